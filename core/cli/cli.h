@@ -1,0 +1,55 @@
+/*
+ * cli.h - shared state and helpers of the govmap command-line tool.
+ *
+ * The CLI is the only part of govmap that prints or exits.  main.c parses
+ * the global options into a govmap_cli and dispatches to cmd_<name>().
+ */
+#ifndef GOVMAP_CLI_H
+#define GOVMAP_CLI_H
+
+#include <stdio.h>
+#include "govmap/govmap.h"
+
+/* Exit codes (README.md "Exit codes"). */
+enum {
+	EXIT_OK = 0,     /* no error (warnings and info allowed) */
+	EXIT_DATA = 1,   /* invalid data or an error-severity finding */
+	EXIT_USAGE = 2,  /* usage, I/O or environment error */
+};
+
+typedef struct {
+	const char *registry;    /* -r/--registry, resolved */
+	const char *rev;         /* --rev or NULL */
+	govmap_date on;          /* --on, or today */
+	int on_given;            /* --on was given */
+	const char *plugin_path; /* --plugin-path or NULL */
+	int color;               /* colour diagnostics on a terminal */
+} govmap_cli;
+
+typedef struct {
+	const char *name;
+	int (*fn)(govmap_cli *cli, int argc, char **argv);
+	const char *summary;
+} govmap_command;
+
+/* Print "govmap: " + message to stderr. */
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Open the source the global options name (directory or --rev) and load
+ * the registry.  Diagnostics go into *diags.  Returns an exit code:
+ * EXIT_OK with *out set, or EXIT_USAGE when nothing could be read. */
+int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
+	     govmap_diags *diags);
+
+/* Print diagnostics gcc-style to `f`. */
+void cli_print_diags(FILE *f, const govmap_diags *d, int color);
+
+/* Write s as a JSON string literal (with quotes). */
+void cli_json_str(FILE *f, const char *s);
+
+/* Standard help handling: returns 1 if argv has -h/--help. */
+int cli_wants_help(int argc, char **argv);
+
+int cmd_check(govmap_cli *cli, int argc, char **argv);
+
+#endif

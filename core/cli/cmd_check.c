@@ -1,0 +1,175 @@
+/*
+ * cmd_check.c - `govmap check`: load and validate the registry, print
+ * gcc-style diagnostics and a one-line summary.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: govmap [global options] check [--format text|json] "
+	      "[--quiet]\n"
+	      "\n"
+	      "Load the registry, validate every entity and reference, and\n"
+	      "print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
+	      "\n"
+	      "  --format text|json  text (default) prints diagnostics on "
+	      "stderr and\n"
+	      "                      a summary on stdout; json prints one "
+	      "object on stdout\n"
+	      "  -q, --quiet         print errors only (no warnings or "
+	      "info)\n"
+	      "  -h, --help          show this help\n"
+	      "\n"
+	      "Exit status: 0 no errors (warnings allowed), 1 data errors,\n"
+	      "2 usage or I/O errors (no registry, unknown revision).\n",
+	      f);
+}
+
+static void count_kinds(const govmap_registry *reg, govmap_date on,
+			size_t counts[GOVMAP_KIND__COUNT], size_t *active)
+{
+	size_t n = govmap_registry_count(reg);
+	*active = 0;
+	memset(counts, 0, sizeof(size_t) * GOVMAP_KIND__COUNT);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		counts[e->kind]++;
+		if (govmap_period_contains(e->valid, on))
+			(*active)++;
+	}
+}
+
+static void print_json(const govmap_cli *cli, const govmap_src *src,
+		       const govmap_registry *reg, const govmap_diags *d)
+{
+	size_t counts[GOVMAP_KIND__COUNT], active;
+	count_kinds(reg, cli->on, counts, &active);
+	printf("{\"registry\":");
+	cli_json_str(stdout, govmap_registry_name(reg));
+	printf(",\"revision\":");
+	cli_json_str(stdout, govmap_src_revision(src));
+	printf(",\"files\":%zu,\"entities\":%zu,\"bodies\":%zu,"
+	       "\"boards\":%zu,\"contracts\":%zu,\"links\":%zu,"
+	       "\"errors\":%zu,\"warnings\":%zu,\"infos\":%zu,"
+	       "\"diagnostics\":[",
+	       govmap_registry_nfiles(reg), govmap_registry_count(reg),
+	       counts[0], counts[1], counts[2], counts[3],
+	       d->count[GOVMAP_SEV_ERROR], d->count[GOVMAP_SEV_WARNING],
+	       d->count[GOVMAP_SEV_INFO]);
+	for (size_t i = 0; i < d->n; i++) {
+		const govmap_diag *g = &d->v[i];
+		printf("%s{\"file\":", i ? "," : "");
+		if (g->file)
+			cli_json_str(stdout, g->file);
+		else
+			fputs("null", stdout);
+		printf(",\"line\":%u,\"col\":%u,\"severity\":\"%s\",\"code\":",
+		       g->line, g->col, govmap_severity_name(g->sev));
+		cli_json_str(stdout, g->code);
+		printf(",\"message\":");
+		cli_json_str(stdout, g->msg);
+		putchar('}');
+	}
+	printf("]}\n");
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+int cmd_check(govmap_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	int json = 0, quiet = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = 1;
+			else if (strcmp(optarg, "text") != 0) {
+				cli_err("check: unknown format '%s' (use text "
+					"or json)",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'q': quiet = 1; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_err("check: unexpected argument '%s'", argv[optind]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+
+	govmap_diags diags = {0};
+	govmap_src *src;
+	govmap_registry *reg;
+	int rc = cli_load(cli, &src, &reg, &diags);
+	govmap_diags_sort(&diags);
+	if (quiet) {
+		size_t k = 0;
+		for (size_t i = 0; i < diags.n; i++) {
+			if (diags.v[i].sev == GOVMAP_SEV_ERROR)
+				diags.v[k++] = diags.v[i];
+			else {
+				free(diags.v[i].file);
+				free(diags.v[i].code);
+				free(diags.v[i].msg);
+			}
+		}
+		diags.n = k;
+	}
+	if (rc != EXIT_OK) {
+		cli_print_diags(stderr, &diags, cli->color);
+		govmap_diags_free(&diags);
+		return rc;
+	}
+	if (json) {
+		print_json(cli, src, reg, &diags);
+	} else {
+		size_t counts[GOVMAP_KIND__COUNT], active;
+		size_t ne = diags.count[GOVMAP_SEV_ERROR];
+		size_t nw = diags.count[GOVMAP_SEV_WARNING];
+		cli_print_diags(stderr, &diags, cli->color);
+		count_kinds(reg, cli->on, counts, &active);
+		printf("%s (%s): %zu %s, %zu %s (%zu %s, %zu %s, %zu %s, %zu "
+		       "%s)",
+		       govmap_registry_name(reg), govmap_src_revision(src),
+		       govmap_registry_nfiles(reg),
+		       plural(govmap_registry_nfiles(reg), "file", "files"),
+		       govmap_registry_count(reg),
+		       plural(govmap_registry_count(reg), "entity", "entities"),
+		       counts[0], plural(counts[0], "body", "bodies"),
+		       counts[1], plural(counts[1], "board", "boards"),
+		       counts[2], plural(counts[2], "contract", "contracts"),
+		       counts[3], plural(counts[3], "link", "links"));
+		if (cli->on_given) {
+			char d[11];
+			govmap_date_format(d, cli->on);
+			printf(", %zu in force on %s", active, d);
+		}
+		printf(": %zu %s, %zu %s\n", ne, plural(ne, "error", "errors"),
+		       nw, plural(nw, "warning", "warnings"));
+	}
+	rc = diags.count[GOVMAP_SEV_ERROR] ? EXIT_DATA : EXIT_OK;
+	govmap_registry_free(reg);
+	govmap_src_free(src);
+	govmap_diags_free(&diags);
+	return rc;
+}

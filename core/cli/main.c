@@ -1,0 +1,152 @@
+/*
+ * main.c - the govmap command-line tool: global options and the command
+ * table.  Each command lives in cmd_<name>.c and returns an exit code.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static int cmd_help(govmap_cli *cli, int argc, char **argv);
+static int cmd_version(govmap_cli *cli, int argc, char **argv);
+
+/* Sorted by name; `govmap help` prints it in this order. */
+static const govmap_command commands[] = {
+	{"check", cmd_check, "validate the registry and print diagnostics"},
+	{"help", cmd_help, "show help for govmap or for one command"},
+	{"version", cmd_version, "print the version"},
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *f)
+{
+	fputs("usage: govmap [global options] COMMAND [args]\n"
+	      "\n"
+	      "govmap maps who answers to whom in UK health and care, and "
+	      "where the\n"
+	      "democratic deficit lies.\n"
+	      "\n"
+	      "Global options:\n"
+	      "  -r, --registry PATH  the registry directory (default "
+	      "./registry when\n"
+	      "                       present, else $GOVMAP_REGISTRY)\n"
+	      "      --rev REV        read the registry as committed at "
+	      "Git revision REV\n"
+	      "                       (no checkout; HEAD~1, a branch, a "
+	      "commit id)\n"
+	      "      --on DATE        the registry as it stood on DATE "
+	      "(YYYY-MM-DD;\n"
+	      "                       default today)\n"
+	      "      --plugin-path DIR  look for plugins in DIR first\n"
+	      "  -h, --help           show this help\n"
+	      "  -V, --version        print the version\n"
+	      "\n"
+	      "Commands:\n",
+	      f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name,
+			commands[i].summary);
+	fputs("\nRun 'govmap COMMAND --help' for a command's options.\n", f);
+}
+
+static const govmap_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int cmd_help(govmap_cli *cli, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	const govmap_command *c = find_command(argv[1]);
+	if (!c) {
+		cli_err("help: unknown command '%s'", argv[1]);
+		return EXIT_USAGE;
+	}
+	char *args[] = {argv[1], "--help", NULL};
+	return c->fn(cli, 2, args);
+}
+
+static int cmd_version(govmap_cli *cli, int argc, char **argv)
+{
+	(void)cli;
+	if (cli_wants_help(argc, argv)) {
+		puts("usage: govmap version\n\nPrint govmap's version.");
+		return EXIT_OK;
+	}
+	printf("govmap %s\n", GOVMAP_VERSION);
+	return EXIT_OK;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"registry", required_argument, NULL, 'r'},
+		{"rev", required_argument, NULL, 'R'},
+		{"on", required_argument, NULL, 'O'},
+		{"plugin-path", required_argument, NULL, 'P'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}};
+	govmap_cli cli = {0};
+	int c;
+	while ((c = getopt_long(argc, argv, "+r:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': cli.registry = optarg; break;
+		case 'R': cli.rev = optarg; break;
+		case 'O':
+			if (govmap_date_parse(&cli.on, optarg) != GOVMAP_OK) {
+				cli_err("--on: '%s' is not a date (write "
+					"YYYY-MM-DD, a real calendar date)",
+					optarg);
+				return EXIT_USAGE;
+			}
+			cli.on_given = 1;
+			break;
+		case 'P': cli.plugin_path = optarg; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		case 'V': return cmd_version(&cli, 1, argv);
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const govmap_command *cmd = find_command(argv[optind]);
+	if (!cmd) {
+		cli_err("unknown command '%s' (run 'govmap help')",
+			argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (!cli.on)
+		cli.on = govmap_date_today();
+	if (!cli.registry) {
+		const char *env = getenv("GOVMAP_REGISTRY");
+		if (is_dir("registry"))
+			cli.registry = "registry";
+		else if (env && *env)
+			cli.registry = env;
+		else
+			cli.registry = "registry"; /* reported when used */
+	}
+	cli.color = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
+	return cmd->fn(&cli, argc - optind, argv + optind);
+}

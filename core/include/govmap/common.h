@@ -1,0 +1,100 @@
+/*
+ * govmap/common.h - status codes, source positions and diagnostics.
+ *
+ * Every module reports problems as values: a function returns GOVMAP_OK or
+ * a negative govmap_status, and data problems go into a govmap_diags list
+ * with a file:line:col position (1-based, column in characters).  Nothing
+ * in the library prints or exits; the CLI prints the list gcc-style.
+ */
+#ifndef GOVMAP_COMMON_H
+#define GOVMAP_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Status codes: 0 is success, the rest are negative. */
+typedef enum {
+	GOVMAP_OK = 0,
+	GOVMAP_ENOTFOUND = -1, /**< a file, revision, id or plugin is missing */
+	GOVMAP_EINVALID = -2,  /**< invalid data or arguments */
+	GOVMAP_EIO = -3,       /**< a read or write failed */
+	GOVMAP_ENOMEM = -4,    /**< out of memory */
+	GOVMAP_EPLUGIN = -5,   /**< a plugin could not be loaded or failed */
+	GOVMAP_ELIMIT = -6     /**< a hard limit was exceeded */
+} govmap_status;
+
+/** A calendar date as yyyymmdd (20220701); 0 means "not given". */
+typedef int32_t govmap_date;
+
+/** A place in a registry file.  Borrowed: file points into the registry's
+ * string storage and lives as long as the registry. */
+typedef struct {
+	const char *file; /**< display path, "REV:path" for Git sources */
+	uint32_t line;    /**< 1-based; 0 when the whole file is meant */
+	uint32_t col;     /**< 1-based, in characters */
+} govmap_pos;
+
+typedef enum {
+	GOVMAP_SEV_INFO = 0,
+	GOVMAP_SEV_WARNING = 1,
+	GOVMAP_SEV_ERROR = 2
+} govmap_severity;
+
+/** One diagnostic.  All strings are owned by the govmap_diags list. */
+typedef struct {
+	govmap_severity sev;
+	char *file;   /**< NULL for diagnostics without a file */
+	uint32_t line, col;
+	char *code;   /**< stable short code, e.g. "unknown-key" */
+	char *msg;    /**< plain-English message, no trailing newline */
+} govmap_diag;
+
+/** A growable list of diagnostics.  Zero-initialise, free with
+ * govmap_diags_free(). */
+typedef struct {
+	govmap_diag *v;
+	size_t n, cap;
+	size_t count[3]; /**< per severity */
+	size_t max;      /**< stop recording after this many (0 = 10000) */
+	size_t dropped;  /**< how many were not recorded because of max */
+} govmap_diags;
+
+/** Add a diagnostic; file may be NULL.  printf-style.  Never fails
+ * visibly: on out-of-memory the entry is counted in `dropped`. */
+void govmap_diags_add(govmap_diags *d, govmap_severity sev,
+		      const char *file, uint32_t line, uint32_t col,
+		      const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/** Same, at a position. */
+void govmap_diags_at(govmap_diags *d, govmap_severity sev, govmap_pos pos,
+		     const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/** Sort by file, line, column, then message: deterministic output. */
+void govmap_diags_sort(govmap_diags *d);
+
+/** Free the entries (not the struct itself).  Accepts NULL. */
+void govmap_diags_free(govmap_diags *d);
+
+/** "error", "warning" or "info". */
+const char *govmap_severity_name(govmap_severity sev);
+
+/** Parse "YYYY-MM-DD" into *out; only real calendar dates between
+ * 1800-01-01 and 2199-12-31.  Returns GOVMAP_OK or GOVMAP_EINVALID. */
+int govmap_date_parse(govmap_date *out, const char *s);
+
+/** Format a date as YYYY-MM-DD into buf (at least 11 bytes). */
+void govmap_date_format(char *buf, govmap_date d);
+
+/** Today's date in UTC. */
+govmap_date govmap_date_today(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,14 @@
+/*
+ * govmap/govmap.h - the umbrella header of the govmap library.
+ */
+#ifndef GOVMAP_H
+#define GOVMAP_H
+
+#define GOVMAP_VERSION "0.1.0"
+
+#include "common.h"
+#include "model.h"
+#include "registry.h"
+#include "source.h"
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * govmap/registry.h - loading and validating a registry.
+ *
+ * govmap_registry_load() reads the manifest (govmap.yaml) and every entity
+ * file from a source, parses them with libyaml under hard limits, builds
+ * the model, resolves references and validates it.  All problems are
+ * collected into `diags`; the load goes on past data errors so that one run
+ * reports them all.
+ */
+#ifndef GOVMAP_REGISTRY_H
+#define GOVMAP_REGISTRY_H
+
+#include "common.h"
+#include "model.h"
+#include "source.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct govmap_registry govmap_registry;
+
+/** Parsing limits (see CONTRIBUTING.md "Limits").  Zero = default. */
+typedef struct {
+	unsigned max_depth;          /**< nesting depth, default 64 */
+	size_t max_scalar;           /**< bytes per scalar, default 64 KiB */
+	size_t max_key;              /**< bytes per key, default 1 KiB */
+	size_t max_docs_per_file;    /**< default 100 */
+	size_t max_nodes_per_file;   /**< default 200,000 */
+	size_t max_entities;         /**< default 1,000,000 */
+} govmap_parse_limits;
+
+typedef struct {
+	govmap_src_limits src;
+	govmap_parse_limits parse;
+	/** Extra type names that are valid for `kind: body`, `board`, `link`
+	 * (declared by plugins); NULL-terminated arrays or NULL. Borrowed. */
+	const char *const *extra_body_types;
+	const char *const *extra_board_types;
+	const char *const *extra_link_types;
+} govmap_load_opts;
+
+/**
+ * Load a registry from `src`.
+ * @param[out] out  the registry, even when data errors were found (so that
+ *                  the CLI can report on it); free with
+ *                  govmap_registry_free().  NULL only on a hard failure.
+ * @return GOVMAP_OK when the data was read (check diags->count[ERROR] for
+ *         data errors), GOVMAP_ENOTFOUND when there is no manifest,
+ *         GOVMAP_EIO/ELIMIT/ENOMEM on hard failures.
+ */
+int govmap_registry_load(govmap_registry **out, govmap_src *src,
+			 const govmap_load_opts *opts, govmap_diags *diags);
+
+/** Free a registry.  Accepts NULL. */
+void govmap_registry_free(govmap_registry *reg);
+
+/** Number of entities, and the i-th entity (borrowed). */
+size_t govmap_registry_count(const govmap_registry *reg);
+const govmap_entity *govmap_registry_at(const govmap_registry *reg, size_t i);
+
+/** Find an entity by id; NULL if absent.  O(1). */
+const govmap_entity *govmap_registry_find(const govmap_registry *reg,
+					  const char *id);
+/** Index of an entity by id, or -1. */
+int32_t govmap_registry_index(const govmap_registry *reg, const char *id);
+
+/** Manifest fields.  Borrowed. */
+const char *govmap_registry_name(const govmap_registry *reg);
+size_t govmap_registry_nplugins(const govmap_registry *reg);
+const char *govmap_registry_plugin(const govmap_registry *reg, size_t i);
+/** Number of files read. */
+size_t govmap_registry_nfiles(const govmap_registry *reg);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,93 @@
+/*
+ * govmap/source.h - where registry files come from.
+ *
+ * One interface, two implementations: a directory in the working tree and
+ * a Git revision read straight from the object database (no checkout).  A
+ * source yields the registry's `*.yaml` files in a stable (byte-wise
+ * sorted) order; everything else is skipped, with a warning for entries
+ * that look like an attempt to smuggle data in (symlinks, submodules).
+ */
+#ifndef GOVMAP_SOURCE_H
+#define GOVMAP_SOURCE_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct govmap_source_t govmap_src;
+
+/** Hard limits applied while reading.  Zero fields take the defaults. */
+typedef struct {
+	size_t max_file_bytes;    /**< default 1 MiB */
+	size_t max_total_bytes;   /**< default 256 MiB */
+	size_t max_files;         /**< default 200,000 */
+	unsigned max_tree_depth;  /**< default 32 */
+} govmap_src_limits;
+
+/**
+ * Called once per file.  `path` is relative to the registry root ("bodies/
+ * x.yaml"); `display` is what diagnostics print ("registry/bodies/x.yaml"
+ * or "HEAD~1:registry/bodies/x.yaml").  `data` is NUL-terminated at
+ * data[len] and borrowed for the duration of the call.  Return 0 to go on,
+ * non-zero to stop.
+ */
+typedef int (*govmap_src_file_cb)(const char *path, const char *display,
+				  const char *data, size_t len, void *payload);
+
+/**
+ * Open a directory source.  `root` is the registry directory.
+ * @param[out] out  the source; free with govmap_src_free().
+ * @return GOVMAP_OK, GOVMAP_ENOTFOUND (no such directory) or GOVMAP_ENOMEM;
+ *         on failure a message is added to `diags`.
+ */
+int govmap_src_open_dir(govmap_src **out, const char *root,
+			const govmap_src_limits *lim, govmap_diags *diags);
+
+/**
+ * Open a Git source: the registry directory `root` as it was at revision
+ * `rev` of the repository that contains `root`.  The revision string is
+ * checked for safe syntax before it reaches libgit2.
+ * @return GOVMAP_OK, GOVMAP_ENOTFOUND (no repository, revision or path),
+ *         GOVMAP_EINVALID (bad revision syntax) or GOVMAP_EIO.
+ */
+int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
+			const govmap_src_limits *lim, govmap_diags *diags);
+
+/**
+ * Read one file relative to the registry root (used for govmap.yaml).
+ * @param[out] out  malloc'd, NUL-terminated; the caller frees it.
+ * @return GOVMAP_OK, GOVMAP_ENOTFOUND, GOVMAP_ELIMIT or GOVMAP_EIO.
+ */
+int govmap_src_read(char **out, size_t *len, govmap_src *src,
+		    const char *path, govmap_diags *diags);
+
+/**
+ * Visit every `*.yaml` file under the root except the manifest, in sorted
+ * path order.  Problems (unreadable, too large, skipped entries) are
+ * added to `diags`; the walk goes on past them.
+ * @return GOVMAP_OK, or the first hard failure (GOVMAP_EIO, GOVMAP_ELIMIT).
+ */
+int govmap_src_each(govmap_src *src, govmap_src_file_cb cb, void *payload,
+		    govmap_diags *diags);
+
+/** The display prefix ("registry" or "HEAD~1:registry").  Borrowed. */
+const char *govmap_src_label(const govmap_src *src);
+
+/** A short description of the revision ("working tree" or the commit id
+ * and summary).  Borrowed. */
+const char *govmap_src_revision(const govmap_src *src);
+
+/** Free a source.  Accepts NULL. */
+void govmap_src_free(govmap_src *src);
+
+/** True when `rev` is a revision string govmap will pass to libgit2:
+ * hex ids, ref names, and ~N, ^N, ^{commit} suffixes; no @{...}, no
+ * ranges, no control characters, at most 200 bytes. */
+int govmap_rev_is_safe(const char *rev);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

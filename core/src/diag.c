@@ -1,0 +1,165 @@
+/*
+ * diag.c - the diagnostics list and calendar dates.
+ *
+ * Owns govmap_diags storage and date parsing/formatting.  It must not
+ * print: the CLI decides how diagnostics are shown.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "govmap/common.h"
+#include "util.h"
+
+static const char *const sev_names[] = {"info", "warning", "error"};
+
+const char *govmap_severity_name(govmap_severity sev)
+{
+	return (unsigned)sev < 3 ? sev_names[sev] : "error";
+}
+
+static void diags_vadd(govmap_diags *d, govmap_severity sev, const char *file,
+		       uint32_t line, uint32_t col, const char *code,
+		       const char *fmt, va_list ap)
+{
+	size_t max = d->max ? d->max : 10000;
+	if ((unsigned)sev > GOVMAP_SEV_ERROR)
+		sev = GOVMAP_SEV_ERROR;
+	d->count[sev]++;
+	if (d->n >= max) {
+		d->dropped++;
+		return;
+	}
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		govmap_diag *v = realloc(d->v, cap * sizeof(*v));
+		if (!v) {
+			d->dropped++;
+			return;
+		}
+		d->v = v;
+		d->cap = cap;
+	}
+	govmap_diag *g = &d->v[d->n];
+	char *msg = govmap__vasprintf(fmt, ap);
+	g->sev = sev;
+	g->file = file ? strdup(file) : NULL;
+	g->line = line;
+	g->col = col;
+	g->code = strdup(code ? code : "");
+	g->msg = msg;
+	if (!g->msg || !g->code || (file && !g->file)) {
+		free(g->file);
+		free(g->code);
+		free(g->msg);
+		d->dropped++;
+		return;
+	}
+	d->n++;
+}
+
+void govmap_diags_add(govmap_diags *d, govmap_severity sev, const char *file,
+		      uint32_t line, uint32_t col, const char *code,
+		      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(d, sev, file, line, col, code, fmt, ap);
+	va_end(ap);
+}
+
+void govmap_diags_at(govmap_diags *d, govmap_severity sev, govmap_pos pos,
+		     const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(d, sev, pos.file, pos.line, pos.col, code, fmt, ap);
+	va_end(ap);
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+	const govmap_diag *x = a, *y = b;
+	int c;
+	if (!x->file != !y->file)
+		return x->file ? 1 : -1; /* file-less diagnostics first */
+	if (x->file && (c = strcmp(x->file, y->file)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return strcmp(x->msg, y->msg);
+}
+
+void govmap_diags_sort(govmap_diags *d)
+{
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
+}
+
+void govmap_diags_free(govmap_diags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].code);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+int govmap_date_parse(govmap_date *out, const char *s)
+{
+	int v[3] = {0, 0, 0};
+	static const int width[3] = {4, 2, 2};
+	const char *p = s;
+	for (int f = 0; f < 3; f++) {
+		for (int i = 0; i < width[f]; i++, p++) {
+			if (*p < '0' || *p > '9')
+				return GOVMAP_EINVALID;
+			v[f] = v[f] * 10 + (*p - '0');
+		}
+		if (f < 2 && *p++ != '-')
+			return GOVMAP_EINVALID;
+	}
+	if (*p != '\0')
+		return GOVMAP_EINVALID;
+	if (v[0] < 1800 || v[0] > 2199 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+	    v[2] > days_in_month(v[0], v[1]))
+		return GOVMAP_EINVALID;
+	*out = v[0] * 10000 + v[1] * 100 + v[2];
+	return GOVMAP_OK;
+}
+
+void govmap_date_format(char *buf, govmap_date d)
+{
+	if (d <= 0) {
+		strcpy(buf, "-");
+		return;
+	}
+	snprintf(buf, 11, "%04d-%02d-%02d", (int)(d / 10000) % 10000,
+		 (int)(d / 100 % 100), (int)(d % 100));
+}
+
+govmap_date govmap_date_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		return 0;
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}

@@ -1,0 +1,155 @@
+/*
+ * source.c - the source interface: dispatch to the directory or Git
+ * implementation, shared limits and name checks, revision syntax.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "source_impl.h"
+#include "util.h"
+
+void govmap__src_limits_defaults(govmap_src_limits *lim)
+{
+	if (!lim->max_file_bytes)
+		lim->max_file_bytes = 1u << 20;
+	if (!lim->max_total_bytes)
+		lim->max_total_bytes = 256u << 20;
+	if (!lim->max_files)
+		lim->max_files = 200000;
+	if (!lim->max_tree_depth)
+		lim->max_tree_depth = 32;
+}
+
+void govmap__src_set_limits(govmap_src *src, const govmap_src_limits *lim)
+{
+	govmap_src_limits l = *lim;
+	govmap__src_limits_defaults(&l);
+	src->lim = l;
+}
+
+int govmap__segment_safe(const char *name, size_t len)
+{
+	if (len == 0 || len > 255)
+		return 0;
+	if ((len == 1 && name[0] == '.') ||
+	    (len == 2 && name[0] == '.' && name[1] == '.') ||
+	    (len == 4 && memcmp(name, ".git", 4) == 0))
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = name[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		      c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+int govmap__is_yaml(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 5 && strcmp(name + n - 5, ".yaml") == 0;
+}
+
+int govmap_src_read(char **out, size_t *len, govmap_src *src,
+		    const char *path, govmap_diags *diags)
+{
+	return src->ops->read(out, len, src, path, diags);
+}
+
+int govmap_src_each(govmap_src *src, govmap_src_file_cb cb, void *payload,
+		    govmap_diags *diags)
+{
+	return src->ops->each(src, cb, payload, diags);
+}
+
+const char *govmap_src_label(const govmap_src *src)
+{
+	return src->label;
+}
+
+const char *govmap_src_revision(const govmap_src *src)
+{
+	return src->revision;
+}
+
+void govmap_src_free(govmap_src *src)
+{
+	if (!src)
+		return;
+	src->ops->free(src);
+	free(src->label);
+	free(src->revision);
+	free(src);
+}
+
+int govmap_rev_is_safe(const char *rev)
+{
+	size_t n = strlen(rev);
+	if (n == 0 || n > 200 || rev[0] == '-' || rev[0] == '.' ||
+	    rev[0] == '/' || rev[n - 1] == '/' || rev[n - 1] == '.')
+		return 0;
+	if (strstr(rev, "..") || strstr(rev, "@{") || strstr(rev, "//") ||
+	    strstr(rev, ".lock") || strstr(rev, "/."))
+		return 0;
+	/* A ref name or hex id, then ~N / ^N / ^{commit} / ^{tree} */
+	size_t i = 0;
+	while (i < n && rev[i] != '~' && rev[i] != '^') {
+		char c = rev[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		      c == '-' || c == '/'))
+			return 0;
+		i++;
+	}
+	if (i == 0)
+		return 0;
+	while (i < n) {
+		if (rev[i] != '~' && rev[i] != '^')
+			return 0;
+		i++;
+		if (i < n && rev[i] == '{') {
+			const char *rest = rev + i;
+			if (strncmp(rest, "{commit}", 8) == 0)
+				i += 8;
+			else if (strncmp(rest, "{tree}", 6) == 0)
+				i += 6;
+			else
+				return 0;
+			continue;
+		}
+		size_t digits = 0;
+		while (i < n && rev[i] >= '0' && rev[i] <= '9' && digits < 6) {
+			i++;
+			digits++;
+		}
+		if (i < n && rev[i] >= '0' && rev[i] <= '9')
+			return 0;
+	}
+	return 1;
+}
+
+char *govmap__src_display(const govmap_src *src, const char *path)
+{
+	size_t n = strlen(src->label);
+	if (n && src->label[n - 1] == ':')
+		return govmap__asprintf("%s%s", src->label, path);
+	return govmap__asprintf("%s/%s", src->label, path);
+}
+
+void govmap__src_note(govmap_diags *diags, const govmap_src *src,
+		      const char *relpath, govmap_severity sev,
+		      const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	char *disp = govmap__src_display(src, relpath);
+	va_start(ap, fmt);
+	char *msg = govmap__vasprintf(fmt, ap);
+	va_end(ap);
+	govmap_diags_add(diags, sev, disp, 0, 0, code, "%s",
+			 msg ? msg : "?");
+	free(disp);
+	free(msg);
+}

@@ -1,0 +1,418 @@
+/*
+ * source_git.c - a registry read from a Git revision with libgit2.
+ *
+ * Reads blobs straight from the object database: no checkout, no working
+ * tree.  Tree entries are untrusted (libgit2 1.5 accepts almost any name
+ * when parsing trees): only regular `*.yaml` blobs with safe names are
+ * read; symlinks, submodules and odd names are skipped with a warning; blob
+ * sizes are checked with git_odb_read_header before any blob is inflated;
+ * tree depth and entry count are bounded.
+ */
+#define _XOPEN_SOURCE 700
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <git2.h>
+
+#include "source_impl.h"
+#include "util.h"
+
+typedef struct {
+	char *path; /* relative to the registry root */
+	git_oid oid;
+} git_file;
+
+typedef struct {
+	git_repository *repo;
+	git_odb *odb;
+	git_tree *root; /* the registry root's tree */
+	git_file *files;
+	size_t n, cap;
+	size_t entries; /* tree entries seen */
+	char *rev;
+} git_impl;
+
+static int libgit2_users;
+
+static void git_fail(govmap_diags *diags, const char *what)
+{
+	const git_error *e = git_error_last();
+	govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git", "%s: %s",
+			 what, e && e->message ? e->message : "unknown error");
+}
+
+static int read_blob(char **out, size_t *len, govmap_src *src,
+		     const git_oid *oid, const char *display,
+		     govmap_diags *diags)
+{
+	git_impl *g = src->impl;
+	size_t size;
+	git_object_t type;
+	*out = NULL;
+	if (git_odb_read_header(&size, &type, g->odb, oid) < 0) {
+		git_fail(diags, display);
+		return GOVMAP_EIO;
+	}
+	if (type != GIT_OBJECT_BLOB) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0, "git",
+				 "not a blob");
+		return GOVMAP_EIO;
+	}
+	if (size > src->lim.max_file_bytes) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
+				 "limit-file-size",
+				 "file is %zu bytes, over the limit of %zu "
+				 "(raise limits.max_file_bytes in govmap.yaml "
+				 "if this is intended)",
+				 size, src->lim.max_file_bytes);
+		return GOVMAP_ELIMIT;
+	}
+	if (src->total + size > src->lim.max_total_bytes) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
+				 "limit-total-size",
+				 "the registry is over the total size limit of "
+				 "%zu bytes",
+				 src->lim.max_total_bytes);
+		return GOVMAP_ELIMIT;
+	}
+	git_blob *blob;
+	if (git_blob_lookup(&blob, g->repo, oid) < 0) {
+		git_fail(diags, display);
+		return GOVMAP_EIO;
+	}
+	size_t n = (size_t)git_blob_rawsize(blob);
+	char *buf = malloc(n + 1);
+	if (!buf) {
+		git_blob_free(blob);
+		return GOVMAP_ENOMEM;
+	}
+	memcpy(buf, git_blob_rawcontent(blob), n);
+	buf[n] = '\0';
+	git_blob_free(blob);
+	src->total += n;
+	*out = buf;
+	*len = n;
+	return GOVMAP_OK;
+}
+
+static int git_read(char **out, size_t *len, govmap_src *src,
+		    const char *path, govmap_diags *diags)
+{
+	git_impl *g = src->impl;
+	git_tree_entry *te;
+	*out = NULL;
+	if (git_tree_entry_bypath(&te, g->root, path) < 0)
+		return GOVMAP_ENOTFOUND;
+	char *display = govmap__src_display(src, path);
+	int rc;
+	if (!display)
+		rc = GOVMAP_ENOMEM;
+	else if (git_tree_entry_filemode(te) != GIT_FILEMODE_BLOB &&
+		 git_tree_entry_filemode(te) != GIT_FILEMODE_BLOB_EXECUTABLE) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0, "git",
+				 "not a regular file in the tree");
+		rc = GOVMAP_EIO;
+	} else {
+		rc = read_blob(out, len, src, git_tree_entry_id(te), display,
+			       diags);
+	}
+	free(display);
+	git_tree_entry_free(te);
+	return rc;
+}
+
+static int walk(govmap_src *src, git_tree *tree, const char *rel,
+		unsigned depth, govmap_diags *diags)
+{
+	git_impl *g = src->impl;
+	size_t n = git_tree_entrycount(tree);
+	for (size_t i = 0; i < n; i++) {
+		const git_tree_entry *te = git_tree_entry_byindex(tree, i);
+		const char *name = git_tree_entry_name(te);
+		git_filemode_t mode = git_tree_entry_filemode(te);
+		char q[128];
+		if (++g->entries > src->lim.max_files * 2) {
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "limit-tree-entries",
+					 "%s: more than %zu tree entries",
+					 src->label, src->lim.max_files * 2);
+			return GOVMAP_ELIMIT;
+		}
+		if (!govmap__segment_safe(name, strlen(name))) {
+			if (name[0] != '.' || mode != GIT_FILEMODE_BLOB)
+				govmap_diags_add(
+					diags, GOVMAP_SEV_WARNING, NULL, 0, 0,
+					"skip-name",
+					"%s/%s%s'%s': unsafe name in the tree, "
+					"skipped",
+					src->label, rel, rel[0] ? "/" : "",
+					govmap__quote(q, sizeof q, name));
+			continue;
+		}
+		char *relp = rel[0] ? govmap__asprintf("%s/%s", rel, name)
+				    : govmap__asprintf("%s", name);
+		if (!relp)
+			return GOVMAP_ENOMEM;
+		int rc = GOVMAP_OK;
+		switch (mode) {
+		case GIT_FILEMODE_TREE:
+			if (depth + 1 > src->lim.max_tree_depth) {
+				govmap__src_note(diags, src, relp, GOVMAP_SEV_ERROR, "limit-tree-depth", "trees nested deeper than %u",
+						 src->lim.max_tree_depth);
+				rc = GOVMAP_ELIMIT;
+				break;
+			}
+			git_tree *sub;
+			if (git_tree_lookup(&sub, g->repo,
+					    git_tree_entry_id(te)) < 0) {
+				git_fail(diags, relp);
+				rc = GOVMAP_EIO;
+				break;
+			}
+			rc = walk(src, sub, relp, depth + 1, diags);
+			git_tree_free(sub);
+			break;
+		case GIT_FILEMODE_LINK:
+			govmap__src_note(diags, src, relp, GOVMAP_SEV_WARNING, "skip-symlink", "symbolic link skipped (the registry is read from regular files only)");
+			break;
+		case GIT_FILEMODE_COMMIT:
+			govmap__src_note(diags, src, relp, GOVMAP_SEV_WARNING, "skip-submodule", "submodule skipped");
+			break;
+		case GIT_FILEMODE_BLOB:
+		case GIT_FILEMODE_BLOB_EXECUTABLE:
+			if (!govmap__is_yaml(name) ||
+			    (!rel[0] && strcmp(name, "govmap.yaml") == 0))
+				break;
+			if (g->n >= src->lim.max_files) {
+				govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL,
+						 0, 0, "limit-files",
+						 "more than %zu files in the "
+						 "registry",
+						 src->lim.max_files);
+				rc = GOVMAP_ELIMIT;
+				break;
+			}
+			if (govmap__grow((void **)&g->files, &g->cap, g->n,
+					 sizeof(*g->files)) < 0) {
+				rc = GOVMAP_ENOMEM;
+				break;
+			}
+			g->files[g->n].path = relp;
+			git_oid_cpy(&g->files[g->n].oid, git_tree_entry_id(te));
+			g->n++;
+			relp = NULL;
+			break;
+		default:
+			break;
+		}
+		free(relp);
+		if (rc != GOVMAP_OK)
+			return rc;
+	}
+	return GOVMAP_OK;
+}
+
+static int cmp_file(const void *a, const void *b)
+{
+	return strcmp(((const git_file *)a)->path, ((const git_file *)b)->path);
+}
+
+static int git_each(govmap_src *src, govmap_src_file_cb cb, void *payload,
+		    govmap_diags *diags)
+{
+	git_impl *g = src->impl;
+	int rc = walk(src, g->root, "", 0, diags);
+	if (rc != GOVMAP_OK)
+		return rc;
+	qsort(g->files, g->n, sizeof(*g->files), cmp_file);
+	for (size_t i = 0; i < g->n; i++) {
+		char *data, *display;
+		size_t len;
+		display = govmap__src_display(src, g->files[i].path);
+		if (!display)
+			return GOVMAP_ENOMEM;
+		rc = read_blob(&data, &len, src, &g->files[i].oid, display,
+			       diags);
+		int stop = 0;
+		if (rc == GOVMAP_OK)
+			stop = cb(g->files[i].path, display, data, len, payload);
+		free(data);
+		free(display);
+		if (rc == GOVMAP_ENOMEM || rc == GOVMAP_EIO)
+			return rc;
+		if (rc == GOVMAP_ELIMIT &&
+		    src->total >= src->lim.max_total_bytes)
+			return rc;
+		if (stop)
+			break;
+	}
+	return GOVMAP_OK;
+}
+
+static void git_impl_free(govmap_src *src)
+{
+	git_impl *g = src->impl;
+	if (g) {
+		for (size_t i = 0; i < g->n; i++)
+			free(g->files[i].path);
+		free(g->files);
+		git_tree_free(g->root);
+		git_odb_free(g->odb);
+		git_repository_free(g->repo);
+		free(g->rev);
+		free(g);
+		if (--libgit2_users == 0)
+			git_libgit2_shutdown();
+	}
+}
+
+static const govmap__src_ops git_ops = {git_read, git_each, git_impl_free};
+
+/* The registry path relative to the repository's working directory. */
+static char *relative_root(git_repository *repo, const char *root,
+			   govmap_diags *diags)
+{
+	char abs[PATH_MAX], wd[PATH_MAX];
+	const char *workdir = git_repository_workdir(repo);
+	if (!workdir) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				 "%s: the repository has no working directory "
+				 "to place the registry path in",
+				 root);
+		return NULL;
+	}
+	if (!realpath(root, abs) || !realpath(workdir, wd)) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				 "%s: cannot resolve the path", root);
+		return NULL;
+	}
+	size_t n = strlen(wd);
+	if (strncmp(abs, wd, n) != 0 || (abs[n] != '/' && abs[n] != '\0')) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				 "%s is outside the repository at %s", root,
+				 wd);
+		return NULL;
+	}
+	return strdup(abs[n] == '/' ? abs + n + 1 : "");
+}
+
+int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
+			const govmap_src_limits *lim, govmap_diags *diags)
+{
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	char *rel = NULL;
+	int rc = GOVMAP_EIO;
+	*out = NULL;
+
+	if (!govmap_rev_is_safe(rev)) {
+		char q[128];
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
+				 "'%s' is not a revision govmap accepts: use a "
+				 "commit id, a branch or tag name, optionally "
+				 "followed by ~N or ^N",
+				 govmap__quote(q, sizeof q, rev));
+		return GOVMAP_EINVALID;
+	}
+	govmap_src *src = calloc(1, sizeof(*src));
+	git_impl *g = calloc(1, sizeof(*g));
+	if (!src || !g) {
+		free(src);
+		free(g);
+		return GOVMAP_ENOMEM;
+	}
+	if (libgit2_users++ == 0)
+		git_libgit2_init();
+	src->ops = &git_ops;
+	src->impl = g;
+	if (lim)
+		src->lim = *lim;
+	govmap__src_limits_defaults(&src->lim);
+
+	if (git_repository_open_ext(&g->repo, root, 0, NULL) < 0) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				 "%s is not inside a Git repository", root);
+		rc = GOVMAP_ENOTFOUND;
+		goto cleanup;
+	}
+	if (!(rel = relative_root(g->repo, root, diags))) {
+		rc = GOVMAP_ENOTFOUND;
+		goto cleanup;
+	}
+	if (git_repository_odb(&g->odb, g->repo) < 0) {
+		git_fail(diags, "cannot open the object database");
+		goto cleanup;
+	}
+	if (git_revparse_single(&obj, g->repo, rev) < 0) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
+				 "unknown revision '%s'", rev);
+		rc = GOVMAP_ENOTFOUND;
+		goto cleanup;
+	}
+	if (git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE) < 0) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
+				 "revision '%s' does not name a commit or tree",
+				 rev);
+		rc = GOVMAP_ENOTFOUND;
+		goto cleanup;
+	}
+	if (rel[0]) {
+		git_tree_entry *te = NULL;
+		if (git_tree_entry_bypath(&te, tree, rel) < 0 ||
+		    git_tree_entry_type(te) != GIT_OBJECT_TREE) {
+			if (te)
+				git_tree_entry_free(te);
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "rev",
+					 "'%s' is not a directory at revision "
+					 "'%s'",
+					 rel, rev);
+			rc = GOVMAP_ENOTFOUND;
+			goto cleanup;
+		}
+		int r = git_tree_lookup(&g->root, g->repo,
+					git_tree_entry_id(te));
+		git_tree_entry_free(te);
+		if (r < 0) {
+			git_fail(diags, rel);
+			goto cleanup;
+		}
+	} else {
+		g->root = tree;
+		tree = NULL;
+	}
+	char idbuf[GIT_OID_HEXSZ + 1] = "";
+	const char *summary = "";
+	if (git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT) ==
+	    0) {
+		git_oid_tostr(idbuf, sizeof idbuf, git_commit_id(commit));
+		idbuf[12] = '\0';
+		summary = git_commit_summary(commit);
+		if (!summary)
+			summary = "";
+	} else {
+		git_oid_tostr(idbuf, sizeof idbuf, git_object_id(obj));
+		idbuf[12] = '\0';
+	}
+	src->label = rel[0] ? govmap__asprintf("%s:%s", rev, rel)
+			    : govmap__asprintf("%s:", rev);
+	src->revision = govmap__asprintf("%s %s (%s)", rev, idbuf, summary);
+	g->rev = strdup(rev);
+	if (!src->label || !src->revision || !g->rev) {
+		rc = GOVMAP_ENOMEM;
+		goto cleanup;
+	}
+	rc = GOVMAP_OK;
+	*out = src;
+	src = NULL;
+cleanup:
+	git_commit_free(commit);
+	git_tree_free(tree);
+	git_object_free(obj);
+	free(rel);
+	if (src)
+		govmap_src_free(src);
+	return rc;
+}

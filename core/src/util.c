@@ -1,0 +1,260 @@
+/*
+ * util.c - string helpers, edit distance and the id hash table.
+ *
+ * Pure functions over memory; no I/O, no knowledge of the model.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+char *govmap__vasprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return NULL;
+	char *s = malloc((size_t)n + 1);
+	if (s)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *govmap__asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = govmap__vasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+size_t govmap__edit_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return cap;
+	if ((la > lb ? la - lb : lb - la) >= cap)
+		return cap;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0], best;
+		row[0] = i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+			size_t v = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1
+							       : row[j - 1] + 1;
+			row[j] = v < sub ? v : sub;
+			prev = cur;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best >= cap)
+			return cap;
+	}
+	return row[lb] < cap ? row[lb] : cap;
+}
+
+const char *govmap__did_you_mean(const char *word, const char *const *cands,
+				 size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = 3, len = strlen(word);
+	size_t limit = len / 3 > 2 ? len / 3 : 2;
+	for (size_t i = 0; i < n; i++) {
+		if (!cands[i])
+			continue;
+		/* a prefix match ("spend" for "spend_gbp") counts as close */
+		size_t lc = strlen(cands[i]);
+		size_t d;
+		if (len >= 3 && lc > len && strncmp(cands[i], word, len) == 0)
+			d = 1;
+		else
+			d = govmap__edit_distance(word, cands[i], limit + 1);
+		if (d <= limit && d < bestd) {
+			best = cands[i];
+			bestd = d;
+		}
+	}
+	return best;
+}
+
+char *govmap__quote(char *buf, size_t size, const char *s)
+{
+	size_t o = 0, chars = 0;
+	if (size < 8)
+		return buf;
+	for (; *s && o + 8 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (chars >= 80) {
+			memcpy(buf + o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			o += (size_t)snprintf(buf + o, size - o, "\\x%02X", c);
+		} else {
+			buf[o++] = (char)c;
+		}
+		if ((c & 0xC0) != 0x80)
+			chars++;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+uint64_t govmap__hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+int govmap__strmap_init(govmap__strmap *m, size_t expected)
+{
+	size_t cap = 16;
+	while (cap < expected * 2)
+		cap *= 2;
+	m->keys = calloc(cap, sizeof(*m->keys));
+	m->vals = calloc(cap, sizeof(*m->vals));
+	m->cap = cap;
+	m->n = 0;
+	if (!m->keys || !m->vals) {
+		govmap__strmap_free(m);
+		return -1;
+	}
+	return 0;
+}
+
+static int strmap_grow(govmap__strmap *m)
+{
+	govmap__strmap bigger;
+	if (govmap__strmap_init(&bigger, m->cap) < 0)
+		return -1;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->keys[i])
+			govmap__strmap_put(&bigger, m->keys[i], m->vals[i], NULL);
+	govmap__strmap_free(m);
+	*m = bigger;
+	return 0;
+}
+
+int govmap__strmap_put(govmap__strmap *m, const char *key, int32_t val,
+		       int32_t *old)
+{
+	if ((m->n + 1) * 2 > m->cap && strmap_grow(m) < 0)
+		return -1;
+	size_t mask = m->cap - 1;
+	for (size_t i = govmap__hash(key) & mask;; i = (i + 1) & mask) {
+		if (!m->keys[i]) {
+			m->keys[i] = key;
+			m->vals[i] = val;
+			m->n++;
+			return 0;
+		}
+		if (strcmp(m->keys[i], key) == 0) {
+			if (old)
+				*old = m->vals[i];
+			return 1;
+		}
+	}
+}
+
+int32_t govmap__strmap_get(const govmap__strmap *m, const char *key)
+{
+	if (!m->cap)
+		return -1;
+	size_t mask = m->cap - 1;
+	for (size_t i = govmap__hash(key) & mask; m->keys[i];
+	     i = (i + 1) & mask)
+		if (strcmp(m->keys[i], key) == 0)
+			return m->vals[i];
+	return -1;
+}
+
+void govmap__strmap_free(govmap__strmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	m->keys = NULL;
+	m->vals = NULL;
+	m->cap = m->n = 0;
+}
+
+struct govmap__arena_block {
+	govmap__arena_block *next;
+	size_t size;
+	max_align_t data[];
+};
+
+void *govmap__arena_alloc(govmap__arena *a, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if (!a->head || a->used + n > a->size) {
+		size_t size = n > 32768 ? n : 32768;
+		govmap__arena_block *b = malloc(sizeof(*b) + size);
+		if (!b)
+			return NULL;
+		b->next = a->head;
+		b->size = size;
+		a->head = b;
+		a->used = 0;
+		a->size = size;
+	}
+	void *p = (char *)a->head->data + a->used;
+	a->used += n;
+	a->total += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *govmap__arena_strndup(govmap__arena *a, const char *s, size_t n)
+{
+	char *p = govmap__arena_alloc(a, n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+char *govmap__arena_strdup(govmap__arena *a, const char *s)
+{
+	return s ? govmap__arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void govmap__arena_free(govmap__arena *a)
+{
+	govmap__arena_block *b = a->head;
+	while (b) {
+		govmap__arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	memset(a, 0, sizeof(*a));
+}
+
+int govmap__grow(void **v, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : 8;
+	void *p = realloc(*v, nc * sz);
+	if (!p)
+		return -1;
+	*v = p;
+	*cap = nc;
+	return 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * util.h - small private helpers shared by the core modules: string
+ * building, edit distance, and a string hash table.  Not public API.
+ */
+#ifndef GOVMAP_UTIL_H
+#define GOVMAP_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** malloc'd formatted string, NULL on failure. */
+char *govmap__vasprintf(const char *fmt, va_list ap);
+char *govmap__asprintf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/** Levenshtein distance, capped at `cap` (returns cap when >= cap). */
+size_t govmap__edit_distance(const char *a, const char *b, size_t cap);
+
+/** The candidate closest to `word` if it is close enough to be a likely
+ * typo (distance <= 2, or <= 1/3 of the length), else NULL.  Borrowed. */
+const char *govmap__did_you_mean(const char *word, const char *const *cands,
+				 size_t n);
+
+/** Quote user text for a message: control characters as \xNN, cut to 80
+ * characters with "...".  Writes into buf (>= 100 bytes), returns buf. */
+char *govmap__quote(char *buf, size_t size, const char *s);
+
+/* An open-addressing hash table from string keys (borrowed) to int32
+ * values.  Keys must outlive the table. */
+typedef struct {
+	const char **keys;
+	int32_t *vals;
+	size_t cap; /* power of two */
+	size_t n;
+} govmap__strmap;
+
+int govmap__strmap_init(govmap__strmap *m, size_t expected);
+/** Insert; returns 0 if inserted, 1 if the key existed (its value is put
+ * in *old when old != NULL and nothing changes), -1 on out-of-memory. */
+int govmap__strmap_put(govmap__strmap *m, const char *key, int32_t val,
+		       int32_t *old);
+/** Value for key, or -1. */
+int32_t govmap__strmap_get(const govmap__strmap *m, const char *key);
+void govmap__strmap_free(govmap__strmap *m);
+
+uint64_t govmap__hash(const char *s);
+
+
+/* A bump allocator: many small allocations, freed all at once.  Used for
+ * parse trees and for the model's strings and arrays. */
+typedef struct govmap__arena_block govmap__arena_block;
+typedef struct {
+	govmap__arena_block *head;
+	size_t used, size; /* in the head block */
+	size_t total;      /* bytes handed out, for limits and stats */
+} govmap__arena;
+
+/** Zeroed memory from the arena, 8-byte aligned; NULL on out-of-memory. */
+void *govmap__arena_alloc(govmap__arena *a, size_t n);
+/** NUL-terminated copy of n bytes of s; NULL on out-of-memory. */
+char *govmap__arena_strndup(govmap__arena *a, const char *s, size_t n);
+char *govmap__arena_strdup(govmap__arena *a, const char *s);
+void govmap__arena_free(govmap__arena *a);
+
+/** Append to a malloc'd growable array: ensures room for one more element
+ * of size `sz` in *v (count *n, capacity *cap).  Returns 0 or -1. */
+int govmap__grow(void **v, size_t *cap, size_t n, size_t sz);
+
+#endif

@@ -1,0 +1,318 @@
+/*
+ * validate.c - checks that look across entities.
+ *
+ * Owns the id index (duplicate ids are reported at both places), reference
+ * resolution (each reference must name an existing entity of an allowed
+ * kind), type names, and the consistency of validity periods between an
+ * entity and the entities it joins.  It reads the entities schema.c built
+ * and sets only their `target` indexes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "registry_impl.h"
+
+const char *const govmap__core_body_types[] = {
+	"electorate", "parliament", "legislature", "minister",
+	"government", "government-department", "executive-agency",
+	"arms-length-body", "regulator", "local-authority",
+	"combined-authority", "elected-mayor", "nhs-trust", "company",
+	"charity", "partnership", "unincorporated", NULL};
+const char *const govmap__core_board_types[] = {
+	"board", "committee", "joint-committee", "sub-committee",
+	"partnership-board", "scrutiny-committee", NULL};
+const char *const govmap__core_link_types[] = {
+	"elected-by", "appointed-by", "nominated-by", "reports-to",
+	"scrutinised-by", "funded-by", "member-of", "ratified-by",
+	"regulated-by", "accountable-to", "commissioned-by", "part-of",
+	"inspected-by", "audited-by", NULL};
+
+#define B (1u << GOVMAP_KIND_BODY)
+#define BD (1u << GOVMAP_KIND_BOARD)
+
+typedef struct {
+	govmap_registry *reg;
+	govmap_diags *diags;
+} vctx;
+
+static const char *kinds_text(unsigned mask)
+{
+	if (mask == B)
+		return "a body";
+	if (mask == BD)
+		return "a board";
+	return "a body or board";
+}
+
+static void resolve(vctx *v, govmap_ref *r, const char *field,
+		    unsigned kinds, const govmap_entity *self)
+{
+	if (!r->id)
+		return;
+	int32_t t = govmap__strmap_get(&v->reg->index, r->id);
+	if (t < 0) {
+		/* suggest the closest existing id */
+		const char *near = NULL;
+		size_t best = 4;
+		for (size_t i = 0; i < v->reg->n; i++) {
+			const char *id = v->reg->ents[i].id;
+			size_t d = govmap__edit_distance(r->id, id, best);
+			if (d < best) {
+				best = d;
+				near = id;
+			}
+		}
+		if (near)
+			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos,
+					"unknown-ref",
+					"'%s' names '%s', which does not exist "
+					"(did you mean '%s'?)",
+					field, r->id, near);
+		else
+			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos,
+					"unknown-ref",
+					"'%s' names '%s', which does not exist",
+					field, r->id);
+		return;
+	}
+	const govmap_entity *te = &v->reg->ents[t];
+	if (!(kinds & (1u << te->kind))) {
+		govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos, "ref-kind",
+				"'%s' must name %s, but '%s' is a %s", field,
+				kinds_text(kinds), r->id,
+				govmap_kind_name(te->kind));
+		return;
+	}
+	if (te == self) {
+		govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos, "self-ref",
+				"'%s' names the entity itself ('%s')", field,
+				r->id);
+		return;
+	}
+	r->target = t;
+}
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (; list && *list; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_type(vctx *v, const govmap_entity *e,
+		       const char *const *core, const char *const *extra)
+{
+	if (!e->type || in_list(e->type, core) || in_list(e->type, extra))
+		return;
+	const char *cands[256];
+	size_t n = 0;
+	for (const char *const *l = core; *l && n < 256; l++)
+		cands[n++] = *l;
+	for (const char *const *l = extra; l && *l && n < 256; l++)
+		cands[n++] = *l;
+	const char *near = govmap__did_you_mean(e->type, cands, n);
+	/* An unknown type is an error only when the plugins that could
+	 * declare it were loaded; the CLI passes extra types then. */
+	govmap_severity sev = extra ? GOVMAP_SEV_ERROR : GOVMAP_SEV_WARNING;
+	if (near)
+		govmap_diags_at(v->diags, sev, e->pos, "unknown-type",
+				"%s '%s' has unknown type '%s' (did you mean "
+				"'%s'?)",
+				govmap_kind_name(e->kind), e->id, e->type,
+				near);
+	else
+		govmap_diags_at(v->diags, sev, e->pos, "unknown-type",
+				"%s '%s' has type '%s', which neither the core "
+				"nor a loaded plugin declares",
+				govmap_kind_name(e->kind), e->id, e->type);
+}
+
+/* Is period `inner` inside `outer`?  Open ends count as unbounded. */
+static int period_inside(govmap_period inner, govmap_period outer)
+{
+	if (outer.from && (!inner.from || inner.from < outer.from))
+		return 0;
+	if (outer.to && (!inner.to || inner.to > outer.to))
+		return 0;
+	return 1;
+}
+
+static void check_inside(vctx *v, govmap_pos at, const char *what,
+			 govmap_period p, const govmap_ref *r)
+{
+	if (r->target < 0)
+		return;
+	const govmap_entity *o = &v->reg->ents[r->target];
+	if (period_inside(p, o->valid))
+		return;
+	char a[11], b[11], c[11], d[11];
+	govmap_date_format(a, p.from);
+	govmap_date_format(b, p.to);
+	govmap_date_format(c, o->valid.from);
+	govmap_date_format(d, o->valid.to);
+	govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, at, "valid-outside",
+			"%s is valid %s to %s, outside the period of '%s' "
+			"(%s to %s)",
+			what, a, b, o->id, c, d);
+}
+
+void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
+		      govmap_diags *diags)
+{
+	vctx v = {reg, diags};
+	if (govmap__strmap_init(&reg->index, reg->n) < 0) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "nomem",
+				 "out of memory building the id index");
+		return;
+	}
+	for (size_t i = 0; i < reg->n; i++) {
+		govmap_entity *e = &reg->ents[i];
+		int32_t old;
+		int r = govmap__strmap_put(&reg->index, e->id, (int32_t)i, &old);
+		if (r == 1) {
+			const govmap_entity *o = &reg->ents[old];
+			govmap_diags_at(diags, GOVMAP_SEV_ERROR, e->id_pos,
+					"duplicate-id",
+					"duplicate id '%s' (also defined at "
+					"%s:%u:%u)",
+					e->id, o->id_pos.file, o->id_pos.line,
+					o->id_pos.col);
+			govmap_diags_at(diags, GOVMAP_SEV_ERROR, o->id_pos,
+					"duplicate-id",
+					"duplicate id '%s' (also defined at "
+					"%s:%u:%u)",
+					e->id, e->id_pos.file, e->id_pos.line,
+					e->id_pos.col);
+		} else if (r < 0) {
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "nomem", "out of memory");
+			return;
+		}
+	}
+	for (size_t i = 0; i < reg->n; i++) {
+		govmap_entity *e = &reg->ents[i];
+		char what[200];
+		switch (e->kind) {
+		case GOVMAP_KIND_BODY:
+			check_type(&v, e, govmap__core_body_types,
+				   opts->extra_body_types);
+			resolve(&v, &e->replaces, "replaces", B, e);
+			resolve(&v, &e->succeeded_by, "succeeded_by", B, e);
+			break;
+		case GOVMAP_KIND_BOARD:
+			check_type(&v, e, govmap__core_board_types,
+				   opts->extra_board_types);
+			resolve(&v, &e->replaces, "replaces", BD, e);
+			resolve(&v, &e->succeeded_by, "succeeded_by", BD, e);
+			resolve(&v, &e->of, "of", B, e);
+			check_inside(&v, e->id_pos, "the board", e->valid, &e->of);
+			for (size_t j = 0; j < e->njoint; j++) {
+				resolve(&v, &e->joint[j], "joint", B, e);
+				for (size_t k = 0; k < j; k++)
+					if (strcmp(e->joint[j].id,
+						   e->joint[k].id) == 0)
+						govmap_diags_at(
+							diags, GOVMAP_SEV_ERROR,
+							e->joint[j].pos,
+							"duplicate-ref",
+							"'%s' is listed twice "
+							"in 'joint'",
+							e->joint[j].id);
+			}
+			if (e->njoint == 1)
+				govmap_diags_at(diags, GOVMAP_SEV_WARNING,
+						e->joint[0].pos, "joint-one",
+						"a joint board of one body: use "
+						"'of: %s'",
+						e->joint[0].id);
+			for (size_t j = 0; j < e->nseats; j++) {
+				govmap_seat *s = &e->seats[j];
+				const char *f = s->fill == GOVMAP_FILL_ELECTED
+							? "elected_by"
+						: s->fill == GOVMAP_FILL_NOMINATED
+							? "nominated_by"
+							: "appointed_by";
+				resolve(&v, &s->by, f,
+					s->fill == GOVMAP_FILL_ELECTED ? B
+								       : B | BD,
+					NULL);
+				resolve(&v, &s->approved_by, "approved_by",
+					B | BD, NULL);
+				if (s->fill == GOVMAP_FILL_ELECTED &&
+				    s->by.target >= 0 &&
+				    (!reg->ents[s->by.target].type ||
+				     strcmp(reg->ents[s->by.target].type,
+					    "electorate") != 0))
+					govmap_diags_at(
+						diags, GOVMAP_SEV_ERROR,
+						s->by.pos, "ref-kind",
+						"'elected_by' must name a body "
+						"of type electorate, but '%s' "
+						"is a %s",
+						s->by.id,
+						reg->ents[s->by.target].type
+							? reg->ents[s->by.target]
+								  .type
+							: "body");
+				snprintf(what, sizeof what, "seat '%s'",
+					 s->role ? s->role : "?");
+				govmap_ref self = {e->id, e->id_pos, (int32_t)i};
+				check_inside(&v, s->pos, what, s->valid, &self);
+			}
+			break;
+		case GOVMAP_KIND_CONTRACT:
+			resolve(&v, &e->commissioner, "commissioner", B, e);
+			resolve(&v, &e->provider, "provider", B, e);
+			break;
+		case GOVMAP_KIND_LINK:
+			check_type(&v, e, govmap__core_link_types,
+				   opts->extra_link_types);
+			resolve(&v, &e->from, "from", B | BD, e);
+			resolve(&v, &e->to, "to", B | BD, e);
+			if (e->from.id && e->to.id &&
+			    strcmp(e->from.id, e->to.id) == 0)
+				govmap_diags_at(diags, GOVMAP_SEV_ERROR,
+						e->to.pos, "self-link",
+						"link '%s' joins '%s' to "
+						"itself",
+						e->id, e->from.id);
+			snprintf(what, sizeof what, "link '%s'", e->id);
+			check_inside(&v, e->id_pos, what, e->valid, &e->from);
+			check_inside(&v, e->id_pos, what, e->valid, &e->to);
+			if (e->basis == GOVMAP_BASIS_NONE && e->powers &
+			    GOVMAP_POWER_SANCTION)
+				govmap_diags_at(diags, GOVMAP_SEV_WARNING,
+						e->id_pos, "sanction-no-basis",
+						"link '%s' claims the power to "
+						"sanction with no basis: name "
+						"the statute, regulation or "
+						"contract that gives it",
+						e->id);
+			break;
+		default:
+			break;
+		}
+		/* lineage: succeeded_by points forward in time */
+		if (e->succeeded_by.target >= 0 && e->valid.to) {
+			const govmap_entity *s = &reg->ents[e->succeeded_by.target];
+			if (s->valid.from && s->valid.from > e->valid.to) {
+				char a[11], b[11];
+				govmap_date_format(a, e->valid.to);
+				govmap_date_format(b, s->valid.from);
+				govmap_diags_at(diags, GOVMAP_SEV_WARNING,
+						e->succeeded_by.pos, "lineage-gap",
+						"'%s' ends %s but its successor "
+						"'%s' starts %s",
+						e->id, a, s->id, b);
+			}
+		}
+		if (e->succeeded_by.target >= 0 && !e->valid.to)
+			govmap_diags_at(diags, GOVMAP_SEV_WARNING,
+					e->succeeded_by.pos, "lineage-open",
+					"'%s' has a successor but no valid.to "
+					"date",
+					e->id);
+	}
+}

@@ -1,0 +1,421 @@
+/*
+ * ytree.c - libyaml events to a bounded node tree.
+ *
+ * Owns the YAML syntax layer: limits on depth, scalar and key length,
+ * documents and nodes per file; anchors and aliases refused; duplicate and
+ * non-scalar keys rejected.  It knows nothing of the govmap schema; the
+ * schema module turns trees into entities.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "ytree.h"
+
+void govmap__parse_limits_defaults(govmap_parse_limits *lim)
+{
+	if (!lim->max_depth)
+		lim->max_depth = 64;
+	if (!lim->max_scalar)
+		lim->max_scalar = 64 * 1024;
+	if (!lim->max_key)
+		lim->max_key = 1024;
+	if (!lim->max_docs_per_file)
+		lim->max_docs_per_file = 100;
+	if (!lim->max_nodes_per_file)
+		lim->max_nodes_per_file = 200000;
+	if (!lim->max_entities)
+		lim->max_entities = 1000000;
+}
+
+/* An open container while its children are being collected. */
+typedef struct {
+	ynode *node;
+	ynode **kids;
+	size_t n, cap;
+} frame;
+
+typedef struct {
+	govmap__arena *arena;
+	const char *file;
+	const char *data;
+	size_t len;
+	govmap_diags *diags;
+	govmap_parse_limits lim;
+	frame *stack;
+	size_t depth, stack_cap;
+	size_t nodes;
+	int failed;
+} builder;
+
+/* Convert a byte offset into a 1-based line and character column. */
+static void offset_to_pos(const char *data, size_t len, size_t off,
+			  uint32_t *line, uint32_t *col)
+{
+	uint32_t l = 1, c = 1;
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char ch = (unsigned char)data[i];
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static void err(builder *b, uint32_t line, uint32_t col, const char *code,
+		const char *msg)
+{
+	govmap_diags_add(b->diags, GOVMAP_SEV_ERROR, b->file, line, col, code,
+			 "%s", msg);
+	b->failed = 1;
+}
+
+static int add_child(builder *b, ynode *child)
+{
+	frame *f = &b->stack[b->depth - 1];
+	if (govmap__grow((void **)&f->kids, &f->cap, f->n, sizeof(*f->kids)))
+		return -1;
+	f->kids[f->n++] = child;
+	return 0;
+}
+
+static ynode *new_node(builder *b, ynode_type t, const yaml_mark_t *m)
+{
+	if (++b->nodes > b->lim.max_nodes_per_file) {
+		char msg[128];
+		snprintf(msg, sizeof msg,
+			 "more than %zu YAML nodes in one file",
+			 b->lim.max_nodes_per_file);
+		err(b, (uint32_t)m->line + 1, (uint32_t)m->column + 1,
+		    "limit-nodes", msg);
+		return NULL;
+	}
+	ynode *n = govmap__arena_alloc(b->arena, sizeof(*n));
+	if (!n) {
+		err(b, 0, 0, "nomem", "out of memory");
+		return NULL;
+	}
+	n->type = t;
+	n->line = (uint32_t)m->line + 1;
+	n->col = (uint32_t)m->column + 1;
+	return n;
+}
+
+/* Check a finished mapping for duplicate keys.  Maps are small (a few
+ * dozen keys), so the quadratic scan is cheaper than hashing; beyond 64
+ * keys a temporary hash table is used. */
+static void check_dup_keys(builder *b, ynode *map)
+{
+	if (map->n <= 64) {
+		for (size_t i = 1; i < map->n; i++) {
+			const ynode *k = map->kids[2 * i];
+			for (size_t j = 0; j < i; j++) {
+				const ynode *p = map->kids[2 * j];
+				if (k->len == p->len &&
+				    memcmp(k->str, p->str, k->len) == 0) {
+					govmap_diags_add(
+						b->diags, GOVMAP_SEV_ERROR,
+						b->file, k->line, k->col,
+						"duplicate-key",
+						"duplicate key '%s' (first at "
+						"%u:%u)",
+						k->str, p->line, p->col);
+					b->failed = 1;
+					break;
+				}
+			}
+		}
+		return;
+	}
+	govmap__strmap m;
+	if (govmap__strmap_init(&m, map->n) < 0)
+		return;
+	for (size_t i = 0; i < map->n; i++) {
+		const ynode *k = map->kids[2 * i];
+		int32_t old;
+		if (govmap__strmap_put(&m, k->str, (int32_t)i, &old) == 1) {
+			const ynode *p = map->kids[2 * (size_t)old];
+			govmap_diags_add(b->diags, GOVMAP_SEV_ERROR, b->file,
+					 k->line, k->col, "duplicate-key",
+					 "duplicate key '%s' (first at %u:%u)",
+					 k->str, p->line, p->col);
+			b->failed = 1;
+		}
+	}
+	govmap__strmap_free(&m);
+}
+
+/* Close the innermost container: move its children into the arena. */
+static int close_frame(builder *b, ynode **out)
+{
+	frame *f = &b->stack[--b->depth];
+	ynode *node = f->node;
+	if (f->n) {
+		node->kids = govmap__arena_alloc(b->arena,
+						 f->n * sizeof(*node->kids));
+		if (!node->kids)
+			return -1;
+		memcpy(node->kids, f->kids, f->n * sizeof(*node->kids));
+	}
+	node->n = node->type == YN_MAP ? f->n / 2 : f->n;
+	free(f->kids);
+	f->kids = NULL;
+	f->n = f->cap = 0;
+	if (node->type == YN_MAP)
+		check_dup_keys(b, node);
+	*out = node;
+	return 0;
+}
+
+static int open_frame(builder *b, ynode *node, const yaml_mark_t *m)
+{
+	if (b->depth >= b->lim.max_depth) {
+		char msg[96];
+		snprintf(msg, sizeof msg, "nesting deeper than %u levels",
+			 b->lim.max_depth);
+		err(b, (uint32_t)m->line + 1, (uint32_t)m->column + 1,
+		    "limit-depth", msg);
+		return -1;
+	}
+	if (b->depth == b->stack_cap) {
+		size_t cap = b->stack_cap ? b->stack_cap * 2 : 16;
+		frame *s = realloc(b->stack, cap * sizeof(*s));
+		if (!s)
+			return -1;
+		b->stack = s;
+		b->stack_cap = cap;
+	}
+	frame *f = &b->stack[b->depth++];
+	f->node = node;
+	f->kids = NULL;
+	f->n = f->cap = 0;
+	return 0;
+}
+
+/* Is the next child of the innermost frame a mapping key? */
+static int expecting_key(const builder *b)
+{
+	if (!b->depth)
+		return 0;
+	const frame *f = &b->stack[b->depth - 1];
+	return f->node->type == YN_MAP && f->n % 2 == 0;
+}
+
+static void parser_error(builder *b, yaml_parser_t *p)
+{
+	uint32_t line, col;
+	char msg[512];
+	if (p->error == YAML_READER_ERROR) {
+		/* libyaml leaves the mark at 0:0 for reader errors and gives
+		 * only a byte offset; convert it ourselves. */
+		offset_to_pos(b->data, b->len, p->problem_offset, &line, &col);
+		snprintf(msg, sizeof msg, "%s (byte %zu)",
+			 p->problem ? p->problem : "cannot read input",
+			 p->problem_offset);
+		err(b, line, col, "yaml-encoding", msg);
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		err(b, 0, 0, "nomem", "out of memory while parsing");
+		return;
+	}
+	line = (uint32_t)p->problem_mark.line + 1;
+	col = (uint32_t)p->problem_mark.column + 1;
+	if (p->context)
+		snprintf(msg, sizeof msg, "%s (%s at %u:%u)",
+			 p->problem ? p->problem : "syntax error", p->context,
+			 (unsigned)p->context_mark.line + 1,
+			 (unsigned)p->context_mark.column + 1);
+	else
+		snprintf(msg, sizeof msg, "%s",
+			 p->problem ? p->problem : "syntax error");
+	err(b, line, col, "yaml-syntax", msg);
+}
+
+int govmap__ytree_parse(ynode ***docs_out, size_t *ndocs_out,
+			govmap__arena *arena, const char *file,
+			const char *data, size_t len,
+			const govmap_parse_limits *lim, govmap_diags *diags)
+{
+	builder b = {0};
+	yaml_parser_t p;
+	yaml_event_t ev;
+	ynode **docs = NULL;
+	size_t ndocs = 0, capdocs = 0;
+	int done = 0;
+
+	b.arena = arena;
+	b.file = file;
+	b.data = data;
+	b.len = len;
+	b.diags = diags;
+	b.lim = *lim;
+	govmap__parse_limits_defaults(&b.lim);
+	*docs_out = NULL;
+	*ndocs_out = 0;
+
+	if (!yaml_parser_initialize(&p)) {
+		err(&b, 0, 0, "nomem", "cannot initialise the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+
+	while (!done && !b.failed) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			parser_error(&b, &p);
+			break;
+		}
+		const yaml_mark_t *m = &ev.start_mark;
+		ynode *node = NULL;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (ndocs >= b.lim.max_docs_per_file) {
+				char msg[96];
+				snprintf(msg, sizeof msg,
+					 "more than %zu documents in one file",
+					 b.lim.max_docs_per_file);
+				err(&b, (uint32_t)m->line + 1,
+				    (uint32_t)m->column + 1, "limit-documents",
+				    msg);
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			err(&b, (uint32_t)m->line + 1, (uint32_t)m->column + 1,
+			    "yaml-alias",
+			    "aliases (*name) are not allowed in the registry: "
+			    "write the value out in full");
+			break;
+		case YAML_SCALAR_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			const yaml_char_t *anchor =
+				ev.type == YAML_SCALAR_EVENT
+					? ev.data.scalar.anchor
+				: ev.type == YAML_SEQUENCE_START_EVENT
+					? ev.data.sequence_start.anchor
+					: ev.data.mapping_start.anchor;
+			if (anchor) {
+				err(&b, (uint32_t)m->line + 1,
+				    (uint32_t)m->column + 1, "yaml-anchor",
+				    "anchors (&name) are not allowed in the "
+				    "registry: write the value out in full");
+				break;
+			}
+			int is_key = expecting_key(&b);
+			if (ev.type == YAML_SCALAR_EVENT) {
+				size_t sl = ev.data.scalar.length;
+				size_t max = is_key ? b.lim.max_key
+						    : b.lim.max_scalar;
+				if (sl > max) {
+					char msg[128];
+					snprintf(msg, sizeof msg,
+						 "%s of %zu bytes is longer "
+						 "than the limit of %zu",
+						 is_key ? "key" : "scalar", sl,
+						 max);
+					err(&b, (uint32_t)m->line + 1,
+					    (uint32_t)m->column + 1,
+					    "limit-scalar", msg);
+					break;
+				}
+				if (memchr(ev.data.scalar.value, '\0', sl)) {
+					err(&b, (uint32_t)m->line + 1,
+					    (uint32_t)m->column + 1,
+					    "yaml-nul",
+					    "NUL character in a value");
+					break;
+				}
+				node = new_node(&b, YN_SCALAR, m);
+				if (!node)
+					break;
+				node->str = govmap__arena_strndup(
+					arena, (const char *)ev.data.scalar.value,
+					sl);
+				node->len = sl;
+				node->plain = ev.data.scalar.style ==
+					      YAML_PLAIN_SCALAR_STYLE;
+				if (!node->str) {
+					err(&b, 0, 0, "nomem", "out of memory");
+					break;
+				}
+			} else {
+				if (is_key) {
+					err(&b, (uint32_t)m->line + 1,
+					    (uint32_t)m->column + 1,
+					    "yaml-complex-key",
+					    "a mapping key must be a plain "
+					    "value, not a list or mapping");
+					break;
+				}
+				node = new_node(&b,
+						ev.type == YAML_MAPPING_START_EVENT
+							? YN_MAP
+							: YN_SEQ,
+						m);
+				if (!node || open_frame(&b, node, m) < 0) {
+					if (!b.failed)
+						err(&b, 0, 0, "nomem",
+						    "out of memory");
+					break;
+				}
+				node = NULL; /* added when it closes */
+			}
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (close_frame(&b, &node) < 0)
+				err(&b, 0, 0, "nomem", "out of memory");
+			break;
+		default:
+			break;
+		}
+		if (node && !b.failed) {
+			if (b.depth) {
+				if (add_child(&b, node) < 0)
+					err(&b, 0, 0, "nomem", "out of memory");
+			} else {
+				if (govmap__grow((void **)&docs, &capdocs,
+						 ndocs, sizeof(*docs)) < 0)
+					err(&b, 0, 0, "nomem", "out of memory");
+				else
+					docs[ndocs++] = node;
+			}
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	while (b.depth) {
+		frame *f = &b.stack[--b.depth];
+		free(f->kids);
+	}
+	free(b.stack);
+	if (ndocs) {
+		*docs_out = govmap__arena_alloc(arena, ndocs * sizeof(*docs));
+		if (*docs_out) {
+			memcpy(*docs_out, docs, ndocs * sizeof(*docs));
+			*ndocs_out = ndocs;
+		}
+	}
+	free(docs);
+	return b.failed ? -1 : 0;
+}
+
+const ynode *govmap__ymap_get(const ynode *map, const char *key)
+{
+	if (!map || map->type != YN_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->kids[2 * i]->str, key) == 0)
+			return map->kids[2 * i + 1];
+	return NULL;
+}
