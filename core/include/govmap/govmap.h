@@ -10,5 +10,6 @@
 #include "model.h"
 #include "registry.h"
 #include "source.h"
+#include "findings.h"
 
 #endif

@@ -18,7 +18,7 @@
 extern "C" {
 #endif
 
-typedef struct govmap_registry govmap_registry;
+typedef struct govmap_registry govmap_registry; /* opaque */
 
 /** Parsing limits (see CONTRIBUTING.md "Limits").  Zero = default. */
 typedef struct {

@@ -1,0 +1,61 @@
+/*
+ * govmap/findings.h - findings: what the rules (core and plugins) say
+ * about the registry.
+ *
+ * A finding names a rule, a severity, the entity it is about, the place in
+ * the registry that produced it, a plain-English message and the rule's
+ * legal or documentary basis.  An entity's `suppress` entries turn a
+ * finding into a listed, reasoned exception: it stays in the list with
+ * `suppressed` set and is shown in reports, never silently dropped.
+ */
+#ifndef GOVMAP_FINDINGS_H
+#define GOVMAP_FINDINGS_H
+
+#include "common.h"
+#include "model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One finding.  All strings are owned by the govmap_findings list. */
+typedef struct {
+	govmap_severity sev;
+	char *rule;        /**< "core/no-source", "england-ics/icb-chair" */
+	int32_t entity;    /**< index into the registry, or -1 */
+	govmap_pos pos;    /**< file borrowed from the registry */
+	char *msg;
+	char *basis;       /**< legal or documentary basis of the rule */
+	char *suppressed;  /**< the suppression's reason, or NULL */
+} govmap_finding;
+
+/** A list of findings.  Zero-initialise; free with govmap_findings_free. */
+typedef struct {
+	govmap_finding *v;
+	size_t n, cap;
+	size_t count[3];   /**< unsuppressed findings per severity */
+	size_t nsuppressed;
+} govmap_findings;
+
+/** Add a finding.  `basis` may be NULL.  printf-style message. */
+void govmap_findings_add(govmap_findings *f, govmap_severity sev,
+			 const char *rule, const char *basis, int32_t entity,
+			 govmap_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/** Apply the entities' `suppress` entries: a finding whose rule an entity
+ * suppresses is marked with the reason and no longer counted. */
+struct govmap_registry;
+void govmap_findings_apply_suppressions(govmap_findings *f,
+					const struct govmap_registry *reg);
+
+/** Sort by entity id, rule, message: deterministic output. */
+void govmap_findings_sort(govmap_findings *f,
+			  const struct govmap_registry *reg);
+
+void govmap_findings_free(govmap_findings *f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
