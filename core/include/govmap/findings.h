@@ -37,6 +37,17 @@ typedef struct {
 	size_t nsuppressed;
 } govmap_findings;
 
+/** What `govmap rules` lists for every rule, core or plugin. */
+typedef struct {
+	const char *id;        /**< "core/no-source", "wales-rpb/lhb-member" */
+	const char *title;     /**< one line, plain English */
+	govmap_severity severity;
+	const char *basis;     /**< Act, regulation or document, with section */
+} govmap_rule_info;
+
+/** The core's own rules (analysis.c), static storage. */
+const govmap_rule_info *govmap_core_rules(size_t *n);
+
 /** Add a finding.  `basis` may be NULL.  printf-style message. */
 void govmap_findings_add(govmap_findings *f, govmap_severity sev,
 			 const char *rule, const char *basis, int32_t entity,
