@@ -25,11 +25,11 @@ endif
 
 OPT ?= -O2 -g
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/src \
+ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/src -Igraphs \
 	$(PKG_CFLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
@@ -39,7 +39,7 @@ else
 Q := @
 endif
 
-LIB_SRC := $(wildcard core/src/*.c)
+LIB_SRC := $(wildcard core/src/*.c) $(wildcard graphs/*.c)
 CLI_SRC := $(wildcard core/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 

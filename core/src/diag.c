@@ -163,3 +163,17 @@ govmap_date govmap_date_today(void)
 		return 0;
 	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
+
+void govmap_money_format(char *buf, size_t size, double v)
+{
+	if (v < 0)
+		snprintf(buf, size, "unknown");
+	else if (v >= 1e9)
+		snprintf(buf, size, "\xc2\xa3" "%.1fbn", v / 1e9);
+	else if (v >= 1e6)
+		snprintf(buf, size, "\xc2\xa3" "%.0fm", v / 1e6);
+	else if (v >= 1e3)
+		snprintf(buf, size, "\xc2\xa3" "%.0fk", v / 1e3);
+	else
+		snprintf(buf, size, "\xc2\xa3" "%.0f", v);
+}

@@ -94,6 +94,10 @@ void govmap_date_format(char *buf, govmap_date d);
 /** Today's date in UTC. */
 govmap_date govmap_date_today(void);
 
+/** Format pounds for people: "£1.2bn", "£450m", "£12k", "£950".
+ * buf needs 24 bytes.  Negative (unknown) prints "unknown". */
+void govmap_money_format(char *buf, size_t size, double gbp);
+
 #ifdef __cplusplus
 }
 #endif

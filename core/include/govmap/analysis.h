@@ -1,0 +1,130 @@
+/*
+ * govmap/analysis.h - the accountability graph and the deficit model.
+ *
+ * Accountability as Bovens frames it: an actor informs a forum, the forum
+ * questions it and can impose consequences.  Each accountability link gets
+ * a strength in (0,1] (govmap_link_strength: the one place the weights
+ * live); a chain's strength is the product of its links'; a body's
+ * accountability A is its strongest chain to any electorate (a widest-path
+ * search), its deficit D = 1 - A, and its exposure D x the public money it
+ * controls.  Everything is evaluated on one date: entities and links not
+ * valid on that date take no part.
+ *
+ * The analysis reads a validated registry and never changes it.  All
+ * results are owned by the govmap_analysis and live until
+ * govmap_analysis_free(); they borrow the registry, which must outlive
+ * them.
+ */
+#ifndef GOVMAP_ANALYSIS_H
+#define GOVMAP_ANALYSIS_H
+
+#include "common.h"
+#include "findings.h"
+#include "model.h"
+#include "registry.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Why an edge of the accountability graph exists. */
+typedef enum {
+	GOVMAP_EDGE_LINK = 0,   /**< an explicit `kind: link` entity */
+	GOVMAP_EDGE_BOARD_OF,   /**< a board answers to the body it is of */
+	GOVMAP_EDGE_JOINT,      /**< a joint board answers to each member */
+	GOVMAP_EDGE_SEAT        /**< seats filled by a body or electorate */
+} govmap_edge_kind;
+
+/** One edge: `from` gives account to `to`.  Indexes into the registry. */
+typedef struct {
+	int32_t from, to;
+	govmap_edge_kind kind;
+	int32_t link;      /**< the link entity for GOVMAP_EDGE_LINK, else -1 */
+	int32_t seat;      /**< seat index on the board for GOVMAP_EDGE_SEAT */
+	double strength;   /**< in (0,1] */
+} govmap_edge;
+
+/** Per-entity results.  For contracts and links, `active` tells whether
+ * they are valid on the date and the rest is zero. */
+typedef struct {
+	bool active;       /**< valid on the evaluation date */
+	bool electorate;   /**< a root of accountability */
+	double A;          /**< accountability in [0,1] */
+	double D;          /**< deficit = 1 - A */
+	int64_t money;     /**< public money controlled per year, -1 unknown */
+	double exposure;   /**< D x money (0 when money unknown) */
+	int32_t next;      /**< edge index of the first step of the best
+			        chain, -1 if none (or an electorate) */
+	uint32_t hops;     /**< links in the best chain */
+} govmap_score;
+
+typedef struct govmap_analysis govmap_analysis;
+
+/** Optional per-region adjustment of link strengths: return a factor
+ * in (0, 2] for a link type, or 1.0.  Plugins provide these. */
+typedef double (*govmap_type_weight_fn)(const char *link_type,
+					void *payload);
+
+typedef struct {
+	govmap_date on;             /**< evaluation date; 0 = today */
+	govmap_type_weight_fn weight;
+	void *weight_payload;
+} govmap_analysis_opts;
+
+/**
+ * Analyse a validated registry.
+ * @param[out] out  free with govmap_analysis_free().
+ * @return GOVMAP_OK or GOVMAP_ENOMEM.
+ */
+int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
+		   const govmap_analysis_opts *opts);
+
+void govmap_analysis_free(govmap_analysis *an);
+
+/** The score of entity i (borrowed). */
+const govmap_score *govmap_analysis_score(const govmap_analysis *an,
+					  size_t i);
+
+/** All edges (borrowed), and the evaluation date. */
+const govmap_edge *govmap_analysis_edges(const govmap_analysis *an,
+					 size_t *n);
+govmap_date govmap_analysis_date(const govmap_analysis *an);
+
+/** Edges leaving entity i (indexes into the edge array). */
+const uint32_t *govmap_analysis_out(const govmap_analysis *an, size_t i,
+				    size_t *n);
+
+/** Run the core rules, adding findings.  Suppressions are not applied
+ * here: the caller applies them once all rules (core and plugins) ran. */
+void govmap_core_findings(const govmap_analysis *an,
+			  govmap_findings *out);
+
+/** The strength of a link from its basis, powers and type, before any
+ * regional factor (the documented weights: CONTRIBUTING.md "The deficit
+ * model").  Writes a plain-English breakdown into why (if non-NULL). */
+double govmap_link_strength(const govmap_entity *link, char *why,
+			    size_t why_size);
+
+/** The strength of a seat edge for `nseats` of `total` voting seats
+ * filled one way. */
+double govmap_seat_strength(govmap_fill fill, uint32_t nseats,
+			    uint32_t total);
+
+/** A human-readable name of an edge ("link 'x' (scrutinised-by)",
+ * "board of", "2 seats appointed by"), into buf. */
+const char *govmap_edge_describe(const govmap_analysis *an,
+				 const govmap_edge *e, char *buf,
+				 size_t size);
+
+/** Best single improvement for entity i: which edge to strengthen and the
+ * accountability that would result.  Returns the edge index or -1. */
+int32_t govmap_analysis_best_change(const govmap_analysis *an, size_t i,
+				    double *new_A);
+
+/** The registry analysed (borrowed). */
+const govmap_registry *govmap_analysis_registry(const govmap_analysis *an);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

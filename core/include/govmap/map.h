@@ -1,0 +1,69 @@
+/*
+ * govmap/map.h - maps of the accountability graph (implemented in graphs/).
+ *
+ * A map shows voters at the top and bodies below them, coloured by
+ * deficit on a colour-blind-safe scale, sized by public money, with edges
+ * styled by link type and weighted by strength, clusters per footprint,
+ * dashed ghost nodes for missing forums and vacant seats, a legend and a
+ * title.  Graphs are built with cgraph; layout and rendering run in a
+ * forked child under CPU, memory and wall-clock limits, so no registry
+ * text can hang or crash govmap.  Registry text reaches only labels and
+ * tooltips, escaped; our code alone sets every other attribute.
+ */
+#ifndef GOVMAP_MAP_H
+#define GOVMAP_MAP_H
+
+#include "analysis.h"
+#include "common.h"
+#include "findings.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+	GOVMAP_MAP_SVG = 0,
+	GOVMAP_MAP_PNG,
+	GOVMAP_MAP_PDF,
+	GOVMAP_MAP_DOT,  /**< the graph before layout, deterministic */
+	GOVMAP_MAP_JSON  /**< nodes, edges and scores for machines */
+} govmap_map_format;
+
+typedef struct {
+	const char *region;      /**< only this region path and below */
+	const char *focus;       /**< an entity id to centre on, or NULL */
+	unsigned depth;          /**< hops around focus (default 2) */
+	int national;            /**< one node per footprint */
+	unsigned collapse;       /**< summarise groups larger than this
+				      (same footprint and type); 0 = 8 */
+	const char *title;       /**< registry name, revision, ...; borrowed */
+	const char *link_base;   /**< node links: link_base + id + ".html";
+				      NULL for no links */
+	const govmap_findings *findings; /**< for tooltips; may be NULL */
+	unsigned timeout_s;      /**< layout wall-clock limit; 0 = 120 */
+	unsigned max_dot_nodes;  /**< above this sfdp lays out; 0 = 2000 */
+} govmap_map_opts;
+
+/** Parse "svg", "png", "pdf", "dot", "json".  -1 if unknown. */
+int govmap_map_format_parse(const char *s);
+
+/**
+ * Build and render a map.
+ * @param[out] out  malloc'd bytes of the rendered map; the caller frees.
+ * @param[out] len  their length.
+ * @return GOVMAP_OK; GOVMAP_ENOTFOUND (focus id or region matches
+ *         nothing); GOVMAP_ELIMIT (layout timed out or ran out of its
+ *         limits); GOVMAP_EIO (layout failed); each with a diagnostic.
+ */
+int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
+		      const govmap_map_opts *opts, govmap_map_format fmt,
+		      govmap_diags *diags);
+
+/** Escape text for a Graphviz escString label: backslashes doubled,
+ * control characters dropped, newlines as spaces.  malloc'd. */
+char *govmap_dot_escape(const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

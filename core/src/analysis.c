@@ -1,0 +1,758 @@
+/*
+ * analysis.c - the accountability graph, widest-path scores and the core
+ * rules.
+ *
+ * Owns the deficit model: the weights (all in this file, documented in
+ * CONTRIBUTING.md "The deficit model"), the graph built from links, boards
+ * and seats valid on the evaluation date, the strongest chain from every
+ * body to an electorate, exposure, and the core rules' findings.  It reads
+ * the registry and never changes it; it does not print or draw.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "govmap/analysis.h"
+#include "util.h"
+
+struct govmap_analysis {
+	const govmap_registry *reg;
+	govmap_date on;
+	govmap_score *scores;  /* one per entity */
+	govmap_edge *edges;
+	size_t nedges, capedges;
+	uint32_t *out_idx;     /* edges grouped by `from` */
+	size_t *out_start;     /* n + 1 offsets into out_idx */
+};
+
+/* ---- weights: the one place they live ---- */
+
+static double basis_weight(govmap_basis b)
+{
+	switch (b) {
+	case GOVMAP_BASIS_STATUTE: return 1.0;
+	case GOVMAP_BASIS_REGULATION: return 0.9;
+	case GOVMAP_BASIS_CONTRACT: return 0.7;
+	case GOVMAP_BASIS_GUIDANCE: return 0.5;
+	case GOVMAP_BASIS_VOLUNTARY: return 0.3;
+	case GOVMAP_BASIS_NONE: return 0.1;
+	default: return 0.2;
+	}
+}
+
+/* Bovens' three stages: information 0.3, debate (question) 0.3,
+ * consequences (sanction) 0.4.  A link that lists no powers counts 0.2. */
+static double powers_weight(unsigned p)
+{
+	double w = 0;
+	if (p & GOVMAP_POWER_INFORM)
+		w += 0.3;
+	if (p & GOVMAP_POWER_QUESTION)
+		w += 0.3;
+	if (p & GOVMAP_POWER_SANCTION)
+		w += 0.4;
+	return p ? w : 0.2;
+}
+
+static const struct {
+	const char *type;
+	double w;
+} type_weights[] = {
+	{"elected-by", 1.0},     {"accountable-to", 1.0},
+	{"reports-to", 1.0},     {"scrutinised-by", 1.0},
+	{"appointed-by", 0.9},   {"part-of", 0.9},
+	{"ratified-by", 0.8},    {"member-of", 0.8},
+	{"nominated-by", 0.7},   {"funded-by", 0.7},
+	{"commissioned-by", 0.7}, {"regulated-by", 0.6},
+	{"inspected-by", 0.6},   {"audited-by", 0.6},
+};
+#define OTHER_TYPE_WEIGHT 0.8 /* plugin types without a stated weight */
+
+static double type_weight(const char *type)
+{
+	for (size_t i = 0; i < sizeof type_weights / sizeof *type_weights; i++)
+		if (type && strcmp(type, type_weights[i].type) == 0)
+			return type_weights[i].w;
+	return OTHER_TYPE_WEIGHT;
+}
+
+#define MIN_STRENGTH 0.01
+
+static double clamp(double s)
+{
+	return s < MIN_STRENGTH ? MIN_STRENGTH : s > 1.0 ? 1.0 : s;
+}
+
+double govmap_link_strength(const govmap_entity *l, char *why, size_t n)
+{
+	double b = basis_weight(l->basis), p = powers_weight(l->powers);
+	double t = type_weight(l->type);
+	double s = clamp(b * p * t);
+	if (why)
+		snprintf(why, n,
+			 "basis %s %.2f x powers %.2f x type %s %.2f = %.3f",
+			 l->basis ? govmap_basis_name(l->basis) : "(unset)", b,
+			 p, l->type ? l->type : "?", t, s);
+	return s;
+}
+
+double govmap_seat_strength(govmap_fill fill, uint32_t nseats, uint32_t total)
+{
+	double w = fill == GOVMAP_FILL_ELECTED     ? 1.0
+		   : fill == GOVMAP_FILL_APPOINTED ? 0.8
+		   : fill == GOVMAP_FILL_NOMINATED ? 0.6
+						   : 0.0;
+	if (!total || !nseats)
+		return 0;
+	return clamp(w * (double)nseats / (double)total);
+}
+
+/* ---- the graph ---- */
+
+static int add_edge(govmap_analysis *an, int32_t from, int32_t to,
+		    govmap_edge_kind kind, int32_t link, int32_t seat, double s)
+{
+	if (govmap__grow((void **)&an->edges, &an->capedges, an->nedges,
+			 sizeof(*an->edges)) < 0)
+		return -1;
+	govmap_edge *e = &an->edges[an->nedges++];
+	e->from = from;
+	e->to = to;
+	e->kind = kind;
+	e->link = link;
+	e->seat = seat;
+	e->strength = s;
+	return 0;
+}
+
+static int node_ok(const govmap_analysis *an, int32_t i)
+{
+	if (i < 0)
+		return 0;
+	const govmap_entity *e = govmap_registry_at(an->reg, (size_t)i);
+	return (e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD) &&
+	       an->scores[i].active;
+}
+
+static int is_governing_board(const govmap_entity *b)
+{
+	return !b->type || strcmp(b->type, "board") == 0;
+}
+
+static int build_edges(govmap_analysis *an, const govmap_analysis_opts *o)
+{
+	size_t n = govmap_registry_count(an->reg);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(an->reg, i);
+		if (!an->scores[i].active)
+			continue;
+		if (e->kind == GOVMAP_KIND_LINK) {
+			if (!node_ok(an, e->from.target) ||
+			    !node_ok(an, e->to.target))
+				continue;
+			double s = govmap_link_strength(e, NULL, 0);
+			if (o->weight)
+				s = clamp(s * o->weight(e->type,
+							o->weight_payload));
+			if (add_edge(an, e->from.target, e->to.target,
+				     GOVMAP_EDGE_LINK, (int32_t)i, -1, s) < 0)
+				return -1;
+		} else if (e->kind == GOVMAP_KIND_BOARD) {
+			if (node_ok(an, e->of.target)) {
+				if (add_edge(an, (int32_t)i, e->of.target,
+					     GOVMAP_EDGE_BOARD_OF, -1, -1,
+					     1.0) < 0)
+					return -1;
+				/* a body decides through its governing
+				 * board, so it answers through it too */
+				if (is_governing_board(e) &&
+				    add_edge(an, e->of.target, (int32_t)i,
+					     GOVMAP_EDGE_BOARD_OF, -1, -1,
+					     1.0) < 0)
+					return -1;
+			}
+			size_t members = 0;
+			for (size_t j = 0; j < e->njoint; j++)
+				members += node_ok(an, e->joint[j].target);
+			for (size_t j = 0; j < e->njoint; j++)
+				if (node_ok(an, e->joint[j].target) &&
+				    add_edge(an, (int32_t)i, e->joint[j].target,
+					     GOVMAP_EDGE_JOINT, -1, -1,
+					     clamp(1.0 / (double)members)) < 0)
+					return -1;
+			uint32_t total = 0;
+			for (size_t j = 0; j < e->nseats; j++) {
+				const govmap_seat *s = &e->seats[j];
+				if (s->voting != GOVMAP_NO &&
+				    govmap_period_contains(s->valid, an->on))
+					total += s->count;
+			}
+			for (size_t j = 0; j < e->nseats; j++) {
+				const govmap_seat *s = &e->seats[j];
+				if (s->voting == GOVMAP_NO ||
+				    !govmap_period_contains(s->valid, an->on) ||
+				    !node_ok(an, s->by.target) ||
+				    s->count <= s->vacant)
+					continue;
+				double st = govmap_seat_strength(
+					s->fill, s->count - s->vacant, total);
+				if (st > 0 &&
+				    add_edge(an, (int32_t)i, s->by.target,
+					     GOVMAP_EDGE_SEAT, -1, (int32_t)j,
+					     st) < 0)
+					return -1;
+			}
+		}
+	}
+	/* group edges by `from` (counting sort keeps input order) */
+	an->out_start = calloc(n + 1, sizeof(*an->out_start));
+	an->out_idx = malloc((an->nedges ? an->nedges : 1) *
+			     sizeof(*an->out_idx));
+	if (!an->out_start || !an->out_idx)
+		return -1;
+	for (size_t k = 0; k < an->nedges; k++)
+		an->out_start[an->edges[k].from + 1]++;
+	for (size_t i = 0; i < n; i++)
+		an->out_start[i + 1] += an->out_start[i];
+	size_t *fill = malloc((n + 1) * sizeof(*fill));
+	if (!fill)
+		return -1;
+	memcpy(fill, an->out_start, (n + 1) * sizeof(*fill));
+	for (size_t k = 0; k < an->nedges; k++)
+		an->out_idx[fill[an->edges[k].from]++] = (uint32_t)k;
+	free(fill);
+	return 0;
+}
+
+/* ---- widest path: a max-heap Dijkstra from the electorates backwards */
+
+typedef struct {
+	double a;
+	uint32_t hops;
+	int32_t node;
+} heap_item;
+
+static int better(const heap_item *x, const heap_item *y)
+{
+	if (x->a != y->a)
+		return x->a > y->a;
+	if (x->hops != y->hops)
+		return x->hops < y->hops;
+	return x->node < y->node;
+}
+
+static void heap_push(heap_item *h, size_t *n, heap_item it)
+{
+	size_t i = (*n)++;
+	h[i] = it;
+	while (i && better(&h[i], &h[(i - 1) / 2])) {
+		heap_item t = h[i];
+		h[i] = h[(i - 1) / 2];
+		h[(i - 1) / 2] = t;
+		i = (i - 1) / 2;
+	}
+}
+
+static heap_item heap_pop(heap_item *h, size_t *n)
+{
+	heap_item top = h[0];
+	h[0] = h[--(*n)];
+	for (size_t i = 0;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < *n && better(&h[l], &h[m]))
+			m = l;
+		if (r < *n && better(&h[r], &h[m]))
+			m = r;
+		if (m == i)
+			break;
+		heap_item t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+	return top;
+}
+
+#define EPS 1e-12
+
+static int widest_paths(govmap_analysis *an)
+{
+	size_t n = govmap_registry_count(an->reg);
+	/* reverse adjacency: edges grouped by `to` */
+	size_t *in_start = calloc(n + 1, sizeof(*in_start));
+	uint32_t *in_idx = malloc((an->nedges ? an->nedges : 1) *
+				  sizeof(*in_idx));
+	/* each relaxation pushes once: at most nedges + n items */
+	heap_item *heap = malloc((an->nedges + n + 1) * sizeof(*heap));
+	size_t *fill = malloc((n + 1) * sizeof(*fill));
+	int rc = -1;
+	if (!in_start || !in_idx || !heap || !fill)
+		goto cleanup;
+	for (size_t k = 0; k < an->nedges; k++)
+		in_start[an->edges[k].to + 1]++;
+	for (size_t i = 0; i < n; i++)
+		in_start[i + 1] += in_start[i];
+	memcpy(fill, in_start, (n + 1) * sizeof(*fill));
+	for (size_t k = 0; k < an->nedges; k++)
+		in_idx[fill[an->edges[k].to]++] = (uint32_t)k;
+
+	size_t hn = 0;
+	for (size_t i = 0; i < n; i++) {
+		govmap_score *s = &an->scores[i];
+		if (s->electorate) {
+			s->A = 1.0;
+			heap_push(heap, &hn, (heap_item){1.0, 0, (int32_t)i});
+		}
+	}
+	while (hn) {
+		heap_item it = heap_pop(heap, &hn);
+		govmap_score *sv = &an->scores[it.node];
+		if (it.a < sv->A - EPS || it.hops > sv->hops)
+			continue; /* stale entry */
+		for (size_t k = in_start[it.node]; k < in_start[it.node + 1];
+		     k++) {
+			const govmap_edge *e = &an->edges[in_idx[k]];
+			govmap_score *su = &an->scores[e->from];
+			if (su->electorate)
+				continue;
+			double cand = it.a * e->strength;
+			uint32_t hops = it.hops + 1;
+			if (cand > su->A + EPS ||
+			    (fabs(cand - su->A) <= EPS && su->A > 0 &&
+			     hops < su->hops)) {
+				su->A = cand;
+				su->hops = hops;
+				su->next = (int32_t)in_idx[k];
+				heap_push(heap, &hn,
+					  (heap_item){cand, hops, e->from});
+			}
+		}
+	}
+	rc = 0;
+cleanup:
+	free(in_start);
+	free(in_idx);
+	free(heap);
+	free(fill);
+	return rc;
+}
+
+int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
+		   const govmap_analysis_opts *opts)
+{
+	govmap_analysis_opts o = {0};
+	if (opts)
+		o = *opts;
+	*out = NULL;
+	govmap_analysis *an = calloc(1, sizeof(*an));
+	size_t n = govmap_registry_count(reg);
+	if (!an)
+		return GOVMAP_ENOMEM;
+	an->reg = reg;
+	an->on = o.on ? o.on : govmap_date_today();
+	an->scores = calloc(n ? n : 1, sizeof(*an->scores));
+	if (!an->scores) {
+		govmap_analysis_free(an);
+		return GOVMAP_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		govmap_score *s = &an->scores[i];
+		s->active = govmap_period_contains(e->valid, an->on);
+		if (e->kind == GOVMAP_KIND_CONTRACT)
+			s->active = s->active &&
+				    (!e->start || e->start <= an->on) &&
+				    (!e->end || an->on < e->end);
+		s->electorate = e->kind == GOVMAP_KIND_BODY && e->type &&
+				strcmp(e->type, "electorate") == 0 && s->active;
+		s->next = -1;
+		s->money = (e->kind == GOVMAP_KIND_BODY ||
+			    e->kind == GOVMAP_KIND_BOARD)
+				   ? e->spend_gbp
+				   : -1;
+	}
+	if (build_edges(an, &o) < 0 || widest_paths(an) < 0) {
+		govmap_analysis_free(an);
+		return GOVMAP_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		govmap_score *s = &an->scores[i];
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		if (!s->active || (e->kind != GOVMAP_KIND_BODY &&
+				   e->kind != GOVMAP_KIND_BOARD)) {
+			s->A = s->D = s->exposure = 0;
+			continue;
+		}
+		/* round to 6 places so that output never depends on the
+		 * last bits of a product */
+		s->A = round(s->A * 1e6) / 1e6;
+		s->D = round((1.0 - s->A) * 1e6) / 1e6;
+		s->exposure = s->money > 0 ? s->D * (double)s->money : 0;
+	}
+	*out = an;
+	return GOVMAP_OK;
+}
+
+void govmap_analysis_free(govmap_analysis *an)
+{
+	if (!an)
+		return;
+	free(an->scores);
+	free(an->edges);
+	free(an->out_idx);
+	free(an->out_start);
+	free(an);
+}
+
+const govmap_score *govmap_analysis_score(const govmap_analysis *an,
+					  size_t i)
+{
+	return &an->scores[i];
+}
+
+const govmap_edge *govmap_analysis_edges(const govmap_analysis *an,
+					 size_t *n)
+{
+	*n = an->nedges;
+	return an->edges;
+}
+
+govmap_date govmap_analysis_date(const govmap_analysis *an)
+{
+	return an->on;
+}
+
+const govmap_registry *govmap_analysis_registry(const govmap_analysis *an)
+{
+	return an->reg;
+}
+
+const uint32_t *govmap_analysis_out(const govmap_analysis *an, size_t i,
+				    size_t *n)
+{
+	*n = an->out_start[i + 1] - an->out_start[i];
+	return an->out_idx + an->out_start[i];
+}
+
+const char *govmap_edge_describe(const govmap_analysis *an,
+				 const govmap_edge *e, char *buf, size_t size)
+{
+	const govmap_entity *from = govmap_registry_at(an->reg, (size_t)e->from);
+	switch (e->kind) {
+	case GOVMAP_EDGE_LINK: {
+		const govmap_entity *l = govmap_registry_at(an->reg,
+							    (size_t)e->link);
+		snprintf(buf, size, "link '%s' (%s)", l->id,
+			 l->type ? l->type : "?");
+		break;
+	}
+	case GOVMAP_EDGE_BOARD_OF:
+		snprintf(buf, size, "%s",
+			 from->kind == GOVMAP_KIND_BOARD
+				 ? "board of (answers to its body)"
+				 : "decides through its governing board");
+		break;
+	case GOVMAP_EDGE_JOINT:
+		snprintf(buf, size, "joint board member (one of %zu)",
+			 from->njoint);
+		break;
+	case GOVMAP_EDGE_SEAT: {
+		const govmap_seat *s = &from->seats[e->seat];
+		snprintf(buf, size, "%u seat%s '%s' %s", s->count - s->vacant,
+			 s->count - s->vacant == 1 ? "" : "s",
+			 s->role ? s->role : "?",
+			 s->fill == GOVMAP_FILL_ELECTED     ? "elected by"
+			 : s->fill == GOVMAP_FILL_APPOINTED ? "appointed by"
+							    : "nominated by");
+		break;
+	}
+	}
+	return buf;
+}
+
+int32_t govmap_analysis_best_change(const govmap_analysis *an, size_t i,
+				    double *new_A)
+{
+	const govmap_score *s = &an->scores[i];
+	int32_t best = -1;
+	double bestA = s->A;
+	/* a link on the best chain raised to full strength */
+	double rest = s->A;
+	for (int32_t k = s->next; k >= 0;) {
+		const govmap_edge *e = &an->edges[k];
+		if (e->strength < 1.0 - EPS && e->strength > 0) {
+			double a = rest / e->strength;
+			if (a > bestA + EPS) {
+				bestA = a;
+				best = k;
+			}
+		}
+		k = an->scores[e->to].next;
+	}
+	/* or another of the entity's own edges raised to full strength */
+	size_t no;
+	const uint32_t *out = govmap_analysis_out(an, i, &no);
+	for (size_t j = 0; j < no; j++) {
+		const govmap_edge *e = &an->edges[out[j]];
+		double a = an->scores[e->to].A;
+		if (an->scores[e->to].electorate)
+			a = 1.0;
+		if (a > bestA + EPS) {
+			bestA = a;
+			best = (int32_t)out[j];
+		}
+	}
+	if (new_A)
+		*new_A = round((bestA > 1 ? 1 : bestA) * 1e6) / 1e6;
+	return best;
+}
+
+/* ---- core rules ---- */
+
+static const govmap_rule_info core_rules[] = {
+	{"core/no-chain", "a body with no chain of accountability to voters",
+	 GOVMAP_SEV_WARNING,
+	 "Bovens (2007), 'Analysing and assessing accountability'; the "
+	 "democratic-deficit model in CONTRIBUTING.md"},
+	{"core/no-sanction",
+	 "no forum can impose consequences on the body", GOVMAP_SEV_WARNING,
+	 "Bovens (2007): accountability needs information, debate and "
+	 "consequences"},
+	{"core/no-statutory-basis",
+	 "decisions or spending by a body with no statutory basis",
+	 GOVMAP_SEV_WARNING,
+	 "ultra vires: public bodies act only within powers given by law"},
+	{"core/sock-puppet",
+	 "a company whose directors are all appointed by one government body "
+	 "and whose funding all comes from government",
+	 GOVMAP_SEV_WARNING,
+	 "the 'sock puppet' test of independence (seed: National Academy for "
+	 "Social Prescribing)"},
+	{"core/stale-source", "every source was last checked over two years "
+			      "before the evaluation date",
+	 GOVMAP_SEV_INFO, "registry convention: sources carry an accessed date"},
+	{"core/unpublished-contract", "a contract that was not published",
+	 GOVMAP_SEV_WARNING,
+	 "Public Contracts Regulations 2015 reg. 50 and 106 (SI 2015/102); "
+	 "Procurement Act 2023"},
+	{"core/unresourced-scrutiny", "a scrutiny forum with no resources",
+	 GOVMAP_SEV_WARNING,
+	 "Local Government Act 2000 s.9FA; Centre for Governance and Scrutiny "
+	 "guidance"},
+	{"core/untendered-contract", "a contract awarded without tender",
+	 GOVMAP_SEV_WARNING,
+	 "Public Contracts Regulations 2015 (SI 2015/102); NHS Provider "
+	 "Selection Regime 2023 (SI 2023/1348)"},
+	{"core/vacant-seat", "a board seat known to be vacant",
+	 GOVMAP_SEV_INFO, "the board's constitution or standing orders"},
+};
+
+const govmap_rule_info *govmap_core_rules(size_t *n)
+{
+	*n = sizeof core_rules / sizeof *core_rules;
+	return core_rules;
+}
+
+static const govmap_rule_info *rule(const char *id)
+{
+	for (size_t i = 0; i < sizeof core_rules / sizeof *core_rules; i++)
+		if (strcmp(core_rules[i].id, id) == 0)
+			return &core_rules[i];
+	return NULL;
+}
+
+#define FIND(list, rule_id, ent, ...)                                     \
+	do {                                                               \
+		const govmap_rule_info *r_ = rule(rule_id);                 \
+		const govmap_entity *e_ =                                   \
+			govmap_registry_at(an->reg, (size_t)(ent));         \
+		govmap_findings_add(list, r_->severity, r_->id, r_->basis, \
+				    (int32_t)(ent), e_->pos, __VA_ARGS__); \
+	} while (0)
+
+static int is_gov(const govmap_entity *e)
+{
+	static const char *const gov[] = {"minister", "government",
+					  "government-department",
+					  "arms-length-body", NULL};
+	for (const char *const *g = gov; *g; g++)
+		if (e->type && strcmp(e->type, *g) == 0)
+			return 1;
+	return 0;
+}
+
+static void sock_puppet(const govmap_analysis *an, size_t i,
+			govmap_findings *f)
+{
+	const govmap_registry *reg = an->reg;
+	const govmap_entity *e = govmap_registry_at(reg, i);
+	if (e->kind != GOVMAP_KIND_BODY || !e->legal_form ||
+	    !strstr(e->legal_form, "company"))
+		return;
+	/* all voting seats on the body's boards appointed by one body */
+	int32_t appointer = -1;
+	size_t seats = 0, n = govmap_registry_count(reg);
+	int mixed = 0;
+	for (size_t b = 0; b < n && !mixed; b++) {
+		const govmap_entity *bd = govmap_registry_at(reg, b);
+		if (bd->kind != GOVMAP_KIND_BOARD ||
+		    bd->of.target != (int32_t)i || !an->scores[b].active)
+			continue;
+		for (size_t k = 0; k < bd->nseats; k++) {
+			const govmap_seat *s = &bd->seats[k];
+			if (s->voting == GOVMAP_NO ||
+			    !govmap_period_contains(s->valid, an->on))
+				continue;
+			seats++;
+			if (s->fill != GOVMAP_FILL_APPOINTED ||
+			    (appointer >= 0 && s->by.target != appointer))
+				mixed = 1;
+			appointer = s->by.target;
+		}
+	}
+	if (mixed || !seats || appointer < 0 ||
+	    !is_gov(govmap_registry_at(reg, (size_t)appointer)))
+		return;
+	/* all funding from government */
+	size_t funders = 0;
+	for (size_t l = 0; l < n; l++) {
+		const govmap_entity *le = govmap_registry_at(reg, l);
+		if (le->kind != GOVMAP_KIND_LINK || !an->scores[l].active ||
+		    le->from.target != (int32_t)i || !le->type ||
+		    strcmp(le->type, "funded-by") != 0 || le->to.target < 0)
+			continue;
+		if (!is_gov(govmap_registry_at(reg, (size_t)le->to.target)))
+			return;
+		funders++;
+	}
+	if (!funders)
+		return;
+	FIND(f, "core/sock-puppet", i,
+	     "%s is a company whose directors are all appointed by %s and "
+	     "whose funding all comes from government (%zu funder%s): it is "
+	     "not independent of government",
+	     e->name, govmap_registry_at(reg, (size_t)appointer)->name,
+	     funders, funders == 1 ? "" : "s");
+}
+
+void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
+{
+	const govmap_registry *reg = an->reg;
+	size_t n = govmap_registry_count(reg);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const govmap_score *s = &an->scores[i];
+		if (!s->active)
+			continue;
+		/* sources: the newest accessed date */
+		govmap_date newest = 0;
+		for (size_t k = 0; k < e->nsources; k++)
+			if (e->sources[k].accessed > newest)
+				newest = e->sources[k].accessed;
+		if (newest && newest + 20000 < an->on) {
+			char d[11];
+			govmap_date_format(d, newest);
+			FIND(f, "core/stale-source", i,
+			     "the newest source of '%s' was checked on %s, "
+			     "over two years ago: check it is still right",
+			     e->id, d);
+		}
+		if (e->kind == GOVMAP_KIND_CONTRACT) {
+			const char *c = e->commissioner.target >= 0
+				? govmap_registry_at(reg, (size_t)e->commissioner.target)->name
+				: e->commissioner.id;
+			if (e->tendered == GOVMAP_NO)
+				FIND(f, "core/untendered-contract", i,
+				     "contract '%s' from %s was awarded "
+				     "without a tender",
+				     e->name, c ? c : "?");
+			if (e->published == GOVMAP_NO)
+				FIND(f, "core/unpublished-contract", i,
+				     "contract '%s' from %s has not been "
+				     "published",
+				     e->name, c ? c : "?");
+			continue;
+		}
+		if (e->kind == GOVMAP_KIND_BOARD)
+			for (size_t k = 0; k < e->nseats; k++) {
+				const govmap_seat *st = &e->seats[k];
+				if (st->vacant &&
+				    govmap_period_contains(st->valid, an->on))
+					FIND(f, "core/vacant-seat", i,
+					     "%u of %u '%s' seat%s on %s %s "
+					     "vacant",
+					     st->vacant, st->count, st->role,
+					     st->count == 1 ? "" : "s", e->name,
+					     st->vacant == 1 ? "is" : "are");
+			}
+		if (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)
+			continue;
+		if (s->electorate)
+			continue;
+		if (s->A <= 0)
+			FIND(f, "core/no-chain", i,
+			     "%s has no chain of accountability to any "
+			     "electorate",
+			     e->name);
+		/* consequences: does any forum hold a power to sanction? */
+		size_t no, links = 0;
+		int sanction = 0;
+		const uint32_t *out = govmap_analysis_out(an, i, &no);
+		for (size_t k = 0; k < no; k++) {
+			const govmap_edge *ed = &an->edges[out[k]];
+			if (ed->kind != GOVMAP_EDGE_LINK)
+				continue;
+			links++;
+			if (govmap_registry_at(reg, (size_t)ed->link)->powers &
+			    GOVMAP_POWER_SANCTION)
+				sanction = 1;
+		}
+		if (links && !sanction)
+			FIND(f, "core/no-sanction", i,
+			     "no forum can impose consequences on %s: none of "
+			     "its %zu accountability link%s carries the power "
+			     "to sanction",
+			     e->name, links, links == 1 ? "" : "s");
+		if (e->statutory_basis &&
+		    strcasecmp(e->statutory_basis, "none") == 0) {
+			int decides = e->kind == GOVMAP_KIND_BOARD &&
+				      e->ndecides;
+			for (size_t b = 0; b < n && !decides; b++) {
+				const govmap_entity *bd =
+					govmap_registry_at(reg, b);
+				if (bd->kind == GOVMAP_KIND_BOARD &&
+				    bd->ndecides && an->scores[b].active &&
+				    (bd->of.target == (int32_t)i))
+					decides = 1;
+			}
+			if (decides || e->spend_gbp > 0)
+				FIND(f, "core/no-statutory-basis", i,
+				     "%s has no statutory basis, yet it %s",
+				     e->name,
+				     decides ? "takes decisions"
+					     : "controls public money");
+		}
+		/* scrutiny with no resources */
+		if (e->spend_gbp == 0) {
+			for (size_t l = 0; l < n; l++) {
+				const govmap_entity *le =
+					govmap_registry_at(reg, l);
+				if (le->kind == GOVMAP_KIND_LINK &&
+				    an->scores[l].active &&
+				    le->to.target == (int32_t)i && le->type &&
+				    strcmp(le->type, "scrutinised-by") == 0) {
+					FIND(f, "core/unresourced-scrutiny", i,
+					     "%s scrutinises others but has no "
+					     "budget of its own (spend_gbp: "
+					     "0)",
+					     e->name);
+					break;
+				}
+			}
+		}
+		sock_puppet(an, i, f);
+	}
+}

@@ -1,0 +1,845 @@
+/*
+ * map.c - from the analysed model to a drawn map.
+ *
+ * Owns the choice of what a map shows (region, focus, national view,
+ * summary nodes for large groups), its styling (colour-blind-safe deficit
+ * scale, link-type colours, ghost nodes, legend, title), the cgraph graph
+ * and the JSON form.  Layout and rendering are render.c's job, in a
+ * forked child.  Registry text reaches only `label` and `tooltip`,
+ * through govmap_dot_escape(); node names are our own ("n12"), and URLs
+ * are built only from validated ids.  It must not change the model.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <graphviz/cgraph.h>
+
+#include "govmap/map.h"
+#include "govmap/registry.h"
+#include "mapimpl.h"
+#include "util.h"
+
+int govmap_map_format_parse(const char *s)
+{
+	static const char *const names[] = {"svg", "png", "pdf", "dot",
+					    "json"};
+	for (int i = 0; i < 5; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+char *govmap_dot_escape(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = malloc(2 * n + 1), *p = o;
+	if (!o)
+		return NULL;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\\') {
+			*p++ = '\\';
+			*p++ = '\\';
+		} else if (c == '\n' || c == '\r' || c == '\t') {
+			*p++ = ' ';
+		} else if (c < 0x20 || c == 0x7f) {
+			continue;
+		} else {
+			*p++ = (char)c;
+		}
+	}
+	*p = '\0';
+	return o;
+}
+
+/* ---- the colour scale: ColorBrewer YlOrRd, 5 classes (colour-blind
+ * safe, prints in grey scale in order) ---- */
+static const char *const deficit_fill[5] = {"#ffffb2", "#fecc5c", "#fd8d3c",
+					    "#f03b20", "#bd0026"};
+static const char *const deficit_font[5] = {"#000000", "#000000", "#000000",
+					    "#ffffff", "#ffffff"};
+static const char *const deficit_band[5] = {
+	"deficit under 0.2", "0.2 to 0.4", "0.4 to 0.6", "0.6 to 0.8",
+	"0.8 to 1 (no or very weak chain)"};
+#define ELECTORATE_FILL "#2166ac"
+
+static int band(double d)
+{
+	int b = (int)(d * 5.0);
+	return b < 0 ? 0 : b > 4 ? 4 : b;
+}
+
+/* Okabe-Ito colours per link type. */
+static const struct {
+	const char *type;
+	const char *color;
+	const char *legend;
+} edge_styles[] = {
+	{"elected-by", "#0072B2", "elected by"},
+	{"accountable-to", "#000000", "accountable to / reports to"},
+	{"reports-to", "#000000", NULL},
+	{"appointed-by", "#E69F00", "appointed by / nominated by"},
+	{"nominated-by", "#E69F00", NULL},
+	{"scrutinised-by", "#009E73", "scrutinised by"},
+	{"funded-by", "#CC79A7", "funded by"},
+	{"regulated-by", "#56B4E9", "regulated / inspected / audited by"},
+	{"inspected-by", "#56B4E9", NULL},
+	{"audited-by", "#56B4E9", NULL},
+	{"ratified-by", "#D55E00", "ratified by"},
+};
+#define OTHER_EDGE_COLOR "#777777"
+
+static const char *edge_color(const char *type)
+{
+	for (size_t i = 0; i < sizeof edge_styles / sizeof *edge_styles; i++)
+		if (type && strcmp(type, edge_styles[i].type) == 0)
+			return edge_styles[i].color;
+	return OTHER_EDGE_COLOR;
+}
+
+/* ---- node selection ---- */
+
+const char *govmap__entity_region(const govmap_registry *reg,
+				  const govmap_entity *e)
+{
+	for (int guard = 0; e && guard < 4; guard++) {
+		if (e->region)
+			return e->region;
+		if (e->kind != GOVMAP_KIND_BOARD)
+			return NULL;
+		int32_t t = e->of.target >= 0 ? e->of.target
+			    : e->njoint       ? e->joint[0].target
+					      : -1;
+		e = t >= 0 ? govmap_registry_at(reg, (size_t)t) : NULL;
+	}
+	return NULL;
+}
+
+int govmap__region_in(const char *region, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return region && strncmp(region, prefix, n) == 0 &&
+	       (region[n] == '\0' || region[n] == '/');
+}
+
+/* A footprint is a region path of two or more segments. */
+static int is_footprint(const char *region)
+{
+	return region && strchr(region, '/') != NULL;
+}
+
+static int drawable(const govmap_analysis *an, size_t i)
+{
+	const govmap_entity *e =
+		govmap_registry_at(govmap_analysis_registry(an), i);
+	return (e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD) &&
+	       govmap_analysis_score(an, i)->active;
+}
+
+static int add_node(govmap__map *m, govmap__dnode nd)
+{
+	if (govmap__grow((void **)&m->nodes, &m->capnodes, m->nnodes,
+			 sizeof(*m->nodes)) < 0)
+		return -1;
+	m->nodes[m->nnodes++] = nd;
+	return (int)m->nnodes - 1;
+}
+
+void govmap__map_free(govmap__map *m)
+{
+	for (size_t i = 0; i < m->nnodes; i++) {
+		free(m->nodes[i].label);
+		free(m->nodes[i].tooltip);
+	}
+	free(m->nodes);
+	free(m->edges);
+	free(m->rep);
+	free(m->sel);
+	memset(m, 0, sizeof(*m));
+}
+
+static const govmap_finding *top_finding(const govmap_findings *f,
+					 int32_t ent)
+{
+	const govmap_finding *best = NULL;
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < f->n; i++) {
+		const govmap_finding *x = &f->v[i];
+		if (x->entity != ent || x->suppressed)
+			continue;
+		if (!best || x->sev > best->sev)
+			best = x;
+	}
+	return best;
+}
+
+static char *entity_label(const govmap_analysis *an, size_t i)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	const govmap_entity *e = govmap_registry_at(reg, i);
+	const govmap_score *s = govmap_analysis_score(an, i);
+	char *name = govmap_dot_escape(e->name ? e->name : e->id);
+	char money[32], *out;
+	if (!name)
+		return NULL;
+	if (s->electorate) {
+		out = govmap__asprintf("%s\\nvoters", name);
+	} else if (s->money >= 0) {
+		govmap_money_format(money, sizeof money, (double)s->money);
+		out = govmap__asprintf("%s\\nA %.2f  D %.2f\\n%s a year", name,
+				       s->A, s->D, money);
+	} else {
+		out = govmap__asprintf("%s\\nA %.2f  D %.2f", name, s->A, s->D);
+	}
+	free(name);
+	return out;
+}
+
+static char *entity_tooltip(const govmap_analysis *an, size_t i,
+			    const govmap_findings *f)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	const govmap_entity *e = govmap_registry_at(reg, i);
+	const govmap_score *s = govmap_analysis_score(an, i);
+	const govmap_finding *top = top_finding(f, (int32_t)i);
+	char money[32], exp[32];
+	govmap_money_format(money, sizeof money, (double)s->money);
+	govmap_money_format(exp, sizeof exp, s->exposure);
+	char *raw = govmap__asprintf(
+		"%s (%s): accountability %.3f, deficit %.3f, %u link%s to "
+		"voters; public money %s, exposure %s%s%s",
+		e->name ? e->name : e->id, e->type ? e->type : "board", s->A,
+		s->D, s->hops, s->hops == 1 ? "" : "s", money, exp,
+		top ? "; top finding: " : "", top ? top->msg : "");
+	char *esc = raw ? govmap_dot_escape(raw) : NULL;
+	free(raw);
+	return esc;
+}
+
+/* Mark the nodes a map shows. */
+static int select_nodes(govmap__map *m, const govmap_analysis *an,
+			const govmap_map_opts *o, govmap_diags *diags)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	size_t n = govmap_registry_count(reg), ne;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	int any = 0;
+	m->sel = calloc(n ? n : 1, 1);
+	if (!m->sel)
+		return GOVMAP_ENOMEM;
+	if (o->focus) {
+		int32_t f = govmap_registry_index(reg, o->focus);
+		if (f < 0 || !drawable(an, (size_t)f)) {
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "focus",
+					 "--focus: no body or board '%s' in "
+					 "force on this date",
+					 o->focus);
+			return GOVMAP_ENOTFOUND;
+		}
+		unsigned depth = o->depth ? o->depth : 2;
+		m->sel[f] = 1;
+		for (unsigned d = 0; d < depth; d++) {
+			char *next = calloc(n, 1);
+			if (!next)
+				return GOVMAP_ENOMEM;
+			for (size_t k = 0; k < ne; k++) {
+				if (m->sel[edges[k].from])
+					next[edges[k].to] = 1;
+				if (m->sel[edges[k].to])
+					next[edges[k].from] = 1;
+			}
+			for (size_t i = 0; i < n; i++)
+				m->sel[i] |= next[i];
+			free(next);
+		}
+		m->focus = f;
+		any = 1;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (!drawable(an, i))
+				continue;
+			const char *r = govmap__entity_region(
+				reg, govmap_registry_at(reg, i));
+			if (o->region && !govmap__region_in(r, o->region))
+				continue;
+			m->sel[i] = 1;
+			any = 1;
+		}
+	}
+	if (!any) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "region",
+				 "--region: nothing in force in region '%s' "
+				 "on this date",
+				 o->region ? o->region : "(all)");
+		return GOVMAP_ENOTFOUND;
+	}
+	/* the chain to voters of every shown node, so voters are on top */
+	for (size_t i = 0; i < n; i++) {
+		if (m->sel[i] != 1)
+			continue;
+		for (int32_t k = govmap_analysis_score(an, i)->next; k >= 0;
+		     k = govmap_analysis_score(an, (size_t)edges[k].to)->next)
+			if (!m->sel[edges[k].to])
+				m->sel[edges[k].to] = 2; /* context */
+	}
+	return GOVMAP_OK;
+}
+
+/* Assign each selected entity to a drawn node. */
+static int group_nodes(govmap__map *m, const govmap_analysis *an,
+		       const govmap_map_opts *o)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	size_t n = govmap_registry_count(reg);
+	unsigned collapse = o->collapse ? o->collapse : 8;
+	m->rep = malloc((n ? n : 1) * sizeof(*m->rep));
+	if (!m->rep)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		m->rep[i] = -1;
+	govmap__strmap groups;
+	char **keys = calloc(n ? n : 1, sizeof(*keys));
+	if (!keys || govmap__strmap_init(&groups, 64) < 0) {
+		free(keys);
+		return -1;
+	}
+	size_t *gsize = calloc(n ? n : 1, sizeof(*gsize));
+	int rc = gsize ? 0 : -1;
+	/* pass 1: group keys and sizes */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (!m->sel[i])
+			continue;
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const govmap_score *s = govmap_analysis_score(an, i);
+		const char *r = govmap__entity_region(reg, e);
+		if (s->electorate || (int32_t)i == m->focus)
+			continue;
+		if (o->national && is_footprint(r))
+			keys[i] = govmap__asprintf("F %s", r);
+		else if (!o->national && e->type)
+			keys[i] = govmap__asprintf("T %s|%s", r ? r : "",
+						   e->type);
+		if (!keys[i])
+			continue;
+		int32_t old;
+		int put = govmap__strmap_put(&groups, keys[i], (int32_t)i, &old);
+		if (put < 0)
+			rc = -1;
+		else
+			gsize[put == 1 ? (size_t)old : i]++;
+	}
+	/* pass 2: drawn nodes */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (!m->sel[i])
+			continue;
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const govmap_score *s = govmap_analysis_score(an, i);
+		int32_t leader = keys[i] ? govmap__strmap_get(&groups, keys[i])
+					 : -1;
+		int grouped = leader >= 0 &&
+			      (o->national ? keys[i][0] == 'F'
+					   : gsize[leader] > collapse);
+		if (grouped && m->rep[leader] >= 0 && leader != (int32_t)i) {
+			govmap__dnode *g = &m->nodes[m->rep[leader]];
+			g->count++;
+			g->sumD += s->D;
+			if (s->money > 0) {
+				g->money += s->money;
+				g->sumDm += s->D * (double)s->money;
+			}
+			if (s->money > m->nodes[m->rep[leader]].best_money &&
+			    e->kind == GOVMAP_KIND_BODY) {
+				g->best_money = s->money;
+				g->entity = (int32_t)i;
+			}
+			m->rep[i] = m->rep[leader];
+			continue;
+		}
+		govmap__dnode nd = {0};
+		nd.entity = (int32_t)i;
+		nd.kind = grouped ? (o->national ? GOVMAP__DN_FOOTPRINT
+						 : GOVMAP__DN_SUMMARY)
+				  : GOVMAP__DN_ENTITY;
+		nd.count = 1;
+		nd.sumD = s->D;
+		nd.money = s->money > 0 ? s->money : 0;
+		nd.best_money = s->money;
+		nd.sumDm = s->money > 0 ? s->D * (double)s->money : 0;
+		nd.context = m->sel[i] == 2;
+		nd.electorate = s->electorate;
+		nd.region = govmap__entity_region(reg, e);
+		nd.type = e->type;
+		int k = add_node(m, nd);
+		if (k < 0)
+			rc = -1;
+		else
+			m->rep[i] = k;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	free(gsize);
+	govmap__strmap_free(&groups);
+	return rc;
+}
+
+static int add_dedge(govmap__map *m, govmap__dedge de)
+{
+	if (govmap__grow((void **)&m->edges, &m->capedges, m->nedges,
+			 sizeof(*m->edges)) < 0)
+		return -1;
+	m->edges[m->nedges++] = de;
+	return 0;
+}
+
+static int build_edges(govmap__map *m, const govmap_analysis *an)
+{
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	govmap__strmap seen;
+	char **keys = calloc(ne ? ne : 1, sizeof(*keys));
+	if (!keys || govmap__strmap_init(&seen, ne) < 0) {
+		free(keys);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t k = 0; k < ne && rc == 0; k++) {
+		int32_t a = m->rep[edges[k].from], b = m->rep[edges[k].to];
+		if (a < 0 && b < 0)
+			continue;
+		if (a < 0 || b < 0) {
+			m->hidden_edges++;
+			continue;
+		}
+		if (a == b)
+			continue; /* inside one summary node */
+		keys[k] = govmap__asprintf("%d>%d", a, b);
+		if (!keys[k]) {
+			rc = -1;
+			break;
+		}
+		int32_t old;
+		int put = govmap__strmap_put(&seen, keys[k],
+					     (int32_t)m->nedges, &old);
+		if (put == 1) {
+			govmap__dedge *d = &m->edges[old];
+			d->count++;
+			if (edges[k].strength > edges[d->edge].strength)
+				d->edge = (int32_t)k;
+			continue;
+		}
+		govmap__dedge de = {a, b, (int32_t)k, 1};
+		if (put < 0 || add_dedge(m, de) < 0)
+			rc = -1;
+	}
+	for (size_t k = 0; k < ne; k++)
+		free(keys[k]);
+	free(keys);
+	govmap__strmap_free(&seen);
+	return rc;
+}
+
+static void finish_labels(govmap__map *m, const govmap_analysis *an,
+			  const govmap_map_opts *o)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	for (size_t i = 0; i < m->nnodes; i++) {
+		govmap__dnode *d = &m->nodes[i];
+		d->D = d->sumDm > 0 && d->money > 0 ? d->sumDm / (double)d->money
+						    : d->sumD / d->count;
+		if (d->kind == GOVMAP__DN_ENTITY) {
+			d->label = entity_label(an, (size_t)d->entity);
+			d->tooltip = entity_tooltip(an, (size_t)d->entity,
+						    o->findings);
+			continue;
+		}
+		const govmap_entity *e =
+			govmap_registry_at(reg, (size_t)d->entity);
+		char money[32];
+		govmap_money_format(money, sizeof money, (double)d->money);
+		char *name = govmap_dot_escape(e->name ? e->name : e->id);
+		char *region = govmap_dot_escape(d->region ? d->region : "");
+		char *type = govmap_dot_escape(d->type ? d->type : "");
+		if (d->kind == GOVMAP__DN_FOOTPRINT)
+			d->label = govmap__asprintf(
+				"%s\\n%s\\n%zu bodies, D %.2f\\n%s a year",
+				region, name, d->count, d->D, money);
+		else
+			d->label = govmap__asprintf(
+				"%zu x %s\\n%s\\nmean D %.2f, %s a year",
+				d->count, type, region, d->D, money);
+		d->tooltip = govmap__asprintf(
+			"%zu bodies summarised (%s); deficit weighted by money "
+			"%.3f; largest: %s",
+			d->count, d->kind == GOVMAP__DN_FOOTPRINT ? region : type,
+			d->D, name);
+		free(name);
+		free(region);
+		free(type);
+	}
+}
+
+int govmap__map_build(govmap__map *m, const govmap_analysis *an,
+		      const govmap_map_opts *o, govmap_diags *diags)
+{
+	memset(m, 0, sizeof(*m));
+	m->focus = -1;
+	int rc = select_nodes(m, an, o, diags);
+	if (rc != GOVMAP_OK)
+		return rc;
+	if (group_nodes(m, an, o) < 0 || build_edges(m, an) < 0)
+		return GOVMAP_ENOMEM;
+	finish_labels(m, an, o);
+	return GOVMAP_OK;
+}
+
+/* ---- cgraph ---- */
+
+static void set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+static void set_html(Agraph_t *g, void *obj, const char *name,
+		     const char *html)
+{
+	char *h = agstrdup_html(g, (char *)html);
+	agsafeset(obj, (char *)name, "", "");
+	agxset(obj, agattr(g, agobjkind(obj), (char *)name, NULL), h);
+	agstrfree(g, h);
+}
+
+static int ghost_count;
+
+static void add_ghost(Agraph_t *g, Agnode_t *to, const char *label,
+		      const char *tooltip)
+{
+	char name[32];
+	snprintf(name, sizeof name, "ghost%d", ghost_count++);
+	Agnode_t *gn = agnode(g, name, 1);
+	set(gn, "label", label);
+	set(gn, "tooltip", tooltip);
+	set(gn, "style", "dashed");
+	set(gn, "color", "#555555");
+	set(gn, "fontcolor", "#333333");
+	set(gn, "shape", "box");
+	Agedge_t *e = agedge(g, gn, to, NULL, 1);
+	set(e, "style", "dashed");
+	set(e, "color", "#555555");
+	set(e, "arrowhead", "none");
+}
+
+Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
+			    const govmap_map_opts *o, size_t *nghosts)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	const govmap_edge *edges;
+	size_t ne;
+	edges = govmap_analysis_edges(an, &ne);
+	Agraph_t *g = agopen("govmap", Agdirected, NULL);
+	if (!g)
+		return NULL;
+	ghost_count = 0;
+	set(g, "rankdir", "TB");
+	set(g, "fontname", "Helvetica");
+	set(g, "labelloc", "t");
+	set(g, "fontsize", "20");
+	set(g, "nodesep", "0.25");
+	set(g, "ranksep", "0.6");
+	set(g, "outputorder", "edgesfirst");
+	char *title = govmap_dot_escape(o->title ? o->title : "govmap");
+	set(g, "label", title ? title : "govmap");
+	free(title);
+	agattr(g, AGNODE, "fontname", "Helvetica");
+	agattr(g, AGNODE, "fontsize", "10");
+	agattr(g, AGNODE, "shape", "box");
+	agattr(g, AGNODE, "style", "filled,rounded");
+	agattr(g, AGEDGE, "dir", "back"); /* forum above, arrow at forum */
+
+	/* clusters per footprint (not in the national view) */
+	govmap__strmap clusters;
+	Agraph_t **subs = NULL;
+	size_t nsubs = 0, capsubs = 0;
+	govmap__strmap_init(&clusters, 16);
+	Agnode_t **gn = calloc(m->nnodes ? m->nnodes : 1, sizeof(*gn));
+	for (size_t i = 0; gn && i < m->nnodes; i++) {
+		const govmap__dnode *d = &m->nodes[i];
+		Agraph_t *parent = g;
+		if (!o->national && is_footprint(d->region) && !d->electorate &&
+		    nsubs < 200) {
+			int32_t c = govmap__strmap_get(&clusters, d->region);
+			if (c < 0 && govmap__grow((void **)&subs, &capsubs,
+						  nsubs, sizeof(*subs)) == 0) {
+				char name[48];
+				snprintf(name, sizeof name, "cluster_%zu",
+					 nsubs);
+				Agraph_t *sg = agsubg(g, name, 1);
+				char *lab = govmap_dot_escape(d->region);
+				set(sg, "label", lab ? lab : "");
+				free(lab);
+				set(sg, "style", "rounded");
+				set(sg, "color", "#999999");
+				set(sg, "fontsize", "12");
+				subs[nsubs] = sg;
+				govmap__strmap_put(&clusters, d->region,
+						   (int32_t)nsubs, NULL);
+				c = (int32_t)nsubs++;
+			}
+			if (c >= 0)
+				parent = subs[c];
+		}
+		char name[32];
+		snprintf(name, sizeof name, "n%zu", i);
+		Agnode_t *nd = agnode(parent, name, 1);
+		gn[i] = nd;
+		set(nd, "label", d->label ? d->label : "?");
+		set(nd, "tooltip", d->tooltip ? d->tooltip : "");
+		if (d->electorate) {
+			set(nd, "fillcolor", ELECTORATE_FILL);
+			set(nd, "fontcolor", "#ffffff");
+			set(nd, "shape", "house");
+			set(nd, "style", "filled");
+		} else {
+			int b = band(d->D);
+			set(nd, "fillcolor", deficit_fill[b]);
+			set(nd, "fontcolor", deficit_font[b]);
+		}
+		if (d->kind != GOVMAP__DN_ENTITY) {
+			set(nd, "shape", "box3d");
+			set(nd, "style", "filled");
+		}
+		if (d->context)
+			set(nd, "color", "#888888");
+		if ((int32_t)d->entity == m->focus &&
+		    d->kind == GOVMAP__DN_ENTITY)
+			set(nd, "penwidth", "3");
+		if (d->money > 0) {
+			/* width grows with the log of money: £1m 1.6in,
+			 * £100bn 3.1in */
+			double w = 1.6 + 0.3 * log10((double)d->money / 1e6);
+			char buf[16];
+			snprintf(buf, sizeof buf, "%.2f", w < 1.6 ? 1.6 : w);
+			set(nd, "width", buf);
+		}
+		if (o->link_base && d->kind == GOVMAP__DN_ENTITY) {
+			/* ids are validated kebab-case: safe in a URL */
+			const govmap_entity *e =
+				govmap_registry_at(reg, (size_t)d->entity);
+			char *url = govmap__asprintf("%s%s.html", o->link_base,
+						     e->id);
+			if (url)
+				set(nd, "URL", url);
+			free(url);
+		}
+	}
+	for (size_t k = 0; gn && k < m->nedges; k++) {
+		const govmap__dedge *de = &m->edges[k];
+		const govmap_edge *e = &edges[de->edge];
+		/* tail = forum (drawn above), head = actor; dir=back puts the
+		 * arrow at the forum: the actor gives account upwards */
+		Agedge_t *ed = agedge(g, gn[de->to], gn[de->from], NULL, 1);
+		char buf[64];
+		const char *color = "#666666", *style = "solid";
+		if (e->kind == GOVMAP_EDGE_LINK) {
+			const govmap_entity *l =
+				govmap_registry_at(reg, (size_t)e->link);
+			color = edge_color(l->type);
+			if (l->basis == GOVMAP_BASIS_GUIDANCE ||
+			    l->basis == GOVMAP_BASIS_CONTRACT)
+				style = "dashed";
+			else if (l->basis == GOVMAP_BASIS_VOLUNTARY ||
+				 l->basis == GOVMAP_BASIS_NONE ||
+				 l->basis == GOVMAP_BASIS_UNSET)
+				style = "dotted";
+		} else if (e->kind == GOVMAP_EDGE_SEAT) {
+			const govmap_entity *b =
+				govmap_registry_at(reg, (size_t)e->from);
+			govmap_fill f = b->seats[e->seat].fill;
+			color = f == GOVMAP_FILL_ELECTED ? "#0072B2" : "#E69F00";
+			style = "dashed";
+		}
+		set(ed, "color", color);
+		set(ed, "style", style);
+		snprintf(buf, sizeof buf, "%.2f", 0.5 + 3.0 * e->strength);
+		set(ed, "penwidth", buf);
+		char desc[300];
+		govmap_edge_describe(an, e, desc, sizeof desc);
+		char *tip = govmap__asprintf("%s; strength %.3f%s", desc,
+					     e->strength,
+					     de->count > 1 ? " (strongest of "
+							     "several)"
+							   : "");
+		char *esc = tip ? govmap_dot_escape(tip) : NULL;
+		set(ed, "tooltip", esc ? esc : "");
+		free(tip);
+		free(esc);
+		if (de->count > 1) {
+			snprintf(buf, sizeof buf, "x%zu", de->count);
+			set(ed, "label", buf);
+			set(ed, "fontsize", "9");
+		}
+	}
+	/* ghosts: missing forums and vacant seats (not in national view) */
+	size_t ghosts = 0;
+	for (size_t i = 0; gn && !o->national && i < m->nnodes &&
+			   ghosts < 200;
+	     i++) {
+		const govmap__dnode *d = &m->nodes[i];
+		if (d->kind != GOVMAP__DN_ENTITY || d->electorate || d->context)
+			continue;
+		const govmap_entity *e = govmap_registry_at(reg, (size_t)d->entity);
+		const govmap_score *s = govmap_analysis_score(an, (size_t)d->entity);
+		if (s->A <= 0) {
+			add_ghost(g, gn[i], "no route to voters",
+				  "no chain of accountability reaches any "
+				  "electorate");
+			ghosts++;
+		}
+		for (size_t k = 0; k < e->nseats && ghosts < 200; k++) {
+			const govmap_seat *st = &e->seats[k];
+			if (!st->vacant ||
+			    !govmap_period_contains(st->valid,
+						    govmap_analysis_date(an)))
+				continue;
+			char *role = govmap_dot_escape(st->role ? st->role : "");
+			char *lab = govmap__asprintf("%u vacant seat%s\\n%s",
+						     st->vacant,
+						     st->vacant == 1 ? "" : "s",
+						     role ? role : "");
+			add_ghost(g, gn[i], lab ? lab : "vacant seat",
+				  "a seat the board's rules provide for is "
+				  "vacant");
+			free(lab);
+			free(role);
+			ghosts++;
+		}
+	}
+	/* legend (our own text only) */
+	char html[4096];
+	size_t off = 0;
+	off += (size_t)snprintf(
+		html + off, sizeof html - off,
+		"<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+		"CELLPADDING=\"3\" BGCOLOR=\"#ffffff\">"
+		"<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
+		"<TR><TD BGCOLOR=\"%s\"> </TD><TD ALIGN=\"LEFT\">"
+		"<FONT>electorate (voters)</FONT></TD></TR>",
+		ELECTORATE_FILL);
+	for (int b = 0; b < 5; b++)
+		off += (size_t)snprintf(html + off, sizeof html - off,
+					"<TR><TD BGCOLOR=\"%s\"> </TD><TD "
+					"ALIGN=\"LEFT\">%s</TD></TR>",
+					deficit_fill[b], deficit_band[b]);
+	for (size_t i = 0; i < sizeof edge_styles / sizeof *edge_styles; i++)
+		if (edge_styles[i].legend)
+			off += (size_t)snprintf(
+				html + off, sizeof html - off,
+				"<TR><TD><FONT COLOR=\"%s\"><B>&#8212;&#8212;"
+				"</B></FONT></TD><TD ALIGN=\"LEFT\">%s</TD>"
+				"</TR>",
+				edge_styles[i].color, edge_styles[i].legend);
+	off += (size_t)snprintf(
+		html + off, sizeof html - off,
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">line: solid statute, "
+		"dashed contract/guidance or seats, dotted none; width = "
+		"strength</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">A = accountability, D = "
+		"deficit = 1 - A; box width = public money</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed boxes: %zu "
+		"missing forums and vacant seats</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu links to bodies "
+		"outside this map not drawn</TD></TR></TABLE>",
+		ghosts, m->hidden_edges);
+	if (gn) {
+		Agnode_t *leg = agnode(g, "legend", 1);
+		set(leg, "shape", "plaintext");
+		set(leg, "style", "");
+		set_html(g, leg, "label", html);
+		set(leg, "tooltip", "legend");
+	}
+	free(gn);
+	free(subs);
+	govmap__strmap_free(&clusters);
+	if (nghosts)
+		*nghosts = ghosts;
+	return g;
+}
+
+/* ---- JSON ---- */
+
+static void json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&')
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+int govmap__map_json(char **out, size_t *len, const govmap__map *m,
+		     const govmap_analysis *an, const govmap_map_opts *o)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	FILE *f = open_memstream(out, len);
+	char d[11];
+	if (!f)
+		return GOVMAP_ENOMEM;
+	govmap_date_format(d, govmap_analysis_date(an));
+	fprintf(f, "{\"title\":");
+	json_str(f, o->title ? o->title : "govmap");
+	fprintf(f, ",\"date\":\"%s\",\"nodes\":[", d);
+	for (size_t i = 0; i < m->nnodes; i++) {
+		const govmap__dnode *n = &m->nodes[i];
+		const govmap_entity *e = govmap_registry_at(reg, (size_t)n->entity);
+		const govmap_score *s = govmap_analysis_score(an, (size_t)n->entity);
+		fprintf(f, "%s{\"node\":\"n%zu\",\"kind\":\"%s\",\"id\":", i ? "," : "",
+			i,
+			n->kind == GOVMAP__DN_ENTITY    ? "entity"
+			: n->kind == GOVMAP__DN_SUMMARY ? "summary"
+							: "footprint");
+		json_str(f, e->id);
+		fprintf(f, ",\"name\":");
+		json_str(f, e->name ? e->name : e->id);
+		fprintf(f, ",\"type\":");
+		json_str(f, n->type ? n->type : "");
+		fprintf(f, ",\"region\":");
+		json_str(f, n->region ? n->region : "");
+		if (n->kind == GOVMAP__DN_ENTITY)
+			fprintf(f,
+				",\"accountability\":%.6f,\"deficit\":%.6f,"
+				"\"hops\":%u,\"money\":%lld,\"exposure\":%.0f",
+				s->A, s->D, s->hops, (long long)s->money,
+				s->exposure);
+		else
+			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":%lld",
+				n->count, n->D, (long long)n->money);
+		fprintf(f, ",\"context\":%s}", n->context ? "true" : "false");
+	}
+	fprintf(f, "],\"edges\":[");
+	for (size_t k = 0; k < m->nedges; k++) {
+		const govmap__dedge *de = &m->edges[k];
+		const govmap_edge *e = &edges[de->edge];
+		char desc[300];
+		govmap_edge_describe(an, e, desc, sizeof desc);
+		fprintf(f, "%s{\"from\":\"n%d\",\"to\":\"n%d\",\"strength\":%.6f,"
+			   "\"count\":%zu,\"what\":",
+			k ? "," : "", de->from, de->to, e->strength, de->count);
+		json_str(f, desc);
+		fputc('}', f);
+	}
+	fprintf(f, "],\"hidden_edges\":%zu}\n", m->hidden_edges);
+	if (fclose(f) != 0)
+		return GOVMAP_ENOMEM;
+	return GOVMAP_OK;
+}

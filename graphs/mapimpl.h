@@ -1,0 +1,63 @@
+/*
+ * mapimpl.h - the map's private model, shared by map.c (what to draw)
+ * and render.c (laying it out).  Not public API.
+ */
+#ifndef GOVMAP_MAPIMPL_H
+#define GOVMAP_MAPIMPL_H
+
+#include <graphviz/cgraph.h>
+#include "govmap/map.h"
+
+typedef enum {
+	GOVMAP__DN_ENTITY = 0,
+	GOVMAP__DN_SUMMARY,   /* many like bodies of one footprint */
+	GOVMAP__DN_FOOTPRINT  /* national view: a whole footprint */
+} govmap__dn_kind;
+
+typedef struct {
+	govmap__dn_kind kind;
+	int32_t entity;      /* the entity, or the group's largest */
+	size_t count;        /* entities drawn as this node */
+	double sumD, sumDm;  /* sums of deficit, deficit x money */
+	int64_t money;       /* total known money */
+	int64_t best_money;
+	double D;            /* deficit shown */
+	int context;         /* on a chain to voters, outside the filter */
+	int electorate;
+	const char *region;  /* borrowed from the registry */
+	const char *type;
+	char *label;         /* escaped, malloc'd */
+	char *tooltip;       /* escaped, malloc'd */
+} govmap__dnode;
+
+typedef struct {
+	int32_t from, to;    /* drawn node indexes: from answers to to */
+	int32_t edge;        /* strongest analysis edge between them */
+	size_t count;
+} govmap__dedge;
+
+typedef struct {
+	char *sel;           /* per entity: 0 no, 1 selected, 2 context */
+	int32_t *rep;        /* per entity: drawn node or -1 */
+	int32_t focus;
+	govmap__dnode *nodes;
+	size_t nnodes, capnodes;
+	govmap__dedge *edges;
+	size_t nedges, capedges;
+	size_t hidden_edges; /* edges with one end outside the map */
+} govmap__map;
+
+int govmap__map_build(govmap__map *m, const govmap_analysis *an,
+		      const govmap_map_opts *o, govmap_diags *diags);
+void govmap__map_free(govmap__map *m);
+Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
+			    const govmap_map_opts *o, size_t *nghosts);
+int govmap__map_json(char **out, size_t *len, const govmap__map *m,
+		     const govmap_analysis *an, const govmap_map_opts *o);
+
+/* Region helpers, also used by reports. */
+const char *govmap__entity_region(const govmap_registry *reg,
+				  const govmap_entity *e);
+int govmap__region_in(const char *region, const char *prefix);
+
+#endif
