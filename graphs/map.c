@@ -566,9 +566,12 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	size_t nsubs = 0, capsubs = 0;
 	govmap__strmap_init(&clusters, 16);
 	Agnode_t **gn = calloc(m->nnodes ? m->nnodes : 1, sizeof(*gn));
+	/* voters on the top rank */
+	Agraph_t *top = agsubg(g, "voters", 1);
+	set(top, "rank", "min");
 	for (size_t i = 0; gn && i < m->nnodes; i++) {
 		const govmap__dnode *d = &m->nodes[i];
-		Agraph_t *parent = g;
+		Agraph_t *parent = d->electorate ? top : g;
 		if (!o->national && is_footprint(d->region) && !d->electorate &&
 		    nsubs < 200) {
 			int32_t c = govmap__strmap_get(&clusters, d->region);

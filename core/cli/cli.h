@@ -52,4 +52,33 @@ int cli_wants_help(int argc, char **argv);
 
 int cmd_check(govmap_cli *cli, int argc, char **argv);
 
+/* Everything a reporting command needs: the registry loaded, analysed on
+ * the --on date, with core (and plugin) findings, suppressions applied.
+ * cli_open prints diagnostics itself and returns an exit code; on
+ * EXIT_OK the caller must call cli_close. */
+#include "govmap/analysis.h"
+#include "govmap/findings.h"
+typedef struct {
+	govmap_src *src;
+	govmap_registry *reg;
+	govmap_analysis *an;
+	govmap_findings findings;
+	govmap_diags diags;
+	char title[512];       /* "NAME, REVISION, on DATE" */
+} cli_session;
+
+int cli_open(govmap_cli *cli, cli_session *s);
+
+/* Add the loaded plugins' findings to s->findings (plugin host). */
+void cli_session_plugin_findings(govmap_cli *cli, cli_session *s);
+void cli_close(cli_session *s);
+
+/* Write data atomically to path (temporary file + rename), or to stdout
+ * when path is NULL or "-".  Returns an exit code, printing errors. */
+int cli_write_output(const char *path, const char *data, size_t len);
+
+int cmd_map(govmap_cli *cli, int argc, char **argv);
+int cmd_explain(govmap_cli *cli, int argc, char **argv);
+int cmd_report(govmap_cli *cli, int argc, char **argv);
+
 #endif

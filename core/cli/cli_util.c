@@ -5,7 +5,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
 #include <stdio.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -97,4 +100,88 @@ void cli_json_str(FILE *f, const char *s)
 		}
 	}
 	fputc('"', f);
+}
+
+int cli_open(govmap_cli *cli, cli_session *s)
+{
+	memset(s, 0, sizeof(*s));
+	int rc = cli_load(cli, &s->src, &s->reg, &s->diags);
+	govmap_diags_sort(&s->diags);
+	if (rc != EXIT_OK || s->diags.count[GOVMAP_SEV_ERROR]) {
+		cli_print_diags(stderr, &s->diags, cli->color);
+		if (rc == EXIT_OK)
+			cli_err("the registry has %zu error%s: fix them first "
+				"(govmap check)",
+				s->diags.count[GOVMAP_SEV_ERROR],
+				s->diags.count[GOVMAP_SEV_ERROR] == 1 ? "" : "s");
+		cli_close(s);
+		return rc != EXIT_OK ? rc : EXIT_DATA;
+	}
+	govmap_analysis_opts ao = {cli->on, NULL, NULL};
+	if (govmap_analyse(&s->an, s->reg, &ao) != GOVMAP_OK) {
+		cli_err("out of memory");
+		cli_close(s);
+		return EXIT_USAGE;
+	}
+	govmap_core_findings(s->an, &s->findings);
+	cli_session_plugin_findings(cli, s);
+	govmap_findings_apply_suppressions(&s->findings, s->reg);
+	govmap_findings_sort(&s->findings, s->reg);
+	char d[11];
+	govmap_date_format(d, cli->on);
+	snprintf(s->title, sizeof s->title, "%s, %s, on %s",
+		 govmap_registry_name(s->reg), govmap_src_revision(s->src), d);
+	return EXIT_OK;
+}
+
+void cli_close(cli_session *s)
+{
+	govmap_findings_free(&s->findings);
+	govmap_analysis_free(s->an);
+	govmap_registry_free(s->reg);
+	govmap_src_free(s->src);
+	govmap_diags_free(&s->diags);
+	memset(s, 0, sizeof(*s));
+}
+
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
+			cli_err("cannot write to standard output");
+			return EXIT_USAGE;
+		}
+		return EXIT_OK;
+	}
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 32);
+	if (!tmp)
+		return EXIT_USAGE;
+	snprintf(tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	if (!f) {
+		cli_err("cannot write %s: %s", path, strerror(errno));
+		free(tmp);
+		return EXIT_USAGE;
+	}
+	int bad = fwrite(data, 1, len, f) != len;
+	bad |= fflush(f) != 0;
+	bad |= fsync(fileno(f)) != 0;
+	bad |= fclose(f) != 0;
+	if (bad || rename(tmp, path) != 0) {
+		cli_err("cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return EXIT_USAGE;
+	}
+	free(tmp);
+	return EXIT_OK;
+}
+
+/* Plugin findings join the core's here once the plugin host is wired in
+ * (cli_load loads the plugins). */
+void cli_session_plugin_findings(govmap_cli *cli, cli_session *s)
+{
+	(void)cli;
+	(void)s;
 }

@@ -18,7 +18,12 @@ static int cmd_version(govmap_cli *cli, int argc, char **argv);
 /* Sorted by name; `govmap help` prints it in this order. */
 static const govmap_command commands[] = {
 	{"check", cmd_check, "validate the registry and print diagnostics"},
+	{"explain", cmd_explain, "show why a body scores as it does, link by "
+				 "link"},
 	{"help", cmd_help, "show help for govmap or for one command"},
+	{"map", cmd_map, "draw the accountability map (svg, png, pdf, dot, "
+			 "json)"},
+	{"report", cmd_report, "rank bodies by exposure and list findings"},
 	{"version", cmd_version, "print the version"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

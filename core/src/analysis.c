@@ -79,6 +79,9 @@ static double type_weight(const char *type)
 	return OTHER_TYPE_WEIGHT;
 }
 
+/* Every step of delegation puts voters further away: each edge is worth
+ * at most 0.9, so a chain of k perfect links scores 0.9^k. */
+#define HOP 0.9
 #define MIN_STRENGTH 0.01
 
 static double clamp(double s)
@@ -90,12 +93,13 @@ double govmap_link_strength(const govmap_entity *l, char *why, size_t n)
 {
 	double b = basis_weight(l->basis), p = powers_weight(l->powers);
 	double t = type_weight(l->type);
-	double s = clamp(b * p * t);
+	double s = clamp(HOP * b * p * t);
 	if (why)
 		snprintf(why, n,
-			 "basis %s %.2f x powers %.2f x type %s %.2f = %.3f",
-			 l->basis ? govmap_basis_name(l->basis) : "(unset)", b,
-			 p, l->type ? l->type : "?", t, s);
+			 "step %.2f x basis %s %.2f x powers %.2f x type %s "
+			 "%.2f = %.3f",
+			 HOP, l->basis ? govmap_basis_name(l->basis) : "(unset)",
+			 b, p, l->type ? l->type : "?", t, s);
 	return s;
 }
 
@@ -107,7 +111,7 @@ double govmap_seat_strength(govmap_fill fill, uint32_t nseats, uint32_t total)
 						   : 0.0;
 	if (!total || !nseats)
 		return 0;
-	return clamp(w * (double)nseats / (double)total);
+	return clamp(HOP * w * (double)nseats / (double)total);
 }
 
 /* ---- the graph ---- */
@@ -164,7 +168,7 @@ static int build_edges(govmap_analysis *an, const govmap_analysis_opts *o)
 			if (node_ok(an, e->of.target)) {
 				if (add_edge(an, (int32_t)i, e->of.target,
 					     GOVMAP_EDGE_BOARD_OF, -1, -1,
-					     1.0) < 0)
+					     HOP) < 0)
 					return -1;
 				/* a body decides through its governing
 				 * board, so it answers through it too */
@@ -181,7 +185,7 @@ static int build_edges(govmap_analysis *an, const govmap_analysis_opts *o)
 				if (node_ok(an, e->joint[j].target) &&
 				    add_edge(an, (int32_t)i, e->joint[j].target,
 					     GOVMAP_EDGE_JOINT, -1, -1,
-					     clamp(1.0 / (double)members)) < 0)
+					     clamp(HOP / (double)members)) < 0)
 					return -1;
 			uint32_t total = 0;
 			for (size_t j = 0; j < e->nseats; j++) {
@@ -479,12 +483,13 @@ int32_t govmap_analysis_best_change(const govmap_analysis *an, size_t i,
 	const govmap_score *s = &an->scores[i];
 	int32_t best = -1;
 	double bestA = s->A;
-	/* a link on the best chain raised to full strength */
+	/* a link on the best chain raised to full strength (HOP: a perfect link
+	 * is still one step of delegation) */
 	double rest = s->A;
 	for (int32_t k = s->next; k >= 0;) {
 		const govmap_edge *e = &an->edges[k];
-		if (e->strength < 1.0 - EPS && e->strength > 0) {
-			double a = rest / e->strength;
+		if (e->strength < HOP - EPS && e->strength > 0) {
+			double a = rest / e->strength * HOP;
 			if (a > bestA + EPS) {
 				bestA = a;
 				best = k;
@@ -497,9 +502,7 @@ int32_t govmap_analysis_best_change(const govmap_analysis *an, size_t i,
 	const uint32_t *out = govmap_analysis_out(an, i, &no);
 	for (size_t j = 0; j < no; j++) {
 		const govmap_edge *e = &an->edges[out[j]];
-		double a = an->scores[e->to].A;
-		if (an->scores[e->to].electorate)
-			a = 1.0;
+		double a = an->scores[e->to].A * HOP;
 		if (a > bestA + EPS) {
 			bestA = a;
 			best = (int32_t)out[j];

@@ -1,0 +1,268 @@
+/*
+ * cmd_explain.c - `govmap explain ID`: every number behind a body's score,
+ * link by link, with sources; its findings; the single change that would
+ * raise its score most; and the questions a committee could ask.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: govmap [global options] explain ID\n"
+	      "\n"
+	      "Explain a body's or board's accountability A, deficit D = 1 - "
+	      "A and\n"
+	      "exposure (D x public money) on the --on date: the strongest "
+	      "chain to\n"
+	      "voters link by link (type, basis, powers, strength, validity, "
+	      "source),\n"
+	      "its findings, the single change that would raise A most, and "
+	      "the\n"
+	      "questions a scrutiny committee could ask where a stage of "
+	      "accountability\n"
+	      "(information, debate, consequences) is missing.\n"
+	      "\n"
+	      "  -h, --help   show this help\n",
+	      f);
+}
+
+static void print_sources(const govmap_entity *e, const char *indent)
+{
+	for (size_t k = 0; k < e->nsources; k++) {
+		char d[11];
+		govmap_date_format(d, e->sources[k].accessed);
+		printf("%ssource: %s <%s> (accessed %s)\n", indent,
+		       e->sources[k].title ? e->sources[k].title : "?",
+		       e->sources[k].url ? e->sources[k].url : "?", d);
+	}
+}
+
+static void print_powers(unsigned p)
+{
+	static const char *const names[] = {"inform", "question", "sanction"};
+	int first = 1;
+	for (int i = 0; i < 3; i++)
+		if (p & (1u << i)) {
+			printf("%s%s", first ? "" : ", ", names[i]);
+			first = 0;
+		}
+	if (first)
+		printf("none listed");
+}
+
+static const char *name_of(const govmap_registry *reg, int32_t i)
+{
+	const govmap_entity *e = govmap_registry_at(reg, (size_t)i);
+	return e->name ? e->name : e->id;
+}
+
+static void print_edge(const cli_session *s, const govmap_edge *e, int step)
+{
+	const govmap_registry *reg = s->reg;
+	char desc[300], a[11], b[11];
+	govmap_edge_describe(s->an, e, desc, sizeof desc);
+	printf("  %d. %s -> %s\n", step, name_of(reg, e->from),
+	       name_of(reg, e->to));
+	printf("     %s\n", desc);
+	if (e->kind == GOVMAP_EDGE_LINK) {
+		const govmap_entity *l = govmap_registry_at(reg, (size_t)e->link);
+		char why[200];
+		govmap_link_strength(l, why, sizeof why);
+		printf("     basis %s, forum %s, powers ",
+		       l->basis ? govmap_basis_name(l->basis) : "(unset)",
+		       l->forum ? govmap_forum_name(l->forum) : "(unset)");
+		print_powers(l->powers);
+		govmap_date_format(a, l->valid.from);
+		govmap_date_format(b, l->valid.to);
+		printf("; valid %s to %s\n", a, b);
+		printf("     strength %.3f: %s\n", e->strength, why);
+		print_sources(l, "     ");
+		printf("     defined at %s:%u:%u\n", l->pos.file, l->pos.line,
+		       l->pos.col);
+	} else if (e->kind == GOVMAP_EDGE_SEAT) {
+		const govmap_entity *bd = govmap_registry_at(reg, (size_t)e->from);
+		const govmap_seat *st = &bd->seats[e->seat];
+		printf("     strength %.3f: %s seats weigh %.1f, times the "
+		       "share of voting seats they fill\n",
+		       e->strength, govmap_fill_name(st->fill),
+		       st->fill == GOVMAP_FILL_ELECTED     ? 1.0
+		       : st->fill == GOVMAP_FILL_APPOINTED ? 0.8
+							   : 0.6);
+		print_sources(bd, "     ");
+		printf("     defined at %s:%u:%u\n", st->pos.file, st->pos.line,
+		       st->pos.col);
+	} else {
+		printf("     strength %.3f\n", e->strength);
+		const govmap_entity *bd = govmap_registry_at(
+			reg, (size_t)(govmap_registry_at(reg, (size_t)e->from)
+						      ->kind == GOVMAP_KIND_BOARD
+					      ? e->from
+					      : e->to));
+		print_sources(bd, "     ");
+	}
+}
+
+/* Which of Bovens' stages does the body's own set of links cover? */
+static unsigned stages(const cli_session *s, size_t i)
+{
+	size_t no;
+	unsigned p = 0;
+	const govmap_edge *edges;
+	size_t ne;
+	edges = govmap_analysis_edges(s->an, &ne);
+	const uint32_t *out = govmap_analysis_out(s->an, i, &no);
+	for (size_t k = 0; k < no; k++) {
+		const govmap_edge *e = &edges[out[k]];
+		if (e->kind == GOVMAP_EDGE_LINK)
+			p |= govmap_registry_at(s->reg, (size_t)e->link)->powers;
+	}
+	return p;
+}
+
+int cmd_explain(govmap_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (optind + 1 != argc) {
+		cli_err("explain: give exactly one id");
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *id = argv[optind];
+	cli_session s;
+	int rc = cli_open(cli, &s);
+	if (rc != EXIT_OK)
+		return rc;
+	int32_t i = govmap_registry_index(s.reg, id);
+	const govmap_entity *e = i >= 0 ? govmap_registry_at(s.reg, (size_t)i)
+					: NULL;
+	if (!e || (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)) {
+		cli_err("explain: no body or board with id '%s'", id);
+		cli_close(&s);
+		return EXIT_USAGE;
+	}
+	const govmap_score *sc = govmap_analysis_score(s.an, (size_t)i);
+	char d[11], a[11], b[11], money[32], exposure[32];
+	govmap_date_format(d, govmap_analysis_date(s.an));
+	govmap_date_format(a, e->valid.from);
+	govmap_date_format(b, e->valid.to);
+	printf("%s (%s '%s', %s)\n", e->name ? e->name : e->id,
+	       e->kind == GOVMAP_KIND_BODY ? "body" : "board", e->id,
+	       e->type ? e->type : "board");
+	printf("  region %s; valid %s to %s; defined at %s:%u:%u\n",
+	       e->region ? e->region : "-", a, b, e->pos.file, e->pos.line,
+	       e->pos.col);
+	if (!sc->active) {
+		printf("  not in force on %s: nothing to score\n", d);
+		cli_close(&s);
+		return EXIT_OK;
+	}
+	govmap_money_format(money, sizeof money, (double)sc->money);
+	govmap_money_format(exposure, sizeof exposure, sc->exposure);
+	printf("  on %s: accountability A = %.3f, deficit D = %.3f\n", d,
+	       sc->A, sc->D);
+	printf("  public money %s a year; exposure D x money = %s\n", money,
+	       exposure);
+	if (sc->electorate) {
+		printf("\n  An electorate: the root of democratic "
+		       "accountability (A = 1).\n");
+		cli_close(&s);
+		return EXIT_OK;
+	}
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(s.an, &ne);
+	if (sc->next < 0) {
+		printf("\nChain to voters: none. No chain of accountability "
+		       "from %s reaches any electorate.\n",
+		       e->name);
+	} else {
+		printf("\nStrongest chain to voters (%u link%s; A is the "
+		       "product of the strengths):\n",
+		       sc->hops, sc->hops == 1 ? "" : "s");
+		int step = 1;
+		int32_t last = i;
+		for (int32_t k = sc->next; k >= 0;
+		     k = govmap_analysis_score(s.an, (size_t)edges[k].to)->next) {
+			print_edge(&s, &edges[k], step++);
+			last = edges[k].to;
+		}
+		printf("  reaches: %s (voters)\n", name_of(s.reg, last));
+	}
+	printf("\nFindings:\n");
+	size_t nf = 0;
+	for (size_t k = 0; k < s.findings.n; k++) {
+		const govmap_finding *f = &s.findings.v[k];
+		if (f->entity != i)
+			continue;
+		nf++;
+		printf("  %s [%s] %s\n", govmap_severity_name(f->sev), f->rule,
+		       f->msg);
+		if (f->basis)
+			printf("      basis: %s\n", f->basis);
+		if (f->suppressed)
+			printf("      suppressed: %s\n", f->suppressed);
+	}
+	if (!nf)
+		printf("  none\n");
+	double newA;
+	int32_t best = govmap_analysis_best_change(s.an, (size_t)i, &newA);
+	printf("\nSingle change that would raise A most:\n");
+	if (best < 0) {
+		printf("  add an accountability link from %s to a forum that "
+		       "answers to voters (a council, Parliament, the "
+		       "Senedd)\n",
+		       e->name);
+	} else {
+		char desc[300];
+		govmap_edge_describe(s.an, &edges[best], desc, sizeof desc);
+		printf("  strengthen %s (%s -> %s, now %.3f) to full strength (0.9): "
+		       "a statutory footing with the powers to inform, question "
+		       "and sanction.\n  A would rise from %.3f to %.3f (deficit "
+		       "%.3f -> %.3f).\n",
+		       desc, name_of(s.reg, edges[best].from),
+		       name_of(s.reg, edges[best].to), edges[best].strength,
+		       sc->A, newA, sc->D, 1.0 - newA);
+	}
+	unsigned p = stages(&s, (size_t)i);
+	const char *n = e->name ? e->name : e->id;
+	printf("\nQuestions for a committee:\n");
+	if (!(p & GOVMAP_POWER_INFORM))
+		printf("  Information (no forum has a right to be informed):\n"
+		       "    - What does %s publish about its decisions and "
+		       "spending, and when?\n"
+		       "    - Are its board papers and minutes public, and "
+		       "does it meet in public?\n",
+		       n);
+	if (!(p & GOVMAP_POWER_QUESTION))
+		printf("  Debate (no forum can question it):\n"
+		       "    - Which elected body can call %s's leaders to "
+		       "answer questions in public?\n"
+		       "    - Will it attend this committee when invited?\n",
+		       n);
+	if (!(p & GOVMAP_POWER_SANCTION))
+		printf("  Consequences (no forum can impose them):\n"
+		       "    - Who can overturn %s's decisions, withhold its "
+		       "funds or remove its chair?\n"
+		       "    - What happens if it ignores this committee's "
+		       "recommendations?\n",
+		       n);
+	if ((p & 7u) == 7u)
+		printf("  All three stages are covered by its links; ask "
+		       "whether they are used.\n");
+	cli_close(&s);
+	return EXIT_OK;
+}
