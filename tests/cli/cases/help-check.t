@@ -1,0 +1,19 @@
+govmap help check prints the check command's help.
+--- args
+help check
+--- exit
+0
+--- stdout
+usage: govmap [global options] check [--format text|json] [--quiet]
+
+Load the registry, validate every entity and reference, and
+print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.
+
+  --format text|json  text (default) prints diagnostics on stderr and
+                      a summary on stdout; json prints one object on stdout
+  -q, --quiet         print errors only (no warnings or info)
+  -h, --help          show this help
+
+Exit status: 0 no errors (warnings allowed), 1 data errors,
+2 usage or I/O errors (no registry, unknown revision).
+--- stderr

@@ -1,0 +1,8 @@
+govmap help NAME with an unknown command exits 2.
+--- args
+help frobnicate
+--- exit
+2
+--- stdout
+--- stderr
+govmap: help: unknown command 'frobnicate'

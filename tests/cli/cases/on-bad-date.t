@@ -1,0 +1,8 @@
+--on with a date that is not on the calendar is a usage error.
+--- args
+--on 2023-02-29 check
+--- exit
+2
+--- stdout
+--- stderr
+govmap: --on: '2023-02-29' is not a date (write YYYY-MM-DD, a real calendar date)

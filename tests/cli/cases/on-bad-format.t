@@ -1,0 +1,8 @@
+--on with something that is not YYYY-MM-DD is a usage error.
+--- args
+--on 1/2/2023 check
+--- exit
+2
+--- stdout
+--- stderr
+govmap: --on: '1/2/2023' is not a date (write YYYY-MM-DD, a real calendar date)

@@ -1,0 +1,8 @@
+-r naming a missing directory is an I/O error (exit 2).
+--- args
+-r tests/fixtures/no-such-registry check
+--- exit
+2
+--- stdout
+--- stderr
+govmap: error: tests/fixtures/no-such-registry: No such file or directory

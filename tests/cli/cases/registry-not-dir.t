@@ -1,0 +1,8 @@
+-r naming a file, not a directory, exits 2.
+--- args
+-r tests/fixtures/valid/minimal/govmap.yaml check
+--- exit
+2
+--- stdout
+--- stderr
+govmap: error: tests/fixtures/valid/minimal/govmap.yaml: not a directory

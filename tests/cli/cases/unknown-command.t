@@ -1,0 +1,8 @@
+An unknown command is a usage error (exit 2).
+--- args
+frobnicate
+--- exit
+2
+--- stdout
+--- stderr
+govmap: unknown command 'frobnicate' (run 'govmap help')

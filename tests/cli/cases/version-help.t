@@ -1,0 +1,10 @@
+govmap version --help.
+--- args
+version --help
+--- exit
+0
+--- stdout
+usage: govmap version
+
+Print govmap's version.
+--- stderr

@@ -1,0 +1,8 @@
+govmap -V is --version.
+--- args
+-V
+--- exit
+0
+--- stdout
+govmap 0.1.0
+--- stderr

@@ -1,0 +1,8 @@
+govmap --version prints the version.
+--- args
+--version
+--- exit
+0
+--- stdout
+govmap 0.1.0
+--- stderr
