@@ -580,8 +580,11 @@ static int conv_suppress(ctx *c, const ynode *n, govmap_entity *e)
 			continue;
 		check_keys(c, s, "a suppression", keys, 2);
 		require(c, s, "rule", "suppression");
-		require(c, s, "reason", "suppression (say why the exception "
-					"was accepted)");
+		if (!govmap__ymap_get(s, "reason") ||
+		    is_null(govmap__ymap_get(s, "reason")))
+			verr(c, s, "missing-key",
+			     "suppression is missing 'reason': say why the "
+			     "exception was accepted");
 		govmap_suppression *sp = &e->suppress[e->nsuppress++];
 		sp->pos = pos_of(c, s);
 		const ynode *v;
@@ -816,7 +819,7 @@ void govmap__schema_entity(govmap_registry *reg, const ynode *doc,
 	govmap_entity *e = &reg->ents[reg->n];
 	memset(e, 0, sizeof(*e));
 	e->kind = (govmap_kind)kind;
-	e->pos = pos_of(&c, doc);
+	e->pos = e->type_pos = pos_of(&c, doc);
 	e->spend_gbp = e->value_gbp = -1;
 	e->meets_in_public = e->publishes_papers = GOVMAP_UNKNOWN;
 	e->tendered = e->published = GOVMAP_UNKNOWN;
@@ -858,6 +861,8 @@ void govmap__schema_entity(govmap_registry *reg, const ynode *doc,
 			if (conv_id(&c, v, f->key, dst) == 0 &&
 			    strcmp(f->key, "id") == 0)
 				e->id_pos = pos_of(&c, v);
+			else if (strcmp(f->key, "type") == 0)
+				e->type_pos = pos_of(&c, v);
 			break;
 		case F_TEXT: conv_text(&c, v, f->key, dst); break;
 		case F_NAME: conv_name(&c, v, f->key, dst); break;

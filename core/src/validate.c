@@ -117,26 +117,49 @@ static void check_type(vctx *v, const govmap_entity *e,
 	 * declare it were loaded; the CLI passes extra types then. */
 	govmap_severity sev = extra ? GOVMAP_SEV_ERROR : GOVMAP_SEV_WARNING;
 	if (near)
-		govmap_diags_at(v->diags, sev, e->pos, "unknown-type",
+		govmap_diags_at(v->diags, sev, e->type_pos, "unknown-type",
 				"%s '%s' has unknown type '%s' (did you mean "
 				"'%s'?)",
 				govmap_kind_name(e->kind), e->id, e->type,
 				near);
 	else
-		govmap_diags_at(v->diags, sev, e->pos, "unknown-type",
+		govmap_diags_at(v->diags, sev, e->type_pos, "unknown-type",
 				"%s '%s' has type '%s', which neither the core "
 				"nor a loaded plugin declares",
 				govmap_kind_name(e->kind), e->id, e->type);
 }
 
-/* Is period `inner` inside `outer`?  Open ends count as unbounded. */
+/* Is period `inner` inside `outer`?  An open end of `inner` takes the
+ * outer period's bound (a seat with no dates lasts as long as its board),
+ * so only dates actually written can fall outside. */
 static int period_inside(govmap_period inner, govmap_period outer)
 {
-	if (outer.from && (!inner.from || inner.from < outer.from))
+	if (inner.from && outer.from && inner.from < outer.from)
 		return 0;
-	if (outer.to && (!inner.to || inner.to > outer.to))
+	if (inner.to && outer.to && inner.to > outer.to)
+		return 0;
+	if (inner.from && outer.to && inner.from >= outer.to)
+		return 0;
+	if (inner.to && outer.from && inner.to <= outer.from)
 		return 0;
 	return 1;
+}
+
+/* "from 2013-04-01 until 2022-07-01", "from 2013-04-01", "until ...",
+ * "with no dates" */
+static void period_text(char *buf, size_t n, govmap_period p)
+{
+	char a[11], b[11];
+	govmap_date_format(a, p.from);
+	govmap_date_format(b, p.to);
+	if (p.from && p.to)
+		snprintf(buf, n, "from %s until %s", a, b);
+	else if (p.from)
+		snprintf(buf, n, "from %s", a);
+	else if (p.to)
+		snprintf(buf, n, "until %s", b);
+	else
+		snprintf(buf, n, "with no dates");
 }
 
 static void check_inside(vctx *v, govmap_pos at, const char *what,
@@ -147,15 +170,12 @@ static void check_inside(vctx *v, govmap_pos at, const char *what,
 	const govmap_entity *o = &v->reg->ents[r->target];
 	if (period_inside(p, o->valid))
 		return;
-	char a[11], b[11], c[11], d[11];
-	govmap_date_format(a, p.from);
-	govmap_date_format(b, p.to);
-	govmap_date_format(c, o->valid.from);
-	govmap_date_format(d, o->valid.to);
+	char x[64], y[64];
+	period_text(x, sizeof x, p);
+	period_text(y, sizeof y, o->valid);
 	govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, at, "valid-outside",
-			"%s is valid %s to %s, outside the period of '%s' "
-			"(%s to %s)",
-			what, a, b, o->id, c, d);
+			"%s is valid %s, outside the period of '%s' (%s)", what,
+			x, o->id, y);
 }
 
 void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,

@@ -227,6 +227,12 @@ static void parser_error(builder *b, yaml_parser_t *p)
 	}
 	line = (uint32_t)p->problem_mark.line + 1;
 	col = (uint32_t)p->problem_mark.column + 1;
+	size_t off = p->problem_mark.index;
+	if (off < b->len && b->data[off] == '\t') {
+		err(b, line, col, "yaml-tab",
+		    "a tab is used for indentation: YAML needs spaces");
+		return;
+	}
 	if (p->context)
 		snprintf(msg, sizeof msg, "%s (%s at %u:%u)",
 			 p->problem ? p->problem : "syntax error", p->context,

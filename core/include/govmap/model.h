@@ -123,6 +123,7 @@ typedef struct {
 	govmap_period valid;
 	govmap_pos pos;     /**< start of the entity's mapping */
 	govmap_pos id_pos;  /**< where the id was written */
+	govmap_pos type_pos; /**< where the type was written (or pos) */
 
 	govmap_source *sources; size_t nsources;
 	govmap_code *codes; size_t ncodes;
