@@ -51,14 +51,25 @@ LIB := $(BUILD)/libgovmap.a
 BIN := $(BUILD)/govmap
 UNIT := $(BUILD)/tests/unit-tests
 
+PLUGIN_DIRS := $(patsubst plugins/%/,%,$(sort $(dir $(wildcard plugins/*/*.c))))
+PLUGINS := $(PLUGIN_DIRS:%=$(BUILD)/plugins/%.so)
+PLUGIN_SRC := $(wildcard plugins/*/*.c)
+FIXTURE_PLUGIN_SRC := $(wildcard tests/plugins/src/*.c)
+FIXTURE_PLUGINS := $(FIXTURE_PLUGIN_SRC:tests/plugins/src/%.c=$(BUILD)/tests/plugins/%.so)
+PLUGIN_OBJ := $(PLUGIN_SRC:%.c=$(BUILD)/%.pic.o) \
+	$(FIXTURE_PLUGIN_SRC:%.c=$(BUILD)/%.pic.o)
+PLUGIN_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -fPIC \
+	-fvisibility=hidden -MMD -MP $(CFLAGS)
+PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(SANFLAGS) $(LDFLAGS)
+
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev \
 	libgraphviz-dev check valgrind
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind \
-	clean headers
+	clean headers check-plugins plugin
 
-all: $(BIN)
+all: $(BIN) $(PLUGINS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -83,6 +94,52 @@ $(UNIT): $(UNIT_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB) $(PKG_LIBS) \
 		$(CHECK_LIBS)
+
+# Region plugins (CONTRIBUTING.md "Adding a region"): the C files of each
+# plugins/<dir>/ become $(BUILD)/plugins/<dir>.so.  Position-independent,
+# hidden visibility, no undefined symbols: a plugin reaches govmap only
+# through the host table it is given, never through libgovmap symbols, and
+# exports only govmap_plugin_entry (checked with nm -D after linking).
+# Fixture plugins for tests/plugins/run.sh: tests/plugins/src/<x>.c ->
+# $(BUILD)/tests/plugins/<x>.so (not export-checked: some are broken on
+# purpose).
+$(BUILD)/%.pic.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(PLUGIN_CFLAGS) -c -o $@ $<
+
+define plugin_rule
+$(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1)/*.c))
+	@mkdir -p $$(dir $$@)
+	@$$(if $$(Q),echo "  PLUGIN  $$@")
+	$$(Q)$$(CC) $$(PLUGIN_LDFLAGS) -o $$@.tmp $$^
+	$$(Q)exports=$$$$(nm -D --defined-only $$@.tmp | awk '{print $$$$NF}' | \
+		sort | tr '\n' ' '); \
+	if [ "$$$$exports" != "govmap_plugin_entry " ]; then \
+		echo "$$@: must export only govmap_plugin_entry, exports: $$$$exports" >&2; \
+		rm -f $$@.tmp; exit 1; fi
+	$$(Q)mv $$@.tmp $$@
+endef
+$(foreach p,$(PLUGIN_DIRS),$(eval $(call plugin_rule,$(p))))
+
+$(BUILD)/tests/plugins/%.so: $(BUILD)/tests/plugins/src/%.pic.o
+	@$(if $(Q),echo "  PLUGIN  $@")
+	$(Q)$(CC) $(PLUGIN_LDFLAGS) -o $@ $<
+
+# make plugin NAME=my-region: a new plugin from the template.
+plugin:
+	@case "$(NAME)" in ''|*[!a-z0-9-]*|-*) \
+		echo "usage: make plugin NAME=lower-case-kebab-name" >&2; \
+		exit 2;; esac
+	@if [ -e plugins/$(NAME) ]; then \
+		echo "plugins/$(NAME) exists already" >&2; exit 2; fi
+	@mkdir -p plugins/$(NAME)
+	@sed -e 's/template_/$(subst -,_,$(NAME))_/g' \
+		-e 's/template/$(NAME)/g' plugins/template/template.c \
+		> plugins/$(NAME)/$(subst -,_,$(NAME)).c
+	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c: edit it, then"
+	@echo "'make' builds $(BUILD)/plugins/$(NAME).so; add rule fixtures"
+	@echo "under tests/plugins/fixtures/$(NAME)/ (CONTRIBUTING.md)"
 
 # Install what is missing, and only that.  `apt-get update` runs first,
 # once, and only when something has to be installed.
@@ -111,8 +168,8 @@ demo: deps
 check: deps
 	$(MAKE) test
 
-test: $(BIN) $(UNIT) headers
-	@$(MAKE) --no-print-directory check-unit check-cli
+test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
+	@$(MAKE) --no-print-directory check-unit check-cli check-plugins
 
 check-unit: $(UNIT)
 	@echo "== unit tests"
@@ -122,6 +179,12 @@ check-cli: $(BIN)
 	@echo "== CLI tests"
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) VALGRIND="$(VALGRIND)" \
 		sh tests/cli/run.sh
+
+check-plugins: $(BIN) $(PLUGINS) $(FIXTURE_PLUGINS)
+	@echo "== plugin tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) \
+		GOVMAP_FIXTURE_PLUGINS=$(CURDIR)/$(BUILD)/tests/plugins \
+		VALGRIND="$(VALGRIND)" sh tests/plugins/run.sh
 
 # Each public header must compile on its own under strict flags.
 headers:
@@ -145,4 +208,5 @@ valgrind: deps
 clean:
 	rm -rf $(BUILD) build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
+	$(PLUGIN_OBJ:.o=.d)

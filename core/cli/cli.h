@@ -24,6 +24,8 @@ typedef struct {
 	int on_given;            /* --on was given */
 	const char *plugin_path; /* --plugin-path or NULL */
 	int color;               /* colour diagnostics on a terminal */
+	struct govmap_plugins *plugins; /* loaded by cli_load (cli_plugins.c);
+					 * freed by main */
 } govmap_cli;
 
 typedef struct {
@@ -51,6 +53,28 @@ void cli_json_str(FILE *f, const char *s);
 int cli_wants_help(int argc, char **argv);
 
 int cmd_check(govmap_cli *cli, int argc, char **argv);
+int cmd_plugins(govmap_cli *cli, int argc, char **argv);
+int cmd_rules(govmap_cli *cli, int argc, char **argv);
+
+/* Plugins (cli_plugins.c).  cli_plugins_load discovers and loads every
+ * plugin of the search path once (--plugin-path, $GOVMAP_PLUGIN_PATH,
+ * the build tree, the install dir) into cli->plugins; refusals go to
+ * diags.  cli_load calls it.  Returns an exit code. */
+int cli_plugins_load(govmap_cli *cli, govmap_diags *diags);
+/* Set opts' extra_*_types from the loaded plugins. */
+void cli_plugins_load_opts(govmap_cli *cli, govmap_load_opts *opts);
+/* Manifest plugins present?  Plugin types listed?  Into diags. */
+void cli_plugins_check_registry(govmap_cli *cli, const govmap_src *src,
+				const govmap_registry *reg,
+				govmap_diags *diags);
+/* Run the rules of the plugins the manifest names; findings into out. */
+void cli_plugins_run(govmap_cli *cli, const govmap_registry *reg,
+		     govmap_findings *out, govmap_diags *diags);
+void cli_plugins_free(govmap_cli *cli);
+/* Print findings gcc-style (FILE:LINE:COL: error: [rule] message), then
+ * the suppressed ones with their reasons. */
+void cli_print_findings(FILE *f, const govmap_findings *fs,
+			const govmap_registry *reg, int color);
 
 /* Everything a reporting command needs: the registry loaded, analysed on
  * the --on date, with core (and plugin) findings, suppressions applied.

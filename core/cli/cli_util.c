@@ -47,11 +47,19 @@ int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
 		rc = govmap_src_open_dir(&src, cli->registry, NULL, diags);
 	if (rc != GOVMAP_OK)
 		return EXIT_USAGE;
-	rc = govmap_registry_load(out, src, NULL, diags);
+	/* Plugins first: the types they declare are valid in the data. */
+	govmap_load_opts opts = {0};
+	if (cli_plugins_load(cli, diags) != EXIT_OK) {
+		govmap_src_free(src);
+		return EXIT_USAGE;
+	}
+	cli_plugins_load_opts(cli, &opts);
+	rc = govmap_registry_load(out, src, &opts, diags);
 	if (!*out) {
 		govmap_src_free(src);
 		return EXIT_USAGE;
 	}
+	cli_plugins_check_registry(cli, src, *out, diags);
 	*src_out = src;
 	return EXIT_OK;
 }
@@ -178,10 +186,9 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	return EXIT_OK;
 }
 
-/* Plugin findings join the core's here once the plugin host is wired in
- * (cli_load loads the plugins). */
+/* Plugin findings join the core's (cli_load loaded the plugins; the
+ * rules of those the manifest names run in forked children). */
 void cli_session_plugin_findings(govmap_cli *cli, cli_session *s)
 {
-	(void)cli;
-	(void)s;
+	cli_plugins_run(cli, s->reg, &s->findings, &s->diags);
 }

@@ -47,7 +47,8 @@ static void count_kinds(const govmap_registry *reg, govmap_date on,
 }
 
 static void print_json(const govmap_cli *cli, const govmap_src *src,
-		       const govmap_registry *reg, const govmap_diags *d)
+		       const govmap_registry *reg, const govmap_diags *d,
+		       const govmap_findings *fs)
 {
 	size_t counts[GOVMAP_KIND__COUNT], active;
 	count_kinds(reg, cli->on, counts, &active);
@@ -77,6 +78,39 @@ static void print_json(const govmap_cli *cli, const govmap_src *src,
 		cli_json_str(stdout, g->msg);
 		putchar('}');
 	}
+	printf("],\"findings\":[");
+	for (size_t i = 0; i < fs->n; i++) {
+		const govmap_finding *x = &fs->v[i];
+		printf("%s{\"file\":", i ? "," : "");
+		if (x->pos.file)
+			cli_json_str(stdout, x->pos.file);
+		else
+			fputs("null", stdout);
+		printf(",\"line\":%u,\"col\":%u,\"severity\":\"%s\","
+		       "\"rule\":",
+		       x->pos.line, x->pos.col, govmap_severity_name(x->sev));
+		cli_json_str(stdout, x->rule);
+		printf(",\"entity\":");
+		if (x->entity >= 0)
+			cli_json_str(stdout,
+				     govmap_registry_at(reg, (size_t)x->entity)
+					     ->id);
+		else
+			fputs("null", stdout);
+		printf(",\"message\":");
+		cli_json_str(stdout, x->msg);
+		printf(",\"basis\":");
+		if (x->basis)
+			cli_json_str(stdout, x->basis);
+		else
+			fputs("null", stdout);
+		printf(",\"suppressed\":");
+		if (x->suppressed)
+			cli_json_str(stdout, x->suppressed);
+		else
+			fputs("null", stdout);
+		putchar('}');
+	}
 	printf("]}\n");
 }
 
@@ -94,7 +128,7 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	int json = 0, quiet = 0, c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "qh", opts, "check")) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -108,7 +142,7 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 			break;
 		case 'q': quiet = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
@@ -120,7 +154,14 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 	govmap_diags diags = {0};
 	govmap_src *src;
 	govmap_registry *reg;
+	govmap_findings findings = {0};
 	int rc = cli_load(cli, &src, &reg, &diags);
+	if (rc == EXIT_OK) {
+		/* The plugins' rules, each plugin in a forked child. */
+		cli_plugins_run(cli, reg, &findings, &diags);
+		govmap_findings_apply_suppressions(&findings, reg);
+		govmap_findings_sort(&findings, reg);
+	}
 	govmap_diags_sort(&diags);
 	if (quiet) {
 		size_t k = 0;
@@ -140,13 +181,28 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		govmap_diags_free(&diags);
 		return rc;
 	}
+	if (quiet) {
+		size_t k = 0;
+		for (size_t i = 0; i < findings.n; i++) {
+			if (findings.v[i].sev == GOVMAP_SEV_ERROR)
+				findings.v[k++] = findings.v[i];
+			else {
+				free(findings.v[i].rule);
+				free(findings.v[i].msg);
+				free(findings.v[i].basis);
+				free(findings.v[i].suppressed);
+			}
+		}
+		findings.n = k;
+	}
 	if (json) {
-		print_json(cli, src, reg, &diags);
+		print_json(cli, src, reg, &diags, &findings);
 	} else {
 		size_t counts[GOVMAP_KIND__COUNT], active;
 		size_t ne = diags.count[GOVMAP_SEV_ERROR];
 		size_t nw = diags.count[GOVMAP_SEV_WARNING];
 		cli_print_diags(stderr, &diags, cli->color);
+		cli_print_findings(stderr, &findings, reg, cli->color);
 		count_kinds(reg, cli->on, counts, &active);
 		printf("%s (%s): %zu %s, %zu %s (%zu %s, %zu %s, %zu %s, %zu "
 		       "%s)",
@@ -164,10 +220,26 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 			govmap_date_format(d, cli->on);
 			printf(", %zu in force on %s", active, d);
 		}
-		printf(": %zu %s, %zu %s\n", ne, plural(ne, "error", "errors"),
+		printf(": %zu %s, %zu %s", ne, plural(ne, "error", "errors"),
 		       nw, plural(nw, "warning", "warnings"));
+		if (findings.n)
+			printf("; rules: %zu %s, %zu %s, %zu info, %zu "
+			       "suppressed",
+			       findings.count[GOVMAP_SEV_ERROR],
+			       plural(findings.count[GOVMAP_SEV_ERROR],
+				      "error", "errors"),
+			       findings.count[GOVMAP_SEV_WARNING],
+			       plural(findings.count[GOVMAP_SEV_WARNING],
+				      "warning", "warnings"),
+			       findings.count[GOVMAP_SEV_INFO],
+			       findings.nsuppressed);
+		putchar('\n');
 	}
-	rc = diags.count[GOVMAP_SEV_ERROR] ? EXIT_DATA : EXIT_OK;
+	rc = diags.count[GOVMAP_SEV_ERROR] ||
+			     findings.count[GOVMAP_SEV_ERROR]
+		     ? EXIT_DATA
+		     : EXIT_OK;
+	govmap_findings_free(&findings);
 	govmap_registry_free(reg);
 	govmap_src_free(src);
 	govmap_diags_free(&diags);

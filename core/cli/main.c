@@ -23,7 +23,11 @@ static const govmap_command commands[] = {
 	{"help", cmd_help, "show help for govmap or for one command"},
 	{"map", cmd_map, "draw the accountability map (svg, png, pdf, dot, "
 			 "json)"},
+	{"plugins", cmd_plugins, "list the loaded region plugins and any "
+				 "that failed to load"},
 	{"report", cmd_report, "rank bodies by exposure and list findings"},
+	{"rules", cmd_rules, "list every rule, core and plugin, with its "
+			     "legal basis"},
 	{"version", cmd_version, "print the version"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -153,5 +157,7 @@ int main(int argc, char **argv)
 			cli.registry = "registry"; /* reported when used */
 	}
 	cli.color = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
-	return cmd->fn(&cli, argc - optind, argv + optind);
+	int rc = cmd->fn(&cli, argc - optind, argv + optind);
+	cli_plugins_free(&cli);
+	return rc;
 }

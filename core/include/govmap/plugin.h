@@ -1,0 +1,320 @@
+/*
+ * govmap/plugin.h - the whole plugin API.  A region plugin includes this
+ * header and nothing else from govmap.
+ *
+ * Terms.  A *plugin* is a shared object `<name>.so` that exports exactly
+ * one symbol, govmap_plugin_entry().  It returns a const *descriptor*
+ * (govmap_plugin): who the plugin is, the region paths it governs, the
+ * body, board and link types it declares, its *rules*, optional map
+ * styling, and two mandatory callbacks, init() and fini().  The host
+ * reaches the plugin only through the descriptor; the plugin reaches the
+ * host only through the *host table* (govmap_host) passed to init() and
+ * to every rule: read-only accessors over the registry model and a
+ * findings sink.  Plugins never see a model struct and never link against
+ * libgovmap, so they build with -Wl,--no-undefined and the host needs no
+ * -rdynamic (the pattern of SQLite's loadable extensions).
+ *
+ * Entities are named by their index in the registry, an int32_t from 0 to
+ * entity_count() - 1; -1 means "none" (an absent or unresolved
+ * reference).  Every accessor accepts any index: out of range, or of the
+ * wrong kind, it returns the "absent" value (NULL, -1, 0, GOVMAP_UNKNOWN,
+ * a zero period).  Strings returned by accessors are borrowed: valid until
+ * the rule returns, never to be freed or written.
+ *
+ * Rules run in a child process with a time limit (see govmap_plugin_rule):
+ * a rule that crashes or hangs becomes an error finding naming the plugin
+ * and the rule, and the other rules' findings still appear.  A rule must
+ * therefore keep no state between calls that it expects the next rule to
+ * see, and must not print (its standard output goes to /dev/null).
+ *
+ * ABI rules.
+ *   - GOVMAP_PLUGIN_ABI_VERSION changes whenever an existing field of
+ *     govmap_plugin, govmap_plugin_rule, govmap_plugin_link_type,
+ *     govmap_plugin_style or govmap_host changes (type, meaning, order),
+ *     or an enum value this header uses (from common.h / model.h) changes.
+ *     The host loads a plugin only when the versions are equal.
+ *   - New fields are only ever added at the end of a struct, and do not
+ *     change the ABI version.  struct_size tells each side how much the
+ *     other knows: the host reads a descriptor field only if the plugin's
+ *     struct_size covers it, and a plugin must test GOVMAP_HOST_HAS()
+ *     before calling a host function added after the version it was
+ *     built against.
+ *
+ * Minimal plugin (plugins/template/template.c is a complete one):
+ *
+ *     #include "govmap/plugin.h"
+ *     static const govmap_host *host;
+ *     static int init(const govmap_host *h) { host = h; return 0; }
+ *     static void fini(void) {}
+ *     static void check_x(govmap_rule_ctx *ctx) {
+ *         for (int32_t i = 0; i < host->entity_count(ctx); i++) ...
+ *             host->report(ctx, GOVMAP_SEV_WARNING, NULL, i, "...");
+ *     }
+ *     static const govmap_plugin_rule rules[] = {
+ *         {"x", "one-line title", GOVMAP_SEV_WARNING,
+ *          "Some Act 2022 s. 1", check_x},
+ *         {NULL, NULL, 0, NULL, NULL}};
+ *     GOVMAP_PLUGIN_DEFINE(
+ *         .name = "my-region", .version = "1.0", ...,
+ *         .rules = rules, .init = init, .fini = fini);
+ */
+#ifndef GOVMAP_PLUGIN_H
+#define GOVMAP_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+#include "model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The plugin ABI version.  Bump it when any existing field of the structs
+ * below changes; never when a field is added at the end. */
+#define GOVMAP_PLUGIN_ABI_VERSION 1u
+
+/** The name of the one symbol a plugin exports. */
+#define GOVMAP_PLUGIN_ENTRY_SYMBOL "govmap_plugin_entry"
+
+/** Opaque: the context of one rule run.  Passed to the rule and to every
+ * host function; valid only during the rule's call. */
+typedef struct govmap_rule_ctx govmap_rule_ctx;
+
+/** A rule: one check, with the legal basis that makes it a rule. */
+typedef struct {
+	/** Local id, lower-case kebab ([a-z0-9-], at most 64 bytes), unique
+	 * within the plugin.  The rule's full id, used in findings and in
+	 * `suppress` entries, is "<plugin name>/<id>".  Mandatory. */
+	const char *id;
+	/** One line of plain English: what the rule checks.  Mandatory. */
+	const char *title;
+	/** The most severe finding the rule reports (listed by `govmap
+	 * rules`); the rule may report less severe ones too. */
+	govmap_severity severity;
+	/** The statute, regulation or document behind the rule, with the
+	 * section: "NHS Act 2006 Sch. 1B para. 5".  Mandatory. */
+	const char *basis;
+	/** The check.  Mandatory.  Runs in a child process under a time
+	 * limit (10 s by default); reports through host->report(). */
+	void (*check)(govmap_rule_ctx *ctx);
+} govmap_plugin_rule;
+
+/** A link type a plugin declares. */
+typedef struct {
+	const char *name;  /**< lower-case kebab; NULL ends the list */
+	/** Default strength of such a link in (0, 1] for the accountability
+	 * model, or 0 for "let the core derive it from basis and powers".
+	 * Any other value makes the host refuse the plugin. */
+	double strength;
+} govmap_plugin_link_type;
+
+/** Map styling for one body type (optional). */
+typedef struct {
+	const char *type;  /**< a body type; NULL ends the list */
+	const char *fill;  /**< "#rrggbb" fill colour, or NULL */
+} govmap_plugin_style;
+
+/** The host table.  Passed to init() and valid until fini() returns; the
+ * same table is passed to every rule through the plugin's saved pointer.
+ * Every function is non-NULL up to struct_size. */
+typedef struct govmap_host {
+	uint32_t abi_version; /**< GOVMAP_PLUGIN_ABI_VERSION of the host */
+	uint32_t struct_size; /**< sizeof(govmap_host) in the host */
+
+	/* --- the evaluation ------------------------------------------ */
+	/** The date the registry is evaluated on (`govmap --on`, default
+	 * today).  Rules about "now" consider entities in force that day. */
+	govmap_date (*on)(const govmap_rule_ctx *ctx);
+	/** True when period p contains the evaluation date. */
+	int (*in_force)(const govmap_rule_ctx *ctx, govmap_period p);
+
+	/* --- every entity -------------------------------------------- */
+	int32_t (*entity_count)(const govmap_rule_ctx *ctx);
+	/** Index of the entity with this id, or -1. */
+	int32_t (*find)(const govmap_rule_ctx *ctx, const char *id);
+	/** Kind; GOVMAP_KIND__COUNT for an index out of range. */
+	govmap_kind (*kind)(const govmap_rule_ctx *ctx, int32_t e);
+	const char *(*id)(const govmap_rule_ctx *ctx, int32_t e);
+	const char *(*name)(const govmap_rule_ctx *ctx, int32_t e);
+	/** Body type, board type or link type; NULL when not given. */
+	const char *(*type)(const govmap_rule_ctx *ctx, int32_t e);
+	/** Region path ("england/greater-manchester") or NULL. */
+	const char *(*region)(const govmap_rule_ctx *ctx, int32_t e);
+	/** Validity period; {0, 0} = always. */
+	govmap_period (*valid)(const govmap_rule_ctx *ctx, int32_t e);
+	/** Official code by scheme ("ons", "ods"), or NULL. */
+	const char *(*code)(const govmap_rule_ctx *ctx, int32_t e,
+			    const char *scheme);
+	size_t (*source_count)(const govmap_rule_ctx *ctx, int32_t e);
+
+	/* --- bodies (and boards where the schema allows) -------------- */
+	/** An Act, "none", or NULL when not given. */
+	const char *(*statutory_basis)(const govmap_rule_ctx *ctx, int32_t e);
+	/** Annual spend in pounds; -1 when unknown. */
+	int64_t (*spend_gbp)(const govmap_rule_ctx *ctx, int32_t e);
+	govmap_tristate (*meets_in_public)(const govmap_rule_ctx *ctx,
+					   int32_t e);
+	int32_t (*replaces)(const govmap_rule_ctx *ctx, int32_t e);
+	int32_t (*succeeded_by)(const govmap_rule_ctx *ctx, int32_t e);
+
+	/* --- boards --------------------------------------------------- */
+	/** The body a board belongs to, or -1. */
+	int32_t (*board_of)(const govmap_rule_ctx *ctx, int32_t e);
+	size_t (*board_joint_count)(const govmap_rule_ctx *ctx, int32_t e);
+	/** The i-th body of a joint board, or -1. */
+	int32_t (*board_joint)(const govmap_rule_ctx *ctx, int32_t e,
+			       size_t i);
+	size_t (*board_decides_count)(const govmap_rule_ctx *ctx, int32_t e);
+	const char *(*board_decides)(const govmap_rule_ctx *ctx, int32_t e,
+				     size_t i);
+
+	/* --- seats of a board (s from 0 to seat_count - 1) ------------ */
+	size_t (*seat_count)(const govmap_rule_ctx *ctx, int32_t e);
+	const char *(*seat_role)(const govmap_rule_ctx *ctx, int32_t e,
+				 size_t s);
+	/** How many seats of this role (>= 1). */
+	uint32_t (*seat_number)(const govmap_rule_ctx *ctx, int32_t e,
+				size_t s);
+	govmap_fill (*seat_fill)(const govmap_rule_ctx *ctx, int32_t e,
+				 size_t s);
+	/** The electorate, appointer or nominator, or -1. */
+	int32_t (*seat_by)(const govmap_rule_ctx *ctx, int32_t e, size_t s);
+	/** Who approves the appointment, or -1. */
+	int32_t (*seat_approved_by)(const govmap_rule_ctx *ctx, int32_t e,
+				    size_t s);
+	/** Must the holder be an elected member (a councillor, an MP)? */
+	govmap_tristate (*seat_elected_member)(const govmap_rule_ctx *ctx,
+					       int32_t e, size_t s);
+	govmap_tristate (*seat_voting)(const govmap_rule_ctx *ctx, int32_t e,
+				       size_t s);
+	/** Seats of this role known to be vacant. */
+	uint32_t (*seat_vacant)(const govmap_rule_ctx *ctx, int32_t e,
+				size_t s);
+	govmap_period (*seat_valid)(const govmap_rule_ctx *ctx, int32_t e,
+				    size_t s);
+
+	/* --- links: `from` gives account to `to` ---------------------- */
+	int32_t (*link_from)(const govmap_rule_ctx *ctx, int32_t e);
+	int32_t (*link_to)(const govmap_rule_ctx *ctx, int32_t e);
+	govmap_basis (*link_basis)(const govmap_rule_ctx *ctx, int32_t e);
+	govmap_forum (*link_forum)(const govmap_rule_ctx *ctx, int32_t e);
+	/** GOVMAP_POWER_* bits. */
+	unsigned (*link_powers)(const govmap_rule_ctx *ctx, int32_t e);
+
+	/* --- contracts ------------------------------------------------ */
+	int32_t (*contract_commissioner)(const govmap_rule_ctx *ctx,
+					 int32_t e);
+	int32_t (*contract_provider)(const govmap_rule_ctx *ctx, int32_t e);
+	/** Value in pounds; -1 when unknown. */
+	int64_t (*contract_value_gbp)(const govmap_rule_ctx *ctx, int32_t e);
+	govmap_date (*contract_start)(const govmap_rule_ctx *ctx, int32_t e);
+	govmap_date (*contract_end)(const govmap_rule_ctx *ctx, int32_t e);
+	govmap_tristate (*contract_tendered)(const govmap_rule_ctx *ctx,
+					     int32_t e);
+	govmap_tristate (*contract_published)(const govmap_rule_ctx *ctx,
+					      int32_t e);
+
+	/* --- the findings sink ---------------------------------------- */
+	/**
+	 * Report a finding about entity `e` (-1: about the registry as a
+	 * whole).  `rule_id` is a local id of this plugin's rules, or NULL
+	 * for the rule being run; an id the plugin did not declare is
+	 * replaced by the running rule's.  The message is printf-style
+	 * plain English, no trailing newline, cut at 1,000 bytes.  The
+	 * host adds the position of `e` and the rule's basis.  Cannot fail
+	 * visibly; after 10,000 findings from one rule the rest are
+	 * dropped with a note.
+	 */
+	void (*report)(govmap_rule_ctx *ctx, govmap_severity sev,
+		       const char *rule_id, int32_t e, const char *fmt, ...)
+		__attribute__((format(printf, 5, 6)));
+
+	/* Version 1 ends here.  New functions are added below this line
+	 * only; test them with GOVMAP_HOST_HAS(). */
+} govmap_host;
+
+/** True when the host table has the member `field` (it was built against a
+ * header that has it). */
+#define GOVMAP_HOST_HAS(host, field)                                        \
+	((host)->struct_size >= offsetof(govmap_host, field) +              \
+				       sizeof((host)->field))
+
+/** The plugin descriptor.  Static storage in the plugin: the host reads it
+ * and never writes it. */
+typedef struct govmap_plugin {
+	/** GOVMAP_PLUGIN_ABI_VERSION the plugin was built with.  Filled by
+	 * GOVMAP_PLUGIN_DEFINE. */
+	uint32_t abi_version;
+	/** sizeof(govmap_plugin) in the plugin.  Filled by
+	 * GOVMAP_PLUGIN_DEFINE. */
+	uint32_t struct_size;
+	/** Unique name, lower-case kebab ("england-ics"); the registry's
+	 * manifest lists plugins by this name.  Mandatory. */
+	const char *name;
+	/** The plugin's own version ("1.0.0").  Mandatory. */
+	const char *version;
+	/** One line: what the plugin covers.  May be NULL. */
+	const char *description;
+	/** Region paths the plugin governs ("england"), NULL-terminated;
+	 * may be NULL. */
+	const char *const *regions;
+	/** Body types it declares, NULL-terminated; may be NULL. */
+	const char *const *body_types;
+	/** Board types it declares, NULL-terminated; may be NULL. */
+	const char *const *board_types;
+	/** Link types it declares, ended by {NULL, 0}; may be NULL. */
+	const govmap_plugin_link_type *link_types;
+	/** Rules, ended by an entry whose id is NULL; may be NULL. */
+	const govmap_plugin_rule *rules;
+	/** Map styling, ended by {NULL, NULL}; may be NULL. */
+	const govmap_plugin_style *styles;
+	/**
+	 * Called once after the host accepted the descriptor, in the host
+	 * process, before any rule runs.  Save `host`; it stays valid until
+	 * fini().  Allowed: reading the host table's abi_version and
+	 * struct_size, setting up the plugin's own state.  Not allowed:
+	 * calling model accessors (there is no model yet).  Return 0 to
+	 * accept, non-zero to refuse loading (fini is then not called).
+	 * Mandatory.
+	 */
+	int (*init)(const govmap_host *host);
+	/** Called once at host exit for a plugin whose init() returned 0;
+	 * free what init() allocated.  Mandatory. */
+	void (*fini)(void);
+
+	/* Version 1 ends here.  New fields are added below this line only. */
+} govmap_plugin;
+
+/**
+ * Define the entry point.  The arguments are designated initialisers for
+ * govmap_plugin; abi_version and struct_size are filled in:
+ *
+ *     GOVMAP_PLUGIN_DEFINE(.name = "wales-rpb", .version = "1.0.0",
+ *                          .rules = rules, .init = init, .fini = fini);
+ *
+ * Build with -fvisibility=hidden: this macro makes the entry function the
+ * only visible symbol.
+ */
+#define GOVMAP_PLUGIN_DEFINE(...)                                           \
+	static const govmap_plugin govmap__plugin_descriptor = {            \
+		.abi_version = GOVMAP_PLUGIN_ABI_VERSION,                   \
+		.struct_size = (uint32_t)sizeof(govmap_plugin),             \
+		__VA_ARGS__};                                               \
+	__attribute__((visibility("default"))) const govmap_plugin *        \
+	govmap_plugin_entry(void);                                          \
+	__attribute__((visibility("default"))) const govmap_plugin *        \
+	govmap_plugin_entry(void)                                           \
+	{                                                                   \
+		return &govmap__plugin_descriptor;                          \
+	}                                                                   \
+	struct govmap__plugin_define_ends_with_a_semicolon
+
+/** The type of the entry function. */
+typedef const govmap_plugin *(*govmap_plugin_entry_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
