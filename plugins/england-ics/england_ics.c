@@ -1,0 +1,646 @@
+/*
+ * england_ics.c - the england-ics plugin: integrated care systems in
+ * England under the Health and Care Act 2022.
+ *
+ * Law: NHS Act 2006 Part 2 Chapter A3 (s.14Z25) and Sch. 1B (ICBs, in
+ * force 1 July 2022); Local Government and Public Involvement in Health
+ * Act 2007 s.116ZA (ICPs); NHS Act 2006 s.244 and the Local Authority
+ * (Public Health, Health and Wellbeing Boards and Health Scrutiny)
+ * Regulations 2013 (SI 2013/218), as amended by SI 2024/16 (health
+ * scrutiny; the referral power ended on 31 January 2024).
+ *
+ * How the data expresses the ICS (see also registry/README.md):
+ *   - "the ICB's area councils" are the bodies of type local-authority in
+ *     force whose `region` is the ICB's region or lies below it, and whose
+ *     ONS code marks an upper-tier authority (E06 unitary, E08
+ *     metropolitan district, E09 London borough, E10 county): the
+ *     councils with social services and health scrutiny functions.  ICB
+ *     boundaries were drawn on upper-tier council boundaries in 2022, so
+ *     the region path is the footprint; a council without an ONS code is
+ *     not counted (the councils-per-icb finding says so).
+ *   - The ICB's board is a board `of` the ICB whose type is `board`.
+ *     Seats are recognised by role ("chair", "chief executive") and, for
+ *     the partner members, by role words ("trust", "primary medical" /
+ *     "primary care", "local authorit") or by the type of `nominated_by`
+ *     / `appointed_by` (nhs-trust / foundation-trust, gp-practice / pcn,
+ *     local-authority).  NHS England is the body with ODS code X24 or id
+ *     nhs-england; the Secretary of State is a body of type minister.
+ *   - The members of an ICP, a joint health scrutiny committee or any
+ *     partnership X are: X's `joint` list and `of` (when X is a board),
+ *     the bodies with a member-of link to X, the bodies that appoint,
+ *     nominate or elect a seat on X or on a board `of` X, and the councils
+ *     X reports-to (a joint scrutiny committee reports to its councils).
+ *
+ * Rules judge the registry as it stood on the evaluation date (`--on`),
+ * except referral-ended and stp-no-basis, which judge history.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "govmap/plugin.h"
+
+static const govmap_host *H;
+
+#define MAXM 512
+
+static int ics_init(const govmap_host *h)
+{
+	if (!GOVMAP_HOST_HAS(h, report))
+		return 1;
+	H = h;
+	return 0;
+}
+
+static void ics_fini(void)
+{
+	H = NULL;
+}
+
+/* ---- helpers --------------------------------------------------------- */
+
+static int icontains(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; s && *s; s++)
+		if (strncasecmp(s, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
+{
+	const char *x = H->type(c, e);
+	return x && strcmp(x, t) == 0;
+}
+
+static int active(govmap_rule_ctx *c, int32_t e)
+{
+	return H->in_force(c, H->valid(c, e));
+}
+
+static int under(const char *region, const char *root)
+{
+	size_t n = root ? strlen(root) : 0;
+	return region && root && strncmp(region, root, n) == 0 &&
+	       (region[n] == '\0' || region[n] == '/');
+}
+
+static int upper_tier(govmap_rule_ctx *c, int32_t e)
+{
+	const char *ons = H->code(c, e, "ons");
+	return ons && (strncmp(ons, "E06", 3) == 0 ||
+		       strncmp(ons, "E08", 3) == 0 ||
+		       strncmp(ons, "E09", 3) == 0 ||
+		       strncmp(ons, "E10", 3) == 0);
+}
+
+/* The ICB's area councils; *uncoded counts local authorities in the
+ * region without an ONS code. */
+static size_t area_councils(govmap_rule_ctx *c, int32_t icb, int32_t *out,
+			    size_t *uncoded)
+{
+	size_t n = 0;
+	*uncoded = 0;
+	int32_t ne = H->entity_count(c);
+	for (int32_t e = 0; e < ne; e++) {
+		if (H->kind(c, e) != GOVMAP_KIND_BODY ||
+		    !is_type(c, e, "local-authority") || !active(c, e) ||
+		    !under(H->region(c, e), H->region(c, icb)))
+			continue;
+		if (!H->code(c, e, "ons"))
+			(*uncoded)++;
+		else if (upper_tier(c, e) && n < MAXM)
+			out[n++] = e;
+	}
+	return n;
+}
+
+static int has(const int32_t *v, size_t n, int32_t x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+static void add(int32_t *v, size_t *n, int32_t x)
+{
+	if (x >= 0 && *n < MAXM && !has(v, *n, x))
+		v[(*n)++] = x;
+}
+
+static void seat_members(govmap_rule_ctx *c, int32_t b, int32_t *v,
+			 size_t *n)
+{
+	for (size_t s = 0; s < H->seat_count(c, b); s++)
+		if (H->in_force(c, H->seat_valid(c, b, s)) &&
+		    H->kind(c, H->seat_by(c, b, s)) == GOVMAP_KIND_BODY)
+			add(v, n, H->seat_by(c, b, s));
+}
+
+/* Members of a partnership, committee or joint board x (see the file
+ * comment). */
+static size_t members(govmap_rule_ctx *c, int32_t x, int32_t *v)
+{
+	size_t n = 0;
+	int32_t ne = H->entity_count(c);
+	if (H->kind(c, x) == GOVMAP_KIND_BOARD) {
+		for (size_t i = 0; i < H->board_joint_count(c, x); i++)
+			add(v, &n, H->board_joint(c, x, i));
+		add(v, &n, H->board_of(c, x));
+		seat_members(c, x, v, &n);
+	}
+	for (int32_t e = 0; e < ne; e++) {
+		if (!active(c, e))
+			continue;
+		if (H->kind(c, e) == GOVMAP_KIND_BOARD && H->board_of(c, e) == x)
+			seat_members(c, e, v, &n);
+		if (H->kind(c, e) != GOVMAP_KIND_LINK)
+			continue;
+		if (is_type(c, e, "member-of") && H->link_to(c, e) == x)
+			add(v, &n, H->link_from(c, e));
+		if (is_type(c, e, "reports-to") && H->link_from(c, e) == x &&
+		    is_type(c, H->link_to(c, e), "local-authority"))
+			add(v, &n, H->link_to(c, e));
+	}
+	/* a body is not its own member */
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == x)
+			v[i] = v[--n];
+	return n;
+}
+
+static void names(govmap_rule_ctx *c, const int32_t *v, size_t n, char *buf,
+		  size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? ", " : "", H->id(c, v[i]));
+}
+
+static int is_nhse(govmap_rule_ctx *c, int32_t e)
+{
+	const char *ods = H->code(c, e, "ods");
+	const char *id = H->id(c, e);
+	return (ods && strcmp(ods, "X24") == 0) ||
+	       (id && strcmp(id, "nhs-england") == 0);
+}
+
+static int is_sos(govmap_rule_ctx *c, int32_t e)
+{
+	return is_type(c, e, "minister") ||
+	       icontains(H->name(c, e), "Secretary of State");
+}
+
+/* The ICB's boards (type board, `of` the ICB, in force). */
+static size_t icb_boards(govmap_rule_ctx *c, int32_t icb, int32_t *out)
+{
+	size_t n = 0;
+	int32_t ne = H->entity_count(c);
+	for (int32_t e = 0; e < ne; e++)
+		if (H->kind(c, e) == GOVMAP_KIND_BOARD &&
+		    H->board_of(c, e) == icb && is_type(c, e, "board") &&
+		    active(c, e) && n < MAXM)
+			out[n++] = e;
+	return n;
+}
+
+#define FOR_ACTIVE_ICB(c, icb)                                              \
+	for (int32_t icb = 0; icb < H->entity_count(c); icb++)              \
+		if (H->kind(c, icb) == GOVMAP_KIND_BODY &&                  \
+		    is_type(c, icb, "icb") && active(c, icb))
+
+/* ---- rules ----------------------------------------------------------- */
+
+static int by_type(govmap_rule_ctx *c, int32_t b, size_t s, const char *t1,
+		   const char *t2)
+{
+	int32_t by = H->seat_by(c, b, s);
+	return is_type(c, by, t1) || (t2 && is_type(c, by, t2));
+}
+
+static void check_icb_board(govmap_rule_ctx *c)
+{
+	int32_t boards[MAXM];
+	FOR_ACTIVE_ICB(c, icb)
+	{
+		size_t nb = icb_boards(c, icb, boards);
+		if (!nb) {
+			H->report(c, GOVMAP_SEV_WARNING, NULL, icb,
+				  "ICB '%s' has no board in the registry: add "
+				  "a board (type board, of: %s) with its "
+				  "Schedule 1B seats",
+				  H->id(c, icb), H->id(c, icb));
+			continue;
+		}
+		for (size_t k = 0; k < nb; k++) {
+			int32_t b = boards[k];
+			int chair = 0, chair_ok = 0, ceo = 0, trust = 0,
+			    primary = 0, la = 0;
+			unsigned ordinary = 0;
+			for (size_t s = 0; s < H->seat_count(c, b); s++) {
+				if (!H->in_force(c, H->seat_valid(c, b, s)))
+					continue;
+				const char *r = H->seat_role(c, b, s);
+				if (icontains(r, "chair") &&
+				    !icontains(r, "vice") &&
+				    !icontains(r, "deputy")) {
+					chair = 1;
+					if (H->seat_fill(c, b, s) ==
+						    GOVMAP_FILL_APPOINTED &&
+					    is_nhse(c, H->seat_by(c, b, s)) &&
+					    is_sos(c,
+						   H->seat_approved_by(c, b, s)))
+						chair_ok = 1;
+					continue;
+				}
+				if (icontains(r, "chief executive")) {
+					ceo = 1;
+					continue;
+				}
+				ordinary += H->seat_number(c, b, s);
+				if (icontains(r, "trust") ||
+				    by_type(c, b, s, "nhs-trust",
+					    "foundation-trust"))
+					trust = 1;
+				if (icontains(r, "primary medical") ||
+				    icontains(r, "primary care") ||
+				    by_type(c, b, s, "gp-practice", "pcn"))
+					primary = 1;
+				if (icontains(r, "local authorit") ||
+				    by_type(c, b, s, "local-authority", NULL))
+					la = 1;
+			}
+			char miss[400];
+			size_t len = 0;
+			miss[0] = '\0';
+#define MISS(cond, text)                                                    \
+	if (!(cond))                                                        \
+		len += (size_t)snprintf(miss + len, sizeof miss - len, "%s%s", \
+					len ? "; " : "", text)
+			MISS(chair, "no chair");
+			MISS(!chair || chair_ok,
+			     "the chair is not appointed by NHS England with "
+			     "the approval of the Secretary of State (para. 5)");
+			MISS(ceo, "no chief executive (para. 7)");
+			MISS(ordinary >= 3,
+			     "fewer than three ordinary members (para. 3)");
+			MISS(trust, "no member nominated by NHS trusts and "
+				    "foundation trusts (para. 8)");
+			MISS(primary, "no member nominated by providers of "
+				      "primary medical services (para. 8)");
+			MISS(la, "no member nominated by the local "
+				 "authorities of the area (para. 8)");
+#undef MISS
+			if (len)
+				H->report(c, GOVMAP_SEV_ERROR, NULL, b,
+					  "board '%s' of ICB '%s' does not "
+					  "meet Schedule 1B: %s",
+					  H->id(c, b), H->id(c, icb), miss);
+		}
+	}
+}
+
+static void check_no_elected(govmap_rule_ctx *c)
+{
+	int32_t boards[MAXM];
+	FOR_ACTIVE_ICB(c, icb)
+	{
+		size_t nb = icb_boards(c, icb, boards);
+		for (size_t k = 0; k < nb; k++) {
+			int32_t b = boards[k];
+			int elected = 0;
+			for (size_t s = 0; s < H->seat_count(c, b); s++)
+				if (H->in_force(c, H->seat_valid(c, b, s)) &&
+				    (H->seat_elected_member(c, b, s) ==
+					     GOVMAP_YES ||
+				     H->seat_fill(c, b, s) ==
+					     GOVMAP_FILL_ELECTED))
+					elected = 1;
+			if (!elected)
+				H->report(c, GOVMAP_SEV_INFO, NULL, b,
+					  "board '%s' of ICB '%s' has no "
+					  "elected member: the statute does "
+					  "not require one",
+					  H->id(c, b), H->id(c, icb));
+		}
+	}
+}
+
+static void check_icp(govmap_rule_ctx *c)
+{
+	int32_t councils[MAXM], m[MAXM], missing[MAXM];
+	int32_t ne = H->entity_count(c);
+	FOR_ACTIVE_ICB(c, icb)
+	{
+		size_t unc, nc = area_councils(c, icb, councils, &unc);
+		int found = 0;
+		for (int32_t p = 0; p < ne; p++) {
+			if (!is_type(c, p, "icp") || !active(c, p) ||
+			    H->kind(c, p) == GOVMAP_KIND_LINK)
+				continue;
+			size_t nm = members(c, p, m);
+			if (!has(m, nm, icb))
+				continue;
+			found = 1;
+			size_t nmiss = 0;
+			for (size_t i = 0; i < nc; i++)
+				if (!has(m, nm, councils[i]))
+					missing[nmiss++] = councils[i];
+			if (nmiss) {
+				char buf[2000];
+				names(c, missing, nmiss, buf, sizeof buf);
+				H->report(c, GOVMAP_SEV_ERROR, NULL, p,
+					  "integrated care partnership '%s' "
+					  "of ICB '%s' leaves out %zu of the "
+					  "area's councils: %s",
+					  H->id(c, p), H->id(c, icb), nmiss,
+					  buf);
+			}
+		}
+		if (!found)
+			H->report(c, GOVMAP_SEV_WARNING, NULL, icb,
+				  "ICB '%s' has no integrated care partnership "
+				  "in the registry: record the ICP (type icp) "
+				  "with the ICB and its councils as members",
+				  H->id(c, icb));
+	}
+}
+
+static int council_side(govmap_rule_ctx *c, int32_t to, int32_t council)
+{
+	if (to == council)
+		return 1;
+	if (H->kind(c, to) == GOVMAP_KIND_BOARD && H->board_of(c, to) == council)
+		return 1;
+	if (is_type(c, to, "health-scrutiny-committee") ||
+	    is_type(c, to, "joint-health-scrutiny-committee")) {
+		int32_t m[MAXM];
+		size_t nm = members(c, to, m);
+		return has(m, nm, council);
+	}
+	return 0;
+}
+
+static void check_scrutiny(govmap_rule_ctx *c)
+{
+	int32_t councils[MAXM], missing[MAXM];
+	int32_t ne = H->entity_count(c);
+	FOR_ACTIVE_ICB(c, icb)
+	{
+		size_t unc, nc = area_councils(c, icb, councils, &unc);
+		size_t nmiss = 0;
+		for (size_t i = 0; i < nc; i++) {
+			int ok = 0;
+			for (int32_t l = 0; l < ne && !ok; l++)
+				if (H->kind(c, l) == GOVMAP_KIND_LINK &&
+				    is_type(c, l, "scrutinised-by") &&
+				    active(c, l) && H->link_from(c, l) == icb &&
+				    council_side(c, H->link_to(c, l),
+						 councils[i]))
+					ok = 1;
+			if (!ok)
+				missing[nmiss++] = councils[i];
+		}
+		if (nmiss) {
+			char buf[2000];
+			names(c, missing, nmiss, buf, sizeof buf);
+			H->report(c, GOVMAP_SEV_WARNING, NULL, icb,
+				  "ICB '%s' has no scrutinised-by link to %zu "
+				  "of its councils (health scrutiny, NHS Act "
+				  "2006 s.244): %s",
+				  H->id(c, icb), nmiss, buf);
+		}
+	}
+}
+
+static void check_joint_scrutiny(govmap_rule_ctx *c)
+{
+	int32_t councils[MAXM], m[MAXM];
+	int32_t ne = H->entity_count(c);
+	FOR_ACTIVE_ICB(c, icb)
+	{
+		size_t unc, nc = area_councils(c, icb, councils, &unc);
+		if (nc < 2)
+			continue;
+		int found = 0;
+		for (int32_t j = 0; j < ne && !found; j++) {
+			if (!is_type(c, j, "joint-health-scrutiny-committee") ||
+			    !active(c, j))
+				continue;
+			size_t nm = members(c, j, m), shared = 0;
+			for (size_t i = 0; i < nc; i++)
+				shared += has(m, nm, councils[i]);
+			found = shared >= 2;
+		}
+		if (!found)
+			H->report(c, GOVMAP_SEV_WARNING, NULL, icb,
+				  "ICB '%s' spans %zu councils but no joint "
+				  "health scrutiny committee of them is "
+				  "recorded: changes across the footprint "
+				  "have no joint scrutiny",
+				  H->id(c, icb), nc);
+	}
+}
+
+static void check_councils_per_icb(govmap_rule_ctx *c)
+{
+	int32_t councils[MAXM];
+	FOR_ACTIVE_ICB(c, icb)
+	{
+		size_t unc, nc = area_councils(c, icb, councils, &unc);
+		if (nc < 2)
+			continue;
+		char buf[2000];
+		names(c, councils, nc, buf, sizeof buf);
+		H->report(c, GOVMAP_SEV_INFO, NULL, icb,
+			  "ICB '%s' commissions for %zu upper-tier councils' "
+			  "areas (%s): one NHS body, several electorates, "
+			  "none of which chooses it%s",
+			  H->id(c, icb), nc, buf,
+			  unc ? "; some local authorities of the region have "
+				"no ONS code and were not counted"
+			      : "");
+	}
+}
+
+static const char *const nhs_types[] = {"icb", "ccg", "nhs-trust",
+					"foundation-trust", "stp", "pcn",
+					NULL};
+
+static int nhs_body(govmap_rule_ctx *c, int32_t e)
+{
+	for (size_t i = 0; nhs_types[i]; i++)
+		if (is_type(c, e, nhs_types[i]))
+			return 1;
+	return 0;
+}
+
+static int council_body(govmap_rule_ctx *c, int32_t e)
+{
+	if (is_type(c, e, "local-authority") ||
+	    is_type(c, e, "health-scrutiny-committee") ||
+	    is_type(c, e, "joint-health-scrutiny-committee") ||
+	    is_type(c, e, "scrutiny-committee"))
+		return 1;
+	return H->kind(c, e) == GOVMAP_KIND_BOARD &&
+	       is_type(c, H->board_of(c, e), "local-authority");
+}
+
+#define REFERRAL_END 20240131 /* SI 2024/16 in force */
+
+static void check_referral_ended(govmap_rule_ctx *c)
+{
+	int32_t ne = H->entity_count(c);
+	for (int32_t l = 0; l < ne; l++) {
+		if (H->kind(c, l) != GOVMAP_KIND_LINK ||
+		    !is_type(c, l, "scrutinised-by") ||
+		    !(H->link_powers(c, l) & GOVMAP_POWER_SANCTION) ||
+		    !nhs_body(c, H->link_from(c, l)) ||
+		    !council_body(c, H->link_to(c, l)))
+			continue;
+		govmap_period p = H->valid(c, l);
+		if (p.to && p.to <= REFERRAL_END)
+			continue;
+		H->report(c, GOVMAP_SEV_ERROR, NULL, l,
+			  "link '%s' gives '%s' the power to sanction '%s' "
+			  "after 2024-01-31, but the power to refer NHS "
+			  "changes to the Secretary of State ended that day "
+			  "(SI 2024/16): end this link on 2024-01-31 and add "
+			  "one with powers [inform, question]",
+			  H->id(c, l), H->id(c, H->link_to(c, l)),
+			  H->id(c, H->link_from(c, l)));
+	}
+}
+
+static void check_stp(govmap_rule_ctx *c)
+{
+	int32_t ne = H->entity_count(c);
+	for (int32_t s = 0; s < ne; s++) {
+		if (H->kind(c, s) != GOVMAP_KIND_BODY || !is_type(c, s, "stp"))
+			continue;
+		const char *basis = H->statutory_basis(c, s);
+		if (basis && strcmp(basis, "none") != 0)
+			continue;
+		size_t ndecides = 0;
+		const char *what = NULL;
+		for (int32_t b = 0; b < ne; b++) {
+			if (H->kind(c, b) == GOVMAP_KIND_BOARD) {
+				int mine = H->board_of(c, b) == s;
+				for (size_t i = 0; i < H->board_joint_count(c, b);
+				     i++)
+					mine |= H->board_joint(c, b, i) == s;
+				if (mine && H->board_decides_count(c, b)) {
+					ndecides += H->board_decides_count(c, b);
+					what = H->board_decides(c, b, 0);
+				}
+			} else if (H->kind(c, b) == GOVMAP_KIND_LINK &&
+				   is_type(c, b, "ratified-by") &&
+				   H->link_from(c, b) == s) {
+				ndecides++;
+				if (!what)
+					what = "decisions ratified by others";
+			}
+		}
+		if (!ndecides && H->spend_gbp(c, s) <= 0)
+			continue;
+		H->report(c, GOVMAP_SEV_WARNING, NULL, s,
+			  "'%s' has no statutory basis yet decides (%s): "
+			  "shadow decision-making that no statute makes "
+			  "answerable",
+			  H->id(c, s), what ? what : "it controls spending");
+	}
+}
+
+/* ---- the descriptor -------------------------------------------------- */
+
+static const char *const ics_regions[] = {"england", NULL};
+static const char *const ics_body_types[] = {
+	"icb", "icp", "nhs-trust", "foundation-trust", "ccg", "stp", "pcn",
+	"gp-practice", "healthwatch", "health-scrutiny-committee",
+	"joint-health-scrutiny-committee", NULL};
+static const char *const ics_board_types[] = {
+	"icp", "health-scrutiny-committee", "joint-health-scrutiny-committee",
+	NULL};
+
+static const govmap_plugin_rule ics_rules[] = {
+	{"icb-board",
+	 "an ICB's board has a chair appointed by NHS England with the "
+	 "Secretary of State's approval, a chief executive and at least three "
+	 "ordinary members nominated by trusts, primary medical services and "
+	 "the local authorities",
+	 GOVMAP_SEV_ERROR,
+	 "NHS Act 2006 Sch. 1B paras. 3, 5, 7 and 8 (inserted by Health and "
+	 "Care Act 2022 s.19 and Sch. 2)",
+	 check_icb_board},
+	{"icb-no-elected-member",
+	 "an ICB board has no seat that must be held by an elected member",
+	 GOVMAP_SEV_INFO,
+	 "NHS Act 2006 Sch. 1B para. 3 (no elected member required)",
+	 check_no_elected},
+	{"icp-membership",
+	 "an integrated care partnership exists for the ICB and includes "
+	 "every upper-tier council of its area",
+	 GOVMAP_SEV_ERROR,
+	 "Local Government and Public Involvement in Health Act 2007 s.116ZA "
+	 "(inserted by Health and Care Act 2022 s.26)",
+	 check_icp},
+	{"icb-scrutiny",
+	 "each council of an ICB's area scrutinises the ICB",
+	 GOVMAP_SEV_WARNING,
+	 "NHS Act 2006 s.244; Local Authority (Public Health, Health and "
+	 "Wellbeing Boards and Health Scrutiny) Regulations 2013 (SI 2013/218) "
+	 "regs. 21-23",
+	 check_scrutiny},
+	{"joint-scrutiny",
+	 "an ICB whose area spans several councils has a joint health "
+	 "scrutiny committee",
+	 GOVMAP_SEV_WARNING,
+	 "Local Authority (Public Health, Health and Wellbeing Boards and "
+	 "Health Scrutiny) Regulations 2013 (SI 2013/218) reg. 30",
+	 check_joint_scrutiny},
+	{"councils-per-icb",
+	 "how many councils' areas one ICB covers (distance from local "
+	 "people)",
+	 GOVMAP_SEV_INFO,
+	 "NHS Act 2006 s.14Z25 (ICB areas set by NHS England order)",
+	 check_councils_per_icb},
+	{"referral-ended",
+	 "a council's power to refer NHS changes to the Secretary of State "
+	 "is claimed after it ended on 2024-01-31",
+	 GOVMAP_SEV_ERROR,
+	 "SI 2013/218 reg. 23(9), omitted by the Local Authority (Public "
+	 "Health, Health and Wellbeing Boards and Health Scrutiny) (Amendment "
+	 "and Saving Provision) Regulations 2024 (SI 2024/16) reg. 2, in "
+	 "force 31 January 2024",
+	 check_referral_ended},
+	{"stp-no-basis",
+	 "an STP or pre-2022 ICS with no statutory basis takes decisions",
+	 GOVMAP_SEV_WARNING,
+	 "NHS Shared Planning Guidance 2016/17-2020/21 (STPs created by "
+	 "guidance, not statute); statutory footing only from the Health and "
+	 "Care Act 2022 s.19",
+	 check_stp},
+	{NULL, NULL, GOVMAP_SEV_INFO, NULL, NULL}};
+
+static const govmap_plugin_link_type ics_link_types[] = {{NULL, 0}};
+
+static const govmap_plugin_style ics_styles[] = {
+	{"icb", "#6baed6"}, {"icp", "#c6dbef"}, {"ccg", "#9ecae1"},
+	{"stp", "#fdd0a2"}, {"healthwatch", "#c7e9c0"}, {NULL, NULL}};
+
+GOVMAP_PLUGIN_DEFINE(.name = "england-ics",
+		     .version = "1.0.0",
+		     .description = "integrated care systems in England "
+				    "(Health and Care Act 2022)",
+		     .regions = ics_regions,
+		     .body_types = ics_body_types,
+		     .board_types = ics_board_types,
+		     .link_types = ics_link_types,
+		     .rules = ics_rules,
+		     .styles = ics_styles,
+		     .init = ics_init,
+		     .fini = ics_fini);
