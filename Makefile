@@ -15,6 +15,9 @@ CC ?= cc
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+ifeq ($(CI),true)
+WERROR ?= 1
+endif
 ifeq ($(WERROR),1)
 WARN += -Werror
 endif
@@ -159,11 +162,25 @@ deps:
 	export DEBIAN_FRONTEND=noninteractive; \
 	apt-get update -q && apt-get install -y -q --no-install-recommends $$missing
 
+# The embedded registry: checked, then mapped into out/.
 demo: deps
 	$(MAKE) all
 	@echo
 	@echo "== govmap check on registry/"
 	./$(BIN) -r registry check
+	@mkdir -p out
+	@echo
+	@echo "== maps"
+	./$(BIN) -r registry map --national -o out/national.svg
+	./$(BIN) -r registry map --region england --collapse 12 -o out/england.svg
+	./$(BIN) -r registry map --region wales -o out/wales.svg
+	./$(BIN) -r registry map --region england/greater-manchester -o out/greater-manchester.svg
+	./$(BIN) -r registry report --format md > out/report.md
+	@echo
+	@echo "Open these in a browser:"
+	@for f in national england wales greater-manchester; do \
+		echo "  $(CURDIR)/out/$$f.svg"; done
+	@echo "  $(CURDIR)/out/report.md (the report, Markdown)"
 
 check: deps
 	$(MAKE) test

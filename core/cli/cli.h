@@ -49,6 +49,14 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color);
 /* Write s as a JSON string literal (with quotes). */
 void cli_json_str(FILE *f, const char *s);
 
+/* getopt_long with govmap's own messages for unknown options and
+ * missing values ("govmap: error: map: unknown option '--x' (run 'govmap
+ * map --help')"); returns '?' after printing one.  `optstring` without
+ * the leading "+:". */
+struct option;
+int cli_getopt(int argc, char **argv, const char *optstring,
+	       const struct option *opts, const char *cmd);
+
 /* Standard help handling: returns 1 if argv has -h/--help. */
 int cli_wants_help(int argc, char **argv);
 

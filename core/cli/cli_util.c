@@ -3,11 +3,13 @@
  * global options name, printing diagnostics, JSON string output.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -15,11 +17,37 @@
 void cli_err(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("govmap: ", stderr);
+	fputs("govmap: error: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int cli_getopt(int argc, char **argv, const char *optstring,
+	       const struct option *opts, const char *cmd)
+{
+	char spec[64];
+	snprintf(spec, sizeof spec, "+:%s", optstring);
+	opterr = 0;
+	int c = getopt_long(argc, argv, spec, opts, NULL);
+	if (c == '?' || c == ':') {
+		const char *arg = argv[optind - 1];
+		char shortopt[3] = {'-', (char)optopt, '\0'};
+		if (optopt && (size_t)optopt < 128 && !strchr(arg, '='))
+			arg = arg[1] == '-' ? arg : shortopt;
+		if (c == '?')
+			cli_err("%s%sunknown option '%s' (run 'govmap %s%s--help')",
+				cmd ? cmd : "", cmd ? ": " : "", arg,
+				cmd ? cmd : "", cmd ? " " : "");
+		else
+			cli_err("%s%soption '%s' needs a value (run 'govmap "
+				"%s%s--help')",
+				cmd ? cmd : "", cmd ? ": " : "", arg,
+				cmd ? cmd : "", cmd ? " " : "");
+		return '?';
+	}
+	return c;
 }
 
 int cli_wants_help(int argc, char **argv)
@@ -40,6 +68,15 @@ int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
 	int rc;
 	*out = NULL;
 	*src_out = NULL;
+	struct stat st;
+	if (stat(cli->registry, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+				 "no-registry",
+				 "no registry directory at '%s': give -r PATH "
+				 "or set GOVMAP_REGISTRY",
+				 cli->registry);
+		return EXIT_USAGE;
+	}
 	if (cli->rev)
 		rc = govmap_src_open_git(&src, cli->registry, cli->rev, NULL,
 					 diags);

@@ -128,7 +128,7 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	int json = 0, quiet = 0, c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "qh", opts, "check")) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -142,7 +142,7 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 			break;
 		case 'q': quiet = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {

@@ -129,12 +129,11 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 					     {NULL, 0, NULL, 0}};
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "h", opts, "explain")) != -1) {
 		if (c == 'h') {
 			usage(stdout);
 			return EXIT_OK;
 		}
-		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (optind + 1 != argc) {

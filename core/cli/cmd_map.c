@@ -63,7 +63,7 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 	const char *output = NULL, *format = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+o:h", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "o:h", opts, "map")) != -1) {
 		char *end;
 		switch (c) {
 		case 'r': mo.region = optarg; break;
@@ -88,7 +88,7 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 			break;
 		}
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {

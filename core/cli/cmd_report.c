@@ -129,7 +129,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	int c;
 	char *end;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "h", opts, "report")) != -1) {
 		switch (c) {
 		case 'r': r.region = optarg; break;
 		case 't':
@@ -155,7 +155,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {

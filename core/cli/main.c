@@ -116,7 +116,7 @@ int main(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	govmap_cli cli = {0};
 	int c;
-	while ((c = getopt_long(argc, argv, "+r:hV", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "r:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r': cli.registry = optarg; break;
 		case 'R': cli.rev = optarg; break;
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
 		case 'P': cli.plugin_path = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': return cmd_version(&cli, 1, argv);
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind >= argc) {
