@@ -1,0 +1,349 @@
+/*
+ * greater_manchester.c - the greater-manchester plugin: health and care
+ * devolution in Greater Manchester.
+ *
+ * Sources: the Greater Manchester Health and Social Care Devolution
+ * Memorandum of Understanding (February 2015), under which the Greater
+ * Manchester Health and Social Care Partnership took charge of about £6bn
+ * a year from April 2016 with no statutory basis; the Greater Manchester
+ * Combined Authority Order 2011 (SI 2011/908) and later GMCA orders, which
+ * gave the combined authority and (from 2017) the mayor no NHS functions;
+ * the Health and Care Act 2022 (NHS Greater Manchester ICB from 1 July
+ * 2022, accountable to NHS England; LGPIHA 2007 s.116ZA for the ICP).
+ *
+ * How the data expresses Greater Manchester: an entity is in GM when its
+ * `region` is england/greater-manchester or below it.  The boroughs are
+ * the local-authority bodies in GM whose ONS code starts E08 (metropolitan
+ * districts).  GMCA and the mayor are the bodies of type
+ * combined-authority and elected-mayor in GM.  Members of the ICP and of
+ * the joint scrutiny committee are found as in england-ics: `joint` lists,
+ * member-of links, seat appointers, and the councils a committee
+ * reports-to.  This plugin uses england-ics's types (icb, icp,
+ * joint-health-scrutiny-committee); a registry lists both plugins.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "govmap/plugin.h"
+
+static const govmap_host *H;
+
+#define MAXM 512
+#define GM "england/greater-manchester"
+
+static int gm_init(const govmap_host *h)
+{
+	if (!GOVMAP_HOST_HAS(h, report))
+		return 1;
+	H = h;
+	return 0;
+}
+
+static void gm_fini(void)
+{
+	H = NULL;
+}
+
+static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
+{
+	const char *x = H->type(c, e);
+	return x && strcmp(x, t) == 0;
+}
+
+static int active(govmap_rule_ctx *c, int32_t e)
+{
+	return H->in_force(c, H->valid(c, e));
+}
+
+static int in_gm(govmap_rule_ctx *c, int32_t e)
+{
+	const char *r = H->region(c, e);
+	if (!r && H->kind(c, e) == GOVMAP_KIND_BOARD)
+		r = H->region(c, H->board_of(c, e));
+	size_t n = strlen(GM);
+	return r && strncmp(r, GM, n) == 0 && (r[n] == '\0' || r[n] == '/');
+}
+
+static int has(const int32_t *v, size_t n, int32_t x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+static void add(int32_t *v, size_t *n, int32_t x)
+{
+	if (x >= 0 && *n < MAXM && !has(v, *n, x))
+		v[(*n)++] = x;
+}
+
+static void names(govmap_rule_ctx *c, const int32_t *v, size_t n, char *buf,
+		  size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? ", " : "", H->id(c, v[i]));
+}
+
+static size_t boroughs(govmap_rule_ctx *c, int32_t *out)
+{
+	size_t n = 0;
+	for (int32_t e = 0; e < H->entity_count(c); e++) {
+		const char *ons = H->code(c, e, "ons");
+		if (H->kind(c, e) == GOVMAP_KIND_BODY &&
+		    is_type(c, e, "local-authority") && active(c, e) &&
+		    in_gm(c, e) && ons && strncmp(ons, "E08", 3) == 0 &&
+		    n < MAXM)
+			out[n++] = e;
+	}
+	return n;
+}
+
+static void seat_members(govmap_rule_ctx *c, int32_t b, int32_t *v,
+			 size_t *n)
+{
+	for (size_t s = 0; s < H->seat_count(c, b); s++)
+		if (H->in_force(c, H->seat_valid(c, b, s)) &&
+		    H->kind(c, H->seat_by(c, b, s)) == GOVMAP_KIND_BODY)
+			add(v, n, H->seat_by(c, b, s));
+}
+
+static size_t members(govmap_rule_ctx *c, int32_t x, int32_t *v)
+{
+	size_t n = 0;
+	if (H->kind(c, x) == GOVMAP_KIND_BOARD) {
+		for (size_t i = 0; i < H->board_joint_count(c, x); i++)
+			add(v, &n, H->board_joint(c, x, i));
+		add(v, &n, H->board_of(c, x));
+		seat_members(c, x, v, &n);
+	}
+	for (int32_t e = 0; e < H->entity_count(c); e++) {
+		if (!active(c, e))
+			continue;
+		if (H->kind(c, e) == GOVMAP_KIND_BOARD && H->board_of(c, e) == x)
+			seat_members(c, e, v, &n);
+		if (H->kind(c, e) != GOVMAP_KIND_LINK)
+			continue;
+		if (is_type(c, e, "member-of") && H->link_to(c, e) == x)
+			add(v, &n, H->link_from(c, e));
+		if (is_type(c, e, "reports-to") && H->link_from(c, e) == x &&
+		    is_type(c, H->link_to(c, e), "local-authority"))
+			add(v, &n, H->link_to(c, e));
+	}
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == x)
+			v[i] = v[--n];
+	return n;
+}
+
+/* GMCA, the mayor, or a board of either. */
+static int devolved_forum(govmap_rule_ctx *c, int32_t e)
+{
+	if (H->kind(c, e) == GOVMAP_KIND_BOARD)
+		e = H->board_of(c, e);
+	return in_gm(c, e) && (is_type(c, e, "combined-authority") ||
+			       is_type(c, e, "elected-mayor"));
+}
+
+static void check_no_mayor_link(govmap_rule_ctx *c)
+{
+	for (int32_t b = 0; b < H->entity_count(c); b++) {
+		if (H->kind(c, b) != GOVMAP_KIND_BODY ||
+		    !(is_type(c, b, "icb") || is_type(c, b, "ccg")) ||
+		    !active(c, b) || !in_gm(c, b))
+			continue;
+		int linked = 0;
+		for (int32_t l = 0; l < H->entity_count(c) && !linked; l++) {
+			if (H->kind(c, l) != GOVMAP_KIND_LINK || !active(c, l))
+				continue;
+			int32_t from = H->link_from(c, l);
+			if (from != b && !(H->kind(c, from) ==
+						   GOVMAP_KIND_BOARD &&
+					   H->board_of(c, from) == b))
+				continue;
+			govmap_basis bs = H->link_basis(c, l);
+			if (devolved_forum(c, H->link_to(c, l)) &&
+			    (bs == GOVMAP_BASIS_STATUTE ||
+			     bs == GOVMAP_BASIS_REGULATION ||
+			     bs == GOVMAP_BASIS_CONTRACT))
+				linked = 1;
+		}
+		if (linked)
+			continue;
+		int64_t spend = H->spend_gbp(c, b);
+		char money[64] = "";
+		if (spend > 0)
+			snprintf(money, sizeof money, " (£%.1fbn a year)",
+				 (double)spend / 1e9);
+		H->report(c, GOVMAP_SEV_WARNING, NULL, b,
+			  "'%s' holds Greater Manchester's NHS budget%s but "
+			  "has no statutory or contractual accountability "
+			  "link to the mayor or the combined authority: "
+			  "devolution left the NHS money answering to NHS "
+			  "England, not to GM's voters",
+			  H->id(c, b), money);
+	}
+}
+
+static void check_hscp(govmap_rule_ctx *c)
+{
+	for (int32_t e = 0; e < H->entity_count(c); e++) {
+		if ((H->kind(c, e) != GOVMAP_KIND_BODY &&
+		     H->kind(c, e) != GOVMAP_KIND_BOARD) ||
+		    !in_gm(c, e))
+			continue;
+		const char *basis = H->statutory_basis(c, e);
+		if (!basis || strcmp(basis, "none") != 0)
+			continue;
+		/* A board whose body is already reported is not reported
+		 * again. */
+		int32_t of = H->board_of(c, e);
+		if (H->kind(c, e) == GOVMAP_KIND_BOARD && of >= 0 &&
+		    H->statutory_basis(c, of) &&
+		    strcmp(H->statutory_basis(c, of), "none") == 0)
+			continue;
+		size_t ndecides = H->board_decides_count(c, e);
+		for (int32_t b = 0; b < H->entity_count(c); b++)
+			if (H->kind(c, b) == GOVMAP_KIND_BOARD &&
+			    H->board_of(c, b) == e)
+				ndecides += H->board_decides_count(c, b);
+		int64_t spend = H->spend_gbp(c, e);
+		if (!ndecides && spend <= 0)
+			continue;
+		char money[64] = "";
+		if (spend > 0)
+			snprintf(money, sizeof money,
+				 " worth about £%.1fbn a year",
+				 (double)spend / 1e9);
+		govmap_period p = H->valid(c, e);
+		char when[64] = "";
+		if (p.from || p.to)
+			snprintf(when, sizeof when, " (%d to %d)",
+				 p.from ? p.from / 10000 : 0,
+				 p.to ? p.to / 10000 : 0);
+		H->report(c, GOVMAP_SEV_WARNING, NULL, e,
+			  "'%s'%s steered health and care decisions%s with "
+			  "no statutory basis: its decisions answered only "
+			  "through its members",
+			  H->id(c, e), when, money);
+	}
+}
+
+static void check_icp_boroughs(govmap_rule_ctx *c)
+{
+	int32_t b[MAXM], m[MAXM], missing[MAXM];
+	size_t nb = boroughs(c, b);
+	for (int32_t p = 0; p < H->entity_count(c); p++) {
+		if (H->kind(c, p) == GOVMAP_KIND_LINK || !is_type(c, p, "icp") ||
+		    !active(c, p) || !in_gm(c, p))
+			continue;
+		size_t nm = members(c, p, m), nmiss = 0;
+		for (size_t i = 0; i < nb; i++)
+			if (!has(m, nm, b[i]))
+				missing[nmiss++] = b[i];
+		if (!nmiss)
+			continue;
+		char buf[2000];
+		names(c, missing, nmiss, buf, sizeof buf);
+		H->report(c, GOVMAP_SEV_ERROR, NULL, p,
+			  "Greater Manchester's integrated care partnership "
+			  "'%s' leaves out %zu of the ten boroughs: %s",
+			  H->id(c, p), nmiss, buf);
+	}
+}
+
+static void check_gm_scrutiny(govmap_rule_ctx *c)
+{
+	int32_t b[MAXM], m[MAXM], missing[MAXM];
+	size_t nb = boroughs(c, b);
+	for (int32_t icb = 0; icb < H->entity_count(c); icb++) {
+		if (H->kind(c, icb) != GOVMAP_KIND_BODY ||
+		    !is_type(c, icb, "icb") || !active(c, icb) ||
+		    !in_gm(c, icb))
+			continue;
+		size_t best = (size_t)-1;
+		for (int32_t j = 0; j < H->entity_count(c); j++) {
+			if (!is_type(c, j, "joint-health-scrutiny-committee") ||
+			    !active(c, j) || !in_gm(c, j))
+				continue;
+			size_t nm = members(c, j, m), nmiss = 0;
+			int32_t tmp[MAXM];
+			for (size_t i = 0; i < nb; i++)
+				if (!has(m, nm, b[i]))
+					tmp[nmiss++] = b[i];
+			if (nmiss < best) {
+				best = nmiss;
+				memcpy(missing, tmp, nmiss * sizeof(int32_t));
+			}
+		}
+		if (best == 0)
+			continue;
+		if (best == (size_t)-1) {
+			H->report(c, GOVMAP_SEV_WARNING, NULL, icb,
+				  "no Greater Manchester joint health scrutiny "
+				  "committee is recorded: GM-wide NHS changes "
+				  "by '%s' are scrutinised only borough by "
+				  "borough",
+				  H->id(c, icb));
+			continue;
+		}
+		char buf[2000];
+		names(c, missing, best, buf, sizeof buf);
+		H->report(c, GOVMAP_SEV_WARNING, NULL, icb,
+			  "the Greater Manchester joint health scrutiny "
+			  "committee does not include %zu of the boroughs "
+			  "'%s' serves: %s",
+			  best, H->id(c, icb), buf);
+	}
+}
+
+static const char *const gm_regions[] = {GM, NULL};
+
+static const govmap_plugin_rule gm_rules[] = {
+	{"nhs-budget-no-mayor-link",
+	 "the NHS budget in Greater Manchester has no accountability link to "
+	 "the mayor or the combined authority",
+	 GOVMAP_SEV_WARNING,
+	 "Greater Manchester Health and Social Care Devolution MoU (February "
+	 "2015); Greater Manchester Combined Authority Order 2011 (SI "
+	 "2011/908) and later GMCA orders (no NHS functions); NHS Act 2006 "
+	 "s.14Z25 and Sch. 1B (the ICB answers to NHS England)",
+	 check_no_mayor_link},
+	{"hscp-no-statutory-basis",
+	 "a Greater Manchester partnership steered health and care money "
+	 "with no statutory basis (the 2016-2022 Health and Social Care "
+	 "Partnership)",
+	 GOVMAP_SEV_WARNING,
+	 "Greater Manchester Health and Social Care Devolution MoU (February "
+	 "2015), a non-statutory agreement; replaced by the statutory ICB "
+	 "under the Health and Care Act 2022 s.19 on 1 July 2022",
+	 check_hscp},
+	{"icp-all-boroughs",
+	 "every Greater Manchester borough is in the integrated care "
+	 "partnership",
+	 GOVMAP_SEV_ERROR,
+	 "Local Government and Public Involvement in Health Act 2007 s.116ZA "
+	 "(inserted by Health and Care Act 2022 s.26)",
+	 check_icp_boroughs},
+	{"gm-joint-scrutiny",
+	 "GM-wide NHS changes are scrutinised at GM level by a joint health "
+	 "scrutiny committee of all the boroughs",
+	 GOVMAP_SEV_WARNING,
+	 "Local Authority (Public Health, Health and Wellbeing Boards and "
+	 "Health Scrutiny) Regulations 2013 (SI 2013/218) reg. 30; NHS Act "
+	 "2006 s.244",
+	 check_gm_scrutiny},
+	{NULL, NULL, GOVMAP_SEV_INFO, NULL, NULL}};
+
+GOVMAP_PLUGIN_DEFINE(.name = "greater-manchester",
+		     .version = "1.0.0",
+		     .description = "Greater Manchester health and care "
+				    "devolution (2015 MoU, GMCA orders, Health "
+				    "and Care Act 2022)",
+		     .regions = gm_regions,
+		     .rules = gm_rules,
+		     .init = gm_init,
+		     .fini = gm_fini);

@@ -1,0 +1,365 @@
+/*
+ * wales_rpb.c - the wales-rpb plugin: regional partnership boards in
+ * Wales.
+ *
+ * Law: Social Services and Well-being (Wales) Act 2014 Part 9 (ss.166-168,
+ * partnership arrangements); Partnership Arrangements (Wales) Regulations
+ * 2015 (SI 2015/1989 (W. 299)): regs. 2-8 name the local health board and
+ * councils of each of the seven RPBs, reg. 10 sets the membership.
+ *
+ * How the data expresses an RPB (see also registry/README.md):
+ *   - an RPB is a body or a board of type regional-partnership-board; its
+ *     footprint is its `region` (for a board without one, the region of
+ *     the body it is `of`);
+ *   - the partners in its footprint are the local-health-board bodies
+ *     whose region is the footprint or contains it, and the
+ *     local-authority bodies at or below the footprint (all Welsh
+ *     principal councils are unitary);
+ *   - its members are its `joint` list, the bodies with a member-of link
+ *     to it, and the bodies that appoint, nominate or elect its seats; its
+ *     seats are those of the RPB itself (when a board) and of any board
+ *     `of` it.  Seats are recognised by role words: "third sector" or
+ *     "voluntary", "provider", "care and support" or "service user",
+ *     "carer"; an elected member is a seat with elected_member: true.
+ *
+ * Rules judge the registry as it stood on the evaluation date (`--on`).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "govmap/plugin.h"
+
+static const govmap_host *H;
+
+#define MAXM 512
+
+static int rpb_init(const govmap_host *h)
+{
+	if (!GOVMAP_HOST_HAS(h, report))
+		return 1;
+	H = h;
+	return 0;
+}
+
+static void rpb_fini(void)
+{
+	H = NULL;
+}
+
+static int icontains(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; s && *s; s++)
+		if (strncasecmp(s, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
+{
+	const char *x = H->type(c, e);
+	return x && strcmp(x, t) == 0;
+}
+
+static int active(govmap_rule_ctx *c, int32_t e)
+{
+	return H->in_force(c, H->valid(c, e));
+}
+
+static int under(const char *region, const char *root)
+{
+	size_t n = root ? strlen(root) : 0;
+	return region && root && strncmp(region, root, n) == 0 &&
+	       (region[n] == '\0' || region[n] == '/');
+}
+
+static int has(const int32_t *v, size_t n, int32_t x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+static void add(int32_t *v, size_t *n, int32_t x)
+{
+	if (x >= 0 && *n < MAXM && !has(v, *n, x))
+		v[(*n)++] = x;
+}
+
+static void names(govmap_rule_ctx *c, const int32_t *v, size_t n, char *buf,
+		  size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? ", " : "", H->id(c, v[i]));
+}
+
+static const char *footprint(govmap_rule_ctx *c, int32_t r)
+{
+	const char *reg = H->region(c, r);
+	if (!reg && H->kind(c, r) == GOVMAP_KIND_BOARD)
+		reg = H->region(c, H->board_of(c, r));
+	return reg;
+}
+
+/* The boards whose seats are the RPB's: itself when a board, and boards
+ * `of` it. */
+static size_t seat_boards(govmap_rule_ctx *c, int32_t r, int32_t *out)
+{
+	size_t n = 0;
+	if (H->kind(c, r) == GOVMAP_KIND_BOARD)
+		out[n++] = r;
+	for (int32_t e = 0; e < H->entity_count(c) && n < MAXM; e++)
+		if (H->kind(c, e) == GOVMAP_KIND_BOARD &&
+		    H->board_of(c, e) == r && active(c, e))
+			out[n++] = e;
+	return n;
+}
+
+static size_t members(govmap_rule_ctx *c, int32_t r, int32_t *v)
+{
+	size_t n = 0;
+	int32_t boards[MAXM];
+	size_t nb = seat_boards(c, r, boards);
+	for (size_t i = 0; i < H->board_joint_count(c, r); i++)
+		add(v, &n, H->board_joint(c, r, i));
+	add(v, &n, H->board_of(c, r));
+	for (size_t k = 0; k < nb; k++)
+		for (size_t s = 0; s < H->seat_count(c, boards[k]); s++)
+			if (H->in_force(c, H->seat_valid(c, boards[k], s)) &&
+			    H->kind(c, H->seat_by(c, boards[k], s)) ==
+				    GOVMAP_KIND_BODY)
+				add(v, &n, H->seat_by(c, boards[k], s));
+	for (int32_t e = 0; e < H->entity_count(c); e++)
+		if (H->kind(c, e) == GOVMAP_KIND_LINK &&
+		    is_type(c, e, "member-of") && active(c, e) &&
+		    H->link_to(c, e) == r)
+			add(v, &n, H->link_from(c, e));
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == r)
+			v[i] = v[--n];
+	return n;
+}
+
+#define FOR_ACTIVE_RPB(c, r)                                                \
+	for (int32_t r = 0; r < H->entity_count(c); r++)                    \
+		if ((H->kind(c, r) == GOVMAP_KIND_BODY ||                   \
+		     H->kind(c, r) == GOVMAP_KIND_BOARD) &&                 \
+		    is_type(c, r, "regional-partnership-board") &&          \
+		    active(c, r))
+
+static void check_partners(govmap_rule_ctx *c)
+{
+	int32_t m[MAXM], missing[MAXM];
+	FOR_ACTIVE_RPB(c, r)
+	{
+		const char *fp = footprint(c, r);
+		if (!fp)
+			continue;
+		size_t nm = members(c, r, m), nmiss = 0;
+		int lhbs = 0;
+		for (int32_t e = 0; e < H->entity_count(c); e++) {
+			if (H->kind(c, e) != GOVMAP_KIND_BODY || !active(c, e))
+				continue;
+			const char *reg = H->region(c, e);
+			int partner =
+				(is_type(c, e, "local-health-board") &&
+				 (under(fp, reg) || under(reg, fp))) ||
+				(is_type(c, e, "local-authority") &&
+				 under(reg, fp));
+			if (!partner)
+				continue;
+			lhbs += is_type(c, e, "local-health-board");
+			if (!has(m, nm, e) && nmiss < MAXM)
+				missing[nmiss++] = e;
+		}
+		if (nmiss) {
+			char buf[2000];
+			names(c, missing, nmiss, buf, sizeof buf);
+			H->report(c, GOVMAP_SEV_ERROR, NULL, r,
+				  "regional partnership board '%s' leaves out "
+				  "%zu partner bod%s of its footprint %s: %s",
+				  H->id(c, r), nmiss, nmiss == 1 ? "y" : "ies",
+				  fp, buf);
+		}
+		if (!lhbs)
+			H->report(c, GOVMAP_SEV_ERROR, NULL, r,
+				  "regional partnership board '%s' has no "
+				  "local health board in its footprint %s",
+				  H->id(c, r), fp);
+	}
+}
+
+/* Walk the RPB's seats in force; *nseats counts them. */
+static int any_seat(govmap_rule_ctx *c, int32_t r, size_t *nseats,
+		    const char *w1, const char *w2, int elected)
+{
+	int32_t boards[MAXM];
+	size_t nb = seat_boards(c, r, boards);
+	int found = 0;
+	*nseats = 0;
+	for (size_t k = 0; k < nb; k++)
+		for (size_t s = 0; s < H->seat_count(c, boards[k]); s++) {
+			if (!H->in_force(c, H->seat_valid(c, boards[k], s)))
+				continue;
+			(*nseats)++;
+			const char *role = H->seat_role(c, boards[k], s);
+			if (elected
+				    ? H->seat_elected_member(c, boards[k], s) ==
+						      GOVMAP_YES ||
+					      H->seat_fill(c, boards[k], s) ==
+						      GOVMAP_FILL_ELECTED
+				    : icontains(role, w1) ||
+					      (w2 && icontains(role, w2)))
+				found = 1;
+		}
+	return found;
+}
+
+static void check_elected(govmap_rule_ctx *c)
+{
+	FOR_ACTIVE_RPB(c, r)
+	{
+		size_t nseats;
+		int ok = any_seat(c, r, &nseats, NULL, NULL, 1);
+		if (!nseats)
+			H->report(c, GOVMAP_SEV_WARNING, NULL, r,
+				  "regional partnership board '%s' has no "
+				  "seats recorded: add a board of it with the "
+				  "members regulation 10 requires",
+				  H->id(c, r));
+		else if (!ok)
+			H->report(c, GOVMAP_SEV_ERROR, NULL, r,
+				  "regional partnership board '%s' has no seat "
+				  "held by an elected member of a council",
+				  H->id(c, r));
+	}
+}
+
+static void check_required(govmap_rule_ctx *c)
+{
+	static const struct {
+		const char *w1, *w2, *what;
+	} req[] = {
+		{"third sector", "voluntary",
+		 "a representative of third sector organisations"},
+		{"provider", NULL, "a representative of care providers"},
+		{"care and support", "service user",
+		 "a person representing people with needs for care and "
+		 "support"},
+		{"carer", NULL, "a person representing carers"},
+	};
+	FOR_ACTIVE_RPB(c, r)
+	{
+		char miss[600];
+		size_t len = 0, nseats = 0;
+		miss[0] = '\0';
+		for (size_t i = 0; i < sizeof req / sizeof req[0]; i++)
+			if (!any_seat(c, r, &nseats, req[i].w1, req[i].w2, 0) &&
+			    nseats)
+				len += (size_t)snprintf(miss + len,
+							sizeof miss - len,
+							"%s%s", len ? "; " : "",
+							req[i].what);
+		if (len)
+			H->report(c, GOVMAP_SEV_ERROR, NULL, r,
+				  "regional partnership board '%s' lacks "
+				  "members the regulations require: %s",
+				  H->id(c, r), miss);
+	}
+}
+
+static void check_not_corporate(govmap_rule_ctx *c)
+{
+	int32_t boards[MAXM];
+	FOR_ACTIVE_RPB(c, r)
+	{
+		size_t nb = seat_boards(c, r, boards), ndecides = 0;
+		const char *what = NULL;
+		for (size_t k = 0; k < nb; k++)
+			if (H->board_decides_count(c, boards[k])) {
+				ndecides += H->board_decides_count(c, boards[k]);
+				what = H->board_decides(c, boards[k], 0);
+			}
+		if (!ndecides)
+			continue;
+		int linked = 0;
+		for (int32_t l = 0; l < H->entity_count(c) && !linked; l++)
+			if (H->kind(c, l) == GOVMAP_KIND_LINK && active(c, l) &&
+			    (H->link_from(c, l) == r ||
+			     (H->kind(c, r) == GOVMAP_KIND_BODY &&
+			      has(boards, nb, H->link_from(c, l)))) &&
+			    (is_type(c, l, "reports-to") ||
+			     is_type(c, l, "accountable-to") ||
+			     is_type(c, l, "scrutinised-by")))
+				linked = 1;
+		if (!linked)
+			H->report(c, GOVMAP_SEV_WARNING, NULL, r,
+				  "regional partnership board '%s' steers "
+				  "decisions (%s) but is not a body corporate "
+				  "and has no accountability link of its own: "
+				  "its decisions answer only through each "
+				  "partner",
+				  H->id(c, r), what);
+	}
+}
+
+static const char *const rpb_regions[] = {"wales", NULL};
+static const char *const rpb_body_types[] = {
+	"local-health-board", "regional-partnership-board", NULL};
+static const char *const rpb_board_types[] = {"regional-partnership-board",
+					      NULL};
+
+static const govmap_plugin_rule rpb_rules[] = {
+	{"rpb-partners",
+	 "a regional partnership board includes its local health board and "
+	 "every council in its footprint",
+	 GOVMAP_SEV_ERROR,
+	 "Partnership Arrangements (Wales) Regulations 2015 (SI 2015/1989) "
+	 "regs. 2-8; Social Services and Well-being (Wales) Act 2014 s.166",
+	 check_partners},
+	{"rpb-elected-member",
+	 "a regional partnership board has at least one elected member of a "
+	 "council",
+	 GOVMAP_SEV_ERROR,
+	 "Partnership Arrangements (Wales) Regulations 2015 (SI 2015/1989) "
+	 "reg. 10(1)(a)",
+	 check_elected},
+	{"rpb-required-members",
+	 "a regional partnership board has the third sector, care provider, "
+	 "service user and carer members the regulations require",
+	 GOVMAP_SEV_ERROR,
+	 "Partnership Arrangements (Wales) Regulations 2015 (SI 2015/1989) "
+	 "reg. 10(1)(e)-(h)",
+	 check_required},
+	{"rpb-not-corporate",
+	 "decisions steered by a regional partnership board, which is not a "
+	 "body corporate, with no accountability link of its own",
+	 GOVMAP_SEV_WARNING,
+	 "Social Services and Well-being (Wales) Act 2014 Part 9 (ss.166-168); "
+	 "SI 2015/1989 regs. 2-8 (RPBs established by the partner bodies, "
+	 "which keep their functions)",
+	 check_not_corporate},
+	{NULL, NULL, GOVMAP_SEV_INFO, NULL, NULL}};
+
+static const govmap_plugin_style rpb_styles[] = {
+	{"local-health-board", "#6baed6"},
+	{"regional-partnership-board", "#fdd0a2"},
+	{NULL, NULL}};
+
+GOVMAP_PLUGIN_DEFINE(.name = "wales-rpb",
+		     .version = "1.0.0",
+		     .description = "regional partnership boards in Wales "
+				    "(Social Services and Well-being (Wales) "
+				    "Act 2014 Part 9)",
+		     .regions = rpb_regions,
+		     .body_types = rpb_body_types,
+		     .board_types = rpb_board_types,
+		     .rules = rpb_rules,
+		     .styles = rpb_styles,
+		     .init = rpb_init,
+		     .fini = rpb_fini);
