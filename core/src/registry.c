@@ -5,41 +5,186 @@
  * the registry object.  It adds no checks of its own beyond "the manifest
  * exists".
  */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "registry_impl.h"
 #include "source_impl.h"
 
-typedef struct {
-	govmap_registry *reg;
-	govmap_load_opts *opts;
-	govmap_diags *diags;
-} load_ctx;
+/* Files are read and parsed by a few threads, a chunk of files at a time;
+ * each chunk keeps its own entities, strings and diagnostics, and the
+ * chunks are joined in file order, so the result never depends on
+ * timing. */
+#define CHUNK_FILES 32
+#define MAX_THREADS 8
 
-static int load_file(const char *path, const char *display, const char *data,
-		     size_t len, void *payload)
+typedef struct {
+	govmap__arena arena;  /* entity strings and file names */
+	govmap__entbuf buf;
+	govmap_diags diags;
+	size_t nfiles;
+} chunk_t;
+
+typedef struct {
+	govmap_src *src;
+	const govmap_load_opts *opts;
+	chunk_t *chunks;
+	size_t nchunks;
+	atomic_size_t next;   /* next chunk to take */
+	atomic_int stop;      /* a hard failure: stop taking chunks */
+	atomic_int rc;
+} load_job;
+
+static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 {
-	load_ctx *lc = payload;
-	govmap_registry *reg = lc->reg;
 	govmap__arena tmp = {0};
-	ynode **docs;
-	size_t ndocs;
-	(void)path;
-	/* The display path is kept: entities and positions point at it. */
-	const char *file = govmap__arena_strdup(&reg->arena, display);
-	if (!file)
-		return 1;
-	reg->nfiles++;
-	govmap__ytree_parse(&docs, &ndocs, &tmp, file, data, len,
-			    &lc->opts->parse, lc->diags);
-	for (size_t i = 0; i < ndocs; i++)
-		govmap__schema_entity(reg, docs[i], file, &lc->opts->parse,
-				      lc->diags);
+	ch->buf.arena = &ch->arena;
+	for (size_t i = first; i < last && !atomic_load(&j->stop); i++) {
+		char *display = govmap__src_display(j->src, j->src->paths[i]);
+		const char *file = display ? govmap__arena_strdup(&ch->arena,
+								  display)
+					   : NULL;
+		free(display);
+		if (!file) {
+			atomic_store(&j->rc, GOVMAP_ENOMEM);
+			atomic_store(&j->stop, 1);
+			break;
+		}
+		char *data;
+		size_t len;
+		int rc = govmap__src_read_at(&data, &len, j->src, i, file,
+					     &ch->diags);
+		if (rc == GOVMAP_OK) {
+			ynode **docs;
+			size_t ndocs;
+			ch->nfiles++;
+			govmap__ytree_parse(&docs, &ndocs, &tmp, file, data, len,
+					    &j->opts->parse, &ch->diags);
+			for (size_t d = 0; d < ndocs; d++)
+				govmap__schema_entity(&ch->buf, docs[d], file,
+						      &j->opts->parse,
+						      &ch->diags);
+			govmap__arena_reset(&tmp);
+		}
+		free(data);
+		if (rc == GOVMAP_ENOMEM ||
+		    (rc == GOVMAP_ELIMIT &&
+		     j->src->total >= j->src->lim.max_total_bytes)) {
+			atomic_store(&j->rc, rc);
+			atomic_store(&j->stop, 1);
+		}
+	}
 	govmap__arena_free(&tmp);
-	if (reg->n >= lc->opts->parse.max_entities)
-		return 1;
-	return 0;
+}
+
+static void *worker(void *arg)
+{
+	load_job *j = arg;
+	for (;;) {
+		size_t c = atomic_fetch_add(&j->next, 1);
+		if (c >= j->nchunks || atomic_load(&j->stop))
+			break;
+		size_t first = c * CHUNK_FILES;
+		size_t last = first + CHUNK_FILES;
+		if (last > j->src->npaths)
+			last = j->src->npaths;
+		load_chunk(j, &j->chunks[c], first, last);
+	}
+	return NULL;
+}
+
+static unsigned thread_count(size_t nfiles)
+{
+	const char *env = getenv("GOVMAP_THREADS");
+	long n = env && *env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	if (nfiles < 2 * CHUNK_FILES)
+		n = 1;
+	return (unsigned)n;
+}
+
+/* Join the chunks into the registry, in order. */
+static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
+{
+	size_t total = 0;
+	for (size_t c = 0; c < j->nchunks; c++)
+		total += j->chunks[c].buf.n;
+	if (total > j->opts->parse.max_entities) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+				 "limit-entities",
+				 "%zu entities: more than the limit of %zu "
+				 "(raise limits.max_entities in govmap.yaml if "
+				 "this is intended)",
+				 total, j->opts->parse.max_entities);
+		total = j->opts->parse.max_entities;
+	}
+	reg->ents = malloc((total ? total : 1) * sizeof(*reg->ents));
+	reg->arenas = calloc(j->nchunks ? j->nchunks : 1,
+			     sizeof(*reg->arenas));
+	if (!reg->ents || !reg->arenas)
+		return GOVMAP_ENOMEM;
+	reg->cap = total;
+	for (size_t c = 0; c < j->nchunks; c++) {
+		chunk_t *ch = &j->chunks[c];
+		size_t take = ch->buf.n;
+		if (take > total - reg->n)
+			take = total - reg->n;
+		memcpy(reg->ents + reg->n, ch->buf.ents,
+		       take * sizeof(*reg->ents));
+		reg->n += take;
+		free(ch->buf.ents);
+		reg->arenas[reg->narenas++] = ch->arena;
+		reg->nfiles += ch->nfiles;
+		for (size_t k = 0; k < ch->diags.n; k++) {
+			govmap_diag *g = &ch->diags.v[k];
+			govmap_diags_add(diags, g->sev, g->file, g->line,
+					 g->col, g->code, "%s", g->msg);
+		}
+		diags->dropped += ch->diags.dropped;
+		govmap_diags_free(&ch->diags);
+	}
+	return GOVMAP_OK;
+}
+
+static int load_files(govmap_registry *reg, govmap_src *src,
+		      const govmap_load_opts *opts, govmap_diags *diags)
+{
+	int rc = govmap__src_list(src, diags);
+	if (rc != GOVMAP_OK && rc != GOVMAP_ELIMIT)
+		return rc;
+	load_job j = {0};
+	j.src = src;
+	j.opts = opts;
+	j.nchunks = (src->npaths + CHUNK_FILES - 1) / CHUNK_FILES;
+	j.chunks = calloc(j.nchunks ? j.nchunks : 1, sizeof(*j.chunks));
+	if (!j.chunks)
+		return GOVMAP_ENOMEM;
+	atomic_init(&j.next, 0);
+	atomic_init(&j.stop, 0);
+	atomic_init(&j.rc, GOVMAP_OK);
+	unsigned n = thread_count(src->npaths);
+	pthread_t th[MAX_THREADS];
+	unsigned started = 0;
+	for (unsigned t = 1; t < n; t++)
+		if (pthread_create(&th[started], NULL, worker, &j) == 0)
+			started++;
+	worker(&j); /* this thread works too */
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(th[t], NULL);
+	int mrc = merge(reg, &j, diags);
+	free(j.chunks);
+	if (mrc != GOVMAP_OK)
+		return mrc;
+	if (atomic_load(&j.rc) != GOVMAP_OK)
+		return atomic_load(&j.rc);
+	return rc;
 }
 
 int govmap_registry_load(govmap_registry **out, govmap_src *src,
@@ -102,8 +247,7 @@ int govmap_registry_load(govmap_registry **out, govmap_src *src,
 	govmap__parse_limits_defaults(&opts.parse);
 	govmap__src_set_limits(src, &opts.src);
 
-	load_ctx lc = {reg, &opts, diags};
-	rc = govmap_src_each(src, load_file, &lc, diags);
+	rc = load_files(reg, src, &opts, diags);
 	if (rc == GOVMAP_ENOMEM) {
 		govmap_registry_free(reg);
 		return rc;
@@ -118,6 +262,9 @@ void govmap_registry_free(govmap_registry *reg)
 	if (!reg)
 		return;
 	free(reg->ents);
+	for (size_t i = 0; i < reg->narenas; i++)
+		govmap__arena_free(&reg->arenas[i]);
+	free(reg->arenas);
 	govmap__strmap_free(&reg->index);
 	govmap__arena_free(&reg->arena);
 	free(reg);

@@ -9,8 +9,19 @@
 #include "util.h"
 #include "ytree.h"
 
+/* Where schema.c puts the entities it builds: an array and an arena for
+ * their strings.  Each loader thread has its own; registry.c merges
+ * them in file order. */
+typedef struct {
+	govmap__arena *arena;
+	govmap_entity *ents;   /* malloc'd */
+	size_t n, cap;
+} govmap__entbuf;
+
 struct govmap_registry {
-	govmap__arena arena;   /* all model strings and arrays */
+	govmap__arena arena;   /* manifest strings, file names */
+	govmap__arena *arenas; /* one per loaded chunk: entity strings */
+	size_t narenas;
 	govmap_entity *ents;   /* malloc'd array */
 	size_t n, cap;
 	govmap__strmap index;  /* id -> index (first occurrence) */
@@ -22,9 +33,9 @@ struct govmap_registry {
 	char *label;           /* display prefix (arena) */
 };
 
-/** Turn one parsed document into an entity appended to reg->ents.
- * `file` is the display path (interned in reg's arena by the caller). */
-void govmap__schema_entity(govmap_registry *reg, const ynode *doc,
+/** Turn one parsed document into an entity appended to `out`.  `file` is
+ * the display path and must live as long as the entities. */
+void govmap__schema_entity(govmap__entbuf *out, const ynode *doc,
 			   const char *file, const govmap_parse_limits *lim,
 			   govmap_diags *diags);
 

@@ -124,7 +124,7 @@ const char *govmap_entity_code(const govmap_entity *e, const char *scheme)
 
 /* Conversion context for one entity. */
 typedef struct {
-	govmap_registry *reg;
+	govmap__arena *arena;
 	const char *file;
 	govmap_diags *diags;
 	int errors;
@@ -176,7 +176,7 @@ static int want_scalar(ctx *c, const ynode *n, const char *key,
 
 static char *dup(ctx *c, const char *s)
 {
-	return govmap__arena_strdup(&c->reg->arena, s);
+	return govmap__arena_strdup(c->arena, s);
 }
 
 int govmap__id_valid(const char *s)
@@ -372,7 +372,7 @@ static int conv_ref(ctx *c, const ynode *n, const char *key, govmap_ref *r)
 
 static void *arena_array(ctx *c, size_t n, size_t sz)
 {
-	return n ? govmap__arena_alloc(&c->reg->arena, n * sz) : NULL;
+	return n ? govmap__arena_alloc(c->arena, n * sz) : NULL;
 }
 
 static int want_seq(ctx *c, const ynode *n, const char *key)
@@ -759,6 +759,14 @@ static int conv_seats(ctx *c, const ynode *n, govmap_entity *e)
 	return 0;
 }
 
+static size_t field_index(const char *key)
+{
+	for (size_t i = 0; i < NFIELDS; i++)
+		if (fields[i].key[0] == key[0] && strcmp(fields[i].key, key) == 0)
+			return i;
+	return NFIELDS;
+}
+
 static const char *const *kind_keys(govmap_kind k, size_t *n)
 {
 	static const char *lists[GOVMAP_KIND__COUNT][NFIELDS];
@@ -776,11 +784,11 @@ static const char *const *kind_keys(govmap_kind k, size_t *n)
 	return lists[k];
 }
 
-void govmap__schema_entity(govmap_registry *reg, const ynode *doc,
+void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 			   const char *file, const govmap_parse_limits *lim,
 			   govmap_diags *diags)
 {
-	ctx c = {reg, file, diags, 0};
+	ctx c = {reg->arena, file, diags, 0};
 	char q[128];
 	if (is_null(doc))
 		return; /* an empty document, e.g. a trailing '---' */
@@ -828,17 +836,36 @@ void govmap__schema_entity(govmap_registry *reg, const ynode *doc,
 	for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
 		refs[i]->target = -1;
 
-	size_t nallowed;
-	const char *const *allowed = kind_keys(e->kind, &nallowed);
-	char where[32];
-	snprintf(where, sizeof where, "a %s", kind_names[kind]);
-	check_keys(&c, doc, where, allowed, nallowed);
+	/* one pass over the document's keys: each to its field, or an
+	 * unknown-key error */
+	const ynode *vals[NFIELDS] = {0};
+	for (size_t k = 0; k < doc->n; k++) {
+		const ynode *key = doc->kids[2 * k];
+		size_t i = field_index(key->str);
+		if (i < NFIELDS && (fields[i].kinds & (1u << kind))) {
+			vals[i] = doc->kids[2 * k + 1];
+			continue;
+		}
+		size_t nallowed;
+		const char *const *allowed = kind_keys(e->kind, &nallowed);
+		const char *near = govmap__did_you_mean(key->str, allowed,
+							nallowed);
+		if (near)
+			verr(&c, key, "unknown-key",
+			     "unknown key '%s' in a %s (did you mean '%s'?)",
+			     govmap__quote(q, sizeof q, key->str),
+			     kind_names[kind], near);
+		else
+			verr(&c, key, "unknown-key", "unknown key '%s' in a %s",
+			     govmap__quote(q, sizeof q, key->str),
+			     kind_names[kind]);
+	}
 
 	for (size_t i = 0; i < NFIELDS; i++) {
 		const field *f = &fields[i];
 		if (!(f->kinds & (1u << kind)) || f->type == F_KIND)
 			continue;
-		const ynode *v = govmap__ymap_get(doc, f->key);
+		const ynode *v = vals[i];
 		if (!v || is_null(v)) {
 			if (f->required & (1u << kind)) {
 				if (f->type == F_SOURCES)
@@ -938,7 +965,7 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 	static const char *const limit_keys[] = {
 		"max_file_bytes", "max_total_bytes", "max_files",
 		"max_depth", "max_entities"};
-	ctx c = {reg, file, diags, 0};
+	ctx c = {&reg->arena, file, diags, 0};
 	if (doc->type != YN_MAP) {
 		verr(&c, doc, "manifest",
 		     "govmap.yaml must be a mapping with 'schema' and 'name'");
@@ -1003,4 +1030,39 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 		}
 	}
 	return c.errors ? -1 : 0;
+}
+
+/* Read-only views of the tables above for schema_info.c (the public
+ * govmap/schema.h): the field list is defined here, once. */
+#include "schema_info.h"
+
+static const char *const ftype_names[] = {
+	"kind", "id", "text", "name", "region", "date", "money", "bool",
+	"ref", "ref-list", "text-list", "sources", "codes", "suppress",
+	"period", "seats", "forum", "basis", "powers"};
+_Static_assert(sizeof(ftype_names) / sizeof(ftype_names[0]) ==
+		       F_POWERS + 1,
+	       "one name per field type");
+
+int govmap__schema_field(size_t i, govmap__field_view *out)
+{
+	if (i >= NFIELDS)
+		return 0;
+	out->key = fields[i].key;
+	out->kinds = fields[i].kinds;
+	out->required = fields[i].required;
+	out->type = ftype_names[fields[i].type];
+	out->off = fields[i].off;
+	out->off_n = fields[i].off_n;
+	return 1;
+}
+
+const char *govmap__schema_seat_key(size_t i)
+{
+	return i < NSEAT_KEYS ? seat_keys[i] : NULL;
+}
+
+int govmap__region_valid(const char *s)
+{
+	return region_valid(s);
 }

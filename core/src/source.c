@@ -59,10 +59,81 @@ int govmap_src_read(char **out, size_t *len, govmap_src *src,
 	return src->ops->read(out, len, src, path, diags);
 }
 
+govmap_src *govmap__src_new(const govmap__src_ops *ops,
+			    const govmap_src_limits *lim)
+{
+	govmap_src *src = calloc(1, sizeof(*src));
+	if (!src)
+		return NULL;
+	src->ops = ops;
+	if (lim)
+		src->lim = *lim;
+	govmap__src_limits_defaults(&src->lim);
+	pthread_mutex_init(&src->lock, NULL);
+	return src;
+}
+
+int govmap__src_list(govmap_src *src, govmap_diags *diags)
+{
+	if (src->listed)
+		return GOVMAP_OK;
+	src->listed = 1;
+	return src->ops->list(src, diags);
+}
+
+int govmap__src_read_at(char **out, size_t *len, govmap_src *src, size_t i,
+			const char *display, govmap_diags *diags)
+{
+	*out = NULL;
+	if (i >= src->npaths)
+		return GOVMAP_ENOTFOUND;
+	return src->ops->read_at(out, len, src, i, display, diags);
+}
+
+int govmap__src_reserve(govmap_src *src, size_t size, const char *display,
+			govmap_diags *diags)
+{
+	int ok;
+	pthread_mutex_lock(&src->lock);
+	ok = src->total + size <= src->lim.max_total_bytes;
+	if (ok)
+		src->total += size;
+	pthread_mutex_unlock(&src->lock);
+	if (!ok)
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
+				 "limit-total-size",
+				 "the registry is over the total size limit of "
+				 "%zu bytes (raise limits.max_total_bytes in "
+				 "govmap.yaml if this is intended)",
+				 src->lim.max_total_bytes);
+	return ok ? 0 : -1;
+}
+
 int govmap_src_each(govmap_src *src, govmap_src_file_cb cb, void *payload,
 		    govmap_diags *diags)
 {
-	return src->ops->each(src, cb, payload, diags);
+	int rc = govmap__src_list(src, diags);
+	if (rc != GOVMAP_OK)
+		return rc;
+	for (size_t i = 0; i < src->npaths; i++) {
+		char *data, *display = govmap__src_display(src, src->paths[i]);
+		size_t len;
+		if (!display)
+			return GOVMAP_ENOMEM;
+		rc = govmap__src_read_at(&data, &len, src, i, display, diags);
+		int stop = 0;
+		if (rc == GOVMAP_OK)
+			stop = cb(src->paths[i], display, data, len, payload);
+		free(data);
+		free(display);
+		if (rc == GOVMAP_ENOMEM)
+			return rc;
+		if (rc == GOVMAP_ELIMIT && src->total >= src->lim.max_total_bytes)
+			return rc;
+		if (stop)
+			break;
+	}
+	return GOVMAP_OK;
 }
 
 const char *govmap_src_label(const govmap_src *src)
@@ -80,6 +151,7 @@ void govmap_src_free(govmap_src *src)
 	if (!src)
 		return;
 	src->ops->free(src);
+	pthread_mutex_destroy(&src->lock);
 	free(src->label);
 	free(src->revision);
 	free(src);

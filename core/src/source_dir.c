@@ -6,7 +6,7 @@
  * and reads each file after checking its size.  Paths are visited in
  * byte-wise sorted order so that output never depends on readdir order.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -55,12 +55,7 @@ static int read_file(char **out, size_t *len, govmap_src *src,
 		close(fd);
 		return GOVMAP_ELIMIT;
 	}
-	if (src->total + (size_t)st.st_size > src->lim.max_total_bytes) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
-				 "limit-total-size",
-				 "the registry is over the total size limit of "
-				 "%zu bytes",
-				 src->lim.max_total_bytes);
+	if (govmap__src_reserve(src, (size_t)st.st_size, display, diags) < 0) {
 		close(fd);
 		return GOVMAP_ELIMIT;
 	}
@@ -86,7 +81,6 @@ static int read_file(char **out, size_t *len, govmap_src *src,
 		return GOVMAP_EIO;
 	}
 	buf[size] = '\0';
-	src->total += size;
 	*out = buf;
 	*len = size;
 	return GOVMAP_OK;
@@ -137,9 +131,17 @@ static int walk(govmap_src *src, dir_impl *d, const char *rel,
 				    : govmap__asprintf("%s", name);
 		char *full = govmap__asprintf("%s/%s", dirpath, name);
 		struct stat st;
+		/* readdir's d_type saves an lstat per file; only when the
+		 * file system does not fill it in do we ask */
+		int known = de->d_type == DT_REG || de->d_type == DT_DIR ||
+			    de->d_type == DT_LNK;
+		if (known)
+			st.st_mode = de->d_type == DT_REG   ? S_IFREG
+				     : de->d_type == DT_DIR ? S_IFDIR
+							    : S_IFLNK;
 		if (!relp || !full) {
 			rc = GOVMAP_ENOMEM;
-		} else if (lstat(full, &st) < 0) {
+		} else if (!known && lstat(full, &st) < 0) {
 			govmap_diags_add(diags, GOVMAP_SEV_WARNING, NULL, 0, 0,
 					 "io", "cannot stat %s/%s: %s",
 					 src->label, relp, strerror(errno));
@@ -180,40 +182,26 @@ static int walk(govmap_src *src, dir_impl *d, const char *rel,
 	return rc;
 }
 
-static int dir_each(govmap_src *src, govmap_src_file_cb cb, void *payload,
-		    govmap_diags *diags)
+static int dir_list(govmap_src *src, govmap_diags *diags)
 {
 	dir_impl *d = src->impl;
 	int rc = walk(src, d, "", 0, diags);
-	if (rc != GOVMAP_OK)
-		return rc;
 	qsort(d->paths, d->n, sizeof(*d->paths), cmp_str);
-	for (size_t i = 0; i < d->n; i++) {
-		char *data = NULL, *display, *full;
-		size_t len = 0;
-		display = govmap__src_display(src, d->paths[i]);
-		full = govmap__asprintf("%s/%s", d->root, d->paths[i]);
-		if (!display || !full) {
-			free(display);
-			free(full);
-			return GOVMAP_ENOMEM;
-		}
-		rc = read_file(&data, &len, src, full, display, diags);
-		int stop = 0;
-		if (rc == GOVMAP_OK)
-			stop = cb(d->paths[i], display, data, len, payload);
-		free(data);
-		free(display);
-		free(full);
-		if (rc == GOVMAP_ENOMEM)
-			return rc;
-		if (rc == GOVMAP_ELIMIT &&
-		    src->total >= src->lim.max_total_bytes)
-			return rc;
-		if (stop)
-			break;
-	}
-	return GOVMAP_OK;
+	src->paths = (const char **)d->paths;
+	src->npaths = d->n;
+	return rc;
+}
+
+static int dir_read_at(char **out, size_t *len, govmap_src *src, size_t i,
+		       const char *display, govmap_diags *diags)
+{
+	dir_impl *d = src->impl;
+	char *full = govmap__asprintf("%s/%s", d->root, d->paths[i]);
+	if (!full)
+		return GOVMAP_ENOMEM;
+	int rc = read_file(out, len, src, full, display, diags);
+	free(full);
+	return rc;
 }
 
 static void dir_free(govmap_src *src)
@@ -228,7 +216,8 @@ static void dir_free(govmap_src *src)
 	free(d);
 }
 
-static const govmap__src_ops dir_ops = {dir_read, dir_each, dir_free};
+static const govmap__src_ops dir_ops = {dir_read, dir_list, dir_read_at,
+					 dir_free};
 
 int govmap_src_open_dir(govmap_src **out, const char *root,
 			const govmap_src_limits *lim, govmap_diags *diags)
@@ -242,21 +231,17 @@ int govmap_src_open_dir(govmap_src **out, const char *root,
 						     : "not a directory");
 		return GOVMAP_ENOTFOUND;
 	}
-	govmap_src *src = calloc(1, sizeof(*src));
+	govmap_src *src = govmap__src_new(&dir_ops, lim);
 	dir_impl *d = calloc(1, sizeof(*d));
 	if (!src || !d) {
-		free(src);
 		free(d);
+		govmap_src_free(src);
 		return GOVMAP_ENOMEM;
 	}
 	size_t n = strlen(root);
 	while (n > 1 && root[n - 1] == '/')
 		n--;
-	src->ops = &dir_ops;
 	src->impl = d;
-	if (lim)
-		src->lim = *lim;
-	govmap__src_limits_defaults(&src->lim);
 	d->root = strndup(root, n);
 	src->label = strndup(root, n);
 	src->revision = strdup("working tree");

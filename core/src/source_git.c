@@ -24,12 +24,15 @@ typedef struct {
 } git_file;
 
 typedef struct {
+	pthread_mutex_t lock; /* libgit2 objects are not shared across
+				 threads: one reader at a time */
 	git_repository *repo;
 	git_odb *odb;
 	git_tree *root; /* the registry root's tree */
 	git_file *files;
 	size_t n, cap;
 	size_t entries; /* tree entries seen */
+	const char **paths; /* borrowed from files, for src->paths */
 	char *rev;
 } git_impl;
 
@@ -68,14 +71,8 @@ static int read_blob(char **out, size_t *len, govmap_src *src,
 				 size, src->lim.max_file_bytes);
 		return GOVMAP_ELIMIT;
 	}
-	if (src->total + size > src->lim.max_total_bytes) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
-				 "limit-total-size",
-				 "the registry is over the total size limit of "
-				 "%zu bytes",
-				 src->lim.max_total_bytes);
+	if (govmap__src_reserve(src, size, display, diags) < 0)
 		return GOVMAP_ELIMIT;
-	}
 	git_blob *blob;
 	if (git_blob_lookup(&blob, g->repo, oid) < 0) {
 		git_fail(diags, display);
@@ -90,7 +87,6 @@ static int read_blob(char **out, size_t *len, govmap_src *src,
 	memcpy(buf, git_blob_rawcontent(blob), n);
 	buf[n] = '\0';
 	git_blob_free(blob);
-	src->total += n;
 	*out = buf;
 	*len = n;
 	return GOVMAP_OK;
@@ -218,36 +214,29 @@ static int cmp_file(const void *a, const void *b)
 	return strcmp(((const git_file *)a)->path, ((const git_file *)b)->path);
 }
 
-static int git_each(govmap_src *src, govmap_src_file_cb cb, void *payload,
-		    govmap_diags *diags)
+static int git_list(govmap_src *src, govmap_diags *diags)
 {
 	git_impl *g = src->impl;
 	int rc = walk(src, g->root, "", 0, diags);
-	if (rc != GOVMAP_OK)
-		return rc;
 	qsort(g->files, g->n, sizeof(*g->files), cmp_file);
-	for (size_t i = 0; i < g->n; i++) {
-		char *data, *display;
-		size_t len;
-		display = govmap__src_display(src, g->files[i].path);
-		if (!display)
-			return GOVMAP_ENOMEM;
-		rc = read_blob(&data, &len, src, &g->files[i].oid, display,
-			       diags);
-		int stop = 0;
-		if (rc == GOVMAP_OK)
-			stop = cb(g->files[i].path, display, data, len, payload);
-		free(data);
-		free(display);
-		if (rc == GOVMAP_ENOMEM || rc == GOVMAP_EIO)
-			return rc;
-		if (rc == GOVMAP_ELIMIT &&
-		    src->total >= src->lim.max_total_bytes)
-			return rc;
-		if (stop)
-			break;
-	}
-	return GOVMAP_OK;
+	g->paths = malloc((g->n ? g->n : 1) * sizeof(*g->paths));
+	if (!g->paths)
+		return GOVMAP_ENOMEM;
+	for (size_t i = 0; i < g->n; i++)
+		g->paths[i] = g->files[i].path;
+	src->paths = g->paths;
+	src->npaths = g->n;
+	return rc;
+}
+
+static int git_read_at(char **out, size_t *len, govmap_src *src, size_t i,
+		       const char *display, govmap_diags *diags)
+{
+	git_impl *g = src->impl;
+	pthread_mutex_lock(&g->lock);
+	int rc = read_blob(out, len, src, &g->files[i].oid, display, diags);
+	pthread_mutex_unlock(&g->lock);
+	return rc;
 }
 
 static void git_impl_free(govmap_src *src)
@@ -257,6 +246,8 @@ static void git_impl_free(govmap_src *src)
 		for (size_t i = 0; i < g->n; i++)
 			free(g->files[i].path);
 		free(g->files);
+		free(g->paths);
+		pthread_mutex_destroy(&g->lock);
 		git_tree_free(g->root);
 		git_odb_free(g->odb);
 		git_repository_free(g->repo);
@@ -267,7 +258,8 @@ static void git_impl_free(govmap_src *src)
 	}
 }
 
-static const govmap__src_ops git_ops = {git_read, git_each, git_impl_free};
+static const govmap__src_ops git_ops = {git_read, git_list, git_read_at,
+					 git_impl_free};
 
 /* The registry path relative to the repository's working directory. */
 static char *relative_root(git_repository *repo, const char *root,
@@ -316,20 +308,17 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 				 govmap__quote(q, sizeof q, rev));
 		return GOVMAP_EINVALID;
 	}
-	govmap_src *src = calloc(1, sizeof(*src));
+	govmap_src *src = govmap__src_new(&git_ops, lim);
 	git_impl *g = calloc(1, sizeof(*g));
 	if (!src || !g) {
-		free(src);
 		free(g);
+		govmap_src_free(src);
 		return GOVMAP_ENOMEM;
 	}
 	if (libgit2_users++ == 0)
 		git_libgit2_init();
-	src->ops = &git_ops;
+	pthread_mutex_init(&g->lock, NULL);
 	src->impl = g;
-	if (lim)
-		src->lim = *lim;
-	govmap__src_limits_defaults(&src->lim);
 
 	if (git_repository_open_ext(&g->repo, root, 0, NULL) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",

@@ -5,13 +5,18 @@
 #ifndef GOVMAP_SOURCE_IMPL_H
 #define GOVMAP_SOURCE_IMPL_H
 
+#include <pthread.h>
 #include "govmap/source.h"
 
+/* A source lists its files once (sorted), then reads them by index.
+ * read_at must be safe to call from several threads at once: the loader
+ * reads and parses files on every core. */
 typedef struct {
 	int (*read)(char **out, size_t *len, govmap_src *src,
 		    const char *path, govmap_diags *diags);
-	int (*each)(govmap_src *src, govmap_src_file_cb cb, void *payload,
-		    govmap_diags *diags);
+	int (*list)(govmap_src *src, govmap_diags *diags);
+	int (*read_at)(char **out, size_t *len, govmap_src *src, size_t i,
+		       const char *display, govmap_diags *diags);
 	void (*free)(govmap_src *src);
 } govmap__src_ops;
 
@@ -20,9 +25,31 @@ struct govmap_source_t {
 	govmap_src_limits lim;
 	char *label;    /* display prefix, malloc'd */
 	char *revision; /* description, malloc'd */
-	size_t total;   /* bytes read so far */
+	size_t total;   /* bytes read so far; under `lock` */
+	pthread_mutex_t lock;
+	const char **paths; /* after list(): sorted, relative to the root;
+			       owned by the implementation */
+	size_t npaths;
+	int listed;
 	void *impl;
 };
+
+/** List the files (once).  GOVMAP_OK or the first hard failure. */
+int govmap__src_list(govmap_src *src, govmap_diags *diags);
+
+/** Read file i of the list; thread-safe.  `display` names it in
+ * diagnostics.  GOVMAP_OK, GOVMAP_ELIMIT, GOVMAP_EIO or GOVMAP_ENOMEM. */
+int govmap__src_read_at(char **out, size_t *len, govmap_src *src, size_t i,
+			const char *display, govmap_diags *diags);
+
+/** Count `size` bytes against the total limit; -1 (with a diagnostic)
+ * when it would be exceeded.  Thread-safe. */
+int govmap__src_reserve(govmap_src *src, size_t size, const char *display,
+			govmap_diags *diags);
+
+/** Allocate a source with `ops` and limits; NULL on out-of-memory. */
+govmap_src *govmap__src_new(const govmap__src_ops *ops,
+			    const govmap_src_limits *lim);
 
 /** Fill zero limits with defaults. */
 void govmap__src_limits_defaults(govmap_src_limits *lim);

@@ -220,6 +220,23 @@ void *govmap__arena_alloc(govmap__arena *a, size_t n)
 	return p;
 }
 
+void govmap__arena_reset(govmap__arena *a)
+{
+	/* keep the newest block, free the rest */
+	if (!a->head)
+		return;
+	govmap__arena_block *b = a->head->next;
+	while (b) {
+		govmap__arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head->next = NULL;
+	a->used = 0;
+	a->size = a->head->size;
+	a->total = 0;
+}
+
 char *govmap__arena_strndup(govmap__arena *a, const char *s, size_t n)
 {
 	char *p = govmap__arena_alloc(a, n + 1);

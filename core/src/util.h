@@ -62,6 +62,8 @@ void *govmap__arena_alloc(govmap__arena *a, size_t n);
 char *govmap__arena_strndup(govmap__arena *a, const char *s, size_t n);
 char *govmap__arena_strdup(govmap__arena *a, const char *s);
 void govmap__arena_free(govmap__arena *a);
+/** Forget every allocation but keep one block for reuse. */
+void govmap__arena_reset(govmap__arena *a);
 
 /** Append to a malloc'd growable array: ensures room for one more element
  * of size `sz` in *v (count *n, capacity *cap).  Returns 0 or -1. */
