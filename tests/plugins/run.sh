@@ -1,0 +1,169 @@
+#!/bin/sh
+# tests/plugins/run.sh - the plugin tests.
+#
+#  1. Loader: the fixture plugins of $GOVMAP_FIXTURE_PLUGINS (built from
+#     tests/plugins/src/) are copied into a private directory and loaded;
+#     each refusal must give its pinned message (tests/plugins/loader/
+#     expected-*, with the directory written as DIR).
+#  2. Isolation: a crashing and a hanging rule become error findings and
+#     the other rules' findings still appear.
+#  3. Rules: for every rule of every plugin, tests/plugins/fixtures/
+#     <plugin>/<rule>/{fires,silent}/ is a registry (the plugin's _base/
+#     with the case's files laid over it; names listed in a case's
+#     `remove` file are taken out) and `expected` holds the lines of that
+#     rule's findings, paths written as REG.  The evaluation date is
+#     2025-01-01 unless the case or the base has an `on` file.
+#  4. Every plugin runs over the real registry/ (when it has a manifest)
+#     without crashing or timing out.
+#
+# Environment: GOVMAP_BIN (the binary), GOVMAP_FIXTURE_PLUGINS (the
+# directory of fixture .so files), VALGRIND (optional wrapper).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${GOVMAP_BIN:?set GOVMAP_BIN to the govmap binary}
+fx=${GOVMAP_FIXTURE_PLUGINS:?set GOVMAP_FIXTURE_PLUGINS}
+vg=${VALGRIND:-}
+# A crash must reach the host as a signal, not as a sanitizer report.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0:detect_leaks=0"
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+chmod 755 "$tmp"
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $1"
+	[ -n "${2:-}" ] && [ -f "$2" ] && sed 's/^/    /' "$2" | head -40
+}
+
+# expect_lines NAME EXPECTED_FILE ACTUAL_FILE: every expected line occurs.
+expect_lines() {
+	missing=""
+	while IFS= read -r line; do
+		[ -z "$line" ] && continue
+		grep -qxF -- "$line" "$3" || missing="$missing
+    missing: $line"
+	done < "$2"
+	if [ -z "$missing" ]; then ok; else
+		bad "$1$missing" "$3"; fi
+}
+
+# ---- 1. loader -------------------------------------------------------
+D="$tmp/plugins"
+mkdir "$D" && chmod 755 "$D"
+cp "$fx"/*.so "$D"/
+chmod 644 "$D"/*.so
+rm -f "$D/fixture-hang.so"          # run separately below
+printf 'not an ELF file\n' > "$D/fixture-garbage.so"
+$vg "$bin" --plugin-path "$D" plugins > "$tmp/out" 2> "$tmp/err"
+rc=$?
+sed "s#$D#DIR#g" "$tmp/err" > "$tmp/err.d"
+expect_lines "loader messages" "$here/loader/expected-refusals" "$tmp/err.d"
+[ $rc = 1 ] && ok || bad "govmap plugins with refusals must exit 1, got $rc"
+grep -q '^fixture-good 1.0$' "$tmp/out" && ok ||
+	bad "fixture-good not listed as loaded" "$tmp/out"
+
+# group- or world-writable directory and file
+W="$tmp/writable"
+mkdir "$W" && cp "$fx/fixture-good.so" "$W/" && chmod 757 "$W"
+$vg "$bin" --plugin-path "$W" plugins > /dev/null 2> "$tmp/err"
+sed "s#$W#DIR#g" "$tmp/err" > "$tmp/err.d"
+expect_lines "world-writable directory" "$here/loader/expected-writable-dir" \
+	"$tmp/err.d"
+chmod 755 "$W" && chmod 664 "$W/fixture-good.so"
+$vg "$bin" --plugin-path "$W" plugins > /dev/null 2> "$tmp/err"
+sed "s#$W#DIR#g" "$tmp/err" > "$tmp/err.d"
+expect_lines "group-writable file" "$here/loader/expected-writable-file" \
+	"$tmp/err.d"
+
+# a plugin the manifest needs is missing
+$vg "$bin" --plugin-path "$D" -r "$here/loader/missing" check \
+	> /dev/null 2> "$tmp/err"
+rc=$?
+sed -e "s#$D#DIR#g" -e "s#$(dirname "$bin")#BUILD#g" \
+	-e "s#$here/loader/missing#MISSING#g" "$tmp/err" \
+	> "$tmp/err.d"
+expect_lines "missing plugin" "$here/loader/expected-missing" "$tmp/err.d"
+[ $rc = 1 ] && ok || bad "a missing plugin must make check exit 1, got $rc"
+
+# ---- 2. isolation ----------------------------------------------------
+cp "$fx/fixture-hang.so" "$D/" && chmod 644 "$D/fixture-hang.so"
+GOVMAP_RULE_TIMEOUT=1 $vg "$bin" --plugin-path "$D" \
+	-r "$here/loader/registry" --on 2025-01-01 check \
+	> /dev/null 2> "$tmp/err"
+rc=$?
+sed -e "s#$D#DIR#g" -e "s#$here/loader/registry#REG#g" \
+	-e "s#^tests/plugins/loader/registry#REG#" "$tmp/err" > "$tmp/err.d"
+expect_lines "crash and hang" "$here/loader/expected-isolation" "$tmp/err.d"
+[ $rc = 1 ] && ok || bad "a crashed rule must make check exit 1, got $rc"
+
+# ---- 3. every rule fires and stays silent ----------------------------
+for plugdir in "$here"/fixtures/*/; do
+	[ -d "$plugdir" ] || continue
+	plugin=$(basename "$plugdir")
+	for ruledir in "$plugdir"*/; do
+		rule=$(basename "$ruledir")
+		[ "$rule" = _base ] && continue
+		for case in fires silent; do
+			c="$ruledir$case"
+			if [ ! -f "$c/expected" ]; then
+				bad "$plugin/$rule/$case: no expected file"
+				continue
+			fi
+			R="$tmp/reg-$plugin-$rule-$case"
+			mkdir -p "$R"
+			[ -d "$plugdir/_base" ] && cp -R "$plugdir/_base/." "$R/"
+			cp -R "$c/." "$R/"
+			if [ -f "$c/remove" ]; then
+				while IFS= read -r f; do
+					[ -n "$f" ] && rm -f "$R/$f"
+				done < "$c/remove"
+			fi
+			on=2025-01-01
+			[ -f "$plugdir/_base/on" ] && on=$(cat "$plugdir/_base/on")
+			[ -f "$c/on" ] && on=$(cat "$c/on")
+			rm -f "$R/expected" "$R/remove" "$R/on"
+			$vg "$bin" -r "$R" --on "$on" check > /dev/null \
+				2> "$tmp/err"
+			sed "s#^$R#REG#" "$tmp/err" > "$tmp/err.d"
+			if grep -v ': error: \[' "$tmp/err.d" | grep -q ': error: '; then
+				bad "$plugin/$rule/$case: the fixture registry has data errors" "$tmp/err.d"
+				continue
+			fi
+			grep -F "[$plugin/$rule]" "$tmp/err.d" > "$tmp/got" || true
+			if diff -u "$c/expected" "$tmp/got" > "$tmp/diff"; then
+				ok
+			else
+				bad "$plugin/$rule/$case" "$tmp/diff"
+			fi
+		done
+	done
+done
+
+# every rule of every plugin has fixtures
+"$bin" rules 2> /dev/null | grep -E '^[a-z0-9-]+/[a-z0-9-]+  ' |
+	awk '{print $1}' | grep -v '^core/' > "$tmp/rules"
+while IFS= read -r r; do
+	[ -f "$here/fixtures/$r/fires/expected" ] &&
+		[ -f "$here/fixtures/$r/silent/expected" ] && ok ||
+		bad "rule $r has no fires/silent fixtures"
+done < "$tmp/rules"
+
+# ---- 4. the real registry --------------------------------------------
+top=$(cd "$here/../.." && pwd)
+if [ -f "$top/registry/govmap.yaml" ]; then
+	$vg "$bin" -r "$top/registry" check > /dev/null 2> "$tmp/err"
+	rc=$?
+	if grep -qE 'crashed \(signal|timed out after|exited early' "$tmp/err" ||
+		[ $rc -gt 1 ]; then
+		bad "plugins over registry/ (exit $rc)" "$tmp/err"
+	else
+		ok
+	fi
+fi
+
+echo "plugins: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
