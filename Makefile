@@ -69,7 +69,7 @@ PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(SANFLAGS) $(LDFLAGS)
 DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev \
 	libgraphviz-dev check valgrind
 
-.PHONY: all deps demo check check-unit check-cli test asan valgrind \
+.PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
 	clean headers check-plugins plugin
 
 all: $(BIN) $(PLUGINS)
@@ -227,3 +227,7 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
 	$(PLUGIN_OBJ:.o=.d)
+
+# The benchmark: figures, never a pass/fail test (tests/bench/run.sh).
+bench: $(BIN)
+	GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/bench/run.sh

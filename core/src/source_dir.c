@@ -186,7 +186,8 @@ static int dir_list(govmap_src *src, govmap_diags *diags)
 {
 	dir_impl *d = src->impl;
 	int rc = walk(src, d, "", 0, diags);
-	qsort(d->paths, d->n, sizeof(*d->paths), cmp_str);
+	if (d->n > 1)
+		qsort(d->paths, d->n, sizeof(*d->paths), cmp_str);
 	src->paths = (const char **)d->paths;
 	src->npaths = d->n;
 	return rc;

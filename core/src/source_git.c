@@ -218,7 +218,8 @@ static int git_list(govmap_src *src, govmap_diags *diags)
 {
 	git_impl *g = src->impl;
 	int rc = walk(src, g->root, "", 0, diags);
-	qsort(g->files, g->n, sizeof(*g->files), cmp_file);
+	if (g->n > 1)
+		qsort(g->files, g->n, sizeof(*g->files), cmp_file);
 	g->paths = malloc((g->n ? g->n : 1) * sizeof(*g->paths));
 	if (!g->paths)
 		return GOVMAP_ENOMEM;
