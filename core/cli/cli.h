@@ -20,6 +20,8 @@ enum {
 typedef struct {
 	const char *registry;    /* -r/--registry, resolved */
 	const char *rev;         /* --rev or NULL */
+	int staged;              /* --staged: the registry as staged in
+				    Git's index (the pre-commit hook) */
 	govmap_date on;          /* --on, or today */
 	int on_given;            /* --on was given */
 	const char *plugin_path; /* --plugin-path or NULL */
@@ -37,7 +39,12 @@ typedef struct {
 /* Print "govmap: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Open the source the global options name (directory or --rev) and load
+/* Open the source the global options name: the directory, the Git
+ * revision (--rev) or the index (--staged).  Diagnostics go into *diags.
+ * Returns EXIT_OK with *out set, or EXIT_USAGE. */
+int cli_open_source(govmap_cli *cli, govmap_src **out, govmap_diags *diags);
+
+/* Open the source the global options name (cli_open_source) and load
  * the registry.  Diagnostics go into *diags.  Returns an exit code:
  * EXIT_OK with *out set, or EXIT_USAGE when nothing could be read. */
 int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,

@@ -61,14 +61,11 @@ int cli_wants_help(int argc, char **argv)
 	return 0;
 }
 
-int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
-	     govmap_diags *diags)
+int cli_open_source(govmap_cli *cli, govmap_src **out, govmap_diags *diags)
 {
-	govmap_src *src = NULL;
 	int rc;
-	*out = NULL;
-	*src_out = NULL;
 	struct stat st;
+	*out = NULL;
 	if (stat(cli->registry, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "no-registry",
@@ -78,11 +75,22 @@ int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
 		return EXIT_USAGE;
 	}
 	if (cli->rev)
-		rc = govmap_src_open_git(&src, cli->registry, cli->rev, NULL,
+		rc = govmap_src_open_git(out, cli->registry, cli->rev, NULL,
 					 diags);
+	else if (cli->staged)
+		rc = govmap_src_open_index(out, cli->registry, NULL, diags);
 	else
-		rc = govmap_src_open_dir(&src, cli->registry, NULL, diags);
-	if (rc != GOVMAP_OK)
+		rc = govmap_src_open_dir(out, cli->registry, NULL, diags);
+	return rc == GOVMAP_OK ? EXIT_OK : EXIT_USAGE;
+}
+
+int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
+	     govmap_diags *diags)
+{
+	govmap_src *src = NULL;
+	*out = NULL;
+	*src_out = NULL;
+	if (cli_open_source(cli, &src, diags) != EXIT_OK)
 		return EXIT_USAGE;
 	/* Plugins first: the types they declare are valid in the data. */
 	govmap_load_opts opts = {0};
@@ -91,7 +99,7 @@ int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
 		return EXIT_USAGE;
 	}
 	cli_plugins_load_opts(cli, &opts);
-	rc = govmap_registry_load(out, src, &opts, diags);
+	govmap_registry_load(out, src, &opts, diags);
 	if (!*out) {
 		govmap_src_free(src);
 		return EXIT_USAGE;

@@ -71,7 +71,7 @@ static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 	if (e->kind == GOVMAP_EDGE_LINK) {
 		const govmap_entity *l = govmap_registry_at(reg, (size_t)e->link);
 		char why[200];
-		govmap_link_strength(l, why, sizeof why);
+		govmap_analysis_link_strength(s->an, l, why, sizeof why);
 		printf("     basis %s, forum %s, powers ",
 		       l->basis ? govmap_basis_name(l->basis) : "(unset)",
 		       l->forum ? govmap_forum_name(l->forum) : "(unset)");

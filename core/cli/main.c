@@ -48,6 +48,10 @@ static void usage(FILE *f)
 	      "Git revision REV\n"
 	      "                       (no checkout; HEAD~1, a branch, a "
 	      "commit id)\n"
+	      "      --staged         read the registry as staged in Git's "
+	      "index (what\n"
+	      "                       the next commit would hold; the "
+	      "pre-commit hook)\n"
 	      "      --on DATE        the registry as it stood on DATE "
 	      "(YYYY-MM-DD;\n"
 	      "                       default today)\n"
@@ -109,6 +113,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"registry", required_argument, NULL, 'r'},
 		{"rev", required_argument, NULL, 'R'},
+		{"staged", no_argument, NULL, 'S'},
 		{"on", required_argument, NULL, 'O'},
 		{"plugin-path", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
@@ -120,6 +125,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'r': cli.registry = optarg; break;
 		case 'R': cli.rev = optarg; break;
+		case 'S': cli.staged = 1; break;
 		case 'O':
 			if (govmap_date_parse(&cli.on, optarg) != GOVMAP_OK) {
 				cli_err("--on: '%s' is not a date (write "
@@ -134,6 +140,11 @@ int main(int argc, char **argv)
 		case 'V': return cmd_version(&cli, 1, argv);
 		default: return EXIT_USAGE;
 		}
+	}
+	if (cli.rev && cli.staged) {
+		cli_err("--rev and --staged name two different registries: "
+			"give one");
+		return EXIT_USAGE;
 	}
 	if (optind >= argc) {
 		usage(stderr);

@@ -21,6 +21,8 @@
 struct govmap_analysis {
 	const govmap_registry *reg;
 	govmap_date on;
+	govmap_type_weight_fn weight; /* plugins' type weights, or NULL */
+	void *weight_payload;
 	govmap_score *scores;  /* one per entity */
 	govmap_edge *edges;
 	size_t nedges, capedges;
@@ -89,18 +91,35 @@ static double clamp(double s)
 	return s < MIN_STRENGTH ? MIN_STRENGTH : s > 1.0 ? 1.0 : s;
 }
 
-double govmap_link_strength(const govmap_entity *l, char *why, size_t n)
+static double strength(const govmap_entity *l, double t, const char *tsrc,
+		       char *why, size_t n)
 {
 	double b = basis_weight(l->basis), p = powers_weight(l->powers);
-	double t = type_weight(l->type);
 	double s = clamp(HOP * b * p * t);
 	if (why)
 		snprintf(why, n,
 			 "step %.2f x basis %s %.2f x powers %.2f x type %s "
-			 "%.2f = %.3f",
+			 "%.2f%s = %.3f",
 			 HOP, l->basis ? govmap_basis_name(l->basis) : "(unset)",
-			 b, p, l->type ? l->type : "?", t, s);
+			 b, p, l->type ? l->type : "?", t, tsrc, s);
 	return s;
+}
+
+double govmap_link_strength(const govmap_entity *l, char *why, size_t n)
+{
+	return strength(l, type_weight(l->type), "", why, n);
+}
+
+double govmap_analysis_link_strength(const govmap_analysis *an,
+				     const govmap_entity *l, char *why,
+				     size_t n)
+{
+	double w = an->weight && l->type
+			   ? an->weight(l->type, an->weight_payload)
+			   : -1;
+	if (w > 0 && w <= 1)
+		return strength(l, w, " (plugin)", why, n);
+	return govmap_link_strength(l, why, n);
 }
 
 double govmap_seat_strength(govmap_fill fill, uint32_t nseats, uint32_t total)
@@ -146,7 +165,7 @@ static int is_governing_board(const govmap_entity *b)
 	return !b->type || strcmp(b->type, "board") == 0;
 }
 
-static int build_edges(govmap_analysis *an, const govmap_analysis_opts *o)
+static int build_edges(govmap_analysis *an)
 {
 	size_t n = govmap_registry_count(an->reg);
 	for (size_t i = 0; i < n; i++) {
@@ -157,10 +176,8 @@ static int build_edges(govmap_analysis *an, const govmap_analysis_opts *o)
 			if (!node_ok(an, e->from.target) ||
 			    !node_ok(an, e->to.target))
 				continue;
-			double s = govmap_link_strength(e, NULL, 0);
-			if (o->weight)
-				s = clamp(s * o->weight(e->type,
-							o->weight_payload));
+			double s = govmap_analysis_link_strength(an, e, NULL,
+								 0);
 			if (add_edge(an, e->from.target, e->to.target,
 				     GOVMAP_EDGE_LINK, (int32_t)i, -1, s) < 0)
 				return -1;
@@ -357,6 +374,8 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		return GOVMAP_ENOMEM;
 	an->reg = reg;
 	an->on = o.on ? o.on : govmap_date_today();
+	an->weight = o.weight;
+	an->weight_payload = o.weight_payload;
 	an->scores = calloc(n ? n : 1, sizeof(*an->scores));
 	if (!an->scores) {
 		govmap_analysis_free(an);
@@ -378,7 +397,7 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 				   ? e->spend_gbp
 				   : -1;
 	}
-	if (build_edges(an, &o) < 0 || widest_paths(an) < 0) {
+	if (build_edges(an) < 0 || widest_paths(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
 	}

@@ -60,8 +60,9 @@ typedef struct {
 
 typedef struct govmap_analysis govmap_analysis;
 
-/** Optional per-region adjustment of link strengths: return a factor
- * in (0, 2] for a link type, or 1.0.  Plugins provide these. */
+/** Optional type weights from plugins: return the weight in (0,1] a
+ * plugin gives to `link_type` (it replaces the core's weight for that
+ * type), or a negative number for "no opinion". */
 typedef double (*govmap_type_weight_fn)(const char *link_type,
 					void *payload);
 
@@ -104,6 +105,12 @@ void govmap_core_findings(const govmap_analysis *an,
  * model").  Writes a plain-English breakdown into why (if non-NULL). */
 double govmap_link_strength(const govmap_entity *link, char *why,
 			    size_t why_size);
+
+/** The strength of a link as this analysis computes it: like
+ * govmap_link_strength, with the plugins' type weights applied. */
+double govmap_analysis_link_strength(const govmap_analysis *an,
+				     const govmap_entity *link, char *why,
+				     size_t why_size);
 
 /** The strength of a seat edge for `nseats` of `total` voting seats
  * filled one way. */

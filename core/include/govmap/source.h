@@ -1,11 +1,12 @@
 /*
  * govmap/source.h - where registry files come from.
  *
- * One interface, two implementations: a directory in the working tree and
- * a Git revision read straight from the object database (no checkout).  A
- * source yields the registry's `*.yaml` files in a stable (byte-wise
- * sorted) order; everything else is skipped, with a warning for entries
- * that look like an attempt to smuggle data in (symlinks, submodules).
+ * One interface, three implementations: a directory in the working tree,
+ * a Git revision read straight from the object database (no checkout),
+ * and the files staged in Git's index.  A source yields the registry's
+ * `*.yaml` files in a stable (byte-wise sorted) order; everything else is
+ * skipped, with a warning for entries that look like an attempt to
+ * smuggle data in (symlinks, submodules).
  */
 #ifndef GOVMAP_SOURCE_H
 #define GOVMAP_SOURCE_H
@@ -54,6 +55,19 @@ int govmap_src_open_dir(govmap_src **out, const char *root,
  */
 int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 			const govmap_src_limits *lim, govmap_diags *diags);
+
+/**
+ * Open an index source: the registry directory `root` as staged in the
+ * index of the repository that contains it (what `git commit` would
+ * record; the pre-commit hook checks this).  Diagnostics name files
+ * ":PATH" (Git's own name for a staged file, as in `git show :PATH`).
+ * Entries are held to the Git source's rules; conflicted entries are
+ * errors.
+ * @return GOVMAP_OK, GOVMAP_ENOTFOUND (no repository, or a bare one),
+ *         GOVMAP_EIO or GOVMAP_ENOMEM.
+ */
+int govmap_src_open_index(govmap_src **out, const char *root,
+			  const govmap_src_limits *lim, govmap_diags *diags);
 
 /**
  * Read one file relative to the registry root (used for govmap.yaml).

@@ -1,0 +1,90 @@
+/*
+ * govmap/vcs.h - the Git history of a registry: which commits changed it,
+ * and where the repository keeps its hooks.
+ *
+ * The registry is a directory inside a Git repository.  These functions
+ * read the repository with libgit2 (no `git` process, no checkout) and
+ * return plain data; loading the registry as it was at one of the commits
+ * is govmap_src_open_git()'s job (source.h).  Strings that come from the
+ * repository (author names, summaries) are for display: control
+ * characters in them are replaced by '?'.
+ */
+#ifndef GOVMAP_VCS_H
+#define GOVMAP_VCS_H
+
+#include <stdint.h>
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One commit that changed the registry. */
+typedef struct {
+	char id[41];        /**< the full commit id, hex */
+	char short_id[13];  /**< its first 12 digits */
+	char tree[41];      /**< the registry directory's tree id at this
+				 commit, hex; "" when the directory is
+				 absent (the commit deleted it) */
+	char *author;       /**< author name */
+	char *email;        /**< author e-mail */
+	int64_t time;       /**< author time, seconds since the epoch */
+	int offset;         /**< author time zone, minutes east of UTC */
+	int64_t commit_time; /**< committer time, seconds since the epoch */
+	char *summary;      /**< first line of the message */
+} govmap_commit;
+
+/** Commits, newest first.  Free with govmap_history_free(). */
+typedef struct {
+	govmap_commit *v;
+	size_t n;
+	char *path; /**< the registry directory relative to the repository's
+		         top ("registry", "" for the top itself) */
+	size_t walked; /**< commits looked at */
+} govmap_history;
+
+/** Called every 64 commits walked; return non-zero to stop early. */
+typedef int (*govmap_history_progress)(size_t walked, void *payload);
+
+typedef struct {
+	const char *rev;     /**< where to start (checked with
+			          govmap_rev_is_safe); NULL = "HEAD" */
+	int64_t since;       /**< stop at the first commit (in committer-
+			          time order) older than this; 0 = all */
+	size_t max;          /**< keep at most this many commits; 0 = 100,000 */
+	size_t max_walk;     /**< look at most at this many; 0 = 1,000,000 */
+	govmap_history_progress progress; /**< may be NULL */
+	void *payload;
+} govmap_history_opts;
+
+/**
+ * The commits reachable from opts->rev that changed the registry
+ * directory `root` (whose tree differs from each of its parents' trees;
+ * a first commit counts when it has the directory), sorted by committer
+ * time, newest first, as `git log -- root` lists them without merges
+ * that took one side unchanged.
+ * @param[out] out  free with govmap_history_free(); NULL on failure.
+ * @return GOVMAP_OK; GOVMAP_ENOTFOUND (no repository or revision),
+ *         GOVMAP_EINVALID (unsafe revision), GOVMAP_ELIMIT (max_walk
+ *         reached), GOVMAP_EIO, GOVMAP_ENOMEM; each with a diagnostic.
+ */
+int govmap_history_load(govmap_history **out, const char *root,
+			const govmap_history_opts *opts, govmap_diags *diags);
+
+void govmap_history_free(govmap_history *h);
+
+/**
+ * Where the repository that contains `root` keeps its hooks, and `root`
+ * relative to the top of its working tree.
+ * @param[out] hooks  malloc'd absolute directory path (may not exist yet)
+ * @param[out] rel    malloc'd relative registry path ("" for the top)
+ * @return GOVMAP_OK, GOVMAP_ENOTFOUND (not in a repository, or a bare
+ *         one) or GOVMAP_ENOMEM, with a diagnostic.
+ */
+int govmap_repo_paths(char **hooks, char **rel, const char *root,
+		      govmap_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
