@@ -108,6 +108,12 @@ typedef struct {
 
 int cli_open(govmap_cli *cli, cli_session *s);
 
+/* The second half of cli_open for a session whose registry is loaded:
+ * analyse it on the --on date and, when `findings`, run the core and
+ * plugin rules and apply suppressions.  Returns an exit code (printing
+ * an error); the caller closes the session either way. */
+int cli_session_analyse(govmap_cli *cli, cli_session *s, int findings);
+
 /* Add the loaded plugins' findings to s->findings (plugin host). */
 void cli_session_plugin_findings(govmap_cli *cli, cli_session *s);
 void cli_close(cli_session *s);
@@ -119,5 +125,12 @@ int cli_write_output(const char *path, const char *data, size_t len);
 int cmd_map(govmap_cli *cli, int argc, char **argv);
 int cmd_explain(govmap_cli *cli, int argc, char **argv);
 int cmd_report(govmap_cli *cli, int argc, char **argv);
+
+/* The campaigners' Git workflow (cli_vcs.h has their shared helpers). */
+int cmd_blame(govmap_cli *cli, int argc, char **argv);
+int cmd_diff(govmap_cli *cli, int argc, char **argv);
+int cmd_history(govmap_cli *cli, int argc, char **argv);
+int cmd_hook(govmap_cli *cli, int argc, char **argv);
+int cmd_new(govmap_cli *cli, int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "govmap/pluginhost.h"
 
 void cli_err(const char *fmt, ...)
 {
@@ -155,6 +156,15 @@ void cli_json_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+/* The plugins' type weights for the deficit model (analysis.h). */
+static double plugin_weight(const char *type, void *payload)
+{
+	double w;
+	if (payload && govmap_plugins_link_strength(payload, type, &w))
+		return w;
+	return -1;
+}
+
 int cli_open(govmap_cli *cli, cli_session *s)
 {
 	memset(s, 0, sizeof(*s));
@@ -170,16 +180,25 @@ int cli_open(govmap_cli *cli, cli_session *s)
 		cli_close(s);
 		return rc != EXIT_OK ? rc : EXIT_DATA;
 	}
-	govmap_analysis_opts ao = {cli->on, NULL, NULL};
+	rc = cli_session_analyse(cli, s, 1);
+	if (rc != EXIT_OK)
+		cli_close(s);
+	return rc;
+}
+
+int cli_session_analyse(govmap_cli *cli, cli_session *s, int findings)
+{
+	govmap_analysis_opts ao = {cli->on, plugin_weight, cli->plugins};
 	if (govmap_analyse(&s->an, s->reg, &ao) != GOVMAP_OK) {
 		cli_err("out of memory");
-		cli_close(s);
 		return EXIT_USAGE;
 	}
-	govmap_core_findings(s->an, &s->findings);
-	cli_session_plugin_findings(cli, s);
-	govmap_findings_apply_suppressions(&s->findings, s->reg);
-	govmap_findings_sort(&s->findings, s->reg);
+	if (findings) {
+		govmap_core_findings(s->an, &s->findings);
+		cli_session_plugin_findings(cli, s);
+		govmap_findings_apply_suppressions(&s->findings, s->reg);
+		govmap_findings_sort(&s->findings, s->reg);
+	}
 	char d[11];
 	govmap_date_format(d, cli->on);
 	snprintf(s->title, sizeof s->title, "%s, %s, on %s",

@@ -18,9 +18,13 @@ static int cmd_version(govmap_cli *cli, int argc, char **argv);
 /* Sorted by name; `govmap help` prints it in this order. */
 static const govmap_command commands[] = {
 	{"check", cmd_check, "validate the registry and print diagnostics"},
+	{"diff", cmd_diff, "compare two revisions: entities, scores, "
+			   "findings"},
 	{"explain", cmd_explain, "show why a body scores as it does, link by "
 				 "link"},
 	{"help", cmd_help, "show help for govmap or for one command"},
+	{"history", cmd_history, "the commits that changed the registry or "
+				 "one body, with scores"},
 	{"map", cmd_map, "draw the accountability map (svg, png, pdf, dot, "
 			 "json)"},
 	{"plugins", cmd_plugins, "list the loaded region plugins and any "

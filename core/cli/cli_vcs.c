@@ -1,0 +1,350 @@
+/*
+ * cli_vcs.c - helpers shared by the campaigners' Git commands (diff,
+ * history, blame, check --changed-since): loading one side of a
+ * comparison, comparing entities field by field through the schema's
+ * canonical text, finding the files that differ between two sources, and
+ * escaping registry text for Markdown.
+ *
+ * It reads registries and never writes anything; the commands decide
+ * what to print.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli_vcs.h"
+
+int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev,
+		  int analyse)
+{
+	govmap_cli c = *cli;
+	memset(s, 0, sizeof(*s));
+	if (rev) {
+		c.rev = rev;
+		c.staged = 0;
+	}
+	int rc = cli_load(&c, &s->src, &s->reg, &s->diags);
+	cli->plugins = c.plugins; /* loaded once, kept for the next side */
+	govmap_diags_sort(&s->diags);
+	if (rc != EXIT_OK || !analyse)
+		return rc;
+	return cli_session_analyse(cli, s, analyse > 1);
+}
+
+double cli_side_exposure(const cli_session *s)
+{
+	double sum = 0;
+	size_t n = govmap_registry_count(s->reg);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(s->reg, i);
+		const govmap_score *sc = govmap_analysis_score(s->an, i);
+		if ((e->kind == GOVMAP_KIND_BODY ||
+		     e->kind == GOVMAP_KIND_BOARD) &&
+		    sc->active && !sc->electorate && sc->money > 0)
+			sum += sc->exposure;
+	}
+	return sum;
+}
+
+/* --- entities, field by field ---------------------------------------- */
+
+static int same_items(char **a, size_t na, char **b, size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return 0;
+	return 1;
+}
+
+void cli_field_changes_free(cli_field_change *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		govmap_strings_free(v[i].a, v[i].na);
+		govmap_strings_free(v[i].b, v[i].nb);
+	}
+	free(v);
+}
+
+/* Compare field `key` (absent from an entity of another kind); append a
+ * change when the values differ.  0 or -1 on out-of-memory. */
+static int compare_key(cli_field_change **v, size_t *n, size_t *cap,
+		       const govmap_entity *a, const govmap_entity *b,
+		       const char *key)
+{
+	cli_field_change c = {key, NULL, NULL, 0, 0};
+	if (govmap_entity_field(&c.a, &c.na, a, key) == GOVMAP_ENOMEM ||
+	    govmap_entity_field(&c.b, &c.nb, b, key) == GOVMAP_ENOMEM) {
+		govmap_strings_free(c.a, c.na);
+		govmap_strings_free(c.b, c.nb);
+		return -1;
+	}
+	if (same_items(c.a, c.na, c.b, c.nb)) {
+		govmap_strings_free(c.a, c.na);
+		govmap_strings_free(c.b, c.nb);
+		return 0;
+	}
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		cli_field_change *nv = realloc(*v, nc * sizeof(*nv));
+		if (!nv) {
+			govmap_strings_free(c.a, c.na);
+			govmap_strings_free(c.b, c.nb);
+			return -1;
+		}
+		*v = nv;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = c;
+	return 0;
+}
+
+int cli_entity_compare(cli_field_change **out, size_t *n,
+		       const govmap_entity *a, const govmap_entity *b)
+{
+	govmap_field_info fa[64], fb[64];
+	size_t na = govmap_schema_fields(a->kind, fa, 64);
+	size_t nb = govmap_schema_fields(b->kind, fb, 64);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (na > 64 || nb > 64)
+		return -1;
+	for (size_t i = 0; i < na; i++)
+		if (compare_key(out, n, &cap, a, b, fa[i].key) < 0)
+			goto fail;
+	/* keys only the other kind has (a kind changed) */
+	for (size_t j = 0; j < nb; j++) {
+		size_t i = 0;
+		while (i < na && strcmp(fa[i].key, fb[j].key) != 0)
+			i++;
+		if (i == na && compare_key(out, n, &cap, a, b, fb[j].key) < 0)
+			goto fail;
+	}
+	return 0;
+fail:
+	cli_field_changes_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
+/* --- files that differ between two sources -------------------------- */
+
+typedef struct {
+	char *path;
+	uint64_t hash; /* FNV-1a 64 of the content */
+	size_t len;
+} file_sum;
+
+typedef struct {
+	file_sum *v;
+	size_t n, cap;
+	int bad;
+} file_sums;
+
+static uint64_t fnv1a(const char *data, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)data[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int add_sum(file_sums *fs, const char *path, const char *data,
+		   size_t len)
+{
+	if (fs->n == fs->cap) {
+		size_t nc = fs->cap ? fs->cap * 2 : 64;
+		file_sum *nv = realloc(fs->v, nc * sizeof(*nv));
+		if (!nv) {
+			fs->bad = 1;
+			return 1;
+		}
+		fs->v = nv;
+		fs->cap = nc;
+	}
+	file_sum *f = &fs->v[fs->n];
+	if (!(f->path = strdup(path))) {
+		fs->bad = 1;
+		return 1;
+	}
+	f->hash = fnv1a(data, len);
+	f->len = len;
+	fs->n++;
+	return 0;
+}
+
+static int sum_file(const char *path, const char *display, const char *data,
+		    size_t len, void *payload)
+{
+	(void)display;
+	return add_sum(payload, path, data, len);
+}
+
+static int cmp_sum(const void *a, const void *b)
+{
+	return strcmp(((const file_sum *)a)->path,
+		      ((const file_sum *)b)->path);
+}
+
+static int sum_source(file_sums *fs, govmap_src *src, govmap_diags *diags)
+{
+	char *data;
+	size_t len;
+	if (govmap_src_read(&data, &len, src, "govmap.yaml", diags) ==
+	    GOVMAP_OK) {
+		add_sum(fs, "govmap.yaml", data, len);
+		free(data);
+	}
+	int rc = govmap_src_each(src, sum_file, fs, diags);
+	if (fs->bad)
+		return GOVMAP_ENOMEM;
+	qsort(fs->v, fs->n, sizeof(*fs->v), cmp_sum);
+	return rc;
+}
+
+static void sums_free(file_sums *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		free(fs->v[i].path);
+	free(fs->v);
+}
+
+void cli_file_changes_free(cli_file_change *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int cli_changed_files(cli_file_change **out, size_t *n, govmap_src *a,
+		      govmap_src *b, govmap_diags *diags)
+{
+	file_sums sa = {0}, sb = {0};
+	*out = NULL;
+	*n = 0;
+	int rc = sum_source(&sa, a, diags);
+	if (rc == GOVMAP_OK)
+		rc = sum_source(&sb, b, diags);
+	cli_file_change *v = NULL;
+	if (rc == GOVMAP_OK &&
+	    !(v = malloc((sa.n + sb.n + 1) * sizeof(*v))))
+		rc = GOVMAP_ENOMEM;
+	size_t i = 0, j = 0, k = 0;
+	while (rc == GOVMAP_OK && (i < sa.n || j < sb.n)) {
+		int c = i == sa.n   ? 1
+			: j == sb.n ? -1
+				    : strcmp(sa.v[i].path, sb.v[j].path);
+		char change = 0;
+		const char *path;
+		if (c < 0) {
+			change = 'D';
+			path = sa.v[i++].path;
+		} else if (c > 0) {
+			change = 'A';
+			path = sb.v[j++].path;
+		} else {
+			if (sa.v[i].hash != sb.v[j].hash ||
+			    sa.v[i].len != sb.v[j].len)
+				change = 'M';
+			path = sa.v[i].path;
+			i++;
+			j++;
+		}
+		if (!change)
+			continue;
+		if (!(v[k].path = strdup(path))) {
+			rc = GOVMAP_ENOMEM;
+			break;
+		}
+		v[k++].change = change;
+	}
+	sums_free(&sa);
+	sums_free(&sb);
+	if (rc != GOVMAP_OK) {
+		cli_file_changes_free(v, k);
+		return rc;
+	}
+	*out = v;
+	*n = k;
+	return GOVMAP_OK;
+}
+
+const char *cli_entity_path(const govmap_src *src, const govmap_entity *e)
+{
+	const char *label = govmap_src_label(src), *file = e->pos.file;
+	size_t n = strlen(label);
+	if (!file || strncmp(file, label, n) != 0)
+		return NULL;
+	if (n && label[n - 1] == ':')
+		return file + n;
+	return file[n] == '/' ? file + n + 1 : NULL;
+}
+
+int cli_getopt_mixed(int argc, char **argv, const char *optstring,
+		     const struct option *opts, const char *cmd,
+		     char **operand)
+{
+	static int rest; /* "--" seen: the rest are operands */
+	if (optind == 0)
+		rest = 0;
+	if (!rest) {
+		int c = cli_getopt(argc, argv, optstring, opts, cmd);
+		if (c != -1)
+			return c;
+		if (optind > 1 && optind <= argc &&
+		    strcmp(argv[optind - 1], "--") == 0)
+			rest = 1;
+	}
+	if (optind >= argc)
+		return -1;
+	*operand = argv[optind++];
+	return 1;
+}
+
+/* --- text ------------------------------------------------------------ */
+
+void cli_md_text(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '@': fputs("&#64;", f); break; /* no mentions */
+		case '#': fputs("&#35;", f); break; /* no issue links */
+		case '\\': case '`': case '*': case '_': case '[': case ']':
+		case '|': case '~': case '!':
+			fputc('\\', f);
+			fputc(*p, f);
+			break;
+		case '\n': case '\r': case '\t': fputc(' ', f); break;
+		default:
+			if (*p >= 0x20 && *p != 0x7f)
+				fputc(*p, f);
+		}
+	}
+}
+
+void cli_time_date(char buf[11], int64_t t, int offset)
+{
+	time_t tt = (time_t)(t + (int64_t)offset * 60);
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm)) {
+		strcpy(buf, "?");
+		return;
+	}
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+double cli_round6(double x)
+{
+	return round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,79 @@
+/*
+ * cli_vcs.h - helpers shared by the campaigners' Git commands (diff,
+ * history, blame, check --changed-since): a registry loaded and analysed
+ * at one revision, entities compared field by field, the files that
+ * differ between two sources, and Markdown-safe text.
+ */
+#ifndef GOVMAP_CLI_VCS_H
+#define GOVMAP_CLI_VCS_H
+
+#include "cli.h"
+#include "govmap/schema.h"
+#include "govmap/vcs.h"
+
+/* Load one side of a comparison into a session: the registry at `rev`
+ * (NULL: what the global options name, i.e. the working tree, --rev or
+ * --staged), analysed on the --on date when `analyse` is 1, with the
+ * core and plugin findings too when it is 2.  Prints nothing: loading
+ * diagnostics stay in s->diags, sorted (data errors do not fail the
+ * load).  Returns EXIT_OK, or EXIT_USAGE when nothing could be read.
+ * Close with cli_close() in every case. */
+int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev,
+		  int analyse);
+
+/* Sum of the exposure of the bodies and boards in force (as `report`
+ * totals it). */
+double cli_side_exposure(const cli_session *s);
+
+/* One top-level field whose value differs between two entities. */
+typedef struct {
+	const char *key;   /* static (the schema's) */
+	char **a, **b;     /* canonical items before and after */
+	size_t na, nb;
+} cli_field_change;
+
+/* The fields that differ between a and b (entities with the same id),
+ * in schema order.  Returns 0, or -1 on out-of-memory. */
+int cli_entity_compare(cli_field_change **out, size_t *n,
+		       const govmap_entity *a, const govmap_entity *b);
+void cli_field_changes_free(cli_field_change *v, size_t n);
+
+/* A file that differs between two sources, by path inside the registry
+ * ("england/x.yaml"). */
+typedef struct {
+	char *path;
+	char change;  /* 'A' only in b, 'D' only in a, 'M' both, differing */
+} cli_file_change;
+
+/* Compare the *.yaml files (manifest included) of two fresh sources by
+ * content.  Returns GOVMAP_OK or the first hard failure. */
+int cli_changed_files(cli_file_change **out, size_t *n, govmap_src *a,
+		      govmap_src *b, govmap_diags *diags);
+void cli_file_changes_free(cli_file_change *v, size_t n);
+
+/* The path of an entity's file inside the registry (its display path
+ * without the source's label), or NULL.  Borrowed from the entity. */
+const char *cli_entity_path(const govmap_src *src, const govmap_entity *e);
+
+/* cli_getopt for commands whose options may follow their operands
+ * (`govmap diff origin/main HEAD --format md`): returns an option
+ * character as cli_getopt does, 1 with *operand set for an operand, -1
+ * at the end.  Everything after "--" is an operand.  Set optind = 0
+ * before the first call. */
+struct option;
+int cli_getopt_mixed(int argc, char **argv, const char *optstring,
+		     const struct option *opts, const char *cmd,
+		     char **operand);
+
+/* Write text for Markdown: HTML-significant and Markdown punctuation
+ * escaped, newlines as spaces, so that registry text cannot inject
+ * markup into a pull-request comment. */
+void cli_md_text(FILE *f, const char *s);
+
+/* "2024-05-01" for a time in seconds (UTC + offset minutes). */
+void cli_time_date(char buf[11], int64_t t, int offset);
+
+/* Round to six places (the project's rule for printed scores). */
+double cli_round6(double x);
+
+#endif

@@ -1,0 +1,426 @@
+/*
+ * cmd_history.c - `govmap history [ID]`: the commits that changed the
+ * registry, or one entity, with the entity's accountability and deficit
+ * (or the registry's total exposure) at each; optionally an SVG chart of
+ * that value across the commits.
+ *
+ * vcs.c finds the commits (a revwalk comparing the registry's tree ids);
+ * this file loads the registry at each of them, scores it on the --on
+ * date and prints.  It never writes to the repository.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_chart.h"
+#include "cli_vcs.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: govmap [global options] history [ID] [--since DATE] "
+	      "[--max N]\n"
+	      "                                      [--chart FILE.svg]\n"
+	      "\n"
+	      "List the commits that changed the registry, newest first, "
+	      "with the\n"
+	      "registry's total exposure at each; or, given an ID, the "
+	      "commits that\n"
+	      "changed that entity or moved its scores, with its "
+	      "accountability A,\n"
+	      "deficit D and exposure at each.  History starts at HEAD (or "
+	      "--rev);\n"
+	      "every commit is scored on the same --on date (default "
+	      "today).\n"
+	      "\n"
+	      "  --since DATE      only commits made on or after DATE "
+	      "(YYYY-MM-DD)\n"
+	      "  --max N           at most N commits (default 1000)\n"
+	      "  --chart FILE.svg  also draw the deficit (with ID) or the "
+	      "total exposure\n"
+	      "                    across the commits as an SVG line chart\n"
+	      "  -h, --help        show this help\n",
+	      f);
+}
+
+#define MAXKEYS 48
+
+/* The state at one commit. */
+typedef struct {
+	const govmap_commit *c;
+	const char *rev;   /* to load instead of c->id (the baseline) */
+	int scored;        /* the entity is a body or board */
+	int loaded;        /* the registry could be read */
+	size_t errors;     /* data errors at this commit */
+	size_t entities;
+	double exposure;   /* total */
+	/* with an ID */
+	int present, active;
+	double A, D, E;
+	govmap_kind kind;  /* the entity's kind and fields as text */
+	char *vals[MAXKEYS];
+	size_t nvals;
+	const char *what;  /* why it is listed, NULL when it is not */
+	char whatbuf[160];
+} state;
+
+/* Days since 1970-01-01 of a yyyymmdd date (proleptic Gregorian). */
+static int64_t epoch_days(govmap_date d)
+{
+	int64_t y = d / 10000, m = d / 100 % 100, day = d % 100;
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* An entity's fields as canonical text, one string per key of its
+ * kind (items joined by newlines; NULL when absent): 0 or -1. */
+static int fields_of(state *st, const govmap_entity *e)
+{
+	govmap_field_info f[MAXKEYS];
+	size_t n = govmap_schema_fields(e->kind, f, MAXKEYS);
+	st->kind = e->kind;
+	st->nvals = n < MAXKEYS ? n : MAXKEYS;
+	for (size_t i = 0; i < st->nvals; i++) {
+		char **v;
+		size_t nv, len = 0;
+		if (govmap_entity_field(&v, &nv, e, f[i].key) != GOVMAP_OK)
+			return -1;
+		for (size_t k = 0; k < nv; k++)
+			len += strlen(v[k]) + 1;
+		if (nv && (st->vals[i] = malloc(len))) {
+			char *p = st->vals[i];
+			for (size_t k = 0; k < nv; k++)
+				p += sprintf(p, "%s%s", k ? "\n" : "", v[k]);
+		}
+		govmap_strings_free(v, nv);
+		if (nv && !st->vals[i])
+			return -1;
+	}
+	return 0;
+}
+
+/* "changed: name, seats" when a and b differ, else "". */
+static void changed_keys(char *out, size_t size, const state *a,
+			 const state *b)
+{
+	govmap_field_info f[MAXKEYS];
+	size_t used = 0;
+	out[0] = '\0';
+	if (a->kind != b->kind) {
+		snprintf(out, size, "changed: kind");
+		return;
+	}
+	govmap_schema_fields(b->kind, f, MAXKEYS);
+	for (size_t i = 0; i < b->nvals; i++) {
+		const char *x = a->vals[i], *y = b->vals[i];
+		if ((!x && !y) || (x && y && strcmp(x, y) == 0))
+			continue;
+		int w = snprintf(out + used, size - used, "%s%s",
+				 used ? ", " : "changed: ", f[i].key);
+		if (w < 0 || (size_t)w >= size - used)
+			return;
+		used += (size_t)w;
+	}
+}
+
+typedef struct {
+	int tty;
+} progress;
+
+static int walk_progress(size_t walked, void *payload)
+{
+	progress *p = payload;
+	if (p->tty)
+		fprintf(stderr, "\rgovmap: history: %zu commits walked", walked);
+	return 0;
+}
+
+/* Load the registry at st's commit and fill st (with the entity `id`
+ * when given).  When `quiet`, a revision that cannot be read leaves st
+ * unloaded without a message. */
+static int load_state(govmap_cli *cli, state *st, const char *id,
+		      int quiet)
+{
+	cli_session s;
+	if (!st->c->tree[0])
+		return EXIT_OK; /* the commit removed the registry */
+	int rc = cli_side_open(cli, &s, st->rev ? st->rev : st->c->id, 1);
+	if (rc != EXIT_OK) {
+		if (!quiet)
+			cli_print_diags(stderr, &s.diags, cli->color);
+		cli_close(&s);
+		return quiet ? EXIT_OK : rc;
+	}
+	st->loaded = 1;
+	st->errors = s.diags.count[GOVMAP_SEV_ERROR];
+	st->entities = govmap_registry_count(s.reg);
+	st->exposure = cli_side_exposure(&s);
+	int32_t i = id ? govmap_registry_index(s.reg, id) : -1;
+	if (i >= 0) {
+		const govmap_entity *e = govmap_registry_at(s.reg, (size_t)i);
+		const govmap_score *sc = govmap_analysis_score(s.an, (size_t)i);
+		st->present = 1;
+		st->scored = e->kind == GOVMAP_KIND_BODY ||
+			     e->kind == GOVMAP_KIND_BOARD;
+		st->active = sc->active;
+		st->A = cli_round6(sc->A);
+		st->D = cli_round6(sc->D);
+		st->E = sc->money > 0 ? round(sc->exposure) : 0;
+		if (fields_of(st, e) < 0) {
+			cli_err("out of memory");
+			rc = EXIT_USAGE;
+		}
+	}
+	cli_close(&s);
+	return rc;
+}
+
+int cmd_history(govmap_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"since", required_argument, NULL, 's'},
+		{"max", required_argument, NULL, 'm'},
+		{"chart", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *id = NULL, *chart = NULL;
+	char *operand, *end;
+	govmap_date since = 0;
+	unsigned long max = 1000;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "history",
+				     &operand)) != -1) {
+		switch (c) {
+		case 1:
+			if (id) {
+				cli_err("history: give at most one id");
+				return EXIT_USAGE;
+			}
+			id = operand;
+			break;
+		case 's':
+			if (govmap_date_parse(&since, optarg) != GOVMAP_OK) {
+				cli_err("history: --since: '%s' is not a date "
+					"(write YYYY-MM-DD)",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'm':
+			max = strtoul(optarg, &end, 10);
+			if (*end || !*optarg || max < 1 || max > 100000) {
+				cli_err("history: --max must be a number from "
+					"1 to 100000");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'c': chart = optarg; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (cli->staged) {
+		cli_err("history: the index has no history; drop --staged");
+		return EXIT_USAGE;
+	}
+	if (id && !govmap_id_is_valid(id)) {
+		cli_err("history: '%s' is not an id (lower-case letters, "
+			"digits and single hyphens)",
+			id);
+		return EXIT_USAGE;
+	}
+
+	progress pg = {isatty(STDERR_FILENO)};
+	govmap_history_opts ho = {0};
+	ho.rev = cli->rev;
+	ho.since = since ? epoch_days(since) * 86400 : 0;
+	ho.max = max;
+	ho.progress = walk_progress;
+	ho.payload = &pg;
+	govmap_diags diags = {0};
+	govmap_history *h;
+	if (govmap_history_load(&h, cli->registry, &ho, &diags) != GOVMAP_OK) {
+		if (pg.tty && diags.n)
+			fputc('\n', stderr);
+		cli_print_diags(stderr, &diags, cli->color);
+		govmap_diags_free(&diags);
+		return EXIT_USAGE;
+	}
+	govmap_diags_free(&diags);
+	if (pg.tty && h->walked >= 64)
+		fputs("\r\033[K", stderr);
+
+	/* Oldest first: each state is compared with the one before. */
+	state *sv = calloc(h->n ? h->n : 1, sizeof(*sv));
+	cli_chart_point *pts = calloc(h->n ? h->n : 1, sizeof(*pts));
+	size_t npts = 0, listed = 0;
+	int rc = sv && pts ? EXIT_OK : EXIT_USAGE;
+	/* With --since, the commit before the oldest one listed is the
+	 * baseline its changes are measured against (not listed). */
+	state base = {0};
+	govmap_commit basec = {0};
+	const state *prev = NULL;
+	int ever = 0; /* the entity was present at some earlier commit */
+	if (rc == EXIT_OK && since && h->n) {
+		char rev[48];
+		snprintf(rev, sizeof rev, "%s~1", h->v[h->n - 1].id);
+		strcpy(basec.tree, "?");
+		base.c = &basec;
+		base.rev = rev;
+		/* a first commit has no parent: then there is no baseline */
+		if ((rc = load_state(cli, &base, id, 1)) == EXIT_OK &&
+		    base.loaded) {
+			prev = &base;
+			ever = base.present;
+		}
+	}
+	for (size_t k = 0; rc == EXIT_OK && k < h->n; k++) {
+		state *st = &sv[k];
+		st->c = &h->v[h->n - 1 - k];
+		if (pg.tty && h->n > 20)
+			fprintf(stderr, "\rgovmap: history: scoring commit %zu "
+					"of %zu",
+				k + 1, h->n);
+		if ((rc = load_state(cli, st, id, 0)) != EXIT_OK)
+			break;
+		if (!id) {
+			st->what = !st->loaded ? "the registry was removed" : "";
+		} else if (st->present && (!prev || !prev->present)) {
+			st->what = ever ? "added back" : "added";
+		} else if (!st->present && prev && prev->present) {
+			st->what = "removed";
+		} else if (st->present) {
+			changed_keys(st->whatbuf, sizeof st->whatbuf, prev, st);
+			if (st->whatbuf[0]) {
+				st->what = st->whatbuf;
+			} else if (st->active != prev->active ||
+				   st->A != prev->A || st->E != prev->E) {
+				st->what = "scores moved (another entity "
+					   "changed)";
+			}
+		}
+		if (st->what) {
+			listed++;
+			if (st->loaded && (!id || st->present)) {
+				pts[npts].time = st->c->time;
+				pts[npts].value = id ? st->D : st->exposure;
+				pts[npts].label = st->c->short_id;
+				pts[npts].summary = st->c->summary;
+				npts++;
+			}
+		}
+		if (st->loaded)
+			prev = st;
+		ever |= st->present;
+	}
+	if (pg.tty && h->n > 20)
+		fputs("\r\033[K", stderr);
+
+	char on[11];
+	govmap_date_format(on, cli->on);
+	if (rc == EXIT_OK) {
+		printf("History of %s in %s/ from %s, scored on %s:\n",
+		       id ? id : "the registry", h->path[0] ? h->path : ".",
+		       cli->rev ? cli->rev : "HEAD", on);
+		if (!listed)
+			printf("  no commit %s\n",
+			       id ? "changed it (check the id)"
+				  : "changed the registry");
+	}
+	/* Newest first, like git log. */
+	const state *newer = NULL;
+	for (size_t k = h->n; rc == EXIT_OK && k-- > 0;) {
+		const state *st = &sv[k];
+		if (!st->what)
+			continue;
+		char d[11];
+		cli_time_date(d, st->c->time, st->c->offset);
+		printf("\n%s  %s  %s  %s\n", st->c->short_id, d,
+		       st->c->author, st->c->summary);
+		if (!st->loaded) {
+			printf("              %s\n", st->what);
+			continue;
+		}
+		const state *before = NULL;
+		for (size_t j = k; j-- > 0;)
+			if (sv[j].loaded) {
+				before = &sv[j];
+				break;
+			}
+		char m[32], dm[40];
+		if (!id) {
+			govmap_money_format(m, sizeof m, st->exposure);
+			printf("              total exposure %s", m);
+			if (before && before->exposure != st->exposure) {
+				double x = st->exposure - before->exposure;
+				govmap_money_format(dm, sizeof dm, fabs(x));
+				printf(" (%s%s)", x < 0 ? "-" : "+", dm);
+			}
+			printf(", %zu entities", st->entities);
+		} else if (!st->present) {
+			printf("              %s", st->what);
+		} else {
+			if (st->active && !st->scored) {
+				printf("              in force on %s", on);
+			} else if (st->active) {
+				govmap_money_format(m, sizeof m, st->E);
+				printf("              A %.3f  D %.3f", st->A,
+				       st->D);
+				if (before && before->present &&
+				    before->active && before->D != st->D)
+					printf(" (%+.3f)", st->D - before->D);
+				printf("  exposure %s", m);
+			} else {
+				printf("              not in force on %s",
+				       on);
+			}
+			printf("; %s", st->what);
+		}
+		if (st->errors)
+			printf("; %zu data error%s at this commit", st->errors,
+			       st->errors == 1 ? "" : "s");
+		putchar('\n');
+		newer = st;
+	}
+	(void)newer;
+	if (rc == EXIT_OK && chart) {
+		char title[300], *svg;
+		size_t len;
+		if (id)
+			snprintf(title, sizeof title, "Deficit of %s, scored "
+				 "on each commit", id);
+		else
+			snprintf(title, sizeof title, "Total exposure of the "
+				 "registry, commit by commit");
+		if (cli_chart_svg(&svg, &len, title,
+				  id ? "deficit D = 1 - A" : "exposure",
+				  pts, npts, !id) < 0) {
+			cli_err("out of memory");
+			rc = EXIT_USAGE;
+		} else {
+			rc = cli_write_output(chart, svg, len);
+			free(svg);
+		}
+	}
+	for (size_t k = 0; sv && k < h->n; k++)
+		for (size_t i = 0; i < sv[k].nvals; i++)
+			free(sv[k].vals[i]);
+	for (size_t i = 0; i < base.nvals; i++)
+		free(base.vals[i]);
+	free(sv);
+	free(pts);
+	govmap_history_free(h);
+	if (rc == EXIT_OK && fflush(stdout) != 0) {
+		cli_err("cannot write to standard output");
+		rc = EXIT_USAGE;
+	}
+	return rc;
+}
