@@ -70,7 +70,7 @@ DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev \
 	libgraphviz-dev check valgrind
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
-	clean headers check-plugins plugin
+	clean headers check-plugins plugin check-hostile
 
 all: $(BIN) $(PLUGINS)
 
@@ -186,7 +186,8 @@ check: deps
 	$(MAKE) test
 
 test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
-	@$(MAKE) --no-print-directory check-unit check-cli check-plugins
+	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
+		check-hostile
 
 check-unit: $(UNIT)
 	@echo "== unit tests"
@@ -202,6 +203,14 @@ check-plugins: $(BIN) $(PLUGINS) $(FIXTURE_PLUGINS)
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) \
 		GOVMAP_FIXTURE_PLUGINS=$(CURDIR)/$(BUILD)/tests/plugins \
 		VALGRIND="$(VALGRIND)" sh tests/plugins/run.sh
+
+# Hostile input (issue 8): tests/fixtures/hostile/ and crafted Git trees,
+# unsafe plugins, failed writes; every run under `timeout 30`.
+check-hostile: $(BIN) $(PLUGINS)
+	@echo "== hostile-input tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) VALGRIND="$(VALGRIND)" \
+		GOVMAP_PLUGIN_DIR=$(CURDIR)/$(BUILD)/plugins \
+		sh tests/hostile/run.sh
 
 # Each public header must compile on its own under strict flags.
 headers:

@@ -136,8 +136,9 @@ static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 		size_t take = ch->buf.n;
 		if (take > total - reg->n)
 			take = total - reg->n;
-		memcpy(reg->ents + reg->n, ch->buf.ents,
-		       take * sizeof(*reg->ents));
+		if (take) /* ents is NULL in a chunk without entities */
+			memcpy(reg->ents + reg->n, ch->buf.ents,
+			       take * sizeof(*reg->ents));
 		reg->n += take;
 		free(ch->buf.ents);
 		reg->arenas[reg->narenas++] = ch->arena;

@@ -29,14 +29,23 @@ static int read_file(char **out, size_t *len, govmap_src *src,
 		     const char *full, const char *display,
 		     govmap_diags *diags)
 {
-	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO named govmap.yaml must not block the open (the
+	 * walk skips special files, but the manifest is opened by name);
+	 * it has no effect on regular files. */
+	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	*out = NULL;
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return GOVMAP_ENOTFOUND;
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0, "io",
-				 "cannot open: %s", strerror(errno));
+		if (errno == ELOOP) /* O_NOFOLLOW met a symbolic link */
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
+					 "io", "a symbolic link: the registry "
+					 "is read from regular files only");
+		else
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0,
+					 0, "io", "cannot open: %s",
+					 strerror(errno));
 		return GOVMAP_EIO;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {

@@ -88,25 +88,66 @@ const char *govmap__did_you_mean(const char *word, const char *const *cands,
 	return best;
 }
 
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when s does not
+ * start one (a stray continuation byte, an overlong or out-of-range lead,
+ * a truncated sequence). */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
 char *govmap__quote(char *buf, size_t size, const char *s)
 {
 	size_t o = 0, chars = 0;
 	if (size < 8)
 		return buf;
-	for (; *s && o + 8 < size; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (chars >= 80) {
+	while (*s) {
+		const unsigned char *u = (const unsigned char *)s;
+		/* one character: a control character or a byte that is not
+		 * valid UTF-8 as \xNN, a C1 or bidi control as \uNNNN, else
+		 * one whole UTF-8 sequence */
+		size_t in = utf8_len(u);
+		int hex = in == 0 || u[0] < 0x20 || u[0] == 0x7f;
+		unsigned cp = in == 2 ? (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu)
+			      : in == 3 ? (u[0] & 0x0Fu) << 12 |
+					  (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)
+					: 0;
+		/* C1 controls (U+0080-U+009F, 0x9B is CSI) and the bidi
+		 * controls that reorder what a terminal shows */
+		int uni = (cp >= 0x80 && cp <= 0x9F) || cp == 0x200E ||
+			  cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+			  (cp >= 0x2066 && cp <= 0x2069);
+		size_t out = hex ? 4 : uni ? 6 : in;
+		if (hex)
+			in = 1;
+		if (chars >= 80 || o + out + 4 > size) {
 			memcpy(buf + o, "...", 3);
 			o += 3;
 			break;
 		}
-		if (c < 0x20 || c == 0x7f) {
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02X", c);
-		} else {
-			buf[o++] = (char)c;
-		}
-		if ((c & 0xC0) != 0x80)
-			chars++;
+		if (hex)
+			snprintf(buf + o, size - o, "\\x%02X", u[0]);
+		else if (uni)
+			snprintf(buf + o, size - o, "\\u%04X", cp);
+		else
+			memcpy(buf + o, s, in);
+		o += out;
+		s += in;
+		chars++;
 	}
 	buf[o] = '\0';
 	return buf;

@@ -22,8 +22,10 @@ size_t govmap__edit_distance(const char *a, const char *b, size_t cap);
 const char *govmap__did_you_mean(const char *word, const char *const *cands,
 				 size_t n);
 
-/** Quote user text for a message: control characters as \xNN, cut to 80
- * characters with "...".  Writes into buf (>= 100 bytes), returns buf. */
+/** Quote user text for a message: control characters and bytes that are
+ * not valid UTF-8 as \xNN, C1 and bidi controls as \uNNNN, cut to 80
+ * characters (never inside a UTF-8 sequence) with "...".  Writes into buf
+ * (>= 100 bytes), returns buf. */
 char *govmap__quote(char *buf, size_t size, const char *s);
 
 /* An open-addressing hash table from string keys (borrowed) to int32

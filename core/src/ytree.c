@@ -48,24 +48,68 @@ typedef struct {
 	int failed;
 } builder;
 
-/* Convert a byte offset into a 1-based line and character column. */
+/* Bytes of a UTF-8 BOM at the start of data (libyaml skips it and counts
+ * no column for it), else 0. */
+static size_t bom_len(const char *data, size_t len)
+{
+	return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Bytes of the line break at data[i] as libyaml counts them (CR LF, CR,
+ * LF, NEL, LS, PS), else 0. */
+static size_t break_len(const char *data, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)data + i;
+	size_t left = len - i;
+	if (u[0] == '\r')
+		return left >= 2 && u[1] == '\n' ? 2 : 1;
+	if (u[0] == '\n')
+		return 1;
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0x85)
+		return 2;
+	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0xA8 || u[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* Convert a byte offset into a 1-based line and character column, the way
+ * libyaml counts its marks (BOM skipped, CR, CR LF, NEL, LS and PS end
+ * lines). */
 static void offset_to_pos(const char *data, size_t len, size_t off,
 			  uint32_t *line, uint32_t *col)
 {
 	uint32_t l = 1, c = 1;
 	if (off > len)
 		off = len;
-	for (size_t i = 0; i < off; i++) {
-		unsigned char ch = (unsigned char)data[i];
-		if (ch == '\n') {
+	for (size_t i = bom_len(data, len); i < off;) {
+		size_t br = break_len(data, len, i);
+		if (br) {
 			l++;
 			c = 1;
-		} else if ((ch & 0xC0) != 0x80) {
-			c++;
+			i += br;
+			continue;
 		}
+		if (((unsigned char)data[i] & 0xC0) != 0x80)
+			c++;
+		i++;
 	}
 	*line = l;
 	*col = c;
+}
+
+/* The byte offset of a libyaml mark: mark.index counts characters, not
+ * bytes, and does not count the BOM. */
+static size_t mark_to_offset(const char *data, size_t len, size_t index)
+{
+	size_t i = bom_len(data, len);
+	while (i < len && index) {
+		i++;
+		while (i < len && ((unsigned char)data[i] & 0xC0) == 0x80)
+			i++;
+		index--;
+	}
+	return i;
 }
 
 static void err(builder *b, uint32_t line, uint32_t col, const char *code,
@@ -107,6 +151,18 @@ static ynode *new_node(builder *b, ynode_type t, const yaml_mark_t *m)
 	return n;
 }
 
+/* Report key `k`, a repeat of `first`.  The key is user text: quoted
+ * (control characters as \xNN, cut to 80 characters). */
+static void dup_key(builder *b, const ynode *k, const ynode *first)
+{
+	char q[128];
+	govmap_diags_add(b->diags, GOVMAP_SEV_ERROR, b->file, k->line, k->col,
+			 "duplicate-key", "duplicate key '%s' (first at %u:%u)",
+			 govmap__quote(q, sizeof q, k->str), first->line,
+			 first->col);
+	b->failed = 1;
+}
+
 /* Check a finished mapping for duplicate keys.  Maps are small (a few
  * dozen keys), so the quadratic scan is cheaper than hashing; beyond 64
  * keys a temporary hash table is used. */
@@ -119,14 +175,7 @@ static void check_dup_keys(builder *b, ynode *map)
 				const ynode *p = map->kids[2 * j];
 				if (k->len == p->len &&
 				    memcmp(k->str, p->str, k->len) == 0) {
-					govmap_diags_add(
-						b->diags, GOVMAP_SEV_ERROR,
-						b->file, k->line, k->col,
-						"duplicate-key",
-						"duplicate key '%s' (first at "
-						"%u:%u)",
-						k->str, p->line, p->col);
-					b->failed = 1;
+					dup_key(b, k, p);
 					break;
 				}
 			}
@@ -140,12 +189,7 @@ static void check_dup_keys(builder *b, ynode *map)
 		const ynode *k = map->kids[2 * i];
 		int32_t old;
 		if (govmap__strmap_put(&m, k->str, (int32_t)i, &old) == 1) {
-			const ynode *p = map->kids[2 * (size_t)old];
-			govmap_diags_add(b->diags, GOVMAP_SEV_ERROR, b->file,
-					 k->line, k->col, "duplicate-key",
-					 "duplicate key '%s' (first at %u:%u)",
-					 k->str, p->line, p->col);
-			b->failed = 1;
+			dup_key(b, k, map->kids[2 * (size_t)old]);
 		}
 	}
 	govmap__strmap_free(&m);
@@ -211,6 +255,13 @@ static void parser_error(builder *b, yaml_parser_t *p)
 {
 	uint32_t line, col;
 	char msg[512];
+	if (p->encoding != YAML_ANY_ENCODING &&
+	    p->encoding != YAML_UTF8_ENCODING) {
+		/* the byte offsets below would count UTF-16 units */
+		err(b, 1, 1, "yaml-encoding",
+		    "the file is UTF-16: registry files must be UTF-8");
+		return;
+	}
 	if (p->error == YAML_READER_ERROR) {
 		/* libyaml leaves the mark at 0:0 for reader errors and gives
 		 * only a byte offset; convert it ourselves. */
@@ -227,7 +278,7 @@ static void parser_error(builder *b, yaml_parser_t *p)
 	}
 	line = (uint32_t)p->problem_mark.line + 1;
 	col = (uint32_t)p->problem_mark.column + 1;
-	size_t off = p->problem_mark.index;
+	size_t off = mark_to_offset(b->data, b->len, p->problem_mark.index);
 	if (off < b->len && b->data[off] == '\t') {
 		err(b, line, col, "yaml-tab",
 		    "a tab is used for indentation: YAML needs spaces");
@@ -280,6 +331,15 @@ int govmap__ytree_parse(ynode ***docs_out, size_t *ndocs_out,
 		const yaml_mark_t *m = &ev.start_mark;
 		ynode *node = NULL;
 		switch (ev.type) {
+		case YAML_STREAM_START_EVENT:
+			/* libyaml decodes UTF-16 too; positions, byte offsets
+			 * and Git diffs all assume UTF-8, so refuse it. */
+			if (ev.data.stream_start.encoding !=
+			    YAML_UTF8_ENCODING)
+				err(&b, 1, 1, "yaml-encoding",
+				    "the file is UTF-16: registry files must "
+				    "be UTF-8");
+			break;
 		case YAML_STREAM_END_EVENT:
 			done = 1;
 			break;
@@ -337,7 +397,8 @@ int govmap__ytree_parse(ynode ***docs_out, size_t *ndocs_out,
 					err(&b, (uint32_t)m->line + 1,
 					    (uint32_t)m->column + 1,
 					    "yaml-nul",
-					    "NUL character in a value");
+					    is_key ? "NUL character in a key"
+						   : "NUL character in a value");
 					break;
 				}
 				node = new_node(&b, YN_SCALAR, m);
