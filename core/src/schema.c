@@ -739,8 +739,11 @@ static int conv_seats(ctx *c, const ynode *n, govmap_entity *e)
 			if (h == 3) {
 				govmap_tristate t = GOVMAP_UNKNOWN;
 				if (conv_bool(c, v, how[h], &t) == 0 &&
-				    t != GOVMAP_YES)
+				    t != GOVMAP_YES) {
+					/* "ex_officio: false" fills nothing */
 					st->fill = GOVMAP_FILL_UNSET;
+					first = NULL;
+				}
 			} else {
 				conv_ref(c, v, how[h], &st->by);
 			}

@@ -24,9 +24,14 @@ void govmap__src_limits_defaults(govmap_src_limits *lim)
 
 void govmap__src_set_limits(govmap_src *src, const govmap_src_limits *lim)
 {
-	govmap_src_limits l = *lim;
-	govmap__src_limits_defaults(&l);
-	src->lim = l;
+	if (lim->max_file_bytes)
+		src->lim.max_file_bytes = lim->max_file_bytes;
+	if (lim->max_total_bytes)
+		src->lim.max_total_bytes = lim->max_total_bytes;
+	if (lim->max_files)
+		src->lim.max_files = lim->max_files;
+	if (lim->max_tree_depth)
+		src->lim.max_tree_depth = lim->max_tree_depth;
 }
 
 int govmap__segment_safe(const char *name, size_t len)
@@ -93,18 +98,23 @@ int govmap__src_read_at(char **out, size_t *len, govmap_src *src, size_t i,
 int govmap__src_reserve(govmap_src *src, size_t size, const char *display,
 			govmap_diags *diags)
 {
-	int ok;
+	int ok = 0, first_hit = 0;
 	pthread_mutex_lock(&src->lock);
-	ok = src->total + size <= src->lim.max_total_bytes;
-	if (ok)
+	if (!src->over && src->total + size <= src->lim.max_total_bytes) {
 		src->total += size;
+		ok = 1;
+	} else if (!src->over) {
+		src->over = 1;
+		first_hit = 1;
+	}
 	pthread_mutex_unlock(&src->lock);
-	if (!ok)
+	if (first_hit)
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
 				 "limit-total-size",
 				 "the registry is over the total size limit of "
-				 "%zu bytes (raise limits.max_total_bytes in "
-				 "govmap.yaml if this is intended)",
+				 "%zu bytes: reading stops here (raise "
+				 "limits.max_total_bytes in govmap.yaml if this "
+				 "is intended)",
 				 src->lim.max_total_bytes);
 	return ok ? 0 : -1;
 }
@@ -128,7 +138,7 @@ int govmap_src_each(govmap_src *src, govmap_src_file_cb cb, void *payload,
 		free(display);
 		if (rc == GOVMAP_ENOMEM)
 			return rc;
-		if (rc == GOVMAP_ELIMIT && src->total >= src->lim.max_total_bytes)
+		if (rc == GOVMAP_ELIMIT && src->over)
 			return rc;
 		if (stop)
 			break;

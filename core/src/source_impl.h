@@ -26,6 +26,7 @@ struct govmap_source_t {
 	char *label;    /* display prefix, malloc'd */
 	char *revision; /* description, malloc'd */
 	size_t total;   /* bytes read so far; under `lock` */
+	int over;       /* the total-size limit was hit: stop reading */
 	pthread_mutex_t lock;
 	const char **paths; /* after list(): sorted, relative to the root;
 			       owned by the implementation */
@@ -61,7 +62,8 @@ int govmap__segment_safe(const char *name, size_t len);
 /** Does the name end in ".yaml"? */
 int govmap__is_yaml(const char *name);
 
-/** Override limits after the manifest was read. */
+/** Override limits after the manifest was read: the non-zero fields of
+ * `lim` replace the source's. */
 void govmap__src_set_limits(govmap_src *src, const govmap_src_limits *lim);
 
 /** "label/path", or "REV:path" when the label ends in ':'.  malloc'd. */

@@ -68,8 +68,9 @@ const char *govmap__did_you_mean(const char *word, const char *const *cands,
 				 size_t n)
 {
 	const char *best = NULL;
-	size_t bestd = 3, len = strlen(word);
+	size_t len = strlen(word);
 	size_t limit = len / 3 > 2 ? len / 3 : 2;
+	size_t bestd = limit + 1;
 	for (size_t i = 0; i < n; i++) {
 		if (!cands[i])
 			continue;
@@ -155,7 +156,7 @@ char *govmap__quote(char *buf, size_t size, const char *s)
 
 uint64_t govmap__hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
 	for (; *s; s++) {
 		h ^= (unsigned char)*s;
 		h *= 1099511628211ULL;
