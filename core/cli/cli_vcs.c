@@ -11,6 +11,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -131,6 +132,27 @@ fail:
 	*out = NULL;
 	*n = 0;
 	return -1;
+}
+
+int cli_field_text(char **out, const govmap_entity *e, const char *key)
+{
+	char **v;
+	size_t n, len = 0;
+	*out = NULL;
+	int rc = govmap_entity_field(&v, &n, e, key);
+	if (rc == GOVMAP_ENOTFOUND)
+		return 0;
+	if (rc != GOVMAP_OK)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		len += strlen(v[k]) + 1;
+	if (n && (*out = malloc(len))) {
+		char *p = *out;
+		for (size_t k = 0; k < n; k++)
+			p += sprintf(p, "%s%s", k ? "\n" : "", v[k]);
+	}
+	govmap_strings_free(v, n);
+	return n && !*out ? -1 : 0;
 }
 
 /* --- files that differ between two sources -------------------------- */
@@ -307,6 +329,104 @@ int cli_getopt_mixed(int argc, char **argv, const char *optstring,
 		return -1;
 	*operand = argv[optind++];
 	return 1;
+}
+
+/* "label/path", as sources name files in diagnostics. */
+static void print_display(FILE *f, const govmap_src *src, const char *path)
+{
+	const char *label = govmap_src_label(src);
+	size_t n = strlen(label);
+	fprintf(f, "%s%s%s", label, n && label[n - 1] == ':' ? "" : "/",
+		path);
+}
+
+/* The entities of reg whose file is `path`, with a mark against `other`
+ * (the registry on the other side): new or changed on the current side,
+ * removed on the old side. */
+static int print_entities(FILE *f, const govmap_src *src,
+			  const govmap_registry *reg,
+			  const govmap_registry *other, const char *path,
+			  int old_side)
+{
+	const char *sep = ": ";
+	size_t n = govmap_registry_count(reg);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const char *p = cli_entity_path(src, e);
+		if (!p || strcmp(p, path) != 0)
+			continue;
+		const govmap_entity *o =
+			other ? govmap_registry_find(other, e->id) : NULL;
+		const char *mark = "";
+		if (!o)
+			mark = other ? (old_side ? " (removed)" : " (new)") : "";
+		else if (!old_side) {
+			cli_field_change *c;
+			size_t nc;
+			if (cli_entity_compare(&c, &nc, o, e) < 0)
+				return -1;
+			cli_field_changes_free(c, nc);
+			if (nc)
+				mark = " (changed)";
+		}
+		if (old_side && o)
+			continue; /* it moved to another file: listed there */
+		fprintf(f, "%s%s%s", sep, e->id, mark);
+		sep = ", ";
+	}
+	return 0;
+}
+
+int cli_print_changed(govmap_cli *cli, const char *rev,
+		      const govmap_src *cur_src, const govmap_registry *cur,
+		      FILE *f)
+{
+	govmap_diags diags = {0};
+	govmap_src *a = NULL, *b = NULL;
+	cli_file_change *ch = NULL;
+	cli_session old;
+	size_t n = 0;
+	int rc = EXIT_USAGE;
+	memset(&old, 0, sizeof old);
+	if (govmap_src_open_git(&a, cli->registry, rev, NULL, &diags) !=
+		    GOVMAP_OK ||
+	    cli_open_source(cli, &b, &diags) != EXIT_OK)
+		goto done;
+	if (cli_changed_files(&ch, &n, a, b, &diags) != GOVMAP_OK)
+		goto done;
+	/* the entities of deleted files, and what "changed" is against */
+	if (cli_side_open(cli, &old, rev, 0) != EXIT_OK) {
+		govmap_diags_free(&diags);
+		diags = old.diags;
+		memset(&old.diags, 0, sizeof old.diags);
+		goto done;
+	}
+	fprintf(f, "Changed since %s: %zu file%s\n",
+		govmap_src_revision(old.src), n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++) {
+		int del = ch[i].change == 'D';
+		fprintf(f, "  %-8s  ", del		       ? "deleted"
+				       : ch[i].change == 'A' ? "added"
+							     : "modified");
+		print_display(f, del ? old.src : cur_src, ch[i].path);
+		if (print_entities(f, del ? old.src : cur_src,
+				   del ? old.reg : cur, del ? cur : old.reg,
+				   ch[i].path, del) < 0) {
+			cli_err("out of memory");
+			goto done;
+		}
+		fputc('\n', f);
+	}
+	rc = EXIT_OK;
+done:
+	if (rc != EXIT_OK)
+		cli_print_diags(stderr, &diags, cli->color);
+	cli_file_changes_free(ch, n);
+	cli_close(&old);
+	govmap_src_free(a);
+	govmap_src_free(b);
+	govmap_diags_free(&diags);
+	return rc;
 }
 
 /* --- text ------------------------------------------------------------ */

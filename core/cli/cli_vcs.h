@@ -38,6 +38,11 @@ int cli_entity_compare(cli_field_change **out, size_t *n,
 		       const govmap_entity *a, const govmap_entity *b);
 void cli_field_changes_free(cli_field_change *v, size_t n);
 
+/* Field `key` of e as one text (the canonical items joined by newlines):
+ * *out is malloc'd, or NULL when the entity has no such field.  Returns
+ * 0, or -1 on out-of-memory. */
+int cli_field_text(char **out, const govmap_entity *e, const char *key);
+
 /* A file that differs between two sources, by path inside the registry
  * ("england/x.yaml"). */
 typedef struct {
@@ -50,6 +55,14 @@ typedef struct {
 int cli_changed_files(cli_file_change **out, size_t *n, govmap_src *a,
 		      govmap_src *b, govmap_diags *diags);
 void cli_file_changes_free(cli_file_change *v, size_t n);
+
+/* `check --changed-since REV`: print on f the files that differ between
+ * REV and the registry `cur` (loaded from `cur_src`, what the global
+ * options name), each with the entities it holds, marked (new), (changed)
+ * or (removed).  Returns an exit code, printing its own errors. */
+int cli_print_changed(govmap_cli *cli, const char *rev,
+		      const govmap_src *cur_src, const govmap_registry *cur,
+		      FILE *f);
 
 /* The path of an entity's file inside the registry (its display path
  * without the source's label), or NULL.  Borrowed from the entity. */

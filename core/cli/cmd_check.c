@@ -10,11 +10,13 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_vcs.h"
 
 static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] check [--format text|json] "
 	      "[--quiet]\n"
+	      "                                    [--changed-since REV]\n"
 	      "\n"
 	      "Load the registry, validate every entity and reference, and\n"
 	      "print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
@@ -25,6 +27,10 @@ static void usage(FILE *f)
 	      "object on stdout\n"
 	      "  -q, --quiet         print errors only (no warnings or "
 	      "info)\n"
+	      "  --changed-since REV first list the files that differ from "
+	      "Git revision\n"
+	      "                      REV and the entities in them (text "
+	      "only)\n"
 	      "  -h, --help          show this help\n"
 	      "\n"
 	      "Exit status: 0 no errors (warnings allowed), 1 data errors,\n"
@@ -124,9 +130,11 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"changed-since", required_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int json = 0, quiet = 0, c;
+	const char *changed_since = NULL;
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "qh", opts, "check")) != -1) {
 		switch (c) {
@@ -141,6 +149,7 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'q': quiet = 1; break;
+		case 'C': changed_since = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
@@ -148,6 +157,12 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 	if (optind < argc) {
 		cli_err("check: unexpected argument '%s'", argv[optind]);
 		usage(stderr);
+		return EXIT_USAGE;
+	}
+
+	if (changed_since && json) {
+		cli_err("check: --changed-since lists files as text: drop "
+			"--format json");
 		return EXIT_USAGE;
 	}
 
@@ -178,6 +193,14 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 	}
 	if (rc != EXIT_OK) {
 		cli_print_diags(stderr, &diags, cli->color);
+		govmap_diags_free(&diags);
+		return rc;
+	}
+	if (changed_since &&
+	    (rc = cli_print_changed(cli, changed_since, src, reg, stdout))) {
+		govmap_findings_free(&findings);
+		govmap_registry_free(reg);
+		govmap_src_free(src);
 		govmap_diags_free(&diags);
 		return rc;
 	}

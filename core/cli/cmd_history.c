@@ -87,22 +87,9 @@ static int fields_of(state *st, const govmap_entity *e)
 	size_t n = govmap_schema_fields(e->kind, f, MAXKEYS);
 	st->kind = e->kind;
 	st->nvals = n < MAXKEYS ? n : MAXKEYS;
-	for (size_t i = 0; i < st->nvals; i++) {
-		char **v;
-		size_t nv, len = 0;
-		if (govmap_entity_field(&v, &nv, e, f[i].key) != GOVMAP_OK)
+	for (size_t i = 0; i < st->nvals; i++)
+		if (cli_field_text(&st->vals[i], e, f[i].key) < 0)
 			return -1;
-		for (size_t k = 0; k < nv; k++)
-			len += strlen(v[k]) + 1;
-		if (nv && (st->vals[i] = malloc(len))) {
-			char *p = st->vals[i];
-			for (size_t k = 0; k < nv; k++)
-				p += sprintf(p, "%s%s", k ? "\n" : "", v[k]);
-		}
-		govmap_strings_free(v, nv);
-		if (nv && !st->vals[i])
-			return -1;
-	}
 	return 0;
 }
 

@@ -17,6 +17,8 @@ static int cmd_version(govmap_cli *cli, int argc, char **argv);
 
 /* Sorted by name; `govmap help` prints it in this order. */
 static const govmap_command commands[] = {
+	{"blame", cmd_blame, "the commit that last changed each field of an "
+			     "entity"},
 	{"check", cmd_check, "validate the registry and print diagnostics"},
 	{"diff", cmd_diff, "compare two revisions: entities, scores, "
 			   "findings"},

@@ -1,0 +1,217 @@
+/*
+ * cmd_blame.c - `govmap blame ID`: for each top-level field of an entity,
+ * the commit, author and date that last changed it.
+ *
+ * It walks the commits that changed the registry (vcs.h), newest first,
+ * loads the entity at each and compares each field's canonical text
+ * (schema.h) with today's: a field is blamed on the oldest commit of the
+ * unbroken run, from the newest, that holds its present value.  History
+ * is followed in commit-time order, not merge by merge.  Nothing is
+ * written.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_vcs.h"
+
+#define MAXKEYS 48
+
+static void usage(FILE *f)
+{
+	fputs("usage: govmap [global options] blame ID\n"
+	      "\n"
+	      "For each top-level field of an entity (name, type, seats, "
+	      "powers, ...),\n"
+	      "show the commit, author and date that last changed it, "
+	      "walking the\n"
+	      "commits that changed the registry from HEAD (or --rev).  "
+	      "Without --rev\n"
+	      "the fields are those of the working tree (the index with "
+	      "--staged):\n"
+	      "a field changed since the last commit is 'not committed "
+	      "yet'.\n"
+	      "\n"
+	      "  -h, --help   show this help\n",
+	      f);
+}
+
+typedef struct {
+	const char *key;      /* the schema's */
+	char *now;            /* the value being blamed */
+	const govmap_commit *c; /* the commit blamed so far, NULL: none yet */
+	int done;
+} blamed;
+
+/* The value of field `key` of entity `id` in s (*out NULL when the
+ * entity or the field is absent): 0, or -1 on out-of-memory. */
+static int value_at(char **out, const cli_session *s, const char *id,
+		    const char *key)
+{
+	const govmap_entity *e = govmap_registry_find(s->reg, id);
+	*out = NULL;
+	return e ? cli_field_text(out, e, key) : 0;
+}
+
+static int same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+int cmd_blame(govmap_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
+	char *operand, *id = NULL;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "blame",
+				     &operand)) != -1) {
+		switch (c) {
+		case 1:
+			if (id) {
+				cli_err("blame: give exactly one id");
+				return EXIT_USAGE;
+			}
+			id = operand;
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!id) {
+		cli_err("blame: give exactly one id (run 'govmap blame "
+			"--help')");
+		return EXIT_USAGE;
+	}
+
+	/* The entity as it is now: the working tree, the index or --rev. */
+	cli_session now;
+	blamed b[MAXKEYS];
+	size_t nb = 0;
+	int rc = cli_side_open(cli, &now, NULL, 0);
+	if (rc != EXIT_OK) {
+		cli_print_diags(stderr, &now.diags, cli->color);
+		cli_close(&now);
+		return rc;
+	}
+	const govmap_entity *e = govmap_registry_find(now.reg, id);
+	if (!e) {
+		cli_err("blame: no entity with id '%s' in %s", id,
+			govmap_src_revision(now.src));
+		cli_close(&now);
+		return EXIT_USAGE;
+	}
+	govmap_field_info f[MAXKEYS];
+	size_t nf = govmap_schema_fields(e->kind, f, MAXKEYS);
+	for (size_t i = 0; i < nf && i < MAXKEYS; i++) {
+		char *v;
+		if (cli_field_text(&v, e, f[i].key) < 0) {
+			cli_err("out of memory");
+			rc = EXIT_USAGE;
+			break;
+		}
+		if (!v)
+			continue; /* not written in the entity */
+		b[nb].key = f[i].key;
+		b[nb].now = v;
+		b[nb].c = NULL;
+		b[nb].done = 0;
+		nb++;
+	}
+	char what[300], kind[16];
+	snprintf(what, sizeof what, "%s", govmap_src_revision(now.src));
+	snprintf(kind, sizeof kind, "%s", govmap_kind_name(e->kind));
+	cli_close(&now);
+
+	govmap_history *h = NULL;
+	govmap_diags diags = {0};
+	govmap_history_opts ho = {0};
+	ho.rev = cli->rev;
+	if (rc == EXIT_OK &&
+	    govmap_history_load(&h, cli->registry, &ho, &diags) != GOVMAP_OK) {
+		cli_print_diags(stderr, &diags, cli->color);
+		rc = EXIT_USAGE;
+	}
+	govmap_diags_free(&diags);
+
+	/* Newest first; stop once every field met an older value. */
+	int tty = isatty(STDERR_FILENO);
+	size_t left = nb;
+	for (size_t k = 0; rc == EXIT_OK && h && k < h->n && left; k++) {
+		const govmap_commit *cm = &h->v[k];
+		cli_session s;
+		if (tty && h->n > 20)
+			fprintf(stderr, "\rgovmap: blame: commit %zu of %zu",
+				k + 1, h->n);
+		if (!cm->tree[0]) {
+			memset(&s, 0, sizeof s); /* the registry was removed */
+		} else if ((rc = cli_side_open(cli, &s, cm->id, 0)) !=
+			   EXIT_OK) {
+			cli_print_diags(stderr, &s.diags, cli->color);
+			cli_close(&s);
+			break;
+		}
+		for (size_t i = 0; i < nb; i++) {
+			char *v = NULL;
+			if (b[i].done)
+				continue;
+			if (s.reg && value_at(&v, &s, id, b[i].key) < 0) {
+				cli_err("out of memory");
+				rc = EXIT_USAGE;
+				break;
+			}
+			if (same(v, b[i].now)) {
+				b[i].c = cm;
+			} else {
+				b[i].done = 1;
+				left--;
+			}
+			free(v);
+		}
+		cli_close(&s);
+		/* with --rev the value "now" is the newest commit's: a field
+		 * that differs there has no older commit to blame */
+	}
+	if (tty && h && h->n > 20)
+		fputs("\r\033[K", stderr);
+
+	if (rc == EXIT_OK) {
+		int aw = 6, kw = 4;
+		for (size_t i = 0; i < nb; i++) {
+			int l = (int)strlen(b[i].key);
+			if (l > kw)
+				kw = l;
+			if (b[i].c && (l = (int)strlen(b[i].c->author)) > aw)
+				aw = l > 24 ? 24 : l;
+		}
+		printf("%s (%s) as in %s: the commit that last changed each "
+		       "field\n",
+		       id, kind, what);
+		for (size_t i = 0; i < nb; i++) {
+			const govmap_commit *cm = b[i].c;
+			if (!cm) {
+				printf("%-*s  %-12s  %-10s  %-*s  %s\n", kw,
+				       b[i].key, "-", "-", aw, "-",
+				       "(not committed yet)");
+				continue;
+			}
+			char d[11];
+			cli_time_date(d, cm->time, cm->offset);
+			printf("%-*s  %s  %s  %-*.*s  %s\n", kw, b[i].key,
+			       cm->short_id, d, aw, aw, cm->author,
+			       cm->summary);
+		}
+	}
+	for (size_t i = 0; i < nb; i++)
+		free(b[i].now);
+	govmap_history_free(h);
+	if (rc == EXIT_OK && fflush(stdout) != 0) {
+		cli_err("cannot write to standard output");
+		rc = EXIT_USAGE;
+	}
+	return rc;
+}
