@@ -9,12 +9,17 @@
  * what to print.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli_vcs.h"
 
@@ -427,6 +432,40 @@ done:
 	govmap_src_free(b);
 	govmap_diags_free(&diags);
 	return rc;
+}
+
+/* --- writing ---------------------------------------------------------- */
+
+int cli_write_new(const char *path, const char *data, size_t len,
+		  unsigned mode, int replace)
+{
+	char tmp[PATH_MAX];
+	int n = snprintf(tmp, sizeof tmp, "%s.govmap-%ld", path,
+			 (long)getpid());
+	if (n < 0 || (size_t)n >= sizeof tmp)
+		return ENAMETOOLONG;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd < 0)
+		return errno;
+	int err = 0;
+	size_t off = 0;
+	while (!err && off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno != EINTR)
+			err = errno;
+		else if (w > 0)
+			off += (size_t)w;
+	}
+	/* the mode asked of open() is cut by the umask: a hook must run */
+	if (!err && (fchmod(fd, (mode_t)mode) != 0 || fsync(fd) != 0))
+		err = errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	if (!err && (replace ? rename(tmp, path) : link(tmp, path)) != 0)
+		err = errno;
+	if (err || !replace)
+		unlink(tmp);
+	return err;
 }
 
 /* --- text ------------------------------------------------------------ */

@@ -78,6 +78,14 @@ int cli_getopt_mixed(int argc, char **argv, const char *optstring,
 		     const struct option *opts, const char *cmd,
 		     char **operand);
 
+/* Create `path` with `data` and permissions `mode`, all at once: written
+ * to a new temporary file beside it (O_CREAT|O_EXCL), synced, then
+ * linked into place, which never replaces an existing file; with
+ * `replace`, renamed over it instead.  Returns 0, or an errno value
+ * (EEXIST: the file exists and replace was not asked for). */
+int cli_write_new(const char *path, const char *data, size_t len,
+		  unsigned mode, int replace);
+
 /* Write text for Markdown: HTML-significant and Markdown punctuation
  * escaped, newlines as spaces, so that registry text cannot inject
  * markup into a pull-request comment. */

@@ -27,8 +27,12 @@ static const govmap_command commands[] = {
 	{"help", cmd_help, "show help for govmap or for one command"},
 	{"history", cmd_history, "the commits that changed the registry or "
 				 "one body, with scores"},
+	{"hook", cmd_hook, "install a Git pre-commit hook that checks the "
+			   "staged registry"},
 	{"map", cmd_map, "draw the accountability map (svg, png, pdf, dot, "
 			 "json)"},
+	{"new", cmd_new, "write a skeleton file for a new body, board, "
+			 "contract or link"},
 	{"plugins", cmd_plugins, "list the loaded region plugins and any "
 				 "that failed to load"},
 	{"report", cmd_report, "rank bodies by exposure and list findings"},

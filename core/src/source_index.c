@@ -328,7 +328,11 @@ int govmap_src_open_index(govmap_src **out, const char *root,
 		git_fail(diags, "cannot open the object database");
 		goto fail;
 	}
-	if (git_repository_index(&x->index, x->repo) < 0) {
+	/* Git points hooks at the index being committed (a temporary one
+	 * for `git commit -a` or `git commit PATH`) with GIT_INDEX_FILE */
+	const char *env = getenv("GIT_INDEX_FILE");
+	if ((env && *env ? git_index_open(&x->index, env)
+			 : git_repository_index(&x->index, x->repo)) < 0) {
 		git_fail(diags, "cannot read the index");
 		goto fail;
 	}

@@ -62,7 +62,9 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
  * record; the pre-commit hook checks this).  Diagnostics name files
  * ":PATH" (Git's own name for a staged file, as in `git show :PATH`).
  * Entries are held to the Git source's rules; conflicted entries are
- * errors.
+ * errors.  The index read is $GIT_INDEX_FILE when set (Git sets it for
+ * its hooks: `git commit -a` commits a temporary index), else the
+ * repository's own.
  * @return GOVMAP_OK, GOVMAP_ENOTFOUND (no repository, or a bare one),
  *         GOVMAP_EIO or GOVMAP_ENOMEM.
  */
