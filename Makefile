@@ -67,10 +67,10 @@ PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(SANFLAGS) $(LDFLAGS)
 
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev \
-	libgraphviz-dev check valgrind
+	libgraphviz-dev check valgrind clang libclang-rt-14-dev
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
-	clean headers check-plugins plugin check-hostile
+	clean headers check-plugins plugin check-hostile fuzz fuzz-smoke
 
 all: $(BIN) $(PLUGINS)
 
@@ -212,6 +212,64 @@ check-hostile: $(BIN) $(PLUGINS)
 		GOVMAP_PLUGIN_DIR=$(CURDIR)/$(BUILD)/plugins \
 		sh tests/hostile/run.sh
 
+# Fuzzing (libFuzzer; CONTRIBUTING.md "Hostile input and fuzzing"): each
+# tests/fuzz/fuzz_<t>.c is linked against the core built with clang and
+# -fsanitize=fuzzer,address,undefined into $(FUZZ_BUILD)/fuzz_<t>.  `make
+# fuzz` runs every target for FUZZ_SECONDS (default 600), `make
+# fuzz-smoke` for 20 s (CI); seeds come from tests/fuzz/corpus/<t>/, new
+# inputs go to $(FUZZ_BUILD)/corpus/<t>/ and crashes to
+# $(FUZZ_BUILD)/artifacts/.  A crash stops the run with status 1.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD := build/fuzz
+FUZZ_TARGETS := loader validate dot
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_CFLAGS = -std=c11 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
+	-fsanitize=fuzzer-no-link -Icore/include -Icore/src -Igraphs \
+	$(PKG_CFLAGS) -MMD -MP
+FUZZ_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+.SECONDARY: $(FUZZ_OBJ) $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o)
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZCC  $<")
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_OBJ)
+	@$(if $(Q),echo "  FUZZLD  $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS) \
+		-lpthread
+
+# fuzz_run SECONDS: every target in turn, in the foreground; the stats
+# lines (executions, speed, corpus) are kept, the rest is dropped.
+define fuzz_run
+	@rm -rf $(FUZZ_BUILD)/artifacts && mkdir -p $(FUZZ_BUILD)/artifacts
+	$(Q)for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+		echo "== fuzz_$$t for $(1) s"; \
+		$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(1) -timeout=10 \
+			-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+			-dict=tests/fuzz/yaml.dict \
+			-artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- \
+			$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | \
+		grep -E '^(stat::|Done |==[0-9]+==ERROR|SUMMARY|artifact_prefix)' \
+			|| true; \
+	done
+	$(Q)if ls $(FUZZ_BUILD)/artifacts | grep -q .; then \
+		echo "fuzz: crashes, hangs or leaks in $(FUZZ_BUILD)/artifacts:"; \
+		ls $(FUZZ_BUILD)/artifacts; exit 1; fi
+endef
+
+fuzz: deps
+	$(MAKE) $(FUZZ_BINS)
+	$(call fuzz_run,$(FUZZ_SECONDS))
+
+fuzz-smoke: deps
+	$(MAKE) $(FUZZ_BINS)
+	$(call fuzz_run,20)
+
 # Each public header must compile on its own under strict flags.
 headers:
 	@mkdir -p $(BUILD)/headers
@@ -235,7 +293,8 @@ clean:
 	rm -rf $(BUILD) build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
-	$(PLUGIN_OBJ:.o=.d)
+	$(PLUGIN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) \
+	$(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.d)
 
 # The benchmark: figures, never a pass/fail test (tests/bench/run.sh).
 bench: $(BIN)
