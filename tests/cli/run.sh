@@ -47,6 +47,10 @@
 #
 # d. tests/cli/git-fixture.sh: --rev against a throwaway Git repository.
 #
+# e. tests/cli/map-formats.sh: maps rendered to SVG, PNG and PDF (signatures,
+#    escaping of hostile names), which depend on Graphviz and cannot be
+#    pinned byte for byte.
+#
 # Each test prints `ok N - name` or `not ok N - name` followed by `# `
 # lines (a unified diff, expected then actual).  The plan `1..N` and a
 # summary come last.  Exit status: 0 when every test passed, 1 otherwise,
@@ -352,6 +356,25 @@ if wanted git; then
 	done <"$tmp/git.out"
 	if [ "$seen" = 0 ] || { [ "$grc" != 0 ] && [ "$failed" = "$before" ]; }; then
 		fail "git: git-fixture.sh exited with status $grc"
+	fi
+fi
+
+# --- e. rendered maps ------------------------------------------------------
+
+if wanted map-formats; then
+	sh tests/cli/map-formats.sh >"$tmp/maps.out" 2>&1
+	mrc=$?
+	seen=0
+	before=$failed
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) seen=1; pass "map-formats: ${line#ok - }" ;;
+		"not ok - "*) seen=1; fail "map-formats: ${line#not ok - }" ;;
+		*) echo "$line" ;;
+		esac
+	done <"$tmp/maps.out"
+	if [ "$seen" = 0 ] || { [ "$mrc" != 0 ] && [ "$failed" = "$before" ]; }; then
+		fail "map-formats: map-formats.sh exited with status $mrc"
 	fi
 fi
 

@@ -18,6 +18,8 @@ Suite *ytree_suite(void);
 Suite *schema_suite(void);
 Suite *validate_suite(void);
 Suite *source_suite(void);
+Suite *analysis_suite(void);
+Suite *map_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 

@@ -1,0 +1,42 @@
+explain: a body with a two-link chain to voters (fixture (a), hand-worked in
+tests/fixtures/analysis/README.md): A = 0.9 x 0.27 = 0.243, every factor,
+its finding, the best single change (0.243 / 0.27 x 0.9 = 0.81) and the
+questions for the missing stage.
+--- args
+-r tests/fixtures/analysis/chain --on 2024-06-01 explain test-body
+--- exit
+0
+--- stdout
+Test Body (body 'test-body', nhs-trust)
+  region england/testshire; valid - to -; defined at tests/fixtures/analysis/chain/bodies.yaml:22:1
+  on 2024-06-01: accountability A = 0.243, deficit D = 0.757
+  public money £100m a year; exposure D x money = £76m
+
+Strongest chain to voters (2 links; A is the product of the strengths):
+  1. Test Body -> Test Council
+     link 'test-body-scrutinised-by-council' (scrutinised-by)
+     basis guidance, forum political, powers inform, question; valid - to -
+     strength 0.270: step 0.90 x basis guidance 0.50 x powers 0.60 x type scrutinised-by 1.00 = 0.270
+     source: Test source for the scrutiny <https://example.org/test/link-2> (accessed 2024-05-01)
+     defined at tests/fixtures/analysis/chain/links.yaml:14:1
+  2. Test Council -> Test electorate
+     link 'test-council-elected-by-electorate' (elected-by)
+     basis statute, forum political, powers inform, question, sanction; valid - to -
+     strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
+     source: Test source for the election <https://example.org/test/link-1> (accessed 2024-05-01)
+     defined at tests/fixtures/analysis/chain/links.yaml:1:1
+  reaches: Test electorate (voters)
+
+Findings:
+  warning [core/no-sanction] no forum can impose consequences on Test Body: none of its 1 accountability link carries the power to sanction
+      basis: Bovens (2007): accountability needs information, debate and consequences
+
+Single change that would raise A most:
+  strengthen link 'test-body-scrutinised-by-council' (scrutinised-by) (Test Body -> Test Council, now 0.270) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.
+  A would rise from 0.243 to 0.810 (deficit 0.757 -> 0.190).
+
+Questions for a committee:
+  Consequences (no forum can impose them):
+    - Who can overturn Test Body's decisions, withhold its funds or remove its chair?
+    - What happens if it ignores this committee's recommendations?
+--- stderr

@@ -1,0 +1,37 @@
+explain on 2024-01-30: the scrutiny link with sanction still applies
+(regulation 0.9 x 0.9 = 0.81): A = 0.729 (fixture (f)).
+--- args
+-r tests/fixtures/analysis/dates --on 2024-01-30 explain test-trust
+--- exit
+0
+--- stdout
+Test Trust (body 'test-trust', nhs-trust)
+  region england/testshire; valid - to -; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
+  on 2024-01-30: accountability A = 0.729, deficit D = 0.271
+  public money £10m a year; exposure D x money = £3m
+
+Strongest chain to voters (2 links; A is the product of the strengths):
+  1. Test Trust -> Test Council
+     link 'test-trust-scrutinised-by-council-to-2024' (scrutinised-by)
+     basis regulation, forum (unset), powers inform, question, sanction; valid 2022-07-01 to 2024-01-31
+     strength 0.810: step 0.90 x basis regulation 0.90 x powers 1.00 x type scrutinised-by 1.00 = 0.810
+     source: Test source for test-trust-scrutinised-by-council-to-2024 <https://example.org/test/test-trust-scrutinised-by-council-to-2024> (accessed 2024-05-01)
+     defined at tests/fixtures/analysis/dates/registry.yaml:56:1
+  2. Test Council -> Test electorate
+     link 'test-council-elected-by-electorate' (elected-by)
+     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
+     source: Test source for test-council-elected-by-electorate <https://example.org/test/test-council-elected-by-electorate> (accessed 2024-05-01)
+     defined at tests/fixtures/analysis/dates/registry.yaml:44:1
+  reaches: Test electorate (voters)
+
+Findings:
+  none
+
+Single change that would raise A most:
+  strengthen link 'test-trust-scrutinised-by-council-to-2024' (scrutinised-by) (Test Trust -> Test Council, now 0.810) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.
+  A would rise from 0.729 to 0.810 (deficit 0.271 -> 0.190).
+
+Questions for a committee:
+  All three stages are covered by its links; ask whether they are used.
+--- stderr

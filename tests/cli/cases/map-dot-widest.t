@@ -1,0 +1,92 @@
+map --format dot golden for fixture (b) (every body in region england, so
+no footprint cluster): voters on the top rank; A 0.90, 0.81, 0.73 in the
+palest band; edges coloured by type (elected-by blue, accountable-to
+black, appointed-by orange), solid for statute, dotted for the voluntary
+link, penwidth 0.5 + 3 x strength (3.20, 2.93 for 0.81, 0.74 for 0.081);
+width 1.6 + 0.3 log10(10) = 1.90 for the £10m trust.
+--- args
+-r tests/fixtures/analysis/widest --on 2024-06-01 map --format dot
+--- exit
+0
+--- stdout
+digraph govmap {
+	graph [fontname=Helvetica,
+		fontsize=20,
+		label="govmap: test-analysis-widest, working tree, on 2024-06-01",
+		labelloc=t,
+		nodesep=0.25,
+		outputorder=edgesfirst,
+		rankdir=TB,
+		ranksep=0.6
+	];
+	node [fontname=Helvetica,
+		fontsize=10,
+		shape=box,
+		style="filled,rounded"
+	];
+	edge [dir=back];
+	subgraph voters {
+		graph [rank=min];
+		n0	[fillcolor="#2166ac",
+			fontcolor="#ffffff",
+			label="Test electorate\nvoters",
+			shape=house,
+			style=filled,
+			tooltip="Test electorate (electorate): accountability 1.000, deficit 0.000, 0 links to voters; public money unknown, exposure £0"];
+	}
+	n1	[fillcolor="#ffffb2",
+		fontcolor="#000000",
+		label="Test Parliament\nA 0.90  D 0.10",
+		tooltip="Test Parliament (parliament): accountability 0.900, deficit 0.100, 1 link to voters; public money unknown, exposure £0"];
+	n0 -> n1	[color="#0072B2",
+		penwidth=3.20,
+		style=solid,
+		tooltip="link 'test-parliament-elected-by-electorate' (elected-by); strength 0.900"];
+	n2	[fillcolor="#ffffb2",
+		fontcolor="#000000",
+		label="Test Council\nA 0.90  D 0.10",
+		tooltip="Test Council (local-authority): accountability 0.900, deficit 0.100, 1 link to voters; public money unknown, exposure £0"];
+	n0 -> n2	[color="#0072B2",
+		penwidth=3.20,
+		style=solid,
+		tooltip="link 'test-council-elected-by-electorate' (elected-by); strength 0.900"];
+	n4	[fillcolor="#fecc5c",
+		fontcolor="#000000",
+		label="Test X Trust\nA 0.73  D 0.27\n£10m a year",
+		tooltip="Test X Trust (nhs-trust): accountability 0.729, deficit 0.271, 3 links to voters; public money £10m, exposure £3m",
+		width=1.90];
+	n1 -> n4	[color="#000000",
+		penwidth=0.74,
+		style=dotted,
+		tooltip="link 'test-x-reports-to-parliament' (reports-to); strength 0.081"];
+	n5	[fillcolor="#fecc5c",
+		fontcolor="#000000",
+		label="Test Y Regulator\nA 0.73  D 0.27",
+		tooltip="Test Y Regulator (regulator): accountability 0.729, deficit 0.271, 2 links to voters; public money unknown, exposure £0"];
+	n1 -> n5	[color="#E69F00",
+		penwidth=2.93,
+		style=solid,
+		tooltip="link 'test-y-appointed-by-parliament' (appointed-by); strength 0.810"];
+	n3	[fillcolor="#ffffb2",
+		fontcolor="#000000",
+		label="Test Combined Authority\nA 0.81  D 0.19",
+		tooltip="Test Combined Authority (combined-authority): accountability 0.810, deficit 0.190, 2 links to voters; public money unknown, exposure \
+£0"];
+	n2 -> n3	[color="#000000",
+		penwidth=3.20,
+		style=solid,
+		tooltip="link 'test-combined-accountable-to-council' (accountable-to); strength 0.900"];
+	n3 -> n4	[color="#000000",
+		penwidth=3.20,
+		style=solid,
+		tooltip="link 'test-x-accountable-to-combined' (accountable-to); strength 0.900"];
+	n3 -> n5	[color="#000000",
+		penwidth=3.20,
+		style=solid,
+		tooltip="link 'test-y-accountable-to-combined' (accountable-to); strength 0.900"];
+	legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#000000"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">accountable to / reports to</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD><FONT COLOR="#009E73"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">scrutinised by</TD></TR><TR><TD><FONT COLOR="#CC79A7"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">funded by</TD></TR><TR><TD><FONT COLOR="#56B4E9"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">regulated / inspected / audited by</TD></TR><TR><TD><FONT COLOR="#D55E00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">ratified by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 0 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
+		shape=plaintext,
+		style="",
+		tooltip=legend];
+}
+--- stderr

@@ -1,0 +1,10 @@
+map --collapse 2 (JSON): the three NHS trusts of england/testshire become
+one summary node: 3 bodies, £160m, deficit weighted by money
+(0.19 x 100 + 0.757 x 50 + 0.271 x 10) / 160 = 0.37225; one edge x3.
+--- args
+-r tests/fixtures/analysis/collapse --on 2024-06-01 map --format json --collapse 2
+--- exit
+0
+--- stdout
+{"title":"govmap: test-analysis-collapse, working tree, on 2024-06-01","date":"2024-06-01","nodes":[{"node":"n0","kind":"entity","id":"test-electorate","name":"Test electorate","type":"electorate","region":"england/testshire","accountability":1.000000,"deficit":0.000000,"hops":0,"money":-1,"exposure":0,"context":false},{"node":"n1","kind":"entity","id":"test-parliament","name":"Test Parliament","type":"parliament","region":"england","accountability":0.900000,"deficit":0.100000,"hops":1,"money":-1,"exposure":0,"context":false},{"node":"n2","kind":"entity","id":"test-council","name":"Test Council","type":"local-authority","region":"england/testshire","accountability":0.900000,"deficit":0.100000,"hops":1,"money":300000000,"exposure":30000000,"context":false},{"node":"n3","kind":"summary","id":"test-trust-1","name":"Test Trust 1","type":"nhs-trust","region":"england/testshire","count":3,"deficit":0.372250,"money":160000000,"context":false},{"node":"n4","kind":"entity","id":"test-other-trust","name":"Test Other Trust","type":"nhs-trust","region":"england/otherside","accountability":0.810000,"deficit":0.190000,"hops":2,"money":20000000,"exposure":3800000,"context":false}],"edges":[{"from":"n1","to":"n0","strength":0.900000,"count":1,"what":"link 'test-parliament-elected-by-electorate' (elected-by)"},{"from":"n2","to":"n0","strength":0.900000,"count":1,"what":"link 'test-council-elected-by-electorate' (elected-by)"},{"from":"n3","to":"n2","strength":0.900000,"count":3,"what":"link 'test-trust-1-scrutinised-by-council' (scrutinised-by)"},{"from":"n4","to":"n1","strength":0.900000,"count":1,"what":"link 'test-other-trust-reports-to-parliament' (reports-to)"}],"hidden_edges":0}
+--- stderr

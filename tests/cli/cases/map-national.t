@@ -1,0 +1,69 @@
+map --national (DOT): one node per footprint (england/testshire: 4 bodies,
+£460m, deficit weighted by money 0.195; england/otherside: 1 body, 0.190),
+voters and the national parliament as themselves, no clusters, no ghosts.
+--- args
+-r tests/fixtures/analysis/collapse --on 2024-06-01 map --format dot --national
+--- exit
+0
+--- stdout
+digraph govmap {
+	graph [fontname=Helvetica,
+		fontsize=20,
+		label="govmap: test-analysis-collapse, working tree, on 2024-06-01",
+		labelloc=t,
+		nodesep=0.25,
+		outputorder=edgesfirst,
+		rankdir=TB,
+		ranksep=0.6
+	];
+	node [fontname=Helvetica,
+		fontsize=10,
+		shape=box,
+		style="filled,rounded"
+	];
+	edge [dir=back];
+	subgraph voters {
+		graph [rank=min];
+		n0	[fillcolor="#2166ac",
+			fontcolor="#ffffff",
+			label="Test electorate\nvoters",
+			shape=house,
+			style=filled,
+			tooltip="Test electorate (electorate): accountability 1.000, deficit 0.000, 0 links to voters; public money unknown, exposure £0"];
+	}
+	n1	[fillcolor="#ffffb2",
+		fontcolor="#000000",
+		label="Test Parliament\nA 0.90  D 0.10",
+		tooltip="Test Parliament (parliament): accountability 0.900, deficit 0.100, 1 link to voters; public money unknown, exposure £0"];
+	n0 -> n1	[color="#0072B2",
+		penwidth=3.20,
+		style=solid,
+		tooltip="link 'test-parliament-elected-by-electorate' (elected-by); strength 0.900"];
+	n2	[fillcolor="#ffffb2",
+		fontcolor="#000000",
+		label="england/testshire\nTest Council\n4 bodies, D 0.19\n£460m a year",
+		shape=box3d,
+		style=filled,
+		tooltip="4 bodies summarised (england/testshire); deficit weighted by money 0.195; largest: Test Council",
+		width=2.40];
+	n0 -> n2	[color="#0072B2",
+		penwidth=3.20,
+		style=solid,
+		tooltip="link 'test-council-elected-by-electorate' (elected-by); strength 0.900"];
+	n3	[fillcolor="#ffffb2",
+		fontcolor="#000000",
+		label="england/otherside\nTest Other Trust\n1 bodies, D 0.19\n£20m a year",
+		shape=box3d,
+		style=filled,
+		tooltip="1 bodies summarised (england/otherside); deficit weighted by money 0.190; largest: Test Other Trust",
+		width=1.99];
+	n1 -> n3	[color="#000000",
+		penwidth=3.20,
+		style=solid,
+		tooltip="link 'test-other-trust-reports-to-parliament' (reports-to); strength 0.900"];
+	legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#000000"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">accountable to / reports to</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD><FONT COLOR="#009E73"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">scrutinised by</TD></TR><TR><TD><FONT COLOR="#CC79A7"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">funded by</TD></TR><TR><TD><FONT COLOR="#56B4E9"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">regulated / inspected / audited by</TD></TR><TR><TD><FONT COLOR="#D55E00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">ratified by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 0 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
+		shape=plaintext,
+		style="",
+		tooltip=legend];
+}
+--- stderr

@@ -1,0 +1,8 @@
+report --region matching nothing is a usage error (exit 2).
+--- args
+-r tests/fixtures/analysis/exposure --on 2024-06-01 report --region scotland
+--- exit
+2
+--- stdout
+--- stderr
+govmap: error: report: nothing in force in region 'scotland'

@@ -1,0 +1,1103 @@
+/*
+ * test_analysis.c - analysis.c: link and seat strengths, the
+ * accountability graph (links, boards, joint boards, seats), widest paths,
+ * A / D / exposure, chains, validity dates, the best single change, the
+ * core rules and determinism.
+ *
+ * Every expected number was worked out by hand from CONTRIBUTING.md ("The
+ * deficit model") before the tool was run: the arithmetic is in
+ * tests/fixtures/analysis/README.md.  The fixtures are read from
+ * $GOVMAP_SRCDIR/tests/fixtures/analysis/<name> (default: the current
+ * directory).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "govmap/analysis.h"
+#include "govmap/findings.h"
+#include "suites.h"
+
+#define TOL 1e-6
+#define ON 20240601 /* 2024-06-01, the fixtures' evaluation date */
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static govmap_registry *load_fixture(const char *name)
+{
+	const char *src = getenv("GOVMAP_SRCDIR");
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/tests/fixtures/analysis/%s",
+		 src && *src ? src : ".", name);
+	govmap_diags d = {0};
+	int rc;
+	govmap_registry *reg = th_load(dir, NULL, &d, &rc);
+	ck_assert_msg(rc == GOVMAP_OK && reg && d.count[GOVMAP_SEV_ERROR] == 0 &&
+			      d.count[GOVMAP_SEV_WARNING] == 0,
+		      "loading %s: rc %d%s", dir, rc, th_dump(&d));
+	govmap_diags_free(&d);
+	return reg;
+}
+
+static govmap_analysis *analyse_on(const govmap_registry *reg,
+				   govmap_date on)
+{
+	govmap_analysis *an = NULL;
+	govmap_analysis_opts o = {on, NULL, NULL};
+	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
+	ck_assert_ptr_nonnull(an);
+	ck_assert_int_eq(govmap_analysis_date(an), on);
+	return an;
+}
+
+static size_t idx(const govmap_registry *reg, const char *id)
+{
+	int32_t i = govmap_registry_index(reg, id);
+	ck_assert_msg(i >= 0, "no entity '%s' in the fixture", id);
+	return (size_t)i;
+}
+
+static const govmap_score *sc(const govmap_analysis *an, const char *id)
+{
+	return govmap_analysis_score(an, idx(govmap_analysis_registry(an), id));
+}
+
+#define ASSERT_SCORE(an, id, want_a, want_d, want_exp, want_hops)          \
+	do {                                                                \
+		const govmap_score *s_ = sc(an, id);                        \
+		ck_assert_msg(s_->active, "%s should be active", id);      \
+		ck_assert_double_eq_tol(s_->A, (want_a), TOL);              \
+		ck_assert_double_eq_tol(s_->D, (want_d), TOL);              \
+		ck_assert_double_eq_tol(s_->exposure, (want_exp), TOL);     \
+		ck_assert_uint_eq(s_->hops, (want_hops));                   \
+	} while (0)
+
+/* The edge of the link entity `link_id` (-1 if none). */
+static int32_t link_edge(const govmap_analysis *an, const char *link_id)
+{
+	size_t ne, l = idx(govmap_analysis_registry(an), link_id);
+	const govmap_edge *e = govmap_analysis_edges(an, &ne);
+	int32_t found = -1;
+	for (size_t k = 0; k < ne; k++)
+		if (e[k].kind == GOVMAP_EDGE_LINK && e[k].link == (int32_t)l) {
+			ck_assert_msg(found < 0, "two edges for link %s",
+				      link_id);
+			found = (int32_t)k;
+		}
+	return found;
+}
+
+/* The edge of kind `kind` from `from` to `to` (seat >= 0: that seat). */
+static int32_t edge_of(const govmap_analysis *an, govmap_edge_kind kind,
+		       const char *from, const char *to, int32_t seat)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	size_t ne, f = idx(reg, from), t = idx(reg, to);
+	const govmap_edge *e = govmap_analysis_edges(an, &ne);
+	for (size_t k = 0; k < ne; k++)
+		if (e[k].kind == kind && e[k].from == (int32_t)f &&
+		    e[k].to == (int32_t)t && (seat < 0 || e[k].seat == seat))
+			return (int32_t)k;
+	return -1;
+}
+
+static const govmap_edge *edge_at(const govmap_analysis *an, int32_t k)
+{
+	size_t ne;
+	const govmap_edge *e = govmap_analysis_edges(an, &ne);
+	ck_assert_int_ge(k, 0);
+	ck_assert_uint_lt((size_t)k, ne);
+	return &e[k];
+}
+
+/* Core findings on `an`, sorted; the caller frees. */
+static void findings_of(const govmap_analysis *an, govmap_findings *f)
+{
+	memset(f, 0, sizeof(*f));
+	govmap_core_findings(an, f);
+	govmap_findings_apply_suppressions(f, govmap_analysis_registry(an));
+	govmap_findings_sort(f, govmap_analysis_registry(an));
+}
+
+static size_t count_rule(const govmap_findings *f, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->n; i++)
+		n += strcmp(f->v[i].rule, rule) == 0;
+	return n;
+}
+
+/* The one finding of `rule`: it must be about entity `id`. */
+static const govmap_finding *the_finding(const govmap_analysis *an,
+					 const govmap_findings *f,
+					 const char *rule, const char *id)
+{
+	const govmap_finding *hit = NULL;
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->v[i].rule, rule) == 0) {
+			ck_assert_msg(!hit, "%s fired more than once", rule);
+			hit = &f->v[i];
+		}
+	ck_assert_msg(hit != NULL, "%s did not fire", rule);
+	ck_assert_int_eq(hit->entity,
+			 (int32_t)idx(govmap_analysis_registry(an), id));
+	return hit;
+}
+
+static const char *dump_findings(const govmap_findings *f)
+{
+	static char buf[8192];
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < f->n && o < sizeof buf - 1; i++) {
+		int w = snprintf(buf + o, sizeof buf - o, "\n  [%s] %s%s",
+				 f->v[i].rule, f->v[i].msg,
+				 f->v[i].suppressed ? " (suppressed)" : "");
+		if (w < 0)
+			break;
+		o += (size_t)w;
+	}
+	return buf;
+}
+
+/* ---- weights ------------------------------------------------------------ */
+
+static double strength_of(govmap_basis b, unsigned powers, const char *type)
+{
+	govmap_entity l;
+	memset(&l, 0, sizeof l);
+	l.kind = GOVMAP_KIND_LINK;
+	l.basis = b;
+	l.powers = powers;
+	l.type = (char *)type;
+	return govmap_link_strength(&l, NULL, 0);
+}
+
+#define ALL (GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION | GOVMAP_POWER_SANCTION)
+
+START_TEST(weights_basis)
+{
+	/* statute 1.0, regulation 0.9, contract 0.7, guidance 0.5,
+	 * voluntary 0.3, none 0.1, unset 0.2; x 0.9 step */
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_STATUTE, ALL, "reports-to"), 0.9, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_REGULATION, ALL, "reports-to"), 0.81, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_CONTRACT, ALL, "reports-to"), 0.63, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_GUIDANCE, ALL, "reports-to"), 0.45, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_VOLUNTARY, ALL, "reports-to"), 0.27, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_NONE, ALL, "reports-to"), 0.09, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_UNSET, ALL, "reports-to"), 0.18, TOL);
+}
+END_TEST
+
+START_TEST(weights_powers)
+{
+	/* inform 0.3 + question 0.3 + sanction 0.4; none listed 0.2 */
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_STATUTE, GOVMAP_POWER_INFORM, "reports-to"), 0.27, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_STATUTE, GOVMAP_POWER_QUESTION, "reports-to"), 0.27, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_STATUTE, GOVMAP_POWER_SANCTION, "reports-to"), 0.36, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_STATUTE, GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION, "reports-to"), 0.54, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_STATUTE, GOVMAP_POWER_QUESTION | GOVMAP_POWER_SANCTION, "reports-to"), 0.63, TOL);
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_STATUTE, 0, "reports-to"), 0.18, TOL);
+}
+END_TEST
+
+START_TEST(weights_types)
+{
+	static const struct {
+		const char *type;
+		double w;
+	} t[] = {
+		{"elected-by", 1.0},      {"accountable-to", 1.0},
+		{"reports-to", 1.0},      {"scrutinised-by", 1.0},
+		{"appointed-by", 0.9},    {"part-of", 0.9},
+		{"ratified-by", 0.8},     {"member-of", 0.8},
+		{"nominated-by", 0.7},    {"funded-by", 0.7},
+		{"commissioned-by", 0.7}, {"regulated-by", 0.6},
+		{"inspected-by", 0.6},    {"audited-by", 0.6},
+		{"a-plugin-type", 0.8},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		ck_assert_msg(fabs(strength_of(GOVMAP_BASIS_STATUTE, ALL,
+					       t[i].type) -
+				   0.9 * t[i].w) < TOL,
+			      "type %s: %f", t[i].type,
+			      strength_of(GOVMAP_BASIS_STATUTE, ALL, t[i].type));
+	/* the weakest core link: none x no powers x 0.6 = 0.0108 (above
+	 * the 0.01 floor) */
+	ck_assert_double_eq_tol(strength_of(GOVMAP_BASIS_NONE, 0, "audited-by"),
+				0.9 * 0.1 * 0.2 * 0.6, TOL);
+}
+END_TEST
+
+START_TEST(weights_why)
+{
+	govmap_entity l;
+	char why[200];
+	memset(&l, 0, sizeof l);
+	l.basis = GOVMAP_BASIS_GUIDANCE;
+	l.powers = GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION;
+	l.type = (char *)"scrutinised-by";
+	ck_assert_double_eq_tol(govmap_link_strength(&l, why, sizeof why),
+				0.27, TOL);
+	ck_assert_str_eq(why, "step 0.90 x basis guidance 0.50 x powers 0.60 "
+			      "x type scrutinised-by 1.00 = 0.270");
+}
+END_TEST
+
+START_TEST(weights_seats)
+{
+	/* 0.9 x fill (elected 1.0, appointed 0.8, nominated 0.6) x share */
+	ck_assert_double_eq_tol(govmap_seat_strength(GOVMAP_FILL_APPOINTED, 4, 10), 0.288, TOL);
+	ck_assert_double_eq_tol(govmap_seat_strength(GOVMAP_FILL_ELECTED, 2, 10), 0.18, TOL);
+	ck_assert_double_eq_tol(govmap_seat_strength(GOVMAP_FILL_NOMINATED, 2, 10), 0.108, TOL);
+	ck_assert_double_eq_tol(govmap_seat_strength(GOVMAP_FILL_ELECTED, 5, 5), 0.9, TOL);
+	/* no seats or no total is no edge (ex officio seats add none: see
+	 * board_seats_edges) */
+	ck_assert_double_eq_tol(govmap_seat_strength(GOVMAP_FILL_ELECTED, 0, 10), 0, TOL);
+	ck_assert_double_eq_tol(govmap_seat_strength(GOVMAP_FILL_ELECTED, 1, 0), 0, TOL);
+	/* clamped to the 0.01 floor: 0.9 x 0.6 x 1/100 = 0.0054 */
+	ck_assert_double_eq_tol(govmap_seat_strength(GOVMAP_FILL_NOMINATED, 1, 100), 0.01, TOL);
+}
+END_TEST
+
+/* ---- (a) a chain ------------------------------------------------------ */
+
+START_TEST(chain_scores)
+{
+	govmap_registry *reg = load_fixture("chain");
+	govmap_analysis *an = analyse_on(reg, ON);
+	const govmap_score *e = sc(an, "test-electorate");
+	ck_assert(e->active && e->electorate);
+	ck_assert_double_eq_tol(e->A, 1.0, TOL);
+	ck_assert_double_eq_tol(e->D, 0.0, TOL);
+	ck_assert_int_eq(e->next, -1);
+	ck_assert_uint_eq(e->hops, 0);
+	ASSERT_SCORE(an, "test-council", 0.9, 0.1, 50000000.0, 1);
+	ASSERT_SCORE(an, "test-body", 0.243, 0.757, 75700000.0, 2);
+	ck_assert(!sc(an, "test-body")->electorate);
+	ck_assert_int_eq(sc(an, "test-body")->money, 100000000);
+	/* links are active and carry no score */
+	const govmap_score *l = sc(an, "test-body-scrutinised-by-council");
+	ck_assert(l->active);
+	ck_assert_double_eq_tol(l->A, 0, TOL);
+	ck_assert_int_eq(l->money, -1);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(chain_edges)
+{
+	govmap_registry *reg = load_fixture("chain");
+	govmap_analysis *an = analyse_on(reg, ON);
+	size_t ne;
+	govmap_analysis_edges(an, &ne);
+	ck_assert_uint_eq(ne, 2);
+	int32_t k1 = link_edge(an, "test-body-scrutinised-by-council");
+	int32_t k2 = link_edge(an, "test-council-elected-by-electorate");
+	const govmap_edge *e1 = edge_at(an, k1), *e2 = edge_at(an, k2);
+	ck_assert_double_eq_tol(e1->strength, 0.27, TOL);
+	ck_assert_double_eq_tol(e2->strength, 0.9, TOL);
+	ck_assert_int_eq(e1->from, (int32_t)idx(reg, "test-body"));
+	ck_assert_int_eq(e1->to, (int32_t)idx(reg, "test-council"));
+	ck_assert_int_eq(e1->seat, -1);
+	/* the chain: body -> council -> electorate */
+	ck_assert_int_eq(sc(an, "test-body")->next, k1);
+	ck_assert_int_eq(sc(an, "test-council")->next, k2);
+	ck_assert_int_eq(e2->to, (int32_t)idx(reg, "test-electorate"));
+	/* out edges */
+	size_t no;
+	const uint32_t *out = govmap_analysis_out(an, idx(reg, "test-body"), &no);
+	ck_assert_uint_eq(no, 1);
+	ck_assert_uint_eq(out[0], (uint32_t)k1);
+	govmap_analysis_out(an, idx(reg, "test-electorate"), &no);
+	ck_assert_uint_eq(no, 0);
+	char buf[300];
+	ck_assert_str_eq(govmap_edge_describe(an, e1, buf, sizeof buf),
+			 "link 'test-body-scrutinised-by-council' "
+			 "(scrutinised-by)");
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(chain_best_change)
+{
+	govmap_registry *reg = load_fixture("chain");
+	govmap_analysis *an = analyse_on(reg, ON);
+	double a = -1;
+	/* raising the 0.27 scrutiny link to 0.9: 0.243 / 0.27 x 0.9 */
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-body"), &a),
+			 link_edge(an, "test-body-scrutinised-by-council"));
+	ck_assert_double_eq_tol(a, 0.81, TOL);
+	/* the council's only link is already at full strength */
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-council"), &a), -1);
+	ck_assert_double_eq_tol(a, 0.9, TOL);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(chain_findings)
+{
+	govmap_registry *reg = load_fixture("chain");
+	govmap_analysis *an = analyse_on(reg, ON);
+	govmap_findings f;
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	const govmap_finding *x = the_finding(an, &f, "core/no-sanction", "test-body");
+	ck_assert_int_eq(x->sev, GOVMAP_SEV_WARNING);
+	ck_assert_str_eq(x->msg, "no forum can impose consequences on Test Body: "
+				 "none of its 1 accountability link carries the "
+				 "power to sanction");
+	ck_assert_ptr_null(x->suppressed);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* A plugin's declared weight replaces the core type weight for its type
+ * (analysis.h: in (0,1], negative for "no opinion"). */
+static double plugin_weights(const char *type, void *payload)
+{
+	(*(int *)payload)++;
+	return strcmp(type, "scrutinised-by") == 0 ? 0.5 : -1.0;
+}
+
+START_TEST(chain_type_weight)
+{
+	govmap_registry *reg = load_fixture("chain");
+	int calls = 0;
+	govmap_analysis_opts o = {ON, plugin_weights, &calls};
+	govmap_analysis *an = NULL;
+	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
+	ck_assert_int_gt(calls, 0);
+	/* elected-by keeps the core weight; scrutiny 0.9 x 0.5 x 0.6 x 0.5 */
+	ASSERT_SCORE(an, "test-council", 0.9, 0.1, 50000000.0, 1);
+	ASSERT_SCORE(an, "test-body", 0.1215, 0.8785, 87850000.0, 2);
+	ck_assert_double_eq_tol(
+		edge_at(an, link_edge(an, "test-body-scrutinised-by-council"))->strength,
+		0.135, TOL);
+	char why[200];
+	const govmap_entity *l = govmap_registry_find(reg, "test-body-scrutinised-by-council");
+	ck_assert_double_eq_tol(govmap_analysis_link_strength(an, l, why, sizeof why),
+				0.135, TOL);
+	ck_assert_str_eq(why, "step 0.90 x basis guidance 0.50 x powers 0.60 "
+			      "x type scrutinised-by 0.50 (plugin) = 0.135");
+	/* the core strength is unchanged */
+	ck_assert_double_eq_tol(govmap_link_strength(l, NULL, 0), 0.27, TOL);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* ---- (b) the widest route wins ------------------------------------- */
+
+START_TEST(widest_not_shortest)
+{
+	govmap_registry *reg = load_fixture("widest");
+	govmap_analysis *an = analyse_on(reg, ON);
+	ASSERT_SCORE(an, "test-parliament", 0.9, 0.1, 0, 1);
+	ASSERT_SCORE(an, "test-combined", 0.81, 0.19, 0, 2);
+	/* 0.0729 in 2 hops loses to 0.729 in 3 */
+	ASSERT_SCORE(an, "test-x", 0.729, 0.271, 2710000.0, 3);
+	ck_assert_int_eq(sc(an, "test-x")->next,
+			 link_edge(an, "test-x-accountable-to-combined"));
+	ck_assert_double_eq_tol(
+		edge_at(an, link_edge(an, "test-x-reports-to-parliament"))->strength,
+		0.081, TOL);
+	/* its best change is its own weak link raised: 0.9 x 0.9 */
+	double a;
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-x"), &a),
+			 link_edge(an, "test-x-reports-to-parliament"));
+	ck_assert_double_eq_tol(a, 0.81, TOL);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(widest_tie_shorter)
+{
+	govmap_registry *reg = load_fixture("widest");
+	govmap_analysis *an = analyse_on(reg, ON);
+	/* 0.9 x 0.81 (2 hops) ties 0.81 x 0.9 (3 hops): the shorter */
+	ASSERT_SCORE(an, "test-y", 0.729, 0.271, 0, 2);
+	ck_assert_int_eq(sc(an, "test-y")->next,
+			 link_edge(an, "test-y-appointed-by-parliament"));
+	double a;
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-y"), &a),
+			 link_edge(an, "test-y-appointed-by-parliament"));
+	ck_assert_double_eq_tol(a, 0.81, TOL);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* ---- (c) no chain ------------------------------------------------------ */
+
+START_TEST(nochain)
+{
+	govmap_registry *reg = load_fixture("nochain");
+	govmap_analysis *an = analyse_on(reg, ON);
+	ASSERT_SCORE(an, "test-orphan", 0, 1, 20000000.0, 0);
+	ASSERT_SCORE(an, "test-orphan-child", 0, 1, 0, 0);
+	ck_assert_int_eq(sc(an, "test-orphan")->next, -1);
+	ck_assert_int_eq(sc(an, "test-orphan-child")->next, -1);
+	ck_assert_int_eq(sc(an, "test-orphan-child")->money, -1);
+	double a = -1;
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-orphan"), &a), -1);
+	ck_assert_double_eq_tol(a, 0, TOL);
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-orphan-child"), &a), -1);
+	ck_assert_double_eq_tol(a, 0, TOL);
+
+	govmap_findings f;
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 2 && count_rule(&f, "core/no-chain") == 2,
+		      "findings:%s", dump_findings(&f));
+	/* sorted by entity id */
+	ck_assert_int_eq(f.v[0].entity, (int32_t)idx(reg, "test-orphan"));
+	ck_assert_int_eq(f.v[1].entity, (int32_t)idx(reg, "test-orphan-child"));
+	ck_assert_str_eq(f.v[0].msg, "Test Orphan Company has no chain of "
+				     "accountability to any electorate");
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_WARNING], 2);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* ---- (d) a board with seats ------------------------------------------- */
+
+START_TEST(board_seats_scores)
+{
+	govmap_registry *reg = load_fixture("board-seats");
+	govmap_analysis *an = analyse_on(reg, ON);
+	ASSERT_SCORE(an, "test-minister", 0.81, 0.19, 0, 2);
+	/* minister seats 0.9 x 0.8 x 4/10 = 0.288: 0.81 x 0.288 */
+	ASSERT_SCORE(an, "test-trust-board", 0.23328, 0.76672, 0, 3);
+	ck_assert_int_eq(sc(an, "test-trust-board")->money, -1);
+	/* through its governing board (1.0) */
+	ASSERT_SCORE(an, "test-trust", 0.23328, 0.76672, 153344000.0, 4);
+	/* a committee answers to its body; the body not through it */
+	ASSERT_SCORE(an, "test-council-committee", 0.81, 0.19, 0, 2);
+	ASSERT_SCORE(an, "test-council", 0.9, 0.1, 0, 1);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(board_seats_edges)
+{
+	govmap_registry *reg = load_fixture("board-seats");
+	govmap_analysis *an = analyse_on(reg, ON);
+	size_t ne, no;
+	govmap_analysis_edges(an, &ne);
+	/* 3 links; board of + decides through; 3 seat edges; committee of */
+	ck_assert_uint_eq(ne, 9);
+	const uint32_t *out = govmap_analysis_out(an, idx(reg, "test-trust-board"), &no);
+	ck_assert_uint_eq(no, 4); /* no edge for the observer or ex officio */
+	int32_t of = edge_of(an, GOVMAP_EDGE_BOARD_OF, "test-trust-board", "test-trust", -1);
+	int32_t m = edge_of(an, GOVMAP_EDGE_SEAT, "test-trust-board", "test-minister", 0);
+	int32_t el = edge_of(an, GOVMAP_EDGE_SEAT, "test-trust-board", "test-electorate", 1);
+	int32_t c = edge_of(an, GOVMAP_EDGE_SEAT, "test-trust-board", "test-council", 2);
+	ck_assert_double_eq_tol(edge_at(an, of)->strength, 0.9, TOL);
+	ck_assert_double_eq_tol(edge_at(an, m)->strength, 0.288, TOL);
+	ck_assert_double_eq_tol(edge_at(an, el)->strength, 0.18, TOL);
+	ck_assert_double_eq_tol(edge_at(an, c)->strength, 0.108, TOL);
+	ck_assert_int_eq(edge_of(an, GOVMAP_EDGE_SEAT, "test-trust-board", "test-council", 3), -1);
+	for (size_t j = 0; j < no; j++)
+		ck_assert(out[j] == (uint32_t)of || out[j] == (uint32_t)m ||
+			  out[j] == (uint32_t)el || out[j] == (uint32_t)c);
+	int32_t thru = edge_of(an, GOVMAP_EDGE_BOARD_OF, "test-trust", "test-trust-board", -1);
+	ck_assert_double_eq_tol(edge_at(an, thru)->strength, 1.0, TOL);
+	/* chains */
+	ck_assert_int_eq(sc(an, "test-trust")->next, thru);
+	ck_assert_int_eq(sc(an, "test-trust-board")->next, m);
+	ck_assert_int_eq(sc(an, "test-minister")->next,
+			 link_edge(an, "test-minister-accountable-to-parliament"));
+	ck_assert_int_eq(sc(an, "test-council-committee")->next,
+			 edge_of(an, GOVMAP_EDGE_BOARD_OF, "test-council-committee",
+				 "test-council", -1));
+	ck_assert_int_eq(edge_of(an, GOVMAP_EDGE_BOARD_OF, "test-council",
+				 "test-council-committee", -1), -1);
+	govmap_analysis_out(an, idx(reg, "test-council"), &no);
+	ck_assert_uint_eq(no, 1);
+	char buf[300];
+	ck_assert_str_eq(govmap_edge_describe(an, edge_at(an, el), buf, sizeof buf),
+			 "2 seats 'Elected member' elected by");
+	ck_assert_str_eq(govmap_edge_describe(an, edge_at(an, m), buf, sizeof buf),
+			 "4 seats 'Ministerial member' appointed by");
+	ck_assert_str_eq(govmap_edge_describe(an, edge_at(an, c), buf, sizeof buf),
+			 "2 seats 'Council nominee' nominated by");
+	ck_assert_str_eq(govmap_edge_describe(an, edge_at(an, of), buf, sizeof buf),
+			 "board of (answers to its body)");
+	ck_assert_str_eq(govmap_edge_describe(an, edge_at(an, thru), buf, sizeof buf),
+			 "decides through its governing board");
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(board_seats_best_change_findings)
+{
+	govmap_registry *reg = load_fixture("board-seats");
+	govmap_analysis *an = analyse_on(reg, ON);
+	double a;
+	/* the ministerial seat edge raised: 0.23328 / 0.288 x 0.9 */
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-trust"), &a),
+			 edge_of(an, GOVMAP_EDGE_SEAT, "test-trust-board", "test-minister", 0));
+	ck_assert_double_eq_tol(a, 0.729, TOL);
+	/* for the board, its elected seats raised: 1.0 x 0.9 */
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-trust-board"), &a),
+			 edge_of(an, GOVMAP_EDGE_SEAT, "test-trust-board", "test-electorate", 1));
+	ck_assert_double_eq_tol(a, 0.9, TOL);
+
+	govmap_findings f;
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	const govmap_finding *x = the_finding(an, &f, "core/vacant-seat", "test-trust-board");
+	ck_assert_int_eq(x->sev, GOVMAP_SEV_INFO);
+	ck_assert_str_eq(x->msg, "1 of 3 'Elected member' seats on Test Trust "
+				 "Board is vacant");
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+#ifdef GOVMAP_TEST_KNOWN_BUGS
+/* CONTRIBUTING.md: "seats filled by the same body give the board an edge
+ * to that body: 0.9 x fill x (filled seats / voting seats)".  A chair and
+ * three members appointed by the minister are 4 of 6 seats: 0.48, so
+ * 0.81 x 0.48 = 0.3888.  The tool makes one edge per seat entry and
+ * reports 0.3 (the elected route).  Reported, not pinned. */
+START_TEST(seats_same_body_one_edge)
+{
+	govmap_registry *reg = load_fixture("seats-split");
+	govmap_analysis *an = analyse_on(reg, ON);
+	ASSERT_SCORE(an, "test-trust-board", 0.3888, 0.6112, 0, 3);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+#endif
+
+/* ---- (e) a joint board ---------------------------------------------- */
+
+START_TEST(joint_board)
+{
+	govmap_registry *reg = load_fixture("joint");
+	govmap_analysis *an = analyse_on(reg, ON);
+	ASSERT_SCORE(an, "test-council-a", 0.9, 0.1, 0, 1);
+	ASSERT_SCORE(an, "test-council-b", 0.54, 0.46, 0, 1);
+	ASSERT_SCORE(an, "test-trust-c", 0, 1, 0, 0);
+	/* 0.9 / 3 = 0.3 per member: 0.9 x 0.3 */
+	ASSERT_SCORE(an, "test-joint-board", 0.27, 0.73, 21900000.0, 2);
+	size_t no;
+	const uint32_t *out = govmap_analysis_out(an, idx(reg, "test-joint-board"), &no);
+	ck_assert_uint_eq(no, 3);
+	static const char *const members[] = {"test-council-a", "test-council-b",
+					      "test-trust-c"};
+	for (size_t j = 0; j < 3; j++) {
+		int32_t k = edge_of(an, GOVMAP_EDGE_JOINT, "test-joint-board",
+				    members[j], -1);
+		ck_assert_double_eq_tol(edge_at(an, k)->strength, 0.3, TOL);
+		ck_assert(out[0] == (uint32_t)k || out[1] == (uint32_t)k ||
+			  out[2] == (uint32_t)k);
+	}
+	ck_assert_int_eq(sc(an, "test-joint-board")->next,
+			 edge_of(an, GOVMAP_EDGE_JOINT, "test-joint-board",
+				 "test-council-a", -1));
+	char buf[300];
+	ck_assert_str_eq(govmap_edge_describe(an, edge_at(an, (int32_t)out[0]), buf,
+					      sizeof buf),
+			 "joint board member (one of 3)");
+	double a;
+	ck_assert_int_eq(govmap_analysis_best_change(an, idx(reg, "test-joint-board"), &a),
+			 edge_of(an, GOVMAP_EDGE_JOINT, "test-joint-board",
+				 "test-council-a", -1));
+	ck_assert_double_eq_tol(a, 0.81, TOL);
+
+	govmap_findings f;
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 2, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-chain", "test-trust-c");
+	the_finding(an, &f, "core/no-sanction", "test-council-b");
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* ---- (f) validity dates ------------------------------------------------ */
+
+START_TEST(dates_link_ends)
+{
+	govmap_registry *reg = load_fixture("dates");
+	govmap_findings f;
+
+	govmap_analysis *an = analyse_on(reg, 20240130);
+	ck_assert(sc(an, "test-trust-scrutinised-by-council-to-2024")->active);
+	ck_assert(!sc(an, "test-trust-scrutinised-by-council")->active);
+	ASSERT_SCORE(an, "test-trust", 0.729, 0.271, 2710000.0, 2);
+	ck_assert_int_eq(sc(an, "test-trust")->next,
+			 link_edge(an, "test-trust-scrutinised-by-council-to-2024"));
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+
+	/* valid.to is exclusive: on 2024-01-31 only the new link applies */
+	an = analyse_on(reg, 20240131);
+	ck_assert(!sc(an, "test-trust-scrutinised-by-council-to-2024")->active);
+	ck_assert(sc(an, "test-trust-scrutinised-by-council")->active);
+	ASSERT_SCORE(an, "test-trust", 0.4374, 0.5626, 5626000.0, 2);
+	ck_assert_int_eq(sc(an, "test-trust")->next,
+			 link_edge(an, "test-trust-scrutinised-by-council"));
+	ck_assert_int_eq(link_edge(an, "test-trust-scrutinised-by-council-to-2024"), -1);
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-sanction", "test-trust");
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+
+	/* before either link */
+	an = analyse_on(reg, 20220630);
+	ASSERT_SCORE(an, "test-trust", 0, 1, 10000000.0, 0);
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-chain", "test-trust");
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(dates_body_starts)
+{
+	govmap_registry *reg = load_fixture("dates");
+	govmap_analysis *an = analyse_on(reg, 20240531);
+	const govmap_score *s = sc(an, "test-new-body");
+	ck_assert(!s->active);
+	ck_assert_double_eq_tol(s->A, 0, TOL);
+	ck_assert_double_eq_tol(s->D, 0, TOL);
+	ck_assert(!sc(an, "test-new-body-accountable-to-council")->active);
+	govmap_findings f;
+	findings_of(an, &f);
+	ck_assert_uint_eq(count_rule(&f, "core/no-chain"), 0);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+
+	an = analyse_on(reg, ON);
+	ASSERT_SCORE(an, "test-new-body", 0.81, 0.19, 0, 2);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* ---- (g) exposure ------------------------------------------------------ */
+
+START_TEST(exposure_scores)
+{
+	govmap_registry *reg = load_fixture("exposure");
+	govmap_analysis *an = analyse_on(reg, ON);
+	ASSERT_SCORE(an, "test-council", 0.9, 0.1, 40000000.0, 1);
+	ASSERT_SCORE(an, "test-f-trust", 0.243, 0.757, 75700000.0, 2);
+	ASSERT_SCORE(an, "test-g-company", 0.3969, 0.6031, 30155000.0, 2);
+	ASSERT_SCORE(an, "test-h-charity", 0, 1, 20000000.0, 0);
+	ASSERT_SCORE(an, "test-i-partnership", 0.243, 0.757, 0, 2);
+	ck_assert_int_eq(sc(an, "test-i-partnership")->money, -1);
+	/* 5 of 18 voting seats elected: 0.9 x 5/18 = 0.25 exactly */
+	ASSERT_SCORE(an, "test-edge-board", 0.25, 0.75, 6000000.0, 1);
+
+	/* totals as the report computes them, by hand: £578m, £171.855m
+	 * exposure, £120m controlled by bodies with A < 0.25 (the board at
+	 * exactly 0.25 is not weaker) */
+	static const char *const ids[] = {"test-council", "test-f-trust",
+					  "test-g-company", "test-h-charity",
+					  "test-i-partnership", "test-edge-board"};
+	double money = 0, exposure = 0, weak = 0;
+	for (size_t i = 0; i < 6; i++) {
+		const govmap_score *s = sc(an, ids[i]);
+		if (s->money > 0) {
+			money += (double)s->money;
+			exposure += s->exposure;
+			if (s->A < 0.25)
+				weak += (double)s->money;
+		}
+	}
+	ck_assert_double_eq_tol(money, 578000000.0, TOL);
+	ck_assert_double_eq_tol(exposure, 171855000.0, 1e-3);
+	ck_assert_double_eq_tol(weak, 120000000.0, TOL);
+
+	govmap_findings f;
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 3, "findings:%s", dump_findings(&f));
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_WARNING], 2);
+	ck_assert_uint_eq(f.nsuppressed, 1);
+	for (size_t i = 0; i < f.n; i++)
+		if (f.v[i].entity == (int32_t)idx(reg, "test-i-partnership")) {
+			ck_assert_str_eq(f.v[i].rule, "core/no-sanction");
+			ck_assert_str_eq(f.v[i].suppressed,
+					 "test exception, reviewed");
+		} else {
+			ck_assert_ptr_null(f.v[i].suppressed);
+		}
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* ---- (h) the core rules ------------------------------------------------ */
+
+START_TEST(rules_each_once)
+{
+	govmap_registry *reg = load_fixture("rules");
+	govmap_analysis *an = analyse_on(reg, ON);
+	govmap_findings f;
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 9, "findings:%s", dump_findings(&f));
+	size_t nrules;
+	const govmap_rule_info *rules = govmap_core_rules(&nrules);
+	ck_assert_uint_eq(nrules, 9);
+	for (size_t r = 0; r < nrules; r++)
+		ck_assert_msg(count_rule(&f, rules[r].id) == 1,
+			      "%s fired %zu times:%s", rules[r].id,
+			      count_rule(&f, rules[r].id), dump_findings(&f));
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_WARNING], 7);
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 2);
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_ERROR], 0);
+
+	ck_assert_str_eq(the_finding(an, &f, "core/sock-puppet", "test-sock-puppet")->msg,
+			 "Test Sock Puppet Ltd is a company whose directors are "
+			 "all appointed by Test Minister and whose funding all "
+			 "comes from government (2 funders): it is not "
+			 "independent of government");
+	ck_assert_str_eq(the_finding(an, &f, "core/untendered-contract",
+				     "test-untendered-contract")->msg,
+			 "contract 'Test Untendered Contract' from Test Council "
+			 "was awarded without a tender");
+	ck_assert_str_eq(the_finding(an, &f, "core/unpublished-contract",
+				     "test-unpublished-contract")->msg,
+			 "contract 'Test Unpublished Contract' from Test Council "
+			 "has not been published");
+	ck_assert_str_eq(the_finding(an, &f, "core/unresourced-scrutiny",
+				     "test-scrutiny-panel")->msg,
+			 "Test Scrutiny Panel scrutinises others but has no "
+			 "budget of its own (spend_gbp: 0)");
+	ck_assert_str_eq(the_finding(an, &f, "core/no-statutory-basis",
+				     "test-partnership")->msg,
+			 "Test Partnership has no statutory basis, yet it takes "
+			 "decisions");
+	const govmap_finding *st = the_finding(an, &f, "core/stale-source", "test-department");
+	ck_assert_str_eq(st->msg, "the newest source of 'test-department' was "
+				  "checked on 2021-03-01, over two years ago: "
+				  "check it is still right");
+	ck_assert_int_eq(st->sev, GOVMAP_SEV_INFO);
+	ck_assert_str_eq(the_finding(an, &f, "core/vacant-seat",
+				     "test-partnership-board")->msg,
+			 "1 of 3 'Member' seats on Test Partnership Board is "
+			 "vacant");
+	ck_assert_str_eq(the_finding(an, &f, "core/no-sanction", "test-y2-trust")->msg,
+			 "no forum can impose consequences on Test Y2 Trust: "
+			 "none of its 1 accountability link carries the power "
+			 "to sanction");
+	ck_assert_str_eq(the_finding(an, &f, "core/no-chain", "test-orphan")->msg,
+			 "Test Orphan Charity has no chain of accountability to "
+			 "any electorate");
+	/* every finding carries its rule's basis */
+	for (size_t i = 0; i < f.n; i++)
+		ck_assert(f.v[i].basis && *f.v[i].basis);
+
+	/* the sock puppet's best chain goes through its board:
+	 * 0.81 x (0.9 x 0.8 x 4/4) = 0.5832, 4 hops */
+	ASSERT_SCORE(an, "test-sock-puppet", 0.5832, 0.4168, 2084000.0, 4);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(rules_stale_boundary)
+{
+	govmap_registry *reg = load_fixture("rules");
+	govmap_findings f;
+	/* accessed 2021-03-01: exactly two years on 2023-03-01 */
+	govmap_analysis *an = analyse_on(reg, 20230301);
+	findings_of(an, &f);
+	ck_assert_uint_eq(count_rule(&f, "core/stale-source"), 0);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	an = analyse_on(reg, 20230302);
+	findings_of(an, &f);
+	ck_assert_uint_eq(count_rule(&f, "core/stale-source"), 1);
+	/* the contracts start on 2023-04-01: not yet in force */
+	ck_assert_uint_eq(count_rule(&f, "core/untendered-contract"), 0);
+	ck_assert_uint_eq(count_rule(&f, "core/unpublished-contract"), 0);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(rules_none_fire)
+{
+	govmap_registry *reg = load_fixture("clean");
+	govmap_analysis *an = analyse_on(reg, ON);
+	govmap_findings f;
+	findings_of(an, &f);
+	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
+	ck_assert_uint_eq(f.nsuppressed, 0);
+	ASSERT_SCORE(an, "test-trust", 0.729, 0.271, 13550000.0, 2);
+	ASSERT_SCORE(an, "test-trust-board", 0.6561, 0.3439, 0, 3);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* Inline variants of the sock-puppet test: each breaks one condition. */
+#define SRC "sources:\n  - url: https://example.org/t\n    title: t\n    accessed: 2024-05-01\n"
+#define BODY(id, type, extra) \
+	"---\nkind: body\nid: " id "\nname: N " id "\ntype: " type \
+	"\nregion: england/testshire\n" extra SRC
+#define LINK(id, from, to, type) \
+	"---\nkind: link\nid: " id "\nfrom: " from "\nto: " to "\ntype: " type \
+	"\nbasis: contract\npowers: [inform, question, sanction]\n" SRC
+
+static size_t sock_puppets(const char *company_extra, const char *seat2_by,
+			   const char *funder2_type)
+{
+	char bodies[4096], board[1024];
+	snprintf(bodies, sizeof bodies,
+		 BODY("test-e", "electorate", "")
+		 BODY("test-m", "minister", "")
+		 BODY("test-m2", "minister", "")
+		 "---\nkind: body\nid: test-f\nname: F\ntype: %s\n"
+		 "region: england/testshire\n" SRC
+		 "---\nkind: body\nid: test-s\nname: S\ntype: company\n"
+		 "region: england/testshire\n%s" SRC
+		 LINK("test-m-ab", "test-m", "test-e", "accountable-to")
+		 LINK("test-s-f1", "test-s", "test-m", "funded-by")
+		 LINK("test-s-f2", "test-s", "test-f", "funded-by"),
+		 funder2_type, company_extra);
+	snprintf(board, sizeof board,
+		 "kind: board\nid: test-s-board\nname: B\nof: test-s\n"
+		 "seats:\n"
+		 "  - role: Chair\n    appointed_by: test-m\n    voting: true\n"
+		 "  - role: Director\n    count: 2\n    %s\n    voting: true\n"
+		 "  - role: Observer\n    appointed_by: test-m2\n    voting: false\n"
+		 SRC,
+		 seat2_by);
+	govmap_diags d = {0};
+	int rc;
+	govmap_registry *reg = th_load_files(NULL, NULL, &d, &rc, "b.yaml",
+					     bodies + 4, "c.yaml", board, NULL);
+	ck_assert_msg(rc == GOVMAP_OK && d.count[GOVMAP_SEV_ERROR] == 0,
+		      "rc %d%s", rc, th_dump(&d));
+	govmap_analysis *an = analyse_on(reg, ON);
+	govmap_findings f;
+	findings_of(an, &f);
+	size_t n = count_rule(&f, "core/sock-puppet");
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+	return n;
+}
+
+START_TEST(rules_sock_puppet_variants)
+{
+	const char *ltd = "legal_form: private company limited by shares\n";
+	/* all voting seats by one minister (the observer does not vote),
+	 * every funder in government: fires */
+	ck_assert_uint_eq(sock_puppets(ltd, "appointed_by: test-m", "government-department"), 1);
+	ck_assert_uint_eq(sock_puppets(ltd, "appointed_by: test-m", "arms-length-body"), 1);
+	/* not a company */
+	ck_assert_uint_eq(sock_puppets("legal_form: charitable trust\n", "appointed_by: test-m", "government-department"), 0);
+	ck_assert_uint_eq(sock_puppets("", "appointed_by: test-m", "government-department"), 0);
+	/* one funder outside government */
+	ck_assert_uint_eq(sock_puppets(ltd, "appointed_by: test-m", "charity"), 0);
+	/* directors appointed by a second minister: not one appointer */
+	ck_assert_uint_eq(sock_puppets(ltd, "appointed_by: test-m2", "government-department"), 0);
+	/* directors nominated, not appointed */
+	ck_assert_uint_eq(sock_puppets(ltd, "nominated_by: test-m", "government-department"), 0);
+	/* directors elected */
+	ck_assert_uint_eq(sock_puppets(ltd, "elected_by: test-e", "government-department"), 0);
+}
+END_TEST
+
+static govmap_findings *rules_on(const char *bodies, govmap_findings *f)
+{
+	govmap_diags d = {0};
+	int rc;
+	govmap_registry *reg = th_load_files(NULL, NULL, &d, &rc, "b.yaml",
+					     bodies, NULL);
+	ck_assert_msg(rc == GOVMAP_OK && d.count[GOVMAP_SEV_ERROR] == 0,
+		      "rc %d%s", rc, th_dump(&d));
+	govmap_analysis *an = analyse_on(reg, ON);
+	findings_of(an, f);
+	/* messages are copied: the registry may go */
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+	return f;
+}
+
+START_TEST(rules_statutory_and_scrutiny_variants)
+{
+	govmap_findings f;
+	/* no statutory basis, but neither decides nor spends: quiet */
+	rules_on(BODY("test-e", "electorate", "")
+		 BODY("test-p", "partnership", "statutory_basis: none\n")
+		 LINK("test-p-l", "test-p", "test-e", "accountable-to"), &f);
+	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
+	govmap_findings_free(&f);
+	/* ... spends public money: fires, saying so */
+	rules_on(BODY("test-e", "electorate", "")
+		 BODY("test-p", "partnership", "statutory_basis: none\nspend_gbp: 1\n")
+		 LINK("test-p-l", "test-p", "test-e", "accountable-to"), &f);
+	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	ck_assert_str_eq(f.v[0].rule, "core/no-statutory-basis");
+	ck_assert_str_eq(f.v[0].msg, "N test-p has no statutory basis, yet it "
+				     "controls public money");
+	govmap_findings_free(&f);
+	/* a statutory basis named: quiet */
+	rules_on(BODY("test-e", "electorate", "")
+		 BODY("test-p", "partnership", "statutory_basis: Test Act 2000\nspend_gbp: 1\n")
+		 LINK("test-p-l", "test-p", "test-e", "accountable-to"), &f);
+	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
+	govmap_findings_free(&f);
+	/* a scrutineer whose budget is unknown, not zero: quiet */
+	rules_on(BODY("test-e", "electorate", "")
+		 BODY("test-c", "local-authority", "")
+		 BODY("test-t", "nhs-trust", "")
+		 LINK("test-c-l", "test-c", "test-e", "elected-by")
+		 LINK("test-t-l", "test-t", "test-c", "scrutinised-by"), &f);
+	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
+	govmap_findings_free(&f);
+	/* spend_gbp: 0 but scrutinising nobody: quiet */
+	rules_on(BODY("test-e", "electorate", "")
+		 BODY("test-c", "local-authority", "spend_gbp: 0\n")
+		 BODY("test-t", "nhs-trust", "")
+		 LINK("test-c-l", "test-c", "test-e", "elected-by")
+		 LINK("test-t-l", "test-t", "test-c", "reports-to"), &f);
+	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
+	govmap_findings_free(&f);
+}
+END_TEST
+
+/* ---- determinism ----------------------------------------------------- */
+
+static void same_analysis(const govmap_analysis *a, const govmap_analysis *b)
+{
+	const govmap_registry *ra = govmap_analysis_registry(a);
+	const govmap_registry *rb = govmap_analysis_registry(b);
+	size_t n = govmap_registry_count(ra), na, nb;
+	ck_assert_uint_eq(n, govmap_registry_count(rb));
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_eq(govmap_registry_at(ra, i)->id,
+				 govmap_registry_at(rb, i)->id);
+		const govmap_score *x = govmap_analysis_score(a, i);
+		const govmap_score *y = govmap_analysis_score(b, i);
+		ck_assert(x->active == y->active &&
+			  x->electorate == y->electorate);
+		ck_assert(x->A == y->A && x->D == y->D &&
+			  x->exposure == y->exposure); /* bit for bit */
+		ck_assert_int_eq(x->money, y->money);
+		ck_assert_int_eq(x->next, y->next);
+		ck_assert_uint_eq(x->hops, y->hops);
+	}
+	const govmap_edge *ea = govmap_analysis_edges(a, &na);
+	const govmap_edge *eb = govmap_analysis_edges(b, &nb);
+	ck_assert_uint_eq(na, nb);
+	for (size_t k = 0; k < na; k++) {
+		ck_assert(ea[k].from == eb[k].from && ea[k].to == eb[k].to &&
+			  ea[k].kind == eb[k].kind && ea[k].link == eb[k].link &&
+			  ea[k].seat == eb[k].seat &&
+			  ea[k].strength == eb[k].strength);
+	}
+	govmap_findings fa, fb;
+	findings_of(a, &fa);
+	findings_of(b, &fb);
+	ck_assert_uint_eq(fa.n, fb.n);
+	for (size_t k = 0; k < fa.n; k++) {
+		ck_assert_str_eq(fa.v[k].rule, fb.v[k].rule);
+		ck_assert_int_eq(fa.v[k].entity, fb.v[k].entity);
+		ck_assert_str_eq(fa.v[k].msg, fb.v[k].msg);
+	}
+	govmap_findings_free(&fa);
+	govmap_findings_free(&fb);
+}
+
+START_TEST(deterministic)
+{
+	static const char *const names[] = {"rules", "board-seats", "widest",
+					    "exposure"};
+	for (size_t j = 0; j < sizeof names / sizeof *names; j++) {
+		govmap_registry *r1 = load_fixture(names[j]);
+		govmap_registry *r2 = load_fixture(names[j]);
+		govmap_analysis *a1 = analyse_on(r1, ON);
+		govmap_analysis *a2 = analyse_on(r2, ON);
+		govmap_analysis *a3 = analyse_on(r1, ON);
+		same_analysis(a1, a2);
+		same_analysis(a1, a3);
+		govmap_analysis_free(a1);
+		govmap_analysis_free(a2);
+		govmap_analysis_free(a3);
+		govmap_registry_free(r1);
+		govmap_registry_free(r2);
+	}
+}
+END_TEST
+
+Suite *analysis_suite(void)
+{
+	Suite *s = suite_create("analysis");
+	TCase *tc = tcase_create("weights");
+	tcase_add_test(tc, weights_basis);
+	tcase_add_test(tc, weights_powers);
+	tcase_add_test(tc, weights_types);
+	tcase_add_test(tc, weights_why);
+	tcase_add_test(tc, weights_seats);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("scores");
+	tcase_add_test(tc, chain_scores);
+	tcase_add_test(tc, chain_edges);
+	tcase_add_test(tc, chain_best_change);
+	tcase_add_test(tc, chain_findings);
+	tcase_add_test(tc, chain_type_weight);
+	tcase_add_test(tc, widest_not_shortest);
+	tcase_add_test(tc, widest_tie_shorter);
+	tcase_add_test(tc, nochain);
+	tcase_add_test(tc, board_seats_scores);
+	tcase_add_test(tc, board_seats_edges);
+	tcase_add_test(tc, board_seats_best_change_findings);
+#ifdef GOVMAP_TEST_KNOWN_BUGS
+	tcase_add_test(tc, seats_same_body_one_edge);
+#endif
+	tcase_add_test(tc, joint_board);
+	tcase_add_test(tc, dates_link_ends);
+	tcase_add_test(tc, dates_body_starts);
+	tcase_add_test(tc, exposure_scores);
+	tcase_add_test(tc, deterministic);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("rules");
+	th_add_tmp_fixtures(tc);
+	tcase_add_test(tc, rules_each_once);
+	tcase_add_test(tc, rules_stale_boundary);
+	tcase_add_test(tc, rules_none_fire);
+	tcase_add_test(tc, rules_sock_puppet_variants);
+	tcase_add_test(tc, rules_statutory_and_scrutiny_variants);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	suite_add_tcase(s, tc);
+	return s;
+}

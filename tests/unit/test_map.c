@@ -1,0 +1,751 @@
+/*
+ * test_map.c - graphs/map.c and graphs/render.c: escaping of registry
+ * text (hostile names in DOT and SVG), the attributes a map may carry,
+ * ghosts, summary and footprint nodes, focus and region errors, the
+ * rendered formats and determinism.
+ *
+ * Fixtures come from $GOVMAP_SRCDIR/tests/fixtures/analysis/<name>
+ * (hand-worked numbers: tests/fixtures/analysis/README.md).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <graphviz/cgraph.h>
+
+#include "govmap/analysis.h"
+#include "govmap/findings.h"
+#include "govmap/map.h"
+#include "suites.h"
+
+#define ON 20240601
+
+typedef struct {
+	govmap_registry *reg;
+	govmap_analysis *an;
+	govmap_findings f;
+} fx;
+
+static void fx_open(fx *x, const char *name, govmap_date on)
+{
+	const char *src = getenv("GOVMAP_SRCDIR");
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/tests/fixtures/analysis/%s",
+		 src && *src ? src : ".", name);
+	govmap_diags d = {0};
+	int rc;
+	memset(x, 0, sizeof(*x));
+	x->reg = th_load(dir, NULL, &d, &rc);
+	ck_assert_msg(rc == GOVMAP_OK && x->reg &&
+			      d.count[GOVMAP_SEV_ERROR] == 0,
+		      "loading %s: rc %d%s", dir, rc, th_dump(&d));
+	govmap_diags_free(&d);
+	govmap_analysis_opts o = {on, NULL, NULL};
+	ck_assert_int_eq(govmap_analyse(&x->an, x->reg, &o), GOVMAP_OK);
+	govmap_core_findings(x->an, &x->f);
+	govmap_findings_apply_suppressions(&x->f, x->reg);
+	govmap_findings_sort(&x->f, x->reg);
+}
+
+static void fx_close(fx *x)
+{
+	govmap_findings_free(&x->f);
+	govmap_analysis_free(x->an);
+	govmap_registry_free(x->reg);
+}
+
+/* Render; the map must succeed.  NUL-terminated copy, length in *len. */
+static char *render(fx *x, govmap_map_opts *o, govmap_map_format fmt,
+		    size_t *len)
+{
+	char *out = NULL;
+	size_t n = 0;
+	govmap_diags d = {0};
+	o->findings = &x->f;
+	int rc = govmap_map_render(&out, &n, x->an, o, fmt, &d);
+	ck_assert_msg(rc == GOVMAP_OK, "render format %d: rc %d%s", fmt, rc,
+		      th_dump(&d));
+	ck_assert_ptr_nonnull(out);
+	ck_assert_uint_gt(n, 0);
+	govmap_diags_free(&d);
+	char *s = malloc(n + 1);
+	ck_assert_ptr_nonnull(s);
+	memcpy(s, out, n);
+	s[n] = '\0';
+	free(out);
+	if (len)
+		*len = n;
+	return s;
+}
+
+static size_t count_str(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+static const char *ci_strstr(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return hay;
+	return NULL;
+}
+
+#define ASSERT_HAS(hay, needle)                                            \
+	ck_assert_msg(strstr((hay), (needle)) != NULL, "missing: %s", (needle))
+
+/* ---- escaping ------------------------------------------------------------ */
+
+START_TEST(dot_escape)
+{
+	static const struct {
+		const char *in, *out;
+	} t[] = {
+		{"", ""},
+		{"plain", "plain"},
+		{"a\\b", "a\\\\b"},
+		{"\\N \\G \\L", "\\\\N \\\\G \\\\L"},
+		{"end\\", "end\\\\"},
+		{"q\"uote", "q\"uote"}, /* quotes are cgraph's job */
+		{"a\nb\rc\td", "a b c d"},
+		{"x\x01y\x1fz\x7f!", "xyz!"},
+		{"<script>&amp;", "<script>&amp;"},
+		{"caf\xc3\xa9", "caf\xc3\xa9"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+		char *e = govmap_dot_escape(t[i].in);
+		ck_assert_ptr_nonnull(e);
+		ck_assert_str_eq(e, t[i].out);
+		free(e);
+	}
+}
+END_TEST
+
+START_TEST(format_parse)
+{
+	ck_assert_int_eq(govmap_map_format_parse("svg"), GOVMAP_MAP_SVG);
+	ck_assert_int_eq(govmap_map_format_parse("png"), GOVMAP_MAP_PNG);
+	ck_assert_int_eq(govmap_map_format_parse("pdf"), GOVMAP_MAP_PDF);
+	ck_assert_int_eq(govmap_map_format_parse("dot"), GOVMAP_MAP_DOT);
+	ck_assert_int_eq(govmap_map_format_parse("json"), GOVMAP_MAP_JSON);
+	ck_assert_int_eq(govmap_map_format_parse("gif"), -1);
+	ck_assert_int_eq(govmap_map_format_parse(""), -1);
+	ck_assert_int_eq(govmap_map_format_parse("svgz"), -1);
+}
+END_TEST
+
+/* Attribute values our code sets: names, numbers, colours. */
+static int plain_value(const char *v)
+{
+	for (; *v; v++)
+		if (!isalnum((unsigned char)*v) && !strchr("#.,_-", *v))
+			return 0;
+	return 1;
+}
+
+static int in_list(const char *s, const char *const *l)
+{
+	for (; *l; l++)
+		if (strcmp(s, *l) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every attribute of `obj` is one we set, and only label and tooltip
+ * (and URL, checked by the caller) carry anything but plain values. */
+static void check_attrs(Agraph_t *g, void *obj, int kind,
+			const char *const *allowed, const char *what)
+{
+	Agsym_t *sym = NULL;
+	while ((sym = agnxtattr(g, kind, sym))) {
+		const char *v = agxget(obj, sym);
+		if (!v || !*v || (sym->defval && strcmp(v, sym->defval) == 0 &&
+				  !in_list(sym->name, allowed)))
+			continue;
+		ck_assert_msg(in_list(sym->name, allowed),
+			      "%s: unexpected attribute %s=\"%s\"", what,
+			      sym->name, v);
+		if (strcmp(sym->name, "label") == 0 ||
+		    strcmp(sym->name, "tooltip") == 0 ||
+		    strcmp(sym->name, "URL") == 0) {
+			for (const char *p = v; *p; p++)
+				ck_assert_msg((unsigned char)*p >= 0x20,
+					      "%s: control character in %s",
+					      what, sym->name);
+			continue;
+		}
+		ck_assert_msg(plain_value(v), "%s: %s=\"%s\" is not plain",
+			      what, sym->name, v);
+	}
+}
+
+static const char *const graph_attrs[] = {
+	"fontname", "fontsize", "label", "labelloc", "nodesep", "ranksep",
+	"outputorder", "rankdir", "rank", "color", "style", NULL};
+static const char *const node_attrs[] = {
+	"label", "tooltip", "fontname", "fontsize", "shape", "style",
+	"fillcolor", "fontcolor", "color", "width", "penwidth", NULL};
+static const char *const edge_attrs[] = {
+	"dir", "color", "style", "penwidth", "tooltip", "label", "fontsize",
+	"arrowhead", NULL};
+
+static int our_node_name(const char *s)
+{
+	if (strcmp(s, "legend") == 0)
+		return 1;
+	if (s[0] == 'n')
+		s += 1;
+	else if (strncmp(s, "ghost", 5) == 0)
+		s += 5;
+	else
+		return 0;
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* The node whose label starts with `prefix`; it must be unique. */
+static Agnode_t *node_with_label(Agraph_t *g, const char *prefix)
+{
+	Agnode_t *hit = NULL;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		const char *l = agget(n, "label");
+		if (l && strncmp(l, prefix, strlen(prefix)) == 0) {
+			ck_assert_msg(!hit, "two nodes labelled %s", prefix);
+			hit = n;
+		}
+	}
+	ck_assert_msg(hit != NULL, "no node labelled %s...", prefix);
+	return hit;
+}
+
+static const char *const hostile_ids[] = {
+	"test-electorate", "test-council", "test-trust", "test-dot-body",
+	"test-trust-board"};
+
+START_TEST(hostile_dot)
+{
+	fx x;
+	fx_open(&x, "hostile", ON);
+	govmap_map_opts o = {0};
+	o.title = govmap_registry_name(x.reg);
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+
+	/* backslashes doubled (escString macros cannot fire), quotes
+	 * escaped by cgraph, newlines and controls gone */
+	ASSERT_HAS(dot, "label=\"Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l "
+			"\\\\r Council\\nA 0.90  D 0.10\\n\xc2\xa3" "100m a year\"");
+	ASSERT_HAS(dot, "label=\"Test \\\"] ; x -> y [label=\\\" Body } "
+			"digraph { z\\nA 0.00  D 1.00\"");
+	ASSERT_HAS(dot, "label=\"Test <script>alert(1)</script> Trust &amp; "
+			"\\\"Friends\\\" &lt;i&gt;\\nA ");
+	ASSERT_HAS(dot, "label=\"Test <b>bold</b> Board second line tab "
+			"end\\\\\\nA ");
+	ASSERT_HAS(dot, "label=\"Test electorate 'quoted' \\\\\\\\ double "
+			"\\\\N\\nvoters\"");
+	ASSERT_HAS(dot, "label=\"1 vacant seat\\nTrailing backslash \\\\\"");
+	ASSERT_HAS(dot, "label=\"1 vacant seat\\nRole <script>alert(2)"
+			"</script> \\\\N \\\"q\\\" next\"");
+	ASSERT_HAS(dot, "label=\"test-hostile <script>alert(0)</script> "
+			"\\\\G \\\"t\\\" ] ; a -> b\"");
+	ck_assert_ptr_null(strstr(dot, "\x01"));
+	ck_assert_ptr_null(strstr(dot, "\r"));
+	ck_assert_ptr_null(ci_strstr(dot, "javascript"));
+	ck_assert_ptr_null(strstr(dot, "URL"));
+	ck_assert_ptr_null(strstr(dot, "href"));
+
+	/* cgraph reads it back into exactly what we set */
+	Agraph_t *g = agmemread(dot);
+	ck_assert_msg(g != NULL, "the DOT does not parse:\n%s", dot);
+	char *t = govmap_dot_escape(govmap_registry_name(x.reg));
+	ck_assert_str_eq(agget(g, "label"), t);
+	free(t);
+	for (size_t i = 0; i < sizeof hostile_ids / sizeof *hostile_ids; i++) {
+		const govmap_entity *e = govmap_registry_find(x.reg, hostile_ids[i]);
+		ck_assert_ptr_nonnull(e);
+		char *esc = govmap_dot_escape(e->name);
+		size_t n = strlen(esc);
+		char *want = malloc(n + 3);
+		snprintf(want, n + 3, "%s\\n", esc);
+		Agnode_t *nd = node_with_label(g, want);
+		const char *tip = agget(nd, "tooltip");
+		ck_assert_msg(strncmp(tip, esc, n) == 0 && tip[n] == ' ',
+			      "tooltip of %s: %s", hostile_ids[i], tip);
+		free(want);
+		free(esc);
+	}
+	/* node names, subgraph names and every attribute are our own */
+	size_t nodes = 0, edges = 0, ghosts = 0;
+	check_attrs(g, g, AGRAPH, graph_attrs, "graph");
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg)) {
+		const char *nm = agnameof(sg);
+		ck_assert_msg(strcmp(nm, "voters") == 0 ||
+				      strncmp(nm, "cluster_", 8) == 0,
+			      "subgraph %s", nm);
+		check_attrs(g, sg, AGRAPH, graph_attrs, nm);
+	}
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		const char *nm = agnameof(n);
+		ck_assert_msg(our_node_name(nm), "node name %s", nm);
+		nodes++;
+		ghosts += strncmp(nm, "ghost", 5) == 0;
+		if (strcmp(nm, "legend") != 0)
+			check_attrs(g, n, AGNODE, node_attrs, nm);
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			edges++;
+			check_attrs(g, e, AGEDGE, edge_attrs, "edge");
+		}
+	}
+	/* 5 entities, a no-route ghost, two vacant-seat ghosts, the legend;
+	 * 5 accountability edges and 3 ghost edges */
+	ck_assert_uint_eq(nodes, 9);
+	ck_assert_uint_eq(ghosts, 3);
+	ck_assert_uint_eq(edges, 8);
+	agclose(g);
+	free(dot);
+	fx_close(&x);
+}
+END_TEST
+
+/* Is hay[pos] inside the content of a <text> element or inside an
+ * xlink:title attribute value?  Registry text escapes '<' and '"', so
+ * the last raw '<' before pos opens a real tag. */
+static int in_text_or_title(const char *hay, size_t pos)
+{
+	size_t lt = pos;
+	while (lt > 0 && hay[lt] != '<')
+		lt--;
+	if (hay[lt] != '<')
+		return 0;
+	const char *gt = memchr(hay + lt, '>', pos - lt);
+	if (gt) /* in the content after a tag */
+		return strncmp(hay + lt, "<text", 5) == 0;
+	/* inside a tag: the attribute holding pos must be xlink:title */
+	const char *attr = NULL;
+	for (const char *p = hay + lt; p < hay + pos; p++)
+		if (strncmp(p, "=\"", 2) == 0) {
+			const char *q = p - 1;
+			while (q > hay + lt && !isspace((unsigned char)q[-1]))
+				q--;
+			attr = q;
+			const char *end = strchr(p + 2, '"');
+			if (end && end < hay + pos) {
+				attr = NULL;
+				p = end;
+			}
+		}
+	return attr && strncmp(attr, "xlink:title=", 12) == 0;
+}
+
+static void check_markers(const char *svg, const char *marker)
+{
+	size_t n = 0;
+	for (const char *p = svg; (p = strstr(p, marker)); p++) {
+		ck_assert_msg(in_text_or_title(svg, (size_t)(p - svg)),
+			      "'%s' outside a label or tooltip at: %.80s",
+			      marker, p);
+		n++;
+	}
+	ck_assert_msg(n > 0, "'%s' not in the SVG", marker);
+}
+
+START_TEST(hostile_svg)
+{
+	fx x;
+	fx_open(&x, "hostile", ON);
+	govmap_map_opts o = {0};
+	o.title = govmap_registry_name(x.reg);
+	char *svg = render(&x, &o, GOVMAP_MAP_SVG, NULL);
+	ck_assert_msg(strncmp(svg, "<?xml", 5) == 0, "%.40s", svg);
+	ASSERT_HAS(svg, "<svg");
+	ASSERT_HAS(svg, "&lt;script&gt;alert(1)&lt;/script&gt;");
+	ASSERT_HAS(svg, "&lt;script&gt;alert(2)&lt;/script&gt;");
+	ASSERT_HAS(svg, "&lt;script&gt;alert(0)&lt;/script&gt;");
+	ASSERT_HAS(svg, "&lt;b&gt;bold&lt;/b&gt;");
+	ck_assert_ptr_null(ci_strstr(svg, "<script"));
+	ck_assert_ptr_null(ci_strstr(svg, "<b>"));
+	ck_assert_ptr_null(ci_strstr(svg, "javascript:"));
+	ck_assert_ptr_null(ci_strstr(svg, "onerror"));
+	ck_assert_ptr_null(ci_strstr(svg, "<image"));
+	ck_assert_ptr_null(ci_strstr(svg, "href"));
+	/* labels: one escString decoding, so the macros stay literal */
+	ASSERT_HAS(svg, ">Test \\N \\G \\L \\E \\T \\H \\l \\r Council</text>");
+	ASSERT_HAS(svg, ">Role &lt;script&gt;alert(2)&lt;/script&gt; \\N "
+			"&quot;q&quot; next</text>");
+	ASSERT_HAS(svg, ">Trailing backslash \\</text>");
+	/* registry text only in labels and tooltips */
+	check_markers(svg, "alert(");
+	check_markers(svg, "Friends");
+	check_markers(svg, "&lt;b&gt;bold");
+	check_markers(svg, "Trailing backslash");
+	check_markers(svg, "digraph {");
+	free(svg);
+
+	/* with node links: URLs from link_base and validated ids only */
+	o.link_base = "https://example.org/bodies/";
+	svg = render(&x, &o, GOVMAP_MAP_SVG, NULL);
+	ck_assert_ptr_null(ci_strstr(svg, "javascript:"));
+	size_t links = 0;
+	for (const char *p = svg; (p = strstr(p, "href=\"")); p++) {
+		p += 6;
+		const char *end = strchr(p, '"');
+		ck_assert_ptr_nonnull(end);
+		char url[256];
+		ck_assert_uint_lt((size_t)(end - p), sizeof url);
+		memcpy(url, p, (size_t)(end - p));
+		url[end - p] = '\0';
+		int ok = 0;
+		for (size_t i = 0; i < sizeof hostile_ids / sizeof *hostile_ids; i++) {
+			char want[256];
+			snprintf(want, sizeof want,
+				 "https://example.org/bodies/%s.html",
+				 hostile_ids[i]);
+			ok |= strcmp(url, want) == 0;
+		}
+		ck_assert_msg(ok, "unexpected link %s", url);
+		links++;
+	}
+	ck_assert_uint_eq(links, 5); /* the five entity nodes */
+	free(svg);
+	fx_close(&x);
+}
+END_TEST
+
+#ifdef GOVMAP_TEST_KNOWN_BUGS
+/* Node tooltips: Graphviz 2.42 decodes a node's tooltip escString twice,
+ * so the single escaping that keeps labels literal lets \N, \G and \L
+ * through (the council's tooltip reads "Test n1 govmap Test \\N ...").
+ * map.h: "Registry text reaches only labels and tooltips, escaped".
+ * Reported, not pinned. */
+START_TEST(hostile_svg_tooltips_literal)
+{
+	fx x;
+	fx_open(&x, "hostile", ON);
+	govmap_map_opts o = {0};
+	char *svg = render(&x, &o, GOVMAP_MAP_SVG, NULL);
+	ASSERT_HAS(svg, "xlink:title=\"Test \\N \\G \\L \\E \\T \\H \\l \\r "
+			"Council (local");
+	ASSERT_HAS(svg, "xlink:title=\"Test electorate &#39;quoted&#39; \\\\ "
+			"double \\N (electorate)");
+	free(svg);
+	fx_close(&x);
+}
+END_TEST
+#endif
+
+/* ---- what a map shows -------------------------------------------------- */
+
+START_TEST(ghosts)
+{
+	fx x;
+	fx_open(&x, "nochain", ON);
+	govmap_map_opts o = {0};
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	ck_assert_uint_eq(count_str(dot, "label=\"no route to voters\""), 2);
+	ck_assert_uint_eq(count_str(dot, "ghost0 -> n2"), 1);
+	ck_assert_uint_eq(count_str(dot, "ghost1 -> n3"), 1);
+	ASSERT_HAS(dot, "dashed boxes: 2 missing forums and vacant seats");
+	free(dot);
+	fx_close(&x);
+
+	fx_open(&x, "board-seats", ON);
+	dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	ck_assert_uint_eq(count_str(dot, "ghost"), 2); /* node and edge */
+	ASSERT_HAS(dot, "label=\"1 vacant seat\\nElected member\"");
+	ck_assert_ptr_null(strstr(dot, "no route to voters"));
+	free(dot);
+	/* the national view draws no ghosts */
+	o.national = 1;
+	dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	ck_assert_ptr_null(strstr(dot, "ghost"));
+	free(dot);
+	fx_close(&x);
+}
+END_TEST
+
+/* Footprint clusters and the voters' rank, read back from the DOT (the
+ * order in which cgraph writes subgraphs is not stable: see
+ * deterministic_in_process). */
+START_TEST(clusters)
+{
+	fx x;
+	fx_open(&x, "collapse", ON);
+	govmap_map_opts o = {0};
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	Agraph_t *g = agmemread(dot);
+	ck_assert_ptr_nonnull(g);
+	size_t nclusters = 0;
+	int voters = 0;
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg)) {
+		const char *nm = agnameof(sg);
+		if (strcmp(nm, "voters") == 0) {
+			voters = 1;
+			ck_assert_str_eq(agget(sg, "rank"), "min");
+			ck_assert_int_eq(agnnodes(sg), 1);
+			ck_assert_str_eq(agget(agfstnode(sg), "label"),
+					 "Test electorate\\nvoters");
+			ck_assert_str_eq(agget(agfstnode(sg), "shape"), "house");
+			continue;
+		}
+		ck_assert(strncmp(nm, "cluster_", 8) == 0);
+		nclusters++;
+		const char *label = agget(sg, "label");
+		size_t want = strcmp(label, "england/testshire") == 0   ? 4
+			      : strcmp(label, "england/otherside") == 0 ? 1
+									: 0;
+		ck_assert_msg(want > 0, "cluster %s", label);
+		ck_assert_int_eq(agnnodes(sg), (int)want);
+		for (Agnode_t *n = agfstnode(sg); n; n = agnxtnode(sg, n))
+			ck_assert_msg(strncmp(agget(n, "label"), "Test Council", 12) == 0 ||
+					      strncmp(agget(n, "label"), "Test Trust ", 11) == 0 ||
+					      strncmp(agget(n, "label"), "Test Other Trust", 16) == 0,
+				      "%s in %s", agget(n, "label"), label);
+	}
+	ck_assert(voters);
+	ck_assert_uint_eq(nclusters, 2);
+	/* the parliament (region england) is in no cluster */
+	node_with_label(g, "Test Parliament\\n");
+	agclose(g);
+	free(dot);
+	fx_close(&x);
+}
+END_TEST
+
+START_TEST(collapse_and_national)
+{
+	fx x;
+	fx_open(&x, "collapse", ON);
+	govmap_map_opts o = {0};
+	/* default 8: three trusts stay three nodes */
+	char *js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_ptr_null(strstr(js, "\"summary\""));
+	ck_assert_uint_eq(count_str(js, "\"kind\":\"entity\""), 7);
+	free(js);
+	o.collapse = 3;
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_ptr_null(strstr(js, "\"summary\""));
+	free(js);
+	/* more than 2 like bodies: one summary node, deficit weighted by
+	 * money (0.19 x 100 + 0.757 x 50 + 0.271 x 10) / 160 */
+	o.collapse = 2;
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_uint_eq(count_str(js, "\"kind\":\"summary\""), 1);
+	ASSERT_HAS(js, "\"kind\":\"summary\",\"id\":\"test-trust-1\"");
+	ASSERT_HAS(js, "\"count\":3,\"deficit\":0.372250,\"money\":160000000");
+	ck_assert_uint_eq(count_str(js, "\"kind\":\"entity\""), 4);
+	free(js);
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	ASSERT_HAS(dot, "label=\"3 x nhs-trust\\nengland/testshire\\nmean D "
+			"0.37, \xc2\xa3" "160m a year\"");
+	ASSERT_HAS(dot, "label=x3");
+	free(dot);
+
+	o.collapse = 0;
+	o.national = 1;
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_uint_eq(count_str(js, "\"kind\":\"footprint\""), 2);
+	ASSERT_HAS(js, "\"region\":\"england/testshire\",\"count\":4,"
+		       "\"deficit\":0.194696,\"money\":460000000");
+	ASSERT_HAS(js, "\"region\":\"england/otherside\",\"count\":1,"
+		       "\"deficit\":0.190000,\"money\":20000000");
+	/* the electorate and the parliament (region england, not a
+	 * footprint) stay entities */
+	ck_assert_uint_eq(count_str(js, "\"kind\":\"entity\""), 2);
+	free(js);
+	fx_close(&x);
+}
+END_TEST
+
+START_TEST(focus_depth)
+{
+	fx x;
+	fx_open(&x, "board-seats", ON);
+	govmap_map_opts o = {0};
+	o.focus = "test-trust";
+	o.depth = 1;
+	char *js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	/* the trust and its board; the board's chain as context */
+	ck_assert_uint_eq(count_str(js, "\"node\":"), 5);
+	ASSERT_HAS(js, "\"id\":\"test-trust\",");
+	ASSERT_HAS(js, "\"id\":\"test-trust-board\",");
+	ck_assert_uint_eq(count_str(js, "\"context\":true"), 3);
+	ck_assert_ptr_null(strstr(js, "\"id\":\"test-council\""));
+	ASSERT_HAS(js, "\"hidden_edges\":2}");
+	free(js);
+	o.depth = 2;
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_uint_eq(count_str(js, "\"node\":"), 6);
+	ASSERT_HAS(js, "\"id\":\"test-council\",");
+	ck_assert_uint_eq(count_str(js, "\"context\":true"), 1);
+	ck_assert_ptr_null(strstr(js, "test-council-committee"));
+	ASSERT_HAS(js, "\"hidden_edges\":1}");
+	free(js);
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	ck_assert_uint_eq(count_str(dot, "penwidth=3,"), 1); /* the focus */
+	free(dot);
+	/* links are followed both ways: the council's board seats and its
+	 * committee answer to it */
+	o.focus = "test-council";
+	o.depth = 1;
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_uint_eq(count_str(js, "\"node\":"), 6);
+	ASSERT_HAS(js, "\"id\":\"test-trust-board\",");
+	ASSERT_HAS(js, "\"id\":\"test-council-committee\",");
+	ck_assert_ptr_null(strstr(js, "\"id\":\"test-trust\","));
+	ck_assert_uint_eq(count_str(js, "\"context\":true"), 2);
+	ASSERT_HAS(js, "\"hidden_edges\":2}");
+	free(js);
+	fx_close(&x);
+}
+END_TEST
+
+START_TEST(not_found)
+{
+	fx x;
+	fx_open(&x, "dates", 20240531);
+	govmap_map_opts o = {0};
+	char *out = NULL;
+	size_t len = 0;
+	govmap_diags d = {0};
+	o.focus = "test-nope";
+	ck_assert_int_eq(govmap_map_render(&out, &len, x.an, &o, GOVMAP_MAP_DOT, &d),
+			 GOVMAP_ENOTFOUND);
+	ck_assert_ptr_null(out);
+	ck_assert_uint_eq(th_count(&d, "focus"), 1);
+	/* not in force on the date */
+	o.focus = "test-new-body";
+	ck_assert_int_eq(govmap_map_render(&out, &len, x.an, &o, GOVMAP_MAP_SVG, &d),
+			 GOVMAP_ENOTFOUND);
+	ck_assert_uint_eq(th_count(&d, "focus"), 2);
+	/* a link is not a node */
+	o.focus = "test-council-elected-by-electorate";
+	ck_assert_int_eq(govmap_map_render(&out, &len, x.an, &o, GOVMAP_MAP_JSON, &d),
+			 GOVMAP_ENOTFOUND);
+	o.focus = NULL;
+	o.region = "england/testshir"; /* a prefix of a segment is no match */
+	ck_assert_int_eq(govmap_map_render(&out, &len, x.an, &o, GOVMAP_MAP_DOT, &d),
+			 GOVMAP_ENOTFOUND);
+	ck_assert_uint_eq(th_count(&d, "region"), 1);
+	ck_assert_str_eq(th_find(&d, "region", 0)->msg,
+			 "--region: nothing in force in region 'england/testshir' "
+			 "on this date");
+	ck_assert_ptr_null(out);
+	govmap_diags_free(&d);
+	o.region = "england";
+	char *js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_uint_eq(count_str(js, "\"node\":"), 3);
+	free(js);
+	fx_close(&x);
+}
+END_TEST
+
+START_TEST(formats)
+{
+	fx x;
+	fx_open(&x, "chain", ON);
+	govmap_map_opts o = {0};
+	size_t n;
+	char *s = render(&x, &o, GOVMAP_MAP_SVG, &n);
+	ck_assert(strncmp(s, "<?xml", 5) == 0 && strstr(s, "<svg") &&
+		  strstr(s, "</svg>"));
+	free(s);
+	s = render(&x, &o, GOVMAP_MAP_PNG, &n);
+	ck_assert_uint_gt(n, 8);
+	ck_assert(memcmp(s, "\x89PNG\r\n\x1a\n", 8) == 0);
+	free(s);
+	s = render(&x, &o, GOVMAP_MAP_PDF, &n);
+	ck_assert(n > 5 && memcmp(s, "%PDF-", 5) == 0);
+	free(s);
+	s = render(&x, &o, GOVMAP_MAP_DOT, &n);
+	ck_assert(strncmp(s, "digraph govmap {", 16) == 0);
+	free(s);
+	s = render(&x, &o, GOVMAP_MAP_JSON, &n);
+	ck_assert(strncmp(s, "{\"title\":\"govmap\",\"date\":\"2024-06-01\"", 37) == 0);
+	ck_assert_int_eq(s[n - 1], '\n');
+	free(s);
+	fx_close(&x);
+}
+END_TEST
+
+/* Two renders in one process.  JSON does not go through cgraph. */
+START_TEST(deterministic)
+{
+	fx x;
+	fx_open(&x, "collapse", ON);
+	govmap_map_opts o = {0};
+	o.collapse = 2;
+	size_t n1, n2;
+	char *a = render(&x, &o, GOVMAP_MAP_JSON, &n1);
+	char *b = render(&x, &o, GOVMAP_MAP_JSON, &n2);
+	ck_assert_uint_eq(n1, n2);
+	ck_assert(memcmp(a, b, n1) == 0);
+	free(a);
+	free(b);
+	fx_close(&x);
+}
+END_TEST
+
+#ifdef GOVMAP_TEST_KNOWN_BUGS
+/* cgraph orders subgraphs by ID, and a named subgraph's ID is the address
+ * of its interned name: a second render in the same process can write the
+ * "voters" subgraph after "cluster_0" (DOT) or draw the clusters in
+ * another order (SVG).  CONTRIBUTING.md: "Output is deterministic".
+ * Reported, not pinned. */
+START_TEST(deterministic_in_process)
+{
+	static const govmap_map_format f[] = {GOVMAP_MAP_DOT, GOVMAP_MAP_SVG};
+	fx x;
+	fx_open(&x, "collapse", ON);
+	for (size_t i = 0; i < 2; i++) {
+		govmap_map_opts o = {0};
+		size_t n1, n2;
+		char *a = render(&x, &o, f[i], &n1);
+		char *b = render(&x, &o, f[i], &n2);
+		ck_assert_msg(n1 == n2 && memcmp(a, b, n1) == 0,
+			      "format %d differs", f[i]);
+		free(a);
+		free(b);
+	}
+	fx_close(&x);
+}
+END_TEST
+#endif
+
+Suite *map_suite(void)
+{
+	Suite *s = suite_create("map");
+	TCase *tc = tcase_create("escaping");
+	tcase_add_test(tc, dot_escape);
+	tcase_add_test(tc, format_parse);
+	tcase_add_test(tc, hostile_dot);
+	tcase_add_test(tc, hostile_svg);
+#ifdef GOVMAP_TEST_KNOWN_BUGS
+	tcase_add_test(tc, hostile_svg_tooltips_literal);
+#endif
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("maps");
+	tcase_add_test(tc, ghosts);
+	tcase_add_test(tc, clusters);
+	tcase_add_test(tc, collapse_and_national);
+	tcase_add_test(tc, focus_depth);
+	tcase_add_test(tc, not_found);
+	tcase_add_test(tc, formats);
+	tcase_add_test(tc, deterministic);
+#ifdef GOVMAP_TEST_KNOWN_BUGS
+	tcase_add_test(tc, deterministic_in_process);
+#endif
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	suite_add_tcase(s, tc);
+	return s;
+}
