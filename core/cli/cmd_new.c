@@ -91,8 +91,8 @@ static const struct {
 	{"succeeded_by", "the id of the body that took over from it (give "
 			 "valid.to too)"},
 	{"of", "the id of the body whose board this is (or give joint)"},
-	{"joint", "the ids of the bodies that share it, at least two, one "
-		  "per line (or give of)"},
+	{"joint", "instead of 'of', for a board shared by several bodies: "
+		  "their ids, at least two, one per line (remove the '# ')"},
 	{"seats", "its posts and how each is filled: one entry per kind of "
 		  "seat"},
 	{"decides", "what it decides, one per line: budget, commissioning, "
@@ -423,6 +423,10 @@ static char *write_skeleton(const skeleton *k, size_t *len,
 					(int)(16 - strlen(sk[s])), "",
 					st ? st : "");
 			}
+		} else if (strcmp(key, "joint") == 0) {
+			/* a board is of one body or joint, never both: the
+			 * schema refuses the two keys together */
+			fprintf(f, "# %s:\n", key);
 		} else {
 			value(f, k, key);
 		}

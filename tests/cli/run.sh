@@ -45,7 +45,10 @@
 # c. Every valid fixture tests/fixtures/valid/NAME/: `govmap -r ... check`
 #    must exit 0 and print nothing on standard error (no warnings).
 #
-# d. tests/cli/git-fixture.sh: --rev against a throwaway Git repository.
+# d. tests/cli/git-fixture.sh: --rev against a throwaway Git repository;
+#    tests/cli/history-fixture.sh: diff, history, blame, check
+#    --changed-since, hook and new against another, with outputs pinned in
+#    tests/cli/history/ (its --update rewrites them).
 #
 # e. tests/cli/map-formats.sh: maps rendered to SVG, PNG and PDF (signatures,
 #    escaping of hostile names), which depend on Graphviz and cannot be
@@ -356,6 +359,23 @@ if wanted git; then
 	done <"$tmp/git.out"
 	if [ "$seen" = 0 ] || { [ "$grc" != 0 ] && [ "$failed" = "$before" ]; }; then
 		fail "git: git-fixture.sh exited with status $grc"
+	fi
+fi
+
+if wanted history; then
+	sh tests/cli/history-fixture.sh >"$tmp/history.out" 2>&1
+	hrc=$?
+	seen=0
+	before=$failed
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) seen=1; pass "history: ${line#ok - }" ;;
+		"not ok - "*) seen=1; fail "history: ${line#not ok - }" ;;
+		*) echo "$line" ;;
+		esac
+	done <"$tmp/history.out"
+	if [ "$seen" = 0 ] || { [ "$hrc" != 0 ] && [ "$failed" = "$before" ]; }; then
+		fail "history: history-fixture.sh exited with status $hrc"
 	fi
 fi
 

@@ -14,6 +14,8 @@ Global options:
                        present, else $GOVMAP_REGISTRY)
       --rev REV        read the registry as committed at Git revision REV
                        (no checkout; HEAD~1, a branch, a commit id)
+      --staged         read the registry as staged in Git's index (what
+                       the next commit would hold; the pre-commit hook)
       --on DATE        the registry as it stood on DATE (YYYY-MM-DD;
                        default today)
       --plugin-path DIR  look for plugins in DIR first
@@ -21,11 +23,19 @@ Global options:
   -V, --version        print the version
 
 Commands:
+  blame      the commit that last changed each field of an entity
   check      validate the registry and print diagnostics
+  diff       compare two revisions: entities, scores, findings
   explain    show why a body scores as it does, link by link
   help       show help for govmap or for one command
+  history    the commits that changed the registry or one body, with scores
+  hook       install a Git pre-commit hook that checks the staged registry
   map        draw the accountability map (svg, png, pdf, dot, json)
+  new        write a skeleton file for a new body, board, contract or link
+  plugins    list the loaded region plugins and any that failed to load
   report     rank bodies by exposure and list findings
+  rules      list every rule, core and plugin, with its legal basis
+  stats      count entities per kind, type and region; sourcing
   version    print the version
 
 Run 'govmap COMMAND --help' for a command's options.

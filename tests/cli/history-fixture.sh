@@ -1,0 +1,471 @@
+#!/bin/sh
+# tests/cli/history-fixture.sh - the campaigners' Git workflow against a
+# throwaway repository: govmap diff, history, blame, check --changed-since,
+# hook and new.
+#
+#   GOVMAP_BIN=/abs/build/govmap VALGRIND="..." sh tests/cli/history-fixture.sh
+#   sh tests/cli/history-fixture.sh --build DIR   only build the repository
+#   sh tests/cli/history-fixture.sh --update      rewrite the pinned outputs
+#
+# The repository (a registry in reg/) gets five commits with fixed authors
+# and dates, so that commit ids and every output are the same on every
+# machine:
+#
+#   v1-ccg    2021-04-01 Alice  a council, its electorate and a CCG that the
+#                               council scrutinises
+#   v2-icb    2022-07-01 Bob    the CCG ends; an ICB starts, with a board
+#                               and the council's scrutiny
+#   v3-power  2024-01-31 Carol  the council loses the power to refer (the
+#                               scrutiny link's `sanction` is removed)
+#   v4-seat   2024-06-01 Alice  the board's local-authority seat changes
+#                               hands: appointed by the ICB, no longer
+#                               nominated by the council
+#   (HEAD)    2024-07-01 Bob    a README outside the registry
+#
+# Every govmap run uses --on 2024-07-01.  Outputs are compared with the
+# files in tests/cli/history/ (after replacing the temporary directory with
+# @TMP@); --update rewrites them (check the change by hand).  Prints
+# `ok - NAME` or `not ok - NAME` per check with `# ` diagnostic lines
+# (run.sh numbers them); exits 1 if any check failed, 2 if the repository
+# cannot be built.
+
+set -u
+
+root=$(cd "$(dirname "$0")/../.." && pwd -P) || exit 2
+GOVMAP_BIN=${GOVMAP_BIN:-$root/build/govmap}
+VALGRIND=${VALGRIND:-}
+pinned=$root/tests/cli/history
+
+if ! command -v git >/dev/null 2>&1; then
+	echo "not ok - git is not installed"
+	exit 2
+fi
+
+# Keep the caller's Git configuration and environment out of the way.
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES \
+	GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH CDPATH
+GIT_CONFIG_NOSYSTEM=1
+LC_ALL=C
+NO_COLOR=1
+export GIT_CONFIG_NOSYSTEM LC_ALL NO_COLOR
+
+src='sources:
+  - url: https://example.org/test
+    title: Test source
+    accessed: 2024-06-01'
+
+# commit NAME EMAIL DATE TAG MESSAGE: commit everything in $repo as NAME
+# on DATE (author and committer) and tag it TAG ("-" for none).
+commit() {
+	GIT_AUTHOR_DATE="$3T12:00:00Z" GIT_COMMITTER_DATE="$3T12:00:00Z" \
+		git -C "$repo" -c user.name="$1" -c user.email="$2" \
+		-c commit.gpgsign=false -c core.hooksPath=/dev/null \
+		commit -q -a -m "$5" || return 1
+	[ "$4" = - ] || git -C "$repo" tag "$4"
+}
+
+# build DIR: the fixture repository in DIR (which must not exist).
+build() {
+	repo=$1
+	reg=$repo/reg
+	git -c init.defaultBranch=main init -q "$repo" || return 1
+	mkdir -p "$reg/bodies" "$reg/boards" "$reg/links"
+	printf 'schema: 1\nname: test-history\n' >"$reg/govmap.yaml"
+
+	# --- v1-ccg ------------------------------------------------------
+	cat >"$reg/bodies/test-electorate.yaml" <<EOT
+kind: body
+id: test-electorate
+name: Testshire electorate
+type: electorate
+region: england/testshire
+$src
+EOT
+	cat >"$reg/bodies/test-council.yaml" <<EOT
+kind: body
+id: test-council
+name: Testshire Council
+type: local-authority
+region: england/testshire
+$src
+EOT
+	cat >"$reg/bodies/test-ccg.yaml" <<EOT
+kind: body
+id: test-ccg
+name: NHS Testshire CCG
+type: arms-length-body
+region: england/testshire
+statutory_basis: Test Health Act 2012
+spend_gbp: 500_000_000
+valid:
+  from: 2013-04-01
+$src
+EOT
+	cat >"$reg/links/test-council-elected-by-test-electorate.yaml" <<EOT
+kind: link
+id: test-council-elected-by-test-electorate
+from: test-council
+to: test-electorate
+type: elected-by
+forum: political
+basis: statute
+powers: [inform, question, sanction]
+$src
+EOT
+	cat >"$reg/links/test-ccg-scrutinised-by-test-council.yaml" <<EOT
+kind: link
+id: test-ccg-scrutinised-by-test-council
+from: test-ccg
+to: test-council
+type: scrutinised-by
+forum: political
+basis: statute
+powers: [inform, question, sanction]
+$src
+EOT
+	git -C "$repo" add -A &&
+		commit 'Alice Example' alice@example.org 2021-04-01 v1-ccg \
+			'Add Testshire council and CCG' || return 1
+
+	# --- v2-icb ------------------------------------------------------
+	cat >"$reg/bodies/test-ccg.yaml" <<EOT
+kind: body
+id: test-ccg
+name: NHS Testshire CCG
+type: arms-length-body
+region: england/testshire
+statutory_basis: Test Health Act 2012
+spend_gbp: 500_000_000
+succeeded_by: test-icb
+valid:
+  from: 2013-04-01
+  to: 2022-07-01
+$src
+EOT
+	cat >"$reg/bodies/test-icb.yaml" <<EOT
+kind: body
+id: test-icb
+name: NHS Testshire ICB
+type: arms-length-body
+region: england/testshire
+statutory_basis: Test Health and Care Act 2022
+spend_gbp: 600_000_000
+replaces: test-ccg
+valid:
+  from: 2022-07-01
+$src
+EOT
+	cat >"$reg/boards/test-icb-board.yaml" <<EOT
+kind: board
+id: test-icb-board
+name: Board of NHS Testshire ICB
+type: board
+of: test-icb
+valid:
+  from: 2022-07-01
+seats:
+  - role: Chair
+    appointed_by: test-icb
+    voting: true
+  - role: Partner member for local authorities
+    nominated_by: test-council
+    voting: true
+  - role: Non-executive member
+    count: 2
+    appointed_by: test-icb
+    voting: true
+$src
+EOT
+	cat >"$reg/links/test-icb-scrutinised-by-test-council.yaml" <<EOT
+kind: link
+id: test-icb-scrutinised-by-test-council
+from: test-icb
+to: test-council
+type: scrutinised-by
+forum: political
+basis: statute
+powers: [inform, question, sanction]
+valid:
+  from: 2022-07-01
+$src
+EOT
+	git -C "$repo" add -A &&
+		commit 'Bob Example' bob@example.org 2022-07-01 v2-icb \
+			'The CCG ends; the ICB starts' || return 1
+
+	# --- v3-power ----------------------------------------------------
+	sed 's/^powers: \[inform, question, sanction\]$/powers: [inform, question]/' \
+		"$reg/links/test-icb-scrutinised-by-test-council.yaml" \
+		>"$repo/.tmp" &&
+		mv "$repo/.tmp" "$reg/links/test-icb-scrutinised-by-test-council.yaml"
+	commit 'Carol Example' carol@example.org 2024-01-31 v3-power \
+		'Scrutiny: the power to refer to the Secretary of State ends' ||
+		return 1
+
+	# --- v4-seat -----------------------------------------------------
+	sed 's/^    nominated_by: test-council$/    appointed_by: test-icb/' \
+		"$reg/boards/test-icb-board.yaml" >"$repo/.tmp" &&
+		mv "$repo/.tmp" "$reg/boards/test-icb-board.yaml"
+	commit 'Alice Example' alice@example.org 2024-06-01 v4-seat \
+		'ICB board: the local authority seat is appointed by the ICB' ||
+		return 1
+
+	# --- a commit outside the registry -------------------------------
+	printf 'Testshire registry\n' >"$repo/README.md"
+	git -C "$repo" add README.md &&
+		commit 'Bob Example' bob@example.org 2024-07-01 - \
+			'Add a README' || return 1
+}
+
+if [ "${1:-}" = --build ]; then
+	[ $# = 2 ] || { echo "usage: $0 --build DIR" >&2; exit 2; }
+	build "$2" || exit 2
+	exit 0
+fi
+
+update=0
+[ "${1:-}" = --update ] && update=1
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-history.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+HOME=$tmp/home
+export HOME
+mkdir -p "$HOME"
+bin=$(cd "$(dirname "$GOVMAP_BIN")" && pwd -P)/$(basename "$GOVMAP_BIN")
+if ! build "$tmp/repo" >"$tmp/build.log" 2>&1; then
+	echo "not ok - the fixture repository cannot be built"
+	sed 's/^/# /' "$tmp/build.log"
+	exit 2
+fi
+repo=$tmp/repo
+reg=$repo/reg
+failed=0
+
+pass() { echo "ok - $1"; }
+fail() {
+	failed=$((failed + 1))
+	echo "not ok - $1"
+}
+
+# scrub FILE: the temporary directory reads @TMP@, the binary @BIN@.
+scrub() {
+	TMPD=$tmp BIN=$bin awk '
+	function swap(s, from, to,   i, o) {
+		o = ""
+		while (from != "" && (i = index(s, from)) > 0) {
+			o = o substr(s, 1, i - 1) to
+			s = substr(s, i + length(from))
+		}
+		return o s
+	}
+	{ print swap(swap($0, ENVIRON["BIN"], "@BIN@"), ENVIRON["TMPD"], "@TMP@") }' "$1"
+}
+
+# compare NAME WHAT FILE PINNED: FILE (scrubbed) must equal PINNED; with
+# --update, PINNED is rewritten instead.  A missing PINNED means "empty".
+compare() {
+	scrub "$3" >"$tmp/actual"
+	if [ "$update" = 1 ]; then
+		if [ -s "$tmp/actual" ] || [ -f "$4" ]; then
+			cp "$tmp/actual" "$4"
+		fi
+		return 0
+	fi
+	if [ -f "$4" ]; then want=$4; else want=/dev/null; fi
+	if cmp -s "$want" "$tmp/actual"; then
+		return 0
+	fi
+	echo "# $1: $2 (--- expected ${4#"$root"/}, +++ actual):" >>"$tmp/notes"
+	diff -u "$want" "$tmp/actual" | sed 's/^/#   /' >>"$tmp/notes"
+	return 1
+}
+
+# govmap ARGS...: run govmap from $repo on the fixed date; stdout, stderr
+# and status in $tmp/out, $tmp/err and $rc.
+govmap() {
+	# shellcheck disable=SC2086
+	(cd "$repo" && exec timeout 60 $VALGRIND "$GOVMAP_BIN" -r reg \
+		--on 2024-07-01 "$@") >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+}
+
+# check NAME STATUS ARGS...: run govmap; the status must be STATUS, the
+# output tests/cli/history/NAME.out, the errors NAME.err (or none).
+check() {
+	name=$1 want_rc=$2
+	shift 2
+	govmap "$@"
+	: >"$tmp/notes"
+	[ "$rc" = "$want_rc" ] ||
+		echo "# exit status $rc, expected $want_rc" >>"$tmp/notes"
+	compare "$name" stdout "$tmp/out" "$pinned/$name.out"
+	compare "$name" stderr "$tmp/err" "$pinned/$name.err"
+	verdict "$name: govmap $*"
+}
+
+# verdict NAME: pass unless notes were written.
+verdict() {
+	if [ -s "$tmp/notes" ]; then
+		fail "$1"
+		cat "$tmp/notes"
+	else
+		pass "$1"
+	fi
+	: >"$tmp/notes"
+}
+
+# git_quiet ARGS...: git in the repository, as a campaigner would run it.
+git_quiet() {
+	GIT_AUTHOR_DATE=2024-07-02T12:00:00Z GIT_COMMITTER_DATE=2024-07-02T12:00:00Z \
+		git -C "$repo" -c user.name='Dan Example' \
+		-c user.email=dan@example.org -c commit.gpgsign=false "$@"
+}
+
+: >"$tmp/notes"
+
+# --- diff ------------------------------------------------------------------
+check diff-ccg-to-icb 0 diff v1-ccg v2-icb
+check diff-ccg-to-icb-md 0 diff v1-ccg v2-icb --format md
+check diff-ccg-to-icb-json 0 diff --format json v1-ccg v2-icb
+check diff-power 0 diff v2-icb v3-power
+check diff-power-md 0 diff v2-icb v3-power --format md
+check diff-power-json 0 diff v2-icb v3-power --format json
+check diff-seat 0 diff v3-power v4-seat
+check diff-seat-md 0 diff v3-power v4-seat --format md
+check diff-all-md 0 diff v1-ccg HEAD --format md
+check diff-same 0 diff HEAD HEAD
+check diff-same-md 0 diff v4-seat HEAD --format md
+check diff-worktree 0 diff HEAD
+check diff-unknown-rev 2 diff no-such-tag
+check diff-no-rev 2 diff
+check diff-bad-format 2 diff HEAD --format xml
+
+# --- history ---------------------------------------------------------------
+check history 0 history
+check history-icb 0 history test-icb --chart "$tmp/icb.svg"
+compare history-icb chart "$tmp/icb.svg" "$pinned/history-icb.svg" ||
+	true
+verdict "history-icb: the chart"
+check history-total-chart 0 history --chart "$tmp/total.svg"
+compare history-total-chart chart "$tmp/total.svg" \
+	"$pinned/history-total.svg" || true
+verdict "history-total-chart: the chart"
+check history-board 0 history test-icb-board
+check history-link 0 history test-icb-scrutinised-by-test-council
+check history-since 0 history test-ccg --since 2022-01-01
+check history-max 0 history --max 2
+check history-unknown 0 history test-nothing
+check history-bad-since 2 history --since 2024-13-01
+check history-staged 2 --staged history
+
+# --- blame -----------------------------------------------------------------
+check blame-board 0 blame test-icb-board
+check blame-link 0 blame test-icb-scrutinised-by-test-council
+check blame-rev 0 --rev v3-power blame test-icb-board
+sed 's/^name: .*/name: Testshire ICB board/' "$reg/boards/test-icb-board.yaml" \
+	>"$tmp/board" && cp "$tmp/board" "$reg/boards/test-icb-board.yaml"
+check blame-uncommitted 0 blame test-icb-board
+check blame-unknown 2 blame test-nothing
+
+# --- check --changed-since (the board edit above stays) ----------------------
+cat >"$reg/bodies/test-trust.yaml" <<EOT
+kind: body
+id: test-trust
+name: Testshire NHS Trust
+type: nhs-trust
+region: england/testshire
+$src
+EOT
+git -C "$repo" rm -q reg/links/test-ccg-scrutinised-by-test-council.yaml
+check changed-since 0 check --changed-since v3-power
+check changed-since-json 2 check --changed-since v3-power --format json
+git -C "$repo" reset -q --hard HEAD
+rm -f "$reg/bodies/test-trust.yaml"
+check changed-since-nothing 0 check --changed-since HEAD
+
+# --- new -------------------------------------------------------------------
+check new-body 0 new body test-trust --region england/testshire --type nhs-trust
+compare new-body file "$reg/bodies/test-trust.yaml" "$pinned/new-body.yaml" ||
+	true
+verdict "new-body: the skeleton"
+cp "$reg/bodies/test-trust.yaml" "$tmp/skeleton"
+check new-exists 2 new body test-trust --region england/testshire
+cmp -s "$tmp/skeleton" "$reg/bodies/test-trust.yaml" ||
+	echo "# the file was changed" >>"$tmp/notes"
+verdict "new-exists: the file is left as it was"
+check new-link 0 new link test-icb-accountable-to-test-council
+compare new-link file "$reg/links/test-icb-accountable-to-test-council.yaml" \
+	"$pinned/new-link.yaml" || true
+verdict "new-link: the skeleton"
+check new-board 0 new board test-icb-audit-committee --type committee
+check new-check 1 check
+printf 'not an entity, not to be overwritten\n' >"$reg/bodies/test-other.yaml"
+check new-no-overwrite 2 new body test-other --region england/testshire
+[ "$(cat "$reg/bodies/test-other.yaml")" = \
+	'not an entity, not to be overwritten' ] ||
+	echo "# test-other.yaml was overwritten" >>"$tmp/notes"
+verdict "new-no-overwrite: the file is left as it was"
+check new-bad-id 2 new body Test_Body --region england/testshire
+check new-bad-kind 2 new bod test-x
+check new-nowhere 2 new body test-x
+git -C "$repo" clean -q -f -d reg
+git -C "$repo" checkout -q reg
+
+# --- the pre-commit hook ---------------------------------------------------
+check hook-install 0 hook install
+compare hook-install script "$repo/.git/hooks/pre-commit" \
+	"$pinned/hook-install.sh" || true
+[ -x "$repo/.git/hooks/pre-commit" ] ||
+	echo "# the hook is not executable" >>"$tmp/notes"
+verdict "hook-install: the script"
+check hook-exists 2 hook install
+check hook-force 0 hook install --force
+printf '#!/bin/sh\nexit 0\n' >"$tmp/own-hook"
+cp "$tmp/own-hook" "$repo/.git/hooks/pre-commit"
+check hook-own 2 hook install
+cmp -s "$tmp/own-hook" "$repo/.git/hooks/pre-commit" ||
+	echo "# the campaigner's own hook was replaced" >>"$tmp/notes"
+verdict "hook-own: the campaigner's own hook is left as it was"
+check hook-reinstall 0 hook install --force
+
+# A broken file staged: the commit is refused with file:line:col.
+head=$(git -C "$repo" rev-parse HEAD)
+sed 's/^basis: statute$/basis: statue/' \
+	"$reg/links/test-icb-scrutinised-by-test-council.yaml" >"$tmp/link" &&
+	cp "$tmp/link" "$reg/links/test-icb-scrutinised-by-test-council.yaml"
+git -C "$repo" add reg
+git_quiet commit -q -m 'Break the basis' >"$tmp/out" 2>"$tmp/err"
+grc=$?
+[ "$grc" != 0 ] || echo "# git commit succeeded" >>"$tmp/notes"
+[ "$(git -C "$repo" rev-parse HEAD)" = "$head" ] ||
+	echo "# HEAD moved" >>"$tmp/notes"
+compare hook-blocks stdout "$tmp/out" "$pinned/hook-blocks.out" || true
+compare hook-blocks stderr "$tmp/err" "$pinned/hook-blocks.err" || true
+verdict "hook-blocks: a broken staged registry stops the commit"
+
+# The working tree is fixed but the fix is not staged: still refused
+# (the hook reads the index) ...
+cp "$tmp/link" "$tmp/broken"
+sed 's/^basis: statue$/basis: statute/' "$tmp/broken" \
+	>"$reg/links/test-icb-scrutinised-by-test-council.yaml"
+git_quiet commit -q -m 'Break the basis' >/dev/null 2>&1 &&
+	echo "# an unstaged fix let the staged error through" >>"$tmp/notes"
+verdict "hook-reads-index: an unstaged fix does not let a staged error in"
+
+# ... and with `git commit -a` the fix is what is committed: accepted.
+printf 'notes: The ICB board meets in public.\n' \
+	>>"$reg/boards/test-icb-board.yaml"
+git_quiet commit -q -a -m 'Note on the board' >"$tmp/out" 2>"$tmp/err"
+grc=$?
+[ "$grc" = 0 ] || echo "# git commit failed ($grc)" >>"$tmp/notes"
+[ "$(git -C "$repo" rev-parse HEAD)" != "$head" ] ||
+	echo "# HEAD did not move" >>"$tmp/notes"
+compare hook-passes stdout "$tmp/out" "$pinned/hook-passes.out" || true
+compare hook-passes stderr "$tmp/err" "$pinned/hook-passes.err" || true
+verdict "hook-passes: a good commit goes through (git commit -a)"
+check staged-clean 0 --staged check
+
+[ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
+[ "$failed" = 0 ]
