@@ -125,6 +125,7 @@ int cli_write_output(const char *path, const char *data, size_t len);
 int cmd_map(govmap_cli *cli, int argc, char **argv);
 int cmd_explain(govmap_cli *cli, int argc, char **argv);
 int cmd_report(govmap_cli *cli, int argc, char **argv);
+int cmd_site(govmap_cli *cli, int argc, char **argv); /* cmd_site.c */
 
 /* The campaigners' Git workflow (cli_vcs.h has their shared helpers). */
 int cmd_blame(govmap_cli *cli, int argc, char **argv);

@@ -38,6 +38,8 @@ static const govmap_command commands[] = {
 	{"report", cmd_report, "rank bodies by exposure and list findings"},
 	{"rules", cmd_rules, "list every rule, core and plugin, with its "
 			     "legal basis"},
+	{"site", cmd_site, "write a static web site for scrutiny "
+			   "committees"},
 	{"version", cmd_version, "print the version"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

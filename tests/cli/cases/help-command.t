@@ -35,6 +35,7 @@ Commands:
   plugins    list the loaded region plugins and any that failed to load
   report     rank bodies by exposure and list findings
   rules      list every rule, core and plugin, with its legal basis
+  site       write a static web site for scrutiny committees
   stats      count entities per kind, type and region; sourcing
   version    print the version
 

@@ -1,0 +1,488 @@
+/*
+ * cmd_site.c - `govmap site -o DIR`: a self-contained static site for
+ * scrutiny committees (site.h lists the files that build it).
+ *
+ * Owns the command's options, the output directory's safety (never in
+ * or under the registry; never over a non-empty directory that is not a
+ * govmap site), atomic writes of every file, and removing pages left by
+ * an earlier build that this one did not write.  Must not write anything
+ * outside DIR or change the model.
+ */
+#define _XOPEN_SOURCE 700
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "govmap/pluginhost.h"
+#include "site.h"
+
+#define MARKER ".govmap-site"
+
+static void usage(FILE *f)
+{
+	fputs("usage: govmap [global options] site -o DIR [--history N]\n"
+	      "\n"
+	      "Write a static web site for scrutiny committees into DIR: the "
+	      "national\n"
+	      "map and headline figures (index.html), a page per region and "
+	      "footprint\n"
+	      "(map, bodies ranked by exposure, findings), a page per body "
+	      "(its chain\n"
+	      "to voters, findings, questions for a committee, sources, "
+	      "history), the\n"
+	      "rules with their legal basis, a glossary and search.  No "
+	      "page loads\n"
+	      "anything from the network; open DIR/index.html in a browser, "
+	      "or print\n"
+	      "any page (A4 or A3).\n"
+	      "\n"
+	      "DIR is created if missing.  It must not be inside the "
+	      "registry, and a\n"
+	      "directory that is not empty must be an earlier govmap site "
+	      "(pages it no\n"
+	      "longer has are removed).\n"
+	      "\n"
+	      "  -o, --output DIR  where to write the site\n"
+	      "  --history N       score the bodies at each of the N latest "
+	      "commits that\n"
+	      "                    changed the registry, for their history "
+	      "(default 100;\n"
+	      "                    0: no history)\n"
+	      "  -h, --help        show this help\n",
+	      f);
+}
+
+/* ---- the output directory ---- */
+
+static int inside(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (n == 1 && dir[0] == '/')
+		return 1;
+	return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* Would creating `p` (which does not exist) put it inside `reg`? */
+static int would_be_inside(const char *p, const char *reg)
+{
+	char parent[PATH_MAX], real[PATH_MAX], full[2 * PATH_MAX + 2];
+	snprintf(parent, sizeof parent, "%s", p);
+	char *slash = strrchr(parent, '/');
+	const char *base = p;
+	if (slash == parent) {
+		parent[1] = '\0';
+		base = p + 1;
+	} else if (slash) {
+		*slash = '\0';
+		base = slash + 1;
+	} else {
+		strcpy(parent, ".");
+	}
+	if (!realpath(parent, real))
+		return 1; /* cannot tell: refuse */
+	snprintf(full, sizeof full, "%s/%s", real, base);
+	return inside(full, reg);
+}
+
+/* mkdir -p, refusing any directory inside the registry.  Prints. */
+static int make_dir(const char *dir, const char *reg)
+{
+	char p[PATH_MAX];
+	size_t n = strlen(dir);
+	if (n == 0 || n >= sizeof p) {
+		cli_err("site: '%s' is not a usable directory name", dir);
+		return -1;
+	}
+	memcpy(p, dir, n + 1);
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	for (size_t i = 1; i <= n; i++) {
+		if (p[i] != '/' && p[i] != '\0')
+			continue;
+		char save = p[i];
+		p[i] = '\0';
+		struct stat st;
+		if (stat(p, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				cli_err("site: '%s' exists and is not a directory",
+					p);
+				return -1;
+			}
+		} else if (errno == ENOENT) {
+			if (would_be_inside(p, reg)) {
+				cli_err("site: refusing to write into the "
+					"registry directory: '%s' would be "
+					"inside it", dir);
+				return -1;
+			}
+			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+				cli_err("site: cannot create '%s': %s", p,
+					strerror(errno));
+				return -1;
+			}
+		} else {
+			cli_err("site: cannot use '%s': %s", p, strerror(errno));
+			return -1;
+		}
+		p[i] = save;
+	}
+	return 0;
+}
+
+static int prepare_dir(const char *dir, const char *registry)
+{
+	char reg[PATH_MAX], real[PATH_MAX];
+	if (!realpath(registry, reg)) {
+		cli_err("site: cannot resolve the registry path '%s': %s",
+			registry, strerror(errno));
+		return -1;
+	}
+	if (make_dir(dir, reg) < 0)
+		return -1;
+	if (!realpath(dir, real)) {
+		cli_err("site: cannot resolve '%s': %s", dir, strerror(errno));
+		return -1;
+	}
+	if (inside(real, reg)) {
+		cli_err("site: refusing to write into the registry directory "
+			"('%s' is inside '%s'): choose another -o DIR",
+			dir, registry);
+		return -1;
+	}
+	/* not empty?  then it must be a site we wrote before */
+	DIR *d = opendir(real);
+	if (!d) {
+		cli_err("site: cannot read '%s': %s", dir, strerror(errno));
+		return -1;
+	}
+	int empty = 1, marker = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		empty = 0;
+		marker |= strcmp(de->d_name, MARKER) == 0;
+	}
+	closedir(d);
+	if (!empty && !marker) {
+		cli_err("site: '%s' is not empty and is not a govmap site (no "
+			"%s file): choose a new or empty directory",
+			dir, MARKER);
+		return -1;
+	}
+	static const char *const subdirs[] = {"assets", "bodies", "regions",
+					      "rules"};
+	for (size_t i = 0; i < sizeof subdirs / sizeof *subdirs; i++) {
+		char p[PATH_MAX];
+		snprintf(p, sizeof p, "%s/%s", dir, subdirs[i]);
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			cli_err("site: cannot create '%s': %s", p,
+				strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int site_write(site_ctx *c, const char *rel, site_buf *b)
+{
+	int rc = 0;
+	char path[PATH_MAX];
+	if (b->oom) {
+		cli_err("site: out of memory writing %s", rel);
+		rc = -1;
+	} else {
+		snprintf(path, sizeof path, "%s/%s", c->dir, rel);
+		if (cli_write_output(path, b->s ? b->s : "", b->n) != EXIT_OK)
+			rc = -1;
+	}
+	if (rc == 0 && c->nwritten == c->capwritten) {
+		size_t cap = c->capwritten ? 2 * c->capwritten : 256;
+		char **v = realloc(c->written, cap * sizeof(*v));
+		if (v) {
+			c->written = v;
+			c->capwritten = cap;
+		}
+	}
+	if (rc == 0 && c->nwritten < c->capwritten)
+		c->written[c->nwritten++] = strdup(rel);
+	if (rc)
+		c->failed = 1;
+	sb_free(b);
+	return rc;
+}
+
+static int write_lines(site_ctx *c, const char *rel,
+		       const char *const *lines)
+{
+	site_buf b = {0};
+	for (; *lines; lines++) {
+		sb_put(&b, *lines);
+		sb_put(&b, "\n");
+	}
+	return site_write(c, rel, &b);
+}
+
+static int was_written(const site_ctx *c, const char *rel)
+{
+	for (size_t i = 0; i < c->nwritten; i++)
+		if (c->written[i] && strcmp(c->written[i], rel) == 0)
+			return 1;
+	return 0;
+}
+
+/* Pages of an earlier build that this one did not write. */
+static void remove_stale(site_ctx *c)
+{
+	static const char *const subdirs[] = {"bodies", "regions", "rules"};
+	for (size_t i = 0; i < sizeof subdirs / sizeof *subdirs; i++) {
+		char p[PATH_MAX];
+		snprintf(p, sizeof p, "%s/%s", c->dir, subdirs[i]);
+		DIR *d = opendir(p);
+		if (!d)
+			continue;
+		struct dirent *de;
+		while ((de = readdir(d)) != NULL) {
+			size_t n = strlen(de->d_name);
+			char rel[PATH_MAX];
+			if (n < 6 || strcmp(de->d_name + n - 5, ".html") != 0)
+				continue;
+			snprintf(rel, sizeof rel, "%s/%s", subdirs[i], de->d_name);
+			if (was_written(c, rel))
+				continue;
+			char stale[PATH_MAX + 512];
+			snprintf(stale, sizeof stale, "%s/%s", p, de->d_name);
+			unlink(stale);
+		}
+		closedir(d);
+	}
+}
+
+/* ---- what the pages share ---- */
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int add_region(site_ctx *c, size_t *cap, const char *r, size_t n)
+{
+	for (size_t i = 0; i < c->nregions; i++)
+		if (strlen(c->regions[i]) == n && strncmp(c->regions[i], r, n) == 0)
+			return 0;
+	if (c->nregions == *cap) {
+		size_t nc = *cap ? 2 * *cap : 64;
+		char **v = realloc(c->regions, nc * sizeof(*v));
+		if (!v)
+			return -1;
+		c->regions = v;
+		*cap = nc;
+	}
+	char *s = malloc(n + 1);
+	if (!s)
+		return -1;
+	memcpy(s, r, n);
+	s[n] = '\0';
+	c->regions[c->nregions++] = s;
+	return 0;
+}
+
+static int collect_regions(site_ctx *c)
+{
+	size_t cap = 0, n = govmap_registry_count(c->s->reg);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+		if (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)
+			continue;
+		const char *r = site_entity_region(c, i);
+		if (!r || !site_region_ok(r))
+			continue;
+		for (const char *p = r;; p++) {
+			if ((*p == '/' || !*p) &&
+			    add_region(c, &cap, r, (size_t)(p - r)) < 0)
+				return -1;
+			if (!*p)
+				break;
+		}
+	}
+	if (c->nregions)
+		qsort(c->regions, c->nregions, sizeof(*c->regions), by_str);
+	return 0;
+}
+
+static const site_ctx *rank_ctx;
+
+static int by_exposure(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const govmap_score *sx = govmap_analysis_score(rank_ctx->s->an, x);
+	const govmap_score *sy = govmap_analysis_score(rank_ctx->s->an, y);
+	if (sx->exposure != sy->exposure)
+		return sx->exposure > sy->exposure ? -1 : 1;
+	if (sx->D != sy->D)
+		return sx->D > sy->D ? -1 : 1;
+	return strcmp(govmap_registry_at(rank_ctx->s->reg, x)->id,
+		      govmap_registry_at(rank_ctx->s->reg, y)->id);
+}
+
+static int collect(site_ctx *c)
+{
+	size_t n = govmap_registry_count(c->s->reg);
+	c->ranked = malloc((n ? n : 1) * sizeof(*c->ranked));
+	if (!c->ranked)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+		if ((e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD) &&
+		    sc->active && !sc->electorate)
+			c->ranked[c->nranked++] = i;
+	}
+	rank_ctx = c;
+	qsort(c->ranked, c->nranked, sizeof(*c->ranked), by_exposure);
+	size_t ncore = 0;
+	const govmap_rule_info *core = govmap_core_rules(&ncore);
+	size_t nplug = govmap_plugins_nrules(c->cli->plugins);
+	c->rules = malloc((ncore + nplug + 1) * sizeof(*c->rules));
+	if (!c->rules)
+		return -1;
+	for (size_t i = 0; i < ncore; i++)
+		c->rules[c->nrules++] = &core[i];
+	/* plugin rules: those of the plugins the manifest names, the ones
+	 * that ran */
+	for (size_t i = 0; i < nplug; i++) {
+		const govmap_rule_info *r = govmap_plugins_rule(c->cli->plugins, i);
+		const char *slash = r && r->id ? strchr(r->id, '/') : NULL;
+		for (size_t k = 0; slash && k < govmap_registry_nplugins(c->s->reg); k++) {
+			const char *p = govmap_registry_plugin(c->s->reg, k);
+			if (p && strlen(p) == (size_t)(slash - r->id) &&
+			    strncmp(p, r->id, (size_t)(slash - r->id)) == 0) {
+				c->rules[c->nrules++] = r;
+				break;
+			}
+		}
+	}
+	return collect_regions(c);
+}
+
+static void ctx_free(site_ctx *c)
+{
+	site_history_free(c);
+	for (size_t i = 0; i < c->nregions; i++)
+		free(c->regions[i]);
+	free(c->regions);
+	for (size_t i = 0; i < c->nwritten; i++)
+		free(c->written[i]);
+	free(c->written);
+	free(c->rules);
+	free(c->ranked);
+}
+
+int cmd_site(govmap_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"history", required_argument, NULL, 'H'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *dir = NULL;
+	unsigned long history = 100;
+	char *end;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "ho:", opts, "site")) != -1) {
+		switch (c) {
+		case 'o': dir = optarg; break;
+		case 'H':
+			history = strtoul(optarg, &end, 10);
+			if (*end || !*optarg || history > 100000) {
+				cli_err("site: --history must be a number from "
+					"0 to 100000");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_err("site: unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (!dir || !*dir) {
+		cli_err("site: give the output directory with -o DIR");
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	cli_session s;
+	int rc = cli_open(cli, &s);
+	if (rc != EXIT_OK)
+		return rc;
+	if (prepare_dir(dir, cli->registry) < 0) {
+		cli_close(&s);
+		return EXIT_USAGE;
+	}
+	site_ctx ctx = {0};
+	ctx.cli = cli;
+	ctx.s = &s;
+	ctx.dir = dir;
+	govmap_date_format(ctx.date, govmap_analysis_date(s.an));
+	if (!history)
+		snprintf(ctx.hist_note, sizeof ctx.hist_note,
+			 "the site was built with --history 0");
+	if (collect(&ctx) < 0 ||
+	    (history && site_history_collect(&ctx, history) < 0)) {
+		cli_err("site: out of memory");
+		ctx_free(&ctx);
+		cli_close(&s);
+		return EXIT_USAGE;
+	}
+	write_lines(&ctx, "assets/site.css", site_css());
+	write_lines(&ctx, "assets/site.js", site_js());
+	write_lines(&ctx, "assets/favicon.svg", site_favicon());
+	if (!ctx.failed)
+		site_write_index(&ctx);
+	if (!ctx.failed)
+		site_write_regions(&ctx);
+	if (!ctx.failed)
+		site_write_bodies(&ctx);
+	if (!ctx.failed)
+		site_write_bodies_az(&ctx);
+	if (!ctx.failed)
+		site_write_rules(&ctx);
+	if (!ctx.failed)
+		site_write_glossary(&ctx);
+	if (!ctx.failed)
+		site_write_search(&ctx);
+	if (!ctx.failed) {
+		site_buf m = {0};
+		sb_put(&m, "This directory was written by govmap site; "
+			   "govmap site may overwrite it.\n");
+		site_write(&ctx, MARKER, &m);
+	}
+	if (!ctx.failed) {
+		remove_stale(&ctx);
+		size_t pages = 0;
+		for (size_t i = 0; i < ctx.nwritten; i++) {
+			size_t n = strlen(ctx.written[i]);
+			pages += n > 5 && strcmp(ctx.written[i] + n - 5, ".html") == 0;
+		}
+		printf("govmap: site: %zu pages (%zu regions, %zu rules) written "
+		       "to %s%s\n",
+		       pages, ctx.nregions, ctx.nrules, dir,
+		       ctx.map_failures ? "; some maps were left out (see "
+					  "the warnings)"
+					: "");
+		printf("open %s/index.html in a browser\n", dir);
+	}
+	rc = ctx.failed ? EXIT_USAGE : EXIT_OK;
+	ctx_free(&ctx);
+	cli_close(&s);
+	return rc;
+}

@@ -1,0 +1,558 @@
+/*
+ * site_body.c - one page per body or board (bodies/<id>.html): what
+ * `govmap explain` says, for a committee.  Its facts and scores; its
+ * strongest chain to voters link by link (type, basis, forum, powers,
+ * strength and why, validity, sources, where defined); the single change
+ * that would raise its score most; its findings; the questions a
+ * committee could ask at each missing Bovens stage; its other links; a
+ * board's seats; its history (site_history.c); its sources.
+ *
+ * Registry text only through sb_esc(); source URLs become links only
+ * through sb_ext_link().  Must not change the model.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mapimpl.h"
+#include "site.h"
+
+static const char *name_of(const site_ctx *c, int32_t i)
+{
+	const govmap_entity *e = govmap_registry_at(c->s->reg, (size_t)i);
+	return e->name ? e->name : e->id;
+}
+
+static void powers(site_buf *b, unsigned p)
+{
+	static const char *const names[] = {"inform", "question", "sanction"};
+	int first = 1;
+	for (int i = 0; i < 3; i++)
+		if (p & (1u << i)) {
+			sb_put(b, first ? "" : ", ");
+			sb_put(b, names[i]);
+			first = 0;
+		}
+	if (first)
+		sb_put(b, "none listed");
+}
+
+static void period(site_buf *b, govmap_period p)
+{
+	char a[11], z[11];
+	govmap_date_format(a, p.from);
+	govmap_date_format(z, p.to);
+	if (!p.from && !p.to) {
+		sb_put(b, "no dates recorded (always)");
+		return;
+	}
+	sb_put(b, p.from ? "from " : "");
+	sb_esc(b, p.from ? a : "");
+	sb_put(b, p.from && p.to ? " to " : p.to ? "until " : "");
+	sb_esc(b, p.to ? z : "");
+	sb_put(b, !p.to ? " (still in force)" : " (end date exclusive)");
+}
+
+static void sources(site_buf *b, const govmap_entity *e)
+{
+	if (!e->nsources) {
+		sb_put(b, "<p>No source recorded.</p>\n");
+		return;
+	}
+	sb_put(b, "<ul class=\"sources\">\n");
+	for (size_t k = 0; k < e->nsources; k++) {
+		char d[11];
+		govmap_date_format(d, e->sources[k].accessed);
+		sb_put(b, "<li>");
+		sb_ext_link(b, e->sources[k].url, e->sources[k].title);
+		sb_put(b, " <span class=\"accessed\">(checked ");
+		sb_esc(b, d);
+		sb_put(b, ")</span></li>\n");
+	}
+	sb_put(b, "</ul>\n");
+}
+
+static void defined_at(site_buf *b, govmap_pos pos)
+{
+	sb_put(b, "<code>");
+	sb_esc(b, pos.file ? pos.file : "?");
+	sb_putf(b, ":%u:%u</code>", pos.line, pos.col);
+}
+
+static void tri(site_buf *b, govmap_tristate t)
+{
+	sb_put(b, t == GOVMAP_YES ? "yes" : t == GOVMAP_NO ? "no" : "not known");
+}
+
+static void fact(site_buf *b, const char *term)
+{
+	sb_put(b, "<div><dt>");
+	sb_put(b, term);
+	sb_put(b, "</dt><dd>");
+}
+
+static void facts(site_buf *b, const site_ctx *c, size_t i)
+{
+	const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+	const char *r = site_entity_region(c, i);
+	char m[32];
+	sb_put(b, "<dl class=\"facts\">\n");
+	fact(b, "Kind and type");
+	sb_put(b, e->kind == GOVMAP_KIND_BODY ? "body" : "board");
+	sb_put(b, ", ");
+	sb_esc(b, e->type ? e->type : "board");
+	sb_put(b, "</dd></div>\n");
+	fact(b, "Registry id");
+	sb_put(b, "<code>");
+	sb_esc(b, e->id);
+	sb_put(b, "</code></dd></div>\n");
+	fact(b, "Region");
+	if (r)
+		site_link_region(b, "../", r, r);
+	else
+		sb_put(b, "none recorded");
+	sb_put(b, "</dd></div>\n");
+	if (e->kind == GOVMAP_KIND_BOARD) {
+		fact(b, "Board of");
+		if (e->of.target >= 0)
+			site_link_body(b, c, "../", e->of.target);
+		else if (e->njoint) {
+			sb_put(b, "joint board of ");
+			for (size_t k = 0; k < e->njoint; k++) {
+				sb_put(b, k ? (k + 1 == e->njoint ? " and " : ", ") : "");
+				site_link_body(b, c, "../", e->joint[k].target);
+			}
+		} else {
+			sb_put(b, "not recorded");
+		}
+		sb_put(b, "</dd></div>\n");
+	}
+	fact(b, "In force");
+	period(b, e->valid);
+	sb_put(b, "</dd></div>\n");
+	if (e->kind == GOVMAP_KIND_BODY) {
+		fact(b, "Statutory basis");
+		sb_esc(b, e->statutory_basis ? e->statutory_basis : "not recorded");
+		sb_put(b, "</dd></div>\n");
+		if (e->legal_form) {
+			fact(b, "Legal form");
+			sb_esc(b, e->legal_form);
+			sb_put(b, "</dd></div>\n");
+		}
+		fact(b, "Public money a year");
+		govmap_money_format(m, sizeof m, (double)e->spend_gbp);
+		sb_esc(b, m);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Meets in public");
+		tri(b, e->meets_in_public);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Publishes its papers");
+		tri(b, e->publishes_papers);
+		sb_put(b, "</dd></div>\n");
+	}
+	if (e->ndecides) {
+		fact(b, "Decides");
+		for (size_t k = 0; k < e->ndecides; k++) {
+			sb_put(b, k ? ", " : "");
+			sb_esc(b, e->decides[k]);
+		}
+		sb_put(b, "</dd></div>\n");
+	}
+	for (size_t k = 0; k < e->ncodes; k++) {
+		fact(b, "Code");
+		sb_esc(b, e->codes[k].scheme);
+		sb_put(b, " ");
+		sb_esc(b, e->codes[k].value);
+		sb_put(b, "</dd></div>\n");
+	}
+	fact(b, "Defined in the registry at");
+	defined_at(b, e->pos);
+	sb_put(b, "</dd></div>\n</dl>\n");
+	if (e->notes) {
+		sb_put(b, "<p class=\"notes\">");
+		sb_esc(b, e->notes);
+		sb_put(b, "</p>\n");
+	}
+}
+
+/* One step of the chain, as explain prints it. */
+static void chain_step(site_buf *b, const site_ctx *c, const govmap_edge *e)
+{
+	const govmap_registry *reg = c->s->reg;
+	char desc[300];
+	govmap_edge_describe(c->s->an, e, desc, sizeof desc);
+	sb_put(b, "<li>\n<p class=\"step\">");
+	site_link_body(b, c, "../", e->from);
+	sb_put(b, " <span class=\"arrow\">gives account to</span> ");
+	site_link_body(b, c, "../", e->to);
+	sb_put(b, "</p>\n<dl class=\"link-facts\">\n");
+	fact(b, "How");
+	sb_esc(b, desc);
+	sb_put(b, "</dd></div>\n");
+	if (e->kind == GOVMAP_EDGE_LINK) {
+		const govmap_entity *l = govmap_registry_at(reg, (size_t)e->link);
+		char why[200];
+		govmap_link_strength(l, why, sizeof why);
+		fact(b, "Type");
+		sb_esc(b, l->type ? l->type : "?");
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Basis");
+		sb_put(b, l->basis ? govmap_basis_name(l->basis) : "(unset)");
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Forum");
+		sb_put(b, l->forum ? govmap_forum_name(l->forum) : "(unset)");
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Powers");
+		powers(b, l->powers);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Strength");
+		sb_putf(b, "<strong>%.3f</strong>: ", e->strength);
+		sb_esc(b, why);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Valid");
+		period(b, l->valid);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Sources");
+		sources(b, l);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Defined at");
+		defined_at(b, l->pos);
+		sb_put(b, "</dd></div>\n");
+	} else if (e->kind == GOVMAP_EDGE_SEAT) {
+		const govmap_entity *bd = govmap_registry_at(reg, (size_t)e->from);
+		const govmap_seat *st = &bd->seats[e->seat];
+		fact(b, "Strength");
+		sb_putf(b, "<strong>%.3f</strong>: %s seats weigh %.1f, times the "
+			   "share of voting seats they fill",
+			e->strength, govmap_fill_name(st->fill),
+			st->fill == GOVMAP_FILL_ELECTED     ? 1.0
+			: st->fill == GOVMAP_FILL_APPOINTED ? 0.8
+							    : 0.6);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Valid");
+		period(b, st->valid);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Sources");
+		sources(b, bd);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Defined at");
+		defined_at(b, st->pos);
+		sb_put(b, "</dd></div>\n");
+	} else {
+		int32_t bi = govmap_registry_at(reg, (size_t)e->from)->kind ==
+				     GOVMAP_KIND_BOARD
+			     ? e->from
+			     : e->to;
+		const govmap_entity *bd = govmap_registry_at(reg, (size_t)bi);
+		fact(b, "Strength");
+		sb_putf(b, "<strong>%.3f</strong>", e->strength);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Sources");
+		sources(b, bd);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Defined at");
+		defined_at(b, bd->pos);
+		sb_put(b, "</dd></div>\n");
+	}
+	sb_put(b, "</dl>\n</li>\n");
+}
+
+static void chain(site_buf *b, const site_ctx *c, size_t i)
+{
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	sb_put(b, "<h2 id=\"chain\">Chain to voters</h2>\n");
+	if (sc->next < 0) {
+		sb_put(b, "<p class=\"notice\">No chain of accountability from ");
+		sb_esc(b, name_of(c, (int32_t)i));
+		sb_put(b, " reaches any electorate.</p>\n");
+		return;
+	}
+	sb_putf(b, "<p>The strongest chain has %u link%s; A is the product of "
+		   "their strengths.</p>\n<ol class=\"chain\">\n",
+		sc->hops, sc->hops == 1 ? "" : "s");
+	int32_t last = (int32_t)i;
+	unsigned guard = 0;
+	for (int32_t k = sc->next; k >= 0 && guard++ < 1000;
+	     k = govmap_analysis_score(c->s->an, (size_t)edges[k].to)->next) {
+		chain_step(b, c, &edges[k]);
+		last = edges[k].to;
+	}
+	sb_put(b, "</ol>\n<p>The chain reaches ");
+	site_link_body(b, c, "../", last);
+	sb_put(b, " (voters).</p>\n");
+}
+
+static void best_change(site_buf *b, const site_ctx *c, size_t i)
+{
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	double newA = 0;
+	int32_t best = govmap_analysis_best_change(c->s->an, i, &newA);
+	sb_put(b, "<h2>The single change that would raise A most</h2>\n<p>");
+	if (best < 0) {
+		sb_put(b, "Add an accountability link from ");
+		sb_esc(b, name_of(c, (int32_t)i));
+		sb_put(b, " to a forum that answers to voters (a council, "
+			  "Parliament, the Senedd).</p>\n");
+		return;
+	}
+	char desc[300];
+	govmap_edge_describe(c->s->an, &edges[best], desc, sizeof desc);
+	sb_put(b, "Strengthen ");
+	sb_esc(b, desc);
+	sb_put(b, " (");
+	site_link_body(b, c, "../", edges[best].from);
+	sb_put(b, " to ");
+	site_link_body(b, c, "../", edges[best].to);
+	sb_putf(b, ", now %.3f) to full strength (0.9): a statutory footing "
+		   "with the powers to inform, question and sanction. A would "
+		   "rise from %.3f to %.3f (deficit %.3f to %.3f).</p>\n",
+		edges[best].strength, sc->A, newA, sc->D, 1.0 - newA);
+}
+
+static unsigned stages(const site_ctx *c, size_t i)
+{
+	size_t no, ne;
+	unsigned p = 0;
+	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	const uint32_t *out = govmap_analysis_out(c->s->an, i, &no);
+	for (size_t k = 0; k < no; k++)
+		if (edges[out[k]].kind == GOVMAP_EDGE_LINK)
+			p |= govmap_registry_at(c->s->reg,
+						(size_t)edges[out[k]].link)->powers;
+	return p;
+}
+
+static void questions(site_buf *b, const site_ctx *c, size_t i)
+{
+	unsigned p = stages(c, i);
+	const char *n = name_of(c, (int32_t)i);
+	sb_put(b, "<h2 id=\"questions\">Questions for a committee</h2>\n"
+		  "<p>Accountability has three stages (Bovens): the body "
+		  "informs a forum, the forum can question it, and the forum "
+		  "can impose consequences. Questions for each stage that no "
+		  "forum covers:</p>\n");
+	if (!(p & GOVMAP_POWER_INFORM)) {
+		sb_put(b, "<h3>Information <span class=\"stage-note\">(no forum "
+			  "has a right to be informed)</span></h3>\n<ul class="
+			  "\"questions\">\n<li>What does ");
+		sb_esc(b, n);
+		sb_put(b, " publish about its decisions and spending, and "
+			  "when?</li>\n<li>Are its board papers and minutes "
+			  "public, and does it meet in public?</li>\n</ul>\n");
+	}
+	if (!(p & GOVMAP_POWER_QUESTION)) {
+		sb_put(b, "<h3>Debate <span class=\"stage-note\">(no forum can "
+			  "question it)</span></h3>\n<ul class=\"questions\">\n"
+			  "<li>Which elected body can call the leaders of ");
+		sb_esc(b, n);
+		sb_put(b, " to answer questions in public?</li>\n<li>Will it "
+			  "attend this committee when invited?</li>\n</ul>\n");
+	}
+	if (!(p & GOVMAP_POWER_SANCTION)) {
+		sb_put(b, "<h3>Consequences <span class=\"stage-note\">(no forum "
+			  "can impose them)</span></h3>\n<ul class=\"questions\">"
+			  "\n<li>Who can overturn the decisions of ");
+		sb_esc(b, n);
+		sb_put(b, ", withhold its funds or remove its chair?</li>\n"
+			  "<li>What happens if it ignores this committee's "
+			  "recommendations?</li>\n</ul>\n");
+	}
+	if ((p & 7u) == 7u)
+		sb_put(b, "<p>All three stages are covered by its links; ask "
+			  "whether they are used.</p>\n");
+}
+
+/* Every edge into or out of the body, for scrutiny beyond the best
+ * chain. */
+static void other_links(site_buf *b, const site_ctx *c, size_t i)
+{
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	size_t nout = 0, nin = 0;
+	for (size_t k = 0; k < ne; k++) {
+		nout += edges[k].from == (int32_t)i;
+		nin += edges[k].to == (int32_t)i;
+	}
+	sb_put(b, "<h2>All its accountability links</h2>\n");
+	if (!nout && !nin) {
+		sb_put(b, "<p>None in force on this date.</p>\n");
+		return;
+	}
+	sb_put(b, "<div class=\"table-wrap\">\n<table class=\"links\">\n"
+		  "<caption>Links in force on this date, strongest first within "
+		  "each direction</caption>\n<thead><tr><th scope=\"col\">"
+		  "Direction</th><th scope=\"col\">Other body</th>"
+		  "<th scope=\"col\">How</th><th scope=\"col\" class=\"num\">"
+		  "Strength</th></tr></thead>\n<tbody>\n");
+	for (int dir = 0; dir < 2; dir++) {
+		/* simple selection by strength: few edges per body */
+		char *done = calloc(ne ? ne : 1, 1);
+		if (!done) {
+			b->oom = 1;
+			return;
+		}
+		for (;;) {
+			int32_t best = -1;
+			for (size_t k = 0; k < ne; k++) {
+				int32_t end = dir == 0 ? edges[k].from : edges[k].to;
+				if (end != (int32_t)i || done[k])
+					continue;
+				if (best < 0 || edges[k].strength > edges[best].strength)
+					best = (int32_t)k;
+			}
+			if (best < 0)
+				break;
+			done[best] = 1;
+			const govmap_edge *e = &edges[best];
+			char desc[300];
+			govmap_edge_describe(c->s->an, e, desc, sizeof desc);
+			sb_put(b, dir == 0 ? "<tr><td>gives account to</td><td>"
+					   : "<tr><td>is given account by</td><td>");
+			site_link_body(b, c, "../", dir == 0 ? e->to : e->from);
+			sb_put(b, "</td><td>");
+			sb_esc(b, desc);
+			sb_putf(b, "</td><td class=\"num\">%.3f</td></tr>\n",
+				e->strength);
+		}
+		free(done);
+	}
+	sb_put(b, "</tbody>\n</table>\n</div>\n");
+}
+
+static void seats(site_buf *b, const site_ctx *c, const govmap_entity *e)
+{
+	if (e->kind != GOVMAP_KIND_BOARD || !e->nseats)
+		return;
+	sb_put(b, "<h2>Seats</h2>\n<div class=\"table-wrap\">\n<table class="
+		  "\"seats\">\n<caption>Seats on the board and how they are "
+		  "filled</caption>\n<thead><tr><th scope=\"col\">Role</th>"
+		  "<th scope=\"col\" class=\"num\">Seats</th><th scope=\"col\">"
+		  "Filled</th><th scope=\"col\">By</th><th scope=\"col\">Voting"
+		  "</th><th scope=\"col\" class=\"num\">Vacant</th>"
+		  "<th scope=\"col\">Valid</th></tr></thead>\n<tbody>\n");
+	for (size_t k = 0; k < e->nseats; k++) {
+		const govmap_seat *st = &e->seats[k];
+		sb_put(b, "<tr><th scope=\"row\">");
+		sb_esc(b, st->role ? st->role : "?");
+		sb_putf(b, "</th><td class=\"num\">%u</td><td>", st->count);
+		sb_put(b, st->fill ? govmap_fill_name(st->fill) : "not recorded");
+		sb_put(b, "</td><td>");
+		if (st->by.target >= 0)
+			site_link_body(b, c, "../", st->by.target);
+		else
+			sb_put(b, "&ndash;");
+		if (st->approved_by.target >= 0) {
+			sb_put(b, ", approved by ");
+			site_link_body(b, c, "../", st->approved_by.target);
+		}
+		sb_put(b, "</td><td>");
+		tri(b, st->voting);
+		sb_putf(b, "</td><td class=\"num\">%u</td><td>", st->vacant);
+		period(b, st->valid);
+		sb_put(b, "</td></tr>\n");
+	}
+	sb_put(b, "</tbody>\n</table>\n</div>\n");
+}
+
+static int about_body(const site_ctx *c, const govmap_finding *f,
+		      const void *arg)
+{
+	return site_finding_body(c, f) == *(const int32_t *)arg;
+}
+
+static int one_body(site_ctx *c, size_t i)
+{
+	const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	const char *name = e->name ? e->name : e->id;
+	if (!site_id_ok(e->id))
+		return 0;
+	site_buf b = {0};
+	site_page_begin(&b, c, "../", name, NULL);
+	const char *r = site_entity_region(c, i);
+	sb_put(&b, "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\"><ol>\n"
+		   "<li><a href=\"../index.html\">Overview</a></li>\n");
+	if (r && site_region_ok(r)) {
+		for (const char *p = r;; p++) {
+			if (*p == '/' || !*p) {
+				char prefix[256], title[256];
+				snprintf(prefix, sizeof prefix, "%.*s",
+					 (int)(p - r), r);
+				site_region_title(title, sizeof title, prefix);
+				sb_put(&b, "<li>");
+				site_link_region(&b, "../", prefix, title);
+				sb_put(&b, "</li>\n");
+			}
+			if (!*p)
+				break;
+		}
+	}
+	sb_put(&b, "<li aria-current=\"page\">");
+	sb_esc(&b, name);
+	sb_put(&b, "</li>\n</ol></nav>\n<h1>");
+	sb_esc(&b, name);
+	sb_put(&b, "</h1>\n");
+	facts(&b, c, i);
+	if (!sc->active) {
+		sb_put(&b, "<p class=\"notice\">Not in force on ");
+		sb_esc(&b, c->date);
+		sb_put(&b, ": there is nothing to score on this date.</p>\n");
+	} else {
+		char m[32], x[32];
+		govmap_money_format(m, sizeof m, (double)sc->money);
+		govmap_money_format(x, sizeof x, sc->exposure);
+		sb_put(&b, "<h2>Scores on ");
+		sb_esc(&b, c->date);
+		sb_putf(&b, "</h2>\n<dl class=\"headlines scores\">\n"
+			    "<div><dt>Accountability A</dt><dd>%.3f</dd>"
+			    "<dd class=\"note\">1 = directly elected; 0 = no "
+			    "chain</dd></div>\n<div><dt>Deficit D = 1 &minus; A"
+			    "</dt><dd>%.3f</dd></div>\n<div><dt>Public money a "
+			    "year</dt><dd>",
+			sc->A, sc->D);
+		sb_esc(&b, m);
+		sb_put(&b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
+			   "<dd>");
+		sb_esc(&b, x);
+		sb_put(&b, "</dd></div>\n</dl>\n");
+		if (sc->electorate) {
+			sb_put(&b, "<p>An electorate: the root of democratic "
+				   "accountability (A = 1).</p>\n");
+		} else {
+			chain(&b, c, i);
+			best_change(&b, c, i);
+		}
+	}
+	int32_t self = (int32_t)i;
+	sb_put(&b, "<h2 id=\"findings\">Findings</h2>\n");
+	site_findings(&b, c, "../", about_body, &self, 0, "h3");
+	if (sc->active && !sc->electorate)
+		questions(&b, c, i);
+	if (sc->active)
+		other_links(&b, c, i);
+	seats(&b, c, e);
+	site_history_section(&b, c, i);
+	sb_put(&b, "<h2 id=\"sources\">Sources</h2>\n");
+	sources(&b, e);
+	site_page_end(&b, c, "../");
+	char path[160];
+	snprintf(path, sizeof path, "bodies/%s.html", e->id);
+	return site_write(c, path, &b);
+}
+
+int site_write_bodies(site_ctx *c)
+{
+	int rc = 0;
+	size_t n = govmap_registry_count(c->s->reg);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+		if (e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD)
+			rc |= one_body(c, i);
+	}
+	return rc;
+}

@@ -1,0 +1,319 @@
+/*
+ * site_history.c - each body's history for its page: the commits of the
+ * registry's Git repository that added, changed or removed it or moved
+ * its scores (as `govmap history ID` lists them, every commit scored on
+ * the site's --on date), and its predecessors and successors in the
+ * registry (`replaces`, `succeeded_by`).
+ *
+ * The commits come from vcs.h; the registry is loaded once per commit
+ * (cli_side_open) and compared, field by field, with the one before, for
+ * every body at once.  When there is no history (no repository, the
+ * staged index, a failure) the pages say why.  Commit summaries are
+ * repository text: escaped like registry text.  Never writes to the
+ * repository.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_vcs.h"
+#include "site.h"
+
+struct site_hist_event {
+	size_t commit;      /* index into hist->v (newest first) */
+	char what[200];
+	int present, active;
+	double A, D;
+};
+
+struct site_hist {
+	struct site_hist_event *v;
+	size_t n, cap;
+};
+
+static int add_event(struct site_hist *h, const struct site_hist_event *e)
+{
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 4;
+		struct site_hist_event *v = realloc(h->v, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		h->v = v;
+		h->cap = cap;
+	}
+	h->v[h->n++] = *e;
+	return 0;
+}
+
+/* "changed: name, spend_gbp" for the fields that differ. */
+static int changed(char *out, size_t size, const govmap_entity *a,
+		   const govmap_entity *b)
+{
+	cli_field_change *ch = NULL;
+	size_t n = 0;
+	out[0] = '\0';
+	if (cli_entity_compare(&ch, &n, a, b) < 0)
+		return -1;
+	size_t off = 0;
+	for (size_t k = 0; k < n && off + 1 < size; k++)
+		off += (size_t)snprintf(out + off, size - off, "%s%s",
+					k ? ", " : "changed: ", ch[k].key);
+	cli_field_changes_free(ch, n);
+	return 0;
+}
+
+int site_history_collect(site_ctx *c, size_t max)
+{
+	size_t n = govmap_registry_count(c->s->reg);
+	govmap_diags diags = {0};
+	if (c->cli->staged) {
+		snprintf(c->hist_note, sizeof c->hist_note,
+			 "the site was built from the staged index, which "
+			 "has no history");
+		return 0;
+	}
+	govmap_history_opts ho = {0};
+	ho.rev = c->cli->rev;
+	ho.max = max;
+	if (govmap_history_load(&c->hist, c->cli->registry, &ho, &diags) !=
+	    GOVMAP_OK) {
+		snprintf(c->hist_note, sizeof c->hist_note, "%s",
+			 diags.n ? diags.v[0].msg
+				 : "the registry's Git history could not be read");
+		govmap_diags_free(&diags);
+		c->hist = NULL;
+		return 0;
+	}
+	govmap_diags_free(&diags);
+	c->hist_of = calloc(n ? n : 1, sizeof(*c->hist_of));
+	char *was = calloc(n ? n : 1, 1);      /* present at the last commit */
+	char *ever = calloc(n ? n : 1, 1);
+	char *was_active = calloc(n ? n : 1, 1);
+	double *wasA = calloc(n ? n : 1, sizeof(*wasA));
+	if (!c->hist_of || !was || !ever || !was_active || !wasA) {
+		free(was);
+		free(ever);
+		free(was_active);
+		free(wasA);
+		return -1;
+	}
+	cli_session prev;
+	int have_prev = 0, rc = 0;
+	/* oldest first: each commit against the one before */
+	for (size_t k = c->hist->n; rc == 0 && k-- > 0;) {
+		const govmap_commit *cm = &c->hist->v[k];
+		cli_session cur;
+		if (!cm->tree[0])
+			continue; /* the commit removed the registry */
+		if (cli_side_open(c->cli, &cur, cm->id, 1) != EXIT_OK) {
+			cli_close(&cur);
+			continue;
+		}
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+			if (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)
+				continue;
+			int32_t j = govmap_registry_index(cur.reg, e->id);
+			struct site_hist_event ev = {0};
+			ev.commit = k;
+			ev.present = j >= 0;
+			if (j >= 0) {
+				const govmap_score *sc =
+					govmap_analysis_score(cur.an, (size_t)j);
+				ev.active = sc->active;
+				ev.A = cli_round6(sc->A);
+				ev.D = cli_round6(sc->D);
+			}
+			if (ev.present && !was[i]) {
+				snprintf(ev.what, sizeof ev.what, "%s",
+					 ever[i] ? "added back" : "added");
+			} else if (!ev.present && was[i]) {
+				snprintf(ev.what, sizeof ev.what, "removed");
+			} else if (ev.present && have_prev) {
+				int32_t pj = govmap_registry_index(prev.reg, e->id);
+				if (pj >= 0 &&
+				    changed(ev.what, sizeof ev.what,
+					    govmap_registry_at(prev.reg, (size_t)pj),
+					    govmap_registry_at(cur.reg, (size_t)j)) < 0)
+					rc = -1;
+				if (!ev.what[0] && (ev.active != was_active[i] ||
+						    ev.A != wasA[i]))
+					snprintf(ev.what, sizeof ev.what,
+						 "scores moved (another entry "
+						 "changed)");
+			}
+			if (ev.what[0] && add_event(&c->hist_of[i], &ev) < 0)
+				rc = -1;
+			was[i] = (char)ev.present;
+			ever[i] |= (char)ev.present;
+			was_active[i] = (char)ev.active;
+			wasA[i] = ev.A;
+		}
+		if (have_prev)
+			cli_close(&prev);
+		prev = cur;
+		have_prev = 1;
+	}
+	if (have_prev)
+		cli_close(&prev);
+	free(was);
+	free(ever);
+	free(was_active);
+	free(wasA);
+	return rc;
+}
+
+void site_history_free(site_ctx *c)
+{
+	size_t n = c->s ? govmap_registry_count(c->s->reg) : 0;
+	for (size_t i = 0; c->hist_of && i < n; i++)
+		free(c->hist_of[i].v);
+	free(c->hist_of);
+	govmap_history_free(c->hist);
+	c->hist_of = NULL;
+	c->hist = NULL;
+}
+
+static void commits(site_buf *b, const site_ctx *c, size_t i)
+{
+	sb_put(b, "<h3>In the registry's Git history</h3>\n");
+	if (!c->hist) {
+		sb_put(b, "<p>History is not available: ");
+		sb_esc(b, c->hist_note[0] ? c->hist_note : "not asked for");
+		sb_put(b, ".</p>\n");
+		return;
+	}
+	const struct site_hist *h = c->hist_of ? &c->hist_of[i] : NULL;
+	if (!c->hist->n) {
+		sb_put(b, "<p>No commit has changed the registry yet.</p>\n");
+		return;
+	}
+	if (!h || !h->n) {
+		sb_putf(b, "<p>None of the %zu latest commits that changed the "
+			   "registry added, changed or removed this entry (it "
+			   "may not be committed yet).</p>\n",
+			c->hist->n);
+		return;
+	}
+	sb_put(b, "<p>The commits that added, changed or removed this entry "
+		  "or moved its scores, newest first; each commit is scored on "
+		  "the same date as this site (");
+	sb_esc(b, c->date);
+	sb_put(b, ").</p>\n<div class=\"table-wrap\">\n<table class=\"history\">"
+		  "\n<caption>Commits that changed this entry</caption>\n<thead>"
+		  "<tr><th scope=\"col\">Commit</th><th scope=\"col\">Date</th>"
+		  "<th scope=\"col\">Summary</th><th scope=\"col\">What changed"
+		  "</th><th scope=\"col\" class=\"num\">A</th>"
+		  "<th scope=\"col\" class=\"num\">D</th></tr></thead>\n<tbody>\n");
+	for (size_t k = h->n; k-- > 0;) {
+		const struct site_hist_event *ev = &h->v[k];
+		const govmap_commit *cm = &c->hist->v[ev->commit];
+		char d[11];
+		cli_time_date(d, cm->time, cm->offset);
+		sb_put(b, "<tr><td><code>");
+		sb_esc(b, cm->short_id);
+		sb_put(b, "</code></td><td class=\"num\">");
+		sb_esc(b, d);
+		sb_put(b, "</td><td>");
+		sb_esc(b, cm->summary);
+		sb_put(b, "</td><td>");
+		sb_esc(b, ev->what);
+		if (!ev->present)
+			sb_put(b, "</td><td class=\"num\" colspan=\"2\">&ndash;"
+				  "</td></tr>\n");
+		else if (!ev->active)
+			sb_put(b, "</td><td class=\"num\" colspan=\"2\">not in "
+				  "force</td></tr>\n");
+		else
+			sb_putf(b, "</td><td class=\"num\">%.3f</td><td "
+				   "class=\"num\">%.3f</td></tr>\n",
+				ev->A, ev->D);
+	}
+	sb_put(b, "</tbody>\n</table>\n</div>\n");
+}
+
+static const site_ctx *lineage_ctx;
+
+static int by_start(const void *x, const void *y)
+{
+	const govmap_entity *a = govmap_registry_at(lineage_ctx->s->reg, *(const size_t *)x);
+	const govmap_entity *b = govmap_registry_at(lineage_ctx->s->reg, *(const size_t *)y);
+	if (a->valid.from != b->valid.from)
+		return a->valid.from < b->valid.from ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static void period(site_buf *b, govmap_period p)
+{
+	char a[11], z[11];
+	govmap_date_format(a, p.from);
+	govmap_date_format(z, p.to);
+	if (!p.from && !p.to) {
+		sb_put(b, "no dates recorded");
+		return;
+	}
+	sb_put(b, p.from ? "from " : "");
+	sb_esc(b, p.from ? a : "");
+	sb_put(b, p.from && p.to ? " to " : p.to ? "until " : "");
+	sb_esc(b, p.to ? z : "");
+	sb_put(b, p.to ? "" : " (still in force)");
+}
+
+/* Predecessors and successors: `replaces` and `succeeded_by` followed
+ * both ways, oldest first. */
+static void lineage(site_buf *b, const site_ctx *c, size_t i)
+{
+	enum { MAX_LINEAGE = 64 };
+	size_t set[MAX_LINEAGE], n = 0;
+	size_t total = govmap_registry_count(c->s->reg);
+	set[n++] = i;
+	for (size_t k = 0; k < n; k++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, set[k]);
+		int32_t cand[2] = {e->replaces.target, e->succeeded_by.target};
+		for (int t = 0; t < 2; t++) {
+			int dup = cand[t] < 0;
+			for (size_t m = 0; m < n && !dup; m++)
+				dup = set[m] == (size_t)cand[t];
+			if (!dup && n < MAX_LINEAGE)
+				set[n++] = (size_t)cand[t];
+		}
+		for (size_t j = 0; j < total && n < MAX_LINEAGE; j++) {
+			const govmap_entity *o = govmap_registry_at(c->s->reg, j);
+			if (o->replaces.target != (int32_t)set[k] &&
+			    o->succeeded_by.target != (int32_t)set[k])
+				continue;
+			int dup = 0;
+			for (size_t m = 0; m < n && !dup; m++)
+				dup = set[m] == j;
+			if (!dup)
+				set[n++] = j;
+		}
+	}
+	sb_put(b, "<h3>Predecessors and successors</h3>\n");
+	if (n == 1) {
+		sb_put(b, "<p>None recorded: the registry names no body this one "
+			  "replaced and none that succeeded it.</p>\n");
+		return;
+	}
+	lineage_ctx = c;
+	qsort(set, n, sizeof(*set), by_start);
+	sb_put(b, "<ol class=\"lineage\">\n");
+	for (size_t k = 0; k < n; k++) {
+		const govmap_entity *h = govmap_registry_at(c->s->reg, set[k]);
+		sb_put(b, set[k] == i ? "<li aria-current=\"true\"><strong>"
+				      : "<li>");
+		site_link_body(b, c, "../", (int32_t)set[k]);
+		sb_put(b, set[k] == i ? "</strong> (this page): " : ": ");
+		period(b, h->valid);
+		sb_put(b, "</li>\n");
+	}
+	sb_put(b, "</ol>\n");
+}
+
+void site_history_section(site_buf *b, const site_ctx *c, size_t i)
+{
+	sb_put(b, "<h2 id=\"history\">History</h2>\n");
+	commits(b, c, i);
+	lineage(b, c, i);
+}

@@ -1,0 +1,657 @@
+/*
+ * site_pages.c - what every page of the site shares: the frame (doctype,
+ * Content-Security-Policy, landmarks, navigation, search form, footer),
+ * links to other pages, headline figures, the ranked table, findings
+ * lists and map figures.
+ *
+ * Registry text goes through sb_esc() only; links are built from ids and
+ * region paths that pass site_id_ok()/site_region_ok().  Must not write
+ * files (cmd_site.c does) or change the model.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "govmap/map.h"
+#include "mapimpl.h"
+#include "site.h"
+
+/* ---- regions and totals ---- */
+
+const char *site_entity_region(const site_ctx *c, size_t i)
+{
+	return govmap__entity_region(c->s->reg, govmap_registry_at(c->s->reg, i));
+}
+
+int32_t site_finding_body(const site_ctx *c, const govmap_finding *f)
+{
+	if (f->entity < 0)
+		return -1;
+	const govmap_entity *e = govmap_registry_at(c->s->reg, (size_t)f->entity);
+	if (e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD)
+		return f->entity;
+	if (e->kind == GOVMAP_KIND_LINK)
+		return e->from.target;
+	if (e->kind == GOVMAP_KIND_CONTRACT)
+		return e->commissioner.target;
+	return -1;
+}
+
+const char *site_finding_region(const site_ctx *c, const govmap_finding *f)
+{
+	int32_t t = site_finding_body(c, f);
+	const char *r = t >= 0 ? site_entity_region(c, (size_t)t) : NULL;
+	return r ? r : "";
+}
+
+void site_totals_of(const site_ctx *c, const char *region, site_totals *t)
+{
+	memset(t, 0, sizeof(*t));
+	for (size_t k = 0; k < c->nranked; k++) {
+		size_t i = c->ranked[k];
+		if (region && !govmap__region_in(site_entity_region(c, i), region))
+			continue;
+		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+		t->bodies++;
+		if (sc->money > 0) {
+			t->money += (double)sc->money;
+			t->exposure += sc->exposure;
+			t->with_money++;
+			if (sc->A < SITE_WEAK)
+				t->weak_money += (double)sc->money;
+		}
+		if (sc->A < SITE_WEAK)
+			t->weak++;
+		if (sc->A <= 0)
+			t->nochain++;
+	}
+}
+
+const char *site_region_title(char *buf, size_t size, const char *region)
+{
+	const char *last = strrchr(region, '/');
+	last = last ? last + 1 : region;
+	size_t n = 0;
+	int word = 1;
+	static const char *const upper[] = {"uk", "nhs", "icb", "icp", "bnssg",
+					    NULL};
+	for (const char *p = last; *p && n + 1 < size; p++) {
+		if (*p == '-') {
+			buf[n++] = ' ';
+			word = 1;
+			continue;
+		}
+		if (word) {
+			size_t w = strcspn(p, "-");
+			int up = 0;
+			for (const char *const *u = upper; *u; u++)
+				up |= strlen(*u) == w && strncmp(*u, p, w) == 0;
+			int small = (w == 3 && strncmp(p, "and", 3) == 0) ||
+				    (w == 2 && strncmp(p, "of", 2) == 0) ||
+				    (w == 3 && strncmp(p, "the", 3) == 0);
+			for (size_t k = 0; k < w && n + 1 < size; k++) {
+				char ch = p[k];
+				if (up || (k == 0 && !(small && p != last)))
+					ch = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+				buf[n++] = ch;
+			}
+			p += w - 1;
+			word = 0;
+			continue;
+		}
+		buf[n++] = *p;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* ---- the frame ---- */
+
+void site_page_begin(site_buf *b, const site_ctx *c, const char *root,
+		     const char *title, const char *section)
+{
+	static const struct {
+		const char *id, *href, *label;
+	} nav[] = {{"home", "index.html", "Overview"},
+		   {"bodies", "bodies/index.html", "Bodies A to Z"},
+		   {"rules", "rules/index.html", "Rules"},
+		   {"glossary", "glossary.html", "Glossary"}};
+	sb_put(b, "<!DOCTYPE html>\n<html lang=\"en-GB\" data-root=\"");
+	sb_esc(b, root);
+	sb_put(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+		  "<meta name=\"viewport\" content=\"width=device-width, "
+		  "initial-scale=1\">\n"
+		  "<meta http-equiv=\"Content-Security-Policy\" content=\""
+		  "default-src 'none'; script-src 'self'; style-src 'self'; "
+		  "img-src 'self'; connect-src 'self'; base-uri 'none'; "
+		  "form-action 'self'\">\n"
+		  "<meta name=\"referrer\" content=\"no-referrer\">\n<title>");
+	sb_esc(b, title);
+	sb_put(b, " - govmap</title>\n<link rel=\"stylesheet\" href=\"");
+	sb_esc(b, root);
+	sb_put(b, "assets/site.css\">\n<link rel=\"icon\" href=\"");
+	sb_esc(b, root);
+	sb_put(b, "assets/favicon.svg\" type=\"image/svg+xml\">\n"
+		  "<script src=\"");
+	sb_esc(b, root);
+	sb_put(b, "assets/site.js\" defer></script>\n</head>\n<body>\n"
+		  "<a class=\"skip-link\" href=\"#main\">Skip to the main "
+		  "content</a>\n"
+		  "<header class=\"site-header\">\n<div class=\"wrap\">\n"
+		  "<p class=\"site-name\"><a href=\"");
+	sb_esc(b, root);
+	sb_put(b, "index.html\">govmap</a> <span>who answers to whom in UK "
+		  "health and care</span></p>\n"
+		  "<nav class=\"site-nav\" aria-label=\"Site\">\n<ul>\n");
+	for (size_t i = 0; i < sizeof nav / sizeof *nav; i++) {
+		sb_put(b, "<li><a href=\"");
+		sb_esc(b, root);
+		sb_put(b, nav[i].href);
+		sb_put(b, "\"");
+		if (section && strcmp(section, nav[i].id) == 0)
+			sb_put(b, " aria-current=\"page\"");
+		sb_put(b, ">");
+		sb_put(b, nav[i].label);
+		sb_put(b, "</a></li>\n");
+	}
+	sb_put(b, "</ul>\n</nav>\n"
+		  "<form class=\"search\" role=\"search\" action=\"");
+	sb_esc(b, root);
+	sb_put(b, "bodies/index.html\" method=\"get\">\n"
+		  "<label for=\"site-search\">Find a body by name</label>\n"
+		  "<div class=\"search-row\"><input id=\"site-search\" "
+		  "name=\"q\" type=\"search\" autocomplete=\"off\" "
+		  "spellcheck=\"false\" aria-describedby=\"site-search-status\" "
+		  "aria-controls=\"site-search-results\">"
+		  "<button type=\"submit\">Search</button></div>\n"
+		  "<p id=\"site-search-status\" class=\"search-status\" "
+		  "aria-live=\"polite\"></p>\n"
+		  "<ul id=\"site-search-results\" class=\"search-results\" "
+		  "hidden></ul>\n</form>\n</div>\n</header>\n"
+		  "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+	(void)c;
+}
+
+void site_page_end(site_buf *b, const site_ctx *c, const char *root)
+{
+	sb_put(b, "</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">"
+		  "\n<p>");
+	sb_esc(b, c->s->title);
+	sb_put(b, ". Every score and finding comes from the registry and "
+		  "cites a source; see a body's page for its sources.</p>\n"
+		  "<p>Made by <a href=\"");
+	sb_esc(b, root);
+	sb_put(b, "glossary.html#govmap\">govmap</a> ");
+	sb_esc(b, GOVMAP_VERSION);
+	sb_put(b, ". To print for a committee paper, use the browser's "
+		  "Print command (A4 or A3); links are printed with their "
+		  "addresses.</p>\n</div>\n</footer>\n</body>\n</html>\n");
+}
+
+/* ---- links ---- */
+
+void site_link_body(site_buf *b, const site_ctx *c, const char *root,
+		    int32_t i)
+{
+	if (i < 0) {
+		sb_put(b, "(unknown)");
+		return;
+	}
+	const govmap_entity *e = govmap_registry_at(c->s->reg, (size_t)i);
+	const char *name = e->name ? e->name : e->id;
+	if ((e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD) &&
+	    site_id_ok(e->id)) {
+		sb_put(b, "<a href=\"");
+		sb_esc(b, root);
+		sb_put(b, "bodies/");
+		sb_esc(b, e->id);
+		sb_put(b, ".html\">");
+		sb_esc(b, name);
+		sb_put(b, "</a>");
+	} else {
+		sb_esc(b, name);
+	}
+}
+
+void site_link_region(site_buf *b, const char *root, const char *region,
+		      const char *text)
+{
+	char file[256];
+	site_file_name(file, sizeof file, region);
+	if (!file[0]) {
+		sb_esc(b, text ? text : region);
+		return;
+	}
+	sb_put(b, "<a href=\"");
+	sb_esc(b, root);
+	sb_put(b, "regions/");
+	sb_esc(b, file);
+	sb_put(b, ".html\">");
+	sb_esc(b, text ? text : region);
+	sb_put(b, "</a>");
+}
+
+static int rule_has_page(const site_ctx *c, const char *rule)
+{
+	for (size_t i = 0; i < c->nrules; i++)
+		if (strcmp(c->rules[i]->id, rule) == 0)
+			return 1;
+	return 0;
+}
+
+void site_link_rule(site_buf *b, const site_ctx *c, const char *root,
+		    const char *rule)
+{
+	char file[256];
+	site_file_name(file, sizeof file, rule);
+	if (!file[0] || !rule_has_page(c, rule)) {
+		sb_put(b, "<code>");
+		sb_esc(b, rule);
+		sb_put(b, "</code>");
+		return;
+	}
+	sb_put(b, "<a href=\"");
+	sb_esc(b, root);
+	sb_put(b, "rules/");
+	sb_esc(b, file);
+	sb_put(b, ".html\"><code>");
+	sb_esc(b, rule);
+	sb_put(b, "</code></a>");
+}
+
+/* ---- figures and tables ---- */
+
+static void money(site_buf *b, double v)
+{
+	char m[32];
+	govmap_money_format(m, sizeof m, v);
+	sb_esc(b, m);
+}
+
+void site_headlines(site_buf *b, const site_totals *t)
+{
+	sb_put(b, "<dl class=\"headlines\">\n<div><dt>Public money a year "
+		  "(where known)</dt><dd>");
+	if (t->with_money)
+		money(b, t->money);
+	else
+		sb_put(b, "not known");
+	sb_putf(b, "</dd><dd class=\"note\">controlled by %zu of %zu bodies "
+		   "and boards</dd></div>\n",
+		t->with_money, t->bodies);
+	sb_put(b, "<div><dt>Decided by bodies whose best chain to voters is "
+		  "weaker than 0.25</dt><dd>");
+	if (t->with_money)
+		money(b, t->weak_money);
+	else
+		sb_put(b, "not known");
+	if (t->money > 0)
+		sb_putf(b, "</dd><dd class=\"note\">%.0f%% of the money; %zu "
+			   "bodies</dd></div>\n",
+			100.0 * t->weak_money / t->money, t->weak);
+	else
+		sb_putf(b, "</dd><dd class=\"note\">%zu bodies</dd></div>\n",
+			t->weak);
+	sb_putf(b, "<div><dt>Bodies with no chain to voters at all</dt>"
+		   "<dd>%zu</dd><dd class=\"note\">of %zu in force</dd></div>\n",
+		t->nochain, t->bodies);
+	sb_put(b, "<div><dt>Exposure (deficit &times; money)</dt><dd>");
+	if (t->with_money)
+		money(b, t->exposure);
+	else
+		sb_put(b, "not known");
+	sb_put(b, "</dd><dd class=\"note\">a year</dd></div>\n</dl>\n");
+}
+
+static int band(double d)
+{
+	int k = (int)(d * 5.0);
+	return k < 0 ? 0 : k > 4 ? 4 : k;
+}
+
+static void deficit_cell(site_buf *b, double D)
+{
+	static const char *const words[] = {"low", "moderate", "high",
+					    "very high", "severe"};
+	sb_putf(b, "<td class=\"num\"><span class=\"band band-%d\" "
+		   "aria-hidden=\"true\"></span>%.3f <span class=\"band-word\">"
+		   "%s</span></td>",
+		band(D), D, words[band(D)]);
+}
+
+void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
+		     const char *region, size_t top, const char *caption_id,
+		     const char *caption)
+{
+	size_t shown = 0, total = 0;
+	for (size_t k = 0; k < c->nranked; k++)
+		if (!region ||
+		    govmap__region_in(site_entity_region(c, c->ranked[k]), region))
+			total++;
+	sb_put(b, "<div class=\"table-wrap\" id=\"");
+	sb_esc(b, caption_id);
+	sb_put(b, "\" tabindex=\"-1\">\n<table class=\"ranked\">\n<caption>");
+	sb_esc(b, caption);
+	if (top && total > top)
+		sb_putf(b, " (the top %zu of %zu)", top, total);
+	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Rank</th>"
+		  "<th scope=\"col\">Body or board</th>"
+		  "<th scope=\"col\">Type</th>"
+		  "<th scope=\"col\" class=\"num\">Accountability A</th>"
+		  "<th scope=\"col\" class=\"num\">Deficit D</th>"
+		  "<th scope=\"col\" class=\"num\">Public money a year</th>"
+		  "<th scope=\"col\" class=\"num\">Exposure</th>"
+		  "<th scope=\"col\" class=\"num\">Links to voters</th>"
+		  "</tr></thead>\n<tbody>\n");
+	for (size_t k = 0; k < c->nranked && (!top || shown < top); k++) {
+		size_t i = c->ranked[k];
+		if (region && !govmap__region_in(site_entity_region(c, i), region))
+			continue;
+		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+		shown++;
+		sb_putf(b, "<tr><td class=\"num\">%zu</td><th scope=\"row\">",
+			shown);
+		site_link_body(b, c, root, (int32_t)i);
+		sb_put(b, "</th><td>");
+		sb_esc(b, e->type ? e->type : "board");
+		sb_putf(b, "</td><td class=\"num\">%.3f</td>", sc->A);
+		deficit_cell(b, sc->D);
+		sb_put(b, "<td class=\"num\">");
+		money(b, (double)sc->money);
+		sb_put(b, "</td><td class=\"num\">");
+		money(b, sc->exposure);
+		if (sc->next < 0)
+			sb_put(b, "</td><td class=\"num\">none</td></tr>\n");
+		else
+			sb_putf(b, "</td><td class=\"num\">%u</td></tr>\n",
+				sc->hops);
+	}
+	if (!shown)
+		sb_put(b, "<tr><td colspan=\"8\">No body or board is in force "
+			  "here on this date.</td></tr>\n");
+	sb_put(b, "</tbody>\n</table>\n</div>\n");
+}
+
+static const char *sev_word(govmap_severity s)
+{
+	return s == GOVMAP_SEV_ERROR ? "Error"
+	       : s == GOVMAP_SEV_WARNING ? "Warning"
+					 : "Info";
+}
+
+static const site_ctx *sort_ctx;
+
+static int by_rule(const void *x, const void *y)
+{
+	const govmap_finding *a = &sort_ctx->s->findings.v[*(const size_t *)x];
+	const govmap_finding *b = &sort_ctx->s->findings.v[*(const size_t *)y];
+	int r = strcmp(a->rule, b->rule);
+	if (r)
+		return r;
+	return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+}
+
+static const govmap_rule_info *rule_info(const site_ctx *c, const char *id)
+{
+	for (size_t i = 0; i < c->nrules; i++)
+		if (strcmp(c->rules[i]->id, id) == 0)
+			return c->rules[i];
+	return NULL;
+}
+
+static void finding_item(site_buf *b, const site_ctx *c, const char *root,
+			 const govmap_finding *f, int show_body)
+{
+	sb_putf(b, "<li><span class=\"sev sev-%s\">%s</span> ",
+		govmap_severity_name(f->sev), sev_word(f->sev));
+	sb_esc(b, f->msg);
+	int32_t body = site_finding_body(c, f);
+	if (f->entity >= 0) {
+		const govmap_entity *e =
+			govmap_registry_at(c->s->reg, (size_t)f->entity);
+		if (show_body && body >= 0) {
+			sb_put(b, " <span class=\"about\">(");
+			site_link_body(b, c, root, body);
+			if (body != f->entity) {
+				sb_put(b, ", ");
+				sb_put(b, govmap_kind_name(e->kind));
+				sb_put(b, " <code>");
+				sb_esc(b, e->id);
+				sb_put(b, "</code>");
+			}
+			sb_put(b, ")</span>");
+		} else if (body != f->entity) {
+			sb_put(b, " <span class=\"about\">(");
+			sb_put(b, govmap_kind_name(e->kind));
+			sb_put(b, " <code>");
+			sb_esc(b, e->id);
+			sb_put(b, "</code>)</span>");
+		}
+	}
+	if (f->suppressed) {
+		sb_put(b, "<br><span class=\"reason\">Accepted as an exception "
+			  "because: ");
+		sb_esc(b, f->suppressed);
+		sb_put(b, "</span>");
+	}
+	sb_put(b, "</li>\n");
+}
+
+size_t site_findings(site_buf *b, const site_ctx *c, const char *root,
+		     int (*want)(const site_ctx *, const govmap_finding *,
+				 const void *),
+		     const void *arg, int show_body, const char *htag)
+{
+	const govmap_findings *fs = &c->s->findings;
+	size_t *idx = malloc((fs->n ? fs->n : 1) * sizeof(*idx)), n = 0, nsup = 0;
+	if (!idx) {
+		b->oom = 1;
+		return 0;
+	}
+	for (size_t k = 0; k < fs->n; k++)
+		if (!want || want(c, &fs->v[k], arg)) {
+			idx[n++] = k;
+			nsup += fs->v[k].suppressed != NULL;
+		}
+	sort_ctx = c;
+	qsort(idx, n, sizeof(*idx), by_rule);
+	if (n == nsup)
+		sb_put(b, "<p>No findings.</p>\n");
+	const char *last = NULL;
+	for (size_t k = 0; k < n; k++) {
+		const govmap_finding *f = &fs->v[idx[k]];
+		if (f->suppressed)
+			continue;
+		if (!last || strcmp(last, f->rule) != 0) {
+			if (last)
+				sb_put(b, "</ul>\n</div>\n");
+			const govmap_rule_info *ri = rule_info(c, f->rule);
+			sb_put(b, "<div class=\"rule-group\">\n<");
+			sb_put(b, htag);
+			sb_put(b, ">");
+			sb_esc_cap(b, ri && ri->title ? ri->title : f->rule);
+			sb_put(b, " <span class=\"rule-id\">");
+			site_link_rule(b, c, root, f->rule);
+			sb_put(b, "</span></");
+			sb_put(b, htag);
+			sb_put(b, ">\n");
+			const char *basis = f->basis ? f->basis
+					    : ri ? ri->basis : NULL;
+			if (basis) {
+				sb_put(b, "<p class=\"basis\">Basis: ");
+				sb_esc(b, basis);
+				sb_put(b, "</p>\n");
+			}
+			sb_put(b, "<ul class=\"findings\">\n");
+			last = f->rule;
+		}
+		finding_item(b, c, root, f, show_body);
+	}
+	if (last)
+		sb_put(b, "</ul>\n</div>\n");
+	if (nsup) {
+		sb_put(b, "<div class=\"rule-group suppressed\">\n<");
+		sb_put(b, htag);
+		sb_put(b, ">Reviewed exceptions (suppressed findings)</");
+		sb_put(b, htag);
+		sb_put(b, ">\n<ul class=\"findings\">\n");
+		for (size_t k = 0; k < n; k++) {
+			const govmap_finding *f = &fs->v[idx[k]];
+			if (!f->suppressed)
+				continue;
+			sb_put(b, "<li>");
+			site_link_rule(b, c, root, f->rule);
+			sb_put(b, "<ul>");
+			finding_item(b, c, root, f, show_body);
+			sb_put(b, "</ul></li>\n");
+		}
+		sb_put(b, "</ul>\n</div>\n");
+	}
+	free(idx);
+	return n;
+}
+
+/* ---- maps ---- */
+
+static int region_known(const site_ctx *c, const char *r)
+{
+	for (size_t i = 0; i < c->nregions; i++)
+		if (strcmp(c->regions[i], r) == 0)
+			return 1;
+	return 0;
+}
+
+/* The map's JSON form names each drawn node, its kind and region: nodes
+ * that stand for a footprint or a group link to that region's page.
+ * Values are JSON strings, in which '"' is always escaped, so the key
+ * patterns cannot occur inside a value.  No link to the page itself
+ * (`self`, the map's region). */
+static size_t node_links(const site_ctx *c, const char *root,
+			 const char *self, const char *json,
+			 site_node_link **out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	for (const char *p = json; (p = strstr(p, "{\"node\":\"n")) != NULL;) {
+		p += 9;
+		const char *q = strchr(p, '"');
+		if (!q || q - p >= 15)
+			break;
+		char node[16];
+		memcpy(node, p, (size_t)(q - p));
+		node[q - p] = '\0';
+		const char *kind = strstr(q, "\"kind\":\"");
+		const char *reg = strstr(q, "\"region\":\"");
+		const char *next = strstr(q, "{\"node\":\"n");
+		if (!kind || !reg || (next && reg > next))
+			continue;
+		kind += 8;
+		reg += 10;
+		if (strncmp(kind, "footprint\"", 10) != 0 &&
+		    strncmp(kind, "summary\"", 8) != 0)
+			continue;
+		const char *re = strchr(reg, '"');
+		char region[256], file[256];
+		if (!re || re - reg >= (long)sizeof region)
+			continue;
+		memcpy(region, reg, (size_t)(re - reg));
+		region[re - reg] = '\0';
+		if (!region_known(c, region) ||
+		    (self && strcmp(region, self) == 0) ||
+		    !site_file_name(file, sizeof file, region)[0])
+			continue;
+		if (n == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			site_node_link *v = realloc(*out, nc * sizeof(*v));
+			if (!v)
+				break;
+			*out = v;
+			cap = nc;
+		}
+		snprintf((*out)[n].node, sizeof (*out)[n].node, "%s", node);
+		snprintf((*out)[n].href, sizeof (*out)[n].href,
+			 "%sregions/%s.html", root, file);
+		n++;
+	}
+	return n;
+}
+
+/* The width of the SVG in points, from its root element. */
+static double svg_width(const char *svg)
+{
+	const char *p = strstr(svg, "<svg");
+	const char *w = p ? strstr(p, " width=\"") : NULL;
+	return w ? strtod(w + 8, NULL) : 0;
+}
+
+void site_map_figure(site_buf *b, site_ctx *c, const char *root,
+		     const govmap_map_opts *o, const char *caption,
+		     const char *summary, const char *table_id)
+{
+	char *svg = NULL, *json = NULL;
+	size_t len = 0, jlen = 0;
+	govmap_diags d = {0};
+	int rc = govmap_map_render(&svg, &len, c->s->an, o, GOVMAP_MAP_SVG, &d);
+	site_buf inl = {0};
+	site_node_link *links = NULL;
+	size_t nlinks = 0;
+	if (rc == GOVMAP_OK &&
+	    govmap_map_render(&json, &jlen, c->s->an, o, GOVMAP_MAP_JSON,
+			      &d) == GOVMAP_OK)
+		nlinks = node_links(c, root, o->region, json, &links);
+	if (rc == GOVMAP_OK &&
+	    site_svg_inline(&inl, svg, len, "map-caption", links, nlinks) < 0) {
+		rc = -1;
+		govmap_diags_add(&d, GOVMAP_SEV_ERROR, NULL, 0, 0, "site-svg",
+				 "the rendered map held something other "
+				 "than plain SVG shapes and relative links, "
+				 "so it was left out");
+	}
+	sb_put(b, "<figure class=\"map\" aria-labelledby=\"map-caption\">\n"
+		  "<figcaption id=\"map-caption\">");
+	sb_esc(b, caption);
+	sb_put(b, "</figcaption>\n<p class=\"map-summary\">");
+	sb_esc(b, summary);
+	sb_put(b, "</p>\n<p class=\"map-help no-print\"><a href=\"#");
+	sb_esc(b, table_id);
+	sb_put(b, "\">Skip the map</a>: the table below lists the same "
+		  "bodies. Voters are at the top; each box is a body or board, "
+		  "coloured by its deficit (pale yellow: strong chain to "
+		  "voters; dark red: weak or none); lines show who gives "
+		  "account to whom. Select a box to open its page.</p>\n");
+	if (rc != GOVMAP_OK) {
+		c->map_failures++;
+		sb_put(b, "<p class=\"notice\">The map could not be drawn: ");
+		for (size_t k = 0; k < d.n; k++) {
+			sb_esc(b, d.v[k].msg);
+			sb_put(b, k + 1 < d.n ? "; " : "");
+		}
+		if (!d.n)
+			sb_put(b, "the layout failed");
+		sb_put(b, ". The table below has the same bodies.</p>\n");
+		fprintf(stderr, "govmap: warning: site: a map was left out: %s\n",
+			d.n ? d.v[0].msg : "the layout failed");
+	} else {
+		/* fitted to the page, a wide map's labels would be too small
+		 * to read: it opens at actual size and scrolls */
+		int fit = svg_width(svg) <= 1600;
+		const char *id = "map-frame"; /* one map per page */
+		sb_putf(b, "<button type=\"button\" class=\"map-size\" "
+			   "aria-controls=\"%s\" aria-pressed=\"%s\" hidden>"
+			   "Fit the map to the page width</button>\n"
+			   "<div class=\"map-frame%s\" id=\"%s\" tabindex=\"0\" "
+			   "role=\"region\" aria-label=\"The map (scrolls "
+			   "sideways; use the arrow keys)\">\n",
+			id, fit ? "true" : "false", fit ? " fit" : "", id);
+		sb_putn(b, inl.s, inl.n);
+		sb_put(b, "\n</div>\n");
+	}
+	sb_put(b, "</figure>\n");
+	sb_free(&inl);
+	free(links);
+	free(svg);
+	free(json);
+	govmap_diags_free(&d);
+}
