@@ -68,6 +68,9 @@ PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(SANFLAGS) $(LDFLAGS)
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev \
 	libgraphviz-dev check valgrind clang libclang-rt-14-dev
+# The site's browser tests (make check-site): Debian's chromium, driven
+# from node by the playwright-core pinned in tests/site/package-lock.json.
+DEB_PKGS += chromium nodejs npm
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
 	clean headers check-plugins plugin check-hostile fuzz fuzz-smoke
@@ -149,6 +152,8 @@ plugin:
 deps:
 	@missing=""; \
 	for p in $(DEB_PKGS); do \
+		case $$p in npm) command -v npm >/dev/null 2>&1 && \
+			continue;; esac; \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
 			grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
@@ -176,14 +181,17 @@ demo: deps
 	./$(BIN) -r registry map --region wales -o out/wales.svg
 	./$(BIN) -r registry map --region england/greater-manchester -o out/greater-manchester.svg
 	./$(BIN) -r registry report --format md > out/report.md
+	./$(BIN) -r registry site -o out/site
 	@echo
 	@echo "Open these in a browser:"
 	@for f in national england wales greater-manchester; do \
 		echo "  $(CURDIR)/out/$$f.svg"; done
 	@echo "  $(CURDIR)/out/report.md (the report, Markdown)"
+	@echo "  $(CURDIR)/out/site/index.html (the site for committees: start here)"
 
 check: deps
 	$(MAKE) test
+	$(MAKE) check-site
 
 test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
@@ -211,6 +219,15 @@ check-hostile: $(BIN) $(PLUGINS)
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) VALGRIND="$(VALGRIND)" \
 		GOVMAP_PLUGIN_DIR=$(CURDIR)/$(BUILD)/plugins \
 		sh tests/hostile/run.sh
+
+# The static site (tests/site/run.sh): escaping, the command's safety,
+# and browser tests in headless /usr/bin/chromium; screenshots and a PDF
+# go to build/site-test/.
+.PHONY: check-site
+check-site: $(BIN)
+	@echo "== site tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) SITE_TEST_DIR=$(CURDIR)/build/site-test \
+		sh tests/site/run.sh
 
 # Fuzzing (libFuzzer; CONTRIBUTING.md "Hostile input and fuzzing"): each
 # tests/fuzz/fuzz_<t>.c is linked against the core built with clang and

@@ -1,0 +1,153 @@
+#!/bin/sh
+# tests/site/run.sh - tests of `govmap site` (make check-site).
+#
+#   1. core/cli/site_assets.c matches core/cli/site_assets/ (embed.sh)
+#   2. the escaping and URL checks (test_site_html.c, TAP)
+#   3. the command: refuses the registry directory and a foreign
+#      non-empty directory, removes stale pages, writes every file
+#   4. the browser tests (site.test.mjs) in headless /usr/bin/chromium
+#      through the playwright-core pinned in package-lock.json, installed
+#      with `npm ci` into $SITE_TEST_DIR/npm (never a browser download)
+#
+# The fixture is tests/fixtures/site (hostile names included), on a fixed
+# date.  Artefacts (screenshots, a PDF, the site) go to $SITE_TEST_DIR,
+# default build/site-test.
+#   GOVMAP_BIN  the binary (default build/govmap)
+#   CHROMIUM    the browser (default /usr/bin/chromium)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+BIN=${GOVMAP_BIN:-$top/build/govmap}
+OUT=${SITE_TEST_DIR:-$top/build/site-test}
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+CC=${CC:-cc}
+FIX=$top/tests/fixtures/site
+ON=2025-01-01
+start=$(date +%s)
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+check() { # check DESCRIPTION COMMAND...
+	d=$1
+	shift
+	if "$@" >"$OUT/last.log" 2>&1; then ok "$d"; else
+		not_ok "$d"
+		sed 's/^/#   /' "$OUT/last.log"
+	fi
+}
+
+mkdir -p "$OUT"
+
+# 1. the embedded assets are up to date
+sh "$top/core/cli/site_assets/embed.sh" >"$OUT/site_assets.c"
+if cmp -s "$OUT/site_assets.c" "$top/core/cli/site_assets.c"; then
+	ok "core/cli/site_assets.c is up to date"
+else
+	not_ok "core/cli/site_assets.c is out of date: run 'sh core/cli/site_assets/embed.sh > core/cli/site_assets.c'"
+fi
+
+# 2. escaping and URL checks, in C
+if $CC -std=c11 -Wall -Wextra -Werror -I"$top/core/cli" \
+	-I"$top/core/include" -o "$OUT/test-site-html" \
+	"$here/test_site_html.c" "$top/core/cli/site_html.c" \
+	>"$OUT/last.log" 2>&1 && "$OUT/test-site-html" >"$OUT/html.tap" 2>&1; then
+	ok "escaping and URL checks ($(grep -c '^ok' "$OUT/html.tap") checks)"
+else
+	not_ok "escaping and URL checks"
+	sed 's/^/#   /' "$OUT/last.log" "$OUT/html.tap" | grep -v '^#   ok'
+fi
+
+# 3. the command
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-site.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+cp -R "$FIX" "$tmp/reg"
+refuses() { # refuses EXPECTED-TEXT ARGS...
+	want=$1
+	shift
+	"$BIN" -r "$tmp/reg" --on $ON site "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "$want" "$tmp/err"; then return 0; fi
+	echo "exit $rc"; cat "$tmp/out" "$tmp/err"
+	return 1
+}
+check "refuses to write into the registry directory" \
+	refuses "refusing to write into the registry" -o "$tmp/reg"
+check "refuses a new directory inside the registry (none created)" \
+	sh -c "$(cat <<'EOF'
+"$0" -r "$1/reg" --on 2025-01-01 site -o "$1/reg/new/site" 2>"$1/err"
+[ $? -eq 2 ] && grep -q "refusing to write into the registry" "$1/err" && [ ! -e "$1/reg/new" ]
+EOF
+)" "$BIN" "$tmp"
+mkdir -p "$tmp/reg/sub" "$tmp/foreign"
+ln -s "$tmp/reg/sub" "$tmp/link"
+check "refuses a symbolic link into the registry" \
+	refuses "refusing to write into the registry" -o "$tmp/link"
+echo keep >"$tmp/foreign/notes.txt"
+check "refuses a non-empty directory that is not a govmap site" \
+	refuses "is not a govmap site" -o "$tmp/foreign"
+check "needs -o" refuses "give the output directory" 
+check "a site is written; a rebuild removes stale pages" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$1/reg" --on 2025-01-01 site -o "$1/s" >/dev/null
+test -f "$1/s/index.html" -a -f "$1/s/search.json" -a -f "$1/s/assets/site.css"
+test -f "$1/s/bodies/test-trust.html" -a -f "$1/s/regions/england.testshire.html"
+test -f "$1/s/rules/core.no-chain.html" -a -f "$1/s/glossary.html"
+grep -q "History is not available: .* not inside a Git repository" "$1/s/bodies/test-trust.html"
+echo old >"$1/s/bodies/gone.html"
+"$0" -r "$1/reg" --on 2025-01-01 site -o "$1/s" >/dev/null
+test ! -e "$1/s/bodies/gone.html"
+! ls "$1/s" "$1/s"/* | grep -q '\.tmp\.'
+EOF
+)" "$BIN" "$tmp"
+
+# 4. the browser tests, on a fresh build of the fixture site
+rm -rf "$OUT/site"
+if ! "$BIN" -r "$FIX" --on $ON site -o "$OUT/site" >"$OUT/last.log" 2>&1; then
+	not_ok "govmap site on the fixture"
+	sed 's/^/#   /' "$OUT/last.log"
+elif [ ! -x "$CHROMIUM" ] || ! command -v npm >/dev/null 2>&1; then
+	not_ok "browser tests: need $CHROMIUM, node and npm (make deps installs them)"
+else
+	npmdir=$OUT/npm
+	mkdir -p "$npmdir"
+	if ! cmp -s "$here/package-lock.json" "$npmdir/package-lock.json" ||
+		[ ! -d "$npmdir/node_modules/playwright-core" ]; then
+		cp "$here/package.json" "$here/package-lock.json" "$npmdir/"
+		(cd "$npmdir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+			npm ci --no-audit --no-fund --ignore-scripts \
+			>"$OUT/npm.log" 2>&1) || {
+			rm -f "$npmdir/package-lock.json"
+			not_ok "npm ci (tests/site/package-lock.json)"
+			sed 's/^/#   /' "$OUT/npm.log"
+		}
+	fi
+	if [ -d "$npmdir/node_modules/playwright-core" ]; then
+		SITE_DIR=$OUT/site SITE_TEST_DIR=$OUT SITE_NPM_DIR=$npmdir \
+			CHROMIUM=$CHROMIUM node "$here/site.test.mjs" >"$OUT/browser.tap" 2>&1
+		rc=$?
+		offset=$n
+		# renumber the browser tests after ours
+		while IFS= read -r line; do
+			case $line in
+			"ok "*|"not ok "*)
+				n=$((n + 1))
+				case $line in "not ok "*) failed=$((failed + 1));; esac
+				echo "$line" | sed "s/^\(\(not \)\{0,1\}ok\) [0-9]*/\1 $n/";;
+			1..*) ;;
+			*) echo "$line";;
+			esac
+		done <"$OUT/browser.tap"
+		if [ $rc -ne 0 ] && [ $n -eq $offset ]; then
+			not_ok "browser tests did not run (exit $rc)"
+		elif [ $rc -ne 0 ] && [ $failed -eq 0 ]; then
+			not_ok "browser tests exited $rc"
+		fi
+	fi
+fi
+
+echo "1..$n"
+end=$(date +%s)
+echo "# site tests: $((n - failed)) of $n passed in $((end - start)) s; artefacts in $OUT"
+[ $failed -eq 0 ]

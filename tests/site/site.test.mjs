@@ -1,0 +1,372 @@
+// Browser tests of `govmap site` in headless Debian Chromium, driven by
+// the pinned playwright-core (never a downloaded browser).  Run by
+// tests/site/run.sh, which builds the fixture site and sets:
+//   SITE_DIR       the site built from tests/fixtures/site
+//   SITE_TEST_DIR  where screenshots and the PDF go (build/site-test)
+//   SITE_NPM_DIR   where `npm ci` installed playwright-core
+//   CHROMIUM       the browser (default /usr/bin/chromium)
+// The site is served by a static server in this process on 127.0.0.1
+// and a free port the system picks; every other request is refused and
+// counted.  Output is TAP.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const SITE = path.resolve(process.env.SITE_DIR);
+const OUT = path.resolve(process.env.SITE_TEST_DIR);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const require = createRequire(path.join(path.resolve(process.env.SITE_NPM_DIR), 'package.json'));
+const { chromium } = require('playwright-core');
+
+// ---- a static server for the site, on 127.0.0.1 only ----
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8', '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+const missing = [];
+const server = http.createServer((req, res) => {
+  let p;
+  try { p = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname); } catch { p = '/'; }
+  if (p.endsWith('/')) p += 'index.html';
+  const file = path.join(SITE, path.normalize(p));
+  if (!file.startsWith(SITE + path.sep)) { res.writeHead(403); res.end(); return; }
+  fs.readFile(file, (err, data) => {
+    if (err) {
+      missing.push(p);
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    res.end(data);
+  });
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const BASE = `http://127.0.0.1:${server.address().port}/`;
+
+// ---- the browser: Debian's chromium, a fresh profile, no network ----
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'govmap-site-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+  deviceScaleFactor: 1,
+});
+const outside = [];
+await context.route('**/*', (route) => {
+  const u = route.request().url();
+  if (u.startsWith(BASE) || u.startsWith('file:') || u.startsWith('data:')) return route.continue();
+  outside.push(u);
+  return route.abort();
+});
+
+// Watch a page for anything that would mean a broken or attacked page.
+function watch(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure() && r.failure().errorText}`));
+  page.on('dialog', (d) => { problems.push(`dialog (${d.type()}): ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return problems;
+}
+
+// ---- TAP ----
+let n = 0;
+let failed = 0;
+async function test(name, fn) {
+  n++;
+  const t0 = Date.now();
+  try {
+    await Promise.race([fn(), new Promise((_, no) => setTimeout(() => no(new Error('timed out after 30 s')), 30000))]);
+    console.log(`ok ${n} - ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok ${n} - ${name}`);
+    for (const line of String(e && e.stack || e).split('\n')) console.log(`#   ${line}`);
+  }
+}
+function assert(ok, msg) { if (!ok) throw new Error(msg); }
+function noProblems(problems, where) {
+  assert(problems.length === 0, `${where}:\n${problems.join('\n')}`);
+}
+
+const HOSTILE_NAME = '<script>alert("name")</script> & \'quotes\' javascript:alert(1)';
+
+await test('the index loads with no console errors', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  noProblems(problems, 'index.html');
+  const h1 = await page.locator('h1').textContent();
+  assert(h1 === 'Who answers to whom in UK health and care', `h1 is ${h1}`);
+  const nodes = await page.locator('figure.map svg a').count();
+  assert(nodes > 3, `the national map has ${nodes} links`);
+  const text = await page.locator('.site-footer').textContent();
+  assert(text.includes("Testshire <script>alert('manifest')</script> & \"test\" registry"),
+    'the registry name is shown as text in the footer');
+  await page.close();
+});
+
+// Click a map node (a real mouse click on the drawn box) and return the
+// page it opened.
+async function clickNode(page, href) {
+  const found = await page.evaluate((want) => {
+    const a = [...document.querySelectorAll('figure.map svg a')].find((x) => x.href && x.href.baseVal === want);
+    if (!a) return false;
+    a.setAttribute('data-test-target', '1');
+    return true;
+  }, href);
+  assert(found, `no map node links to ${href}`);
+  await Promise.all([
+    page.waitForURL('**/' + href.replace(/^(\.\.\/)+/, ''), { timeout: 10000 }),
+    page.locator('[data-test-target]').click(),
+  ]);
+}
+
+await test('clicking a map node opens that body\'s page', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  await clickNode(page, 'bodies/test-department.html');
+  const h1 = await page.locator('h1').textContent();
+  assert(h1 === 'Test Department of Health & Care', `h1 is ${h1}`);
+  // a footprint on the national map opens its region page
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  await clickNode(page, 'regions/england.testshire.html');
+  assert((await page.locator('h1').textContent()).startsWith('Testshire'), 'the footprint opened its region');
+  // on a region map, a body node opens the body
+  await clickNode(page, '../bodies/test-trust.html');
+  assert((await page.locator('h1').textContent()) === 'North Testshire NHS Trust', 'the trust page opened');
+  noProblems(problems, 'while clicking map nodes');
+  await page.close();
+});
+
+await test('the map can be used from the keyboard (Tab to a node, Enter)', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  let href = null;
+  for (let i = 0; i < 80 && !href; i++) {
+    await page.keyboard.press('Tab');
+    href = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a && a.closest('svg') && a.href && a.href.baseVal ? a.href.baseVal : null;
+    });
+  }
+  assert(href, 'no map node took the focus within 80 Tabs');
+  await Promise.all([page.waitForURL('**/bodies/*.html'), page.keyboard.press('Enter')]);
+  assert(page.url().endsWith(href.replace(/^\.\.\//, '')), `Enter opened ${page.url()}, not ${href}`);
+  noProblems(problems, 'keyboard');
+  await page.close();
+});
+
+await test('search finds a body by name', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  await page.locator('#site-search').fill('north testshire trust');
+  const first = page.locator('#site-search-results a').first();
+  await first.waitFor({ state: 'visible', timeout: 5000 });
+  const text = await first.textContent();
+  assert(text.startsWith('North Testshire NHS Trust'), `first result is ${text}`);
+  await page.locator('#site-search').press('ArrowDown');
+  await Promise.all([page.waitForURL('**/bodies/test-trust.html'), page.keyboard.press('Enter')]);
+  // a hostile name is found, and shown as text
+  await page.locator('#site-search').fill('quotes');
+  const hit = page.locator('#site-search-results a').first();
+  await hit.waitFor({ state: 'visible', timeout: 5000 });
+  assert((await hit.textContent()).startsWith(HOSTILE_NAME), 'the hostile name is shown as text');
+  // a region is found too
+  await page.locator('#site-search').fill('cwm prawf');
+  await page.locator('#site-search-results a', { hasText: 'Cwm Prawf' }).first().waitFor({ timeout: 5000 });
+  // no result: said so
+  await page.locator('#site-search').fill('zzzz no such body');
+  await page.waitForFunction(() => document.getElementById('site-search-status').textContent.startsWith('No body'));
+  noProblems(problems, 'search');
+  await page.close();
+});
+
+await test('a crawl from the index finds no broken internal link and reaches every page', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  const seen = new Set(['index.html']);
+  const queue = ['index.html'];
+  const ids = new Map();        // page -> Set of ids
+  const fragments = [];         // [page, id, from]
+  const bad = [];
+  const assets = new Set();
+  while (queue.length) {
+    const rel = queue.shift();
+    await page.goto(BASE + rel, { waitUntil: 'load' });
+    const info = await page.evaluate(() => {
+      const links = [];
+      for (const a of document.querySelectorAll('a')) {
+        const h = a instanceof SVGElement ? (a.href ? a.href.baseVal : null) : a.getAttribute('href');
+        if (h !== null && h !== '') links.push(h);
+      }
+      for (const l of document.querySelectorAll('link[href]')) links.push(l.getAttribute('href'));
+      for (const s of document.querySelectorAll('script[src]')) links.push(s.getAttribute('src'));
+      const handlers = [];
+      for (const el of document.querySelectorAll('*')) {
+        for (const at of el.getAttributeNames()) if (/^on/i.test(at)) handlers.push(`${el.tagName} ${at}`);
+      }
+      const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('src') || 'INLINE');
+      const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      return {
+        links, handlers, scripts,
+        csp: csp ? csp.getAttribute('content') : null,
+        ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+        h1: document.querySelectorAll('h1').length,
+        main: document.querySelectorAll('main').length,
+        lang: document.documentElement.lang,
+        title: document.title,
+        embeds: document.querySelectorAll('iframe, object, embed, img, image, foreignObject').length,
+      };
+    });
+    ids.set(rel, new Set(info.ids));
+    if (info.handlers.length) bad.push(`${rel}: event-handler attributes ${info.handlers.join(', ')}`);
+    if (info.scripts.some((s) => !/^(\.\.\/)?assets\/site\.js$/.test(s))) bad.push(`${rel}: scripts ${info.scripts.join(', ')}`);
+    if (!info.csp || !info.csp.includes("script-src 'self'") || !info.csp.includes("default-src 'none'")) bad.push(`${rel}: CSP ${info.csp}`);
+    if (info.h1 !== 1 || info.main !== 1 || info.lang !== 'en-GB' || !info.title) bad.push(`${rel}: landmarks h1=${info.h1} main=${info.main} lang=${info.lang}`);
+    if (info.embeds) bad.push(`${rel}: ${info.embeds} embedded images or objects`);
+    for (const h of info.links) {
+      let u;
+      try { u = new URL(h, BASE + rel); } catch { bad.push(`${rel}: unparsable link ${h}`); continue; }
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') { bad.push(`${rel}: link with scheme ${u.protocol} (${h})`); continue; }
+      if (!u.href.startsWith(BASE)) continue; // a source on the web: never fetched
+      const target = decodeURIComponent(u.pathname.slice(1)) || 'index.html';
+      if (u.hash) fragments.push([target, decodeURIComponent(u.hash.slice(1)), rel]);
+      if (target.endsWith('.html')) {
+        if (!seen.has(target)) { seen.add(target); queue.push(target); }
+      } else {
+        assets.add(target);
+      }
+    }
+  }
+  for (const a of assets) {
+    if (!fs.existsSync(path.join(SITE, a))) bad.push(`missing asset ${a}`);
+  }
+  for (const [target, id, from] of fragments) {
+    if (ids.has(target) && !ids.get(target).has(id)) bad.push(`${from}: no id '${id}' in ${target}`);
+  }
+  const all = [];
+  (function walk(dir) {
+    for (const e of fs.readdirSync(path.join(SITE, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel); else if (rel.endsWith('.html')) all.push(rel);
+    }
+  })('');
+  const unreached = all.filter((p) => !seen.has(p));
+  if (unreached.length) bad.push(`pages no link reaches: ${unreached.join(', ')}`);
+  if (missing.length) bad.push(`404s: ${[...new Set(missing)].join(', ')}`);
+  assert(seen.size > 20, `only ${seen.size} pages crawled`);
+  assert(bad.length === 0, bad.join('\n'));
+  noProblems(problems, `the crawl of ${seen.size} pages`);
+  console.log(`#   crawled ${seen.size} pages, checked ${fragments.length} fragment links and ${assets.size} assets`);
+  await page.close();
+});
+
+await test('hostile registry text is shown as text, never as markup or links', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'bodies/hostile-body.html', { waitUntil: 'networkidle' });
+  assert((await page.locator('h1').textContent()) === HOSTILE_NAME, 'h1 is the name, as text');
+  assert((await page.title()).startsWith(HOSTILE_NAME), 'the title is the name, as text');
+  const notes = await page.locator('.notes').textContent();
+  assert(notes.includes("<img src=x onerror=alert('notes')> javascript:alert(2)"), 'notes shown as text');
+  const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')));
+  assert(hrefs.includes("https://example.org/test/hostile?a=1&b='x'onmouseover='alert(3)'"), 'the quoted URL is one intact href');
+  assert(!hrefs.some((h) => /^\s*(javascript|data|vbscript):/i.test(h)), 'no script URL became a link');
+  const sourceText = await page.locator('#sources + ul.sources').textContent();
+  assert(sourceText.includes("\"><script>alert('title')</script>"), 'a hostile source title is text');
+  const reason = await page.locator('.reason').first().textContent();
+  assert(reason.includes("<script>alert('reason')</script> & accepted"), 'a suppression reason is text');
+  // the contract and the board's seat roles too
+  await page.goto(BASE + 'bodies/test-trust-board.html', { waitUntil: 'networkidle' });
+  const role = await page.locator('table.seats tbody th').first().textContent();
+  assert(role === '<b>Chair</b> "appointed" & \'paid\'', `seat role is ${role}`);
+  assert(await page.locator('table.seats b').count() === 0, 'no <b> element from a seat role');
+  await page.goto(BASE + 'rules/core.unpublished-contract.html', { waitUntil: 'networkidle' });
+  assert((await page.locator('main').textContent()).includes("<svg onload=alert('contract')> services"), 'a contract name is text');
+  assert(await page.locator('main svg').count() === 0, 'no svg element from a contract name');
+  noProblems(problems, 'hostile pages');
+  await page.close();
+});
+
+await test('axe finds no WCAG 2.1 A or AA violation (nor best-practice issue)', async () => {
+  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const page = await context.newPage();
+  const problems = watch(page);
+  const bad = [];
+  for (const rel of ['index.html', 'regions/england.testshire.html', 'bodies/test-trust.html',
+    'bodies/test-trust-board.html', 'bodies/hostile-body.html', 'bodies/index.html',
+    'rules/index.html', 'rules/core.no-chain.html', 'glossary.html']) {
+    await page.goto(BASE + rel, { waitUntil: 'networkidle' });
+    await page.evaluate(axeSource); // through the debugging protocol: the CSP does not apply
+    const r = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }));
+    for (const v of r.violations) {
+      bad.push(`${rel}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')}`);
+    }
+  }
+  assert(bad.length === 0, bad.join('\n'));
+  noProblems(problems, 'axe');
+  await page.close();
+});
+
+await test('screenshots of the index and a region page (build/site-test)', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  await page.screenshot({ path: path.join(OUT, 'index.png'), fullPage: true });
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  await page.screenshot({ path: path.join(OUT, 'region.png'), fullPage: true });
+  noProblems(problems, 'screenshots');
+  await page.close();
+});
+
+await test('a body page prints on A4 (PDF and a print-media screenshot)', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
+  await page.pdf({ path: path.join(OUT, 'body-a4.pdf'), format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  await page.screenshot({ path: path.join(OUT, 'body-print-a4.png'), fullPage: true });
+  const hidden = await page.locator('.search').isHidden();
+  assert(hidden, 'the search form is not printed');
+  const pdf = fs.statSync(path.join(OUT, 'body-a4.pdf'));
+  assert(pdf.size > 10000, 'the PDF was written');
+  noProblems(problems, 'print');
+  await page.close();
+});
+
+await test('opened from disk (file://), the index works and search still finds a body', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(pathToFileURL(path.join(SITE, 'index.html')).href, { waitUntil: 'load' });
+  await page.locator('#site-search').fill('testshire council');
+  const first = page.locator('#site-search-results a').first();
+  await first.waitFor({ state: 'visible', timeout: 5000 });
+  assert((await first.textContent()).startsWith('Testshire Council'), 'search works from disk');
+  noProblems(problems, 'file://');
+  await page.close();
+});
+
+await test('nothing was requested from outside the local server', async () => {
+  assert(outside.length === 0, `requests to: ${outside.join(', ')}`);
+});
+
+await context.close();
+server.close();
+fs.rmSync(profile, { recursive: true, force: true });
+console.log(`1..${n}`);
+process.exit(failed ? 1 : 0);
