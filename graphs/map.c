@@ -54,6 +54,31 @@ char *govmap_dot_escape(const char *s)
 	return o;
 }
 
+/* Tooltips are escStrings too, and Graphviz 2.42/2.43 decodes them twice
+ * on the way to SVG, so a doubled backslash still expands (\N became the
+ * node's name).  Write backslashes as the XML character reference &#92;,
+ * which the SVG renderer passes through and a browser shows as '\'. */
+static char *tooltip_escape(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = malloc(5 * n + 1), *p = o;
+	if (!o)
+		return NULL;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\\') {
+			memcpy(p, "&#92;", 5);
+			p += 5;
+		} else if (c == '\n' || c == '\r' || c == '\t') {
+			*p++ = ' ';
+		} else if (c >= 0x20 && c != 0x7f) {
+			*p++ = (char)c;
+		}
+	}
+	*p = '\0';
+	return o;
+}
+
 /* ---- the colour scale: ColorBrewer YlOrRd, 5 classes (colour-blind
  * safe, prints in grey scale in order) ---- */
 static const char *const deficit_fill[5] = {"#ffffb2", "#fecc5c", "#fd8d3c",
@@ -176,12 +201,40 @@ static const govmap_finding *top_finding(const govmap_findings *f,
 	return best;
 }
 
+/* Break an escaped label line at spaces so that no line is much longer
+ * than `width` characters: narrow boxes keep maps readable.  Line breaks
+ * are the escString "\\n".  malloc'd; takes ownership of `s`. */
+static char *wrap(char *s, size_t width)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	char *o = malloc(2 * n + 1), *p = o;
+	if (!o)
+		return s;
+	size_t col = 0;
+	for (const char *q = s; *q; q++) {
+		if (*q == ' ' && col >= width) {
+			*p++ = '\\';
+			*p++ = 'n';
+			col = 0;
+			continue;
+		}
+		*p++ = *q;
+		if (((unsigned char)*q & 0xC0) != 0x80)
+			col++;
+	}
+	*p = '\0';
+	free(s);
+	return o;
+}
+
 static char *entity_label(const govmap_analysis *an, size_t i)
 {
 	const govmap_registry *reg = govmap_analysis_registry(an);
 	const govmap_entity *e = govmap_registry_at(reg, i);
 	const govmap_score *s = govmap_analysis_score(an, i);
-	char *name = govmap_dot_escape(e->name ? e->name : e->id);
+	char *name = wrap(govmap_dot_escape(e->name ? e->name : e->id), 24);
 	char money[32], *out;
 	if (!name)
 		return NULL;
@@ -214,7 +267,7 @@ static char *entity_tooltip(const govmap_analysis *an, size_t i,
 		e->name ? e->name : e->id, e->type ? e->type : "board", s->A,
 		s->D, s->hops, s->hops == 1 ? "" : "s", money, exp,
 		top ? "; top finding: " : "", top ? top->msg : "");
-	char *esc = raw ? govmap_dot_escape(raw) : NULL;
+	char *esc = raw ? tooltip_escape(raw) : NULL;
 	free(raw);
 	return esc;
 }
@@ -295,7 +348,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 {
 	const govmap_registry *reg = govmap_analysis_registry(an);
 	size_t n = govmap_registry_count(reg);
-	unsigned collapse = o->collapse ? o->collapse : 8;
+	unsigned collapse = o->collapse ? o->collapse : 12;
 	m->rep = malloc((n ? n : 1) * sizeof(*m->rep));
 	if (!m->rep)
 		return -1;
@@ -314,9 +367,8 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		if (!m->sel[i])
 			continue;
 		const govmap_entity *e = govmap_registry_at(reg, i);
-		const govmap_score *s = govmap_analysis_score(an, i);
 		const char *r = govmap__entity_region(reg, e);
-		if (s->electorate || (int32_t)i == m->focus)
+		if ((int32_t)i == m->focus)
 			continue;
 		if (o->national && is_footprint(r))
 			keys[i] = govmap__asprintf("F %s", r);
@@ -351,11 +403,19 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 				g->money += s->money;
 				g->sumDm += s->D * (double)s->money;
 			}
-			if (s->money > m->nodes[m->rep[leader]].best_money &&
-			    e->kind == GOVMAP_KIND_BODY) {
+			/* the group's face: its biggest spender, and never
+			 * an electorate when it holds other bodies */
+			int rep_voters = govmap_analysis_score(
+					an, (size_t)g->entity)->electorate;
+			if (!s->electorate &&
+			    (rep_voters || (s->money > g->best_money &&
+					    e->kind == GOVMAP_KIND_BODY))) {
 				g->best_money = s->money;
 				g->entity = (int32_t)i;
+				g->type = e->type;
 			}
+			if (!s->electorate)
+				g->electorate = 0;
 			m->rep[i] = m->rep[leader];
 			continue;
 		}
@@ -461,8 +521,10 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 			govmap_registry_at(reg, (size_t)d->entity);
 		char money[32];
 		govmap_money_format(money, sizeof money, (double)d->money);
-		char *name = govmap_dot_escape(e->name ? e->name : e->id);
-		char *region = govmap_dot_escape(d->region ? d->region : "");
+		char *name = wrap(govmap_dot_escape(e->name ? e->name : e->id), 24);
+		const char *last = d->region ? strrchr(d->region, '/') : NULL;
+		char *region = govmap_dot_escape(
+			last ? last + 1 : d->region ? d->region : "");
 		char *type = govmap_dot_escape(d->type ? d->type : "");
 		if (d->kind == GOVMAP__DN_FOOTPRINT)
 			d->label = govmap__asprintf(
@@ -470,13 +532,20 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 				region, name, d->count, d->D, money);
 		else
 			d->label = govmap__asprintf(
-				"%zu x %s\\n%s\\nmean D %.2f, %s a year",
-				d->count, type, region, d->D, money);
-		d->tooltip = govmap__asprintf(
+				"%zu x %s\\n%s\\nD %.2f (%s), %s a year",
+				d->count, type, region, d->D,
+				d->money > 0 ? "weighted by money" : "mean",
+				money);
+		char *tip = govmap__asprintf(
 			"%zu bodies summarised (%s); deficit weighted by money "
 			"%.3f; largest: %s",
-			d->count, d->kind == GOVMAP__DN_FOOTPRINT ? region : type,
-			d->D, name);
+			d->count,
+			d->kind == GOVMAP__DN_FOOTPRINT
+				? (d->region ? d->region : "")
+				: (d->type ? d->type : ""),
+			d->D, e->name ? e->name : e->id);
+		d->tooltip = tip ? tooltip_escape(tip) : NULL;
+		free(tip);
 		free(name);
 		free(region);
 		free(type);
@@ -498,6 +567,110 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 }
 
 /* ---- cgraph ---- */
+
+#define WRAP 10 /* nodes per row before a level is folded */
+
+/* An id discipline that numbers named objects in creation order.  The
+ * default one uses the address of the interned name as the id, and cgraph
+ * orders subgraphs by id, so the DOT and SVG came out in a different order
+ * from run to run.  Named objects get even ids 2, 4, 6...; anonymous ones
+ * (edges) odd ids, as in the default. */
+typedef struct {
+	char **names;
+	size_t n, cap;
+	govmap__strmap idx;
+	IDTYPE anon;
+} idstate;
+
+static void *id_open(Agraph_t *g, Agdisc_t *disc)
+{
+	(void)g;
+	(void)disc;
+	idstate *st = calloc(1, sizeof(*st));
+	if (st && govmap__strmap_init(&st->idx, 64) < 0) {
+		free(st);
+		return NULL;
+	}
+	if (st)
+		st->anon = 1;
+	return st;
+}
+
+static long id_map(void *state, int objtype, char *str, IDTYPE *id,
+		   int createflag)
+{
+	idstate *st = state;
+	(void)objtype;
+	if (!str) {
+		*id = st->anon;
+		st->anon += 2;
+		return 1;
+	}
+	int32_t k = govmap__strmap_get(&st->idx, str);
+	if (k < 0) {
+		if (!createflag)
+			return 0;
+		if (govmap__grow((void **)&st->names, &st->cap, st->n,
+				 sizeof(*st->names)) < 0)
+			return 0;
+		char *copy = strdup(str);
+		if (!copy)
+			return 0;
+		st->names[st->n] = copy;
+		if (govmap__strmap_put(&st->idx, copy, (int32_t)st->n, NULL) < 0) {
+			free(copy);
+			return 0;
+		}
+		k = (int32_t)st->n++;
+	}
+	*id = (IDTYPE)(2 * (k + 1));
+	return 1;
+}
+
+static long id_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 0;
+}
+
+static void id_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *id_print(void *state, int objtype, IDTYPE id)
+{
+	idstate *st = state;
+	(void)objtype;
+	if (id % 2 || id / 2 - 1 >= st->n)
+		return NULL;
+	return st->names[id / 2 - 1];
+}
+
+static void id_close(void *state)
+{
+	idstate *st = state;
+	for (size_t i = 0; i < st->n; i++)
+		free(st->names[i]);
+	free(st->names);
+	govmap__strmap_free(&st->idx);
+	free(st);
+}
+
+static void id_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t ordered_ids = {id_open, id_map, id_alloc, id_free,
+				 id_print, id_close, id_register};
+static Agdisc_t map_disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
 
 static void set(void *obj, const char *name, const char *value)
 {
@@ -540,7 +713,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	const govmap_edge *edges;
 	size_t ne;
 	edges = govmap_analysis_edges(an, &ne);
-	Agraph_t *g = agopen("govmap", Agdirected, NULL);
+	Agraph_t *g = agopen("govmap", Agdirected, &map_disc);
 	if (!g)
 		return NULL;
 	ghost_count = 0;
@@ -676,7 +849,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 					     de->count > 1 ? " (strongest of "
 							     "several)"
 							   : "");
-		char *esc = tip ? govmap_dot_escape(tip) : NULL;
+		char *esc = tip ? tooltip_escape(tip) : NULL;
 		set(ed, "tooltip", esc ? esc : "");
 		free(tip);
 		free(esc);
@@ -685,6 +858,41 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			set(ed, "label", buf);
 			set(ed, "fontsize", "9");
 		}
+	}
+	/* A level of the map wider than WRAP nodes is folded into rows:
+	 * invisible edges from each node to the one WRAP places on push the
+	 * rest down, so 42 footprints read as a block, not a 13,000-pixel
+	 * line.  Levels are the chain lengths to voters. */
+	if (gn && m->nnodes > WRAP) {
+		uint32_t *level = malloc(m->nnodes * sizeof(*level));
+		size_t *count = calloc(m->nnodes + 1, sizeof(*count));
+		for (size_t i = 0; level && count && i < m->nnodes; i++) {
+			const govmap__dnode *d = &m->nodes[i];
+			uint32_t h = govmap_analysis_score(an, (size_t)d->entity)->hops;
+			level[i] = h < m->nnodes ? h : (uint32_t)m->nnodes;
+			if (d->electorate)
+				continue;
+			/* the node WRAP before this one on the same level */
+			size_t c = count[level[i]]++;
+			if (c >= WRAP) {
+				size_t seen = 0;
+				for (size_t k = i; k-- > 0;) {
+					if (m->nodes[k].electorate ||
+					    level[k] != level[i])
+						continue;
+					if (++seen == WRAP) {
+						Agedge_t *inv = agedge(g, gn[k], gn[i],
+								       NULL, 1);
+						set(inv, "style", "invis");
+						set(inv, "dir", "none");
+						set(inv, "tooltip", "");
+						break;
+					}
+				}
+			}
+		}
+		free(level);
+		free(count);
 	}
 	/* ghosts: missing forums and vacant seats (not in national view) */
 	size_t ghosts = 0;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "mapimpl.h"
 
 static void usage(FILE *f)
 {
@@ -85,16 +86,32 @@ static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 		       l->pos.col);
 	} else if (e->kind == GOVMAP_EDGE_SEAT) {
 		const govmap_entity *bd = govmap_registry_at(reg, (size_t)e->from);
-		const govmap_seat *st = &bd->seats[e->seat];
-		printf("     strength %.3f: %s seats weigh %.1f, times the "
-		       "share of voting seats they fill\n",
-		       e->strength, govmap_fill_name(st->fill),
-		       st->fill == GOVMAP_FILL_ELECTED     ? 1.0
-		       : st->fill == GOVMAP_FILL_APPOINTED ? 0.8
-							   : 0.6);
+		govmap_date on = govmap_analysis_date(s->an);
+		uint32_t total = 0;
+		for (size_t k = 0; k < bd->nseats; k++)
+			if (bd->seats[k].voting != GOVMAP_NO &&
+			    govmap_period_contains(bd->seats[k].valid, on))
+				total += bd->seats[k].count;
+		printf("     strength %.3f = step 0.90 x (", e->strength);
+		int first = 1;
+		for (size_t k = 0; k < bd->nseats; k++) {
+			const govmap_seat *st = &bd->seats[k];
+			if (st->by.target != e->to || st->voting == GOVMAP_NO ||
+			    !govmap_period_contains(st->valid, on) ||
+			    st->count <= st->vacant)
+				continue;
+			printf("%s%u %s x %.1f", first ? "" : " + ",
+			       st->count - st->vacant, govmap_fill_name(st->fill),
+			       st->fill == GOVMAP_FILL_ELECTED     ? 1.0
+			       : st->fill == GOVMAP_FILL_APPOINTED ? 0.8
+			       : st->fill == GOVMAP_FILL_NOMINATED ? 0.6
+								   : 0.0);
+			first = 0;
+		}
+		printf(") / %u voting seats\n", total);
 		print_sources(bd, "     ");
-		printf("     defined at %s:%u:%u\n", st->pos.file, st->pos.line,
-		       st->pos.col);
+		printf("     defined at %s:%u:%u\n", bd->seats[e->seat].pos.file,
+		       bd->seats[e->seat].pos.line, bd->seats[e->seat].pos.col);
 	} else {
 		printf("     strength %.3f\n", e->strength);
 		const govmap_entity *bd = govmap_registry_at(
@@ -162,8 +179,9 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	printf("%s (%s '%s', %s)\n", e->name ? e->name : e->id,
 	       e->kind == GOVMAP_KIND_BODY ? "body" : "board", e->id,
 	       e->type ? e->type : "board");
+	const char *region = govmap__entity_region(s.reg, e);
 	printf("  region %s; valid %s to %s; defined at %s:%u:%u\n",
-	       e->region ? e->region : "-", a, b, e->pos.file, e->pos.line,
+	       region ? region : "-", a, b, e->pos.file, e->pos.line,
 	       e->pos.col);
 	if (!sc->active) {
 		printf("  not in force on %s: nothing to score\n", d);
@@ -174,8 +192,12 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	govmap_money_format(exposure, sizeof exposure, sc->exposure);
 	printf("  on %s: accountability A = %.3f, deficit D = %.3f\n", d,
 	       sc->A, sc->D);
-	printf("  public money %s a year; exposure D x money = %s\n", money,
-	       exposure);
+	if (sc->money >= 0)
+		printf("  public money %s a year; exposure D x money = %s\n",
+		       money, exposure);
+	else
+		printf("  public money not recorded (no spend_gbp); exposure "
+		       "cannot be computed\n");
 	if (sc->electorate) {
 		printf("\n  An electorate: the root of democratic "
 		       "accountability (A = 1).\n");

@@ -32,7 +32,7 @@ static void usage(FILE *f)
 	      "  --national       one node per footprint (region with a '/')\n"
 	      "  --collapse N     draw groups of more than N like bodies of "
 	      "one footprint\n"
-	      "                   as one summary node (default 8)\n"
+	      "                   as one summary node (default 12)\n"
 	      "  --format F       svg (default, or from -o's extension), png, "
 	      "pdf, dot, json\n"
 	      "  --link-base URL  make nodes links to URL + ID + \".html\"\n"

@@ -281,14 +281,25 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		printf("%s%s of %s a year is decided by bodies whose best chain "
 		       "to voters is weaker than %.2f (%zu of %zu bodies).\n",
 		       md ? "- " : "  ", m1, m2, WEAK, weak, r.n);
-		printf("%s%zu bodies have no chain to voters at all; total "
+		printf("%s%zu %s no chain to voters at all; total "
 		       "exposure (deficit x money) is %s.\n",
-		       md ? "- " : "  ", nochain, m3);
-		printf("%sFindings: %zu errors, %zu warnings, %zu info; %zu "
+		       md ? "- " : "  ", nochain,
+		       nochain == 1 ? "body has" : "bodies have", m3);
+		size_t cnt[3] = {0, 0, 0}, nsupp = 0;
+		for (size_t k = 0; k < nfo; k++) {
+			const govmap_finding *f = &s.findings.v[fo[k]];
+			if (f->suppressed)
+				nsupp++;
+			else
+				cnt[f->sev]++;
+		}
+		printf("%sFindings: %zu %s, %zu %s, %zu info; %zu "
 		       "suppressed.\n\n",
-		       md ? "- " : "  ", s.findings.count[GOVMAP_SEV_ERROR],
-		       s.findings.count[GOVMAP_SEV_WARNING],
-		       s.findings.count[GOVMAP_SEV_INFO], s.findings.nsuppressed);
+		       md ? "- " : "  ", cnt[GOVMAP_SEV_ERROR],
+		       cnt[GOVMAP_SEV_ERROR] == 1 ? "error" : "errors",
+		       cnt[GOVMAP_SEV_WARNING],
+		       cnt[GOVMAP_SEV_WARNING] == 1 ? "warning" : "warnings",
+		       cnt[GOVMAP_SEV_INFO], nsupp);
 		printf(md ? "## Bodies ranked by exposure\n\n| # | body | A | D | "
 			    "money a year | exposure |\n|---|---|---|---|---|---|\n"
 			  : "Bodies ranked by exposure (top %zu of %zu)\n",

@@ -122,13 +122,18 @@ double govmap_analysis_link_strength(const govmap_analysis *an,
 	return govmap_link_strength(l, why, n);
 }
 
+static double fill_weight(govmap_fill fill)
+{
+	return fill == GOVMAP_FILL_ELECTED     ? 1.0
+	       : fill == GOVMAP_FILL_APPOINTED ? 0.8
+	       : fill == GOVMAP_FILL_NOMINATED ? 0.6
+					       : 0.0;
+}
+
 double govmap_seat_strength(govmap_fill fill, uint32_t nseats, uint32_t total)
 {
-	double w = fill == GOVMAP_FILL_ELECTED     ? 1.0
-		   : fill == GOVMAP_FILL_APPOINTED ? 0.8
-		   : fill == GOVMAP_FILL_NOMINATED ? 0.6
-						   : 0.0;
-	if (!total || !nseats)
+	double w = fill_weight(fill);
+	if (!total || !nseats || w <= 0)
 		return 0;
 	return clamp(HOP * w * (double)nseats / (double)total);
 }
@@ -158,6 +163,15 @@ static int node_ok(const govmap_analysis *an, int32_t i)
 	const govmap_entity *e = govmap_registry_at(an->reg, (size_t)i);
 	return (e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD) &&
 	       an->scores[i].active;
+}
+
+/* Does a seat give its filler an edge on the evaluation date? */
+static int seat_counts(const govmap_analysis *an, const govmap_seat *s)
+{
+	return s->voting != GOVMAP_NO &&
+	       govmap_period_contains(s->valid, an->on) &&
+	       node_ok(an, s->by.target) && s->count > s->vacant &&
+	       fill_weight(s->fill) > 0;
 }
 
 static int is_governing_board(const govmap_entity *b)
@@ -211,19 +225,31 @@ static int build_edges(govmap_analysis *an)
 				    govmap_period_contains(s->valid, an->on))
 					total += s->count;
 			}
+			/* one edge per body that fills seats: the seats it
+			 * fills, each weighted by how it fills them, as a
+			 * share of the voting seats */
 			for (size_t j = 0; j < e->nseats; j++) {
-				const govmap_seat *s = &e->seats[j];
-				if (s->voting == GOVMAP_NO ||
-				    !govmap_period_contains(s->valid, an->on) ||
-				    !node_ok(an, s->by.target) ||
-				    s->count <= s->vacant)
+				if (!seat_counts(an, &e->seats[j]))
 					continue;
-				double st = govmap_seat_strength(
-					s->fill, s->count - s->vacant, total);
-				if (st > 0 &&
-				    add_edge(an, (int32_t)i, s->by.target,
+				int32_t by = e->seats[j].by.target;
+				int seen = 0;
+				for (size_t k = 0; k < j && !seen; k++)
+					seen = seat_counts(an, &e->seats[k]) &&
+					       e->seats[k].by.target == by;
+				if (seen)
+					continue;
+				double sum = 0;
+				for (size_t k = j; k < e->nseats; k++)
+					if (seat_counts(an, &e->seats[k]) &&
+					    e->seats[k].by.target == by)
+						sum += fill_weight(
+							       e->seats[k].fill) *
+						       (e->seats[k].count -
+							e->seats[k].vacant);
+				if (sum > 0 && total &&
+				    add_edge(an, (int32_t)i, by,
 					     GOVMAP_EDGE_SEAT, -1, (int32_t)j,
-					     st) < 0)
+					     clamp(HOP * sum / total)) < 0)
 					return -1;
 			}
 		}
@@ -483,13 +509,26 @@ const char *govmap_edge_describe(const govmap_analysis *an,
 			 from->njoint);
 		break;
 	case GOVMAP_EDGE_SEAT: {
-		const govmap_seat *s = &from->seats[e->seat];
-		snprintf(buf, size, "%u seat%s '%s' %s", s->count - s->vacant,
-			 s->count - s->vacant == 1 ? "" : "s",
-			 s->role ? s->role : "?",
-			 s->fill == GOVMAP_FILL_ELECTED     ? "elected by"
-			 : s->fill == GOVMAP_FILL_APPOINTED ? "appointed by"
-							    : "nominated by");
+		/* every counted seat the same body fills */
+		uint32_t n = 0;
+		size_t roles = 0;
+		govmap_fill fill = from->seats[e->seat].fill;
+		for (size_t k = 0; k < from->nseats; k++) {
+			const govmap_seat *s = &from->seats[k];
+			if (!seat_counts(an, s) || s->by.target != e->to)
+				continue;
+			n += s->count - s->vacant;
+			roles++;
+			if (s->fill != fill)
+				fill = GOVMAP_FILL_UNSET;
+		}
+		snprintf(buf, size, "%u seat%s ('%s'%s) %s", n,
+			 n == 1 ? "" : "s", from->seats[e->seat].role,
+			 roles > 1 ? " and others" : "",
+			 fill == GOVMAP_FILL_ELECTED     ? "elected by"
+			 : fill == GOVMAP_FILL_APPOINTED ? "appointed by"
+			 : fill == GOVMAP_FILL_NOMINATED ? "nominated by"
+							 : "filled by");
 		break;
 	}
 	}

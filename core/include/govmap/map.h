@@ -35,7 +35,7 @@ typedef struct {
 	unsigned depth;          /**< hops around focus (default 2) */
 	int national;            /**< one node per footprint */
 	unsigned collapse;       /**< summarise groups larger than this
-				      (same footprint and type); 0 = 8 */
+				      (same footprint and type); 0 = 12 */
 	const char *title;       /**< registry name, revision, ...; borrowed */
 	const char *link_base;   /**< node links: link_base + id + ".html";
 				      NULL for no links */
