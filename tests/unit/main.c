@@ -20,6 +20,7 @@ int main(void)
 	srunner_add_suite(sr, source_suite());
 	srunner_add_suite(sr, analysis_suite());
 	srunner_add_suite(sr, map_suite());
+	srunner_add_suite(sr, vcs_suite());
 
 	/* GOVMAP_TAP=path writes TAP there; "1", "-" or empty: stdout, and
 	 * then nothing else goes to stdout. */

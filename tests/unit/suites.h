@@ -20,6 +20,7 @@ Suite *validate_suite(void);
 Suite *source_suite(void);
 Suite *analysis_suite(void);
 Suite *map_suite(void);
+Suite *vcs_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 

@@ -1,0 +1,555 @@
+/*
+ * test_vcs.c - the Git workflow's library parts: the registry as staged
+ * in the index (source_index.c), the commits that changed the registry
+ * and the hooks folder (vcs.c), and the schema read back as data and
+ * entities' fields as canonical text (schema_info.c).  Repositories and
+ * indexes are built here with libgit2.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <git2.h>
+
+#include "govmap/schema.h"
+#include "govmap/source.h"
+#include "govmap/vcs.h"
+#include "suites.h"
+
+#define M_BLOB 0100644
+#define M_LINK 0120000
+#define M_COMMIT 0160000
+
+static git_repository *repo;
+static char *repo_dir;
+
+static void git_ok(int rc, const char *what)
+{
+	if (rc < 0) {
+		const git_error *e = git_error_last();
+		ck_abort_msg("%s: %s", what, e ? e->message : "?");
+	}
+}
+
+static void git_setup(void)
+{
+	git_libgit2_init();
+	repo_dir = th_path(th_dir, "repo");
+	git_ok(git_repository_init(&repo, repo_dir, 0), "init");
+	char *reg = th_path(repo_dir, "reg");
+	ck_assert(mkdir(reg, 0755) == 0 || errno == EEXIST);
+	free(reg);
+}
+
+static void git_teardown(void)
+{
+	git_repository_free(repo);
+	repo = NULL;
+	free(repo_dir);
+	repo_dir = NULL;
+	git_libgit2_shutdown();
+}
+
+static git_oid blob(const char *text)
+{
+	git_oid oid;
+	git_ok(git_blob_create_from_buffer(&oid, repo, text, strlen(text)),
+	       "blob");
+	return oid;
+}
+
+#define BODY(id)                                                            \
+	"kind: body\nid: " id "\nname: " id "\ntype: company\n"              \
+	"region: england\n" TH_SOURCES
+
+/* Stage `text` at `path` (stage 0) in idx with `mode`. */
+static void stage(git_index *idx, const char *path, unsigned mode,
+		  const char *text, int stage_no)
+{
+	git_index_entry e;
+	memset(&e, 0, sizeof e);
+	e.mode = mode;
+	e.id = blob(text);
+	e.path = path;
+	e.flags = (uint16_t)(stage_no << GIT_INDEX_ENTRY_STAGESHIFT);
+	git_ok(git_index_add(idx, &e), path);
+}
+
+static govmap_registry *load_index(govmap_diags *d, int *rc,
+				   const govmap_src_limits *lim)
+{
+	govmap_src *src = NULL;
+	govmap_registry *reg = NULL;
+	char *root = th_path(repo_dir, "reg");
+	*rc = govmap_src_open_index(&src, root, lim, d);
+	free(root);
+	if (*rc != GOVMAP_OK)
+		return NULL;
+	ck_assert_str_eq(govmap_src_revision(src), "staged in the index");
+	ck_assert_str_eq(govmap_src_label(src), ":reg");
+	*rc = govmap_registry_load(&reg, src, NULL, d);
+	govmap_src_free(src);
+	return reg;
+}
+
+/* ---- the index source ---------------------------------------------- */
+
+START_TEST(index_reads_staged_not_worktree)
+{
+	git_index *idx;
+	govmap_diags d = {0};
+	int rc;
+	git_ok(git_repository_index(&idx, repo), "index");
+	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	stage(idx, "reg/a.yaml", M_BLOB, BODY("staged-a"), 0);
+	stage(idx, "reg/sub/b.yaml", M_BLOB, BODY("staged-b"), 0);
+	stage(idx, "reg/notes.md", M_BLOB, "kind: [broken\n", 0);
+	stage(idx, "outside.yaml", M_BLOB, "kind: [broken\n", 0);
+	git_ok(git_index_write(idx), "write");
+	git_index_free(idx);
+	/* the working tree says something else: it must not be read */
+	th_write(repo_dir, "reg/a.yaml", BODY("worktree-a"));
+	th_write(repo_dir, "reg/c.yaml", BODY("worktree-c"));
+
+	govmap_registry *reg = load_index(&d, &rc, NULL);
+	ck_assert_int_eq(rc, GOVMAP_OK);
+	ck_assert_msg(d.n == 0, "%s", th_dump(&d));
+	ck_assert_uint_eq(govmap_registry_count(reg), 2);
+	ck_assert_ptr_nonnull(govmap_registry_find(reg, "staged-a"));
+	ck_assert_ptr_nonnull(govmap_registry_find(reg, "staged-b"));
+	ck_assert_ptr_null(govmap_registry_find(reg, "worktree-a"));
+	ck_assert_str_eq(govmap_registry_find(reg, "staged-b")->pos.file,
+			 ":reg/sub/b.yaml");
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+START_TEST(index_skips_links_submodules_and_odd_names)
+{
+	git_index *idx;
+	govmap_diags d = {0};
+	int rc;
+	git_ok(git_repository_index(&idx, repo), "index");
+	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	stage(idx, "reg/a.yaml", M_BLOB, BODY("a"), 0);
+	stage(idx, "reg/alias.yaml", M_LINK, "a.yaml", 0);
+	stage(idx, "reg/bad name/x.yaml", M_BLOB, BODY("x"), 0);
+	stage(idx, "reg/bad name/y.yaml", M_BLOB, BODY("y"), 0);
+	stage(idx, "reg/.gitignore", M_BLOB, "*.tmp\n", 0);
+	git_index_entry sub;
+	memset(&sub, 0, sizeof sub);
+	sub.mode = M_COMMIT;
+	git_oid_fromstr(&sub.id, "0123456789012345678901234567890123456789");
+	sub.path = "reg/vendored";
+	git_ok(git_index_add(idx, &sub), "submodule");
+	git_ok(git_index_write(idx), "write");
+	git_index_free(idx);
+
+	govmap_registry *reg = load_index(&d, &rc, NULL);
+	ck_assert_int_eq(rc, GOVMAP_OK);
+	ck_assert_uint_eq(govmap_registry_count(reg), 1);
+	ck_assert_uint_eq(th_count(&d, "skip-symlink"), 1);
+	ck_assert_uint_eq(th_count(&d, "skip-submodule"), 1);
+	/* one warning for the whole unsafe folder, none for .gitignore */
+	ck_assert_msg(th_count(&d, "skip-name") == 1, "%s", th_dump(&d));
+	ck_assert_uint_eq(d.count[GOVMAP_SEV_ERROR], 0);
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+START_TEST(index_conflict_is_an_error)
+{
+	git_index *idx;
+	govmap_diags d = {0};
+	int rc;
+	git_ok(git_repository_index(&idx, repo), "index");
+	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	stage(idx, "reg/a.yaml", M_BLOB, BODY("a"), 1);
+	stage(idx, "reg/a.yaml", M_BLOB, BODY("ours"), 2);
+	stage(idx, "reg/a.yaml", M_BLOB, BODY("theirs"), 3);
+	git_ok(git_index_write(idx), "write");
+	git_index_free(idx);
+
+	govmap_registry *reg = load_index(&d, &rc, NULL);
+	ck_assert_int_eq(rc, GOVMAP_OK);
+	ck_assert_uint_eq(govmap_registry_count(reg), 0);
+	ck_assert_msg(th_count(&d, "unmerged") == 1, "%s", th_dump(&d));
+	ck_assert(th_file_is(th_find(&d, "unmerged", 0), ":reg/a.yaml"));
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+START_TEST(index_blob_size_checked_first)
+{
+	git_index *idx;
+	govmap_diags d = {0};
+	int rc;
+	git_ok(git_repository_index(&idx, repo), "index");
+	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	stage(idx, "reg/big.yaml", M_BLOB, BODY("big"), 0);
+	git_ok(git_index_write(idx), "write");
+	git_index_free(idx);
+
+	govmap_src_limits lim = {0};
+	lim.max_file_bytes = 64;
+	govmap_registry *reg = load_index(&d, &rc, &lim);
+	ck_assert_ptr_nonnull(reg);
+	ck_assert_uint_eq(govmap_registry_count(reg), 0);
+	ck_assert_msg(th_count(&d, "limit-file-size") == 1, "%s",
+		      th_dump(&d));
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+START_TEST(index_from_git_index_file)
+{
+	git_index *idx, *other;
+	govmap_diags d = {0};
+	int rc;
+	git_ok(git_repository_index(&idx, repo), "index");
+	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	stage(idx, "reg/a.yaml", M_BLOB, BODY("in-the-index"), 0);
+	git_ok(git_index_write(idx), "write");
+	git_index_free(idx);
+	/* what `git commit -a` hands its hooks: another index file */
+	char *path = th_path(th_dir, "index.lock");
+	git_ok(git_index_open(&other, path), "open");
+	stage(other, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	stage(other, "reg/a.yaml", M_BLOB, BODY("being-committed"), 0);
+	git_ok(git_index_write(other), "write other");
+	git_index_free(other);
+
+	setenv("GIT_INDEX_FILE", path, 1);
+	govmap_registry *reg = load_index(&d, &rc, NULL);
+	unsetenv("GIT_INDEX_FILE");
+	ck_assert_int_eq(rc, GOVMAP_OK);
+	ck_assert_ptr_nonnull(govmap_registry_find(reg, "being-committed"));
+	ck_assert_ptr_null(govmap_registry_find(reg, "in-the-index"));
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+	free(path);
+}
+END_TEST
+
+START_TEST(index_outside_a_repository)
+{
+	govmap_diags d = {0};
+	govmap_src *src = NULL;
+	char *dir = th_path(th_dir, "plain");
+	ck_assert_int_eq(mkdir(dir, 0755), 0);
+	ck_assert_int_eq(govmap_src_open_index(&src, dir, NULL, &d),
+			 GOVMAP_ENOTFOUND);
+	ck_assert_ptr_null(src);
+	ck_assert_uint_eq(th_count(&d, "git"), 1);
+	govmap_diags_free(&d);
+	free(dir);
+}
+END_TEST
+
+/* ---- history -------------------------------------------------------- */
+
+/* A commit of a tree holding reg/{govmap,a}.yaml with `a` and
+ * other/readme.md with `other`, at `when`, on top of HEAD. */
+static git_oid commit_at(const char *a, const char *other, int64_t when,
+			 const char *msg)
+{
+	git_index *idx;
+	git_oid tree, oid, head;
+	git_tree *t;
+	git_signature *sig;
+	git_commit *parent = NULL;
+	git_ok(git_repository_index(&idx, repo), "index");
+	git_index_clear(idx);
+	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	if (a)
+		stage(idx, "reg/a.yaml", M_BLOB, a, 0);
+	stage(idx, "other/readme.md", M_BLOB, other, 0);
+	git_ok(git_index_write_tree(&tree, idx), "write tree");
+	git_ok(git_index_write(idx), "write");
+	git_index_free(idx);
+	git_ok(git_tree_lookup(&t, repo, &tree), "tree");
+	git_ok(git_signature_new(&sig, "Ann \033[31mExample", "ann@example.org",
+				 when, 60),
+	       "sig");
+	if (git_reference_name_to_id(&head, repo, "HEAD") == 0)
+		git_ok(git_commit_lookup(&parent, repo, &head), "parent");
+	git_ok(git_commit_create_v(&oid, repo, "HEAD", sig, sig, NULL, msg, t,
+				   parent ? 1 : 0, parent),
+	       "commit");
+	git_commit_free(parent);
+	git_signature_free(sig);
+	git_tree_free(t);
+	return oid;
+}
+
+START_TEST(history_keeps_registry_commits)
+{
+	govmap_diags d = {0};
+	govmap_history *h;
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid c1 = commit_at(BODY("a"), "one", 1700000000, "first");
+	commit_at(BODY("a"), "two", 1700000100, "outside the registry");
+	git_oid c3 = commit_at(BODY("a") "notes: more\n", "two", 1700000200,
+			       "second\n\nwith a body");
+	char *root = th_path(repo_dir, "reg");
+	ck_assert_int_eq(govmap_history_load(&h, root, NULL, &d), GOVMAP_OK);
+	ck_assert_uint_eq(h->n, 2);
+	ck_assert_uint_eq(h->walked, 3);
+	ck_assert_str_eq(h->path, "reg");
+	git_oid_tostr(hex, sizeof hex, &c3);
+	ck_assert_str_eq(h->v[0].id, hex);
+	ck_assert_int_eq(strncmp(h->v[0].short_id, hex, 12), 0);
+	ck_assert_uint_eq(strlen(h->v[0].short_id), 12);
+	ck_assert_str_eq(h->v[0].summary, "second");
+	/* control characters of a hostile name are not passed on */
+	ck_assert_str_eq(h->v[0].author, "Ann ?[31mExample");
+	ck_assert_int_eq(h->v[0].time, 1700000200);
+	ck_assert_int_eq(h->v[0].offset, 60);
+	ck_assert_uint_eq(strlen(h->v[0].tree), 40);
+	git_oid_tostr(hex, sizeof hex, &c1);
+	ck_assert_str_eq(h->v[1].id, hex);
+	govmap_history_free(h);
+
+	/* --since stops at the first older commit; max keeps the newest */
+	govmap_history_opts o = {0};
+	o.since = 1700000150;
+	ck_assert_int_eq(govmap_history_load(&h, root, &o, &d), GOVMAP_OK);
+	ck_assert_uint_eq(h->n, 1);
+	govmap_history_free(h);
+	memset(&o, 0, sizeof o);
+	o.max = 1;
+	ck_assert_int_eq(govmap_history_load(&h, root, &o, &d), GOVMAP_OK);
+	ck_assert_uint_eq(h->n, 1);
+	ck_assert_str_eq(h->v[0].summary, "second");
+	govmap_history_free(h);
+	/* from an older revision */
+	memset(&o, 0, sizeof o);
+	o.rev = "HEAD~1";
+	ck_assert_int_eq(govmap_history_load(&h, root, &o, &d), GOVMAP_OK);
+	ck_assert_uint_eq(h->n, 1);
+	ck_assert_str_eq(h->v[0].summary, "first");
+	govmap_history_free(h);
+	ck_assert_uint_eq(d.n, 0);
+	free(root);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+START_TEST(history_registry_removed_and_back)
+{
+	govmap_diags d = {0};
+	govmap_history *h;
+	commit_at(BODY("a"), "one", 1700000000, "add");
+	git_index *idx;
+	git_oid tree, head, oid;
+	git_tree *t;
+	git_commit *parent;
+	git_signature *sig;
+	/* a commit without reg/ at all */
+	git_ok(git_repository_index(&idx, repo), "index");
+	git_index_clear(idx);
+	stage(idx, "other/readme.md", M_BLOB, "gone", 0);
+	git_ok(git_index_write_tree(&tree, idx), "tree");
+	git_index_free(idx);
+	git_ok(git_tree_lookup(&t, repo, &tree), "lookup");
+	git_ok(git_signature_new(&sig, "B", "b@example.org", 1700000100, 0),
+	       "sig");
+	git_ok(git_reference_name_to_id(&head, repo, "HEAD"), "head");
+	git_ok(git_commit_lookup(&parent, repo, &head), "parent");
+	git_ok(git_commit_create_v(&oid, repo, "HEAD", sig, sig, NULL,
+				   "remove", t, 1, parent),
+	       "commit");
+	git_commit_free(parent);
+	git_signature_free(sig);
+	git_tree_free(t);
+	commit_at(BODY("a"), "one", 1700000200, "back");
+
+	char *root = th_path(repo_dir, "reg");
+	ck_assert_int_eq(govmap_history_load(&h, root, NULL, &d), GOVMAP_OK);
+	ck_assert_uint_eq(h->n, 3);
+	ck_assert_str_eq(h->v[1].summary, "remove");
+	ck_assert_str_eq(h->v[1].tree, "");
+	ck_assert_str_eq(h->v[0].tree, h->v[2].tree);
+	govmap_history_free(h);
+	free(root);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+START_TEST(history_refuses_bad_revisions)
+{
+	govmap_diags d = {0};
+	govmap_history *h;
+	commit_at(BODY("a"), "one", 1700000000, "first");
+	char *root = th_path(repo_dir, "reg");
+	govmap_history_opts o = {0};
+	o.rev = "HEAD@{1}";
+	ck_assert_int_eq(govmap_history_load(&h, root, &o, &d),
+			 GOVMAP_EINVALID);
+	ck_assert_ptr_null(h);
+	o.rev = "no-such-branch";
+	ck_assert_int_eq(govmap_history_load(&h, root, &o, &d),
+			 GOVMAP_ENOTFOUND);
+	ck_assert_uint_eq(th_count(&d, "rev"), 2);
+	free(root);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+START_TEST(repo_paths_hooks_folder)
+{
+	govmap_diags d = {0};
+	char *hooks, *rel;
+	char *root = th_path(repo_dir, "reg");
+	ck_assert_int_eq(govmap_repo_paths(&hooks, &rel, root, &d), GOVMAP_OK);
+	ck_assert_str_eq(rel, "reg");
+	ck_assert_ptr_nonnull(strstr(hooks, "/.git/hooks"));
+	free(hooks);
+	free(rel);
+	/* core.hooksPath, relative to the top of the working tree */
+	git_config *cfg;
+	git_ok(git_repository_config(&cfg, repo), "config");
+	git_ok(git_config_set_string(cfg, "core.hooksPath", "githooks"),
+	       "set");
+	git_config_free(cfg);
+	ck_assert_int_eq(govmap_repo_paths(&hooks, &rel, root, &d), GOVMAP_OK);
+	char *want = th_path(repo_dir, "githooks");
+	ck_assert_str_eq(hooks, want);
+	free(want);
+	free(hooks);
+	free(rel);
+	free(root);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+/* ---- the schema as data, fields as text ----------------------------- */
+
+START_TEST(schema_fields_per_kind)
+{
+	govmap_field_info f[64];
+	size_t n = govmap_schema_fields(GOVMAP_KIND_LINK, f, 64);
+	ck_assert_uint_gt(n, 8);
+	ck_assert_uint_le(n, 64);
+	ck_assert_str_eq(f[0].key, "kind");
+	ck_assert(f[0].required);
+	int from = 0, seats = 0;
+	for (size_t i = 0; i < n; i++) {
+		from |= strcmp(f[i].key, "from") == 0 && f[i].required &&
+			strcmp(f[i].type, "ref") == 0;
+		seats |= strcmp(f[i].key, "seats") == 0;
+	}
+	ck_assert(from);
+	ck_assert(!seats);
+	/* a short buffer still gets the count */
+	ck_assert_uint_eq(govmap_schema_fields(GOVMAP_KIND_LINK, f, 1), n);
+	ck_assert_uint_eq(govmap_schema_fields(GOVMAP_KIND__COUNT, f, 64), 0);
+	const char *const *sk = govmap_schema_seat_keys();
+	ck_assert_str_eq(sk[0], "role");
+	const char *const *bt = govmap_schema_core_types(GOVMAP_KIND_BODY);
+	ck_assert_str_eq(bt[0], "electorate");
+	ck_assert_ptr_null(govmap_schema_core_types(GOVMAP_KIND_CONTRACT));
+	ck_assert(govmap_id_is_valid("nhs-gm-icb"));
+	ck_assert(!govmap_id_is_valid("Bad_Id"));
+	ck_assert(!govmap_id_is_valid("a--b"));
+	ck_assert(govmap_region_is_valid("england/greater-manchester"));
+	ck_assert(!govmap_region_is_valid("england//x"));
+}
+END_TEST
+
+START_TEST(entity_fields_as_text)
+{
+	govmap_diags d = {0};
+	govmap_registry *reg = th_load_files(
+		NULL, NULL, &d, NULL, "x.yaml",
+		BODY("council")
+		"---\nkind: body\nid: voters\nname: Voters\n"
+		"type: electorate\nregion: england\n" TH_SOURCES
+		"---\nkind: board\nid: b\nname: B\nof: council\nseats:\n"
+		"  - role: Chair\n    appointed_by: council\n    voting: true\n"
+		"  - role: Member\n    count: 3\n    vacant: 1\n"
+		"    elected_by: voters\n    valid: {from: 2020-01-01}\n"
+		TH_SOURCES "---\n"
+		"kind: link\nid: l\nfrom: council\nto: voters\n"
+		"type: elected-by\nbasis: statute\npowers: [sanction, inform]\n"
+		"valid: {to: 2024-01-31}\n" TH_SOURCES,
+		NULL);
+	ck_assert_msg(d.count[GOVMAP_SEV_ERROR] == 0, "%s", th_dump(&d));
+	char **v;
+	size_t n;
+	const govmap_entity *b = govmap_registry_find(reg, "b");
+	ck_assert_int_eq(govmap_entity_field(&v, &n, b, "seats"), GOVMAP_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[0], "role: Chair; count: 1; appointed_by: council; "
+			       "voting: true");
+	ck_assert_str_eq(v[1], "role: Member; count: 3; elected_by: voters; "
+			       "vacant: 1; valid: from 2020-01-01");
+	govmap_strings_free(v, n);
+	ck_assert_int_eq(govmap_entity_field(&v, &n, b, "decides"), GOVMAP_OK);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(v);
+	/* a key of another kind */
+	ck_assert_int_eq(govmap_entity_field(&v, &n, b, "powers"),
+			 GOVMAP_ENOTFOUND);
+
+	const govmap_entity *l = govmap_registry_find(reg, "l");
+	ck_assert_int_eq(govmap_entity_field(&v, &n, l, "powers"), GOVMAP_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0], "inform, sanction");
+	govmap_strings_free(v, n);
+	ck_assert_int_eq(govmap_entity_field(&v, &n, l, "valid"), GOVMAP_OK);
+	ck_assert_str_eq(v[0], "to 2024-01-31");
+	govmap_strings_free(v, n);
+	ck_assert_int_eq(govmap_entity_field(&v, &n, l, "basis"), GOVMAP_OK);
+	ck_assert_str_eq(v[0], "statute");
+	govmap_strings_free(v, n);
+	ck_assert_int_eq(govmap_entity_field(&v, &n, l, "sources"), GOVMAP_OK);
+	ck_assert_str_eq(v[0], "A document <https://example.org/doc> "
+			       "accessed 2024-01-01");
+	govmap_strings_free(v, n);
+	ck_assert_int_eq(govmap_entity_field(&v, &n, l, "kind"), GOVMAP_OK);
+	ck_assert_str_eq(v[0], "link");
+	govmap_strings_free(v, n);
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+Suite *vcs_suite(void)
+{
+	Suite *s = suite_create("vcs");
+	TCase *tc = tcase_create("index");
+	th_add_tmp_fixtures(tc);
+	tcase_add_checked_fixture(tc, git_setup, git_teardown);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	tcase_add_test(tc, index_reads_staged_not_worktree);
+	tcase_add_test(tc, index_skips_links_submodules_and_odd_names);
+	tcase_add_test(tc, index_conflict_is_an_error);
+	tcase_add_test(tc, index_blob_size_checked_first);
+	tcase_add_test(tc, index_from_git_index_file);
+	tcase_add_test(tc, index_outside_a_repository);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("history");
+	th_add_tmp_fixtures(tc);
+	tcase_add_checked_fixture(tc, git_setup, git_teardown);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	tcase_add_test(tc, history_keeps_registry_commits);
+	tcase_add_test(tc, history_registry_removed_and_back);
+	tcase_add_test(tc, history_refuses_bad_revisions);
+	tcase_add_test(tc, repo_paths_hooks_folder);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("schema-info");
+	th_add_tmp_fixtures(tc);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	tcase_add_test(tc, schema_fields_per_kind);
+	tcase_add_test(tc, entity_fields_as_text);
+	suite_add_tcase(s, tc);
+	return s;
+}
