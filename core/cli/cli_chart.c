@@ -16,9 +16,9 @@
 #include "cli_chart.h"
 #include "cli_vcs.h"
 
-#define W 720.0   /* the whole picture */
+#define W 720.0 /* the whole picture */
 #define H 360.0
-#define L 90.0    /* the plot area's margins */
+#define L 90.0 /* the plot area's margins */
 #define R 30.0
 #define T 50.0
 #define B 60.0
@@ -84,16 +84,18 @@ int cli_chart_svg(char **out, size_t *len, const char *title,
 			ymax = 1;
 	}
 	double pw = W - L - R, ph = H - T - B;
-	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
-		   "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-		   "font-family=\"sans-serif\" font-size=\"12\">\n",
+	fprintf(f,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+		"height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+		"font-family=\"sans-serif\" font-size=\"12\">\n",
 		W, H, W, H);
 	fprintf(f, "<title>");
 	xml_text(f, title, 200);
-	fprintf(f, "</title>\n<rect width=\"100%%\" height=\"100%%\" "
-		   "fill=\"#ffffff\"/>\n<text x=\"%.0f\" y=\"28\" "
-		   "font-size=\"15\" font-weight=\"bold\">",
+	fprintf(f,
+		"</title>\n<rect width=\"100%%\" height=\"100%%\" "
+		"fill=\"#ffffff\"/>\n<text x=\"%.0f\" y=\"28\" "
+		"font-size=\"15\" font-weight=\"bold\">",
 		L);
 	xml_text(f, title, 90);
 	fprintf(f, "</text>\n");
@@ -102,24 +104,28 @@ int cli_chart_svg(char **out, size_t *len, const char *title,
 		double v = ymax * k / 4, y = T + ph - ph * k / 4;
 		char lab[32];
 		value_text(lab, sizeof lab, v, money);
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-			   "y2=\"%.1f\" stroke=\"%s\"/>\n"
-			   "<text x=\"%.1f\" y=\"%.1f\" "
-			   "text-anchor=\"end\">%s</text>\n",
+		fprintf(f,
+			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+			"y2=\"%.1f\" stroke=\"%s\"/>\n"
+			"<text x=\"%.1f\" y=\"%.1f\" "
+			"text-anchor=\"end\">%s</text>\n",
 			L, y, L + pw, y, k ? "#e0e0e0" : "#333333", L - 8,
 			y + 4, lab);
 	}
-	fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-		   "stroke=\"#333333\"/>\n",
+	fprintf(f,
+		"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		"stroke=\"#333333\"/>\n",
 		L, T, L, T + ph);
-	fprintf(f, "<text transform=\"translate(20 %.1f) rotate(-90)\" "
-		   "text-anchor=\"middle\">",
+	fprintf(f,
+		"<text transform=\"translate(20 %.1f) rotate(-90)\" "
+		"text-anchor=\"middle\">",
 		T + ph / 2);
 	xml_text(f, ylabel, 60);
 	fprintf(f, "</text>\n");
 	if (!n) {
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
-			   "no commits</text>\n</svg>\n",
+		fprintf(f,
+			"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
+			"no commits</text>\n</svg>\n",
 			L + pw / 2, T + ph / 2);
 		fclose(f);
 		*out = buf;
@@ -133,24 +139,28 @@ int cli_chart_svg(char **out, size_t *len, const char *title,
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		double fx = t1 > t0 ? (double)(pts[i].time - t0) / (double)(t1 - t0)
-			  : n > 1  ? (double)i / (double)(n - 1)
-				   : 0.5;
+		double fx =
+			t1 > t0 ? (double)(pts[i].time - t0) / (double)(t1 - t0)
+			: n > 1 ? (double)i / (double)(n - 1)
+				: 0.5;
 		xs[i] = L + pw * fx;
 	}
 	/* the first and last dates under the x axis */
 	char d0[11], d1[11];
 	cli_time_date(d0, t0, 0);
 	cli_time_date(d1, t1, 0);
-	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">%s"
-		   "</text>\n",
+	fprintf(f,
+		"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">%s"
+		"</text>\n",
 		L, T + ph + 20, d0);
 	if (t1 > t0)
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">"
-			   "%s</text>\n",
+		fprintf(f,
+			"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">"
+			"%s</text>\n",
 			L + pw, T + ph + 20, d1);
-	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-		   "fill=\"#555555\">%zu commit%s</text>\n",
+	fprintf(f,
+		"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+		"fill=\"#555555\">%zu commit%s</text>\n",
 		L + pw / 2, T + ph + 44, n, n == 1 ? "" : "s");
 	/* a step line: a value holds until the next commit changes it */
 	fprintf(f, "<polyline fill=\"none\" stroke=\"#bd0026\" "
@@ -167,8 +177,9 @@ int cli_chart_svg(char **out, size_t *len, const char *title,
 		char v[32], d[11];
 		value_text(v, sizeof v, pts[i].value, money);
 		cli_time_date(d, pts[i].time, 0);
-		fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
-			   "fill=\"#bd0026\"><title>",
+		fprintf(f,
+			"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
+			"fill=\"#bd0026\"><title>",
 			xs[i], T + ph - ph * (pts[i].value / ymax));
 		xml_text(f, pts[i].label, 40);
 		fprintf(f, " %s: %s, ", d, v);

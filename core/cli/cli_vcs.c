@@ -23,8 +23,7 @@
 
 #include "cli_vcs.h"
 
-int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev,
-		  int analyse)
+int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev, int analyse)
 {
 	govmap_cli c = *cli;
 	memset(s, 0, sizeof(*s));
@@ -217,8 +216,7 @@ static int sum_file(const char *path, const char *display, const char *data,
 
 static int cmp_sum(const void *a, const void *b)
 {
-	return strcmp(((const file_sum *)a)->path,
-		      ((const file_sum *)b)->path);
+	return strcmp(((const file_sum *)a)->path, ((const file_sum *)b)->path);
 }
 
 static int sum_source(file_sums *fs, govmap_src *src, govmap_diags *diags)
@@ -261,8 +259,7 @@ int cli_changed_files(cli_file_change **out, size_t *n, govmap_src *a,
 	if (rc == GOVMAP_OK)
 		rc = sum_source(&sb, b, diags);
 	cli_file_change *v = NULL;
-	if (rc == GOVMAP_OK &&
-	    !(v = malloc((sa.n + sb.n + 1) * sizeof(*v))))
+	if (rc == GOVMAP_OK && !(v = malloc((sa.n + sb.n + 1) * sizeof(*v))))
 		rc = GOVMAP_ENOMEM;
 	size_t i = 0, j = 0, k = 0;
 	while (rc == GOVMAP_OK && (i < sa.n || j < sb.n)) {
@@ -316,8 +313,7 @@ const char *cli_entity_path(const govmap_src *src, const govmap_entity *e)
 }
 
 int cli_getopt_mixed(int argc, char **argv, const char *optstring,
-		     const struct option *opts, const char *cmd,
-		     char **operand)
+		     const struct option *opts, const char *cmd, char **operand)
 {
 	static int rest; /* "--" seen: the rest are operands */
 	if (optind == 0)
@@ -341,8 +337,7 @@ static void print_display(FILE *f, const govmap_src *src, const char *path)
 {
 	const char *label = govmap_src_label(src);
 	size_t n = strlen(label);
-	fprintf(f, "%s%s%s", label, n && label[n - 1] == ':' ? "" : "/",
-		path);
+	fprintf(f, "%s%s%s", label, n && label[n - 1] == ':' ? "" : "/", path);
 }
 
 /* The entities of reg whose file is `path`, with a mark against `other`
@@ -364,7 +359,8 @@ static int print_entities(FILE *f, const govmap_src *src,
 			other ? govmap_registry_find(other, e->id) : NULL;
 		const char *mark = "";
 		if (!o)
-			mark = other ? (old_side ? " (removed)" : " (new)") : "";
+			mark = other ? (old_side ? " (removed)" : " (new)")
+				     : "";
 		else if (!old_side) {
 			cli_field_change *c;
 			size_t nc;
@@ -410,9 +406,10 @@ int cli_print_changed(govmap_cli *cli, const char *rev,
 		govmap_src_revision(old.src), n, n == 1 ? "" : "s");
 	for (size_t i = 0; i < n; i++) {
 		int del = ch[i].change == 'D';
-		fprintf(f, "  %-8s  ", del		       ? "deleted"
-				       : ch[i].change == 'A' ? "added"
-							     : "modified");
+		fprintf(f, "  %-8s  ",
+			del		      ? "deleted"
+			: ch[i].change == 'A' ? "added"
+					      : "modified");
 		print_display(f, del ? old.src : cur_src, ch[i].path);
 		if (print_entities(f, del ? old.src : cur_src,
 				   del ? old.reg : cur, del ? cur : old.reg,
@@ -436,8 +433,8 @@ done:
 
 /* --- writing ---------------------------------------------------------- */
 
-int cli_write_new(const char *path, const char *data, size_t len,
-		  unsigned mode, int replace)
+int cli_write_new(const char *path, const char *data, size_t len, unsigned mode,
+		  int replace)
 {
 	char tmp[PATH_MAX];
 	int n = snprintf(tmp, sizeof tmp, "%s.govmap-%ld", path,
@@ -479,12 +476,21 @@ void cli_md_text(FILE *f, const char *s)
 		case '>': fputs("&gt;", f); break;
 		case '@': fputs("&#64;", f); break; /* no mentions */
 		case '#': fputs("&#35;", f); break; /* no issue links */
-		case '\\': case '`': case '*': case '_': case '[': case ']':
-		case '|': case '~': case '!':
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '|':
+		case '~':
+		case '!':
 			fputc('\\', f);
 			fputc(*p, f);
 			break;
-		case '\n': case '\r': case '\t': fputc(' ', f); break;
+		case '\n':
+		case '\r':
+		case '\t': fputc(' ', f); break;
 		default:
 			if (*p >= 0x20 && *p != 0x7f)
 				fputc(*p, f);

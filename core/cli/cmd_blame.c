@@ -40,8 +40,8 @@ static void usage(FILE *f)
 }
 
 typedef struct {
-	const char *key;      /* the schema's */
-	char *now;            /* the value being blamed */
+	const char *key;	/* the schema's */
+	char *now;		/* the value being blamed */
 	const govmap_commit *c; /* the commit blamed so far, NULL: none yet */
 	int done;
 } blamed;

@@ -51,14 +51,15 @@ static void usage(FILE *f)
 /* One id, on either side or both. */
 typedef struct {
 	const char *id;
-	int32_t a, b;                 /* entity index per side, or -1 */
-	cli_field_change *fields;     /* when on both sides and different */
+	int32_t a, b;		  /* entity index per side, or -1 */
+	cli_field_change *fields; /* when on both sides and different */
 	size_t nfields;
-	int scored;                   /* a body or board */
-	int act_a, act_b;             /* in force on the date, per side */
-	double Aa, Ab, Da, Db, Ea, Eb;/* scores, rounded */
-	size_t links_new, links_gone, links_changed; /* at this body */
-	int moved;                    /* its scores moved */
+	int scored;		       /* a body or board */
+	int act_a, act_b;	       /* in force on the date, per side */
+	double Aa, Ab, Da, Db, Ea, Eb; /* scores, rounded */
+	int moved;		       /* its scores moved */
+	/* links added, removed and changed that end at this body */
+	size_t links_new, links_gone, links_changed;
 } row;
 
 typedef struct {
@@ -72,7 +73,7 @@ typedef struct {
 	size_t ngained, nlost;
 	double exp_a, exp_b;
 	int fmt;
-	FILE *out;                    /* stdout, or a buffer */
+	FILE *out; /* stdout, or a buffer */
 } diff;
 
 static const govmap_entity *ent(const cli_session *s, int32_t i)
@@ -89,10 +90,9 @@ static const cli_session *sort_side;
 
 static int by_id(const void *x, const void *y)
 {
-	return strcmp(govmap_registry_at(sort_side->reg,
-					 *(const size_t *)x)->id,
-		      govmap_registry_at(sort_side->reg,
-					 *(const size_t *)y)->id);
+	return strcmp(
+		govmap_registry_at(sort_side->reg, *(const size_t *)x)->id,
+		govmap_registry_at(sort_side->reg, *(const size_t *)y)->id);
 }
 
 static size_t *sorted_ids(const cli_session *s)
@@ -161,10 +161,10 @@ static int compare_entities(diff *d)
 	}
 	size_t i = 0, j = 0;
 	while (i < na || j < nb) {
-		const govmap_entity *ea = i < na ? ent(&d->sa, (int32_t)ia[i])
-						 : NULL;
-		const govmap_entity *eb = j < nb ? ent(&d->sb, (int32_t)ib[j])
-						 : NULL;
+		const govmap_entity *ea =
+			i < na ? ent(&d->sa, (int32_t)ia[i]) : NULL;
+		const govmap_entity *eb =
+			j < nb ? ent(&d->sb, (int32_t)ib[j]) : NULL;
 		int c = !ea ? 1 : !eb ? -1 : strcmp(ea->id, eb->id);
 		row *r = &d->rows[d->n++];
 		r->a = r->b = -1;
@@ -298,8 +298,7 @@ static void put(const diff *d, const char *s)
 		fputs(s, d->out);
 }
 
-static void seat_counts(const govmap_entity *e, govmap_date on,
-			unsigned c[5])
+static void seat_counts(const govmap_entity *e, govmap_date on, unsigned c[5])
 {
 	memset(c, 0, 5 * sizeof(*c));
 	for (size_t i = 0; e && i < e->nseats; i++)
@@ -333,14 +332,14 @@ static void seat_summary(const diff *d, const row *r, const char **sep)
 		govmap_fill f = order[k];
 		if (ca[f] == cb[f])
 			continue;
-		fprintf(d->out, "%s%s seats %u%s%u", *sep, govmap_fill_name(f), ca[f],
-		       arrow(d), cb[f]);
+		fprintf(d->out, "%s%s seats %u%s%u", *sep, govmap_fill_name(f),
+			ca[f], arrow(d), cb[f]);
 		*sep = ", ";
 		any = 1;
 	}
 	if (ca[GOVMAP_FILL_ELECTED] == cb[GOVMAP_FILL_ELECTED]) {
-		fprintf(d->out, "%s%selected %u", *sep, any ? "" : "seats: ",
-		       cb[GOVMAP_FILL_ELECTED]);
+		fprintf(d->out, "%s%selected %u", *sep,
+			any ? "" : "seats: ", cb[GOVMAP_FILL_ELECTED]);
 		*sep = ", ";
 	}
 }
@@ -371,7 +370,9 @@ static void field_summary(const diff *d, const row *r,
 	}
 	if (c->na <= 1 && c->nb <= 1) {
 		fprintf(d->out, "%s %s", c->key,
-		       !c->na ? "added" : !c->nb ? "removed" : "changed");
+			!c->na	 ? "added"
+			: !c->nb ? "removed"
+				 : "changed");
 		return;
 	}
 	size_t plus = 0, minus = 0;
@@ -439,13 +440,14 @@ static void row_summary(const diff *d, const row *r)
 			sep = "; ";
 		if (r->scored && r->act_a != r->act_b) {
 			fprintf(d->out, "%s%s on the date", sep,
-			       r->act_b ? "now in force" : "no longer in force");
+				r->act_b ? "now in force"
+					 : "no longer in force");
 			sep = "; ";
 		}
 		if (r->moved) {
 			char em[40];
 			fprintf(d->out, "%sdeficit %+.3f (A %.3f%s%.3f)", sep,
-			       r->Db - r->Da, r->Aa, arr, r->Ab);
+				r->Db - r->Da, r->Aa, arr, r->Ab);
 			if (r->Ea != r->Eb) {
 				signed_money(em, sizeof em, r->Eb - r->Ea);
 				fprintf(d->out, ", exposure %s", em);
@@ -455,17 +457,17 @@ static void row_summary(const diff *d, const row *r)
 	}
 	if (r->links_new) {
 		fprintf(d->out, "%s%zu new link%s", sep, r->links_new,
-		       r->links_new == 1 ? "" : "s");
+			r->links_new == 1 ? "" : "s");
 		sep = "; ";
 	}
 	if (r->links_gone) {
 		fprintf(d->out, "%s%zu link%s removed", sep, r->links_gone,
-		       r->links_gone == 1 ? "" : "s");
+			r->links_gone == 1 ? "" : "s");
 		sep = "; ";
 	}
 	if (r->links_changed) {
 		fprintf(d->out, "%s%zu link%s changed", sep, r->links_changed,
-		       r->links_changed == 1 ? "" : "s");
+			r->links_changed == 1 ? "" : "s");
 		sep = "; ";
 	}
 	(void)sep;
@@ -491,8 +493,7 @@ static char *story(diff *d, const row *r)
  * one, its ends. */
 static void heading_name(const diff *d, const govmap_entity *e)
 {
-	if (e->kind == GOVMAP_KIND_LINK && !e->name && e->from.id &&
-	    e->to.id) {
+	if (e->kind == GOVMAP_KIND_LINK && !e->name && e->from.id && e->to.id) {
 		if (d->fmt == FMT_MD)
 			fprintf(d->out, "`%s`%s`%s`", e->from.id, arrow(d),
 				e->to.id);
@@ -572,12 +573,12 @@ static void item_lines(const diff *d, const cli_field_change *c,
 				continue;
 			if (d->fmt == FMT_MD) {
 				fprintf(d->out, "%s- %s ", indent,
-				       side ? "added:" : "removed:");
+					side ? "added:" : "removed:");
 				cli_md_text(d->out, x[i]);
 				fputc('\n', d->out);
 			} else {
-				fprintf(d->out, "%s%c %s\n", indent, side ? '+' : '-',
-				       x[i]);
+				fprintf(d->out, "%s%c %s\n", indent,
+					side ? '+' : '-', x[i]);
 			}
 		}
 	}
@@ -595,8 +596,8 @@ static void field_detail(const diff *d, const cli_field_change *c,
 			fputc('\n', d->out);
 		} else {
 			fprintf(d->out, "%s%s: %s -> %s\n", indent, c->key,
-			       c->na ? c->a[0] : "(none)",
-			       c->nb ? c->b[0] : "(none)");
+				c->na ? c->a[0] : "(none)",
+				c->nb ? c->b[0] : "(none)");
 		}
 		return;
 	}
@@ -616,16 +617,17 @@ static void print_text(diff *d)
 	char m1[32], m2[32], m3[40], dd[11];
 	govmap_date_format(dd, d->cli->on);
 	fprintf(d->out, "govmap diff: %s -> %s, on %s\n",
-	       govmap_src_revision(d->sa.src), govmap_src_revision(d->sb.src),
-	       dd);
+		govmap_src_revision(d->sa.src), govmap_src_revision(d->sb.src),
+		dd);
 	if (!d->added && !d->removed && !d->changed && !d->moved &&
 	    !d->ngained && !d->nlost) {
-		fprintf(d->out, "\nNo change: the same entities, fields, scores and "
-		       "findings on both sides.\n");
+		fprintf(d->out,
+			"\nNo change: the same entities, fields, scores and "
+			"findings on both sides.\n");
 		return;
 	}
-	fprintf(d->out, "\nEntities: %zu added, %zu removed, %zu changed\n", d->added,
-	       d->removed, d->changed);
+	fprintf(d->out, "\nEntities: %zu added, %zu removed, %zu changed\n",
+		d->added, d->removed, d->changed);
 	size_t nl;
 	const row **v = ranked(d, row_listed, &nl);
 	for (size_t k = 0; v && k < nl; k++) {
@@ -635,8 +637,11 @@ static void print_text(diff *d)
 		const govmap_entity *e = eb ? eb : ea;
 		char *st = story(d, r);
 		fprintf(d->out, "  %c %s (%s%s%s): ",
-			!ea ? '+' : !eb ? '-' : r->nfields ? '~' : ' ', r->id,
-			kind_word(e), e->type ? ", " : "",
+			!ea	     ? '+'
+			: !eb	     ? '-'
+			: r->nfields ? '~'
+				     : ' ',
+			r->id, kind_word(e), e->type ? ", " : "",
 			e->type ? e->type : "");
 		heading_name(d, e);
 		fputc('\n', d->out);
@@ -649,27 +654,31 @@ static void print_text(diff *d)
 	free(v);
 	const row **mv = ranked(d, row_moved, &nl);
 	if (nl)
-		fprintf(d->out, "\nScores that moved (largest change of deficit "
-		       "first):\n");
+		fprintf(d->out,
+			"\nScores that moved (largest change of deficit "
+			"first):\n");
 	for (size_t k = 0; mv && k < nl; k++) {
 		const row *r = mv[k];
 		money(m1, sizeof m1, r->Ea);
 		money(m2, sizeof m2, r->Eb);
-		fprintf(d->out, "  %-40s A %.3f -> %.3f  D %+.3f  exposure %s -> %s\n",
-		       r->id, r->Aa, r->Ab, r->Db - r->Da, m1, m2);
+		fprintf(d->out,
+			"  %-40s A %.3f -> %.3f  D %+.3f  exposure %s -> %s\n",
+			r->id, r->Aa, r->Ab, r->Db - r->Da, m1, m2);
 	}
 	free(mv);
-	fprintf(d->out, "\nFindings: %zu gained, %zu lost\n", d->ngained, d->nlost);
+	fprintf(d->out, "\nFindings: %zu gained, %zu lost\n", d->ngained,
+		d->nlost);
 	for (int side = 0; side < 2; side++) {
 		const govmap_finding **fs = side ? d->lost : d->gained;
 		size_t nf = side ? d->nlost : d->ngained;
 		const cli_session *s = side ? &d->sa : &d->sb;
 		for (size_t k = 0; k < nf; k++)
-			fprintf(d->out, "  %c %s [%s] %s: %s\n", side ? '-' : '+',
-			       govmap_severity_name(fs[k]->sev), fs[k]->rule,
-			       fs[k]->entity >= 0 ? ent(s, fs[k]->entity)->id
-						  : "-",
-			       fs[k]->msg);
+			fprintf(d->out, "  %c %s [%s] %s: %s\n",
+				side ? '-' : '+',
+				govmap_severity_name(fs[k]->sev), fs[k]->rule,
+				fs[k]->entity >= 0 ? ent(s, fs[k]->entity)->id
+						   : "-",
+				fs[k]->msg);
 	}
 	money(m1, sizeof m1, d->exp_a);
 	money(m2, sizeof m2, d->exp_b);
@@ -693,30 +702,35 @@ static void print_md(diff *d)
 	fprintf(d->out, ", on %s\n\n", dd);
 	if (!d->added && !d->removed && !d->changed && !d->moved &&
 	    !d->ngained && !d->nlost) {
-		fprintf(d->out, "No change: the same entities, fields, scores and "
-		       "findings on both sides.\n");
+		fprintf(d->out,
+			"No change: the same entities, fields, scores and "
+			"findings on both sides.\n");
 		return;
 	}
 	money(m1, sizeof m1, d->exp_a);
 	money(m2, sizeof m2, d->exp_b);
 	signed_money(m3, sizeof m3, d->exp_b - d->exp_a);
 	fprintf(d->out, "| | before | after |\n|---|---|---|\n");
-	fprintf(d->out, "| entities | %zu | %zu |\n", govmap_registry_count(d->sa.reg),
-	       govmap_registry_count(d->sb.reg));
-	fprintf(d->out, "| total exposure (deficit \xc3\x97 money) | %s | %s (%s) |\n",
-	       m1, m2, m3);
-	fprintf(d->out, "| findings: errors, warnings, info | %zu, %zu, %zu | %zu, "
-	       "%zu, %zu |\n\n",
-	       d->sa.findings.count[GOVMAP_SEV_ERROR],
-	       d->sa.findings.count[GOVMAP_SEV_WARNING],
-	       d->sa.findings.count[GOVMAP_SEV_INFO],
-	       d->sb.findings.count[GOVMAP_SEV_ERROR],
-	       d->sb.findings.count[GOVMAP_SEV_WARNING],
-	       d->sb.findings.count[GOVMAP_SEV_INFO]);
+	fprintf(d->out, "| entities | %zu | %zu |\n",
+		govmap_registry_count(d->sa.reg),
+		govmap_registry_count(d->sb.reg));
+	fprintf(d->out,
+		"| total exposure (deficit \xc3\x97 money) | %s | %s (%s) |\n",
+		m1, m2, m3);
+	fprintf(d->out,
+		"| findings: errors, warnings, info | %zu, %zu, %zu | %zu, "
+		"%zu, %zu |\n\n",
+		d->sa.findings.count[GOVMAP_SEV_ERROR],
+		d->sa.findings.count[GOVMAP_SEV_WARNING],
+		d->sa.findings.count[GOVMAP_SEV_INFO],
+		d->sb.findings.count[GOVMAP_SEV_ERROR],
+		d->sb.findings.count[GOVMAP_SEV_WARNING],
+		d->sb.findings.count[GOVMAP_SEV_INFO]);
 	size_t nl;
 	const row **v = ranked(d, row_listed, &nl);
-	fprintf(d->out, "**What changed** (%zu added, %zu removed, %zu changed)\n\n",
-	       d->added, d->removed, d->changed);
+	fprintf(d->out,
+		"**What changed** (%zu added, %zu removed, %zu changed)\n\n",
+		d->added, d->removed, d->changed);
 	for (size_t k = 0; v && k < nl; k++) {
 		const row *r = v[k];
 		const govmap_entity *ea = ent(&d->sa, r->a);
@@ -728,25 +742,27 @@ static void print_md(diff *d)
 		int typed = e->type && strcmp(e->type, kind_word(e)) != 0;
 		fprintf(d->out, " (`%s`, %s%s%s%s)%s%s\n", r->id,
 			!ea ? "new " : "", typed ? e->type : "",
-			typed ? " " : "", kind_word(e),
-			st && st[0] ? ": " : "", st ? st : "");
+			typed ? " " : "", kind_word(e), st && st[0] ? ": " : "",
+			st ? st : "");
 		free(st);
 	}
 	free(v);
 	const row **mv = ranked(d, row_moved, &nl);
 	if (nl)
-		fprintf(d->out, "\n**Scores that moved** (largest change first)\n\n"
-		       "| body | A | deficit | exposure |\n"
-		       "|---|---|---|---|\n");
+		fprintf(d->out,
+			"\n**Scores that moved** (largest change first)\n\n"
+			"| body | A | deficit | exposure |\n"
+			"|---|---|---|---|\n");
 	for (size_t k = 0; mv && k < nl; k++) {
 		const row *r = mv[k];
 		money(m1, sizeof m1, r->Ea);
 		money(m2, sizeof m2, r->Eb);
 		fprintf(d->out, "| ");
 		cli_md_text(d->out, display_name(ent(&d->sb, r->b)));
-		fprintf(d->out, " (`%s`) | %.3f \xe2\x86\x92 %.3f | %+.3f | %s "
-		       "\xe2\x86\x92 %s |\n",
-		       r->id, r->Aa, r->Ab, r->Db - r->Da, m1, m2);
+		fprintf(d->out,
+			" (`%s`) | %.3f \xe2\x86\x92 %.3f | %+.3f | %s "
+			"\xe2\x86\x92 %s |\n",
+			r->id, r->Aa, r->Ab, r->Db - r->Da, m1, m2);
 	}
 	free(mv);
 	for (int side = 0; side < 2; side++) {
@@ -755,20 +771,22 @@ static void print_md(diff *d)
 		const cli_session *s = side ? &d->sa : &d->sb;
 		if (!nf)
 			continue;
-		fprintf(d->out, "\n**Findings %s** (%zu)\n\n", side ? "lost" : "gained",
-		       nf);
+		fprintf(d->out, "\n**Findings %s** (%zu)\n\n",
+			side ? "lost" : "gained", nf);
 		for (size_t k = 0; k < nf; k++) {
-			fprintf(d->out, "- %s `%s`", govmap_severity_name(fs[k]->sev),
-			       fs[k]->rule);
+			fprintf(d->out, "- %s `%s`",
+				govmap_severity_name(fs[k]->sev), fs[k]->rule);
 			if (fs[k]->entity >= 0)
-				fprintf(d->out, " on `%s`", ent(s, fs[k]->entity)->id);
+				fprintf(d->out, " on `%s`",
+					ent(s, fs[k]->entity)->id);
 			fprintf(d->out, ": ");
 			cli_md_text(d->out, fs[k]->msg);
 			fputc('\n', d->out);
 		}
 	}
 	if (d->changed) {
-		fprintf(d->out, "\n<details><summary>Field by field</summary>\n\n");
+		fprintf(d->out,
+			"\n<details><summary>Field by field</summary>\n\n");
 		for (size_t k = 0; k < d->n; k++) {
 			const row *r = &d->rows[k];
 			if (!r->nfields)
@@ -801,9 +819,10 @@ static void json_score(FILE *o, int present, int act, double A, double D,
 		fputs("null", o);
 		return;
 	}
-	fprintf(o, "{\"accountability\":%.6f,\"deficit\":%.6f,"
-	       "\"exposure_gbp\":%.0f}",
-	       A, D, E);
+	fprintf(o,
+		"{\"accountability\":%.6f,\"deficit\":%.6f,"
+		"\"exposure_gbp\":%.0f}",
+		A, D, E);
 }
 
 static void json_entity(FILE *o, const char *key, const govmap_entity *e)
@@ -827,7 +846,7 @@ static void json_findings(FILE *o, const govmap_finding **fs, size_t n,
 		fprintf(o, "%s{\"rule\":", k ? "," : "");
 		cli_json_str(o, fs[k]->rule);
 		fprintf(o, ",\"severity\":\"%s\",\"entity\":",
-		       govmap_severity_name(fs[k]->sev));
+			govmap_severity_name(fs[k]->sev));
 		if (fs[k]->entity >= 0)
 			cli_json_str(o, ent(s, fs[k]->entity)->id);
 		else
@@ -865,7 +884,8 @@ static void print_json(diff *d)
 	first = 1;
 	for (size_t k = 0; k < d->n; k++)
 		if (d->rows[k].b < 0) {
-			json_entity(d->out, first ? "" : ",", ent(&d->sa, d->rows[k].a));
+			json_entity(d->out, first ? "" : ",",
+				    ent(&d->sa, d->rows[k].a));
 			fputc('}', d->out);
 			first = 0;
 		}
@@ -878,8 +898,9 @@ static void print_json(diff *d)
 		json_entity(d->out, first ? "" : ",", ent(&d->sb, r->b));
 		fprintf(d->out, ",\"fields\":[");
 		for (size_t f = 0; f < r->nfields; f++) {
-			fprintf(d->out, "%s{\"key\":\"%s\",\"before\":", f ? "," : "",
-			       r->fields[f].key);
+			fprintf(d->out,
+				"%s{\"key\":\"%s\",\"before\":", f ? "," : "",
+				r->fields[f].key);
 			json_items(d->out, r->fields[f].a, r->fields[f].na);
 			fprintf(d->out, ",\"after\":");
 			json_items(d->out, r->fields[f].b, r->fields[f].nb);
@@ -899,16 +920,19 @@ static void print_json(diff *d)
 		json_score(d->out, 1, r->act_a, r->Aa, r->Da, r->Ea);
 		fprintf(d->out, ",\"after\":");
 		json_score(d->out, 1, r->act_b, r->Ab, r->Db, r->Eb);
-		fprintf(d->out, ",\"deficit_change\":%.6f,\"exposure_change_gbp\":%.0f}",
-		       cli_round6(r->Db - r->Da), r->Eb - r->Ea);
+		fprintf(d->out,
+			",\"deficit_change\":%.6f,\"exposure_change_gbp\":%."
+			"0f}",
+			cli_round6(r->Db - r->Da), r->Eb - r->Ea);
 	}
 	free(mv);
 	fprintf(d->out, "],\"findings_gained\":");
 	json_findings(d->out, d->gained, d->ngained, &d->sb);
 	fprintf(d->out, ",\"findings_lost\":");
 	json_findings(d->out, d->lost, d->nlost, &d->sa);
-	fprintf(d->out, ",\"total_exposure_gbp\":{\"before\":%.0f,\"after\":%.0f}}\n",
-	       d->exp_a, d->exp_b);
+	fprintf(d->out,
+		",\"total_exposure_gbp\":{\"before\":%.0f,\"after\":%.0f}}\n",
+		d->exp_a, d->exp_b);
 }
 
 /* --- the command ------------------------------------------------------- */
@@ -999,7 +1023,7 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 	rc = cli_side_open(cli, &d.sb, d.rev_b, 2);
 	if (rc != EXIT_OK || d.sb.diags.count[GOVMAP_SEV_ERROR]) {
 		rc = side_failed(cli, &d.sb, rc,
-				 d.rev_b ? d.rev_b
+				 d.rev_b       ? d.rev_b
 				 : cli->staged ? "the index"
 					       : "the working tree");
 		diff_free(&d);

@@ -51,19 +51,19 @@ static void usage(FILE *f)
 /* The state at one commit. */
 typedef struct {
 	const govmap_commit *c;
-	const char *rev;   /* to load instead of c->id (the baseline) */
-	int scored;        /* the entity is a body or board */
-	int loaded;        /* the registry could be read */
-	size_t errors;     /* data errors at this commit */
+	const char *rev; /* to load instead of c->id (the baseline) */
+	int scored;	 /* the entity is a body or board */
+	int loaded;	 /* the registry could be read */
+	size_t errors;	 /* data errors at this commit */
 	size_t entities;
-	double exposure;   /* total */
+	double exposure; /* total */
 	/* with an ID */
 	int present, active;
 	double A, D, E;
-	govmap_kind kind;  /* the entity's kind and fields as text */
+	govmap_kind kind; /* the entity's kind and fields as text */
 	char *vals[MAXKEYS];
 	size_t nvals;
-	const char *what;  /* why it is listed, NULL when it is not */
+	const char *what; /* why it is listed, NULL when it is not */
 	char whatbuf[160];
 } state;
 
@@ -94,8 +94,7 @@ static int fields_of(state *st, const govmap_entity *e)
 }
 
 /* "changed: name, seats" when a and b differ, else "". */
-static void changed_keys(char *out, size_t size, const state *a,
-			 const state *b)
+static void changed_keys(char *out, size_t size, const state *a, const state *b)
 {
 	govmap_field_info f[MAXKEYS];
 	size_t used = 0;
@@ -125,15 +124,15 @@ static int walk_progress(size_t walked, void *payload)
 {
 	progress *p = payload;
 	if (p->tty)
-		fprintf(stderr, "\rgovmap: history: %zu commits walked", walked);
+		fprintf(stderr, "\rgovmap: history: %zu commits walked",
+			walked);
 	return 0;
 }
 
 /* Load the registry at st's commit and fill st (with the entity `id`
  * when given).  When `quiet`, a revision that cannot be read leaves st
  * unloaded without a message. */
-static int load_state(govmap_cli *cli, state *st, const char *id,
-		      int quiet)
+static int load_state(govmap_cli *cli, state *st, const char *id, int quiet)
 {
 	cli_session s;
 	if (!st->c->tree[0])
@@ -273,13 +272,15 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		state *st = &sv[k];
 		st->c = &h->v[h->n - 1 - k];
 		if (pg.tty && h->n > 20)
-			fprintf(stderr, "\rgovmap: history: scoring commit %zu "
-					"of %zu",
+			fprintf(stderr,
+				"\rgovmap: history: scoring commit %zu "
+				"of %zu",
 				k + 1, h->n);
 		if ((rc = load_state(cli, st, id, 0)) != EXIT_OK)
 			break;
 		if (!id) {
-			st->what = !st->loaded ? "the registry was removed" : "";
+			st->what =
+				!st->loaded ? "the registry was removed" : "";
 		} else if (st->present && (!prev || !prev->present)) {
 			st->what = ever ? "added back" : "added";
 		} else if (!st->present && prev && prev->present) {
@@ -330,8 +331,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			continue;
 		char d[11];
 		cli_time_date(d, st->c->time, st->c->offset);
-		printf("\n%s  %s  %s  %s\n", st->c->short_id, d,
-		       st->c->author, st->c->summary);
+		printf("\n%s  %s  %s  %s\n", st->c->short_id, d, st->c->author,
+		       st->c->summary);
 		if (!st->loaded) {
 			printf("              %s\n", st->what);
 			continue;
@@ -366,8 +367,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 					printf(" (%+.3f)", st->D - before->D);
 				printf("  exposure %s", m);
 			} else {
-				printf("              not in force on %s",
-				       on);
+				printf("              not in force on %s", on);
 			}
 			printf("; %s", st->what);
 		}
@@ -382,14 +382,17 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		char title[300], *svg;
 		size_t len;
 		if (id)
-			snprintf(title, sizeof title, "Deficit of %s, scored "
-				 "on each commit", id);
+			snprintf(title, sizeof title,
+				 "Deficit of %s, scored "
+				 "on each commit",
+				 id);
 		else
-			snprintf(title, sizeof title, "Total exposure of the "
+			snprintf(title, sizeof title,
+				 "Total exposure of the "
 				 "registry, commit by commit");
 		if (cli_chart_svg(&svg, &len, title,
-				  id ? "deficit D = 1 - A" : "exposure",
-				  pts, npts, !id) < 0) {
+				  id ? "deficit D = 1 - A" : "exposure", pts,
+				  npts, !id) < 0) {
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
 		} else {

@@ -90,17 +90,19 @@ static char *script(const char *govmap, const char *registry,
 
 int cmd_hook(govmap_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"force", no_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"force", no_argument, NULL, 'f'},
+					     {"help", no_argument, NULL, 'h'},
+					     {NULL, 0, NULL, 0}};
 	int force = 0, c, nops = 0;
 	char *operand, *action = NULL;
 	optind = 0;
 	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "hook",
 				     &operand)) != -1) {
 		switch (c) {
-		case 1: action = operand; nops++; break;
+		case 1:
+			action = operand;
+			nops++;
+			break;
 		case 'f': force = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;

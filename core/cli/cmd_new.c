@@ -169,8 +169,8 @@ static void comment(FILE *f, const char *indent, const char *text)
 
 /* The longest id in reg that `s` starts with, followed by '-' (or the
  * end of s when `whole`); NULL if none. */
-static const govmap_entity *id_prefix(const govmap_registry *reg,
-				      const char *s, int whole)
+static const govmap_entity *id_prefix(const govmap_registry *reg, const char *s,
+				      int whole)
 {
 	const govmap_entity *best = NULL;
 	size_t bl = 0, n = govmap_registry_count(reg);
@@ -261,9 +261,10 @@ static char *kind_folder(const cli_session *s, govmap_kind kind,
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(s->reg, i);
 		int32_t a = e->kind == kind ? anchor_of(e) : -1;
-		char *af = a >= 0 ? folder_of(s->src, govmap_registry_at(
-							      s->reg, (size_t)a))
-				  : NULL;
+		char *af =
+			a >= 0 ? folder_of(s->src, govmap_registry_at(
+							   s->reg, (size_t)a))
+			       : NULL;
 		if (af && strcmp(af, near) == 0)
 			folders[nf++] = folder_of(s->src, e);
 		free(af);
@@ -271,9 +272,11 @@ static char *kind_folder(const cli_session *s, govmap_kind kind,
 	for (size_t i = 0; i < nf; i++) {
 		size_t count = 0;
 		for (size_t j = 0; folders[i] && j < nf; j++)
-			count += folders[j] && strcmp(folders[i], folders[j]) == 0;
-		if (folders[i] && (count > bestn || (count == bestn &&
-						     strcmp(folders[i], best) < 0))) {
+			count += folders[j] &&
+				 strcmp(folders[i], folders[j]) == 0;
+		if (folders[i] &&
+		    (count > bestn ||
+		     (count == bestn && strcmp(folders[i], best) < 0))) {
 			best = folders[i];
 			bestn = count;
 		}
@@ -325,7 +328,7 @@ typedef struct {
 	const char *id, *type, *region;
 	const govmap_entity *of, *from, *to, *commissioner, *provider;
 	const char *link_type; /* borrowed from a type list */
-	char *folder;          /* inside the registry */
+	char *folder;	       /* inside the registry */
 } skeleton;
 
 static void value(FILE *f, const skeleton *k, const char *key)
@@ -361,13 +364,14 @@ static char *write_skeleton(const skeleton *k, size_t *len,
 	size_t n = govmap_schema_fields(k->kind, fi, 64);
 	if (!f)
 		return NULL;
-	fprintf(f, "# A new %s, written by 'govmap new'.  Fill in what your "
-		   "sources say and\n"
-		   "# delete what you cannot source (an empty value means "
-		   "'not recorded').\n"
-		   "# 'govmap check' names what is still missing; every key "
-		   "is explained in\n"
-		   "# registry/README.md.\n",
+	fprintf(f,
+		"# A new %s, written by 'govmap new'.  Fill in what your "
+		"sources say and\n"
+		"# delete what you cannot source (an empty value means "
+		"'not recorded').\n"
+		"# 'govmap check' names what is still missing; every key "
+		"is explained in\n"
+		"# registry/README.md.\n",
 		govmap_kind_name(k->kind));
 	for (size_t i = 0; i < n && i < 64; i++) {
 		const char *key = fi[i].key, *text = NULL;
@@ -385,42 +389,43 @@ static char *write_skeleton(const skeleton *k, size_t *len,
 			char list[600];
 			list[0] = '\0';
 			for (size_t t = 0; types[t] && used < 500; t++)
-				used += (size_t)snprintf(list + used,
-							 sizeof list - used,
-							 "%s%s", t ? ", " : "",
-							 types[t]);
+				used += (size_t)snprintf(
+					list + used, sizeof list - used, "%s%s",
+					t ? ", " : "", types[t]);
 			snprintf(line, sizeof line, "core types: %s", list);
 			comment(f, "", line);
 		}
 		if (strcmp(fi[i].type, "sources") == 0) {
 			fprintf(f, "%s:\n  - url:\n    title:\n    accessed:\n",
 				key);
-			comment(f, "  ", "url: https://...; title: what the "
-					 "page or document is, with the "
-					 "section of an Act; accessed: the "
-					 "day you read it, YYYY-MM-DD");
+			comment(f, "  ",
+				"url: https://...; title: what the "
+				"page or document is, with the "
+				"section of an Act; accessed: the "
+				"day you read it, YYYY-MM-DD");
 		} else if (strcmp(fi[i].type, "period") == 0) {
 			fprintf(f, "%s:\n  from:\n  to:\n", key);
 		} else if (strcmp(fi[i].type, "seats") == 0) {
 			fprintf(f, "%s:\n", key);
-			comment(f, "  ", "for example (remove the '# ' from "
-					 "the lines you use):");
+			comment(f, "  ",
+				"for example (remove the '# ' from "
+				"the lines you use):");
 			const char *const *sk = govmap_schema_seat_keys();
 			for (size_t s = 0; sk[s]; s++) {
 				const char *st = NULL;
 				for (size_t m = 0;
-				     m < sizeof seat_meaning / sizeof *seat_meaning;
+				     m <
+				     sizeof seat_meaning / sizeof *seat_meaning;
 				     m++)
-					if (strcmp(seat_meaning[m].key, sk[s]) ==
-					    0)
+					if (strcmp(seat_meaning[m].key,
+						   sk[s]) == 0)
 						st = seat_meaning[m].text;
 				if (strcmp(sk[s], "appointed_by") == 0 ||
 				    strcmp(sk[s], "nominated_by") == 0 ||
 				    strcmp(sk[s], "ex_officio") == 0)
 					continue; /* one line stands for all */
-				fprintf(f, "  # %s %s:%*s# %s\n",
-					s ? " " : "-", sk[s],
-					(int)(16 - strlen(sk[s])), "",
+				fprintf(f, "  # %s %s:%*s# %s\n", s ? " " : "-",
+					sk[s], (int)(16 - strlen(sk[s])), "",
 					st ? st : "");
 			}
 		} else if (strcmp(key, "joint") == 0) {
@@ -450,8 +455,8 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 	int nops = 0, c;
 	memset(&k, 0, sizeof k);
 	optind = 0;
-	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "new",
-				     &operand)) != -1) {
+	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "new", &operand)) !=
+	       -1) {
 		switch (c) {
 		case 1:
 			if (nops < 3)
@@ -532,7 +537,8 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 		anchor = k.from = id_prefix(s.reg, k.id, 0);
 		sub = "links";
 		/* FROM-TYPE-TO: the type, then the other end */
-		const char *rest = k.from ? k.id + strlen(k.from->id) + 1 : NULL;
+		const char *rest =
+			k.from ? k.id + strlen(k.from->id) + 1 : NULL;
 		const char *const *lists[] = {core, lo.extra_link_types};
 		for (size_t l = 0; rest && l < 2; l++)
 			for (size_t t = 0; lists[l] && lists[l][t]; t++) {
@@ -543,8 +549,8 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 					k.link_type = lists[l][t];
 			}
 		if (k.link_type)
-			k.to = id_prefix(s.reg,
-					 rest + strlen(k.link_type) + 1, 1);
+			k.to = id_prefix(s.reg, rest + strlen(k.link_type) + 1,
+					 1);
 	} else if (k.kind == GOVMAP_KIND_CONTRACT) {
 		anchor = k.commissioner = id_prefix(s.reg, k.id, 0);
 		sub = "contracts";
@@ -566,8 +572,7 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 		free(f);
 	} else {
 		cli_err("new: cannot tell where '%s' goes: %s", k.id,
-			k.kind == GOVMAP_KIND_BODY
-				? "give --region"
+			k.kind == GOVMAP_KIND_BODY ? "give --region"
 			: k.kind == GOVMAP_KIND_BOARD
 				? "start its id with its body's id "
 				  "(BODY-board) or give --region"

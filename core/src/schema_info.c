@@ -147,8 +147,8 @@ static void period_text(char *buf, size_t size, govmap_period p)
 	govmap_date_format(a, p.from);
 	govmap_date_format(b, p.to);
 	snprintf(buf, size, "%s%s%s%s%s", p.from ? "from " : "",
-		 p.from ? a : "", p.from && p.to ? " " : "",
-		 p.to ? "to " : "", p.to ? b : "");
+		 p.from ? a : "", p.from && p.to ? " " : "", p.to ? "to " : "",
+		 p.to ? b : "");
 }
 
 static char *seat_text(const govmap_seat *s)
@@ -240,8 +240,7 @@ int govmap_entity_field(char ***out, size_t *n, const govmap_entity *e,
 			const govmap_source *s = &e->sources[k];
 			govmap_date_format(d, s->accessed);
 			addf(&it, "%s <%s> accessed %s",
-			     s->title ? s->title : "", s->url ? s->url : "",
-			     d);
+			     s->title ? s->title : "", s->url ? s->url : "", d);
 		}
 	} else if (strcmp(t, "codes") == 0) {
 		for (size_t k = 0; k < e->ncodes; k++)

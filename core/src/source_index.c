@@ -31,10 +31,10 @@ typedef struct {
 	git_repository *repo;
 	git_odb *odb;
 	git_index *index;
-	char *rel;            /* the registry root in the repository */
+	char *rel; /* the registry root in the repository */
 	index_file *files;
 	size_t n, cap;
-	const char **paths;   /* borrowed from files, for src->paths */
+	const char **paths; /* borrowed from files, for src->paths */
 } index_impl;
 
 static void git_fail(govmap_diags *diags, const char *what)
@@ -94,7 +94,8 @@ static int read_blob(char **out, size_t *len, govmap_src *src,
 
 static int is_regular(uint32_t mode)
 {
-	return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+	return mode == GIT_FILEMODE_BLOB ||
+	       mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
 /* The path inside the registry root of an index path, or NULL when the
@@ -120,8 +121,8 @@ static int index_read(char **out, size_t *len, govmap_src *src,
 	int rc = GOVMAP_ENOMEM;
 	if (full && display) {
 		pthread_mutex_lock(&x->lock);
-		const git_index_entry *e = git_index_get_bypath(x->index, full,
-								0);
+		const git_index_entry *e =
+			git_index_get_bypath(x->index, full, 0);
 		if (!e)
 			rc = GOVMAP_ENOTFOUND;
 		else if (!is_regular(e->mode)) {
@@ -208,13 +209,14 @@ static int index_list(govmap_src *src, govmap_diags *diags)
 				continue;
 			free(skipped);
 			skipped = strndup(rel, (size_t)bad);
-			govmap_diags_add(diags, GOVMAP_SEV_WARNING, NULL, 0, 0,
-					 "skip-name",
-					 "%s/'%s': unsafe name in the index, "
-					 "skipped",
-					 src->label,
-					 govmap__quote(q, sizeof q,
-						       skipped ? skipped : rel));
+			govmap_diags_add(
+				diags, GOVMAP_SEV_WARNING, NULL, 0, 0,
+				"skip-name",
+				"%s/'%s': unsafe name in the index, "
+				"skipped",
+				src->label,
+				govmap__quote(q, sizeof q,
+					      skipped ? skipped : rel));
 			continue;
 		}
 		if (GIT_INDEX_ENTRY_STAGE(e) > 0) {
@@ -303,8 +305,8 @@ static void index_impl_free(govmap_src *src)
 	git_libgit2_shutdown();
 }
 
-static const govmap__src_ops index_ops = {index_read, index_list,
-					  index_read_at, index_impl_free};
+static const govmap__src_ops index_ops = {index_read, index_list, index_read_at,
+					  index_impl_free};
 
 int govmap_src_open_index(govmap_src **out, const char *root,
 			  const govmap_src_limits *lim, govmap_diags *diags)

@@ -57,10 +57,9 @@ int govmap__git_open(git_repository **repo, char **rel, const char *root,
 		size_t n = strlen(wd);
 		if (strncmp(abs, wd, n) != 0 ||
 		    (abs[n] != '/' && abs[n] != '\0')) {
-			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
-					 "git",
-					 "%s is outside the repository at %s",
-					 root, wd);
+			govmap_diags_add(
+				diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				"%s is outside the repository at %s", root, wd);
 		} else {
 			*rel = strdup(abs[n] == '/' ? abs + n + 1 : "");
 			if (*rel)
@@ -102,8 +101,7 @@ static int registry_tree(git_oid *out, git_commit *c, const char *rel)
 
 /* Did commit c change the registry?  1 yes, 0 no, -1 read error; *tree
  * and *present describe the registry at c. */
-static int touched(git_commit *c, const char *rel, git_oid *tree,
-		   int *present)
+static int touched(git_commit *c, const char *rel, git_oid *tree, int *present)
 {
 	*present = registry_tree(tree, c, rel);
 	if (*present < 0)
@@ -152,8 +150,7 @@ static int add_commit(govmap_history *h, size_t *cap, git_commit *c,
 }
 
 int govmap_history_load(govmap_history **out, const char *root,
-			const govmap_history_opts *opts_in,
-			govmap_diags *diags)
+			const govmap_history_opts *opts_in, govmap_diags *diags)
 {
 	govmap_history_opts opts = {0};
 	git_repository *repo = NULL;
@@ -295,13 +292,13 @@ int govmap_repo_paths(char **hooks, char **rel, const char *root,
 	/* core.hooksPath wins, relative to the top of the working tree (as
 	 * Git runs hooks there); else the repository's own hooks folder. */
 	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
-	    git_config_get_path(&buf, cfg, "core.hooksPath") == 0 &&
-	    buf.ptr && buf.ptr[0]) {
+	    git_config_get_path(&buf, cfg, "core.hooksPath") == 0 && buf.ptr &&
+	    buf.ptr[0]) {
 		*hooks = buf.ptr[0] == '/'
 				 ? strdup(buf.ptr)
-				 : govmap__asprintf("%s%s",
-						    git_repository_workdir(repo),
-						    buf.ptr);
+				 : govmap__asprintf(
+					   "%s%s", git_repository_workdir(repo),
+					   buf.ptr);
 	} else {
 		git_buf_dispose(&buf);
 		if (git_repository_item_path(&buf, repo,
