@@ -38,11 +38,19 @@ typedef struct {
 
 static int libgit2_users;
 
-static void git_fail(govmap_diags *diags, const char *what)
+/* A libgit2 failure, read right after the failed call (git_error_last
+ * may be stale later).  `file` is the display path it concerns, or NULL
+ * with `what` saying what failed. */
+static void git_fail(govmap_diags *diags, const char *file, const char *what)
 {
 	const git_error *e = git_error_last();
-	govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git", "%s: %s",
-			 what, e && e->message ? e->message : "unknown error");
+	const char *m = e && e->message ? e->message : "unknown error";
+	if (file)
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, file, 0, 0, "git",
+				 "%s", m);
+	else
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				 "%s: %s", what, m);
 }
 
 static int read_blob(char **out, size_t *len, govmap_src *src,
@@ -54,7 +62,7 @@ static int read_blob(char **out, size_t *len, govmap_src *src,
 	git_object_t type;
 	*out = NULL;
 	if (git_odb_read_header(&size, &type, g->odb, oid) < 0) {
-		git_fail(diags, display);
+		git_fail(diags, display, NULL);
 		return GOVMAP_EIO;
 	}
 	if (type != GIT_OBJECT_BLOB) {
@@ -75,7 +83,7 @@ static int read_blob(char **out, size_t *len, govmap_src *src,
 		return GOVMAP_ELIMIT;
 	git_blob *blob;
 	if (git_blob_lookup(&blob, g->repo, oid) < 0) {
-		git_fail(diags, display);
+		git_fail(diags, display, NULL);
 		return GOVMAP_EIO;
 	}
 	size_t n = (size_t)git_blob_rawsize(blob);
@@ -129,23 +137,35 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 		git_filemode_t mode = git_tree_entry_filemode(te);
 		char q[128];
 		if (++g->entries > src->lim.max_files * 2) {
+			/* "HEAD:reg: ...", and "HEAD: ..." for a registry
+			 * at the top of the repository (not "HEAD:: ...") */
+			size_t ln = strlen(src->label);
+			if (ln && src->label[ln - 1] == ':')
+				ln--;
 			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 					 "limit-tree-entries",
-					 "%s: more than %zu tree entries",
-					 src->label, src->lim.max_files * 2);
+					 "%.*s: more than %zu tree entries",
+					 (int)ln, src->label,
+					 src->lim.max_files * 2);
 			return GOVMAP_ELIMIT;
 		}
-		if (!govmap__segment_safe(name, strlen(name))) {
-			if (name[0] != '.' || mode != GIT_FILEMODE_BLOB)
-				govmap_diags_add(
-					diags, GOVMAP_SEV_WARNING, NULL, 0, 0,
-					"skip-name",
-					"%s/%s%s'%s': unsafe name in the tree, "
-					"skipped",
-					src->label, rel, rel[0] ? "/" : "",
-					govmap__quote(q, sizeof q, name));
-			continue;
+		int safe = govmap__segment_safe(name, strlen(name));
+		if (!safe && (name[0] != '.' || mode != GIT_FILEMODE_BLOB)) {
+			/* "HEAD:'..'", "HEAD:reg/sub/'..'" */
+			char *dir = govmap__src_display(src, rel);
+			govmap_diags_add(diags, GOVMAP_SEV_WARNING, NULL, 0, 0,
+					 "skip-name",
+					 "%s%s'%s': unsafe name in the tree, "
+					 "skipped",
+					 dir ? dir : "",
+					 rel[0] ? "/" : "",
+					 govmap__quote(q, sizeof q, name));
+			free(dir);
 		}
+		/* Unsafe names are skipped; so are dot-files (".github",
+		 * ".hidden.yaml"), as the directory source skips them. */
+		if (!safe || name[0] == '.')
+			continue;
 		char *relp = rel[0] ? govmap__asprintf("%s/%s", rel, name)
 				    : govmap__asprintf("%s", name);
 		if (!relp)
@@ -162,7 +182,9 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 			git_tree *sub;
 			if (git_tree_lookup(&sub, g->repo,
 					    git_tree_entry_id(te)) < 0) {
-				git_fail(diags, relp);
+				char *d = govmap__src_display(src, relp);
+				git_fail(diags, d ? d : relp, NULL);
+				free(d);
 				rc = GOVMAP_EIO;
 				break;
 			}
@@ -332,7 +354,7 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 		goto cleanup;
 	}
 	if (git_repository_odb(&g->odb, g->repo) < 0) {
-		git_fail(diags, "cannot open the object database");
+		git_fail(diags, NULL, "cannot open the object database");
 		goto cleanup;
 	}
 	if (git_revparse_single(&obj, g->repo, rev) < 0) {
@@ -342,9 +364,13 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 		goto cleanup;
 	}
 	if (git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE) < 0) {
+		/* not a commit or tree, or a tree libgit2 cannot parse */
+		const git_error *e = git_error_last();
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
-				 "revision '%s' does not name a commit or tree",
-				 rev);
+				 "revision '%s' does not name a readable "
+				 "commit or tree: %s",
+				 rev, e && e->message ? e->message
+						      : "unknown error");
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}
@@ -366,7 +392,7 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 					git_tree_entry_id(te));
 		git_tree_entry_free(te);
 		if (r < 0) {
-			git_fail(diags, rel);
+			git_fail(diags, NULL, rel);
 			goto cleanup;
 		}
 	} else {

@@ -284,6 +284,19 @@ static void parser_error(builder *b, yaml_parser_t *p)
 		    "a tab is used for indentation: YAML needs spaces");
 		return;
 	}
+	if (p->context &&
+	    strcmp(p->context, "while scanning a simple key") == 0 &&
+	    p->problem_mark.index - p->context_mark.index > 1024) {
+		/* libyaml gives up on a key written without '?' after 1024
+		 * characters (the YAML limit) with "could not find expected
+		 * ':'"; say what happened */
+		line = (uint32_t)p->context_mark.line + 1;
+		col = (uint32_t)p->context_mark.column + 1;
+		err(b, line, col, "limit-scalar",
+		    "key longer than 1024 characters (YAML's limit for a "
+		    "key, and govmap's)");
+		return;
+	}
 	if (p->context)
 		snprintf(msg, sizeof msg, "%s (%s at %u:%u)",
 			 p->problem ? p->problem : "syntax error", p->context,

@@ -16,7 +16,8 @@
  *   (an escString escape of our own): user text never reaches Graphviz's
  *   \N \G \E \T \H \L expansions;
  * - each name, with control characters dropped and newlines, returns and
- *   tabs as spaces (govmap_dot_escape's contract), is found in a label;
+ *   tabs as spaces (govmap_dot_escape's contract), is found in a label
+ *   (where the map may have wrapped it at a space);
  * - the JSON is well formed, with no raw control characters and no raw
  *   '<', '>' or '&' in strings (it may be inlined in HTML).
  */
@@ -190,6 +191,11 @@ static void check_attr(void *obj, const char *attr, sbuf *labels)
 		return;
 	char *u = unescape(v);
 	if (labels) {
+		/* labels are wrapped at spaces: compare with newlines read
+		 * as spaces */
+		for (char *c = u; *c; c++)
+			if (*c == '\n')
+				*c = ' ';
 		puts_(labels, u);
 		puts_(labels, "\n");
 	}

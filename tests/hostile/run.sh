@@ -106,7 +106,7 @@ wanted() {
 	return 1
 }
 
-note() { echo "# $*"; }
+note() { printf '# %s\n' "$*"; }
 
 # ---- per-case state and helpers (also for `assert` scripts) ----------
 
@@ -124,10 +124,10 @@ begin() {
 problem() {
 	if [ -n "$todo_reason" ]; then
 		todo_hit=1
-		echo "(known) $*" >>"$problems"
+		printf '(known) %s\n' "$*" >>"$problems"
 	else
 		hard=1
-		echo "$*" >>"$problems"
+		printf '%s\n' "$*" >>"$problems"
 	fi
 }
 
