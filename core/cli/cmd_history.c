@@ -324,7 +324,6 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 				  : "changed the registry");
 	}
 	/* Newest first, like git log. */
-	const state *newer = NULL;
 	for (size_t k = h->n; rc == EXIT_OK && k-- > 0;) {
 		const state *st = &sv[k];
 		if (!st->what)
@@ -337,7 +336,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			printf("              %s\n", st->what);
 			continue;
 		}
-		const state *before = NULL;
+		const state *before = base.loaded ? &base : NULL;
 		for (size_t j = k; j-- > 0;)
 			if (sv[j].loaded) {
 				before = &sv[j];
@@ -375,9 +374,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			printf("; %zu data error%s at this commit", st->errors,
 			       st->errors == 1 ? "" : "s");
 		putchar('\n');
-		newer = st;
 	}
-	(void)newer;
 	if (rc == EXIT_OK && chart) {
 		char title[300], *svg;
 		size_t len;

@@ -355,6 +355,7 @@ verdict "history-total-chart: the chart"
 check history-board 0 history test-icb-board
 check history-link 0 history test-icb-scrutinised-by-test-council
 check history-since 0 history test-ccg --since 2022-01-01
+check history-since-total 0 history --since 2024-01-01
 check history-max 0 history --max 2
 check history-unknown 0 history test-nothing
 check history-bad-since 2 history --since 2024-13-01
