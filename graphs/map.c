@@ -83,8 +83,10 @@ static char *tooltip_escape(const char *s)
  * safe, prints in grey scale in order) ---- */
 static const char *const deficit_fill[5] = {"#ffffb2", "#fecc5c", "#fd8d3c",
 					    "#f03b20", "#bd0026"};
+/* text colour per class with WCAG AA contrast (4.5:1): black on all but
+ * the darkest red */
 static const char *const deficit_font[5] = {"#000000", "#000000", "#000000",
-					    "#ffffff", "#ffffff"};
+					    "#000000", "#ffffff"};
 static const char *const deficit_band[5] = {
 	"deficit under 0.2", "0.2 to 0.4", "0.4 to 0.6", "0.6 to 0.8",
 	"0.8 to 1 (no or very weak chain)"};
