@@ -40,6 +40,8 @@ static const govmap_command commands[] = {
 			     "legal basis"},
 	{"site", cmd_site, "write a static web site for scrutiny "
 			   "committees"},
+	{"stats", cmd_stats, "count entities per kind, type and region; "
+			     "sourcing"},
 	{"version", cmd_version, "print the version"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

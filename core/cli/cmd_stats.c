@@ -1,0 +1,238 @@
+/*
+ * cmd_stats.c - `govmap stats`: what the registry holds, and how well it
+ * is sourced: counts per kind, type and region, the share of entities
+ * with sources and with official codes, the oldest `accessed` dates.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: govmap [global options] stats [--format text|json] "
+	      "[--oldest N]\n"
+	      "\n"
+	      "Count the registry's entities per kind, type and region (in "
+	      "force on the\n"
+	      "--on date, and in all), the share with sources and with "
+	      "official codes\n"
+	      "(ONS or ODS), and list the entities whose newest source was "
+	      "checked\n"
+	      "longest ago.\n"
+	      "\n"
+	      "  --format F   text (default) or json\n"
+	      "  --oldest N   how many of the least recently checked to list "
+	      "(default 5)\n"
+	      "  -h, --help   show this help\n",
+	      f);
+}
+
+typedef struct {
+	const char *key;
+	size_t all, active;
+} count_t;
+
+typedef struct {
+	count_t *v;
+	size_t n, cap;
+} counts;
+
+static void bump(counts *c, const char *key, int active)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].key, key) == 0) {
+			c->v[i].all++;
+			c->v[i].active += active;
+			return;
+		}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 32;
+		count_t *v = realloc(c->v, cap * sizeof(*v));
+		if (!v)
+			return;
+		c->v = v;
+		c->cap = cap;
+	}
+	c->v[c->n++] = (count_t){key, 1, (size_t)active};
+}
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const count_t *)a)->key, ((const count_t *)b)->key);
+}
+
+static const govmap_registry *oldest_reg;
+
+static govmap_date newest_source(const govmap_entity *e)
+{
+	govmap_date d = 0;
+	for (size_t k = 0; k < e->nsources; k++)
+		if (e->sources[k].accessed > d)
+			d = e->sources[k].accessed;
+	return d;
+}
+
+static int by_age(const void *a, const void *b)
+{
+	const govmap_entity *x = govmap_registry_at(oldest_reg, *(const size_t *)a);
+	const govmap_entity *y = govmap_registry_at(oldest_reg, *(const size_t *)b);
+	govmap_date dx = newest_source(x), dy = newest_source(y);
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static void print_counts(const char *title, counts *c, int json, int *first)
+{
+	qsort(c->v, c->n, sizeof(*c->v), by_key);
+	if (json) {
+		printf("%s\"%s\":{", *first ? "" : ",", title);
+		for (size_t i = 0; i < c->n; i++) {
+			printf("%s", i ? "," : "");
+			cli_json_str(stdout, c->v[i].key);
+			printf(":{\"all\":%zu,\"in_force\":%zu}", c->v[i].all,
+			       c->v[i].active);
+		}
+		putchar('}');
+		*first = 0;
+		return;
+	}
+	printf("\n%s (in force / all)\n", title);
+	for (size_t i = 0; i < c->n; i++)
+		printf("  %-60s %6zu %6zu\n", c->v[i].key, c->v[i].active,
+		       c->v[i].all);
+}
+
+int cmd_stats(govmap_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"oldest", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	int json = 0, c;
+	unsigned long noldest = 5;
+	char *end;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "h", opts, "stats")) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = 1;
+			else if (strcmp(optarg, "text") != 0) {
+				cli_err("stats: unknown format '%s' (use text "
+					"or json)",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'o':
+			noldest = strtoul(optarg, &end, 10);
+			if (*end || !*optarg || noldest > 1000) {
+				cli_err("stats: --oldest must be a number from "
+					"0 to 1000");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_err("stats: unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	govmap_diags diags = {0};
+	govmap_src *src;
+	govmap_registry *reg;
+	int rc = cli_load(cli, &src, &reg, &diags);
+	if (rc != EXIT_OK) {
+		govmap_diags_sort(&diags);
+		cli_print_diags(stderr, &diags, cli->color);
+		govmap_diags_free(&diags);
+		return rc;
+	}
+	counts kinds = {0}, types = {0}, regions = {0};
+	size_t n = govmap_registry_count(reg), sourced = 0, bodies = 0,
+	       coded = 0;
+	size_t *order = malloc((n ? n : 1) * sizeof(*order));
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		int active = govmap_period_contains(e->valid, cli->on);
+		bump(&kinds, govmap_kind_name(e->kind), active);
+		if (e->type)
+			bump(&types, e->type, active);
+		if (e->region)
+			bump(&regions, e->region, active);
+		sourced += e->nsources > 0;
+		if (e->kind == GOVMAP_KIND_BODY) {
+			bodies++;
+			coded += govmap_entity_code(e, "ons") ||
+				 govmap_entity_code(e, "ods");
+		}
+		if (order)
+			order[i] = i;
+	}
+	oldest_reg = reg;
+	if (order)
+		qsort(order, n, sizeof(*order), by_age);
+	if (noldest > n)
+		noldest = n;
+	char on[11];
+	govmap_date_format(on, cli->on);
+	if (json) {
+		int first = 1;
+		printf("{\"registry\":");
+		cli_json_str(stdout, govmap_registry_name(reg));
+		printf(",\"on\":\"%s\",\"entities\":%zu,\"sourced\":%zu,"
+		       "\"bodies\":%zu,\"bodies_with_codes\":%zu,",
+		       on, n, sourced, bodies, coded);
+		print_counts("kinds", &kinds, 1, &first);
+		print_counts("types", &types, 1, &first);
+		print_counts("regions", &regions, 1, &first);
+		printf(",\"oldest\":[");
+		for (size_t k = 0; order && k < noldest; k++) {
+			const govmap_entity *e = govmap_registry_at(reg, order[k]);
+			char d[11];
+			govmap_date_format(d, newest_source(e));
+			printf("%s{\"id\":", k ? "," : "");
+			cli_json_str(stdout, e->id);
+			printf(",\"accessed\":\"%s\"}", d);
+		}
+		printf("]}\n");
+	} else {
+		printf("%s (%s): %zu entities, in force on %s as counted "
+		       "below\n",
+		       govmap_registry_name(reg), govmap_src_revision(src), n,
+		       on);
+		printf("  sourced: %zu of %zu entities (%.1f%%)\n", sourced, n,
+		       n ? 100.0 * (double)sourced / (double)n : 100.0);
+		printf("  official codes (ONS or ODS): %zu of %zu bodies "
+		       "(%.1f%%)\n",
+		       coded, bodies,
+		       bodies ? 100.0 * (double)coded / (double)bodies : 0.0);
+		int first = 1;
+		print_counts("Kinds", &kinds, 0, &first);
+		print_counts("Types", &types, 0, &first);
+		print_counts("Regions", &regions, 0, &first);
+		printf("\nLeast recently checked (newest source accessed)\n");
+		for (size_t k = 0; order && k < noldest; k++) {
+			const govmap_entity *e = govmap_registry_at(reg, order[k]);
+			char d[11];
+			govmap_date_format(d, newest_source(e));
+			printf("  %s  %s\n", d, e->id);
+		}
+	}
+	free(order);
+	free(kinds.v);
+	free(types.v);
+	free(regions.v);
+	govmap_registry_free(reg);
+	govmap_src_free(src);
+	govmap_diags_free(&diags);
+	return EXIT_OK;
+}
