@@ -530,8 +530,9 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 		char *type = govmap_dot_escape(d->type ? d->type : "");
 		if (d->kind == GOVMAP__DN_FOOTPRINT)
 			d->label = govmap__asprintf(
-				"%s\\n%s\\n%zu bodies, D %.2f\\n%s a year",
-				region, name, d->count, d->D, money);
+				"%s\\n%s\\n%zu %s, D %.2f\\n%s a year",
+				region, name, d->count,
+				d->count == 1 ? "body" : "bodies", d->D, money);
 		else
 			d->label = govmap__asprintf(
 				"%zu x %s\\n%s\\nD %.2f (%s), %s a year",
@@ -578,7 +579,9 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
  * from run to run.  Named objects get even ids 2, 4, 6...; anonymous ones
  * (edges) odd ids, as in the default. */
 typedef struct {
-	char **names;
+	Agraph_t *g;
+	char **names;   /* interned with agstrdup: cgraph reads their header
+			   (the HTML flag) when it writes names */
 	size_t n, cap;
 	govmap__strmap idx;
 	IDTYPE anon;
@@ -586,9 +589,10 @@ typedef struct {
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)
 {
-	(void)g;
 	(void)disc;
 	idstate *st = calloc(1, sizeof(*st));
+	if (st)
+		st->g = g;
 	if (st && govmap__strmap_init(&st->idx, 64) < 0) {
 		free(st);
 		return NULL;
@@ -615,14 +619,12 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id,
 		if (govmap__grow((void **)&st->names, &st->cap, st->n,
 				 sizeof(*st->names)) < 0)
 			return 0;
-		char *copy = strdup(str);
+		char *copy = agstrdup(st->g, str);
 		if (!copy)
 			return 0;
 		st->names[st->n] = copy;
-		if (govmap__strmap_put(&st->idx, copy, (int32_t)st->n, NULL) < 0) {
-			free(copy);
+		if (govmap__strmap_put(&st->idx, copy, (int32_t)st->n, NULL) < 0)
 			return 0;
-		}
 		k = (int32_t)st->n++;
 	}
 	*id = (IDTYPE)(2 * (k + 1));
@@ -656,8 +658,7 @@ static char *id_print(void *state, int objtype, IDTYPE id)
 static void id_close(void *state)
 {
 	idstate *st = state;
-	for (size_t i = 0; i < st->n; i++)
-		free(st->names[i]);
+	/* the names go with the graph's string dictionary */
 	free(st->names);
 	govmap__strmap_free(&st->idx);
 	free(st);

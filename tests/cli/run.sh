@@ -54,6 +54,10 @@
 #    escaping of hostile names), which depend on Graphviz and cannot be
 #    pinned byte for byte.
 #
+# With GOVMAP_UPDATE=1, a failing case file or invalid fixture is rewritten
+# with the actual exit status and outputs (review `git diff` afterwards:
+# every change must be one you meant).
+#
 # Each test prints `ok N - name` or `not ok N - name` followed by `# `
 # lines (a unified diff, expected then actual).  The plan `1..N` and a
 # summary come last.  Exit status: 0 when every test passed, 1 otherwise,
@@ -280,6 +284,27 @@ for t in tests/cli/cases/*.t; do
 			msgs="$msgs${msgs:+; }$s differs"
 		fi
 	done
+	if [ "$ok" = 0 ] && [ "${GOVMAP_UPDATE:-}" = 1 ]; then
+		# rewrite the exit, stdout and stderr sections in place
+		awk -v dir="$c" -v rc="$rc" '
+		function dump(f,   line) {
+			while ((getline line < f) > 0)
+				print line
+			close(f)
+		}
+		/^--- [a-z]+$/ {
+			sec = substr($0, 5)
+			print
+			skip = 0
+			if (sec == "exit") { print rc; skip = 1 }
+			else if (sec == "stdout") { dump(dir "/actual-stdout"); skip = 1 }
+			else if (sec == "stderr") { dump(dir "/actual-stderr"); skip = 1 }
+			next
+		}
+		!skip { print }' "$t" >"$tmp/updated" && cat "$tmp/updated" >"$t"
+		note "$t: updated ($msgs)"
+		ok=1
+	fi
 	if [ "$ok" = 1 ]; then
 		pass "$name"
 	else
@@ -315,6 +340,11 @@ for d in tests/fixtures/invalid/*/; do
 	run_govmap "$root" "" "$tmp/argv"
 	unroot "$tmp/err" "$tmp/err.u"
 	if [ "$rc" = "$want_rc" ] && cmp -s "$d/expected" "$tmp/err.u"; then
+		pass "$name"
+	elif [ "${GOVMAP_UPDATE:-}" = 1 ]; then
+		cp "$tmp/err.u" "$d/expected"
+		if [ "$rc" = 1 ]; then rm -f "$d/exit"; else echo "$rc" >"$d/exit"; fi
+		note "$d: updated"
 		pass "$name"
 	else
 		fail "$name"

@@ -5,4 +5,4 @@ An unknown --format is a usage error (exit 2).
 2
 --- stdout
 --- stderr
-govmap: check: unknown format 'xml' (use text or json)
+govmap: error: check: unknown format 'xml' (use text or json)

@@ -4,5 +4,5 @@ check --format json prints one JSON object on stdout.
 --- exit
 0
 --- stdout
-{"registry":"test-minimal","revision":"working tree","files":8,"entities":10,"bodies":5,"boards":1,"contracts":1,"links":3,"errors":0,"warnings":0,"infos":0,"diagnostics":[]}
+{"registry":"test-minimal","revision":"working tree","files":8,"entities":10,"bodies":5,"boards":1,"contracts":1,"links":3,"errors":0,"warnings":0,"infos":0,"diagnostics":[],"findings":[]}
 --- stderr

@@ -5,8 +5,9 @@ check takes no operands.
 2
 --- stdout
 --- stderr
-govmap: check: unexpected argument 'extra'
+govmap: error: check: unexpected argument 'extra'
 usage: govmap [global options] check [--format text|json] [--quiet]
+                                    [--changed-since REV]
 
 Load the registry, validate every entity and reference, and
 print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.
@@ -14,6 +15,8 @@ print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.
   --format text|json  text (default) prints diagnostics on stderr and
                       a summary on stdout; json prints one object on stdout
   -q, --quiet         print errors only (no warnings or info)
+  --changed-since REV first list the files that differ from Git revision
+                      REV and the entities in them (text only)
   -h, --help          show this help
 
 Exit status: 0 no errors (warnings allowed), 1 data errors,

@@ -17,8 +17,8 @@ Strongest chain to voters (4 links; A is the product of the strengths):
      strength 1.000
      source: Test source for the trust board <https://example.org/test/trust-board> (accessed 2024-05-01)
   2. Test Trust Board -> Test Minister
-     4 seats 'Ministerial member' appointed by
-     strength 0.288: appointed seats weigh 0.8, times the share of voting seats they fill
+     4 seats ('Ministerial member') appointed by
+     strength 0.288 = step 0.90 x (4 appointed x 0.8) / 10 voting seats
      source: Test source for the trust board <https://example.org/test/trust-board> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/board-seats/boards.yaml:7:5
   3. Test Minister -> Test Parliament
@@ -39,7 +39,7 @@ Findings:
   none
 
 Single change that would raise A most:
-  strengthen 4 seats 'Ministerial member' appointed by (Test Trust Board -> Test Minister, now 0.288) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.
+  strengthen 4 seats ('Ministerial member') appointed by (Test Trust Board -> Test Minister, now 0.288) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.
   A would rise from 0.233 to 0.729 (deficit 0.767 -> 0.271).
 
 Questions for a committee:

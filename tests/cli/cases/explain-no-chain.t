@@ -8,7 +8,7 @@ no-chain finding, and the advice to add a link (no edge to strengthen).
 Test Orphan Child (body 'test-orphan-child', charity)
   region england/testshire; valid - to -; defined at tests/fixtures/analysis/nochain/registry.yaml:32:1
   on 2024-06-01: accountability A = 0.000, deficit D = 1.000
-  public money unknown a year; exposure D x money = £0
+  public money not recorded (no spend_gbp); exposure cannot be computed
 
 Chain to voters: none. No chain of accountability from Test Orphan Child reaches any electorate.
 

@@ -5,4 +5,4 @@ help frobnicate
 2
 --- stdout
 --- stderr
-govmap: help: unknown command 'frobnicate'
+govmap: error: help: unknown command 'frobnicate'

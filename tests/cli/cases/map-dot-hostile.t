@@ -28,25 +28,25 @@ digraph govmap {
 		graph [rank=min];
 		n0	[fillcolor="#2166ac",
 			fontcolor="#ffffff",
-			label="Test electorate 'quoted' \\\\ double \\N\nvoters",
+			label="Test electorate 'quoted'\n\\\\ double \\N\nvoters",
 			shape=house,
 			style=filled,
-			tooltip="Test electorate 'quoted' \\\\ double \\N (electorate): accountability 1.000, deficit 0.000, 0 links to voters; public money unknown, \
-exposure £0"];
+			tooltip="Test electorate 'quoted' &#92;&#92; double &#92;N (electorate): accountability 1.000, deficit 0.000, 0 links to voters; public money \
+unknown, exposure £0"];
 	}
 	n1	[fillcolor="#ffffb2",
 		fontcolor="#000000",
-		label="Test \\N \\G \\L \\E \\T \\H \\l \\r Council\nA 0.90  D 0.10\n£100m a year",
-		tooltip="Test \\N \\G \\L \\E \\T \\H \\l \\r Council (local-authority): accountability 0.900, deficit 0.100, 1 link to voters; public money \
-£100m, exposure £10m",
+		label="Test \\N \\G \\L \\E \\T\n\\H \\l \\r Council\nA 0.90  D 0.10\n£100m a year",
+		tooltip="Test &#92;N &#92;G &#92;L &#92;E &#92;T &#92;H &#92;l &#92;r Council (local-authority): accountability 0.900, deficit 0.100, 1 link \
+to voters; public money £100m, exposure £10m",
 		width=2.20];
 	n0 -> n1	[color="#0072B2",
 		penwidth=3.20,
 		style=solid,
 		tooltip="link 'test-council-elected-by-electorate' (elected-by); strength 0.900"];
 	n2	[fillcolor="#f03b20",
-		fontcolor="#ffffff",
-		label="Test <script>alert(1)</script> Trust &amp; \"Friends\" &lt;i&gt;\nA 0.22  D 0.78\n£20m a year",
+		fontcolor="#000000",
+		label="Test <script>alert(1)</script>\nTrust &amp; \"Friends\" &lt;i&gt;\nA 0.22  D 0.78\n£20m a year",
 		tooltip="Test <script>alert(1)</script> Trust &amp; \"Friends\" &lt;i&gt; (nhs-trust): accountability 0.216, deficit 0.784, 3 links to voters; \
 public money £20m, exposure £16m; top finding: no forum can impose consequences on Test <script>alert(1)</script> Trust &amp; \"\
 Friends\" &lt;i&gt;: none of its 1 accountability link carries the power to sanction",
@@ -56,21 +56,21 @@ Friends\" &lt;i&gt;: none of its 1 accountability link carries the power to sanc
 		style=dashed,
 		tooltip="link 'test-trust-scrutinised-by-council' (scrutinised-by); strength 0.135"];
 	n4	[fillcolor="#f03b20",
-		fontcolor="#ffffff",
-		label="Test <b>bold</b> Board second line tab end\\\nA 0.22  D 0.78",
-		tooltip="Test <b>bold</b> Board second line tab end\\ (board): accountability 0.216, deficit 0.784, 2 links to voters; public money unknown, \
-exposure £0; top finding: 1 of 1 'Trailing backslash \\' seat on Test <b>bold</b> Board second line tab end\\ is vacant"];
+		fontcolor="#000000",
+		label="Test <b>bold</b> Board second\nline tab end\\\nA 0.22  D 0.78",
+		tooltip="Test <b>bold</b> Board second line tab end&#92; (board): accountability 0.216, deficit 0.784, 2 links to voters; public money unknown, \
+exposure £0; top finding: 1 of 1 'Trailing backslash &#92;' seat on Test <b>bold</b> Board second line tab end&#92; is vacant"];
 	n1 -> n4	[color="#E69F00",
 		penwidth=1.22,
 		style=dashed,
-		tooltip="1 seat 'Role <script>alert(2)</script> \\N \"q\" next' appointed by; strength 0.240"];
+		tooltip="1 seat ('Role <script>alert(2)</script> &#92;N \"q\" next') appointed by; strength 0.240"];
 	n2 -> n4	[color="#666666",
 		penwidth=3.20,
 		style=solid,
 		tooltip="board of (answers to its body); strength 0.900"];
 	n3	[fillcolor="#bd0026",
 		fontcolor="#ffffff",
-		label="Test \"] ; x -> y [label=\" Body } digraph { z\nA 0.00  D 1.00",
+		label="Test \"] ; x -> y [label=\"\nBody } digraph { z\nA 0.00  D 1.00",
 		tooltip="Test \"] ; x -> y [label=\" Body } digraph { z (company): accountability 0.000, deficit 1.000, 0 links to voters; public money unknown, \
 exposure £0; top finding: Test \"] ; x -> y [label=\" Body } digraph { z has no chain of accountability to any electorate"];
 	n4 -> n2	[color="#666666",

@@ -24,13 +24,14 @@ digraph govmap {
 	edge [dir=back];
 	subgraph voters {
 		graph [rank=min];
-		n0	[fillcolor="#2166ac",
-			fontcolor="#ffffff",
-			label="Test electorate\nvoters",
-			shape=house,
-			style=filled,
-			tooltip="Test electorate (electorate): accountability 1.000, deficit 0.000, 0 links to voters; public money unknown, exposure £0"];
 	}
+	n0	[fillcolor="#ffffb2",
+		fontcolor="#000000",
+		label="testshire\nTest Council\n5 bodies, D 0.19\n£460m a year",
+		shape=box3d,
+		style=filled,
+		tooltip="5 bodies summarised (england/testshire); deficit weighted by money 0.195; largest: Test Council",
+		width=2.40];
 	n1	[fillcolor="#ffffb2",
 		fontcolor="#000000",
 		label="Test Parliament\nA 0.90  D 0.10",
@@ -41,23 +42,12 @@ digraph govmap {
 		tooltip="link 'test-parliament-elected-by-electorate' (elected-by); strength 0.900"];
 	n2	[fillcolor="#ffffb2",
 		fontcolor="#000000",
-		label="england/testshire\nTest Council\n4 bodies, D 0.19\n£460m a year",
-		shape=box3d,
-		style=filled,
-		tooltip="4 bodies summarised (england/testshire); deficit weighted by money 0.195; largest: Test Council",
-		width=2.40];
-	n0 -> n2	[color="#0072B2",
-		penwidth=3.20,
-		style=solid,
-		tooltip="link 'test-council-elected-by-electorate' (elected-by); strength 0.900"];
-	n3	[fillcolor="#ffffb2",
-		fontcolor="#000000",
-		label="england/otherside\nTest Other Trust\n1 bodies, D 0.19\n£20m a year",
+		label="otherside\nTest Other Trust\n1 body, D 0.19\n£20m a year",
 		shape=box3d,
 		style=filled,
 		tooltip="1 bodies summarised (england/otherside); deficit weighted by money 0.190; largest: Test Other Trust",
 		width=1.99];
-	n1 -> n3	[color="#000000",
+	n1 -> n2	[color="#000000",
 		penwidth=3.20,
 		style=solid,
 		tooltip="link 'test-other-trust-reports-to-parliament' (reports-to); strength 0.900"];

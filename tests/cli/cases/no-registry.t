@@ -7,4 +7,4 @@ tests/fixtures
 2
 --- stdout
 --- stderr
-govmap: error: registry: No such file or directory
+govmap: error: no registry directory at 'registry': give -r PATH or set GOVMAP_REGISTRY

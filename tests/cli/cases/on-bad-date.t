@@ -5,4 +5,4 @@
 2
 --- stdout
 --- stderr
-govmap: --on: '2023-02-29' is not a date (write YYYY-MM-DD, a real calendar date)
+govmap: error: --on: '2023-02-29' is not a date (write YYYY-MM-DD, a real calendar date)

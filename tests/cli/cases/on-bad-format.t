@@ -5,4 +5,4 @@
 2
 --- stdout
 --- stderr
-govmap: --on: '1/2/2023' is not a date (write YYYY-MM-DD, a real calendar date)
+govmap: error: --on: '1/2/2023' is not a date (write YYYY-MM-DD, a real calendar date)

@@ -5,4 +5,4 @@ A registry path with spaces (quoted in args) that does not exist.
 2
 --- stdout
 --- stderr
-govmap: error: tests/fixtures/no such registry: No such file or directory
+govmap: error: no registry directory at 'tests/fixtures/no such registry': give -r PATH or set GOVMAP_REGISTRY

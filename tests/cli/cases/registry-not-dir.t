@@ -5,4 +5,4 @@
 2
 --- stdout
 --- stderr
-govmap: error: tests/fixtures/valid/minimal/govmap.yaml: not a directory
+govmap: error: no registry directory at 'tests/fixtures/valid/minimal/govmap.yaml': give -r PATH or set GOVMAP_REGISTRY

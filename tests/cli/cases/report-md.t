@@ -11,7 +11,7 @@ test-analysis-exposure, working tree, on 2024-06-01
 ## Totals
 
 - £120m of £578m a year is decided by bodies whose best chain to voters is weaker than 0.25 (3 of 6 bodies).
-- 1 bodies have no chain to voters at all; total exposure (deficit x money) is £172m.
+- 1 body has no chain to voters at all; total exposure (deficit x money) is £172m.
 - Findings: 0 errors, 2 warnings, 0 info; 1 suppressed.
 
 ## Bodies ranked by exposure

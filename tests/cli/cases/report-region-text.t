@@ -11,7 +11,7 @@ govmap report: test-analysis-collapse, working tree, on 2024-06-01, region engla
 Totals
   £50m of £460m a year is decided by bodies whose best chain to voters is weaker than 0.25 (1 of 4 bodies).
   0 bodies have no chain to voters at all; total exposure (deficit x money) is £90m.
-  Findings: 0 errors, 1 warnings, 0 info; 0 suppressed.
+  Findings: 0 errors, 1 warning, 0 info; 0 suppressed.
 
 Bodies ranked by exposure (top 4 of 4)
     1. Test Trust 2                                     A 0.243  D 0.757      £50m  exposure £38m

@@ -11,7 +11,7 @@ test-analysis-rules, working tree, on 2024-06-01
 ## Totals
 
 - £0 of £6m a year is decided by bodies whose best chain to voters is weaker than 0.25 (1 of 12 bodies).
-- 1 bodies have no chain to voters at all; total exposure (deficit x money) is £2m.
+- 1 body has no chain to voters at all; total exposure (deficit x money) is £2m.
 - Findings: 0 errors, 7 warnings, 2 info; 0 suppressed.
 
 ## Bodies ranked by exposure

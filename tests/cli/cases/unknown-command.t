@@ -5,4 +5,4 @@ frobnicate
 2
 --- stdout
 --- stderr
-govmap: unknown command 'frobnicate' (run 'govmap help')
+govmap: error: unknown command 'frobnicate' (run 'govmap help')
