@@ -55,20 +55,20 @@ char *govmap_dot_escape(const char *s)
 }
 
 /* Tooltips are escStrings too, and Graphviz 2.42/2.43 decodes them twice
- * on the way to SVG, so a doubled backslash still expands (\N became the
- * node's name).  Write backslashes as the XML character reference &#92;,
- * which the SVG renderer passes through and a browser shows as '\'. */
+ * on the way to SVG (preprocessTooltip, then the escString expansion), so
+ * a doubled backslash still expanded \N to the node's name.  A literal
+ * backslash in a tooltip takes four (tested in tests/unit/test_map.c). */
 static char *tooltip_escape(const char *s)
 {
 	size_t n = strlen(s);
-	char *o = malloc(5 * n + 1), *p = o;
+	char *o = malloc(4 * n + 1), *p = o;
 	if (!o)
 		return NULL;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == '\\') {
-			memcpy(p, "&#92;", 5);
-			p += 5;
+			memcpy(p, "\\\\\\\\", 4);
+			p += 4;
 		} else if (c == '\n' || c == '\r' || c == '\t') {
 			*p++ = ' ';
 		} else if (c >= 0x20 && c != 0x7f) {

@@ -31,14 +31,14 @@ digraph govmap {
 			label="Test electorate 'quoted'\n\\\\ double \\N\nvoters",
 			shape=house,
 			style=filled,
-			tooltip="Test electorate 'quoted' &#92;&#92; double &#92;N (electorate): accountability 1.000, deficit 0.000, 0 links to voters; public money \
+			tooltip="Test electorate 'quoted' \\\\\\\\ double \\\\N (electorate): accountability 1.000, deficit 0.000, 0 links to voters; public money \
 unknown, exposure £0"];
 	}
 	n1	[fillcolor="#ffffb2",
 		fontcolor="#000000",
 		label="Test \\N \\G \\L \\E \\T\n\\H \\l \\r Council\nA 0.90  D 0.10\n£100m a year",
-		tooltip="Test &#92;N &#92;G &#92;L &#92;E &#92;T &#92;H &#92;l &#92;r Council (local-authority): accountability 0.900, deficit 0.100, 1 link \
-to voters; public money £100m, exposure £10m",
+		tooltip="Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l \\\\r Council (local-authority): accountability 0.900, deficit 0.100, 1 link to voters; \
+public money £100m, exposure £10m",
 		width=2.20];
 	n0 -> n1	[color="#0072B2",
 		penwidth=3.20,
@@ -58,12 +58,12 @@ Friends\" &lt;i&gt;: none of its 1 accountability link carries the power to sanc
 	n4	[fillcolor="#f03b20",
 		fontcolor="#000000",
 		label="Test <b>bold</b> Board second\nline tab end\\\nA 0.22  D 0.78",
-		tooltip="Test <b>bold</b> Board second line tab end&#92; (board): accountability 0.216, deficit 0.784, 2 links to voters; public money unknown, \
-exposure £0; top finding: 1 of 1 'Trailing backslash &#92;' seat on Test <b>bold</b> Board second line tab end&#92; is vacant"];
+		tooltip="Test <b>bold</b> Board second line tab end\\\\ (board): accountability 0.216, deficit 0.784, 2 links to voters; public money unknown, \
+exposure £0; top finding: 1 of 1 'Trailing backslash \\\\' seat on Test <b>bold</b> Board second line tab end\\\\ is vacant"];
 	n1 -> n4	[color="#E69F00",
 		penwidth=1.22,
 		style=dashed,
-		tooltip="1 seat ('Role <script>alert(2)</script> &#92;N \"q\" next') appointed by; strength 0.240"];
+		tooltip="1 seat ('Role <script>alert(2)</script> \\\\N \"q\" next') appointed by; strength 0.240"];
 	n2 -> n4	[color="#666666",
 		penwidth=3.20,
 		style=solid,
