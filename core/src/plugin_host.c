@@ -842,9 +842,31 @@ static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
 	if (why)
 		return refuse(ps, diags, path, stem, NULL, "plugin-unsafe", why,
 			      NULL);
+	/* A symlink leads elsewhere: the file it reaches and that file's
+	 * directory must be as safe as the listed ones. */
+	char *real = realpath(path, NULL);
+	if (!real)
+		return refuse(ps, diags, path, stem, NULL, "plugin-unsafe",
+			      govmap__asprintf("cannot resolve %s: %s", path,
+					       strerror(errno)),
+			      NULL);
+	if (strcmp(real, path) != 0) {
+		char *slash = strrchr(real, '/');
+		*slash = '\0';
+		why = unsafe(real[0] ? real : "/", 1);
+		*slash = '/';
+		if (!why)
+			why = unsafe(real, 0);
+		if (why) {
+			free(real);
+			return refuse(ps, diags, path, stem, NULL,
+				      "plugin-unsafe", why, NULL);
+		}
+	}
 
 	dlerror();
-	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	void *h = dlopen(real, RTLD_NOW | RTLD_LOCAL);
+	free(real);
 	if (!h) {
 		const char *e = dlerror();
 		char *hint = govmap__asprintf("run 'ldd %s' to see which "
