@@ -34,7 +34,7 @@ int govmap_map_format_parse(const char *s)
 char *govmap_dot_escape(const char *s)
 {
 	size_t n = strlen(s);
-	char *o = malloc(2 * n + 1), *p = o;
+	char *o = malloc(5 * n + 1), *p = o;
 	if (!o)
 		return NULL;
 	for (; *s; s++) {
@@ -42,6 +42,11 @@ char *govmap_dot_escape(const char *s)
 		if (c == '\\') {
 			*p++ = '\\';
 			*p++ = '\\';
+		} else if (c == '&') {
+			/* Graphviz reads &name; as an entity: keep the
+			 * text as written */
+			memcpy(p, "&amp;", 5);
+			p += 5;
 		} else if (c == '\n' || c == '\r' || c == '\t') {
 			*p++ = ' ';
 		} else if (c < 0x20 || c == 0x7f) {
@@ -61,7 +66,7 @@ char *govmap_dot_escape(const char *s)
 static char *tooltip_escape(const char *s)
 {
 	size_t n = strlen(s);
-	char *o = malloc(4 * n + 1), *p = o;
+	char *o = malloc(5 * n + 1), *p = o;
 	if (!o)
 		return NULL;
 	for (; *s; s++) {
@@ -69,6 +74,9 @@ static char *tooltip_escape(const char *s)
 		if (c == '\\') {
 			memcpy(p, "\\\\\\\\", 4);
 			p += 4;
+		} else if (c == '&') {
+			memcpy(p, "&amp;", 5);
+			p += 5;
 		} else if (c == '\n' || c == '\r' || c == '\t') {
 			*p++ = ' ';
 		} else if (c >= 0x20 && c != 0x7f) {
@@ -220,6 +228,23 @@ static char *wrap(char *s, size_t width)
 			*p++ = '\\';
 			*p++ = 'n';
 			col = 0;
+			continue;
+		}
+		/* count what is shown: an entity or an escaped backslash
+		 * is one character */
+		if (*q == '&') {
+			const char *semi = strchr(q, ';');
+			size_t k = semi ? (size_t)(semi - q) + 1 : 1;
+			memcpy(p, q, k);
+			p += k;
+			q += k - 1;
+			col++;
+			continue;
+		}
+		if (*q == '\\' && q[1]) {
+			*p++ = *q++;
+			*p++ = *q;
+			col++;
 			continue;
 		}
 		*p++ = *q;

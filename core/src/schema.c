@@ -244,6 +244,19 @@ static int conv_name(ctx *c, const ynode *n, const char *key, char **out)
 		verr(c, n, "empty", "'%s' must not be empty", key);
 		return -1;
 	}
+	/* names, titles, roles and reasons are one line of text: they are
+	 * echoed into messages, maps and pages, where a newline or an
+	 * escape could forge a diagnostic or drive a terminal */
+	for (const unsigned char *p = (const unsigned char *)*out; *p; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			char q[128];
+			verr(c, n, "control-char",
+			     "'%s' holds a control character (\\x%02X): "
+			     "write it on one line, as plain text ('%s')",
+			     key, *p, govmap__quote(q, sizeof q, *out));
+			*out = NULL;
+			return -1;
+		}
 	return 0;
 }
 

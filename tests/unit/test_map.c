@@ -115,7 +115,8 @@ START_TEST(dot_escape)
 		{"q\"uote", "q\"uote"}, /* quotes are cgraph's job */
 		{"a\nb\rc\td", "a b c d"},
 		{"x\x01y\x1fz\x7f!", "xyz!"},
-		{"<script>&amp;", "<script>&amp;"},
+		{"<script>&amp;", "<script>&amp;amp;"}, /* entities literal */
+		{"a & b", "a &amp; b"},
 		{"caf\xc3\xa9", "caf\xc3\xa9"},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
@@ -284,12 +285,12 @@ START_TEST(hostile_dot)
 	/* backslashes doubled (escString macros cannot fire), quotes
 	 * escaped by cgraph, newlines and controls gone */
 	/* (names wrap at a space after 24 characters) */
-	ASSERT_HAS(dot, "label=\"Test \\\\N \\\\G \\\\L \\\\E \\\\T\\n\\\\H \\\\l "
+	ASSERT_HAS(dot, "label=\"Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l\\n"
 			"\\\\r Council\\nA 0.90  D 0.10\\n\xc2\xa3" "100m a year\"");
 	ASSERT_HAS(dot, "label=\"Test \\\"] ; x -> y [label=\\\"\\nBody } "
 			"digraph { z\\nA 0.00  D 1.00\"");
-	ASSERT_HAS(dot, "label=\"Test <script>alert(1)</script>\\nTrust &amp; "
-			"\\\"Friends\\\" &lt;i&gt;\\nA ");
+	ASSERT_HAS(dot, "label=\"Test <script>alert(1)</script>\\nTrust "
+			"&amp;amp; \\\"Friends\\\" &amp;lt;i&amp;gt;\\nA ");
 	ASSERT_HAS(dot, "label=\"Test <b>bold</b> Board second\\nline tab "
 			"end\\\\\\nA ");
 	ASSERT_HAS(dot, "label=\"Test electorate 'quoted'\\n\\\\\\\\ double "
@@ -421,8 +422,8 @@ START_TEST(hostile_svg)
 	ck_assert_ptr_null(ci_strstr(svg, "<image"));
 	ck_assert_ptr_null(ci_strstr(svg, "href"));
 	/* labels: one escString decoding, so the macros stay literal */
-	ASSERT_HAS(svg, ">Test \\N \\G \\L \\E \\T</text>");
-	ASSERT_HAS(svg, ">\\H \\l \\r Council</text>");
+	ASSERT_HAS(svg, ">Test \\N \\G \\L \\E \\T \\H \\l</text>");
+	ASSERT_HAS(svg, ">\\r Council</text>");
 	ASSERT_HAS(svg, ">Role &lt;script&gt;alert(2)&lt;/script&gt; \\N "
 			"&quot;q&quot; next</text>");
 	ASSERT_HAS(svg, ">Trailing backslash \\</text>");

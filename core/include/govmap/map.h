@@ -59,8 +59,9 @@ int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
 		      const govmap_map_opts *opts, govmap_map_format fmt,
 		      govmap_diags *diags);
 
-/** Escape text for a Graphviz escString label: backslashes doubled,
- * control characters dropped, newlines as spaces.  malloc'd. */
+/** Escape text for a Graphviz escString label: backslashes doubled, '&'
+ * as "&amp;" (Graphviz decodes entities), control characters dropped,
+ * newlines as spaces.  malloc'd. */
 char *govmap_dot_escape(const char *s);
 
 #ifdef __cplusplus

@@ -36,7 +36,7 @@ unknown, exposure £0"];
 	}
 	n1	[fillcolor="#ffffb2",
 		fontcolor="#000000",
-		label="Test \\N \\G \\L \\E \\T\n\\H \\l \\r Council\nA 0.90  D 0.10\n£100m a year",
+		label="Test \\N \\G \\L \\E \\T \\H \\l\n\\r Council\nA 0.90  D 0.10\n£100m a year",
 		tooltip="Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l \\\\r Council (local-authority): accountability 0.900, deficit 0.100, 1 link to voters; \
 public money £100m, exposure £10m",
 		width=2.20];
@@ -46,10 +46,10 @@ public money £100m, exposure £10m",
 		tooltip="link 'test-council-elected-by-electorate' (elected-by); strength 0.900"];
 	n2	[fillcolor="#f03b20",
 		fontcolor="#000000",
-		label="Test <script>alert(1)</script>\nTrust &amp; \"Friends\" &lt;i&gt;\nA 0.22  D 0.78\n£20m a year",
-		tooltip="Test <script>alert(1)</script> Trust &amp; \"Friends\" &lt;i&gt; (nhs-trust): accountability 0.216, deficit 0.784, 3 links to voters; \
-public money £20m, exposure £16m; top finding: no forum can impose consequences on Test <script>alert(1)</script> Trust &amp; \"\
-Friends\" &lt;i&gt;: none of its 1 accountability link carries the power to sanction",
+		label="Test <script>alert(1)</script>\nTrust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;\nA 0.22  D 0.78\n£20m a year",
+		tooltip="Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt; (nhs-trust): accountability 0.216, deficit 0.784, 3 links \
+to voters; public money £20m, exposure £16m; top finding: no forum can impose consequences on Test <script>alert(1)</script> Trust &\
+amp;amp; \"Friends\" &amp;lt;i&amp;gt;: none of its 1 accountability link carries the power to sanction",
 		width=1.99];
 	n1 -> n2	[color="#009E73",
 		penwidth=0.91,
