@@ -177,7 +177,7 @@ demo: deps
 	@echo
 	@echo "== maps"
 	./$(BIN) -r registry map --national -o out/national.svg
-	./$(BIN) -r registry map --region england --collapse 12 -o out/england.svg
+	./$(BIN) -r registry map --region england --national -o out/england.svg
 	./$(BIN) -r registry map --region wales -o out/wales.svg
 	./$(BIN) -r registry map --region england/greater-manchester -o out/greater-manchester.svg
 	./$(BIN) -r registry report --format md > out/report.md
