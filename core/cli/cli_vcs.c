@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cli_vcs.h"
+#include "util.h"
 
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev, int analyse)
 {
@@ -231,7 +232,7 @@ static int sum_source(file_sums *fs, govmap_src *src, govmap_diags *diags)
 	int rc = govmap_src_each(src, sum_file, fs, diags);
 	if (fs->bad)
 		return GOVMAP_ENOMEM;
-	qsort(fs->v, fs->n, sizeof(*fs->v), cmp_sum);
+	govmap__qsort(fs->v, fs->n, sizeof(*fs->v), cmp_sum);
 	return rc;
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cli_vcs.h"
+#include "util.h"
 
 enum { FMT_TEXT, FMT_MD, FMT_JSON };
 
@@ -104,7 +105,7 @@ static size_t *sorted_ids(const cli_session *s)
 	for (size_t i = 0; i < n; i++)
 		v[i] = i;
 	sort_side = s;
-	qsort(v, n, sizeof(*v), by_id);
+	govmap__qsort(v, n, sizeof(*v), by_id);
 	return v;
 }
 
@@ -250,7 +251,7 @@ static const govmap_finding **live_findings(const cli_session *s, size_t *n)
 		if (!s->findings.v[i].suppressed)
 			v[(*n)++] = &s->findings.v[i];
 	fsort_side = s;
-	qsort(v, *n, sizeof(*v), by_finding);
+	govmap__qsort(v, *n, sizeof(*v), by_finding);
 	return v;
 }
 
@@ -544,7 +545,7 @@ static const row **ranked(const diff *d, int (*keep)(const row *), size_t *n)
 	for (size_t i = 0; i < d->n; i++)
 		if (keep(&d->rows[i]))
 			v[(*n)++] = &d->rows[i];
-	qsort(v, *n, sizeof(*v), by_change);
+	govmap__qsort(v, *n, sizeof(*v), by_change);
 	return v;
 }
 

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "mapimpl.h"
+#include "util.h"
 
 #define WEAK 0.25 /* "weaker than 0.25": the headline threshold */
 
@@ -203,13 +204,13 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	sort_s = &s;
-	qsort(r.order, r.n, sizeof(*r.order), by_exposure);
+	govmap__qsort(r.order, r.n, sizeof(*r.order), by_exposure);
 	size_t nfo = 0;
 	for (size_t k = 0; k < s.findings.n; k++)
 		if (finding_in_scope(&r, &s.findings.v[k]))
 			fo[nfo++] = k;
 	sort_r = &r;
-	qsort(fo, nfo, sizeof(*fo), by_region_rule);
+	govmap__qsort(fo, nfo, sizeof(*fo), by_region_rule);
 	char m1[32], m2[32], m3[32];
 	govmap_money_format(m1, sizeof m1, weak_money);
 	govmap_money_format(m2, sizeof m2, money);

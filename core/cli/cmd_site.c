@@ -21,6 +21,7 @@
 
 #include "govmap/pluginhost.h"
 #include "site.h"
+#include "util.h"
 
 #define MARKER ".govmap-site"
 
@@ -312,7 +313,7 @@ static int collect_regions(site_ctx *c)
 		}
 	}
 	if (c->nregions)
-		qsort(c->regions, c->nregions, sizeof(*c->regions), by_str);
+		govmap__qsort(c->regions, c->nregions, sizeof(*c->regions), by_str);
 	return 0;
 }
 
@@ -345,7 +346,7 @@ static int collect(site_ctx *c)
 			c->ranked[c->nranked++] = i;
 	}
 	rank_ctx = c;
-	qsort(c->ranked, c->nranked, sizeof(*c->ranked), by_exposure);
+	govmap__qsort(c->ranked, c->nranked, sizeof(*c->ranked), by_exposure);
 	size_t ncore = 0;
 	const govmap_rule_info *core = govmap_core_rules(&ncore);
 	size_t nplug = govmap_plugins_nrules(c->cli->plugins);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util.h"
 
 static void usage(FILE *f)
 {
@@ -88,7 +89,7 @@ static int by_age(const void *a, const void *b)
 
 static void print_counts(const char *title, counts *c, int json, int *first)
 {
-	qsort(c->v, c->n, sizeof(*c->v), by_key);
+	govmap__qsort(c->v, c->n, sizeof(*c->v), by_key);
 	if (json) {
 		printf("%s\"%s\":{", *first ? "" : ",", title);
 		for (size_t i = 0; i < c->n; i++) {
@@ -179,7 +180,7 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 	}
 	oldest_reg = reg;
 	if (order)
-		qsort(order, n, sizeof(*order), by_age);
+		govmap__qsort(order, n, sizeof(*order), by_age);
 	if (noldest > n)
 		noldest = n;
 	char on[11];

@@ -19,6 +19,7 @@
 
 #include "cli_vcs.h"
 #include "site.h"
+#include "util.h"
 
 struct site_hist_event {
 	size_t commit;      /* index into hist->v (newest first) */
@@ -297,7 +298,7 @@ static void lineage(site_buf *b, const site_ctx *c, size_t i)
 		return;
 	}
 	lineage_ctx = c;
-	qsort(set, n, sizeof(*set), by_start);
+	govmap__qsort(set, n, sizeof(*set), by_start);
 	sb_put(b, "<ol class=\"lineage\">\n");
 	for (size_t k = 0; k < n; k++) {
 		const govmap_entity *h = govmap_registry_at(c->s->reg, set[k]);

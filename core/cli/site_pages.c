@@ -16,6 +16,7 @@
 #include "govmap/map.h"
 #include "mapimpl.h"
 #include "site.h"
+#include "util.h"
 
 /* ---- regions and totals ---- */
 
@@ -456,7 +457,7 @@ size_t site_findings(site_buf *b, const site_ctx *c, const char *root,
 			nsup += fs->v[k].suppressed != NULL;
 		}
 	sort_ctx = c;
-	qsort(idx, n, sizeof(*idx), by_rule);
+	govmap__qsort(idx, n, sizeof(*idx), by_rule);
 	if (n == nsup)
 		sb_put(b, "<p>No findings.</p>\n");
 	const char *last = NULL;

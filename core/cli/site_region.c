@@ -17,6 +17,7 @@
 #include "govmap/map.h"
 #include "mapimpl.h"
 #include "site.h"
+#include "util.h"
 
 /* Up to this many bodies, a region's map draws each one. */
 #define SITE_MAP_BODIES 60
@@ -309,7 +310,7 @@ static size_t *bodies_by_name(const site_ctx *c, size_t *n_out)
 			v[m++] = i;
 	}
 	az_ctx = c;
-	qsort(v, m, sizeof(*v), by_name);
+	govmap__qsort(v, m, sizeof(*v), by_name);
 	*n_out = m;
 	return v;
 }

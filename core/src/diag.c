@@ -97,8 +97,7 @@ static int diag_cmp(const void *a, const void *b)
 
 void govmap_diags_sort(govmap_diags *d)
 {
-	if (d->n > 1)
-		qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
+	govmap__qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
 }
 
 void govmap_diags_free(govmap_diags *d)

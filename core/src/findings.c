@@ -85,8 +85,7 @@ static int cmp(const void *a, const void *b)
 void govmap_findings_sort(govmap_findings *f, const govmap_registry *reg)
 {
 	sort_reg = reg;
-	if (f->n > 1)
-		qsort(f->v, f->n, sizeof(*f->v), cmp);
+	govmap__qsort(f->v, f->n, sizeof(*f->v), cmp);
 	sort_reg = NULL;
 }
 

@@ -1075,7 +1075,7 @@ static int discover_dir(govmap_plugins *ps, const pdir *d,
 	}
 	closedir(dh);
 	if (rc == GOVMAP_OK && n) {
-		qsort(names, n, sizeof(char *), cmp_str);
+		govmap__qsort(names, n, sizeof(char *), cmp_str);
 		char *why = unsafe(d->path, 1);
 		if (why) {
 			govmap_diags_add(diags, GOVMAP_SEV_WARNING, d->path, 0, 0,

@@ -195,8 +195,7 @@ static int dir_list(govmap_src *src, govmap_diags *diags)
 {
 	dir_impl *d = src->impl;
 	int rc = walk(src, d, "", 0, diags);
-	if (d->n > 1)
-		qsort(d->paths, d->n, sizeof(*d->paths), cmp_str);
+	govmap__qsort(d->paths, d->n, sizeof(*d->paths), cmp_str);
 	src->paths = (const char **)d->paths;
 	src->npaths = d->n;
 	return rc;

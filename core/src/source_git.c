@@ -240,8 +240,7 @@ static int git_list(govmap_src *src, govmap_diags *diags)
 {
 	git_impl *g = src->impl;
 	int rc = walk(src, g->root, "", 0, diags);
-	if (g->n > 1)
-		qsort(g->files, g->n, sizeof(*g->files), cmp_file);
+	govmap__qsort(g->files, g->n, sizeof(*g->files), cmp_file);
 	g->paths = malloc((g->n ? g->n : 1) * sizeof(*g->paths));
 	if (!g->paths)
 		return GOVMAP_ENOMEM;

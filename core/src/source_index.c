@@ -266,7 +266,7 @@ static int index_list(govmap_src *src, govmap_diags *diags)
 		x->n++;
 	}
 	free(skipped);
-	qsort(x->files, x->n, sizeof(*x->files), cmp_file);
+	govmap__qsort(x->files, x->n, sizeof(*x->files), cmp_file);
 	x->paths = malloc((x->n ? x->n : 1) * sizeof(*x->paths));
 	if (!x->paths)
 		return GOVMAP_ENOMEM;

@@ -317,3 +317,10 @@ int govmap__grow(void **v, size_t *cap, size_t n, size_t sz)
 	*cap = nc;
 	return 0;
 }
+
+void govmap__qsort(void *base, size_t n, size_t size,
+		   int (*cmp)(const void *, const void *))
+{
+	if (base && n > 1)
+		qsort(base, n, size, cmp);
+}

@@ -71,4 +71,9 @@ void govmap__arena_reset(govmap__arena *a);
  * of size `sz` in *v (count *n, capacity *cap).  Returns 0 or -1. */
 int govmap__grow(void **v, size_t *cap, size_t n, size_t sz);
 
+/** qsort that accepts an empty array (qsort(NULL, 0, ...) is undefined
+ * behaviour, and UBSan says so). */
+void govmap__qsort(void *base, size_t n, size_t size,
+		   int (*cmp)(const void *, const void *));
+
 #endif
