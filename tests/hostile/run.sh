@@ -25,8 +25,9 @@
 #                 prefix reads @GEN@.  Large, binary and Git fixtures are
 #                 made this way rather than committed.
 #      assert     optional: sh code sourced after the main run, for more
-#                 runs and checks (helpers below: gm, want_rc, want_grep,
-#                 want_no_grep, want_empty, todo)
+#                 runs and checks (helpers below: gm, gm_raw, want_rc,
+#                 want_grep, want_no_grep, want_empty, want_same, problem,
+#                 todo; $reg is the registry, $tmp a scratch directory)
 #
 #    Without `generate` the registry is the case directory itself, run
 #    from the repository root as `-r tests/fixtures/hostile/NAME`.
@@ -279,8 +280,8 @@ done
 
 # ---- b. plugins: unsafe permissions ----------------------------------
 
-# plugin_case NAME SETUP-DESCRIPTION: run `govmap plugins` with the
-# prepared --plugin-path $P and check the refusal of $P/$so.
+# Copies of a built plugin in a private --plugin-path directory, under
+# each unsafe mode: `govmap plugins` must refuse them and say why.
 if wanted plugins; then
 	begin "plugins: group- and world-writable files and directories"
 	so=""
