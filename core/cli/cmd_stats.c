@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "mapimpl.h"
 #include "util.h"
 
 static void usage(FILE *f)
@@ -40,6 +41,7 @@ typedef struct {
 typedef struct {
 	count_t *v;
 	size_t n, cap;
+	int owns;  /* keys are malloc'd copies */
 } counts;
 
 static void bump(counts *c, const char *key, int active)
@@ -58,7 +60,31 @@ static void bump(counts *c, const char *key, int active)
 		c->v = v;
 		c->cap = cap;
 	}
+	if (c->owns && !(key = strdup(key)))
+		return;
 	c->v[c->n++] = (count_t){key, 1, (size_t)active};
+}
+
+static void counts_free(counts *c)
+{
+	for (size_t i = 0; c->owns && i < c->n; i++)
+		free((char *)c->v[i].key);
+	free(c->v);
+}
+
+/* "wales: local-authority" and "england/greater-manchester: icb": the
+ * types within the first two levels of each body's region. */
+static void bump_area(counts *c, const char *region, const char *type,
+		      int active)
+{
+	char key[300];
+	const char *cut = region;
+	for (int level = 0; level < 2 && cut; level++) {
+		cut = strchr(cut + (level ? 1 : 0), '/');
+		int n = cut ? (int)(cut - region) : (int)strlen(region);
+		snprintf(key, sizeof key, "%.*s: %s", n, region, type);
+		bump(c, key, active);
+	}
 }
 
 static int by_key(const void *a, const void *b)
@@ -157,7 +183,8 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		govmap_diags_free(&diags);
 		return rc;
 	}
-	counts kinds = {0}, types = {0}, regions = {0};
+	counts kinds = {0}, types = {0}, regions = {0}, areas = {0};
+	areas.owns = 1;
 	size_t n = govmap_registry_count(reg), sourced = 0, bodies = 0,
 	       coded = 0;
 	size_t *order = malloc((n ? n : 1) * sizeof(*order));
@@ -169,6 +196,10 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 			bump(&types, e->type, active);
 		if (e->region)
 			bump(&regions, e->region, active);
+		const char *area = govmap__entity_region(reg, e);
+		if (area && e->type && (e->kind == GOVMAP_KIND_BODY ||
+					e->kind == GOVMAP_KIND_BOARD))
+			bump_area(&areas, area, e->type, active);
 		sourced += e->nsources > 0;
 		if (e->kind == GOVMAP_KIND_BODY) {
 			bodies++;
@@ -195,6 +226,7 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		print_counts("kinds", &kinds, 1, &first);
 		print_counts("types", &types, 1, &first);
 		print_counts("regions", &regions, 1, &first);
+		print_counts("types_by_area", &areas, 1, &first);
 		printf(",\"oldest\":[");
 		for (size_t k = 0; order && k < noldest; k++) {
 			const govmap_entity *e = govmap_registry_at(reg, order[k]);
@@ -220,6 +252,8 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		print_counts("Kinds", &kinds, 0, &first);
 		print_counts("Types", &types, 0, &first);
 		print_counts("Regions", &regions, 0, &first);
+		print_counts("Types by area (the first two levels of the region)",
+			     &areas, 0, &first);
 		printf("\nLeast recently checked (newest source accessed)\n");
 		for (size_t k = 0; order && k < noldest; k++) {
 			const govmap_entity *e = govmap_registry_at(reg, order[k]);
@@ -232,6 +266,7 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 	free(kinds.v);
 	free(types.v);
 	free(regions.v);
+	counts_free(&areas);
 	govmap_registry_free(reg);
 	govmap_src_free(src);
 	govmap_diags_free(&diags);

@@ -1,0 +1,8 @@
+govmap stats on the minimal fixture (json): counts per kind, type, region and area; sourcing; oldest sources.
+--- args
+-r tests/fixtures/valid/minimal --on 2024-06-01 stats --format json
+--- exit
+0
+--- stdout
+{"registry":"test-minimal","on":"2024-06-01","entities":10,"sourced":10,"bodies":5,"bodies_with_codes":3,"kinds":{"board":{"all":1,"in_force":1},"body":{"all":5,"in_force":5},"contract":{"all":1,"in_force":1},"link":{"all":3,"in_force":2}},"types":{"committee":{"all":1,"in_force":1},"elected-by":{"all":1,"in_force":1},"electorate":{"all":1,"in_force":1},"government-department":{"all":1,"in_force":1},"local-authority":{"all":1,"in_force":1},"nhs-trust":{"all":1,"in_force":1},"parliament":{"all":1,"in_force":1},"reports-to":{"all":1,"in_force":1},"scrutinised-by":{"all":1,"in_force":0}},"regions":{"england":{"all":2,"in_force":2},"england/testshire":{"all":3,"in_force":3}},"types_by_area":{"england/testshire: committee":{"all":1,"in_force":1},"england/testshire: electorate":{"all":1,"in_force":1},"england/testshire: local-authority":{"all":1,"in_force":1},"england/testshire: nhs-trust":{"all":1,"in_force":1},"england: committee":{"all":1,"in_force":1},"england: electorate":{"all":1,"in_force":1},"england: government-department":{"all":1,"in_force":1},"england: local-authority":{"all":1,"in_force":1},"england: nhs-trust":{"all":1,"in_force":1},"england: parliament":{"all":1,"in_force":1}},"oldest":[{"id":"test-community-services-contract","accessed":"2024-05-01"},{"id":"test-council","accessed":"2024-05-01"},{"id":"test-department-of-health","accessed":"2024-05-01"},{"id":"test-department-reports-to-parliament","accessed":"2024-05-01"},{"id":"test-electorate","accessed":"2024-05-01"}]}
+--- stderr

@@ -1,0 +1,50 @@
+govmap stats on the minimal fixture (text): counts per kind, type, region and area; sourcing; oldest sources.
+--- args
+-r tests/fixtures/valid/minimal --on 2024-06-01 stats --format text
+--- exit
+0
+--- stdout
+test-minimal (working tree): 10 entities, in force on 2024-06-01 as counted below
+  sourced: 10 of 10 entities (100.0%)
+  official codes (ONS or ODS): 3 of 5 bodies (60.0%)
+
+Kinds (in force / all)
+  board                                                             1      1
+  body                                                              5      5
+  contract                                                          1      1
+  link                                                              2      3
+
+Types (in force / all)
+  committee                                                         1      1
+  elected-by                                                        1      1
+  electorate                                                        1      1
+  government-department                                             1      1
+  local-authority                                                   1      1
+  nhs-trust                                                         1      1
+  parliament                                                        1      1
+  reports-to                                                        1      1
+  scrutinised-by                                                    0      1
+
+Regions (in force / all)
+  england                                                           2      2
+  england/testshire                                                 3      3
+
+Types by area (the first two levels of the region) (in force / all)
+  england/testshire: committee                                      1      1
+  england/testshire: electorate                                     1      1
+  england/testshire: local-authority                                1      1
+  england/testshire: nhs-trust                                      1      1
+  england: committee                                                1      1
+  england: electorate                                               1      1
+  england: government-department                                    1      1
+  england: local-authority                                          1      1
+  england: nhs-trust                                                1      1
+  england: parliament                                               1      1
+
+Least recently checked (newest source accessed)
+  2024-05-01  test-community-services-contract
+  2024-05-01  test-council
+  2024-05-01  test-department-of-health
+  2024-05-01  test-department-reports-to-parliament
+  2024-05-01  test-electorate
+--- stderr
