@@ -598,6 +598,21 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 
 #define WRAP 10 /* nodes per row before a level is folded */
 
+/* map --diff: Okabe-Ito bluish green, orange and vermillion borders */
+#define ADDED_COLOR "#009E73"
+#define CHANGED_COLOR "#E69F00"
+#define REMOVED_COLOR "#D55E00"
+
+static const govmap_map_mark *find_mark(const govmap_map_opts *o,
+					const char *id)
+{
+	for (size_t k = 0; k < o->nmarks; k++)
+		if (o->marks[k].kind != GOVMAP_MARK_REMOVED &&
+		    strcmp(o->marks[k].id, id) == 0)
+			return &o->marks[k];
+	return NULL;
+}
+
 /* An id discipline that numbers named objects in creation order.  The
  * default one uses the address of the interned name as the id, and cgraph
  * orders subgraphs by id, so the DOT and SVG came out in a different order
@@ -761,6 +776,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	agattr(g, AGNODE, "style", "filled,rounded");
 	agattr(g, AGEDGE, "dir", "back"); /* forum above, arrow at forum */
 
+	size_t nadded = 0, nchanged = 0, nremoved = 0;
 	/* clusters per footprint (not in the national view) */
 	govmap__strmap clusters;
 	Agraph_t **subs = NULL;
@@ -828,6 +844,41 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			char buf[16];
 			snprintf(buf, sizeof buf, "%.2f", w < 1.6 ? 1.6 : w);
 			set(nd, "width", buf);
+		}
+		if (o->marks && d->kind == GOVMAP__DN_ENTITY) {
+			const govmap_entity *e =
+				govmap_registry_at(reg, (size_t)d->entity);
+			const govmap_map_mark *mk = find_mark(o, e->id);
+			if (mk) {
+				set(nd, "color", mk->kind == GOVMAP_MARK_ADDED
+							 ? ADDED_COLOR
+							 : CHANGED_COLOR);
+				set(nd, "penwidth", "4");
+				char *lab = govmap__asprintf(
+					"%s\\n%s", mk->kind == GOVMAP_MARK_ADDED
+							    ? "[added]"
+							    : "[changed]",
+					d->label ? d->label : "");
+				if (lab)
+					set(nd, "label", lab);
+				free(lab);
+				if (mk->what) {
+					char *raw = govmap__asprintf(
+						"%s: %s", mk->kind ==
+						GOVMAP_MARK_ADDED ? "added"
+						: "changed", mk->what);
+					char *tip = raw ? tooltip_escape(raw)
+							: NULL;
+					if (tip)
+						set(nd, "tooltip", tip);
+					free(raw);
+					free(tip);
+				}
+				if (mk->kind == GOVMAP_MARK_ADDED)
+					nadded++;
+				else
+					nchanged++;
+			}
 		}
 		if (o->link_base && d->kind == GOVMAP__DN_ENTITY) {
 			/* ids are validated kebab-case: safe in a URL */
@@ -957,6 +1008,32 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			ghosts++;
 		}
 	}
+	/* removed entities: dashed boxes of their own, in the old colours
+	 * of nothing (they are gone) */
+	for (size_t k = 0; gn && o->marks && k < o->nmarks; k++) {
+		const govmap_map_mark *mk = &o->marks[k];
+		if (mk->kind != GOVMAP_MARK_REMOVED)
+			continue;
+		char name[48];
+		snprintf(name, sizeof name, "removed%zu", nremoved++);
+		Agnode_t *rn = agnode(g, name, 1);
+		char *nm = wrap(govmap_dot_escape(mk->name ? mk->name : mk->id),
+				24);
+		char *lab = govmap__asprintf("[removed]\\n%s", nm ? nm : "");
+		set(rn, "label", lab ? lab : "[removed]");
+		free(lab);
+		free(nm);
+		char *raw = govmap__asprintf("removed: %s", mk->name ? mk->name
+								     : mk->id);
+		char *tip = raw ? tooltip_escape(raw) : NULL;
+		set(rn, "tooltip", tip ? tip : "removed");
+		free(raw);
+		free(tip);
+		set(rn, "style", "dashed,rounded");
+		set(rn, "color", REMOVED_COLOR);
+		set(rn, "fontcolor", "#333333");
+		set(rn, "penwidth", "3");
+	}
 	/* legend (our own text only) */
 	char html[4096];
 	size_t off = 0;
@@ -991,8 +1068,20 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed boxes: %zu "
 		"missing forums and vacant seats</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu links to bodies "
-		"outside this map not drawn</TD></TR></TABLE>",
+		"outside this map not drawn</TD></TR>",
 		ghosts, m->hidden_edges);
+	if (o->marks)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD><FONT COLOR=\"%s\"><B>[ ]</B></FONT></TD><TD "
+			"ALIGN=\"LEFT\">%zu added</TD></TR>"
+			"<TR><TD><FONT COLOR=\"%s\"><B>[ ]</B></FONT></TD><TD "
+			"ALIGN=\"LEFT\">%zu changed</TD></TR>"
+			"<TR><TD><FONT COLOR=\"%s\"><B>[ ]</B></FONT></TD><TD "
+			"ALIGN=\"LEFT\">%zu removed (dashed)</TD></TR>",
+			ADDED_COLOR, nadded, CHANGED_COLOR, nchanged,
+			REMOVED_COLOR, nremoved);
+	off += (size_t)snprintf(html + off, sizeof html - off, "</TABLE>");
 	if (gn) {
 		Agnode_t *leg = agnode(g, "legend", 1);
 		set(leg, "shape", "plaintext");

@@ -10,11 +10,14 @@
 
 #include "cli.h"
 #include "govmap/map.h"
+#include "cli_vcs.h"
+#include "util.h"
 
 static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] map [--region R] [--focus ID "
 	      "[--depth N]]\n"
+	      "              [--diff REV1 [REV2]]\n"
 	      "              [--national] [--collapse N] [--format "
 	      "svg|png|pdf|dot|json]\n"
 	      "              [-o FILE]\n"
@@ -36,6 +39,10 @@ static void usage(FILE *f)
 	      "  --format F       svg (default, or from -o's extension), png, "
 	      "pdf, dot, json\n"
 	      "  --link-base URL  make nodes links to URL + ID + \".html\"\n"
+	      "  --diff REV1 [REV2]  draw the change from REV1 to REV2 (default: "
+	      "the\n"
+	      "                   working tree): added, changed and removed "
+	      "bodies marked\n"
 	      "  -o, --output FILE  write to FILE (atomically); default "
 	      "standard output\n"
 	      "  -h, --help       show this help\n"
@@ -44,6 +51,131 @@ static void usage(FILE *f)
 	      "big to lay out\n"
 	      "fails with a clear message instead of hanging.\n",
 	      f);
+}
+
+static void free_marks(govmap_map_mark *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((char *)m[i].what);
+	free(m);
+}
+
+static int add_mark(govmap_map_mark **v, size_t *n, size_t *cap,
+		    const govmap_entity *e, govmap_mark_kind kind, char *what)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 32;
+		govmap_map_mark *p = realloc(*v, nc * sizeof(*p));
+		if (!p) {
+			free(what);
+			return -1;
+		}
+		*v = p;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = (govmap_map_mark){e->id, e->name, kind, what};
+	return 0;
+}
+
+/* The entity a link or contract's change is shown on: its `from` or
+ * commissioner, looked up in `reg` (NULL if it is not there). */
+static const govmap_entity *owner(const govmap_registry *reg,
+				  const govmap_entity *e)
+{
+	const char *id = e->kind == GOVMAP_KIND_LINK       ? e->from.id
+			 : e->kind == GOVMAP_KIND_CONTRACT ? e->commissioner.id
+							   : e->id;
+	return id ? govmap_registry_find(reg, id) : NULL;
+}
+
+/* map --diff: load both sides, mark what changed on the newer one. */
+static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
+		     const char *from, const char *to,
+		     govmap_map_mark **marks, size_t *nmarks)
+{
+	size_t cap = 0;
+	*marks = NULL;
+	*nmarks = 0;
+	memset(s, 0, sizeof(*s));
+	int rc = cli_side_open(cli, old, from, 0);
+	if (rc == EXIT_OK)
+		rc = cli_side_open(cli, s, to, 2);
+	if (rc != EXIT_OK || old->diags.count[GOVMAP_SEV_ERROR] ||
+	    s->diags.count[GOVMAP_SEV_ERROR]) {
+		cli_print_diags(stderr, &old->diags, cli->color);
+		cli_print_diags(stderr, &s->diags, cli->color);
+		if (rc == EXIT_OK)
+			cli_err("map: a side of the change has data errors: "
+				"fix them first (govmap check)");
+		cli_close(s);
+		return rc != EXIT_OK ? rc : EXIT_DATA;
+	}
+	size_t n = govmap_registry_count(s->reg);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(s->reg, i);
+		const govmap_entity *o = govmap_registry_find(old->reg, e->id);
+		const govmap_entity *at = owner(s->reg, e);
+		char *what = NULL;
+		govmap_mark_kind kind = GOVMAP_MARK_CHANGED;
+		if (!o) {
+			if (at == e)
+				kind = GOVMAP_MARK_ADDED;
+			else
+				what = govmap__asprintf("%s '%s' added",
+							govmap_kind_name(e->kind),
+							e->id);
+		} else {
+			cli_field_change *ch;
+			size_t nch;
+			if (cli_entity_compare(&ch, &nch, o, e) < 0)
+				return EXIT_USAGE;
+			if (!nch) {
+				cli_field_changes_free(ch, nch);
+				continue;
+			}
+			char keys[400] = "";
+			for (size_t k = 0; k < nch; k++)
+				snprintf(keys + strlen(keys),
+					 sizeof keys - strlen(keys), "%s%s",
+					 k ? ", " : "", ch[k].key);
+			cli_field_changes_free(ch, nch);
+			what = at == e ? govmap__asprintf("fields %s", keys)
+				       : govmap__asprintf("%s '%s': %s",
+							  govmap_kind_name(e->kind),
+							  e->id, keys);
+		}
+		if (!at)
+			continue;
+		/* one mark per entity: later changes join its text */
+		size_t k;
+		for (k = 0; k < *nmarks; k++)
+			if ((*marks)[k].kind != GOVMAP_MARK_REMOVED &&
+			    strcmp((*marks)[k].id, at->id) == 0)
+				break;
+		if (k < *nmarks) {
+			char *joined = govmap__asprintf(
+				"%s; %s", (*marks)[k].what ? (*marks)[k].what : "",
+				what ? what : "");
+			free((char *)(*marks)[k].what);
+			free(what);
+			(*marks)[k].what = joined;
+			continue;
+		}
+		if (add_mark(marks, nmarks, &cap, at, kind, what) < 0)
+			return EXIT_USAGE;
+	}
+	size_t no = govmap_registry_count(old->reg);
+	for (size_t i = 0; i < no; i++) {
+		const govmap_entity *o = govmap_registry_at(old->reg, i);
+		if ((o->kind != GOVMAP_KIND_BODY &&
+		     o->kind != GOVMAP_KIND_BOARD) ||
+		    govmap_registry_find(s->reg, o->id))
+			continue;
+		if (add_mark(marks, nmarks, &cap, o, GOVMAP_MARK_REMOVED,
+			     NULL) < 0)
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
 }
 
 int cmd_map(govmap_cli *cli, int argc, char **argv)
@@ -57,12 +189,15 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 		{"format", required_argument, NULL, 'F'},
 		{"link-base", required_argument, NULL, 'l'},
 		{"output", required_argument, NULL, 'o'},
+		{"diff", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	govmap_map_opts mo = {0};
-	const char *output = NULL, *format = NULL;
+	const char *output = NULL, *format = NULL, *diff_from = NULL,
+		   *diff_to = NULL;
 	int c;
 	optind = 0;
+again:
 	while ((c = cli_getopt(argc, argv, "o:h", opts, "map")) != -1) {
 		char *end;
 		switch (c) {
@@ -72,6 +207,7 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 		case 'l': mo.link_base = optarg; break;
 		case 'F': format = optarg; break;
 		case 'o': output = optarg; break;
+		case 'D': diff_from = optarg; break;
 		case 'd':
 		case 'c': {
 			unsigned long v = strtoul(optarg, &end, 10);
@@ -90,6 +226,10 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
+	}
+	if (diff_from && !diff_to && optind < argc && argv[optind][0] != '-') {
+		diff_to = argv[optind++]; /* map --diff REV1 REV2 [options] */
+		goto again;
 	}
 	if (optind < argc) {
 		cli_err("map: unexpected argument '%s'", argv[optind]);
@@ -111,13 +251,33 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 			format);
 		return EXIT_USAGE;
 	}
-	cli_session s;
-	int rc = cli_open(cli, &s);
-	if (rc != EXIT_OK)
+	cli_session s, old = {0};
+	govmap_map_mark *marks = NULL;
+	int rc;
+	if (diff_from) {
+		rc = open_diff(cli, &s, &old, diff_from, diff_to, &marks,
+			       &mo.nmarks);
+		mo.marks = marks;
+	} else {
+		rc = cli_open(cli, &s);
+	}
+	if (rc != EXIT_OK) {
+		free_marks(marks, mo.nmarks);
+		cli_close(&old);
+		cli_close(&s);
 		return rc;
-	char title[700];
-	snprintf(title, sizeof title, "govmap: %s%s%s", s.title,
-		 mo.region ? ", region " : "", mo.region ? mo.region : "");
+	}
+	char title[900];
+	if (diff_from)
+		snprintf(title, sizeof title,
+			 "govmap: changes from %s to %s: %s%s%s", diff_from,
+			 diff_to ? diff_to : "the working tree", s.title,
+			 mo.region ? ", region " : "",
+			 mo.region ? mo.region : "");
+	else
+		snprintf(title, sizeof title, "govmap: %s%s%s", s.title,
+			 mo.region ? ", region " : "",
+			 mo.region ? mo.region : "");
 	mo.title = title;
 	mo.findings = &s.findings;
 	char *data = NULL;
@@ -132,6 +292,8 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 		rc = r == GOVMAP_ENOTFOUND ? EXIT_USAGE : EXIT_DATA;
 	free(data);
 	govmap_diags_free(&d);
+	free_marks(marks, mo.nmarks);
+	cli_close(&old);
 	cli_close(&s);
 	return rc;
 }

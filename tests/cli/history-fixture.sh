@@ -334,6 +334,10 @@ check diff-power-md 0 diff v2-icb v3-power --format md
 check diff-power-json 0 diff v2-icb v3-power --format json
 check diff-seat 0 diff v3-power v4-seat
 check diff-seat-md 0 diff v3-power v4-seat --format md
+# map --diff draws the change: the ICB added, the CCG removed; the seat
+# that changed hands marks the board as changed
+check map-diff-ccg-to-icb 0 map --diff v1-ccg v2-icb --format dot
+check map-diff-seat 0 map --diff v3-power v4-seat --format dot
 check diff-all-md 0 diff v1-ccg HEAD --format md
 check diff-same 0 diff HEAD HEAD
 check diff-same-md 0 diff v4-seat HEAD --format md

@@ -29,6 +29,21 @@ typedef enum {
 	GOVMAP_MAP_JSON  /**< nodes, edges and scores for machines */
 } govmap_map_format;
 
+/** How an entity changed between two revisions (`map --diff`). */
+typedef enum {
+	GOVMAP_MARK_ADDED = 1,
+	GOVMAP_MARK_CHANGED,
+	GOVMAP_MARK_REMOVED   /**< drawn as a dashed node of its own */
+} govmap_mark_kind;
+
+typedef struct {
+	const char *id;          /**< entity id (borrowed) */
+	const char *name;        /**< its name, for removed ones (borrowed) */
+	govmap_mark_kind kind;
+	const char *what;        /**< e.g. "fields: seats, powers"; may be
+				      NULL (borrowed) */
+} govmap_map_mark;
+
 typedef struct {
 	const char *region;      /**< only this region path and below */
 	const char *focus;       /**< an entity id to centre on, or NULL */
@@ -42,6 +57,9 @@ typedef struct {
 	const govmap_findings *findings; /**< for tooltips; may be NULL */
 	unsigned timeout_s;      /**< layout wall-clock limit; 0 = 120 */
 	unsigned max_dot_nodes;  /**< above this sfdp lays out; 0 = 2000 */
+	const govmap_map_mark *marks; /**< a change to draw, or NULL */
+	size_t nmarks;
+	const char *diff_title;  /**< "changes from REV1 to REV2", or NULL */
 } govmap_map_opts;
 
 /** Parse "svg", "png", "pdf", "dot", "json".  -1 if unknown. */
