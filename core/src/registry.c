@@ -202,7 +202,6 @@ int govmap_registry_load(govmap_registry **out, govmap_src *src,
 	govmap_registry *reg = calloc(1, sizeof(*reg));
 	if (!reg)
 		return GOVMAP_ENOMEM;
-	reg->label = govmap__arena_strdup(&reg->arena, govmap_src_label(src));
 
 	int rc = govmap_src_read(&data, &len, src, "govmap.yaml", diags);
 	if (rc == GOVMAP_ENOTFOUND) {

@@ -15,90 +15,20 @@
 #include <string.h>
 #include <git2.h>
 
+#include "source_blobs.h"
 #include "source_impl.h"
 #include "util.h"
 
 typedef struct {
-	char *path; /* relative to the registry root */
-	git_oid oid;
-} git_file;
-
-typedef struct {
-	pthread_mutex_t lock; /* libgit2 objects are not shared across
-				 threads: one reader at a time */
 	git_repository *repo;
 	git_odb *odb;
 	git_tree *root; /* the registry root's tree */
-	git_file *files;
-	size_t n, cap;
+	govmap__blobs blobs; /* the registry's files */
 	size_t entries; /* tree entries seen */
-	const char **paths; /* borrowed from files, for src->paths */
 	char *rev;
 } git_impl;
 
 static int libgit2_users;
-
-/* A libgit2 failure, read right after the failed call (git_error_last
- * may be stale later).  `file` is the display path it concerns, or NULL
- * with `what` saying what failed. */
-static void git_fail(govmap_diags *diags, const char *file, const char *what)
-{
-	const git_error *e = git_error_last();
-	const char *m = e && e->message ? e->message : "unknown error";
-	if (file)
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, file, 0, 0, "git",
-				 "%s", m);
-	else
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
-				 "%s: %s", what, m);
-}
-
-static int read_blob(char **out, size_t *len, govmap_src *src,
-		     const git_oid *oid, const char *display,
-		     govmap_diags *diags)
-{
-	git_impl *g = src->impl;
-	size_t size;
-	git_object_t type;
-	*out = NULL;
-	if (git_odb_read_header(&size, &type, g->odb, oid) < 0) {
-		git_fail(diags, display, NULL);
-		return GOVMAP_EIO;
-	}
-	if (type != GIT_OBJECT_BLOB) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0, "git",
-				 "not a blob");
-		return GOVMAP_EIO;
-	}
-	if (size > src->lim.max_file_bytes) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
-				 "limit-file-size",
-				 "file is %zu bytes, over the limit of %zu "
-				 "(raise limits.max_file_bytes in govmap.yaml "
-				 "if this is intended)",
-				 size, src->lim.max_file_bytes);
-		return GOVMAP_ELIMIT;
-	}
-	if (govmap__src_reserve(src, size, display, diags) < 0)
-		return GOVMAP_ELIMIT;
-	git_blob *blob;
-	if (git_blob_lookup(&blob, g->repo, oid) < 0) {
-		git_fail(diags, display, NULL);
-		return GOVMAP_EIO;
-	}
-	size_t n = (size_t)git_blob_rawsize(blob);
-	char *buf = malloc(n + 1);
-	if (!buf) {
-		git_blob_free(blob);
-		return GOVMAP_ENOMEM;
-	}
-	memcpy(buf, git_blob_rawcontent(blob), n);
-	buf[n] = '\0';
-	git_blob_free(blob);
-	*out = buf;
-	*len = n;
-	return GOVMAP_OK;
-}
 
 static int git_read(char **out, size_t *len, govmap_src *src,
 		    const char *path, govmap_diags *diags)
@@ -118,7 +48,8 @@ static int git_read(char **out, size_t *len, govmap_src *src,
 				 "not a regular file in the tree");
 		rc = GOVMAP_EIO;
 	} else {
-		rc = read_blob(out, len, src, git_tree_entry_id(te), display,
+		rc = govmap__blob_read(out, len, src, &g->blobs,
+				       git_tree_entry_id(te), display,
 			       diags);
 	}
 	free(display);
@@ -183,7 +114,7 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 			if (git_tree_lookup(&sub, g->repo,
 					    git_tree_entry_id(te)) < 0) {
 				char *d = govmap__src_display(src, relp);
-				git_fail(diags, d ? d : relp, NULL);
+				govmap__git_fail(diags, d ? d : relp, NULL);
 				free(d);
 				rc = GOVMAP_EIO;
 				break;
@@ -202,24 +133,8 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 			if (!govmap__is_yaml(name) ||
 			    (!rel[0] && strcmp(name, "govmap.yaml") == 0))
 				break;
-			if (g->n >= src->lim.max_files) {
-				govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL,
-						 0, 0, "limit-files",
-						 "more than %zu files in the "
-						 "registry",
-						 src->lim.max_files);
-				rc = GOVMAP_ELIMIT;
-				break;
-			}
-			if (govmap__grow((void **)&g->files, &g->cap, g->n,
-					 sizeof(*g->files)) < 0) {
-				rc = GOVMAP_ENOMEM;
-				break;
-			}
-			g->files[g->n].path = relp;
-			git_oid_cpy(&g->files[g->n].oid, git_tree_entry_id(te));
-			g->n++;
-			relp = NULL;
+			rc = govmap__blobs_add(&g->blobs, src, relp,
+					       git_tree_entry_id(te), diags);
 			break;
 		default:
 			break;
@@ -231,45 +146,27 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 	return GOVMAP_OK;
 }
 
-static int cmp_file(const void *a, const void *b)
-{
-	return strcmp(((const git_file *)a)->path, ((const git_file *)b)->path);
-}
-
 static int git_list(govmap_src *src, govmap_diags *diags)
 {
 	git_impl *g = src->impl;
 	int rc = walk(src, g->root, "", 0, diags);
-	govmap__qsort(g->files, g->n, sizeof(*g->files), cmp_file);
-	g->paths = malloc((g->n ? g->n : 1) * sizeof(*g->paths));
-	if (!g->paths)
-		return GOVMAP_ENOMEM;
-	for (size_t i = 0; i < g->n; i++)
-		g->paths[i] = g->files[i].path;
-	src->paths = g->paths;
-	src->npaths = g->n;
-	return rc;
+	int prc = govmap__blobs_publish(&g->blobs, src);
+	return prc != GOVMAP_OK ? prc : rc;
 }
 
 static int git_read_at(char **out, size_t *len, govmap_src *src, size_t i,
 		       const char *display, govmap_diags *diags)
 {
 	git_impl *g = src->impl;
-	pthread_mutex_lock(&g->lock);
-	int rc = read_blob(out, len, src, &g->files[i].oid, display, diags);
-	pthread_mutex_unlock(&g->lock);
-	return rc;
+	return govmap__blob_read(out, len, src, &g->blobs,
+				 &g->blobs.files[i].oid, display, diags);
 }
 
 static void git_impl_free(govmap_src *src)
 {
 	git_impl *g = src->impl;
 	if (g) {
-		for (size_t i = 0; i < g->n; i++)
-			free(g->files[i].path);
-		free(g->files);
-		free(g->paths);
-		pthread_mutex_destroy(&g->lock);
+		govmap__blobs_free(&g->blobs);
 		git_tree_free(g->root);
 		git_odb_free(g->odb);
 		git_repository_free(g->repo);
@@ -339,7 +236,7 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 	}
 	if (libgit2_users++ == 0)
 		git_libgit2_init();
-	pthread_mutex_init(&g->lock, NULL);
+	govmap__blobs_init(&g->blobs);
 	src->impl = g;
 
 	if (git_repository_open_ext(&g->repo, root, 0, NULL) < 0) {
@@ -353,9 +250,11 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 		goto cleanup;
 	}
 	if (git_repository_odb(&g->odb, g->repo) < 0) {
-		git_fail(diags, NULL, "cannot open the object database");
+		govmap__git_fail(diags, NULL, "cannot open the object database");
 		goto cleanup;
 	}
+	g->blobs.repo = g->repo;
+	g->blobs.odb = g->odb;
 	if (git_revparse_single(&obj, g->repo, rev) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
 				 "unknown revision '%s'", rev);
@@ -391,7 +290,7 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 					git_tree_entry_id(te));
 		git_tree_entry_free(te);
 		if (r < 0) {
-			git_fail(diags, NULL, rel);
+			govmap__git_fail(diags, NULL, rel);
 			goto cleanup;
 		}
 	} else {

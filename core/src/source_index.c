@@ -17,80 +17,19 @@
 #include <string.h>
 #include <git2.h>
 
+#include "source_blobs.h"
 #include "source_impl.h"
 #include "util.h"
 #include "vcs_impl.h"
 
 typedef struct {
-	char *path; /* relative to the registry root */
-	git_oid oid;
-} index_file;
-
-typedef struct {
-	pthread_mutex_t lock; /* one libgit2 reader at a time */
 	git_repository *repo;
 	git_odb *odb;
 	git_index *index;
 	char *rel; /* the registry root in the repository */
-	index_file *files;
-	size_t n, cap;
-	const char **paths; /* borrowed from files, for src->paths */
+	govmap__blobs blobs; /* the registry's staged files; its lock also
+				guards the index */
 } index_impl;
-
-static void git_fail(govmap_diags *diags, const char *what)
-{
-	const git_error *e = git_error_last();
-	govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git", "%s: %s",
-			 what, e && e->message ? e->message : "unknown error");
-}
-
-/* Read a staged blob after checking its type and size. */
-static int read_blob(char **out, size_t *len, govmap_src *src,
-		     const git_oid *oid, const char *display,
-		     govmap_diags *diags)
-{
-	index_impl *x = src->impl;
-	size_t size;
-	git_object_t type;
-	git_blob *blob;
-	*out = NULL;
-	if (git_odb_read_header(&size, &type, x->odb, oid) < 0) {
-		git_fail(diags, display);
-		return GOVMAP_EIO;
-	}
-	if (type != GIT_OBJECT_BLOB) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0, "git",
-				 "not a blob");
-		return GOVMAP_EIO;
-	}
-	if (size > src->lim.max_file_bytes) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
-				 "limit-file-size",
-				 "file is %zu bytes, over the limit of %zu "
-				 "(raise limits.max_file_bytes in govmap.yaml "
-				 "if this is intended)",
-				 size, src->lim.max_file_bytes);
-		return GOVMAP_ELIMIT;
-	}
-	if (govmap__src_reserve(src, size, display, diags) < 0)
-		return GOVMAP_ELIMIT;
-	if (git_blob_lookup(&blob, x->repo, oid) < 0) {
-		git_fail(diags, display);
-		return GOVMAP_EIO;
-	}
-	size_t n = (size_t)git_blob_rawsize(blob);
-	char *buf = malloc(n + 1);
-	if (!buf) {
-		git_blob_free(blob);
-		return GOVMAP_ENOMEM;
-	}
-	memcpy(buf, git_blob_rawcontent(blob), n);
-	buf[n] = '\0';
-	git_blob_free(blob);
-	*out = buf;
-	*len = n;
-	return GOVMAP_OK;
-}
 
 static int is_regular(uint32_t mode)
 {
@@ -120,20 +59,27 @@ static int index_read(char **out, size_t *len, govmap_src *src,
 	char *display = govmap__src_display(src, path);
 	int rc = GOVMAP_ENOMEM;
 	if (full && display) {
-		pthread_mutex_lock(&x->lock);
+		git_oid oid;
+		uint32_t mode = 0;
+		pthread_mutex_lock(&x->blobs.lock);
 		const git_index_entry *e =
 			git_index_get_bypath(x->index, full, 0);
+		if (e) {
+			git_oid_cpy(&oid, &e->id);
+			mode = e->mode;
+		}
+		pthread_mutex_unlock(&x->blobs.lock);
 		if (!e)
 			rc = GOVMAP_ENOTFOUND;
-		else if (!is_regular(e->mode)) {
+		else if (!is_regular(mode)) {
 			govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
 					 "git",
 					 "not a regular file in the index");
 			rc = GOVMAP_EIO;
 		} else {
-			rc = read_blob(out, len, src, &e->id, display, diags);
+			rc = govmap__blob_read(out, len, src, &x->blobs, &oid,
+					       display, diags);
 		}
-		pthread_mutex_unlock(&x->lock);
 	}
 	free(full);
 	free(display);
@@ -159,12 +105,6 @@ static long bad_prefix(const char *rel, unsigned max_depth)
 			return -1;
 		seg = slash + 1;
 	}
-}
-
-static int cmp_file(const void *a, const void *b)
-{
-	return strcmp(((const index_file *)a)->path,
-		      ((const index_file *)b)->path);
 }
 
 static int index_list(govmap_src *src, govmap_diags *diags)
@@ -248,43 +188,19 @@ static int index_list(govmap_src *src, govmap_diags *diags)
 		if (!is_regular(e->mode) || !govmap__is_yaml(name) ||
 		    strcmp(rel, "govmap.yaml") == 0)
 			continue;
-		if (x->n >= src->lim.max_files) {
-			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
-					 "limit-files",
-					 "more than %zu files in the registry",
-					 src->lim.max_files);
-			rc = GOVMAP_ELIMIT;
-			break;
-		}
-		if (govmap__grow((void **)&x->files, &x->cap, x->n,
-				 sizeof(*x->files)) < 0 ||
-		    !(x->files[x->n].path = strdup(rel))) {
-			rc = GOVMAP_ENOMEM;
-			break;
-		}
-		git_oid_cpy(&x->files[x->n].oid, &e->id);
-		x->n++;
+		rc = govmap__blobs_add(&x->blobs, src, rel, &e->id, diags);
 	}
 	free(skipped);
-	govmap__qsort(x->files, x->n, sizeof(*x->files), cmp_file);
-	x->paths = malloc((x->n ? x->n : 1) * sizeof(*x->paths));
-	if (!x->paths)
-		return GOVMAP_ENOMEM;
-	for (size_t i = 0; i < x->n; i++)
-		x->paths[i] = x->files[i].path;
-	src->paths = x->paths;
-	src->npaths = x->n;
-	return rc;
+	int prc = govmap__blobs_publish(&x->blobs, src);
+	return prc != GOVMAP_OK ? prc : rc;
 }
 
 static int index_read_at(char **out, size_t *len, govmap_src *src, size_t i,
 			 const char *display, govmap_diags *diags)
 {
 	index_impl *x = src->impl;
-	pthread_mutex_lock(&x->lock);
-	int rc = read_blob(out, len, src, &x->files[i].oid, display, diags);
-	pthread_mutex_unlock(&x->lock);
-	return rc;
+	return govmap__blob_read(out, len, src, &x->blobs,
+				 &x->blobs.files[i].oid, display, diags);
 }
 
 static void index_impl_free(govmap_src *src)
@@ -292,15 +208,11 @@ static void index_impl_free(govmap_src *src)
 	index_impl *x = src->impl;
 	if (!x)
 		return;
-	for (size_t i = 0; i < x->n; i++)
-		free(x->files[i].path);
-	free(x->files);
-	free(x->paths);
+	govmap__blobs_free(&x->blobs);
 	free(x->rel);
 	git_index_free(x->index);
 	git_odb_free(x->odb);
 	git_repository_free(x->repo);
-	pthread_mutex_destroy(&x->lock);
 	free(x);
 	git_libgit2_shutdown();
 }
@@ -320,22 +232,24 @@ int govmap_src_open_index(govmap_src **out, const char *root,
 		return GOVMAP_ENOMEM;
 	}
 	git_libgit2_init();
-	pthread_mutex_init(&x->lock, NULL);
+	govmap__blobs_init(&x->blobs);
 	src->impl = x;
 	int rc = govmap__git_open(&x->repo, &x->rel, root, diags);
 	if (rc != GOVMAP_OK)
 		goto fail;
 	rc = GOVMAP_EIO;
 	if (git_repository_odb(&x->odb, x->repo) < 0) {
-		git_fail(diags, "cannot open the object database");
+		govmap__git_fail(diags, NULL, "cannot open the object database");
 		goto fail;
 	}
+	x->blobs.repo = x->repo;
+	x->blobs.odb = x->odb;
 	/* Git points hooks at the index being committed (a temporary one
 	 * for `git commit -a` or `git commit PATH`) with GIT_INDEX_FILE */
 	const char *env = getenv("GIT_INDEX_FILE");
 	if ((env && *env ? git_index_open(&x->index, env)
 			 : git_repository_index(&x->index, x->repo)) < 0) {
-		git_fail(diags, "cannot read the index");
+		govmap__git_fail(diags, NULL, "cannot read the index");
 		goto fail;
 	}
 	src->label = x->rel[0] ? govmap__asprintf(":%s", x->rel)
