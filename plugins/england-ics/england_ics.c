@@ -35,12 +35,36 @@
  * except referral-ended and stp-no-basis, which judge history.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "govmap/plugin.h"
 
 static const govmap_host *H;
+
+/* One pass over the registry at the start of each rule: the entities the
+ * rules look at, by role.  Without it every ICB scanned the whole registry
+ * once per council (O(ICBs x councils x entities): seconds at England
+ * scale); with it the rules look only at what can matter. */
+typedef struct {
+	int32_t *v;
+	size_t n, cap;
+} list_t;
+
+static struct {
+	list_t icbs;        /* active bodies of type icb */
+	list_t councils;    /* active local authorities */
+	list_t boards;      /* active boards */
+	list_t links;       /* active links */
+	list_t icps;        /* active icp bodies and boards */
+	list_t jhscs;       /* active joint health scrutiny committees */
+	list_t scrutiny;    /* active scrutinised-by links */
+	list_t all_boards;  /* boards and links whatever their dates */
+	list_t all_links;
+	list_t stps;        /* bodies of type stp */
+} S;
+
 
 #define MAXM 512
 
@@ -54,6 +78,13 @@ static int ics_init(const govmap_host *h)
 
 static void ics_fini(void)
 {
+	list_t *all[] = {&S.icbs, &S.councils, &S.boards, &S.links, &S.icps,
+			 &S.jhscs, &S.scrutiny, &S.all_boards, &S.all_links,
+			 &S.stps};
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+		free(all[i]->v);
+		memset(all[i], 0, sizeof(*all[i]));
+	}
 	H = NULL;
 }
 
@@ -95,6 +126,57 @@ static int upper_tier(govmap_rule_ctx *c, int32_t e)
 		       strncmp(ons, "E10", 3) == 0);
 }
 
+static void push(list_t *l, int32_t e)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		int32_t *v = realloc(l->v, cap * sizeof(*v));
+		if (!v)
+			return; /* the rule sees a shorter list */
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = e;
+}
+
+static void scan(govmap_rule_ctx *c)
+{
+	list_t *all[] = {&S.icbs, &S.councils, &S.boards, &S.links, &S.icps,
+			 &S.jhscs, &S.scrutiny, &S.all_boards, &S.all_links,
+			 &S.stps};
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		all[i]->n = 0;
+	int32_t ne = H->entity_count(c);
+	for (int32_t e = 0; e < ne; e++) {
+		govmap_kind k = H->kind(c, e);
+		int act = active(c, e);
+		if (k == GOVMAP_KIND_BOARD)
+			push(&S.all_boards, e);
+		else if (k == GOVMAP_KIND_LINK)
+			push(&S.all_links, e);
+		else if (k == GOVMAP_KIND_BODY && is_type(c, e, "stp"))
+			push(&S.stps, e);
+		if (!act)
+			continue;
+		if (k == GOVMAP_KIND_BOARD)
+			push(&S.boards, e);
+		if (k == GOVMAP_KIND_LINK) {
+			push(&S.links, e);
+			if (is_type(c, e, "scrutinised-by"))
+				push(&S.scrutiny, e);
+			continue;
+		}
+		if (k == GOVMAP_KIND_BODY && is_type(c, e, "icb"))
+			push(&S.icbs, e);
+		if (k == GOVMAP_KIND_BODY && is_type(c, e, "local-authority"))
+			push(&S.councils, e);
+		if (is_type(c, e, "icp"))
+			push(&S.icps, e);
+		if (is_type(c, e, "joint-health-scrutiny-committee"))
+			push(&S.jhscs, e);
+	}
+}
+
 /* The ICB's area councils; *uncoded counts local authorities in the
  * region without an ONS code. */
 static size_t area_councils(govmap_rule_ctx *c, int32_t icb, int32_t *out,
@@ -102,11 +184,9 @@ static size_t area_councils(govmap_rule_ctx *c, int32_t icb, int32_t *out,
 {
 	size_t n = 0;
 	*uncoded = 0;
-	int32_t ne = H->entity_count(c);
-	for (int32_t e = 0; e < ne; e++) {
-		if (H->kind(c, e) != GOVMAP_KIND_BODY ||
-		    !is_type(c, e, "local-authority") || !active(c, e) ||
-		    !under(H->region(c, e), H->region(c, icb)))
+	for (size_t k = 0; k < S.councils.n; k++) {
+		int32_t e = S.councils.v[k];
+		if (!under(H->region(c, e), H->region(c, icb)))
 			continue;
 		if (!H->code(c, e, "ons"))
 			(*uncoded)++;
@@ -144,20 +224,17 @@ static void seat_members(govmap_rule_ctx *c, int32_t b, int32_t *v,
 static size_t members(govmap_rule_ctx *c, int32_t x, int32_t *v)
 {
 	size_t n = 0;
-	int32_t ne = H->entity_count(c);
 	if (H->kind(c, x) == GOVMAP_KIND_BOARD) {
 		for (size_t i = 0; i < H->board_joint_count(c, x); i++)
 			add(v, &n, H->board_joint(c, x, i));
 		add(v, &n, H->board_of(c, x));
 		seat_members(c, x, v, &n);
 	}
-	for (int32_t e = 0; e < ne; e++) {
-		if (!active(c, e))
-			continue;
-		if (H->kind(c, e) == GOVMAP_KIND_BOARD && H->board_of(c, e) == x)
-			seat_members(c, e, v, &n);
-		if (H->kind(c, e) != GOVMAP_KIND_LINK)
-			continue;
+	for (size_t k = 0; k < S.boards.n; k++)
+		if (H->board_of(c, S.boards.v[k]) == x)
+			seat_members(c, S.boards.v[k], v, &n);
+	for (size_t k = 0; k < S.links.n; k++) {
+		int32_t e = S.links.v[k];
 		if (is_type(c, e, "member-of") && H->link_to(c, e) == x)
 			add(v, &n, H->link_from(c, e));
 		if (is_type(c, e, "reports-to") && H->link_from(c, e) == x &&
@@ -199,19 +276,20 @@ static int is_sos(govmap_rule_ctx *c, int32_t e)
 static size_t icb_boards(govmap_rule_ctx *c, int32_t icb, int32_t *out)
 {
 	size_t n = 0;
-	int32_t ne = H->entity_count(c);
-	for (int32_t e = 0; e < ne; e++)
-		if (H->kind(c, e) == GOVMAP_KIND_BOARD &&
-		    H->board_of(c, e) == icb && is_type(c, e, "board") &&
-		    active(c, e) && n < MAXM)
+	for (size_t k = 0; k < S.boards.n; k++) {
+		int32_t e = S.boards.v[k];
+		if (H->board_of(c, e) == icb && is_type(c, e, "board") &&
+		    n < MAXM)
 			out[n++] = e;
+	}
 	return n;
 }
 
+/* Every rule that walks the ICBs starts with a fresh scan. */
 #define FOR_ACTIVE_ICB(c, icb)                                              \
-	for (int32_t icb = 0; icb < H->entity_count(c); icb++)              \
-		if (H->kind(c, icb) == GOVMAP_KIND_BODY &&                  \
-		    is_type(c, icb, "icb") && active(c, icb))
+	scan(c);                                                            \
+	for (size_t icb##_k = 0; icb##_k < S.icbs.n; icb##_k++)             \
+		for (int32_t icb = S.icbs.v[icb##_k]; icb >= 0; icb = -1)
 
 /* ---- rules ----------------------------------------------------------- */
 
@@ -333,15 +411,12 @@ static void check_no_elected(govmap_rule_ctx *c)
 static void check_icp(govmap_rule_ctx *c)
 {
 	int32_t councils[MAXM], m[MAXM], missing[MAXM];
-	int32_t ne = H->entity_count(c);
 	FOR_ACTIVE_ICB(c, icb)
 	{
 		size_t unc, nc = area_councils(c, icb, councils, &unc);
 		int found = 0;
-		for (int32_t p = 0; p < ne; p++) {
-			if (!is_type(c, p, "icp") || !active(c, p) ||
-			    H->kind(c, p) == GOVMAP_KIND_LINK)
-				continue;
+		for (size_t k = 0; k < S.icps.n; k++) {
+			int32_t p = S.icps.v[k];
 			size_t nm = members(c, p, m);
 			if (!has(m, nm, icb))
 				continue;
@@ -388,20 +463,19 @@ static int council_side(govmap_rule_ctx *c, int32_t to, int32_t council)
 static void check_scrutiny(govmap_rule_ctx *c)
 {
 	int32_t councils[MAXM], missing[MAXM];
-	int32_t ne = H->entity_count(c);
 	FOR_ACTIVE_ICB(c, icb)
 	{
 		size_t unc, nc = area_councils(c, icb, councils, &unc);
 		size_t nmiss = 0;
 		for (size_t i = 0; i < nc; i++) {
 			int ok = 0;
-			for (int32_t l = 0; l < ne && !ok; l++)
-				if (H->kind(c, l) == GOVMAP_KIND_LINK &&
-				    is_type(c, l, "scrutinised-by") &&
-				    active(c, l) && H->link_from(c, l) == icb &&
+			for (size_t k = 0; k < S.scrutiny.n && !ok; k++) {
+				int32_t l = S.scrutiny.v[k];
+				if (H->link_from(c, l) == icb &&
 				    council_side(c, H->link_to(c, l),
 						 councils[i]))
 					ok = 1;
+			}
 			if (!ok)
 				missing[nmiss++] = councils[i];
 		}
@@ -420,17 +494,14 @@ static void check_scrutiny(govmap_rule_ctx *c)
 static void check_joint_scrutiny(govmap_rule_ctx *c)
 {
 	int32_t councils[MAXM], m[MAXM];
-	int32_t ne = H->entity_count(c);
 	FOR_ACTIVE_ICB(c, icb)
 	{
 		size_t unc, nc = area_councils(c, icb, councils, &unc);
 		if (nc < 2)
 			continue;
 		int found = 0;
-		for (int32_t j = 0; j < ne && !found; j++) {
-			if (!is_type(c, j, "joint-health-scrutiny-committee") ||
-			    !active(c, j))
-				continue;
+		for (size_t k = 0; k < S.jhscs.n && !found; k++) {
+			int32_t j = S.jhscs.v[k];
 			size_t nm = members(c, j, m), shared = 0;
 			for (size_t i = 0; i < nc; i++)
 				shared += has(m, nm, councils[i]);
@@ -494,10 +565,10 @@ static int council_body(govmap_rule_ctx *c, int32_t e)
 
 static void check_referral_ended(govmap_rule_ctx *c)
 {
-	int32_t ne = H->entity_count(c);
-	for (int32_t l = 0; l < ne; l++) {
-		if (H->kind(c, l) != GOVMAP_KIND_LINK ||
-		    !is_type(c, l, "scrutinised-by") ||
+	scan(c);
+	for (size_t k = 0; k < S.all_links.n; k++) {
+		int32_t l = S.all_links.v[k];
+		if (!is_type(c, l, "scrutinised-by") ||
 		    !(H->link_powers(c, l) & GOVMAP_POWER_SANCTION) ||
 		    !nhs_body(c, H->link_from(c, l)) ||
 		    !council_body(c, H->link_to(c, l)))
@@ -518,17 +589,17 @@ static void check_referral_ended(govmap_rule_ctx *c)
 
 static void check_stp(govmap_rule_ctx *c)
 {
-	int32_t ne = H->entity_count(c);
-	for (int32_t s = 0; s < ne; s++) {
-		if (H->kind(c, s) != GOVMAP_KIND_BODY || !is_type(c, s, "stp"))
-			continue;
+	scan(c);
+	for (size_t ks = 0; ks < S.stps.n; ks++) {
+		int32_t s = S.stps.v[ks];
 		const char *basis = H->statutory_basis(c, s);
 		if (basis && strcmp(basis, "none") != 0)
 			continue;
 		size_t ndecides = 0;
 		const char *what = NULL;
-		for (int32_t b = 0; b < ne; b++) {
-			if (H->kind(c, b) == GOVMAP_KIND_BOARD) {
+		for (size_t kb = 0; kb < S.all_boards.n; kb++) {
+			int32_t b = S.all_boards.v[kb];
+			{
 				int mine = H->board_of(c, b) == s;
 				for (size_t i = 0; i < H->board_joint_count(c, b);
 				     i++)
@@ -537,9 +608,12 @@ static void check_stp(govmap_rule_ctx *c)
 					ndecides += H->board_decides_count(c, b);
 					what = H->board_decides(c, b, 0);
 				}
-			} else if (H->kind(c, b) == GOVMAP_KIND_LINK &&
-				   is_type(c, b, "ratified-by") &&
-				   H->link_from(c, b) == s) {
+			}
+		}
+		for (size_t kl = 0; kl < S.all_links.n; kl++) {
+			int32_t b = S.all_links.v[kl];
+			if (is_type(c, b, "ratified-by") &&
+			    H->link_from(c, b) == s) {
 				ndecides++;
 				if (!what)
 					what = "decisions ratified by others";
