@@ -31,6 +31,14 @@ int govmap_map_format_parse(const char *s)
 	return -1;
 }
 
+/* U+202A..U+202E and U+2066..U+2069: text direction controls. */
+static int bidi_control(const unsigned char *u)
+{
+	return u[0] == 0xE2 &&
+	       ((u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) ||
+		(u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9));
+}
+
 char *govmap_dot_escape(const char *s)
 {
 	size_t n = strlen(s);
@@ -51,6 +59,8 @@ char *govmap_dot_escape(const char *s)
 			*p++ = ' ';
 		} else if (c < 0x20 || c == 0x7f) {
 			continue;
+		} else if (c == 0xE2 && bidi_control((const unsigned char *)s)) {
+			s += 2; /* a bidi override would reorder the map */
 		} else {
 			*p++ = (char)c;
 		}
@@ -79,6 +89,8 @@ static char *tooltip_escape(const char *s)
 			p += 5;
 		} else if (c == '\n' || c == '\r' || c == '\t') {
 			*p++ = ' ';
+		} else if (c == 0xE2 && bidi_control((const unsigned char *)s)) {
+			s += 2;
 		} else if (c >= 0x20 && c != 0x7f) {
 			*p++ = (char)c;
 		}
@@ -1095,6 +1107,20 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	if (nghosts)
 		*nghosts = ghosts;
 	return g;
+}
+
+size_t govmap__map_clusters(const govmap__map *m)
+{
+	govmap__strmap seen;
+	size_t n = 0;
+	if (govmap__strmap_init(&seen, 64) < 0)
+		return 0;
+	for (size_t i = 0; i < m->nnodes; i++)
+		if (!m->nodes[i].electorate && is_footprint(m->nodes[i].region) &&
+		    govmap__strmap_put(&seen, m->nodes[i].region, 0, NULL) == 0)
+			n++;
+	govmap__strmap_free(&seen);
+	return n;
 }
 
 /* ---- JSON ---- */

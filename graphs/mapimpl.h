@@ -52,6 +52,8 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 void govmap__map_free(govmap__map *m);
 Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			    const govmap_map_opts *o, size_t *nghosts);
+/** How many footprint clusters the graph draws. */
+size_t govmap__map_clusters(const govmap__map *m);
 int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 		     const govmap_analysis *an, const govmap_map_opts *o);
 

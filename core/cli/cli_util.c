@@ -225,14 +225,22 @@ int cli_write_output(const char *path, const char *data, size_t len)
 		}
 		return EXIT_OK;
 	}
+	/* a temporary file beside the target, created by mkstemp (O_EXCL: a
+	 * name planted in a shared directory cannot redirect the write),
+	 * renamed over the target once complete */
 	size_t n = strlen(path);
-	char *tmp = malloc(n + 32);
+	char *tmp = malloc(n + 16);
 	if (!tmp)
 		return EXIT_USAGE;
-	snprintf(tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "wb");
+	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!f) {
 		cli_err("cannot write %s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
 		free(tmp);
 		return EXIT_USAGE;
 	}
@@ -240,6 +248,10 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	bad |= fflush(f) != 0;
 	bad |= fsync(fileno(f)) != 0;
 	bad |= fclose(f) != 0;
+	/* mkstemp makes the file 0600: give it the usual mode */
+	mode_t mask = umask(0);
+	umask(mask);
+	bad |= chmod(tmp, 0666 & ~mask) != 0;
 	if (bad || rename(tmp, path) != 0) {
 		cli_err("cannot write %s: %s", path, strerror(errno));
 		unlink(tmp);

@@ -321,8 +321,11 @@ static int conv_money(ctx *c, const ynode *n, const char *key, int64_t *out)
 bad:
 	verr(c, n, "money",
 	     "'%s' must be a whole number of pounds such as 1250000000 or "
-	     "1_250_000_000, not '%s'",
-	     key, govmap__quote(q, sizeof q, n->str));
+	     "1_250_000_000, not '%s'%s",
+	     key, govmap__quote(q, sizeof q, n->str),
+	     !n->plain && n->len && strspn(n->str, "0123456789_") == n->len
+		     ? " (write it without quotes)"
+		     : "");
 	return -1;
 }
 
@@ -336,7 +339,14 @@ static int conv_bool(ctx *c, const ynode *n, const char *key,
 		*out = GOVMAP_YES;
 	else if (n->plain && strcmp(n->str, "false") == 0)
 		*out = GOVMAP_NO;
-	else {
+	else if (!n->plain && (strcmp(n->str, "true") == 0 ||
+				strcmp(n->str, "false") == 0)) {
+		verr(c, n, "bool",
+		     "'%s' must be true or false without quotes (quoted, '%s' "
+		     "is text)",
+		     key, n->str);
+		return -1;
+	} else {
 		verr(c, n, "bool", "'%s' must be true or false, not '%s'", key,
 		     govmap__quote(q, sizeof q, n->str));
 		return -1;
@@ -783,21 +793,15 @@ static size_t field_index(const char *key)
 	return NFIELDS;
 }
 
-static const char *const *kind_keys(govmap_kind k, size_t *n)
+/* The keys a kind accepts, into `out` (NFIELDS entries): the "did you
+ * mean" candidates.  Built on demand: loader threads share no state. */
+static size_t kind_keys(govmap_kind k, const char **out)
 {
-	static const char *lists[GOVMAP_KIND__COUNT][NFIELDS];
-	static size_t counts[GOVMAP_KIND__COUNT];
-	static int ready;
-	if (!ready) {
-		for (size_t kind = 0; kind < GOVMAP_KIND__COUNT; kind++)
-			for (size_t i = 0; i < NFIELDS; i++)
-				if (fields[i].kinds & (1u << kind))
-					lists[kind][counts[kind]++] =
-						fields[i].key;
-		ready = 1;
-	}
-	*n = counts[k];
-	return lists[k];
+	size_t n = 0;
+	for (size_t i = 0; i < NFIELDS; i++)
+		if (fields[i].kinds & (1u << k))
+			out[n++] = fields[i].key;
+	return n;
 }
 
 void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
@@ -862,8 +866,8 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 			vals[i] = doc->kids[2 * k + 1];
 			continue;
 		}
-		size_t nallowed;
-		const char *const *allowed = kind_keys(e->kind, &nallowed);
+		const char *allowed[NFIELDS];
+		size_t nallowed = kind_keys(e->kind, allowed);
 		const char *near = govmap__did_you_mean(key->str, allowed,
 							nallowed);
 		if (near)

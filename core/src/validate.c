@@ -328,6 +328,24 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 						e->id, a, s->id, b);
 			}
 		}
+		/* lineage must not loop: a -> b -> a */
+		if (e->succeeded_by.target >= 0) {
+			int32_t at = e->succeeded_by.target;
+			for (size_t steps = 0; at >= 0 && steps < reg->n; steps++) {
+				if (at == (int32_t)i) {
+					govmap_diags_at(diags, GOVMAP_SEV_ERROR,
+							e->succeeded_by.pos,
+							"lineage-cycle",
+							"'%s' is its own "
+							"successor through "
+							"'succeeded_by' (a "
+							"cycle)",
+							e->id);
+					break;
+				}
+				at = reg->ents[at].succeeded_by.target;
+			}
+		}
 		if (e->succeeded_by.target >= 0 && !e->valid.to)
 			govmap_diags_at(diags, GOVMAP_SEV_WARNING,
 					e->succeeded_by.pos, "lineage-open",

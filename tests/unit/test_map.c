@@ -117,6 +117,8 @@ START_TEST(dot_escape)
 		{"x\x01y\x1fz\x7f!", "xyz!"},
 		{"<script>&amp;", "<script>&amp;amp;"}, /* entities literal */
 		{"a & b", "a &amp; b"},
+		/* bidi overrides (U+202E, U+2066) would reorder the map */
+		{"ab\xe2\x80\xae" "cd\xe2\x81\xa6" "e", "abcde"},
 		{"caf\xc3\xa9", "caf\xc3\xa9"},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {

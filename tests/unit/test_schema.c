@@ -50,7 +50,7 @@ static const one_case cases[] = {
 	 "1_250_000_000, not 'lots'"},
 	{BODY "spend_gbp: \"100\"\n", "money", 10, 12,
 	 "'spend_gbp' must be a whole number of pounds such as 1250000000 or "
-	 "1_250_000_000, not '100'"},
+	 "1_250_000_000, not '100' (write it without quotes)"},
 	{BODY "spend_gbp: -5\n", "money", 10, 12,
 	 "'spend_gbp' must be a whole number of pounds such as 1250000000 or "
 	 "1_250_000_000, not '-5'"},
@@ -68,7 +68,8 @@ static const one_case cases[] = {
 	{BODY "meets_in_public: yes\n", "bool", 10, 18,
 	 "'meets_in_public' must be true or false, not 'yes'"},
 	{BODY "publishes_papers: \"true\"\n", "bool", 10, 19,
-	 "'publishes_papers' must be true or false, not 'true'"},
+	 "'publishes_papers' must be true or false without quotes (quoted, "
+	 "'true' is text)"},
 	{BODY "notes: [a]\n", "type", 10, 8, "'notes' must be text, not a list"},
 	{BODY "valid: {from: 2022-7-1}\n", "date", 10, 15,
 	 "'2022-7-1' in 'valid.from' is not a date: write YYYY-MM-DD"},
