@@ -378,7 +378,7 @@ static char *write_skeleton(const skeleton *k, size_t *len,
 		for (size_t m = 0; m < sizeof meaning / sizeof *meaning; m++)
 			if (strcmp(meaning[m].key, key) == 0)
 				text = meaning[m].text;
-		char line[600];
+		char line[700]; /* room for "core types: " + list */
 		snprintf(line, sizeof line, "%s%s",
 			 fi[i].required ? "required: " : "",
 			 text ? text : type_text(fi[i].type));
