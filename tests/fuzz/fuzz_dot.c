@@ -156,6 +156,10 @@ static char *shown(const char *s)
 			q += 5;
 		} else if (*p == '\n' || *p == '\r' || *p == '\t') {
 			*q++ = ' ';
+		} else if (p[0] == 0xE2 &&
+			   ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+			    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+			p += 2; /* bidi controls are dropped (map.c) */
 		} else if (*p >= 0x20 && *p != 0x7f) {
 			*q++ = (char)*p;
 		}
