@@ -102,10 +102,7 @@ static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 				continue;
 			printf("%s%u %s x %.1f", first ? "" : " + ",
 			       st->count - st->vacant, govmap_fill_name(st->fill),
-			       st->fill == GOVMAP_FILL_ELECTED     ? 1.0
-			       : st->fill == GOVMAP_FILL_APPOINTED ? 0.8
-			       : st->fill == GOVMAP_FILL_NOMINATED ? 0.6
-								   : 0.0);
+			       govmap_fill_weight(st->fill));
 			first = 0;
 		}
 		printf(") / %u voting seats\n", total);

@@ -226,9 +226,7 @@ static void chain_step(site_buf *b, const site_ctx *c, const govmap_edge *e)
 		sb_putf(b, "<strong>%.3f</strong>: %s seats weigh %.1f, times the "
 			   "share of voting seats they fill",
 			e->strength, govmap_fill_name(st->fill),
-			st->fill == GOVMAP_FILL_ELECTED     ? 1.0
-			: st->fill == GOVMAP_FILL_APPOINTED ? 0.8
-							    : 0.6);
+			govmap_fill_weight(st->fill));
 		sb_put(b, "</dd></div>\n");
 		fact(b, "Valid");
 		period(b, st->valid);

@@ -122,7 +122,7 @@ double govmap_analysis_link_strength(const govmap_analysis *an,
 	return govmap_link_strength(l, why, n);
 }
 
-static double fill_weight(govmap_fill fill)
+double govmap_fill_weight(govmap_fill fill)
 {
 	return fill == GOVMAP_FILL_ELECTED     ? 1.0
 	       : fill == GOVMAP_FILL_APPOINTED ? 0.8
@@ -132,7 +132,7 @@ static double fill_weight(govmap_fill fill)
 
 double govmap_seat_strength(govmap_fill fill, uint32_t nseats, uint32_t total)
 {
-	double w = fill_weight(fill);
+	double w = govmap_fill_weight(fill);
 	if (!total || !nseats || w <= 0)
 		return 0;
 	return clamp(HOP * w * (double)nseats / (double)total);
@@ -171,7 +171,7 @@ static int seat_counts(const govmap_analysis *an, const govmap_seat *s)
 	return s->voting != GOVMAP_NO &&
 	       govmap_period_contains(s->valid, an->on) &&
 	       node_ok(an, s->by.target) && s->count > s->vacant &&
-	       fill_weight(s->fill) > 0;
+	       govmap_fill_weight(s->fill) > 0;
 }
 
 static int is_governing_board(const govmap_entity *b)
@@ -242,7 +242,7 @@ static int build_edges(govmap_analysis *an)
 				for (size_t k = j; k < e->nseats; k++)
 					if (seat_counts(an, &e->seats[k]) &&
 					    e->seats[k].by.target == by)
-						sum += fill_weight(
+						sum += govmap_fill_weight(
 							       e->seats[k].fill) *
 						       (e->seats[k].count -
 							e->seats[k].vacant);

@@ -112,6 +112,10 @@ double govmap_analysis_link_strength(const govmap_analysis *an,
 				     const govmap_entity *link, char *why,
 				     size_t why_size);
 
+/** How much a seat counts by the way it is filled: elected 1.0,
+ * appointed 0.8, nominated 0.6, ex officio 0 (the one place these live). */
+double govmap_fill_weight(govmap_fill fill);
+
 /** The strength of a seat edge for `nseats` of `total` voting seats
  * filled one way. */
 double govmap_seat_strength(govmap_fill fill, uint32_t nseats,
