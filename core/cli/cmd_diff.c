@@ -299,29 +299,34 @@ static void put(const diff *d, const char *s)
 		fputs(s, d->out);
 }
 
-static void seat_counts(const govmap_entity *e, govmap_date on, unsigned c[5])
+#define NFILL (GOVMAP_FILL_UNSTATED + 1)
+
+static void seat_counts(const govmap_entity *e, govmap_date on,
+			unsigned c[NFILL])
 {
-	memset(c, 0, 5 * sizeof(*c));
+	memset(c, 0, NFILL * sizeof(*c));
 	for (size_t i = 0; e && i < e->nseats; i++)
 		if (govmap_period_contains(e->seats[i].valid, on) &&
-		    (unsigned)e->seats[i].fill < 5)
+		    (unsigned)e->seats[i].fill < NFILL)
 			c[e->seats[i].fill] += e->seats[i].count;
 }
 
 /* "appointed seats 7->9, elected 0" */
 static void seat_summary(const diff *d, const row *r, const char **sep)
 {
-	unsigned ca[5], cb[5];
+	unsigned ca[NFILL], cb[NFILL];
 	static const govmap_fill order[] = {
 		GOVMAP_FILL_ELECTED, GOVMAP_FILL_APPOINTED,
-		GOVMAP_FILL_NOMINATED, GOVMAP_FILL_EX_OFFICIO};
+		GOVMAP_FILL_NOMINATED, GOVMAP_FILL_EX_OFFICIO,
+		GOVMAP_FILL_UNSTATED};
+	const size_t norder = sizeof order / sizeof order[0];
 	govmap_date on = d->cli->on;
 	seat_counts(ent(&d->sa, r->a), on, ca);
 	seat_counts(ent(&d->sb, r->b), on, cb);
 	int any = 0;
 	if (r->a < 0) { /* a new board: what its seats are */
 		fprintf(d->out, "%sseats:", *sep);
-		for (size_t k = 0; k < 4; k++)
+		for (size_t k = 0; k < norder; k++)
 			if (cb[order[k]] || !k)
 				fprintf(d->out, "%s %s %u", k ? "," : "",
 					govmap_fill_name(order[k]),
@@ -329,7 +334,7 @@ static void seat_summary(const diff *d, const row *r, const char **sep)
 		*sep = "; ";
 		return;
 	}
-	for (size_t k = 0; k < 4; k++) {
+	for (size_t k = 0; k < norder; k++) {
 		govmap_fill f = order[k];
 		if (ca[f] == cb[f])
 			continue;

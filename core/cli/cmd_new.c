@@ -122,7 +122,7 @@ static const struct {
 	/* each at most 54 characters: they follow the key on its line */
 	{"role", "the post: Chair, Chief executive, ..."},
 	{"count", "how many such seats (default 1)"},
-	{"elected_by", "or appointed_by, nominated_by (an id), ex_officio"},
+	{"elected_by", "or appointed_by/nominated_by/ex_officio/fill_unstated"},
 	{"approved_by", "whose approval the appointment needs (an id)"},
 	{"elected_member", "true or false: must it be an elected member?"},
 	{"voting", "true or false"},
@@ -422,7 +422,8 @@ static char *write_skeleton(const skeleton *k, size_t *len,
 						st = seat_meaning[m].text;
 				if (strcmp(sk[s], "appointed_by") == 0 ||
 				    strcmp(sk[s], "nominated_by") == 0 ||
-				    strcmp(sk[s], "ex_officio") == 0)
+				    strcmp(sk[s], "ex_officio") == 0 ||
+				    strcmp(sk[s], "fill_unstated") == 0)
 					continue; /* one line stands for all */
 				fprintf(f, "  # %s %s:%*s# %s\n", s ? " " : "-",
 					sk[s], (int)(16 - strlen(sk[s])), "",

@@ -603,6 +603,11 @@ static const govmap_rule_info core_rules[] = {
 	 GOVMAP_SEV_WARNING,
 	 "Local Government Act 2000 s.9FA; Centre for Governance and Scrutiny "
 	 "guidance"},
+	{"core/unstated-seat",
+	 "board seats whose source does not say how they are filled",
+	 GOVMAP_SEV_INFO,
+	 "the instrument that creates the seats; such seats count towards "
+	 "the board's total but give no chain (CONTRIBUTING.md)"},
 	{"core/untendered-contract", "a contract awarded without tender",
 	 GOVMAP_SEV_WARNING,
 	 "Public Contracts Regulations 2015 (SI 2015/102); NHS Provider "
@@ -737,11 +742,20 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 				     e->name, c ? c : "?");
 			continue;
 		}
-		if (e->kind == GOVMAP_KIND_BOARD)
+		if (e->kind == GOVMAP_KIND_BOARD) {
+			uint32_t unstated = 0, total = 0;
+			const char *first = NULL;
 			for (size_t k = 0; k < e->nseats; k++) {
 				const govmap_seat *st = &e->seats[k];
-				if (st->vacant &&
-				    govmap_period_contains(st->valid, an->on))
+				if (!govmap_period_contains(st->valid, an->on))
+					continue;
+				total += st->count;
+				if (st->fill == GOVMAP_FILL_UNSTATED) {
+					unstated += st->count;
+					if (!first)
+						first = st->role;
+				}
+				if (st->vacant)
 					FIND(f, "core/vacant-seat", i,
 					     "%u of %u '%s' seat%s on %s %s "
 					     "vacant",
@@ -749,6 +763,15 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 					     st->count == 1 ? "" : "s", e->name,
 					     st->vacant == 1 ? "is" : "are");
 			}
+			if (unstated)
+				FIND(f, "core/unstated-seat", i,
+				     "%u of the %u seats on %s (first '%s') "
+				     "%s filled in a way its source does not "
+				     "state: %s no chain to voters",
+				     unstated, total, e->name, first,
+				     unstated == 1 ? "is" : "are",
+				     unstated == 1 ? "it gives" : "they give");
+		}
 		if (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)
 			continue;
 		if (s->electorate)

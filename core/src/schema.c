@@ -88,7 +88,7 @@ static const char *const basis_names[] = {
 	"none"};
 static const char *const power_names[] = {"inform", "question", "sanction"};
 static const char *const fill_names[] = {
-	"", "elected", "appointed", "nominated", "ex officio"};
+	"", "elected", "appointed", "nominated", "ex officio", "unstated"};
 
 const char *govmap_kind_name(govmap_kind k)
 {
@@ -104,7 +104,7 @@ const char *govmap_basis_name(govmap_basis b)
 }
 const char *govmap_fill_name(govmap_fill f)
 {
-	return (unsigned)f <= GOVMAP_FILL_EX_OFFICIO ? fill_names[f] : "?";
+	return (unsigned)f <= GOVMAP_FILL_UNSTATED ? fill_names[f] : "?";
 }
 
 bool govmap_period_contains(govmap_period p, govmap_date on)
@@ -679,8 +679,8 @@ static int conv_powers(ctx *c, const ynode *n, unsigned *out)
 
 static const char *const seat_keys[] = {
 	"role", "count", "elected_by", "appointed_by", "nominated_by",
-	"approved_by", "ex_officio", "elected_member", "voting", "vacant",
-	"valid", "notes"};
+	"approved_by", "ex_officio", "fill_unstated", "elected_member",
+	"voting", "vacant", "valid", "notes"};
 #define NSEAT_KEYS (sizeof(seat_keys) / sizeof(seat_keys[0]))
 
 static int conv_count(ctx *c, const ynode *n, const char *key, uint32_t *out,
@@ -735,34 +735,33 @@ static int conv_seats(ctx *c, const ynode *n, govmap_entity *e)
 			conv_text(c, v, "notes", &st->notes);
 		if ((v = govmap__ymap_get(s, "approved_by")))
 			conv_ref(c, v, "approved_by", &st->approved_by);
-		/* exactly one way of filling the seat */
-		static const char *const how[] = {"elected_by", "appointed_by",
-						  "nominated_by", "ex_officio"};
+		/* exactly one way of filling the seat; the last two are
+		 * flags ("ex_officio: true", "fill_unstated: true") */
+		static const char *const how[] = {
+			"elected_by", "appointed_by", "nominated_by",
+			"ex_officio", "fill_unstated"};
 		static const govmap_fill fill[] = {
 			GOVMAP_FILL_ELECTED, GOVMAP_FILL_APPOINTED,
-			GOVMAP_FILL_NOMINATED, GOVMAP_FILL_EX_OFFICIO};
-		const ynode *first = NULL;
-		for (size_t h = 0; h < 4; h++) {
+			GOVMAP_FILL_NOMINATED, GOVMAP_FILL_EX_OFFICIO,
+			GOVMAP_FILL_UNSTATED};
+		const char *first = NULL;
+		int flag_ok = 1;
+		for (size_t h = 0; h < sizeof how / sizeof how[0]; h++) {
 			if (!(v = govmap__ymap_get(s, how[h])))
 				continue;
 			if (first) {
 				verr(c, v, "seat-fill",
 				     "a seat is filled one way: '%s' and '%s' "
 				     "are both given",
-				     first == govmap__ymap_get(s, how[0])
-					     ? how[0]
-				     : first == govmap__ymap_get(s, how[1])
-					     ? how[1]
-					     : how[2],
-				     how[h]);
+				     first, how[h]);
 				continue;
 			}
-			first = v;
+			first = how[h];
 			st->fill = fill[h];
-			if (h == 3) {
+			if (h >= 3) {
 				govmap_tristate t = GOVMAP_UNKNOWN;
-				if (conv_bool(c, v, how[h], &t) == 0 &&
-				    t != GOVMAP_YES) {
+				flag_ok = conv_bool(c, v, how[h], &t) == 0;
+				if (flag_ok && t != GOVMAP_YES) {
 					/* "ex_officio: false" fills nothing */
 					st->fill = GOVMAP_FILL_UNSET;
 					first = NULL;
@@ -774,8 +773,17 @@ static int conv_seats(ctx *c, const ynode *n, govmap_entity *e)
 		if (!first)
 			verr(c, s, "seat-fill",
 			     "seat '%s' does not say how it is filled: give "
-			     "elected_by, appointed_by, nominated_by or "
-			     "ex_officio: true",
+			     "elected_by, appointed_by, nominated_by, "
+			     "ex_officio: true, or fill_unstated: true where "
+			     "the source does not say",
+			     st->role ? st->role : "?");
+		else if (st->fill == GOVMAP_FILL_UNSTATED && flag_ok &&
+			 !st->notes)
+			verr(c, govmap__ymap_get(s, "fill_unstated"),
+			     "seat-fill",
+			     "seat '%s' has fill_unstated: true but no notes: "
+			     "say which source creates the seat and what it "
+			     "leaves unsaid",
 			     st->role ? st->role : "?");
 		if (st->vacant > st->count)
 			verr(c, govmap__ymap_get(s, "vacant"), "vacant",

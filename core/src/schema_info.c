@@ -154,13 +154,15 @@ static void period_text(char *buf, size_t size, govmap_period p)
 static char *seat_text(const govmap_seat *s)
 {
 	static const char *const by[] = {NULL, "elected_by", "appointed_by",
-					 "nominated_by", NULL};
+					 "nominated_by", NULL, NULL};
 	parts p = {NULL, 0};
 	char per[64];
 	part(&p, "role: %s", s->role ? s->role : "");
 	part(&p, "count: %u", s->count);
 	if (s->fill == GOVMAP_FILL_EX_OFFICIO)
 		part(&p, "ex_officio: true");
+	else if (s->fill == GOVMAP_FILL_UNSTATED)
+		part(&p, "fill_unstated: true");
 	else if (s->fill != GOVMAP_FILL_UNSET && s->by.id)
 		part(&p, "%s: %s", by[s->fill], s->by.id);
 	if (s->approved_by.id)

@@ -568,6 +568,44 @@ START_TEST(board_seats_best_change_findings)
 }
 END_TEST
 
+/* Fixture (k), tests/fixtures/analysis/README.md: a council seat, three
+ * voting seats and two observers whose filling is unstated, a director ex
+ * officio.  Unstated seats count in the total and give no edge. */
+START_TEST(unstated_seats)
+{
+	govmap_registry *reg = load_fixture("unstated-seats");
+	govmap_analysis *an = analyse_on(reg, ON);
+	size_t no;
+	govmap_analysis_out(an, idx(reg, "test-partnership-board"), &no);
+	ck_assert_uint_eq(no, 2); /* board of, and the council seat */
+	int32_t c = edge_of(an, GOVMAP_EDGE_SEAT, "test-partnership-board",
+			    "test-council", 0);
+	ck_assert_int_ge(c, 0);
+	/* 0.9 x 0.8 x 1 / 5 voting seats */
+	ck_assert_double_eq_tol(edge_at(an, c)->strength, 0.144, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-partnership-board")->A, 0.1296,
+				TOL);
+	ck_assert_double_eq_tol(sc(an, "test-partnership")->A, 0.1296, TOL);
+	ck_assert_double_eq_tol(govmap_fill_weight(GOVMAP_FILL_UNSTATED), 0,
+				TOL);
+	ck_assert_double_eq_tol(
+		govmap_seat_strength(GOVMAP_FILL_UNSTATED, 3, 5), 0, TOL);
+
+	govmap_findings f;
+	findings_of(an, &f);
+	const govmap_finding *x = the_finding(an, &f, "core/unstated-seat",
+					      "test-partnership-board");
+	ck_assert_int_eq(x->sev, GOVMAP_SEV_INFO);
+	ck_assert_str_eq(x->msg,
+			 "5 of the 7 seats on Test Partnership Board (first "
+			 "'Carers' representative') are filled in a way its "
+			 "source does not state: they give no chain to voters");
+	govmap_findings_free(&f); /* the_finding: it fired once only */
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
 /* CONTRIBUTING.md: "seats filled by the same body give the board an edge
  * to that body: 0.9 x fill x (filled seats / voting seats)".  A chair and
  * three members appointed by the minister are 4 of 6 seats: 0.48, so
@@ -758,16 +796,16 @@ START_TEST(rules_each_once)
 	govmap_analysis *an = analyse_on(reg, ON);
 	govmap_findings f;
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 9, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 10, "findings:%s", dump_findings(&f));
 	size_t nrules;
 	const govmap_rule_info *rules = govmap_core_rules(&nrules);
-	ck_assert_uint_eq(nrules, 9);
+	ck_assert_uint_eq(nrules, 10);
 	for (size_t r = 0; r < nrules; r++)
 		ck_assert_msg(count_rule(&f, rules[r].id) == 1,
 			      "%s fired %zu times:%s", rules[r].id,
 			      count_rule(&f, rules[r].id), dump_findings(&f));
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_WARNING], 7);
-	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 2);
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 3);
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_ERROR], 0);
 
 	ck_assert_str_eq(the_finding(an, &f, "core/sock-puppet", "test-sock-puppet")->msg,
@@ -1062,6 +1100,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, weights_types);
 	tcase_add_test(tc, weights_why);
 	tcase_add_test(tc, weights_seats);
+	tcase_add_test(tc, unstated_seats);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 

@@ -207,7 +207,19 @@ static const one_case cases[] = {
 	/* boards and seats */
 	{BOARD_SEATS "  - role: chair\n", "seat-fill", 11, 5,
 	 "seat 'chair' does not say how it is filled: give elected_by, "
-	 "appointed_by, nominated_by or ex_officio: true"},
+	 "appointed_by, nominated_by, ex_officio: true, or fill_unstated: "
+	 "true where the source does not say"},
+	{BOARD_SEATS "  - role: chair\n    fill_unstated: true\n", "seat-fill",
+	 12, 20,
+	 "seat 'chair' has fill_unstated: true but no notes: say which source "
+	 "creates the seat and what it leaves unsaid"},
+	{BOARD_SEATS "  - role: chair\n    appointed_by: a\n"
+		     "    fill_unstated: true\n    notes: n\n",
+	 "seat-fill", 13, 20,
+	 "a seat is filled one way: 'appointed_by' and 'fill_unstated' are "
+	 "both given"},
+	{BOARD_SEATS "  - role: chair\n    fill_unstated: maybe\n", "bool", 12,
+	 20, "'fill_unstated' must be true or false, not 'maybe'"},
 	{BOARD_SEATS "  - role: chair\n    appointed_by: a\n"
 		     "    nominated_by: b\n",
 	 "seat-fill", 13, 19,
@@ -440,13 +452,15 @@ START_TEST(schema_seat_fill)
 		"  - role: leader\n    ex_officio: true\n"
 		"  - role: officer\n    count: 1000\n    vacant: 0\n"
 		"    appointed_by: a\n"
-		"    valid: {from: 2020-01-01, to: 2021-01-01}\n",
+		"    valid: {from: 2020-01-01, to: 2021-01-01}\n"
+		"  - role: carer\n    count: 2\n    fill_unstated: true\n"
+		"    notes: reg. 10 names the seat, not who fills it\n",
 		NULL);
 	/* seat validity is inside the (open) board period: no diagnostic */
 	ck_assert_msg(d.n == 0, "unexpected:%s", th_dump(&d));
 	const govmap_entity *b = govmap_registry_find(reg, "bd");
 	ck_assert_ptr_nonnull(b);
-	ck_assert_uint_eq(b->nseats, 4);
+	ck_assert_uint_eq(b->nseats, 5);
 	const govmap_seat *s = &b->seats[0];
 	ck_assert_str_eq(s->role, "chair");
 	ck_assert_uint_eq(s->count, 1);
@@ -474,6 +488,12 @@ START_TEST(schema_seat_fill)
 	ck_assert_uint_eq(s->count, 1000);
 	ck_assert_int_eq(s->valid.from, 20200101);
 	ck_assert_int_eq(s->valid.to, 20210101);
+	s = &b->seats[4];
+	ck_assert_int_eq(s->fill, GOVMAP_FILL_UNSTATED);
+	ck_assert_uint_eq(s->count, 2);
+	ck_assert_ptr_null(s->by.id);
+	ck_assert_int_eq(s->by.target, -1);
+	ck_assert_str_eq(govmap_fill_name(GOVMAP_FILL_UNSTATED), "unstated");
 	ck_assert_str_eq(govmap_fill_name(GOVMAP_FILL_EX_OFFICIO),
 			 "ex officio");
 	ck_assert_str_eq(govmap_fill_name(GOVMAP_FILL_ELECTED), "elected");

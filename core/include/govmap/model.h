@@ -63,7 +63,9 @@ typedef enum {
 	GOVMAP_FILL_ELECTED,    /**< elected by an electorate (`by`) */
 	GOVMAP_FILL_APPOINTED,  /**< appointed_by `by` */
 	GOVMAP_FILL_NOMINATED,  /**< nominated_by `by` */
-	GOVMAP_FILL_EX_OFFICIO  /**< holds the seat by virtue of another post */
+	GOVMAP_FILL_EX_OFFICIO, /**< holds the seat by virtue of another post */
+	GOVMAP_FILL_UNSTATED    /**< the source creating the seat does not say
+				     how it is filled (`fill_unstated`) */
 } govmap_fill;
 
 typedef struct {

@@ -177,6 +177,9 @@ typedef struct govmap_host {
 	/** How many seats of this role (>= 1). */
 	uint32_t (*seat_number)(const govmap_rule_ctx *ctx, int32_t e,
 				size_t s);
+	/** How the seat is filled (model.h).  GOVMAP_FILL_UNSTATED, added
+	 * after the first release, is last: treat values you do not know
+	 * as "not stated". */
 	govmap_fill (*seat_fill)(const govmap_rule_ctx *ctx, int32_t e,
 				 size_t s);
 	/** The electorate, appointer or nominator, or -1. */

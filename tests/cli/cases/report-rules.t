@@ -12,7 +12,7 @@ test-analysis-rules, working tree, on 2024-06-01
 
 - £0 of £6m a year is decided by bodies whose best chain to voters is weaker than 0.25 (1 of 12 bodies).
 - 1 body has no chain to voters at all; total exposure (deficit x money) is £2m.
-- Findings: 0 errors, 7 warnings, 2 info; 0 suppressed.
+- Findings: 0 errors, 7 warnings, 3 info; 0 suppressed.
 
 ## Bodies ranked by exposure
 
@@ -64,6 +64,10 @@ test-analysis-rules, working tree, on 2024-06-01
 **core/unresourced-scrutiny** (basis: Local Government Act 2000 s.9FA; Centre for Governance and Scrutiny guidance)
 
 - warning: Test Scrutiny Panel scrutinises others but has no budget of its own (spend_gbp: 0)
+
+**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
+
+- info: 1 of the 4 seats on Test Partnership Board (first 'Observer') is filled in a way its source does not state: it gives no chain to voters
 
 **core/untendered-contract** (basis: Public Contracts Regulations 2015 (SI 2015/102); NHS Provider Selection Regime 2023 (SI 2023/1348))
 
