@@ -609,6 +609,7 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 /* ---- cgraph ---- */
 
 #define WRAP 10 /* nodes per row before a level is folded */
+#define GRID_MIN 3 /* footprint clusters from which they are stacked */
 
 /* map --diff: Okabe-Ito bluish green, orange and vermillion borders */
 #define ADDED_COLOR "#009E73"
@@ -795,14 +796,22 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	size_t nsubs = 0, capsubs = 0;
 	govmap__strmap_init(&clusters, 16);
 	Agnode_t **gn = calloc(m->nnodes ? m->nnodes : 1, sizeof(*gn));
-	/* voters on the top rank */
+	/* the cluster of each node, or -1 */
+	int32_t *cl = malloc((m->nnodes ? m->nnodes : 1) * sizeof(*cl));
+	if (!cl) {
+		free(gn);
+		gn = NULL;
+	}
+	/* voters on the top rank; a footprint's own electorates sit at the
+	 * top of its cluster instead, above their councils, so that a
+	 * region's map does not draw every electorate in one row */
 	Agraph_t *top = agsubg(g, "voters", 1);
 	set(top, "rank", "min");
 	for (size_t i = 0; gn && i < m->nnodes; i++) {
 		const govmap__dnode *d = &m->nodes[i];
 		Agraph_t *parent = d->electorate ? top : g;
-		if (!o->national && is_footprint(d->region) && !d->electorate &&
-		    nsubs < 200) {
+		cl[i] = -1;
+		if (!o->national && is_footprint(d->region) && nsubs < 200) {
 			int32_t c = govmap__strmap_get(&clusters, d->region);
 			if (c < 0 && govmap__grow((void **)&subs, &capsubs,
 						  nsubs, sizeof(*subs)) == 0) {
@@ -823,6 +832,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			}
 			if (c >= 0)
 				parent = subs[c];
+			cl[i] = c;
 		}
 		char name[32];
 		snprintf(name, sizeof name, "n%zu", i);
@@ -931,6 +941,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		}
 		set(ed, "color", color);
 		set(ed, "style", style);
+		/* with the clusters in a grid (below), an edge that leaves its
+		 * cluster must not rank: a council in one footprint scrutinising
+		 * an ICB filed in another would otherwise pull the grid into a
+		 * cycle that dot breaks at random */
+		if (nsubs >= GRID_MIN &&
+		    (cl[de->from] < 0 || cl[de->from] != cl[de->to]))
+			set(ed, "constraint", "false");
 		snprintf(buf, sizeof buf, "%.2f", 0.5 + 3.0 * e->strength);
 		set(ed, "penwidth", buf);
 		char desc[300];
@@ -963,13 +980,16 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			level[i] = h < m->nnodes ? h : (uint32_t)m->nnodes;
 			if (d->electorate)
 				continue;
-			/* the node WRAP before this one on the same level */
-			size_t c = count[level[i]]++;
+			/* the node WRAP before this one on the same level
+			 * and in the same cluster (clusters are stacked
+			 * below: their rows are their own) */
+			size_t c = cl[i] < 0 ? count[level[i]]++ : WRAP;
 			if (c >= WRAP) {
 				size_t seen = 0;
 				for (size_t k = i; k-- > 0;) {
 					if (m->nodes[k].electorate ||
-					    level[k] != level[i])
+					    level[k] != level[i] ||
+					    cl[k] != cl[i])
 						continue;
 					if (++seen == WRAP) {
 						Agedge_t *inv = agedge(g, gn[k], gn[i],
@@ -984,6 +1004,54 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		}
 		free(level);
 		free(count);
+	}
+	/* Three or more footprints side by side make a map many times wider
+	 * than it is high (all of London: 14,600 px by 1,600).  Stack them
+	 * in a grid instead: an invisible anchor above and below each
+	 * cluster's nodes, and an invisible edge from the bottom anchor of
+	 * each cluster to the top anchor of the one a row below it.  The
+	 * clusters are roughly twice as wide as high, so about sqrt(n / 2)
+	 * columns give a map of roughly even sides. */
+	if (gn && nsubs >= GRID_MIN) {
+		size_t cols = (size_t)ceil(sqrt((double)nsubs / 2.0));
+		Agnode_t **anchor = calloc(2 * nsubs, sizeof(*anchor));
+		for (size_t c = 0; anchor && c < nsubs; c++)
+			for (int b = 0; b < 2; b++) {
+				char name[48];
+				snprintf(name, sizeof name, "anchor%s%zu",
+					 b ? "z" : "a", c);
+				Agnode_t *an_ = agnode(subs[c], name, 1);
+				set(an_, "style", "invis");
+				set(an_, "shape", "point");
+				set(an_, "width", "0.01");
+				set(an_, "label", "");
+				set(an_, "tooltip", "");
+				anchor[2 * c + (size_t)b] = an_;
+			}
+		for (size_t i = 0; anchor && i < m->nnodes; i++) {
+			if (cl[i] < 0)
+				continue;
+			Agedge_t *up = agedge(g, anchor[2 * (size_t)cl[i]],
+					      gn[i], NULL, 1);
+			Agedge_t *dn = agedge(g, gn[i],
+					      anchor[2 * (size_t)cl[i] + 1],
+					      NULL, 1);
+			Agedge_t *both[] = {up, dn};
+			for (int b = 0; b < 2; b++) {
+				set(both[b], "style", "invis");
+				set(both[b], "dir", "none");
+				set(both[b], "weight", "0");
+				set(both[b], "tooltip", "");
+			}
+		}
+		for (size_t c = cols; anchor && c < nsubs; c++) {
+			Agedge_t *row = agedge(g, anchor[2 * (c - cols) + 1],
+					       anchor[2 * c], NULL, 1);
+			set(row, "style", "invis");
+			set(row, "dir", "none");
+			set(row, "tooltip", "");
+		}
+		free(anchor);
 	}
 	/* ghosts: missing forums and vacant seats (not in national view) */
 	size_t ghosts = 0;
@@ -1102,6 +1170,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		set(leg, "tooltip", "legend");
 	}
 	free(gn);
+	free(cl);
 	free(subs);
 	govmap__strmap_free(&clusters);
 	if (nghosts)

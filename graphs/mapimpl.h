@@ -54,6 +54,12 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			    const govmap_map_opts *o, size_t *nghosts);
 /** How many footprint clusters the graph draws. */
 size_t govmap__map_clusters(const govmap__map *m);
+
+/* render.c: the factor (<= 1) by which a map laid out with bounding box
+ * `bb` ("llx,lly,urx,ury" in points, Graphviz's "bb") must shrink for a
+ * PNG at 96 dpi to stay within 64 million pixels and 30,000 pixels a
+ * side; 1 when it fits or `bb` is NULL or unreadable. */
+double govmap__png_scale(const char *bb);
 int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 		     const govmap_analysis *an, const govmap_map_opts *o);
 

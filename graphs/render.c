@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -46,6 +47,41 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* PNG pixels at 96 dpi: at most this many (256 MB of bitmap), and no
+ * side over MAX_PNG_SIDE. */
+#define MAX_PNG_PIXELS 64e6
+#define MAX_PNG_SIDE 30000.0
+
+/* The factor (<= 1) a laid-out map's bounding box "llx,lly,urx,ury" (in
+ * points) must be scaled by to fit those limits; 1 if it fits or the box
+ * cannot be read. */
+/* gvLayout() writes "bb" with spaces ("%d %d %d %d"); DOT output has
+ * commas: read either. */
+static int read_bb(const char *bb, double *llx, double *lly, double *urx,
+		   double *ury)
+{
+	return bb && sscanf(bb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", llx, lly, urx,
+			    ury) == 4;
+}
+
+double govmap__png_scale(const char *bb)
+{
+	double llx, lly, urx, ury;
+	if (!read_bb(bb, &llx, &lly, &urx, &ury))
+		return 1;
+	double w = (urx - llx) / 72.0 * 96.0, h = (ury - lly) / 72.0 * 96.0;
+	if (w <= 0 || h <= 0)
+		return 1;
+	double s = 1;
+	if (w * h > MAX_PNG_PIXELS)
+		s = sqrt(MAX_PNG_PIXELS / (w * h));
+	if (w * s > MAX_PNG_SIDE)
+		s = MAX_PNG_SIDE / w;
+	if (h * s > MAX_PNG_SIDE)
+		s = MAX_PNG_SIDE / h;
+	return s;
+}
+
 /* In the child: lay out, render, write to fd, exit. */
 static void child(Agraph_t *g, const char *engine, const char *fmt, int fd,
 		  int errfd)
@@ -66,6 +102,25 @@ static void child(Agraph_t *g, const char *engine, const char *fmt, int fd,
 	if (!gvc || gvLayout(gvc, g, engine) != 0) {
 		fprintf(stderr, "layout with %s failed\n", engine);
 		_exit(3);
+	}
+	/* A PNG is a bitmap held whole in memory: 4 bytes a pixel, and
+	 * cairo refuses a side over 32,767.  Too big a map is laid out
+	 * again with `size`, which scales the drawing down (it is read
+	 * when the layout starts, so it cannot be set afterwards). */
+	double scale = strcmp(fmt, "png") == 0 ? govmap__png_scale(agget(g, "bb"))
+					      : 1;
+	if (scale < 1) {
+		char size[64];
+		double llx = 0, lly = 0, urx = 0, ury = 0;
+		read_bb(agget(g, "bb"), &llx, &lly, &urx, &ury);
+		snprintf(size, sizeof size, "%.2f,%.2f",
+			 (urx - llx) / 72.0 * scale, (ury - lly) / 72.0 * scale);
+		gvFreeLayout(gvc, g);
+		agsafeset(g, "size", size, "");
+		if (gvLayout(gvc, g, engine) != 0) {
+			fprintf(stderr, "layout with %s failed\n", engine);
+			_exit(3);
+		}
 	}
 	if (gvRenderData(gvc, g, fmt, &buf, &len) != 0) {
 		fprintf(stderr, "rendering %s failed\n", fmt);

@@ -18,6 +18,7 @@
 #include "govmap/analysis.h"
 #include "govmap/findings.h"
 #include "govmap/map.h"
+#include "mapimpl.h"
 #include "suites.h"
 
 #define ON 20240601
@@ -206,6 +207,8 @@ static int our_node_name(const char *s)
 		s += 1;
 	else if (strncmp(s, "ghost", 5) == 0)
 		s += 5;
+	else if (strncmp(s, "anchora", 7) == 0 || strncmp(s, "anchorz", 7) == 0)
+		s += 7;
 	else
 		return 0;
 	if (!*s)
@@ -519,7 +522,8 @@ END_TEST
 
 /* Footprint clusters and the voters' rank, read back from the DOT (the
  * order in which cgraph writes subgraphs is not stable: see
- * deterministic_in_process). */
+ * deterministic_in_process).  A footprint's own electorate sits in its
+ * cluster; two clusters are side by side, with no grid anchors. */
 START_TEST(clusters)
 {
 	fx x;
@@ -535,16 +539,14 @@ START_TEST(clusters)
 		if (strcmp(nm, "voters") == 0) {
 			voters = 1;
 			ck_assert_str_eq(agget(sg, "rank"), "min");
-			ck_assert_int_eq(agnnodes(sg), 1);
-			ck_assert_str_eq(agget(agfstnode(sg), "label"),
-					 "Test electorate\\nvoters");
-			ck_assert_str_eq(agget(agfstnode(sg), "shape"), "house");
+			/* the only electorate is england/testshire's */
+			ck_assert_int_eq(agnnodes(sg), 0);
 			continue;
 		}
 		ck_assert(strncmp(nm, "cluster_", 8) == 0);
 		nclusters++;
 		const char *label = agget(sg, "label");
-		size_t want = strcmp(label, "england/testshire") == 0   ? 4
+		size_t want = strcmp(label, "england/testshire") == 0   ? 5
 			      : strcmp(label, "england/otherside") == 0 ? 1
 									: 0;
 		ck_assert_msg(want > 0, "cluster %s", label);
@@ -552,13 +554,122 @@ START_TEST(clusters)
 		for (Agnode_t *n = agfstnode(sg); n; n = agnxtnode(sg, n))
 			ck_assert_msg(strncmp(agget(n, "label"), "Test Council", 12) == 0 ||
 					      strncmp(agget(n, "label"), "Test Trust ", 11) == 0 ||
-					      strncmp(agget(n, "label"), "Test Other Trust", 16) == 0,
+					      strncmp(agget(n, "label"), "Test Other Trust", 16) == 0 ||
+					      strcmp(agget(n, "label"), "Test electorate\\nvoters") == 0,
 				      "%s in %s", agget(n, "label"), label);
 	}
 	ck_assert(voters);
 	ck_assert_uint_eq(nclusters, 2);
+	Agnode_t *el = node_with_label(g, "Test electorate ");
+	ck_assert_str_eq(agget(el, "shape"), "house");
 	/* the parliament (region england) is in no cluster */
 	node_with_label(g, "Test Parliament ");
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		ck_assert_msg(strncmp(agnameof(n), "anchor", 6) != 0,
+			      "anchor %s with two clusters", agnameof(n));
+	agclose(g);
+	free(dot);
+	fx_close(&x);
+}
+END_TEST
+
+/* A PNG too big to hold in memory is laid out again smaller: the scale
+ * keeps it under 64 million pixels and 30,000 a side (at 96 dpi a point
+ * is 4/3 of a pixel). */
+START_TEST(png_scale)
+{
+	ck_assert_double_eq(govmap__png_scale(NULL), 1);
+	ck_assert_double_eq(govmap__png_scale("junk"), 1);
+	ck_assert_double_eq(govmap__png_scale("0,0,0,0"), 1);
+	/* 3,000 x 1,500 pt = 4,000 x 2,000 px: fits */
+	ck_assert_double_eq(govmap__png_scale("0,0,3000,1500"), 1);
+	/* 21,229 x 7,410 pt (all of England) = 28,305 x 9,880 px:
+	 * 280 million pixels, scaled to 64 million */
+	double s = govmap__png_scale("0,0,21229,7410");
+	double w = 21229 / 72.0 * 96 * s, h = 7410 / 72.0 * 96 * s;
+	ck_assert_double_lt(s, 1);
+	ck_assert_double_eq_tol(w * h, 64e6, 1e3);
+	/* as gvLayout() writes it, with spaces */
+	ck_assert_double_eq(govmap__png_scale("0 0 21229 7410"), s);
+	/* a long thin map: the side limit binds (40,000 x 100 pt) */
+	s = govmap__png_scale("0,0,40000,100");
+	ck_assert_double_eq_tol(40000 / 72.0 * 96 * s, 30000, 1e-6);
+}
+END_TEST
+
+/* The cluster holding the node labelled `prefix`. */
+static Agraph_t *cluster_of(Agraph_t *g, const char *prefix)
+{
+	Agnode_t *n = node_with_label(g, prefix);
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg))
+		if (strncmp(agnameof(sg), "cluster_", 8) == 0 &&
+		    agsubnode(sg, n, 0))
+			return sg;
+	ck_abort_msg("%s is in no cluster", prefix);
+	return NULL;
+}
+
+/* Three footprints are stacked in a grid of ceil(sqrt(3 / 2)) = 2
+ * columns: each cluster gets an invisible anchor above and below its
+ * nodes, and the third cluster's top anchor hangs from the first one's
+ * bottom anchor.  The national electorate stays on the voters' rank. */
+START_TEST(cluster_grid)
+{
+	fx x;
+	fx_open(&x, "grid", ON);
+	govmap_map_opts o = {0};
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	Agraph_t *g = agmemread(dot);
+	ck_assert_ptr_nonnull(g);
+	Agraph_t *voters = agsubg(g, "voters", 0);
+	ck_assert_ptr_nonnull(voters);
+	ck_assert_int_eq(agnnodes(voters), 1);
+	ck_assert(agsubnode(voters, node_with_label(g, "Test national "
+						      "electorate "),
+			    0) != NULL);
+	const char *names[] = {"Alpha", "Beta", "Gamma"};
+	Agraph_t *cl[3];
+	for (int i = 0; i < 3; i++) {
+		char a[64], b[64];
+		snprintf(a, sizeof a, "Test %s Council ", names[i]);
+		snprintf(b, sizeof b, "Test %s electorate ", names[i]);
+		cl[i] = cluster_of(g, a);
+		ck_assert_ptr_eq(cluster_of(g, b), cl[i]);
+		/* two nodes and two anchors */
+		ck_assert_int_eq(agnnodes(cl[i]), 4);
+		for (int j = 0; j < i; j++)
+			ck_assert_ptr_ne(cl[i], cl[j]);
+	}
+	/* every anchor is invisible, and hangs from or holds up only the
+	 * nodes of its own cluster, by invisible edges of weight 0 */
+	size_t anchors = 0, rows = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		if (strncmp(agnameof(n), "anchor", 6) != 0)
+			continue;
+		anchors++;
+		ck_assert_str_eq(agget(n, "style"), "invis");
+		for (Agedge_t *e = agfstedge(g, n); e; e = agnxtedge(g, e, n)) {
+			ck_assert_str_eq(agget(e, "style"), "invis");
+			Agnode_t *t = agtail(e), *h = aghead(e);
+			if (strncmp(agnameof(t), "anchor", 6) == 0 &&
+			    strncmp(agnameof(h), "anchor", 6) == 0) {
+				rows++;
+				continue;
+			}
+			ck_assert_str_eq(agget(e, "weight"), "0");
+		}
+	}
+	ck_assert_uint_eq(anchors, 6);
+	/* one row edge (seen from both ends): the bottom of the first
+	 * cluster to the top of the third */
+	ck_assert_uint_eq(rows, 2);
+	int found = 0;
+	for (Agedge_t *e = agfstout(g, agnode(g, "anchorz0", 0)); e;
+	     e = agnxtout(g, e))
+		found |= strcmp(agnameof(aghead(e)), "anchora2") == 0;
+	ck_assert(found);
+	ck_assert_ptr_nonnull(agsubnode(cl[0], agnode(g, "anchorz0", 0), 0));
+	ck_assert_ptr_nonnull(agsubnode(cl[2], agnode(g, "anchora2", 0), 0));
 	agclose(g);
 	free(dot);
 	fx_close(&x);
@@ -779,6 +890,8 @@ Suite *map_suite(void)
 	tc = tcase_create("maps");
 	tcase_add_test(tc, ghosts);
 	tcase_add_test(tc, clusters);
+	tcase_add_test(tc, cluster_grid);
+	tcase_add_test(tc, png_scale);
 	tcase_add_test(tc, collapse_and_national);
 	tcase_add_test(tc, focus_depth);
 	tcase_add_test(tc, not_found);
