@@ -945,8 +945,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		 * cluster must not rank: a council in one footprint scrutinising
 		 * an ICB filed in another would otherwise pull the grid into a
 		 * cycle that dot breaks at random */
-		if (nsubs >= GRID_MIN &&
-		    (cl[de->from] < 0 || cl[de->from] != cl[de->to]))
+		if (nsubs >= GRID_MIN && cl[de->from] != cl[de->to])
 			set(ed, "constraint", "false");
 		snprintf(buf, sizeof buf, "%.2f", 0.5 + 3.0 * e->strength);
 		set(ed, "penwidth", buf);
