@@ -189,8 +189,20 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	govmap_money_format(exposure, sizeof exposure, sc->exposure);
 	printf("  on %s: accountability A = %.3f, deficit D = %.3f\n", d,
 	       sc->A, sc->D);
-	if (sc->money >= 0)
-		printf("  public money %s a year; exposure D x money = %s\n",
+	if (sc->money >= 0 && e->spend_year) {
+		char fy[16];
+		govmap_fyear_format(fy, sizeof fy, e->spend_year);
+		printf("  public money %s a year (the figure for %s%s); "
+		       "exposure D x money = %s\n",
+		       money, fy,
+		       govmap_fyear_contains(e->spend_year,
+						     govmap_analysis_date(s.an))
+			       ? ""
+			       : ", not the year of this date",
+		       exposure);
+	} else if (sc->money >= 0)
+		printf("  public money %s a year (year not stated); exposure "
+		       "D x money = %s\n",
 		       money, exposure);
 	else
 		printf("  public money not recorded (no spend_gbp); exposure "

@@ -81,8 +81,8 @@ static const struct {
 			    "it its functions, or none"},
 	{"legal_form", "e.g. body corporate, company limited by guarantee"},
 	{"spend_gbp", "public money it spends a year, in whole pounds "
-		      "(1_250_000_000); only when sourced: say the year in "
-		      "notes"},
+		      "(1_250_000_000); only when sourced"},
+	{"spend_year", "the financial year spend_gbp is for: 2025/26"},
 	{"meets_in_public", "true or false: are its decision-making "
 			    "meetings open to the public?"},
 	{"publishes_papers", "true or false: does it publish agendas, papers "

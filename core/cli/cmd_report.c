@@ -242,6 +242,14 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			       "\"money_gbp\":",
 			       sc->A, sc->D);
 			json_num_or_null(sc->money);
+			printf(",\"money_year\":");
+			if (e->spend_year && sc->money >= 0) {
+				char fy[16];
+				govmap_fyear_format(fy, sizeof fy, e->spend_year);
+				cli_json_str(stdout, fy);
+			} else {
+				printf("null");
+			}
 			printf(",\"exposure_gbp\":%.0f,\"hops\":%u}", sc->exposure,
 			       sc->hops);
 		}
@@ -308,18 +316,24 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		for (size_t k = 0; k < shown; k++) {
 			const govmap_entity *e = govmap_registry_at(s.reg, r.order[k]);
 			const govmap_score *sc = govmap_analysis_score(s.an, r.order[k]);
-			char mm[32], ee[32];
+			char mm[48], ee[32], fy[16] = "";
 			govmap_money_format(mm, sizeof mm, (double)sc->money);
 			govmap_money_format(ee, sizeof ee, sc->exposure);
+			if (e->spend_year && sc->money >= 0)
+				govmap_fyear_format(fy, sizeof fy, e->spend_year);
+			if (md && fy[0]) /* "£2.2bn (2023/24)" */
+				snprintf(mm + strlen(mm), sizeof mm - strlen(mm),
+					 " (%s)", fy);
 			if (md)
 				printf("| %zu | %s (`%s`) | %.3f | %.3f | %s | %s |\n",
 				       k + 1, e->name ? e->name : e->id, e->id,
 				       sc->A, sc->D, mm, ee);
 			else
 				printf("  %3zu. %-48.48s A %.3f  D %.3f  %9s  "
-				       "exposure %s\n",
+				       "exposure %s%s%s%s\n",
 				       k + 1, e->name ? e->name : e->id, sc->A,
-				       sc->D, mm, ee);
+				       sc->D, mm, ee, fy[0] ? "  (money: " : "",
+				       fy, fy[0] ? ")" : "");
 		}
 		printf(md ? "\n## Findings by region and rule\n" : "\nFindings by region and rule\n");
 		const char *lastr = NULL, *lastrule = NULL;

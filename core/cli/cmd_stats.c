@@ -186,7 +186,7 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 	counts kinds = {0}, types = {0}, regions = {0}, areas = {0};
 	areas.owns = 1;
 	size_t n = govmap_registry_count(reg), sourced = 0, bodies = 0,
-	       coded = 0;
+	       coded = 0, money = 0, money_dated = 0;
 	size_t *order = malloc((n ? n : 1) * sizeof(*order));
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
@@ -201,6 +201,10 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 					e->kind == GOVMAP_KIND_BOARD))
 			bump_area(&areas, area, e->type, active);
 		sourced += e->nsources > 0;
+		if (e->spend_gbp >= 0) {
+			money++;
+			money_dated += e->spend_year != 0;
+		}
 		if (e->kind == GOVMAP_KIND_BODY) {
 			bodies++;
 			coded += govmap_entity_code(e, "ons") ||
@@ -221,8 +225,9 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		printf("{\"registry\":");
 		cli_json_str(stdout, govmap_registry_name(reg));
 		printf(",\"on\":\"%s\",\"entities\":%zu,\"sourced\":%zu,"
-		       "\"bodies\":%zu,\"bodies_with_codes\":%zu,",
-		       on, n, sourced, bodies, coded);
+		       "\"bodies\":%zu,\"bodies_with_codes\":%zu,"
+		       "\"with_money\":%zu,\"money_dated\":%zu,",
+		       on, n, sourced, bodies, coded, money, money_dated);
 		print_counts("kinds", &kinds, 1, &first);
 		print_counts("types", &types, 1, &first);
 		print_counts("regions", &regions, 1, &first);
@@ -248,6 +253,9 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		       "(%.1f%%)\n",
 		       coded, bodies,
 		       bodies ? 100.0 * (double)coded / (double)bodies : 0.0);
+		printf("  public money (spend_gbp): %zu bodies and boards, %zu "
+		       "of them with the year it is for (spend_year)\n",
+		       money, money_dated);
 		int first = 1;
 		print_counts("Kinds", &kinds, 0, &first);
 		print_counts("Types", &types, 0, &first);

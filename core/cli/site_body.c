@@ -143,6 +143,13 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 		fact(b, "Public money a year");
 		govmap_money_format(m, sizeof m, (double)e->spend_gbp);
 		sb_esc(b, m);
+		if (e->spend_gbp >= 0 && e->spend_year) {
+			char fy[16];
+			govmap_fyear_format(fy, sizeof fy, e->spend_year);
+			sb_put(b, " (");
+			sb_esc(b, fy);
+			sb_put(b, ")");
+		}
 		sb_put(b, "</dd></div>\n");
 		fact(b, "Meets in public");
 		tri(b, e->meets_in_public);

@@ -163,6 +163,20 @@ govmap_date govmap_date_today(void)
 	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
+void govmap_fyear_format(char *buf, size_t size, int32_t year)
+{
+	if (year <= 0)
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, "%d/%02d", (int)year, (int)((year + 1) % 100));
+}
+
+int govmap_fyear_contains(int32_t year, govmap_date on)
+{
+	return year > 0 && on >= (govmap_date)year * 10000 + 401 &&
+	       on < (govmap_date)(year + 1) * 10000 + 401;
+}
+
 void govmap_money_format(char *buf, size_t size, double v)
 {
 	if (v < 0)

@@ -21,7 +21,7 @@
 typedef enum {
 	F_KIND, F_ID, F_TEXT, F_NAME, F_REGION, F_DATE, F_MONEY, F_BOOL,
 	F_REF, F_REFLIST, F_STRLIST, F_SOURCES, F_CODES, F_SUPPRESS, F_VALID,
-	F_SEATS, F_FORUM, F_BASIS, F_POWERS
+	F_SEATS, F_FORUM, F_BASIS, F_POWERS, F_FYEAR
 } ftype;
 
 #define K_BODY (1u << GOVMAP_KIND_BODY)
@@ -56,6 +56,7 @@ static const field fields[] = {
 	{"statutory_basis", K_BODY | K_BOARD, 0, F_TEXT, OFF(statutory_basis), 0},
 	{"legal_form", K_BODY, 0, F_TEXT, OFF(legal_form), 0},
 	{"spend_gbp", K_BODY | K_BOARD, 0, F_MONEY, OFF(spend_gbp), 0},
+	{"spend_year", K_BODY | K_BOARD, 0, F_FYEAR, OFF(spend_year), 0},
 	{"meets_in_public", K_BODY | K_BOARD, 0, F_BOOL, OFF(meets_in_public), 0},
 	{"publishes_papers", K_BODY | K_BOARD, 0, F_BOOL, OFF(publishes_papers), 0},
 	{"replaces", K_BODY | K_BOARD, 0, F_REF, OFF(replaces), 0},
@@ -327,6 +328,32 @@ bad:
 		     ? " (write it without quotes)"
 		     : "");
 	return -1;
+}
+
+/* A UK financial year, April to March: "2025/26" (YAML reads it as text;
+ * quoting it is fine).  Stored as its first calendar year. */
+static int conv_fyear(ctx *c, const ynode *n, const char *key, int32_t *out)
+{
+	char q[128];
+	if (!want_scalar(c, n, key, "a financial year such as 2025/26"))
+		return -1;
+	const char *s = n->str;
+	int ok = n->len == 7 && s[4] == '/';
+	for (size_t k = 0; ok && k < 7; k++)
+		ok = k == 4 || isdigit((unsigned char)s[k]);
+	int y = ok ? (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+			     (s[2] - '0') * 10 + (s[3] - '0')
+		   : 0;
+	int next = ok ? (s[5] - '0') * 10 + (s[6] - '0') : -1;
+	if (!ok || y < 1900 || y > 2199 || next != (y + 1) % 100) {
+		verr(c, n, "financial-year",
+		     "'%s' must be a financial year such as 2025/26 (April "
+		     "2025 to March 2026), not '%s'",
+		     key, govmap__quote(q, sizeof q, n->str));
+		return -1;
+	}
+	*out = y;
+	return 0;
 }
 
 static int conv_bool(ctx *c, const ynode *n, const char *key,
@@ -962,6 +989,7 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 			break;
 		}
 		case F_POWERS: conv_powers(&c, v, &e->powers); break;
+		case F_FYEAR: conv_fyear(&c, v, f->key, dst); break;
 		case F_KIND: break;
 		}
 	}
@@ -974,6 +1002,11 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 	    govmap__ymap_get(doc, "joint"))
 		verr(&c, govmap__ymap_get(doc, "joint"), "board-owner",
 		     "board has both 'of' and 'joint': use one");
+	if (e->spend_year && e->spend_gbp < 0 &&
+	    !govmap__ymap_get(doc, "spend_gbp"))
+		verr(&c, govmap__ymap_get(doc, "spend_year"), "spend-year",
+		     "'spend_year' says which year 'spend_gbp' is for: give "
+		     "spend_gbp too, or remove spend_year");
 	if (e->kind == GOVMAP_KIND_CONTRACT && e->start && e->end &&
 	    e->start > e->end)
 		verr(&c, govmap__ymap_get(doc, "end"), "valid-order",
@@ -1067,9 +1100,9 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 static const char *const ftype_names[] = {
 	"kind", "id", "text", "name", "region", "date", "money", "bool",
 	"ref", "ref-list", "text-list", "sources", "codes", "suppress",
-	"period", "seats", "forum", "basis", "powers"};
+	"period", "seats", "forum", "basis", "powers", "financial-year"};
 _Static_assert(sizeof(ftype_names) / sizeof(ftype_names[0]) ==
-		       F_POWERS + 1,
+		       F_FYEAR + 1,
 	       "one name per field type");
 
 int govmap__schema_field(size_t i, govmap__field_view *out)

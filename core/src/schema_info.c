@@ -221,6 +221,10 @@ int govmap_entity_field(char ***out, size_t *n, const govmap_entity *e,
 		int64_t v = *(const int64_t *)at;
 		if (v >= 0)
 			addf(&it, "%lld", (long long)v);
+	} else if (strcmp(t, "financial-year") == 0) {
+		int32_t y = *(const int32_t *)at;
+		if (y)
+			addf(&it, "%d/%02d", (int)y, (int)((y + 1) % 100));
 	} else if (strcmp(t, "bool") == 0) {
 		govmap_tristate v = *(const govmap_tristate *)at;
 		if (v != GOVMAP_UNKNOWN)

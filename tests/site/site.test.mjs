@@ -337,6 +337,8 @@ await test('a body page prints on A4 (PDF and a print-media screenshot)', async 
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
+  const facts = await page.locator('body').innerText();
+  assert(facts.includes('£400m (2023/24)'), 'the money gives the year it is for (spend_year)');
   await page.pdf({ path: path.join(OUT, 'body-a4.pdf'), format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi

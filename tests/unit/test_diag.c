@@ -264,6 +264,24 @@ START_TEST(date_roundtrip)
 }
 END_TEST
 
+/* Financial years run 1 April to 31 March; 2023 is 2023/24. */
+START_TEST(fyear)
+{
+	char b[16];
+	govmap_fyear_format(b, sizeof b, 2023);
+	ck_assert_str_eq(b, "2023/24");
+	govmap_fyear_format(b, sizeof b, 1999);
+	ck_assert_str_eq(b, "1999/00");
+	govmap_fyear_format(b, sizeof b, 0);
+	ck_assert_str_eq(b, "");
+	ck_assert(!govmap_fyear_contains(2023, 20230331));
+	ck_assert(govmap_fyear_contains(2023, 20230401));
+	ck_assert(govmap_fyear_contains(2023, 20240331));
+	ck_assert(!govmap_fyear_contains(2023, 20240401));
+	ck_assert(!govmap_fyear_contains(0, 20240101));
+}
+END_TEST
+
 START_TEST(date_today)
 {
 	govmap_date t = govmap_date_today();
@@ -297,6 +315,7 @@ Suite *diag_suite(void)
 	tcase_add_test(tc, date_format);
 	tcase_add_test(tc, date_roundtrip);
 	tcase_add_test(tc, date_today);
+	tcase_add_test(tc, fyear);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 	return s;

@@ -63,6 +63,35 @@ static const one_case cases[] = {
 	{BODY "spend_gbp: 99999999999999999999999\n", "money-range", 10, 12,
 	 "'spend_gbp' = 99999999999999999999999 is out of range (0 to "
 	 "10,000,000,000,000 pounds)"},
+	{BODY "spend_gbp: 1\nspend_year: 2025\n", "financial-year", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26 (April "
+	 "2025 to March 2026), not '2025'"},
+	{BODY "spend_gbp: 1\nspend_year: 2025/2026\n", "financial-year", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26 (April "
+	 "2025 to March 2026), not '2025/2026'"},
+	{BODY "spend_gbp: 1\nspend_year: 25/26\n", "financial-year", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26 (April "
+	 "2025 to March 2026), not '25/26'"},
+	{BODY "spend_gbp: 1\nspend_year: 2025-26\n", "financial-year", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26 (April "
+	 "2025 to March 2026), not '2025-26'"},
+	{BODY "spend_gbp: 1\nspend_year: 2025/27\n", "financial-year", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26 (April "
+	 "2025 to March 2026), not '2025/27'"},
+	{BODY "spend_gbp: 1\nspend_year: 1899/00\n", "financial-year", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26 (April "
+	 "2025 to March 2026), not '1899/00'"},
+	{BODY "spend_gbp: 1\nspend_year: 2200/01\n", "financial-year", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26 (April "
+	 "2025 to March 2026), not '2200/01'"},
+	{BODY "spend_gbp: 1\nspend_year: 2025/2a\n", "financial-year", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26 (April "
+	 "2025 to March 2026), not '2025/2a'"},
+	{BODY "spend_year: 2024/25\n", "spend-year", 10, 13,
+	 "'spend_year' says which year 'spend_gbp' is for: give spend_gbp "
+	 "too, or remove spend_year"},
+	{BODY "spend_gbp: 1\nspend_year: [2024]\n", "type", 11, 13,
+	 "'spend_year' must be a financial year such as 2025/26, not a list"},
 	{BODY "spend_gbp: [1]\n", "type", 10, 12,
 	 "'spend_gbp' must be a whole number of pounds, not a list"},
 	{BODY "meets_in_public: yes\n", "bool", 10, 18,
@@ -330,7 +359,8 @@ START_TEST(schema_full_body)
 		"  - url: http://example.org/two\n"
 		"    title: Two\n"
 		"    accessed: 2023-01-01\n"
-		"    notes: second\n",
+		"    notes: second\n"
+		"spend_year: \"2099/00\"\n",
 		NULL);
 	ck_assert_msg(d.n == 0, "unexpected:%s", th_dump(&d));
 	ck_assert_uint_eq(govmap_registry_count(reg), 1);
@@ -346,6 +376,7 @@ START_TEST(schema_full_body)
 	ck_assert_str_eq(e->statutory_basis, "Local Government Act 1972");
 	ck_assert_str_eq(e->legal_form, "body corporate");
 	ck_assert_int_eq(e->spend_gbp, 1250000000LL);
+	ck_assert_int_eq(e->spend_year, 2099); /* quoted, and across 2100 */
 	ck_assert_int_eq(e->meets_in_public, GOVMAP_YES);
 	ck_assert_int_eq(e->publishes_papers, GOVMAP_NO);
 	ck_assert_int_eq(e->valid.from, 19740401);
@@ -398,6 +429,7 @@ START_TEST(schema_defaults)
 	ck_assert_msg(d.n == 0, "unexpected:%s", th_dump(&d));
 	const govmap_entity *e = govmap_registry_at(reg, 0);
 	ck_assert_int_eq(e->spend_gbp, -1);
+	ck_assert_int_eq(e->spend_year, 0);
 	ck_assert_int_eq(e->meets_in_public, GOVMAP_UNKNOWN);
 	ck_assert_int_eq(e->publishes_papers, GOVMAP_UNKNOWN);
 	ck_assert_int_eq(e->valid.from, 0);

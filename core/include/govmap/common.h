@@ -98,6 +98,13 @@ govmap_date govmap_date_today(void);
  * buf needs 24 bytes.  Negative (unknown) prints "unknown". */
 void govmap_money_format(char *buf, size_t size, double gbp);
 
+/** A financial year by its first calendar year: 2025 -> "2025/26".
+ * buf needs 8 bytes; 0 (not stated) prints "". */
+void govmap_fyear_format(char *buf, size_t size, int32_t year);
+
+/** Does `on` fall in financial year `year` (1 April to 31 March)? */
+int govmap_fyear_contains(int32_t year, govmap_date on);
+
 #ifdef __cplusplus
 }
 #endif

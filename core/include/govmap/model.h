@@ -135,6 +135,9 @@ typedef struct {
 	char *statutory_basis;  /**< an Act, or "none" */
 	char *legal_form;
 	int64_t spend_gbp;      /**< annual; -1 when unknown */
+	int32_t spend_year;     /**< the financial year spend_gbp is for, by
+				     its first calendar year (2025 for
+				     2025/26); 0 when not stated */
 	govmap_tristate meets_in_public;
 	govmap_tristate publishes_papers;
 	govmap_ref replaces;

@@ -9,7 +9,7 @@ chain runs through 4 of 10 voting seats appointed by a minister:
 Test Trust (body 'test-trust', nhs-trust)
   region england/testshire; valid - to -; defined at tests/fixtures/analysis/board-seats/bodies.yaml:41:1
   on 2024-06-01: accountability A = 0.233, deficit D = 0.767
-  public money £200m a year; exposure D x money = £153m
+  public money £200m a year (year not stated); exposure D x money = £153m
 
 Strongest chain to voters (4 links; A is the product of the strengths):
   1. Test Trust -> Test Trust Board

@@ -8,7 +8,7 @@ council elected with strength 0.9: A = 0.27 (fixture (e)).
 Test Joint Board (board 'test-joint-board', joint-committee)
   region england/testshire; valid - to -; defined at tests/fixtures/analysis/joint/board.yaml:1:1
   on 2024-06-01: accountability A = 0.270, deficit D = 0.730
-  public money £30m a year; exposure D x money = £22m
+  public money £30m a year (year not stated); exposure D x money = £22m
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Joint Board -> Test Council A

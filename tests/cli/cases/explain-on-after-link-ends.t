@@ -9,7 +9,7 @@ fires (fixture (f)).
 Test Trust (body 'test-trust', nhs-trust)
   region england/testshire; valid - to -; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
   on 2024-01-31: accountability A = 0.437, deficit D = 0.563
-  public money £10m a year; exposure D x money = £6m
+  public money £10m a year (year not stated); exposure D x money = £6m
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Trust -> Test Council

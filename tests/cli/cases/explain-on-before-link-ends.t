@@ -8,7 +8,7 @@ explain on 2024-01-30: the scrutiny link with sanction still applies
 Test Trust (body 'test-trust', nhs-trust)
   region england/testshire; valid - to -; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
   on 2024-01-30: accountability A = 0.729, deficit D = 0.271
-  public money £10m a year; exposure D x money = £3m
+  public money £10m a year (year not stated); exposure D x money = £3m
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Trust -> Test Council

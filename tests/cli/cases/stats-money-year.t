@@ -1,0 +1,40 @@
+stats: how many bodies have money, and how many of those say its year.
+--- args
+-r tests/fixtures/analysis/money-year --on 2024-01-15 stats
+--- exit
+0
+--- stdout
+test-money-year (working tree): 5 entities, in force on 2024-01-15 as counted below
+  sourced: 5 of 5 entities (100.0%)
+  official codes (ONS or ODS): 0 of 3 bodies (0.0%)
+  public money (spend_gbp): 2 bodies and boards, 1 of them with the year it is for (spend_year)
+
+Kinds (in force / all)
+  body                                                              3      3
+  link                                                              2      2
+
+Types (in force / all)
+  elected-by                                                        1      1
+  electorate                                                        1      1
+  local-authority                                                   1      1
+  nhs-trust                                                         1      1
+  scrutinised-by                                                    1      1
+
+Regions (in force / all)
+  england/testshire                                                 3      3
+
+Types by area (the first two levels of the region) (in force / all)
+  england/testshire: electorate                                     1      1
+  england/testshire: local-authority                                1      1
+  england/testshire: nhs-trust                                      1      1
+  england: electorate                                               1      1
+  england: local-authority                                          1      1
+  england: nhs-trust                                                1      1
+
+Least recently checked (newest source accessed)
+  2024-05-01  test-council
+  2024-05-01  test-council-elected-by-electorate
+  2024-05-01  test-electorate
+  2024-05-01  test-trust
+  2024-05-01  test-trust-scrutinised-by-council
+--- stderr
