@@ -73,7 +73,8 @@ DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev \
 DEB_PKGS += chromium nodejs npm
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
-	clean headers check-plugins plugin check-hostile fuzz fuzz-smoke
+	clean headers check-plugins plugin check-hostile check-registry \
+	fuzz fuzz-smoke
 
 all: $(BIN) $(PLUGINS)
 
@@ -195,7 +196,7 @@ check: deps
 
 test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
-		check-hostile
+		check-hostile check-registry
 
 check-unit: $(UNIT)
 	@echo "== unit tests"
@@ -211,6 +212,12 @@ check-plugins: $(BIN) $(PLUGINS) $(FIXTURE_PLUGINS)
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) \
 		GOVMAP_FIXTURE_PLUGINS=$(CURDIR)/$(BUILD)/tests/plugins \
 		VALGRIND="$(VALGRIND)" sh tests/plugins/run.sh
+
+# The embedded registry (issue 5): check clean with every plugin, the
+# counts registry/README.md promises, the RPB seats, 2019 against today.
+check-registry: $(BIN) $(PLUGINS)
+	@echo "== registry tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/registry/run.sh
 
 # Hostile input (issue 8): tests/fixtures/hostile/ and crafted Git trees,
 # unsafe plugins, failed writes; every run under `timeout 30`.

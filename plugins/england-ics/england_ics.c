@@ -635,7 +635,7 @@ static const char *const ics_regions[] = {"england", NULL};
 static const char *const ics_body_types[] = {
 	"icb", "icp", "nhs-trust", "foundation-trust", "ccg", "stp", "pcn",
 	"gp-practice", "healthwatch", "health-scrutiny-committee",
-	"joint-health-scrutiny-committee", NULL};
+	"joint-health-scrutiny-committee", "nhs-england-region", NULL};
 static const char *const ics_board_types[] = {
 	"icp", "health-scrutiny-committee", "joint-health-scrutiny-committee",
 	NULL};

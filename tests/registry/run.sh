@@ -1,0 +1,104 @@
+#!/bin/sh
+# tests/registry/run.sh - the embedded registry (registry/) against what
+# issue 5 and registry/README.md promise of it: `govmap check` clean with
+# every plugin loaded, the counts of the bodies the plugins cover, 100%
+# sourced, every required seat of the Welsh regional partnership boards,
+# and the 2019 / today difference the seed articles describe.  TAP output;
+# exit 1 on a failure.  POSIX sh and awk only (no python, no jq).
+#
+# Usage: GOVMAP_BIN=/abs/build/govmap sh tests/registry/run.sh
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 2
+bin=${GOVMAP_BIN:-$top/build/govmap}
+unset GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-registry.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+is() { # what got want
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1"; echo "#   got  '$2'"; echo "#   want '$3'"; fi
+}
+
+# 1. check: exit 0, no errors or warnings from the schema, no error from
+# any rule (warnings from rules are findings about the real world).
+"$bin" -r registry check >"$tmp/check.out" 2>"$tmp/check.err"
+is "govmap check on registry/ exits 0" "$?" 0
+summary=$(tail -n 1 "$tmp/check.out")
+case $summary in
+*": 0 errors, 0 warnings; rules: 0 errors,"*) ok "check: 0 errors, 0 warnings; rules: 0 errors" ;;
+*) not_ok "check: 0 errors, 0 warnings; rules: 0 errors"; echo "#   $summary" ;;
+esac
+is "no wales-rpb finding (every RPB has its partners and reg. 10 seats)" \
+	"$(grep -c 'wales-rpb/' "$tmp/check.err")" 0
+is "no greater-manchester error" \
+	"$(grep 'greater-manchester/' "$tmp/check.err" | grep -c ': error:')" 0
+is "no england-ics error" \
+	"$(grep 'england-ics/' "$tmp/check.err" | grep -c ': error:')" 0
+
+# 2. stats on a fixed date after the last change recorded
+"$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
+is "govmap stats exits 0" "$?" 0
+in_force() { # type -> count in force
+	awk -v t="$1" '$1 == t && NF == 3 { print $2; exit }' "$tmp/stats"
+}
+area_sum() { # area-prefix type -> summed count in force
+	awk -v p="$1" -v t="$2" 'index($1, p) == 1 && $2 == t && NF == 4 {
+		s += $3 } END { print s + 0 }' "$tmp/stats"
+}
+is "42 integrated care boards" "$(in_force icb)" 42
+is "42 integrated care partnerships" "$(in_force icp)" 42
+is "7 regional partnership boards" "$(in_force regional-partnership-board)" 7
+is "7 local health boards" "$(in_force local-health-board)" 7
+is "7 NHS England regions" "$(in_force nhs-england-region)" 7
+is "22 Welsh councils" "$(area_sum wales/ local-authority)" 22
+is "10 Greater Manchester boroughs" \
+	"$(area_sum england/greater-manchester: local-authority)" 10
+is "153 English upper-tier councils" "$(area_sum england/ local-authority)" 153
+src=$(awk '$1 == "sourced:" { print $2 == $4 ? "all" : $2 " of " $4 }' \
+	"$tmp/stats")
+is "every entity cites a source" "$src" all
+dated=$(awk '$1 == "public" && $2 == "money" { print $4 == $8 ? "all" : $8 " of " $4 }' \
+	"$tmp/stats")
+is "every spend_gbp says its year" "$dated" all
+
+# 3. every RPB has a board with the seats regulation 10 requires: eight
+# reg. 10(1) roles beside the directors of social services
+for f in registry/wales/*/*-rpb-members.yaml; do
+	roles=$(grep -c '^  - role: ' "$f")
+	dirs=$(grep -c '^  - role: "Director of social services' "$f")
+	is "$(basename "$f" .yaml): 7 reg. 10(1) roles beside $dirs directors" \
+		$((roles - dirs)) 7
+done
+is "seven RPB member boards" \
+	"$(ls registry/wales/*/*-rpb-members.yaml | wc -l | tr -d ' ')" 7
+
+# 4. the history the seeds describe: on 2019-06-01 CCGs, no ICBs
+"$bin" -r registry --on 2019-06-01 stats >"$tmp/stats" 2>&1
+is "2019: no ICB in force" "$(in_force icb)" 0
+is "2019: five CCGs in force" "$(in_force ccg)" 5
+is "2019: the two STPs" "$(in_force stp)" 2
+"$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
+is "today: no CCG in force" "$(in_force ccg)" 0
+
+# 5. the region maps lay out (DOT is not enough: lay them out as SVG)
+for r in wales england/london england/greater-manchester \
+	england/south-west/bnssg; do
+	"$bin" -r registry map --region "$r" -o "$tmp/map.svg" 2>"$tmp/map.err"
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q '</svg>' "$tmp/map.svg"; then
+		ok "map --region $r renders"
+	else
+		not_ok "map --region $r renders (exit $rc)"
+		sed 's/^/#   /' "$tmp/map.err"
+	fi
+done
+
+echo "1..$n"
+if [ "$failed" -ne 0 ]; then
+	echo "# $failed of $n registry tests FAILED"
+	exit 1
+fi
+echo "# all $n registry tests passed"
