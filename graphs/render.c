@@ -52,9 +52,6 @@ static int write_all(int fd, const char *p, size_t n)
 #define MAX_PNG_PIXELS 64e6
 #define MAX_PNG_SIDE 30000.0
 
-/* The factor (<= 1) a laid-out map's bounding box "llx,lly,urx,ury" (in
- * points) must be scaled by to fit those limits; 1 if it fits or the box
- * cannot be read. */
 /* gvLayout() writes "bb" with spaces ("%d %d %d %d"); DOT output has
  * commas: read either. */
 static int read_bb(const char *bb, double *llx, double *lly, double *urx,
@@ -64,6 +61,9 @@ static int read_bb(const char *bb, double *llx, double *lly, double *urx,
 			    ury) == 4;
 }
 
+/* The factor (<= 1) a laid-out map's bounding box "llx,lly,urx,ury" (in
+ * points) must be scaled by to fit those limits; 1 if it fits or the box
+ * cannot be read (mapimpl.h). */
 double govmap__png_scale(const char *bb)
 {
 	double llx, lly, urx, ury;
