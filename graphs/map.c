@@ -610,6 +610,7 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 
 #define WRAP 10 /* nodes per row before a level is folded */
 #define GRID_MIN 3 /* footprint clusters from which they are stacked */
+#define MAX_STYLED 16 /* plugin-coloured types listed in the legend */
 
 /* map --diff: Okabe-Ito bluish green, orange and vermillion borders */
 #define ADDED_COLOR "#009E73"
@@ -790,6 +791,11 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	agattr(g, AGEDGE, "dir", "back"); /* forum above, arrow at forum */
 
 	size_t nadded = 0, nchanged = 0, nremoved = 0;
+	/* the plugin-coloured types drawn, for the legend */
+	struct {
+		const char *type, *colour;
+	} styled[MAX_STYLED];
+	size_t nstyled = 0;
 	/* clusters per footprint (not in the national view) */
 	govmap__strmap clusters;
 	Agraph_t **subs = NULL;
@@ -853,6 +859,23 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		if (d->kind != GOVMAP__DN_ENTITY) {
 			set(nd, "shape", "box3d");
 			set(nd, "style", "filled");
+		}
+		/* a plugin's colour for the type: the border (the fill is the
+		 * deficit); context, focus and change marks draw over it */
+		const char *tc = o->type_colour && d->type && !d->electorate
+					 ? o->type_colour(d->type,
+							  o->colour_payload)
+					 : NULL;
+		if (tc && govmap__is_rgb(tc)) {
+			set(nd, "color", tc);
+			set(nd, "penwidth", "2.5");
+			size_t k = 0;
+			while (k < nstyled && strcmp(styled[k].type, d->type))
+				k++;
+			if (k == nstyled && nstyled < MAX_STYLED) {
+				styled[nstyled].type = d->type;
+				styled[nstyled++].colour = tc;
+			}
 		}
 		if (d->context)
 			set(nd, "color", "#888888");
@@ -1114,7 +1137,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		set(rn, "penwidth", "3");
 	}
 	/* legend (our own text only) */
-	char html[4096];
+	char html[8192]; /* ~2,300 bytes, plus 16 styled types at ~110 */
 	size_t off = 0;
 	off += (size_t)snprintf(
 		html + off, sizeof html - off,
@@ -1149,6 +1172,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu links to bodies "
 		"outside this map not drawn</TD></TR>",
 		ghosts, m->hidden_edges);
+	/* types are kebab-case ids and colours #rrggbb: safe in HTML */
+	for (size_t k = 0; k < nstyled; k++)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD BORDER=\"3\" COLOR=\"%s\"> </TD><TD "
+			"ALIGN=\"LEFT\">border: %s (region plugin)</TD></TR>",
+			styled[k].colour, styled[k].type);
 	if (o->marks)
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,

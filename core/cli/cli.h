@@ -86,6 +86,9 @@ void cli_plugins_check_registry(govmap_cli *cli, const govmap_src *src,
 void cli_plugins_run(govmap_cli *cli, const govmap_registry *reg,
 		     govmap_findings *out, govmap_diags *diags);
 void cli_plugins_free(govmap_cli *cli);
+/* The loaded plugins' map colour for a body type, or NULL: for
+ * govmap_map_opts.type_colour, with cli->plugins as the payload. */
+const char *cli_plugin_colour(const char *type, void *payload);
 /* Print findings gcc-style (FILE:LINE:COL: error: [rule] message), then
  * the suppressed ones with their reasons. */
 void cli_print_findings(FILE *f, const govmap_findings *fs,

@@ -165,6 +165,11 @@ static double plugin_weight(const char *type, void *payload)
 	return -1;
 }
 
+const char *cli_plugin_colour(const char *type, void *payload)
+{
+	return payload ? govmap_plugins_style_fill(payload, type) : NULL;
+}
+
 int cli_open(govmap_cli *cli, cli_session *s)
 {
 	memset(s, 0, sizeof(*s));

@@ -280,6 +280,8 @@ again:
 			 mo.region ? mo.region : "");
 	mo.title = title;
 	mo.findings = &s.findings;
+	mo.type_colour = cli_plugin_colour;
+	mo.colour_payload = cli->plugins;
 	char *data = NULL;
 	size_t len = 0;
 	govmap_diags d = {0};

@@ -122,6 +122,8 @@ int site_write_index(site_ctx *c)
 	o.title = title;
 	o.link_base = "bodies/";
 	o.findings = &c->s->findings;
+	o.type_colour = cli_plugin_colour;
+	o.colour_payload = c->cli->plugins;
 	sb_put(&b, "<h2>The national map</h2>\n");
 	site_map_figure(&b, c, "", &o, "National map: every footprint and "
 			"national body, and who they answer to",
@@ -233,6 +235,8 @@ static int one_region(site_ctx *c, const char *r)
 		o.collapse = collapse;
 		o.link_base = "../bodies/";
 		o.findings = &c->s->findings;
+		o.type_colour = cli_plugin_colour;
+		o.colour_payload = c->cli->plugins;
 		sb_put(&b, "<h2>Map</h2>\n");
 		site_map_figure(&b, c, "../", &o, "Map: who the bodies here "
 				"answer to, up to the voters", summary, "ranked");

@@ -749,10 +749,25 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 							"used twice",
 							d->name, r->id);
 	}
-	for (size_t i = 0; d->styles && d->styles[i].type; i++)
+	for (size_t i = 0; d->styles && d->styles[i].type; i++) {
+		const govmap_plugin_style *st = &d->styles[i];
 		if (i >= MAX_LIST)
 			return govmap__asprintf("plugin '%s' has too many "
 						"styles", d->name);
+		if (!kebab(st->type))
+			return govmap__asprintf("plugin '%s' styles type '%s', "
+						"which is not lower-case kebab",
+						d->name, st->type);
+		if (st->fill && !govmap__is_rgb(st->fill)) {
+			char q[64];
+			return govmap__asprintf("plugin '%s' gives type '%s' the "
+						"colour '%s': write it as "
+						"#rrggbb",
+						d->name, st->type,
+						govmap__quote(q, sizeof q,
+							      st->fill));
+		}
+	}
 	*nrules = n;
 	return NULL;
 }

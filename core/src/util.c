@@ -4,6 +4,7 @@
  * Pure functions over memory; no I/O, no knowledge of the model.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -323,4 +324,14 @@ void govmap__qsort(void *base, size_t n, size_t size,
 {
 	if (base && n > 1)
 		qsort(base, n, size, cmp);
+}
+
+int govmap__is_rgb(const char *s)
+{
+	if (!s || strlen(s) != 7 || s[0] != '#')
+		return 0;
+	for (int i = 1; i < 7; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
 }

@@ -28,6 +28,10 @@ const char *govmap__did_you_mean(const char *word, const char *const *cands,
  * (>= 100 bytes), returns buf. */
 char *govmap__quote(char *buf, size_t size, const char *s);
 
+/* Is s "#rrggbb" (hex digits in either case)?  The one colour form a
+ * plugin may give and the maps pass on to Graphviz and SVG. */
+int govmap__is_rgb(const char *s);
+
 /* An open-addressing hash table from string keys (borrowed) to int32
  * values.  Keys must outlive the table. */
 typedef struct {

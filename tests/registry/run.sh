@@ -96,6 +96,11 @@ for r in wales england/london england/greater-manchester \
 	fi
 done
 
+# 6. the region plugins' colours reach the map (borders and legend)
+"$bin" -r registry map --region wales/gwent --format dot >"$tmp/gwent.dot" 2>&1
+is "map: wales-rpb's colour for local health boards in the legend" \
+	"$(grep -c 'border: local-health-board (region plugin)' "$tmp/gwent.dot")" 1
+
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then
 	echo "# $failed of $n registry tests FAILED"

@@ -597,6 +597,55 @@ START_TEST(png_scale)
 }
 END_TEST
 
+/* A plugin's colour for a type: "#rrggbb" for trusts, junk for councils
+ * (a plugin host refuses it; the map must ignore it too). */
+static int colour_payload;
+static const char *test_colour(const char *type, void *payload)
+{
+	ck_assert_ptr_eq(payload, &colour_payload);
+	return strcmp(type, "nhs-trust") == 0	    ? "#12aB34"
+	       : strcmp(type, "local-authority") == 0 ? "red\" x=\"y"
+							 : NULL;
+}
+
+/* Plugin colours are drawn as borders and listed in the legend; the fill
+ * stays the deficit; junk colours and electorates get none. */
+START_TEST(type_colours)
+{
+	fx x;
+	fx_open(&x, "collapse", ON);
+	govmap_map_opts o = {0};
+	o.type_colour = test_colour;
+	o.colour_payload = &colour_payload;
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	Agraph_t *g = agmemread(dot);
+	ck_assert_ptr_nonnull(g);
+	Agnode_t *t = node_with_label(g, "Test Trust 1 ");
+	ck_assert_str_eq(agget(t, "color"), "#12aB34");
+	ck_assert_str_eq(agget(t, "penwidth"), "2.5");
+	ck_assert_str_ne(agget(t, "fillcolor"), "#12aB34");
+	Agnode_t *c = node_with_label(g, "Test Council ");
+	const char *cc = agget(c, "color");
+	ck_assert(!cc || strcmp(cc, "") == 0 || strncmp(cc, "red", 3) != 0);
+	ck_assert_ptr_null(strstr(dot, "x=\\\"y"));
+	ck_assert_ptr_null(strstr(dot, "border: local-authority"));
+	ASSERT_HAS(dot, "COLOR=\"#12aB34\"> </TD><TD ALIGN=\"LEFT\">border: "
+			"nhs-trust (region plugin)");
+	/* once in the legend, however many trusts */
+	const char *p = strstr(dot, "border: nhs-trust");
+	ck_assert_ptr_null(strstr(p + 1, "border: nhs-trust"));
+	agclose(g);
+	free(dot);
+	/* no callback: no borders, no legend rows */
+	govmap_map_opts none = {0};
+	dot = render(&x, &none, GOVMAP_MAP_DOT, NULL);
+	ck_assert_ptr_null(strstr(dot, "region plugin"));
+	ck_assert_ptr_null(strstr(dot, "#12aB34"));
+	free(dot);
+	fx_close(&x);
+}
+END_TEST
+
 /* The cluster holding the node labelled `prefix`. */
 static Agraph_t *cluster_of(Agraph_t *g, const char *prefix)
 {
@@ -892,6 +941,7 @@ Suite *map_suite(void)
 	tcase_add_test(tc, clusters);
 	tcase_add_test(tc, cluster_grid);
 	tcase_add_test(tc, png_scale);
+	tcase_add_test(tc, type_colours);
 	tcase_add_test(tc, collapse_and_national);
 	tcase_add_test(tc, focus_depth);
 	tcase_add_test(tc, not_found);

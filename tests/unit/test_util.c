@@ -122,6 +122,21 @@ END_TEST
 
 /* ---- quote ----------------------------------------------------------- */
 
+START_TEST(is_rgb)
+{
+	ck_assert(govmap__is_rgb("#12aB34"));
+	ck_assert(govmap__is_rgb("#000000"));
+	ck_assert(!govmap__is_rgb(NULL));
+	ck_assert(!govmap__is_rgb(""));
+	ck_assert(!govmap__is_rgb("red"));
+	ck_assert(!govmap__is_rgb("#12345"));
+	ck_assert(!govmap__is_rgb("#1234567"));
+	ck_assert(!govmap__is_rgb("#12345g"));
+	ck_assert(!govmap__is_rgb("123456#"));
+	ck_assert(!govmap__is_rgb("#12\"x=1"));
+}
+END_TEST
+
 START_TEST(quote_plain)
 {
 	char buf[128];
@@ -394,6 +409,7 @@ Suite *util_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("quote");
+	tcase_add_test(tc, is_rgb);
 	tcase_add_test(tc, quote_plain);
 	tcase_add_test(tc, quote_control);
 	tcase_add_test(tc, quote_cut);

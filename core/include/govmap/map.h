@@ -60,6 +60,11 @@ typedef struct {
 	const govmap_map_mark *marks; /**< a change to draw, or NULL */
 	size_t nmarks;
 	const char *diff_title;  /**< "changes from REV1 to REV2", or NULL */
+	/** The "#rrggbb" border colour for bodies of type `type` (the
+	 * plugins' styles), or NULL; may itself be NULL.  Must return
+	 * "#rrggbb" or NULL: anything else is ignored. */
+	const char *(*type_colour)(const char *type, void *payload);
+	void *colour_payload;
 } govmap_map_opts;
 
 /** Parse "svg", "png", "pdf", "dot", "json".  -1 if unknown. */

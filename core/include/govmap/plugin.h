@@ -110,10 +110,12 @@ typedef struct {
 	double strength;
 } govmap_plugin_link_type;
 
-/** Map styling for one body type (optional). */
+/** Map styling for one body type (optional).  Maps draw the colour as
+ * the box's border and list it in the legend: the fill always shows the
+ * deficit.  The host refuses a plugin whose colour is not "#rrggbb". */
 typedef struct {
 	const char *type;  /**< a body type; NULL ends the list */
-	const char *fill;  /**< "#rrggbb" fill colour, or NULL */
+	const char *fill;  /**< "#rrggbb" colour for the type, or NULL */
 } govmap_plugin_style;
 
 /** The host table.  Passed to init() and valid until fini() returns; the
