@@ -37,6 +37,12 @@ is "no greater-manchester error" \
 	"$(grep 'greater-manchester/' "$tmp/check.err" | grep -c ': error:')" 0
 is "no england-ics error" \
 	"$(grep 'england-ics/' "$tmp/check.err" | grep -c ': error:')" 0
+# every council filed in an ICB's area scrutinises that ICB and sits on
+# its ICP (the plugin's icb-scrutiny and icp-membership rules are silent)
+is "every council of an ICB's area scrutinises it" \
+	"$(grep -c 'england-ics/icb-scrutiny' "$tmp/check.err")" 0
+is "every council of an ICB's area sits on its ICP" \
+	"$(grep -c 'england-ics/icp-membership' "$tmp/check.err")" 0
 
 # 2. stats on a fixed date after the last change recorded
 "$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
@@ -63,6 +69,25 @@ is "every entity cites a source" "$src" all
 dated=$(awk '$1 == "public" && $2 == "money" { print $4 == $8 ? "all" : $8 " of " $4 }' \
 	"$tmp/stats")
 is "every spend_gbp says its year" "$dated" all
+
+# every English council in force is scrutinising at least one ICB today:
+# a scrutinised-by link from an ICB to it with no end date
+# the councils scrutinising an ICB today, one pass over the link files
+grep -rl '^type: scrutinised-by$' registry/england >"$tmp/scrutiny"
+xargs awk 'FNR == 1 { if (f && icb && !ended) print to; f = 1
+		icb = 0; ended = 0; to = "" }
+	$1 == "from:" && $2 ~ /-icb$/ { icb = 1 }
+	$1 == "to:" && /^to: / { to = $2 }
+	/^  to: / { ended = 1 }
+	END { if (f && icb && !ended) print to }' <"$tmp/scrutiny" |
+	sort -u >"$tmp/scrutinising"
+unlinked=""
+for f in $(grep -rl '^type: local-authority$' registry/england); do
+	grep -q '^  to: ' "$f" && continue      # a council wound up
+	id=$(awk '$1 == "id:" { print $2; exit }' "$f")
+	grep -qx "$id" "$tmp/scrutinising" || unlinked="$unlinked $id"
+done
+is "every English council in force scrutinises an ICB" "${unlinked:-none}" none
 
 # 3. every RPB has a board with the seats regulation 10 requires: eight
 # reg. 10(1) roles beside the directors of social services
