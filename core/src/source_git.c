@@ -17,6 +17,7 @@
 
 #include "source_blobs.h"
 #include "source_impl.h"
+#include "vcs_impl.h"
 #include "util.h"
 
 typedef struct {
@@ -245,6 +246,10 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}
+	if ((rc = govmap__git_guard(g->repo)) != GOVMAP_OK) {
+		govmap__git_fail(diags, NULL, "cannot guard the object database");
+		goto cleanup;
+	}
 	if (!(rel = relative_root(g->repo, root, diags))) {
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
@@ -255,20 +260,29 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 	}
 	g->blobs.repo = g->repo;
 	g->blobs.odb = g->odb;
+	char damage[200];
+	govmap__git_guard_take(NULL, 0);
 	if (git_revparse_single(&obj, g->repo, rev) < 0) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
-				 "unknown revision '%s'", rev);
+		if (govmap__git_guard_take(damage, sizeof damage))
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "rev", "revision '%s' cannot be read: %s",
+					 rev, damage);
+		else
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "rev", "unknown revision '%s'", rev);
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}
 	if (git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE) < 0) {
 		/* not a commit or tree, or a tree libgit2 cannot parse */
 		const git_error *e = git_error_last();
+		int dmg = govmap__git_guard_take(damage, sizeof damage);
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
 				 "revision '%s' does not name a readable "
 				 "commit or tree: %s",
-				 rev, e && e->message ? e->message
-						      : "unknown error");
+				 rev, dmg ? damage
+				 : e && e->message ? e->message
+						   : "unknown error");
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}

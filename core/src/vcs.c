@@ -17,11 +17,16 @@
 #include "util.h"
 #include "vcs_impl.h"
 
+/* libgit2's last error, or the damaged object the guard found if
+ * libgit2 has replaced its message since (git_guard.c) */
 static void git_fail(govmap_diags *diags, const char *what)
 {
 	const git_error *e = git_error_last();
+	char damage[200];
+	int dmg = govmap__git_guard_take(damage, sizeof damage);
 	govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git", "%s: %s",
-			 what, e && e->message ? e->message : "unknown error");
+			 what, dmg ? damage
+			       : e && e->message ? e->message : "unknown error");
 }
 
 char *govmap__display_dup(const char *s)
@@ -43,6 +48,14 @@ int govmap__git_open(git_repository **repo, char **rel, const char *root,
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
 				 "%s is not inside a Git repository", root);
 		return GOVMAP_ENOTFOUND;
+	}
+	int grc = govmap__git_guard(*repo);
+	if (grc != GOVMAP_OK) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				 "%s: cannot open the object database", root);
+		git_repository_free(*repo);
+		*repo = NULL;
+		return grc;
 	}
 	const char *workdir = git_repository_workdir(*repo);
 	if (!workdir) {
@@ -185,9 +198,17 @@ int govmap_history_load(govmap_history **out, const char *root,
 	if ((rc = govmap__git_open(&repo, &h->path, root, diags)) != 0)
 		goto cleanup;
 	rc = GOVMAP_ENOTFOUND;
+	char damage[200];
+	govmap__git_guard_take(NULL, 0);
 	if (git_revparse_single(&obj, repo, opts.rev) < 0) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
-				 "unknown revision '%s'", opts.rev);
+		if (govmap__git_guard_take(damage, sizeof damage))
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "rev", "revision '%s' cannot be read: %s",
+					 opts.rev, damage);
+		else
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "rev", "unknown revision '%s'",
+					 opts.rev);
 		goto cleanup;
 	}
 	git_object *peeled;

@@ -17,6 +17,17 @@
 int govmap__git_open(git_repository **repo, char **rel, const char *root,
 		     govmap_diags *diags);
 
+/** Put git_guard.c's check of loose objects in front of libgit2's reader
+ * (libgit2 1.5 spins for ever on a truncated loose object).  Call it once
+ * after opening `repo`, before reading any object.
+ * @return GOVMAP_OK, GOVMAP_ENOMEM or GOVMAP_EIO. */
+int govmap__git_guard(git_repository *repo);
+
+/** The last damaged object the guard found on this thread ("object HEX
+ * is damaged: ..."), copied into buf (n bytes) and forgotten; returns 1
+ * if there was one.  libgit2 may have replaced the error the guard set. */
+int govmap__git_guard_take(char *buf, size_t n);
+
 /** A copy of s for display, control characters replaced by '?'; NULL
  * on out-of-memory. */
 char *govmap__display_dup(const char *s);
