@@ -1050,22 +1050,42 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 				set(an_, "tooltip", "");
 				anchor[2 * c + (size_t)b] = an_;
 			}
-		for (size_t i = 0; anchor && i < m->nnodes; i++) {
+		/* Only a cluster's top nodes (no forum of theirs in the
+		 * cluster) hang from its top anchor, and only its bottom ones
+		 * (nobody in the cluster answers to them) hold up its bottom
+		 * anchor: the rest lie between through the drawn edges.  An
+		 * edge to every node made dot's layout of all of England take
+		 * 8.8 s instead of 0.6 s (31,000 virtual nodes). */
+		unsigned char *role = calloc(m->nnodes, 1); /* 1 forum above,
+							   2 actor below */
+		for (size_t k = 0; role && k < m->nedges; k++) {
+			const govmap__dedge *de = &m->edges[k];
+			if (cl[de->from] < 0 || cl[de->from] != cl[de->to])
+				continue;
+			role[de->from] |= 1;
+			role[de->to] |= 2;
+		}
+		for (size_t i = 0; anchor && role && i < m->nnodes; i++) {
 			if (cl[i] < 0)
 				continue;
-			Agedge_t *up = agedge(g, anchor[2 * (size_t)cl[i]],
-					      gn[i], NULL, 1);
-			Agedge_t *dn = agedge(g, gn[i],
-					      anchor[2 * (size_t)cl[i] + 1],
-					      NULL, 1);
-			Agedge_t *both[] = {up, dn};
+			Agedge_t *e2[2] = {NULL, NULL};
+			if (!(role[i] & 1))
+				e2[0] = agedge(g, anchor[2 * (size_t)cl[i]],
+					       gn[i], NULL, 1);
+			if (!(role[i] & 2))
+				e2[1] = agedge(g, gn[i],
+					       anchor[2 * (size_t)cl[i] + 1],
+					       NULL, 1);
 			for (int b = 0; b < 2; b++) {
-				set(both[b], "style", "invis");
-				set(both[b], "dir", "none");
-				set(both[b], "weight", "0");
-				set(both[b], "tooltip", "");
+				if (!e2[b])
+					continue;
+				set(e2[b], "style", "invis");
+				set(e2[b], "dir", "none");
+				set(e2[b], "weight", "0");
+				set(e2[b], "tooltip", "");
 			}
 		}
+		free(role);
 		for (size_t c = cols; anchor && c < nsubs; c++) {
 			Agedge_t *row = agedge(g, anchor[2 * (c - cols) + 1],
 					       anchor[2 * c], NULL, 1);

@@ -691,7 +691,7 @@ START_TEST(cluster_grid)
 	}
 	/* every anchor is invisible, and hangs from or holds up only the
 	 * nodes of its own cluster, by invisible edges of weight 0 */
-	size_t anchors = 0, rows = 0;
+	size_t anchors = 0, rows = 0, holds = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
 		if (strncmp(agnameof(n), "anchor", 6) != 0)
 			continue;
@@ -706,8 +706,18 @@ START_TEST(cluster_grid)
 				continue;
 			}
 			ck_assert_str_eq(agget(e, "weight"), "0");
+			holds++;
+			/* the top anchor holds the electorate (nobody in
+			 * the cluster above it), the bottom one the council
+			 * (nobody in the cluster below it): never both */
+			const char *l = agget(t == n ? h : t, "label");
+			ck_assert_msg(agnameof(n)[6] == 'a'
+					      ? strstr(l, "electorate") != NULL
+					      : strstr(l, "Council") != NULL,
+				      "%s holds %s", agnameof(n), l);
 		}
 	}
+	ck_assert_uint_eq(holds, 6); /* two per cluster */
 	ck_assert_uint_eq(anchors, 6);
 	/* one row edge (seen from both ends): the bottom of the first
 	 * cluster to the top of the third */
