@@ -85,7 +85,8 @@ static void list_fanout(guard *g, unsigned x, fanout *f)
 		    govmap__grow((void **)&f->name, &cap, f->n,
 				 sizeof(*f->name)) < 0) {
 			free(copy);
-			break; /* short of memory: fewer names, no harm */
+			break; /* short of memory: objects not listed are left
+				* to libgit2 unchecked */
 		}
 		f->name[f->n++] = copy;
 	}
