@@ -100,6 +100,18 @@ done
 is "seven RPB member boards" \
 	"$(ls registry/wales/*/*-rpb-members.yaml | wc -l | tr -d ' ')" 7
 
+# each local health board's board has the seats of reg. 3 of the 2009
+# Regulations: chair, vice-chair, nine non-officer and nine officer members
+for f in registry/wales/*/*-board.yaml; do
+	case $f in *-rpb-members.yaml) continue ;; esac
+	off=$(grep -c '^  - role: "Officer member: ' "$f")
+	non=$(awk '/^  - role: "Non-officer member/ { n++; c = 1; next }
+		/^  - role:/ { c = 0 } c && $1 == "count:" { n += $2 - 1 }
+		END { print n + 0 }' "$f")
+	is "$(basename "$f" .yaml): 9 officer and 9 non-officer members" \
+		"$off/$non" 9/9
+done
+
 # 4. the history the seeds describe: on 2019-06-01 CCGs, no ICBs
 "$bin" -r registry --on 2019-06-01 stats >"$tmp/stats" 2>&1
 is "2019: no ICB in force" "$(in_force icb)" 0
