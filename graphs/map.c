@@ -39,7 +39,11 @@ static int bidi_control(const unsigned char *u)
 		(u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9));
 }
 
-char *govmap_dot_escape(const char *s)
+/* Text for a DOT label or tooltip: each backslash written `backslashes`
+ * times, & as &amp; (Graphviz reads &name; as an entity: keep the text as
+ * written), line breaks and tabs as spaces, other control characters and
+ * bidi overrides (they would reorder the map) dropped. */
+static char *escape(const char *s, size_t backslashes)
 {
 	size_t n = strlen(s);
 	char *o = malloc(5 * n + 1), *p = o;
@@ -48,11 +52,9 @@ char *govmap_dot_escape(const char *s)
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == '\\') {
-			*p++ = '\\';
-			*p++ = '\\';
+			memset(p, '\\', backslashes);
+			p += backslashes;
 		} else if (c == '&') {
-			/* Graphviz reads &name; as an entity: keep the
-			 * text as written */
 			memcpy(p, "&amp;", 5);
 			p += 5;
 		} else if (c == '\n' || c == '\r' || c == '\t') {
@@ -60,7 +62,7 @@ char *govmap_dot_escape(const char *s)
 		} else if (c < 0x20 || c == 0x7f) {
 			continue;
 		} else if (c == 0xE2 && bidi_control((const unsigned char *)s)) {
-			s += 2; /* a bidi override would reorder the map */
+			s += 2;
 		} else {
 			*p++ = (char)c;
 		}
@@ -69,34 +71,18 @@ char *govmap_dot_escape(const char *s)
 	return o;
 }
 
+char *govmap_dot_escape(const char *s)
+{
+	return escape(s, 2);
+}
+
 /* Tooltips are escStrings too, and Graphviz 2.42/2.43 decodes them twice
  * on the way to SVG (preprocessTooltip, then the escString expansion), so
  * a doubled backslash still expanded \N to the node's name.  A literal
  * backslash in a tooltip takes four (tested in tests/unit/test_map.c). */
 static char *tooltip_escape(const char *s)
 {
-	size_t n = strlen(s);
-	char *o = malloc(5 * n + 1), *p = o;
-	if (!o)
-		return NULL;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '\\') {
-			memcpy(p, "\\\\\\\\", 4);
-			p += 4;
-		} else if (c == '&') {
-			memcpy(p, "&amp;", 5);
-			p += 5;
-		} else if (c == '\n' || c == '\r' || c == '\t') {
-			*p++ = ' ';
-		} else if (c == 0xE2 && bidi_control((const unsigned char *)s)) {
-			s += 2;
-		} else if (c >= 0x20 && c != 0x7f) {
-			*p++ = (char)c;
-		}
-	}
-	*p = '\0';
-	return o;
+	return escape(s, 4);
 }
 
 /* ---- the colour scale: ColorBrewer YlOrRd, 5 classes (colour-blind

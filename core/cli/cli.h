@@ -39,6 +39,12 @@ typedef struct {
 /* Print "govmap: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* --format text|md|json of diff and report. */
+enum { FMT_TEXT, FMT_MD, FMT_JSON };
+/* Parse `arg` into *fmt; on an unknown format print "CMD: unknown
+ * format ..." and return -1. */
+int cli_format_parse(const char *cmd, const char *arg, int *fmt);
+
 /* Open the source the global options name: the directory, the Git
  * revision (--rev) or the index (--staged).  Diagnostics go into *diags.
  * Returns EXIT_OK with *out set, or EXIT_USAGE. */

@@ -273,3 +273,15 @@ void cli_session_plugin_findings(govmap_cli *cli, cli_session *s)
 {
 	cli_plugins_run(cli, s->reg, &s->findings, &s->diags);
 }
+
+int cli_format_parse(const char *cmd, const char *arg, int *fmt)
+{
+	static const char *const names[] = {"text", "md", "json"};
+	for (int f = FMT_TEXT; f <= FMT_JSON; f++)
+		if (strcmp(arg, names[f]) == 0) {
+			*fmt = f;
+			return 0;
+		}
+	cli_err("%s: unknown format '%s' (use text, md or json)", cmd, arg);
+	return -1;
+}

@@ -19,7 +19,6 @@
 #include "cli_vcs.h"
 #include "util.h"
 
-enum { FMT_TEXT, FMT_MD, FMT_JSON };
 
 static void usage(FILE *f)
 {
@@ -618,6 +617,13 @@ static void field_detail(const diff *d, const cli_field_change *c,
 
 /* --- text and Markdown ------------------------------------------------- */
 
+/* The same entities, fields, scores and findings on both sides? */
+static int unchanged(const diff *d)
+{
+	return !d->added && !d->removed && !d->changed && !d->moved &&
+	       !d->ngained && !d->nlost;
+}
+
 static void print_text(diff *d)
 {
 	char m1[32], m2[32], m3[40], dd[11];
@@ -625,8 +631,7 @@ static void print_text(diff *d)
 	fprintf(d->out, "govmap diff: %s -> %s, on %s\n",
 		govmap_src_revision(d->sa.src), govmap_src_revision(d->sb.src),
 		dd);
-	if (!d->added && !d->removed && !d->changed && !d->moved &&
-	    !d->ngained && !d->nlost) {
+	if (unchanged(d)) {
 		fprintf(d->out,
 			"\nNo change: the same entities, fields, scores and "
 			"findings on both sides.\n");
@@ -706,8 +711,7 @@ static void print_md(diff *d)
 	fprintf(d->out, " \xe2\x86\x92 ");
 	md_rev(d->out, &d->sb);
 	fprintf(d->out, ", on %s\n\n", dd);
-	if (!d->added && !d->removed && !d->changed && !d->moved &&
-	    !d->ngained && !d->nlost) {
+	if (unchanged(d)) {
 		fprintf(d->out,
 			"No change: the same entities, fields, scores and "
 			"findings on both sides.\n");
@@ -991,18 +995,8 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 				revs[nrevs++] = operand;
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				d.fmt = FMT_TEXT;
-			else if (strcmp(optarg, "md") == 0)
-				d.fmt = FMT_MD;
-			else if (strcmp(optarg, "json") == 0)
-				d.fmt = FMT_JSON;
-			else {
-				cli_err("diff: unknown format '%s' (use text, "
-					"md or json)",
-					optarg);
+			if (cli_format_parse("diff", optarg, &d.fmt) < 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;

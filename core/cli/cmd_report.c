@@ -15,7 +15,6 @@
 
 #define WEAK 0.25 /* "weaker than 0.25": the headline threshold */
 
-enum { FMT_TEXT, FMT_MD, FMT_JSON };
 
 static void usage(FILE *f)
 {
@@ -142,18 +141,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				r.fmt = FMT_TEXT;
-			else if (strcmp(optarg, "md") == 0)
-				r.fmt = FMT_MD;
-			else if (strcmp(optarg, "json") == 0)
-				r.fmt = FMT_JSON;
-			else {
-				cli_err("report: unknown format '%s' (use text, "
-					"md or json)",
-					optarg);
+			if (cli_format_parse("report", optarg, &r.fmt) < 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;

@@ -54,6 +54,10 @@ void sb_esc(site_buf *b, const char *text);
 /* sb_esc with a lower-case ASCII first letter made upper case (rule
  * titles as headings). */
 void sb_esc_cap(site_buf *b, const char *text);
+/* site_body.c: a validity period as text: "from 2022-07-01 to 2024-01-31", "until
+ * ...", "from ... (still in force)".  With `explain`, also "(always)" for
+ * no dates and "(end date exclusive)" after an end. */
+void site_period(site_buf *b, govmap_period p, int explain);
 /* A JSON string literal (with quotes), safe inside HTML too. */
 void sb_json(site_buf *b, const char *s);
 

@@ -18,6 +18,25 @@
 #include "mapimpl.h"
 #include "site.h"
 
+void site_period(site_buf *b, govmap_period p, int explain)
+{
+	char a[11], z[11];
+	govmap_date_format(a, p.from);
+	govmap_date_format(z, p.to);
+	if (!p.from && !p.to) {
+		sb_put(b, explain ? "no dates recorded (always)"
+				  : "no dates recorded");
+		return;
+	}
+	sb_put(b, p.from ? "from " : "");
+	sb_esc(b, p.from ? a : "");
+	sb_put(b, p.from && p.to ? " to " : p.to ? "until " : "");
+	sb_esc(b, p.to ? z : "");
+	sb_put(b, !p.to ? " (still in force)"
+	       : explain ? " (end date exclusive)"
+			 : "");
+}
+
 static const char *name_of(const site_ctx *c, int32_t i)
 {
 	const govmap_entity *e = govmap_registry_at(c->s->reg, (size_t)i);
@@ -36,22 +55,6 @@ static void powers(site_buf *b, unsigned p)
 		}
 	if (first)
 		sb_put(b, "none listed");
-}
-
-static void period(site_buf *b, govmap_period p)
-{
-	char a[11], z[11];
-	govmap_date_format(a, p.from);
-	govmap_date_format(z, p.to);
-	if (!p.from && !p.to) {
-		sb_put(b, "no dates recorded (always)");
-		return;
-	}
-	sb_put(b, p.from ? "from " : "");
-	sb_esc(b, p.from ? a : "");
-	sb_put(b, p.from && p.to ? " to " : p.to ? "until " : "");
-	sb_esc(b, p.to ? z : "");
-	sb_put(b, !p.to ? " (still in force)" : " (end date exclusive)");
 }
 
 static void sources(site_buf *b, const govmap_entity *e)
@@ -129,7 +132,7 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 		sb_put(b, "</dd></div>\n");
 	}
 	fact(b, "In force");
-	period(b, e->valid);
+	site_period(b, e->valid, 1);
 	sb_put(b, "</dd></div>\n");
 	if (e->kind == GOVMAP_KIND_BODY) {
 		fact(b, "Statutory basis");
@@ -218,7 +221,7 @@ static void chain_step(site_buf *b, const site_ctx *c, const govmap_edge *e)
 		sb_esc(b, why);
 		sb_put(b, "</dd></div>\n");
 		fact(b, "Valid");
-		period(b, l->valid);
+		site_period(b, l->valid, 1);
 		sb_put(b, "</dd></div>\n");
 		fact(b, "Sources");
 		sources(b, l);
@@ -236,7 +239,7 @@ static void chain_step(site_buf *b, const site_ctx *c, const govmap_edge *e)
 			govmap_fill_weight(st->fill));
 		sb_put(b, "</dd></div>\n");
 		fact(b, "Valid");
-		period(b, st->valid);
+		site_period(b, st->valid, 1);
 		sb_put(b, "</dd></div>\n");
 		fact(b, "Sources");
 		sources(b, bd);
@@ -458,7 +461,7 @@ static void seats(site_buf *b, const site_ctx *c, const govmap_entity *e)
 		sb_put(b, "</td><td>");
 		tri(b, st->voting);
 		sb_putf(b, "</td><td class=\"num\">%u</td><td>", st->vacant);
-		period(b, st->valid);
+		site_period(b, st->valid, 1);
 		sb_put(b, "</td></tr>\n");
 	}
 	sb_put(b, "</tbody>\n</table>\n</div>\n");

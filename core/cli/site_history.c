@@ -245,22 +245,6 @@ static int by_start(const void *x, const void *y)
 	return strcmp(a->id, b->id);
 }
 
-static void period(site_buf *b, govmap_period p)
-{
-	char a[11], z[11];
-	govmap_date_format(a, p.from);
-	govmap_date_format(z, p.to);
-	if (!p.from && !p.to) {
-		sb_put(b, "no dates recorded");
-		return;
-	}
-	sb_put(b, p.from ? "from " : "");
-	sb_esc(b, p.from ? a : "");
-	sb_put(b, p.from && p.to ? " to " : p.to ? "until " : "");
-	sb_esc(b, p.to ? z : "");
-	sb_put(b, p.to ? "" : " (still in force)");
-}
-
 /* Predecessors and successors: `replaces` and `succeeded_by` followed
  * both ways, oldest first. */
 static void lineage(site_buf *b, const site_ctx *c, size_t i)
@@ -306,7 +290,7 @@ static void lineage(site_buf *b, const site_ctx *c, size_t i)
 				      : "<li>");
 		site_link_body(b, c, "../", (int32_t)set[k]);
 		sb_put(b, set[k] == i ? "</strong> (this page): " : ": ");
-		period(b, h->valid);
+		site_period(b, h->valid, 0);
 		sb_put(b, "</li>\n");
 	}
 	sb_put(b, "</ol>\n");
