@@ -702,9 +702,11 @@ static const govmap_plugin_rule ics_rules[] = {
 
 static const govmap_plugin_link_type ics_link_types[] = {{NULL, 0}};
 
+/* Maps draw these as box borders over the deficit fill, so they are dark
+ * enough to read as a line: NHS commissioners blue, partnerships purple. */
 static const govmap_plugin_style ics_styles[] = {
-	{"icb", "#6baed6"}, {"icp", "#c6dbef"}, {"ccg", "#9ecae1"},
-	{"stp", "#fdd0a2"}, {"healthwatch", "#c7e9c0"}, {NULL, NULL}};
+	{"icb", "#08519c"}, {"icp", "#6a51a3"}, {"ccg", "#4292c6"},
+	{"stp", "#807dba"}, {"healthwatch", "#238b45"}, {NULL, NULL}};
 
 GOVMAP_PLUGIN_DEFINE(.name = "england-ics",
 		     .version = "1.0.0",

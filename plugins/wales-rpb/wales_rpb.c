@@ -346,9 +346,11 @@ static const govmap_plugin_rule rpb_rules[] = {
 	 check_not_corporate},
 	{NULL, NULL, GOVMAP_SEV_INFO, NULL, NULL}};
 
+/* Border colours over the deficit fill, as in england-ics: NHS boards
+ * blue, partnerships purple. */
 static const govmap_plugin_style rpb_styles[] = {
-	{"local-health-board", "#6baed6"},
-	{"regional-partnership-board", "#fdd0a2"},
+	{"local-health-board", "#08519c"},
+	{"regional-partnership-board", "#6a51a3"},
 	{NULL, NULL}};
 
 GOVMAP_PLUGIN_DEFINE(.name = "wales-rpb",
