@@ -4,8 +4,8 @@
  *
  * Law: Social Services and Well-being (Wales) Act 2014 Part 9 (ss.166-168,
  * partnership arrangements); Partnership Arrangements (Wales) Regulations
- * 2015 (SI 2015/1989 (W. 299)): regs. 2-8 name the local health board and
- * councils of each of the seven RPBs, reg. 10 sets the membership.
+ * 2015 (SI 2015/1989 (W. 299)): the Regulations name the local health board and
+ * councils of each of the seven RPBs, reg. 11 sets the membership.
  *
  * How the data expresses an RPB (see also registry/README.md):
  *   - an RPB is a body or a board of type regional-partnership-board; its
@@ -230,7 +230,7 @@ static void check_elected(govmap_rule_ctx *c)
 			H->report(c, GOVMAP_SEV_WARNING, NULL, r,
 				  "regional partnership board '%s' has no "
 				  "seats recorded: add a board of it with the "
-				  "members regulation 10 requires",
+				  "members regulation 11 requires",
 				  H->id(c, r));
 		else if (!ok)
 			H->report(c, GOVMAP_SEV_ERROR, NULL, r,
@@ -327,14 +327,14 @@ static const govmap_plugin_rule rpb_rules[] = {
 	 "council",
 	 GOVMAP_SEV_ERROR,
 	 "Partnership Arrangements (Wales) Regulations 2015 (SI 2015/1989) "
-	 "reg. 10(1)(a)",
+	 "reg. 11(1)(a)",
 	 check_elected},
 	{"rpb-required-members",
 	 "a regional partnership board has the third sector, care provider, "
 	 "service user and carer members the regulations require",
 	 GOVMAP_SEV_ERROR,
 	 "Partnership Arrangements (Wales) Regulations 2015 (SI 2015/1989) "
-	 "reg. 10(1)(e)-(h)",
+	 "reg. 11(1)(e)-(h)",
 	 check_required},
 	{"rpb-not-corporate",
 	 "decisions steered by a regional partnership board, which is not a "

@@ -31,7 +31,7 @@ case $summary in
 *": 0 errors, 0 warnings; rules: 0 errors,"*) ok "check: 0 errors, 0 warnings; rules: 0 errors" ;;
 *) not_ok "check: 0 errors, 0 warnings; rules: 0 errors"; echo "#   $summary" ;;
 esac
-is "no wales-rpb finding (every RPB has its partners and reg. 10 seats)" \
+is "no wales-rpb finding (every RPB has its partners and reg. 11 seats)" \
 	"$(grep -c 'wales-rpb/' "$tmp/check.err")" 0
 is "no greater-manchester error" \
 	"$(grep 'greater-manchester/' "$tmp/check.err" | grep -c ': error:')" 0
@@ -89,16 +89,25 @@ for f in $(grep -rl '^type: local-authority$' registry/england); do
 done
 is "every English council in force scrutinises an ICB" "${unlinked:-none}" none
 
-# 3. every RPB has a board with the seats regulation 10 requires: eight
-# reg. 10(1) roles beside the directors of social services
+# 3. every RPB has a board with the seats regulation 11 requires: eight
+# reg. 11(1) roles beside the directors of social services
 for f in registry/wales/*/*-rpb-members.yaml; do
 	roles=$(grep -c '^  - role: ' "$f")
 	dirs=$(grep -c '^  - role: "Director of social services' "$f")
-	is "$(basename "$f" .yaml): 7 reg. 10(1) roles beside $dirs directors" \
+	is "$(basename "$f" .yaml): 7 reg. 11(1) roles beside $dirs directors" \
 		$((roles - dirs)) 7
 done
 is "seven RPB member boards" \
 	"$(ls registry/wales/*/*-rpb-members.yaml | wc -l | tr -d ' ')" 7
+
+# each RPB reports to the Welsh Government (written question 96262), so its
+# chain reaches the Senedd's voters
+for f in registry/wales/*/*-rpb.yaml; do
+	id=$(basename "$f" .yaml)
+	"$bin" -r registry --on 2026-11-25 explain "$id" >"$tmp/rpb.out" 2>&1
+	is "$id: its chain reaches the Senedd electorate" \
+		"$(grep -c '^  reaches: Senedd electorate' "$tmp/rpb.out")" 1
+done
 
 # each local health board's board has the seats of reg. 3 of the 2009
 # Regulations: chair, vice-chair, nine non-officer and nine officer members
