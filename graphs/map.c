@@ -597,6 +597,85 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 #define WRAP 10 /* nodes per row before a level is folded */
 #define GRID_MIN 3 /* footprint clusters from which they are stacked */
 #define MAX_STYLED 16 /* plugin-coloured types listed in the legend */
+#define MAX_CLUSTERS 200 /* footprint boxes drawn; more go unboxed */
+
+/* The footprint boxes of a map, one per footprint drawn.  A footprint
+ * whose nearest enclosing footprint also has nodes of its own, and lies
+ * at least NEST_DEPTH segments deep, is drawn inside that one's box: the
+ * areas of the ICBs merged on 1 April 2026, filed under the ICB that took
+ * them over (england/east-of-england/central-east/...), sit inside its
+ * box on the dates it is drawn, and stand alone before it existed.  The
+ * shallower regions (an NHS England region, a Welsh RPB area) hold whole
+ * footprints side by side: boxing them would put a region's footprints
+ * in one row instead of the grid below. */
+#define NEST_DEPTH 3
+typedef struct {
+	Agraph_t *g;
+	int32_t up; /* the enclosing box, or -1 */
+} govmap__box;
+
+typedef struct {
+	Agraph_t *root;
+	const govmap__map *m;
+	govmap__strmap byregion; /* region -> box (keys: node regions) */
+	govmap__strmap drawn;    /* region -> a node drawn there */
+	govmap__box *v;
+	size_t n, cap;
+} govmap__boxes;
+
+static void set(void *obj, const char *name, const char *value);
+
+/* The box of a footprint, made (with its enclosing boxes) on first use;
+ * -1 past MAX_CLUSTERS or on out-of-memory.  `region` must outlive cs. */
+static int32_t box_for(govmap__boxes *cs, const char *region)
+{
+	int32_t c = govmap__strmap_get(&cs->byregion, region);
+	if (c >= 0 || cs->n >= MAX_CLUSTERS)
+		return c;
+	int32_t up = -1;
+	size_t len = strlen(region);
+	char *anc = malloc(len + 1);
+	if (!anc)
+		return -1;
+	memcpy(anc, region, len + 1);
+	for (char *cut; up < 0 && (cut = strrchr(anc, '/')) != NULL;) {
+		*cut = '\0';
+		size_t depth = 1;
+		for (const char *q = anc; *q; q++)
+			depth += *q == '/';
+		int32_t k = depth >= NEST_DEPTH
+				    ? govmap__strmap_get(&cs->drawn, anc)
+				    : -1;
+		if (k >= 0)
+			up = box_for(cs, cs->m->nodes[k].region);
+	}
+	free(anc);
+	if (cs->n >= MAX_CLUSTERS ||
+	    govmap__grow((void **)&cs->v, &cs->cap, cs->n, sizeof(*cs->v)))
+		return -1;
+	char name[48];
+	snprintf(name, sizeof name, "cluster_%zu", cs->n);
+	Agraph_t *sg = agsubg(up >= 0 ? cs->v[up].g : cs->root, name, 1);
+	char *lab = govmap_dot_escape(region);
+	set(sg, "label", lab ? lab : "");
+	free(lab);
+	set(sg, "style", "rounded");
+	set(sg, "color", "#999999");
+	set(sg, "fontsize", "12");
+	if (govmap__strmap_put(&cs->byregion, region, (int32_t)cs->n, NULL) < 0)
+		return -1;
+	cs->v[cs->n].g = sg;
+	cs->v[cs->n].up = up;
+	return (int32_t)cs->n++;
+}
+
+/* The outermost box around box c (c itself if it stands alone). */
+static int32_t box_top(const govmap__boxes *cs, int32_t c)
+{
+	while (c >= 0 && cs->v[c].up >= 0)
+		c = cs->v[c].up;
+	return c;
+}
 
 /* map --diff: Okabe-Ito bluish green, orange and vermillion borders */
 #define ADDED_COLOR "#009E73"
@@ -782,15 +861,19 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		const char *type, *colour;
 	} styled[MAX_STYLED];
 	size_t nstyled = 0;
-	/* clusters per footprint (not in the national view) */
-	govmap__strmap clusters;
-	Agraph_t **subs = NULL;
-	size_t nsubs = 0, capsubs = 0;
-	govmap__strmap_init(&clusters, 16);
+	/* a box per footprint (not in the national view) */
+	govmap__boxes cs = {.root = g, .m = m};
+	govmap__strmap_init(&cs.byregion, 16);
+	govmap__strmap_init(&cs.drawn, 16);
+	for (size_t i = 0; !o->national && i < m->nnodes; i++)
+		if (is_footprint(m->nodes[i].region))
+			govmap__strmap_put(&cs.drawn, m->nodes[i].region,
+					   (int32_t)i, NULL);
 	Agnode_t **gn = calloc(m->nnodes ? m->nnodes : 1, sizeof(*gn));
-	/* the cluster of each node, or -1 */
+	/* the box of each node and the outermost box around it, or -1 */
 	int32_t *cl = malloc((m->nnodes ? m->nnodes : 1) * sizeof(*cl));
-	if (!cl) {
+	int32_t *tcl = malloc((m->nnodes ? m->nnodes : 1) * sizeof(*tcl));
+	if (!cl || !tcl) {
 		free(gn);
 		gn = NULL;
 	}
@@ -803,27 +886,10 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		const govmap__dnode *d = &m->nodes[i];
 		Agraph_t *parent = d->electorate ? top : g;
 		cl[i] = -1;
-		if (!o->national && is_footprint(d->region) && nsubs < 200) {
-			int32_t c = govmap__strmap_get(&clusters, d->region);
-			if (c < 0 && govmap__grow((void **)&subs, &capsubs,
-						  nsubs, sizeof(*subs)) == 0) {
-				char name[48];
-				snprintf(name, sizeof name, "cluster_%zu",
-					 nsubs);
-				Agraph_t *sg = agsubg(g, name, 1);
-				char *lab = govmap_dot_escape(d->region);
-				set(sg, "label", lab ? lab : "");
-				free(lab);
-				set(sg, "style", "rounded");
-				set(sg, "color", "#999999");
-				set(sg, "fontsize", "12");
-				subs[nsubs] = sg;
-				govmap__strmap_put(&clusters, d->region,
-						   (int32_t)nsubs, NULL);
-				c = (int32_t)nsubs++;
-			}
+		if (!o->national && is_footprint(d->region)) {
+			int32_t c = box_for(&cs, d->region);
 			if (c >= 0)
-				parent = subs[c];
+				parent = cs.v[c].g;
 			cl[i] = c;
 		}
 		char name[32];
@@ -922,6 +988,18 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			free(url);
 		}
 	}
+	/* the grid below stacks the outermost boxes; a box inside another
+	 * moves with it */
+	size_t ntop = 0;
+	size_t *tops = calloc(cs.n ? cs.n : 1, sizeof(*tops));
+	int32_t *pos = malloc((cs.n ? cs.n : 1) * sizeof(*pos));
+	for (size_t c = 0; tops && pos && c < cs.n; c++) {
+		pos[c] = cs.v[c].up < 0 ? (int32_t)ntop : -1;
+		if (cs.v[c].up < 0)
+			tops[ntop++] = c;
+	}
+	for (size_t i = 0; gn && i < m->nnodes; i++)
+		tcl[i] = box_top(&cs, cl[i]);
 	for (size_t k = 0; gn && k < m->nedges; k++) {
 		const govmap__dedge *de = &m->edges[k];
 		const govmap_edge *e = &edges[de->edge];
@@ -954,7 +1032,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		 * cluster must not rank: a council in one footprint scrutinising
 		 * an ICB filed in another would otherwise pull the grid into a
 		 * cycle that dot breaks at random */
-		if (nsubs >= GRID_MIN && cl[de->from] != cl[de->to])
+		if (ntop >= GRID_MIN && tcl[de->from] != tcl[de->to])
 			set(ed, "constraint", "false");
 		snprintf(buf, sizeof buf, "%.2f", 0.5 + 3.0 * e->strength);
 		set(ed, "penwidth", buf);
@@ -1020,48 +1098,47 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * each cluster to the top anchor of the one a row below it.  The
 	 * clusters are roughly twice as wide as high, so about sqrt(n / 2)
 	 * columns give a map of roughly even sides. */
-	if (gn && nsubs >= GRID_MIN) {
-		size_t cols = (size_t)ceil(sqrt((double)nsubs / 2.0));
-		Agnode_t **anchor = calloc(2 * nsubs, sizeof(*anchor));
-		for (size_t c = 0; anchor && c < nsubs; c++)
+	if (gn && tops && pos && ntop >= GRID_MIN) {
+		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0));
+		Agnode_t **anchor = calloc(2 * ntop, sizeof(*anchor));
+		for (size_t t = 0; anchor && t < ntop; t++)
 			for (int b = 0; b < 2; b++) {
 				char name[48];
 				snprintf(name, sizeof name, "anchor%s%zu",
-					 b ? "z" : "a", c);
-				Agnode_t *an_ = agnode(subs[c], name, 1);
+					 b ? "z" : "a", t);
+				Agnode_t *an_ = agnode(cs.v[tops[t]].g, name, 1);
 				set(an_, "style", "invis");
 				set(an_, "shape", "point");
 				set(an_, "width", "0.01");
 				set(an_, "label", "");
 				set(an_, "tooltip", "");
-				anchor[2 * c + (size_t)b] = an_;
+				anchor[2 * t + (size_t)b] = an_;
 			}
-		/* Only a cluster's top nodes (no forum of theirs in the
-		 * cluster) hang from its top anchor, and only its bottom ones
-		 * (nobody in the cluster answers to them) hold up its bottom
-		 * anchor: the rest lie between through the drawn edges.  An
-		 * edge to every node made dot's layout of all of England take
-		 * 8.8 s instead of 0.6 s (31,000 virtual nodes). */
+		/* Only a box's top nodes (no forum of theirs in the box)
+		 * hang from its top anchor, and only its bottom ones (nobody
+		 * in the box answers to them) hold up its bottom anchor: the
+		 * rest lie between through the drawn edges.  An edge to every
+		 * node made dot's layout of all of England take 8.8 s instead
+		 * of 0.6 s (31,000 virtual nodes). */
 		unsigned char *role = calloc(m->nnodes, 1); /* 1 forum above,
 							   2 actor below */
 		for (size_t k = 0; role && k < m->nedges; k++) {
 			const govmap__dedge *de = &m->edges[k];
-			if (cl[de->from] < 0 || cl[de->from] != cl[de->to])
+			if (tcl[de->from] < 0 || tcl[de->from] != tcl[de->to])
 				continue;
 			role[de->from] |= 1;
 			role[de->to] |= 2;
 		}
 		for (size_t i = 0; anchor && role && i < m->nnodes; i++) {
-			if (cl[i] < 0)
+			if (tcl[i] < 0)
 				continue;
+			size_t t = (size_t)pos[tcl[i]];
 			Agedge_t *e2[2] = {NULL, NULL};
 			if (!(role[i] & 1))
-				e2[0] = agedge(g, anchor[2 * (size_t)cl[i]],
-					       gn[i], NULL, 1);
+				e2[0] = agedge(g, anchor[2 * t], gn[i], NULL, 1);
 			if (!(role[i] & 2))
-				e2[1] = agedge(g, gn[i],
-					       anchor[2 * (size_t)cl[i] + 1],
-					       NULL, 1);
+				e2[1] = agedge(g, gn[i], anchor[2 * t + 1], NULL,
+					       1);
 			for (int b = 0; b < 2; b++) {
 				if (!e2[b])
 					continue;
@@ -1072,9 +1149,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			}
 		}
 		free(role);
-		for (size_t c = cols; anchor && c < nsubs; c++) {
-			Agedge_t *row = agedge(g, anchor[2 * (c - cols) + 1],
-					       anchor[2 * c], NULL, 1);
+		for (size_t t = cols; anchor && t < ntop; t++) {
+			Agedge_t *row = agedge(g, anchor[2 * (t - cols) + 1],
+					       anchor[2 * t], NULL, 1);
 			set(row, "style", "invis");
 			set(row, "dir", "none");
 			set(row, "tooltip", "");
@@ -1206,8 +1283,12 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	}
 	free(gn);
 	free(cl);
-	free(subs);
-	govmap__strmap_free(&clusters);
+	free(tcl);
+	free(tops);
+	free(pos);
+	free(cs.v);
+	govmap__strmap_free(&cs.byregion);
+	govmap__strmap_free(&cs.drawn);
 	if (nghosts)
 		*nghosts = ghosts;
 	return g;

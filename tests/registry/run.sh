@@ -54,8 +54,9 @@ area_sum() { # area-prefix type -> summed count in force
 	awk -v p="$1" -v t="$2" 'index($1, p) == 1 && $2 == t && NF == 4 {
 		s += $3 } END { print s + 0 }' "$tmp/stats"
 }
-is "42 integrated care boards" "$(in_force icb)" 42
-is "42 integrated care partnerships" "$(in_force icp)" 42
+# 36 ICBs since the mergers of 1 April 2026 (6 new, 12 abolished); 42 before
+is "36 integrated care boards since April 2026" "$(in_force icb)" 36
+is "36 integrated care partnerships since April 2026" "$(in_force icp)" 36
 is "7 regional partnership boards" "$(in_force regional-partnership-board)" 7
 is "7 local health boards" "$(in_force local-health-board)" 7
 is "7 NHS England regions" "$(in_force nhs-england-region)" 7
@@ -69,6 +70,23 @@ is "every entity cites a source" "$src" all
 dated=$(awk '$1 == "public" && $2 == "money" { print $4 == $8 ? "all" : $8 " of " $4 }' \
 	"$tmp/stats")
 is "every spend_gbp says its year" "$dated" all
+
+# the 42 ICBs of 2022 until the day before the mergers, and the england-ics
+# scrutiny and ICP rules silent then too
+for d in 2022-07-01 2026-03-31; do
+	"$bin" -r registry --on $d stats >"$tmp/stats.$d" 2>&1
+	"$bin" -r registry --on $d check >/dev/null 2>"$tmp/check.$d"
+	is "$d: 42 integrated care boards" \
+		"$(awk '$1 == "icb" && NF == 3 { print $2; exit }' "$tmp/stats.$d")" 42
+	is "$d: 42 integrated care partnerships" \
+		"$(awk '$1 == "icp" && NF == 3 { print $2; exit }' "$tmp/stats.$d")" 42
+	is "$d: every council of an ICB's area scrutinises it and sits on its ICP" \
+		"$(grep -c 'england-ics/icb-scrutiny\|england-ics/icp-membership' "$tmp/check.$d")" 0
+done
+# the twelve ICBs abolished on 1 April 2026 end that day and name a successor
+ended=$(grep -l '^  to: 2026-04-01$' registry/england/icbs/*/*/*-icb.yaml |
+	xargs grep -l '^succeeded_by: ' | wc -l | tr -d ' ')
+is "12 ICBs end on 2026-04-01 with succeeded_by" "$ended" 12
 
 # every English council in force is scrutinising at least one ICB today:
 # a scrutinised-by link from an ICB to it with no end date

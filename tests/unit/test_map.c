@@ -735,6 +735,82 @@ START_TEST(cluster_grid)
 }
 END_TEST
 
+/* A footprint inside a drawn footprint at least three segments deep is
+ * boxed inside it (the ICB areas merged in 2026); before the enclosing
+ * body exists the boxes stand alone; a two-segment region (an NHS region)
+ * never boxes others.  The grid stacks the outermost boxes. */
+START_TEST(nested_boxes)
+{
+	fx x;
+	fx_open(&x, "nested", ON);
+	govmap_map_opts o = {0};
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	Agraph_t *g = agmemread(dot);
+	ck_assert_ptr_nonnull(g);
+	Agraph_t *merged = cluster_of(g, "Test Merged Board ");
+	Agraph_t *alpha = cluster_of(g, "Test Alpha Council ");
+	Agraph_t *beta = cluster_of(g, "Test Beta Council ");
+	Agraph_t *other = cluster_of(g, "Test Other Council ");
+	Agraph_t *reg = cluster_of(g, "Test Region Office ");
+	ck_assert_str_eq(agget(merged, "label"), "england/reg/merged");
+	/* cluster_of finds the outermost box holding a node: alpha's and
+	 * beta's councils are in merged's box, in boxes of their own */
+	ck_assert_ptr_eq(alpha, merged);
+	ck_assert_ptr_eq(beta, merged);
+	Agraph_t *inner_a = NULL, *inner_b = NULL;
+	for (Agraph_t *sg = agfstsubg(merged); sg; sg = agnxtsubg(sg)) {
+		const char *l = agget(sg, "label");
+		if (strcmp(l, "england/reg/merged/alpha") == 0)
+			inner_a = sg;
+		else if (strcmp(l, "england/reg/merged/beta") == 0)
+			inner_b = sg;
+	}
+	ck_assert_ptr_nonnull(inner_a);
+	ck_assert_ptr_nonnull(inner_b);
+	ck_assert_ptr_nonnull(agsubnode(inner_a,
+					node_with_label(g, "Test Alpha electorate "), 0));
+	ck_assert_ptr_null(agsubnode(inner_a,
+				     node_with_label(g, "Test Merged Board "), 0));
+	ck_assert_ptr_ne(other, merged);
+	ck_assert_ptr_ne(reg, merged);
+	ck_assert_ptr_null(agfstsubg(reg));
+	ck_assert_ptr_null(agfstsubg(other));
+	/* three outermost boxes, so a grid: six anchors, all in them */
+	size_t anchors = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		if (strncmp(agnameof(n), "anchor", 6) == 0) {
+			anchors++;
+			ck_assert(agsubnode(merged, n, 0) || agsubnode(reg, n, 0) ||
+				  agsubnode(other, n, 0));
+			ck_assert_ptr_null(agsubnode(inner_a, n, 0));
+		}
+	ck_assert_uint_eq(anchors, 6);
+	agclose(g);
+	free(dot);
+	fx_close(&x);
+
+	/* a year earlier the merged body is not drawn: four boxes side by
+	 * side, none inside another */
+	fx_open(&x, "nested", 20230601);
+	dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	g = agmemread(dot);
+	ck_assert_ptr_nonnull(g);
+	size_t boxes = 0;
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg)) {
+		if (strncmp(agnameof(sg), "cluster_", 8) != 0)
+			continue;
+		boxes++;
+		ck_assert_ptr_null(agfstsubg(sg));
+	}
+	ck_assert_uint_eq(boxes, 4);
+	ck_assert_ptr_ne(cluster_of(g, "Test Alpha Council "),
+			 cluster_of(g, "Test Beta Council "));
+	agclose(g);
+	free(dot);
+	fx_close(&x);
+}
+END_TEST
+
 START_TEST(collapse_and_national)
 {
 	fx x;
@@ -950,6 +1026,7 @@ Suite *map_suite(void)
 	tcase_add_test(tc, ghosts);
 	tcase_add_test(tc, clusters);
 	tcase_add_test(tc, cluster_grid);
+	tcase_add_test(tc, nested_boxes);
 	tcase_add_test(tc, png_scale);
 	tcase_add_test(tc, type_colours);
 	tcase_add_test(tc, collapse_and_national);
