@@ -88,6 +88,19 @@ ended=$(grep -l '^  to: 2026-04-01$' registry/england/icbs/*/*/*-icb.yaml |
 	xargs grep -l '^succeeded_by: ' | wc -l | tr -d ' ')
 is "12 ICBs end on 2026-04-01 with succeeded_by" "$ended" 12
 
+# the small splits the ONS July 2022 LSOA lookup gives (registry/README.md,
+# "Council-to-ICB rows"): a scrutiny link for each, from the day given
+for pair in cambridgeshire-and-peterborough-icb:hertfordshire-county-council:2022-07-01 \
+	lancashire-and-south-cumbria-icb:north-yorkshire-council:2022-07-01 \
+	lancashire-and-south-cumbria-icb:cumberland-council:2023-04-01 \
+	surrey-heartlands-icb:west-sussex-county-council:2022-07-01; do
+	icb=${pair%%:*} rest=${pair#*:}
+	council=${rest%%:*} from=${rest#*:}
+	found=$(grep -rlx "from: $icb" registry/england | xargs grep -lx "to: $council" |
+		xargs grep -lx "  from: $from" | wc -l | tr -d ' ')
+	is "$council scrutinises $icb from $from" "$found" 1
+done
+
 # every English council in force is scrutinising at least one ICB today:
 # a scrutinised-by link from an ICB to it with no end date
 # the councils scrutinising an ICB today, one pass over the link files
