@@ -163,6 +163,38 @@ static int is_footprint(const char *region)
 	return region && strchr(region, '/') != NULL;
 }
 
+/* Footprints nest (a box inside a box; one node in the national view)
+ * only under footprints of at least this many segments: see box_for. */
+#define NEST_DEPTH 3
+
+/* The length of the prefix of `region` that names its outermost
+ * enclosing footprint of NEST_DEPTH or more segments found in `present`,
+ * or of the whole of `region` if there is none. */
+static size_t outer_footprint(const char *region, const govmap__strmap *present)
+{
+	size_t len = strlen(region), best = len, depth = 1;
+	char *buf = malloc(len + 1);
+	if (!buf)
+		return len;
+	memcpy(buf, region, len + 1);
+	for (size_t k = 0; k < len; k++) {
+		if (region[k] != '/')
+			continue;
+		if (++depth > NEST_DEPTH) {
+			/* the prefix before this '/' has depth - 1 >= NEST_DEPTH
+			 * segments */
+			buf[k] = '\0';
+			if (govmap__strmap_get(present, buf) >= 0) {
+				best = k;
+				break;
+			}
+			buf[k] = '/';
+		}
+	}
+	free(buf);
+	return best;
+}
+
 static int drawable(const govmap_analysis *an, size_t i)
 {
 	const govmap_entity *e =
@@ -379,10 +411,26 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		m->rep[i] = -1;
+	/* the national view draws a footprint nested in a drawn one (the
+	 * areas of the ICBs merged in 2026) as part of it */
+	govmap__strmap present;
+	if (govmap__strmap_init(&present, 64) < 0)
+		return -1;
+	for (size_t i = 0; o->national && i < n; i++) {
+		const char *r = m->sel[i] ? govmap__entity_region(
+						    reg, govmap_registry_at(reg, i))
+					  : NULL;
+		if (is_footprint(r) &&
+		    govmap__strmap_put(&present, r, (int32_t)i, NULL) < 0) {
+			govmap__strmap_free(&present);
+			return -1;
+		}
+	}
 	govmap__strmap groups;
 	char **keys = calloc(n ? n : 1, sizeof(*keys));
 	if (!keys || govmap__strmap_init(&groups, 64) < 0) {
 		free(keys);
+		govmap__strmap_free(&present);
 		return -1;
 	}
 	size_t *gsize = calloc(n ? n : 1, sizeof(*gsize));
@@ -396,7 +444,9 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		if ((int32_t)i == m->focus)
 			continue;
 		if (o->national && is_footprint(r))
-			keys[i] = govmap__asprintf("F %s", r);
+			keys[i] = govmap__asprintf("F %.*s",
+						   (int)outer_footprint(r, &present),
+						   r);
 		else if (!o->national && e->type)
 			keys[i] = govmap__asprintf("T %s|%s", r ? r : "",
 						   e->type);
@@ -457,6 +507,14 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		nd.context = m->sel[i] == 2;
 		nd.electorate = s->electorate;
 		nd.region = govmap__entity_region(reg, e);
+		if (nd.kind == GOVMAP__DN_FOOTPRINT) {
+			/* the footprint the group is keyed by ("F region"),
+			 * which may enclose this entity's */
+			int32_t at = govmap__strmap_get(&present, keys[i] + 2);
+			if (at >= 0)
+				nd.region = govmap__entity_region(
+					reg, govmap_registry_at(reg, (size_t)at));
+		}
 		nd.type = e->type;
 		int k = add_node(m, nd);
 		if (k < 0)
@@ -469,6 +527,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 	free(keys);
 	free(gsize);
 	govmap__strmap_free(&groups);
+	govmap__strmap_free(&present);
 	return rc;
 }
 
@@ -608,7 +667,6 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
  * shallower regions (an NHS England region, a Welsh RPB area) hold whole
  * footprints side by side: boxing them would put a region's footprints
  * in one row instead of the grid below. */
-#define NEST_DEPTH 3
 typedef struct {
 	Agraph_t *g;
 	int32_t up; /* the enclosing box, or -1 */

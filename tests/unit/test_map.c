@@ -787,6 +787,16 @@ START_TEST(nested_boxes)
 	ck_assert_uint_eq(anchors, 6);
 	agclose(g);
 	free(dot);
+	/* the national view draws merged with the areas inside it as one
+	 * footprint node: the board, two councils and two electorates */
+	o.national = 1;
+	char *js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ASSERT_HAS(js, "\"region\":\"england/reg/merged\",\"count\":5,");
+	ck_assert_ptr_null(strstr(js, "england/reg/merged/"));
+	ASSERT_HAS(js, "\"region\":\"england/reg\",\"count\":1,");
+	ck_assert_uint_eq(count_str(js, "\"kind\":\"footprint\""), 3);
+	free(js);
+	o.national = 0;
 	fx_close(&x);
 
 	/* a year earlier the merged body is not drawn: four boxes side by
@@ -807,6 +817,12 @@ START_TEST(nested_boxes)
 			 cluster_of(g, "Test Beta Council "));
 	agclose(g);
 	free(dot);
+	/* and four footprint nodes in the national view */
+	o.national = 1;
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ASSERT_HAS(js, "\"region\":\"england/reg/merged/alpha\",\"count\":2,");
+	ck_assert_uint_eq(count_str(js, "\"kind\":\"footprint\""), 4);
+	free(js);
 	fx_close(&x);
 }
 END_TEST
