@@ -4,8 +4,9 @@
  *
  * Law: Social Services and Well-being (Wales) Act 2014 Part 9 (ss.166-168,
  * partnership arrangements); Partnership Arrangements (Wales) Regulations
- * 2015 (SI 2015/1989 (W. 299)): the Regulations name the local health board and
- * councils of each of the seven RPBs, reg. 11 sets the membership.
+ * 2015 (SI 2015/1989 (W. 299)): the Regulations name the local health
+ * board and councils of each of the seven RPBs, reg. 11 sets the
+ * membership.
  *
  * How the data expresses an RPB (see also registry/README.md):
  *   - an RPB is a body or a board of type regional-partnership-board; its
