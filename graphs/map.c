@@ -167,28 +167,33 @@ static int is_footprint(const char *region)
  * only under footprints of at least this many segments: see box_for. */
 #define NEST_DEPTH 3
 
-/* The length of the prefix of `region` that names its outermost
- * enclosing footprint of NEST_DEPTH or more segments found in `present`,
- * or of the whole of `region` if there is none. */
-static size_t outer_footprint(const char *region, const govmap__strmap *present)
+/* The footprint of NEST_DEPTH or more segments in `present` that
+ * encloses `region` (a proper prefix of it): the outermost such one, or
+ * the nearest.  Returns the length of its name in `region`, with its value
+ * in `present` in *val; the whole length and -1 if there is none. */
+static size_t enclosing_footprint(const char *region,
+				  const govmap__strmap *present, int outermost,
+				  int32_t *val)
 {
 	size_t len = strlen(region), best = len, depth = 1;
+	*val = -1;
 	char *buf = malloc(len + 1);
 	if (!buf)
 		return len;
 	memcpy(buf, region, len + 1);
 	for (size_t k = 0; k < len; k++) {
-		if (region[k] != '/')
+		if (region[k] != '/' || ++depth <= NEST_DEPTH)
 			continue;
-		if (++depth > NEST_DEPTH) {
-			/* the prefix before this '/' has depth - 1 >= NEST_DEPTH
-			 * segments */
-			buf[k] = '\0';
-			if (govmap__strmap_get(present, buf) >= 0) {
-				best = k;
+		/* the prefix before this '/' has depth - 1 >= NEST_DEPTH
+		 * segments */
+		buf[k] = '\0';
+		int32_t v = govmap__strmap_get(present, buf);
+		buf[k] = '/';
+		if (v >= 0) {
+			best = k;
+			*val = v;
+			if (outermost)
 				break;
-			}
-			buf[k] = '/';
 		}
 	}
 	free(buf);
@@ -443,10 +448,11 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		const char *r = govmap__entity_region(reg, e);
 		if ((int32_t)i == m->focus)
 			continue;
+		int32_t at; /* unused: pass 2 finds the footprint's entity */
 		if (o->national && is_footprint(r))
-			keys[i] = govmap__asprintf("F %.*s",
-						   (int)outer_footprint(r, &present),
-						   r);
+			keys[i] = govmap__asprintf(
+				"F %.*s",
+				(int)enclosing_footprint(r, &present, 1, &at), r);
 		else if (!o->national && e->type)
 			keys[i] = govmap__asprintf("T %s|%s", r ? r : "",
 						   e->type);
@@ -690,24 +696,10 @@ static int32_t box_for(govmap__boxes *cs, const char *region)
 	int32_t c = govmap__strmap_get(&cs->byregion, region);
 	if (c >= 0 || cs->n >= MAX_CLUSTERS)
 		return c;
-	int32_t up = -1;
-	size_t len = strlen(region);
-	char *anc = malloc(len + 1);
-	if (!anc)
-		return -1;
-	memcpy(anc, region, len + 1);
-	for (char *cut; up < 0 && (cut = strrchr(anc, '/')) != NULL;) {
-		*cut = '\0';
-		size_t depth = 1;
-		for (const char *q = anc; *q; q++)
-			depth += *q == '/';
-		int32_t k = depth >= NEST_DEPTH
-				    ? govmap__strmap_get(&cs->drawn, anc)
-				    : -1;
-		if (k >= 0)
-			up = box_for(cs, cs->m->nodes[k].region);
-	}
-	free(anc);
+	int32_t k, up = -1;
+	enclosing_footprint(region, &cs->drawn, 0, &k);
+	if (k >= 0)
+		up = box_for(cs, cs->m->nodes[k].region);
 	if (cs->n >= MAX_CLUSTERS ||
 	    govmap__grow((void **)&cs->v, &cs->cap, cs->n, sizeof(*cs->v)))
 		return -1;

@@ -83,6 +83,11 @@ for d in 2022-07-01 2026-03-31; do
 	is "$d: every council of an ICB's area scrutinises it and sits on its ICP" \
 		"$(grep -c 'england-ics/icb-scrutiny\|england-ics/icp-membership' "$tmp/check.$d")" 0
 done
+# the councils filed in the footprints nested under a 2026 ICB count in its
+# area (england-ics counts a region and everything below it)
+is "england-ics counts Central East's seven councils in its area" \
+	"$(grep -c "councils-per-icb\] ICB 'central-east-icb' commissions for 7 " "$tmp/check.err")" 1
+
 # the twelve ICBs abolished on 1 April 2026 end that day and name a successor
 ended=$(grep -l '^  to: 2026-04-01$' registry/england/icbs/*/*/*-icb.yaml |
 	xargs grep -l '^succeeded_by: ' | wc -l | tr -d ' ')
