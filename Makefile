@@ -71,6 +71,10 @@ DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev \
 # The site's browser tests (make check-site): Debian's chromium, driven
 # from node by the playwright-core pinned in tests/site/package-lock.json.
 DEB_PKGS += chromium nodejs npm
+# The export tests (make check-export) read the exports back with
+# networkx and check them against the published schemas with jsonschema
+# (the FollowTheMoney schemata are YAML).
+DEB_PKGS += python3 python3-networkx python3-jsonschema python3-yaml
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
 	clean headers check-plugins plugin check-hostile check-registry \
@@ -196,7 +200,7 @@ check: deps
 
 test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
-		check-hostile check-registry
+		check-hostile check-registry check-export
 
 check-unit: $(UNIT)
 	@echo "== unit tests"
@@ -218,6 +222,15 @@ check-plugins: $(BIN) $(PLUGINS) $(FIXTURE_PLUGINS)
 check-registry: $(BIN) $(PLUGINS)
 	@echo "== registry tests"
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/registry/run.sh
+
+# Exports (issue 22): every format of tests/export/fixture/ and of
+# registry/ read back by its consumer or checked against its published
+# schema (tests/export/run.sh); files in build/export-test/.
+.PHONY: check-export
+check-export: $(BIN) $(PLUGINS)
+	@echo "== export tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) EXPORT_TEST_DIR=$(CURDIR)/$(BUILD)/export-test \
+		sh tests/export/run.sh
 
 # Hostile input (issue 8): tests/fixtures/hostile/ and crafted Git trees,
 # unsafe plugins, failed writes; every run under `timeout 30`.
