@@ -200,7 +200,7 @@ check: deps
 
 test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
-		check-hostile check-registry check-export
+		check-hostile check-registry check-export check-action
 
 check-unit: $(UNIT)
 	@echo "== unit tests"
@@ -231,6 +231,14 @@ check-export: $(BIN) $(PLUGINS)
 	@echo "== export tests"
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) EXPORT_TEST_DIR=$(CURDIR)/$(BUILD)/export-test \
 		sh tests/export/run.sh
+
+# The reusable CI step (action.yml): its script against a fixture
+# registry repository with a fake $GITHUB_STEP_SUMMARY, and the
+# pre-commit hook's entry (tests/action/run.sh).
+.PHONY: check-action
+check-action: $(BIN)
+	@echo "== action tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/action/run.sh
 
 # Hostile input (issue 8): tests/fixtures/hostile/ and crafted Git trees,
 # unsafe plugins, failed writes; every run under `timeout 30`.
