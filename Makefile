@@ -75,6 +75,8 @@ DEB_PKGS += chromium nodejs npm
 # networkx and check them against the published schemas with jsonschema
 # (the FollowTheMoney schemata are YAML).
 DEB_PKGS += python3 python3-networkx python3-jsonschema python3-yaml
+# The completion tests run the zsh completion function in zsh.
+DEB_PKGS += zsh
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
 	clean headers check-plugins plugin check-hostile check-registry \
@@ -200,7 +202,8 @@ check: deps
 
 test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
-		check-hostile check-registry check-export check-action
+		check-hostile check-registry check-export check-action \
+		check-completion
 
 check-unit: $(UNIT)
 	@echo "== unit tests"
@@ -239,6 +242,13 @@ check-export: $(BIN) $(PLUGINS)
 check-action: $(BIN)
 	@echo "== action tests"
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/action/run.sh
+
+# Shell completion (bash and zsh), `govmap complete`, --version and
+# colour (tests/completion/run.sh).
+.PHONY: check-completion
+check-completion: $(BIN)
+	@echo "== completion tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/completion/run.sh
 
 # Hostile input (issue 8): tests/fixtures/hostile/ and crafted Git trees,
 # unsafe plugins, failed writes; every run under `timeout 30`.

@@ -18,7 +18,8 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: govmap [global options] export --format F [-o OUT]\n"
+	fputs("usage: govmap [global options] export --format "
+	      "popolo|ftm|graphml|kumu|csv [-o OUT]\n"
 	      "\n"
 	      "Write the registry as it stood on the --on date (default "
 	      "today), with\n"
@@ -42,9 +43,10 @@ static void usage(FILE *f)
 	      "bodies.csv,\n"
 	      "                        links.csv, seats.csv, contracts.csv, "
 	      "findings.csv\n"
-	      "  -o OUT       the file to write (default: standard output); "
-	      "for csv a\n"
-	      "               directory, created if missing (required)\n"
+	      "  -o, --output OUT  the file to write (default: standard "
+	      "output); for\n"
+	      "               csv a directory, created if missing "
+	      "(required)\n"
 	      "  -h, --help   show this help\n"
 	      "\n"
 	      "Files are written atomically, never inside the registry.\n",

@@ -5,4 +5,6 @@ govmap -V is --version.
 0
 --- stdout
 govmap 0.1.0
+registry schema 1
+plugin ABI 1
 --- stderr
