@@ -33,7 +33,12 @@ CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/src -Igraphs \
-	$(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+	$(PKG_CFLAGS) -MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
+# PLUGINDIR=/usr/lib/govmap/plugins: where the installed govmap looks for
+# plugins (default /usr/local/lib/govmap/plugins, pluginhost.h).
+ifneq ($(PLUGINDIR),)
+PLUGINDIR_DEF = -DGOVMAP_PLUGIN_DIR='"$(PLUGINDIR)"'
+endif
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 ifeq ($(V),1)
@@ -75,12 +80,13 @@ DEB_PKGS += chromium nodejs npm
 # networkx and check them against the published schemas with jsonschema
 # (the FollowTheMoney schemata are YAML).
 DEB_PKGS += python3 python3-networkx python3-jsonschema python3-yaml
-# The completion tests run the zsh completion function in zsh.
-DEB_PKGS += zsh
+# The completion tests run the zsh completion function in zsh; make deb
+# takes the package's Depends from dpkg-dev's dpkg-shlibdeps.
+DEB_PKGS += zsh dpkg-dev
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
 	clean headers check-plugins plugin check-hostile check-registry \
-	fuzz fuzz-smoke
+	fuzz fuzz-smoke deb check-deb
 
 all: $(BIN) $(PLUGINS)
 
@@ -351,6 +357,67 @@ valgrind: deps
 
 clean:
 	rm -rf $(BUILD) build
+
+# The Debian package (README.md "Installing"): govmap in /usr/bin, the
+# region plugins in /usr/lib/govmap/plugins (compiled in as the install
+# directory), the public headers and libgovmap.a, the manual page and
+# the bash and zsh completion, built in $(DEB_BUILD) and packed with
+# dpkg-deb into $(DEB_FILE).  Depends: from dpkg-shlibdeps.
+# tests/deb/run.sh (make check-deb; .ci/run) installs it and runs it.
+DEB_VERSION := $(shell sed -n 's/^\#define GOVMAP_VERSION "\(.*\)"/\1/p' \
+	core/include/govmap/govmap.h)
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
+DEB_BUILD := build/deb
+DEB_ROOT := $(DEB_BUILD)/root
+DEB_FILE := build/govmap_$(DEB_VERSION)_$(DEB_ARCH).deb
+deb:
+	$(MAKE) BUILD=$(DEB_BUILD)/build PLUGINDIR=/usr/lib/govmap/plugins \
+		all $(DEB_BUILD)/build/libgovmap.a
+	rm -rf $(DEB_ROOT)
+	@# The install step: to be replaced by `$(MAKE) install
+	@# DESTDIR=$(DEB_ROOT) PREFIX=/usr` once the Makefile has one.
+	install -D -m 0755 -s $(DEB_BUILD)/build/govmap $(DEB_ROOT)/usr/bin/govmap
+	install -d $(DEB_ROOT)/usr/lib/govmap/plugins
+	install -m 0644 -s $(DEB_BUILD)/build/plugins/*.so \
+		$(DEB_ROOT)/usr/lib/govmap/plugins/
+	install -D -m 0644 $(DEB_BUILD)/build/libgovmap.a \
+		$(DEB_ROOT)/usr/lib/$(DEB_MULTIARCH)/libgovmap.a
+	install -d $(DEB_ROOT)/usr/include/govmap
+	install -m 0644 core/include/govmap/*.h $(DEB_ROOT)/usr/include/govmap/
+	install -d $(DEB_ROOT)/usr/share/man/man1
+	gzip -9n <man/govmap.1 >$(DEB_ROOT)/usr/share/man/man1/govmap.1.gz
+	install -D -m 0644 completion/govmap.bash \
+		$(DEB_ROOT)/usr/share/bash-completion/completions/govmap
+	install -D -m 0644 completion/_govmap \
+		$(DEB_ROOT)/usr/share/zsh/vendor-completions/_govmap
+	install -d $(DEB_ROOT)/usr/share/doc/govmap
+	install -m 0644 README.md CONTRIBUTING.md $(DEB_ROOT)/usr/share/doc/govmap/
+	install -m 0644 packaging/copyright $(DEB_ROOT)/usr/share/doc/govmap/copyright
+	@# the package's control files
+	install -d $(DEB_ROOT)/DEBIAN
+	rm -rf $(DEB_BUILD)/shlibs && mkdir -p $(DEB_BUILD)/shlibs/debian
+	printf 'Source: govmap\n\nPackage: govmap\nArchitecture: any\n' \
+		>$(DEB_BUILD)/shlibs/debian/control
+	cd $(DEB_BUILD)/shlibs && dpkg-shlibdeps -O \
+		$$(for f in $(CURDIR)/$(DEB_ROOT)/usr/bin/govmap \
+			$(CURDIR)/$(DEB_ROOT)/usr/lib/govmap/plugins/*.so; do \
+			printf -- '-e%s ' "$$f"; done) 2>shlibdeps.err | \
+		sed -n 's/^shlibs:Depends=//p' >../depends
+	@test -s $(DEB_BUILD)/depends || { cat $(DEB_BUILD)/shlibs/shlibdeps.err; \
+		echo "deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+	sed -e 's/@VERSION@/$(DEB_VERSION)/' -e 's/@ARCH@/$(DEB_ARCH)/' \
+		-e "s/@DEPENDS@/$$(cat $(DEB_BUILD)/depends)/" \
+		-e "s/@SIZE@/$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)/" \
+		packaging/control.in >$(DEB_ROOT)/DEBIAN/control
+	cd $(DEB_ROOT) && find usr -type f | LC_ALL=C sort | xargs md5sum \
+		>DEBIAN/md5sums
+	dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) $(DEB_FILE)
+	@echo "built $(DEB_FILE)"
+
+check-deb: deb
+	@echo "== Debian package tests"
+	$(Q)GOVMAP_DEB=$(CURDIR)/$(DEB_FILE) sh tests/deb/run.sh
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
 	$(PLUGIN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) \
