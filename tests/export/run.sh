@@ -7,7 +7,8 @@
 #   kumu     Kumu's blueprint format (tests/export/kumu.schema.json)
 #   csv      Python's csv module
 # all with python3-jsonschema, python3-networkx and python3-yaml (Debian).
-# Each format of tests/export/fixture/ and of registry/ must validate;
+# Each format of tests/export/fixture/, of registry/ and of two hostile
+# fixtures must validate;
 # check_fixture.py asserts what the fixture's exports say (names intact,
 # unknown money unknown); broken files must be refused, so the validators
 # can fail; usage errors exit 2.
@@ -40,6 +41,20 @@ for reg in fixture registry; do
 			ok "$reg: $f validates ($(cat "$OUT/$p.$f.log"))"
 		else
 			ko "$reg: $f validates"; cat "$OUT/$p.$f.log"
+		fi
+	done
+done
+
+# ... and of two hostile-input fixtures: names with markup, quotes,
+# backslashes and DOT syntax; NEL, LS and PS line breaks in text
+for h in names-escaping unicode-line-breaks; do
+	for f in popolo ftm graphml kumu csv; do
+		o="$OUT/hostile-$h.$f"
+		if $BIN -r tests/fixtures/hostile/$h export --format $f -o "$o" \
+			2>"$o.err" && $V $f "$o" >"$o.log" 2>&1; then
+			ok "hostile $h: $f validates"
+		else
+			ko "hostile $h: $f validates"; cat "$o.err" "$o.log" 2>/dev/null
 		fi
 	done
 done
