@@ -296,6 +296,26 @@ typedef struct govmap_host {
 	/** A seat's notes (NULL when none). */
 	const char *(*seat_notes)(const govmap_rule_ctx *ctx, int32_t e,
 				  size_t s);
+	/** True when entity e's type is `type`.  O(length of type). */
+	int (*is_type)(const govmap_rule_ctx *ctx, int32_t e,
+		       const char *type);
+	/**
+	 * The members of a partnership, committee or joint board x on the
+	 * evaluation date, each once, x itself never: the bodies a joint
+	 * board names and the body it is `of`; the bodies that fill seats
+	 * in force on x and on the boards in force `of` x; the `from` of
+	 * member-of links in force to x; and the local authorities x
+	 * reports-to (an ICP reports to its councils).  In that order
+	 * (links in registry order), at most `max` into out (the rest are
+	 * dropped); returns how many were written.  O(seats and links of
+	 * x, times the members found).
+	 */
+	size_t (*members)(const govmap_rule_ctx *ctx, int32_t x,
+			  int32_t *out, size_t max);
+	/** Write the ids of v[0..n) into buf, ", "-separated, cut to fit;
+	 * returns buf. */
+	char *(*join_ids)(const govmap_rule_ctx *ctx, const int32_t *v,
+			  size_t n, char *buf, size_t size);
 } govmap_host;
 
 /** True when the host table has the member `field` (it was built against a
@@ -393,6 +413,41 @@ typedef struct govmap_plugin {
 		return &govmap__plugin_descriptor;                          \
 	}                                                                   \
 	struct govmap__plugin_define_ends_with_a_semicolon
+
+/** True when v[0..n) holds x.  Header-only: no host call. */
+static inline int govmap_ids_contain(const int32_t *v, size_t n, int32_t x)
+{
+	for (size_t i = 0; v && i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+/** True when `needle` occurs in `s`, ignoring ASCII case; for reading
+ * free text (a seat's role) where no structured field says it yet.
+ * Prefer a seat's post.  Header-only. */
+static inline int govmap_text_contains(const char *s, const char *needle)
+{
+	size_t n = 0;
+	while (needle && needle[n])
+		n++;
+	for (; s && needle && *s; s++) {
+		size_t i = 0;
+		while (i < n && s[i]) {
+			char a = s[i], b = needle[i];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			i++;
+		}
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
 
 /** The type of the entry function. */
 typedef const govmap_plugin *(*govmap_plugin_entry_fn)(void);
