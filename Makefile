@@ -32,8 +32,16 @@ PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/src -Igraphs \
-	$(PKG_CFLAGS) -MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
+# The library (core/src, graphs) sees its private headers; the front ends
+# (the CLI in core/cli, the site generator in core/site), the fuzz targets
+# and the plugins see the public headers of core/include only, so they
+# cannot reach past the API (`make layout` checks it too).  The unit tests
+# are white-box and may include private headers (tests/unit only).
+LIB_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -fPIC -Icore/include -Icore/src \
+	-Igraphs $(PKG_CFLAGS) -MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
+FRONT_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/cli \
+	-MMD -MP $(CFLAGS)
+ALL_CFLAGS = $(LIB_CFLAGS)
 # PLUGINDIR=/usr/lib/govmap/plugins: where the installed govmap looks for
 # plugins (default /usr/local/lib/govmap/plugins, pluginhost.h).
 ifneq ($(PLUGINDIR),)
@@ -48,7 +56,7 @@ Q := @
 endif
 
 LIB_SRC := $(wildcard core/src/*.c) $(wildcard graphs/*.c)
-CLI_SRC := $(wildcard core/cli/*.c)
+CLI_SRC := $(wildcard core/cli/*.c) $(wildcard core/site/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -56,6 +64,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 LIB := $(BUILD)/libgovmap.a
+SOLIB := $(BUILD)/libgovmap.so
 BIN := $(BUILD)/govmap
 UNIT := $(BUILD)/tests/unit-tests
 
@@ -88,12 +97,22 @@ DEB_PKGS += zsh dpkg-dev
 	clean headers check-plugins plugin check-hostile check-registry \
 	fuzz fuzz-smoke deb check-deb
 
-all: $(BIN) $(PLUGINS)
+all: $(BIN) $(PLUGINS) $(SOLIB)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/core/cli/%.o: core/cli/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FRONT_CFLAGS) -c -o $@ $<
+
+$(BUILD)/core/site/%.o: core/site/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FRONT_CFLAGS) -Icore/site -c -o $@ $<
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
@@ -103,6 +122,13 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 $(LIB): $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+# The same objects as a shared library, for programs and bindings that
+# link govmap dynamically (installed by `make install`).
+$(SOLIB): $(LIB_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -shared -Wl,-soname,libgovmap.so.0 $(ALL_LDFLAGS) -o $@ \
+		$(LIB_OBJ) $(PKG_LIBS)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
@@ -130,6 +156,12 @@ $(BUILD)/%.pic.o: %.c
 define plugin_rule
 $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1)/*.c))
 	@mkdir -p $$(dir $$@)
+	$$(Q)if [ "$(1)" != template ] && grep -qE \
+		'#define [A-Z0-9_]+_(REGION "example"|DESCRIPTION "an example region plugin to copy")' \
+		plugins/$(1)/*.c; then \
+		echo "plugins/$(1): still has the template's region \"example\" or its" \
+			"description: edit the PLACEHOLDER lines (CONTRIBUTING.md," \
+			"\"Adding a region\")" >&2; exit 1; fi
 	@$$(if $$(Q),echo "  PLUGIN  $$@")
 	$$(Q)$$(CC) $$(PLUGIN_LDFLAGS) -o $$@.tmp $$^
 	$$(Q)exports=$$$$(nm -D --defined-only $$@.tmp | awk '{print $$$$NF}' | \
@@ -156,9 +188,15 @@ plugin:
 	@sed -e 's/template_/$(subst -,_,$(NAME))_/g' \
 		-e 's/template/$(NAME)/g' plugins/template/template.c \
 		> plugins/$(NAME)/$(subst -,_,$(NAME)).c
-	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c: edit it, then"
-	@echo "'make' builds $(BUILD)/plugins/$(NAME).so; add rule fixtures"
-	@echo "under tests/plugins/fixtures/$(NAME)/ (CONTRIBUTING.md)"
+	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c.  Next:"
+	@echo "  1. set its two PLACEHOLDER lines (region path, description):"
+	@echo "     the build refuses the template's until you do;"
+	@echo "  2. write the rules, and list the plugin in registry/govmap.yaml"
+	@echo "     where the registry uses its types;"
+	@echo "  3. add fixtures under tests/plugins/fixtures/$(NAME)/<rule>/"
+	@echo "     {fires,silent}/ and run 'make check-plugins'"
+	@echo "     (BLESS=1 writes the expected files; CONTRIBUTING.md,"
+	@echo "     \"Adding a region\")"
 
 # Install what is missing, and only that.  `apt-get update` runs first,
 # once, and only when something has to be installed.
@@ -206,7 +244,7 @@ check: deps
 	$(MAKE) test
 	$(MAKE) check-site
 
-test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
+test: $(BIN) $(UNIT) headers layout $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
 		check-hostile check-registry check-export check-action \
 		check-completion
@@ -224,7 +262,8 @@ check-plugins: $(BIN) $(PLUGINS) $(FIXTURE_PLUGINS)
 	@echo "== plugin tests"
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) \
 		GOVMAP_FIXTURE_PLUGINS=$(CURDIR)/$(BUILD)/tests/plugins \
-		VALGRIND="$(VALGRIND)" sh tests/plugins/run.sh
+		VALGRIND="$(VALGRIND)" BLESS="$(BLESS)" VERBOSE="$(VERBOSE)" \
+		ONLY="$(ONLY)" sh tests/plugins/run.sh
 
 # The embedded registry (issue 5): check clean with every plugin, the
 # counts registry/README.md promises, the RPB seats, 2019 against today.
@@ -289,6 +328,9 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_CFLAGS = -std=c11 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
 	-fsanitize=fuzzer-no-link -Icore/include -Icore/src -Igraphs \
 	$(PKG_CFLAGS) -MMD -MP
+# the targets themselves see the public headers only
+FUZZ_TARGET_CFLAGS = -std=c11 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
+	-fsanitize=fuzzer-no-link -Icore/include $(PKG_CFLAGS) -MMD -MP
 FUZZ_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 .SECONDARY: $(FUZZ_OBJ) $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o)
@@ -297,6 +339,11 @@ $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZCC  $<")
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZCC  $<")
+	$(Q)$(FUZZ_CC) $(FUZZ_TARGET_CFLAGS) -c -o $@ $<
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_OBJ)
 	@$(if $(Q),echo "  FUZZLD  $@")
@@ -330,6 +377,22 @@ fuzz: deps
 fuzz-smoke: deps
 	$(MAKE) $(FUZZ_BINS)
 	$(call fuzz_run,20)
+
+# The front ends, plugins and fuzz targets include public headers only:
+# every quoted include must be in core/include, the file's own folder, or
+# (for the site generator) the CLI's.  The compile flags enforce it too.
+.PHONY: layout
+layout:
+	@bad=0; for f in core/cli/*.[ch] core/site/*.[ch] plugins/*/*.c \
+		tests/fuzz/*.[ch]; do \
+		d=$$(dirname $$f); \
+		for h in $$(sed -n 's/^#include "\(.*\)"/\1/p' $$f); do \
+			[ -f core/include/$$h ] || [ -f $$d/$$h ] || \
+			{ [ $$d = core/site ] && [ -f core/cli/$$h ]; } || \
+			{ echo "$$f: includes \"$$h\", which is not a public" \
+				"header (core/include/govmap/)" >&2; bad=1; }; \
+		done; \
+	done; exit $$bad
 
 # Each public header must compile on its own under strict flags.
 headers:

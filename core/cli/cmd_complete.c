@@ -63,18 +63,15 @@ int cmd_complete(govmap_cli *cli, int argc, char **argv)
 	}
 	if (strcmp(argv[1], "ids") != 0 && strcmp(argv[1], "regions") != 0)
 		return EXIT_OK; /* "commands" is answered by main.c */
-	govmap_src *src = NULL;
-	govmap_registry *reg = NULL;
-	govmap_diags diags = {0};
-	if (cli_load(cli, &src, &reg, &diags) == EXIT_OK && reg) {
+	cli_session s;
+	if (cli_session_open(cli, &s, NULL, GOVMAP_STAGE_LOAD, 1) == EXIT_OK &&
+	    s.reg) {
 		if (strcmp(argv[1], "ids") == 0)
-			for (size_t i = 0; i < govmap_registry_count(reg); i++)
-				puts(govmap_registry_at(reg, i)->id);
+			for (size_t i = 0; i < govmap_registry_count(s.reg); i++)
+				puts(govmap_registry_at(s.reg, i)->id);
 		else
-			print_regions(reg);
+			print_regions(s.reg);
 	}
-	govmap_registry_free(reg);
-	govmap_src_free(src);
-	govmap_diags_free(&diags);
+	cli_close(&s);
 	return EXIT_OK;
 }

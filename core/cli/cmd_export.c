@@ -177,7 +177,7 @@ int cmd_export(govmap_cli *cli, int argc, char **argv)
 		return rc;
 	char generator[64];
 	snprintf(generator, sizeof generator, "govmap %s", GOVMAP_VERSION);
-	govmap_export_opts eo = {s.title, generator, &s.findings};
+	govmap_export_opts eo = {s.title, generator, s.findings};
 	if (!csv) {
 		rc = write_one(out, (govmap_export_format)fmt, &s, &eo);
 	} else {

@@ -241,8 +241,9 @@ static const govmap_entity *edge_link(const ex *x, const govmap_edge *g)
 
 /* ---- Popolo ---- */
 
-static int by_str(const void *a, const void *b)
+static int by_str(const void *a, const void *b, void *ctx)
 {
+	(void)ctx;
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
@@ -273,7 +274,7 @@ static char **areas(const ex *x, size_t *n)
 		}
 	}
 out:
-	govmap__qsort(v, *n, sizeof(*v), by_str);
+	govmap_sort(v, *n, sizeof(*v), by_str, NULL);
 	size_t k = 0;
 	for (size_t i = 0; i < *n; i++) {
 		if (k && strcmp(v[k - 1], v[i]) == 0)
