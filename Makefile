@@ -40,7 +40,7 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 LIB_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -fPIC -Icore/include -Icore/src \
 	-Igraphs $(PKG_CFLAGS) -MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
 FRONT_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/cli \
-	-MMD -MP $(CFLAGS)
+	-MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
 ALL_CFLAGS = $(LIB_CFLAGS)
 # PLUGINDIR=/usr/lib/govmap/plugins: where the installed govmap looks for
 # plugins (default /usr/local/lib/govmap/plugins, pluginhost.h).

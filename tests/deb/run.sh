@@ -76,6 +76,9 @@ done
 grep -q /usr/lib/govmap/plugins "$prefix/usr/bin/govmap" &&
 	ok "the plugin directory compiled in is /usr/lib/govmap/plugins" ||
 	ko "the plugin directory compiled in is /usr/lib/govmap/plugins"
+run plugins --help | grep -q '(/usr/lib/govmap/plugins)' &&
+	ok "plugins --help names /usr/lib/govmap/plugins" ||
+	ko "plugins --help names /usr/lib/govmap/plugins"
 run --version | grep -qx 'plugin ABI [0-9]*' && ok "--version" || ko "--version"
 zcat "$prefix/usr/share/man/man1/govmap.1.gz" | grep -q '^\.TH GOVMAP 1' &&
 	ok "the manual page" || ko "the manual page"
