@@ -193,7 +193,9 @@ int cli_open(govmap_cli *cli, cli_session *s)
 
 int cli_session_analyse(govmap_cli *cli, cli_session *s, int findings)
 {
-	govmap_analysis_opts ao = {cli->on, plugin_weight, cli->plugins};
+	govmap_analysis_opts ao = {cli->on, plugin_weight, cli->plugins,
+				   cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
+						     : GOVMAP_MONEY_THIS_YEAR};
 	if (govmap_analyse(&s->an, s->reg, &ao) != GOVMAP_OK) {
 		cli_err("out of memory");
 		return EXIT_USAGE;
