@@ -332,7 +332,7 @@ check-site: $(BIN)
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) SITE_TEST_DIR=$(CURDIR)/build/site-test \
 		sh tests/site/run.sh
 
-# Fuzzing (libFuzzer; CONTRIBUTING.md "Hostile input and fuzzing"): each
+# Fuzzing (libFuzzer; docs/TESTING.md "Hostile input and fuzzing"): each
 # tests/fuzz/fuzz_<t>.c is linked against the core built with clang and
 # -fsanitize=fuzzer,address,undefined into $(FUZZ_BUILD)/fuzz_<t>.  `make
 # fuzz` runs every target for FUZZ_SECONDS (default 600), `make
