@@ -121,9 +121,10 @@ static void cstr(FILE *f, const char *s)
 
 /* ---- shared helpers ---- */
 
+/* A date, or NULL when it is not given or marked unknown. */
 static const char *date_or_null(char *buf, govmap_date d)
 {
-	if (!d)
+	if (!d || d == GOVMAP_DATE_UNKNOWN)
 		return NULL;
 	govmap_date_format(buf, d);
 	return buf;
@@ -156,14 +157,20 @@ static const govmap_entity *ref_active(const ex *x, govmap_ref r)
 	return govmap_registry_at(x->reg, (size_t)r.target);
 }
 
-/* The money a body or board controls a year and its financial year;
- * exposure only when the money is known. */
-static void money_text(const ex *x, size_t i, char *year, size_t size)
+/* The financial year of the money a body or board controls, as
+ * "2024/25", and its kind ("outturn"), when the money is known. */
+static void money_text(const ex *x, size_t i, char *year, size_t size,
+		       const char **kind)
 {
-	const govmap_entity *e = govmap_registry_at(x->reg, i);
+	const govmap_score *s = govmap_analysis_score(x->an, i);
 	year[0] = '\0';
-	if (govmap_analysis_score(x->an, i)->money >= 0 && e->spend_year)
-		govmap_fyear_format(year, size, e->spend_year);
+	*kind = NULL;
+	if (s->money < 0)
+		return;
+	if (s->money_year)
+		govmap_fyear_format(year, size, s->money_year);
+	if (s->money_kind != GOVMAP_MONEY_UNSET)
+		*kind = govmap_money_kind_name(s->money_kind);
 }
 
 /* JSON numbers: scores as %.6f (rounded by the analysis), money whole. */
@@ -171,7 +178,8 @@ static void jscores(const ex *x, size_t i, const char *sep)
 {
 	const govmap_score *s = govmap_analysis_score(x->an, i);
 	char year[8];
-	money_text(x, i, year, sizeof year);
+	const char *kind;
+	money_text(x, i, year, sizeof year, &kind);
 	fprintf(x->f, "\"accountability\":%.6f%s\"deficit\":%.6f%s", s->A,
 		sep, s->D, sep);
 	if (s->electorate || s->next >= 0)
@@ -186,6 +194,8 @@ static void jscores(const ex *x, size_t i, const char *sep)
 			sep);
 	fputs("\"money_year\":", x->f);
 	jstr(x->f, year[0] ? year : NULL);
+	fprintf(x->f, "%s\"money_kind\":", sep);
+	jstr(x->f, kind);
 	fprintf(x->f, "%s\"electorate\":%s%s\"findings\":%zu", sep,
 		s->electorate ? "true" : "false", sep,
 		x->nfindings ? x->nfindings[i] : 0);
@@ -354,8 +364,10 @@ static void popolo_post(ex *x, const govmap_entity *b, size_t k, int first)
 	jstr(f, date_or_null(d, s->valid.from));
 	fputs(",\"end_date\":", f);
 	jstr(f, date_or_null(d, s->valid.to));
-	fprintf(f, ",\"govmap\":{\"count\":%u,\"vacant\":%u,\"fill\":",
-		s->count, s->vacant);
+	fputs(",\"govmap\":{\"post\":", f);
+	jstr(f, s->post ? govmap_post_name(s->post) : NULL);
+	fprintf(f, ",\"count\":%u,\"vacant\":%u,\"fill\":", s->count,
+		s->vacant);
 	jstr(f, fill_word(s->fill));
 	fputs(",\"by\":", f);
 	jstr(f, by ? by->id : NULL);
@@ -575,15 +587,17 @@ static void ftm_entity(ex *x, size_t i)
 		fputc(']', f);
 	}
 	/* FollowTheMoney has no property for a score: a sentence */
-	money_text(x, (size_t)i, year, sizeof year);
+	const char *kind;
+	money_text(x, (size_t)i, year, sizeof year, &kind);
 	govmap_money_format(money, sizeof money, (double)s->money);
 	govmap_money_format(exposure, sizeof exposure,
 			    s->money >= 0 ? s->exposure : -1);
 	snprintf(summary, sizeof summary,
 		 "govmap on %s: accountability %.6f, deficit %.6f, public "
-		 "money a year %s%s%s%s, exposure %s",
-		 x->date, s->A, s->D, money, year[0] ? " (" : "", year,
-		 year[0] ? ")" : "", exposure);
+		 "money a year %s%s%s%s%s%s, exposure %s",
+		 x->date, s->A, s->D, money, year[0] || kind ? " (" : "",
+		 kind ? kind : "", kind && year[0] ? " " : "", year,
+		 year[0] || kind ? ")" : "", exposure);
 	fprop(f, &first, "summary", summary);
 	fputs("}}\n", f);
 }
@@ -736,6 +750,7 @@ static void write_graphml(ex *x)
 		{"n_chain_links", "node", "chain_links", "int"},
 		{"n_money_gbp", "node", "money_gbp", "long"},
 		{"n_money_year", "node", "money_year", "string"},
+		{"n_money_kind", "node", "money_kind", "string"},
 		{"n_exposure_gbp", "node", "exposure_gbp", "double"},
 		{"n_electorate", "node", "electorate", "boolean"},
 		{"n_findings", "node", "findings", "int"},
@@ -790,8 +805,10 @@ static void write_graphml(ex *x)
 			snprintf(num, sizeof num, "%.0f", s->exposure);
 			gdata(f, "n_exposure_gbp", num);
 		}
-		money_text(x, i, year, sizeof year);
+		const char *kind;
+		money_text(x, i, year, sizeof year, &kind);
 		gdata(f, "n_money_year", year[0] ? year : NULL);
+		gdata(f, "n_money_kind", kind);
 		gdata(f, "n_electorate", s->electorate ? "true" : "false");
 		snprintf(num, sizeof num, "%zu",
 			 x->nfindings ? x->nfindings[i] : 0);
@@ -956,7 +973,8 @@ static void csv_bodies(ex *x)
 {
 	crow r = {x->f, 0};
 	fputs("id,kind,name,type,region,valid_from,valid_to,legal_form,"
-	      "statutory_basis,codes,money_gbp,money_year,accountability,"
+	      "statutory_basis,codes,money_gbp,money_year,money_kind,"
+	      "accountability,"
 	      "deficit,exposure_gbp,chain_links,electorate,meets_in_public,"
 	      "publishes_papers,findings,file,line\r\n",
 	      x->f);
@@ -984,12 +1002,14 @@ static void csv_bodies(ex *x)
 		cjoin(&r, codes, nc, " ");
 		while (nc)
 			free(codes[--nc]);
-		money_text(x, i, year, sizeof year);
+		const char *kind;
+		money_text(x, i, year, sizeof year, &kind);
 		if (s->money >= 0)
 			cnum(&r, "%lld", (long long)s->money);
 		else
 			cnum(&r, "%s", "");
 		ctext(&r, year[0] ? year : NULL);
+		ctext(&r, kind);
 		cnum(&r, "%.6f", s->A);
 		cnum(&r, "%.6f", s->D);
 		if (s->money >= 0)
@@ -1053,7 +1073,7 @@ static void csv_links(ex *x)
 static void csv_seats(ex *x)
 {
 	crow r = {x->f, 0};
-	fputs("board,seat,role,count,vacant,fill,by,approved_by,voting,"
+	fputs("board,seat,role,post,count,vacant,fill,by,approved_by,voting,"
 	      "elected_member,valid_from,valid_to,notes\r\n",
 	      x->f);
 	for (size_t i = 0; i < govmap_registry_count(x->reg); i++) {
@@ -1069,6 +1089,7 @@ static void csv_seats(ex *x)
 			ctext(&r, e->id);
 			cnum(&r, "%zu", k + 1);
 			ctext(&r, s->role);
+			ctext(&r, s->post ? govmap_post_name(s->post) : NULL);
 			cnum(&r, "%u", s->count);
 			cnum(&r, "%u", s->vacant);
 			ctext(&r, fill_word(s->fill));

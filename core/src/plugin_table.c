@@ -96,11 +96,32 @@ static size_t h_source_count(const govmap_rule_ctx *c, int32_t e)
 	const govmap_entity *x = ent(c, e);
 	return x ? x->nsources : 0;
 }
-static int64_t h_spend_gbp(const govmap_rule_ctx *c, int32_t e)
+/* The money of the financial year of the rules' date, never another
+ * year's: what the analysis uses by default. */
+static govmap_money_figure money_now(const govmap_rule_ctx *c, int32_t e)
 {
 	const govmap_entity *x = ent(c, e);
-	return x && (x->kind == GOVMAP_KIND_BODY ||
-		     x->kind == GOVMAP_KIND_BOARD) ? x->spend_gbp : -1;
+	govmap_money_figure f;
+	govmap_entity_money(x && (x->kind == GOVMAP_KIND_BODY ||
+				  x->kind == GOVMAP_KIND_BOARD)
+				    ? x
+				    : NULL,
+			    c ? c->on : 0, GOVMAP_MONEY_THIS_YEAR, &f);
+	return f;
+}
+static int64_t h_spend_gbp(const govmap_rule_ctx *c, int32_t e)
+{
+	return money_now(c, e).gbp;
+}
+static int32_t h_money_year(const govmap_rule_ctx *c, int32_t e)
+{
+	return money_now(c, e).year;
+}
+static govmap_post h_seat_post(const govmap_rule_ctx *c, int32_t e,
+			       size_t s)
+{
+	const govmap_seat *t = seat(c, e, s);
+	return t ? t->post : GOVMAP_POST_UNSET;
 }
 static govmap_tristate h_meets_in_public(const govmap_rule_ctx *c, int32_t e)
 {
@@ -782,5 +803,7 @@ const govmap_host govmap__host_table = {
 	.is_type = h_is_type,
 	.members = h_members,
 	.join_ids = h_join_ids,
+	.money_year = h_money_year,
+	.seat_post = h_seat_post,
 };
 

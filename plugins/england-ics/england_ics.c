@@ -485,7 +485,7 @@ static void check_referral_ended(govmap_rule_ctx *c)
 		    !council_body(c, H->link_to(c, l)))
 			continue;
 		govmap_period p = H->valid(c, l);
-		if (p.to && p.to <= REFERRAL_END)
+		if (p.to > 0 && p.to <= REFERRAL_END)
 			continue;
 		H->report(c, GOVMAP_SEV_ERROR, NULL, l,
 			  "link '%s' gives '%s' the power to sanction '%s' "

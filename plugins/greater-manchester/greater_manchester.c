@@ -146,10 +146,11 @@ static void check_hscp(govmap_rule_ctx *c)
 				 (double)spend / 1e9);
 		govmap_period p = H->valid(c, e);
 		char when[64] = "";
-		if (p.from || p.to)
+		/* a date may be GOVMAP_DATE_UNKNOWN (-1): show known years */
+		if (p.from > 0 || p.to > 0)
 			snprintf(when, sizeof when, " (%d to %d)",
-				 p.from ? p.from / 10000 : 0,
-				 p.to ? p.to / 10000 : 0);
+				 p.from > 0 ? p.from / 10000 : 0,
+				 p.to > 0 ? p.to / 10000 : 0);
 		H->report(c, GOVMAP_SEV_WARNING, NULL, e,
 			  "'%s'%s steered health and care decisions%s with "
 			  "no statutory basis: its decisions answered only "

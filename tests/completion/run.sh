@@ -83,8 +83,9 @@ same "complete ids honours --rev-less -r" "$("$BIN" -r "$FX" complete ids | wc -
 same "complete: no registry, exit 0, silent" "$?:$(cat "$root/build/complete.err")" "0:"
 
 # version
+version=$(sed -n 's/^#define GOVMAP_VERSION "\(.*\)"/\1/p' core/include/govmap/govmap.h)
 same "--version names the schema and plugin ABI" "$("$BIN" --version | tr '\n' ' ')" \
-	"govmap 0.1.0 registry schema 1 plugin ABI 1 "
+	"govmap $version registry schema 1 plugin ABI 1 "
 
 # colour: only on a terminal, and NO_COLOR (any value but empty) or
 # TERM=dumb turn it off

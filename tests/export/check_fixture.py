@@ -42,7 +42,8 @@ expect("popolo organizations", set(orgs), IN_FORCE)
 expect("popolo council name", orgs["test-council"]["name"], COUNCIL)
 expect("popolo trust name", orgs["test-trust"]["name"], TRUST)
 expect("popolo council money", orgs["test-council"]["govmap"]["money_gbp"], 500000000)
-expect("popolo council money year", orgs["test-council"]["govmap"]["money_year"], "2023/24")
+expect("popolo council money year", orgs["test-council"]["govmap"]["money_year"], "2024/25")
+expect("popolo council money kind", orgs["test-council"]["govmap"]["money_kind"], "budget")
 expect("popolo council exposure", orgs["test-council"]["govmap"]["exposure_gbp"], 50000000)
 expect("popolo trust money (unknown)", orgs["test-trust"]["govmap"]["money_gbp"], None)
 expect("popolo trust exposure (unknown)", orgs["test-trust"]["govmap"]["exposure_gbp"], None)
@@ -55,7 +56,7 @@ expect("popolo council identifiers", orgs["test-council"]["identifiers"],
 posts = {p["id"]: p for p in pop["posts"]}
 expect("popolo chair post", posts["test-trust-board.seat.1"]["label"], CHAIR)
 expect("popolo NED post", posts["test-trust-board.seat.2"]["govmap"],
-       {"count": 3, "vacant": 1, "fill": "appointed", "by": "test-council",
+       {"post": None, "count": 3, "vacant": 1, "fill": "appointed", "by": "test-council",
         "approved_by": None, "voting": True, "elected_member": None})
 seats = [m for m in pop["memberships"] if m.get("post_id") == "test-trust-board.seat.2"]
 expect("popolo NED memberships (one a seat)", len(seats), 3)

@@ -288,13 +288,13 @@ def kumu(path):
 
 CSV_HEADERS = {
     "bodies.csv": ["id", "kind", "name", "type", "region", "valid_from", "valid_to",
-                   "legal_form", "statutory_basis", "codes", "money_gbp", "money_year",
+                   "legal_form", "statutory_basis", "codes", "money_gbp", "money_year", "money_kind",
                    "accountability", "deficit", "exposure_gbp", "chain_links",
                    "electorate", "meets_in_public", "publishes_papers", "findings",
                    "file", "line"],
     "links.csv": ["from", "to", "edge", "type", "link", "basis", "powers", "forum",
                   "strength", "valid_from", "valid_to", "what"],
-    "seats.csv": ["board", "seat", "role", "count", "vacant", "fill", "by",
+    "seats.csv": ["board", "seat", "role", "post", "count", "vacant", "fill", "by",
                   "approved_by", "voting", "elected_member", "valid_from",
                   "valid_to", "notes"],
     "contracts.csv": ["id", "name", "commissioner", "provider", "value_gbp", "start",

@@ -26,14 +26,19 @@ static const char *const BODIES =
 	"name: \"=SUM(A1), \\\"quoted\\\" <b>&amp;</b>\"\n"
 	"type: local-authority\n"
 	"region: england/t\n"
-	"spend_gbp: 1_000\n"
+	"money:\n"
+	"  - year: 2024/25\n"
+	"    gbp: 1_000\n"
+	"    kind: outturn\n"
+	"    source: https://example.org/doc\n"
 	"notes: \"line one\\nline two\\ttab\"\n" TH_SOURCES
 	"---\n"
 	"kind: body\n"
 	"id: t-trust\n"
 	"name: Trust\n"
 	"type: nhs-trust\n"
-	"region: england/t\n" TH_SOURCES
+	"region: england/t\n"
+	"valid:\n  from: 2001-04-01\n" TH_SOURCES
 	"---\n"
 	"kind: body\n"
 	"id: t-gone\n"
@@ -63,7 +68,8 @@ static void fx_open(fx *x)
 	ck_assert_msg(rc == GOVMAP_OK && x->reg && !d.count[GOVMAP_SEV_ERROR],
 		      "load: %d%s", rc, th_dump(&d));
 	govmap_diags_free(&d);
-	govmap_analysis_opts o = {20240601, NULL, NULL};
+	govmap_analysis_opts o = {0};
+	o.on = 20240601;
 	ck_assert_int_eq(govmap_analyse(&x->an, x->reg, &o), GOVMAP_OK);
 }
 
@@ -95,10 +101,11 @@ START_TEST(csv_quotes_defuses_and_leaves_unknown_empty)
 		      "%s", s);
 	/* the trust: money and exposure unknown, empty; the council: known */
 	ck_assert_msg(strstr(s, "\"t-trust\",body,\"Trust\",\"nhs-trust\","
-				"\"england/t\",,,,,,,,"),
+				"\"england/t\",2001-04-01,,,,,,,,"),
 		      "%s", s);
-	ck_assert_msg(strstr(s, ",1000,,0.900000,0.100000,100,1,false,"), "%s",
-		      s);
+	ck_assert_msg(strstr(s, ",1000,\"2024/25\",\"outturn\",0.900000,"
+				"0.100000,100,1,false,"),
+		      "%s", s);
 	/* not in force on the date: not exported */
 	ck_assert_ptr_null(strstr(s, "t-gone"));
 	ck_assert_msg(strstr(s, "\r\n"), "CRLF line ends");

@@ -134,7 +134,9 @@ typedef struct govmap_host {
 	/** The date the registry is evaluated on (`govmap --on`, default
 	 * today).  Rules about "now" consider entities in force that day. */
 	govmap_date (*on)(const govmap_rule_ctx *ctx);
-	/** True when period p contains the evaluation date. */
+	/** True when period p certainly contains the evaluation date: a
+	 * date GOVMAP_DATE_UNKNOWN (model.h) that leaves it open gives
+	 * false. */
 	int (*in_force)(const govmap_rule_ctx *ctx, govmap_period p);
 
 	/* --- every entity -------------------------------------------- */
@@ -149,7 +151,9 @@ typedef struct govmap_host {
 	const char *(*type)(const govmap_rule_ctx *ctx, int32_t e);
 	/** Region path ("england/greater-manchester") or NULL. */
 	const char *(*region)(const govmap_rule_ctx *ctx, int32_t e);
-	/** Validity period; {0, 0} = always. */
+	/** Validity period; {0, 0} = always; either date may be
+	 * GOVMAP_DATE_UNKNOWN (-1: the registry says `unknown`), so test
+	 * `> 0` before comparing dates, or use in_force(). */
 	govmap_period (*valid)(const govmap_rule_ctx *ctx, int32_t e);
 	/** Official code by scheme ("ons", "ods"), or NULL. */
 	const char *(*code)(const govmap_rule_ctx *ctx, int32_t e,
@@ -159,7 +163,10 @@ typedef struct govmap_host {
 	/* --- bodies (and boards where the schema allows) -------------- */
 	/** An Act, "none", or NULL when not given. */
 	const char *(*statutory_basis)(const govmap_rule_ctx *ctx, int32_t e);
-	/** Annual spend in pounds; -1 when unknown. */
+	/** Public money in pounds for the financial year of the rules'
+	 * date (the registry's `money:` series, outturn before budget
+	 * before allocation); -1 when no figure is recorded for that year,
+	 * even if other years have one. */
 	int64_t (*spend_gbp)(const govmap_rule_ctx *ctx, int32_t e);
 	govmap_tristate (*meets_in_public)(const govmap_rule_ctx *ctx,
 					   int32_t e);
@@ -316,6 +323,13 @@ typedef struct govmap_host {
 	 * returns buf. */
 	char *(*join_ids)(const govmap_rule_ctx *ctx, const int32_t *v,
 			  size_t n, char *buf, size_t size);
+	/** The financial year of the figure spend_gbp() gives, by its first
+	 * calendar year (2024 for 2024/25); 0 when spend_gbp() is -1. */
+	int32_t (*money_year)(const govmap_rule_ctx *ctx, int32_t e);
+	/** The post a seat holds (model.h), GOVMAP_POST_UNSET when not
+	 * given; treat values you do not know as unset. */
+	govmap_post (*seat_post)(const govmap_rule_ctx *ctx, int32_t e,
+				 size_t s);
 } govmap_host;
 
 /** True when the host table has the member `field` (it was built against a

@@ -4,7 +4,7 @@ govmap --version prints the version.
 --- exit
 0
 --- stdout
-govmap 0.1.0
+govmap 0.2.0
 registry schema 1
 plugin ABI 1
 --- stderr
