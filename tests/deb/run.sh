@@ -37,6 +37,8 @@ esac
 # files
 dpkg-deb --contents "$DEB" | awk '{print $NF}' | sed 's|^\./|/|' >"$tmp/files"
 for f in /usr/bin/govmap /usr/lib/govmap/plugins/england-ics.so \
+	/usr/lib/libgovmap.so.0 /usr/lib/pkgconfig/govmap.pc \
+	/usr/share/man/man5/govmap-registry.5.gz \
 	/usr/lib/govmap/plugins/wales-rpb.so \
 	/usr/lib/govmap/plugins/greater-manchester.so \
 	/usr/include/govmap/plugin.h /usr/include/govmap/export.h \
@@ -89,8 +91,9 @@ fi
 
 # a program against the packaged headers and static library
 libs=$(pkg-config --libs yaml-0.1 libgit2 libcgraph libgvc zlib)
+lib=$(find "$prefix/usr/lib" -name libgovmap.a | head -n 1)
 if cc -std=c11 -Wall -Werror -I"$prefix/usr/include" -o "$tmp/export_api" \
-	tests/deb/export_api.c "$prefix"/usr/lib/*/libgovmap.a $libs -lm -pthread \
+	tests/deb/export_api.c "$lib" $libs -lm -pthread \
 	2>"$tmp/cc.err"; then
 	ok "a program builds against the package's headers and libgovmap.a"
 	if "$tmp/export_api" tests/export/fixture 2025-01-01 >"$tmp/api.ftm" &&
