@@ -125,6 +125,38 @@ for f in $(grep -rl '^type: local-authority$' registry/england); do
 done
 is "every English council in force scrutinises an ICB" "${unlinked:-none}" none
 
+# the forums (registry/england/forums/, made by registry/import/forums.py):
+# every English upper-tier council in force has a health and wellbeing
+# board and a Local Healthwatch with its s.221 contract, today and in 2015
+for d in 2015-06-01 2026-11-25; do
+	"$bin" -r registry --on $d stats >"$tmp/stats.f" 2>&1
+	"$bin" -r registry --on $d check >/dev/null 2>"$tmp/check.f"
+	councils=$(awk '$1 == "england:" && $2 == "local-authority" && NF == 4 {
+		print $3; exit }' "$tmp/stats.f")
+	for t in health-and-wellbeing-board healthwatch; do
+		is "$d: a $t for each of the $councils English councils" \
+			"$(awk -v t="$t" '$1 == "england:" && $2 == t && NF == 4 {
+				print $3; exit }' "$tmp/stats.f")" "$councils"
+	done
+	is "$d: a Local Healthwatch contract for each of them" \
+		"$(awk '$1 == "local-healthwatch" && NF == 3 { print $2; exit }' \
+			"$tmp/stats.f")" "$councils"
+	is "$d: every health and wellbeing board has its s.194 members" \
+		"$(grep -c 'england-ics/hwb-members' "$tmp/check.f")" 0
+	is "$d: each Local Healthwatch is funded by the council it reports on" \
+		"$(grep -c 'england-ics/healthwatch-funded-by-council' "$tmp/check.f")" \
+		"$councils"
+done
+is "no health and wellbeing board before 1 April 2013" \
+	"$("$bin" -r registry --on 2013-03-31 stats 2>&1 |
+		awk '$1 == "health-and-wellbeing-board" && NF == 3 { print $2 }')" 0
+# an ICB's representative sits on the board of each council that scrutinises it
+is "Barnsley's board: South Yorkshire ICB's seat from 2022-07-01, the CCG's before" \
+	"$(grep -c 'appointed_by: south-yorkshire-icb\|appointed_by: barnsley-ccg' \
+		registry/england/forums/hwb/barnsley-council-hwb.yaml)" 2
+is "Healthwatch England is a committee of the CQC" \
+	"$(grep -c '^of: cqc$' registry/england/national/healthwatch-england.yaml)" 1
+
 # 3. every RPB has a board with the seats regulation 11 requires: eight
 # reg. 11(1) roles beside the directors of social services
 for f in registry/wales/*/*-rpb-members.yaml; do
