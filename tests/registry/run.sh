@@ -168,6 +168,23 @@ done
 is "seven RPB member boards" \
 	"$(ls registry/wales/*/*-rpb-members.yaml | wc -l | tr -d ' ')" 7
 
+# Wales's patient voice: seven Community Health Councils until 31 March
+# 2023, Llais from 1 April 2023, each health board answering to the one in
+# force; each RPB's members board says what the partnership decides
+chc() { "$bin" -r registry --on "$1" stats 2>&1 |
+	awk '$1 == "community-health-council" && NF == 3 { print $2 }'; }
+is "2020: seven Community Health Councils" "$(chc 2020-01-01)" 7
+is "2023-03-31: seven Community Health Councils" "$(chc 2023-03-31)" 7
+is "2023-04-01: no Community Health Council" "$(chc 2023-04-01)" 0
+is "Llais from 2023-04-01" \
+	"$(grep -A1 '^valid:' registry/wales/national/llais.yaml | grep -c 'from: 2023-04-01')" 1
+is "each health board scrutinised by its CHC and then Llais" \
+	"$(ls registry/wales/*/links/*-scrutinised-by-*chc.yaml \
+		registry/wales/*/links/*-scrutinised-by-llais.yaml | wc -l | tr -d ' ')" 14
+is "each RPB's members board records its pooled funds (reg. 19)" \
+	"$(grep -l 'S.I. 2015/1989 reg. 19' registry/wales/*/*-rpb-members.yaml |
+		wc -l | tr -d ' ')" 7
+
 # each RPB reports to the Welsh Government (written question 96262), so its
 # chain reaches the Senedd's voters
 for f in registry/wales/*/*-rpb.yaml; do
