@@ -42,6 +42,7 @@ terms of reference are not in the registry (see registry/README.md,
 Python 3 standard library only.  Output is sorted and deterministic.
 """
 
+import csv
 import os
 import re
 import sys
@@ -49,6 +50,11 @@ import sys
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 REG = os.path.join(ROOT, "registry")
 OUT = os.path.join(REG, "england", "forums")
+# Published Local Healthwatch contracts (award notices), one row each:
+# the council, the notice's title, value, term and provider, and the URLs
+# read.  A council listed here gets a dated contract with the published
+# facts, and its undated "arrangements" contract ends the day it starts.
+AWARDS = os.path.join(os.path.dirname(__file__), "data", "healthwatch-contracts.csv")
 ACCESSED = "2026-12-06"
 START = "2013-04-01"          # ss.194 HSCA 2012 and 221-222 LGPIHA 2007 in force
 UPPER = ("E06", "E08", "E09", "E10")
@@ -208,7 +214,18 @@ def seat(role, how, post, p, notes=None, elected_member=None):
 
 # ---- the entities ---------------------------------------------------------
 
+def next_day(d):
+    import datetime
+    return (datetime.date.fromisoformat(d) + datetime.timedelta(days=1)).isoformat()
+
+
+def load_awards():
+    with open(AWARDS, encoding="utf-8", newline="") as f:
+        return {r["council_id"]: r for r in csv.DictReader(f)}
+
+
 def generate(ents):
+    awards = load_awards()
     byid = {e["id"]: e for e in ents if "id" in e}
     councils = [e for e in ents
                 if e.get("kind") == "body" and e.get("type") == "local-authority"
@@ -321,21 +338,48 @@ def generate(ents):
         y += sources_yaml(SRC_HW + SRC_HWE_PAGE + SRC_ABOLITION)
         files[os.path.join("healthwatch", hw + ".yaml")] = y
 
-        # the contract
+        # the contract(s)
+        award = awards.get(cid)
+        gp = p if not award else clip(p, ("", award["start"]))
         y = "kind: contract\nid: %s-contract\n" % hw
         y += "name: %s\n" % q("Local Healthwatch arrangements of " + cname)
         y += "type: local-healthwatch\n"
         y += "commissioner: %s\nprovider: %s\n" % (cid, hw)
-        y += valid_yaml(p)
+        y += valid_yaml(gp)
         y += "services:\n"
         y += "  - the Local Healthwatch activities for the council's area (LGPIHA 2007 s.221(2))\n"
         y += "notes: %s\n" % q(
             "Section 221(1) requires the council to make contractual "
             "arrangements; section 222(6) lets them include payments by the "
-            "council. The contract's value, term, whether it was tendered and "
-            "whether it was published are not yet sourced for this council.")
+            "council. This entry stands for the arrangements in force over "
+            "the period, whichever contracts they were: their value, terms, "
+            "whether they were tendered and whether they were published are "
+            "not yet sourced for this council" +
+            ("." if not award else
+             ", up to the published contract that began on %s." % award["start"]))
         y += sources_yaml(SRC_HW[:2])
         files[os.path.join("healthwatch", hw + "-contract.yaml")] = y
+        if award:
+            ap = clip(p, (award["start"], next_day(award["end"])))
+            aid = "%s-contract-%s" % (hw, award["start"][:4])
+            y = "kind: contract\nid: %s\n" % aid
+            y += "name: %s\n" % q(award["name"])
+            y += "type: local-healthwatch\n"
+            y += "commissioner: %s\nprovider: %s\n" % (cid, hw)
+            y += "value_gbp: %d\n" % int(award["value_gbp"])
+            y += "start: %s\nend: %s\n" % (award["start"], award["end"])
+            y += "tendered: %s\npublished: %s\n" % (award["tendered"], award["published"])
+            y += valid_yaml(ap)
+            y += "services:\n"
+            y += "  - the Local Healthwatch activities for the council's area (LGPIHA 2007 s.221(2))\n"
+            y += "notes: %s\n" % q(
+                "The published award: value £%s excluding VAT for the whole "
+                "term (not a year), awarded to %s; the Local Healthwatch "
+                "entry stands for that organisation while the contract runs."
+                % ("{:,}".format(int(award["value_gbp"])), award["provider_name"]))
+            y += sources_yaml([(award["url"], award["title"]),
+                               (award["url2"], award["title2"])] + SRC_HW[:1])
+            files[os.path.join("healthwatch", aid + ".yaml")] = y
 
         # links
         lid = "%s-funded-by-%s" % (hw, cid)
