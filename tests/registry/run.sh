@@ -154,6 +154,9 @@ is "no health and wellbeing board before 1 April 2013" \
 is "Barnsley's board: South Yorkshire ICB's seat from 2022-07-01, the CCG's before" \
 	"$(grep -c 'appointed_by: south-yorkshire-icb\|appointed_by: barnsley-ccg' \
 		registry/england/forums/hwb/barnsley-council-hwb.yaml)" 2
+"$bin" -r registry --on 2023-06-01 check >/dev/null 2>"$tmp/check.jhosc"
+is "2023: north central London's five boroughs scrutinise their ICB jointly" \
+	"$(grep -c "joint-scrutiny\] ICB 'north-central-london-icb'" "$tmp/check.jhosc")" 0
 is "Healthwatch England is a committee of the CQC" \
 	"$(grep -c '^of: cqc$' registry/england/national/healthwatch-england.yaml)" 1
 
