@@ -31,6 +31,19 @@
  *     nominate or elect a seat on X or on a board `of` X, and the councils
  *     X reports-to (a joint scrutiny committee reports to its councils).
  *
+ *   - The forums (HSCA 2012 s.194; LGPIHA 2007 ss.221-222): a CCG's
+ *     governing body is any board `of` the CCG; a health and wellbeing
+ *     board is a board of type health-and-wellbeing-board `of` its council,
+ *     whose members are recognised by seat: a councillor (elected_member
+ *     or an elected seat), the three directors by role words ("adult
+ *     social", "children", "public health"), the local Healthwatch (a seat
+ *     filled by a body of type healthwatch) and each relevant ICB or CCG
+ *     (those with a scrutinised-by link to the council, each needing a seat
+ *     it fills); a Healthwatch's funder is a local authority it has a
+ *     funded-by link to or that commissions a contract it provides, and
+ *     that council's services are the ones it reports on when it sits on
+ *     the council's health and wellbeing board.
+ *
  * Rules judge the registry as it stood on the evaluation date (`--on`),
  * except referral-ended and stp-no-basis, which judge history.
  */
