@@ -373,10 +373,11 @@ def generate(ents):
             y += "services:\n"
             y += "  - the Local Healthwatch activities for the council's area (LGPIHA 2007 s.221(2))\n"
             y += "notes: %s\n" % q(
-                "The published award: value £%s excluding VAT for the whole "
-                "term (not a year), awarded to %s; the Local Healthwatch "
-                "entry stands for that organisation while the contract runs."
-                % ("{:,}".format(int(award["value_gbp"])), award["provider_name"]))
+                "The published award: value £%s, awarded to %s; the Local "
+                "Healthwatch entry stands for that organisation while the "
+                "contract runs."
+                % ("{:,}".format(int(award["value_gbp"])), award["provider_name"]) +
+                ((" " + award["notes"]) if award.get("notes") else ""))
             y += sources_yaml([(award["url"], award["title"]),
                                (award["url2"], award["title2"])] + SRC_HW[:1])
             files[os.path.join("healthwatch", aid + ".yaml")] = y
