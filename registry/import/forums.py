@@ -368,12 +368,14 @@ def generate(ents):
             y += "commissioner: %s\nprovider: %s\n" % (cid, hw)
             y += "value_gbp: %d\n" % int(award["value_gbp"])
             y += "start: %s\nend: %s\n" % (award["start"], award["end"])
-            y += "tendered: %s\npublished: %s\n" % (award["tendered"], award["published"])
+            for flag in ("tendered", "published"):    # empty: not known
+                if award[flag]:
+                    y += "%s: %s\n" % (flag, award[flag])
             y += valid_yaml(ap)
             y += "services:\n"
             y += "  - the Local Healthwatch activities for the council's area (LGPIHA 2007 s.221(2))\n"
             y += "notes: %s\n" % q(
-                "The published award: value £%s, awarded to %s; the Local "
+                "The award: value £%s, awarded to %s; the Local "
                 "Healthwatch entry stands for that organisation while the "
                 "contract runs."
                 % ("{:,}".format(int(award["value_gbp"])), award["provider_name"]) +
