@@ -157,6 +157,9 @@ is "Barnsley's board: South Yorkshire ICB's seat from 2022-07-01, the CCG's befo
 "$bin" -r registry --on 2023-06-01 check >/dev/null 2>"$tmp/check.jhosc"
 is "2023: north central London's five boroughs scrutinise their ICB jointly" \
 	"$(grep -c "joint-scrutiny\] ICB 'north-central-london-icb'" "$tmp/check.jhosc")" 0
+is "three published Local Healthwatch contracts carry their value" \
+	"$(grep -l '^value_gbp: ' registry/england/forums/healthwatch/*-contract-20*.yaml |
+		wc -l | tr -d ' ')" 3
 is "Healthwatch England is a committee of the CQC" \
 	"$(grep -c '^of: cqc$' registry/england/national/healthwatch-england.yaml)" 1
 
