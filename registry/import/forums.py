@@ -58,9 +58,9 @@ AWARDS = os.path.join(os.path.dirname(__file__), "data", "healthwatch-contracts.
 ACCESSED = "2026-12-06"
 START = "2013-04-01"          # ss.194 HSCA 2012 and 221-222 LGPIHA 2007 in force
 UPPER = ("E06", "E08", "E09", "E10")
-# Write `post:` on seats (the schema key landing on main with the
-# "schema:" commit).  False until this branch has that commit.
-WRITE_POST = os.environ.get("FORUMS_WRITE_POST", "0") == "1"
+# Write `post:` on seats (FORUMS_WRITE_POST=0 leaves it out, for a
+# govmap older than the "schema:" commit that added the key).
+WRITE_POST = os.environ.get("FORUMS_WRITE_POST", "1") == "1"
 
 SRC_HWB = [
     ("https://www.legislation.gov.uk/ukpga/2012/7/part/5/chapter/2/crossheading/health-and-wellbeing-boards-establishment",
