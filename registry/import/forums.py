@@ -58,9 +58,6 @@ AWARDS = os.path.join(os.path.dirname(__file__), "data", "healthwatch-contracts.
 ACCESSED = "2026-12-06"
 START = "2013-04-01"          # ss.194 HSCA 2012 and 221-222 LGPIHA 2007 in force
 UPPER = ("E06", "E08", "E09", "E10")
-# Write `post:` on seats (FORUMS_WRITE_POST=0 leaves it out, for a
-# govmap older than the "schema:" commit that added the key).
-WRITE_POST = os.environ.get("FORUMS_WRITE_POST", "1") == "1"
 
 SRC_HWB = [
     ("https://www.legislation.gov.uk/ukpga/2012/7/part/5/chapter/2/crossheading/health-and-wellbeing-boards-establishment",
@@ -202,8 +199,7 @@ def sources_yaml(srcs):
 def seat(role, how, post, p, notes=None, elected_member=None):
     s = "  - role: %s\n" % q(role)
     s += "    %s\n" % how
-    if WRITE_POST:
-        s += "    post: %s\n" % post
+    s += "    post: %s\n" % post
     if elected_member is not None:
         s += "    elected_member: %s\n" % ("true" if elected_member else "false")
     s += valid_yaml(p, "    ")
