@@ -157,13 +157,64 @@ for f in registry/wales/*/*-board.yaml; do
 		"$off/$non" 9/9
 done
 
-# 4. the history the seeds describe: on 2019-06-01 CCGs, no ICBs
+# 4. the history the seeds describe (issue 18): CCGs from 2013 (211, merging
+# to 191 by April 2019, 135 by April 2020, 106 by April 2021), the 44 STP
+# footprints of March 2016 (42 after three merged on 1 April 2018), ICBs
+# from July 2022; check clean on each date the seeds look at
+count_on() { # date type -> count in force on that date
+	"$bin" -r registry --on "$1" stats 2>/dev/null |
+		awk -v t="$2" '$1 == t && NF == 3 { print $2; exit }'
+}
+for pin in 2013-04-01:ccg:211 2015-06-01:ccg:209 2019-04-01:ccg:191 \
+	2020-04-01:ccg:135 2021-04-01:ccg:106 2022-06-30:ccg:106 \
+	2022-07-01:ccg:0 2015-06-01:stp:0 2016-03-15:stp:44 2017-06-01:stp:44 \
+	2018-04-01:stp:42 2019-06-01:stp:42 2022-06-30:stp:42 2022-07-01:stp:0 \
+	2015-06-01:icb:0 2019-06-01:icb:0 2023-06-01:icb:42; do
+	d=${pin%%:*} rest=${pin#*:}
+	t=${rest%%:*} want=${rest#*:}
+	is "$d: $want ${t}s in force" "$(count_on "$d" "$t")" "$want"
+done
 "$bin" -r registry --on 2019-06-01 stats >"$tmp/stats" 2>&1
-is "2019: no ICB in force" "$(in_force icb)" 0
-is "2019: five CCGs in force" "$(in_force ccg)" 5
-is "2019: the two STPs" "$(in_force stp)" 2
+is "2019-06-01: 191 CCGs" "$(in_force ccg)" 191
 "$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
 is "today: no CCG in force" "$(in_force ccg)" 0
+is "today: no STP in force" "$(in_force stp)" 0
+for d in 2015-06-01 2017-06-01 2019-06-01 2023-06-01 2026-11-25; do
+	"$bin" -r registry --on $d check >"$tmp/check.out" 2>"$tmp/check.$d"
+	case $(tail -n 1 "$tmp/check.out") in
+	*": 0 errors, 0 warnings; rules: 0 errors,"*) ok "$d: check clean" ;;
+	*) not_ok "$d: check clean"; tail -n 1 "$tmp/check.out" | sed 's/^/#   /' ;;
+	esac
+done
+# STPs took decisions that statutory bodies ratified (Surrey County Council's
+# sign-off of 22 June 2016): england-ics/stp-no-basis fires in 2017
+is "2017: stp-no-basis fires for the Surrey Heartlands STP" \
+	"$(grep -c "stp-no-basis\] 'surrey-heartlands-stp' has no statutory basis" "$tmp/check.2017-06-01")" 1
+# every CCG has a governing body, and every CCG names a successor
+ccgs=$(grep -rlx 'type: ccg' registry/england | wc -l | tr -d ' ')
+gbs=$(grep -rl '^id: .*-ccg-governing-body$' registry/england | wc -l | tr -d ' ')
+is "248 CCGs recorded" "$ccgs" 248
+is "every CCG has a governing body" "$gbs" "$ccgs"
+is "every CCG names a successor" \
+	"$(grep -rlx 'type: ccg' registry/england | xargs grep -l '^succeeded_by: ' | wc -l | tr -d ' ')" "$ccgs"
+# chains by date: a CCG of 2013 answers through NHS England to Parliament
+# (no council link is sourced for the CCGs merged before 2021), a CCG of
+# 2015 to its council's voters, an STP only through NHS England (guidance),
+# the ICB of 2023 to a council's voters
+chain() { # date id -> the electorate its strongest chain reaches
+	"$bin" -r registry --on "$1" explain "$2" 2>/dev/null |
+		sed -n 's/^  reaches: \(.*\) (voters)$/\1/p'
+}
+is "2015: bristol-ccg reaches Parliament's voters through NHS England" \
+	"$(chain 2015-06-01 bristol-ccg)" "UK parliamentary electorate"
+is "2015: newcastle-gateshead-ccg reaches Gateshead's voters" \
+	"$(chain 2015-06-01 newcastle-gateshead-ccg)" "Gateshead local government electorate"
+is "2019: syb-stp reaches voters only through NHS England" \
+	"$(chain 2019-06-01 syb-stp)" "UK parliamentary electorate"
+is "2023: south-yorkshire-icb reaches Barnsley's voters" \
+	"$(chain 2023-06-01 south-yorkshire-icb)" "Barnsley local government electorate"
+is "2019: bristol-ccg is not in force (merged 2018)" \
+	"$(chain 2019-06-01 bristol-ccg)" ""
 
 # 5. the region maps lay out (DOT is not enough: lay them out as SVG)
 for r in wales england/london england/greater-manchester \
