@@ -27,6 +27,11 @@ copy was read and how it was checked):
                                 CCGs created 2019-2021, and the STP of each
   loc22-icb22-nhser22.csv       ONS Sub ICB Locations to ICBs (July 2022):
                                 which ICB took over each CCG on 1 July 2022
+  ons-ccg-lad-lsoas.csv         ONS LSOA to CCG to district lookups (July
+                                2015, April 2016-2020), reduced by
+                                extract_ons_lookups.py: the councils each
+                                CCG overlapped, lookup by lookup
+  ons-ccg-stp.csv               ONS CCG to STP lookups (April 2017-2020)
   cqc-ccg-local-authority-2022-11.csv
                                 CCG (ONSPD code) and local authority of every
                                 active CQC care home, November 2022: the
@@ -36,9 +41,9 @@ What it writes, per CCG: the body (type ccg, ODS and ONS codes, dates,
 `succeeded_by`, `replaces` when there was exactly one predecessor), its
 governing body (a board with the seats of regulation 11 of the NHS (Clinical
 Commissioning Groups) Regulations 2012, as made and as amended from
-14 April 2022), `accountable-to` NHS England, and for the CCGs of April
-2021: `scrutinised-by` each council with care homes in its area and
-`member-of` its STP.  Python 3 standard library only.
+14 April 2022), `accountable-to` NHS England, `scrutinised-by` each
+council whose area it overlapped and `member-of` its STP, each link dated by
+the lookups that list it.  Python 3 standard library only.
 """
 import csv
 import os
@@ -68,6 +73,16 @@ LA_ALIAS = {"County Durham": "Durham County Council",
             "Kingston upon Hull, City of": "Hull City Council",
             "Newcastle upon Tyne": "Newcastle City Council"}
 
+# Councils the registry records under their newer codes: the county
+# councils that continued as single-tier councils on 1 April 2023.
+COUNCIL_ALIAS = {"E10000023": "north-yorkshire-council",
+                 "E10000027": "somerset-council"}
+# The ONS lookup of July 2015 describes the CCGs of 1 April 2015 (no CCG
+# changed between those days: every ODS successor record is of 1 April).
+LOOKUP_FROM = {"2015-07-01": "2015-04-01"}
+HAND_STP = {"E54000039": "bnssg-stp", "E54000009": "syb-stp"}
+STP_ENTITIES = []   # filled by build() from the registry
+
 # Pairs in the CQC file that no other source supports: one care home row,
 # and the ONS July 2022 LSOA lookup puts no Buckinghamshire LSOA in M1J4Y.
 # (registry/README.md, "Council-to-ICB rows", calls it probably an artefact.)
@@ -92,10 +107,12 @@ SRC = {
                "SI 2012/1631, regulation 12 and Schedule 4 (qualifications of lay members; persons excluded)"),
     "amend": ("https://www.legislation.gov.uk/uksi/2022/316/made",
               "The National Health Service (Clinical Commissioning Groups) (Amendment) Regulations 2022 (SI 2022/316), in force 14 April 2022"),
+    "onslsoa": ("https://geoportal.statistics.gov.uk/search?q=LSOA%20to%20Clinical%20Commissioning%20Group%20to%20Local%20Authority%20District",
+                "ONS: Lower Layer Super Output Area (2011) to Clinical Commissioning Group to Local Authority District Lookups in England (July 2015, April 2016 to April 2020), with the Local Authority District to County lookups of the same years"),
+    "onsstp": ("https://geoportal.statistics.gov.uk/search?q=Clinical%20Commissioning%20Group%20to%20STPs",
+               "ONS: Clinical Commissioning Group to STPs Lookups in England (April 2017, 2018, 2019 and 2020)"),
     "cqc": ("https://www.cqc.org.uk/about-us/transparency/using-cqc-data",
             "CQC: Care directory with filters (1 November 2022): each active care home's local authority and ONSPD CCG code"),
-    "dsfood": ("https://github.com/elahmo/dsfood/blob/c9e3d1c/app/static/csv/ccg2ons.js",
-               "CCG names, ODS and ONS codes of 2013-2016 as copied into a 2016 public repository (elahmo/dsfood, ccg2ons.js); a copy, not the ONS file"),
     "scrutiny": ("https://www.legislation.gov.uk/uksi/2013/218/contents",
                  "The Local Authority (Public Health, Health and Wellbeing Boards and Health Scrutiny) Regulations 2013 (S.I. 2013/218)"),
     "s244": ("https://www.legislation.gov.uk/ukpga/2006/41/section/244",
@@ -136,8 +153,10 @@ def build():
                   if e.get("type") == "icb" and "codes.ods" in e}
     stp_by_ods = {}          # filled by stps.py's output when present
     for e in reg:
-        if e.get("type") == "stp" and "codes.ods" in e:
-            stp_by_ods[e["codes.ods"]] = e
+        if e.get("type") == "stp":
+            STP_ENTITIES.append(e)
+            if "codes.ods" in e:
+                stp_by_ods[e["codes.ods"]] = e
     councils = {e["name"]: e for e in reg if e.get("type") == "local-authority"
                 and e.get("region", "").startswith("england")}
 
@@ -145,11 +164,16 @@ def build():
     for r in read("ccg-names-codes-2018-04.csv"):
         ccg[r["CCG18CDH"]] = {"ods": r["CCG18CDH"], "ons": r["CCG18CD"],
                               "name": r["CCG18NM"], "src": ["ons2018"]}
+    ons_name = {}            # the latest name and code the ONS lookups give
+    for r in read("ons-ccg-lad-lsoas.csv"):
+        ons_name[r["ccg_ods"]] = (r["ccg_ons"], r["ccg_name"])
     for r in read("ccg-ended-before-2018.csv"):
-        ccg[r["ccg_ods"]] = {"ods": r["ccg_ods"], "ons": r["ccg_ons"],
-                             "name": r["ccg_name"],
-                             "src": ["dsfood"] if r["ccg_ons"] else [],
-                             "name_note": not r["ccg_ons"]}
+        if r["ccg_ods"] in ons_name:     # checked: the codes agree
+            code, name, src = ons_name[r["ccg_ods"]] + (["onslsoa"],)
+        else:
+            code, name, src = r["ccg_ons"], r["ccg_name"], []
+        ccg[r["ccg_ods"]] = {"ods": r["ccg_ods"], "ons": code, "name": name,
+                             "src": src, "name_note": not code}
     cqc = read("cqc-ccg-local-authority-2022-11.csv")
     cqc_name = {r["ccg_ons"]: r["ccg_name"] for r in cqc}
     stp21 = {}
@@ -211,6 +235,23 @@ def build():
     return ccg, preds, stp21, cqc, councils, stp_by_ods
 
 
+def council_by_cqc_name(councils, la):
+    co = councils.get(LA_ALIAS.get(la, la))
+    if co is None:
+        key = regindex.slug(la)
+        for name, e in sorted(councils.items()):
+            rest = regindex.slug(name)
+            if rest.startswith(key + "-") and rest[len(key) + 1:] in (
+                    "council", "city-council", "county-council",
+                    "metropolitan-borough-council", "borough-council"):
+                return e
+        for name, e in sorted(councils.items()):
+            if key in regindex.slug(name):
+                return e
+        sys.exit(f"no council for CQC local authority {la!r}")
+    return co
+
+
 def valid(a, b):
     return f"valid:\n  from: {a}\n  to: {b}"
 
@@ -253,8 +294,6 @@ def body(c, ccg, preds):
         n.append("Its ONS (E38) code is not sourced here.")
     if c.get("name_note"):
         n.append("The ODS successor records give its code and dates; its name is the one recorded beside the code in an analysis of CCG mergers, not read from an official list.")
-    if "dsfood" in c["src"]:
-        n.append("Name and ONS code as a 2016 copy of the ONS CCG lookup gives them; no official list of 2013 CCG names was read.")
     lines.append("notes: " + q(" ".join(n)))
     keys = ["act"] + sorted(set(c["src"]), key=list(SRC).index)
     if c["to"] == END:
@@ -320,78 +359,137 @@ def link(lid, frm, to, typ, basis, forum, powers, a, b, notes, keys):
         valid(a, b), "notes: " + q(notes), src(*keys)])
 
 
+def runs(c, data, extend_back):
+    """data: {vintage date: {target: detail}} for one CCG.  Yield (target,
+    from, to, [vintages]) for each unbroken run of vintages listing target.
+    A vintage with no data for the CCG neither starts nor ends a run."""
+    vs = [v for v in sorted(data) if c["from"] <= v < c["to"]]
+    targets = sorted({t for v in vs for t in data[v]})
+    for t in targets:
+        i = 0
+        while i < len(vs):
+            if t not in data[vs[i]]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(vs) and t in data[vs[j + 1]]:
+                j += 1
+            a = c["from"] if (i == 0 and extend_back) else vs[i]
+            b = vs[j + 1] if j + 1 < len(vs) else c["to"]
+            yield t, a, b, vs[i:j + 1]
+            i = j + 1
+
+
 def main():
     ccg, preds, stp21, cqc, councils, stp_by_ods = build()
+    reg_ons = {e["codes.ons"]: e for e in councils.values() if "codes.ons" in e}
+    for code, cid in COUNCIL_ALIAS.items():
+        reg_ons[code] = next(e for e in councils.values() if e["id"] == cid)
+    # councils of each CCG, by lookup: {ods: {date: {council id: detail}}}
+    scr, missing = {}, {}
+    for r in read("ons-ccg-lad-lsoas.csv"):
+        date = LOOKUP_FROM.get(r["date"], r["date"])
+        co = reg_ons.get(r["upper_tier"])
+        if co is None:
+            missing.setdefault(r["upper_tier"], set()).add(r["ccg_ods"])
+            continue
+        d = scr.setdefault(r["ccg_ods"], {}).setdefault(date, {})
+        d[co["id"]] = d.get(co["id"], 0) + int(r["lsoas"])
+        scr[r["ccg_ods"]].setdefault("ons@" + date, r["ccg_ons"])
+    for r in cqc:
+        if (r["loc22_ods"], r["local_authority"]) in EXCLUDE or r["loc22_ods"] in HAND:
+            continue
+        co = council_by_cqc_name(councils, r["local_authority"])
+        scr.setdefault(r["loc22_ods"], {}).setdefault("2021-04-01", {})[co["id"]] = None
+    # STP of each CCG, by lookup
+    stp_id = {}
+    for r in read("stp-footprints.csv"):
+        sid = HAND_STP.get(r["ons"]) or regindex.slug(r["name"]) + "-stp"
+        stp_id[r["ons"]] = sid
+        if r["successor"].startswith("ICB:"):
+            stp_id[r["ons_2021"]] = sid
+    mem = {}
+    for r in read("ons-ccg-stp.csv"):
+        mem.setdefault(r["ccg_ods"], {})[r["date"]] = {stp_id[r["stp_ons"]]: None}
+    for ods, r in stp21.items():
+        if r["stp21_ods"] in stp_by_ods:
+            mem.setdefault(ods, {})["2021-04-01"] = {stp_by_ods[r["stp21_ods"]]["id"]: None}
+    stp_valid = {e["id"]: e for e in stp_by_ods.values()}
+    stp_valid.update({e["id"]: e for e in STP_ENTITIES})
+
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
     n_body = n_board = n_link = 0
     for c in sorted(ccg.values(), key=lambda c: c["id"]):
         d = os.path.join(OUT, c["folder"])
         cid = c["id"]
-        if c["ods"] not in HAND:
-            write(os.path.join(d, cid + ".yaml"), body(c, ccg, preds))
-            n_body += 1
-            write(os.path.join(d, "links", f"{cid}-accountable-to-nhs-england.yaml"),
-                  link(f"{cid}-accountable-to-nhs-england", cid, "nhs-england",
-                       "accountable-to", "statute", "administrative",
-                       ["inform", "question", "sanction"], c["from"], c["to"],
-                       "NHS England authorised CCGs, assessed their performance annually and could give directions or dissolve a failing CCG (NHS Act 2006 Part 2 Chapter A2, as inserted by the 2012 Act).",
-                       ["act"]))
-            n_link += 1
-        write(os.path.join(d, cid + "-governing-body.yaml"), board(c))
-        n_board += 1
-        if c["to"] != END or c["ods"] in HAND:
+        if c["ods"] in HAND:
+            write(os.path.join(d, cid + "-governing-body.yaml"), board(c))
+            n_board += 1
             continue
-        # CCGs of April 2021: their councils and their STP
-        unchanged = c["from"] == START and c["ons"] and int(c["ons"][3:]) <= 211
-        a = c["from"] if (unchanged or c["from"] > START) else "2018-04-01"
-        las = sorted({r["local_authority"] for r in cqc if r["loc22_ods"] == c["ods"]
-                      and (c["ods"], r["local_authority"]) not in EXCLUDE})
-        for la in las:
-            co = councils.get(LA_ALIAS.get(la, la))
-            if co is None:
-                for name, e in councils.items():
-                    if regindex.slug(name).startswith(regindex.slug(la) + "-") and \
-                            regindex.slug(name)[len(regindex.slug(la)) + 1:] in (
-                                "council", "city-council", "county-council",
-                                "metropolitan-borough-council", "borough-council"):
-                        co = e
-                        break
-            if co is None:
-                for name, e in councils.items():
-                    if regindex.slug(la) in regindex.slug(name):
-                        co = e
-                        break
-            if co is None:
-                sys.exit(f"{c['ods']}: no council for CQC local authority {la!r}")
-            la_from = max(a, co.get("valid.from", a))
-            la_to = min(END, co.get("valid.to", END))
-            if la_from >= la_to:
+        write(os.path.join(d, cid + ".yaml"), body(c, ccg, preds))
+        write(os.path.join(d, cid + "-governing-body.yaml"), board(c))
+        n_body += 1
+        n_board += 1
+        write(os.path.join(d, "links", f"{cid}-accountable-to-nhs-england.yaml"),
+              link(f"{cid}-accountable-to-nhs-england", cid, "nhs-england",
+                   "accountable-to", "statute", "administrative",
+                   ["inform", "question", "sanction"], c["from"], c["to"],
+                   "NHS England authorised CCGs, assessed their performance annually and could give directions or dissolve a failing CCG (NHS Act 2006 Part 2 Chapter A2, as inserted by the 2012 Act).",
+                   ["act"]))
+        n_link += 1
+        data = {k: v for k, v in scr.get(c["ods"], {}).items() if not k.startswith("ons@")}
+        first = min(data) if data else None
+        # a CCG of 1 April 2013 whose ONS code in the first lookup is of the
+        # 2013 series (E38000001-211) had the same area since 2013: ONS gives
+        # a new code when a boundary changes
+        first_ons = scr.get(c["ods"], {}).get("ons@" + first, "") if first else ""
+        extend = (c["from"] == START and first == "2015-04-01"
+                  and first_ons and int(first_ons[3:]) <= 211)
+        all_runs = list(runs(c, data, extend))
+        for co_id, a, b, vs in all_runs:
+            co = next(e for e in councils.values() if e["id"] == co_id)
+            a = max(a, co.get("valid.from", a))
+            b = min(b, co.get("valid.to", b))
+            if a >= b:
                 continue
-            lid = f"{cid}-scrutinised-by-{co['id']}"
+            lid = f"{cid}-scrutinised-by-{co_id}"
+            if sum(1 for x in all_runs if x[0] == co_id) > 1:
+                lid += "-from-" + a[:4]
+            ons_years = [v[:4] for v in vs if v != "2021-04-01"]
+            said = []
+            if ons_years:
+                n = data[vs[-1]].get(co_id) if vs[-1] != "2021-04-01" else data[vs[-2]].get(co_id) if len(vs) > 1 else None
+                said.append("the ONS LSOA to CCG to local authority lookups of " + ", ".join(ons_years)
+                            + " put part of the council's area in the CCG's" + (f" ({n} LSOAs in the latest)" if n else ""))
+            if "2021-04-01" in vs:
+                said.append("CQC's care home directory of November 2022 places care homes of the council in the CCG's area")
+            why = (" From 1 April 2013: the CCG's ONS code in the 2015 lookup is of the 2013 series, so its area had not changed." if (extend and a == START) else "")
             write(os.path.join(d, "links", lid + ".yaml"),
-                  link(lid, cid, co["id"], "scrutinised-by", "regulation", "political",
-                       ["inform", "question", "sanction"], la_from, la_to,
-                       f"Health scrutiny of the CCG by the council under NHS Act 2006 s.244 and the 2013 Regulations, including the power to refer proposals to the Secretary of State. The council is one whose area the CCG covered: CQC's care home directory of November 2022 places care homes of {co['name']} in this CCG's area (ONSPD CCG code {c['ons']}). Dated from {la_from}: " +
-                       ("the CCG's ONS code never changed, so its area did not" if unchanged else "the CCG's start") + ".",
-                       ["scrutiny", "s244", "cqc"]))
+                  link(lid, cid, co_id, "scrutinised-by", "regulation", "political",
+                       ["inform", "question", "sanction"], a, b,
+                       "Health scrutiny of the CCG by the council under NHS Act 2006 s.244 and the 2013 Regulations, including the power to refer proposals to the Secretary of State. The council's area and the CCG's overlapped: " + "; ".join(said) + "." + why,
+                       ["scrutiny", "s244"] + (["onslsoa"] if ons_years else []) + (["cqc"] if "2021-04-01" in vs else [])))
             n_link += 1
-        s = stp21.get(c["ods"])
-        stp = stp_by_ods.get(s["stp21_ods"]) if s else None
-        if stp:
-            m_from = max(a, stp.get("valid.from", a))
-            m_to = min(END, stp.get("valid.to", END))
-            lid = f"{cid}-member-of-{stp['id']}"
+        for sid, a, b, vs in runs(c, mem.get(c["ods"], {}), False):
+            st = stp_valid[sid]
+            a = max(a, st.get("valid.from", a))
+            b = min(b, st.get("valid.to", b))
+            if a >= b:
+                continue
+            lid = f"{cid}-member-of-{sid}"
+            years = ", ".join(v[:4] for v in vs)
             write(os.path.join(d, "links", lid + ".yaml"),
-                  link(lid, cid, stp["id"], "member-of", "voluntary", "administrative",
-                       ["inform"], m_from, m_to,
-                       f"A member CCG of the partnership: NHS Digital's ODS records the CCG's relationship to STP {s['stp21_ods']} ({s['stp21_name']}). Membership rested on agreement, not statute. Dated from {m_from}, when both the CCG (with its present area) and the STP existed; no source records a move between footprints.",
-                       ["eccg"]))
+                  link(lid, cid, sid, "member-of", "voluntary", "administrative", ["inform"], a, b,
+                       f"A member CCG of the partnership: the ONS CCG to STP lookups (and, for 2021, NHS Digital's ODS relationship) of {years} put it in this footprint. Membership rested on agreement, not statute. Dated from the first lookup read that lists it (none earlier than April 2017 was read).",
+                       (["onsstp"] if any(v != "2021-04-01" for v in vs) else []) + (["eccg"] if "2021-04-01" in vs else [])))
             n_link += 1
     print(f"ccgs.py: {len(ccg)} CCGs ({n_body} files written, {len(HAND)} kept by hand), "
           f"{n_board} governing bodies, {n_link} links in {os.path.relpath(OUT)}")
     for day in ("2013-04-01", "2015-06-01", "2019-04-01", "2020-04-01", "2021-04-01", "2022-06-30"):
         print(f"  in force on {day}: {sum(1 for c in ccg.values() if c['from'] <= day < c['to'])}")
+    for code, odss in sorted(missing.items()):
+        print(f"  no registry council for {code} (CCGs {' '.join(sorted(odss))}): links left out")
 
 
 if __name__ == "__main__":

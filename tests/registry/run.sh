@@ -197,16 +197,18 @@ is "248 CCGs recorded" "$ccgs" 248
 is "every CCG has a governing body" "$gbs" "$ccgs"
 is "every CCG names a successor" \
 	"$(grep -rlx 'type: ccg' registry/england | xargs grep -l '^succeeded_by: ' | wc -l | tr -d ' ')" "$ccgs"
-# chains by date: a CCG of 2013 answers through NHS England to Parliament
-# (no council link is sourced for the CCGs merged before 2021), a CCG of
-# 2015 to its council's voters, an STP only through NHS England (guidance),
+# chains by date: a CCG merged in 2015 answers through NHS England to
+# Parliament (no CCG-to-council lookup before July 2015 was read), CCGs of
+# 2015 to their council's voters, an STP only through NHS England (guidance),
 # the ICB of 2023 to a council's voters
 chain() { # date id -> the electorate its strongest chain reaches
 	"$bin" -r registry --on "$1" explain "$2" 2>/dev/null |
 		sed -n 's/^  reaches: \(.*\) (voters)$/\1/p'
 }
-is "2015: bristol-ccg reaches Parliament's voters through NHS England" \
-	"$(chain 2015-06-01 bristol-ccg)" "UK parliamentary electorate"
+is "2014: gateshead-ccg reaches Parliament's voters through NHS England" \
+	"$(chain 2014-06-01 gateshead-ccg)" "UK parliamentary electorate"
+is "2015: bristol-ccg reaches Bristol's voters" \
+	"$(chain 2015-06-01 bristol-ccg)" "Bristol local government electorate"
 is "2015: newcastle-gateshead-ccg reaches Gateshead's voters" \
 	"$(chain 2015-06-01 newcastle-gateshead-ccg)" "Gateshead local government electorate"
 is "2019: syb-stp reaches voters only through NHS England" \
