@@ -56,6 +56,8 @@ SRC = {
              "NHS Digital Organisation Data Service: STP codes and CCG-to-STP relationships (as read in NHS Digital's 2021 CCG mapping)"),
     "succ": ("https://digital.nhs.uk/services/organisation-data-service/export-data-files/csv-downloads/miscellaneous",
              "NHS Digital Organisation Data Service: successor organisations (succ.csv): STPs QVP, QT8 and QMK succeeded by QHM on 1 April 2018"),
+    "onsstp": ("https://geoportal.statistics.gov.uk/search?q=Clinical%20Commissioning%20Group%20to%20STPs",
+               "ONS: Clinical Commissioning Group to STPs Lookups in England (April 2017: the 44 footprints and their codes; April 2018 and 2019: Cumbria and North East, E54000049; April 2020: the codes and ODS codes after the boundary changes of April 2020)"),
     "hca2022": ("https://www.legislation.gov.uk/ukpga/2022/31/contents",
                 "Health and Care Act 2022 (integrated care boards established on 1 July 2022)"),
 }
@@ -118,15 +120,16 @@ def main():
         preds = [x for x in rows if x["successor"] == r["ons"]]
         notes = []
         if preds:
-            notes.append("Formed on 1 April 2018 (ODS successor records) when the " +
+            notes.append("Formed on 1 April 2018 (ODS successor records; the ONS CCG to STP lookup of April 2018 lists it) when the " +
                          ", ".join(p["name"] for p in preds[:-1]) + " and " + preds[-1]["name"] +
                          " footprints merged; the Health Foundation's lookup dates the merger to August 2018.")
         else:
             notes.append("One of the 44 footprints NHS England published on 15 March 2016, each asked by the 2016/17 planning guidance to produce a Sustainability and Transformation Plan (October 2016 to March 2021).")
         notes.append("It had no statutory basis and no legal personality: its plans and decisions took effect only through decisions of its member NHS bodies and councils.")
         if r["ons_2021"] != r["ons"] and r["successor"].startswith("ICB:"):
-            notes.append(f"ONS re-coded the footprint {r['ons_2021']} when its boundary changed (by April 2021, NHS Digital's mapping).")
-        srcs = [SRC["guidance"], SRC["footprints"] if not preds else SRC["succ"], SRC["hf"]]
+            notes.append(f"ONS re-coded the footprint {r['ons_2021']} in its CCG to STP lookup of April 2020, after a boundary change.")
+        srcs = [SRC["guidance"], SRC["footprints"] if not preds else SRC["succ"],
+                SRC["onsstp"], SRC["hf"]]
         if r["ods"]:
             srcs.append(SRC["eccg"])
         for w in ics.get(r["ons"], []):
