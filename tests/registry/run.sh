@@ -231,6 +231,21 @@ for r in wales england/london england/greater-manchester \
 	fi
 done
 
+# the BNSSG map by date: the three CCGs in 2015, the merged CCG and the STP
+# in 2019, the ICB alone in 2023 (node tooltips start with the name)
+map_has() { # date name -> how many nodes of the BNSSG map on that date it names
+	"$bin" -r registry --on "$1" map --region england/south-west/bnssg \
+		--format dot 2>/dev/null | grep -c "tooltip=\"$2 ("
+}
+stp='Bristol, North Somerset and South Gloucestershire Sustainability and Transformation Partnership'
+is "2015 BNSSG map: NHS Bristol CCG" "$(map_has 2015-06-01 'NHS Bristol CCG')" 1
+is "2015 BNSSG map: no STP yet" "$(map_has 2015-06-01 "$stp")" 0
+is "2019 BNSSG map: the STP" "$(map_has 2019-06-01 "$stp")" 1
+is "2019 BNSSG map: the merged CCG, not NHS Bristol CCG" \
+	"$(map_has 2019-06-01 'NHS Bristol, North Somerset and South Gloucestershire CCG')/$(map_has 2019-06-01 'NHS Bristol CCG')" 1/0
+is "2023 BNSSG map: the ICB, no CCG or STP" \
+	"$(map_has 2023-06-01 'NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board')/$(map_has 2023-06-01 'NHS Bristol, North Somerset and South Gloucestershire CCG')/$(map_has 2023-06-01 "$stp")" 1/0/0
+
 # 6. the region plugins' colours reach the map (borders and legend)
 "$bin" -r registry map --region wales/gwent --format dot >"$tmp/gwent.dot" 2>&1
 is "map: wales-rpb's colour for local health boards in the legend" \
