@@ -89,7 +89,7 @@ STP_ENTITIES = []   # filled by build() from the registry
 EXCLUDE = {("M1J4Y", "Buckinghamshire")}
 
 SRC = {
-    "act": ("https://www.legislation.gov.uk/ukpga/2006/41/part/2/crossheading/clinical-commissioning-groups",
+    "act": ("https://www.legislation.gov.uk/ukpga/2006/41/part/2/chapter/A2",
             "National Health Service Act 2006, Part 2 Chapter A2 (clinical commissioning groups), inserted by the Health and Social Care Act 2012 s.25"),
     "hca2022": ("https://www.legislation.gov.uk/ukpga/2022/31/contents",
                 "Health and Care Act 2022 (CCGs abolished and integrated care boards established on 1 July 2022)"),
@@ -281,7 +281,8 @@ def body(c, ccg, preds):
     if c["from"] == START:
         n.append("Clinical commissioning group from 1 April 2013.")
     elif p:
-        names = ", ".join(ccg[x]["name"] for x in sorted(p))
+        ps = [ccg[x]["name"] for x in sorted(p)]
+        names = ", ".join(ps[:-1]) + (" and " if len(ps) > 1 else "") + ps[-1]
         n.append(f"Formed on {c['from']} from {names} (ODS successor records).")
     if "succ" in c:
         others = sorted(x for x in preds[c["succ"]] if x != c["ods"])

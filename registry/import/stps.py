@@ -140,7 +140,7 @@ def main():
             notes.append(f"Succeeded on 1 July 2022 by {r['icb']['name']} (same ODS code), when the Health and Care Act 2022 put integrated care systems on a statutory footing.")
             srcs.append(SRC["hca2022"])
         else:
-            notes.append(f"Merged into the {by_ons[r['successor']]['name']} footprint.")
+            notes.append(f"Merged into the {by_ons[r['successor']]['name']} footprint on {r['valid_to']} (ODS successor records; the Health Foundation's lookup says August 2018).")
             srcs.append(SRC["succ"])
         seen, uniq = set(), []
         for s in srcs:
