@@ -49,7 +49,9 @@ SRC = {
     "guidance": ("http://www.ntda.nhs.uk/blog/2015/12/22/delivering-the-forward-view-nhs-shared-planning-guidance-201617-202021/",
                  "Delivering the Forward View: NHS Shared Planning Guidance 2016/17 - 2020/21 (asks every area to produce a Sustainability and Transformation Plan), 22 December 2015"),
     "footprints": ("https://www.england.nhs.uk/2016/03/footprint-areas/",
-                   "NHS England: footprint areas for sustainability and transformation plans announced, 15 March 2016"),
+                   "NHS England news, March 2016: national health and care bodies publish the 44 Sustainability and Transformation Plan footprint areas (the page does not show its day)"),
+    "onmedica": ("http://www.onmedica.com/NewsArticle.aspx?id=7d0945bd-daed-4a34-85a1-f97b93b8ee99",
+                 "OnMedica, Wednesday 16 March 2016: NHS England reveals leaders for change (NHS England has published the map of the 44 footprint areas)"),
     "hf": ("https://github.com/HFAnalyticsLab/Winter_pressures/blob/8531313/README.md",
            "The Health Foundation: Trust-STP lookup table, compiled from NHS England's 'View STPs' pages on the 2017/18 formation of the 44 STPs, with their ONS codes (E54000005 to E54000048) and the 2018 merger of E54000045-47"),
     "eccg": ("https://digital.nhs.uk/services/organisation-data-service/export-data-files/csv-downloads/other-nhs-organisations",
@@ -124,11 +126,11 @@ def main():
                          ", ".join(p["name"] for p in preds[:-1]) + " and " + preds[-1]["name"] +
                          " footprints merged; the Health Foundation's lookup dates the merger to August 2018.")
         else:
-            notes.append("One of the 44 footprints NHS England published on 15 March 2016, each asked by the 2016/17 planning guidance to produce a Sustainability and Transformation Plan (October 2016 to March 2021).")
+            notes.append("One of the 44 footprints NHS England published in March 2016 (dated here from 16 March 2016, when OnMedica reported the publication; NHS England's page does not show its day), each asked by the 2016/17 planning guidance to produce a Sustainability and Transformation Plan (October 2016 to March 2021).")
         notes.append("It had no statutory basis and no legal personality: its plans and decisions took effect only through decisions of its member NHS bodies and councils.")
         if r["ons_2021"] != r["ons"] and r["successor"].startswith("ICB:"):
             notes.append(f"ONS re-coded the footprint {r['ons_2021']} in its CCG to STP lookup of April 2020, after a boundary change.")
-        srcs = [SRC["guidance"], SRC["footprints"] if not preds else SRC["succ"],
+        srcs = [SRC["guidance"]] + ([SRC["footprints"], SRC["onmedica"]] if not preds else [SRC["succ"]]) + [
                 SRC["onsstp"], SRC["hf"]]
         if r["ods"]:
             srcs.append(SRC["eccg"])
