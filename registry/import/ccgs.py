@@ -198,6 +198,18 @@ def build():
         preds.setdefault(b, []).append(a)
         ccg[a]["src"].append("succ")
         ccg[b]["src"].append("succ")
+    # check: the CCGs each ONS lookup lists are exactly those the ODS dates
+    # put in force on its date (a mistake in the successor extract shows)
+    listed = {}
+    for name, col in (("ons-ccg-lad-lsoas.csv", "date"), ("ons-ccg-stp.csv", "date")):
+        for r in read(name):
+            listed.setdefault(r[col], set()).add(r["ccg_ods"])
+    for day, codes in sorted(listed.items()):
+        live = {c["ods"] for c in ccg.values()
+                if c.get("from", START) <= day < c.get("to", END)}
+        if codes != live:
+            sys.exit(f"the ONS lookup of {day} lists {sorted(codes - live)} that the "
+                     f"ODS dates do not put in force, and misses {sorted(live - codes)}")
     loc22 = {r["LOC22CDH"]: r for r in read("loc22-icb22-nhser22.csv")}
     for c in ccg.values():
         c.setdefault("from", START)
