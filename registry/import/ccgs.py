@@ -244,7 +244,7 @@ def build():
         if c["id"] in seen:
             sys.exit(f"duplicate id {c['id']}: {seen[c['id']]} and {c['ods']}")
         seen[c["id"]] = c["ods"]
-    return ccg, preds, stp21, cqc, councils, stp_by_ods
+    return ccg, preds, stp21, cqc, councils, stp_by_ods, ids
 
 
 def council_by_cqc_name(councils, la):
@@ -393,8 +393,29 @@ def runs(c, data, extend_back):
             i = j + 1
 
 
+def member_links(c, d, mem, stp_valid, ids):
+    """Write the CCG's member-of links to its STPs, one per unbroken run of
+    lookups; a link the registry already has (written by hand) is kept."""
+    n = 0
+    cid = c["id"]
+    for sid, a, b, vs in runs(c, mem.get(c["ods"], {}), False):
+        st = stp_valid[sid]
+        a = max(a, st.get("valid.from", a))
+        b = min(b, st.get("valid.to", b))
+        lid = f"{cid}-member-of-{sid}"
+        if a >= b or lid in ids:
+            continue
+        years = ", ".join(v[:4] for v in vs)
+        write(os.path.join(d, "links", lid + ".yaml"),
+              link(lid, cid, sid, "member-of", "voluntary", "administrative", ["inform"], a, b,
+                   f"A member CCG of the partnership: the ONS CCG to STP lookups (and, for 2021, NHS Digital's ODS relationship) of {years} put it in this footprint. Membership rested on agreement, not statute. Dated from the first lookup read that lists it (none earlier than April 2017 was read).",
+                   (["onsstp"] if any(v != "2021-04-01" for v in vs) else []) + (["eccg"] if "2021-04-01" in vs else [])))
+        n += 1
+    return n
+
+
 def main():
-    ccg, preds, stp21, cqc, councils, stp_by_ods = build()
+    ccg, preds, stp21, cqc, councils, stp_by_ods, ids = build()
     reg_ons = {e["codes.ons"]: e for e in councils.values() if "codes.ons" in e}
     for code, cid in COUNCIL_ALIAS.items():
         reg_ons[code] = next(e for e in councils.values() if e["id"] == cid)
@@ -439,6 +460,7 @@ def main():
         if c["ods"] in HAND:
             write(os.path.join(d, cid + "-governing-body.yaml"), board(c))
             n_board += 1
+            n_link += member_links(c, d, mem, stp_valid, ids)
             continue
         write(os.path.join(d, cid + ".yaml"), body(c, ccg, preds))
         write(os.path.join(d, cid + "-governing-body.yaml"), board(c))
@@ -484,19 +506,7 @@ def main():
                        "Health scrutiny of the CCG by the council under NHS Act 2006 s.244 and the 2013 Regulations, including the power to refer proposals to the Secretary of State. The council's area and the CCG's overlapped: " + "; ".join(said) + "." + why,
                        ["scrutiny", "s244"] + (["onslsoa"] if ons_years else []) + (["cqc"] if "2021-04-01" in vs else [])))
             n_link += 1
-        for sid, a, b, vs in runs(c, mem.get(c["ods"], {}), False):
-            st = stp_valid[sid]
-            a = max(a, st.get("valid.from", a))
-            b = min(b, st.get("valid.to", b))
-            if a >= b:
-                continue
-            lid = f"{cid}-member-of-{sid}"
-            years = ", ".join(v[:4] for v in vs)
-            write(os.path.join(d, "links", lid + ".yaml"),
-                  link(lid, cid, sid, "member-of", "voluntary", "administrative", ["inform"], a, b,
-                       f"A member CCG of the partnership: the ONS CCG to STP lookups (and, for 2021, NHS Digital's ODS relationship) of {years} put it in this footprint. Membership rested on agreement, not statute. Dated from the first lookup read that lists it (none earlier than April 2017 was read).",
-                       (["onsstp"] if any(v != "2021-04-01" for v in vs) else []) + (["eccg"] if "2021-04-01" in vs else [])))
-            n_link += 1
+        n_link += member_links(c, d, mem, stp_valid, ids)
     print(f"ccgs.py: {len(ccg)} CCGs ({n_body} files written, {len(HAND)} kept by hand), "
           f"{n_board} governing bodies, {n_link} links in {os.path.relpath(OUT)}")
     for day in ("2013-04-01", "2015-06-01", "2019-04-01", "2020-04-01", "2021-04-01", "2022-06-30"):
