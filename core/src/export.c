@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "govmap/escape.h"
 #include "govmap/export.h"
 #include "govmap/registry.h"
 #include "util.h"
@@ -50,30 +51,14 @@ const char *govmap_export_csv_file(govmap_export_format fmt)
 
 /* ---- escapers ---- */
 
-/* A JSON string, or null for NULL.  Control characters, quotes and
- * backslashes escaped; <, > and & too, so that the text is inert if a
- * page ever embeds it. */
+/* A JSON string, or null for NULL (escape.h's rules: control
+ * characters, quotes, backslashes, and <, > and & as \u escapes). */
 static void jstr(FILE *f, const char *s)
 {
-	if (!s) {
+	if (!s)
 		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p == '\t')
-			fputs("\\t", f);
-		else if (*p < 0x20 || *p == 0x7f || *p == '<' || *p == '>' ||
-			 *p == '&')
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
+	else
+		govmap_json_write(f, s);
 }
 
 /* XML character data or an attribute value.  XML 1.0 cannot carry

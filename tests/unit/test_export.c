@@ -144,7 +144,7 @@ START_TEST(json_escapes_markup_and_control_characters)
 	ck_assert_msg(strstr(s, "\"name\":\"=SUM(A1), \\\"quoted\\\" "
 				"\\u003cb\\u003e\\u0026amp;\\u003c/b\\u003e\""),
 		      "%s", s);
-	ck_assert_msg(strstr(s, "\"description\":\"line one\\nline two\\ttab\""),
+	ck_assert_msg(strstr(s, "\"description\":\"line one\\u000aline two\\u0009tab\""),
 		      "%s", s);
 	ck_assert_ptr_null(strchr(s, '<'));
 	ck_assert_msg(strstr(s, "\"id\":\"t-trust\"") &&
@@ -157,7 +157,7 @@ START_TEST(json_escapes_markup_and_control_characters)
 	for (const char *p = s; *p; p++)
 		lines += *p == '\n';
 	ck_assert_uint_eq(lines, 4); /* 3 bodies in force and the link */
-	ck_assert_msg(strstr(s, "\"notes\":[\"line one\\nline two\\ttab\"]"),
+	ck_assert_msg(strstr(s, "\"notes\":[\"line one\\u000aline two\\u0009tab\"]"),
 		      "%s", s);
 	free(s);
 	fx_close(&x);
