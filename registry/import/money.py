@@ -19,14 +19,25 @@ that a body holds one figure per year and kind.
 
 Inputs (public, unmodified unless stated):
   nhse-icb-allocations-2023-24-to-2024-25.xlsx  NHS England, "ICB
-      allocations 2023/24 to 2024/25 (all funding streams)", v1.2
+      allocations 2023/24 to 2024/25 (all funding streams)" (running cost
+      sheet marked v1.2)
   nhse-icb-allocations-2025-26.xlsx  NHS England, "ICB allocations 2025/26
-      (all funding streams)", v1.4
+      (all funding streams)" (running cost sheet marked v1.4)
   mhclg-rsx-2023-24-by-la.csv  MHCLG, "Revenue Outturn (RO) 2023-24:
       Service Expenditure Summary (RSX) data", last updated 12 December 2024
   mhclg-rsx-2021-22-by-la-birmingham.csv  DLUHC, RSX 2021-22 Final (last
       updated 23 November 2023): the header rows and Birmingham's row only,
       byte for byte (Birmingham made no 2022-23 or 2023-24 return)
+
+The copies were read from public GitHub repositories (the publishers'
+sites could not be reached from the workplace where they were taken):
+  the two NHS England workbooks from JuanBlanco9/German-Budget-Galaxy,
+  data/recipients/uk/nhs_allocations_2023_2025.xlsx and
+  nhs_allocations_2025_26.xlsx (commit 9c9f79d6); the RSX files from
+  BenGoodair/childrens_social_care_qualitative, Data/Raw/ (commit 2532f7f1).
+  sha256: 04388f69... (2023-24 to 2024-25), 4199abdd... (2025-26),
+  6897c074... (RSX 2023-24).  Their version labels are in the files (the
+  running cost sheets' notes, the RSX title rows).
 
 Python 3 standard library only.  Usage:
   python3 registry/import/money.py            # write the two CSV extracts
@@ -50,12 +61,12 @@ ACCESSED = "2026-12-06"
 
 SRC_2425 = {
     "url": "https://www.england.nhs.uk/publication/allocation-of-resources-2023-24-to-2024-25/",
-    "title": "NHS England: Allocation of resources 2023/24 to 2024/25, ICB allocations (all funding streams) spreadsheet, v1.2",
+    "title": "NHS England: Allocation of resources 2023/24 to 2024/25, ICB allocations (all funding streams) spreadsheet (running cost sheet marked v1.2, revised for the final 2023/24 pay award)",
     "notes": "2024/25 revenue allocations by ICB and stream, £ thousand: core services, primary medical care, other primary care (pharmacy, optometry and dental), running cost allowance. Copy in registry/import/data/nhse-icb-allocations-2023-24-to-2024-25.xlsx.",
 }
 SRC_2526 = {
     "url": "https://www.england.nhs.uk/allocations/previous/allocations-for-2025-26",
-    "title": "NHS England: Allocations for 2025/26, ICB allocations 2025/26 (all funding streams, spreadsheet), v1.4",
+    "title": "NHS England: Allocations for 2025/26, ICB allocations 2025/26 (all funding streams, spreadsheet) (running cost sheet marked v1.4, revised for employer NICs)",
     "notes": "2025/26 revenue allocations by ICB and stream, £ thousand: core services, delegated specialised services, primary medical care, pharmacy, optometry and dental, running cost allowance. Copy in registry/import/data/nhse-icb-allocations-2025-26.xlsx.",
 }
 SRC_RSX_2324 = {
@@ -97,14 +108,14 @@ STREAMS = [
 
 ICB_NOTES = {
     "2024/25": ("NHS England's revenue allocation to the ICB for 2024/25 as "
-                "published for the two-year round 2023/24 to 2024/25 (v1.2): "
+                "published for the two-year round 2023/24 to 2024/25: "
                 "the sum of the four streams of its all-streams workbook, "
                 "each rounded to £1,000 as published: {streams}. Delegated "
                 "specialised services (delegated to some ICBs from April "
                 "2024) are not in this workbook and not included; in-year "
                 "changes after publication are not included."),
     "2025/26": ("NHS England's revenue allocation to the ICB for 2025/26 "
-                "(all-streams workbook v1.4): the sum of its five streams, "
+                "(all-streams workbook): the sum of its five streams, "
                 "each rounded to £1,000 as published: {streams}. Specialised "
                 "services are those delegated to the ICB (physical health "
                 "services and delegated mental health, without the high-cost "
@@ -366,13 +377,19 @@ def edit(text, entries, log, where):
                    if k in keys), len(blocks))
         blocks.insert(at, ("money", body))
         keys.insert(at, "money")
+    # the sources this script cites are rewritten from SRC_*, so a change
+    # of title reaches every file; the others are kept as they are
     i = keys.index("sources")
-    src_block = blocks[i][1]
+    old = blocks[i][1]
+    src_block = [old[0]]
+    for it in _items(old):
+        if _field(it, "url") not in OWNED_URLS:
+            src_block += it
+    if not src_block[-1].endswith("\n"):
+        src_block[-1] += "\n"
     have = {_field(it, "url") for it in _items(src_block)}
-    for e in entries:
+    for e in sorted(entries, key=lambda e: (e["year"], e["kind"])):
         if e["source"]["url"] not in have:
-            if src_block and not src_block[-1].endswith("\n"):
-                src_block[-1] += "\n"
             src_block += _source_item(e["source"])
             have.add(e["source"]["url"])
     blocks[i] = ("sources", src_block)
