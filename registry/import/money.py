@@ -457,8 +457,10 @@ def main(argv):
     if check or "--apply" in argv:
         bad += ["registry/" + p for p in apply(check)]
     if check and bad:
-        for b in bad:
+        for b in bad[:5]:
             print("money.py: out of date: " + b, file=sys.stderr)
+        if len(bad) > 5:
+            print("money.py: ... and %d more (run with --apply)" % (len(bad) - 5), file=sys.stderr)
         return 1
     return 0
 
