@@ -437,7 +437,7 @@ def apply(check_only):
         print("money.py: no registry body with code %s (not written)" % m, file=sys.stderr)
     for ln in log:
         print("money.py: " + ln, file=sys.stderr)
-    return stale
+    return sorted(stale)
 
 
 def main(argv):
