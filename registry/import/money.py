@@ -28,6 +28,11 @@ Inputs (public, unmodified unless stated):
   mhclg-rsx-2021-22-by-la-birmingham.csv  DLUHC, RSX 2021-22 Final (last
       updated 23 November 2023): the header rows and Birmingham's row only,
       byte for byte (Birmingham made no 2022-23 or 2023-24 return)
+  mhclg-ro-timeseries-2024-25-westmorland-and-furness.json  Westmorland
+      and Furness's 2024-25 record (its 2023-24 return is blank) from a
+      derived copy of MHCLG's Revenue Outturn multi-year CSV v3.1:
+      JuanBlanco9/German-Budget-Galaxy, data/uk/fiscal/
+      uk_council_finance_2024_25.json (commit 84b5aa83), an exact subset
 
 The copies were read from public GitHub repositories (the publishers'
 sites could not be reached from the workplace where they were taken):
@@ -48,6 +53,7 @@ Python 3 standard library only.  Usage:
 
 import csv
 import io
+import json
 import os
 import re
 import sys
@@ -79,7 +85,12 @@ SRC_RSX_2122 = {
     "title": "DLUHC: Local authority revenue expenditure and financing England: 2021 to 2022 individual local authority data - outturn, Revenue Outturn 2021-22 Final Service Expenditure Summary (RSX) data by LA, last updated 23 November 2023",
     "notes": "Adult social care net current expenditure 2021-22 (RSX line 360, column 7), £ thousand. Extract (Birmingham's row) in registry/import/data/mhclg-rsx-2021-22-by-la-birmingham.csv.",
 }
-OWNED_URLS = {s["url"] for s in (SRC_2425, SRC_2526, SRC_RSX_2324, SRC_RSX_2122)}
+SRC_RO_TS = {
+    "url": "https://www.gov.uk/government/statistics/local-authority-revenue-expenditure-and-financing-england-revenue-outturn-multi-year-data-set",
+    "title": "MHCLG: Local authority revenue expenditure and financing England: Revenue Outturn multi-year data set (Revenue_Outturn_time_series_data_v3.1.csv, 2017-18 to 2024-25)",
+    "notes": "Adult social care net current expenditure 2024-25 (RS_asc_net_exp), £ thousand, read through a derived copy (GitHub JuanBlanco9/German-Budget-Galaxy, data/uk/fiscal/uk_council_finance_2024_25.json, commit 84b5aa83, built from the CSV with sha256 7baaccae...); extract in registry/import/data/mhclg-ro-timeseries-2024-25-westmorland-and-furness.json.",
+}
+OWNED_URLS = {s["url"] for s in (SRC_2425, SRC_2526, SRC_RSX_2324, SRC_RSX_2122, SRC_RO_TS)}
 
 # (year, source, workbook, [(stream label, sheet, header text of the column)])
 STREAMS = [
@@ -225,11 +236,25 @@ def read_rsx(fname):
     return out
 
 
+def read_timeseries_extract(fname):
+    """{ons: (name, £k)} from the derived copy of the RO time series (£)."""
+    with open(os.path.join(DATA, fname), encoding="utf-8") as f:
+        d = json.load(f)
+    out = {}
+    for c in d["councils"]:
+        gbp = c["services_net_gbp"]["Adult Social Care"]
+        if gbp % 1000:
+            sys.exit("money.py: %s: %s is not whole £ thousand" % (fname, c["ons_code"]))
+        out[c["ons_code"]] = (c["name"], gbp // 1000)
+    return out
+
+
 def asc_outturn():
-    """[(ons, name, year, £k, source)]: 2023/24, or 2021/22 where 2023/24
-    has no return (Birmingham)."""
+    """[(ons, name, year, £k, source)]: 2023/24; where 2023/24 has no
+    return, 2021/22 (Birmingham) or 2024/25 (Westmorland and Furness)."""
     y24 = read_rsx("mhclg-rsx-2023-24-by-la.csv")
     y22 = read_rsx("mhclg-rsx-2021-22-by-la-birmingham.csv")
+    y25 = read_timeseries_extract("mhclg-ro-timeseries-2024-25-westmorland-and-furness.json")
     out = []
     for ons in sorted(y24):
         name, _cls, k = y24[ons]
@@ -237,6 +262,8 @@ def asc_outturn():
             out.append((ons, name, "2023/24", k, SRC_RSX_2324))
         elif ons in y22 and y22[ons][2] is not None:
             out.append((ons, y22[ons][0], "2021/22", y22[ons][2], SRC_RSX_2122))
+        elif ons in y25:
+            out.append((ons, y25[ons][0], "2024/25", y25[ons][1], SRC_RO_TS))
         else:
             out.append((ons, name, "2023/24", None, SRC_RSX_2324))
     return out
@@ -278,7 +305,7 @@ def money_entries():
     for ons, _name, year, k, src in asc_outturn():
         if k is None:
             continue
-        fy = "2023-24" if year == "2023/24" else "2021-22"
+        fy = year.replace("/", "-")
         note = ("Adult social care net current expenditure in %s (total "
                 "expenditure less sales, fees, charges and other income; RSX "
                 "line 360, column 7) as the council returned it to the "
@@ -287,6 +314,12 @@ def money_entries():
             note += (" The council made no Revenue Outturn return for 2022-23 "
                      "or 2023-24 (shown [x] in the 2023-24 tables), so this is "
                      "the latest year published.")
+        if year == "2024/25":
+            note += (" The council's 2023-24 return is blank in the RSX tables "
+                     "([x]); this is its 2024-25 figure (RS_asc_net_exp) in "
+                     "MHCLG's multi-year data set, read through a derived copy "
+                     "that equals the RSX 2023-24 figure for every other "
+                     "upper-tier council.")
         by.setdefault(("ons", ons), []).append({
             "year": year, "kind": "outturn", "source": src,
             "gbp": k * 1000, "notes": note})
