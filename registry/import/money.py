@@ -90,7 +90,75 @@ SRC_RO_TS = {
     "title": "MHCLG: Local authority revenue expenditure and financing England: Revenue Outturn multi-year data set (Revenue_Outturn_time_series_data_v3.1.csv, 2017-18 to 2024-25)",
     "notes": "Adult social care net current expenditure 2024-25 (RS_asc_net_exp), £ thousand, read through a derived copy (GitHub JuanBlanco9/German-Budget-Galaxy, data/uk/fiscal/uk_council_finance_2024_25.json, commit 84b5aa83, built from the CSV with sha256 7baaccae...); extract in registry/import/data/mhclg-ro-timeseries-2024-25-westmorland-and-furness.json.",
 }
+# Single figures read from a page or a table, not a bulk file: by entity
+# id, (year, kind, £, source, notes).
+SRC_NHSE_2425 = {
+    "url": "https://www.gov.uk/government/publications/2024-to-2025-revised-financial-directions-to-nhs-england/2024-to-2025-revised-financial-directions-to-nhs-england",
+    "title": "DHSC: 2024 to 2025 revised financial directions to NHS England (published 31 March 2025, presented to Parliament under section 223D of the NHS Act 2006)",
+    "notes": "Annex A1: total revenue resource use limit £196,269 million; total capital resource use limit £5,270 million.",
+}
+SRC_NHSE_2526 = {
+    "url": "https://www.gov.uk/government/publications/2025-to-2026-financial-directions-to-nhs-england/2025-to-2026-financial-directions-to-nhs-england",
+    "title": "DHSC: 2025 to 2026 financial directions to NHS England (published 31 March 2025, presented to Parliament under section 223D of the NHS Act 2006)",
+    "notes": "Annex A1: total revenue resource use limit £205,111 million; total capital resource use limit £4,857 million.",
+}
+SRC_DHSC_2425 = {
+    "url": "https://commonslibrary.parliament.uk/research-briefings/cdp-2025-0049/",
+    "title": "House of Commons Library, CDP-2025-0049: estimates day debate on the spending of the Department of Health and Social Care, 5 March 2025 (Supplementary Estimate 2024/25)",
+    "notes": "DHSC resource DEL £198,491.1 million at the Supplementary Estimate 2024/25, up from £187,636.2 million at the Main Estimate; capital DEL £11,644.4 million.",
+}
+SRC_DHSC_2526 = {
+    "url": "https://commonslibrary.parliament.uk/research-briefings/cdp-2025-0140/",
+    "title": "House of Commons Library, CDP-2025-0140: estimates day debate on the Department of Health and Social Care's Main Estimate 2025/26",
+    "notes": "DHSC resource DEL to rise from £198.5 billion in 2024/25 to £208.1 billion in 2025/26; capital DEL from £11.6 billion to £13.6 billion.",
+}
+SRC_GM_2016 = {
+    "url": "https://managementinpractice.com/news/devolution-to-greater-manchester-comes-into-force",
+    "title": "Management in Practice, 1 April 2016: Greater Manchester Health and Social Care Partnership takes charge of the £6bn budget",
+    "notes": "Greater Manchester 'has become the first region to take full control of its combined health and social care budgets of £6 billion'; the partnership 'took charge of the budget from today'.",
+}
+SRC_BCUHB_2324 = {
+    "url": "https://www.cambrian-news.co.uk/news/betsi-cadwaladrs-overspend-reduced-and-gp-access-improves-808268",
+    "title": "Cambrian News: Betsi Cadwaladr's overspend reduced and GP access improves (report of the health board's annual report 2023/24)",
+    "notes": "The board 'overspent its 2.3 billion revenue budget for 2023/24 by £7.6m'; Herald.Wales reports the same figures.",
+}
+SRC_HDUHB_1720 = {
+    "url": "https://vdocument.in/76-final-accounts-for-201920-presenter-huw-thomas-final-.html",
+    "title": "Hywel Dda University Health Board, Audit and Risk Assurance Committee, 23 June 2020, item 7.6: Final Accounts for 2019/20 (copy on vdocument.in)",
+    "notes": "Note 2.1 of the audited accounts, revenue resource performance: revenue resource funding £766,027,000 (2017/18), £828,698,000 (2018/19), £895,107,000 (2019/20); total operating expenses £835,457,000, £864,136,000, £930,050,000.",
+}
+MANUAL = {
+    "nhs-england": [
+        ("2024/25", "budget", 196_269_000_000, SRC_NHSE_2425,
+         "NHS England's total revenue resource use limit for 2024/25, £196,269 million, set by the Secretary of State under section 223D of the NHS Act 2006 in the revised financial directions of 31 March 2025: a limit, not outturn. It includes the allocations NHS England passes to integrated care boards, so it overlaps the ICBs' own figures."),
+        ("2025/26", "budget", 205_111_000_000, SRC_NHSE_2526,
+         "NHS England's total revenue resource use limit for 2025/26, £205,111 million, set under section 223D of the NHS Act 2006 in the financial directions of 31 March 2025: a limit, not outturn. It includes the ICBs' allocations, so it overlaps their figures."),
+    ],
+    "dhsc": [
+        ("2024/25", "budget", 198_491_100_000, SRC_DHSC_2425,
+         "DHSC's resource DEL (day-to-day spending) for 2024/25 at the Supplementary Estimate, £198,491.1 million, as the House of Commons Library gives it: a limit voted by Parliament, not outturn. It includes NHS England's revenue limit, so it overlaps NHS England's and the ICBs' figures."),
+        ("2025/26", "budget", 208_100_000_000, SRC_DHSC_2526,
+         "DHSC's resource DEL for 2025/26 at the Main Estimate, £208.1 billion as the House of Commons Library gives it (rounded by the source to £0.1 billion): a limit, not outturn. It includes NHS England's revenue limit."),
+    ],
+    "gm-hscp": [
+        ("2016/17", "budget", 6_000_000_000, SRC_GM_2016,
+         "The combined health and social care budget of Greater Manchester, about £6 billion a year (rounded by the source; the partnership's own pages said 'more than £6 billion'), of which the partnership took charge on 1 April 2016. The money stayed in the budgets of the CCGs, the ten councils and NHS England, which decided through the partnership, so the figure overlaps theirs."),
+    ],
+    "betsi-cadwaladr-uhb": [
+        ("2023/24", "budget", 2_300_000_000, SRC_BCUHB_2324,
+         "The health board's revenue budget for 2023/24, £2.3 billion (rounded by the source to £0.1 billion), as reported from its annual report 2023/24, which says it overspent it by £7.6 million."),
+    ],
+    "hywel-dda-uhb": [
+        ("2017/18", "allocation", 766_027_000, SRC_HDUHB_1720,
+         "Revenue resource funding allotted to the health board for 2017/18 (note 2.1 of its audited accounts), £766,027 thousand."),
+        ("2018/19", "allocation", 828_698_000, SRC_HDUHB_1720,
+         "Revenue resource funding allotted to the health board for 2018/19 (note 2.1 of its audited accounts), £828,698 thousand."),
+        ("2019/20", "allocation", 895_107_000, SRC_HDUHB_1720,
+         "Revenue resource funding allotted to the health board for 2019/20 (note 2.1 of its audited 2019/20 accounts), £895,107 thousand."),
+    ],
+}
 OWNED_URLS = {s["url"] for s in (SRC_2425, SRC_2526, SRC_RSX_2324, SRC_RSX_2122, SRC_RO_TS)}
+OWNED_URLS |= {e[3]["url"] for es in MANUAL.values() for e in es}
 
 # (year, source, workbook, [(stream label, sheet, header text of the column)])
 STREAMS = [
@@ -289,7 +357,7 @@ def extracts():
 # ---------------------------------------------------------------- money
 
 def money_entries():
-    """{("ods"|"ons", code): [entry]}; an entry is a dict with year, gbp,
+    """{("ods"|"ons"|"id", code): [entry]}; an entry is a dict with year, gbp,
     kind, source (a source mapping) and notes."""
     by = {}
     totals = {}
@@ -323,6 +391,10 @@ def money_entries():
         by.setdefault(("ons", ons), []).append({
             "year": year, "kind": "outturn", "source": src,
             "gbp": k * 1000, "notes": note})
+    for eid, es in MANUAL.items():
+        for year, kind, gbp, src, note in es:
+            by.setdefault(("id", eid), []).append({
+                "year": year, "kind": kind, "source": src, "gbp": gbp, "notes": note})
     return by
 
 
@@ -430,7 +502,7 @@ def edit(text, entries, log, where):
 
 
 def find_entities():
-    """{("ods"|"ons", code): path} for bodies with codes, registry-wide."""
+    """{("id"|"ods"|"ons", value): path} for the bodies of the registry."""
     out = {}
     for d, _dirs, files in os.walk(REGISTRY):
         if os.path.join(REGISTRY, "import") in d:
@@ -443,6 +515,9 @@ def find_entities():
                 t = fh.read()
             if not re.search(r"^kind: body\s*$", t, re.M):
                 continue
+            m = re.search(r"^id: (\S+)\s*$", t, re.M)
+            if m:
+                out[("id", m.group(1).strip("'\""))] = p
             for scheme in ("ods", "ons"):
                 m = re.search(r"^  %s: (\S+)\s*$" % scheme, t, re.M)
                 if m:
