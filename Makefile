@@ -244,14 +244,38 @@ check-install:
 
 # Install what is missing, and only that.  `apt-get update` runs first,
 # once, and only when something has to be installed.
+# How each package is seen without asking a package manager: a command on
+# PATH, a pkg-config module, or a file.  A package with no probe here is
+# looked up with dpkg-query (only when some probe failed first).
+DEB_PROBES := gcc=cmd:gcc make=cmd:make pkg-config=cmd:pkg-config \
+	git=cmd:git libyaml-dev=pc:yaml-0.1 libgit2-dev=pc:libgit2 \
+	zlib1g-dev=pc:zlib libgraphviz-dev=pc:libgvc check=pc:check \
+	valgrind=cmd:valgrind clang=cmd:clang \
+	libclang-rt-14-dev=file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a \
+	chromium=cmd:chromium nodejs=cmd:node npm=cmd:npm man-db=cmd:man \
+	groff-base=cmd:groff zsh=cmd:zsh dpkg-dev=cmd:dpkg-shlibdeps
+
 deps:
 	@missing=""; \
 	for p in $(DEB_PKGS); do \
-		case $$p in npm) command -v npm >/dev/null 2>&1 && \
-			continue;; esac; \
-		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
-			grep -q 'install ok installed' || missing="$$missing $$p"; \
+		probe=""; \
+		for pr in $(DEB_PROBES); do \
+			[ "$${pr%%=*}" = "$$p" ] && probe=$${pr#*=}; \
+		done; \
+		case $$probe in \
+		cmd:*) command -v "$${probe#cmd:}" >/dev/null 2>&1 && continue;; \
+		pc:*) pkg-config --exists "$${probe#pc:}" 2>/dev/null && continue;; \
+		file:*) [ -e "$${probe#file:}" ] && continue;; \
+		esac; \
+		missing="$$missing $$p"; \
 	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	still=""; \
+	for p in $$missing; do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+			grep -q 'install ok installed' || still="$$still $$p"; \
+	done; \
+	missing=$$still; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
 		echo "govmap: missing packages:$$missing"; \
