@@ -374,18 +374,20 @@ def money_entries():
         if k is None:
             continue
         fy = year.replace("/", "-")
+        where = ("RSX line 360, column 7" if year != "2024/25" else
+                 "RS_asc_net_exp, the measure of RSX line 360, column 7")
         note = ("Adult social care net current expenditure in %s (total "
-                "expenditure less sales, fees, charges and other income; RSX "
-                "line 360, column 7) as the council returned it to the "
-                "Revenue Outturn, £%s thousand." % (fy, "{:,}".format(k)))
+                "expenditure less sales, fees, charges and other income; %s) "
+                "as the council returned it to the Revenue Outturn, £%s "
+                "thousand." % (fy, where, "{:,}".format(k)))
         if year == "2021/22":
             note += (" The council made no Revenue Outturn return for 2022-23 "
                      "or 2023-24 (shown [x] in the 2023-24 tables), so this is "
                      "the latest year published.")
         if year == "2024/25":
             note += (" The council's 2023-24 return is blank in the RSX tables "
-                     "([x]); this is its 2024-25 figure (RS_asc_net_exp) in "
-                     "MHCLG's multi-year data set, read through a derived copy "
+                     "([x]); this is its 2024-25 figure in MHCLG's multi-year "
+                     "data set, read through a derived copy "
                      "that equals the RSX 2023-24 figure for every other "
                      "upper-tier council.")
         by.setdefault(("ons", ons), []).append({
