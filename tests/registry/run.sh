@@ -183,6 +183,48 @@ done
 is "map: wales-rpb's colour for local health boards in the legend" \
 	"$(grep -c 'border: local-health-board (region plugin)' "$tmp/gwent.dot")" 1
 
+# 7. providers and contracts (issue 17).  The NHS trusts and foundation
+# trusts are generated from the ODS extract kept in registry/import/data:
+# every English trust open in it is in force, with its ODS code, and no
+# other; every one but the ambulance trusts and The Online NHS Trust has a
+# commissioned-by link to the ICB of its area.
+awk -F'","' '$12 == "" && $3 != "" { print $1 }' registry/import/data/etr.csv |
+	tr -d '"' | sort >"$tmp/ods-open"
+is "the ODS extract lists 199 English trusts open" \
+	"$(wc -l <"$tmp/ods-open" | tr -d ' ')" 199
+for f in registry/england/trusts/*.yaml; do
+	awk '$1 == "ods:" { print $2; exit }' "$f"
+done | sort >"$tmp/ods-registry"
+is "the trusts in registry/ are exactly the open English trusts of the extract" \
+	"$(cmp -s "$tmp/ods-open" "$tmp/ods-registry" && echo same || echo differ)" same
+"$bin" -r registry --on 2026-12-06 stats >"$tmp/stats" 2>&1
+is "stats: 199 NHS trusts and foundation trusts in force" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats")" 199
+is "stats: 61 NHS trusts and 138 foundation trusts" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
+is "stats: every trust in force has an ODS code" \
+	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
+is "stats: 188 trusts commissioned (all but 10 ambulance trusts and NHS Online)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 188
+is "stats: 8 contracts" \
+	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" 8
+# every foundation trust has a council of governors whose public and staff
+# governors are elected by its membership, and a board whose chair the
+# council appoints
+fts=$(grep -l '^type: foundation-trust$' registry/england/trusts/*.yaml | wc -l | tr -d ' ')
+is "138 foundation trusts" "$fts" 138
+is "138 councils of governors" \
+	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 138
+is "two elected seats per council, each elected by the trust's own membership" \
+	"$(awk 'FNR == 1 { split(FILENAME, p, "/"); id = p[4]; sub(/\.yaml$/, "", id) }
+		$1 == "elected_by:" && $2 == id "-membership" { n++ }
+		END { print n + 0 }' registry/england/trusts/*.yaml)" $((fts * 2))
+is "each foundation trust's chair is appointed by its council of governors" \
+	"$(awk 'FNR == 1 { split(FILENAME, p, "/"); id = p[4]; sub(/\.yaml$/, "", id); chair = 0 }
+		/^  - role: Chair$/ { chair = 1; next } /^  - role:/ { chair = 0 }
+		chair && $1 == "appointed_by:" && $2 == id "-council-of-governors" { n++ }
+		END { print n + 0 }' registry/england/trusts/*.yaml)" "$fts"
+
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then
 	echo "# $failed of $n registry tests FAILED"
