@@ -25,6 +25,10 @@ What comes from where (each file cites both):
     link names that ICB.  Ambulance trusts (their registered name says
     "AMBULANCE SERVICE") serve a whole region or more, so they get the
     region's path and no commissioned-by link.
+  - The kind of trust (acute, specialist, mental health, community,
+    ambulance) is the trust's benchmarking group in the NHS Staff Survey
+    2024 (nss2024_benchmarking_groups.csv, ODS code and group), said in
+    the trust's notes; a trust the survey does not list gets no kind.
   - Boards, seats and links follow the statutes cited in them; nothing in
     them is specific to one trust except its dates and names.
 
@@ -84,6 +88,22 @@ HSCA10 = ("https://www.legislation.gov.uk/ukpga/2008/14/section/10",
 REGS2010 = ("https://www.legislation.gov.uk/uksi/2010/781/contents",
             "The Health and Social Care Act 2008 (Regulated Activities) "
             "Regulations 2010 (S.I. 2010/781), in force 1 April 2010")
+
+NSS_URL = "https://www.nhsstaffsurveys.com/results/national-results/"
+NSS_TITLE = ("NHS Staff Survey 2024, organisational results: each "
+             "organisation's benchmarking group by ODS code (the extract "
+             "kept in registry/import/data/nss2024_benchmarking_groups.csv, "
+             "read from GitHub ebmgt/NHS-Gender, 'Data files/data_trusts_"
+             "well-being - organisational results.csv', commit 77fdeef4)")
+# NHS Staff Survey benchmarking group -> kind of trust
+KINDS = {
+    "Acute and Acute & Community Trusts": "acute",
+    "Acute Specialist Trusts": "specialist",
+    "Mental Health & Learning Disability and Mental Health, Learning "
+    "Disability & Community Trusts": "mental health",
+    "Community Trusts": "community",
+    "Ambulance Trusts": "ambulance",
+}
 
 SMALL = {"and", "of", "upon", "on", "for", "the", "in", "at"}
 
@@ -155,7 +175,18 @@ def later(a, b):
     return max(a, b)
 
 
-def trust_docs(row, bodies):
+def survey_kinds(path):
+    """{ODS code: (kind, benchmarking group)} from the Staff Survey extract.
+    The survey reports the Isle of Wight NHS Trust in two sectors (R1F1
+    acute, R1F2 ambulance); both are kept."""
+    kinds = {}
+    for r in csv.DictReader(open(path, encoding="utf-8")):
+        code, group = r["ODS code"], r["Benchmarking group"]
+        kinds.setdefault(code[:3], []).append((KINDS[group], group))
+    return kinds
+
+
+def trust_docs(row, bodies, kinds):
     code, upper, nat, icb_code, opened = (row[0], row[1], row[2], row[3],
                                           iso(row[10]))
     name = title(upper)
@@ -192,20 +223,24 @@ def trust_docs(row, bodies):
         notes += ("An ambulance trust (as its registered name says); ODS "
                   "places its headquarters in the area of %s, and it is "
                   "filed under the NHS England region. " % icb[0])
-    notes += ("Kind of trust (acute, mental health, community, specialist) "
-              "is not recorded: no sourced list was read (see registry/"
-              "README.md, Coverage and gaps).")
-    if ambulance:
-        notes = notes.replace("Kind of trust (acute, mental health, "
-                              "community, specialist) is not recorded: no "
-                              "sourced list was read (see registry/"
-                              "README.md, Coverage and gaps).", "").strip()
+    kind = kinds.get(code)
+    if kind:
+        notes += "Kind: %s (the NHS Staff Survey 2024 reports it %s). " % (
+            " and ".join(k for k, _ in kind),
+            " and ".join("in the benchmarking group '%s'" % g
+                         for _, g in kind))
+    else:
+        notes += ("Kind of trust not recorded: the NHS Staff Survey 2024 "
+                  "does not list this ODS code (see registry/README.md, "
+                  "Coverage and gaps). ")
+    notes = notes.strip()
     body = ("kind: body\nid: %s\nname: %s\ntype: %s\nregion: %s\n"
             "statutory_basis: %s\nlegal_form: %s\ncodes:\n  ods: %s\n"
             "valid:\n  from: %s\nnotes: %s\n" % (
                 ident, q(name), "foundation-trust" if ft else "nhs-trust",
                 region, q(basis), q(form), code, opened, q(notes)))
-    body += sources(etr, S30 if ft else S25)
+    body += sources(etr, S30 if ft else S25,
+                    *([(NSS_URL, NSS_TITLE)] if kind else []))
     docs.append(body)
 
     # Its board of directors.
@@ -373,6 +408,8 @@ def main():
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         ROOT, "import", "data", "etr.csv")
     bodies = registry_bodies()
+    kinds = survey_kinds(os.path.join(ROOT, "import", "data",
+                                      "nss2024_benchmarking_groups.csv"))
     rows = list(csv.reader(open(path, encoding="utf-8")))
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
@@ -383,7 +420,7 @@ def main():
     for row in rows:
         if len(row) < 12 or row[11] or not row[2]:
             continue  # closed, or Welsh (no NHS England region)
-        ident, text = trust_docs(row, bodies)
+        ident, text = trust_docs(row, bodies, kinds)
         with open(os.path.join(OUT, ident + ".yaml"), "w",
                   encoding="utf-8") as f:
             f.write(text)

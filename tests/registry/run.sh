@@ -208,6 +208,12 @@ is "stats: 188 trusts commissioned (all but 10 ambulance trusts and NHS Online)"
 	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 188
 is "stats: 8 contracts" \
 	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" 8
+# the kind of trust, from the NHS Staff Survey 2024 groups, for all but the
+# two trusts the survey does not list (North London FT, The Online NHS Trust)
+is "197 trusts say their kind" \
+	"$(grep -l '^notes: "ODS code [A-Z0-9]*;.* Kind: ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 197
+is "ten ambulance trusts and the Isle of Wight" \
+	"$(grep -l 'Kind: \(acute and \)\{0,1\}ambulance ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 11
 # every foundation trust has a council of governors whose public and staff
 # governors are elected by its membership, and a board whose chair the
 # council appoints
