@@ -6,7 +6,8 @@ Usage (from the repository root):
     python3 registry/import/ods_trusts.py [registry/import/data/etr.csv]
 
 Writes one file per NHS trust or NHS foundation trust in England that is
-open in the extract (no close date) to registry/england/trusts/<id>.yaml,
+open in the extract (no close date), or closed on or after 1 April 2013,
+to registry/england/trusts/<id>.yaml,
 and removes the files it wrote before, so a new extract can be dropped in
 and the diff read.  Python 3 standard library only.
 
@@ -25,6 +26,14 @@ What comes from where (each file cites both):
     link names that ICB.  Ambulance trusts (their registered name says
     "AMBULANCE SERVICE") serve a whole region or more, so they get the
     region's path and no commissioned-by link.
+  - succ.csv, the ODS "Successor Organisation" file (no header: the
+    predecessor's code, the successor's code, a reason, the effective
+    date, an indicator), cut to the rows whose two codes are both trusts
+    of etr.csv: a closed trust whose successors it lists gets
+    succeeded_by (when there is exactly one), and a trust with exactly one
+    such predecessor gets replaces; every succession is said in notes.
+    A closed trust is recorded as a body only (its board and links are not
+    recorded), from its open date to the day after its close date.
   - The kind of trust (acute, specialist, mental health, community,
     ambulance) is the trust's benchmarking group in the NHS Staff Survey
     2024 (nss2024_benchmarking_groups.csv, ODS code and group), said in
@@ -37,6 +46,7 @@ words lower case, NHS upper case), so a trust's own styling (HealthCare,
 2gether) may differ.
 """
 import csv
+import datetime
 import os
 import re
 import sys
@@ -89,6 +99,13 @@ REGS2010 = ("https://www.legislation.gov.uk/uksi/2010/781/contents",
             "The Health and Social Care Act 2008 (Regulated Activities) "
             "Regulations 2010 (S.I. 2010/781), in force 1 April 2010")
 
+SUCC_URL = ("https://digital.nhs.uk/services/organisation-data-service/"
+            "export-data-files/csv-downloads/miscellaneous")
+SUCC_TITLE = ("NHS England Organisation Data Service: Successor Organisations "
+              "(succ.csv), the trust-to-trust rows kept in registry/import/"
+              "data/succ.csv (read from GitHub Maglehoj/42578-Project, "
+              "data/succ.csv, commit c0ee0545 of 3 May 2026; latest "
+              "effective date 1 April 2026)")
 NSS_URL = "https://www.nhsstaffsurveys.com/results/national-results/"
 NSS_TITLE = ("NHS Staff Survey 2024, organisational results: each "
              "organisation's benchmarking group by ODS code (the extract "
@@ -186,9 +203,41 @@ def survey_kinds(path):
     return kinds
 
 
-def trust_docs(row, bodies, kinds):
+def day_after(d):
+    return (datetime.date.fromisoformat(d) +
+            datetime.timedelta(days=1)).isoformat()
+
+
+def lineage_notes(code, lin):
+    """What the succession file says of this trust, and the lineage keys."""
+    ids, succ, pred = lin
+    notes, keys, srcs = "", "", []
+    after = succ.get(code, [])
+    before = pred.get(code, [])
+    if after:
+        notes += ("The ODS succession file names as its successor%s %s. " % (
+            "s" if len(after) > 1 else "",
+            " and ".join("%s (%s, from %s)" % (ids[c], c, d)
+                         for c, d in after)))
+        if len(after) == 1:
+            keys += "succeeded_by: %s\n" % ids[after[0][0]]
+        else:
+            notes += ("A body has one succeeded_by, so none is given. ")
+    if before:
+        notes += ("The ODS succession file names it as the successor of %s. "
+                  % " and ".join("%s (%s, from %s)" % (ids[c], c, d)
+                                 for c, d in before))
+        if len(before) == 1:
+            keys += "replaces: %s\n" % ids[before[0][0]]
+    if after or before:
+        srcs = [(SUCC_URL, SUCC_TITLE)]
+    return notes, keys, srcs
+
+
+def trust_docs(row, bodies, kinds, lin):
     code, upper, nat, icb_code, opened = (row[0], row[1], row[2], row[3],
                                           iso(row[10]))
+    closed = iso(row[11])
     name = title(upper)
     ident = slug(name)
     ft = upper.endswith("NHS FOUNDATION TRUST")
@@ -212,13 +261,22 @@ def trust_docs(row, bodies, kinds):
         basis = ("National Health Service Act 2006, section 25 and "
                  "Schedule 4 (NHS trusts)")
         form = "body corporate (NHS trust)"
-    notes = ("ODS code %s; the ODS file gives %s as the open date of the "
-             "organisation code and no close date. " % (code, opened))
+    if closed:
+        notes = ("ODS code %s; the ODS file gives %s as the open date of "
+                 "the organisation code and %s as its close date (its last "
+                 "day). Its board and links are not recorded. " % (
+                     code, opened, closed))
+    else:
+        notes = ("ODS code %s; the ODS file gives %s as the open date of "
+                 "the organisation code and no close date. " % (code,
+                                                                opened))
+    more, lineage, lsrc = lineage_notes(code, lin)
+    notes += more
     if ft:
         notes += ("The ODS file does not say when the trust was authorised "
                   "as a foundation trust (an NHS trust keeps its code when "
-                  "it is authorised), so the type holds for today but may "
-                  "not for the earliest dates of its record. ")
+                  "it is authorised), so the type holds for its last day "
+                  "but may not for the earliest dates of its record. ")
     if ambulance:
         notes += ("An ambulance trust (as its registered name says); ODS "
                   "places its headquarters in the area of %s, and it is "
@@ -236,12 +294,16 @@ def trust_docs(row, bodies, kinds):
     notes = notes.strip()
     body = ("kind: body\nid: %s\nname: %s\ntype: %s\nregion: %s\n"
             "statutory_basis: %s\nlegal_form: %s\ncodes:\n  ods: %s\n"
-            "valid:\n  from: %s\nnotes: %s\n" % (
+            "%svalid:\n  from: %s\n%snotes: %s\n" % (
                 ident, q(name), "foundation-trust" if ft else "nhs-trust",
-                region, q(basis), q(form), code, opened, q(notes)))
-    body += sources(etr, S30 if ft else S25,
+                region, q(basis), q(form), code, lineage, opened,
+                "  to: %s\n" % day_after(closed) if closed else "",
+                q(notes)))
+    body += sources(etr, S30 if ft else S25, *lsrc,
                     *([(NSS_URL, NSS_TITLE)] if kind else []))
     docs.append(body)
+    if closed:
+        return ident, (MARK + "\n" + body)
 
     # Its board of directors.
     board = ident + "-board"
@@ -410,7 +472,20 @@ def main():
     bodies = registry_bodies()
     kinds = survey_kinds(os.path.join(ROOT, "import", "data",
                                       "nss2024_benchmarking_groups.csv"))
-    rows = list(csv.reader(open(path, encoding="utf-8")))
+    rows = [r for r in csv.reader(open(path, encoding="utf-8"))
+            if len(r) >= 12 and r[2] and (not r[11] or r[11] >= "20130401")]
+    ids = {r[0]: slug(title(r[1])) for r in rows}
+    if len(set(ids.values())) != len(ids):
+        raise SystemExit("two trusts would get the same id")
+    succ, pred = {}, {}
+    closed = {r[0] for r in rows if r[11]}
+    for r in csv.reader(open(os.path.join(ROOT, "import", "data",
+                                          "succ.csv"), encoding="utf-8")):
+        old, new, when = r[0], r[1], iso(r[3])
+        if old in closed and new in ids:
+            succ.setdefault(old, []).append((new, when))
+            pred.setdefault(new, []).append((old, when))
+    lin = (ids, succ, pred)
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
         p = os.path.join(OUT, f)
@@ -418,9 +493,7 @@ def main():
             os.remove(p)
     n = 0
     for row in rows:
-        if len(row) < 12 or row[11] or not row[2]:
-            continue  # closed, or Welsh (no NHS England region)
-        ident, text = trust_docs(row, bodies, kinds)
+        ident, text = trust_docs(row, bodies, kinds, lin)
         with open(os.path.join(OUT, ident + ".yaml"), "w",
                   encoding="utf-8") as f:
             f.write(text)

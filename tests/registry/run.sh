@@ -192,11 +192,28 @@ awk -F'","' '$12 == "" && $3 != "" { print $1 }' registry/import/data/etr.csv |
 	tr -d '"' | sort >"$tmp/ods-open"
 is "the ODS extract lists 199 English trusts open" \
 	"$(wc -l <"$tmp/ods-open" | tr -d ' ')" 199
-for f in registry/england/trusts/*.yaml; do
+# a closed trust's file holds its body only, ended by valid.to
+for f in $(grep -L '^  to: ' registry/england/trusts/*.yaml); do
 	awk '$1 == "ods:" { print $2; exit }' "$f"
 done | sort >"$tmp/ods-registry"
-is "the trusts in registry/ are exactly the open English trusts of the extract" \
+is "the trusts in registry/ with no end are exactly the open English trusts of the extract" \
 	"$(cmp -s "$tmp/ods-open" "$tmp/ods-registry" && echo same || echo differ)" same
+awk -F'","' '$12 >= "20130401" && $3 != "" { print $1 }' registry/import/data/etr.csv |
+	tr -d '"' | sort >"$tmp/ods-closed"
+for f in $(grep -l '^  to: ' registry/england/trusts/*.yaml); do
+	awk '$1 == "ods:" { print $2; exit }' "$f"
+done | sort >"$tmp/ods-ended"
+is "the ended trusts are exactly the 51 English trusts the extract closes since April 2013" \
+	"$(cmp -s "$tmp/ods-closed" "$tmp/ods-ended" && wc -l <"$tmp/ods-ended" | tr -d ' ')" 51
+# lineage from the ODS succession file: Hinchingbrooke (closed 31 March
+# 2017) was succeeded by North West Anglia, which replaces no single trust
+is "Hinchingbrooke Health Care NHS Trust succeeded by North West Anglia FT" \
+	"$(grep -c '^succeeded_by: north-west-anglia-nhs-foundation-trust$' registry/england/trusts/hinchingbrooke-health-care-nhs-trust.yaml)" 1
+is "44 closed trusts name their one successor" \
+	"$(grep -l '^succeeded_by: ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" \
+	"$(awk -F'","' '{ print $1 }' registry/import/data/succ.csv | tr -d '"' |
+		sort | uniq -c | awk '$1 == 1 { print $2 }' | sort >"$tmp/one-succ"
+	   comm -12 "$tmp/one-succ" "$tmp/ods-closed" | wc -l | tr -d ' ')"
 "$bin" -r registry --on 2026-12-06 stats >"$tmp/stats" 2>&1
 is "stats: 199 NHS trusts and foundation trusts in force" \
 	"$(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats")" 199
@@ -217,7 +234,8 @@ is "ten ambulance trusts and the Isle of Wight" \
 # every foundation trust has a council of governors whose public and staff
 # governors are elected by its membership, and a board whose chair the
 # council appoints
-fts=$(grep -l '^type: foundation-trust$' registry/england/trusts/*.yaml | wc -l | tr -d ' ')
+fts=$(grep -L '^  to: ' registry/england/trusts/*.yaml |
+	xargs grep -l '^type: foundation-trust$' | wc -l | tr -d ' ')
 is "138 foundation trusts" "$fts" 138
 is "138 councils of governors" \
 	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 138
