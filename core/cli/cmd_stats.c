@@ -10,8 +10,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "mapimpl.h"
-#include "util.h"
 
 static void usage(FILE *f)
 {
@@ -95,12 +93,11 @@ static void bump_area(counts *c, const char *region, const char *type,
 	}
 }
 
-static int by_key(const void *a, const void *b)
+static int by_key(const void *a, const void *b, void *ctx)
 {
+	(void)ctx;
 	return strcmp(((const count_t *)a)->key, ((const count_t *)b)->key);
 }
-
-static const govmap_registry *oldest_reg;
 
 static govmap_date newest_source(const govmap_entity *e)
 {
@@ -111,8 +108,9 @@ static govmap_date newest_source(const govmap_entity *e)
 	return d;
 }
 
-static int by_age(const void *a, const void *b)
+static int by_age(const void *a, const void *b, void *ctx)
 {
+	const govmap_registry *oldest_reg = ctx;
 	const govmap_entity *x = govmap_registry_at(oldest_reg, *(const size_t *)a);
 	const govmap_entity *y = govmap_registry_at(oldest_reg, *(const size_t *)b);
 	govmap_date dx = newest_source(x), dy = newest_source(y);
@@ -123,7 +121,7 @@ static int by_age(const void *a, const void *b)
 
 static void print_counts(const char *title, counts *c, int json, int *first)
 {
-	govmap__qsort(c->v, c->n, sizeof(*c->v), by_key);
+	govmap_sort(c->v, c->n, sizeof(*c->v), by_key, NULL);
 	if (json) {
 		printf("%s\"%s\":{", *first ? "" : ",", title);
 		for (size_t i = 0; i < c->n; i++) {
@@ -250,9 +248,9 @@ static size_t with_money(const supply_t *s, const char *type)
 static void supply_print(supply_t *s, int json)
 {
 	static const char *const tri_name[3] = {"yes", "no", "not_known"};
-	govmap__qsort(s->providers.v, s->providers.n, sizeof(*s->providers.v),
-		      by_key);
-	govmap__qsort(s->money.v, s->money.n, sizeof(*s->money.v), by_key);
+	govmap_sort(s->providers.v, s->providers.n, sizeof(*s->providers.v),
+		    by_key, NULL);
+	govmap_sort(s->money.v, s->money.n, sizeof(*s->money.v), by_key, NULL);
 	if (json) {
 		printf(",\"trusts\":{\"in_force\":%zu,\"nhs_trust\":%zu,"
 		       "\"foundation_trust\":%zu,\"with_ods_code\":%zu,"
@@ -357,16 +355,16 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		cli_err("stats: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
-	govmap_diags diags = {0};
-	govmap_src *src;
-	govmap_registry *reg;
-	int rc = cli_load(cli, &src, &reg, &diags);
+	cli_session s;
+	int rc = cli_session_open(cli, &s, NULL, GOVMAP_STAGE_LOAD, 0);
 	if (rc != EXIT_OK) {
-		govmap_diags_sort(&diags);
-		cli_print_diags(stderr, &diags, cli->color);
-		govmap_diags_free(&diags);
+		if (s.diags)
+			cli_print_diags(stderr, s.diags, cli->color);
+		cli_close(&s);
 		return rc;
 	}
+	govmap_src *src = s.src;
+	const govmap_registry *reg = s.reg;
 	counts kinds = {0}, types = {0}, regions = {0}, areas = {0};
 	areas.owns = 1;
 	size_t n = govmap_registry_count(reg), sourced = 0, bodies = 0,
@@ -380,7 +378,7 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 			bump(&types, e->type, active);
 		if (e->region)
 			bump(&regions, e->region, active);
-		const char *area = govmap__entity_region(reg, e);
+		const char *area = govmap_entity_region(reg, e);
 		if (area && e->type && (e->kind == GOVMAP_KIND_BODY ||
 					e->kind == GOVMAP_KIND_BOARD))
 			bump_area(&areas, area, e->type, active);
@@ -399,9 +397,8 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 	}
 	supply_t supply = {0};
 	supply_count(reg, cli->on, &supply);
-	oldest_reg = reg;
 	if (order)
-		govmap__qsort(order, n, sizeof(*order), by_age);
+		govmap_sort(order, n, sizeof(*order), by_age, (void *)reg);
 	if (noldest > n)
 		noldest = n;
 	char on[11];
@@ -466,8 +463,6 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 	free(supply.providers.v);
 	free(supply.money.v);
 	free(supply.money_with.v);
-	govmap_registry_free(reg);
-	govmap_src_free(src);
-	govmap_diags_free(&diags);
+	cli_close(&s);
 	return EXIT_OK;
 }
