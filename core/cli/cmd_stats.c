@@ -30,7 +30,7 @@ static void usage(FILE *f)
 	      "and end are both\n"
 	      "known), tendered and published; and per body type, the "
 	      "bodies in force\n"
-	      "with a money figure.\n"
+	      "with a money series.\n"
 	      "\n"
 	      "  --format F   text (default) or json\n"
 	      "  --oldest N   how many of the least recently checked to list "
@@ -162,7 +162,7 @@ static int contract_state(const govmap_entity *e, govmap_date on)
 
 static int has_money(const govmap_entity *e)
 {
-	return e->spend_gbp >= 0;
+	return e->nmoney > 0;
 }
 
 static int is_trust(const govmap_entity *e)
@@ -309,7 +309,7 @@ static void supply_print(supply_t *s, int json)
 	       "known; published: %zu yes, %zu no, %zu not known\n",
 	       s->valued, s->tendered[0], s->tendered[1], s->tendered[2],
 	       s->published[0], s->published[1], s->published[2]);
-	printf("\nBodies in force with a money figure, by type (with money / "
+	printf("\nBodies in force with a money series (any year), by type (with money / "
 	       "bodies)\n");
 	for (size_t i = 0; i < s->money.n; i++)
 		printf("  %-60s %6zu %6zu\n", s->money.v[i].key,
@@ -383,9 +383,12 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 					e->kind == GOVMAP_KIND_BOARD))
 			bump_area(&areas, area, e->type, active);
 		sourced += e->nsources > 0;
-		if (e->spend_gbp >= 0) {
+		if (e->nmoney) {
 			money++;
-			money_dated += e->spend_year != 0;
+			govmap_money_figure mf;
+			money_dated += govmap_entity_money(e, cli->on,
+							   GOVMAP_MONEY_THIS_YEAR,
+							   &mf);
 		}
 		if (e->kind == GOVMAP_KIND_BODY) {
 			bodies++;
@@ -437,9 +440,10 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		       "(%.1f%%)\n",
 		       coded, bodies,
 		       bodies ? 100.0 * (double)coded / (double)bodies : 0.0);
-		printf("  public money (spend_gbp): %zu bodies and boards, %zu "
-		       "of them with the year it is for (spend_year)\n",
-		       money, money_dated);
+		printf("  public money: %zu entities with a money "
+		       "series, %zu of them with a figure for the financial "
+		       "year of %s\n",
+		       money, money_dated, on);
 		int first = 1;
 		print_counts("Kinds", &kinds, 0, &first);
 		print_counts("Types", &types, 0, &first);

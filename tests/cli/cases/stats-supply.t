@@ -7,7 +7,7 @@ stats: NHS trusts in force (ODS codes, commissioned), contract providers by type
 test-supply (working tree): 12 entities, in force on 2024-06-01 as counted below
   sourced: 12 of 12 entities (100.0%)
   official codes (ONS or ODS): 2 of 6 bodies (33.3%)
-  public money (spend_gbp): 2 bodies and boards, 0 of them with the year it is for (spend_year)
+  public money: 2 entities with a money series, 2 of them with a figure for the financial year of 2024-06-01
 
 Kinds (in force / all)
   body                                                              5      6
@@ -40,7 +40,7 @@ Providers and contracts
   contracts: 4 (in force 1, ended 1, not yet started 1, dates not known 1)
     with a value: 1; tendered: 1 yes, 1 no, 2 not known; published: 1 yes, 0 no, 3 not known
 
-Bodies in force with a money figure, by type (with money / bodies)
+Bodies in force with a money series (any year), by type (with money / bodies)
   company                                                           1      2
   foundation-trust                                                  0      1
   government-department                                             1      1

@@ -7,7 +7,7 @@ govmap stats on the minimal fixture (text): counts per kind, type, region and ar
 test-minimal (working tree): 10 entities, in force on 2024-06-01 as counted below
   sourced: 10 of 10 entities (100.0%)
   official codes (ONS or ODS): 3 of 5 bodies (60.0%)
-  public money (spend_gbp): 2 bodies and boards, 0 of them with the year it is for (spend_year)
+  public money: 2 entities with a money series, 2 of them with a figure for the financial year of 2024-06-01
 
 Kinds (in force / all)
   board                                                             1      1
@@ -49,7 +49,7 @@ Providers and contracts
   contracts: 1 (in force 1, ended 0, not yet started 0, dates not known 0)
     with a value: 1; tendered: 1 yes, 0 no, 0 not known; published: 0 yes, 1 no, 0 not known
 
-Bodies in force with a money figure, by type (with money / bodies)
+Bodies in force with a money series (any year), by type (with money / bodies)
   electorate                                                        0      1
   government-department                                             1      1
   local-authority                                                   0      1
