@@ -309,10 +309,9 @@ static void supply_print(supply_t *s, int json)
 	       "known; published: %zu yes, %zu no, %zu not known\n",
 	       s->valued, s->tendered[0], s->tendered[1], s->tendered[2],
 	       s->published[0], s->published[1], s->published[2]);
-	printf("\nBodies in force with a money series (any year), by type (with money / "
-	       "bodies)\n");
+	printf("\nBodies in force with a money series (any year), by type\n");
 	for (size_t i = 0; i < s->money.n; i++)
-		printf("  %-60s %6zu %6zu\n", s->money.v[i].key,
+		printf("  %s: %zu of %zu\n", s->money.v[i].key,
 		       with_money(s, s->money.v[i].key), s->money.v[i].all);
 }
 

@@ -210,7 +210,7 @@ def day_after(d):
 
 def lineage_notes(code, lin):
     """What the succession file says of this trust, and the lineage keys."""
-    ids, succ, pred = lin
+    ids, succ, pred = lin[:3]
     notes, keys, srcs = "", "", []
     after = succ.get(code, [])
     before = pred.get(code, [])
@@ -305,33 +305,43 @@ def trust_docs(row, bodies, kinds, lin):
     if closed:
         return ident, (MARK + "\n" + body)
 
+    # A foundation trust established by a merger of foundation trusts on
+    # the day its code opened (ODS succession file) has been one since then;
+    # for every other the date of authorisation is not in the files.
+    ft_since, ft_from_names = "", []
+    merged = [c for c, d in lin[2].get(code, []) if d == opened]
+    if ft and merged and opened >= "2004-04-01" and all(
+            lin[3][c].endswith("NHS FOUNDATION TRUST") for c in merged):
+        ft_since = opened
+        ft_from_names = [title(lin[3][c]) for c in merged]
+
     # Its board of directors.
     board = ident + "-board"
     if ft:
         cog = ident + "-council-of-governors"
         seats = (
             "  - role: Chair\n    post: chair\n    appointed_by: %s\n"
-            "    valid: {from: unknown}\n"
+            "    valid: {from: @FTFROM@}\n"
             "    notes: \"Appointed (and removed) by the council of "
             "governors at a general meeting (Schedule 7, paragraph 17(1)); "
             "the chair is one of the non-executive directors (paragraph "
             "16(1)(b)). Every seat here dates from the trust's authorisation "
-            "as a foundation trust, a date not recorded.\"\n"
+            "as a foundation trust (see the council of governors).\"\n"
             "  - role: Non-executive directors\n    post: non-executive\n"
-            "    appointed_by: %s\n    valid: {from: unknown}\n"
+            "    appointed_by: %s\n    valid: {from: @FTFROM@}\n"
             "    notes: \"Appointed by the council of governors (Schedule 7, "
             "paragraph 17(1)); removal needs three quarters of the "
             "council. The number is set by the trust's constitution and is "
             "not recorded, so one seat stands for them.\"\n"
             "  - role: Chief executive\n    post: chief-executive\n"
             "    appointed_by: %s\n    approved_by: %s\n"
-            "    valid: {from: unknown}\n"
+            "    valid: {from: @FTFROM@}\n"
             "    notes: \"Appointed by the non-executive directors; the "
             "appointment needs the approval of the council of governors "
             "(Schedule 7, paragraph 17(3) and (5)). The chief executive is "
             "the accounting officer (paragraph 16(1)(a)).\"\n"
             "  - role: Executive directors\n    post: executive\n"
-            "    appointed_by: %s\n    valid: {from: unknown}\n"
+            "    appointed_by: %s\n    valid: {from: @FTFROM@}\n"
             "    notes: \"Appointed by a committee of the chair, the chief "
             "executive and the other non-executive directors (Schedule 7, "
             "paragraph 17(4)); they include the finance director, a "
@@ -372,12 +382,23 @@ def trust_docs(row, bodies, kinds, lin):
     if ft:
         members = ident + "-membership"
         cog = ident + "-council-of-governors"
-        why = ("The date the trust was authorised as a foundation trust, "
-               "when its membership and council of governors began, is not "
-               "in the ODS file and was not read elsewhere.")
+        if ft_since:
+            why = ("The trust was established as a foundation trust on %s, "
+                   "the ODS open date of its code, by the merger of %s, "
+                   "which the ODS succession file dates to that day "
+                   "(National Health Service Act 2006, section 56: the "
+                   "merger of foundation trusts establishes a new one), so "
+                   "its membership and council of governors date from then."
+                   % (ft_since, " and ".join(ft_from_names)))
+        else:
+            why = ("The date the trust was authorised as a foundation trust, "
+                   "when its membership and council of governors began, is "
+                   "not in the ODS file and was not read elsewhere, so they "
+                   "and the seats they fill are dated from: unknown (never "
+                   "counted as in force).")
         docs.append(
             "kind: body\nid: %s\nname: %s\ntype: membership\nregion: %s\n"
-            "statutory_basis: %s\nvalid:\n  from: unknown\nnotes: %s\n%s" % (
+            "statutory_basis: %s\nvalid:\n  from: @FTFROM@\nnotes: %s\n%s" % (
                 members, q("Members of " + name), region,
                 q("National Health Service Act 2006, Schedule 7, paragraphs "
                   "3-6 (public constituency, staff constituency and, where "
@@ -390,17 +411,17 @@ def trust_docs(row, bodies, kinds, lin):
                 sources(SCH7)))
         docs.append(
             "kind: board\nid: %s\nname: %s\ntype: council-of-governors\n"
-            "of: %s\nstatutory_basis: %s\nvalid:\n  from: unknown\n"
+            "of: %s\nstatutory_basis: %s\nvalid:\n  from: @FTFROM@\n"
             "notes: %s\nseats:\n"
             "  - role: Public governors\n    post: governor\n"
-            "    elected_by: %s\n    valid: {from: unknown}\n"
+            "    elected_by: %s\n    valid: {from: @FTFROM@}\n"
             "    notes: \"Elected by the members of the public constituency "
             "(Schedule 7, paragraphs 7-9; as enacted, paragraph 9 required "
             "more than half of the council to be elected by members other "
             "than staff). The number is set by the constitution and not "
             "recorded.\"\n"
             "  - role: Staff governors\n    post: governor\n"
-            "    elected_by: %s\n    valid: {from: unknown}\n"
+            "    elected_by: %s\n    valid: {from: @FTFROM@}\n"
             "    notes: \"Elected by the staff constituency (Schedule 7, "
             "paragraph 9; as enacted, at least three). The number is set by "
             "the constitution and not recorded.\"\n"
@@ -463,7 +484,8 @@ def trust_docs(row, bodies, kinds, lin):
                  "from most trusts. The contract's value is not recorded."
                  % icb_code),
                sources(etr)))
-    return ident, (MARK + "\n" + "---\n".join(docs))
+    text = MARK + "\n" + "---\n".join(docs)
+    return ident, text.replace("@FTFROM@", ft_since or "unknown")
 
 
 def main():
@@ -485,7 +507,8 @@ def main():
         if old in closed and new in ids:
             succ.setdefault(old, []).append((new, when))
             pred.setdefault(new, []).append((old, when))
-    lin = (ids, succ, pred)
+    names = {r[0]: r[1] for r in rows}
+    lin = (ids, succ, pred, names)
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
         p = os.path.join(OUT, f)

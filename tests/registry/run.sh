@@ -269,6 +269,21 @@ is "each foundation trust's chair is appointed by its council of governors" \
 		chair && $1 == "appointed_by:" && $2 == id "-council-of-governors" { n++ }
 		END { print n + 0 }' registry/england/trusts/*.yaml)" "$fts"
 
+# a foundation trust's chain through its council of governors to its
+# membership: Manchester University NHS FT was established by the merger of
+# two foundation trusts on 1 October 2017 (ODS), so its council is dated;
+# in 2021 the council's strongest chain is its governors' election by the
+# members, a membership root scored 0.5 (0.9 x 0.5 = 0.45)
+"$bin" -r registry --on 2021-06-01 explain \
+	manchester-university-nhs-foundation-trust-council-of-governors >"$tmp/cog.out" 2>&1
+is "MFT's council of governors reaches its membership" \
+	"$(grep -c '^  reaches: Members of Manchester University NHS Foundation Trust (voters)' "$tmp/cog.out")" 1
+is "MFT's council of governors: A = 0.450 through the membership" \
+	"$(grep -c 'accountability A = 0.450' "$tmp/cog.out")" 1
+is "four foundation trusts established by mergers of foundation trusts have a dated council" \
+	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml |
+		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 4
+
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then
 	echo "# $failed of $n registry tests FAILED"

@@ -38,10 +38,10 @@ Providers and contracts
   contracts: 0 (in force 0, ended 0, not yet started 0, dates not known 0)
     with a value: 0; tendered: 0 yes, 0 no, 0 not known; published: 0 yes, 0 no, 0 not known
 
-Bodies in force with a money series (any year), by type (with money / bodies)
-  electorate                                                        0      1
-  local-authority                                                   1      1
-  nhs-trust                                                         1      1
+Bodies in force with a money series (any year), by type
+  electorate: 0 of 1
+  local-authority: 1 of 1
+  nhs-trust: 1 of 1
 
 Least recently checked (newest source accessed)
   2024-05-01  test-council

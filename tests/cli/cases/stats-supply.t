@@ -40,11 +40,11 @@ Providers and contracts
   contracts: 4 (in force 1, ended 1, not yet started 1, dates not known 1)
     with a value: 1; tendered: 1 yes, 1 no, 2 not known; published: 1 yes, 0 no, 3 not known
 
-Bodies in force with a money series (any year), by type (with money / bodies)
-  company                                                           1      2
-  foundation-trust                                                  0      1
-  government-department                                             1      1
-  nhs-trust                                                         0      1
+Bodies in force with a money series (any year), by type
+  company: 1 of 2
+  foundation-trust: 0 of 1
+  government-department: 1 of 1
+  nhs-trust: 0 of 1
 
 Least recently checked (newest source accessed)
 --- stderr

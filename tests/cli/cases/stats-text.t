@@ -49,12 +49,12 @@ Providers and contracts
   contracts: 1 (in force 1, ended 0, not yet started 0, dates not known 0)
     with a value: 1; tendered: 1 yes, 0 no, 0 not known; published: 0 yes, 1 no, 0 not known
 
-Bodies in force with a money series (any year), by type (with money / bodies)
-  electorate                                                        0      1
-  government-department                                             1      1
-  local-authority                                                   0      1
-  nhs-trust                                                         1      1
-  parliament                                                        0      1
+Bodies in force with a money series (any year), by type
+  electorate: 0 of 1
+  government-department: 1 of 1
+  local-authority: 0 of 1
+  nhs-trust: 1 of 1
+  parliament: 0 of 1
 
 Least recently checked (newest source accessed)
   2024-05-01  test-community-services-contract
