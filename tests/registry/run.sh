@@ -72,10 +72,14 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-is "10 entities with money; none for 2019/20" "$(money_on 2019-06-01)" 10/0
+# 12 entities: 10 bodies, and two contracts with a dated contract value
+# (Bath and North East Somerset 2021/22, Devon 2018/19)
+is "12 entities with money; none for 2019/20" "$(money_on 2019-06-01)" 12/0
 is "2 figures for 2024/25 (NHS England, Kent and Medway)" \
-	"$(money_on 2024-06-01)" 10/2
-is "6 figures for 2025/26" "$(money_on 2025-06-01)" 10/6
+	"$(money_on 2024-06-01)" 12/2
+is "6 figures for 2025/26" "$(money_on 2025-06-01)" 12/6
+is "1 figure for 2021/22 (the Bath and North East Somerset contract)" \
+	"$(money_on 2021-06-01)" 12/1
 # dates marked unknown: the STPs are never counted in force
 for d in 2016-06-01 2019-06-01 2026-12-06; do
 	is "$d: no STP counted in force (dates not known)" \
