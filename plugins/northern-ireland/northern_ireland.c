@@ -1,0 +1,264 @@
+/*
+ * northern_ireland.c - the northern-ireland plugin: health and social care
+ * in Northern Ireland, and the periods when the Assembly did not sit.
+ *
+ * Law: Northern Ireland Act 1998 (ss.16A-20: the First Minister, deputy
+ * First Minister, Northern Ireland Ministers and the Executive Committee,
+ * answerable to the Assembly); Departments (Northern Ireland) Order 1999
+ * (a department's functions exercised under the direction and control of
+ * its Minister); Northern Ireland (Executive Formation and Exercise of
+ * Functions) Act 2018 s.3 and Northern Ireland (Executive Formation etc)
+ * Act 2022 s.3 (senior officers may exercise a department's functions in
+ * the public interest while there are no Ministers); Health and Social
+ * Care (Reform) Act (Northern Ireland) 2009 (the Department, the Regional
+ * Board, the Public Health Agency, HSC trusts, RQIA); Health and Social
+ * Care Act (Northern Ireland) 2022 (the Regional Board dissolved, its
+ * functions to the Department).
+ *
+ * This file owns the plugin's rules; it reads the registry only through
+ * the host table and must not keep state between rules or print.
+ *
+ * How the data expresses Northern Ireland (see also registry/README.md):
+ *   - bodies whose region is northern-ireland or below it;
+ *   - the Assembly is a body of type legislature or parliament; the
+ *     Executive a body of type government, each Minister a body of type
+ *     minister, each department a body of type government-department;
+ *   - "the Assembly sits" is expressed by links, not by the Assembly's
+ *     own dates: the Executive's and each Minister's accountable-to link
+ *     to the Assembly is valid only while the Assembly sat and the
+ *     Executive functioned (separate dated links, one per period), so on
+ *     a date outside them the link is not in force;
+ *   - a department answers to its Minister (accountable-to);
+ *   - an HSC trust is a body of type hsc-trust.
+ *
+ * Rules judge the registry as it stood on the evaluation date (`--on`).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "govmap/plugin.h"
+
+static const govmap_host *H;
+
+static int ni_init(const govmap_host *h)
+{
+	if (!GOVMAP_HOST_HAS(h, report))
+		return 1;
+	H = h;
+	return 0;
+}
+
+static void ni_fini(void)
+{
+	H = NULL;
+}
+
+static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
+{
+	const char *x = H->type(c, e);
+	return x && strcmp(x, t) == 0;
+}
+
+static int active(govmap_rule_ctx *c, int32_t e)
+{
+	return H->in_force(c, H->valid(c, e));
+}
+
+static int in_ni(govmap_rule_ctx *c, int32_t e)
+{
+	const char *r = H->region(c, e);
+	return r && strncmp(r, "northern-ireland", 16) == 0 &&
+	       (r[16] == '\0' || r[16] == '/');
+}
+
+static int is_legislature(govmap_rule_ctx *c, int32_t e)
+{
+	return is_type(c, e, "legislature") || is_type(c, e, "parliament");
+}
+
+#define FOR_ACTIVE_NI(c, x, t)                                              \
+	for (int32_t x = 0; x < H->entity_count(c); x++)                    \
+		if (H->kind(c, x) == GOVMAP_KIND_BODY && is_type(c, x, t) &&  \
+		    active(c, x) && in_ni(c, x))
+
+/* The first link in force from `from` of one of the types (NULL-ended)
+ * whose other end is in force and passes `ok` (NULL: any); -1 if none. */
+static int32_t link_out(govmap_rule_ctx *c, int32_t from,
+			const char *const *types,
+			int (*ok)(govmap_rule_ctx *, int32_t))
+{
+	for (int32_t l = 0; l < H->entity_count(c); l++) {
+		if (H->kind(c, l) != GOVMAP_KIND_LINK || !active(c, l) ||
+		    H->link_from(c, l) != from)
+			continue;
+		int32_t to = H->link_to(c, l);
+		if (!active(c, to) || (ok && !ok(c, to)))
+			continue;
+		for (size_t i = 0; types[i]; i++)
+			if (is_type(c, l, types[i]))
+				return l;
+	}
+	return -1;
+}
+
+static const char *const ANSWERS[] = {"accountable-to", "reports-to",
+				      "scrutinised-by", NULL};
+
+/* Does body b answer to a sitting legislature, directly or through the
+ * Executive it is part of? */
+static int answers_to_assembly(govmap_rule_ctx *c, int32_t b)
+{
+	if (link_out(c, b, ANSWERS, is_legislature) >= 0)
+		return 1;
+	for (int32_t l = 0; l < H->entity_count(c); l++)
+		if (H->kind(c, l) == GOVMAP_KIND_LINK && active(c, l) &&
+		    H->link_from(c, l) == b && is_type(c, l, "part-of") &&
+		    is_type(c, H->link_to(c, l), "government") &&
+		    link_out(c, H->link_to(c, l), ANSWERS, is_legislature) >= 0)
+			return 1;
+	return 0;
+}
+
+static void date_text(govmap_rule_ctx *c, char *buf, size_t size)
+{
+	int32_t d = H->on(c);
+	snprintf(buf, size, "%04d-%02d-%02d", (int)(d / 10000),
+		 (int)(d / 100 % 100), (int)(d % 100));
+}
+
+static void check_sitting(govmap_rule_ctx *c)
+{
+	static const char *const KINDS[] = {"government", "minister", NULL};
+	char on[16];
+	date_text(c, on, sizeof on);
+	for (size_t k = 0; KINDS[k]; k++)
+		FOR_ACTIVE_NI(c, b, KINDS[k])
+		{
+			if (link_out(c, b, ANSWERS, is_legislature) < 0)
+				H->report(c, GOVMAP_SEV_WARNING, NULL, b,
+					  "'%s' answers to no sitting "
+					  "legislature on %s: the Northern "
+					  "Ireland Assembly was not sitting, so "
+					  "its chain to voters is broken",
+					  H->id(c, b), on);
+		}
+}
+
+static int is_minister_or_gov(govmap_rule_ctx *c, int32_t e)
+{
+	return is_type(c, e, "minister") || is_type(c, e, "government");
+}
+
+static void check_decisions(govmap_rule_ctx *c)
+{
+	char on[16];
+	date_text(c, on, sizeof on);
+	FOR_ACTIVE_NI(c, d, "government-department")
+	{
+		if (link_out(c, d, ANSWERS, is_legislature) >= 0)
+			continue;
+		int32_t l = link_out(c, d, ANSWERS, is_minister_or_gov);
+		if (l < 0) {
+			H->report(c, GOVMAP_SEV_WARNING, NULL, d,
+				  "department '%s' answers to no minister on "
+				  "%s: its decisions have no recorded chain to "
+				  "the Assembly",
+				  H->id(c, d), on);
+			continue;
+		}
+		int32_t m = H->link_to(c, l);
+		if (!answers_to_assembly(c, m))
+			H->report(c, GOVMAP_SEV_WARNING, NULL, d,
+				  "decisions of department '%s' on %s were "
+				  "taken while the Assembly did not sit: '%s' "
+				  "answered to no sitting Assembly, and the "
+				  "department's senior officers exercised its "
+				  "functions in the public interest",
+				  H->id(c, d), on, H->id(c, m));
+	}
+}
+
+static void check_trust_accountable(govmap_rule_ctx *c)
+{
+	static const char *const T[] = {"accountable-to", NULL};
+	char on[16];
+	date_text(c, on, sizeof on);
+	FOR_ACTIVE_NI(c, t, "hsc-trust")
+	{
+		if (link_out(c, t, T, NULL) < 0)
+			H->report(c, GOVMAP_SEV_ERROR, NULL, t,
+				  "HSC trust '%s' answers to no body in force "
+				  "on %s: record its link to the Department of "
+				  "Health",
+				  H->id(c, t), on);
+	}
+}
+
+static int is_regulator(govmap_rule_ctx *c, int32_t e)
+{
+	return is_type(c, e, "regulator");
+}
+
+static void check_trust_regulated(govmap_rule_ctx *c)
+{
+	static const char *const T[] = {"regulated-by", "inspected-by", NULL};
+	FOR_ACTIVE_NI(c, t, "hsc-trust")
+	{
+		if (link_out(c, t, T, is_regulator) < 0)
+			H->report(c, GOVMAP_SEV_WARNING, NULL, t,
+				  "HSC trust '%s' has no link in force to a "
+				  "regulator (the RQIA)",
+				  H->id(c, t));
+	}
+}
+
+static const char *const ni_regions[] = {"northern-ireland", NULL};
+static const char *const ni_body_types[] = {"hsc-trust", NULL};
+
+static const govmap_plugin_rule ni_rules[] = {
+	{"assembly-not-sitting",
+	 "the Northern Ireland Executive or a Minister answers to no sitting "
+	 "Assembly on the date",
+	 GOVMAP_SEV_WARNING,
+	 "Northern Ireland Act 1998 ss.16A-20 (Ministers and the Executive "
+	 "Committee answerable to the Assembly)",
+	 check_sitting},
+	{"decisions-without-assembly",
+	 "a Northern Ireland department's decisions taken while its Minister "
+	 "answered to no sitting Assembly",
+	 GOVMAP_SEV_WARNING,
+	 "Northern Ireland (Executive Formation and Exercise of Functions) "
+	 "Act 2018 s.3; Northern Ireland (Executive Formation etc) Act 2022 "
+	 "s.3 (senior officers exercising functions without Ministers)",
+	 check_decisions},
+	{"trust-accountable",
+	 "an HSC trust answers to the Department of Health (or, before 1 "
+	 "April 2022, the Regional Board)",
+	 GOVMAP_SEV_ERROR,
+	 "Health and Social Care (Reform) Act (Northern Ireland) 2009 ss.2-6 "
+	 "and s.10; Health and Social Care Act (Northern Ireland) 2022 s.1 "
+	 "and Sch. 1",
+	 check_trust_accountable},
+	{"trust-regulated",
+	 "an HSC trust is reviewed and inspected by the RQIA",
+	 GOVMAP_SEV_WARNING,
+	 "Health and Personal Social Services (Quality, Improvement and "
+	 "Regulation) (Northern Ireland) Order 2003 (RQIA, renamed by the "
+	 "Health and Social Care (Reform) Act (Northern Ireland) 2009 s.1(2))",
+	 check_trust_regulated},
+	{NULL, NULL, GOVMAP_SEV_INFO, NULL, NULL}};
+
+static const govmap_plugin_style ni_styles[] = {{"hsc-trust", "#08519c"},
+						{NULL, NULL}};
+
+GOVMAP_PLUGIN_DEFINE(.name = "northern-ireland",
+		     .version = "1.0.0",
+		     .description = "health and social care in Northern Ireland, "
+				    "and the periods when the Assembly did not "
+				    "sit",
+		     .regions = ni_regions,
+		     .body_types = ni_body_types,
+		     .rules = ni_rules,
+		     .styles = ni_styles,
+		     .init = ni_init,
+		     .fini = ni_fini);
