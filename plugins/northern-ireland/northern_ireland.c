@@ -119,11 +119,11 @@ static int answers_to_assembly(govmap_rule_ctx *c, int32_t b)
 	return 0;
 }
 
+static void fmt_date(char *buf, size_t size, int32_t d);
+
 static void date_text(govmap_rule_ctx *c, char *buf, size_t size)
 {
-	int32_t d = H->on(c);
-	snprintf(buf, size, "%04d-%02d-%02d", (int)(d / 10000),
-		 (int)(d / 100 % 100), (int)(d % 100));
+	fmt_date(buf, size, H->on(c));
 }
 
 static void check_sitting(govmap_rule_ctx *c)
@@ -175,6 +175,124 @@ static void check_decisions(govmap_rule_ctx *c)
 				  "department's senior officers exercised its "
 				  "functions in the public interest",
 				  H->id(c, d), on, H->id(c, m));
+	}
+}
+
+static void fmt_date(char *buf, size_t size, int32_t d)
+{
+	snprintf(buf, size, "%04d-%02d-%02d", (int)(d / 10000),
+		 (int)(d / 100 % 100), (int)(d % 100));
+}
+
+/* The sitting periods around the evaluation date of minister or
+ * Executive m: the end of the last accountable-to link to a legislature
+ * before the date, and the start of the next one after it (0: none). */
+static void sitting_around(govmap_rule_ctx *c, int32_t m, int32_t *ended,
+			   int32_t *resumes)
+{
+	int32_t on = H->on(c);
+	*ended = *resumes = 0;
+	for (int32_t l = 0; l < H->entity_count(c); l++) {
+		if (H->kind(c, l) != GOVMAP_KIND_LINK ||
+		    H->link_from(c, l) != m ||
+		    !is_legislature(c, H->link_to(c, l)) ||
+		    !is_type(c, l, "accountable-to"))
+			continue;
+		govmap_period p = H->valid(c, l);
+		if (p.to && p.to <= on && p.to > *ended)
+			*ended = p.to;
+		if (p.from > on && (!*resumes || p.from < *resumes))
+			*resumes = p.from;
+	}
+}
+
+#define MAXP 8
+
+/* Follow links in force (accountable-to, part-of, commissioned-by,
+ * reports-to) from b, breadth first, to the first minister or Executive;
+ * path[] receives the bodies from b to it.  Returns the path length, 0
+ * when a legislature is reached first or none is found. */
+static size_t chain_to_minister(govmap_rule_ctx *c, int32_t b, int32_t *path)
+{
+	static const char *const UP[] = {"accountable-to", "part-of",
+					  "commissioned-by", "reports-to",
+					  NULL};
+	int32_t queue[256], parent[256];
+	size_t head = 0, tail = 0;
+	queue[tail] = b;
+	parent[tail++] = -1;
+	while (head < tail) {
+		size_t at = head++;
+		int32_t x = queue[at];
+		if (x != b && is_legislature(c, x))
+			return 0;
+		if (x != b && (is_type(c, x, "minister") ||
+			       is_type(c, x, "government"))) {
+			size_t n = 0;
+			int32_t rev[MAXP];
+			for (long i = (long)at; i >= 0 && n < MAXP;
+			     i = parent[i])
+				rev[n++] = queue[i];
+			for (size_t i = 0; i < n; i++)
+				path[i] = rev[n - 1 - i];
+			return n;
+		}
+		for (int32_t l = 0; l < H->entity_count(c) && tail < 256; l++) {
+			if (H->kind(c, l) != GOVMAP_KIND_LINK || !active(c, l) ||
+			    H->link_from(c, l) != x)
+				continue;
+			int known = 0;
+			for (size_t t = 0; UP[t]; t++)
+				known |= is_type(c, l, UP[t]);
+			int32_t to = H->link_to(c, l);
+			if (!known || !active(c, to))
+				continue;
+			int seen = 0;
+			for (size_t i = 0; i < tail && !seen; i++)
+				seen = queue[i] == to;
+			if (!seen) {
+				queue[tail] = to;
+				parent[tail++] = (int32_t)at;
+			}
+		}
+	}
+	return 0;
+}
+
+static void check_chain(govmap_rule_ctx *c)
+{
+	char on[16];
+	date_text(c, on, sizeof on);
+	for (int32_t b = 0; b < H->entity_count(c); b++) {
+		if (H->kind(c, b) != GOVMAP_KIND_BODY || !active(c, b) ||
+		    !in_ni(c, b) || is_legislature(c, b) ||
+		    is_type(c, b, "electorate") ||
+		    is_type(c, b, "minister") || is_type(c, b, "government") ||
+		    is_type(c, b, "government-department"))
+			continue; /* departments: decisions-without-assembly */
+		int32_t path[MAXP];
+		size_t n = chain_to_minister(c, b, path);
+		if (!n || answers_to_assembly(c, path[n - 1]))
+			continue;
+		char chain[600], ended[16] = "", resumes[16] = "";
+		size_t len = 0;
+		chain[0] = '\0';
+		for (size_t i = 0; i < n && len < sizeof chain; i++)
+			len += (size_t)snprintf(chain + len, sizeof chain - len,
+						"%s%s", i ? " -> " : "",
+						H->id(c, path[i]));
+		int32_t e, r;
+		sitting_around(c, path[n - 1], &e, &r);
+		if (e)
+			fmt_date(ended, sizeof ended, e);
+		if (r)
+			fmt_date(resumes, sizeof resumes, r);
+		H->report(c, GOVMAP_SEV_WARNING, NULL, b,
+			  "on %s the chain to voters of '%s' is broken: %s, "
+			  "which answered to no sitting Assembly (its last "
+			  "link to the Assembly ended %s; the next begins %s)",
+			  on, H->id(c, b), chain, e ? ended : "before our "
+			  "records", r ? resumes : "after our records");
 	}
 }
 
@@ -231,6 +349,14 @@ static const govmap_plugin_rule ni_rules[] = {
 	 "Act 2018 s.3; Northern Ireland (Executive Formation etc) Act 2022 "
 	 "s.3 (senior officers exercising functions without Ministers)",
 	 check_decisions},
+	{"chain-broken",
+	 "a Northern Ireland body whose chain to voters stops at a Minister or "
+	 "Executive that answered to no sitting Assembly on the date",
+	 GOVMAP_SEV_WARNING,
+	 "Northern Ireland Act 1998 ss.16A-20; Northern Ireland (Executive "
+	 "Formation and Exercise of Functions) Act 2018 s.3; Northern Ireland "
+	 "(Executive Formation etc) Act 2022 s.3",
+	 check_chain},
 	{"trust-accountable",
 	 "an HSC trust answers to the Department of Health (or, before 1 "
 	 "April 2022, the Regional Board)",
