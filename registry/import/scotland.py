@@ -255,12 +255,11 @@ def write_ijb(folder, region, area, hscp, hid, hb_name, councils, est):
           "board (body corporate)\"\n%scodes:\n  ons: %s\nnotes: %s\n%s"
           % (iid, q(area + " Integration Joint Board"), region, valid, hscp,
              q("The integration authority for the area of %s (body corporate "
-               "model): plans the health and social care functions %s and NHS "
-               "%s delegate to it and directs them to deliver them. %s The "
-               "name follows the Order's form '<area> Integration Joint "
-               "Board'; the ONS code is its health and social care "
-               "partnership's." % (cnames, "delegate" if two else "delegates",
-                                   hb_name, when)),
+               "model): plans the health and social care functions that %s "
+               "and NHS %s delegate to it, and directs them to deliver them. "
+               "%s The name follows the Order's form '<area> Integration "
+               "Joint Board'; the ONS code is its health and social care "
+               "partnership's." % (cnames, cnames, hb_name, when)),
              sources(*srcs)))
     # voting members: SSI 2014/285 art. 3(1) (one council: at least three
     # each) or art. 5(2) (two councils: at least two per council, the
