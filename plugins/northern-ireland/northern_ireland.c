@@ -358,8 +358,7 @@ static const govmap_plugin_rule ni_rules[] = {
 	 "(Executive Formation etc) Act 2022 s.3",
 	 check_chain},
 	{"trust-accountable",
-	 "an HSC trust answers to the Department of Health (or, before 1 "
-	 "April 2022, the Regional Board)",
+	 "an HSC trust answers to a body in force (the Department of Health)",
 	 GOVMAP_SEV_ERROR,
 	 "Health and Social Care (Reform) Act (Northern Ireland) 2009 ss.2-6 "
 	 "and s.10; Health and Social Care Act (Northern Ireland) 2022 s.1 "

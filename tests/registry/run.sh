@@ -165,9 +165,62 @@ is "2019: the two STPs" "$(in_force stp)" 2
 "$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
 is "today: no CCG in force" "$(in_force ccg)" 0
 
+# 4b. Scotland and Northern Ireland (issue 21, registry/README.md
+# "Scotland" and "Northern Ireland")
+"$bin" -r registry plugins >"$tmp/plugins" 2>&1
+is "govmap plugins lists scotland-ijb and northern-ireland" \
+	"$(grep -c '^ *scotland-ijb \|^ *northern-ireland ' "$tmp/plugins")" 2
+"$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
+ia=$(($(in_force integration-joint-board) + $(in_force lead-agency-arrangement)))
+is "31 integration authorities (30 IJBs and Highland's lead agency)" "$ia" 31
+is "30 integration joint boards" "$(in_force integration-joint-board)" 30
+is "14 territorial NHS boards in Scotland" "$(in_force health-board)" 14
+is "32 Scottish councils" "$(area_sum scotland/ local-authority)" 32
+is "32 Scottish council electorates" "$(area_sum scotland/ electorate)" 32
+is "5 Northern Ireland HSC trusts" "$(in_force hsc-trust)" 5
+codes=$(grep -rh '^  ons: S12' registry/scotland | sort -u | wc -l | tr -d ' ')
+is "32 distinct S12 council codes" "$codes" 32
+codes=$(grep -rh '^  ons: S08' registry/scotland | sort -u | wc -l | tr -d ' ')
+is "14 distinct S08 health board codes" "$codes" 14
+codes=$(grep -rh '^  ons: S37' registry/scotland | sort -u | wc -l | tr -d ' ')
+is "31 distinct S37 partnership codes" "$codes" 31
+# every IJB's board has equal voting sides, its officers and stakeholders:
+# the scotland-ijb rules that say so are silent (chair seats are not
+# recorded: ijb-chair gives info only)
+is "scotland-ijb: no error on registry/" \
+	"$(grep 'scotland-ijb/' "$tmp/check.err" | grep -c ': error:')" 0
+is "every IJB's only chain to voters runs through its nominating bodies" \
+	"$(grep -c 'scotland-ijb/ijb-indirect-chain' "$tmp/check.err")" 30
+is "northern-ireland: no finding today" \
+	"$(grep -c 'northern-ireland/' "$tmp/check.err")" 0
+# the Health and Social Care Board until 31 March 2022, the SPPG after it
+# (NI arm's-length bodies: the Public Health Agency, and the HSCB until then)
+for d in 2022-03-31:1:0 2022-04-01:0:1; do
+	day=${d%%:*} rest=${d#*:}
+	"$bin" -r registry --on "$day" stats >"$tmp/stats.ni" 2>&1
+	is "$day: the HSCB ${rest%%:*}, the SPPG ${rest#*:}" \
+		"$(awk '$1 == "northern-ireland:" && $2 == "arms-length-body" && NF == 4 { print $3 }' "$tmp/stats.ni"):$(awk '$1 == "northern-ireland:" && $2 == "unincorporated" && NF == 4 { print $3 }' "$tmp/stats.ni")" \
+		"$((1 + ${rest%%:*})):${rest#*:}"
+done
+# while the Assembly did not sit (2018, 2023) an NI trust has no chain to
+# voters and explain names where it breaks; when it sat (2021, today) the
+# chain reaches the Assembly's electorate
+for d in 2018-06-01 2023-06-01; do
+	"$bin" -r registry --on $d explain belfast-hsc-trust >"$tmp/ni.out" 2>&1
+	is "$d: belfast-hsc-trust has no chain to voters" \
+		"$(grep -c '^Chain to voters: none' "$tmp/ni.out")" 1
+	is "$d: explain shows the chain broken at the Minister of Health" \
+		"$(grep -c "northern-ireland/chain-broken\] on $d the chain to voters of 'belfast-hsc-trust' is broken: belfast-hsc-trust -> ni-department-of-health -> ni-minister-of-health" "$tmp/ni.out")" 1
+done
+for d in 2021-06-01 2026-11-25; do
+	"$bin" -r registry --on $d explain belfast-hsc-trust >"$tmp/ni.out" 2>&1
+	is "$d: belfast-hsc-trust's chain reaches the Assembly electorate" \
+		"$(grep -c '^  reaches: Northern Ireland Assembly electorate' "$tmp/ni.out")" 1
+done
+
 # 5. the region maps lay out (DOT is not enough: lay them out as SVG)
 for r in wales england/london england/greater-manchester \
-	england/south-west/bnssg; do
+	england/south-west/bnssg scotland northern-ireland; do
 	"$bin" -r registry map --region "$r" -o "$tmp/map.svg" 2>"$tmp/map.err"
 	rc=$?
 	if [ $rc -eq 0 ] && grep -q '</svg>' "$tmp/map.svg"; then
