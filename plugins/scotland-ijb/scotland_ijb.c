@@ -411,10 +411,12 @@ static void check_lead_agency(govmap_rule_ctx *c)
 	}
 }
 
-/* An IJB is a body corporate, but its only link towards voters is the
- * councillors and health board members its constituent authorities
- * nominate: no link of its own to a legislature, government or
- * electorate. */
+/* An IJB is a body corporate, but its only political link towards
+ * voters is the councillors and health board members its constituent
+ * authorities nominate: no accountable-to, reports-to or scrutinised-by
+ * link of its own to anyone but them.  Audit (audited-by, inspected-by)
+ * does not count: the Accounts Commission examines its accounts, not its
+ * choices. */
 static void check_indirect(govmap_rule_ctx *c)
 {
 	int32_t boards[MAXB];
@@ -432,16 +434,19 @@ static void check_indirect(govmap_rule_ctx *c)
 			if (!mine)
 				continue;
 			int32_t to = H->link_to(c, l);
-			if (!is_type(c, to, "local-authority") &&
+			if ((is_type(c, l, "accountable-to") ||
+			     is_type(c, l, "reports-to") ||
+			     is_type(c, l, "scrutinised-by")) &&
+			    !is_type(c, to, "local-authority") &&
 			    !is_type(c, to, "health-board"))
 				own = 1;
 		}
 		if (!own)
 			H->report(c, GOVMAP_SEV_WARNING, NULL, j,
-				  "integration joint board '%s' has no "
-				  "accountability link of its own: its only "
-				  "chain to voters runs through the members its "
-				  "constituent authorities nominate",
+				  "integration joint board '%s' answers to no "
+				  "forum of its own but its auditors: its only "
+				  "political chain to voters runs through the "
+				  "members its constituent authorities nominate",
 				  H->id(c, j));
 	}
 }
@@ -495,8 +500,8 @@ static const govmap_plugin_rule ijb_rules[] = {
 	 "2014/281) art. 3",
 	 check_lead_agency},
 	{"ijb-indirect-chain",
-	 "an integration joint board whose only chain to voters runs through "
-	 "the members its constituent authorities nominate",
+	 "an integration joint board whose only political chain to voters "
+	 "runs through the members its constituent authorities nominate",
 	 GOVMAP_SEV_WARNING,
 	 "Public Bodies (Joint Working) (Scotland) Act 2014 s.9 (a body "
 	 "corporate) and s.61; SSI 2014/285 art. 3 and 5 (voting members "

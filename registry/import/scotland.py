@@ -89,6 +89,21 @@ ONS = ("https://geoportal.statistics.gov.uk/",
        "health boards (S08, HB2019) and health and social care partnerships "
        "(S37, HSCP2019)")
 
+LG73 = ("https://legislation.gov.uk/ukpga/1973/65/section/97/data.html",
+        "Local Government (Scotland) Act 1973, section 97 (the Accounts "
+        "Commission for Scotland; members appointed by the Secretary of "
+        "State, now the Scottish Ministers) and Part VII (accounts and audit)")
+PFA00 = ("https://www.legislation.gov.uk/asp/2000/1/notes/division/2/41/1/1"
+         "?view=plain",
+         "Public Finance and Accountability (Scotland) Act 2000, Explanatory "
+         "Notes: sections 96 to 106 and Schedule 8 of the 1973 Act as "
+         "amended, the Scottish Ministers in place of the Secretary of State")
+ACT_EN13 = ("https://www.legislation.gov.uk/asp/2014/9/notes/division/3/1/2/5",
+            "Public Bodies (Joint Working) (Scotland) Act 2014, Explanatory "
+            "Notes, section 13: Part 7 of the Local Government (Scotland) "
+            "Act 1973 applies to integration joint boards, whose accounts "
+            "are audited under the Accounts Commission for Scotland")
+
 # Councils whose name is not "<area> Council" (Local Government etc.
 # (Scotland) Act 1994 Sch. 1 and the councils' own styles).
 COUNCIL_NAMES = {
@@ -120,13 +135,14 @@ def write(path, text):
         f.write(text)
 
 
-def link(folder, frm, to, typ, basis, powers, notes, srcs, forum="political"):
+def link(folder, frm, to, typ, basis, powers, notes, srcs, forum="political",
+         valid=""):
     lid = "%s-%s-%s" % (frm, typ, to)
     write(os.path.join(folder, "links", lid + ".yaml"),
           "kind: link\nid: %s\nfrom: %s\nto: %s\ntype: %s\nbasis: %s\n"
-          "forum: %s\npowers: [%s]\nnotes: %s\n%s"
-          % (lid, frm, to, typ, basis, forum, ", ".join(powers), q(notes),
-             sources(*srcs)))
+          "forum: %s\npowers: [%s]\n%snotes: %s\n%s"
+          % (lid, frm, to, typ, basis, forum, ", ".join(powers), valid,
+             q(notes), sources(*srcs)))
 
 
 def seat(role, post, voting, fill, notes, count=1, elected_member=None):
@@ -176,6 +192,24 @@ def main():
              "The Scottish Ministers constitute health boards, appoint their "
              "members under Schedule 1 of the 1978 Act, fund and direct them.",
              [NHS78])
+
+    # the Accounts Commission, which secures the audit of every IJB
+    nat = os.path.join(ROOT, "national")
+    write(os.path.join(nat, "accounts-commission.yaml"),
+          "kind: body\nid: accounts-commission\nname: \"Accounts Commission "
+          "for Scotland\"\ntype: arms-length-body\nregion: scotland\n"
+          "statutory_basis: \"Local Government (Scotland) Act 1973, section "
+          "97 and Schedule 8\"\nlegal_form: \"body corporate\"\nnotes: %s\n%s"
+          % (q("Secures the audit of councils' accounts and, since the 2014 "
+               "Act, of integration joint boards'; considers the auditors' "
+               "reports. Six to twelve members appointed by the Scottish "
+               "Ministers after consulting local government."),
+             sources(LG73, PFA00, ACT_EN13)))
+    link(nat, "accounts-commission", "scottish-government", "appointed-by",
+         "statute", ["inform", "question", "sanction"],
+         "The Scottish Ministers appoint the members (1973 Act s.97(1), the "
+         "Secretary of State's functions now theirs) and may remove them "
+         "(Sch. 8 para. 2(4)).", [LG73, PFA00])
 
     for area, members in areas.items():
         hb_name = members[0]["hb_name"]
@@ -261,6 +295,14 @@ def write_ijb(folder, region, area, hscp, hid, hb_name, councils, est):
                "Joint Board'; the ONS code is its health and social care "
                "partnership's." % (cnames, cnames, hb_name, when)),
              sources(*srcs)))
+    link(folder, iid, "accounts-commission", "audited-by", "statute",
+         ["inform", "question"],
+         "Part 7 of the Local Government (Scotland) Act 1973 applies to the "
+         "IJB (Act s.13): it keeps accounts, appoints a proper officer and "
+         "has its accounts audited under the Accounts Commission, which "
+         "considers the auditors' reports. Audit of its accounts, not a "
+         "forum for its decisions.", [ACT_EN13, LG73], forum="administrative",
+         valid=valid)
     # voting members: SSI 2014/285 art. 3(1) (one council: at least three
     # each) or art. 5(2) (two councils: at least two per council, the
     # health board the same total)
