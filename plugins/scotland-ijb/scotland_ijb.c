@@ -27,7 +27,7 @@
  *     it is a local-authority, on the health board's side when it is a
  *     health-board;
  *   - the chair and vice-chair are the seats whose role begins with
- *     "Chair" and "Vice-chair" (the registry also gives them `post:`);
+ *     "Chair" and "Vice-chair";
  *     the officers and stakeholder members are recognised by role words:
  *     "chief officer", "chief finance officer" or "section 95", "chief
  *     social work officer"; "staff", "third sector", "carer", "service

@@ -331,14 +331,17 @@ def write_ijb(folder, region, area, hscp, hid, hb_name, councils, est):
                   "board (Scottish Government guidance, section 2.1); here "
                   "the Order's minimum.", count=total)
     seats += seat("Chief officer", "chief-officer", False,
-                  "appointed_by: " + iid,
-                  "Act s.10: the integration joint board appoints its chief "
-                  "officer; a non-voting member (SSI 2014/285 art. 3, 5(2)(d)).")
+                  "fill_unstated: true",
+                  "The IJB's chief officer (the post is provided for by Act "
+                  "s.10, whose text was not read here, so who appoints is not "
+                  "recorded); its accountable officer (Explanatory Notes, "
+                  "s.13); a non-voting member (SSI 2014/285 art. 3, 5(2)(d)).")
     seats += seat("Chief finance officer (section 95 officer)",
                   "finance-officer", False, "appointed_by: " + iid,
                   "The proper officer for the IJB's financial affairs under "
-                  "s.95 of the Local Government (Scotland) Act 1973 as "
-                  "applied by s.13 of the Act; non-voting (art. 5(2)(e)).")
+                  "s.95 of the Local Government (Scotland) Act 1973, which "
+                  "the IJB must appoint (Act s.13, Explanatory Notes); "
+                  "non-voting (art. 5(2)(e)).")
     for cid, cname in councils[:1] if two else councils:
         seats += seat("Chief social work officer" +
                       (" of one of the councils" if two else ""),
@@ -360,7 +363,7 @@ def write_ijb(folder, region, area, hscp, hid, hb_name, councils, est):
                  "Member for third sector bodies",
                  "Member for unpaid carers",
                  "Member for service users"):
-        seats += seat(role, "partner-member", False, "fill_unstated: true",
+        seats += seat(role, "member", False, "fill_unstated: true",
                       "A stakeholder member every IJB must have (SSI "
                       "2014/285 art. 3; the ALLIANCE's summary); non-voting "
                       "as the Order was made. Who appoints the member was "
@@ -376,7 +379,7 @@ def write_ijb(folder, region, area, hscp, hid, hb_name, councils, est):
           "budget for each\nseats:\n%s%s"
           % (iid, q("Members of the " + area + " Integration Joint Board"),
              iid, valid, "5" if two else "3", seats,
-             sources(ORDER, ORDER405, ACT, GUIDANCE, ALLIANCE)))
+             sources(ORDER, ORDER405, ACT, ACT_EN13, GUIDANCE, ALLIANCE)))
 
 
 def write_lead_agency(folder, region, area, hscp, hid, hb_name, councils):
