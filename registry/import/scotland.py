@@ -84,6 +84,17 @@ NHS78 = ("https://www.legislation.gov.uk/ukpga/1978/29/section/2",
          "National Health Service (Scotland) Act 1978, section 2 (Health "
          "Boards, constituted by order of the Scottish Ministers; members "
          "appointed under Schedule 1)")
+HB2013 = ("http://www.legislation.gov.uk/ssi/2013/347/note/made",
+          "The National Health Service (Variation of Areas of Health Boards) "
+          "(Scotland) Order 2013 (SSI 2013/347), in force 1 April 2014: each "
+          "Health Board's area is the combined area of the local authorities "
+          "listed in its Schedule 1 (explanatory note read)")
+SGMAPS = ("https://maps.gov.scot/server/rest/services/ScotGov/HealthSocialCare/"
+          "MapServer/layers",
+          "Scottish Government spatial data, Health and Social Care layers: "
+          "14 NHS boards aligned with the council areas they serve (SSI "
+          "2013/347); 31 integration authorities, each coterminous with its "
+          "council area except Clackmannanshire and Stirling, which form one")
 ONS = ("https://geoportal.statistics.gov.uk/",
        "ONS Open Geography Portal: GSS codes for council areas (S12, 2019), "
        "health boards (S08, HB2019) and health and social care partnerships "
@@ -186,7 +197,7 @@ def main():
                    "authority of each integration authority of its area, "
                    "whose voting members it nominates in equal number with "
                    "the council(s)." % name),
-                 sources(NHS78, ONS)))
+                 sources(NHS78, HB2013, SGMAPS, ONS)))
         link(folder, hid, "scottish-government", "accountable-to", "statute",
              ["inform", "question", "sanction"],
              "The Scottish Ministers constitute health boards, appoint their "
@@ -235,7 +246,7 @@ def main():
                      q("Unitary council and social work authority; a "
                        "constituent authority of the %s integration "
                        "authority with %s." % (area, "NHS " + hb_name)),
-                     sources(LG94, ONS, ACT)))
+                     sources(LG94, ONS, ACT, HB2013)))
             write(os.path.join(folder, eid + ".yaml"),
                   "kind: body\nid: %s\nname: %s\ntype: electorate\n"
                   "region: %s\nstatutory_basis: \"Local Government etc. "
@@ -267,14 +278,14 @@ def main():
 def write_ijb(folder, region, area, hscp, hid, hb_name, councils, est):
     iid = slug(area) + "-ijb"
     if est == "2015-04-01":
-        valid, srcs = "valid:\n  from: 2015-04-01\n", [ACT, EST2015, ONS]
+        valid, srcs = "valid:\n  from: 2015-04-01\n", [ACT, EST2015, SGMAPS, ONS]
         when = "Established on 1 April 2015 by SSI 2015/88."
     elif est == "2016-02-06":
-        valid, srcs = "valid:\n  from: 2016-02-06\n", [ACT, EST2016, ONS]
+        valid, srcs = "valid:\n  from: 2016-02-06\n", [ACT, EST2016, SGMAPS, ONS]
         when = ("Established on 6 February 2016 by SSI 2016/2, which added "
                 "it to the Schedule of SSI 2015/88.")
     else:
-        valid, srcs = "", [ACT, ONS]
+        valid, srcs = "", [ACT, SGMAPS, ONS]
         when = ("Established under s.9 by an amendment of the Public Bodies "
                 "(Joint Working) (Integration Joint Board Establishment) "
                 "(Scotland) Order 2015 (SSI 2015/88) in 2015 or 2016; which "
@@ -400,7 +411,7 @@ def write_lead_agency(folder, region, area, hscp, hid, hb_name, councils):
                "monitoring committee oversees it. Which functions each "
                "leads, and the scheme's date, are not recorded." %
                (cname, hb_name)),
-             sources(ACT, ALLIANCE, ONS)))
+             sources(ACT, ALLIANCE, SGMAPS, ONS)))
     for to, who in ((hid, "NHS " + hb_name), (cid, cname)):
         link(folder, aid, to, "accountable-to", "statute",
              ["inform", "question", "sanction"],
