@@ -16,10 +16,11 @@ registry/scotland/<health-board>/<area>/ (councils, electorates, the IJB
 or Highland's lead agency arrangement, its board and links).  Existing
 files are overwritten; nothing else is touched.  Run from anywhere:
 
-    python3 registry/import/scotland.py [--post]
+    python3 registry/import/scotland.py [--new-schema]
 
---post writes each seat's `post:` (the schema key added on main by the
-"schema:" commit; leave it off for a govmap that does not know it).
+--new-schema writes the forms the "schema:" commit added: each seat's
+`post:`, and `valid: {from: unknown}` for an IJB whose establishment order
+was not read (leave it off for a govmap that does not know them).
 Python 3 standard library only.
 """
 import csv
@@ -30,7 +31,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(os.path.dirname(HERE), "scotland")
 ACCESSED = "2026-12-06"
-POST = "--post" in sys.argv[1:]
+NEW_SCHEMA = "--new-schema" in sys.argv[1:]
 
 ACT = ("https://www.legislation.gov.uk/asp/2014/9/contents",
        "Public Bodies (Joint Working) (Scotland) Act 2014 (asp 9): s.1-2 "
@@ -158,7 +159,7 @@ def link(folder, frm, to, typ, basis, powers, notes, srcs, forum="political",
 
 def seat(role, post, voting, fill, notes, count=1, elected_member=None):
     s = "  - role: %s\n" % q(role)
-    if POST and post:
+    if NEW_SCHEMA and post:
         s += "    post: %s\n" % post
     if count != 1:
         s += "    count: %d\n" % count
@@ -285,7 +286,8 @@ def write_ijb(folder, region, area, hscp, hid, hb_name, councils, est):
         when = ("Established on 6 February 2016 by SSI 2016/2, which added "
                 "it to the Schedule of SSI 2015/88.")
     else:
-        valid, srcs = "", [ACT, SGMAPS, ONS]
+        valid = "valid:\n  from: unknown\n" if NEW_SCHEMA else ""
+        srcs = [ACT, SGMAPS, ONS]
         when = ("Established under s.9 by an amendment of the Public Bodies "
                 "(Joint Working) (Integration Joint Board Establishment) "
                 "(Scotland) Order 2015 (SSI 2015/88) in 2015 or 2016; which "
