@@ -99,6 +99,28 @@ sed -e "s#$D#DIR#g" -e "s#$here/loader/registry#REG#g" \
 expect_lines "crash and hang" "$here/loader/expected-isolation" "$tmp/err.d"
 [ $rc = 1 ] && ok || bad "a crashed rule must make check exit 1, got $rc"
 
+# ---- 2b. the SDK accessors (fixture-sdk) ------------------------------
+# `check` runs the rules without an analysis (no scores); `explain` after
+# it, so score() answers with the chain's first step.
+S="$tmp/sdk"
+mkdir "$S" && chmod 755 "$S"
+cp "$fx/fixture-sdk.so" "$S/" && chmod 644 "$S/fixture-sdk.so"
+$vg "$bin" --plugin-path "$S" -r "$here/loader/sdk-registry" \
+	--on 2025-01-01 check > /dev/null 2> "$tmp/err"
+rc=$?
+sed -e "s#$here/loader/sdk-registry#REG#g" \
+	-e "s#^tests/plugins/loader/sdk-registry#REG#" "$tmp/err" > "$tmp/err.d"
+expect_lines "SDK accessors, no analysis" "$here/loader/expected-sdk-check" \
+	"$tmp/err.d"
+[ $rc = 0 ] && ok || bad "check with fixture-sdk must exit 0, got $rc" \
+	"$tmp/err"
+$vg "$bin" --plugin-path "$S" -r "$here/loader/sdk-registry" \
+	--on 2031-01-01 explain sdk-quango > "$tmp/out" 2> "$tmp/err"
+expect_lines "SDK accessors, with scores" \
+	"$here/loader/expected-sdk-explain" "$tmp/out"
+grep -q 'an accessor answered out of range' "$tmp/out" "$tmp/err.d" &&
+	bad "SDK accessors out of range" "$tmp/out" || ok
+
 # ---- 3. every rule fires and stays silent ----------------------------
 for plugdir in "$here"/fixtures/*/; do
 	[ -d "$plugdir" ] || continue
