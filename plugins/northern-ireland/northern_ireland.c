@@ -32,6 +32,8 @@
  *   - an HSC trust is a body of type hsc-trust.
  *
  * Rules judge the registry as it stood on the evaluation date (`--on`).
+ * The plugin uses the host table's SDK accessors (govmap 0.2): it
+ * refuses to load, saying so, on an older host.
  */
 #include <stdio.h>
 #include <string.h>
@@ -40,10 +42,13 @@
 
 static const govmap_host *H;
 
-static int ni_init(const govmap_host *h)
+static int ni_init(const govmap_host *h, char *why, size_t size)
 {
-	if (!GOVMAP_HOST_HAS(h, report))
+	if (!GOVMAP_HOST_HAS(h, seat_notes)) {
+		snprintf(why, size, "needs the plugin SDK accessors (govmap "
+				    "0.2 or later)");
 		return 1;
+	}
 	H = h;
 	return 0;
 }
@@ -61,14 +66,12 @@ static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
 
 static int active(govmap_rule_ctx *c, int32_t e)
 {
-	return H->in_force(c, H->valid(c, e));
+	return H->active(c, e);
 }
 
 static int in_ni(govmap_rule_ctx *c, int32_t e)
 {
-	const char *r = H->region(c, e);
-	return r && strncmp(r, "northern-ireland", 16) == 0 &&
-	       (r[16] == '\0' || r[16] == '/');
+	return H->region_in(c, H->region(c, e), "northern-ireland");
 }
 
 static int is_legislature(govmap_rule_ctx *c, int32_t e)
@@ -76,10 +79,13 @@ static int is_legislature(govmap_rule_ctx *c, int32_t e)
 	return is_type(c, e, "legislature") || is_type(c, e, "parliament");
 }
 
+/* The bodies of type t in force in Northern Ireland, in registry
+ * order. */
 #define FOR_ACTIVE_NI(c, x, t)                                              \
-	for (int32_t x = 0; x < H->entity_count(c); x++)                    \
-		if (H->kind(c, x) == GOVMAP_KIND_BODY && is_type(c, x, t) &&  \
-		    active(c, x) && in_ni(c, x))
+	for (size_t x##_i = 0;                                              \
+	     x##_i < H->type_count(c, GOVMAP_KIND_BODY, t); x##_i++)         \
+		for (int32_t x = H->type_at(c, GOVMAP_KIND_BODY, t, x##_i);   \
+		     x >= 0 && active(c, x) && in_ni(c, x); x = -1)
 
 /* The first link in force from `from` of one of the types (NULL-ended)
  * whose other end is in force and passes `ok` (NULL: any); -1 if none. */
@@ -87,12 +93,10 @@ static int32_t link_out(govmap_rule_ctx *c, int32_t from,
 			const char *const *types,
 			int (*ok)(govmap_rule_ctx *, int32_t))
 {
-	for (int32_t l = 0; l < H->entity_count(c); l++) {
-		if (H->kind(c, l) != GOVMAP_KIND_LINK || !active(c, l) ||
-		    H->link_from(c, l) != from)
-			continue;
+	for (size_t k = 0; k < H->links_from_count(c, from); k++) {
+		int32_t l = H->link_from_at(c, from, k);
 		int32_t to = H->link_to(c, l);
-		if (!active(c, to) || (ok && !ok(c, to)))
+		if (!active(c, l) || !active(c, to) || (ok && !ok(c, to)))
 			continue;
 		for (size_t i = 0; types[i]; i++)
 			if (is_type(c, l, types[i]))
@@ -110,12 +114,13 @@ static int answers_to_assembly(govmap_rule_ctx *c, int32_t b)
 {
 	if (link_out(c, b, ANSWERS, is_legislature) >= 0)
 		return 1;
-	for (int32_t l = 0; l < H->entity_count(c); l++)
-		if (H->kind(c, l) == GOVMAP_KIND_LINK && active(c, l) &&
-		    H->link_from(c, l) == b && is_type(c, l, "part-of") &&
+	for (size_t k = 0; k < H->links_from_count(c, b); k++) {
+		int32_t l = H->link_from_at(c, b, k);
+		if (active(c, l) && is_type(c, l, "part-of") &&
 		    is_type(c, H->link_to(c, l), "government") &&
 		    link_out(c, H->link_to(c, l), ANSWERS, is_legislature) >= 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -192,10 +197,9 @@ static void sitting_around(govmap_rule_ctx *c, int32_t m, int32_t *ended,
 {
 	int32_t on = H->on(c);
 	*ended = *resumes = 0;
-	for (int32_t l = 0; l < H->entity_count(c); l++) {
-		if (H->kind(c, l) != GOVMAP_KIND_LINK ||
-		    H->link_from(c, l) != m ||
-		    !is_legislature(c, H->link_to(c, l)) ||
+	for (size_t k = 0; k < H->links_from_count(c, m); k++) {
+		int32_t l = H->link_from_at(c, m, k);
+		if (!is_legislature(c, H->link_to(c, l)) ||
 		    !is_type(c, l, "accountable-to"))
 			continue;
 		govmap_period p = H->valid(c, l);
@@ -237,9 +241,10 @@ static size_t chain_to_minister(govmap_rule_ctx *c, int32_t b, int32_t *path)
 				path[i] = rev[n - 1 - i];
 			return n;
 		}
-		for (int32_t l = 0; l < H->entity_count(c) && tail < 256; l++) {
-			if (H->kind(c, l) != GOVMAP_KIND_LINK || !active(c, l) ||
-			    H->link_from(c, l) != x)
+		for (size_t k = 0; k < H->links_from_count(c, x) && tail < 256;
+		     k++) {
+			int32_t l = H->link_from_at(c, x, k);
+			if (!active(c, l))
 				continue;
 			int known = 0;
 			for (size_t t = 0; UP[t]; t++)
@@ -263,9 +268,10 @@ static void check_chain(govmap_rule_ctx *c)
 {
 	char on[16];
 	date_text(c, on, sizeof on);
-	for (int32_t b = 0; b < H->entity_count(c); b++) {
-		if (H->kind(c, b) != GOVMAP_KIND_BODY || !active(c, b) ||
-		    !in_ni(c, b) || is_legislature(c, b) ||
+	size_t nbodies = H->type_count(c, GOVMAP_KIND_BODY, NULL);
+	for (size_t i = 0; i < nbodies; i++) {
+		int32_t b = H->type_at(c, GOVMAP_KIND_BODY, NULL, i);
+		if (!active(c, b) || !in_ni(c, b) || is_legislature(c, b) ||
 		    is_type(c, b, "electorate") ||
 		    is_type(c, b, "minister") || is_type(c, b, "government") ||
 		    is_type(c, b, "government-department"))
@@ -277,10 +283,10 @@ static void check_chain(govmap_rule_ctx *c)
 		char chain[600], ended[16] = "", resumes[16] = "";
 		size_t len = 0;
 		chain[0] = '\0';
-		for (size_t i = 0; i < n && len < sizeof chain; i++)
+		for (size_t k = 0; k < n && len < sizeof chain; k++)
 			len += (size_t)snprintf(chain + len, sizeof chain - len,
-						"%s%s", i ? " -> " : "",
-						H->id(c, path[i]));
+						"%s%s", k ? " -> " : "",
+						H->id(c, path[k]));
 		int32_t e, r;
 		sitting_around(c, path[n - 1], &e, &r);
 		if (e)
@@ -385,5 +391,5 @@ GOVMAP_PLUGIN_DEFINE(.name = "northern-ireland",
 		     .body_types = ni_body_types,
 		     .rules = ni_rules,
 		     .styles = ni_styles,
-		     .init = ni_init,
+		     .init_msg = ni_init,
 		     .fini = ni_fini);

@@ -39,6 +39,8 @@
  *     or below the integration authority's region.
  *
  * Rules judge the registry as it stood on the evaluation date (`--on`).
+ * The plugin uses the host table's SDK accessors (govmap 0.2): it
+ * refuses to load, saying so, on an older host.
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,10 +52,13 @@ static const govmap_host *H;
 
 #define MAXB 256
 
-static int ijb_init(const govmap_host *h)
+static int ijb_init(const govmap_host *h, char *why, size_t size)
 {
-	if (!GOVMAP_HOST_HAS(h, report))
+	if (!GOVMAP_HOST_HAS(h, seat_notes)) {
+		snprintf(why, size, "needs the plugin SDK accessors (govmap "
+				    "0.2 or later)");
 		return 1;
+	}
 	H = h;
 	return 0;
 }
@@ -83,26 +88,13 @@ static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
 	return x && strcmp(x, t) == 0;
 }
 
-static int active(govmap_rule_ctx *c, int32_t e)
-{
-	return H->in_force(c, H->valid(c, e));
-}
-
-static int under(const char *region, const char *root)
-{
-	size_t n = root ? strlen(root) : 0;
-	return region && root && strncmp(region, root, n) == 0 &&
-	       (region[n] == '\0' || region[n] == '/');
-}
-
-/* The boards in force `of` body b (its members boards). */
+/* The boards in force of body b (its members boards). */
 static size_t boards_of(govmap_rule_ctx *c, int32_t b, int32_t *out)
 {
 	size_t n = 0;
-	for (int32_t e = 0; e < H->entity_count(c) && n < MAXB; e++)
-		if (H->kind(c, e) == GOVMAP_KIND_BOARD &&
-		    H->board_of(c, e) == b && active(c, e))
-			out[n++] = e;
+	for (size_t i = 0; i < H->boards_count(c, b) && n < MAXB; i++)
+		if (H->active(c, H->board_at(c, b, i)))
+			out[n++] = H->board_at(c, b, i);
 	return n;
 }
 
@@ -125,10 +117,12 @@ static const char *side_name(enum side s)
 				  : "neither side";
 }
 
+/* The bodies of type t in force, in registry order. */
 #define FOR_ACTIVE(c, x, t)                                                 \
-	for (int32_t x = 0; x < H->entity_count(c); x++)                    \
-		if (H->kind(c, x) == GOVMAP_KIND_BODY && is_type(c, x, t) &&  \
-		    active(c, x))
+	for (size_t x##_i = 0;                                              \
+	     x##_i < H->type_count(c, GOVMAP_KIND_BODY, t); x##_i++)         \
+		for (int32_t x = H->type_at(c, GOVMAP_KIND_BODY, t, x##_i);   \
+		     x >= 0 && H->active(c, x); x = -1)
 
 #define FOR_SEATS(c, boards, nb, k, s)                                      \
 	for (size_t k = 0; k < (nb); k++)                                   \
@@ -371,8 +365,8 @@ static void check_lead_agency(govmap_rule_ctx *c)
 	{
 		const char *reg = H->region(c, a);
 		FOR_ACTIVE(c, j, "integration-joint-board")
-		if (reg && (under(H->region(c, j), reg) ||
-			    under(reg, H->region(c, j))))
+		if (reg && (H->region_in(c, H->region(c, j), reg) ||
+			    H->region_in(c, reg, H->region(c, j))))
 			H->report(c, GOVMAP_SEV_ERROR, NULL, a,
 				  "lead agency arrangement '%s' and "
 				  "integration joint board '%s' both cover %s: "
@@ -424,22 +418,21 @@ static void check_indirect(govmap_rule_ctx *c)
 	{
 		size_t nb = boards_of(c, j, boards);
 		int own = 0;
-		for (int32_t l = 0; l < H->entity_count(c) && !own; l++) {
-			if (H->kind(c, l) != GOVMAP_KIND_LINK || !active(c, l))
-				continue;
-			int32_t from = H->link_from(c, l);
-			int mine = from == j;
-			for (size_t k = 0; k < nb && !mine; k++)
-				mine = from == boards[k];
-			if (!mine)
-				continue;
-			int32_t to = H->link_to(c, l);
-			if ((is_type(c, l, "accountable-to") ||
-			     is_type(c, l, "reports-to") ||
-			     is_type(c, l, "scrutinised-by")) &&
-			    !is_type(c, to, "local-authority") &&
-			    !is_type(c, to, "health-board"))
-				own = 1;
+		/* the IJB itself (k == nb) and each of its boards */
+		for (size_t k = 0; k <= nb && !own; k++) {
+			int32_t from = k < nb ? boards[k] : j;
+			for (size_t i = 0; i < H->links_from_count(c, from);
+			     i++) {
+				int32_t l = H->link_from_at(c, from, i);
+				int32_t to = H->link_to(c, l);
+				if (H->active(c, l) &&
+				    (is_type(c, l, "accountable-to") ||
+				     is_type(c, l, "reports-to") ||
+				     is_type(c, l, "scrutinised-by")) &&
+				    !is_type(c, to, "local-authority") &&
+				    !is_type(c, to, "health-board"))
+					own = 1;
+			}
 		}
 		if (!own)
 			H->report(c, GOVMAP_SEV_WARNING, NULL, j,
@@ -527,5 +520,5 @@ GOVMAP_PLUGIN_DEFINE(.name = "scotland-ijb",
 		     .board_types = ijb_board_types,
 		     .rules = ijb_rules,
 		     .styles = ijb_styles,
-		     .init = ijb_init,
+		     .init_msg = ijb_init,
 		     .fini = ijb_fini);
