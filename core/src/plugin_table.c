@@ -96,11 +96,32 @@ static size_t h_source_count(const govmap_rule_ctx *c, int32_t e)
 	const govmap_entity *x = ent(c, e);
 	return x ? x->nsources : 0;
 }
-static int64_t h_spend_gbp(const govmap_rule_ctx *c, int32_t e)
+/* The money of the financial year of the rules' date, never another
+ * year's: what the analysis uses by default. */
+static govmap_money_figure money_now(const govmap_rule_ctx *c, int32_t e)
 {
 	const govmap_entity *x = ent(c, e);
-	return x && (x->kind == GOVMAP_KIND_BODY ||
-		     x->kind == GOVMAP_KIND_BOARD) ? x->spend_gbp : -1;
+	govmap_money_figure f;
+	govmap_entity_money(x && (x->kind == GOVMAP_KIND_BODY ||
+				  x->kind == GOVMAP_KIND_BOARD)
+				    ? x
+				    : NULL,
+			    c ? c->on : 0, GOVMAP_MONEY_THIS_YEAR, &f);
+	return f;
+}
+static int64_t h_spend_gbp(const govmap_rule_ctx *c, int32_t e)
+{
+	return money_now(c, e).gbp;
+}
+static int32_t h_money_year(const govmap_rule_ctx *c, int32_t e)
+{
+	return money_now(c, e).year;
+}
+static govmap_post h_seat_post(const govmap_rule_ctx *c, int32_t e,
+			       size_t s)
+{
+	const govmap_seat *t = seat(c, e, s);
+	return t ? t->post : GOVMAP_POST_UNSET;
 }
 static govmap_tristate h_meets_in_public(const govmap_rule_ctx *c, int32_t e)
 {
@@ -489,6 +510,107 @@ static const char *h_seat_notes(const govmap_rule_ctx *c, int32_t e, size_t s)
 	return x ? x->notes : NULL;
 }
 
+static int h_is_type(const govmap_rule_ctx *c, int32_t e, const char *type)
+{
+	const govmap_entity *x = ent(c, e);
+	return x && x->type && type && strcmp(x->type, type) == 0;
+}
+
+typedef struct {
+	int32_t *out;
+	size_t max, n;
+} member_set;
+
+static void member_add(const govmap_rule_ctx *c, member_set *m, int32_t e)
+{
+	if (e < 0 || !ent(c, e) || m->n >= m->max)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->out[i] == e)
+			return;
+	m->out[m->n++] = e;
+}
+
+static void seat_members(const govmap_rule_ctx *c, int32_t b, member_set *m)
+{
+	const govmap_entity *x = entk(c, b, GOVMAP_KIND_BOARD);
+	for (size_t s = 0; x && s < x->nseats; s++)
+		if (govmap_period_contains(x->seats[s].valid, c->on) &&
+		    entk(c, x->seats[s].by.target, GOVMAP_KIND_BODY))
+			member_add(c, m, x->seats[s].by.target);
+}
+
+/* A link in force that makes a member of x: a member-of link to x, or
+ * x's reports-to link to a local authority. */
+static int32_t member_by_link(const govmap_rule_ctx *c, int32_t x, int32_t l)
+{
+	const govmap_entity *e = ent(c, l);
+	if (!e || !h_active(c, l))
+		return -1;
+	if (h_is_type(c, l, "member-of") && e->to.target == x)
+		return e->from.target;
+	if (h_is_type(c, l, "reports-to") && e->from.target == x &&
+	    h_is_type(c, e->to.target, "local-authority"))
+		return e->to.target;
+	return -1;
+}
+
+static size_t h_members(const govmap_rule_ctx *c, int32_t x, int32_t *out,
+			size_t max)
+{
+	member_set m = {out, out ? max : 0, 0};
+	const govmap_entity *e = ent(c, x);
+	if (!e || !c->ix)
+		return 0;
+	if (e->kind == GOVMAP_KIND_BOARD) {
+		for (size_t i = 0; i < e->njoint; i++)
+			member_add(c, &m, e->joint[i].target);
+		member_add(c, &m, e->of.target);
+		seat_members(c, x, &m);
+	}
+	for (size_t i = 0; i < h_boards_count(c, x); i++) {
+		int32_t b = h_board_at(c, x, i);
+		const govmap_entity *be = ent(c, b);
+		if (be && be->of.target == x && h_active(c, b))
+			seat_members(c, b, &m);
+	}
+	/* the links to and from x, merged in registry order */
+	size_t nt = h_links_to_count(c, x), nf = h_links_from_count(c, x);
+	for (size_t i = 0, j = 0; i < nt || j < nf;) {
+		int32_t lt = i < nt ? h_link_to_at(c, x, i) : INT32_MAX;
+		int32_t lf = j < nf ? h_link_from_at(c, x, j) : INT32_MAX;
+		int32_t l = lt <= lf ? lt : lf;
+		if (lt == l)
+			i++;
+		if (lf == l)
+			j++;
+		member_add(c, &m, member_by_link(c, x, l));
+	}
+	/* a body is not its own member */
+	for (size_t i = 0; i < m.n; i++)
+		if (m.out[i] == x)
+			m.out[i] = m.out[--m.n];
+	return m.n;
+}
+
+static char *h_join_ids(const govmap_rule_ctx *c, const int32_t *v, size_t n,
+			char *buf, size_t size)
+{
+	size_t len = 0;
+	if (!buf || !size)
+		return buf;
+	buf[0] = '\0';
+	for (size_t i = 0; v && i < n && len < size; i++) {
+		const char *id = ent(c, v[i]) ? ent(c, v[i])->id : "?";
+		int k = snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+				 id);
+		if (k < 0)
+			break;
+		len += (size_t)k;
+	}
+	return buf;
+}
+
 /* --- the index behind the iterators ----------------------------------- */
 
 static int by_kind_type(const void *a, const void *b, void *ctx)
@@ -678,5 +800,10 @@ const govmap_host govmap__host_table = {
 	.notes = h_notes,
 	.publishes_papers = h_publishes_papers,
 	.seat_notes = h_seat_notes,
+	.is_type = h_is_type,
+	.members = h_members,
+	.join_ids = h_join_ids,
+	.money_year = h_money_year,
+	.seat_post = h_seat_post,
 };
 

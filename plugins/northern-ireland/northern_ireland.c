@@ -36,7 +36,6 @@
  * refuses to load, saying so, on an older host.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "govmap/plugin.h"
 
@@ -44,7 +43,7 @@ static const govmap_host *H;
 
 static int ni_init(const govmap_host *h, char *why, size_t size)
 {
-	if (!GOVMAP_HOST_HAS(h, seat_notes)) {
+	if (!GOVMAP_HOST_HAS(h, is_type)) {
 		snprintf(why, size, "needs the plugin SDK accessors (govmap "
 				    "0.2 or later)");
 		return 1;
@@ -60,8 +59,7 @@ static void ni_fini(void)
 
 static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
 {
-	const char *x = H->type(c, e);
-	return x && strcmp(x, t) == 0;
+	return H->is_type(c, e, t);
 }
 
 static int active(govmap_rule_ctx *c, int32_t e)

@@ -26,12 +26,13 @@
  *     appointed_by); a seat is on the councils' side when the body filling
  *     it is a local-authority, on the health board's side when it is a
  *     health-board;
- *   - the chair and vice-chair are the seats whose role begins with
- *     "Chair" and "Vice-chair";
- *     the officers and stakeholder members are recognised by role words:
- *     "chief officer", "chief finance officer" or "section 95", "chief
- *     social work officer"; "staff", "third sector", "carer", "service
- *     user";
+ *   - the chair, vice-chair and officers are the seats whose `post:` is
+ *     chair, vice-chair, chief-officer, finance-officer or
+ *     social-work-officer; a seat without a post is read by its role:
+ *     beginning "Chair" or "Vice-chair", or containing "chief officer",
+ *     "chief finance officer" or "section 95", "chief social work
+ *     officer"; the stakeholder members by role words: "staff", "third
+ *     sector", "carer", "service user";
  *   - the lead agency model (Highland) is a body of type
  *     lead-agency-arrangement whose integration joint monitoring committee
  *     is a board of type integration-joint-monitoring-committee `of` it;
@@ -54,7 +55,7 @@ static const govmap_host *H;
 
 static int ijb_init(const govmap_host *h, char *why, size_t size)
 {
-	if (!GOVMAP_HOST_HAS(h, seat_notes)) {
+	if (!GOVMAP_HOST_HAS(h, seat_post)) {
 		snprintf(why, size, "needs the plugin SDK accessors (govmap "
 				    "0.2 or later)");
 		return 1;
@@ -68,15 +69,6 @@ static void ijb_fini(void)
 	H = NULL;
 }
 
-static int icontains(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; s && *s; s++)
-		if (strncasecmp(s, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
 static int istarts(const char *s, const char *prefix)
 {
 	return s && strncasecmp(s, prefix, strlen(prefix)) == 0;
@@ -84,8 +76,20 @@ static int istarts(const char *s, const char *prefix)
 
 static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
 {
-	const char *x = H->type(c, e);
-	return x && strcmp(x, t) == 0;
+	return H->is_type(c, e, t);
+}
+
+/* Does seat s hold `post`?  Its `post:` when given, else its role: the
+ * role's first words (`lead`, "Chair ...") or any words (`any`). */
+static int holds(govmap_rule_ctx *c, int32_t board, size_t s, govmap_post post,
+		 const char *lead, const char *any)
+{
+	govmap_post p = H->seat_post(c, board, s);
+	if (p > GOVMAP_POST_UNSET && p < GOVMAP_POST__COUNT)
+		return p == post;
+	const char *role = H->seat_role(c, board, s);
+	return (lead && istarts(role, lead)) ||
+	       (any && govmap_text_contains(role, any));
 }
 
 /* The boards in force of body b (its members boards). */
@@ -205,12 +209,14 @@ static void check_chair(govmap_rule_ctx *c)
 		int nchair = 0, nvice = 0;
 		FOR_SEATS(c, boards, nb, k, s)
 		{
-			const char *role = H->seat_role(c, boards[k], s);
-			if (istarts(role, "vice-chair") ||
-			    istarts(role, "vice chair")) {
+			if (holds(c, boards[k], s, GOVMAP_POST_VICE_CHAIR,
+				  "vice-chair", NULL) ||
+			    holds(c, boards[k], s, GOVMAP_POST_VICE_CHAIR,
+				  "vice chair", NULL)) {
 				nvice++;
 				vice = seat_side(c, boards[k], s);
-			} else if (istarts(role, "chair")) {
+			} else if (holds(c, boards[k], s, GOVMAP_POST_CHAIR,
+					 "chair", NULL)) {
 				nchair++;
 				chair = seat_side(c, boards[k], s);
 			}
@@ -237,9 +243,26 @@ static void check_chair(govmap_rule_ctx *c)
 	}
 }
 
+/* A member the Order requires: its post (GOVMAP_POST_UNSET: recognised
+ * by role words only), the role words that name it when the seat has no
+ * post, and how to say it. */
 struct need {
+	govmap_post post;
 	const char *w1, *w2, *what;
 };
+
+/* Does seat s meet the need: its post, or for a seat without one (or a
+ * need without one) its role words? */
+static int meets(govmap_rule_ctx *c, int32_t board, size_t s,
+		 const struct need *n)
+{
+	if (n->post)
+		return holds(c, board, s, n->post, NULL, n->w1) ||
+		       (n->w2 && holds(c, board, s, n->post, NULL, n->w2));
+	const char *role = H->seat_role(c, board, s);
+	return govmap_text_contains(role, n->w1) ||
+	       (n->w2 && govmap_text_contains(role, n->w2));
+}
 
 /* Report the needs no non-voting seat of the IJB meets, and any that is
  * met only by a voting seat. */
@@ -260,9 +283,7 @@ static void check_needs(govmap_rule_ctx *c, const struct need *req,
 			int found = 0, as_voting = 0;
 			FOR_SEATS(c, boards, nb, k, s)
 			{
-				const char *role = H->seat_role(c, boards[k], s);
-				if (!icontains(role, req[i].w1) &&
-				    !(req[i].w2 && icontains(role, req[i].w2)))
+				if (!meets(c, boards[k], s, &req[i]))
 					continue;
 				if (H->seat_voting(c, boards[k], s) ==
 				    GOVMAP_YES)
@@ -297,11 +318,12 @@ static void check_needs(govmap_rule_ctx *c, const struct need *req,
 static void check_officers(govmap_rule_ctx *c)
 {
 	static const struct need req[] = {
-		{"chief officer", NULL, "the chief officer"},
-		{"chief finance officer", "section 95",
-		 "the chief finance (section 95) officer"},
-		{"chief social work officer", NULL,
-		 "the chief social work officer"},
+		{GOVMAP_POST_CHIEF_OFFICER, "chief officer", NULL,
+		 "the chief officer"},
+		{GOVMAP_POST_FINANCE_OFFICER, "chief finance officer",
+		 "section 95", "the chief finance (section 95) officer"},
+		{GOVMAP_POST_SOCIAL_WORK_OFFICER, "chief social work officer",
+		 NULL, "the chief social work officer"},
 	};
 	check_needs(c, req, sizeof req / sizeof req[0], "officers");
 }
@@ -309,10 +331,13 @@ static void check_officers(govmap_rule_ctx *c)
 static void check_stakeholders(govmap_rule_ctx *c)
 {
 	static const struct need req[] = {
-		{"staff", NULL, "a member for staff"},
-		{"third sector", NULL, "a member for third sector bodies"},
-		{"carer", NULL, "a member for unpaid carers"},
-		{"service user", NULL, "a member for service users"},
+		{GOVMAP_POST_UNSET, "staff", NULL, "a member for staff"},
+		{GOVMAP_POST_UNSET, "third sector", NULL,
+		 "a member for third sector bodies"},
+		{GOVMAP_POST_UNSET, "carer", NULL,
+		 "a member for unpaid carers"},
+		{GOVMAP_POST_UNSET, "service user", NULL,
+		 "a member for service users"},
 	};
 	/* From 1 September 2026 SSI 2025/405 counts some article 3(7) and
 	 * 5(7) members as voting; which ones the registry does not yet say
@@ -333,8 +358,9 @@ static void check_stakeholders(govmap_rule_ctx *c)
 			     i++) {
 				int found = 0;
 				FOR_SEATS(c, boards, nb, k, s)
-				if (icontains(H->seat_role(c, boards[k], s),
-					      req[i].w1))
+				if (govmap_text_contains(
+					    H->seat_role(c, boards[k], s),
+					    req[i].w1))
 					found = 1;
 				if (!found && lm < sizeof miss)
 					lm += (size_t)snprintf(

@@ -18,9 +18,11 @@ files are overwritten; nothing else is touched.  Run from anywhere:
 
     python3 registry/import/scotland.py [--new-schema]
 
---new-schema writes the forms the "schema:" commit added: each seat's
-`post:`, and `valid: {from: unknown}` for an IJB whose establishment order
-was not read (leave it off for a govmap that does not know them).
+--new-schema writes each seat's `post:` (added by the "schema:" commit;
+leave it off for a govmap that does not know the key).  An IJB whose
+establishment order was not read gets no `valid.from`, not `unknown`: an
+unknown start keeps an entity out of every dated view, and these IJBs are
+in force today (registry/README.md, Scotland gaps).
 Python 3 standard library only.
 """
 import csv
@@ -286,8 +288,7 @@ def write_ijb(folder, region, area, hscp, hid, hb_name, councils, est):
         when = ("Established on 6 February 2016 by SSI 2016/2, which added "
                 "it to the Schedule of SSI 2015/88.")
     else:
-        valid = "valid:\n  from: unknown\n" if NEW_SCHEMA else ""
-        srcs = [ACT, SGMAPS, ONS]
+        valid, srcs = "", [ACT, SGMAPS, ONS]
         when = ("Established under s.9 by an amendment of the Public Bodies "
                 "(Joint Working) (Integration Joint Board Establishment) "
                 "(Scotland) Order 2015 (SSI 2015/88) in 2015 or 2016; which "

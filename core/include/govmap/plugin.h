@@ -134,7 +134,9 @@ typedef struct govmap_host {
 	/** The date the registry is evaluated on (`govmap --on`, default
 	 * today).  Rules about "now" consider entities in force that day. */
 	govmap_date (*on)(const govmap_rule_ctx *ctx);
-	/** True when period p contains the evaluation date. */
+	/** True when period p certainly contains the evaluation date: a
+	 * date GOVMAP_DATE_UNKNOWN (model.h) that leaves it open gives
+	 * false. */
 	int (*in_force)(const govmap_rule_ctx *ctx, govmap_period p);
 
 	/* --- every entity -------------------------------------------- */
@@ -149,7 +151,9 @@ typedef struct govmap_host {
 	const char *(*type)(const govmap_rule_ctx *ctx, int32_t e);
 	/** Region path ("england/greater-manchester") or NULL. */
 	const char *(*region)(const govmap_rule_ctx *ctx, int32_t e);
-	/** Validity period; {0, 0} = always. */
+	/** Validity period; {0, 0} = always; either date may be
+	 * GOVMAP_DATE_UNKNOWN (-1: the registry says `unknown`), so test
+	 * `> 0` before comparing dates, or use in_force(). */
 	govmap_period (*valid)(const govmap_rule_ctx *ctx, int32_t e);
 	/** Official code by scheme ("ons", "ods"), or NULL. */
 	const char *(*code)(const govmap_rule_ctx *ctx, int32_t e,
@@ -159,7 +163,10 @@ typedef struct govmap_host {
 	/* --- bodies (and boards where the schema allows) -------------- */
 	/** An Act, "none", or NULL when not given. */
 	const char *(*statutory_basis)(const govmap_rule_ctx *ctx, int32_t e);
-	/** Annual spend in pounds; -1 when unknown. */
+	/** Public money in pounds for the financial year of the rules'
+	 * date (the registry's `money:` series, outturn before budget
+	 * before allocation); -1 when no figure is recorded for that year,
+	 * even if other years have one. */
 	int64_t (*spend_gbp)(const govmap_rule_ctx *ctx, int32_t e);
 	govmap_tristate (*meets_in_public)(const govmap_rule_ctx *ctx,
 					   int32_t e);
@@ -296,6 +303,33 @@ typedef struct govmap_host {
 	/** A seat's notes (NULL when none). */
 	const char *(*seat_notes)(const govmap_rule_ctx *ctx, int32_t e,
 				  size_t s);
+	/** True when entity e's type is `type`.  O(length of type). */
+	int (*is_type)(const govmap_rule_ctx *ctx, int32_t e,
+		       const char *type);
+	/**
+	 * The members of a partnership, committee or joint board x on the
+	 * evaluation date, each once, x itself never: the bodies a joint
+	 * board names and the body it is `of`; the bodies that fill seats
+	 * in force on x and on the boards in force `of` x; the `from` of
+	 * member-of links in force to x; and the local authorities x
+	 * reports-to (an ICP reports to its councils).  In that order
+	 * (links in registry order), at most `max` into out (the rest are
+	 * dropped); returns how many were written.  O(seats and links of
+	 * x, times the members found).
+	 */
+	size_t (*members)(const govmap_rule_ctx *ctx, int32_t x,
+			  int32_t *out, size_t max);
+	/** Write the ids of v[0..n) into buf, ", "-separated, cut to fit;
+	 * returns buf. */
+	char *(*join_ids)(const govmap_rule_ctx *ctx, const int32_t *v,
+			  size_t n, char *buf, size_t size);
+	/** The financial year of the figure spend_gbp() gives, by its first
+	 * calendar year (2024 for 2024/25); 0 when spend_gbp() is -1. */
+	int32_t (*money_year)(const govmap_rule_ctx *ctx, int32_t e);
+	/** The post a seat holds (model.h), GOVMAP_POST_UNSET when not
+	 * given; treat values you do not know as unset. */
+	govmap_post (*seat_post)(const govmap_rule_ctx *ctx, int32_t e,
+				 size_t s);
 } govmap_host;
 
 /** True when the host table has the member `field` (it was built against a
@@ -393,6 +427,41 @@ typedef struct govmap_plugin {
 		return &govmap__plugin_descriptor;                          \
 	}                                                                   \
 	struct govmap__plugin_define_ends_with_a_semicolon
+
+/** True when v[0..n) holds x.  Header-only: no host call. */
+static inline int govmap_ids_contain(const int32_t *v, size_t n, int32_t x)
+{
+	for (size_t i = 0; v && i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+/** True when `needle` occurs in `s`, ignoring ASCII case; for reading
+ * free text (a seat's role) where no structured field says it yet.
+ * Prefer a seat's post.  Header-only. */
+static inline int govmap_text_contains(const char *s, const char *needle)
+{
+	size_t n = 0;
+	while (needle && needle[n])
+		n++;
+	for (; s && needle && *s; s++) {
+		size_t i = 0;
+		while (i < n && s[i]) {
+			char a = s[i], b = needle[i];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			i++;
+		}
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
 
 /** The type of the entry function. */
 typedef const govmap_plugin *(*govmap_plugin_entry_fn)(void);
