@@ -204,6 +204,9 @@ codes=$(grep -rh '^  ons: S08' registry/scotland | sort -u | wc -l | tr -d ' ')
 is "14 distinct S08 health board codes" "$codes" 14
 codes=$(grep -rh '^  ons: S37' registry/scotland | sort -u | wc -l | tr -d ' ')
 is "31 distinct S37 partnership codes" "$codes" 31
+roles=$(cat registry/scotland/*/*/*-ijb-board.yaml | grep -c '^  - role: ')
+posts=$(cat registry/scotland/*/*/*-ijb-board.yaml | grep -c '^    post: ')
+is "every seat of the 30 IJB boards has a post" "$posts" "$roles"
 # every IJB's board has equal voting sides, its officers and stakeholders:
 # the scotland-ijb rules that say so are silent (chair seats are not
 # recorded: ijb-chair gives info only)
