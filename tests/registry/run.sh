@@ -142,6 +142,44 @@ for f in $(grep -rl '^type: local-authority$' registry/england); do
 done
 is "every English council in force scrutinises an ICB" "${unlinked:-none}" none
 
+# the forums (registry/england/forums/, made by registry/import/forums.py):
+# every English upper-tier council in force has a health and wellbeing
+# board and a Local Healthwatch with its s.221 contract, today and in 2015
+for d in 2015-06-01 2026-11-25; do
+	"$bin" -r registry --on $d stats >"$tmp/stats.f" 2>&1
+	"$bin" -r registry --on $d check >/dev/null 2>"$tmp/check.f"
+	councils=$(awk '$1 == "england:" && $2 == "local-authority" && NF == 4 {
+		print $3; exit }' "$tmp/stats.f")
+	for t in health-and-wellbeing-board healthwatch; do
+		is "$d: a $t for each of the $councils English councils" \
+			"$(awk -v t="$t" '$1 == "england:" && $2 == t && NF == 4 {
+				print $3; exit }' "$tmp/stats.f")" "$councils"
+	done
+	is "$d: a Local Healthwatch contract for each of them" \
+		"$(awk '$1 == "local-healthwatch" && NF == 3 { print $2; exit }' \
+			"$tmp/stats.f")" "$councils"
+	is "$d: every health and wellbeing board has its s.194 members" \
+		"$(grep -c 'england-ics/hwb-members' "$tmp/check.f")" 0
+	is "$d: each Local Healthwatch is funded by the council it reports on" \
+		"$(grep -c 'england-ics/healthwatch-funded-by-council' "$tmp/check.f")" \
+		"$councils"
+done
+is "no health and wellbeing board before 1 April 2013" \
+	"$("$bin" -r registry --on 2013-03-31 stats 2>&1 |
+		awk '$1 == "health-and-wellbeing-board" && NF == 3 { print $2 }')" 0
+# an ICB's representative sits on the board of each council that scrutinises it
+is "Barnsley's board: South Yorkshire ICB's seat from 2022-07-01, the CCG's before" \
+	"$(grep -c 'appointed_by: south-yorkshire-icb\|appointed_by: barnsley-ccg' \
+		registry/england/forums/hwb/barnsley-council-hwb.yaml)" 2
+"$bin" -r registry --on 2023-06-01 check >/dev/null 2>"$tmp/check.jhosc"
+is "2023: north central London's five boroughs scrutinise their ICB jointly" \
+	"$(grep -c "joint-scrutiny\] ICB 'north-central-london-icb'" "$tmp/check.jhosc")" 0
+is "three published Local Healthwatch contracts carry their value" \
+	"$(grep -l '^value_gbp: ' registry/england/forums/healthwatch/*-contract-20*.yaml |
+		wc -l | tr -d ' ')" 3
+is "Healthwatch England is a committee of the CQC" \
+	"$(grep -c '^of: cqc$' registry/england/national/healthwatch-england.yaml)" 1
+
 # 3. every RPB has a board with the seats regulation 11 requires: eight
 # reg. 11(1) roles beside the directors of social services
 for f in registry/wales/*/*-rpb-members.yaml; do
@@ -152,6 +190,23 @@ for f in registry/wales/*/*-rpb-members.yaml; do
 done
 is "seven RPB member boards" \
 	"$(ls registry/wales/*/*-rpb-members.yaml | wc -l | tr -d ' ')" 7
+
+# Wales's patient voice: seven Community Health Councils until 31 March
+# 2023, Llais from 1 April 2023, each health board answering to the one in
+# force; each RPB's members board says what the partnership decides
+chc() { "$bin" -r registry --on "$1" stats 2>&1 |
+	awk '$1 == "community-health-council" && NF == 3 { print $2 }'; }
+is "2020: seven Community Health Councils" "$(chc 2020-01-01)" 7
+is "2023-03-31: seven Community Health Councils" "$(chc 2023-03-31)" 7
+is "2023-04-01: no Community Health Council" "$(chc 2023-04-01)" 0
+is "Llais from 2023-04-01" \
+	"$(grep -A1 '^valid:' registry/wales/national/llais.yaml | grep -c 'from: 2023-04-01')" 1
+is "each health board scrutinised by its CHC and then Llais" \
+	"$(ls registry/wales/*/links/*-scrutinised-by-*chc.yaml \
+		registry/wales/*/links/*-scrutinised-by-llais.yaml | wc -l | tr -d ' ')" 14
+is "each RPB's members board records its pooled funds (reg. 19)" \
+	"$(grep -l 'S.I. 2015/1989 reg. 19' registry/wales/*/*-rpb-members.yaml |
+		wc -l | tr -d ' ')" 7
 
 # each RPB reports to the Welsh Government (written question 96262), so its
 # chain reaches the Senedd's voters
