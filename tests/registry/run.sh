@@ -76,11 +76,11 @@ is "10 entities with money; none for 2019/20" "$(money_on 2019-06-01)" 10/0
 is "2 figures for 2024/25 (NHS England, Kent and Medway)" \
 	"$(money_on 2024-06-01)" 10/2
 is "6 figures for 2025/26" "$(money_on 2025-06-01)" 10/6
-# dates marked unknown: the STPs are never counted in force
-for d in 2016-06-01 2019-06-01 2026-12-06; do
-	is "$d: no STP counted in force (dates not known)" \
-		"$("$bin" -r registry --on $d stats | awk '$1 == "stp" { print $2 }')" 0
-done
+# no entity of registry/ has a date marked unknown any more (the STPs,
+# the only ones, are dated since issue 18: section 4 pins them); that such
+# entities are never counted in force is tested by the unit and CLI tests
+is "no registry date marked unknown" \
+	"$(grep -rlE --include='*.yaml' '^  (from|to): unknown$|\{from: unknown|to: unknown\}' registry | wc -l | tr -d ' ')" 0
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -229,16 +229,66 @@ for f in registry/wales/*/*-board.yaml; do
 		"$off/$non" 9/9
 done
 
-# 4. the history the seeds describe: on 2019-06-01 CCGs, no ICBs
+# 4. the history the seeds describe (issue 18): CCGs from 2013 (211, merging
+# to 191 by April 2019, 135 by April 2020, 106 by April 2021), the 44 STP
+# footprints of March 2016 (42 after three merged on 1 April 2018), ICBs
+# from July 2022; check clean on each date the seeds look at
+count_on() { # date type -> count in force on that date
+	"$bin" -r registry --on "$1" stats 2>/dev/null |
+		awk -v t="$2" '$1 == t && NF == 3 { print $2; exit }'
+}
+for pin in 2013-04-01:ccg:211 2015-06-01:ccg:209 2019-04-01:ccg:191 \
+	2020-04-01:ccg:135 2021-04-01:ccg:106 2022-06-30:ccg:106 \
+	2022-07-01:ccg:0 2015-06-01:stp:0 2016-03-15:stp:0 2016-03-16:stp:44 2017-06-01:stp:44 \
+	2018-04-01:stp:42 2019-06-01:stp:42 2022-06-30:stp:42 2022-07-01:stp:0 \
+	2015-06-01:icb:0 2019-06-01:icb:0 2023-06-01:icb:42; do
+	d=${pin%%:*} rest=${pin#*:}
+	t=${rest%%:*} want=${rest#*:}
+	is "$d: $want ${t}s in force" "$(count_on "$d" "$t")" "$want"
+done
 "$bin" -r registry --on 2019-06-01 stats >"$tmp/stats" 2>&1
-is "2019: no ICB in force" "$(in_force icb)" 0
-is "2019: five CCGs in force" "$(in_force ccg)" 5
-# the two STPs are recorded, but their dates are not known (issue 15):
-# no dated view counts them in force
-is "2019: the two STPs recorded, none counted in force" \
-	"$(awk '$1 == "stp" && NF == 3 { print $2 "/" $3; exit }' "$tmp/stats")" 0/2
+is "2019-06-01: 191 CCGs" "$(in_force ccg)" 191
 "$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
 is "today: no CCG in force" "$(in_force ccg)" 0
+is "today: no STP in force" "$(in_force stp)" 0
+for d in 2015-06-01 2017-06-01 2019-06-01 2023-06-01 2026-11-25; do
+	"$bin" -r registry --on $d check >"$tmp/check.out" 2>"$tmp/check.$d"
+	case $(tail -n 1 "$tmp/check.out") in
+	*": 0 errors, 0 warnings; rules: 0 errors,"*) ok "$d: check clean" ;;
+	*) not_ok "$d: check clean"; tail -n 1 "$tmp/check.out" | sed 's/^/#   /' ;;
+	esac
+done
+# STPs took decisions that statutory bodies ratified (Surrey County Council's
+# sign-off of 22 June 2016): england-ics/stp-no-basis fires in 2017
+is "2017: stp-no-basis fires for the Surrey Heartlands STP" \
+	"$(grep -c "stp-no-basis\] 'surrey-heartlands-stp' has no statutory basis" "$tmp/check.2017-06-01")" 1
+# every CCG has a governing body, and every CCG names a successor
+ccgs=$(grep -rlx 'type: ccg' registry/england | wc -l | tr -d ' ')
+gbs=$(grep -rl '^id: .*-ccg-governing-body$' registry/england | wc -l | tr -d ' ')
+is "248 CCGs recorded" "$ccgs" 248
+is "every CCG has a governing body" "$gbs" "$ccgs"
+is "every CCG names a successor" \
+	"$(grep -rlx 'type: ccg' registry/england | xargs grep -l '^succeeded_by: ' | wc -l | tr -d ' ')" "$ccgs"
+# chains by date: a CCG merged in 2015 answers through NHS England to
+# Parliament (no CCG-to-council lookup before July 2015 was read), CCGs of
+# 2015 to their council's voters, an STP only through NHS England (guidance),
+# the ICB of 2023 to a council's voters
+chain() { # date id -> the electorate its strongest chain reaches
+	"$bin" -r registry --on "$1" explain "$2" 2>/dev/null |
+		sed -n 's/^  reaches: \(.*\) (voters)$/\1/p'
+}
+is "2014: gateshead-ccg reaches Parliament's voters through NHS England" \
+	"$(chain 2014-06-01 gateshead-ccg)" "UK parliamentary electorate"
+is "2015: bristol-ccg reaches Bristol's voters" \
+	"$(chain 2015-06-01 bristol-ccg)" "Bristol local government electorate"
+is "2015: newcastle-gateshead-ccg reaches Gateshead's voters" \
+	"$(chain 2015-06-01 newcastle-gateshead-ccg)" "Gateshead local government electorate"
+is "2019: syb-stp reaches voters only through NHS England" \
+	"$(chain 2019-06-01 syb-stp)" "UK parliamentary electorate"
+is "2023: south-yorkshire-icb reaches Barnsley's voters" \
+	"$(chain 2023-06-01 south-yorkshire-icb)" "Barnsley local government electorate"
+is "2019: bristol-ccg is not in force (merged 2018)" \
+	"$(chain 2019-06-01 bristol-ccg)" ""
 
 # 4b. Scotland and Northern Ireland (issue 21, registry/README.md
 # "Scotland" and "Northern Ireland")
@@ -308,6 +358,21 @@ for r in wales england/london england/greater-manchester \
 		sed 's/^/#   /' "$tmp/map.err"
 	fi
 done
+
+# the BNSSG map by date: the three CCGs in 2015, the merged CCG and the STP
+# in 2019, the ICB alone in 2023 (node tooltips start with the name)
+map_has() { # date name -> how many nodes of the BNSSG map on that date it names
+	"$bin" -r registry --on "$1" map --region england/south-west/bnssg \
+		--format dot 2>/dev/null | grep -c "tooltip=\"$2 ("
+}
+stp='Bristol, North Somerset and South Gloucestershire Sustainability and Transformation Partnership'
+is "2015 BNSSG map: NHS Bristol CCG" "$(map_has 2015-06-01 'NHS Bristol CCG')" 1
+is "2015 BNSSG map: no STP yet" "$(map_has 2015-06-01 "$stp")" 0
+is "2019 BNSSG map: the STP" "$(map_has 2019-06-01 "$stp")" 1
+is "2019 BNSSG map: the merged CCG, not NHS Bristol CCG" \
+	"$(map_has 2019-06-01 'NHS Bristol, North Somerset and South Gloucestershire CCG')/$(map_has 2019-06-01 'NHS Bristol CCG')" 1/0
+is "2023 BNSSG map: the ICB, no CCG or STP" \
+	"$(map_has 2023-06-01 'NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board')/$(map_has 2023-06-01 'NHS Bristol, North Somerset and South Gloucestershire CCG')/$(map_has 2023-06-01 "$stp")" 1/0/0
 
 # 6. the region plugins' colours reach the map (borders and legend)
 "$bin" -r registry map --region wales/gwent --format dot >"$tmp/gwent.dot" 2>&1
