@@ -265,7 +265,11 @@ DEB_PROBES := gcc=cmd:gcc make=cmd:make pkg-config=cmd:pkg-config \
 	valgrind=cmd:valgrind clang=cmd:clang \
 	libclang-rt-14-dev=file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a \
 	chromium=cmd:chromium nodejs=cmd:node npm=cmd:npm man-db=cmd:man \
-	groff-base=cmd:groff zsh=cmd:zsh dpkg-dev=cmd:dpkg-shlibdeps
+	groff-base=cmd:groff zsh=cmd:zsh dpkg-dev=cmd:dpkg-shlibdeps \
+	python3=cmd:/usr/bin/python3 \
+	python3-networkx=file:/usr/lib/python3/dist-packages/networkx \
+	python3-jsonschema=file:/usr/lib/python3/dist-packages/jsonschema \
+	python3-yaml=file:/usr/lib/python3/dist-packages/yaml
 
 deps:
 	@missing=""; \
@@ -528,10 +532,10 @@ clean:
 # PREFIX is reused.  tests/deb/run.sh (make check-deb; .ci/run) installs
 # it and runs it.
 DEB_VERSION := $(GOVMAP_VERSION)
-DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
 DEB_BUILD := build/deb
 DEB_ROOT := $(DEB_BUILD)/root
-DEB_FILE := build/govmap_$(DEB_VERSION)_$(DEB_ARCH).deb
+DEB_FILE = build/govmap_$(DEB_VERSION)_$(DEB_ARCH).deb
 deb:
 	rm -rf $(DEB_ROOT)
 	$(MAKE) install INSTALL_BUILD=$(DEB_BUILD)/build PREFIX=/usr \
@@ -540,13 +544,13 @@ deb:
 		$(DEB_ROOT)/usr/lib/govmap/plugins/*.so \
 		$(DEB_ROOT)/usr/lib/libgovmap.so.0
 	find $(DEB_ROOT)/usr/share/man -type f ! -name '*.gz' -exec gzip -9n {} +
-	install -D -m 0644 completion/govmap.bash \
+	install -D -m 0644 core/cli/completion/govmap.bash \
 		$(DEB_ROOT)/usr/share/bash-completion/completions/govmap
-	install -D -m 0644 completion/_govmap \
+	install -D -m 0644 core/cli/completion/_govmap \
 		$(DEB_ROOT)/usr/share/zsh/vendor-completions/_govmap
 	install -d $(DEB_ROOT)/usr/share/doc/govmap
 	install -m 0644 README.md CONTRIBUTING.md $(DEB_ROOT)/usr/share/doc/govmap/
-	install -m 0644 packaging/copyright $(DEB_ROOT)/usr/share/doc/govmap/copyright
+	install -m 0644 docs/packaging/copyright $(DEB_ROOT)/usr/share/doc/govmap/copyright
 	@# the package's control files
 	install -d $(DEB_ROOT)/DEBIAN
 	echo 'activate-noawait ldconfig' >$(DEB_ROOT)/DEBIAN/triggers
@@ -564,7 +568,7 @@ deb:
 	sed -e 's/@VERSION@/$(DEB_VERSION)/' -e 's/@ARCH@/$(DEB_ARCH)/' \
 		-e "s/@DEPENDS@/$$(cat $(DEB_BUILD)/depends)/" \
 		-e "s/@SIZE@/$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)/" \
-		packaging/control.in >$(DEB_ROOT)/DEBIAN/control
+		docs/packaging/control.in >$(DEB_ROOT)/DEBIAN/control
 	cd $(DEB_ROOT) && find usr -type f | LC_ALL=C sort | xargs md5sum \
 		>DEBIAN/md5sums
 	dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) $(DEB_FILE)

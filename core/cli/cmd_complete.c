@@ -1,6 +1,6 @@
 /*
  * cmd_complete.c - `govmap complete WHAT`, a hidden command for the shell
- * completion scripts (completion/govmap.bash, completion/_govmap): the
+ * completion scripts (core/cli/completion/govmap.bash, core/cli/completion/_govmap): the
  * command names, and the registry's entity ids and region paths, one a
  * line.  It prints nothing else, never an error (a shell completing a
  * word must not see one), and exits 0 even without a registry.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/action/run.sh - the GitHub Action's script (action/govmap-ci.sh)
+# tests/action/run.sh - the GitHub Action's script (docs/ci/govmap-ci.sh)
 # run locally against a fixture registry repository, with a fake
 # $GITHUB_STEP_SUMMARY and $GITHUB_OUTPUT, as action.yml runs it:
 #   1. a clean change (a body added): exit 0, the summary has the check's
@@ -13,6 +13,8 @@
 #      pre-commit framework would, refuses the staged error.
 # GOVMAP_BIN names the binary (default build/govmap).
 set -u
+# the python3 on PATH (the tests ran with it); PYTHON= overrides
+PYTHON=${PYTHON:-python3}
 root=$(cd "$(dirname "$0")/../.." && pwd -P) || exit 2
 BIN=${GOVMAP_BIN:-$root/build/govmap}
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GOVMAP_REGISTRY GITHUB_BASE_REF \
@@ -59,7 +61,7 @@ run() { # run the action's script in the repository; sets rc
 	: >"$tmp/output"
 	(cd "$repo" && GOVMAP=$BIN GITHUB_STEP_SUMMARY=$tmp/summary.md \
 		GITHUB_OUTPUT=$tmp/output GOVMAP_ON=2025-01-01 "$@" \
-		sh "$root/action/govmap-ci.sh" >"$tmp/log" 2>&1)
+		sh "$root/docs/ci/govmap-ci.sh" >"$tmp/log" 2>&1)
 	rc=$?
 }
 
@@ -100,13 +102,13 @@ run env GOVMAP_REGISTRY_DIR=nowhere
 has "no registry: said" "$tmp/summary.md" "could not check"
 
 # 4. action.yml wires the inputs to the script
-if python3 - "$root/action.yml" <<'PY'
+if $PYTHON - "$root/action.yml" <<'PY'
 import re, sys, yaml
 a = yaml.safe_load(open(sys.argv[1]))
 assert a["runs"]["using"] == "composite", "not composite"
 last = a["runs"]["steps"][-1]
-assert "action/govmap-ci.sh" in last["run"], "last step does not run the script"
-script = open(sys.argv[1].replace("action.yml", "action/govmap-ci.sh")).read()
+assert "docs/ci/govmap-ci.sh" in last["run"], "last step does not run the script"
+script = open(sys.argv[1].replace("action.yml", "docs/ci/govmap-ci.sh")).read()
 for var, val in last["env"].items():
     assert var in script, var + " is not read by the script"
     m = re.match(r"\$\{\{ inputs\.([a-z-]+) \}\}$", val)
@@ -118,7 +120,7 @@ then ok "action.yml runs the script with its inputs"; else ko "action.yml runs t
 
 # 5. the pre-commit hook's entry, as the framework runs it (from the
 # repository's top, with the binary on PATH)
-entry=$(python3 -c "import yaml,sys; print(yaml.safe_load(open(sys.argv[1]))[0]['entry'])" \
+entry=$($PYTHON -c "import yaml,sys; print(yaml.safe_load(open(sys.argv[1]))[0]['entry'])" \
 	"$root/.pre-commit-hooks.yaml")
 mkdir -p "$tmp/bin" && ln -s "$BIN" "$tmp/bin/govmap"
 git -C "$repo" add registry/broken.yaml

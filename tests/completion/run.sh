@@ -1,6 +1,6 @@
 #!/bin/sh
-# tests/completion/run.sh - shell completion (completion/govmap.bash and
-# completion/_govmap), the hidden `govmap complete`, and colour: on a
+# tests/completion/run.sh - shell completion (core/cli/completion/govmap.bash and
+# core/cli/completion/_govmap), the hidden `govmap complete`, and colour: on a
 # terminal only (a pseudo-terminal from script(1)), never with NO_COLOR
 # set to anything or TERM=dumb (make check-completion).
 #
@@ -25,7 +25,7 @@ same() { # NAME GOT WANT
 
 # bash: WORDS... -> the completions, sorted, on one line
 b() {
-	bash -c '. completion/govmap.bash
+	bash -c '. core/cli/completion/govmap.bash
 		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _govmap
 		[ ${#COMPREPLY[@]} = 0 ] ||
 			printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' _ "$BIN" "$@"
@@ -56,7 +56,7 @@ if command -v zsh >/dev/null 2>&1; then
 					[[ $w == ${words[CURRENT]}* ]] && print -r -- $w; done; }
 			_files() { print -r -- "(files)"; }
 			_directories() { print -r -- "(directories)"; }
-			source completion/_govmap >/dev/null 2>&1
+			source core/cli/completion/_govmap >/dev/null 2>&1
 			words=("$@"); CURRENT=$#
 			_govmap | sort | tr "\n" " "' _ "$BIN" "$@"
 	}
@@ -69,7 +69,7 @@ if command -v zsh >/dev/null 2>&1; then
 		"england england/testshire england/testshire/north "
 	same "zsh: -o completes files" "$(z export -o '')" "(files) "
 	same "zsh: -r completes directories" "$(z -r '')" "(directories) "
-	if zsh -n completion/_govmap; then ok "zsh: the script parses"; else ko "zsh: the script parses"; fi
+	if zsh -n core/cli/completion/_govmap; then ok "zsh: the script parses"; else ko "zsh: the script parses"; fi
 else
 	ko "zsh is not installed (make deps installs it)"
 fi

@@ -12,6 +12,8 @@
 # temporary root instead and run from there (GOVMAP_PLUGIN_PATH pointing
 # at the unpacked plugins), so a shared machine is left untouched.
 set -u
+# the python3 on PATH (the tests ran with it); PYTHON= overrides
+PYTHON=${PYTHON:-python3}
 root=$(cd "$(dirname "$0")/../.." && pwd -P) || exit 2
 cd "$root" || exit 2
 DEB=${GOVMAP_DEB:-}

@@ -7,7 +7,7 @@
 # Options and formats are read from `govmap COMMAND --help`, so they
 # follow the binary.  Installed by the Debian package to
 # /usr/share/bash-completion/completions/govmap; by hand:
-#   . completion/govmap.bash
+#   . core/cli/completion/govmap.bash
 
 _govmap_words() { # what `govmap complete $1` prints for this command line
 	"${_govmap_bin:-govmap}" "${_govmap_global[@]}" complete "$1" 2>/dev/null

@@ -1,5 +1,5 @@
 #!/bin/sh
-# action/govmap-ci.sh - what the govmap GitHub Action (action.yml at the
+# docs/ci/govmap-ci.sh - what the govmap GitHub Action (action.yml at the
 # repository root) runs in a registry repository, and what any other CI can
 # run the same way: `govmap check` on the registry, then `govmap diff BASE
 # --format md` (the registry at BASE against the working tree), both
