@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli_vcs.h"
@@ -140,13 +141,14 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 
 	/* Newest first; stop once every field met an older value. */
 	int tty = isatty(STDERR_FILENO);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	size_t left = nb;
 	for (size_t k = 0; rc == EXIT_OK && h && k < h->n && left; k++) {
 		const govmap_commit *cm = &h->v[k];
 		cli_session s;
 		if (tty && h->n > 20)
-			fprintf(stderr, "\rgovmap: blame: commit %zu of %zu",
-				k + 1, h->n);
+			cli_progress(&t0, "blame", k, h->n);
 		if (!cm->tree[0]) {
 			memset(&s, 0, sizeof s); /* the registry was removed */
 		} else if ((rc = cli_side_open(cli, &s, cm->id, 0)) !=
@@ -177,7 +179,7 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		 * that differs there has no older commit to blame */
 	}
 	if (tty && h && h->n > 20)
-		fputs("\r\033[K", stderr);
+		cli_progress_end();
 
 	if (rc == EXIT_OK) {
 		int aw = 6, kw = 4;

@@ -254,6 +254,10 @@ int govmap_history_load(govmap_history **out, const char *root,
 			git_commit_free(c);
 			break;
 		}
+		if (opts.until && (int64_t)git_commit_time(c) > opts.until) {
+			git_commit_free(c);
+			continue;
+		}
 		git_oid tree;
 		int present;
 		int t = touched(c, h->path, &tree, &present);

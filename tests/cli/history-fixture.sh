@@ -376,6 +376,19 @@ check history-max 0 history --max 2
 check history-unknown 0 history test-nothing
 check history-bad-since 2 history --since 2024-13-01
 check history-staged 2 --staged history
+# --no-scores: the same commits and changes, nothing analysed
+check history-no-scores 0 history --no-scores
+check history-icb-no-scores 0 history test-icb --no-scores
+check history-board-no-scores 0 history test-icb-board --no-scores
+check history-no-scores-chart 2 history --no-scores --chart "$tmp/x.svg"
+# --until DATE (the whole day), --max-count N (as --max N)
+check history-until 0 history --until 2024-01-31
+check history-until-since 0 history --since 2022-01-01 --until 2023-12-31
+check history-until-before-since 2 history --since 2024-01-01 --until 2023-01-01
+check history-bad-until 2 history --until yesterday
+check history-max-count 0 history --max-count 2
+# no progress line when stderr is not a terminal: every .err above is
+# empty or pinned
 
 # --- blame -----------------------------------------------------------------
 check blame-board 0 blame test-icb-board

@@ -55,6 +55,9 @@ typedef struct {
 	size_t max_walk;     /**< look at most at this many; 0 = 1,000,000 */
 	govmap_history_progress progress; /**< may be NULL */
 	void *payload;
+	int64_t until;       /**< skip commits (in committer time) newer
+			          than this: they are walked, not kept nor
+			          counted against max; 0 = none */
 } govmap_history_opts;
 
 /**
