@@ -85,7 +85,7 @@ DEB_PKGS += chromium nodejs npm
 # make check-install formats the man pages
 DEB_PKGS += man-db groff-base
 
-.PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
+.PHONY: all deps demo check check-unit check-cli test asan valgrind bench bench-history \
 	clean headers check-plugins plugin check-hostile check-registry \
 	fuzz fuzz-smoke
 
@@ -472,3 +472,8 @@ clean:
 # The benchmark: figures, never a pass/fail test (tests/bench/run.sh).
 bench: $(BIN)
 	GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/bench/run.sh
+	GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/bench/history.sh
+
+# Only the Git commands over 300 single-file commits of registry/.
+bench-history: $(BIN)
+	GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/bench/history.sh

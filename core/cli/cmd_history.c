@@ -191,6 +191,36 @@ static int load_state(govmap_cli *cli, state *st, const char *id, int quiet,
 	return rc;
 }
 
+/* Memoised by the registry's tree id: a commit whose registry tree is
+ * one already scored in this walk (a revert, a merge taking one side)
+ * takes that state's values instead of loading and analysing again.
+ * Returns 1 when found (st filled), 0 when not, -1 on out-of-memory. */
+static int state_from_tree(state *st, const state *sv, size_t k)
+{
+	for (size_t j = 0; j < k; j++) {
+		const state *o = &sv[j];
+		if (!o->loaded || strcmp(o->c->tree, st->c->tree) != 0)
+			continue;
+		st->scored = o->scored;
+		st->loaded = 1;
+		st->errors = o->errors;
+		st->entities = o->entities;
+		st->exposure = o->exposure;
+		st->present = o->present;
+		st->active = o->active;
+		st->A = o->A;
+		st->D = o->D;
+		st->E = o->E;
+		st->kind = o->kind;
+		st->nvals = o->nvals;
+		for (size_t i = 0; i < o->nvals; i++)
+			if (o->vals[i] && !(st->vals[i] = strdup(o->vals[i])))
+				return -1;
+		return 1;
+	}
+	return 0;
+}
+
 int cmd_history(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -319,7 +349,14 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		st->c = &h->v[h->n - 1 - k];
 		if (pg.tty && h->n > 20)
 			cli_progress(&pg.t0, "history", k, h->n);
-		if ((rc = load_state(cli, st, id, 0, scores)) != EXIT_OK)
+		int memo = st->c->tree[0] ? state_from_tree(st, sv, k) : 0;
+		if (memo < 0) {
+			cli_err("out of memory");
+			rc = EXIT_USAGE;
+			break;
+		}
+		if (!memo && (rc = load_state(cli, st, id, 0, scores)) !=
+				     EXIT_OK)
 			break;
 		if (!id) {
 			st->what =

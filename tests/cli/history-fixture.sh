@@ -497,5 +497,15 @@ compare hook-passes stderr "$tmp/err" "$pinned/hook-passes.err" || true
 verdict "hook-passes: a good commit goes through (git commit -a)"
 check staged-clean 0 --staged check
 
+# --- a revert: its registry tree is one scored before (memoised by tree id)
+GIT_AUTHOR_DATE=2024-07-03T12:00:00Z GIT_COMMITTER_DATE=2024-07-03T12:00:00Z \
+	git -C "$repo" -c user.name='Dan Example' -c user.email=dan@example.org \
+	-c commit.gpgsign=false -c core.hooksPath=/dev/null \
+	revert --no-edit HEAD >"$tmp/revert.log" 2>&1 || { cat "$tmp/revert.log"; false; } ||
+	echo "# git revert failed" >>"$tmp/notes"
+verdict "revert: the note on the board is reverted"
+check history-revert 0 history test-icb-board --max-count 3
+check history-revert-total 0 history --max-count 3
+
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]
