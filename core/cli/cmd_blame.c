@@ -123,7 +123,10 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		b[nb].done = 0;
 		nb++;
 	}
-	char what[300], kind[16];
+	char what[300], kind[16], *file = NULL;
+	const char *rel = cli_entity_path(now.src, e);
+	if (rel && !(file = strdup(rel)))
+		rc = EXIT_USAGE;
 	snprintf(what, sizeof what, "%s", govmap_src_revision(now.src));
 	snprintf(kind, sizeof kind, "%s", govmap_kind_name(e->kind));
 	cli_close(&now);
@@ -137,7 +140,18 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		cli_print_diags(stderr, &diags, cli->color);
 		rc = EXIT_USAGE;
 	}
+	/* The entity's file's blob at each commit: a commit where it is
+	 * the blob of the commit loaded before holds the same entity, so
+	 * it is not loaded (an id defined twice is a data error). */
+	char(*blob)[41] = NULL;
+	if (rc == EXIT_OK && h && file &&
+	    govmap_history_file_blobs(&blob, h, cli->registry, file,
+				      &diags) != GOVMAP_OK) {
+		cli_print_diags(stderr, &diags, cli->color);
+		rc = EXIT_USAGE;
+	}
 	govmap_diags_free(&diags);
+	const char *last_blob = NULL; /* at the last commit loaded */
 
 	/* Newest first; stop once every field met an older value. */
 	int tty = isatty(STDERR_FILENO);
@@ -149,6 +163,16 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		cli_session s;
 		if (tty && h->n > 20)
 			cli_progress(&t0, "blame", k, h->n);
+		if (blob && last_blob && blob[k][0] &&
+		    strcmp(blob[k], last_blob) == 0) {
+			/* the same entity as at the last commit loaded: the
+			 * fields not done yet still hold their value */
+			for (size_t i = 0; i < nb; i++)
+				if (!b[i].done)
+					b[i].c = cm;
+			continue;
+		}
+		last_blob = blob ? blob[k] : NULL;
 		if (!cm->tree[0]) {
 			memset(&s, 0, sizeof s); /* the registry was removed */
 		} else if ((rc = cli_side_open(cli, &s, cm->id, 0)) !=
@@ -210,6 +234,8 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	}
 	for (size_t i = 0; i < nb; i++)
 		free(b[i].now);
+	free(blob);
+	free(file);
 	govmap_history_free(h);
 	if (rc == EXIT_OK && fflush(stdout) != 0) {
 		cli_err("cannot write to standard output");
