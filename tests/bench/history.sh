@@ -59,12 +59,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; els
 m() { "$TOOLS/measure" "$RUNS" "$BIN" -r "$reg" "$@"; }
 
 echo "-- history of $COMMITS single-file commits of registry/ ($(find "$reg" -name '*.yaml' | wc -l) files; $(nproc) cores); ID = $id"
-printf '%-40s %8s %9s %8s %8s\n' "command" "wall" "user+sys" "vs check" "target"
+printf '%-40s %8s %9s %8s %8s %8s\n' "command" "wall" "user+sys" "vs check" "(CPU)" "target"
 check=$(m check -q)
 cw=${check%% *}
+cc=$(echo "$check" | cut -d' ' -f2)
 row() { # name target measure-output
 	set -- "$1" "$2" $3
-	printf '%-40s %7.2fs %8.2fs %8s %8s\n' "$1" "$3" "$4" "$(ratio "$3" "$cw")" "$2"
+	printf '%-40s %7.2fs %8.2fs %8s %8s %8s\n' "$1" "$3" "$4" \
+		"$(ratio "$3" "$cw")" "$(ratio "$4" "$cc")" "$2"
 }
 row "check" "" "$check"
 row "history" "<=10x" "$(m history --max-count 100000)"
