@@ -97,7 +97,7 @@ DEB_PKGS += python3 python3-networkx python3-jsonschema python3-yaml
 # takes the package's Depends from dpkg-dev's dpkg-shlibdeps.
 DEB_PKGS += zsh dpkg-dev
 
-.PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
+.PHONY: all deps demo check check-unit check-cli test asan valgrind bench bench-history \
 	clean headers check-plugins plugin check-hostile check-registry \
 	fuzz fuzz-smoke deb check-deb
 
@@ -585,3 +585,8 @@ check-deb: deb
 # The benchmark: figures, never a pass/fail test (tests/bench/run.sh).
 bench: $(BIN)
 	GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/bench/run.sh
+	GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/bench/history.sh
+
+# Only the Git commands over 300 single-file commits of registry/.
+bench-history: $(BIN)
+	GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/bench/history.sh

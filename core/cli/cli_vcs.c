@@ -509,6 +509,25 @@ void cli_time_date(char buf[11], int64_t t, int offset)
 	strftime(buf, 11, "%Y-%m-%d", &tm);
 }
 
+void cli_progress(const struct timespec *t0, const char *cmd, size_t done,
+		  size_t total)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double dt = (double)(now.tv_sec - t0->tv_sec) +
+		    (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+	fprintf(stderr, "\rgovmap: %s: commit %zu of %zu", cmd, done + 1,
+		total);
+	if (done && dt > 0)
+		fprintf(stderr, " (%.0f commits/s)", (double)done / dt);
+	fputs("\033[K", stderr);
+}
+
+void cli_progress_end(void)
+{
+	fputs("\r\033[K", stderr);
+}
+
 double cli_round6(double x)
 {
 	return round(x * 1e6) / 1e6;

@@ -94,6 +94,14 @@ void cli_md_text(FILE *f, const char *s);
 /* "2024-05-01" for a time in seconds (UTC + offset minutes). */
 void cli_time_date(char buf[11], int64_t t, int offset);
 
+/* The progress line of a long walk, on standard error (call it only when
+ * stderr is a terminal): "\rgovmap: CMD: commit DONE+1 of TOTAL (R/s)",
+ * the rate since *t0 (CLOCK_MONOTONIC).  Clear it with cli_progress_end. */
+struct timespec;
+void cli_progress(const struct timespec *t0, const char *cmd, size_t done,
+		  size_t total);
+void cli_progress_end(void);
+
 /* Round to six places (the project's rule for printed scores). */
 double cli_round6(double x);
 

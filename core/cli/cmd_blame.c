@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli_vcs.h"
@@ -122,7 +123,10 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		b[nb].done = 0;
 		nb++;
 	}
-	char what[300], kind[16];
+	char what[300], kind[16], *file = NULL;
+	const char *rel = cli_entity_path(now.src, e);
+	if (rel && !(file = strdup(rel)))
+		rc = EXIT_USAGE;
 	snprintf(what, sizeof what, "%s", govmap_src_revision(now.src));
 	snprintf(kind, sizeof kind, "%s", govmap_kind_name(e->kind));
 	cli_close(&now);
@@ -136,17 +140,39 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		cli_print_diags(stderr, &diags, cli->color);
 		rc = EXIT_USAGE;
 	}
+	/* The entity's file's blob at each commit: a commit where it is
+	 * the blob of the commit loaded before holds the same entity, so
+	 * it is not loaded (an id defined twice is a data error). */
+	char(*blob)[41] = NULL;
+	if (rc == EXIT_OK && h && file &&
+	    govmap_history_file_blobs(&blob, h, cli->registry, file,
+				      &diags) != GOVMAP_OK) {
+		cli_print_diags(stderr, &diags, cli->color);
+		rc = EXIT_USAGE;
+	}
 	govmap_diags_free(&diags);
+	const char *last_blob = NULL; /* at the last commit loaded */
 
 	/* Newest first; stop once every field met an older value. */
 	int tty = isatty(STDERR_FILENO);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	size_t left = nb;
 	for (size_t k = 0; rc == EXIT_OK && h && k < h->n && left; k++) {
 		const govmap_commit *cm = &h->v[k];
 		cli_session s;
 		if (tty && h->n > 20)
-			fprintf(stderr, "\rgovmap: blame: commit %zu of %zu",
-				k + 1, h->n);
+			cli_progress(&t0, "blame", k, h->n);
+		if (blob && last_blob && blob[k][0] &&
+		    strcmp(blob[k], last_blob) == 0) {
+			/* the same entity as at the last commit loaded: the
+			 * fields not done yet still hold their value */
+			for (size_t i = 0; i < nb; i++)
+				if (!b[i].done)
+					b[i].c = cm;
+			continue;
+		}
+		last_blob = blob ? blob[k] : NULL;
 		if (!cm->tree[0]) {
 			memset(&s, 0, sizeof s); /* the registry was removed */
 		} else if ((rc = cli_side_open(cli, &s, cm->id, 0)) !=
@@ -177,7 +203,7 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		 * that differs there has no older commit to blame */
 	}
 	if (tty && h && h->n > 20)
-		fputs("\r\033[K", stderr);
+		cli_progress_end();
 
 	if (rc == EXIT_OK) {
 		int aw = 6, kw = 4;
@@ -208,6 +234,8 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	}
 	for (size_t i = 0; i < nb; i++)
 		free(b[i].now);
+	free(blob);
+	free(file);
 	govmap_history_free(h);
 	if (rc == EXIT_OK && fflush(stdout) != 0) {
 		cli_err("cannot write to standard output");

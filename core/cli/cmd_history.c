@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli_chart.h"
@@ -22,7 +23,9 @@
 static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] history [ID] [--since DATE] "
-	      "[--max N]\n"
+	      "[--until DATE]\n"
+	      "                                      [--max-count N] "
+	      "[--no-scores]\n"
 	      "                                      [--chart FILE.svg]\n"
 	      "\n"
 	      "List the commits that changed the registry, newest first, "
@@ -38,11 +41,25 @@ static void usage(FILE *f)
 	      "\n"
 	      "  --since DATE      only commits made on or after DATE "
 	      "(YYYY-MM-DD)\n"
-	      "  --max N           at most N commits (default 1000)\n"
+	      "  --until DATE      only commits made on or before DATE\n"
+	      "  --max-count N     at most N commits, the newest (default "
+	      "1000; --max N\n"
+	      "                    is the same)\n"
+	      "  --no-scores       list the commits and what they changed, "
+	      "without\n"
+	      "                    analysing any of them (much faster; "
+	      "no scores, no\n"
+	      "                    chart, and no \"scores moved\" "
+	      "entries)\n"
 	      "  --chart FILE.svg  also draw the deficit (with ID) or the "
 	      "total exposure\n"
 	      "                    across the commits as an SVG line chart\n"
-	      "  -h, --help        show this help\n",
+	      "  -h, --help        show this help\n"
+	      "\n"
+	      "On a terminal, a progress line (commits done of the total, "
+	      "and the rate)\n"
+	      "is shown on standard error; nothing when it is not a "
+	      "terminal.\n",
 	      f);
 }
 
@@ -118,6 +135,7 @@ static void changed_keys(char *out, size_t size, const state *a, const state *b)
 
 typedef struct {
 	int tty;
+	struct timespec t0; /* for the rate (cli_progress) */
 } progress;
 
 static int walk_progress(size_t walked, void *payload)
@@ -132,12 +150,14 @@ static int walk_progress(size_t walked, void *payload)
 /* Load the registry at st's commit and fill st (with the entity `id`
  * when given).  When `quiet`, a revision that cannot be read leaves st
  * unloaded without a message. */
-static int load_state(govmap_cli *cli, state *st, const char *id, int quiet)
+static int load_state(govmap_cli *cli, state *st, const char *id, int quiet,
+		      int scores)
 {
 	cli_session s;
 	if (!st->c->tree[0])
 		return EXIT_OK; /* the commit removed the registry */
-	int rc = cli_side_open(cli, &s, st->rev ? st->rev : st->c->id, 1);
+	int rc = cli_side_open(cli, &s, st->rev ? st->rev : st->c->id,
+			       scores);
 	if (rc != EXIT_OK) {
 		if (!quiet)
 			cli_print_diags(stderr, s.diags, cli->color);
@@ -147,18 +167,21 @@ static int load_state(govmap_cli *cli, state *st, const char *id, int quiet)
 	st->loaded = 1;
 	st->errors = s.diags->count[GOVMAP_SEV_ERROR];
 	st->entities = govmap_registry_count(s.reg);
-	st->exposure = cli_side_exposure(&s);
+	st->exposure = scores ? cli_side_exposure(&s) : 0;
 	int32_t i = id ? govmap_registry_index(s.reg, id) : -1;
 	if (i >= 0) {
 		const govmap_entity *e = govmap_registry_at(s.reg, (size_t)i);
-		const govmap_score *sc = govmap_analysis_score(s.an, (size_t)i);
 		st->present = 1;
 		st->scored = e->kind == GOVMAP_KIND_BODY ||
 			     e->kind == GOVMAP_KIND_BOARD;
-		st->active = sc->active;
-		st->A = cli_round6(sc->A);
-		st->D = cli_round6(sc->D);
-		st->E = sc->money > 0 ? round(sc->exposure) : 0;
+		if (scores) {
+			const govmap_score *sc =
+				govmap_analysis_score(s.an, (size_t)i);
+			st->active = sc->active;
+			st->A = cli_round6(sc->A);
+			st->D = cli_round6(sc->D);
+			st->E = sc->money > 0 ? round(sc->exposure) : 0;
+		}
 		if (fields_of(st, e) < 0) {
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
@@ -168,19 +191,52 @@ static int load_state(govmap_cli *cli, state *st, const char *id, int quiet)
 	return rc;
 }
 
+/* Memoised by the registry's tree id: a commit whose registry tree is
+ * one already scored in this walk (a revert, a merge taking one side)
+ * takes that state's values instead of loading and analysing again.
+ * Returns 1 when found (st filled), 0 when not, -1 on out-of-memory. */
+static int state_from_tree(state *st, const state *sv, size_t k)
+{
+	for (size_t j = 0; j < k; j++) {
+		const state *o = &sv[j];
+		if (!o->loaded || strcmp(o->c->tree, st->c->tree) != 0)
+			continue;
+		st->scored = o->scored;
+		st->loaded = 1;
+		st->errors = o->errors;
+		st->entities = o->entities;
+		st->exposure = o->exposure;
+		st->present = o->present;
+		st->active = o->active;
+		st->A = o->A;
+		st->D = o->D;
+		st->E = o->E;
+		st->kind = o->kind;
+		st->nvals = o->nvals;
+		for (size_t i = 0; i < o->nvals; i++)
+			if (o->vals[i] && !(st->vals[i] = strdup(o->vals[i])))
+				return -1;
+		return 1;
+	}
+	return 0;
+}
+
 int cmd_history(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"since", required_argument, NULL, 's'},
 		{"max", required_argument, NULL, 'm'},
+		{"max-count", required_argument, NULL, 'm'},
+		{"until", required_argument, NULL, 'u'},
+		{"no-scores", no_argument, NULL, 'n'},
 		{"chart", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *id = NULL, *chart = NULL;
 	char *operand, *end;
-	govmap_date since = 0;
+	govmap_date since = 0, until = 0;
 	unsigned long max = 1000;
-	int c;
+	int c, scores = 1;
 	optind = 0;
 	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "history",
 				     &operand)) != -1) {
@@ -200,11 +256,20 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'u':
+			if (govmap_date_parse(&until, optarg) != GOVMAP_OK) {
+				cli_err("history: --until: '%s' is not a date "
+					"(write YYYY-MM-DD)",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'n': scores = 0; break;
 		case 'm':
 			max = strtoul(optarg, &end, 10);
 			if (*end || !*optarg || max < 1 || max > 100000) {
-				cli_err("history: --max must be a number from "
-					"1 to 100000");
+				cli_err("history: --max-count must be a number "
+					"from 1 to 100000");
 				return EXIT_USAGE;
 			}
 			break;
@@ -217,6 +282,14 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		cli_err("history: the index has no history; drop --staged");
 		return EXIT_USAGE;
 	}
+	if (since && until && until < since) {
+		cli_err("history: --until is before --since");
+		return EXIT_USAGE;
+	}
+	if (chart && !scores) {
+		cli_err("history: --chart draws scores: drop --no-scores");
+		return EXIT_USAGE;
+	}
 	if (id && !govmap_id_is_valid(id)) {
 		cli_err("history: '%s' is not an id (lower-case letters, "
 			"digits and single hyphens)",
@@ -224,11 +297,13 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	progress pg = {isatty(STDERR_FILENO)};
+	progress pg = {isatty(STDERR_FILENO), {0, 0}};
+	clock_gettime(CLOCK_MONOTONIC, &pg.t0);
 	govmap_history_opts ho = {0};
 	ho.rev = cli->rev;
 	ho.since = since ? epoch_days(since) * 86400 : 0;
 	ho.max = max;
+	ho.until = until ? (epoch_days(until) + 1) * 86400 - 1 : 0;
 	ho.progress = walk_progress;
 	ho.payload = &pg;
 	govmap_diags diags = {0};
@@ -244,6 +319,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	if (pg.tty && h->walked >= 64)
 		fputs("\r\033[K", stderr);
 
+	clock_gettime(CLOCK_MONOTONIC, &pg.t0); /* the rate of scoring */
 	/* Oldest first: each state is compared with the one before. */
 	state *sv = calloc(h->n ? h->n : 1, sizeof(*sv));
 	cli_chart_point *pts = calloc(h->n ? h->n : 1, sizeof(*pts));
@@ -262,7 +338,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		base.c = &basec;
 		base.rev = rev;
 		/* a first commit has no parent: then there is no baseline */
-		if ((rc = load_state(cli, &base, id, 1)) == EXIT_OK &&
+		if ((rc = load_state(cli, &base, id, 1, scores)) == EXIT_OK &&
 		    base.loaded) {
 			prev = &base;
 			ever = base.present;
@@ -272,11 +348,15 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		state *st = &sv[k];
 		st->c = &h->v[h->n - 1 - k];
 		if (pg.tty && h->n > 20)
-			fprintf(stderr,
-				"\rgovmap: history: scoring commit %zu "
-				"of %zu",
-				k + 1, h->n);
-		if ((rc = load_state(cli, st, id, 0)) != EXIT_OK)
+			cli_progress(&pg.t0, "history", k, h->n);
+		int memo = st->c->tree[0] ? state_from_tree(st, sv, k) : 0;
+		if (memo < 0) {
+			cli_err("out of memory");
+			rc = EXIT_USAGE;
+			break;
+		}
+		if (!memo && (rc = load_state(cli, st, id, 0, scores)) !=
+				     EXIT_OK)
 			break;
 		if (!id) {
 			st->what =
@@ -310,14 +390,18 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		ever |= st->present;
 	}
 	if (pg.tty && h->n > 20)
-		fputs("\r\033[K", stderr);
+		cli_progress_end();
 
 	char on[11];
 	govmap_date_format(on, cli->on);
 	if (rc == EXIT_OK) {
-		printf("History of %s in %s/ from %s, scored on %s:\n",
+		printf("History of %s in %s/ from %s, ",
 		       id ? id : "the registry", h->path[0] ? h->path : ".",
-		       cli->rev ? cli->rev : "HEAD", on);
+		       cli->rev ? cli->rev : "HEAD");
+		if (scores)
+			printf("scored on %s:\n", on);
+		else
+			printf("not scored (--no-scores):\n");
 		if (!listed)
 			printf("  no commit %s\n",
 			       id ? "changed it (check the id)"
@@ -343,7 +427,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 				break;
 			}
 		char m[32], dm[40];
-		if (!id) {
+		if (!id && !scores) {
+			printf("              %zu entities", st->entities);
+		} else if (!id) {
 			govmap_money_format(m, sizeof m, st->exposure);
 			printf("              total exposure %s", m);
 			if (before && before->exposure != st->exposure) {
@@ -353,6 +439,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			}
 			printf(", %zu entities", st->entities);
 		} else if (!st->present) {
+			printf("              %s", st->what);
+		} else if (!scores) {
 			printf("              %s", st->what);
 		} else {
 			if (st->active && !st->scored) {

@@ -254,6 +254,10 @@ int govmap_history_load(govmap_history **out, const char *root,
 			git_commit_free(c);
 			break;
 		}
+		if (opts.until && (int64_t)git_commit_time(c) > opts.until) {
+			git_commit_free(c);
+			continue;
+		}
 		git_oid tree;
 		int present;
 		int t = touched(c, h->path, &tree, &present);
@@ -281,6 +285,49 @@ cleanup:
 		return rc;
 	}
 	*out = h;
+	return GOVMAP_OK;
+}
+
+int govmap_history_file_blobs(char (**out)[41], const govmap_history *h,
+			      const char *root, const char *relpath,
+			      govmap_diags *diags)
+{
+	git_repository *repo = NULL;
+	char *path = NULL;
+	*out = NULL;
+	char(*v)[41] = calloc(h->n ? h->n : 1, sizeof(*v));
+	if (!v)
+		return GOVMAP_ENOMEM;
+	git_libgit2_init();
+	int rc = govmap__git_open(&repo, &path, root, diags);
+	for (size_t i = 0; rc == GOVMAP_OK && i < h->n; i++) {
+		git_oid tid;
+		git_tree *tree;
+		git_tree_entry *e;
+		if (!h->v[i].tree[0])
+			continue; /* the registry was removed */
+		if (git_oid_fromstr(&tid, h->v[i].tree) < 0 ||
+		    git_tree_lookup(&tree, repo, &tid) < 0) {
+			git_fail(diags, "cannot read a commit's tree");
+			rc = GOVMAP_EIO;
+			break;
+		}
+		if (git_tree_entry_bypath(&e, tree, relpath) == 0) {
+			if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
+				git_oid_tostr(v[i], sizeof v[i],
+					      git_tree_entry_id(e));
+			git_tree_entry_free(e);
+		}
+		git_tree_free(tree);
+	}
+	free(path);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	if (rc != GOVMAP_OK) {
+		free(v);
+		return rc;
+	}
+	*out = v;
 	return GOVMAP_OK;
 }
 

@@ -376,6 +376,19 @@ check history-max 0 history --max 2
 check history-unknown 0 history test-nothing
 check history-bad-since 2 history --since 2024-13-01
 check history-staged 2 --staged history
+# --no-scores: the same commits and changes, nothing analysed
+check history-no-scores 0 history --no-scores
+check history-icb-no-scores 0 history test-icb --no-scores
+check history-board-no-scores 0 history test-icb-board --no-scores
+check history-no-scores-chart 2 history --no-scores --chart "$tmp/x.svg"
+# --until DATE (the whole day), --max-count N (as --max N)
+check history-until 0 history --until 2024-01-31
+check history-until-since 0 history --since 2022-01-01 --until 2023-12-31
+check history-until-before-since 2 history --since 2024-01-01 --until 2023-01-01
+check history-bad-until 2 history --until yesterday
+check history-max-count 0 history --max-count 2
+# no progress line when stderr is not a terminal: every .err above is
+# empty or pinned
 
 # --- blame -----------------------------------------------------------------
 check blame-board 0 blame test-icb-board
@@ -483,6 +496,16 @@ compare hook-passes stdout "$tmp/out" "$pinned/hook-passes.out" || true
 compare hook-passes stderr "$tmp/err" "$pinned/hook-passes.err" || true
 verdict "hook-passes: a good commit goes through (git commit -a)"
 check staged-clean 0 --staged check
+
+# --- a revert: its registry tree is one scored before (memoised by tree id)
+GIT_AUTHOR_DATE=2024-07-03T12:00:00Z GIT_COMMITTER_DATE=2024-07-03T12:00:00Z \
+	git -C "$repo" -c user.name='Dan Example' -c user.email=dan@example.org \
+	-c commit.gpgsign=false -c core.hooksPath=/dev/null \
+	revert --no-edit HEAD >"$tmp/revert.log" 2>&1 || { cat "$tmp/revert.log"; false; } ||
+	echo "# git revert failed" >>"$tmp/notes"
+verdict "revert: the note on the board is reverted"
+check history-revert 0 history test-icb-board --max-count 3
+check history-revert-total 0 history --max-count 3
 
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]

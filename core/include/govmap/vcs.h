@@ -55,6 +55,9 @@ typedef struct {
 	size_t max_walk;     /**< look at most at this many; 0 = 1,000,000 */
 	govmap_history_progress progress; /**< may be NULL */
 	void *payload;
+	int64_t until;       /**< skip commits (in committer time) newer
+			          than this: they are walked, not kept nor
+			          counted against max; 0 = none */
 } govmap_history_opts;
 
 /**
@@ -72,6 +75,22 @@ int govmap_history_load(govmap_history **out, const char *root,
 			const govmap_history_opts *opts, govmap_diags *diags);
 
 void govmap_history_free(govmap_history *h);
+
+/**
+ * The blob id of one registry file at each commit of `h`: for blame and
+ * history of one entity, which need not load a commit whose entity file
+ * is the same blob as at the commit looked at before.
+ * @param[out] out   malloc'd array of h->n ids (hex, 40 digits and NUL;
+ *                   "" when the file is absent at that commit), owned by
+ *                   the caller (free()); NULL on failure.
+ * @param root       the registry directory (as for govmap_history_load)
+ * @param relpath    the file inside the registry ("boards/x.yaml")
+ * @return GOVMAP_OK, GOVMAP_ENOTFOUND (no repository), GOVMAP_EIO or
+ *         GOVMAP_ENOMEM, with a diagnostic.
+ */
+int govmap_history_file_blobs(char (**out)[41], const govmap_history *h,
+			      const char *root, const char *relpath,
+			      govmap_diags *diags);
 
 /**
  * Where the repository that contains `root` keeps its hooks, and `root`
