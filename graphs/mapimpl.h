@@ -45,6 +45,9 @@ typedef struct {
 	govmap__dedge *edges;
 	size_t nedges, capedges;
 	size_t hidden_edges; /* edges with one end outside the map */
+	int focus_map;       /* --focus without --depth: no boxes, capped */
+	size_t omitted_up;   /* focus map: forums of the focus left out */
+	size_t omitted_down; /* focus map: bodies answering to it left out */
 } govmap__map;
 
 int govmap__map_build(govmap__map *m, const govmap_analysis *an,
