@@ -39,8 +39,17 @@ static void usage(FILE *f)
 	      "\n"
 	      "  --region R       only region R and below (e.g. "
 	      "england/greater-manchester)\n"
-	      "  --focus ID       only the bodies within --depth links of ID\n"
-	      "  --depth N        hops around --focus (default 2)\n"
+	      "  --focus ID       a focus map of one body (an id, name, short "
+	      "name or ONS/ODS\n"
+	      "                   code): its strongest chain to voters, the "
+	      "forums that\n"
+	      "                   hold it to account and the bodies it holds "
+	      "to account,\n"
+	      "                   strongest links first, at most 25 nodes (the "
+	      "legend says\n"
+	      "                   what was left out)\n"
+	      "  --depth N        with --focus: every body within N links "
+	      "instead\n"
 	      "  --national       one node per footprint (region with a '/'; one "
 	      "boxed inside\n"
 	      "                   another is part of it)\n"
@@ -277,6 +286,17 @@ again:
 		cli_close(&old);
 		cli_close(&s);
 		return rc;
+	}
+	if (mo.focus) {
+		int32_t fi = -1;
+		rc = cli_resolve(s.reg, "map --focus", mo.focus, &fi);
+		if (rc != EXIT_OK) {
+			free_marks(marks, mo.nmarks);
+			cli_close(&old);
+			cli_close(&s);
+			return rc;
+		}
+		mo.focus = govmap_registry_at(s.reg, (size_t)fi)->id;
 	}
 	char title[900];
 	if (diff_from)
