@@ -36,9 +36,8 @@ int cli_resolve(const govmap_registry *reg, const char *cmd,
 	}
 	fputc('\'', stderr);
 	put_safe(stderr, what);
-	fprintf(stderr, "' %s; did you mean:\n",
-		m[0].score >= 70 ? "names more than one body or board"
-				 : "is not an id, name or code");
+	fputs("' does not name one body or board; did you mean:\n",
+	      stderr);
 	for (size_t k = 0; k < n && k < SUGGEST; k++) {
 		const govmap_entity *e = govmap_registry_at(reg,
 							    (size_t)m[k].index);

@@ -156,7 +156,7 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind + 1 != argc) {
-		cli_err("explain: give exactly one id");
+		cli_err("explain: give exactly one id, name or code");
 		usage(stderr);
 		return EXIT_USAGE;
 	}

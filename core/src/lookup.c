@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "govmap/registry.h"
+#include "util.h"
 
 /* Words left out of a short name: "Sheffield City Council" is
  * "sheffield". */
@@ -61,37 +62,6 @@ static char *normalise(const char *s, int shortname)
 	return o;
 }
 
-/* Levenshtein distance, giving up above `cap` (returns cap + 1). */
-static size_t distance(const char *a, const char *b, size_t cap)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if ((la > lb ? la - lb : lb - la) > cap || lb > 200)
-		return cap + 1;
-	size_t row[201];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0], best;
-		row[0] = i;
-		best = row[0];
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t v = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < v)
-				v = row[j] + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
-			if (v < best)
-				best = v;
-		}
-		if (best > cap)
-			return cap + 1;
-	}
-	return row[lb];
-}
-
 /* Whether the words of `q` appear, whole and in order, in `words`. */
 static int has_words(const char *words, const char *q)
 {
@@ -136,9 +106,11 @@ static int score_of(const govmap_entity *e, const char *query,
 			best = 30;
 		else {
 			size_t cap = strlen(nq) < 5 ? 1 : 2;
-			size_t d = distance(sn, nq, cap);
+			/* govmap__edit_distance returns cap + 1 beyond
+			 * cap, and for names of more than 64 bytes */
+			size_t d = govmap__edit_distance(sn, nq, cap + 1);
 			if (d > cap)
-				d = distance(name, nq, cap);
+				d = govmap__edit_distance(name, nq, cap + 1);
 			if (d <= cap)
 				best = 20 - (int)d;
 		}
