@@ -640,7 +640,23 @@ static int add_dedge(govmap__map *m, govmap__dedge de)
 	return 0;
 }
 
-static int build_edges(govmap__map *m, const govmap_analysis *an)
+/* An appointment or nomination line: a link of type appointed-by or
+ * nominated-by, or seats filled by anyone but an electorate. */
+static int is_appointment(const govmap_analysis *an, const govmap_edge *e)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	if (e->kind == GOVMAP_EDGE_SEAT)
+		return govmap_registry_at(reg, (size_t)e->from)->seats[e->seat]
+			       .fill != GOVMAP_FILL_ELECTED;
+	if (e->kind != GOVMAP_EDGE_LINK)
+		return 0;
+	const char *t = govmap_registry_at(reg, (size_t)e->link)->type;
+	return t && (strcmp(t, "appointed-by") == 0 ||
+		     strcmp(t, "nominated-by") == 0);
+}
+
+static int build_edges(govmap__map *m, const govmap_analysis *an,
+		       const govmap_map_opts *o)
 {
 	size_t ne;
 	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
@@ -672,6 +688,15 @@ static int build_edges(govmap__map *m, const govmap_analysis *an)
 			continue;
 		if (keep && !keep[k]) {
 			m->hidden_edges++;
+			continue;
+		}
+		/* a region or national map draws appointment and nomination lines only
+		 * when asked, or where one is a body's chain to voters */
+		if (!o->focus && !o->appointments && a >= 0 && b >= 0 &&
+		    is_appointment(an, &edges[k]) &&
+		    govmap_analysis_score(an, (size_t)edges[k].from)->next !=
+			    (int32_t)k) {
+			m->appointments_hidden++;
 			continue;
 		}
 		if (a < 0 || b < 0) {
@@ -765,7 +790,7 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 	int rc = select_nodes(m, an, o, diags);
 	if (rc != GOVMAP_OK)
 		return rc;
-	if (group_nodes(m, an, o) < 0 || build_edges(m, an) < 0)
+	if (group_nodes(m, an, o) < 0 || build_edges(m, an, o) < 0)
 		return GOVMAP_ENOMEM;
 	finish_labels(m, an, o);
 	return GOVMAP_OK;
@@ -1462,6 +1487,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		ghosts, m->hidden_edges,
 		m->focus_map ? "not of this body or its chain to voters"
 			     : "to bodies outside this map");
+	if (m->appointments_hidden)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu appointment "
+			"and nomination lines not drawn (--appointments draws "
+			"them)</TD></TR>",
+			m->appointments_hidden);
 	if (m->focus_map && (m->omitted_up || m->omitted_down))
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
@@ -1591,6 +1623,9 @@ int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 		fputc('}', f);
 	}
 	fprintf(f, "],\"hidden_edges\":%zu", m->hidden_edges);
+	if (m->appointments_hidden)
+		fprintf(f, ",\"appointments_hidden\":%zu",
+			m->appointments_hidden);
 	if (m->focus_map)
 		fprintf(f, ",\"left_out\":{\"forums\":%zu,\"answering\":%zu}",
 			m->omitted_up, m->omitted_down);

@@ -46,6 +46,7 @@ typedef struct {
 	size_t nedges, capedges;
 	size_t hidden_edges; /* edges with one end outside the map */
 	int focus_map;       /* --focus without --depth: no boxes, capped */
+	size_t appointments_hidden; /* appointment lines not drawn */
 	size_t omitted_up;   /* focus map: forums of the focus left out */
 	size_t omitted_down; /* focus map: bodies answering to it left out */
 } govmap__map;

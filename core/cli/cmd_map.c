@@ -16,6 +16,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] map [--region R] [--focus ID "
 	      "[--depth N]]\n"
+	      "              [--appointments]\n"
 	      "              [--diff REV1 [REV2]]\n"
 	      "              [--national] [--collapse N] [--format "
 	      "svg|png|pdf|dot|json]\n"
@@ -53,6 +54,11 @@ static void usage(FILE *f)
 	      "  --national       one node per footprint (region with a '/'; one "
 	      "boxed inside\n"
 	      "                   another is part of it)\n"
+	      "  --appointments   draw every appointment and nomination line "
+	      "(by default\n"
+	      "                   only those on a body's chain to voters; a "
+	      "focus map\n"
+	      "                   draws all of its own)\n"
 	      "  --collapse N     draw groups of more than N like bodies of "
 	      "one footprint\n"
 	      "                   as one summary node (default 12)\n"
@@ -205,6 +211,7 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 		{"focus", required_argument, NULL, 'f'},
 		{"depth", required_argument, NULL, 'd'},
 		{"national", no_argument, NULL, 'n'},
+		{"appointments", no_argument, NULL, 'A'},
 		{"collapse", required_argument, NULL, 'c'},
 		{"format", required_argument, NULL, 'F'},
 		{"link-base", required_argument, NULL, 'l'},
@@ -224,6 +231,7 @@ again:
 		case 'r': mo.region = optarg; break;
 		case 'f': mo.focus = optarg; break;
 		case 'n': mo.national = 1; break;
+		case 'A': mo.appointments = 1; break;
 		case 'l': mo.link_base = optarg; break;
 		case 'F': format = optarg; break;
 		case 'o': output = optarg; break;

@@ -55,6 +55,11 @@ typedef struct {
 				      footprint boxes */
 	unsigned focus_cap;      /**< nodes of a focus map; 0 = 25 */
 	int national;            /**< one node per footprint */
+	int appointments;        /**< draw every appointment and nomination
+				      line (links appointed-by, nominated-by
+				      and seats not elected); 0: only those
+				      on a body's chain to voters, and all
+				      in a focus map */
 	unsigned collapse;       /**< summarise groups larger than this
 				      (same footprint and type); 0 = 12 */
 	const char *title;       /**< registry name, revision, ...; borrowed */
