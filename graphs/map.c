@@ -159,6 +159,13 @@ static int type_drawn(const govmap__map *m, const govmap_analysis *an,
 	return 0;
 }
 
+/* The body types that name an area in the national view. */
+static int is_area_type(const char *t)
+{
+	return t && (strcmp(t, "icb") == 0 ||
+		     strcmp(t, "regional-partnership-board") == 0);
+}
+
 /* ---- node selection ---- */
 
 /* A footprint is a region path of two or more segments. */
@@ -591,6 +598,10 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 			}
 			if (!s->electorate)
 				g->electorate = 0;
+			if (!s->electorate && s->D > g->maxD)
+				g->maxD = s->D;
+			if (g->area < 0 && is_area_type(e->type))
+				g->area = (int32_t)i;
 			m->rep[i] = m->rep[leader];
 			continue;
 		}
@@ -601,6 +612,8 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 				  : GOVMAP__DN_ENTITY;
 		nd.count = 1;
 		nd.sumD = s->D;
+		nd.maxD = s->electorate ? 0 : s->D;
+		nd.area = is_area_type(e->type) ? (int32_t)i : -1;
 		nd.money = s->money > 0 ? s->money : 0;
 		nd.best_money = s->money;
 		nd.sumDm = s->money > 0 ? s->D * (double)s->money : 0;
@@ -755,12 +768,27 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 		char *region = govmap_dot_escape(
 			last ? last + 1 : d->region ? d->region : "");
 		char *type = govmap_dot_escape(d->type ? d->type : "");
-		if (d->kind == GOVMAP__DN_FOOTPRINT)
+		if (d->kind == GOVMAP__DN_FOOTPRINT) {
+			/* named by its ICB or RPB, else by its area; coloured
+			 * by its weakest chain (weighted by money the big
+			 * bodies hid the red) */
+			const govmap_entity *ae =
+				d->area >= 0 ? govmap_registry_at(
+						       reg, (size_t)d->area)
+					     : NULL;
+			char *aname = ae ? wrap(govmap_dot_escape(
+						     ae->name ? ae->name : ae->id),
+					     24)
+					 : NULL;
 			d->label = govmap__asprintf(
-				"%s\\n%s\\n%zu %s, D %.2f\\n%s a year",
-				region, name, d->count,
-				d->count == 1 ? "body" : "bodies", d->D, money);
-		else
+				"%s\\n%zu %s, weakest D %.2f\\nD %.2f %s\\n%s%s",
+				aname ? aname : region, d->count,
+				d->count == 1 ? "body" : "bodies", d->maxD, d->D,
+				d->money > 0 ? "weighted by money" : "mean",
+				d->money > 0 ? money : "money unknown",
+				d->money > 0 ? " a year" : "");
+			free(aname);
+		} else
 			d->label = govmap__asprintf(
 				"%zu x %s\\n%s\\nD %.2f (%s), %s a year",
 				d->count, type, region, d->D,
@@ -1094,7 +1122,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			set(nd, "shape", "house");
 			set(nd, "style", "filled");
 		} else {
-			int b = band(d->D);
+			int b = band(d->kind == GOVMAP__DN_FOOTPRINT ? d->maxD
+								    : d->D);
 			set(nd, "fillcolor", deficit_fill[b]);
 			set(nd, "fontcolor", deficit_font[b]);
 		}

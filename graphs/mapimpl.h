@@ -22,6 +22,8 @@ typedef struct {
 	int64_t money;       /* total known money */
 	int64_t best_money;
 	double D;            /* deficit shown */
+	double maxD;         /* the weakest chain among its bodies (not voters) */
+	int32_t area;        /* national view: the footprint's ICB or RPB, or -1 */
 	int context;         /* on a chain to voters, outside the filter */
 	int electorate;
 	const char *region;  /* borrowed from the registry */
