@@ -133,6 +133,39 @@ static const char *edge_color(const char *type)
 	return OTHER_EDGE_COLOR;
 }
 
+/* Whether a drawn edge has the colour of edge_styles[i] (the legend
+ * lists only the line colours a map draws). */
+static int type_drawn(const govmap__map *m, const govmap_analysis *an,
+		      size_t i)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	for (size_t k = 0; k < m->nedges; k++) {
+		const govmap_edge *e = &edges[m->edges[k].edge];
+		const char *c = "#666666";
+		if (e->kind == GOVMAP_EDGE_LINK)
+			c = edge_color(govmap_registry_at(reg, (size_t)e->link)
+					       ->type);
+		else if (e->kind == GOVMAP_EDGE_SEAT)
+			c = govmap_registry_at(reg, (size_t)e->from)
+					    ->seats[e->seat]
+					    .fill == GOVMAP_FILL_ELECTED
+				    ? "#0072B2"
+				    : "#E69F00";
+		if (strcmp(c, edge_styles[i].color) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The body types that name an area in the national view. */
+static int is_area_type(const char *t)
+{
+	return t && (strcmp(t, "icb") == 0 ||
+		     strcmp(t, "regional-partnership-board") == 0);
+}
+
 /* ---- node selection ---- */
 
 /* A footprint is a region path of two or more segments. */
@@ -312,6 +345,93 @@ static char *entity_tooltip(const govmap_analysis *an, size_t i,
 	return esc;
 }
 
+typedef struct {
+	int32_t ent;
+	double strength;
+} govmap__cand;
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const govmap__cand *x = a, *y = b;
+	if (x->strength != y->strength)
+		return x->strength > y->strength ? -1 : 1;
+	return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+/* The neighbours of `f` on one side (up: the forums f answers to; down:
+ * the bodies that answer to f), each once with its strongest link,
+ * strongest first, in *out (malloc'd).  -1 on out-of-memory. */
+static int neighbours(const govmap__map *m, const govmap_analysis *an,
+		      int32_t f, int up, govmap__cand **out, size_t *nout)
+{
+	size_t ne, n = 0;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	govmap__cand *v = malloc((ne ? ne : 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	for (size_t k = 0; k < ne; k++) {
+		int32_t other = up ? edges[k].to : edges[k].from;
+		if ((up ? edges[k].from : edges[k].to) != f || m->sel[other] ||
+		    !drawable(an, (size_t)other))
+			continue;
+		size_t j = 0;
+		while (j < n && v[j].ent != other)
+			j++;
+		if (j == n)
+			v[n++] = (govmap__cand){other, edges[k].strength};
+		else if (edges[k].strength > v[j].strength)
+			v[j].strength = edges[k].strength;
+	}
+	qsort(v, n, sizeof(*v), cand_cmp);
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* A focus map: the body, its strongest chain to voters, then the forums
+ * that hold it to account and the bodies it holds to account, strongest
+ * link first, up to the cap (half each side, the rest to whichever side
+ * has more); what is left out is counted for the legend. */
+static int select_focus_map(govmap__map *m, const govmap_analysis *an,
+			    const govmap_map_opts *o, int32_t f)
+{
+	size_t ne, cap = o->focus_cap ? o->focus_cap : 25, shown = 1;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	m->sel[f] = 1;
+	for (int32_t k = govmap_analysis_score(an, (size_t)f)->next; k >= 0;
+	     k = govmap_analysis_score(an, (size_t)edges[k].to)->next) {
+		if (!m->sel[edges[k].to])
+			shown++;
+		m->sel[edges[k].to] = 1;
+	}
+	govmap__cand *up = NULL, *down = NULL;
+	size_t nup = 0, ndown = 0;
+	if (neighbours(m, an, f, 1, &up, &nup) < 0 ||
+	    neighbours(m, an, f, 0, &down, &ndown) < 0) {
+		free(up);
+		return GOVMAP_ENOMEM;
+	}
+	size_t room = cap > shown ? cap - shown : 0;
+	size_t half = room / 2, tup = nup < half ? nup : half,
+	       tdown = ndown < room - half ? ndown : room - half;
+	/* the side with fewer gives its spare room to the other */
+	room -= tup + tdown;
+	size_t more = nup - tup < room ? nup - tup : room;
+	tup += more;
+	room -= more;
+	tdown += ndown - tdown < room ? ndown - tdown : room;
+	for (size_t j = 0; j < tup; j++)
+		m->sel[up[j].ent] = 1;
+	for (size_t j = 0; j < tdown; j++)
+		m->sel[down[j].ent] = 1;
+	m->omitted_up = nup - tup;
+	m->omitted_down = ndown - tdown;
+	free(up);
+	free(down);
+	m->focus_map = 1;
+	return GOVMAP_OK;
+}
+
 /* Mark the nodes a map shows. */
 static int select_nodes(govmap__map *m, const govmap_analysis *an,
 			const govmap_map_opts *o, govmap_diags *diags)
@@ -333,7 +453,10 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 					 o->focus);
 			return GOVMAP_ENOTFOUND;
 		}
-		unsigned depth = o->depth ? o->depth : 2;
+		m->focus = f;
+		if (!o->depth)
+			return select_focus_map(m, an, o, f);
+		unsigned depth = o->depth;
 		m->sel[f] = 1;
 		for (unsigned d = 0; d < depth; d++) {
 			char *next = calloc(n, 1);
@@ -475,6 +598,10 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 			}
 			if (!s->electorate)
 				g->electorate = 0;
+			if (!s->electorate && s->D > g->maxD)
+				g->maxD = s->D;
+			if (g->area < 0 && is_area_type(e->type))
+				g->area = (int32_t)i;
 			m->rep[i] = m->rep[leader];
 			continue;
 		}
@@ -485,6 +612,8 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 				  : GOVMAP__DN_ENTITY;
 		nd.count = 1;
 		nd.sumD = s->D;
+		nd.maxD = s->electorate ? 0 : s->D;
+		nd.area = is_area_type(e->type) ? (int32_t)i : -1;
 		nd.money = s->money > 0 ? s->money : 0;
 		nd.best_money = s->money;
 		nd.sumDm = s->money > 0 ? s->D * (double)s->money : 0;
@@ -524,7 +653,23 @@ static int add_dedge(govmap__map *m, govmap__dedge de)
 	return 0;
 }
 
-static int build_edges(govmap__map *m, const govmap_analysis *an)
+/* An appointment or nomination line: a link of type appointed-by or
+ * nominated-by, or seats filled by anyone but an electorate. */
+static int is_appointment(const govmap_analysis *an, const govmap_edge *e)
+{
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	if (e->kind == GOVMAP_EDGE_SEAT)
+		return govmap_registry_at(reg, (size_t)e->from)->seats[e->seat]
+			       .fill != GOVMAP_FILL_ELECTED;
+	if (e->kind != GOVMAP_EDGE_LINK)
+		return 0;
+	const char *t = govmap_registry_at(reg, (size_t)e->link)->type;
+	return t && (strcmp(t, "appointed-by") == 0 ||
+		     strcmp(t, "nominated-by") == 0);
+}
+
+static int build_edges(govmap__map *m, const govmap_analysis *an,
+		       const govmap_map_opts *o)
 {
 	size_t ne;
 	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
@@ -535,10 +680,38 @@ static int build_edges(govmap__map *m, const govmap_analysis *an)
 		return -1;
 	}
 	int rc = 0;
+	/* a focus map draws only the focus's own links and its chain to
+	 * voters: links among its neighbours would tangle it */
+	char *keep = NULL;
+	if (m->focus_map) {
+		keep = calloc(ne ? ne : 1, 1);
+		if (!keep)
+			rc = -1;
+		for (size_t k = 0; keep && k < ne; k++)
+			keep[k] = edges[k].from == m->focus ||
+				  edges[k].to == m->focus;
+		for (int32_t k = govmap_analysis_score(an, (size_t)m->focus)->next;
+		     keep && k >= 0;
+		     k = govmap_analysis_score(an, (size_t)edges[k].to)->next)
+			keep[k] = 1;
+	}
 	for (size_t k = 0; k < ne && rc == 0; k++) {
 		int32_t a = m->rep[edges[k].from], b = m->rep[edges[k].to];
 		if (a < 0 && b < 0)
 			continue;
+		if (keep && !keep[k]) {
+			m->hidden_edges++;
+			continue;
+		}
+		/* a region or national map draws appointment and nomination lines only
+		 * when asked, or where one is a body's chain to voters */
+		if (!o->focus && !o->appointments && a >= 0 && b >= 0 &&
+		    is_appointment(an, &edges[k]) &&
+		    govmap_analysis_score(an, (size_t)edges[k].from)->next !=
+			    (int32_t)k) {
+			m->appointments_hidden++;
+			continue;
+		}
 		if (a < 0 || b < 0) {
 			m->hidden_edges++;
 			continue;
@@ -567,6 +740,7 @@ static int build_edges(govmap__map *m, const govmap_analysis *an)
 	for (size_t k = 0; k < ne; k++)
 		free(keys[k]);
 	free(keys);
+	free(keep);
 	govmap__strmap_free(&seen);
 	return rc;
 }
@@ -594,12 +768,27 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 		char *region = govmap_dot_escape(
 			last ? last + 1 : d->region ? d->region : "");
 		char *type = govmap_dot_escape(d->type ? d->type : "");
-		if (d->kind == GOVMAP__DN_FOOTPRINT)
+		if (d->kind == GOVMAP__DN_FOOTPRINT) {
+			/* named by its ICB or RPB, else by its area; coloured
+			 * by its weakest chain (weighted by money the big
+			 * bodies hid the red) */
+			const govmap_entity *ae =
+				d->area >= 0 ? govmap_registry_at(
+						       reg, (size_t)d->area)
+					     : NULL;
+			char *aname = ae ? wrap(govmap_dot_escape(
+						     ae->name ? ae->name : ae->id),
+					     24)
+					 : NULL;
 			d->label = govmap__asprintf(
-				"%s\\n%s\\n%zu %s, D %.2f\\n%s a year",
-				region, name, d->count,
-				d->count == 1 ? "body" : "bodies", d->D, money);
-		else
+				"%s\\n%zu %s, weakest D %.2f\\nD %.2f %s\\n%s%s",
+				aname ? aname : region, d->count,
+				d->count == 1 ? "body" : "bodies", d->maxD, d->D,
+				d->money > 0 ? "weighted by money" : "mean",
+				d->money > 0 ? money : "money unknown",
+				d->money > 0 ? " a year" : "");
+			free(aname);
+		} else
 			d->label = govmap__asprintf(
 				"%zu x %s\\n%s\\nD %.2f (%s), %s a year",
 				d->count, type, region, d->D,
@@ -629,7 +818,7 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 	int rc = select_nodes(m, an, o, diags);
 	if (rc != GOVMAP_OK)
 		return rc;
-	if (group_nodes(m, an, o) < 0 || build_edges(m, an) < 0)
+	if (group_nodes(m, an, o) < 0 || build_edges(m, an, o) < 0)
 		return GOVMAP_ENOMEM;
 	finish_labels(m, an, o);
 	return GOVMAP_OK;
@@ -638,6 +827,7 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 /* ---- cgraph ---- */
 
 #define WRAP 10 /* nodes per row before a level is folded */
+#define FOCUS_WRAP 5 /* a focus map's forums per row (1366 px screens) */
 #define GRID_MIN 3 /* footprint clusters from which they are stacked */
 #define MAX_STYLED 16 /* plugin-coloured types listed in the legend */
 #define MAX_CLUSTERS 200 /* footprint boxes drawn; more go unboxed */
@@ -891,7 +1081,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	govmap__boxes cs = {.root = g, .m = m};
 	govmap__strmap_init(&cs.byregion, 16);
 	govmap__strmap_init(&cs.drawn, 16);
-	for (size_t i = 0; !o->national && i < m->nnodes; i++)
+	for (size_t i = 0; !o->national && !m->focus_map && i < m->nnodes;
+	     i++)
 		if (is_footprint(m->nodes[i].region))
 			govmap__strmap_put(&cs.drawn, m->nodes[i].region,
 					   (int32_t)i, NULL);
@@ -912,7 +1103,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		const govmap__dnode *d = &m->nodes[i];
 		Agraph_t *parent = d->electorate ? top : g;
 		cl[i] = -1;
-		if (!o->national && is_footprint(d->region)) {
+		if (!o->national && !m->focus_map &&
+		    is_footprint(d->region)) {
 			int32_t c = box_for(&cs, d->region);
 			if (c >= 0)
 				parent = cs.v[c].g;
@@ -930,7 +1122,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			set(nd, "shape", "house");
 			set(nd, "style", "filled");
 		} else {
-			int b = band(d->D);
+			int b = band(d->kind == GOVMAP__DN_FOOTPRINT ? d->maxD
+								    : d->D);
 			set(nd, "fillcolor", deficit_fill[b]);
 			set(nd, "fontcolor", deficit_font[b]);
 		}
@@ -1083,7 +1276,46 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * invisible edges from each node to the one WRAP places on push the
 	 * rest down, so 42 footprints read as a block, not a 13,000-pixel
 	 * line.  Levels are the chain lengths to voters. */
-	if (gn && m->nnodes > WRAP) {
+	/* a focus map folds at FOCUS_WRAP to stay within a laptop screen */
+	size_t wrapn = m->focus_map ? FOCUS_WRAP : wrapn;
+	if (gn && m->focus_map) {
+		/* the focus's forums in rows of FOCUS_WRAP above it, the
+		 * bodies answering to it in rows below: an invisible edge
+		 * from each to the one FOCUS_WRAP places before it */
+		int32_t fn = m->rep[m->focus];
+		size_t nside[2] = {0, 0};
+		int32_t *prev[2];
+		prev[0] = malloc(m->nnodes * sizeof(int32_t));
+		prev[1] = malloc(m->nnodes * sizeof(int32_t));
+		for (size_t k = 0; prev[0] && prev[1] && k < m->nedges; k++) {
+			const govmap__dedge *de = &m->edges[k];
+			int down = de->to == fn;
+			int32_t other = down ? de->from : de->to;
+			if ((!down && de->from != fn) ||
+			    m->nodes[other].electorate)
+				continue;
+			int32_t *v = prev[down];
+			size_t j = 0;
+			while (j < nside[down] && v[j] != other)
+				j++;
+			if (j < nside[down])
+				continue;
+			v[nside[down]++] = other;
+			if (j < FOCUS_WRAP)
+				continue;
+			int32_t near = v[j - FOCUS_WRAP];
+			Agedge_t *inv = down ? agedge(g, gn[near], gn[other],
+						      NULL, 1)
+					     : agedge(g, gn[other], gn[near],
+						      NULL, 1);
+			set(inv, "style", "invis");
+			set(inv, "dir", "none");
+			set(inv, "tooltip", "");
+		}
+		free(prev[0]);
+		free(prev[1]);
+	}
+	if (gn && !m->focus_map && m->nnodes > wrapn) {
 		uint32_t *level = malloc(m->nnodes * sizeof(*level));
 		size_t *count = calloc(m->nnodes + 1, sizeof(*count));
 		for (size_t i = 0; level && count && i < m->nnodes; i++) {
@@ -1095,15 +1327,15 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			/* the node WRAP before this one on the same level
 			 * and in the same cluster (clusters are stacked
 			 * below: their rows are their own) */
-			size_t c = cl[i] < 0 ? count[level[i]]++ : WRAP;
-			if (c >= WRAP) {
+			size_t c = cl[i] < 0 ? count[level[i]]++ : wrapn;
+			if (c >= wrapn) {
 				size_t seen = 0;
 				for (size_t k = i; k-- > 0;) {
 					if (m->nodes[k].electorate ||
 					    level[k] != level[i] ||
 					    cl[k] != cl[i])
 						continue;
-					if (++seen == WRAP) {
+					if (++seen == wrapn) {
 						Agedge_t *inv = agedge(g, gn[k], gn[i],
 								       NULL, 1);
 						set(inv, "style", "invis");
@@ -1190,7 +1422,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			   ghosts < 200;
 	     i++) {
 		const govmap__dnode *d = &m->nodes[i];
-		if (d->kind != GOVMAP__DN_ENTITY || d->electorate || d->context)
+		if (d->kind != GOVMAP__DN_ENTITY || d->electorate || d->context ||
+		    (m->focus_map && d->entity != m->focus))
 			continue;
 		const govmap_entity *e = govmap_registry_at(reg, (size_t)d->entity);
 		const govmap_score *s = govmap_analysis_score(an, (size_t)d->entity);
@@ -1262,7 +1495,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 					"ALIGN=\"LEFT\">%s</TD></TR>",
 					deficit_fill[b], deficit_band[b]);
 	for (size_t i = 0; i < sizeof edge_styles / sizeof *edge_styles; i++)
-		if (edge_styles[i].legend)
+		if (edge_styles[i].legend && type_drawn(m, an, i))
 			off += (size_t)snprintf(
 				html + off, sizeof html - off,
 				"<TR><TD><FONT COLOR=\"%s\"><B>&#8212;&#8212;"
@@ -1278,9 +1511,26 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"deficit = 1 - A; box width = public money</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed boxes: %zu "
 		"missing forums and vacant seats</TD></TR>"
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu links to bodies "
-		"outside this map not drawn</TD></TR>",
-		ghosts, m->hidden_edges);
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu links %s not "
+		"drawn</TD></TR>",
+		ghosts, m->hidden_edges,
+		m->focus_map ? "not of this body or its chain to voters"
+			     : "to bodies outside this map");
+	if (m->appointments_hidden)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu appointment "
+			"and nomination lines not drawn (--appointments draws "
+			"them)</TD></TR>",
+			m->appointments_hidden);
+	if (m->focus_map && (m->omitted_up || m->omitted_down))
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">left out (weakest "
+			"links): %zu forum%s it answers to, %zu bod%s "
+			"answering to it</TD></TR>",
+			m->omitted_up, m->omitted_up == 1 ? "" : "s",
+			m->omitted_down, m->omitted_down == 1 ? "y" : "ies");
 	/* types are kebab-case ids and colours #rrggbb: safe in HTML */
 	for (size_t k = 0; k < nstyled; k++)
 		off += (size_t)snprintf(
@@ -1301,7 +1551,14 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			REMOVED_COLOR, nremoved);
 	off += (size_t)snprintf(html + off, sizeof html - off, "</TABLE>");
 	if (gn) {
-		Agnode_t *leg = agnode(g, "legend", 1);
+		/* a focus map puts the legend at the bottom: beside the
+		 * map it would widen it past a laptop screen */
+		Agraph_t *lg = g;
+		if (m->focus_map) {
+			lg = agsubg(g, "legendrank", 1);
+			set(lg, "rank", "sink");
+		}
+		Agnode_t *leg = agnode(lg, "legend", 1);
 		set(leg, "shape", "plaintext");
 		set(leg, "style", "");
 		set_html(g, leg, "label", html);
@@ -1394,7 +1651,14 @@ int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 		json_str(f, desc);
 		fputc('}', f);
 	}
-	fprintf(f, "],\"hidden_edges\":%zu}\n", m->hidden_edges);
+	fprintf(f, "],\"hidden_edges\":%zu", m->hidden_edges);
+	if (m->appointments_hidden)
+		fprintf(f, ",\"appointments_hidden\":%zu",
+			m->appointments_hidden);
+	if (m->focus_map)
+		fprintf(f, ",\"left_out\":{\"forums\":%zu,\"answering\":%zu}",
+			m->omitted_up, m->omitted_down);
+	fprintf(f, "}\n");
 	if (fclose(f) != 0)
 		return GOVMAP_ENOMEM;
 	return GOVMAP_OK;

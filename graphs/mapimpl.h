@@ -22,6 +22,8 @@ typedef struct {
 	int64_t money;       /* total known money */
 	int64_t best_money;
 	double D;            /* deficit shown */
+	double maxD;         /* the weakest chain among its bodies (not voters) */
+	int32_t area;        /* national view: the footprint's ICB or RPB, or -1 */
 	int context;         /* on a chain to voters, outside the filter */
 	int electorate;
 	const char *region;  /* borrowed from the registry */
@@ -45,6 +47,10 @@ typedef struct {
 	govmap__dedge *edges;
 	size_t nedges, capedges;
 	size_t hidden_edges; /* edges with one end outside the map */
+	int focus_map;       /* --focus without --depth: no boxes, capped */
+	size_t appointments_hidden; /* appointment lines not drawn */
+	size_t omitted_up;   /* focus map: forums of the focus left out */
+	size_t omitted_down; /* focus map: bodies answering to it left out */
 } govmap__map;
 
 int govmap__map_build(govmap__map *m, const govmap_analysis *an,

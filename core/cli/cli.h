@@ -45,6 +45,12 @@ typedef struct {
 /* Print "govmap: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* cli_lookup.c: the body or board that `what` (an id, name, ONS or ODS
+ * code, or short name) names, in *index; EXIT_OK, or EXIT_USAGE after
+ * printing "CMD: ..." and the near misses to stderr. */
+int cli_resolve(const govmap_registry *reg, const char *cmd,
+		const char *what, int32_t *index);
+
 /* A malloc'd formatted string, NULL on out-of-memory. */
 char *cli_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -12,7 +12,7 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: govmap [global options] explain ID\n"
+	fputs("usage: govmap [global options] explain ID|NAME|CODE\n"
 	      "\n"
 	      "Explain a body's or board's accountability A, deficit D = 1 - "
 	      "A and\n"
@@ -25,6 +25,12 @@ static void usage(FILE *f)
 	      "questions a scrutiny committee could ask where a stage of "
 	      "accountability\n"
 	      "(information, debate, consequences) is missing.\n"
+	      "\n"
+	      "The body is named by its id, its name, a short name "
+	      "(\"sheffield\" for\n"
+	      "Sheffield City Council) or a code (ONS, ODS); a name that "
+	      "matches more\n"
+	      "than one body, or none, lists the near misses and exits 2.\n"
 	      "\n"
 	      "  -h, --help   show this help\n",
 	      f);
@@ -150,7 +156,7 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind + 1 != argc) {
-		cli_err("explain: give exactly one id");
+		cli_err("explain: give exactly one id, name or code");
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -159,13 +165,18 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
 		return rc;
-	int32_t i = govmap_registry_index(s.reg, id);
+	int32_t i = -1;
+	rc = cli_resolve(s.reg, "explain", id, &i);
 	const govmap_entity *e = i >= 0 ? govmap_registry_at(s.reg, (size_t)i)
 					: NULL;
-	if (!e || (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)) {
+	if (rc == EXIT_OK &&
+	    (!e || (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD))) {
 		cli_err("explain: no body or board with id '%s'", id);
+		rc = EXIT_USAGE;
+	}
+	if (rc != EXIT_OK) {
 		cli_close(&s);
-		return EXIT_USAGE;
+		return rc;
 	}
 	const govmap_score *sc = govmap_analysis_score(s.an, (size_t)i);
 	char d[11], a[11], b[11], exposure[32];

@@ -16,6 +16,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] map [--region R] [--focus ID "
 	      "[--depth N]]\n"
+	      "              [--appointments]\n"
 	      "              [--diff REV1 [REV2]]\n"
 	      "              [--national] [--collapse N] [--format "
 	      "svg|png|pdf|dot|json]\n"
@@ -39,11 +40,25 @@ static void usage(FILE *f)
 	      "\n"
 	      "  --region R       only region R and below (e.g. "
 	      "england/greater-manchester)\n"
-	      "  --focus ID       only the bodies within --depth links of ID\n"
-	      "  --depth N        hops around --focus (default 2)\n"
+	      "  --focus ID       a focus map of one body (an id, name, short "
+	      "name or ONS/ODS\n"
+	      "                   code): its strongest chain to voters, the "
+	      "forums that\n"
+	      "                   hold it to account and the bodies it holds "
+	      "to account,\n"
+	      "                   strongest links first, at most 25 nodes (the "
+	      "legend says\n"
+	      "                   what was left out)\n"
+	      "  --depth N        with --focus: every body within N links "
+	      "instead\n"
 	      "  --national       one node per footprint (region with a '/'; one "
 	      "boxed inside\n"
 	      "                   another is part of it)\n"
+	      "  --appointments   draw every appointment and nomination line "
+	      "(by default\n"
+	      "                   only those on a body's chain to voters; a "
+	      "focus map\n"
+	      "                   draws all of its own)\n"
 	      "  --collapse N     draw groups of more than N like bodies of "
 	      "one footprint\n"
 	      "                   as one summary node (default 12)\n"
@@ -196,6 +211,7 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 		{"focus", required_argument, NULL, 'f'},
 		{"depth", required_argument, NULL, 'd'},
 		{"national", no_argument, NULL, 'n'},
+		{"appointments", no_argument, NULL, 'A'},
 		{"collapse", required_argument, NULL, 'c'},
 		{"format", required_argument, NULL, 'F'},
 		{"link-base", required_argument, NULL, 'l'},
@@ -215,6 +231,7 @@ again:
 		case 'r': mo.region = optarg; break;
 		case 'f': mo.focus = optarg; break;
 		case 'n': mo.national = 1; break;
+		case 'A': mo.appointments = 1; break;
 		case 'l': mo.link_base = optarg; break;
 		case 'F': format = optarg; break;
 		case 'o': output = optarg; break;
@@ -277,6 +294,17 @@ again:
 		cli_close(&old);
 		cli_close(&s);
 		return rc;
+	}
+	if (mo.focus) {
+		int32_t fi = -1;
+		rc = cli_resolve(s.reg, "map --focus", mo.focus, &fi);
+		if (rc != EXIT_OK) {
+			free_marks(marks, mo.nmarks);
+			cli_close(&old);
+			cli_close(&s);
+			return rc;
+		}
+		mo.focus = govmap_registry_at(s.reg, (size_t)fi)->id;
 	}
 	char title[900];
 	if (diff_from)

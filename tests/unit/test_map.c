@@ -916,6 +916,45 @@ START_TEST(focus_depth)
 }
 END_TEST
 
+START_TEST(focus_map)
+{
+	fx x;
+	fx_open(&x, "collapse", ON);
+	govmap_map_opts o = {0};
+	o.focus = "test-council"; /* depth 0: a focus map */
+	char *js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	/* the council, its electorate, the three trusts answering to it;
+	 * not the parliament or the other trust */
+	ck_assert_uint_eq(count_str(js, "\"node\":"), 5);
+	ck_assert_ptr_null(strstr(js, "test-parliament"));
+	ck_assert_ptr_null(strstr(js, "test-other-trust"));
+	ASSERT_HAS(js, "\"left_out\":{\"forums\":0,\"answering\":0}");
+	free(js);
+	/* capped at 3: the council, its chain to voters and the first
+	 * trust; two left out, said in the legend */
+	o.focus_cap = 3;
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_uint_eq(count_str(js, "\"node\":"), 3);
+	ASSERT_HAS(js, "\"id\":\"test-trust-1\",");
+	ck_assert_ptr_null(strstr(js, "test-trust-2"));
+	ASSERT_HAS(js, "\"left_out\":{\"forums\":0,\"answering\":2}");
+	free(js);
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	ASSERT_HAS(dot, "left out (weakest links): 0 forums it answers to, "
+			"2 bodies answering to it");
+	ck_assert_ptr_null(strstr(dot, "cluster_")); /* no footprint boxes */
+	free(dot);
+	/* a trust's focus map: its forum (the council) and the chain */
+	o.focus = "test-trust-2";
+	o.focus_cap = 0;
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_uint_eq(count_str(js, "\"node\":"), 3);
+	ck_assert_ptr_null(strstr(js, "test-trust-1"));
+	free(js);
+	fx_close(&x);
+}
+END_TEST
+
 START_TEST(not_found)
 {
 	fx x;
@@ -1047,6 +1086,7 @@ Suite *map_suite(void)
 	tcase_add_test(tc, type_colours);
 	tcase_add_test(tc, collapse_and_national);
 	tcase_add_test(tc, focus_depth);
+	tcase_add_test(tc, focus_map);
 	tcase_add_test(tc, not_found);
 	tcase_add_test(tc, formats);
 	tcase_add_test(tc, deterministic);

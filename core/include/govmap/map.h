@@ -47,8 +47,19 @@ typedef struct {
 typedef struct {
 	const char *region;      /**< only this region path and below */
 	const char *focus;       /**< an entity id to centre on, or NULL */
-	unsigned depth;          /**< hops around focus (default 2) */
+	unsigned depth;          /**< hops around focus; 0 = a focus map:
+				      the body, its strongest chain to
+				      voters, its forums and the bodies that
+				      answer to it, strongest links first,
+				      at most focus_cap nodes, without
+				      footprint boxes */
+	unsigned focus_cap;      /**< nodes of a focus map; 0 = 25 */
 	int national;            /**< one node per footprint */
+	int appointments;        /**< draw every appointment and nomination
+				      line (links appointed-by, nominated-by
+				      and seats not elected); 0: only those
+				      on a body's chain to voters, and all
+				      in a focus map */
 	unsigned collapse;       /**< summarise groups larger than this
 				      (same footprint and type); 0 = 12 */
 	const char *title;       /**< registry name, revision, ...; borrowed */

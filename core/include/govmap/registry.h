@@ -65,6 +65,34 @@ const govmap_entity *govmap_registry_find(const govmap_registry *reg,
 /** Index of an entity by id, or -1. */
 int32_t govmap_registry_index(const govmap_registry *reg, const char *id);
 
+/** One entity found by govmap_registry_lookup(). */
+typedef struct {
+	int32_t index; /**< the entity's index */
+	int score;     /**< how closely it matched: 100 its id, 90 one of its
+			    codes (ONS, ODS, ...), 80 its name, 70 its short
+			    name (the name without "City", "Council",
+			    "Borough", ...), 40 the words typed appear in its
+			    name, 30 the text appears in its name or id,
+			    under 20 a name a letter or two off */
+} govmap_match;
+
+/**
+ * Find bodies and boards by what a person types: an id, a code of any
+ * scheme (an ONS or ODS code), a name or a short name ("Sheffield City
+ * Council", "sheffield"), ignoring case, punctuation and extra spaces.
+ * Links and contracts are found by id only.
+ * @param[out] out     up to `max` matches, best first (ties by name);
+ *                     may be NULL when max is 0.
+ * @param[out] unique  set to 1 when the best match is certain: an id, or a
+ *                     code, name or short name that only one entity has;
+ *                     0 when the caller should list the matches as
+ *                     suggestions.  May be NULL.
+ * @return how many entities matched (may exceed max).  O(entities x
+ *         length of query).
+ */
+size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
+			      govmap_match *out, size_t max, int *unique);
+
 /** Manifest fields.  Borrowed. */
 const char *govmap_registry_name(const govmap_registry *reg);
 size_t govmap_registry_nplugins(const govmap_registry *reg);

@@ -5,4 +5,4 @@ explain: an id that names nothing is a usage error (exit 2).
 2
 --- stdout
 --- stderr
-govmap: error: explain: no body or board with id 'test-nope'
+govmap: error: explain: no body or board has the id, name or code 'test-nope'

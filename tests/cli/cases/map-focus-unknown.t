@@ -5,4 +5,4 @@ map --focus naming nothing is a usage error (exit 2).
 2
 --- stdout
 --- stderr
-govmap: error: --focus: no body or board 'test-nope' in force on this date
+govmap: error: map --focus: no body or board has the id, name or code 'test-nope'

@@ -25,9 +25,9 @@ digraph govmap {
 	subgraph voters {
 		graph [rank=min];
 	}
-	n0	[fillcolor="#ffffb2",
+	n0	[fillcolor="#f03b20",
 		fontcolor="#000000",
-		label="testshire\nTest Council\n5 bodies, D 0.19\n£460m a year",
+		label="testshire\n5 bodies, weakest D 0.76\nD 0.19 weighted by money\n£460m a year",
 		shape=box3d,
 		style=filled,
 		tooltip="5 bodies summarised (england/testshire); deficit weighted by money 0.195; largest: Test Council",
@@ -42,7 +42,7 @@ digraph govmap {
 		tooltip="link 'test-parliament-elected-by-electorate' (elected-by); strength 0.900"];
 	n2	[fillcolor="#ffffb2",
 		fontcolor="#000000",
-		label="otherside\nTest Other Trust\n1 body, D 0.19\n£20m a year",
+		label="otherside\n1 body, weakest D 0.19\nD 0.19 weighted by money\n£20m a year",
 		shape=box3d,
 		style=filled,
 		tooltip="1 bodies summarised (england/otherside); deficit weighted by money 0.190; largest: Test Other Trust",
@@ -51,7 +51,7 @@ digraph govmap {
 		penwidth=3.20,
 		style=solid,
 		tooltip="link 'test-other-trust-reports-to-parliament' (reports-to); strength 0.900"];
-	legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#000000"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">accountable to / reports to</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD><FONT COLOR="#009E73"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">scrutinised by</TD></TR><TR><TD><FONT COLOR="#CC79A7"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">funded by</TD></TR><TR><TD><FONT COLOR="#56B4E9"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">regulated / inspected / audited by</TD></TR><TR><TD><FONT COLOR="#D55E00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">ratified by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 0 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
+	legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#000000"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">accountable to / reports to</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 0 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
 		shape=plaintext,
 		style="",
 		tooltip=legend];
