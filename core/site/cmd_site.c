@@ -444,6 +444,9 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	}
 	write_lines(&ctx, "assets/site.css", site_css());
 	write_lines(&ctx, "assets/site.js", site_js());
+	write_lines(&ctx, "assets/svg-pan-zoom.js", site_panzoom());
+	write_lines(&ctx, "assets/svg-pan-zoom-LICENSE.txt",
+		    site_panzoom_licence());
 	write_lines(&ctx, "assets/favicon.svg", site_favicon());
 	if (!ctx.failed)
 		site_write_index(&ctx);

@@ -167,6 +167,114 @@ await test('the map can be used from the keyboard (Tab to a node, Enter)', async
   await page.close();
 });
 
+// The key beside a map must show exactly the line styles the map draws,
+// in the colours the browser really paints (a CSS rule once painted
+// every sample black).
+async function lineStyles(page) {
+  return page.evaluate(() => {
+    const key = (el) => {
+      const cs = getComputedStyle(el);
+      const d = cs.strokeDasharray === 'none' ? 'solid' : (parseFloat(cs.strokeDasharray) <= 1 ? 'dotted' : 'dashed');
+      return `${cs.stroke} ${d}`;
+    };
+    const map = new Set([...document.querySelectorAll('figure.map svg.map-svg g.edge path')].map(key));
+    const legend = [...document.querySelectorAll('.map-legend .legend-sample line')].map(key);
+    const words = [...document.querySelectorAll('.map-legend .legend-lines li')].map((li) => li.textContent.trim());
+    const inMap = [...document.querySelectorAll('figure.map svg.map-svg text')].map((t) => t.textContent);
+    return { map: [...map].sort(), legend: legend.slice().sort(), unique: new Set(legend).size === legend.length, words, inMap };
+  });
+}
+
+await test('the map key shows the map\'s own line colours and styles, only those present', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  for (const url of ['index.html', 'regions/england.testshire.html']) {
+    await page.goto(BASE + url, { waitUntil: 'networkidle' });
+    const s = await lineStyles(page);
+    assert(s.map.length > 0, `${url}: the map has no edges`);
+    assert(JSON.stringify(s.map) === JSON.stringify(s.legend),
+      `${url}: map lines ${s.map.join(', ')} but key samples ${s.legend.join(', ')}`);
+    assert(s.unique, `${url}: a key sample is repeated`);
+    assert(s.words.every((w) => /[a-z]{3}/.test(w) && !/[a-z]+-[a-z]+-by/.test(w)), `${url}: key words ${s.words}`);
+    assert(!s.inMap.includes('Legend'), `${url}: the map still draws its own legend inside the SVG`);
+  }
+  // the region map has more than one colour, so black samples would show
+  assert(new Set((await lineStyles(page)).legend.map((k) => k.split(' solid')[0].split(' dashed')[0])).size > 1,
+    'the region map key has only one colour');
+  noProblems(problems, 'the map key');
+  await page.close();
+});
+
+// Pan and zoom from the keyboard: the map frame takes the focus, arrows
+// move the drawing, + and - change its scale, 0 shows the whole map.
+async function viewOf(page) {
+  // svg-pan-zoom draws on the next animation frame
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  return page.evaluate(() => {
+    const vp = document.querySelector('.map-frame svg.map-svg .svg-pan-zoom_viewport');
+    if (!vp) return null;
+    const m = vp.transform.baseVal.consolidate();
+    const t = m ? m.matrix : vp.getCTM();
+    return { a: t.a, e: t.e, f: t.f };
+  });
+}
+
+await test('the map pans and zooms from the keyboard and the buttons, and opens readable', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  const v0 = await viewOf(page);
+  assert(v0, 'svg-pan-zoom did not take over the map (no viewport group)');
+  assert(v0.a >= 0.85, `the map opens at scale ${v0.a}, too small to read`);
+  await page.locator('.map-frame').focus();
+  await page.keyboard.press('ArrowLeft');
+  const v1 = await viewOf(page);
+  assert(v1.e > v0.e && Math.abs(v1.f - v0.f) < 0.01, `ArrowLeft moved the map from ${JSON.stringify(v0)} to ${JSON.stringify(v1)}`);
+  await page.keyboard.press('ArrowUp');
+  const v2 = await viewOf(page);
+  assert(v2.f > v1.f, 'ArrowUp did not move the map down');
+  await page.keyboard.press('+');
+  const v3 = await viewOf(page);
+  assert(v3.a > v2.a * 1.1, `+ did not zoom in (${v2.a} to ${v3.a})`);
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  const v4 = await viewOf(page);
+  assert(v4.a < v3.a / 1.2, `- did not zoom out (${v3.a} to ${v4.a})`);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const v5 = await viewOf(page);
+  assert(v5.a > v4.a * 1.1, 'the Zoom in button did nothing');
+  // the wheel zooms too
+  const box = await page.locator('.map-frame').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(200);
+  const v6 = await viewOf(page);
+  assert(v6.a > v5.a * 1.05, `the wheel did not zoom in (${v5.a} to ${v6.a})`);
+  noProblems(problems, 'pan and zoom');
+  await page.close();
+});
+
+await test('on a 390 px phone the map opens at a readable zoom', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  const v = await viewOf(page);
+  assert(v && v.a >= 0.85, `the phone map opens at scale ${v && v.a}`);
+  // some box is in view
+  const inView = await page.evaluate(() => {
+    const f = document.querySelector('.map-frame').getBoundingClientRect();
+    return [...document.querySelectorAll('.map-frame g.node')].filter((g) => {
+      const r = g.getBoundingClientRect();
+      return r.right > f.left && r.left < f.right && r.bottom > f.top && r.top < f.bottom;
+    }).length;
+  });
+  assert(inView > 0, 'no box of the map is in view on a phone');
+  await page.locator('figure.map').screenshot({ path: path.join(OUT, 'map-390.png') });
+  noProblems(problems, 'phone map');
+  await page.close();
+});
+
 await test('search finds a body by name', async () => {
   const page = await context.newPage();
   const problems = watch(page);
@@ -232,7 +340,7 @@ await test('a crawl from the index finds no broken internal link and reaches eve
     });
     ids.set(rel, new Set(info.ids));
     if (info.handlers.length) bad.push(`${rel}: event-handler attributes ${info.handlers.join(', ')}`);
-    if (info.scripts.some((s) => !/^(\.\.\/)?assets\/site\.js$/.test(s))) bad.push(`${rel}: scripts ${info.scripts.join(', ')}`);
+    if (info.scripts.some((s) => !/^(\.\.\/)?assets\/(site|svg-pan-zoom)\.js$/.test(s))) bad.push(`${rel}: scripts ${info.scripts.join(', ')}`);
     if (!info.csp || !info.csp.includes("script-src 'self'") || !info.csp.includes("default-src 'none'")) bad.push(`${rel}: CSP ${info.csp}`);
     if (info.h1 !== 1 || info.main !== 1 || info.lang !== 'en-GB' || !info.title) bad.push(`${rel}: landmarks h1=${info.h1} main=${info.main} lang=${info.lang}`);
     if (info.embeds) bad.push(`${rel}: ${info.embeds} embedded images or objects`);
