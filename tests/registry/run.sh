@@ -72,25 +72,26 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 201 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
-# partnership, two Welsh health boards, the Academy (registry/README.md)
-is "201 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 201/1
+# 203 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# partnership, two Welsh health boards, the Academy (registry/README.md),
+# and two contracts with a dated value (Bath and North East Somerset
+# 2021/22, Devon 2018/19)
+is "203 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 203/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 201/1
+	"$(money_on 2016-06-01)" 203/1
 is "153 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr)" \
-	"$(money_on 2023-06-01)" 201/153
+	"$(money_on 2023-06-01)" 203/153
 is "45 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness)" \
-	"$(money_on 2024-06-01)" 201/45
+	"$(money_on 2024-06-01)" 203/45
 is "44 figures for 2025/26 (42 ICBs, NHS England, DHSC)" \
-	"$(money_on 2025-06-01)" 201/44
+	"$(money_on 2025-06-01)" 203/44
 is "no figure for 2026/27 (the ICBs of April 2026 have none)" \
-	"$(money_on 2026-06-01)" 201/0
-# no entity of registry/ has a date marked unknown any more (the STPs,
-# the only ones, are dated since issue 18: section 4 pins them); that such
-# entities are never counted in force is tested by the unit and CLI tests
-is "no registry date marked unknown" \
-	"$(grep -rlE --include='*.yaml' '^  (from|to): unknown$|\{from: unknown|to: unknown\}' registry | wc -l | tr -d ' ')" 0
+	"$(money_on 2026-06-01)" 203/0
+is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
+	"$(money_on 2018-06-01)" 203/2
+is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
+	"$(money_on 2021-06-01)" 203/2
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -377,6 +378,90 @@ is "2023 BNSSG map: the ICB, no CCG or STP" \
 "$bin" -r registry map --region wales/gwent --format dot >"$tmp/gwent.dot" 2>&1
 is "map: wales-rpb's colour for local health boards in the legend" \
 	"$(grep -c 'border: local-health-board (region plugin)' "$tmp/gwent.dot")" 1
+
+# 7. providers and contracts (issue 17).  The NHS trusts and foundation
+# trusts are generated from the ODS extract kept in registry/import/data:
+# every English trust open in it is in force, with its ODS code, and no
+# other; every one but the ambulance trusts and The Online NHS Trust has a
+# commissioned-by link to the ICB of its area.
+awk -F'","' '$12 == "" && $3 != "" { print $1 }' registry/import/data/etr.csv |
+	tr -d '"' | sort >"$tmp/ods-open"
+is "the ODS extract lists 199 English trusts open" \
+	"$(wc -l <"$tmp/ods-open" | tr -d ' ')" 199
+# a closed trust's file holds its body only, ended by valid.to
+for f in $(grep -L '^  to: ' registry/england/trusts/*.yaml); do
+	awk '$1 == "ods:" { print $2; exit }' "$f"
+done | sort >"$tmp/ods-registry"
+is "the trusts in registry/ with no end are exactly the open English trusts of the extract" \
+	"$(cmp -s "$tmp/ods-open" "$tmp/ods-registry" && echo same || echo differ)" same
+awk -F'","' '$12 >= "20130401" && $3 != "" { print $1 }' registry/import/data/etr.csv |
+	tr -d '"' | sort >"$tmp/ods-closed"
+for f in $(grep -l '^  to: ' registry/england/trusts/*.yaml); do
+	awk '$1 == "ods:" { print $2; exit }' "$f"
+done | sort >"$tmp/ods-ended"
+is "the ended trusts are exactly the 51 English trusts the extract closes since April 2013" \
+	"$(cmp -s "$tmp/ods-closed" "$tmp/ods-ended" && wc -l <"$tmp/ods-ended" | tr -d ' ')" 51
+# lineage from the ODS succession file: Hinchingbrooke (closed 31 March
+# 2017) was succeeded by North West Anglia, which replaces no single trust
+is "Hinchingbrooke Health Care NHS Trust succeeded by North West Anglia FT" \
+	"$(grep -c '^succeeded_by: north-west-anglia-nhs-foundation-trust$' registry/england/trusts/hinchingbrooke-health-care-nhs-trust.yaml)" 1
+is "44 closed trusts name their one successor" \
+	"$(grep -l '^succeeded_by: ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" \
+	"$(awk -F'","' '{ print $1 }' registry/import/data/succ.csv | tr -d '"' |
+		sort | uniq -c | awk '$1 == 1 { print $2 }' | sort >"$tmp/one-succ"
+	   comm -12 "$tmp/one-succ" "$tmp/ods-closed" | wc -l | tr -d ' ')"
+"$bin" -r registry --on 2026-12-06 stats >"$tmp/stats" 2>&1
+is "stats: 199 NHS trusts and foundation trusts in force" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats")" 199
+is "stats: 61 NHS trusts and 138 foundation trusts" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
+is "stats: every trust in force has an ODS code" \
+	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
+is "stats: 188 trusts commissioned (all but 10 ambulance trusts and NHS Online)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 188
+is "8 contracts the seeds name in registry/england/contracts" \
+	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
+is "stats counts every contract document in registry/" \
+	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" \
+	"$(grep -rh --include='*.yaml' '^kind: contract$' registry | wc -l | tr -d ' ')"
+# the kind of trust, from the NHS Staff Survey 2024 groups, for all but the
+# two trusts the survey does not list (North London FT, The Online NHS Trust)
+is "197 trusts say their kind" \
+	"$(grep -l '^notes: "ODS code [A-Z0-9]*;.* Kind: ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 197
+is "ten ambulance trusts and the Isle of Wight" \
+	"$(grep -l 'Kind: \(acute and \)\{0,1\}ambulance ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 11
+# every foundation trust has a council of governors whose public and staff
+# governors are elected by its membership, and a board whose chair the
+# council appoints
+fts=$(grep -L '^  to: ' registry/england/trusts/*.yaml |
+	xargs grep -l '^type: foundation-trust$' | wc -l | tr -d ' ')
+is "138 foundation trusts" "$fts" 138
+is "138 councils of governors" \
+	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 138
+is "two elected seats per council, each elected by the trust's own membership" \
+	"$(awk 'FNR == 1 { split(FILENAME, p, "/"); id = p[4]; sub(/\.yaml$/, "", id) }
+		$1 == "elected_by:" && $2 == id "-membership" { n++ }
+		END { print n + 0 }' registry/england/trusts/*.yaml)" $((fts * 2))
+is "each foundation trust's chair is appointed by its council of governors" \
+	"$(awk 'FNR == 1 { split(FILENAME, p, "/"); id = p[4]; sub(/\.yaml$/, "", id); chair = 0 }
+		/^  - role: Chair$/ { chair = 1; next } /^  - role:/ { chair = 0 }
+		chair && $1 == "appointed_by:" && $2 == id "-council-of-governors" { n++ }
+		END { print n + 0 }' registry/england/trusts/*.yaml)" "$fts"
+
+# a foundation trust's chain through its council of governors to its
+# membership: Manchester University NHS FT was established by the merger of
+# two foundation trusts on 1 October 2017 (ODS), so its council is dated;
+# in 2021 the council's strongest chain is its governors' election by the
+# members, a membership root scored 0.5 (0.9 x 0.5 = 0.45)
+"$bin" -r registry --on 2021-06-01 explain \
+	manchester-university-nhs-foundation-trust-council-of-governors >"$tmp/cog.out" 2>&1
+is "MFT's council of governors reaches its membership" \
+	"$(grep -c '^  reaches: Members of Manchester University NHS Foundation Trust (voters)' "$tmp/cog.out")" 1
+is "MFT's council of governors: A = 0.450 through the membership" \
+	"$(grep -c 'accountability A = 0.450' "$tmp/cog.out")" 1
+is "four foundation trusts established by mergers of foundation trusts have a dated council" \
+	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml |
+		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 4
 
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then
