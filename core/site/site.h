@@ -237,6 +237,12 @@ int site_write_index(site_ctx *c);            /* site_region.c */
 int site_write_regions(site_ctx *c);
 int site_write_bodies_az(site_ctx *c);
 int site_write_search(site_ctx *c);
+int site_write_councils(site_ctx *c);
+/* The edges where body i (or a board of it) is the forum (kind_seat 0)
+ * or fills the seats (1), counted, and written as <li> sentences when b
+ * is not NULL. */
+size_t site_forum_edges(site_buf *b, const site_ctx *c, const char *root,
+			size_t i, int kind_seat);
 int site_write_bodies(site_ctx *c);           /* site_body.c */
 int site_write_rules(site_ctx *c);            /* site_ref.c */
 int site_write_glossary(site_ctx *c);

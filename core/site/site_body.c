@@ -211,6 +211,9 @@ static const char *link_verb(const char *type)
 		{"inspected-by", "inspects"},
 		{"audited-by", "audits"},
 		{"ratified-by", "ratifies the decisions of"},
+		{"member-of", "has as a member"},
+		{"commissioned-by", "commissions"},
+		{"part-of", "includes"},
 	};
 	for (size_t k = 0; type && k < sizeof verbs / sizeof *verbs; k++)
 		if (strcmp(type, verbs[k].type) == 0)
@@ -719,6 +722,25 @@ static int one_body(site_ctx *c, size_t i)
 			/* directly elected: no advice to give */
 			if (!directly_elected(c, i))
 				best_change(&b, c, i);
+		}
+	}
+	if (sc->active) {
+		/* what it holds to account and where it sits: the "your
+		 * council" view, for any body that is a forum */
+		size_t nf = site_forum_edges(NULL, c, "../", i, 0);
+		size_t ns = site_forum_edges(NULL, c, "../", i, 1);
+		if (nf) {
+			sb_put(&b, "<h2 id=\"holds\">What ");
+			sb_esc(&b, name);
+			sb_put(&b, " holds to account</h2>\n<ul class=\"links-said\">\n");
+			site_forum_edges(&b, c, "../", i, 0);
+			sb_put(&b, "</ul>\n");
+		}
+		if (ns) {
+			sb_put(&b, "<h2 id=\"sits\">Boards it sits on or "
+				   "appoints to</h2>\n<ul class=\"links-said\">\n");
+			site_forum_edges(&b, c, "../", i, 1);
+			sb_put(&b, "</ul>\n");
 		}
 	}
 	int32_t self = (int32_t)i;

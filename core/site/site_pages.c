@@ -113,6 +113,7 @@ void site_page_begin(site_buf *b, const site_ctx *c, const char *root,
 	static const struct {
 		const char *id, *href, *label;
 	} nav[] = {{"home", "index.html", "Overview"},
+		   {"councils", "councils/index.html", "Your council"},
 		   {"bodies", "bodies/index.html", "Bodies A to Z"},
 		   {"rules", "rules/index.html", "Rules"},
 		   {"glossary", "glossary.html", "Glossary"}};

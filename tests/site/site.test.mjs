@@ -275,6 +275,67 @@ await test('on a 390 px phone the map opens at a readable zoom', async () => {
   await page.close();
 });
 
+// What a councillor reads first: names and sentences, never ids, paths,
+// files or raw scores outside the collapsed details.
+async function plainText(page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main').cloneNode(true);
+    main.querySelectorAll('details').forEach((d) => d.remove());
+    return main.innerText;
+  });
+}
+
+await test('body pages speak plain words first; ids, paths and files only in closed details', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
+  const text = await plainText(page);
+  assert(text.includes('Testshire Health Scrutiny Committee scrutinises North Testshire NHS Trust: set in law; can require information and question it; cannot block changes or impose consequences \u2014 moderate.'),
+    'the scrutiny link is not said as a sentence');
+  for (const bad of [/\btest-trust\b/, /england\/testshire/, /\.yaml:\d+/, /\bscrutinised-by\b/, /Registry id/]) {
+    assert(!bad.test(text), `the page shows ${bad} outside the details`);
+  }
+  assert(await page.locator('details.tech').count() > 0, 'no details section');
+  assert(await page.evaluate(() => [...document.querySelectorAll('details.tech')].every((d) => !d.open)), 'a details section is open');
+  assert((await page.locator('details#details').innerText()).length > 0, 'details hold nothing');
+  await page.locator('details#details summary').click();
+  assert((await page.locator('details#details').innerText()).includes('test-trust'), 'the id is not in the details');
+  // a directly elected council gets no advice and no stock questions
+  await page.goto(BASE + 'bodies/test-council.html', { waitUntil: 'networkidle' });
+  const council = await plainText(page);
+  assert(!/single change|Questions for a committee/.test(council), 'a directly elected council is given advice');
+  assert(council.includes('Test electorate (voters of Testshire) elects Testshire Council'), 'the council\'s election is not a sentence');
+  // a trust, not elected, keeps its questions
+  await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
+  assert(/Questions for a committee/.test(await plainText(page)), 'the trust lost its questions');
+  noProblems(problems, 'plain words');
+  await page.close();
+});
+
+await test('"Your council" leads from the index of councils to what each holds to account', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  await Promise.all([page.waitForURL('**/councils/index.html'), page.getByRole('link', { name: 'Your council' }).first().click()]);
+  const rows = await page.locator('table.councils tbody th').allTextContents();
+  assert(rows.includes('Testshire Council') && rows.includes('Cyngor Cwm Prawf (Test Valleys Council)'), `councils listed: ${rows}`);
+  assert(!rows.includes('North Testshire NHS Trust'), 'a trust is listed as a council');
+  const row = page.locator('table.councils tbody tr', { hasText: 'Testshire Council' }).first();
+  assert((await row.locator('td.num').first().textContent()) === '1', 'Testshire Council does not count the trust its committee scrutinises');
+  await Promise.all([page.waitForURL('**/bodies/test-council.html'), row.getByRole('link', { name: 'Testshire Council' }).click()]);
+  const holds = await page.locator('#holds + ul').innerText();
+  assert(holds.includes('scrutinises North Testshire NHS Trust') && holds.includes('moderate'), `holds to account: ${holds}`);
+  // search finds a council by its ONS code and a trust by its ODS code
+  for (const [q, want] of [['E06000999', 'Testshire Council'], ['rx9', 'North Testshire NHS Trust']]) {
+    await page.locator('#site-search').fill(q);
+    const first = page.locator('#site-search-results a').first();
+    await first.waitFor({ state: 'visible', timeout: 5000 });
+    assert((await first.textContent()).startsWith(want), `${q} found ${await first.textContent()}`);
+  }
+  noProblems(problems, 'your council');
+  await page.close();
+});
+
 await test('search finds a body by name', async () => {
   const page = await context.newPage();
   const problems = watch(page);
@@ -408,14 +469,17 @@ await test('hostile registry text is shown as text, never as markup or links', a
   await page.close();
 });
 
-await test('axe finds no WCAG 2.1 A or AA violation (nor best-practice issue)', async () => {
-  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const page = await context.newPage();
-  const problems = watch(page);
-  const bad = [];
-  for (const rel of ['index.html', 'regions/england.testshire.html', 'bodies/test-trust.html',
-    'bodies/test-trust-board.html', 'bodies/hostile-body.html', 'bodies/index.html',
-    'rules/index.html', 'rules/core.no-chain.html', 'glossary.html']) {
+// One test per page: axe on a large inline map takes seconds on a loaded
+// machine, and each page gets its own time limit.
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+for (const rel of ['index.html', 'regions/england.testshire.html', 'bodies/test-trust.html',
+  'bodies/test-trust-board.html', 'bodies/hostile-body.html', 'bodies/index.html',
+  'bodies/test-council.html', 'councils/index.html',
+  'rules/index.html', 'rules/core.no-chain.html', 'glossary.html']) {
+  await test(`axe finds no WCAG 2.1 A or AA violation (nor best-practice issue): ${rel}`, async () => {
+    const page = await context.newPage();
+    const problems = watch(page);
+    const bad = [];
     await page.goto(BASE + rel, { waitUntil: 'networkidle' });
     await page.evaluate(axeSource); // through the debugging protocol: the CSP does not apply
     const r = await page.evaluate(() => window.axe.run(document, {
@@ -424,16 +488,32 @@ await test('axe finds no WCAG 2.1 A or AA violation (nor best-practice issue)', 
     for (const v of r.violations) {
       bad.push(`${rel}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')}`);
     }
+    assert(bad.length === 0, bad.join('\n'));
+    noProblems(problems, 'axe');
+    await page.close();
+  });
+}
+
+await test('screenshots at 1366 and 390 px (build/site-test/*-1366.png, *-390.png)', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    for (const [name, rel] of [['index', 'index.html'], ['region', 'regions/england.testshire.html'],
+      ['body', 'bodies/test-trust.html'], ['council', 'bodies/test-council.html'], ['councils', 'councils/index.html']]) {
+      await page.goto(BASE + rel, { waitUntil: 'networkidle' });
+      await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage: true });
+    }
+    // no page scrolls sideways on a phone
+    if (width === 390) {
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(wide <= 392, `councils page is ${wide} px wide at 390`);
+    }
   }
-  assert(bad.length === 0, bad.join('\n'));
-  noProblems(problems, 'axe');
+  noProblems(problems, 'screenshots');
   await page.close();
 });
 
-await test('screenshots of the index and a region page (build/site-test)', async () => {
-  const page = await context.newPage();
-  const problems = watch(page);
-  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
   await page.screenshot({ path: path.join(OUT, 'index.png'), fullPage: true });
   await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
   await page.screenshot({ path: path.join(OUT, 'region.png'), fullPage: true });

@@ -147,7 +147,8 @@
     index = (Array.isArray(data) ? data : []).filter(function (e) {
       return e && typeof e.name === 'string' && typeof e.id === 'string';
     }).map(function (e) {
-      e.folded = fold(e.name + ' ' + e.id + ' ' + (e.region || ''));
+      var codes = Array.isArray(e.codes) ? e.codes.filter(function (x) { return typeof x === 'string'; }) : [];
+      e.folded = fold(e.name + ' ' + e.id + ' ' + (e.region || '') + ' ' + codes.join(' '));
       return e;
     });
     var w = waiting;
