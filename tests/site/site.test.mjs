@@ -514,13 +514,6 @@ await test('screenshots at 1366 and 390 px (build/site-test/*-1366.png, *-390.pn
   await page.close();
 });
 
-  await page.screenshot({ path: path.join(OUT, 'index.png'), fullPage: true });
-  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
-  await page.screenshot({ path: path.join(OUT, 'region.png'), fullPage: true });
-  noProblems(problems, 'screenshots');
-  await page.close();
-});
-
 await test('a body page prints on A4 (PDF and a print-media screenshot)', async () => {
   const page = await context.newPage();
   const problems = watch(page);
