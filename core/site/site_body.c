@@ -465,7 +465,7 @@ static void best_change(site_buf *b, const site_ctx *c, size_t i)
 	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
 	double newA = 0;
 	int32_t best = govmap_analysis_best_change(c->s->an, i, &newA);
-	sb_put(b, "<h2>The single change that would raise A most</h2>\n<p>");
+	sb_put(b, "<h2>The single change that would help most</h2>\n<p>");
 	if (best < 0) {
 		sb_put(b, "Add an accountability link from ");
 		sb_esc(b, name_of(c, (int32_t)i));
@@ -473,17 +473,18 @@ static void best_change(site_buf *b, const site_ctx *c, size_t i)
 			  "Parliament, the Senedd).</p>\n");
 		return;
 	}
-	char desc[300];
-	govmap_edge_describe(c->s->an, &edges[best], desc, sizeof desc);
-	sb_put(b, "Strengthen ");
-	sb_esc(b, desc);
-	sb_put(b, " (");
-	site_link_body(b, c, "../", edges[best].from);
+	sb_put(b, "Strengthening this link to full strength (set in law, "
+		  "with the powers to require information, question and "
+		  "impose consequences): ");
+	site_link_sentence(b, c, "../", &edges[best]);
+	sb_put(b, " Its chain to voters would go from ");
+	sb_put(b, site_strength_word(sc->A));
 	sb_put(b, " to ");
-	site_link_body(b, c, "../", edges[best].to);
-	sb_putf(b, ", now %.3f) to full strength (0.9): a statutory footing "
-		   "with the powers to inform, question and sanction. A would "
-		   "rise from %.3f to %.3f (deficit %.3f to %.3f).</p>\n",
+	sb_put(b, site_strength_word(newA));
+	sb_putf(b, ".</p>\n<details class=\"tech\"><summary>The numbers"
+		   "</summary><p>Link strength now %.3f, at full strength "
+		   "0.9; A from %.3f to %.3f (deficit %.3f to %.3f).</p>"
+		   "</details>\n",
 		edges[best].strength, sc->A, newA, sc->D, 1.0 - newA);
 }
 
@@ -556,12 +557,9 @@ static void other_links(site_buf *b, const site_ctx *c, size_t i)
 		sb_put(b, "<p>None in force on this date.</p>\n");
 		return;
 	}
-	sb_put(b, "<div class=\"table-wrap\">\n<table class=\"links\">\n"
-		  "<caption>Links in force on this date, strongest first within "
-		  "each direction</caption>\n<thead><tr><th scope=\"col\">"
-		  "Direction</th><th scope=\"col\">Other body</th>"
-		  "<th scope=\"col\">How</th><th scope=\"col\" class=\"num\">"
-		  "Strength</th></tr></thead>\n<tbody>\n");
+	sb_put(b, "<p>In force on this date, strongest first: first those it "
+		  "gives account to, then those that give account to it.</p>\n"
+		  "<ul class=\"links-said\">\n");
 	for (int dir = 0; dir < 2; dir++) {
 		/* simple selection by strength: few edges per body */
 		char *done = calloc(ne ? ne : 1, 1);
@@ -581,20 +579,13 @@ static void other_links(site_buf *b, const site_ctx *c, size_t i)
 			if (best < 0)
 				break;
 			done[best] = 1;
-			const govmap_edge *e = &edges[best];
-			char desc[300];
-			govmap_edge_describe(c->s->an, e, desc, sizeof desc);
-			sb_put(b, dir == 0 ? "<tr><td>gives account to</td><td>"
-					   : "<tr><td>is given account by</td><td>");
-			site_link_body(b, c, "../", dir == 0 ? e->to : e->from);
-			sb_put(b, "</td><td>");
-			sb_esc(b, desc);
-			sb_putf(b, "</td><td class=\"num\">%.3f</td></tr>\n",
-				e->strength);
+			sb_put(b, "<li>");
+			site_link_sentence(b, c, "../", &edges[best]);
+			sb_put(b, "</li>\n");
 		}
 		free(done);
 	}
-	sb_put(b, "</tbody>\n</table>\n</div>\n");
+	sb_put(b, "</ul>\n");
 }
 
 static void seats(site_buf *b, const site_ctx *c, const govmap_entity *e)
@@ -702,12 +693,15 @@ static int one_body(site_ctx *c, size_t i)
 		govmap_money_format(x, sizeof x, sc->exposure);
 		sb_put(&b, "<h2>Scores on ");
 		sb_esc(&b, c->date);
-		sb_putf(&b, "</h2>\n<dl class=\"headlines scores\">\n"
-			    "<div><dt>Accountability A</dt><dd>%.3f</dd>"
-			    "<dd class=\"note\">1 = directly elected; 0 = no "
-			    "chain</dd></div>\n<div><dt>Deficit D = 1 &minus; A"
-			    "</dt><dd>%.3f</dd></div>\n<div><dt>Public money a "
-			    "year</dt><dd>",
+		sb_put(&b, "</h2>\n<dl class=\"headlines scores\">\n"
+			   "<div><dt>Chain to voters</dt><dd>");
+		sb_put(&b, sc->next < 0 && !sc->electorate
+				   ? "none"
+				   : site_strength_word(sc->A));
+		sb_putf(&b, "</dd><dd class=\"note\">accountability A = %.3f "
+			    "(1 = directly elected; 0 = no chain); deficit D = "
+			    "1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
+			    "money a year</dt><dd>",
 			sc->A, sc->D);
 		sb_esc(&b, m);
 		sb_put(&b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
