@@ -186,12 +186,9 @@ static int one_region(site_ctx *c, const char *r)
 	}
 	sb_put(&b, "</ol></nav>\n<h1>");
 	sb_esc(&b, title);
-	sb_put(&b, " <span class=\"path\">");
-	sb_esc(&b, r);
-	sb_put(&b, "</span></h1>\n<p class=\"meta\">Bodies and boards whose "
-		   "region is ");
-	sb_esc(&b, r);
-	sb_put(&b, " or below it, as the registry stood on ");
+	sb_put(&b, "</h1>\n<p class=\"meta\">Bodies and boards in ");
+	sb_esc(&b, title);
+	sb_put(&b, " and the areas within it, as the registry stood on ");
 	sb_esc(&b, c->date);
 	sb_put(&b, ".</p>\n<h2>Headline figures</h2>\n");
 	site_headlines(&b, &t);
