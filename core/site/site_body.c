@@ -298,13 +298,19 @@ void site_link_sentence(site_buf *b, const site_ctx *c, const char *root,
 			sb_esc(b, f);
 			sb_put(b, ")");
 		}
-	} else {
+	} else if (govmap_registry_at(reg, (size_t)e->from)->kind ==
+		   GOVMAP_KIND_BOARD) {
 		site_link_body(b, c, root, e->from);
 		sb_put(b, e->kind == GOVMAP_EDGE_JOINT
 				  ? " is a joint board of "
 				  : " is the board of ");
 		site_link_body(b, c, root, e->to);
 		sb_put(b, " and answers to it");
+	} else {
+		/* the body answers through its board */
+		site_link_body(b, c, root, e->from);
+		sb_put(b, " answers to its board, ");
+		site_link_body(b, c, root, e->to);
 	}
 	sb_put(b, " &mdash; ");
 	sb_put(b, site_strength_word(e->strength));

@@ -292,7 +292,10 @@ await test('body pages speak plain words first; ids, paths and files only in clo
   const text = await plainText(page);
   assert(text.includes('Testshire Health Scrutiny Committee scrutinises North Testshire NHS Trust: set in law; can require information and question it; cannot block changes or impose consequences \u2014 moderate.'),
     'the scrutiny link is not said as a sentence');
-  for (const bad of [/\btest-trust\b/, /england\/testshire/, /\.yaml:\d+/, /\bscrutinised-by\b/, /Registry id/]) {
+  assert(text.includes('North Testshire NHS Trust Board is the board of North Testshire NHS Trust and answers to it'),
+    'the board link is not said the right way round');
+  for (const bad of [/\btest-trust\b/, /england\/testshire/, /\.yaml:\d+/, /\bscrutinised-by\b/, /Registry id/,
+    /\b[0-9a-f]{10,40}\b/]) {
     assert(!bad.test(text), `the page shows ${bad} outside the details`);
   }
   assert(await page.locator('details.tech').count() > 0, 'no details section');
