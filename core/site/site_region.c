@@ -406,10 +406,10 @@ int site_write_councils(site_ctx *c)
 		   "its ONS or ODS code.</p>\n"
 		   "<div class=\"table-wrap\">\n<table class=\"councils\">\n"
 		   "<caption>Councils in force, by name</caption>\n<thead>"
-		   "<tr><th scope=\"col\">Council</th><th scope=\"col\">Area"
-		   "</th><th scope=\"col\" class=\"num\">Bodies it holds to "
-		   "account</th><th scope=\"col\" class=\"num\">Boards it sits "
-		   "on or appoints to</th></tr></thead>\n<tbody>\n");
+		   "<tr><th scope=\"col\">Council and area</th><th scope="
+		   "\"col\" class=\"num\">Holds to account</th><th scope="
+		   "\"col\" class=\"num\">Sits on or appoints to</th></tr>"
+		   "</thead>\n<tbody>\n");
 	size_t shown = 0;
 	for (size_t k = 0; k < m; k++) {
 		const govmap_entity *e = govmap_registry_at(c->s->reg, v[k]);
@@ -420,19 +420,22 @@ int site_write_councils(site_ctx *c)
 		shown++;
 		sb_put(&b, "<tr><th scope=\"row\">");
 		site_link_body(&b, c, "../", (int32_t)v[k]);
-		sb_put(&b, "</th><td>");
 		if (r && site_region_ok(r)) {
+			/* the area as words under the name: three columns
+			 * fit a phone */
 			char title[256];
 			site_region_title(title, sizeof title, r);
-			site_link_region(&b, "../", r, title);
+			sb_put(&b, "<span class=\"area\">");
+			sb_esc(&b, title);
+			sb_put(&b, "</span>");
 		}
-		sb_putf(&b, "</td><td class=\"num\">%zu</td><td class=\"num\">"
+		sb_putf(&b, "</th><td class=\"num\">%zu</td><td class=\"num\">"
 			    "%zu</td></tr>\n",
 			site_forum_edges(NULL, c, "../", v[k], 0),
 			site_forum_edges(NULL, c, "../", v[k], 1));
 	}
 	if (!shown)
-		sb_put(&b, "<tr><td colspan=\"4\">No council is in force on "
+		sb_put(&b, "<tr><td colspan=\"3\">No council is in force on "
 			   "this date.</td></tr>\n");
 	sb_put(&b, "</tbody>\n</table>\n</div>\n");
 	site_page_end(&b, c, "../");

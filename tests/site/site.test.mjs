@@ -320,7 +320,8 @@ await test('"Your council" leads from the index of councils to what each holds t
   const problems = watch(page);
   await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
   await Promise.all([page.waitForURL('**/councils/index.html'), page.getByRole('link', { name: 'Your council' }).first().click()]);
-  const rows = await page.locator('table.councils tbody th').allTextContents();
+  const rows = await page.locator('table.councils tbody th a').allTextContents();
+  assert((await page.locator('table.councils tbody th').first().textContent()).includes('Cwm Prawf'), 'the area is not named');
   assert(rows.includes('Testshire Council') && rows.includes('Cyngor Cwm Prawf (Test Valleys Council)'), `councils listed: ${rows}`);
   assert(!rows.includes('North Testshire NHS Trust'), 'a trust is listed as a council');
   const row = page.locator('table.councils tbody tr', { hasText: 'Testshire Council' }).first();
@@ -511,6 +512,8 @@ await test('screenshots at 1366 and 390 px (build/site-test/*-1366.png, *-390.pn
     if (width === 390) {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(wide <= 392, `councils page is ${wide} px wide at 390`);
+      const t = await page.evaluate(() => { const w = document.querySelector('table.councils').closest('.table-wrap'); return [w.scrollWidth, w.clientWidth]; });
+      assert(t[0] <= t[1] + 1, `the councils table scrolls sideways at 390 px (${t})`);
     }
   }
   noProblems(problems, 'screenshots');
