@@ -644,7 +644,9 @@ void site_legend_html(site_buf *b, const site_legend *l)
 				continue;
 			int d = l->line[i].dashed;
 			/* colours are "#rrggbb", checked in site_svg.c */
-			sb_putf(b, "<li><svg class=\"legend-sample\" width=\"48\" "
+			sb_putf(b, "<li data-stroke=\"%s\" data-dash=\"%d\">",
+				l->line[i].stroke, d < 0 || d > 2 ? 0 : d);
+			sb_putf(b, "<svg class=\"legend-sample\" width=\"48\" "
 				   "height=\"12\" viewBox=\"0 0 48 12\" "
 				   "aria-hidden=\"true\"><line x1=\"2\" y1=\"6\" "
 				   "x2=\"46\" y2=\"6\" stroke=\"%s\" "

@@ -198,6 +198,19 @@ await test('the map key shows the map\'s own line colours and styles, only those
     assert(s.words.every((w) => /[a-z]{3}/.test(w) && !/[a-z]+-[a-z]+-by/.test(w)), `${url}: key words ${s.words}`);
     assert(!s.inMap.includes('Legend'), `${url}: the map still draws its own legend inside the SVG`);
   }
+  // a line type hides and shows again from the key
+  const visible = () => page.evaluate(() => [...document.querySelectorAll('figure.map svg g.edge path')]
+    .filter((p) => p.getClientRects().length > 0).map((p) => p.getAttribute('stroke').toLowerCase()));
+  const before = await visible();
+  assert(before.includes('#009e73'), 'the region map draws no scrutiny line');
+  const toggle = page.locator('.legend-lines li[data-stroke="#009e73"] button.legend-toggle').first();
+  await toggle.click();
+  const hidden = await visible();
+  assert(!hidden.includes('#009e73') && hidden.length === before.length - before.filter((x) => x === '#009e73').length,
+    `hiding scrutiny lines left ${hidden}`);
+  assert((await toggle.getAttribute('aria-pressed')) === 'true', 'the toggle does not say it is pressed');
+  await toggle.click();
+  assert((await visible()).length === before.length, 'the scrutiny lines did not come back');
   // the region map has more than one colour, so black samples would show
   assert(new Set((await lineStyles(page)).legend.map((k) => k.split(' solid')[0].split(' dashed')[0])).size > 1,
     'the region map key has only one colour');

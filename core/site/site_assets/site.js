@@ -116,6 +116,39 @@
     return true;
   }
 
+  /* ---- the key: each line type can be hidden and shown again ---- */
+  function dashKind(path) {
+    var d = path.getAttribute('stroke-dasharray');
+    if (!d) return '0';
+    return /^1(,|$)/.test(d) ? '2' : '1';
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('figure.map'), function (fig) {
+    var edges = Array.prototype.map.call(fig.querySelectorAll('svg.map-svg g.edge'), function (g) {
+      var p = g.querySelector('path');
+      return { g: g, key: p ? (p.getAttribute('stroke') || '').toLowerCase() + ' ' + dashKind(p) : '' };
+    });
+    Array.prototype.forEach.call(fig.querySelectorAll('.legend-lines li[data-stroke]'), function (li) {
+      var key = li.getAttribute('data-stroke') + ' ' + li.getAttribute('data-dash');
+      var btn = document.createElement('button');
+      btn.type = 'button';
+      btn.className = 'legend-toggle no-print';
+      btn.setAttribute('aria-pressed', 'false');
+      btn.textContent = 'Hide';
+      var words = li.textContent.replace(/\s+/g, ' ').trim();
+      btn.setAttribute('aria-label', 'Hide the lines: ' + words);
+      btn.addEventListener('click', function () {
+        var hide = btn.getAttribute('aria-pressed') !== 'true';
+        btn.setAttribute('aria-pressed', hide ? 'true' : 'false');
+        btn.textContent = hide ? 'Show' : 'Hide';
+        btn.setAttribute('aria-label', (hide ? 'Show' : 'Hide') + ' the lines: ' + words);
+        edges.forEach(function (e) { if (e.key === key) e.g.classList.toggle('edge-hidden', hide); });
+      });
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(btn);
+    });
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll('.map-frame'), function (frame) {
     var btn = document.querySelector('button.map-size[aria-controls="' + frame.id + '"]');
     if (panZoom(frame, btn) || !btn) return;
