@@ -154,6 +154,7 @@ static const char *const css_lines[] = {
 	".link-facts ul.sources { margin: 0; padding-left: 1.25rem; }",
 	"",
 	".chain { padding-left: 1.5rem; }",
+	".councils thead th.num { white-space: normal; }",
 	".councils .area { display: block; color: var(--muted); font-size: 0.875rem; }",
 	".links-said { padding-left: 1.25rem; max-width: 60rem; }",
 	".links-said li { margin-bottom: 0.4rem; }",
