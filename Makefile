@@ -40,10 +40,15 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 # cannot reach past the API (`make layout` checks it too).  The unit tests
 # are white-box and may include private headers (tests/unit only).
 LIB_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -fPIC -Icore/include -Icore/src \
-	-Igraphs $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+	-Igraphs $(PKG_CFLAGS) -MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
 FRONT_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/cli \
-	-MMD -MP $(CFLAGS)
+	-MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
 ALL_CFLAGS = $(LIB_CFLAGS)
+# PLUGINDIR=/usr/lib/govmap/plugins: where the installed govmap looks for
+# plugins (default /usr/local/lib/govmap/plugins, pluginhost.h).
+ifneq ($(PLUGINDIR),)
+PLUGINDIR_DEF = -DGOVMAP_PLUGIN_DIR='"$(PLUGINDIR)"'
+endif
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 ifeq ($(V),1)
@@ -84,10 +89,17 @@ DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev \
 DEB_PKGS += chromium nodejs npm
 # make check-install formats the man pages
 DEB_PKGS += man-db groff-base
+# The export tests (make check-export) read the exports back with
+# networkx and check them against the published schemas with jsonschema
+# (the FollowTheMoney schemata are YAML).
+DEB_PKGS += python3 python3-networkx python3-jsonschema python3-yaml
+# The completion tests run the zsh completion function in zsh; make deb
+# takes the package's Depends from dpkg-dev's dpkg-shlibdeps.
+DEB_PKGS += zsh dpkg-dev
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
 	clean headers check-plugins plugin check-hostile check-registry \
-	fuzz fuzz-smoke
+	fuzz fuzz-smoke deb check-deb
 
 all: $(BIN) $(PLUGINS) $(SOLIB)
 
@@ -331,7 +343,8 @@ check: deps
 
 test: $(BIN) $(UNIT) headers layout $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
-		check-hostile check-registry
+		check-hostile check-registry check-export check-action \
+		check-completion
 
 check-unit: $(UNIT)
 	@echo "== unit tests"
@@ -354,6 +367,30 @@ check-plugins: $(BIN) $(PLUGINS) $(FIXTURE_PLUGINS)
 check-registry: $(BIN) $(PLUGINS)
 	@echo "== registry tests"
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/registry/run.sh
+
+# Exports (issue 22): every format of tests/export/fixture/ and of
+# registry/ read back by its consumer or checked against its published
+# schema (tests/export/run.sh); files in build/export-test/.
+.PHONY: check-export
+check-export: $(BIN) $(PLUGINS)
+	@echo "== export tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) EXPORT_TEST_DIR=$(CURDIR)/$(BUILD)/export-test \
+		sh tests/export/run.sh
+
+# The reusable CI step (action.yml): its script against a fixture
+# registry repository with a fake $GITHUB_STEP_SUMMARY, and the
+# pre-commit hook's entry (tests/action/run.sh).
+.PHONY: check-action
+check-action: $(BIN)
+	@echo "== action tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/action/run.sh
+
+# Shell completion (bash and zsh), `govmap complete`, --version and
+# colour (tests/completion/run.sh).
+.PHONY: check-completion
+check-completion: $(BIN)
+	@echo "== completion tests"
+	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) sh tests/completion/run.sh
 
 # Hostile input (issue 8): tests/fixtures/hostile/ and crafted Git trees,
 # unsafe plugins, failed writes; every run under `timeout 30`.
@@ -495,6 +532,62 @@ valgrind: deps
 
 clean:
 	rm -rf $(BUILD) build
+
+# The Debian package (README.md "Installing"): `make install` with
+# PREFIX=/usr into $(DEB_ROOT) (govmap in /usr/bin, the region plugins in
+# /usr/lib/govmap/plugins, compiled in as the install directory, the
+# public headers, libgovmap, pkg-config files, the man pages of docs/man/,
+# compressed), the bash and zsh completion and the docs, packed with
+# dpkg-deb into $(DEB_FILE); Depends from dpkg-shlibdeps.  Built in a
+# build directory of its own, so that no object compiled for another
+# PREFIX is reused.  tests/deb/run.sh (make check-deb; .ci/run) installs
+# it and runs it.
+DEB_VERSION := $(GOVMAP_VERSION)
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_BUILD := build/deb
+DEB_ROOT := $(DEB_BUILD)/root
+DEB_FILE := build/govmap_$(DEB_VERSION)_$(DEB_ARCH).deb
+deb:
+	rm -rf $(DEB_ROOT)
+	$(MAKE) install INSTALL_BUILD=$(DEB_BUILD)/build PREFIX=/usr \
+		DESTDIR=$(CURDIR)/$(DEB_ROOT)
+	strip --strip-unneeded $(DEB_ROOT)/usr/bin/govmap \
+		$(DEB_ROOT)/usr/lib/govmap/plugins/*.so \
+		$(DEB_ROOT)/usr/lib/libgovmap.so.0
+	find $(DEB_ROOT)/usr/share/man -type f ! -name '*.gz' -exec gzip -9n {} +
+	install -D -m 0644 completion/govmap.bash \
+		$(DEB_ROOT)/usr/share/bash-completion/completions/govmap
+	install -D -m 0644 completion/_govmap \
+		$(DEB_ROOT)/usr/share/zsh/vendor-completions/_govmap
+	install -d $(DEB_ROOT)/usr/share/doc/govmap
+	install -m 0644 README.md CONTRIBUTING.md $(DEB_ROOT)/usr/share/doc/govmap/
+	install -m 0644 packaging/copyright $(DEB_ROOT)/usr/share/doc/govmap/copyright
+	@# the package's control files
+	install -d $(DEB_ROOT)/DEBIAN
+	echo 'activate-noawait ldconfig' >$(DEB_ROOT)/DEBIAN/triggers
+	rm -rf $(DEB_BUILD)/shlibs && mkdir -p $(DEB_BUILD)/shlibs/debian
+	printf 'Source: govmap\n\nPackage: govmap\nArchitecture: any\n' \
+		>$(DEB_BUILD)/shlibs/debian/control
+	cd $(DEB_BUILD)/shlibs && dpkg-shlibdeps -O \
+		$$(for f in $(CURDIR)/$(DEB_ROOT)/usr/bin/govmap \
+			$(CURDIR)/$(DEB_ROOT)/usr/lib/libgovmap.so.0 \
+			$(CURDIR)/$(DEB_ROOT)/usr/lib/govmap/plugins/*.so; do \
+			printf -- '-e%s ' "$$f"; done) 2>shlibdeps.err | \
+		sed -n 's/^shlibs:Depends=//p' >../depends
+	@test -s $(DEB_BUILD)/depends || { cat $(DEB_BUILD)/shlibs/shlibdeps.err; \
+		echo "deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+	sed -e 's/@VERSION@/$(DEB_VERSION)/' -e 's/@ARCH@/$(DEB_ARCH)/' \
+		-e "s/@DEPENDS@/$$(cat $(DEB_BUILD)/depends)/" \
+		-e "s/@SIZE@/$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)/" \
+		packaging/control.in >$(DEB_ROOT)/DEBIAN/control
+	cd $(DEB_ROOT) && find usr -type f | LC_ALL=C sort | xargs md5sum \
+		>DEBIAN/md5sums
+	dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) $(DEB_FILE)
+	@echo "built $(DEB_FILE)"
+
+check-deb: deb
+	@echo "== Debian package tests"
+	$(Q)GOVMAP_DEB=$(CURDIR)/$(DEB_FILE) sh tests/deb/run.sh
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
 	$(PLUGIN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) \

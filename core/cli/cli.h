@@ -127,6 +127,9 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv);
 int cmd_report(govmap_cli *cli, int argc, char **argv);
 int cmd_site(govmap_cli *cli, int argc, char **argv); /* cmd_site.c */
 int cmd_stats(govmap_cli *cli, int argc, char **argv);
+int cmd_export(govmap_cli *cli, int argc, char **argv); /* cmd_export.c */
+/* Hidden: words for the shell completion scripts (cmd_complete.c). */
+int cmd_complete(govmap_cli *cli, int argc, char **argv);
 
 /* The campaigners' Git workflow (cli_vcs.h has their shared helpers). */
 int cmd_blame(govmap_cli *cli, int argc, char **argv);

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "govmap/plugin.h"
+#include "govmap/schema.h"
 
 static int cmd_help(govmap_cli *cli, int argc, char **argv);
 static int cmd_version(govmap_cli *cli, int argc, char **argv);
@@ -20,10 +22,13 @@ static const govmap_command commands[] = {
 	{"blame", cmd_blame, "the commit that last changed each field of an "
 			     "entity"},
 	{"check", cmd_check, "validate the registry and print diagnostics"},
+	{"complete", cmd_complete, NULL}, /* hidden: shell completion */
 	{"diff", cmd_diff, "compare two revisions: entities, scores, "
 			   "findings"},
 	{"explain", cmd_explain, "show why a body scores as it does, link by "
 				 "link"},
+	{"export", cmd_export, "the registry and scores as Popolo, "
+			       "FollowTheMoney, GraphML, Kumu, CSV"},
 	{"help", cmd_help, "show help for govmap or for one command"},
 	{"history", cmd_history, "the commits that changed the registry or "
 				 "one body, with scores"},
@@ -80,8 +85,9 @@ static void usage(FILE *f)
 	      "Commands:\n",
 	      f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name,
-			commands[i].summary);
+		if (commands[i].summary)
+			fprintf(f, "  %-10s %s\n", commands[i].name,
+				commands[i].summary);
 	fputs("\nRun 'govmap COMMAND --help' for a command's options.\n", f);
 }
 
@@ -113,10 +119,14 @@ static int cmd_version(govmap_cli *cli, int argc, char **argv)
 {
 	(void)cli;
 	if (cli_wants_help(argc, argv)) {
-		puts("usage: govmap version\n\nPrint govmap's version.");
+		puts("usage: govmap version\n\nPrint govmap's version, the registry "
+		     "schema version it reads\n(govmap.yaml's 'schema') and "
+		     "the plugin ABI version it loads.");
 		return EXIT_OK;
 	}
-	printf("govmap %s\n", GOVMAP_VERSION);
+	printf("govmap %s\nregistry schema %u\nplugin ABI %u\n", GOVMAP_VERSION,
+	       (unsigned)GOVMAP_SCHEMA_VERSION,
+	       (unsigned)GOVMAP_PLUGIN_ABI_VERSION);
 	return EXIT_OK;
 }
 
@@ -187,7 +197,18 @@ int main(int argc, char **argv)
 		else
 			cli.registry = "registry"; /* reported when used */
 	}
-	cli.color = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
+	/* colour only on a terminal, never with NO_COLOR set to anything
+	 * (https://no-color.org) or on a dumb terminal */
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	cli.color = isatty(STDERR_FILENO) && !(nc && *nc) &&
+		    !(term && strcmp(term, "dumb") == 0);
+	if (cmd->fn == cmd_complete && argc - optind >= 2 &&
+	    strcmp(argv[optind + 1], "commands") == 0) {
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (commands[i].summary)
+				puts(commands[i].name);
+		return EXIT_OK;
+	}
 	int rc = cmd->fn(&cli, argc - optind, argv + optind);
 	cli_plugins_free(&cli);
 	return rc;

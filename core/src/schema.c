@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "govmap/schema.h"
 #include "registry_impl.h"
 
 /* Field types. */
@@ -1184,11 +1185,12 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 	const ynode *v;
 	if ((v = govmap__ymap_get(doc, "schema")) && !is_null(v)) {
 		uint32_t s = 0;
-		if (conv_count(&c, v, "schema", &s, 1) == 0 && s != 1)
+		if (conv_count(&c, v, "schema", &s, 1) == 0 &&
+		    s != GOVMAP_SCHEMA_VERSION)
 			verr(&c, v, "schema",
 			     "schema version %u is not supported by this "
-			     "govmap (it reads version 1)",
-			     s);
+			     "govmap (it reads version %u)",
+			     s, GOVMAP_SCHEMA_VERSION);
 		reg->schema = s;
 	}
 	if ((v = govmap__ymap_get(doc, "name")) && !is_null(v))

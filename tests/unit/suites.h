@@ -22,6 +22,7 @@ Suite *analysis_suite(void);
 Suite *map_suite(void);
 Suite *vcs_suite(void);
 Suite *session_suite(void);
+Suite *export_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 

@@ -19,6 +19,10 @@
 extern "C" {
 #endif
 
+/** The registry schema version this govmap reads (govmap.yaml's
+ * `schema:`). */
+#define GOVMAP_SCHEMA_VERSION 1u
+
 /** One top-level key of an entity.  Static storage. */
 typedef struct {
 	const char *key;  /**< "statutory_basis" */

@@ -29,6 +29,7 @@ Commands:
   check      validate the registry and print diagnostics
   diff       compare two revisions: entities, scores, findings
   explain    show why a body scores as it does, link by link
+  export     the registry and scores as Popolo, FollowTheMoney, GraphML, Kumu, CSV
   help       show help for govmap or for one command
   history    the commits that changed the registry or one body, with scores
   hook       install a Git pre-commit hook that checks the staged registry

@@ -6,5 +6,6 @@ version --help
 --- stdout
 usage: govmap version
 
-Print govmap's version.
+Print govmap's version, the registry schema version it reads
+(govmap.yaml's 'schema') and the plugin ABI version it loads.
 --- stderr

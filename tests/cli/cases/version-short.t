@@ -5,4 +5,6 @@ govmap -V is --version.
 0
 --- stdout
 govmap 0.2.0
+registry schema 1
+plugin ABI 1
 --- stderr
