@@ -407,6 +407,21 @@ check-hostile: $(BIN) $(PLUGINS)
 # The static site (tests/site/run.sh): escaping, the command's safety,
 # and browser tests in headless /usr/bin/chromium; screenshots and a PDF
 # go to build/site-test/.
+# svg-pan-zoom, pinned in tests/site/package-lock.json, copied with its
+# licence into the site's assets (then embedded in the binary, so a site
+# needs nothing from the network).  Run after changing the pin.
+.PHONY: site-vendor
+site-vendor:
+	mkdir -p $(BUILD)/site-vendor
+	cp tests/site/package.json tests/site/package-lock.json $(BUILD)/site-vendor/
+	cd $(BUILD)/site-vendor && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+		npm ci --no-audit --no-fund --ignore-scripts
+	cp $(BUILD)/site-vendor/node_modules/svg-pan-zoom/dist/svg-pan-zoom.js \
+		core/site/site_assets/svg-pan-zoom.js
+	cp $(BUILD)/site-vendor/node_modules/svg-pan-zoom/LICENSE \
+		core/site/site_assets/svg-pan-zoom.LICENSE
+	sh core/site/site_assets/embed.sh > core/site/site_assets.c
+
 .PHONY: check-site
 check-site: $(BIN)
 	@echo "== site tests"

@@ -176,8 +176,8 @@ static int prepare_dir(const char *dir, const char *registry)
 			dir, MARKER);
 		return -1;
 	}
-	static const char *const subdirs[] = {"assets", "bodies", "regions",
-					      "rules"};
+	static const char *const subdirs[] = {"assets", "bodies", "councils",
+					      "regions", "rules"};
 	for (size_t i = 0; i < sizeof subdirs / sizeof *subdirs; i++) {
 		char p[PATH_MAX];
 		snprintf(p, sizeof p, "%s/%s", dir, subdirs[i]);
@@ -240,7 +240,8 @@ static int was_written(const site_ctx *c, const char *rel)
 /* Pages of an earlier build that this one did not write. */
 static void remove_stale(site_ctx *c)
 {
-	static const char *const subdirs[] = {"bodies", "regions", "rules"};
+	static const char *const subdirs[] = {"bodies", "councils", "regions",
+					      "rules"};
 	for (size_t i = 0; i < sizeof subdirs / sizeof *subdirs; i++) {
 		char p[PATH_MAX];
 		snprintf(p, sizeof p, "%s/%s", c->dir, subdirs[i]);
@@ -444,6 +445,9 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	}
 	write_lines(&ctx, "assets/site.css", site_css());
 	write_lines(&ctx, "assets/site.js", site_js());
+	write_lines(&ctx, "assets/svg-pan-zoom.js", site_panzoom());
+	write_lines(&ctx, "assets/svg-pan-zoom-LICENSE.txt",
+		    site_panzoom_licence());
 	write_lines(&ctx, "assets/favicon.svg", site_favicon());
 	if (!ctx.failed)
 		site_write_index(&ctx);
@@ -453,6 +457,8 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 		site_write_bodies(&ctx);
 	if (!ctx.failed)
 		site_write_bodies_az(&ctx);
+	if (!ctx.failed)
+		site_write_councils(&ctx);
 	if (!ctx.failed)
 		site_write_rules(&ctx);
 	if (!ctx.failed)

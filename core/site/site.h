@@ -58,6 +58,8 @@ void sb_esc_cap(site_buf *b, const char *text);
  * ...", "from ... (still in force)".  With `explain`, also "(always)" for
  * no dates and "(end date exclusive)" after an end. */
 void site_period(site_buf *b, govmap_period p, int explain);
+/* site_body.c: "strong", "moderate", "weak" or "very weak". */
+const char *site_strength_word(double strength);
 /* A JSON string literal (with quotes), safe inside HTML too. */
 void sb_json(site_buf *b, const char *s);
 
@@ -82,6 +84,8 @@ const char *site_file_name(char *buf, size_t size, const char *name);
 
 /* A target for map nodes that the map itself does not link: drawn node
  * name ("n12") -> page, relative to the page the map is on. */
+struct site_legend;
+
 typedef struct {
 	char node[16];
 	char href[300];
@@ -95,13 +99,33 @@ typedef struct {
  * anything else. */
 int site_svg_inline(site_buf *b, const char *svg, size_t len,
 		    const char *labelledby, const site_node_link *links,
-		    size_t nlinks);
+		    size_t nlinks, struct site_legend *legend);
+
+/* The line and box styles a map really draws, read from its SVG as it
+ * is inlined (the map's own legend node is dropped: the page draws this
+ * one beside the map, where it stays visible while the map pans). */
+#define SITE_LEGEND_MAX 24
+typedef struct site_legend {
+	struct {
+		char stroke[8];  /* "#rrggbb", lower case */
+		int dashed;      /* 1 dashed, 2 dotted, 0 solid */
+	} line[SITE_LEGEND_MAX];
+	size_t nlines;
+	char fill[SITE_LEGEND_MAX][8]; /* box fills seen, "#rrggbb" */
+	size_t nfills;
+} site_legend;
+
+/* site_pages.c: the legend as an HTML list of real line samples. */
+void site_legend_html(site_buf *b, const site_legend *l);
 
 /* ---- site_assets.c ---- */
 
 const char *const *site_css(void);   /* NULL-terminated lines */
 const char *const *site_js(void);
 const char *const *site_favicon(void);
+/* svg-pan-zoom (BSD-2-Clause), pinned in tests/site/package-lock.json */
+const char *const *site_panzoom(void);
+const char *const *site_panzoom_licence(void);
 
 /* ---- the site being built (cmd_site.c) ---- */
 
@@ -128,6 +152,13 @@ typedef struct {
 	char hist_note[300];      /* why there is no history */
 	struct site_hist *hist_of; /* per entity: the commits that changed it */
 } site_ctx;
+
+/* site_body.c: an edge as a sentence in plain words, forum first:
+ * "Testshire Council scrutinises X: set in law; can require information
+ * and question it; cannot block changes or impose consequences -
+ * moderate." (names linked with `root`). */
+void site_link_sentence(site_buf *b, const site_ctx *c, const char *root,
+			const govmap_edge *e);
 
 /* Write a page (relative path) atomically into the site, record it and
  * free the buffer.  Returns 0 or -1 (the error printed, c->failed set). */
@@ -206,6 +237,12 @@ int site_write_index(site_ctx *c);            /* site_region.c */
 int site_write_regions(site_ctx *c);
 int site_write_bodies_az(site_ctx *c);
 int site_write_search(site_ctx *c);
+int site_write_councils(site_ctx *c);
+/* The edges where body i (or a board of it) is the forum (kind_seat 0)
+ * or fills the seats (1), counted, and written as <li> sentences when b
+ * is not NULL. */
+size_t site_forum_edges(site_buf *b, const site_ctx *c, const char *root,
+			size_t i, int kind_seat);
 int site_write_bodies(site_ctx *c);           /* site_body.c */
 int site_write_rules(site_ctx *c);            /* site_ref.c */
 int site_write_glossary(site_ctx *c);

@@ -100,19 +100,24 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 	const char *r = site_entity_region(c, i);
 	char m[32];
 	sb_put(b, "<dl class=\"facts\">\n");
-	fact(b, "Kind and type");
-	sb_put(b, e->kind == GOVMAP_KIND_BODY ? "body" : "board");
-	sb_put(b, ", ");
-	sb_esc(b, e->type ? e->type : "board");
+	fact(b, "What it is");
+	if (e->type) {
+		/* a type id in words: "nhs-trust" as "nhs trust" */
+		char t[64];
+		snprintf(t, sizeof t, "%s", e->type);
+		for (char *q = t; *q; q++)
+			*q = *q == '-' ? ' ' : *q;
+		sb_esc(b, t);
+	} else {
+		sb_put(b, "a board");
+	}
 	sb_put(b, "</dd></div>\n");
-	fact(b, "Registry id");
-	sb_put(b, "<code>");
-	sb_esc(b, e->id);
-	sb_put(b, "</code></dd></div>\n");
-	fact(b, "Region");
-	if (r)
-		site_link_region(b, "../", r, r);
-	else
+	fact(b, "Area");
+	if (r) {
+		char title[256];
+		site_region_title(title, sizeof title, r);
+		site_link_region(b, "../", r, title);
+	} else
 		sb_put(b, "none recorded");
 	sb_put(b, "</dd></div>\n");
 	if (e->kind == GOVMAP_KIND_BOARD) {
@@ -174,21 +179,142 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 		}
 		sb_put(b, "</dd></div>\n");
 	}
-	for (size_t k = 0; k < e->ncodes; k++) {
-		fact(b, "Code");
-		sb_esc(b, e->codes[k].scheme);
-		sb_put(b, " ");
-		sb_esc(b, e->codes[k].value);
-		sb_put(b, "</dd></div>\n");
-	}
-	fact(b, "Defined in the registry at");
-	defined_at(b, e->pos);
-	sb_put(b, "</dd></div>\n</dl>\n");
+	sb_put(b, "</dl>\n");
 	if (e->notes) {
 		sb_put(b, "<p class=\"notes\">");
 		sb_esc(b, e->notes);
 		sb_put(b, "</p>\n");
 	}
+}
+
+/* A strength in words (the deficit bands of the maps, read upwards). */
+const char *site_strength_word(double s)
+{
+	return s >= 0.75 ? "strong" : s >= 0.5 ? "moderate"
+	       : s >= 0.25 ? "weak" : "very weak";
+}
+
+/* What the forum does to the actor, for each link type. */
+static const char *link_verb(const char *type)
+{
+	static const struct {
+		const char *type, *verb;
+	} verbs[] = {
+		{"scrutinised-by", "scrutinises"},
+		{"accountable-to", "holds to account"},
+		{"reports-to", "receives reports from"},
+		{"elected-by", "elects"},
+		{"appointed-by", "appoints"},
+		{"nominated-by", "nominates"},
+		{"funded-by", "funds"},
+		{"regulated-by", "regulates"},
+		{"inspected-by", "inspects"},
+		{"audited-by", "audits"},
+		{"ratified-by", "ratifies the decisions of"},
+		{"member-of", "has as a member"},
+		{"commissioned-by", "commissions"},
+		{"part-of", "includes"},
+	};
+	for (size_t k = 0; type && k < sizeof verbs / sizeof *verbs; k++)
+		if (strcmp(type, verbs[k].type) == 0)
+			return verbs[k].verb;
+	return "holds to account";
+}
+
+static const char *basis_words(govmap_basis b)
+{
+	switch (b) {
+	case GOVMAP_BASIS_STATUTE: return "set in law";
+	case GOVMAP_BASIS_REGULATION: return "set in regulations";
+	case GOVMAP_BASIS_CONTRACT: return "by contract";
+	case GOVMAP_BASIS_GUIDANCE: return "by guidance only";
+	case GOVMAP_BASIS_VOLUNTARY: return "voluntary";
+	case GOVMAP_BASIS_NONE: return "with no formal basis";
+	default: return "basis not recorded";
+	}
+}
+
+void site_link_sentence(site_buf *b, const site_ctx *c, const char *root,
+			const govmap_edge *e)
+{
+	const govmap_registry *reg = c->s->reg;
+	if (e->kind == GOVMAP_EDGE_LINK) {
+		const govmap_entity *l = govmap_registry_at(reg, (size_t)e->link);
+		unsigned p = l->powers;
+		site_link_body(b, c, root, e->to);
+		sb_put(b, " ");
+		sb_put(b, link_verb(l->type));
+		sb_put(b, " ");
+		site_link_body(b, c, root, e->from);
+		sb_put(b, ": ");
+		sb_put(b, basis_words(l->basis));
+		sb_put(b, "; ");
+		const char *can[3] = {0}, *cannot[3] = {0};
+		size_t nc = 0, nn = 0;
+		static const struct {
+			unsigned bit;
+			const char *words;
+		} stage[] = {
+			{GOVMAP_POWER_INFORM, "require information"},
+			{GOVMAP_POWER_QUESTION, "question it"},
+			{GOVMAP_POWER_SANCTION, "block changes or impose "
+						"consequences"},
+		};
+		for (size_t k = 0; k < 3; k++) {
+			if (p & stage[k].bit)
+				can[nc++] = stage[k].words;
+			else
+				cannot[nn++] = stage[k].words;
+		}
+		for (int pass = 0; pass < 2; pass++) {
+			const char *const *v = pass ? cannot : can;
+			size_t n = pass ? nn : nc;
+			if (!n)
+				continue;
+			sb_put(b, pass ? (nc ? "; cannot " : "cannot ") : "can ");
+			for (size_t k = 0; k < n; k++) {
+				sb_put(b, k ? (k + 1 == n ? " and " : ", ") : "");
+				sb_put(b, v[k]);
+			}
+		}
+	} else if (e->kind == GOVMAP_EDGE_SEAT) {
+		const govmap_entity *bd = govmap_registry_at(reg, (size_t)e->from);
+		const govmap_seat *st = &bd->seats[e->seat];
+		const char *f = govmap_fill_name(st->fill);
+		const char *verb = strcmp(f, "elected") == 0 ? "elects"
+				   : strcmp(f, "appointed") == 0 ? "appoints"
+				   : strcmp(f, "nominated") == 0 ? "nominates"
+				   : NULL;
+		site_link_body(b, c, root, e->to);
+		if (verb)
+			sb_putf(b, " %s %u member%s of ", verb, st->count,
+				st->count == 1 ? "" : "s");
+		else
+			sb_putf(b, " fills %u seat%s on ", st->count,
+				st->count == 1 ? "" : "s");
+		site_link_body(b, c, root, e->from);
+		if (!verb) {
+			sb_put(b, " (");
+			sb_esc(b, f);
+			sb_put(b, ")");
+		}
+	} else if (govmap_registry_at(reg, (size_t)e->from)->kind ==
+		   GOVMAP_KIND_BOARD) {
+		site_link_body(b, c, root, e->from);
+		sb_put(b, e->kind == GOVMAP_EDGE_JOINT
+				  ? " is a joint board of "
+				  : " is the board of ");
+		site_link_body(b, c, root, e->to);
+		sb_put(b, " and answers to it");
+	} else {
+		/* the body answers through its board */
+		site_link_body(b, c, root, e->from);
+		sb_put(b, " answers to its board, ");
+		site_link_body(b, c, root, e->to);
+	}
+	sb_put(b, " &mdash; ");
+	sb_put(b, site_strength_word(e->strength));
+	sb_put(b, ".");
 }
 
 /* One step of the chain, as explain prints it. */
@@ -198,10 +324,9 @@ static void chain_step(site_buf *b, const site_ctx *c, const govmap_edge *e)
 	char desc[300];
 	govmap_edge_describe(c->s->an, e, desc, sizeof desc);
 	sb_put(b, "<li>\n<p class=\"step\">");
-	site_link_body(b, c, "../", e->from);
-	sb_put(b, " <span class=\"arrow\">gives account to</span> ");
-	site_link_body(b, c, "../", e->to);
-	sb_put(b, "</p>\n<dl class=\"link-facts\">\n");
+	site_link_sentence(b, c, "../", e);
+	sb_put(b, "</p>\n<details class=\"tech\"><summary>Details of this "
+		  "link</summary>\n<dl class=\"link-facts\">\n");
 	fact(b, "How");
 	sb_esc(b, desc);
 	sb_put(b, "</dd></div>\n");
@@ -268,7 +393,48 @@ static void chain_step(site_buf *b, const site_ctx *c, const govmap_edge *e)
 		defined_at(b, bd->pos);
 		sb_put(b, "</dd></div>\n");
 	}
-	sb_put(b, "</dl>\n</li>\n");
+	sb_put(b, "</dl>\n</details>\n</li>\n");
+}
+
+/* Ids, codes, file positions and raw scores: for those who check the
+ * registry, collapsed below the plain words. */
+static void tech_details(site_buf *b, const site_ctx *c, size_t i)
+{
+	const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	const char *r = site_entity_region(c, i);
+	sb_put(b, "<details class=\"tech\" id=\"details\"><summary>Registry "
+		  "details (ids, codes, files, raw scores)</summary>\n"
+		  "<dl class=\"facts\">\n");
+	fact(b, "Registry id");
+	sb_put(b, "<code>");
+	sb_esc(b, e->id);
+	sb_put(b, "</code></dd></div>\n");
+	fact(b, "Kind and type");
+	sb_put(b, e->kind == GOVMAP_KIND_BODY ? "body" : "board");
+	sb_put(b, ", <code>");
+	sb_esc(b, e->type ? e->type : "board");
+	sb_put(b, "</code></dd></div>\n");
+	if (r) {
+		fact(b, "Region path");
+		sb_put(b, "<code>");
+		sb_esc(b, r);
+		sb_put(b, "</code></dd></div>\n");
+	}
+	for (size_t k = 0; k < e->ncodes; k++) {
+		fact(b, "Code");
+		sb_esc(b, e->codes[k].scheme);
+		sb_put(b, " ");
+		sb_esc(b, e->codes[k].value);
+		sb_put(b, "</dd></div>\n");
+	}
+	if (sc->active)
+		sb_putf(b, "<div><dt>Scores</dt><dd>A %.3f, D %.3f, %u "
+			   "link%s to voters</dd></div>\n",
+			sc->A, sc->D, sc->hops, sc->hops == 1 ? "" : "s");
+	fact(b, "Defined in the registry at");
+	defined_at(b, e->pos);
+	sb_put(b, "</dd></div>\n</dl>\n</details>\n");
 }
 
 static void chain(site_buf *b, const site_ctx *c, size_t i)
@@ -305,7 +471,7 @@ static void best_change(site_buf *b, const site_ctx *c, size_t i)
 	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
 	double newA = 0;
 	int32_t best = govmap_analysis_best_change(c->s->an, i, &newA);
-	sb_put(b, "<h2>The single change that would raise A most</h2>\n<p>");
+	sb_put(b, "<h2>The single change that would help most</h2>\n<p>");
 	if (best < 0) {
 		sb_put(b, "Add an accountability link from ");
 		sb_esc(b, name_of(c, (int32_t)i));
@@ -313,17 +479,18 @@ static void best_change(site_buf *b, const site_ctx *c, size_t i)
 			  "Parliament, the Senedd).</p>\n");
 		return;
 	}
-	char desc[300];
-	govmap_edge_describe(c->s->an, &edges[best], desc, sizeof desc);
-	sb_put(b, "Strengthen ");
-	sb_esc(b, desc);
-	sb_put(b, " (");
-	site_link_body(b, c, "../", edges[best].from);
+	sb_put(b, "Strengthening this link to full strength (set in law, "
+		  "with the powers to require information, question and "
+		  "impose consequences): ");
+	site_link_sentence(b, c, "../", &edges[best]);
+	sb_put(b, " Its chain to voters would go from ");
+	sb_put(b, site_strength_word(sc->A));
 	sb_put(b, " to ");
-	site_link_body(b, c, "../", edges[best].to);
-	sb_putf(b, ", now %.3f) to full strength (0.9): a statutory footing "
-		   "with the powers to inform, question and sanction. A would "
-		   "rise from %.3f to %.3f (deficit %.3f to %.3f).</p>\n",
+	sb_put(b, site_strength_word(newA));
+	sb_putf(b, ".</p>\n<details class=\"tech\"><summary>The numbers"
+		   "</summary><p>Link strength now %.3f, at full strength "
+		   "0.9; A from %.3f to %.3f (deficit %.3f to %.3f).</p>"
+		   "</details>\n",
 		edges[best].strength, sc->A, newA, sc->D, 1.0 - newA);
 }
 
@@ -396,12 +563,9 @@ static void other_links(site_buf *b, const site_ctx *c, size_t i)
 		sb_put(b, "<p>None in force on this date.</p>\n");
 		return;
 	}
-	sb_put(b, "<div class=\"table-wrap\">\n<table class=\"links\">\n"
-		  "<caption>Links in force on this date, strongest first within "
-		  "each direction</caption>\n<thead><tr><th scope=\"col\">"
-		  "Direction</th><th scope=\"col\">Other body</th>"
-		  "<th scope=\"col\">How</th><th scope=\"col\" class=\"num\">"
-		  "Strength</th></tr></thead>\n<tbody>\n");
+	sb_put(b, "<p>In force on this date, strongest first: first those it "
+		  "gives account to, then those that give account to it.</p>\n"
+		  "<ul class=\"links-said\">\n");
 	for (int dir = 0; dir < 2; dir++) {
 		/* simple selection by strength: few edges per body */
 		char *done = calloc(ne ? ne : 1, 1);
@@ -421,20 +585,13 @@ static void other_links(site_buf *b, const site_ctx *c, size_t i)
 			if (best < 0)
 				break;
 			done[best] = 1;
-			const govmap_edge *e = &edges[best];
-			char desc[300];
-			govmap_edge_describe(c->s->an, e, desc, sizeof desc);
-			sb_put(b, dir == 0 ? "<tr><td>gives account to</td><td>"
-					   : "<tr><td>is given account by</td><td>");
-			site_link_body(b, c, "../", dir == 0 ? e->to : e->from);
-			sb_put(b, "</td><td>");
-			sb_esc(b, desc);
-			sb_putf(b, "</td><td class=\"num\">%.3f</td></tr>\n",
-				e->strength);
+			sb_put(b, "<li>");
+			site_link_sentence(b, c, "../", &edges[best]);
+			sb_put(b, "</li>\n");
 		}
 		free(done);
 	}
-	sb_put(b, "</tbody>\n</table>\n</div>\n");
+	sb_put(b, "</ul>\n");
 }
 
 static void seats(site_buf *b, const site_ctx *c, const govmap_entity *e)
@@ -476,6 +633,27 @@ static int about_body(const site_ctx *c, const govmap_finding *f,
 		      const void *arg)
 {
 	return site_finding_body(c, f) == *(const int32_t *)arg;
+}
+
+/* Its chain is one step to an electorate by election (a council, a
+ * mayor): neither advice nor stock questions apply. */
+static int directly_elected(const site_ctx *c, size_t i)
+{
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	if (sc->hops != 1 || sc->next < 0)
+		return 0;
+	const govmap_edge *e = &edges[sc->next];
+	const govmap_registry *reg = c->s->reg;
+	if (e->kind == GOVMAP_EDGE_LINK) {
+		const char *t = govmap_registry_at(reg, (size_t)e->link)->type;
+		return t && strcmp(t, "elected-by") == 0;
+	}
+	if (e->kind == GOVMAP_EDGE_SEAT)
+		return govmap_registry_at(reg, (size_t)e->from)
+			       ->seats[e->seat].fill == GOVMAP_FILL_ELECTED;
+	return 0;
 }
 
 static int one_body(site_ctx *c, size_t i)
@@ -521,12 +699,15 @@ static int one_body(site_ctx *c, size_t i)
 		govmap_money_format(x, sizeof x, sc->exposure);
 		sb_put(&b, "<h2>Scores on ");
 		sb_esc(&b, c->date);
-		sb_putf(&b, "</h2>\n<dl class=\"headlines scores\">\n"
-			    "<div><dt>Accountability A</dt><dd>%.3f</dd>"
-			    "<dd class=\"note\">1 = directly elected; 0 = no "
-			    "chain</dd></div>\n<div><dt>Deficit D = 1 &minus; A"
-			    "</dt><dd>%.3f</dd></div>\n<div><dt>Public money a "
-			    "year</dt><dd>",
+		sb_put(&b, "</h2>\n<dl class=\"headlines scores\">\n"
+			   "<div><dt>Chain to voters</dt><dd>");
+		sb_put(&b, sc->next < 0 && !sc->electorate
+				   ? "none"
+				   : site_strength_word(sc->A));
+		sb_putf(&b, "</dd><dd class=\"note\">accountability A = %.3f "
+			    "(1 = directly elected; 0 = no chain); deficit D = "
+			    "1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
+			    "money a year</dt><dd>",
 			sc->A, sc->D);
 		sb_esc(&b, m);
 		sb_put(&b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
@@ -538,13 +719,34 @@ static int one_body(site_ctx *c, size_t i)
 				   "accountability (A = 1).</p>\n");
 		} else {
 			chain(&b, c, i);
-			best_change(&b, c, i);
+			/* directly elected: no advice to give */
+			if (!directly_elected(c, i))
+				best_change(&b, c, i);
+		}
+	}
+	if (sc->active) {
+		/* what it holds to account and where it sits: the "your
+		 * council" view, for any body that is a forum */
+		size_t nf = site_forum_edges(NULL, c, "../", i, 0);
+		size_t ns = site_forum_edges(NULL, c, "../", i, 1);
+		if (nf) {
+			sb_put(&b, "<h2 id=\"holds\">What ");
+			sb_esc(&b, name);
+			sb_put(&b, " holds to account</h2>\n<ul class=\"links-said\">\n");
+			site_forum_edges(&b, c, "../", i, 0);
+			sb_put(&b, "</ul>\n");
+		}
+		if (ns) {
+			sb_put(&b, "<h2 id=\"sits\">Boards it sits on or "
+				   "appoints to</h2>\n<ul class=\"links-said\">\n");
+			site_forum_edges(&b, c, "../", i, 1);
+			sb_put(&b, "</ul>\n");
 		}
 	}
 	int32_t self = (int32_t)i;
 	sb_put(&b, "<h2 id=\"findings\">Findings</h2>\n");
 	site_findings(&b, c, "../", about_body, &self, 0, "h3");
-	if (sc->active && !sc->electorate)
+	if (sc->active && !sc->electorate && !directly_elected(c, i))
 		questions(&b, c, i);
 	if (sc->active)
 		other_links(&b, c, i);
@@ -552,6 +754,7 @@ static int one_body(site_ctx *c, size_t i)
 	site_history_section(&b, c, i);
 	sb_put(&b, "<h2 id=\"sources\">Sources</h2>\n");
 	sources(&b, e);
+	tech_details(&b, c, i);
 	site_page_end(&b, c, "../");
 	char path[160];
 	snprintf(path, sizeof path, "bodies/%s.html", e->id);

@@ -200,7 +200,10 @@ static void commits(site_buf *b, const site_ctx *c, size_t i)
 		  "or moved its scores, newest first; each commit is scored on "
 		  "the same date as this site (");
 	sb_esc(b, c->date);
-	sb_put(b, ").</p>\n<div class=\"table-wrap\">\n<table class=\"history\">"
+	sb_putf(b, ").</p>\n<details class=\"tech\"><summary>The %zu commit%s "
+		   "(hashes, dates and scores)</summary>\n",
+		h->n, h->n == 1 ? "" : "s");
+	sb_put(b, "<div class=\"table-wrap\">\n<table class=\"history\">"
 		  "\n<caption>Commits that changed this entry</caption>\n<thead>"
 		  "<tr><th scope=\"col\">Commit</th><th scope=\"col\">Date</th>"
 		  "<th scope=\"col\">Summary</th><th scope=\"col\">What changed"
@@ -230,7 +233,7 @@ static void commits(site_buf *b, const site_ctx *c, size_t i)
 				   "class=\"num\">%.3f</td></tr>\n",
 				ev->A, ev->D);
 	}
-	sb_put(b, "</tbody>\n</table>\n</div>\n");
+	sb_put(b, "</tbody>\n</table>\n</div>\n</details>\n");
 }
 
 static int by_start(const void *x, const void *y, void *ctx)

@@ -113,6 +113,7 @@ void site_page_begin(site_buf *b, const site_ctx *c, const char *root,
 	static const struct {
 		const char *id, *href, *label;
 	} nav[] = {{"home", "index.html", "Overview"},
+		   {"councils", "councils/index.html", "Your council"},
 		   {"bodies", "bodies/index.html", "Bodies A to Z"},
 		   {"rules", "rules/index.html", "Rules"},
 		   {"glossary", "glossary.html", "Glossary"}};
@@ -133,6 +134,8 @@ void site_page_begin(site_buf *b, const site_ctx *c, const char *root,
 	sb_esc(b, root);
 	sb_put(b, "assets/favicon.svg\" type=\"image/svg+xml\">\n"
 		  "<script src=\"");
+	sb_esc(b, root);
+	sb_put(b, "assets/svg-pan-zoom.js\" defer></script>\n<script src=\"");
 	sb_esc(b, root);
 	sb_put(b, "assets/site.js\" defer></script>\n</head>\n<body>\n"
 		  "<a class=\"skip-link\" href=\"#main\">Skip to the main "
@@ -583,6 +586,97 @@ static double svg_width(const char *svg)
 	return w ? strtod(w + 8, NULL) : 0;
 }
 
+/* Plain words for the colours graphs/map.c gives lines and boxes.  A
+ * colour not listed here is still drawn in the legend, as "another kind
+ * of link", so the legend never leaves out what the map shows. */
+static const struct {
+	const char *colour;
+	const char *words;
+} line_words[] = {
+	{"#0072b2", "elected by voters"},
+	{"#000000", "accountable to, or reports to"},
+	{"#e69f00", "appointed or nominated by"},
+	{"#009e73", "scrutinised by"},
+	{"#cc79a7", "funded by"},
+	{"#56b4e9", "regulated, inspected or audited by"},
+	{"#d55e00", "ratified by"},
+	{"#666666", "a board of, or a member of, the body it answers to"},
+	{"#555555", "a missing forum or an empty seat"},
+}, box_words[] = {
+	/* "class words": the page's CSP allows no inline style */
+	{"#2166ac", "legend-voters voters"},
+	{"#ffffb2", "band-0 strong chain to voters (deficit under 0.2)"},
+	{"#fecc5c", "band-1 fairly strong chain (deficit 0.2 to 0.4)"},
+	{"#fd8d3c", "band-2 middling chain (deficit 0.4 to 0.6)"},
+	{"#f03b20", "band-3 weak chain (deficit 0.6 to 0.8)"},
+	{"#bd0026", "band-4 very weak or no chain (deficit 0.8 or more)"},
+};
+
+static const char *words_for(const char *colour, int boxes)
+{
+	size_t n = boxes ? sizeof box_words / sizeof *box_words
+			 : sizeof line_words / sizeof *line_words;
+	for (size_t i = 0; i < n; i++) {
+		const char *c = boxes ? box_words[i].colour : line_words[i].colour;
+		if (strcmp(c, colour) == 0)
+			return boxes ? box_words[i].words : line_words[i].words;
+	}
+	return NULL;
+}
+
+void site_legend_html(site_buf *b, const site_legend *l)
+{
+	static const char *const how[] = {
+		"solid: set in law", "dashed: by contract, guidance or a seat",
+		"dotted: voluntary or no stated basis"};
+	static const char *const dash[] = {"", " stroke-dasharray=\"5,2\"",
+					   " stroke-dasharray=\"1,5\""};
+	sb_put(b, "<div class=\"map-legend\">\n<h3 class=\"legend-title\">"
+		  "Key to this map</h3>\n<ul class=\"legend-lines\">\n");
+	/* in the order of the words above, then any other colour */
+	size_t nw = sizeof line_words / sizeof *line_words;
+	for (size_t w = 0; w <= nw; w++)
+		for (size_t i = 0; i < l->nlines; i++) {
+			const char *words = words_for(l->line[i].stroke, 0);
+			if (w < nw ? strcmp(line_words[w].colour,
+					    l->line[i].stroke) != 0
+				   : words != NULL)
+				continue;
+			int d = l->line[i].dashed;
+			/* colours are "#rrggbb", checked in site_svg.c */
+			sb_putf(b, "<li data-stroke=\"%s\" data-dash=\"%d\">",
+				l->line[i].stroke, d < 0 || d > 2 ? 0 : d);
+			sb_putf(b, "<svg class=\"legend-sample\" width=\"48\" "
+				   "height=\"12\" viewBox=\"0 0 48 12\" "
+				   "aria-hidden=\"true\"><line x1=\"2\" y1=\"6\" "
+				   "x2=\"46\" y2=\"6\" stroke=\"%s\" "
+				   "stroke-width=\"3\"%s/></svg> ",
+				l->line[i].stroke, dash[d < 0 || d > 2 ? 0 : d]);
+			sb_put(b, words ? words : "another kind of link");
+			/* grey lines are structure, not a link's basis */
+			if (strcmp(l->line[i].stroke, "#666666") != 0 &&
+			    strcmp(l->line[i].stroke, "#555555") != 0)
+				sb_putf(b, " <span class=\"legend-how\">(%s)"
+					   "</span>",
+					how[d < 0 || d > 2 ? 0 : d]);
+			sb_put(b, "</li>\n");
+		}
+	sb_put(b, "</ul>\n<ul class=\"legend-boxes\">\n");
+	for (size_t w = 0; w < sizeof box_words / sizeof *box_words; w++)
+		for (size_t i = 0; i < l->nfills; i++)
+			if (strcmp(box_words[w].colour, l->fill[i]) == 0) {
+				/* "class words": the class, then the words */
+				const char *sp = strchr(box_words[w].words, ' ');
+				sb_putf(b, "<li><span class=\"legend-box %.*s\">"
+					   "</span> %s</li>\n",
+					(int)(sp - box_words[w].words),
+					box_words[w].words, sp + 1);
+			}
+	sb_put(b, "</ul>\n<p class=\"legend-note\">Thicker lines are "
+		  "stronger links. The arrow points to the body that is "
+		  "given account.</p>\n</div>\n");
+}
+
 void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		     const govmap_map_opts *o, const char *caption,
 		     const char *summary, const char *table_id)
@@ -592,6 +686,7 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 	govmap_diags d = {0};
 	int rc = govmap_map_render(&svg, &len, c->s->an, o, GOVMAP_MAP_SVG, &d);
 	site_buf inl = {0};
+	site_legend legend = {0};
 	site_node_link *links = NULL;
 	size_t nlinks = 0;
 	if (rc == GOVMAP_OK &&
@@ -599,7 +694,8 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 			      &d) == GOVMAP_OK)
 		nlinks = node_links(c, root, o->region, json, &links);
 	if (rc == GOVMAP_OK &&
-	    site_svg_inline(&inl, svg, len, "map-caption", links, nlinks) < 0) {
+	    site_svg_inline(&inl, svg, len, "map-caption", links, nlinks,
+			    &legend) < 0) {
 		rc = -1;
 		govmap_diags_add(&d, GOVMAP_SEV_ERROR, NULL, 0, 0, "site-svg",
 				 "the rendered map held something other "
@@ -644,6 +740,7 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 			id, fit ? "true" : "false", fit ? " fit" : "", id);
 		sb_putn(b, inl.s, inl.n);
 		sb_put(b, "\n</div>\n");
+		site_legend_html(b, &legend);
 	}
 	sb_put(b, "</figure>\n");
 	sb_free(&inl);

@@ -186,12 +186,9 @@ static int one_region(site_ctx *c, const char *r)
 	}
 	sb_put(&b, "</ol></nav>\n<h1>");
 	sb_esc(&b, title);
-	sb_put(&b, " <span class=\"path\">");
-	sb_esc(&b, r);
-	sb_put(&b, "</span></h1>\n<p class=\"meta\">Bodies and boards whose "
-		   "region is ");
-	sb_esc(&b, r);
-	sb_put(&b, " or below it, as the registry stood on ");
+	sb_put(&b, "</h1>\n<p class=\"meta\">Bodies and boards in ");
+	sb_esc(&b, title);
+	sb_put(&b, " and the areas within it, as the registry stood on ");
 	sb_esc(&b, c->date);
 	sb_put(&b, ".</p>\n<h2>Headline figures</h2>\n");
 	site_headlines(&b, &t);
@@ -360,6 +357,92 @@ int site_write_bodies_az(site_ctx *c)
 	return site_write(c, "bodies/index.html", &b);
 }
 
+/* ---- your council ---- */
+
+/* Edges where body i, or a committee or board of it, is the forum (or
+ * fills the seats): what it holds to account and where it sits.
+ * kind_seat selects seat edges (1) or the rest (0); returns the count
+ * and, with b, writes each as a sentence in a list item. */
+size_t site_forum_edges(site_buf *b, const site_ctx *c, const char *root,
+			size_t i, int kind_seat)
+{
+	size_t ne, n = 0;
+	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	for (size_t k = 0; k < ne; k++) {
+		const govmap_edge *e = &edges[k];
+		if (e->kind == GOVMAP_EDGE_BOARD_OF || e->kind == GOVMAP_EDGE_JOINT ||
+		    (e->kind == GOVMAP_EDGE_SEAT) != (kind_seat != 0))
+			continue;
+		const govmap_entity *f = govmap_registry_at(c->s->reg, (size_t)e->to);
+		int mine = e->to == (int32_t)i ||
+			   (!kind_seat && f->kind == GOVMAP_KIND_BOARD &&
+			    f->of.target == (int32_t)i);
+		/* a council's own electorate link is not a forum it runs */
+		if (!mine || govmap_analysis_score(c->s->an, (size_t)e->from)->electorate)
+			continue;
+		n++;
+		if (b) {
+			sb_put(b, "<li>");
+			site_link_sentence(b, c, root, e);
+			sb_put(b, "</li>\n");
+		}
+	}
+	return n;
+}
+
+int site_write_councils(site_ctx *c)
+{
+	size_t m;
+	size_t *v = bodies_by_name(c, &m);
+	if (!v)
+		return -1;
+	site_buf b = {0};
+	site_page_begin(&b, c, "../", "Your council", "councils");
+	sb_put(&b, "<h1>Your council</h1>\n<p class=\"lede\">Find your "
+		   "council (in Wales and Scotland too) to see which NHS and "
+		   "care bodies it scrutinises or holds to account, which "
+		   "boards it sits on or appoints to, and how strong each "
+		   "link is. The search box above also finds a council by "
+		   "its ONS or ODS code.</p>\n"
+		   "<div class=\"table-wrap\">\n<table class=\"councils\">\n"
+		   "<caption>Councils in force, by name</caption>\n<thead>"
+		   "<tr><th scope=\"col\">Council and area</th><th scope="
+		   "\"col\" class=\"num\">Holds to account</th><th scope="
+		   "\"col\" class=\"num\">Sits on or appoints to</th></tr>"
+		   "</thead>\n<tbody>\n");
+	size_t shown = 0;
+	for (size_t k = 0; k < m; k++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, v[k]);
+		const char *r = site_entity_region(c, v[k]);
+		if (!e->type || strcmp(e->type, "local-authority") != 0 ||
+		    !govmap_analysis_score(c->s->an, v[k])->active)
+			continue;
+		shown++;
+		sb_put(&b, "<tr><th scope=\"row\">");
+		site_link_body(&b, c, "../", (int32_t)v[k]);
+		if (r && site_region_ok(r)) {
+			/* the area as words under the name: three columns
+			 * fit a phone */
+			char title[256];
+			site_region_title(title, sizeof title, r);
+			sb_put(&b, "<span class=\"area\">");
+			sb_esc(&b, title);
+			sb_put(&b, "</span>");
+		}
+		sb_putf(&b, "</th><td class=\"num\">%zu</td><td class=\"num\">"
+			    "%zu</td></tr>\n",
+			site_forum_edges(NULL, c, "../", v[k], 0),
+			site_forum_edges(NULL, c, "../", v[k], 1));
+	}
+	if (!shown)
+		sb_put(&b, "<tr><td colspan=\"3\">No council is in force on "
+			   "this date.</td></tr>\n");
+	sb_put(&b, "</tbody>\n</table>\n</div>\n");
+	site_page_end(&b, c, "../");
+	free(v);
+	return site_write(c, "councils/index.html", &b);
+}
+
 /* ---- search ---- */
 
 int site_write_search(site_ctx *c)
@@ -388,7 +471,13 @@ int site_write_search(site_ctx *c)
 		sb_json(&b, e->type ? e->type : "board");
 		sb_put(&b, ",\"region\":");
 		sb_json(&b, r && site_region_ok(r) ? r : "");
-		sb_putf(&b, ",\"active\":%s}", sc->active ? "true" : "false");
+		/* ONS, ODS and other codes: search matches them too */
+		sb_put(&b, ",\"codes\":[");
+		for (size_t k2 = 0; k2 < e->ncodes; k2++) {
+			sb_put(&b, k2 ? "," : "");
+			sb_json(&b, e->codes[k2].value);
+		}
+		sb_putf(&b, "],\"active\":%s}", sc->active ? "true" : "false");
 	}
 	for (size_t i = 0; i < c->nregions; i++) {
 		char title[256];

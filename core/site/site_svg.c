@@ -77,10 +77,60 @@ static const site_node_link *link_for(const site_node_link *links,
 	return NULL;
 }
 
+/* "#rrggbb" copied lower case into dst[8]; 0 if v is not one */
+static int colour(char dst[8], const char *v, size_t n)
+{
+	if (n != 7 || v[0] != '#')
+		return 0;
+	for (size_t i = 1; i < 7; i++) {
+		char ch = v[i];
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
+		      (ch >= 'A' && ch <= 'F')))
+			return 0;
+		dst[i] = (char)(ch >= 'A' && ch <= 'F' ? ch - 'A' + 'a' : ch);
+	}
+	dst[0] = '#';
+	dst[7] = '\0';
+	return 1;
+}
+
+/* Graphviz draws "dashed" as 5,2 and "dotted" as 1,5. */
+static int dash_kind(const char *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	return v[0] == '1' && (n < 2 || v[1] == ',') ? 2 : 1;
+}
+
+static void legend_line(site_legend *l, const char *stroke, int dashed)
+{
+	for (size_t i = 0; i < l->nlines; i++)
+		if (strcmp(l->line[i].stroke, stroke) == 0 &&
+		    l->line[i].dashed == dashed)
+			return;
+	if (l->nlines < SITE_LEGEND_MAX) {
+		memcpy(l->line[l->nlines].stroke, stroke, 8);
+		l->line[l->nlines++].dashed = dashed;
+	}
+}
+
+static void legend_fill(site_legend *l, const char *fill)
+{
+	for (size_t i = 0; i < l->nfills; i++)
+		if (strcmp(l->fill[i], fill) == 0)
+			return;
+	if (l->nfills < SITE_LEGEND_MAX)
+		memcpy(l->fill[l->nfills++], fill, 8);
+}
+
 int site_svg_inline(site_buf *out, const char *svg, size_t len,
 		    const char *labelledby, const site_node_link *links,
-		    size_t nlinks)
+		    size_t nlinks, site_legend *legend)
 {
+	site_legend leg = {0};
+	/* the node or edge being read: its <g>'s depth and output offset */
+	int gdepth = 0, node_depth = -1, edge_depth = -1, drop_node = 0;
+	size_t node_start = 0;
 	site_buf b = {0};
 	const char *p = svg, *end = svg + len;
 	const char *start = NULL;
@@ -137,6 +187,17 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 			}
 			sb_putn(&b, p, (size_t)(q + 1 - p));
 			p = q + 1;
+			if (is_g) {
+				if (gdepth == node_depth) {
+					if (drop_node) /* the map's own legend */
+						b.n = node_start;
+					node_depth = -1;
+					drop_node = 0;
+				}
+				if (gdepth == edge_depth)
+					edge_depth = -1;
+				gdepth--;
+			}
 			if (is_svg && --depth <= 0)
 				break;
 			continue;
@@ -157,6 +218,8 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 			if (in_node && (size_t)(te - t) < sizeof node) {
 				memcpy(node, t, (size_t)(te - t));
 				node[te - t] = '\0';
+				drop_node |= node_depth > 0 &&
+					     strcmp(node, "legend") == 0;
 			}
 			p = te + 8;
 			continue;
@@ -166,6 +229,8 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 		sb_putn(&tag, p, (size_t)(ne - p));
 		const char *q = ne;
 		int self_close = 0, has_href = 0, node_class = 0;
+		int edge_class = 0, dashed = 0;
+		char stroke[8] = "", fill[8] = "";
 		for (;;) {
 			while (q < end && is_space(*q))
 				q++;
@@ -210,8 +275,16 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 				break;
 			}
 			has_href |= is_href;
-			if (is_g && alen == 5 && strncmp(an, "class", 5) == 0)
+			if (is_g && alen == 5 && strncmp(an, "class", 5) == 0) {
 				node_class = vlen == 4 && strncmp(v, "node", 4) == 0;
+				edge_class = vlen == 4 && strncmp(v, "edge", 4) == 0;
+			}
+			if (alen == 6 && strncmp(an, "stroke", 6) == 0)
+				colour(stroke, v, vlen);
+			if (alen == 4 && strncmp(an, "fill", 4) == 0)
+				colour(fill, v, vlen);
+			if (alen == 16 && strncmp(an, "stroke-dasharray", 16) == 0)
+				dashed = dash_kind(v, vlen);
 			sb_put(&tag, " ");
 			if (is_svg && vlen > 2 && strncmp(ve - 2, "pt", 2) == 0 &&
 			    ((alen == 5 && strncmp(an, "width", 5) == 0) ||
@@ -228,10 +301,28 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 			sb_free(&tag);
 			break;
 		}
+		if (is_g) {
+			gdepth++;
+			if (node_class && node_depth < 0) {
+				node_depth = gdepth;
+				node_start = b.n;
+			}
+			if (edge_class && edge_depth < 0)
+				edge_depth = gdepth;
+		}
 		if (is_g && node_class) {
 			in_node = 1;
 			node[0] = '\0';
 		}
+		/* the styles drawn: an edge's line, a box's fill */
+		if (edge_depth > 0 && nlen == 4 && strncmp(nm, "path", 4) == 0 &&
+		    stroke[0])
+			legend_line(&leg, stroke, dashed);
+		if (node_depth > 0 && !drop_node && fill[0] &&
+		    ((nlen == 7 && strncmp(nm, "polygon", 7) == 0) ||
+		     (nlen == 7 && strncmp(nm, "ellipse", 7) == 0) ||
+		     (nlen == 4 && strncmp(nm, "path", 4) == 0)))
+			legend_fill(&leg, fill);
 		if (is_svg) {
 			depth++;
 			sb_put(&tag, " class=\"map-svg\" role=\"group\"");
@@ -263,5 +354,7 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 	}
 	sb_putn(out, b.s, b.n);
 	sb_free(&b);
+	if (legend)
+		*legend = leg;
 	return 0;
 }

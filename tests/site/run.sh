@@ -124,6 +124,14 @@ else
 			sed 's/^/#   /' "$OUT/npm.log"
 		}
 	fi
+	spz=$npmdir/node_modules/svg-pan-zoom
+	if [ -d "$spz" ]; then
+		check "assets/svg-pan-zoom.js and its licence are the pinned npm release's (make site-vendor)" \
+			sh -c 'cmp "$0/dist/svg-pan-zoom.js" "$1/core/site/site_assets/svg-pan-zoom.js" &&
+				cmp "$0/LICENSE" "$1/core/site/site_assets/svg-pan-zoom.LICENSE" &&
+				cmp "$0/dist/svg-pan-zoom.js" "$2/site/assets/svg-pan-zoom.js" &&
+				cmp "$0/LICENSE" "$2/site/assets/svg-pan-zoom-LICENSE.txt"' "$spz" "$top" "$OUT"
+	fi
 	if [ -d "$npmdir/node_modules/playwright-core" ]; then
 		SITE_DIR=$OUT/site SITE_TEST_DIR=$OUT SITE_NPM_DIR=$npmdir \
 			CHROMIUM=$CHROMIUM node "$here/site.test.mjs" >"$OUT/browser.tap" 2>&1

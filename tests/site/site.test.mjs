@@ -167,6 +167,192 @@ await test('the map can be used from the keyboard (Tab to a node, Enter)', async
   await page.close();
 });
 
+// The key beside a map must show exactly the line styles the map draws,
+// in the colours the browser really paints (a CSS rule once painted
+// every sample black).
+async function lineStyles(page) {
+  return page.evaluate(() => {
+    const key = (el) => {
+      const cs = getComputedStyle(el);
+      const d = cs.strokeDasharray === 'none' ? 'solid' : (parseFloat(cs.strokeDasharray) <= 1 ? 'dotted' : 'dashed');
+      return `${cs.stroke} ${d}`;
+    };
+    const map = new Set([...document.querySelectorAll('figure.map svg.map-svg g.edge path')].map(key));
+    const legend = [...document.querySelectorAll('.map-legend .legend-sample line')].map(key);
+    const words = [...document.querySelectorAll('.map-legend .legend-lines li')].map((li) => li.textContent.trim());
+    const inMap = [...document.querySelectorAll('figure.map svg.map-svg text')].map((t) => t.textContent);
+    return { map: [...map].sort(), legend: legend.slice().sort(), unique: new Set(legend).size === legend.length, words, inMap };
+  });
+}
+
+await test('the map key shows the map\'s own line colours and styles, only those present', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  for (const url of ['index.html', 'regions/england.testshire.html']) {
+    await page.goto(BASE + url, { waitUntil: 'networkidle' });
+    const s = await lineStyles(page);
+    assert(s.map.length > 0, `${url}: the map has no edges`);
+    assert(JSON.stringify(s.map) === JSON.stringify(s.legend),
+      `${url}: map lines ${s.map.join(', ')} but key samples ${s.legend.join(', ')}`);
+    assert(s.unique, `${url}: a key sample is repeated`);
+    assert(s.words.every((w) => /[a-z]{3}/.test(w) && !/[a-z]+-[a-z]+-by/.test(w)), `${url}: key words ${s.words}`);
+    assert(!s.inMap.includes('Legend'), `${url}: the map still draws its own legend inside the SVG`);
+  }
+  // a line type hides and shows again from the key
+  const visible = () => page.evaluate(() => [...document.querySelectorAll('figure.map svg g.edge path')]
+    .filter((p) => p.getClientRects().length > 0).map((p) => p.getAttribute('stroke').toLowerCase()));
+  const before = await visible();
+  assert(before.includes('#009e73'), 'the region map draws no scrutiny line');
+  const toggle = page.locator('.legend-lines li[data-stroke="#009e73"] button.legend-toggle').first();
+  await toggle.click();
+  const hidden = await visible();
+  assert(!hidden.includes('#009e73') && hidden.length === before.length - before.filter((x) => x === '#009e73').length,
+    `hiding scrutiny lines left ${hidden}`);
+  assert((await toggle.getAttribute('aria-pressed')) === 'true', 'the toggle does not say it is pressed');
+  await toggle.click();
+  assert((await visible()).length === before.length, 'the scrutiny lines did not come back');
+  // the region map has more than one colour, so black samples would show
+  assert(new Set((await lineStyles(page)).legend.map((k) => k.split(' solid')[0].split(' dashed')[0])).size > 1,
+    'the region map key has only one colour');
+  noProblems(problems, 'the map key');
+  await page.close();
+});
+
+// Pan and zoom from the keyboard: the map frame takes the focus, arrows
+// move the drawing, + and - change its scale, 0 shows the whole map.
+async function viewOf(page) {
+  // svg-pan-zoom draws on the next animation frame
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  return page.evaluate(() => {
+    const vp = document.querySelector('.map-frame svg.map-svg .svg-pan-zoom_viewport');
+    if (!vp) return null;
+    const m = vp.transform.baseVal.consolidate();
+    const t = m ? m.matrix : vp.getCTM();
+    return { a: t.a, e: t.e, f: t.f };
+  });
+}
+
+await test('the map pans and zooms from the keyboard and the buttons, and opens readable', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  const v0 = await viewOf(page);
+  assert(v0, 'svg-pan-zoom did not take over the map (no viewport group)');
+  assert(v0.a >= 0.85, `the map opens at scale ${v0.a}, too small to read`);
+  await page.locator('.map-frame').focus();
+  await page.keyboard.press('ArrowLeft');
+  const v1 = await viewOf(page);
+  assert(v1.e > v0.e && Math.abs(v1.f - v0.f) < 0.01, `ArrowLeft moved the map from ${JSON.stringify(v0)} to ${JSON.stringify(v1)}`);
+  await page.keyboard.press('ArrowUp');
+  const v2 = await viewOf(page);
+  assert(v2.f > v1.f, 'ArrowUp did not move the map down');
+  await page.keyboard.press('+');
+  const v3 = await viewOf(page);
+  assert(v3.a > v2.a * 1.1, `+ did not zoom in (${v2.a} to ${v3.a})`);
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  const v4 = await viewOf(page);
+  assert(v4.a < v3.a / 1.2, `- did not zoom out (${v3.a} to ${v4.a})`);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const v5 = await viewOf(page);
+  assert(v5.a > v4.a * 1.1, 'the Zoom in button did nothing');
+  // the wheel zooms too
+  const box = await page.locator('.map-frame').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(200);
+  const v6 = await viewOf(page);
+  assert(v6.a > v5.a * 1.05, `the wheel did not zoom in (${v5.a} to ${v6.a})`);
+  noProblems(problems, 'pan and zoom');
+  await page.close();
+});
+
+await test('on a 390 px phone the map opens at a readable zoom', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  const v = await viewOf(page);
+  assert(v && v.a >= 0.85, `the phone map opens at scale ${v && v.a}`);
+  // some box is in view
+  const inView = await page.evaluate(() => {
+    const f = document.querySelector('.map-frame').getBoundingClientRect();
+    return [...document.querySelectorAll('.map-frame g.node')].filter((g) => {
+      const r = g.getBoundingClientRect();
+      return r.right > f.left && r.left < f.right && r.bottom > f.top && r.top < f.bottom;
+    }).length;
+  });
+  assert(inView > 0, 'no box of the map is in view on a phone');
+  await page.locator('figure.map').screenshot({ path: path.join(OUT, 'map-390.png') });
+  noProblems(problems, 'phone map');
+  await page.close();
+});
+
+// What a councillor reads first: names and sentences, never ids, paths,
+// files or raw scores outside the collapsed details.
+async function plainText(page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main').cloneNode(true);
+    main.querySelectorAll('details').forEach((d) => d.remove());
+    return main.innerText;
+  });
+}
+
+await test('body pages speak plain words first; ids, paths and files only in closed details', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
+  const text = await plainText(page);
+  assert(text.includes('Testshire Health Scrutiny Committee scrutinises North Testshire NHS Trust: set in law; can require information and question it; cannot block changes or impose consequences \u2014 moderate.'),
+    'the scrutiny link is not said as a sentence');
+  assert(text.includes('North Testshire NHS Trust Board is the board of North Testshire NHS Trust and answers to it'),
+    'the board link is not said the right way round');
+  for (const bad of [/\btest-trust\b/, /england\/testshire/, /\.yaml:\d+/, /\bscrutinised-by\b/, /Registry id/,
+    /\b[0-9a-f]{10,40}\b/]) {
+    assert(!bad.test(text), `the page shows ${bad} outside the details`);
+  }
+  assert(await page.locator('details.tech').count() > 0, 'no details section');
+  assert(await page.evaluate(() => [...document.querySelectorAll('details.tech')].every((d) => !d.open)), 'a details section is open');
+  assert((await page.locator('details#details').innerText()).length > 0, 'details hold nothing');
+  await page.locator('details#details summary').click();
+  assert((await page.locator('details#details').innerText()).includes('test-trust'), 'the id is not in the details');
+  // a directly elected council gets no advice and no stock questions
+  await page.goto(BASE + 'bodies/test-council.html', { waitUntil: 'networkidle' });
+  const council = await plainText(page);
+  assert(!/single change|Questions for a committee/.test(council), 'a directly elected council is given advice');
+  assert(council.includes('Test electorate (voters of Testshire) elects Testshire Council'), 'the council\'s election is not a sentence');
+  // a trust, not elected, keeps its questions
+  await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
+  assert(/Questions for a committee/.test(await plainText(page)), 'the trust lost its questions');
+  noProblems(problems, 'plain words');
+  await page.close();
+});
+
+await test('"Your council" leads from the index of councils to what each holds to account', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  await Promise.all([page.waitForURL('**/councils/index.html'), page.getByRole('link', { name: 'Your council' }).first().click()]);
+  const rows = await page.locator('table.councils tbody th a').allTextContents();
+  assert((await page.locator('table.councils tbody th').first().textContent()).includes('Cwm Prawf'), 'the area is not named');
+  assert(rows.includes('Testshire Council') && rows.includes('Cyngor Cwm Prawf (Test Valleys Council)'), `councils listed: ${rows}`);
+  assert(!rows.includes('North Testshire NHS Trust'), 'a trust is listed as a council');
+  const row = page.locator('table.councils tbody tr', { hasText: 'Testshire Council' }).first();
+  assert((await row.locator('td.num').first().textContent()) === '1', 'Testshire Council does not count the trust its committee scrutinises');
+  await Promise.all([page.waitForURL('**/bodies/test-council.html'), row.getByRole('link', { name: 'Testshire Council' }).click()]);
+  const holds = await page.locator('#holds + ul').innerText();
+  assert(holds.includes('scrutinises North Testshire NHS Trust') && holds.includes('moderate'), `holds to account: ${holds}`);
+  // search finds a council by its ONS code and a trust by its ODS code
+  for (const [q, want] of [['E06000999', 'Testshire Council'], ['rx9', 'North Testshire NHS Trust']]) {
+    await page.locator('#site-search').fill(q);
+    const first = page.locator('#site-search-results a').first();
+    await first.waitFor({ state: 'visible', timeout: 5000 });
+    assert((await first.textContent()).startsWith(want), `${q} found ${await first.textContent()}`);
+  }
+  noProblems(problems, 'your council');
+  await page.close();
+});
+
 await test('search finds a body by name', async () => {
   const page = await context.newPage();
   const problems = watch(page);
@@ -232,7 +418,7 @@ await test('a crawl from the index finds no broken internal link and reaches eve
     });
     ids.set(rel, new Set(info.ids));
     if (info.handlers.length) bad.push(`${rel}: event-handler attributes ${info.handlers.join(', ')}`);
-    if (info.scripts.some((s) => !/^(\.\.\/)?assets\/site\.js$/.test(s))) bad.push(`${rel}: scripts ${info.scripts.join(', ')}`);
+    if (info.scripts.some((s) => !/^(\.\.\/)?assets\/(site|svg-pan-zoom)\.js$/.test(s))) bad.push(`${rel}: scripts ${info.scripts.join(', ')}`);
     if (!info.csp || !info.csp.includes("script-src 'self'") || !info.csp.includes("default-src 'none'")) bad.push(`${rel}: CSP ${info.csp}`);
     if (info.h1 !== 1 || info.main !== 1 || info.lang !== 'en-GB' || !info.title) bad.push(`${rel}: landmarks h1=${info.h1} main=${info.main} lang=${info.lang}`);
     if (info.embeds) bad.push(`${rel}: ${info.embeds} embedded images or objects`);
@@ -300,14 +486,17 @@ await test('hostile registry text is shown as text, never as markup or links', a
   await page.close();
 });
 
-await test('axe finds no WCAG 2.1 A or AA violation (nor best-practice issue)', async () => {
-  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const page = await context.newPage();
-  const problems = watch(page);
-  const bad = [];
-  for (const rel of ['index.html', 'regions/england.testshire.html', 'bodies/test-trust.html',
-    'bodies/test-trust-board.html', 'bodies/hostile-body.html', 'bodies/index.html',
-    'rules/index.html', 'rules/core.no-chain.html', 'glossary.html']) {
+// One test per page: axe on a large inline map takes seconds on a loaded
+// machine, and each page gets its own time limit.
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+for (const rel of ['index.html', 'regions/england.testshire.html', 'bodies/test-trust.html',
+  'bodies/test-trust-board.html', 'bodies/hostile-body.html', 'bodies/index.html',
+  'bodies/test-council.html', 'councils/index.html',
+  'rules/index.html', 'rules/core.no-chain.html', 'glossary.html']) {
+  await test(`axe finds no WCAG 2.1 A or AA violation (nor best-practice issue): ${rel}`, async () => {
+    const page = await context.newPage();
+    const problems = watch(page);
+    const bad = [];
     await page.goto(BASE + rel, { waitUntil: 'networkidle' });
     await page.evaluate(axeSource); // through the debugging protocol: the CSP does not apply
     const r = await page.evaluate(() => window.axe.run(document, {
@@ -316,19 +505,30 @@ await test('axe finds no WCAG 2.1 A or AA violation (nor best-practice issue)', 
     for (const v of r.violations) {
       bad.push(`${rel}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')}`);
     }
-  }
-  assert(bad.length === 0, bad.join('\n'));
-  noProblems(problems, 'axe');
-  await page.close();
-});
+    assert(bad.length === 0, bad.join('\n'));
+    noProblems(problems, 'axe');
+    await page.close();
+  });
+}
 
-await test('screenshots of the index and a region page (build/site-test)', async () => {
+await test('screenshots at 1366 and 390 px (build/site-test/*-1366.png, *-390.png)', async () => {
   const page = await context.newPage();
   const problems = watch(page);
-  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
-  await page.screenshot({ path: path.join(OUT, 'index.png'), fullPage: true });
-  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
-  await page.screenshot({ path: path.join(OUT, 'region.png'), fullPage: true });
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    for (const [name, rel] of [['index', 'index.html'], ['region', 'regions/england.testshire.html'],
+      ['body', 'bodies/test-trust.html'], ['council', 'bodies/test-council.html'], ['councils', 'councils/index.html']]) {
+      await page.goto(BASE + rel, { waitUntil: 'networkidle' });
+      await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage: true });
+    }
+    // no page scrolls sideways on a phone
+    if (width === 390) {
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(wide <= 392, `councils page is ${wide} px wide at 390`);
+      const t = await page.evaluate(() => { const w = document.querySelector('table.councils').closest('.table-wrap'); return [w.scrollWidth, w.clientWidth]; });
+      assert(t[0] <= t[1] + 1, `the councils table scrolls sideways at 390 px (${t})`);
+    }
+  }
   noProblems(problems, 'screenshots');
   await page.close();
 });

@@ -2,7 +2,9 @@
 # Regenerate core/site/site_assets.c from the files in this directory:
 #   sh core/site/site_assets/embed.sh > core/site/site_assets.c
 # The site must be self-contained, so govmap carries its stylesheet,
-# script and icon inside the binary.  tests/site/run.sh fails when the
+# script and icon inside the binary, and svg-pan-zoom (pan and zoom on
+# the maps) with its licence: `make site-vendor` copies that from the
+# version pinned in tests/site/package-lock.json.  tests/site/run.sh fails when the
 # generated file is out of date.
 set -eu
 dir=$(dirname "$0")
@@ -17,7 +19,8 @@ cat <<'HEAD'
 /*
  * site_assets.c - the site's stylesheet, script and icon, as lines of
  * text.  GENERATED from core/site/site_assets/{site.css,site.js,
- * favicon.svg} by core/site/site_assets/embed.sh: edit those files and
+ * favicon.svg,svg-pan-zoom.js,svg-pan-zoom.LICENSE} by
+ * core/site/site_assets/embed.sh: edit those files and
  * regenerate, never this one.  Carried inside the binary so that a site
  * needs nothing from the network.
  */
@@ -26,7 +29,8 @@ cat <<'HEAD'
 #include "site.h"
 
 HEAD
-for f in site.css:css site.js:js favicon.svg:favicon; do
+for f in site.css:css site.js:js favicon.svg:favicon \
+	svg-pan-zoom.js:panzoom svg-pan-zoom.LICENSE:panzoom_licence; do
 	file=${f%%:*}
 	name=${f##*:}
 	echo "static const char *const ${name}_lines[] = {"

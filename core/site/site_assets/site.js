@@ -1,4 +1,4 @@
-/* govmap site: search by name and the map-size button.  Plain
+/* govmap site: search by name, pan and zoom on the maps.  Plain
  * JavaScript, no framework, nothing from the network but this site's
  * own search.json.  Every page works without it. */
 (function () {
@@ -28,9 +28,130 @@
     frame.scrollLeft = Math.max(0, best - frame.clientWidth * 0.05);
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('button.map-size'), function (btn) {
-    var frame = document.getElementById(btn.getAttribute('aria-controls'));
-    if (!frame) return;
+  /* ---- maps: pan and zoom (svg-pan-zoom, in assets/ with its
+   * licence), by wheel, drag, the buttons and the keyboard.  A map opens
+   * at a size whose labels can be read, on the area with most boxes.
+   * Without the library the map scrolls, with a fit button. ---- */
+  function panZoom(frame, btn) {
+    var svg = frame.querySelector('svg.map-svg');
+    if (!svg || typeof window.svgPanZoom !== 'function') return false;
+    /* the library would set a style attribute, which the page's CSP
+     * refuses: give it the overflow it wants through the CSSOM */
+    svg.style.overflow = 'hidden';
+    frame.classList.add('panzoom');
+    frame.classList.remove('fit');
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    var pz = window.svgPanZoom(svg, {
+      zoomEnabled: true, panEnabled: true, controlIconsEnabled: false,
+      dblClickZoomEnabled: true, mouseWheelZoomEnabled: true,
+      preventMouseEventsDefault: true, zoomScaleSensitivity: 0.25,
+      minZoom: 0.05, maxZoom: 40, fit: true, contain: false, center: true
+    });
+    /* readable: one unit of the layout to at least 0.9 px (labels are
+     * 10 pt and more), on the busiest part of the map */
+    function readable() {
+      pz.resize();
+      pz.fit();
+      pz.center();
+      var real = pz.getSizes().realZoom;
+      if (real >= 0.9) return;
+      var box = frame.getBoundingClientRect();
+      var xs = Array.prototype.map.call(svg.querySelectorAll('g.node'), function (g) {
+        var r = g.getBoundingClientRect();
+        return [r.left + r.width / 2 - box.left, r.top + r.height / 2 - box.top];
+      });
+      var span = frame.clientWidth * 0.9 * real;
+      xs.sort(function (a, b) { return a[0] - b[0]; });
+      var best = null, most = 0;
+      for (var i = 0, j = 0; i < xs.length; i++) {
+        while (xs[i][0] - xs[j][0] > span) j++;
+        if (i - j + 1 > most) { most = i - j + 1; best = [xs[j][0] + (xs[i][0] - xs[j][0]) / 2, 0]; }
+      }
+      if (!best) best = [frame.clientWidth / 2, 0];
+      var ys = xs.filter(function (p) { return Math.abs(p[0] - best[0]) <= span / 2; })
+        .map(function (p) { return p[1]; }).sort(function (a, b) { return a - b; });
+      best[1] = ys.length ? ys[0] : frame.clientHeight / 2;
+      /* zoomAtPoint keeps that point still; then move it to the
+       * middle, near the top */
+      pz.zoomAtPoint(pz.getZoom() / real, { x: best[0], y: best[1] });
+      pz.panBy({ x: frame.clientWidth / 2 - best[0], y: 40 - best[1] });
+    }
+    readable();
+    var bar = document.createElement('div');
+    bar.className = 'map-tools no-print';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', 'Map controls');
+    [['Zoom in', function () { pz.zoomIn(); }],
+     ['Zoom out', function () { pz.zoomOut(); }],
+     ['Whole map', function () { pz.resize(); pz.fit(); pz.center(); }],
+     ['Readable size', readable]].forEach(function (b) {
+      var el = document.createElement('button');
+      el.type = 'button';
+      el.textContent = b[0];
+      el.addEventListener('click', b[1]);
+      bar.appendChild(el);
+    });
+    frame.parentNode.insertBefore(bar, frame);
+    if (btn) btn.hidden = true;
+    frame.setAttribute('aria-label', 'The map: arrow keys move it, + and - zoom, 0 shows the whole map');
+    frame.addEventListener('keydown', function (ev) {
+      if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      var step = ev.shiftKey ? 200 : 60;
+      var k = ev.key;
+      if (k === 'ArrowLeft') pz.panBy({ x: step, y: 0 });
+      else if (k === 'ArrowRight') pz.panBy({ x: -step, y: 0 });
+      else if (k === 'ArrowUp') pz.panBy({ x: 0, y: step });
+      else if (k === 'ArrowDown') pz.panBy({ x: 0, y: -step });
+      else if (k === '+' || k === '=') pz.zoomIn();
+      else if (k === '-' || k === '_') pz.zoomOut();
+      else if (k === '0') { pz.resize(); pz.fit(); pz.center(); }
+      else return;
+      ev.preventDefault();
+    });
+    window.addEventListener('resize', function () { pz.resize(); });
+    /* printed, the whole map */
+    window.addEventListener('beforeprint', function () { pz.resize(); pz.fit(); pz.center(); });
+    frame.govmapPanZoom = pz;
+    return true;
+  }
+
+  /* ---- the key: each line type can be hidden and shown again ---- */
+  function dashKind(path) {
+    var d = path.getAttribute('stroke-dasharray');
+    if (!d) return '0';
+    return /^1(,|$)/.test(d) ? '2' : '1';
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('figure.map'), function (fig) {
+    var edges = Array.prototype.map.call(fig.querySelectorAll('svg.map-svg g.edge'), function (g) {
+      var p = g.querySelector('path');
+      return { g: g, key: p ? (p.getAttribute('stroke') || '').toLowerCase() + ' ' + dashKind(p) : '' };
+    });
+    Array.prototype.forEach.call(fig.querySelectorAll('.legend-lines li[data-stroke]'), function (li) {
+      var key = li.getAttribute('data-stroke') + ' ' + li.getAttribute('data-dash');
+      var btn = document.createElement('button');
+      btn.type = 'button';
+      btn.className = 'legend-toggle no-print';
+      btn.setAttribute('aria-pressed', 'false');
+      btn.textContent = 'Hide';
+      var words = li.textContent.replace(/\s+/g, ' ').trim();
+      btn.setAttribute('aria-label', 'Hide the lines: ' + words);
+      btn.addEventListener('click', function () {
+        var hide = btn.getAttribute('aria-pressed') !== 'true';
+        btn.setAttribute('aria-pressed', hide ? 'true' : 'false');
+        btn.textContent = hide ? 'Show' : 'Hide';
+        btn.setAttribute('aria-label', (hide ? 'Show' : 'Hide') + ' the lines: ' + words);
+        edges.forEach(function (e) { if (e.key === key) e.g.classList.toggle('edge-hidden', hide); });
+      });
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(btn);
+    });
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll('.map-frame'), function (frame) {
+    var btn = document.querySelector('button.map-size[aria-controls="' + frame.id + '"]');
+    if (panZoom(frame, btn) || !btn) return;
     btn.hidden = false;
     btn.addEventListener('click', function () {
       var fit = !frame.classList.contains('fit');
@@ -59,7 +180,8 @@
     index = (Array.isArray(data) ? data : []).filter(function (e) {
       return e && typeof e.name === 'string' && typeof e.id === 'string';
     }).map(function (e) {
-      e.folded = fold(e.name + ' ' + e.id + ' ' + (e.region || ''));
+      var codes = Array.isArray(e.codes) ? e.codes.filter(function (x) { return typeof x === 'string'; }) : [];
+      e.folded = fold(e.name + ' ' + e.id + ' ' + (e.region || '') + ' ' + codes.join(' '));
       return e;
     });
     var w = waiting;
