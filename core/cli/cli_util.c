@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,6 +15,7 @@
 
 #include "cli.h"
 #include "govmap/pluginhost.h"
+#include "util.h"
 
 void cli_err(const char *fmt, ...)
 {
@@ -221,27 +223,101 @@ void cli_close(cli_session *s)
 	memset(s, 0, sizeof(*s));
 }
 
-int cli_write_output(const char *path, const char *data, size_t len)
+int cli_stdout_errno;
+
+char *cli_path(char *buf, size_t size, const char *path)
 {
+	return govmap__escape(buf, size, path ? path : "", 0);
+}
+
+/* What an existing output target is, for the refusal, or NULL when it is
+ * a regular file (or does not exist). */
+static const char *odd_target(const struct stat *st)
+{
+	if (S_ISLNK(st->st_mode))
+		return "a symbolic link";
+	if (S_ISREG(st->st_mode))
+		return NULL;
+	if (S_ISDIR(st->st_mode))
+		return "a directory";
+	if (S_ISFIFO(st->st_mode))
+		return "a FIFO";
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		return "a device";
+	if (S_ISSOCK(st->st_mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/* --force onto a link, FIFO or device: written in place, as the shell's
+ * `>` would (the link followed, nothing replaced). */
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+	char q[512];
+	int fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC);
+	int err = fd < 0 ? errno : 0;
+	for (size_t off = 0; !err && off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno != EINTR)
+			err = errno;
+		else if (w > 0)
+			off += (size_t)w;
+	}
+	if (fd >= 0 && close(fd) != 0 && !err)
+		err = errno;
+	if (err) {
+		cli_err("cannot write %s: %s", cli_path(q, sizeof q, path),
+			strerror(err));
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cli_write_output(const char *path, const char *data, size_t len,
+		     int force)
+{
+	char q[512];
 	if (!path || strcmp(path, "-") == 0) {
+		/* a failed write sets stdout's error flag: main's
+		 * close_stdout reports it once, with the reason */
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
-			cli_err("cannot write to standard output");
+			cli_stdout_errno = errno;
 			return EXIT_USAGE;
 		}
 		return EXIT_OK;
 	}
+	/* the rename below would replace a device, a FIFO or a symbolic
+	 * link with a regular file: refused unless --force */
+	struct stat st;
+	const char *odd = lstat(path, &st) == 0 ? odd_target(&st) : NULL;
+	if (odd && S_ISDIR(st.st_mode)) {
+		cli_err("cannot write %s: it is a directory",
+			cli_path(q, sizeof q, path));
+		return EXIT_USAGE;
+	}
+	if (odd && !force) {
+		cli_err("refusing to replace %s: it is %s, not a regular file "
+			"(give --force to write into it)",
+			cli_path(q, sizeof q, path), odd);
+		return EXIT_USAGE;
+	}
+	if (odd)
+		return write_in_place(path, data, len);
 	/* a temporary file beside the target, created by mkstemp (O_EXCL: a
 	 * name planted in a shared directory cannot redirect the write),
 	 * renamed over the target once complete */
 	size_t n = strlen(path);
 	char *tmp = malloc(n + 16);
-	if (!tmp)
+	if (!tmp) {
+		cli_err("out of memory");
 		return EXIT_USAGE;
+	}
 	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!f) {
-		cli_err("cannot write %s: %s", path, strerror(errno));
+		cli_err("cannot write %s: %s", cli_path(q, sizeof q, path),
+			strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -258,7 +334,8 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	umask(mask);
 	bad |= chmod(tmp, 0666 & ~mask) != 0;
 	if (bad || rename(tmp, path) != 0) {
-		cli_err("cannot write %s: %s", path, strerror(errno));
+		cli_err("cannot write %s: %s", cli_path(q, sizeof q, path),
+			strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return EXIT_USAGE;

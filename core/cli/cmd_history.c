@@ -23,7 +23,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] history [ID] [--since DATE] "
 	      "[--max N]\n"
-	      "                                      [--chart FILE.svg]\n"
+	      "                                      [--chart FILE.svg "
+	      "[--force]]\n"
 	      "\n"
 	      "List the commits that changed the registry, newest first, "
 	      "with the\n"
@@ -41,7 +42,13 @@ static void usage(FILE *f)
 	      "  --max N           at most N commits (default 1000)\n"
 	      "  --chart FILE.svg  also draw the deficit (with ID) or the "
 	      "total exposure\n"
-	      "                    across the commits as an SVG line chart\n"
+	      "                    across the commits as an SVG line chart "
+	      "(written\n"
+	      "                    atomically; - is standard output; an "
+	      "existing FILE that\n"
+	      "                    is not a regular file is refused)\n"
+	      "  --force           write the chart into such a FILE in "
+	      "place\n"
 	      "  -h, --help        show this help\n",
 	      f);
 }
@@ -174,9 +181,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		{"since", required_argument, NULL, 's'},
 		{"max", required_argument, NULL, 'm'},
 		{"chart", required_argument, NULL, 'c'},
+		{"force", no_argument, NULL, 'W'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *id = NULL, *chart = NULL;
+	int force = 0;
 	char *operand, *end;
 	govmap_date since = 0;
 	unsigned long max = 1000;
@@ -209,6 +218,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'c': chart = optarg; break;
+		case 'W': force = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
@@ -393,7 +403,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
 		} else {
-			rc = cli_write_output(chart, svg, len);
+			rc = cli_write_output(chart, svg, len, force);
 			free(svg);
 		}
 	}

@@ -112,15 +112,31 @@ static size_t utf8_len(const unsigned char *s)
 	return n;
 }
 
-char *govmap__quote(char *buf, size_t size, const char *s)
+int govmap__invisible_control(unsigned cp)
+{
+	/* C1 controls (U+0080-U+009F, 0x9B is CSI), the marks and
+	 * embeddings, overrides and isolates that reorder what a terminal
+	 * shows, and the invisible characters that make two names look
+	 * alike (zero-width space, word joiner, BOM, Arabic letter mark);
+	 * ZWJ and ZWNJ (U+200C, U+200D) are left: scripts need them */
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200B ||
+	       cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+char *govmap__escape(char *buf, size_t size, const char *s, size_t max)
 {
 	size_t o = 0, chars = 0;
-	if (size < 8)
+	if (size < 8) {
+		if (size)
+			buf[0] = '\0';
 		return buf;
+	}
 	while (*s) {
 		const unsigned char *u = (const unsigned char *)s;
 		/* one character: a control character or a byte that is not
-		 * valid UTF-8 as \xNN, a C1 or bidi control as \uNNNN, else
+		 * valid UTF-8 as \xNN, an invisible control as \uNNNN, else
 		 * one whole UTF-8 sequence */
 		size_t in = utf8_len(u);
 		int hex = in == 0 || u[0] < 0x20 || u[0] == 0x7f;
@@ -128,15 +144,11 @@ char *govmap__quote(char *buf, size_t size, const char *s)
 			      : in == 3 ? (u[0] & 0x0Fu) << 12 |
 					  (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)
 					: 0;
-		/* C1 controls (U+0080-U+009F, 0x9B is CSI) and the bidi
-		 * controls that reorder what a terminal shows */
-		int uni = (cp >= 0x80 && cp <= 0x9F) || cp == 0x200E ||
-			  cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-			  (cp >= 0x2066 && cp <= 0x2069);
+		int uni = govmap__invisible_control(cp);
 		size_t out = hex ? 4 : uni ? 6 : in;
 		if (hex)
 			in = 1;
-		if (chars >= 80 || o + out + 4 > size) {
+		if ((max && chars >= max) || o + out + 4 > size) {
 			memcpy(buf + o, "...", 3);
 			o += 3;
 			break;
@@ -153,6 +165,11 @@ char *govmap__quote(char *buf, size_t size, const char *s)
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+char *govmap__quote(char *buf, size_t size, const char *s)
+{
+	return govmap__escape(buf, size, s, 80);
 }
 
 uint64_t govmap__hash(const char *s)

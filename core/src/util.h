@@ -28,6 +28,16 @@ const char *govmap__did_you_mean(const char *word, const char *const *cands,
  * (>= 100 bytes), returns buf. */
 char *govmap__quote(char *buf, size_t size, const char *s);
 
+/** The same without the 80-character cut (max 0; else at most max
+ * characters): paths and other text that must be shown whole.  Cut with
+ * "..." only when it does not fit `size`. */
+char *govmap__escape(char *buf, size_t size, const char *s, size_t max);
+
+/** Is the code point an invisible control that can reorder or disguise
+ * text (C1, bidi marks, embeddings, overrides, isolates, zero-width
+ * space, word joiner, BOM)?  ZWJ and ZWNJ are not: scripts need them. */
+int govmap__invisible_control(unsigned cp);
+
 /* Is s "#rrggbb" (hex digits in either case)?  The one colour form a
  * plugin may give and the maps pass on to Graphviz and SVG. */
 int govmap__is_rgb(const char *s);
