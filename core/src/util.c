@@ -90,6 +90,76 @@ const char *govmap__did_you_mean(const char *word, const char *const *cands,
 	return best;
 }
 
+static size_t len_bucket(const char *w)
+{
+	size_t l = strlen(w);
+	return l > 64 ? 65 : l;
+}
+
+int govmap__suggest_init(govmap__suggest *s, const char *const *words,
+			 size_t n, size_t cap, size_t budget)
+{
+	memset(s, 0, sizeof(*s));
+	s->words = words;
+	s->n = n;
+	s->cap = cap;
+	s->budget = budget;
+	s->order = malloc((n ? n : 1) * sizeof(*s->order));
+	if (!s->order)
+		return -1;
+	/* a counting sort by length keeps the given order in each bucket */
+	size_t count[67] = {0};
+	for (size_t i = 0; i < n; i++)
+		count[len_bucket(words[i]) + 1]++;
+	for (size_t b = 0; b < 66; b++)
+		count[b + 1] += count[b];
+	memcpy(s->start, count, sizeof(s->start));
+	for (size_t i = 0; i < n; i++)
+		s->order[count[len_bucket(words[i])]++] = (uint32_t)i;
+	return 0;
+}
+
+int64_t govmap__suggest_near(govmap__suggest *s, const char *word,
+			     size_t maxd)
+{
+	size_t len = len_bucket(word), bestd = maxd + 1, spent = 0;
+	int64_t best = -1;
+	if (len > 64 || !s->order)
+		return -1; /* edit_distance does not compare such words */
+	/* buckets by distance of length: L, L-1, L+1, L-2, ... while they
+	 * can still hold a word as near as the best so far */
+	for (size_t dl = 0; dl <= maxd && dl <= bestd; dl++) {
+		for (int side = 0; side < (dl ? 2 : 1); side++) {
+			if (side == 0 && dl > len)
+				continue;
+			size_t b = side == 0 ? len - dl : len + dl;
+			if (b > 64)
+				continue;
+			for (size_t k = s->start[b]; k < s->start[b + 1]; k++) {
+				if (!s->budget || spent >= s->cap)
+					return best;
+				s->budget--;
+				spent++;
+				uint32_t i = s->order[k];
+				size_t d = govmap__edit_distance(word, s->words[i],
+								 bestd + 1);
+				if (d < bestd || (d == bestd && d <= maxd &&
+						  (int64_t)i < best)) {
+					bestd = d;
+					best = i;
+				}
+			}
+		}
+	}
+	return bestd <= maxd ? best : -1;
+}
+
+void govmap__suggest_free(govmap__suggest *s)
+{
+	free(s->order);
+	s->order = NULL;
+}
+
 /* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when s does not
  * start one (a stray continuation byte, an overlong or out-of-range lead,
  * a truncated sequence). */
