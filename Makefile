@@ -32,8 +32,16 @@ PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/src -Igraphs \
-	$(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+# The library (core/src, graphs) sees its private headers; the front ends
+# (the CLI in core/cli, the site generator in core/site), the fuzz targets
+# and the plugins see the public headers of core/include only, so they
+# cannot reach past the API (`make layout` checks it too).  The unit tests
+# are white-box and may include private headers (tests/unit only).
+LIB_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -fPIC -Icore/include -Icore/src \
+	-Igraphs $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+FRONT_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/cli \
+	-MMD -MP $(CFLAGS)
+ALL_CFLAGS = $(LIB_CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 ifeq ($(V),1)
@@ -43,7 +51,7 @@ Q := @
 endif
 
 LIB_SRC := $(wildcard core/src/*.c) $(wildcard graphs/*.c)
-CLI_SRC := $(wildcard core/cli/*.c)
+CLI_SRC := $(wildcard core/cli/*.c) $(wildcard core/site/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -51,6 +59,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 LIB := $(BUILD)/libgovmap.a
+SOLIB := $(BUILD)/libgovmap.so
 BIN := $(BUILD)/govmap
 UNIT := $(BUILD)/tests/unit-tests
 
@@ -76,12 +85,22 @@ DEB_PKGS += chromium nodejs npm
 	clean headers check-plugins plugin check-hostile check-registry \
 	fuzz fuzz-smoke
 
-all: $(BIN) $(PLUGINS)
+all: $(BIN) $(PLUGINS) $(SOLIB)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/core/cli/%.o: core/cli/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FRONT_CFLAGS) -c -o $@ $<
+
+$(BUILD)/core/site/%.o: core/site/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FRONT_CFLAGS) -Icore/site -c -o $@ $<
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
@@ -91,6 +110,13 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 $(LIB): $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+# The same objects as a shared library, for programs and bindings that
+# link govmap dynamically (installed by `make install`).
+$(SOLIB): $(LIB_OBJ)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -shared -Wl,-soname,libgovmap.so.0 $(ALL_LDFLAGS) -o $@ \
+		$(LIB_OBJ) $(PKG_LIBS)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
@@ -194,7 +220,7 @@ check: deps
 	$(MAKE) test
 	$(MAKE) check-site
 
-test: $(BIN) $(UNIT) headers $(PLUGINS) $(FIXTURE_PLUGINS)
+test: $(BIN) $(UNIT) headers layout $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
 		check-hostile check-registry
 
@@ -252,6 +278,9 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_CFLAGS = -std=c11 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
 	-fsanitize=fuzzer-no-link -Icore/include -Icore/src -Igraphs \
 	$(PKG_CFLAGS) -MMD -MP
+# the targets themselves see the public headers only
+FUZZ_TARGET_CFLAGS = -std=c11 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
+	-fsanitize=fuzzer-no-link -Icore/include $(PKG_CFLAGS) -MMD -MP
 FUZZ_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 .SECONDARY: $(FUZZ_OBJ) $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o)
@@ -260,6 +289,11 @@ $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZCC  $<")
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZCC  $<")
+	$(Q)$(FUZZ_CC) $(FUZZ_TARGET_CFLAGS) -c -o $@ $<
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_OBJ)
 	@$(if $(Q),echo "  FUZZLD  $@")
@@ -293,6 +327,22 @@ fuzz: deps
 fuzz-smoke: deps
 	$(MAKE) $(FUZZ_BINS)
 	$(call fuzz_run,20)
+
+# The front ends, plugins and fuzz targets include public headers only:
+# every quoted include must be in core/include, the file's own folder, or
+# (for the site generator) the CLI's.  The compile flags enforce it too.
+.PHONY: layout
+layout:
+	@bad=0; for f in core/cli/*.[ch] core/site/*.[ch] plugins/*/*.c \
+		tests/fuzz/*.[ch]; do \
+		d=$$(dirname $$f); \
+		for h in $$(sed -n 's/^#include "\(.*\)"/\1/p' $$f); do \
+			[ -f core/include/$$h ] || [ -f $$d/$$h ] || \
+			{ [ $$d = core/site ] && [ -f core/cli/$$h ]; } || \
+			{ echo "$$f: includes \"$$h\", which is not a public" \
+				"header (core/include/govmap/)" >&2; bad=1; }; \
+		done; \
+	done; exit $$bad
 
 # Each public header must compile on its own under strict flags.
 headers:

@@ -134,29 +134,6 @@ static const char *edge_color(const char *type)
 
 /* ---- node selection ---- */
 
-const char *govmap__entity_region(const govmap_registry *reg,
-				  const govmap_entity *e)
-{
-	for (int guard = 0; e && guard < 4; guard++) {
-		if (e->region)
-			return e->region;
-		if (e->kind != GOVMAP_KIND_BOARD)
-			return NULL;
-		int32_t t = e->of.target >= 0 ? e->of.target
-			    : e->njoint       ? e->joint[0].target
-					      : -1;
-		e = t >= 0 ? govmap_registry_at(reg, (size_t)t) : NULL;
-	}
-	return NULL;
-}
-
-int govmap__region_in(const char *region, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return region && strncmp(region, prefix, n) == 0 &&
-	       (region[n] == '\0' || region[n] == '/');
-}
-
 /* A footprint is a region path of two or more segments. */
 static int is_footprint(const char *region)
 {
@@ -377,9 +354,9 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 		for (size_t i = 0; i < n; i++) {
 			if (!drawable(an, i))
 				continue;
-			const char *r = govmap__entity_region(
+			const char *r = govmap_entity_region(
 				reg, govmap_registry_at(reg, i));
-			if (o->region && !govmap__region_in(r, o->region))
+			if (o->region && !govmap_region_in(r, o->region))
 				continue;
 			m->sel[i] = 1;
 			any = 1;
@@ -422,7 +399,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 	if (govmap__strmap_init(&present, 64) < 0)
 		return -1;
 	for (size_t i = 0; o->national && i < n; i++) {
-		const char *r = m->sel[i] ? govmap__entity_region(
+		const char *r = m->sel[i] ? govmap_entity_region(
 						    reg, govmap_registry_at(reg, i))
 					  : NULL;
 		if (is_footprint(r) &&
@@ -445,7 +422,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		if (!m->sel[i])
 			continue;
 		const govmap_entity *e = govmap_registry_at(reg, i);
-		const char *r = govmap__entity_region(reg, e);
+		const char *r = govmap_entity_region(reg, e);
 		if ((int32_t)i == m->focus)
 			continue;
 		int32_t at; /* unused: pass 2 finds the footprint's entity */
@@ -512,13 +489,13 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		nd.sumDm = s->money > 0 ? s->D * (double)s->money : 0;
 		nd.context = m->sel[i] == 2;
 		nd.electorate = s->electorate;
-		nd.region = govmap__entity_region(reg, e);
+		nd.region = govmap_entity_region(reg, e);
 		if (nd.kind == GOVMAP__DN_FOOTPRINT) {
 			/* the footprint the group is keyed by ("F region"),
 			 * which may enclose this entity's */
 			int32_t at = govmap__strmap_get(&present, keys[i] + 2);
 			if (at >= 0)
-				nd.region = govmap__entity_region(
+				nd.region = govmap_entity_region(
 					reg, govmap_registry_at(reg, (size_t)at));
 		}
 		nd.type = e->type;
@@ -858,13 +835,12 @@ static void set_html(Agraph_t *g, void *obj, const char *name,
 	agstrfree(g, h);
 }
 
-static int ghost_count;
-
-static void add_ghost(Agraph_t *g, Agnode_t *to, const char *label,
+/* `n` numbers the ghost within this graph (its node name "ghostN"). */
+static void add_ghost(Agraph_t *g, Agnode_t *to, size_t n, const char *label,
 		      const char *tooltip)
 {
 	char name[32];
-	snprintf(name, sizeof name, "ghost%d", ghost_count++);
+	snprintf(name, sizeof name, "ghost%zu", n);
 	Agnode_t *gn = agnode(g, name, 1);
 	set(gn, "label", label);
 	set(gn, "tooltip", tooltip);
@@ -888,7 +864,6 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	Agraph_t *g = agopen("govmap", Agdirected, &map_disc);
 	if (!g)
 		return NULL;
-	ghost_count = 0;
 	set(g, "rankdir", "TB");
 	set(g, "fontname", "Helvetica");
 	set(g, "labelloc", "t");
@@ -1219,7 +1194,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		const govmap_entity *e = govmap_registry_at(reg, (size_t)d->entity);
 		const govmap_score *s = govmap_analysis_score(an, (size_t)d->entity);
 		if (s->A <= 0) {
-			add_ghost(g, gn[i], "no route to voters",
+			add_ghost(g, gn[i], ghosts, "no route to voters",
 				  "no chain of accountability reaches any "
 				  "electorate");
 			ghosts++;
@@ -1235,7 +1210,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 						     st->vacant,
 						     st->vacant == 1 ? "" : "s",
 						     role ? role : "");
-			add_ghost(g, gn[i], lab ? lab : "vacant seat",
+			add_ghost(g, gn[i], ghosts, lab ? lab : "vacant seat",
 				  "a seat the board's rules provide for is "
 				  "vacant");
 			free(lab);

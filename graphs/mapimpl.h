@@ -63,9 +63,4 @@ double govmap__png_scale(const char *bb);
 int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 		     const govmap_analysis *an, const govmap_map_opts *o);
 
-/* Region helpers, also used by reports. */
-const char *govmap__entity_region(const govmap_registry *reg,
-				  const govmap_entity *e);
-int govmap__region_in(const char *region, const char *prefix);
-
 #endif

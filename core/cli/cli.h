@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include "govmap/govmap.h"
+#include "govmap/session.h"
 
 /* Exit codes (README.md "Exit codes"). */
 enum {
@@ -26,8 +27,11 @@ typedef struct {
 	int on_given;            /* --on was given */
 	const char *plugin_path; /* --plugin-path or NULL */
 	int color;               /* colour diagnostics on a terminal */
-	struct govmap_plugins *plugins; /* loaded by cli_load (cli_plugins.c);
-					 * freed by main */
+	struct govmap_plugins *plugins; /* loaded once by cli_plugins_load
+					 * (cli_plugins.c); freed by main */
+	govmap_diags plugin_diags; /* why plugins were refused: shown with
+				      the first session's diagnostics */
+	int plugin_diags_shown;
 } govmap_cli;
 
 typedef struct {
@@ -39,22 +43,14 @@ typedef struct {
 /* Print "govmap: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A malloc'd formatted string, NULL on out-of-memory. */
+char *cli_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* --format text|md|json of diff and report. */
 enum { FMT_TEXT, FMT_MD, FMT_JSON };
 /* Parse `arg` into *fmt; on an unknown format print "CMD: unknown
  * format ..." and return -1. */
 int cli_format_parse(const char *cmd, const char *arg, int *fmt);
-
-/* Open the source the global options name: the directory, the Git
- * revision (--rev) or the index (--staged).  Diagnostics go into *diags.
- * Returns EXIT_OK with *out set, or EXIT_USAGE. */
-int cli_open_source(govmap_cli *cli, govmap_src **out, govmap_diags *diags);
-
-/* Open the source the global options name (cli_open_source) and load
- * the registry.  Diagnostics go into *diags.  Returns an exit code:
- * EXIT_OK with *out set, or EXIT_USAGE when nothing could be read. */
-int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
-	     govmap_diags *diags);
 
 /* Print diagnostics gcc-style to `f`. */
 void cli_print_diags(FILE *f, const govmap_diags *d, int color);
@@ -77,20 +73,11 @@ int cmd_check(govmap_cli *cli, int argc, char **argv);
 int cmd_plugins(govmap_cli *cli, int argc, char **argv);
 int cmd_rules(govmap_cli *cli, int argc, char **argv);
 
-/* Plugins (cli_plugins.c).  cli_plugins_load discovers and loads every
- * plugin of the search path once (--plugin-path, $GOVMAP_PLUGIN_PATH,
- * the build tree, the install dir) into cli->plugins; refusals go to
- * diags.  cli_load calls it.  Returns an exit code. */
+/* Plugins (cli_plugins.c).  cli_plugins_load loads every plugin of the
+ * search path once (--plugin-path, then govmap_plugins_open()'s) into
+ * cli->plugins; refusals go to cli->plugin_diags, and a copy into
+ * `diags` when given.  Returns an exit code. */
 int cli_plugins_load(govmap_cli *cli, govmap_diags *diags);
-/* Set opts' extra_*_types from the loaded plugins. */
-void cli_plugins_load_opts(govmap_cli *cli, govmap_load_opts *opts);
-/* Manifest plugins present?  Plugin types listed?  Into diags. */
-void cli_plugins_check_registry(govmap_cli *cli, const govmap_src *src,
-				const govmap_registry *reg,
-				govmap_diags *diags);
-/* Run the rules of the plugins the manifest names; findings into out. */
-void cli_plugins_run(govmap_cli *cli, const govmap_registry *reg,
-		     govmap_findings *out, govmap_diags *diags);
 void cli_plugins_free(govmap_cli *cli);
 /* The loaded plugins' map colour for a body type, or NULL: for
  * govmap_map_opts.type_colour, with cli->plugins as the payload. */
@@ -100,31 +87,33 @@ const char *cli_plugin_colour(const char *type, void *payload);
 void cli_print_findings(FILE *f, const govmap_findings *fs,
 			const govmap_registry *reg, int color);
 
-/* Everything a reporting command needs: the registry loaded, analysed on
- * the --on date, with core (and plugin) findings, suppressions applied.
- * cli_open prints diagnostics itself and returns an exit code; on
- * EXIT_OK the caller must call cli_close. */
-#include "govmap/analysis.h"
-#include "govmap/findings.h"
+/* Everything a reporting command needs: a library session
+ * (govmap/session.h) on the source the global options name, with
+ * borrowed views of what it holds.  Close with cli_close. */
 typedef struct {
-	govmap_src *src;
-	govmap_registry *reg;
-	govmap_analysis *an;
-	govmap_findings findings;
-	govmap_diags diags;
-	char title[512];       /* "NAME, REVISION, on DATE" */
+	govmap_session *gs;        /* owned */
+	govmap_src *src;           /* the rest borrowed from gs */
+	const govmap_registry *reg;
+	const govmap_analysis *an; /* NULL below GOVMAP_STAGE_ANALYSE */
+	govmap_findings *findings;
+	govmap_diags *diags;
+	const char *title;         /* "NAME, REVISION, on DATE" */
 } cli_session;
 
+/* Open a session up to `stage` on the source the global options name,
+ * or on Git revision `rev` when it is not NULL; prints nothing.  With
+ * `analyse_invalid`, a registry with errors is analysed too (comparing
+ * revisions).  Plugins are loaded on first use.  Returns EXIT_OK (data
+ * errors possible: see s->diags) or EXIT_USAGE when nothing could be
+ * read; the caller closes the session either way. */
+int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
+		     govmap_stage stage, int analyse_invalid);
+
+/* cli_session_open to GOVMAP_STAGE_FINDINGS for the global options; on
+ * failure or data errors it prints the diagnostics, closes the session
+ * and returns EXIT_USAGE or EXIT_DATA; on EXIT_OK the caller must call
+ * cli_close. */
 int cli_open(govmap_cli *cli, cli_session *s);
-
-/* The second half of cli_open for a session whose registry is loaded:
- * analyse it on the --on date and, when `findings`, run the core and
- * plugin rules and apply suppressions.  Returns an exit code (printing
- * an error); the caller closes the session either way. */
-int cli_session_analyse(govmap_cli *cli, cli_session *s, int findings);
-
-/* Add the loaded plugins' findings to s->findings (plugin host). */
-void cli_session_plugin_findings(govmap_cli *cli, cli_session *s);
 void cli_close(cli_session *s);
 
 /* Write data atomically to path (temporary file + rename), or to stdout

@@ -16,72 +16,32 @@
 
 int cli_plugins_load(govmap_cli *cli, govmap_diags *diags)
 {
-	if (cli->plugins)
+	if (cli->plugins) {
+		govmap_diags_append(diags, &cli->plugin_diags);
 		return EXIT_OK;
-	govmap_plugins *ps;
-	if (govmap_plugins_new(&ps) != GOVMAP_OK) {
-		cli_err("out of memory");
+	}
+	int rc = govmap_plugins_open(&cli->plugins, cli->plugin_path,
+				     "--plugin-path", &cli->plugin_diags);
+	if (diags)
+		govmap_diags_append(diags, &cli->plugin_diags);
+	if (rc == GOVMAP_ENOMEM) {
+		cli_err("out of memory loading plugins");
 		return EXIT_USAGE;
 	}
-	int rc = GOVMAP_OK;
-	if (cli->plugin_path)
-		rc = govmap_plugins_add_dir(ps, cli->plugin_path,
-					    "--plugin-path");
-	if (rc == GOVMAP_OK)
-		rc = govmap_plugins_add_default_dirs(ps);
-	const char *t = getenv("GOVMAP_RULE_TIMEOUT");
-	if (t && *t) {
-		char *end;
-		unsigned long v = strtoul(t, &end, 10);
-		if (*end || v == 0 || v > 3600) {
-			cli_err("GOVMAP_RULE_TIMEOUT must be a number of "
-				"seconds from 1 to 3600, not '%s'",
-				t);
-			govmap_plugins_free(ps);
-			return EXIT_USAGE;
-		}
-		govmap_plugins_set_timeout(ps, (unsigned)v);
-	}
-	if (rc == GOVMAP_OK)
-		rc = govmap_plugins_discover(ps, diags);
-	cli->plugins = ps;
 	if (rc != GOVMAP_OK) {
-		cli_err("out of memory loading plugins");
+		/* a bad $GOVMAP_RULE_TIMEOUT: say so now, once */
+		cli_print_diags(stderr, &cli->plugin_diags, cli->color);
+		govmap_diags_free(&cli->plugin_diags);
+		cli->plugin_diags_shown = 1;
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }
 
-void cli_plugins_load_opts(govmap_cli *cli, govmap_load_opts *opts)
-{
-	govmap_plugins_types(cli->plugins, &opts->extra_body_types,
-			     &opts->extra_board_types,
-			     &opts->extra_link_types);
-}
-
-void cli_plugins_check_registry(govmap_cli *cli, const govmap_src *src,
-				const govmap_registry *reg,
-				govmap_diags *diags)
-{
-	if (!cli->plugins)
-		return;
-	char manifest[4096];
-	snprintf(manifest, sizeof manifest, "%s/govmap.yaml",
-		 govmap_src_label(src));
-	govmap_plugins_check_registry(cli->plugins, reg, manifest, diags);
-}
-
-void cli_plugins_run(govmap_cli *cli, const govmap_registry *reg,
-		     govmap_findings *out, govmap_diags *diags)
-{
-	if (!cli->plugins || !reg)
-		return;
-	govmap_plugins_run(cli->plugins, reg, cli->on, out, diags);
-}
-
 void cli_plugins_free(govmap_cli *cli)
 {
 	govmap_plugins_free(cli->plugins);
+	govmap_diags_free(&cli->plugin_diags);
 	cli->plugins = NULL;
 }
 

@@ -27,6 +27,21 @@ void cli_err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+char *cli_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!s)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
 int cli_getopt(int argc, char **argv, const char *optstring,
 	       const struct option *opts, const char *cmd)
 {
@@ -62,54 +77,6 @@ int cli_wants_help(int argc, char **argv)
 			return 1;
 	}
 	return 0;
-}
-
-int cli_open_source(govmap_cli *cli, govmap_src **out, govmap_diags *diags)
-{
-	int rc;
-	struct stat st;
-	*out = NULL;
-	if (stat(cli->registry, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
-				 "no-registry",
-				 "no registry directory at '%s': give -r PATH "
-				 "or set GOVMAP_REGISTRY",
-				 cli->registry);
-		return EXIT_USAGE;
-	}
-	if (cli->rev)
-		rc = govmap_src_open_git(out, cli->registry, cli->rev, NULL,
-					 diags);
-	else if (cli->staged)
-		rc = govmap_src_open_index(out, cli->registry, NULL, diags);
-	else
-		rc = govmap_src_open_dir(out, cli->registry, NULL, diags);
-	return rc == GOVMAP_OK ? EXIT_OK : EXIT_USAGE;
-}
-
-int cli_load(govmap_cli *cli, govmap_src **src_out, govmap_registry **out,
-	     govmap_diags *diags)
-{
-	govmap_src *src = NULL;
-	*out = NULL;
-	*src_out = NULL;
-	if (cli_open_source(cli, &src, diags) != EXIT_OK)
-		return EXIT_USAGE;
-	/* Plugins first: the types they declare are valid in the data. */
-	govmap_load_opts opts = {0};
-	if (cli_plugins_load(cli, diags) != EXIT_OK) {
-		govmap_src_free(src);
-		return EXIT_USAGE;
-	}
-	cli_plugins_load_opts(cli, &opts);
-	govmap_registry_load(out, src, &opts, diags);
-	if (!*out) {
-		govmap_src_free(src);
-		return EXIT_USAGE;
-	}
-	cli_plugins_check_registry(cli, src, *out, diags);
-	*src_out = src;
-	return EXIT_OK;
 }
 
 void cli_print_diags(FILE *f, const govmap_diags *d, int color)
@@ -158,68 +125,73 @@ void cli_json_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* The plugins' type weights for the deficit model (analysis.h). */
-static double plugin_weight(const char *type, void *payload)
-{
-	double w;
-	if (payload && govmap_plugins_link_strength(payload, type, &w))
-		return w;
-	return -1;
-}
-
 const char *cli_plugin_colour(const char *type, void *payload)
 {
 	return payload ? govmap_plugins_style_fill(payload, type) : NULL;
 }
 
-int cli_open(govmap_cli *cli, cli_session *s)
+int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
+		     govmap_stage stage, int analyse_invalid)
 {
 	memset(s, 0, sizeof(*s));
-	int rc = cli_load(cli, &s->src, &s->reg, &s->diags);
-	govmap_diags_sort(&s->diags);
-	if (rc != EXIT_OK || s->diags.count[GOVMAP_SEV_ERROR]) {
-		cli_print_diags(stderr, &s->diags, cli->color);
-		if (rc == EXIT_OK)
-			cli_err("the registry has %zu error%s: fix them first "
-				"(govmap check)",
-				s->diags.count[GOVMAP_SEV_ERROR],
-				s->diags.count[GOVMAP_SEV_ERROR] == 1 ? "" : "s");
-		cli_close(s);
-		return rc != EXIT_OK ? rc : EXIT_DATA;
-	}
-	rc = cli_session_analyse(cli, s, 1);
-	if (rc != EXIT_OK)
-		cli_close(s);
-	return rc;
-}
-
-int cli_session_analyse(govmap_cli *cli, cli_session *s, int findings)
-{
-	govmap_analysis_opts ao = {cli->on, plugin_weight, cli->plugins};
-	if (govmap_analyse(&s->an, s->reg, &ao) != GOVMAP_OK) {
+	/* plugins first (once): the types they declare are valid data */
+	if (cli_plugins_load(cli, NULL) != EXIT_OK)
+		return EXIT_USAGE;
+	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
+	o.registry = cli->registry;
+	o.rev = rev ? rev : cli->rev;
+	o.source = o.rev ? GOVMAP_SOURCE_GIT
+		   : cli->staged ? GOVMAP_SOURCE_INDEX : GOVMAP_SOURCE_DIR;
+	o.on = cli->on;
+	o.stage = stage;
+	o.plugins = cli->plugins;
+	o.analyse_invalid = analyse_invalid;
+	int grc = govmap_session_open(&s->gs, &o);
+	if (!s->gs) {
 		cli_err("out of memory");
 		return EXIT_USAGE;
 	}
-	if (findings) {
-		govmap_core_findings(s->an, &s->findings);
-		cli_session_plugin_findings(cli, s);
-		govmap_findings_apply_suppressions(&s->findings, s->reg);
-		govmap_findings_sort(&s->findings, s->reg);
+	s->diags = govmap_session_diags(s->gs);
+	if (!cli->plugin_diags_shown) {
+		/* why plugins were refused, shown once per run */
+		govmap_diags_append(s->diags, &cli->plugin_diags);
+		govmap_diags_sort(s->diags);
+		cli->plugin_diags_shown = 1;
 	}
-	char d[11];
-	govmap_date_format(d, cli->on);
-	snprintf(s->title, sizeof s->title, "%s, %s, on %s",
-		 govmap_registry_name(s->reg), govmap_src_revision(s->src), d);
+	s->src = govmap_session_source(s->gs);
+	s->reg = govmap_session_registry(s->gs);
+	s->an = govmap_session_analysis(s->gs);
+	s->findings = govmap_session_findings(s->gs);
+	s->title = govmap_session_title(s->gs);
+	if (!s->reg)
+		return EXIT_USAGE;
+	if (grc == GOVMAP_ENOMEM) {
+		cli_err("out of memory");
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cli_open(govmap_cli *cli, cli_session *s)
+{
+	int rc = cli_session_open(cli, s, NULL, GOVMAP_STAGE_FINDINGS, 0);
+	size_t errors = s->diags ? s->diags->count[GOVMAP_SEV_ERROR] : 0;
+	if (rc != EXIT_OK || errors || !s->an) {
+		if (s->diags)
+			cli_print_diags(stderr, s->diags, cli->color);
+		if (rc == EXIT_OK && errors)
+			cli_err("the registry has %zu error%s: fix them first "
+				"(govmap check)",
+				errors, errors == 1 ? "" : "s");
+		cli_close(s);
+		return rc != EXIT_OK ? rc : errors ? EXIT_DATA : EXIT_USAGE;
+	}
 	return EXIT_OK;
 }
 
 void cli_close(cli_session *s)
 {
-	govmap_findings_free(&s->findings);
-	govmap_analysis_free(s->an);
-	govmap_registry_free(s->reg);
-	govmap_src_free(s->src);
-	govmap_diags_free(&s->diags);
+	govmap_session_free(s->gs);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -342,13 +314,6 @@ int cli_write_output(const char *path, const char *data, size_t len,
 	}
 	free(tmp);
 	return EXIT_OK;
-}
-
-/* Plugin findings join the core's (cli_load loaded the plugins; the
- * rules of those the manifest names run in forked children). */
-void cli_session_plugin_findings(govmap_cli *cli, cli_session *s)
-{
-	cli_plugins_run(cli, s->reg, &s->findings, &s->diags);
 }
 
 int cli_format_parse(const char *cmd, const char *arg, int *fmt)

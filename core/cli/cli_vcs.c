@@ -22,22 +22,16 @@
 #include <unistd.h>
 
 #include "cli_vcs.h"
-#include "util.h"
 
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev, int analyse)
 {
-	govmap_cli c = *cli;
-	memset(s, 0, sizeof(*s));
-	if (rev) {
-		c.rev = rev;
-		c.staged = 0;
-	}
-	int rc = cli_load(&c, &s->src, &s->reg, &s->diags);
-	cli->plugins = c.plugins; /* loaded once, kept for the next side */
-	govmap_diags_sort(&s->diags);
-	if (rc != EXIT_OK || !analyse)
-		return rc;
-	return cli_session_analyse(cli, s, analyse > 1);
+	static const govmap_stage stage[] = {GOVMAP_STAGE_LOAD,
+					     GOVMAP_STAGE_ANALYSE,
+					     GOVMAP_STAGE_FINDINGS};
+	return cli_session_open(cli, s, rev, stage[analyse < 0 ? 0
+						   : analyse > 2 ? 2
+								 : analyse],
+				1);
 }
 
 double cli_side_exposure(const cli_session *s)
@@ -215,8 +209,9 @@ static int sum_file(const char *path, const char *display, const char *data,
 	return add_sum(payload, path, data, len);
 }
 
-static int cmp_sum(const void *a, const void *b)
+static int cmp_sum(const void *a, const void *b, void *ctx)
 {
+	(void)ctx;
 	return strcmp(((const file_sum *)a)->path, ((const file_sum *)b)->path);
 }
 
@@ -232,7 +227,7 @@ static int sum_source(file_sums *fs, govmap_src *src, govmap_diags *diags)
 	int rc = govmap_src_each(src, sum_file, fs, diags);
 	if (fs->bad)
 		return GOVMAP_ENOMEM;
-	govmap__qsort(fs->v, fs->n, sizeof(*fs->v), cmp_sum);
+	govmap_sort(fs->v, fs->n, sizeof(*fs->v), cmp_sum, NULL);
 	return rc;
 }
 
@@ -392,15 +387,17 @@ int cli_print_changed(govmap_cli *cli, const char *rev,
 	memset(&old, 0, sizeof old);
 	if (govmap_src_open_git(&a, cli->registry, rev, NULL, &diags) !=
 		    GOVMAP_OK ||
-	    cli_open_source(cli, &b, &diags) != EXIT_OK)
+	    (cli->staged ? govmap_src_open_index(&b, cli->registry, NULL,
+						 &diags)
+			 : govmap_src_open_dir(&b, cli->registry, NULL,
+					       &diags)) != GOVMAP_OK)
 		goto done;
 	if (cli_changed_files(&ch, &n, a, b, &diags) != GOVMAP_OK)
 		goto done;
 	/* the entities of deleted files, and what "changed" is against */
 	if (cli_side_open(cli, &old, rev, 0) != EXIT_OK) {
-		govmap_diags_free(&diags);
-		diags = old.diags;
-		memset(&old.diags, 0, sizeof old.diags);
+		if (old.diags)
+			govmap_diags_append(&diags, old.diags);
 		goto done;
 	}
 	fprintf(f, "Changed since %s: %zu file%s\n",

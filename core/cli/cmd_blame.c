@@ -94,7 +94,7 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	size_t nb = 0;
 	int rc = cli_side_open(cli, &now, NULL, 0);
 	if (rc != EXIT_OK) {
-		cli_print_diags(stderr, &now.diags, cli->color);
+		cli_print_diags(stderr, now.diags, cli->color);
 		cli_close(&now);
 		return rc;
 	}
@@ -151,7 +151,7 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 			memset(&s, 0, sizeof s); /* the registry was removed */
 		} else if ((rc = cli_side_open(cli, &s, cm->id, 0)) !=
 			   EXIT_OK) {
-			cli_print_diags(stderr, &s.diags, cli->color);
+			cli_print_diags(stderr, s.diags, cli->color);
 			cli_close(&s);
 			break;
 		}

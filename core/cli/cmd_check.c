@@ -166,66 +166,63 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	govmap_diags diags = {0};
-	govmap_src *src;
-	govmap_registry *reg;
-	govmap_findings findings = {0};
-	int rc = cli_load(cli, &src, &reg, &diags);
-	if (rc == EXIT_OK) {
-		/* The plugins' rules, each plugin in a forked child. */
-		cli_plugins_run(cli, reg, &findings, &diags);
-		govmap_findings_apply_suppressions(&findings, reg);
-		govmap_findings_sort(&findings, reg);
+	/* Load, validate, and the plugins' rules (each plugin in a forked
+	 * child): no analysis, so the rules run on invalid data too. */
+	cli_session s;
+	int rc = cli_session_open(cli, &s, NULL, GOVMAP_STAGE_RULES, 0);
+	if (!s.diags) {
+		cli_close(&s);
+		return rc;
 	}
-	govmap_diags_sort(&diags);
+	govmap_diags *diags = s.diags;
+	govmap_findings *findings = s.findings;
+	govmap_src *src = s.src;
+	const govmap_registry *reg = s.reg;
 	if (quiet) {
 		size_t k = 0;
-		for (size_t i = 0; i < diags.n; i++) {
-			if (diags.v[i].sev == GOVMAP_SEV_ERROR)
-				diags.v[k++] = diags.v[i];
+		for (size_t i = 0; i < diags->n; i++) {
+			if (diags->v[i].sev == GOVMAP_SEV_ERROR)
+				diags->v[k++] = diags->v[i];
 			else {
-				free(diags.v[i].file);
-				free(diags.v[i].code);
-				free(diags.v[i].msg);
+				free(diags->v[i].file);
+				free(diags->v[i].code);
+				free(diags->v[i].msg);
 			}
 		}
-		diags.n = k;
+		diags->n = k;
 	}
 	if (rc != EXIT_OK) {
-		cli_print_diags(stderr, &diags, cli->color);
-		govmap_diags_free(&diags);
+		cli_print_diags(stderr, diags, cli->color);
+		cli_close(&s);
 		return rc;
 	}
 	if (changed_since &&
 	    (rc = cli_print_changed(cli, changed_since, src, reg, stdout))) {
-		govmap_findings_free(&findings);
-		govmap_registry_free(reg);
-		govmap_src_free(src);
-		govmap_diags_free(&diags);
+		cli_close(&s);
 		return rc;
 	}
 	if (quiet) {
 		size_t k = 0;
-		for (size_t i = 0; i < findings.n; i++) {
-			if (findings.v[i].sev == GOVMAP_SEV_ERROR)
-				findings.v[k++] = findings.v[i];
+		for (size_t i = 0; i < findings->n; i++) {
+			if (findings->v[i].sev == GOVMAP_SEV_ERROR)
+				findings->v[k++] = findings->v[i];
 			else {
-				free(findings.v[i].rule);
-				free(findings.v[i].msg);
-				free(findings.v[i].basis);
-				free(findings.v[i].suppressed);
+				free(findings->v[i].rule);
+				free(findings->v[i].msg);
+				free(findings->v[i].basis);
+				free(findings->v[i].suppressed);
 			}
 		}
-		findings.n = k;
+		findings->n = k;
 	}
 	if (json) {
-		print_json(cli, src, reg, &diags, &findings);
+		print_json(cli, src, reg, diags, findings);
 	} else {
 		size_t counts[GOVMAP_KIND__COUNT], active;
-		size_t ne = diags.count[GOVMAP_SEV_ERROR];
-		size_t nw = diags.count[GOVMAP_SEV_WARNING];
-		cli_print_diags(stderr, &diags, cli->color);
-		cli_print_findings(stderr, &findings, reg, cli->color);
+		size_t ne = diags->count[GOVMAP_SEV_ERROR];
+		size_t nw = diags->count[GOVMAP_SEV_WARNING];
+		cli_print_diags(stderr, diags, cli->color);
+		cli_print_findings(stderr, findings, reg, cli->color);
 		count_kinds(reg, cli->on, counts, &active);
 		printf("%s (%s): %zu %s, %zu %s (%zu %s, %zu %s, %zu %s, %zu "
 		       "%s)",
@@ -245,26 +242,23 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		}
 		printf(": %zu %s, %zu %s", ne, plural(ne, "error", "errors"),
 		       nw, plural(nw, "warning", "warnings"));
-		if (findings.n)
+		if (findings->n)
 			printf("; rules: %zu %s, %zu %s, %zu info, %zu "
 			       "suppressed",
-			       findings.count[GOVMAP_SEV_ERROR],
-			       plural(findings.count[GOVMAP_SEV_ERROR],
+			       findings->count[GOVMAP_SEV_ERROR],
+			       plural(findings->count[GOVMAP_SEV_ERROR],
 				      "error", "errors"),
-			       findings.count[GOVMAP_SEV_WARNING],
-			       plural(findings.count[GOVMAP_SEV_WARNING],
+			       findings->count[GOVMAP_SEV_WARNING],
+			       plural(findings->count[GOVMAP_SEV_WARNING],
 				      "warning", "warnings"),
-			       findings.count[GOVMAP_SEV_INFO],
-			       findings.nsuppressed);
+			       findings->count[GOVMAP_SEV_INFO],
+			       findings->nsuppressed);
 		putchar('\n');
 	}
-	rc = diags.count[GOVMAP_SEV_ERROR] ||
-			     findings.count[GOVMAP_SEV_ERROR]
+	rc = diags->count[GOVMAP_SEV_ERROR] ||
+			     findings->count[GOVMAP_SEV_ERROR]
 		     ? EXIT_DATA
 		     : EXIT_OK;
-	govmap_findings_free(&findings);
-	govmap_registry_free(reg);
-	govmap_src_free(src);
-	govmap_diags_free(&diags);
+	cli_close(&s);
 	return rc;
 }

@@ -17,8 +17,6 @@
 #include <string.h>
 
 #include "cli_vcs.h"
-#include "util.h"
-
 
 static void usage(FILE *f)
 {
@@ -86,10 +84,9 @@ static const char *display_name(const govmap_entity *e)
 	return e->name ? e->name : e->id;
 }
 
-static const cli_session *sort_side;
-
-static int by_id(const void *x, const void *y)
+static int by_id(const void *x, const void *y, void *ctx)
 {
+	const cli_session *sort_side = ctx;
 	return strcmp(
 		govmap_registry_at(sort_side->reg, *(const size_t *)x)->id,
 		govmap_registry_at(sort_side->reg, *(const size_t *)y)->id);
@@ -103,8 +100,7 @@ static size_t *sorted_ids(const cli_session *s)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
 		v[i] = i;
-	sort_side = s;
-	govmap__qsort(v, n, sizeof(*v), by_id);
+	govmap_sort(v, n, sizeof(*v), by_id, (void *)s);
 	return v;
 }
 
@@ -218,8 +214,6 @@ static int compare_entities(diff *d)
 
 /* --- findings --------------------------------------------------------- */
 
-static const cli_session *fsort_side;
-
 static int cmp_finding(const govmap_finding *x, const cli_session *sx,
 		       const govmap_finding *y, const cli_session *sy)
 {
@@ -233,8 +227,9 @@ static int cmp_finding(const govmap_finding *x, const cli_session *sx,
 	return strcmp(x->msg, y->msg);
 }
 
-static int by_finding(const void *x, const void *y)
+static int by_finding(const void *x, const void *y, void *ctx)
 {
+	const cli_session *fsort_side = ctx;
 	return cmp_finding(*(const govmap_finding *const *)x, fsort_side,
 			   *(const govmap_finding *const *)y, fsort_side);
 }
@@ -242,15 +237,14 @@ static int by_finding(const void *x, const void *y)
 static const govmap_finding **live_findings(const cli_session *s, size_t *n)
 {
 	const govmap_finding **v =
-		malloc((s->findings.n ? s->findings.n : 1) * sizeof(*v));
+		malloc((s->findings->n ? s->findings->n : 1) * sizeof(*v));
 	*n = 0;
 	if (!v)
 		return NULL;
-	for (size_t i = 0; i < s->findings.n; i++)
-		if (!s->findings.v[i].suppressed)
-			v[(*n)++] = &s->findings.v[i];
-	fsort_side = s;
-	govmap__qsort(v, *n, sizeof(*v), by_finding);
+	for (size_t i = 0; i < s->findings->n; i++)
+		if (!s->findings->v[i].suppressed)
+			v[(*n)++] = &s->findings->v[i];
+	govmap_sort(v, *n, sizeof(*v), by_finding, (void *)s);
 	return v;
 }
 
@@ -528,8 +522,9 @@ static double magnitude(const row *r)
 	return r->moved ? fabs(r->Db - r->Da) : 0;
 }
 
-static int by_change(const void *x, const void *y)
+static int by_change(const void *x, const void *y, void *ctx)
 {
+	(void)ctx;
 	const row *a = *(const row *const *)x, *b = *(const row *const *)y;
 	double ma = magnitude(a), mb = magnitude(b);
 	if (ma != mb)
@@ -549,7 +544,7 @@ static const row **ranked(const diff *d, int (*keep)(const row *), size_t *n)
 	for (size_t i = 0; i < d->n; i++)
 		if (keep(&d->rows[i]))
 			v[(*n)++] = &d->rows[i];
-	govmap__qsort(v, *n, sizeof(*v), by_change);
+	govmap_sort(v, *n, sizeof(*v), by_change, NULL);
 	return v;
 }
 
@@ -730,12 +725,12 @@ static void print_md(diff *d)
 	fprintf(d->out,
 		"| findings: errors, warnings, info | %zu, %zu, %zu | %zu, "
 		"%zu, %zu |\n\n",
-		d->sa.findings.count[GOVMAP_SEV_ERROR],
-		d->sa.findings.count[GOVMAP_SEV_WARNING],
-		d->sa.findings.count[GOVMAP_SEV_INFO],
-		d->sb.findings.count[GOVMAP_SEV_ERROR],
-		d->sb.findings.count[GOVMAP_SEV_WARNING],
-		d->sb.findings.count[GOVMAP_SEV_INFO]);
+		d->sa.findings->count[GOVMAP_SEV_ERROR],
+		d->sa.findings->count[GOVMAP_SEV_WARNING],
+		d->sa.findings->count[GOVMAP_SEV_INFO],
+		d->sb.findings->count[GOVMAP_SEV_ERROR],
+		d->sb.findings->count[GOVMAP_SEV_WARNING],
+		d->sb.findings->count[GOVMAP_SEV_INFO]);
 	size_t nl;
 	const row **v = ranked(d, row_listed, &nl);
 	fprintf(d->out,
@@ -951,12 +946,12 @@ static void print_json(diff *d)
 static int side_failed(govmap_cli *cli, cli_session *s, int rc,
 		       const char *what)
 {
-	cli_print_diags(stderr, &s->diags, cli->color);
+	cli_print_diags(stderr, s->diags, cli->color);
 	if (rc == EXIT_OK) {
 		cli_err("diff: %s has %zu error%s: fix them first (govmap "
 			"check)",
-			what, s->diags.count[GOVMAP_SEV_ERROR],
-			s->diags.count[GOVMAP_SEV_ERROR] == 1 ? "" : "s");
+			what, s->diags->count[GOVMAP_SEV_ERROR],
+			s->diags->count[GOVMAP_SEV_ERROR] == 1 ? "" : "s");
 		return EXIT_DATA;
 	}
 	return rc;
@@ -1015,13 +1010,13 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 	d.rev_a = revs[0];
 	d.rev_b = nrevs > 1 ? revs[1] : NULL;
 	int rc = cli_side_open(cli, &d.sa, d.rev_a, 2);
-	if (rc != EXIT_OK || d.sa.diags.count[GOVMAP_SEV_ERROR]) {
+	if (rc != EXIT_OK || d.sa.diags->count[GOVMAP_SEV_ERROR]) {
 		rc = side_failed(cli, &d.sa, rc, d.rev_a);
 		diff_free(&d);
 		return rc;
 	}
 	rc = cli_side_open(cli, &d.sb, d.rev_b, 2);
-	if (rc != EXIT_OK || d.sb.diags.count[GOVMAP_SEV_ERROR]) {
+	if (rc != EXIT_OK || d.sb.diags->count[GOVMAP_SEV_ERROR]) {
 		rc = side_failed(cli, &d.sb, rc,
 				 d.rev_b       ? d.rev_b
 				 : cli->staged ? "the index"

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "mapimpl.h"
 
 static void usage(FILE *f)
 {
@@ -176,7 +175,7 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	printf("%s (%s '%s', %s)\n", e->name ? e->name : e->id,
 	       e->kind == GOVMAP_KIND_BODY ? "body" : "board", e->id,
 	       e->type ? e->type : "board");
-	const char *region = govmap__entity_region(s.reg, e);
+	const char *region = govmap_entity_region(s.reg, e);
 	printf("  region %s; valid %s to %s; defined at %s:%u:%u\n",
 	       region ? region : "-", a, b, e->pos.file, e->pos.line,
 	       e->pos.col);
@@ -234,8 +233,8 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	}
 	printf("\nFindings:\n");
 	size_t nf = 0;
-	for (size_t k = 0; k < s.findings.n; k++) {
-		const govmap_finding *f = &s.findings.v[k];
+	for (size_t k = 0; k < s.findings->n; k++) {
+		const govmap_finding *f = &s.findings->v[k];
 		if (f->entity != i)
 			continue;
 		nf++;

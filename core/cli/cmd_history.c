@@ -147,12 +147,12 @@ static int load_state(govmap_cli *cli, state *st, const char *id, int quiet)
 	int rc = cli_side_open(cli, &s, st->rev ? st->rev : st->c->id, 1);
 	if (rc != EXIT_OK) {
 		if (!quiet)
-			cli_print_diags(stderr, &s.diags, cli->color);
+			cli_print_diags(stderr, s.diags, cli->color);
 		cli_close(&s);
 		return quiet ? EXIT_OK : rc;
 	}
 	st->loaded = 1;
-	st->errors = s.diags.count[GOVMAP_SEV_ERROR];
+	st->errors = s.diags->count[GOVMAP_SEV_ERROR];
 	st->entities = govmap_registry_count(s.reg);
 	st->exposure = cli_side_exposure(&s);
 	int32_t i = id ? govmap_registry_index(s.reg, id) : -1;

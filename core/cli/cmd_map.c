@@ -11,7 +11,6 @@
 #include "cli.h"
 #include "govmap/map.h"
 #include "cli_vcs.h"
-#include "util.h"
 
 static void usage(FILE *f)
 {
@@ -117,10 +116,10 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 	int rc = cli_side_open(cli, old, from, 0);
 	if (rc == EXIT_OK)
 		rc = cli_side_open(cli, s, to, 2);
-	if (rc != EXIT_OK || old->diags.count[GOVMAP_SEV_ERROR] ||
-	    s->diags.count[GOVMAP_SEV_ERROR]) {
-		cli_print_diags(stderr, &old->diags, cli->color);
-		cli_print_diags(stderr, &s->diags, cli->color);
+	if (rc != EXIT_OK || old->diags->count[GOVMAP_SEV_ERROR] ||
+	    s->diags->count[GOVMAP_SEV_ERROR]) {
+		cli_print_diags(stderr, old->diags, cli->color);
+		cli_print_diags(stderr, s->diags, cli->color);
 		if (rc == EXIT_OK)
 			cli_err("map: a side of the change has data errors: "
 				"fix them first (govmap check)");
@@ -138,7 +137,7 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 			if (at == e)
 				kind = GOVMAP_MARK_ADDED;
 			else
-				what = govmap__asprintf("%s '%s' added",
+				what = cli_asprintf("%s '%s' added",
 							govmap_kind_name(e->kind),
 							e->id);
 		} else {
@@ -156,8 +155,8 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 					 sizeof keys - strlen(keys), "%s%s",
 					 k ? ", " : "", ch[k].key);
 			cli_field_changes_free(ch, nch);
-			what = at == e ? govmap__asprintf("fields %s", keys)
-				       : govmap__asprintf("%s '%s': %s",
+			what = at == e ? cli_asprintf("fields %s", keys)
+				       : cli_asprintf("%s '%s': %s",
 							  govmap_kind_name(e->kind),
 							  e->id, keys);
 		}
@@ -170,7 +169,7 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 			    strcmp((*marks)[k].id, at->id) == 0)
 				break;
 		if (k < *nmarks) {
-			char *joined = govmap__asprintf(
+			char *joined = cli_asprintf(
 				"%s; %s", (*marks)[k].what ? (*marks)[k].what : "",
 				what ? what : "");
 			free((char *)(*marks)[k].what);
@@ -299,7 +298,7 @@ again:
 			 mo.region ? ", region " : "",
 			 mo.region ? mo.region : "");
 	mo.title = title;
-	mo.findings = &s.findings;
+	mo.findings = s.findings;
 	mo.type_colour = cli_plugin_colour;
 	mo.colour_payload = cli->plugins;
 	char *data = NULL;

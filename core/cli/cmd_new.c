@@ -514,7 +514,8 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 	cli_session s;
 	int rc = cli_side_open(cli, &s, NULL, 0);
 	if (rc != EXIT_OK) {
-		cli_print_diags(stderr, &s.diags, cli->color);
+		if (s.diags)
+			cli_print_diags(stderr, s.diags, cli->color);
 		cli_close(&s);
 		return rc;
 	}
@@ -528,7 +529,8 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 		goto done;
 	}
 	govmap_load_opts lo = {0};
-	cli_plugins_load_opts(cli, &lo);
+	govmap_plugins_types(cli->plugins, &lo.extra_body_types,
+			     &lo.extra_board_types, &lo.extra_link_types);
 	const char *const *core = govmap_schema_core_types(k.kind);
 	const char *sub = NULL; /* the folder below the anchor's */
 	const govmap_entity *anchor = NULL;

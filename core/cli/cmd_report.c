@@ -10,11 +10,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "mapimpl.h"
-#include "util.h"
 
 #define WEAK 0.25 /* "weaker than 0.25": the headline threshold */
-
 
 static void usage(FILE *f)
 {
@@ -51,14 +48,13 @@ static int in_scope(const report *r, size_t i)
 	if ((e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD) ||
 	    !sc->active || sc->electorate)
 		return 0;
-	return !r->region || govmap__region_in(govmap__entity_region(r->s->reg, e),
+	return !r->region || govmap_region_in(govmap_entity_region(r->s->reg, e),
 					       r->region);
 }
 
-static const cli_session *sort_s;
-
-static int by_exposure(const void *a, const void *b)
+static int by_exposure(const void *a, const void *b, void *ctx)
 {
+	const cli_session *sort_s = ctx;
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	const govmap_score *sx = govmap_analysis_score(sort_s->an, x);
 	const govmap_score *sy = govmap_analysis_score(sort_s->an, y);
@@ -74,7 +70,7 @@ static const char *finding_region(const cli_session *s, const govmap_finding *f)
 {
 	if (f->entity < 0)
 		return "";
-	const char *r = govmap__entity_region(
+	const char *r = govmap_entity_region(
 		s->reg, govmap_registry_at(s->reg, (size_t)f->entity));
 	if (!r) {
 		/* links and contracts: the region of their first end */
@@ -82,18 +78,17 @@ static const char *finding_region(const cli_session *s, const govmap_finding *f)
 		int32_t t = e->from.target >= 0 ? e->from.target
 					       : e->commissioner.target;
 		if (t >= 0)
-			r = govmap__entity_region(
+			r = govmap_entity_region(
 				s->reg, govmap_registry_at(s->reg, (size_t)t));
 	}
 	return r ? r : "";
 }
 
-static const report *sort_r;
-
-static int by_region_rule(const void *a, const void *b)
+static int by_region_rule(const void *a, const void *b, void *ctx)
 {
-	const govmap_finding *x = &sort_r->s->findings.v[*(const size_t *)a];
-	const govmap_finding *y = &sort_r->s->findings.v[*(const size_t *)b];
+	const report *sort_r = ctx;
+	const govmap_finding *x = &sort_r->s->findings->v[*(const size_t *)a];
+	const govmap_finding *y = &sort_r->s->findings->v[*(const size_t *)b];
 	int c = strcmp(finding_region(sort_r->s, x), finding_region(sort_r->s, y));
 	if (c)
 		return c;
@@ -113,7 +108,7 @@ static void json_num_or_null(int64_t v)
 static int finding_in_scope(const report *r, const govmap_finding *f)
 {
 	return !r->region ||
-	       govmap__region_in(finding_region(r->s, f), r->region);
+	       govmap_region_in(finding_region(r->s, f), r->region);
 }
 
 int cmd_report(govmap_cli *cli, int argc, char **argv)
@@ -159,7 +154,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	r.s = &s;
 	size_t n = govmap_registry_count(s.reg);
 	r.order = malloc((n ? n : 1) * sizeof(*r.order));
-	size_t *fo = malloc((s.findings.n ? s.findings.n : 1) * sizeof(*fo));
+	size_t *fo = malloc((s.findings->n ? s.findings->n : 1) * sizeof(*fo));
 	if (!r.order || !fo) {
 		free(r.order);
 		free(fo);
@@ -192,14 +187,12 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
-	sort_s = &s;
-	govmap__qsort(r.order, r.n, sizeof(*r.order), by_exposure);
+	govmap_sort(r.order, r.n, sizeof(*r.order), by_exposure, (void *)&s);
 	size_t nfo = 0;
-	for (size_t k = 0; k < s.findings.n; k++)
-		if (finding_in_scope(&r, &s.findings.v[k]))
+	for (size_t k = 0; k < s.findings->n; k++)
+		if (finding_in_scope(&r, &s.findings->v[k]))
 			fo[nfo++] = k;
-	sort_r = &r;
-	govmap__qsort(fo, nfo, sizeof(*fo), by_region_rule);
+	govmap_sort(fo, nfo, sizeof(*fo), by_region_rule, (void *)&r);
 	char m1[32], m2[32], m3[32];
 	govmap_money_format(m1, sizeof m1, weak_money);
 	govmap_money_format(m2, sizeof m2, money);
@@ -244,7 +237,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		}
 		printf("],\"findings\":[");
 		for (size_t k = 0; k < nfo; k++) {
-			const govmap_finding *f = &s.findings.v[fo[k]];
+			const govmap_finding *f = &s.findings->v[fo[k]];
 			printf("%s{\"region\":", k ? "," : "");
 			cli_json_str(stdout, finding_region(&s, f));
 			printf(",\"rule\":");
@@ -285,7 +278,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		       nochain == 1 ? "body has" : "bodies have", m3);
 		size_t cnt[3] = {0, 0, 0}, nsupp = 0;
 		for (size_t k = 0; k < nfo; k++) {
-			const govmap_finding *f = &s.findings.v[fo[k]];
+			const govmap_finding *f = &s.findings->v[fo[k]];
 			if (f->suppressed)
 				nsupp++;
 			else
@@ -328,7 +321,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		const char *lastr = NULL, *lastrule = NULL;
 		size_t nsup = 0;
 		for (size_t k = 0; k < nfo; k++) {
-			const govmap_finding *f = &s.findings.v[fo[k]];
+			const govmap_finding *f = &s.findings->v[fo[k]];
 			const char *reg = finding_region(&s, f);
 			if (f->suppressed) {
 				nsup++;
@@ -359,7 +352,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			printf(md ? "\nNone.\n" : "    none\n");
 		printf(md ? "\n## Suppressed findings\n\n" : "\nSuppressed findings (reviewed exceptions)\n");
 		for (size_t k = 0; k < nfo; k++) {
-			const govmap_finding *f = &s.findings.v[fo[k]];
+			const govmap_finding *f = &s.findings->v[fo[k]];
 			if (!f->suppressed)
 				continue;
 			printf(md ? "- `%s` on %s: %s. Reason: %s\n"

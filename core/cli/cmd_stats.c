@@ -10,8 +10,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "mapimpl.h"
-#include "util.h"
 
 static void usage(FILE *f)
 {
@@ -87,12 +85,11 @@ static void bump_area(counts *c, const char *region, const char *type,
 	}
 }
 
-static int by_key(const void *a, const void *b)
+static int by_key(const void *a, const void *b, void *ctx)
 {
+	(void)ctx;
 	return strcmp(((const count_t *)a)->key, ((const count_t *)b)->key);
 }
-
-static const govmap_registry *oldest_reg;
 
 static govmap_date newest_source(const govmap_entity *e)
 {
@@ -103,8 +100,9 @@ static govmap_date newest_source(const govmap_entity *e)
 	return d;
 }
 
-static int by_age(const void *a, const void *b)
+static int by_age(const void *a, const void *b, void *ctx)
 {
+	const govmap_registry *oldest_reg = ctx;
 	const govmap_entity *x = govmap_registry_at(oldest_reg, *(const size_t *)a);
 	const govmap_entity *y = govmap_registry_at(oldest_reg, *(const size_t *)b);
 	govmap_date dx = newest_source(x), dy = newest_source(y);
@@ -115,7 +113,7 @@ static int by_age(const void *a, const void *b)
 
 static void print_counts(const char *title, counts *c, int json, int *first)
 {
-	govmap__qsort(c->v, c->n, sizeof(*c->v), by_key);
+	govmap_sort(c->v, c->n, sizeof(*c->v), by_key, NULL);
 	if (json) {
 		printf("%s\"%s\":{", *first ? "" : ",", title);
 		for (size_t i = 0; i < c->n; i++) {
@@ -173,16 +171,16 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		cli_err("stats: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
-	govmap_diags diags = {0};
-	govmap_src *src;
-	govmap_registry *reg;
-	int rc = cli_load(cli, &src, &reg, &diags);
+	cli_session s;
+	int rc = cli_session_open(cli, &s, NULL, GOVMAP_STAGE_LOAD, 0);
 	if (rc != EXIT_OK) {
-		govmap_diags_sort(&diags);
-		cli_print_diags(stderr, &diags, cli->color);
-		govmap_diags_free(&diags);
+		if (s.diags)
+			cli_print_diags(stderr, s.diags, cli->color);
+		cli_close(&s);
 		return rc;
 	}
+	govmap_src *src = s.src;
+	const govmap_registry *reg = s.reg;
 	counts kinds = {0}, types = {0}, regions = {0}, areas = {0};
 	areas.owns = 1;
 	size_t n = govmap_registry_count(reg), sourced = 0, bodies = 0,
@@ -196,7 +194,7 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 			bump(&types, e->type, active);
 		if (e->region)
 			bump(&regions, e->region, active);
-		const char *area = govmap__entity_region(reg, e);
+		const char *area = govmap_entity_region(reg, e);
 		if (area && e->type && (e->kind == GOVMAP_KIND_BODY ||
 					e->kind == GOVMAP_KIND_BOARD))
 			bump_area(&areas, area, e->type, active);
@@ -213,9 +211,8 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		if (order)
 			order[i] = i;
 	}
-	oldest_reg = reg;
 	if (order)
-		govmap__qsort(order, n, sizeof(*order), by_age);
+		govmap_sort(order, n, sizeof(*order), by_age, (void *)reg);
 	if (noldest > n)
 		noldest = n;
 	char on[11];
@@ -275,8 +272,6 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 	free(types.v);
 	free(regions.v);
 	counts_free(&areas);
-	govmap_registry_free(reg);
-	govmap_src_free(src);
-	govmap_diags_free(&diags);
+	cli_close(&s);
 	return EXIT_OK;
 }

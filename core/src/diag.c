@@ -80,8 +80,28 @@ void govmap_diags_at(govmap_diags *d, govmap_severity sev, govmap_pos pos,
 	va_end(ap);
 }
 
-static int diag_cmp(const void *a, const void *b)
+void govmap_diags_append(govmap_diags *d, const govmap_diags *from)
 {
+	if (!d || !from)
+		return;
+	for (size_t i = 0; i < from->n; i++) {
+		const govmap_diag *g = &from->v[i];
+		govmap_diags_add(d, g->sev, g->file, g->line, g->col, g->code,
+				 "%s", g->msg);
+	}
+	for (int sev = 0; sev < 3; sev++) {
+		/* those `from` dropped still count */
+		size_t kept = 0;
+		for (size_t i = 0; i < from->n; i++)
+			kept += from->v[i].sev == (govmap_severity)sev;
+		d->count[sev] += from->count[sev] - kept;
+	}
+	d->dropped += from->dropped;
+}
+
+static int diag_cmp(const void *a, const void *b, void *ctx)
+{
+	(void)ctx;
 	const govmap_diag *x = a, *y = b;
 	int c;
 	if (!x->file != !y->file)
@@ -97,7 +117,7 @@ static int diag_cmp(const void *a, const void *b)
 
 void govmap_diags_sort(govmap_diags *d)
 {
-	govmap__qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
+	govmap_sort(d->v, d->n, sizeof(*d->v), diag_cmp, NULL);
 }
 
 void govmap_diags_free(govmap_diags *d)

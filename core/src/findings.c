@@ -63,10 +63,9 @@ void govmap_findings_apply_suppressions(govmap_findings *f,
 	}
 }
 
-static const govmap_registry *sort_reg;
-
-static int cmp(const void *a, const void *b)
+static int cmp(const void *a, const void *b, void *ctx)
 {
+	const govmap_registry *sort_reg = ctx;
 	const govmap_finding *x = a, *y = b;
 	const govmap_entity *ex = x->entity >= 0
 		? govmap_registry_at(sort_reg, (size_t)x->entity) : NULL;
@@ -84,9 +83,7 @@ static int cmp(const void *a, const void *b)
 
 void govmap_findings_sort(govmap_findings *f, const govmap_registry *reg)
 {
-	sort_reg = reg;
-	govmap__qsort(f->v, f->n, sizeof(*f->v), cmp);
-	sort_reg = NULL;
+	govmap_sort(f->v, f->n, sizeof(*f->v), cmp, (void *)reg);
 }
 
 void govmap_findings_free(govmap_findings *f)

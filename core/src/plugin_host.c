@@ -1059,8 +1059,9 @@ cleanup:
 	return rc;
 }
 
-static int cmp_str(const void *a, const void *b)
+static int cmp_str(const void *a, const void *b, void *ctx)
 {
+	(void)ctx;
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
@@ -1090,7 +1091,7 @@ static int discover_dir(govmap_plugins *ps, const pdir *d,
 	}
 	closedir(dh);
 	if (rc == GOVMAP_OK && n) {
-		govmap__qsort(names, n, sizeof(char *), cmp_str);
+		govmap_sort(names, n, sizeof(char *), cmp_str, NULL);
 		char *why = unsafe(d->path, 1);
 		if (why) {
 			govmap_diags_add(diags, GOVMAP_SEV_WARNING, d->path, 0, 0,

@@ -311,3 +311,28 @@ size_t govmap_registry_nfiles(const govmap_registry *reg)
 {
 	return reg->nfiles;
 }
+
+/* ---- regions ---- */
+
+const char *govmap_entity_region(const govmap_registry *reg,
+				  const govmap_entity *e)
+{
+	for (int guard = 0; e && guard < 4; guard++) {
+		if (e->region)
+			return e->region;
+		if (e->kind != GOVMAP_KIND_BOARD)
+			return NULL;
+		int32_t t = e->of.target >= 0 ? e->of.target
+			    : e->njoint       ? e->joint[0].target
+					      : -1;
+		e = t >= 0 ? govmap_registry_at(reg, (size_t)t) : NULL;
+	}
+	return NULL;
+}
+
+int govmap_region_in(const char *region, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return region && strncmp(region, prefix, n) == 0 &&
+	       (region[n] == '\0' || region[n] == '/');
+}

@@ -49,15 +49,16 @@ int govmap__blobs_add(govmap__blobs *b, govmap_src *src, const char *path,
 	return GOVMAP_OK;
 }
 
-static int cmp_file(const void *a, const void *b)
+static int cmp_file(const void *a, const void *b, void *ctx)
 {
+	(void)ctx;
 	return strcmp(((const govmap__blob_file *)a)->path,
 		      ((const govmap__blob_file *)b)->path);
 }
 
 int govmap__blobs_publish(govmap__blobs *b, govmap_src *src)
 {
-	govmap__qsort(b->files, b->n, sizeof(*b->files), cmp_file);
+	govmap_sort(b->files, b->n, sizeof(*b->files), cmp_file, NULL);
 	free(b->paths);
 	b->paths = malloc((b->n ? b->n : 1) * sizeof(*b->paths));
 	if (!b->paths)

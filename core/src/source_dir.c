@@ -109,8 +109,9 @@ static int dir_read(char **out, size_t *len, govmap_src *src,
 	return rc;
 }
 
-static int cmp_str(const void *a, const void *b)
+static int cmp_str(const void *a, const void *b, void *ctx)
 {
+	(void)ctx;
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
@@ -195,7 +196,7 @@ static int dir_list(govmap_src *src, govmap_diags *diags)
 {
 	dir_impl *d = src->impl;
 	int rc = walk(src, d, "", 0, diags);
-	govmap__qsort(d->paths, d->n, sizeof(*d->paths), cmp_str);
+	govmap_sort(d->paths, d->n, sizeof(*d->paths), cmp_str, NULL);
 	src->paths = (const char **)d->paths;
 	src->npaths = d->n;
 	return rc;

@@ -29,8 +29,6 @@ typedef struct {
 	char *rev;
 } git_impl;
 
-static int libgit2_users;
-
 static int git_read(char **out, size_t *len, govmap_src *src,
 		    const char *path, govmap_diags *diags)
 {
@@ -173,8 +171,8 @@ static void git_impl_free(govmap_src *src)
 		git_repository_free(g->repo);
 		free(g->rev);
 		free(g);
-		if (--libgit2_users == 0)
-			git_libgit2_shutdown();
+		/* libgit2 counts its users itself, thread-safely */
+		git_libgit2_shutdown();
 	}
 }
 
@@ -235,8 +233,7 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 		govmap_src_free(src);
 		return GOVMAP_ENOMEM;
 	}
-	if (libgit2_users++ == 0)
-		git_libgit2_init();
+	git_libgit2_init();
 	govmap__blobs_init(&g->blobs);
 	src->impl = g;
 

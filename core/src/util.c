@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "govmap/common.h"
 #include "util.h"
 
 char *govmap__vasprintf(const char *fmt, va_list ap)
@@ -406,11 +407,85 @@ int govmap__grow(void **v, size_t *cap, size_t n, size_t sz)
 	return 0;
 }
 
-void govmap__qsort(void *base, size_t n, size_t size,
-		   int (*cmp)(const void *, const void *))
+static void insertion_sort(char *b, size_t n, size_t size, govmap_cmp_fn cmp,
+			   void *ctx, char *tmp)
 {
-	if (base && n > 1)
-		qsort(base, n, size, cmp);
+	for (size_t i = 1; i < n; i++) {
+		size_t j = i;
+		if (cmp(b + (j - 1) * size, b + i * size, ctx) <= 0)
+			continue;
+		memcpy(tmp, b + i * size, size);
+		while (j > 0 && cmp(b + (j - 1) * size, tmp, ctx) > 0) {
+			memcpy(b + j * size, b + (j - 1) * size, size);
+			j--;
+		}
+		memcpy(b + j * size, tmp, size);
+	}
+}
+
+/* Bottom-up merge sort: runs of 8 by insertion, then merges of doubling
+ * width between `b` and the scratch `s`. */
+static void merge_sort(char *b, char *s, size_t n, size_t size,
+		       govmap_cmp_fn cmp, void *ctx)
+{
+	const size_t run = 8;
+	for (size_t i = 0; i < n; i += run)
+		insertion_sort(b + i * size, n - i < run ? n - i : run, size,
+			       cmp, ctx, s);
+	char *from = b, *to = s;
+	for (size_t w = run; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi) {
+				/* take from the left on ties: stable */
+				if (cmp(from + j * size, from + i * size,
+					ctx) < 0)
+					memcpy(to + k++ * size,
+					       from + j++ * size, size);
+				else
+					memcpy(to + k++ * size,
+					       from + i++ * size, size);
+			}
+			if (i < mid)
+				memcpy(to + k * size, from + i * size,
+				       (mid - i) * size);
+			else if (j < hi)
+				memcpy(to + k * size, from + j * size,
+				       (hi - j) * size);
+		}
+		char *t = from;
+		from = to;
+		to = t;
+	}
+	if (from != b)
+		memcpy(b, from, n * size);
+}
+
+void govmap_sort(void *base, size_t n, size_t size, govmap_cmp_fn cmp,
+		 void *ctx)
+{
+	if (!base || n < 2 || !size)
+		return;
+	char *s = n <= SIZE_MAX / size ? malloc(n * size) : NULL;
+	if (s) {
+		merge_sort(base, s, n, size, cmp, ctx);
+		free(s);
+		return;
+	}
+	/* no scratch buffer: insertion sort by adjacent swaps, which needs
+	 * no memory at all */
+	char *b = base;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i;
+		     j > 0 && cmp(b + (j - 1) * size, b + j * size, ctx) > 0;
+		     j--)
+			for (size_t k = 0; k < size; k++) {
+				char t = b[(j - 1) * size + k];
+				b[(j - 1) * size + k] = b[j * size + k];
+				b[j * size + k] = t;
+			}
 }
 
 int govmap__is_rgb(const char *s)

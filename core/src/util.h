@@ -84,7 +84,6 @@ void govmap__strmap_free(govmap__strmap *m);
 
 uint64_t govmap__hash(const char *s);
 
-
 /* A bump allocator: many small allocations, freed all at once.  Used for
  * parse trees and for the model's strings and arrays. */
 typedef struct govmap__arena_block govmap__arena_block;
@@ -106,10 +105,5 @@ void govmap__arena_reset(govmap__arena *a);
 /** Append to a malloc'd growable array: ensures room for one more element
  * of size `sz` in *v (count *n, capacity *cap).  Returns 0 or -1. */
 int govmap__grow(void **v, size_t *cap, size_t n, size_t sz);
-
-/** qsort that accepts an empty array (qsort(NULL, 0, ...) is undefined
- * behaviour, and UBSan says so). */
-void govmap__qsort(void *base, size_t n, size_t size,
-		   int (*cmp)(const void *, const void *));
 
 #endif

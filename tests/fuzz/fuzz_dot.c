@@ -376,14 +376,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	const char *files[1] = {f.s};
 	size_t lens[1] = {f.n};
-	govmap_src *src = fuzz_src_new(man.s, man.n, files, lens, 1);
-	govmap_diags diags = {0};
-	govmap_registry *reg = NULL;
-	if (src)
-		govmap_registry_load(&reg, src, NULL, &diags);
+	govmap_session *sess = fuzz_session(man.s, man.n, files, lens, 1, 0,
+					    GOVMAP_STAGE_LOAD);
+	const govmap_registry *reg = govmap_session_registry(sess);
+	const govmap_diags *ld = govmap_session_diags(sess);
 	govmap_analysis *an = NULL;
 	govmap_analysis_opts ao = {20240601, NULL, NULL};
-	if (reg && diags.count[GOVMAP_SEV_ERROR] == 0 &&
+	if (reg && ld->count[GOVMAP_SEV_ERROR] == 0 &&
 	    govmap_analyse(&an, reg, &ao) == GOVMAP_OK) {
 		govmap_findings fs = {0};
 		govmap_core_findings(an, &fs);
@@ -422,9 +421,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		govmap_findings_free(&fs);
 		govmap_analysis_free(an);
 	}
-	govmap_registry_free(reg);
-	govmap_src_free(src);
-	govmap_diags_free(&diags);
+	govmap_session_free(sess);
 	for (size_t i = 0; i < NNAMES; i++) {
 		free(y[i].s);
 		free(want[i].s);

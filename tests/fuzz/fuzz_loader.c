@@ -1,11 +1,11 @@
 /*
  * fuzz_loader.c - libFuzzer target: bytes -> the YAML loader and schema.
  *
- * The input is one registry file.  It goes through govmap__ytree_parse
- * (libyaml events under the loader's limits) and every document it yields
- * through govmap__schema_entity, exactly as registry.c does; the first
- * document is also read as a manifest (govmap__schema_manifest).  No file
- * system, no threads: the in-process entry points of the core.
+ * The input is one registry file, loaded through the public session API
+ * (govmap/session.h) with the in-memory source: once as a data file
+ * beside a minimal manifest, once as the manifest itself.  That is the
+ * real pipeline (limits, libyaml events into the ytree, schema, id
+ * index, validation) with no file system in the loop.
  *
  * Checks beyond "no crash": every diagnostic has a file, a code and a
  * message; positions are 1-based (or 0:0 for a whole file); messages hold
@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "registry_impl.h"
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void check_diags(const govmap_diags *d)
 {
+	if (!d)
+		return;
 	for (size_t i = 0; i < d->n; i++) {
 		const govmap_diag *g = &d->v[i];
 		if (!g->file || !g->code || !g->code[0] || !g->msg ||
@@ -38,47 +40,18 @@ static void check_diags(const govmap_diags *d)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* Sources hand files over NUL-terminated at [len]; keep that, on a
-	 * heap copy of the exact size so ASan sees any overread. */
-	char *buf = malloc(size + 1);
-	if (!buf)
-		return 0;
-	if (size)
-		memcpy(buf, data, size);
-	buf[size] = '\0';
-
-	govmap_diags diags = {0};
-	govmap__arena tmp = {0}, ents_arena = {0};
-	govmap__entbuf ents = {0};
-	govmap_parse_limits lim = {0};
-	ynode **docs = NULL;
-	size_t ndocs = 0;
-	ents.arena = &ents_arena;
-	govmap__parse_limits_defaults(&lim);
-
-	govmap__ytree_parse(&docs, &ndocs, &tmp, "fuzz.yaml", buf, size, &lim,
-			    &diags);
-	for (size_t i = 0; i < ndocs; i++) {
-		if (!docs[i])
-			abort();
-		govmap__schema_entity(&ents, docs[i], "fuzz.yaml", &lim,
-				      &diags);
-	}
-	if (ndocs) {
-		govmap_registry *reg = calloc(1, sizeof(*reg));
-		govmap_load_opts opts = {0};
-		if (reg) {
-			govmap__schema_manifest(reg, docs[0], "govmap.yaml",
-						&opts, &diags);
-			govmap_registry_free(reg);
-		}
-	}
-	check_diags(&diags);
-
-	free(ents.ents);
-	govmap__arena_free(&ents_arena);
-	govmap__arena_free(&tmp);
-	govmap_diags_free(&diags);
-	free(buf);
+	static const char manifest[] = "schema: 1\nname: fuzz\n";
+	const char *files[1] = {(const char *)data};
+	size_t lens[1] = {size};
+	govmap_session *s = fuzz_session(manifest, sizeof manifest - 1, files,
+					 lens, 1, 0, GOVMAP_STAGE_LOAD);
+	if (s)
+		check_diags(govmap_session_diags(s));
+	govmap_session_free(s);
+	s = fuzz_session((const char *)data, size, NULL, NULL, 0, 0,
+			 GOVMAP_STAGE_LOAD);
+	if (s)
+		check_diags(govmap_session_diags(s));
+	govmap_session_free(s);
 	return 0;
 }

@@ -86,23 +86,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t plen[FUZZ_MAX_FILES + 1];
 	size_t n = fuzz_split((const char *)data, size, piece, plen,
 			      FUZZ_MAX_FILES + 1);
-	govmap_src *src = fuzz_src_new(piece[0], plen[0], piece + 1, plen + 1,
-				       n - 1);
-	if (!src)
+	govmap_session *s = fuzz_session(piece[0], plen[0], piece + 1,
+					 plen + 1, n - 1, 0, GOVMAP_STAGE_LOAD);
+	if (!s)
 		return 0;
-	govmap_diags diags = {0};
-	govmap_registry *reg = NULL;
-	govmap_registry_load(&reg, src, NULL, &diags);
-	check_msgs(&diags);
-	if (reg && diags.count[GOVMAP_SEV_ERROR] == 0) {
+	const govmap_diags *diags = govmap_session_diags(s);
+	const govmap_registry *reg = govmap_session_registry(s);
+	check_msgs(diags);
+	if (reg && diags->count[GOVMAP_SEV_ERROR] == 0) {
 		/* a date from the input's length: 1990-01-01 to 2030-12-28 */
 		govmap_date on = (govmap_date)(19900101 + (size % 41) * 10000 +
 					       (size % 12) * 100 + size % 28);
 		analyse(reg, on);
 		analyse(reg, 0);
 	}
-	govmap_registry_free(reg);
-	govmap_src_free(src);
-	govmap_diags_free(&diags);
+	govmap_session_free(s);
 	return 0;
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/site/run.sh - tests of `govmap site` (make check-site).
 #
-#   1. core/cli/site_assets.c matches core/cli/site_assets/ (embed.sh)
+#   1. core/site/site_assets.c matches core/site/site_assets/ (embed.sh)
 #   2. the escaping and URL checks (test_site_html.c, TAP)
 #   3. the command: refuses the registry directory, a foreign non-empty
 #      directory and a symbolic link (without --force), removes stale
@@ -43,17 +43,17 @@ check() { # check DESCRIPTION COMMAND...
 mkdir -p "$OUT"
 
 # 1. the embedded assets are up to date
-sh "$top/core/cli/site_assets/embed.sh" >"$OUT/site_assets.c"
-if cmp -s "$OUT/site_assets.c" "$top/core/cli/site_assets.c"; then
-	ok "core/cli/site_assets.c is up to date"
+sh "$top/core/site/site_assets/embed.sh" >"$OUT/site_assets.c"
+if cmp -s "$OUT/site_assets.c" "$top/core/site/site_assets.c"; then
+	ok "core/site/site_assets.c is up to date"
 else
-	not_ok "core/cli/site_assets.c is out of date: run 'sh core/cli/site_assets/embed.sh > core/cli/site_assets.c'"
+	not_ok "core/site/site_assets.c is out of date: run 'sh core/site/site_assets/embed.sh > core/site/site_assets.c'"
 fi
 
 # 2. escaping and URL checks, in C
-if $CC -std=c11 -Wall -Wextra -Werror -I"$top/core/cli" \
+if $CC -std=c11 -Wall -Wextra -Werror -I"$top/core/site" -I"$top/core/cli" \
 	-I"$top/core/include" -o "$OUT/test-site-html" \
-	"$here/test_site_html.c" "$top/core/cli/site_html.c" \
+	"$here/test_site_html.c" "$top/core/site/site_html.c" \
 	>"$OUT/last.log" 2>&1 && "$OUT/test-site-html" >"$OUT/html.tap" 2>&1; then
 	ok "escaping and URL checks ($(grep -c '^ok' "$OUT/html.tap") checks)"
 else

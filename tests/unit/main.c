@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, analysis_suite());
 	srunner_add_suite(sr, map_suite());
 	srunner_add_suite(sr, vcs_suite());
+	srunner_add_suite(sr, session_suite());
 
 	/* GOVMAP_TAP=path writes TAP there; "1", "-" or empty: stdout, and
 	 * then nothing else goes to stdout. */

@@ -21,6 +21,7 @@ Suite *source_suite(void);
 Suite *analysis_suite(void);
 Suite *map_suite(void);
 Suite *vcs_suite(void);
+Suite *session_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 

@@ -75,6 +75,9 @@ void govmap_diags_at(govmap_diags *d, govmap_severity sev, govmap_pos pos,
 		     const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/** Copy every diagnostic of `from` into `d` (counts included); `from`
+ * is left as it is.  Either may be NULL (nothing happens). */
+void govmap_diags_append(govmap_diags *d, const govmap_diags *from);
 /** Sort by file, line, column, then message: deterministic output. */
 void govmap_diags_sort(govmap_diags *d);
 
@@ -104,6 +107,19 @@ void govmap_fyear_format(char *buf, size_t size, int32_t year);
 
 /** Does `on` fall in financial year `year` (1 April to 31 March)? */
 int govmap_fyear_contains(int32_t year, govmap_date on);
+
+/** A comparator with a context pointer (govmap_sort). */
+typedef int (*govmap_cmp_fn)(const void *a, const void *b, void *ctx);
+
+/**
+ * Sort `n` elements of `size` bytes at `base` with `cmp`, which gets
+ * `ctx` as its third argument (no file-static context: reentrant).
+ * Stable: equal elements keep their order.  Accepts n == 0 and a NULL
+ * base.  Never fails: a merge sort with a scratch buffer, or an
+ * insertion sort (still stable) when the buffer cannot be allocated.
+ */
+void govmap_sort(void *base, size_t n, size_t size, govmap_cmp_fn cmp,
+		 void *ctx);
 
 #ifdef __cplusplus
 }

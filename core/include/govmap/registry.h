@@ -72,6 +72,18 @@ const char *govmap_registry_plugin(const govmap_registry *reg, size_t i);
 /** Number of files read. */
 size_t govmap_registry_nfiles(const govmap_registry *reg);
 
+/** The region an entity governs: its own `region`, or for a board
+ * without one the region of the body it belongs to (`of`, else the
+ * first of `joint`), followed up to four steps.  NULL when none.
+ * Borrowed from the registry.  O(1). */
+const char *govmap_entity_region(const govmap_registry *reg,
+				 const govmap_entity *e);
+
+/** True when region path `region` is `prefix` or lies below it
+ * ("england/london" is in "england", not in "eng").  NULL region: false.
+ * O(length of prefix). */
+int govmap_region_in(const char *region, const char *prefix);
+
 #ifdef __cplusplus
 }
 #endif

@@ -56,6 +56,26 @@ int govmap_src_open_dir(govmap_src **out, const char *root,
 int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 			const govmap_src_limits *lim, govmap_diags *diags);
 
+/** One file of an in-memory source: `path` relative to the registry
+ * root ("govmap.yaml" is the manifest), `data[0..len)`.  Borrowed. */
+typedef struct {
+	const char *path;
+	const char *data;
+	size_t len;
+} govmap_mem_file;
+
+/**
+ * Open an in-memory source: the files given, copied (the caller's array
+ * may be freed after the call).  The same rules as the directory source
+ * apply: only `*.yaml` files with safe path segments are read (others
+ * are skipped with a warning), under the same size limits.  `label`
+ * prefixes display paths ("mem" when NULL).
+ * @return GOVMAP_OK or GOVMAP_ENOMEM.
+ */
+int govmap_src_open_memory(govmap_src **out, const govmap_mem_file *files,
+			   size_t n, const char *label,
+			   const govmap_src_limits *lim, govmap_diags *diags);
+
 /**
  * Open an index source: the registry directory `root` as staged in the
  * index of the repository that contains it (what `git commit` would

@@ -27,7 +27,6 @@
 
 #include "govmap/pluginhost.h"
 #include "site.h"
-#include "util.h"
 
 #define MARKER ".govmap-site"
 
@@ -361,8 +360,9 @@ static int write_lines(site_ctx *c, const char *rel,
 
 /* ---- what the pages share ---- */
 
-static int by_str(const void *a, const void *b)
+static int by_str(const void *a, const void *b, void *ctx)
 {
+	(void)ctx;
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
@@ -407,14 +407,13 @@ static int collect_regions(site_ctx *c)
 		}
 	}
 	if (c->nregions)
-		govmap__qsort(c->regions, c->nregions, sizeof(*c->regions), by_str);
+		govmap_sort(c->regions, c->nregions, sizeof(*c->regions), by_str, NULL);
 	return 0;
 }
 
-static const site_ctx *rank_ctx;
-
-static int by_exposure(const void *a, const void *b)
+static int by_exposure(const void *a, const void *b, void *ctx)
 {
+	const site_ctx *rank_ctx = ctx;
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	const govmap_score *sx = govmap_analysis_score(rank_ctx->s->an, x);
 	const govmap_score *sy = govmap_analysis_score(rank_ctx->s->an, y);
@@ -439,8 +438,7 @@ static int collect(site_ctx *c)
 		    sc->active && !sc->electorate)
 			c->ranked[c->nranked++] = i;
 	}
-	rank_ctx = c;
-	govmap__qsort(c->ranked, c->nranked, sizeof(*c->ranked), by_exposure);
+	govmap_sort(c->ranked, c->nranked, sizeof(*c->ranked), by_exposure, (void *)c);
 	size_t ncore = 0;
 	const govmap_rule_info *core = govmap_core_rules(&ncore);
 	size_t nplug = govmap_plugins_nrules(c->cli->plugins);

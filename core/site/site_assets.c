@@ -1,7 +1,7 @@
 /*
  * site_assets.c - the site's stylesheet, script and icon, as lines of
- * text.  GENERATED from core/cli/site_assets/{site.css,site.js,
- * favicon.svg} by core/cli/site_assets/embed.sh: edit those files and
+ * text.  GENERATED from core/site/site_assets/{site.css,site.js,
+ * favicon.svg} by core/site/site_assets/embed.sh: edit those files and
  * regenerate, never this one.  Carried inside the binary so that a site
  * needs nothing from the network.
  */

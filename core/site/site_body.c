@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mapimpl.h"
 #include "site.h"
 
 void site_period(site_buf *b, govmap_period p, int explain)

@@ -17,9 +17,9 @@
 static size_t count_findings(const site_ctx *c, const char *rule)
 {
 	size_t n = 0;
-	for (size_t k = 0; k < c->s->findings.n; k++)
-		n += strcmp(c->s->findings.v[k].rule, rule) == 0 &&
-		     !c->s->findings.v[k].suppressed;
+	for (size_t k = 0; k < c->s->findings->n; k++)
+		n += strcmp(c->s->findings->v[k].rule, rule) == 0 &&
+		     !c->s->findings->v[k].suppressed;
 	return n;
 }
 

@@ -19,7 +19,6 @@
 
 #include "cli_vcs.h"
 #include "site.h"
-#include "util.h"
 
 struct site_hist_event {
 	size_t commit;      /* index into hist->v (newest first) */
@@ -234,10 +233,9 @@ static void commits(site_buf *b, const site_ctx *c, size_t i)
 	sb_put(b, "</tbody>\n</table>\n</div>\n");
 }
 
-static const site_ctx *lineage_ctx;
-
-static int by_start(const void *x, const void *y)
+static int by_start(const void *x, const void *y, void *ctx)
 {
+	const site_ctx *lineage_ctx = ctx;
 	const govmap_entity *a = govmap_registry_at(lineage_ctx->s->reg, *(const size_t *)x);
 	const govmap_entity *b = govmap_registry_at(lineage_ctx->s->reg, *(const size_t *)y);
 	if (a->valid.from != b->valid.from)
@@ -281,8 +279,7 @@ static void lineage(site_buf *b, const site_ctx *c, size_t i)
 			  "replaced and none that succeeded it.</p>\n");
 		return;
 	}
-	lineage_ctx = c;
-	govmap__qsort(set, n, sizeof(*set), by_start);
+	govmap_sort(set, n, sizeof(*set), by_start, (void *)c);
 	sb_put(b, "<ol class=\"lineage\">\n");
 	for (size_t k = 0; k < n; k++) {
 		const govmap_entity *h = govmap_registry_at(c->s->reg, set[k]);

@@ -15,9 +15,7 @@
 #include <strings.h>
 
 #include "govmap/map.h"
-#include "mapimpl.h"
 #include "site.h"
-#include "util.h"
 
 /* Up to this many bodies, a region's map draws each one. */
 #define SITE_MAP_BODIES 60
@@ -25,7 +23,7 @@
 static int in_region(const site_ctx *c, const govmap_finding *f,
 		     const void *region)
 {
-	return govmap__region_in(site_finding_region(c, f), region);
+	return govmap_region_in(site_finding_region(c, f), region);
 }
 
 static void money(site_buf *b, double v)
@@ -61,7 +59,7 @@ static void regions_table(site_buf *b, const site_ctx *c, const char *root,
 		  "voters</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < c->nregions; i++) {
 		const char *r = c->regions[i];
-		if (under && (!govmap__region_in(r, under) || strcmp(r, under) == 0))
+		if (under && (!govmap_region_in(r, under) || strcmp(r, under) == 0))
 			continue;
 		site_totals t;
 		site_totals_of(c, r, &t);
@@ -121,7 +119,7 @@ int site_write_index(site_ctx *c)
 	o.national = 1;
 	o.title = title;
 	o.link_base = "bodies/";
-	o.findings = &c->s->findings;
+	o.findings = c->s->findings;
 	o.type_colour = cli_plugin_colour;
 	o.colour_payload = c->cli->plugins;
 	sb_put(&b, "<h2>The national map</h2>\n");
@@ -199,7 +197,7 @@ static int one_region(site_ctx *c, const char *r)
 	site_headlines(&b, &t);
 	int children = 0;
 	for (size_t i = 0; i < c->nregions; i++)
-		children += govmap__region_in(c->regions[i], r) &&
+		children += govmap_region_in(c->regions[i], r) &&
 			    strcmp(c->regions[i], r) != 0;
 	if (children) {
 		sb_put(&b, "<h2>Areas within ");
@@ -211,7 +209,7 @@ static int one_region(site_ctx *c, const char *r)
 		char summary[700], mtitle[800];
 		size_t weakest = 0;
 		for (size_t k = 0; k < c->nranked; k++)
-			if (govmap__region_in(site_entity_region(c, c->ranked[k]), r) &&
+			if (govmap_region_in(site_entity_region(c, c->ranked[k]), r) &&
 			    govmap_analysis_score(c->s->an, c->ranked[k])->A < SITE_WEAK)
 				weakest++;
 		/* every body its own box (a link to its page) unless the
@@ -234,7 +232,7 @@ static int one_region(site_ctx *c, const char *r)
 		o.title = mtitle;
 		o.collapse = collapse;
 		o.link_base = "../bodies/";
-		o.findings = &c->s->findings;
+		o.findings = c->s->findings;
 		o.type_colour = cli_plugin_colour;
 		o.colour_payload = c->cli->plugins;
 		sb_put(&b, "<h2>Map</h2>\n");
@@ -257,7 +255,7 @@ static int one_region(site_ctx *c, const char *r)
 		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
 		if ((e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD) ||
 		    govmap_analysis_score(c->s->an, i)->active ||
-		    !govmap__region_in(site_entity_region(c, i), r))
+		    !govmap_region_in(site_entity_region(c, i), r))
 			continue;
 		if (!any)
 			sb_put(&b, "<h2>Not in force on this date</h2>\n<p>Bodies "
@@ -292,10 +290,9 @@ int site_write_regions(site_ctx *c)
 
 /* ---- A to Z ---- */
 
-static const site_ctx *az_ctx;
-
-static int by_name(const void *x, const void *y)
+static int by_name(const void *x, const void *y, void *ctx)
 {
+	const site_ctx *az_ctx = ctx;
 	const govmap_entity *a = govmap_registry_at(az_ctx->s->reg, *(const size_t *)x);
 	const govmap_entity *b = govmap_registry_at(az_ctx->s->reg, *(const size_t *)y);
 	int r = strcasecmp(a->name ? a->name : a->id, b->name ? b->name : b->id);
@@ -313,8 +310,7 @@ static size_t *bodies_by_name(const site_ctx *c, size_t *n_out)
 		if (e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD)
 			v[m++] = i;
 	}
-	az_ctx = c;
-	govmap__qsort(v, m, sizeof(*v), by_name);
+	govmap_sort(v, m, sizeof(*v), by_name, (void *)c);
 	*n_out = m;
 	return v;
 }

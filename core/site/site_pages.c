@@ -14,15 +14,13 @@
 #include <string.h>
 
 #include "govmap/map.h"
-#include "mapimpl.h"
 #include "site.h"
-#include "util.h"
 
 /* ---- regions and totals ---- */
 
 const char *site_entity_region(const site_ctx *c, size_t i)
 {
-	return govmap__entity_region(c->s->reg, govmap_registry_at(c->s->reg, i));
+	return govmap_entity_region(c->s->reg, govmap_registry_at(c->s->reg, i));
 }
 
 int32_t site_finding_body(const site_ctx *c, const govmap_finding *f)
@@ -51,7 +49,7 @@ void site_totals_of(const site_ctx *c, const char *region, site_totals *t)
 	memset(t, 0, sizeof(*t));
 	for (size_t k = 0; k < c->nranked; k++) {
 		size_t i = c->ranked[k];
-		if (region && !govmap__region_in(site_entity_region(c, i), region))
+		if (region && !govmap_region_in(site_entity_region(c, i), region))
 			continue;
 		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
 		t->bodies++;
@@ -328,7 +326,7 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 	size_t shown = 0, total = 0;
 	for (size_t k = 0; k < c->nranked; k++)
 		if (!region ||
-		    govmap__region_in(site_entity_region(c, c->ranked[k]), region))
+		    govmap_region_in(site_entity_region(c, c->ranked[k]), region))
 			total++;
 	sb_put(b, "<div class=\"table-wrap\" id=\"");
 	sb_esc(b, caption_id);
@@ -347,7 +345,7 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		  "</tr></thead>\n<tbody>\n");
 	for (size_t k = 0; k < c->nranked && (!top || shown < top); k++) {
 		size_t i = c->ranked[k];
-		if (region && !govmap__region_in(site_entity_region(c, i), region))
+		if (region && !govmap_region_in(site_entity_region(c, i), region))
 			continue;
 		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
 		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
@@ -382,12 +380,11 @@ static const char *sev_word(govmap_severity s)
 					 : "Info";
 }
 
-static const site_ctx *sort_ctx;
-
-static int by_rule(const void *x, const void *y)
+static int by_rule(const void *x, const void *y, void *ctx)
 {
-	const govmap_finding *a = &sort_ctx->s->findings.v[*(const size_t *)x];
-	const govmap_finding *b = &sort_ctx->s->findings.v[*(const size_t *)y];
+	const site_ctx *sort_ctx = ctx;
+	const govmap_finding *a = &sort_ctx->s->findings->v[*(const size_t *)x];
+	const govmap_finding *b = &sort_ctx->s->findings->v[*(const size_t *)y];
 	int r = strcmp(a->rule, b->rule);
 	if (r)
 		return r;
@@ -445,7 +442,7 @@ size_t site_findings(site_buf *b, const site_ctx *c, const char *root,
 				 const void *),
 		     const void *arg, int show_body, const char *htag)
 {
-	const govmap_findings *fs = &c->s->findings;
+	const govmap_findings *fs = c->s->findings;
 	size_t *idx = malloc((fs->n ? fs->n : 1) * sizeof(*idx)), n = 0, nsup = 0;
 	if (!idx) {
 		b->oom = 1;
@@ -456,8 +453,7 @@ size_t site_findings(site_buf *b, const site_ctx *c, const char *root,
 			idx[n++] = k;
 			nsup += fs->v[k].suppressed != NULL;
 		}
-	sort_ctx = c;
-	govmap__qsort(idx, n, sizeof(*idx), by_rule);
+	govmap_sort(idx, n, sizeof(*idx), by_rule, (void *)c);
 	if (n == nsup)
 		sb_put(b, "<p>No findings.</p>\n");
 	const char *last = NULL;

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Regenerate core/cli/site_assets.c from the files in this directory:
-#   sh core/cli/site_assets/embed.sh > core/cli/site_assets.c
+# Regenerate core/site/site_assets.c from the files in this directory:
+#   sh core/site/site_assets/embed.sh > core/site/site_assets.c
 # The site must be self-contained, so govmap carries its stylesheet,
 # script and icon inside the binary.  tests/site/run.sh fails when the
 # generated file is out of date.
@@ -16,8 +16,8 @@ lines() {
 cat <<'HEAD'
 /*
  * site_assets.c - the site's stylesheet, script and icon, as lines of
- * text.  GENERATED from core/cli/site_assets/{site.css,site.js,
- * favicon.svg} by core/cli/site_assets/embed.sh: edit those files and
+ * text.  GENERATED from core/site/site_assets/{site.css,site.js,
+ * favicon.svg} by core/site/site_assets/embed.sh: edit those files and
  * regenerate, never this one.  Carried inside the binary so that a site
  * needs nothing from the network.
  */
