@@ -15,7 +15,6 @@
 
 #include "cli.h"
 #include "govmap/pluginhost.h"
-#include "util.h"
 
 void cli_err(const char *fmt, ...)
 {
@@ -199,7 +198,7 @@ int cli_stdout_errno;
 
 char *cli_path(char *buf, size_t size, const char *path)
 {
-	return govmap__escape(buf, size, path ? path : "", 0);
+	return govmap_text_escape(buf, size, path);
 }
 
 /* What an existing output target is, for the refusal, or NULL when it is

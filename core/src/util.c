@@ -238,6 +238,11 @@ char *govmap__escape(char *buf, size_t size, const char *s, size_t max)
 	return buf;
 }
 
+char *govmap_text_escape(char *buf, size_t size, const char *s)
+{
+	return govmap__escape(buf, size, s ? s : "", 0);
+}
+
 char *govmap__quote(char *buf, size_t size, const char *s)
 {
 	return govmap__escape(buf, size, s, 80);
