@@ -10,7 +10,9 @@
 
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
-PKGS := yaml-0.1 libgit2 libcgraph libgvc zlib
+# icu-uc, icu-i18n: Unicode TR39 confusable skeletons (uspoof) for the
+# look-alike names and ids warning (core/src/validate.c)
+PKGS := yaml-0.1 libgit2 libcgraph libgvc zlib icu-uc icu-i18n
 CC ?= cc
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -75,7 +77,7 @@ PLUGIN_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -fPIC \
 PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(SANFLAGS) $(LDFLAGS)
 
 # Debian packages the build, the tests and the demo need.
-DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev \
+DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-dev \
 	libgraphviz-dev check valgrind clang libclang-rt-14-dev
 # The site's browser tests (make check-site): Debian's chromium, driven
 # from node by the playwright-core pinned in tests/site/package-lock.json.

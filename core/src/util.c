@@ -196,6 +196,51 @@ int govmap__invisible_control(unsigned cp)
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
+/* The code point of the valid UTF-8 sequence at u of length n. */
+static unsigned utf8_cp(const unsigned char *u, size_t n)
+{
+	switch (n) {
+	case 2: return (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu);
+	case 3: return (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+		       (u[2] & 0x3Fu);
+	case 4: return (u[0] & 0x07u) << 18 | (u[1] & 0x3Fu) << 12 |
+		       (u[2] & 0x3Fu) << 6 | (u[3] & 0x3Fu);
+	default: return u[0];
+	}
+}
+
+static int rtl_letter(unsigned cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08FF) ||
+	       (cp >= 0xFB1D && cp <= 0xFDFF) ||
+	       (cp >= 0xFE70 && cp <= 0xFEFC) ||
+	       (cp >= 0x10800 && cp <= 0x10FFF) ||
+	       (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+unsigned govmap__text_invisible(const char *s, int name)
+{
+	int rtl = 0;
+	if (name)
+		for (const unsigned char *u = (const unsigned char *)s; *u;) {
+			size_t n = utf8_len(u);
+			n = n ? n : 1;
+			rtl |= rtl_letter(utf8_cp(u, n));
+			u += n;
+		}
+	for (const unsigned char *u = (const unsigned char *)s; *u;) {
+		size_t n = utf8_len(u);
+		n = n ? n : 1;
+		unsigned cp = utf8_cp(u, n);
+		/* a right-to-left name may need the marks that order it */
+		int mark = cp == 0x200E || cp == 0x200F || cp == 0x061C;
+		if (n > 1 && govmap__invisible_control(cp) && !(mark && rtl))
+			return cp;
+		u += n;
+	}
+	return 0;
+}
+
 char *govmap__escape(char *buf, size_t size, const char *s, size_t max)
 {
 	size_t o = 0, chars = 0;

@@ -60,6 +60,13 @@ char *govmap__escape(char *buf, size_t size, const char *s, size_t max);
  * space, word joiner, BOM)?  ZWJ and ZWNJ are not: scripts need them. */
 int govmap__invisible_control(unsigned cp);
 
+/** The first invisible control (govmap__invisible_control) in UTF-8 text
+ * s, or 0 when there is none.  With `name`, a name in a right-to-left
+ * script (one Hebrew, Arabic, Syriac, Thaana, N'Ko ... letter) may hold
+ * the marks that order it (LRM, RLM, ALM); embeddings, overrides,
+ * isolates, zero-width spaces and C1 controls never pass. */
+unsigned govmap__text_invisible(const char *s, int name);
+
 /* Is s "#rrggbb" (hex digits in either case)?  The one colour form a
  * plugin may give and the maps pass on to Graphviz and SVG. */
 int govmap__is_rgb(const char *s);

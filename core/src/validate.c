@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uspoof.h>
 
 #include "registry_impl.h"
 
@@ -263,6 +264,100 @@ static unsigned char *lineage_cycles(const govmap_registry *reg)
 	return st;
 }
 
+/* The TR39 skeleton of s (ICU uspoof: confusables.txt's mappings after
+ * NFD), malloc'd, or NULL. */
+static char *skeleton(USpoofChecker *sc, const char *s)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = uspoof_getSkeletonUTF8(sc, 0, s, -1, NULL, 0, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	char *out = malloc((size_t)n + 1);
+	st = U_ZERO_ERROR;
+	if (out)
+		uspoof_getSkeletonUTF8(sc, 0, s, -1, out, n + 1, &st);
+	if (out && U_FAILURE(st)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Names and ids that look like another entity's: the same TR39 skeleton
+ * (Unicode's confusables.txt, through ICU) for different text, such as
+ * "NHS Surrey" with a Cyrillic 'Ѕ', or "test-l" and "test-1".  A warning
+ * at the later entity, naming the earlier. */
+static void check_confusables(vctx *v)
+{
+	govmap_registry *reg = v->reg;
+	UErrorCode st = U_ZERO_ERROR;
+	USpoofChecker *sc = uspoof_open(&st);
+	char **skel = calloc(2 * (reg->n ? reg->n : 1), sizeof(*skel));
+	govmap__strmap seen = {0};
+	if (U_FAILURE(st) || !skel ||
+	    govmap__strmap_init(&seen, 2 * reg->n) < 0) {
+		govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+				 "nomem", "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < 2 * reg->n; i++) {
+		const govmap_entity *e = &reg->ents[i / 2];
+		int is_name = i % 2;
+		const char *text = is_name ? e->name : e->id;
+		if (!text)
+			continue;
+		/* names and ids are two namespaces: a prefix keeps them so */
+		char *k = skeleton(sc, text);
+		char *key = k ? govmap__asprintf("%c%s", is_name ? 'n' : 'i',
+						 k)
+			      : NULL;
+		free(k);
+		if (!key) {
+			govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0,
+					 0, "nomem", "out of memory");
+			break;
+		}
+		skel[i] = key;
+		int32_t first;
+		int r = govmap__strmap_put(&seen, key, (int32_t)i, &first);
+		if (r < 0)
+			break;
+		if (r == 0)
+			continue;
+		const govmap_entity *o = &reg->ents[first / 2];
+		const char *other = is_name ? o->name : o->id;
+		if (strcmp(other, text) == 0)
+			continue; /* the same text: not a disguise */
+		char q1[128], q2[128];
+		if (is_name)
+			govmap_diags_at(v->diags, GOVMAP_SEV_WARNING, e->pos,
+					"confusable",
+					"the name '%s' of '%s' looks like the "
+					"name '%s' of '%s' (%s:%u): they differ "
+					"only in look-alike characters",
+					govmap__quote(q1, sizeof q1, text),
+					e->id,
+					govmap__quote(q2, sizeof q2, other),
+					o->id, o->id_pos.file, o->id_pos.line);
+		else
+			govmap_diags_at(v->diags, GOVMAP_SEV_WARNING, e->id_pos,
+					"confusable",
+					"the id '%s' looks like the id '%s' "
+					"(%s:%u): they differ only in "
+					"look-alike characters",
+					govmap__quote(q1, sizeof q1, text),
+					govmap__quote(q2, sizeof q2, other),
+					o->id_pos.file, o->id_pos.line);
+	}
+done:
+	govmap__strmap_free(&seen);
+	for (size_t i = 0; skel && i < 2 * reg->n; i++)
+		free(skel[i]);
+	free(skel);
+	if (sc)
+		uspoof_close(sc);
+}
+
 void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 		      govmap_diags *diags)
 {
@@ -410,6 +505,7 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 					"date",
 					e->id);
 	}
+	check_confusables(&v);
 	/* lineage must not loop: a -> b -> a (every entity on the cycle) */
 	unsigned char *cyc = lineage_cycles(reg);
 	if (!cyc)
