@@ -82,14 +82,18 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 {
 	static const char *const col[] = {"\033[1;36m", "\033[1;35m",
 					  "\033[1;31m"};
+	char q[1024];
 	for (size_t i = 0; i < d->n; i++) {
 		const govmap_diag *g = &d->v[i];
+		/* a path with a newline or an escape (the -r argument, a
+		 * Git label) must not forge another FILE:LINE:COL line */
 		if (!g->file)
 			fputs("govmap: ", f);
 		else if (g->line)
-			fprintf(f, "%s:%u:%u: ", g->file, g->line, g->col);
+			fprintf(f, "%s:%u:%u: ", cli_path(q, sizeof q, g->file),
+				g->line, g->col);
 		else
-			fprintf(f, "%s: ", g->file);
+			fprintf(f, "%s: ", cli_path(q, sizeof q, g->file));
 		if (color)
 			fprintf(f, "%s%s:\033[0m %s\n", col[g->sev],
 				govmap_severity_name(g->sev), g->msg);
@@ -100,6 +104,26 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 	if (d->dropped)
 		fprintf(f, "govmap: note: %zu more diagnostics not shown\n",
 			d->dropped);
+}
+
+/* The invisible control (C1, bidi, zero-width: as govmap_text_escape
+ * shows them) whose UTF-8 sequence starts at p, or 0. */
+static unsigned invisible_at(const unsigned char *p)
+{
+	unsigned cp;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80)
+		cp = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
+	else if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
+		 (p[2] & 0xC0) == 0x80)
+		cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 |
+		     (p[2] & 0x3Fu);
+	else
+		return 0;
+	char buf[16];
+	char one[4] = {0};
+	memcpy(one, p, cp < 0x800 ? 2 : 3);
+	govmap_text_escape(buf, sizeof buf, one);
+	return buf[0] == '\\' ? cp : 0;
 }
 
 void cli_json_str(FILE *f, const char *s)
@@ -113,6 +137,18 @@ void cli_json_str(FILE *f, const char *s)
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
 		default:
+			/* bidi controls and zero-width characters (3-byte
+			 * UTF-8 sequences) as \\uNNNN, so that a reader of
+			 * the JSON sees them */
+			if (p[0] == 0xE2 || p[0] == 0xEF || p[0] == 0xD8 ||
+			    p[0] == 0xC2) {
+				unsigned cp = invisible_at(p);
+				if (cp) {
+					fprintf(f, "\\u%04x", cp);
+					p += cp < 0x800 ? 1 : 2;
+					break;
+				}
+			}
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(f, "\\u%04x", *p);
 			else if (*p == '<' || *p == '>' || *p == '&')
