@@ -146,6 +146,12 @@ $(BUILD)/%.pic.o: %.c
 define plugin_rule
 $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1)/*.c))
 	@mkdir -p $$(dir $$@)
+	$$(Q)if [ "$(1)" != template ] && grep -qE \
+		'#define [A-Z0-9_]+_(REGION "example"|DESCRIPTION "an example region plugin to copy")' \
+		plugins/$(1)/*.c; then \
+		echo "plugins/$(1): still has the template's region \"example\" or its" \
+			"description: edit the PLACEHOLDER lines (CONTRIBUTING.md," \
+			"\"Adding a region\")" >&2; exit 1; fi
 	@$$(if $$(Q),echo "  PLUGIN  $$@")
 	$$(Q)$$(CC) $$(PLUGIN_LDFLAGS) -o $$@.tmp $$^
 	$$(Q)exports=$$$$(nm -D --defined-only $$@.tmp | awk '{print $$$$NF}' | \
@@ -172,9 +178,15 @@ plugin:
 	@sed -e 's/template_/$(subst -,_,$(NAME))_/g' \
 		-e 's/template/$(NAME)/g' plugins/template/template.c \
 		> plugins/$(NAME)/$(subst -,_,$(NAME)).c
-	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c: edit it, then"
-	@echo "'make' builds $(BUILD)/plugins/$(NAME).so; add rule fixtures"
-	@echo "under tests/plugins/fixtures/$(NAME)/ (CONTRIBUTING.md)"
+	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c.  Next:"
+	@echo "  1. set its two PLACEHOLDER lines (region path, description):"
+	@echo "     the build refuses the template's until you do;"
+	@echo "  2. write the rules, and list the plugin in registry/govmap.yaml"
+	@echo "     where the registry uses its types;"
+	@echo "  3. add fixtures under tests/plugins/fixtures/$(NAME)/<rule>/"
+	@echo "     {fires,silent}/ and run 'make check-plugins'"
+	@echo "     (BLESS=1 writes the expected files; CONTRIBUTING.md,"
+	@echo "     \"Adding a region\")"
 
 # Install what is missing, and only that.  `apt-get update` runs first,
 # once, and only when something has to be installed.
@@ -239,7 +251,8 @@ check-plugins: $(BIN) $(PLUGINS) $(FIXTURE_PLUGINS)
 	@echo "== plugin tests"
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) \
 		GOVMAP_FIXTURE_PLUGINS=$(CURDIR)/$(BUILD)/tests/plugins \
-		VALGRIND="$(VALGRIND)" sh tests/plugins/run.sh
+		VALGRIND="$(VALGRIND)" BLESS="$(BLESS)" VERBOSE="$(VERBOSE)" \
+		ONLY="$(ONLY)" sh tests/plugins/run.sh
 
 # The embedded registry (issue 5): check clean with every plugin, the
 # counts registry/README.md promises, the RPB seats, 2019 against today.

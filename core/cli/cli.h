@@ -25,6 +25,8 @@ typedef struct {
 				    Git's index (the pre-commit hook) */
 	govmap_date on;          /* --on, or today */
 	int on_given;            /* --on was given */
+	int nearest_year;        /* --nearest-year: money of the nearest
+				    financial year when the date's has none */
 	const char *plugin_path; /* --plugin-path or NULL */
 	int color;               /* colour diagnostics on a terminal */
 	struct govmap_plugins *plugins; /* loaded once by cli_plugins_load

@@ -181,6 +181,8 @@ int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
 	o.stage = stage;
 	o.plugins = cli->plugins;
 	o.analyse_invalid = analyse_invalid;
+	o.money_how = cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
+					: GOVMAP_MONEY_THIS_YEAR;
 	int grc = govmap_session_open(&s->gs, &o);
 	if (!s->gs) {
 		cli_err("out of memory");

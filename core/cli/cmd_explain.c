@@ -168,7 +168,7 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const govmap_score *sc = govmap_analysis_score(s.an, (size_t)i);
-	char d[11], a[11], b[11], money[32], exposure[32];
+	char d[11], a[11], b[11], exposure[32];
 	govmap_date_format(d, govmap_analysis_date(s.an));
 	govmap_date_format(a, e->valid.from);
 	govmap_date_format(b, e->valid.to);
@@ -184,28 +184,30 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		cli_close(&s);
 		return EXIT_OK;
 	}
-	govmap_money_format(money, sizeof money, (double)sc->money);
 	govmap_money_format(exposure, sizeof exposure, sc->exposure);
 	printf("  on %s: accountability A = %.3f, deficit D = %.3f\n", d,
 	       sc->A, sc->D);
-	if (sc->money >= 0 && e->spend_year) {
+	if (sc->money >= 0) {
+		char mt[160];
+		printf("  public money %s; exposure D x money = %s\n",
+		       govmap_score_money_text(sc, mt, sizeof mt), exposure);
+	} else {
 		char fy[16];
-		govmap_fyear_format(fy, sizeof fy, e->spend_year);
-		printf("  public money %s a year (the figure for %s%s); "
-		       "exposure D x money = %s\n",
-		       money, fy,
-		       govmap_fyear_contains(e->spend_year,
-						     govmap_analysis_date(s.an))
-			       ? ""
-			       : ", not the year of this date",
-		       exposure);
-	} else if (sc->money >= 0)
-		printf("  public money %s a year (year not stated); exposure "
-		       "D x money = %s\n",
-		       money, exposure);
-	else
-		printf("  public money not recorded (no spend_gbp); exposure "
-		       "cannot be computed\n");
+		govmap_fyear_format(fy, sizeof fy,
+				    govmap_fyear_of(govmap_analysis_date(s.an)));
+		printf("  public money unknown: no figure recorded for %s%s; "
+		       "exposure cannot be computed\n",
+		       fy, e->nmoney ? " (figures are recorded for other "
+				       "years; --nearest-year uses the nearest)"
+				     : "");
+	}
+	if (sc->electorate && govmap_root_weight(e) < 1) {
+		printf("\n  A membership: a root of accountability, weaker "
+		       "than an electorate because its members are not the "
+		       "public (A = %.1f).\n", sc->A);
+		cli_close(&s);
+		return EXIT_OK;
+	}
 	if (sc->electorate) {
 		printf("\n  An electorate: the root of democratic "
 		       "accountability (A = 1).\n");

@@ -71,8 +71,8 @@ static const struct {
 	{"sources", "where each claim comes from: at least one source, each "
 		    "with url, title and the date you read it"},
 	{"valid", "when it existed or applied: 'from' is the first day, 'to' "
-		  "the first day it no longer applies; leave out an end that "
-		  "is not known"},
+		  "the first day it no longer applies; write unknown (and say "
+		  "why in notes) for a date the sources do not give"},
 	{"codes", "official identifiers, one per line: ons: E54000039, ods: "
 		  "QUY, ..."},
 	{"suppress", "rules this entry is exempt from, each - {rule: "
@@ -80,9 +80,10 @@ static const struct {
 	{"statutory_basis", "the Act (and section) that creates it or gives "
 			    "it its functions, or none"},
 	{"legal_form", "e.g. body corporate, company limited by guarantee"},
-	{"spend_gbp", "public money it spends a year, in whole pounds "
-		      "(1_250_000_000); only when sourced"},
-	{"spend_year", "the financial year spend_gbp is for: 2025/26"},
+	{"money", "public money, one entry per financial year and kind "
+		  "(allocation, budget or outturn; contract-value for a "
+		  "contract), each citing one of the sources above by its "
+		  "url; only when sourced"},
 	{"meets_in_public", "true or false: are its decision-making "
 			    "meetings open to the public?"},
 	{"publishes_papers", "true or false: does it publish agendas, papers "
@@ -122,6 +123,7 @@ static const struct {
 	/* each at most 54 characters: they follow the key on its line */
 	{"role", "the post: Chair, Chief executive, ..."},
 	{"count", "how many such seats (default 1)"},
+	{"post", "chair, vice-chair, non-executive, member, ..."},
 	{"elected_by", "or appointed_by/nominated_by/ex_officio/fill_unstated"},
 	{"approved_by", "whose approval the appointment needs (an id)"},
 	{"elected_member", "true or false: must it be an elected member?"},
@@ -403,6 +405,14 @@ static char *write_skeleton(const skeleton *k, size_t *len,
 				"page or document is, with the "
 				"section of an Act; accessed: the "
 				"day you read it, YYYY-MM-DD");
+		} else if (strcmp(fi[i].type, "money-series") == 0) {
+			fprintf(f, "%s:\n", key);
+			comment(f, "  ",
+				"for example (remove the '# '): - year: "
+				"2025/26, gbp: 1_250_000_000, kind: budget, "
+				"source: (a url from sources), notes: ...");
+			fprintf(f, "  # - year:\n  #   gbp:\n  #   kind:\n"
+				   "  #   source:\n");
 		} else if (strcmp(fi[i].type, "period") == 0) {
 			fprintf(f, "%s:\n  from:\n  to:\n", key);
 		} else if (strcmp(fi[i].type, "seats") == 0) {

@@ -225,9 +225,9 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			       sc->A, sc->D);
 			json_num_or_null(sc->money);
 			printf(",\"money_year\":");
-			if (e->spend_year && sc->money >= 0) {
+			if (sc->money_year && sc->money >= 0) {
 				char fy[16];
-				govmap_fyear_format(fy, sizeof fy, e->spend_year);
+				govmap_fyear_format(fy, sizeof fy, sc->money_year);
 				cli_json_str(stdout, fy);
 			} else {
 				printf("null");
@@ -301,8 +301,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			char mm[48], ee[32], fy[16] = "";
 			govmap_money_format(mm, sizeof mm, (double)sc->money);
 			govmap_money_format(ee, sizeof ee, sc->exposure);
-			if (e->spend_year && sc->money >= 0)
-				govmap_fyear_format(fy, sizeof fy, e->spend_year);
+			if (sc->money_year && sc->money >= 0)
+				govmap_fyear_format(fy, sizeof fy, sc->money_year);
 			if (md && fy[0]) /* "£2.2bn (2023/24)" */
 				snprintf(mm + strlen(mm), sizeof mm - strlen(mm),
 					 " (%s)", fy);

@@ -199,9 +199,12 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 					e->kind == GOVMAP_KIND_BOARD))
 			bump_area(&areas, area, e->type, active);
 		sourced += e->nsources > 0;
-		if (e->spend_gbp >= 0) {
+		if (e->nmoney) {
 			money++;
-			money_dated += e->spend_year != 0;
+			govmap_money_figure mf;
+			money_dated += govmap_entity_money(e, cli->on,
+							   GOVMAP_MONEY_THIS_YEAR,
+							   &mf);
 		}
 		if (e->kind == GOVMAP_KIND_BODY) {
 			bodies++;
@@ -250,9 +253,10 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		       "(%.1f%%)\n",
 		       coded, bodies,
 		       bodies ? 100.0 * (double)coded / (double)bodies : 0.0);
-		printf("  public money (spend_gbp): %zu bodies and boards, %zu "
-		       "of them with the year it is for (spend_year)\n",
-		       money, money_dated);
+		printf("  public money: %zu entities with a money "
+		       "series, %zu of them with a figure for the financial "
+		       "year of %s\n",
+		       money, money_dated, on);
 		int first = 1;
 		print_counts("Kinds", &kinds, 0, &first);
 		print_counts("Types", &types, 0, &first);

@@ -70,6 +70,10 @@ static void usage(FILE *f)
 	      "      --on DATE        the registry as it stood on DATE "
 	      "(YYYY-MM-DD;\n"
 	      "                       default today)\n"
+	      "      --nearest-year   where a body has no money figure for "
+	      "the financial\n"
+	      "                       year of the date, use its nearest "
+	      "year's (and say so)\n"
 	      "      --plugin-path DIR  look for plugins in DIR first\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        print the version\n"
@@ -163,6 +167,7 @@ static int run(int argc, char **argv)
 		{"staged", no_argument, NULL, 'S'},
 		{"on", required_argument, NULL, 'O'},
 		{"plugin-path", required_argument, NULL, 'P'},
+		{"nearest-year", no_argument, NULL, 'N'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}};
@@ -183,6 +188,7 @@ static int run(int argc, char **argv)
 			cli.on_given = 1;
 			break;
 		case 'P': cli.plugin_path = optarg; break;
+		case 'N': cli.nearest_year = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V': return cmd_version(&cli, 1, argv);
 		default: return EXIT_USAGE;

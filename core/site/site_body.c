@@ -142,15 +142,21 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 			sb_esc(b, e->legal_form);
 			sb_put(b, "</dd></div>\n");
 		}
+		/* the whole series, each figure with its year and kind */
 		fact(b, "Public money a year");
-		govmap_money_format(m, sizeof m, (double)e->spend_gbp);
-		sb_esc(b, m);
-		if (e->spend_gbp >= 0 && e->spend_year) {
+		if (!e->nmoney)
+			sb_put(b, "not recorded");
+		for (size_t k = 0; k < e->nmoney; k++) {
 			char fy[16];
-			govmap_fyear_format(fy, sizeof fy, e->spend_year);
-			sb_put(b, " (");
+			govmap_money_format(m, sizeof m,
+					    (double)e->money[k].gbp);
+			govmap_fyear_format(fy, sizeof fy, e->money[k].year);
+			sb_put(b, k ? "; " : "");
 			sb_esc(b, fy);
-			sb_put(b, ")");
+			sb_put(b, " ");
+			sb_esc(b, govmap_money_kind_name(e->money[k].kind));
+			sb_put(b, ": ");
+			sb_esc(b, m);
 		}
 		sb_put(b, "</dd></div>\n");
 		fact(b, "Meets in public");

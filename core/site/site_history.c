@@ -46,7 +46,7 @@ static int add_event(struct site_hist *h, const struct site_hist_event *e)
 	return 0;
 }
 
-/* "changed: name, spend_gbp" for the fields that differ. */
+/* "changed: name, money" for the fields that differ. */
 static int changed(char *out, size_t size, const govmap_entity *a,
 		   const govmap_entity *b)
 {

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "govmap/analysis.h"
+#include "registry_impl.h"
 #include "util.h"
 
 struct govmap_analysis {
@@ -23,6 +24,7 @@ struct govmap_analysis {
 	govmap_date on;
 	govmap_type_weight_fn weight; /* plugins' type weights, or NULL */
 	void *weight_payload;
+	unsigned money_how;    /* GOVMAP_MONEY_THIS_YEAR or _NEAREST_YEAR */
 	govmap_score *scores;  /* one per entity */
 	govmap_edge *edges;
 	size_t nedges, capedges;
@@ -31,6 +33,37 @@ struct govmap_analysis {
 };
 
 /* ---- weights: the one place they live ---- */
+
+/* A membership (an NHS foundation trust's public and staff members)
+ * elects governors as an electorate elects councillors, but it is a
+ * self-selected part of the public, not the public: its root counts
+ * half (CONTRIBUTING.md, "The deficit model"). */
+#define MEMBERSHIP_ROOT 0.5
+
+const char *govmap_score_money_text(const govmap_score *sc, char *buf,
+				    size_t size)
+{
+	char m[48], fy[16];
+	if (!sc || sc->money < 0) {
+		snprintf(buf, size, "unknown");
+		return buf;
+	}
+	govmap_money_format(m, sizeof m, (double)sc->money);
+	govmap_fyear_format(fy, sizeof fy, sc->money_year);
+	snprintf(buf, size, "%s (%s %s%s)", m, fy,
+		 govmap_money_kind_name(sc->money_kind),
+		 sc->money_other_year
+			 ? "; the nearest year recorded, not this date's"
+			 : "");
+	return buf;
+}
+
+double govmap_root_weight(const govmap_entity *e)
+{
+	if (!e || !govmap__is_root(e))
+		return 0;
+	return strcmp(e->type, "membership") == 0 ? MEMBERSHIP_ROOT : 1.0;
+}
 
 static double basis_weight(govmap_basis b)
 {
@@ -357,9 +390,12 @@ static int widest_paths(govmap_analysis *an)
 		govmap_score *s = &an->scores[i];
 		la[i] = -INFINITY;
 		if (s->electorate) {
-			s->A = 1.0;
-			la[i] = 0;
-			heap_push(heap, &hn, (heap_item){0, 0, (int32_t)i});
+			s->A = govmap_root_weight(
+				govmap_registry_at(an->reg, i));
+			if (!(s->A > 0))
+				continue;
+			la[i] = log(s->A);
+			heap_push(heap, &hn, (heap_item){la[i], 0, (int32_t)i});
 		}
 	}
 	while (hn) {
@@ -413,6 +449,7 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	an->on = o.on ? o.on : govmap_date_today();
 	an->weight = o.weight;
 	an->weight_payload = o.weight_payload;
+	an->money_how = o.money_how;
 	an->scores = calloc(n ? n : 1, sizeof(*an->scores));
 	if (!an->scores) {
 		govmap_analysis_free(an);
@@ -421,18 +458,21 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		govmap_score *s = &an->scores[i];
-		s->active = govmap_period_contains(e->valid, an->on);
+		govmap_tristate st = govmap_period_status(e->valid, an->on);
+		s->active = st == GOVMAP_YES;
+		s->dates_unknown = st == GOVMAP_UNKNOWN;
 		if (e->kind == GOVMAP_KIND_CONTRACT)
 			s->active = s->active &&
 				    (!e->start || e->start <= an->on) &&
 				    (!e->end || an->on < e->end);
-		s->electorate = e->kind == GOVMAP_KIND_BODY && e->type &&
-				strcmp(e->type, "electorate") == 0 && s->active;
+		s->electorate = govmap__is_root(e) && s->active;
 		s->next = -1;
-		s->money = (e->kind == GOVMAP_KIND_BODY ||
-			    e->kind == GOVMAP_KIND_BOARD)
-				   ? e->spend_gbp
-				   : -1;
+		govmap_money_figure mf;
+		govmap_entity_money(e, an->on, an->money_how, &mf);
+		s->money = mf.gbp;
+		s->money_year = mf.year;
+		s->money_kind = mf.kind;
+		s->money_other_year = mf.other_year;
 	}
 	if (build_edges(an) < 0 || widest_paths(an) < 0) {
 		govmap_analysis_free(an);
@@ -827,7 +867,7 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 				    (bd->of.target == (int32_t)i))
 					decides = 1;
 			}
-			if (decides || e->spend_gbp > 0)
+			if (decides || s->money > 0)
 				FIND(f, "core/no-statutory-basis", i,
 				     "%s has no statutory basis, yet it %s",
 				     e->name,
@@ -835,7 +875,7 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 					     : "controls public money");
 		}
 		/* scrutiny with no resources */
-		if (e->spend_gbp == 0) {
+		if (s->money == 0) {
 			for (size_t l = 0; l < n; l++) {
 				const govmap_entity *le =
 					govmap_registry_at(reg, l);
@@ -845,8 +885,8 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 				    strcmp(le->type, "scrutinised-by") == 0) {
 					FIND(f, "core/unresourced-scrutiny", i,
 					     "%s scrutinises others but has no "
-					     "budget of its own (spend_gbp: "
-					     "0)",
+					     "budget of its own (money: 0 for "
+					     "this year)",
 					     e->name);
 					break;
 				}

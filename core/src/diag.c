@@ -166,6 +166,10 @@ int govmap_date_parse(govmap_date *out, const char *s)
 
 void govmap_date_format(char *buf, govmap_date d)
 {
+	if (d == -1) { /* GOVMAP_DATE_UNKNOWN (model.h) */
+		strcpy(buf, "unknown");
+		return;
+	}
 	if (d <= 0) {
 		strcpy(buf, "-");
 		return;

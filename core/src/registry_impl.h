@@ -52,5 +52,17 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 extern const char *const govmap__core_body_types[];
 extern const char *const govmap__core_board_types[];
 extern const char *const govmap__core_link_types[];
+/** Types whose entities exist only for a time: they must give valid.from
+ * (a date or `unknown`).  NULL-terminated. */
+extern const char *const govmap__time_bound_types[];
+
+/** Is e a root of accountability: a body of type electorate or
+ * membership? */
+int govmap__is_root(const govmap_entity *e);
+
+/** The names the schema accepts for money kinds and seat posts, index
+ * 0 being "" (unset); *n is the array's length.  Static storage. */
+const char *const *govmap__money_kind_names(size_t *n);
+const char *const *govmap__post_names(size_t *n);
 
 #endif

@@ -21,7 +21,7 @@
 typedef enum {
 	F_KIND, F_ID, F_TEXT, F_NAME, F_REGION, F_DATE, F_MONEY, F_BOOL,
 	F_REF, F_REFLIST, F_STRLIST, F_SOURCES, F_CODES, F_SUPPRESS, F_VALID,
-	F_SEATS, F_FORUM, F_BASIS, F_POWERS, F_FYEAR
+	F_SEATS, F_FORUM, F_BASIS, F_POWERS, F_FYEAR, F_MONEYS, F_GONE
 } ftype;
 
 #define K_BODY (1u << GOVMAP_KIND_BODY)
@@ -55,8 +55,11 @@ static const field fields[] = {
 	{"suppress", K_ALL, 0, F_SUPPRESS, OFF(suppress), OFF(nsuppress)},
 	{"statutory_basis", K_BODY | K_BOARD, 0, F_TEXT, OFF(statutory_basis), 0},
 	{"legal_form", K_BODY, 0, F_TEXT, OFF(legal_form), 0},
-	{"spend_gbp", K_BODY | K_BOARD, 0, F_MONEY, OFF(spend_gbp), 0},
-	{"spend_year", K_BODY | K_BOARD, 0, F_FYEAR, OFF(spend_year), 0},
+	{"money", K_BODY | K_BOARD | K_CONTRACT, 0, F_MONEYS, OFF(money),
+	 OFF(nmoney)},
+	/* keys of an older schema: read only to say what replaced them */
+	{"spend_gbp", K_BODY | K_BOARD, 0, F_GONE, 0, 0},
+	{"spend_year", K_BODY | K_BOARD, 0, F_GONE, 0, 0},
 	{"meets_in_public", K_BODY | K_BOARD, 0, F_BOOL, OFF(meets_in_public), 0},
 	{"publishes_papers", K_BODY | K_BOARD, 0, F_BOOL, OFF(publishes_papers), 0},
 	{"replaces", K_BODY | K_BOARD, 0, F_REF, OFF(replaces), 0},
@@ -106,13 +109,6 @@ const char *govmap_basis_name(govmap_basis b)
 const char *govmap_fill_name(govmap_fill f)
 {
 	return (unsigned)f <= GOVMAP_FILL_UNSTATED ? fill_names[f] : "?";
-}
-
-bool govmap_period_contains(govmap_period p, govmap_date on)
-{
-	if (!on)
-		return true;
-	return (!p.from || p.from <= on) && (!p.to || on < p.to);
 }
 
 const char *govmap_entity_code(const govmap_entity *e, const char *scheme)
@@ -298,8 +294,12 @@ static int conv_date(ctx *c, const ynode *n, const char *key,
 			     govmap__quote(q, sizeof q, n->str), key);
 		else
 			verr(c, n, "date",
-			     "'%s' in '%s' is not a date: write YYYY-MM-DD",
-			     govmap__quote(q, sizeof q, n->str), key);
+			     "'%s' in '%s' is not a date: write YYYY-MM-DD%s",
+			     govmap__quote(q, sizeof q, n->str), key,
+			     strncmp(key, "valid.", 6) == 0
+				     ? " (or unknown, with notes saying "
+				       "what is known)"
+				     : "");
 		return -1;
 	}
 	return 0;
@@ -505,11 +505,16 @@ static int conv_valid(ctx *c, const ynode *n, const char *key,
 	const ynode *f = govmap__ymap_get(n, "from");
 	const ynode *t = govmap__ymap_get(n, "to");
 	int bad = 0;
-	if (f && !is_null(f))
+	/* `unknown`: the date is not known (the entity's notes say why) */
+	if (f && f->type == YN_SCALAR && f->plain && !strcmp(f->str, "unknown"))
+		p->from = GOVMAP_DATE_UNKNOWN;
+	else if (f && !is_null(f))
 		bad |= conv_date(c, f, "valid.from", &p->from);
-	if (t && !is_null(t))
+	if (t && t->type == YN_SCALAR && t->plain && !strcmp(t->str, "unknown"))
+		p->to = GOVMAP_DATE_UNKNOWN;
+	else if (t && !is_null(t))
 		bad |= conv_date(c, t, "valid.to", &p->to);
-	if (!bad && p->from && p->to && p->from > p->to) {
+	if (!bad && p->from > 0 && p->to > 0 && p->from > p->to) {
 		char a[11], b[11];
 		govmap_date_format(a, p->from);
 		govmap_date_format(b, p->to);
@@ -754,10 +759,137 @@ static int conv_powers(ctx *c, const ynode *n, unsigned *out)
 	return 0;
 }
 
+static int unknown_date(govmap_period p)
+{
+	return p.from == GOVMAP_DATE_UNKNOWN || p.to == GOVMAP_DATE_UNKNOWN;
+}
+
+/* `money:`: one entry per financial year and kind, each citing one of
+ * the entity's sources by its url. */
+static int conv_moneys(ctx *c, const ynode *n, govmap_entity *e)
+{
+	static const char *const keys[] = {"year", "gbp", "kind", "source",
+					   "notes"};
+	char q[128];
+	if (!want_seq(c, n, "money"))
+		return -1;
+	size_t nk;
+	const char *const *kn = govmap__money_kind_names(&nk);
+	e->money = arena_array(c, n->n, sizeof(*e->money));
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *s = n->kids[i], *v;
+		if (!want_map(c, s, "a money entry"))
+			continue;
+		check_keys(c, s, "a money entry", keys, 5);
+		require(c, s, "year", "money entry");
+		require(c, s, "gbp", "money entry");
+		require(c, s, "kind", "money entry");
+		require(c, s, "source", "money entry");
+		govmap_money m = {0, -1, GOVMAP_MONEY_UNSET, NULL, NULL,
+				  pos_of(c, s)};
+		int bad = 0;
+		if ((v = govmap__ymap_get(s, "year")) && !is_null(v))
+			bad |= conv_fyear(c, v, "year", &m.year);
+		else
+			bad = 1;
+		if ((v = govmap__ymap_get(s, "gbp")) && !is_null(v))
+			bad |= conv_money(c, v, "gbp", &m.gbp);
+		else
+			bad = 1;
+		if ((v = govmap__ymap_get(s, "kind")) && !is_null(v)) {
+			int x;
+			if (conv_enum(c, v, "money kind", kn, nk, &x) == 0) {
+				m.kind = (govmap_money_kind)x;
+				int contract = e->kind == GOVMAP_KIND_CONTRACT;
+				if ((m.kind == GOVMAP_MONEY_CONTRACT_VALUE) !=
+				    contract) {
+					verr(c, v, "money-kind",
+					     contract
+						     ? "a contract's money is "
+						       "of kind contract-value, "
+						       "not '%s'"
+						     : "'%s' is for contracts: "
+						       "a %s's money is an "
+						       "allocation, a budget or "
+						       "an outturn",
+					     kn[x], kind_names[e->kind]);
+					bad = 1;
+				}
+			} else
+				bad = 1;
+		} else
+			bad = 1;
+		if ((v = govmap__ymap_get(s, "source")) && !is_null(v) &&
+		    want_scalar(c, v, "source", "the url of one of the "
+						"entity's sources")) {
+			for (size_t k = 0; k < e->nsources && !m.source; k++)
+				if (e->sources[k].url &&
+				    strcmp(e->sources[k].url, v->str) == 0)
+					m.source = e->sources[k].url;
+			if (!m.source) {
+				verr(c, v, "money-source",
+				     "money source '%s' is not the url of any "
+				     "of this %s's sources: cite the source "
+				     "under 'sources' and give its url here",
+				     govmap__quote(q, sizeof q, v->str),
+				     kind_names[e->kind]);
+				bad = 1;
+			}
+		} else
+			bad = 1;
+		if ((v = govmap__ymap_get(s, "notes")) && !is_null(v))
+			conv_text(c, v, "notes", &m.notes);
+		if (bad)
+			continue;
+		for (size_t k = 0; k < e->nmoney; k++)
+			if (e->money[k].year == m.year &&
+			    e->money[k].kind == m.kind) {
+				char fy[16];
+				govmap_fyear_format(fy, sizeof fy, m.year);
+				verr(c, s, "duplicate-money",
+				     "two money entries for %s of kind %s "
+				     "(the first at line %u): give one figure "
+				     "per year and kind",
+				     fy, kn[m.kind], e->money[k].pos.line);
+				bad = 1;
+				break;
+			}
+		if (!bad)
+			e->money[e->nmoney++] = m;
+	}
+	return 0;
+}
+
+/* The keys of an older schema: an error that shows the new form,
+ * filled in with the old values where they parse. */
+static void gone_key(ctx *c, const ynode *doc, const ynode *v,
+		     const char *key)
+{
+	const ynode *g = govmap__ymap_get(doc, "spend_gbp");
+	const ynode *y = govmap__ymap_get(doc, "spend_year");
+	char gq[64] = "<whole pounds>", yq[64] = "<such as 2024/25>";
+	if (g && strcmp(key, "spend_year") == 0) {
+		c->errors++; /* reported once, at spend_gbp */
+		return;
+	}
+	if (g && g->type == YN_SCALAR && g->len &&
+	    strspn(g->str, "0123456789_") == g->len && g->len < 40)
+		snprintf(gq, sizeof gq, "%s", g->str);
+	if (y && y->type == YN_SCALAR && y->len == 7 &&
+	    strspn(y->str, "0123456789/") == 7)
+		snprintf(yq, sizeof yq, "%s", y->str);
+	verr(c, v, "old-money",
+	     "'%s' is no longer read: public money is a series, one entry "
+	     "per financial year and kind; write 'money: [{year: %s, gbp: "
+	     "%s, kind: allocation|budget|outturn, source: <the url of one "
+	     "of this entity's sources>}]'",
+	     key, yq, gq);
+}
+
 static const char *const seat_keys[] = {
 	"role", "count", "elected_by", "appointed_by", "nominated_by",
 	"approved_by", "ex_officio", "fill_unstated", "elected_member",
-	"voting", "vacant", "valid", "notes"};
+	"voting", "vacant", "valid", "notes", "post"};
 #define NSEAT_KEYS (sizeof(seat_keys) / sizeof(seat_keys[0]))
 
 static int conv_count(ctx *c, const ynode *n, const char *key, uint32_t *out,
@@ -810,6 +942,18 @@ static int conv_seats(ctx *c, const ynode *n, govmap_entity *e)
 			conv_valid(c, v, "valid", &st->valid);
 		if ((v = govmap__ymap_get(s, "notes")))
 			conv_text(c, v, "notes", &st->notes);
+		if ((v = govmap__ymap_get(s, "post"))) {
+			size_t np;
+			const char *const *pn = govmap__post_names(&np);
+			int x;
+			if (conv_enum(c, v, "post", pn, np, &x) == 0)
+				st->post = (govmap_post)x;
+		}
+		if (unknown_date(st->valid) && !st->notes)
+			verr(c, govmap__ymap_get(s, "valid"), "unknown-date",
+			     "seat '%s' has a date 'unknown' but no notes: say "
+			     "why the date is not known and what is known",
+			     st->role ? st->role : "?");
 		if ((v = govmap__ymap_get(s, "approved_by")))
 			conv_ref(c, v, "approved_by", &st->approved_by);
 		/* exactly one way of filling the seat; the last two are
@@ -884,7 +1028,7 @@ static size_t kind_keys(govmap_kind k, const char **out)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < NFIELDS; i++)
-		if (fields[i].kinds & (1u << k))
+		if ((fields[i].kinds & (1u << k)) && fields[i].type != F_GONE)
 			out[n++] = fields[i].key;
 	return n;
 }
@@ -933,7 +1077,7 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 	memset(e, 0, sizeof(*e));
 	e->kind = (govmap_kind)kind;
 	e->pos = e->type_pos = pos_of(&c, doc);
-	e->spend_gbp = e->value_gbp = -1;
+	e->value_gbp = -1;
 	e->meets_in_public = e->publishes_papers = GOVMAP_UNKNOWN;
 	e->tendered = e->published = GOVMAP_UNKNOWN;
 	govmap_ref *refs[] = {&e->replaces, &e->succeeded_by, &e->of,
@@ -1040,6 +1184,8 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 		}
 		case F_POWERS: conv_powers(&c, v, &e->powers); break;
 		case F_FYEAR: conv_fyear(&c, v, f->key, dst); break;
+		case F_MONEYS: conv_moneys(&c, v, e); break;
+		case F_GONE: gone_key(&c, doc, v, f->key); break;
 		case F_KIND: break;
 		}
 	}
@@ -1052,11 +1198,11 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 	    govmap__ymap_get(doc, "joint"))
 		verr(&c, govmap__ymap_get(doc, "joint"), "board-owner",
 		     "board has both 'of' and 'joint': use one");
-	if (e->spend_year && e->spend_gbp < 0 &&
-	    !govmap__ymap_get(doc, "spend_gbp"))
-		verr(&c, govmap__ymap_get(doc, "spend_year"), "spend-year",
-		     "'spend_year' says which year 'spend_gbp' is for: give "
-		     "spend_gbp too, or remove spend_year");
+	if (unknown_date(e->valid) && !e->notes)
+		verr(&c, govmap__ymap_get(doc, "valid"), "unknown-date",
+		     "%s '%s' has a date 'unknown' but no notes: say why the "
+		     "date is not known and what is known",
+		     kind_names[kind], e->id ? e->id : "?");
 	if (e->kind == GOVMAP_KIND_CONTRACT && e->start && e->end &&
 	    e->start > e->end)
 		verr(&c, govmap__ymap_get(doc, "end"), "valid-order",
@@ -1150,9 +1296,10 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 static const char *const ftype_names[] = {
 	"kind", "id", "text", "name", "region", "date", "money", "bool",
 	"ref", "ref-list", "text-list", "sources", "codes", "suppress",
-	"period", "seats", "forum", "basis", "powers", "financial-year"};
+	"period", "seats", "forum", "basis", "powers", "financial-year",
+	"money-series", "removed"};
 _Static_assert(sizeof(ftype_names) / sizeof(ftype_names[0]) ==
-		       F_FYEAR + 1,
+		       F_GONE + 1,
 	       "one name per field type");
 
 int govmap__schema_field(size_t i, govmap__field_view *out)

@@ -25,7 +25,8 @@ size_t govmap_schema_fields(govmap_kind kind, govmap_field_info *out,
 	if ((unsigned)kind >= GOVMAP_KIND__COUNT)
 		return 0;
 	for (size_t i = 0; govmap__schema_field(i, &f); i++) {
-		if (!(f.kinds & (1u << kind)))
+		/* keys of an older schema are read only to reject them */
+		if (!(f.kinds & (1u << kind)) || strcmp(f.type, "removed") == 0)
 			continue;
 		if (n < cap) {
 			out[n].key = f.key;
@@ -159,6 +160,8 @@ static char *seat_text(const govmap_seat *s)
 	char per[64];
 	part(&p, "role: %s", s->role ? s->role : "");
 	part(&p, "count: %u", s->count);
+	if (s->post)
+		part(&p, "post: %s", govmap_post_name(s->post));
 	if (s->fill == GOVMAP_FILL_EX_OFFICIO)
 		part(&p, "ex_officio: true");
 	else if (s->fill == GOVMAP_FILL_UNSTATED)
@@ -221,6 +224,16 @@ int govmap_entity_field(char ***out, size_t *n, const govmap_entity *e,
 		int64_t v = *(const int64_t *)at;
 		if (v >= 0)
 			addf(&it, "%lld", (long long)v);
+	} else if (strcmp(t, "money-series") == 0) {
+		for (size_t k = 0; k < e->nmoney; k++) {
+			const govmap_money *m = &e->money[k];
+			char fy[16];
+			govmap_fyear_format(fy, sizeof fy, m->year);
+			addf(&it, "%s %s %lld <%s>%s%s", fy,
+			     govmap_money_kind_name(m->kind), (long long)m->gbp,
+			     m->source ? m->source : "", m->notes ? " " : "",
+			     m->notes ? m->notes : "");
+		}
 	} else if (strcmp(t, "financial-year") == 0) {
 		int32_t y = *(const int32_t *)at;
 		if (y)

@@ -27,6 +27,7 @@ struct govmap_session {
 	govmap_stage stage;
 	int analyse_invalid;
 	govmap_date on;
+	unsigned money_how; /* GOVMAP_MONEY_THIS_YEAR or _NEAREST_YEAR */
 	char title[512];
 };
 
@@ -83,7 +84,8 @@ static int analyse(govmap_session *s)
 		 govmap_registry_name(s->reg), govmap_src_revision(s->src), d);
 	if (s->diags.count[GOVMAP_SEV_ERROR] && !s->analyse_invalid)
 		return GOVMAP_EINVALID;
-	govmap_analysis_opts ao = {s->on, plugin_weight, s->plugins};
+	govmap_analysis_opts ao = {s->on, plugin_weight, s->plugins,
+				   s->money_how};
 	int rc = govmap_analyse(&s->an, s->reg, &ao);
 	if (rc != GOVMAP_OK)
 		return rc;
@@ -91,8 +93,8 @@ static int analyse(govmap_session *s)
 		return GOVMAP_OK;
 	govmap_core_findings(s->an, &s->findings);
 	if (s->plugins)
-		govmap_plugins_run(s->plugins, s->reg, s->on, &s->findings,
-				   &s->diags);
+		govmap_plugins_run_analysed(s->plugins, s->an, &s->findings,
+					    &s->diags);
 	govmap_findings_apply_suppressions(&s->findings, s->reg);
 	govmap_findings_sort(&s->findings, s->reg);
 	govmap_diags_sort(&s->diags);
@@ -111,6 +113,7 @@ int govmap_session_open(govmap_session **out, const govmap_session_opts *o)
 	s->plugins = o->plugins;
 	s->stage = o->stage;
 	s->analyse_invalid = o->analyse_invalid;
+	s->money_how = o->money_how;
 	s->on = o->on ? o->on : govmap_date_today();
 	int rc = open_source(s, o);
 	if (rc != GOVMAP_OK) {

@@ -76,7 +76,7 @@ const char *govmap__did_you_mean(const char *word, const char *const *cands,
 	for (size_t i = 0; i < n; i++) {
 		if (!cands[i])
 			continue;
-		/* a prefix match ("spend" for "spend_gbp") counts as close */
+		/* a prefix match ("mon" for "money") counts as close */
 		size_t lc = strlen(cands[i]);
 		size_t d;
 		if (len >= 3 && lc > len && strncmp(cands[i], word, len) == 0)

@@ -19,10 +19,17 @@ const char *const govmap__core_body_types[] = {
 	"government", "government-department", "executive-agency",
 	"arms-length-body", "regulator", "local-authority",
 	"combined-authority", "elected-mayor", "nhs-trust", "company",
-	"charity", "partnership", "unincorporated", NULL};
+	"charity", "partnership", "unincorporated", "membership", NULL};
 const char *const govmap__core_board_types[] = {
 	"board", "committee", "joint-committee", "sub-committee",
-	"partnership-board", "scrutiny-committee", NULL};
+	"partnership-board", "scrutiny-committee", "council-of-governors",
+	NULL};
+/* Types whose entities exist only for a time (HELPERS.md, issue 15):
+ * the core's, and for now the plugins' too (they are only names). */
+const char *const govmap__time_bound_types[] = {
+	"stp", "ccg", "icb", "icp", "company", "partnership",
+	"regional-partnership-board", "nhs-trust", "foundation-trust",
+	"healthwatch", NULL};
 const char *const govmap__core_link_types[] = {
 	"elected-by", "appointed-by", "nominated-by", "reports-to",
 	"scrutinised-by", "funded-by", "member-of", "ratified-by",
@@ -156,6 +163,15 @@ static void check_type(vctx *v, const govmap_entity *e,
  * so only dates actually written can fall outside. */
 static int period_inside(govmap_period inner, govmap_period outer)
 {
+	/* a date marked unknown constrains nothing */
+	if (inner.from < 0)
+		inner.from = 0;
+	if (inner.to < 0)
+		inner.to = 0;
+	if (outer.from < 0)
+		outer.from = 0;
+	if (outer.to < 0)
+		outer.to = 0;
 	if (inner.from && outer.from && inner.from < outer.from)
 		return 0;
 	if (inner.to && outer.to && inner.to > outer.to)
@@ -174,7 +190,9 @@ static void period_text(char *buf, size_t n, govmap_period p)
 	char a[11], b[11];
 	govmap_date_format(a, p.from);
 	govmap_date_format(b, p.to);
-	if (p.from && p.to)
+	if (p.from == GOVMAP_DATE_UNKNOWN && p.to == GOVMAP_DATE_UNKNOWN)
+		snprintf(buf, n, "with dates not known");
+	else if (p.from && p.to)
 		snprintf(buf, n, "from %s until %s", a, b);
 	else if (p.from)
 		snprintf(buf, n, "from %s", a);
@@ -358,6 +376,41 @@ done:
 		uspoof_close(sc);
 }
 
+int govmap__is_root(const govmap_entity *e)
+{
+	return e->kind == GOVMAP_KIND_BODY && e->type &&
+	       (strcmp(e->type, "electorate") == 0 ||
+		strcmp(e->type, "membership") == 0);
+}
+
+/* An entity of a time-bound type, or with a predecessor or successor,
+ * must say when it began: a date, or `unknown` with notes.  Otherwise it
+ * would count as in force on every date. */
+static void time_bound(vctx *v, const govmap_entity *e)
+{
+	if (e->valid.from || (e->kind != GOVMAP_KIND_BODY &&
+			      e->kind != GOVMAP_KIND_BOARD))
+		return;
+	const char *why = NULL;
+	char buf[200];
+	if (e->type && in_list(e->type, govmap__time_bound_types)) {
+		snprintf(buf, sizeof buf, "its type '%s' exists only for a time",
+			 e->type);
+		why = buf;
+	} else if (e->replaces.id)
+		why = "it replaces another body ('replaces')";
+	else if (e->succeeded_by.id)
+		why = "it was succeeded by another ('succeeded_by')";
+	if (why)
+		govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, e->id_pos,
+				"undated",
+				"%s '%s' has no valid.from, but %s: give "
+				"'valid: {from: YYYY-MM-DD}' from a source, or "
+				"'valid: {from: unknown}' with notes saying "
+				"what is known",
+				govmap_kind_name(e->kind), e->id, why);
+}
+
 void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 		      govmap_diags *diags)
 {
@@ -432,15 +485,13 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 					B | BD, NULL);
 				if (s->fill == GOVMAP_FILL_ELECTED &&
 				    s->by.target >= 0 &&
-				    (!reg->ents[s->by.target].type ||
-				     strcmp(reg->ents[s->by.target].type,
-					    "electorate") != 0))
+				    !govmap__is_root(&reg->ents[s->by.target]))
 					govmap_diags_at(
 						diags, GOVMAP_SEV_ERROR,
 						s->by.pos, "ref-kind",
 						"'elected_by' must name a body "
-						"of type electorate, but '%s' "
-						"is a %s",
+						"of type electorate or "
+						"membership, but '%s' is a %s",
 						s->by.id,
 						reg->ents[s->by.target].type
 							? reg->ents[s->by.target]
@@ -484,10 +535,11 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 		default:
 			break;
 		}
+		time_bound(&v, e);
 		/* lineage: succeeded_by points forward in time */
-		if (e->succeeded_by.target >= 0 && e->valid.to) {
+		if (e->succeeded_by.target >= 0 && e->valid.to > 0) {
 			const govmap_entity *s = &reg->ents[e->succeeded_by.target];
-			if (s->valid.from && s->valid.from > e->valid.to) {
+			if (s->valid.from > 0 && s->valid.from > e->valid.to) {
 				char a[11], b[11];
 				govmap_date_format(a, e->valid.to);
 				govmap_date_format(b, s->valid.from);

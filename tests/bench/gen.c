@@ -68,8 +68,17 @@ static void body(FILE *f, const char *id, const char *name, const char *type,
 		"kind: body\nid: %s\nname: %s\ntype: %s\nregion: %s\n"
 		"statutory_basis: Synthetic Act 2026\n",
 		id, name, type, region);
-	if (spend >= 0)
-		fprintf(f, "spend_gbp: %lld\n", spend);
+	/* a money series, one budget a year, the years a bench run on any
+	 * date up to 2031 can fall in */
+	if (spend >= 0) {
+		fputs("money:\n", f);
+		for (int y = 2022; y <= 2030; y++)
+			fprintf(f,
+				"  - year: %d/%02d\n    gbp: %lld\n"
+				"    kind: budget\n"
+				"    source: https://example.org/synthetic\n",
+				y, (y + 1) % 100, spend);
+	}
 	fprintf(f, "valid:\n  from: 2013-04-01\n%s%s", extra ? extra : "", SRC);
 	nbodies++;
 }

@@ -146,7 +146,7 @@ cat >"$reg/bodies/test-trust.yaml" <<EOF
 kind: body
 id: test-trust
 name: Test Trust
-type: nhs-trust
+type: regulator
 region: england/testshire
 $src
 EOF
@@ -248,7 +248,7 @@ cat >"$reg/bodies/test-untracked.yaml" <<EOF
 kind: body
 id: test-untracked
 name: Test Untracked
-type: company
+type: charity
 region: england/testshire
 $src
 EOF

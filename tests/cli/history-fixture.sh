@@ -97,7 +97,11 @@ name: NHS Testshire CCG
 type: arms-length-body
 region: england/testshire
 statutory_basis: Test Health Act 2012
-spend_gbp: 500_000_000
+money:
+  - year: 2024/25
+    gbp: 500_000_000
+    kind: budget
+    source: https://example.org/test
 valid:
   from: 2013-04-01
 $src
@@ -136,7 +140,11 @@ name: NHS Testshire CCG
 type: arms-length-body
 region: england/testshire
 statutory_basis: Test Health Act 2012
-spend_gbp: 500_000_000
+money:
+  - year: 2024/25
+    gbp: 500_000_000
+    kind: budget
+    source: https://example.org/test
 succeeded_by: test-icb
 valid:
   from: 2013-04-01
@@ -150,7 +158,11 @@ name: NHS Testshire ICB
 type: arms-length-body
 region: england/testshire
 statutory_basis: Test Health and Care Act 2022
-spend_gbp: 600_000_000
+money:
+  - year: 2024/25
+    gbp: 600_000_000
+    kind: budget
+    source: https://example.org/test
 replaces: test-ccg
 valid:
   from: 2022-07-01
@@ -379,7 +391,7 @@ cat >"$reg/bodies/test-trust.yaml" <<EOT
 kind: body
 id: test-trust
 name: Testshire NHS Trust
-type: nhs-trust
+type: regulator
 region: england/testshire
 $src
 EOT

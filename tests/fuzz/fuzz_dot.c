@@ -4,7 +4,7 @@
  *
  * The input is split at NUL bytes into up to six names: the registry's
  * name (the map title) and the names of an electorate, a parliament, a
- * company, a board and a seat role.  Each is written into the YAML as a
+ * charity, a board and a seat role.  Each is written into the YAML as a
  * double-quoted scalar (bytes libyaml would refuse become \x or \u
  * escapes, so any byte string reaches the model), then the registry is
  * loaded through the real pipeline (fuzz_common.h) and mapped.  SVG is
@@ -343,14 +343,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char doc[512];
 	static const char *const body[] = {
 		"test-voters", "electorate", "test-parl", "parliament",
-		"test-co", "company"};
+		"test-co", "charity"};
 	for (size_t b = 0; b < 3; b++) {
 		snprintf(doc, sizeof doc, "kind: body\nid: %s\ntype: %s\n"
 					  "region: england/testshire\nname: ",
 			 body[2 * b], body[2 * b + 1]);
 		puts_(&f, doc);
 		puts_(&f, y[1 + b].s);
-		puts_(&f, b == 2 ? "\nspend_gbp: 1250000\n" : "\n");
+		puts_(&f, b == 2 ? "\nmoney:\n  - year: 2024/25\n"
+				   "    gbp: 1250000\n    kind: budget\n"
+				   "    source: https://example.org/t\n"
+				 : "\n");
 		puts_(&f, SRC);
 		puts_(&f, "---\n");
 	}
@@ -381,7 +384,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const govmap_registry *reg = govmap_session_registry(sess);
 	const govmap_diags *ld = govmap_session_diags(sess);
 	govmap_analysis *an = NULL;
-	govmap_analysis_opts ao = {20240601, NULL, NULL};
+	govmap_analysis_opts ao = {20240601, NULL, NULL, 0};
 	if (reg && ld->count[GOVMAP_SEV_ERROR] == 0 &&
 	    govmap_analyse(&an, reg, &ao) == GOVMAP_OK) {
 		govmap_findings fs = {0};

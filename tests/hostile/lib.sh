@@ -20,7 +20,7 @@ source_lines() {
 # body ID NAME [TYPE]: a valid body document on stdout.
 body() {
 	printf 'kind: body\nid: %s\nname: %s\ntype: %s\n' "$1" "$2" \
-		"${3:-company}"
+		"${3:-charity}"
 	printf 'region: england/testshire\n'
 	source_lines
 }

@@ -67,9 +67,26 @@ is "153 English upper-tier councils" "$(area_sum england/ local-authority)" 153
 src=$(awk '$1 == "sourced:" { print $2 == $4 ? "all" : $2 " of " $4 }' \
 	"$tmp/stats")
 is "every entity cites a source" "$src" all
-dated=$(awk '$1 == "public" && $2 == "money" { print $4 == $8 ? "all" : $8 " of " $4 }' \
-	"$tmp/stats")
-is "every spend_gbp says its year" "$dated" all
+# money is a series by financial year: a figure counts only in its year
+money_on() {
+	"$bin" -r registry --on "$1" stats 2>/dev/null |
+		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
+}
+is "10 entities with money; none for 2019/20" "$(money_on 2019-06-01)" 10/0
+is "2 figures for 2024/25 (NHS England, Kent and Medway)" \
+	"$(money_on 2024-06-01)" 10/2
+is "6 figures for 2025/26" "$(money_on 2025-06-01)" 10/6
+# dates marked unknown: the STPs are never counted in force
+for d in 2016-06-01 2019-06-01 2026-12-06; do
+	is "$d: no STP counted in force (dates not known)" \
+		"$("$bin" -r registry --on $d stats | awk '$1 == "stp" { print $2 }')" 0
+done
+is "no regional partnership board before 6 April 2016" \
+	"$("$bin" -r registry --on 2016-04-05 stats |
+		awk '$1 == "regional-partnership-board" { print $2 }')" 0
+is "7 regional partnership boards on 6 April 2016" \
+	"$("$bin" -r registry --on 2016-04-06 stats |
+		awk '$1 == "regional-partnership-board" { print $2 }')" 7
 
 # the 42 ICBs of 2022 until the day before the mergers, and the england-ics
 # scrutiny and ICP rules silent then too
@@ -161,7 +178,10 @@ done
 "$bin" -r registry --on 2019-06-01 stats >"$tmp/stats" 2>&1
 is "2019: no ICB in force" "$(in_force icb)" 0
 is "2019: five CCGs in force" "$(in_force ccg)" 5
-is "2019: the two STPs" "$(in_force stp)" 2
+# the two STPs are recorded, but their dates are not known (issue 15):
+# no dated view counts them in force
+is "2019: the two STPs recorded, none counted in force" \
+	"$(awk '$1 == "stp" && NF == 3 { print $2 "/" $3; exit }' "$tmp/stats")" 0/2
 "$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
 is "today: no CCG in force" "$(in_force ccg)" 0
 

@@ -338,7 +338,7 @@ await test('a body page prints on A4 (PDF and a print-media screenshot)', async 
   const problems = watch(page);
   await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
   const facts = await page.locator('body').innerText();
-  assert(facts.includes('£400m (2023/24)'), 'the money gives the year it is for (spend_year)');
+  assert(facts.includes('2023/24 budget: £400m'), 'the money series gives each figure with its year and kind');
   await page.pdf({ path: path.join(OUT, 'body-a4.pdf'), format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi

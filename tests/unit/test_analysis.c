@@ -45,7 +45,7 @@ static govmap_analysis *analyse_on(const govmap_registry *reg,
 				   govmap_date on)
 {
 	govmap_analysis *an = NULL;
-	govmap_analysis_opts o = {on, NULL, NULL};
+	govmap_analysis_opts o = {on, NULL, NULL, 0};
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_ptr_nonnull(an);
 	ck_assert_int_eq(govmap_analysis_date(an), on);
@@ -371,7 +371,7 @@ START_TEST(chain_type_weight)
 {
 	govmap_registry *reg = load_fixture("chain");
 	int calls = 0;
-	govmap_analysis_opts o = {ON, plugin_weights, &calls};
+	govmap_analysis_opts o = {ON, plugin_weights, &calls, 0};
 	govmap_analysis *an = NULL;
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_int_gt(calls, 0);
@@ -824,7 +824,7 @@ START_TEST(rules_each_once)
 	ck_assert_str_eq(the_finding(an, &f, "core/unresourced-scrutiny",
 				     "test-scrutiny-panel")->msg,
 			 "Test Scrutiny Panel scrutinises others but has no "
-			 "budget of its own (spend_gbp: 0)");
+			 "budget of its own (money: 0 for this year)");
 	ck_assert_str_eq(the_finding(an, &f, "core/no-statutory-basis",
 				     "test-partnership")->msg,
 			 "Test Partnership has no statutory basis, yet it takes "
@@ -901,6 +901,11 @@ END_TEST
 #define BODY(id, type, extra) \
 	"---\nkind: body\nid: " id "\nname: N " id "\ntype: " type \
 	"\nregion: england/testshire\n" extra SRC
+/* a date for the time-bound types, and a money figure for 2024/25 */
+#define DATED "valid: {from: 2000-01-01}\n"
+#define MONEY(gbp) \
+	"money:\n  - year: 2024/25\n    gbp: " gbp "\n    kind: budget\n" \
+	"    source: https://example.org/t\n"
 #define LINK(id, from, to, type) \
 	"---\nkind: link\nid: " id "\nfrom: " from "\nto: " to "\ntype: " type \
 	"\nbasis: contract\npowers: [inform, question, sanction]\n" SRC
@@ -915,7 +920,7 @@ static size_t sock_puppets(const char *company_extra, const char *seat2_by,
 		 BODY("test-m2", "minister", "")
 		 "---\nkind: body\nid: test-f\nname: F\ntype: %s\n"
 		 "region: england/testshire\n" SRC
-		 "---\nkind: body\nid: test-s\nname: S\ntype: company\n"
+		 "---\nkind: body\nid: test-s\nname: S\ntype: company\nvalid: {from: 2000-01-01}\n"
 		 "region: england/testshire\n%s" SRC
 		 LINK("test-m-ab", "test-m", "test-e", "accountable-to")
 		 LINK("test-s-f1", "test-s", "test-m", "funded-by")
@@ -989,13 +994,13 @@ START_TEST(rules_statutory_and_scrutiny_variants)
 	govmap_findings f;
 	/* no statutory basis, but neither decides nor spends: quiet */
 	rules_on(BODY("test-e", "electorate", "")
-		 BODY("test-p", "partnership", "statutory_basis: none\n")
+		 BODY("test-p", "partnership", "statutory_basis: none\n" DATED)
 		 LINK("test-p-l", "test-p", "test-e", "accountable-to"), &f);
 	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
 	govmap_findings_free(&f);
 	/* ... spends public money: fires, saying so */
 	rules_on(BODY("test-e", "electorate", "")
-		 BODY("test-p", "partnership", "statutory_basis: none\nspend_gbp: 1\n")
+		 BODY("test-p", "partnership", "statutory_basis: none\n" DATED MONEY("1"))
 		 LINK("test-p-l", "test-p", "test-e", "accountable-to"), &f);
 	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
 	ck_assert_str_eq(f.v[0].rule, "core/no-statutory-basis");
@@ -1004,22 +1009,22 @@ START_TEST(rules_statutory_and_scrutiny_variants)
 	govmap_findings_free(&f);
 	/* a statutory basis named: quiet */
 	rules_on(BODY("test-e", "electorate", "")
-		 BODY("test-p", "partnership", "statutory_basis: Test Act 2000\nspend_gbp: 1\n")
+		 BODY("test-p", "partnership", "statutory_basis: Test Act 2000\n" DATED MONEY("1"))
 		 LINK("test-p-l", "test-p", "test-e", "accountable-to"), &f);
 	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
 	govmap_findings_free(&f);
 	/* a scrutineer whose budget is unknown, not zero: quiet */
 	rules_on(BODY("test-e", "electorate", "")
 		 BODY("test-c", "local-authority", "")
-		 BODY("test-t", "nhs-trust", "")
+		 BODY("test-t", "nhs-trust", DATED)
 		 LINK("test-c-l", "test-c", "test-e", "elected-by")
 		 LINK("test-t-l", "test-t", "test-c", "scrutinised-by"), &f);
 	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
 	govmap_findings_free(&f);
-	/* spend_gbp: 0 but scrutinising nobody: quiet */
+	/* money 0 but scrutinising nobody: quiet */
 	rules_on(BODY("test-e", "electorate", "")
-		 BODY("test-c", "local-authority", "spend_gbp: 0\n")
-		 BODY("test-t", "nhs-trust", "")
+		 BODY("test-c", "local-authority", MONEY("0"))
+		 BODY("test-t", "nhs-trust", DATED)
 		 LINK("test-c-l", "test-c", "test-e", "elected-by")
 		 LINK("test-t-l", "test-t", "test-c", "reports-to"), &f);
 	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
@@ -1091,6 +1096,171 @@ START_TEST(deterministic)
 }
 END_TEST
 
+/* ---- honest numbers: money by year, unknown dates, membership roots --- */
+
+/* A series written by hand: two kinds for 2023/24, one for 2025/26. */
+START_TEST(money_series_by_year)
+{
+	govmap_money m[3] = {
+		{2023, 100, GOVMAP_MONEY_ALLOCATION, "u", NULL, {0}},
+		{2023, 90, GOVMAP_MONEY_OUTTURN, "u", NULL, {0}},
+		{2025, 300, GOVMAP_MONEY_BUDGET, "u", NULL, {0}}};
+	govmap_entity e;
+	memset(&e, 0, sizeof e);
+	e.money = m;
+	e.nmoney = 3;
+	govmap_money_figure f;
+	/* the year of the date: outturn before allocation */
+	ck_assert(govmap_entity_money(&e, 20240331, GOVMAP_MONEY_THIS_YEAR, &f));
+	ck_assert_int_eq(f.gbp, 90);
+	ck_assert_int_eq(f.year, 2023);
+	ck_assert_int_eq(f.kind, GOVMAP_MONEY_OUTTURN);
+	ck_assert(!f.other_year);
+	ck_assert_ptr_eq(f.entry, &m[1]);
+	/* 2024/25 has no figure: unknown, never another year's */
+	ck_assert(!govmap_entity_money(&e, 20240401, GOVMAP_MONEY_THIS_YEAR, &f));
+	ck_assert_int_eq(f.gbp, -1);
+	ck_assert_int_eq(f.year, 0);
+	ck_assert_ptr_null(f.entry);
+	ck_assert(!govmap_entity_money(&e, 20190601, GOVMAP_MONEY_THIS_YEAR, &f));
+	/* ... unless asked: the nearest year, ties to the earlier, and said */
+	ck_assert(govmap_entity_money(&e, 20240401, GOVMAP_MONEY_NEAREST_YEAR, &f));
+	ck_assert_int_eq(f.year, 2023);
+	ck_assert_int_eq(f.gbp, 90);
+	ck_assert(f.other_year);
+	ck_assert(govmap_entity_money(&e, 20270101, GOVMAP_MONEY_NEAREST_YEAR, &f));
+	ck_assert_int_eq(f.year, 2025);
+	ck_assert(f.other_year);
+	/* the year itself under "nearest" is not another year */
+	ck_assert(govmap_entity_money(&e, 20250401, GOVMAP_MONEY_NEAREST_YEAR, &f));
+	ck_assert_int_eq(f.gbp, 300);
+	ck_assert(!f.other_year);
+	/* no date: the latest year */
+	ck_assert(govmap_entity_money(&e, 0, GOVMAP_MONEY_THIS_YEAR, &f));
+	ck_assert_int_eq(f.year, 2025);
+	/* no series at all */
+	e.nmoney = 0;
+	ck_assert(!govmap_entity_money(&e, 20240401, GOVMAP_MONEY_NEAREST_YEAR, &f));
+	ck_assert_int_eq(f.gbp, -1);
+	ck_assert_int_eq(govmap_fyear_of(20250331), 2024);
+	ck_assert_int_eq(govmap_fyear_of(20250401), 2025);
+	ck_assert_int_eq(govmap_fyear_of(0), 0);
+}
+END_TEST
+
+START_TEST(period_unknown_dates)
+{
+	govmap_period known = {20160406, 20220701};
+	govmap_period from_unknown = {GOVMAP_DATE_UNKNOWN, 20220701};
+	govmap_period to_unknown = {20160406, GOVMAP_DATE_UNKNOWN};
+	govmap_period both = {GOVMAP_DATE_UNKNOWN, GOVMAP_DATE_UNKNOWN};
+	ck_assert_int_eq(govmap_period_status(known, 20200101), GOVMAP_YES);
+	ck_assert_int_eq(govmap_period_status(known, 20220701), GOVMAP_NO);
+	/* an unknown start leaves open any date before the known end */
+	ck_assert_int_eq(govmap_period_status(from_unknown, 20100101),
+			 GOVMAP_UNKNOWN);
+	ck_assert_int_eq(govmap_period_status(from_unknown, 20220701),
+			 GOVMAP_NO);
+	ck_assert(!govmap_period_contains(from_unknown, 20200101));
+	/* an unknown end: before the start is known to be outside */
+	ck_assert_int_eq(govmap_period_status(to_unknown, 20160405), GOVMAP_NO);
+	ck_assert_int_eq(govmap_period_status(to_unknown, 20200101),
+			 GOVMAP_UNKNOWN);
+	ck_assert_int_eq(govmap_period_status(both, 20200101), GOVMAP_UNKNOWN);
+	/* "any date" */
+	ck_assert(govmap_period_contains(both, 0));
+	char d[11];
+	govmap_date_format(d, GOVMAP_DATE_UNKNOWN);
+	ck_assert_str_eq(d, "unknown");
+}
+END_TEST
+
+#define HN_SRC "sources:\n  - url: https://example.org/h\n    title: h\n    accessed: 2024-05-01\n"
+static const char hn_yaml[] =
+	"kind: body\nid: voters\nname: Voters\ntype: electorate\n"
+	"region: england\n" HN_SRC
+	"---\nkind: body\nid: members\nname: Members\ntype: membership\n"
+	"region: england\n" HN_SRC
+	"---\nkind: body\nid: ft\nname: FT\ntype: foundation-trust\n"
+	"region: england\nvalid: {from: 2004-04-01}\n" HN_SRC
+	"money:\n"
+	"  - year: 2023/24\n    gbp: 1_000\n    kind: outturn\n"
+	"    source: https://example.org/h\n"
+	"---\nkind: board\nid: ft-cog\nname: Council of governors\n"
+	"type: council-of-governors\nof: ft\n" HN_SRC
+	"seats:\n  - role: Public governor\n    count: 10\n    post: governor\n"
+	"    elected_by: members\n"
+	"---\nkind: body\nid: stp\nname: STP\ntype: stp\nregion: england\n"
+	"valid: {from: unknown, to: 2022-07-01}\n"
+	"notes: the start is not in the sources\n" HN_SRC;
+
+START_TEST(honest_numbers_model)
+{
+	govmap_diags d = {0};
+	int rc;
+	govmap_registry *reg = th_load_files(NULL, NULL, &d, &rc, "h.yaml",
+					     hn_yaml, NULL);
+	/* foundation-trust is a plugin's type: a warning without plugins */
+	ck_assert_msg(rc == GOVMAP_OK && d.count[GOVMAP_SEV_ERROR] == 0,
+		      "rc %d%s", rc, th_dump(&d));
+	const govmap_entity *cog = govmap_registry_find(reg, "ft-cog");
+	ck_assert_int_eq(cog->seats[0].post, GOVMAP_POST_GOVERNOR);
+	ck_assert_str_eq(govmap_post_name(cog->seats[0].post), "governor");
+	const govmap_entity *stp = govmap_registry_find(reg, "stp");
+	ck_assert_int_eq(stp->valid.from, GOVMAP_DATE_UNKNOWN);
+	ck_assert_int_eq(stp->valid.to, 20220701);
+
+	govmap_analysis *an = analyse_on(reg, 20240301);
+	/* a membership is a root, scored at half an electorate */
+	ck_assert(sc(an, "members")->electorate);
+	ck_assert_double_eq_tol(sc(an, "members")->A, 0.5, TOL);
+	ck_assert_double_eq_tol(govmap_root_weight(govmap_registry_find(reg, "members")),
+				0.5, TOL);
+	ck_assert_double_eq_tol(govmap_root_weight(govmap_registry_find(reg, "voters")),
+				1.0, TOL);
+	ck_assert_double_eq_tol(govmap_root_weight(stp), 0, TOL);
+	/* the council of governors: all 10 seats elected by the membership,
+	 * one step (0.9) from a root of 0.5 */
+	ck_assert_double_eq_tol(sc(an, "ft-cog")->A, 0.45, TOL);
+	/* money of the date's year, with its year and kind */
+	ck_assert_int_eq(sc(an, "ft")->money, 1000);
+	ck_assert_int_eq(sc(an, "ft")->money_year, 2023);
+	ck_assert_int_eq(sc(an, "ft")->money_kind, GOVMAP_MONEY_OUTTURN);
+	char buf[160];
+	ck_assert_str_eq(govmap_score_money_text(sc(an, "ft"), buf, sizeof buf),
+			 "\xc2\xa3" "1k (2023/24 outturn)");
+	/* an unknown start: not in force, and said to be so */
+	ck_assert(!sc(an, "stp")->active);
+	ck_assert(!sc(an, "stp")->dates_unknown); /* after the known end */
+	govmap_analysis_free(an);
+
+	an = analyse_on(reg, 20200101);
+	ck_assert(!sc(an, "stp")->active);
+	ck_assert(sc(an, "stp")->dates_unknown);
+	govmap_analysis_free(an);
+
+	/* another year: unknown by default ... */
+	an = analyse_on(reg, 20240601);
+	ck_assert_int_eq(sc(an, "ft")->money, -1);
+	ck_assert_double_eq_tol(sc(an, "ft")->exposure, 0, TOL);
+	ck_assert_str_eq(govmap_score_money_text(sc(an, "ft"), buf, sizeof buf),
+			 "unknown");
+	govmap_analysis_free(an);
+	/* ... the nearest year only when asked, and then it says so */
+	govmap_analysis_opts o = {20240601, NULL, NULL,
+				  GOVMAP_MONEY_NEAREST_YEAR};
+	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
+	ck_assert_int_eq(sc(an, "ft")->money, 1000);
+	ck_assert(sc(an, "ft")->money_other_year);
+	ck_assert_str_eq(govmap_score_money_text(sc(an, "ft"), buf, sizeof buf),
+			 "\xc2\xa3" "1k (2023/24 outturn; the nearest year "
+			 "recorded, not this date's)");
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
 Suite *analysis_suite(void)
 {
 	Suite *s = suite_create("analysis");
@@ -1120,6 +1290,8 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, joint_board);
 	tcase_add_test(tc, dates_link_ends);
 	tcase_add_test(tc, dates_body_starts);
+	tcase_add_test(tc, money_series_by_year);
+	tcase_add_test(tc, period_unknown_dates);
 	tcase_add_test(tc, exposure_scores);
 	tcase_add_test(tc, deterministic);
 	tcase_set_timeout(tc, TH_TIMEOUT);
@@ -1132,6 +1304,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, rules_none_fire);
 	tcase_add_test(tc, rules_sock_puppet_variants);
 	tcase_add_test(tc, rules_statutory_and_scrutiny_variants);
+	tcase_add_test(tc, honest_numbers_model);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 	return s;

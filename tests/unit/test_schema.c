@@ -27,13 +27,22 @@
 #define CONTRACT_HEAD                                                       \
 	"kind: contract\nid: c\nname: C\ncommissioner: a\nprovider: b\n"
 
+/* A body with one money entry (lines 10-14), one field varied. */
+#define MONEY_ENTRY(y, g, k, s)                                             \
+	BODY "money:\n  - year: " y "\n    gbp: " g "\n    kind: " k            \
+	     "\n    source: " s "\n"
+#define MONEY_GBP(g) MONEY_ENTRY("2024/25", g, "outturn", "https://example.org/doc")
+#define MONEY_YEAR(y) MONEY_ENTRY(y, "5", "outturn", "https://example.org/doc")
+#define MONEY_KIND(k) MONEY_ENTRY("2024/25", "5", k, "https://example.org/doc")
+#define MONEY_SOURCE(s) MONEY_ENTRY("2024/25", "5", "budget", s)
+
 /* Two valid bodies that the cases may refer to. */
 #define AB                                                                  \
 	"kind: body\nid: a\nname: A\ntype: local-authority\n"               \
 	"region: england\n" TH_SOURCES                                      \
 	"---\n"                                                             \
 	"kind: body\nid: b\nname: B\ntype: company\nregion: england\n"      \
-	TH_SOURCES
+	"valid: {from: 2000-01-01}\n" TH_SOURCES
 
 /* A document with exactly one diagnostic (an error unless noted). */
 typedef struct {
@@ -45,55 +54,111 @@ typedef struct {
 
 static const one_case cases[] = {
 	/* bodies: type errors */
-	{BODY "spend_gbp: lots\n", "money", 10, 12,
-	 "'spend_gbp' must be a whole number of pounds such as 1250000000 or "
+	/* money: lines 10 "money:", 11 year, 12 gbp, 13 kind, 14 source */
+	{MONEY_GBP("lots"), "money", 12, 10,
+	 "'gbp' must be a whole number of pounds such as 1250000000 or "
 	 "1_250_000_000, not 'lots'"},
-	{BODY "spend_gbp: \"100\"\n", "money", 10, 12,
-	 "'spend_gbp' must be a whole number of pounds such as 1250000000 or "
+	{MONEY_GBP("\"100\""), "money", 12, 10,
+	 "'gbp' must be a whole number of pounds such as 1250000000 or "
 	 "1_250_000_000, not '100' (write it without quotes)"},
-	{BODY "spend_gbp: -5\n", "money", 10, 12,
-	 "'spend_gbp' must be a whole number of pounds such as 1250000000 or "
+	{MONEY_GBP("-5"), "money", 12, 10,
+	 "'gbp' must be a whole number of pounds such as 1250000000 or "
 	 "1_250_000_000, not '-5'"},
-	{BODY "spend_gbp: _100\n", "money", 10, 12,
-	 "'spend_gbp' must be a whole number of pounds such as 1250000000 or "
+	{MONEY_GBP("_100"), "money", 12, 10,
+	 "'gbp' must be a whole number of pounds such as 1250000000 or "
 	 "1_250_000_000, not '_100'"},
-	{BODY "spend_gbp: 10_000_000_000_001\n", "money-range", 10, 12,
-	 "'spend_gbp' = 10_000_000_000_001 is out of range (0 to "
+	{MONEY_GBP("10_000_000_000_001"), "money-range", 12, 10,
+	 "'gbp' = 10_000_000_000_001 is out of range (0 to "
 	 "10,000,000,000,000 pounds)"},
-	{BODY "spend_gbp: 99999999999999999999999\n", "money-range", 10, 12,
-	 "'spend_gbp' = 99999999999999999999999 is out of range (0 to "
+	{MONEY_GBP("99999999999999999999999"), "money-range", 12, 10,
+	 "'gbp' = 99999999999999999999999 is out of range (0 to "
 	 "10,000,000,000,000 pounds)"},
-	{BODY "spend_gbp: 1\nspend_year: 2025\n", "financial-year", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26 (April "
+	{MONEY_GBP("[1]"), "type", 12, 10,
+	 "'gbp' must be a whole number of pounds, not a list"},
+	{MONEY_YEAR("2025"), "financial-year", 11, 11,
+	 "'year' must be a financial year such as 2025/26 (April "
 	 "2025 to March 2026), not '2025'"},
-	{BODY "spend_gbp: 1\nspend_year: 2025/2026\n", "financial-year", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26 (April "
+	{MONEY_YEAR("2025/2026"), "financial-year", 11, 11,
+	 "'year' must be a financial year such as 2025/26 (April "
 	 "2025 to March 2026), not '2025/2026'"},
-	{BODY "spend_gbp: 1\nspend_year: 25/26\n", "financial-year", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26 (April "
+	{MONEY_YEAR("25/26"), "financial-year", 11, 11,
+	 "'year' must be a financial year such as 2025/26 (April "
 	 "2025 to March 2026), not '25/26'"},
-	{BODY "spend_gbp: 1\nspend_year: 2025-26\n", "financial-year", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26 (April "
+	{MONEY_YEAR("2025-26"), "financial-year", 11, 11,
+	 "'year' must be a financial year such as 2025/26 (April "
 	 "2025 to March 2026), not '2025-26'"},
-	{BODY "spend_gbp: 1\nspend_year: 2025/27\n", "financial-year", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26 (April "
+	{MONEY_YEAR("2025/27"), "financial-year", 11, 11,
+	 "'year' must be a financial year such as 2025/26 (April "
 	 "2025 to March 2026), not '2025/27'"},
-	{BODY "spend_gbp: 1\nspend_year: 1899/00\n", "financial-year", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26 (April "
+	{MONEY_YEAR("1899/00"), "financial-year", 11, 11,
+	 "'year' must be a financial year such as 2025/26 (April "
 	 "2025 to March 2026), not '1899/00'"},
-	{BODY "spend_gbp: 1\nspend_year: 2200/01\n", "financial-year", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26 (April "
+	{MONEY_YEAR("2200/01"), "financial-year", 11, 11,
+	 "'year' must be a financial year such as 2025/26 (April "
 	 "2025 to March 2026), not '2200/01'"},
-	{BODY "spend_gbp: 1\nspend_year: 2025/2a\n", "financial-year", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26 (April "
+	{MONEY_YEAR("2025/2a"), "financial-year", 11, 11,
+	 "'year' must be a financial year such as 2025/26 (April "
 	 "2025 to March 2026), not '2025/2a'"},
-	{BODY "spend_year: 2024/25\n", "spend-year", 10, 13,
-	 "'spend_year' says which year 'spend_gbp' is for: give spend_gbp "
-	 "too, or remove spend_year"},
-	{BODY "spend_gbp: 1\nspend_year: [2024]\n", "type", 11, 13,
-	 "'spend_year' must be a financial year such as 2025/26, not a list"},
-	{BODY "spend_gbp: [1]\n", "type", 10, 12,
-	 "'spend_gbp' must be a whole number of pounds, not a list"},
+	{MONEY_YEAR("[2024]"), "type", 11, 11,
+	 "'year' must be a financial year such as 2025/26, not a list"},
+	{MONEY_KIND("outtrun"), "enum", 13, 11,
+	 "'outtrun' is not a valid money kind (did you mean 'outturn'?)"},
+	{MONEY_KIND("spending"), "enum", 13, 11,
+	 "'spending' is not a valid money kind: use one of allocation, "
+	 "budget, outturn, contract-value"},
+	{MONEY_KIND("contract-value"), "money-kind", 13, 11,
+	 "'contract-value' is for contracts: a body's money is an "
+	 "allocation, a budget or an outturn"},
+	{CONTRACT_HEAD TH_SOURCES "money:\n  - year: 2024/25\n    gbp: 5\n"
+	 "    kind: outturn\n    source: https://example.org/doc\n",
+	 "money-kind", 13, 11,
+	 "a contract's money is of kind contract-value, not 'outturn'"},
+	{MONEY_SOURCE("https://example.org/other"), "money-source", 14, 13,
+	 "money source 'https://example.org/other' is not the url of any of "
+	 "this body's sources: cite the source under 'sources' and give its "
+	 "url here"},
+	{BODY "money:\n  - year: 2024/25\n    gbp: 5\n    kind: budget\n",
+	 "missing-key", 11, 5, "money entry is missing 'source'"},
+	{MONEY_GBP("5") "    amount: 5\n", "unknown-key", 15, 5,
+	 "unknown key 'amount' in a money entry"},
+	{MONEY_GBP("5") "  - year: 2024/25\n    gbp: 6\n    kind: outturn\n"
+	 "    source: https://example.org/doc\n",
+	 "duplicate-money", 15, 5,
+	 "two money entries for 2024/25 of kind outturn (the first at line "
+	 "11): give one figure per year and kind"},
+	{BODY "money: 5\n", "type", 10, 8, "'money' must be a list, not a value"},
+	/* the keys money replaced: one error, showing the new form */
+	{BODY "spend_gbp: 1_250\nspend_year: 2023/24\n", "old-money", 10, 12,
+	 "'spend_gbp' is no longer read: public money is a series, one entry "
+	 "per financial year and kind; write 'money: [{year: 2023/24, gbp: "
+	 "1_250, kind: allocation|budget|outturn, source: <the url of one of "
+	 "this entity's sources>}]'"},
+	{BODY "spend_year: 2024/25\n", "old-money", 10, 13,
+	 "'spend_year' is no longer read: public money is a series, one entry "
+	 "per financial year and kind; write 'money: [{year: 2024/25, gbp: "
+	 "<whole pounds>, kind: allocation|budget|outturn, source: <the url "
+	 "of one of this entity's sources>}]'"},
+	{BODY "spend_gbp: lots\n", "old-money", 10, 12,
+	 "'spend_gbp' is no longer read: public money is a series, one entry "
+	 "per financial year and kind; write 'money: [{year: <such as "
+	 "2024/25>, gbp: <whole pounds>, kind: allocation|budget|outturn, "
+	 "source: <the url of one of this entity's sources>}]'"},
+	/* dates marked unknown need notes */
+	{BODY "valid: {from: unknown}\n", "unknown-date", 10, 8,
+	 "body 'x' has a date 'unknown' but no notes: say why the date is "
+	 "not known and what is known"},
+	{BODY "valid: {to: unknown}\n", "unknown-date", 10, 8,
+	 "body 'x' has a date 'unknown' but no notes: say why the date is "
+	 "not known and what is known"},
+	{BODY "valid: {from: unknwn}\nnotes: N.\n", "date", 10, 15,
+	 "'unknwn' in 'valid.from' is not a date: write YYYY-MM-DD (or "
+	 "unknown, with notes saying what is known)"},
+	/* time-bound types must say when they began */
+	{"kind: body\nid: x\nname: X\ntype: company\nregion: england\n"
+	 TH_SOURCES, "undated", 2, 5,
+	 "body 'x' has no valid.from, but its type 'company' exists only for "
+	 "a time: give 'valid: {from: YYYY-MM-DD}' from a source, or 'valid: "
+	 "{from: unknown}' with notes saying what is known"},
 	{BODY "meets_in_public: yes\n", "bool", 10, 18,
 	 "'meets_in_public' must be true or false, not 'yes'"},
 	{BODY "publishes_papers: \"true\"\n", "bool", 10, 19,
@@ -101,7 +166,8 @@ static const one_case cases[] = {
 	 "'true' is text)"},
 	{BODY "notes: [a]\n", "type", 10, 8, "'notes' must be text, not a list"},
 	{BODY "valid: {from: 2022-7-1}\n", "date", 10, 15,
-	 "'2022-7-1' in 'valid.from' is not a date: write YYYY-MM-DD"},
+	 "'2022-7-1' in 'valid.from' is not a date: write YYYY-MM-DD (or "
+	 "unknown, with notes saying what is known)"},
 	{BODY "valid: {from: 2023-02-29}\n", "date", 10, 15,
 	 "'2023-02-29' in 'valid.from' is not a real calendar date "
 	 "(1800-01-01 to 2199-12-31)"},
@@ -135,8 +201,8 @@ static const one_case cases[] = {
 	/* bodies: unknown keys */
 	{BODY "nmae: X2\n", "unknown-key", 10, 1,
 	 "unknown key 'nmae' in a body (did you mean 'name'?)"},
-	{BODY "spend: 5\n", "unknown-key", 10, 1,
-	 "unknown key 'spend' in a body (did you mean 'spend_gbp'?)"},
+	{BODY "mony: 5\n", "unknown-key", 10, 1,
+	 "unknown key 'mony' in a body (did you mean 'money'?)"},
 	{BODY "headquarters: London\n", "unknown-key", 10, 1,
 	 "unknown key 'headquarters' in a body"},
 	{BODY "provider: b\n", "unknown-key", 10, 1,
@@ -346,7 +412,6 @@ START_TEST(schema_full_body)
 		"notes: Some notes.\n"
 		"statutory_basis: Local Government Act 1972\n"
 		"legal_form: body corporate\n"
-		"spend_gbp: 1_250_000_000\n"
 		"meets_in_public: true\n"
 		"publishes_papers: false\n"
 		"valid: {from: 1974-04-01, to: 2199-01-01}\n"
@@ -360,7 +425,16 @@ START_TEST(schema_full_body)
 		"    title: Two\n"
 		"    accessed: 2023-01-01\n"
 		"    notes: second\n"
-		"spend_year: \"2099/00\"\n",
+		"money:\n"
+		"  - year: \"2099/00\"\n"
+		"    gbp: 1_250_000_000\n"
+		"    kind: budget\n"
+		"    source: http://example.org/two\n"
+		"    notes: a budget\n"
+		"  - year: 2098/99\n"
+		"    gbp: 0\n"
+		"    kind: outturn\n"
+		"    source: https://example.org/one\n",
 		NULL);
 	ck_assert_msg(d.n == 0, "unexpected:%s", th_dump(&d));
 	ck_assert_uint_eq(govmap_registry_count(reg), 1);
@@ -375,8 +449,17 @@ START_TEST(schema_full_body)
 	ck_assert_str_eq(e->notes, "Some notes.");
 	ck_assert_str_eq(e->statutory_basis, "Local Government Act 1972");
 	ck_assert_str_eq(e->legal_form, "body corporate");
-	ck_assert_int_eq(e->spend_gbp, 1250000000LL);
-	ck_assert_int_eq(e->spend_year, 2099); /* quoted, and across 2100 */
+	ck_assert_uint_eq(e->nmoney, 2);
+	ck_assert_int_eq(e->money[0].gbp, 1250000000LL);
+	ck_assert_int_eq(e->money[0].year, 2099); /* quoted, and across 2100 */
+	ck_assert_int_eq(e->money[0].kind, GOVMAP_MONEY_BUDGET);
+	/* the source is the entity's own string, not a copy */
+	ck_assert_ptr_eq(e->money[0].source, e->sources[1].url);
+	ck_assert_str_eq(e->money[0].notes, "a budget");
+	ck_assert_uint_eq(e->money[0].pos.line, 28);
+	ck_assert_int_eq(e->money[1].gbp, 0); /* zero is a known amount */
+	ck_assert_int_eq(e->money[1].kind, GOVMAP_MONEY_OUTTURN);
+	ck_assert_ptr_null(e->money[1].notes);
 	ck_assert_int_eq(e->meets_in_public, GOVMAP_YES);
 	ck_assert_int_eq(e->publishes_papers, GOVMAP_NO);
 	ck_assert_int_eq(e->valid.from, 19740401);
@@ -386,17 +469,17 @@ START_TEST(schema_full_body)
 	ck_assert_str_eq(govmap_entity_code(e, "ods"), "QOP");
 	ck_assert_str_eq(govmap_entity_code(e, "other"), "X-1");
 	ck_assert_ptr_null(govmap_entity_code(e, "nhs"));
-	ck_assert_uint_eq(e->codes[0].pos.line, 14);
+	ck_assert_uint_eq(e->codes[0].pos.line, 13);
 	ck_assert_uint_eq(e->codes[0].pos.col, 8);
 	ck_assert_uint_eq(e->nsuppress, 1);
 	ck_assert_str_eq(e->suppress[0].rule, "core/no-sanction");
 	ck_assert_str_eq(e->suppress[0].reason, "Because.");
-	ck_assert_uint_eq(e->suppress[0].pos.line, 18);
+	ck_assert_uint_eq(e->suppress[0].pos.line, 17);
 	ck_assert_uint_eq(e->nsources, 2);
 	ck_assert_str_eq(e->sources[0].url, "https://example.org/one");
 	ck_assert_str_eq(e->sources[0].title, "One");
 	ck_assert_int_eq(e->sources[0].accessed, 20240229);
-	ck_assert_uint_eq(e->sources[0].pos.line, 21);
+	ck_assert_uint_eq(e->sources[0].pos.line, 20);
 	ck_assert_uint_eq(e->sources[0].pos.col, 5);
 	ck_assert_str_eq(e->sources[1].url, "http://example.org/two");
 	ck_assert_int_eq(e->sources[1].accessed, 20230101);
@@ -428,8 +511,8 @@ START_TEST(schema_defaults)
 					     BODY, NULL);
 	ck_assert_msg(d.n == 0, "unexpected:%s", th_dump(&d));
 	const govmap_entity *e = govmap_registry_at(reg, 0);
-	ck_assert_int_eq(e->spend_gbp, -1);
-	ck_assert_int_eq(e->spend_year, 0);
+	ck_assert_uint_eq(e->nmoney, 0);
+	ck_assert_ptr_null(e->money);
 	ck_assert_int_eq(e->meets_in_public, GOVMAP_UNKNOWN);
 	ck_assert_int_eq(e->publishes_papers, GOVMAP_UNKNOWN);
 	ck_assert_int_eq(e->valid.from, 0);

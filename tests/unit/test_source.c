@@ -632,7 +632,7 @@ static void mkdir_in_repo(const char *rel)
 }
 
 #define BODY_DOC(id)                                                        \
-	"kind: body\nid: " id "\nname: " id "\ntype: company\n"              \
+	"kind: body\nid: " id "\nname: " id "\ntype: charity\n"              \
 	"region: england\n" TH_SOURCES
 
 static git_oid first_commit, second_commit;

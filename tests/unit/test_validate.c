@@ -27,7 +27,7 @@ static const char base_yaml[] =
 	"kind: body\nid: minister\nname: Minister\ntype: minister\n"
 	"region: england\n" SRC
 	"---\n"
-	"kind: body\nid: supplier\nname: Supplier\ntype: company\n"
+	"kind: body\nid: supplier\nname: Supplier\ntype: charity\n"
 	"region: england\n" SRC
 	"---\n"
 	"kind: board\nid: cabinet\nname: Cabinet\ntype: board\nof: council\n"
@@ -125,7 +125,7 @@ START_TEST(validate_refs_across_files)
 		"kind: body\nid: z-body\nname: Z\ntype: charity\n"
 		"region: wales\n" SRC,
 		"m.yaml",
-		"kind: body\nid: y-body\nname: Y\ntype: company\n"
+		"kind: body\nid: y-body\nname: Y\ntype: charity\n"
 		"region: wales\n" SRC,
 		NULL);
 	ck_assert_msg(d.n == 0, "unexpected:%s", th_dump(&d));
@@ -144,7 +144,7 @@ END_TEST
 /* ---- one diagnostic per case ------------------------------------------ */
 
 #define BOARD2 "kind: board\nid: b2\nname: B2\ntype: board\n"
-#define BODY3 "kind: body\nid: b3\nname: B\ntype: company\nregion: england\n"
+#define BODY3 "kind: body\nid: b3\nname: B\ntype: charity\nregion: england\n"
 #define LINK2 "kind: link\nid: l2\ntype: reports-to\n"
 #define CONTRACT2 "kind: contract\nid: c2\nname: C\n"
 
@@ -164,7 +164,7 @@ static const vcase vcases[] = {
 	 "'council'?)", NULL, NULL},
 	{BOARD2 "of: zzzzzzzz\n" SRC, GOVMAP_SEV_ERROR, "unknown-ref", 5, 5,
 	 "'of' names 'zzzzzzzz', which does not exist", NULL, NULL},
-	{BODY3 SRC "succeeded_by: ministr\n", GOVMAP_SEV_ERROR, "unknown-ref",
+	{BODY3 SRC "succeeded_by: ministr\nvalid: {from: 2000-01-01}\n", GOVMAP_SEV_ERROR, "unknown-ref",
 	 10, 15,
 	 "'succeeded_by' names 'ministr', which does not exist (did you mean "
 	 "'minister'?)", NULL, NULL},
@@ -189,12 +189,12 @@ static const vcase vcases[] = {
 	{BOARD2 "joint: [council, deal]\n" SRC, GOVMAP_SEV_ERROR, "ref-kind",
 	 5, 18, "'joint' must name a body, but 'deal' is a contract", NULL,
 	 NULL},
-	{BODY3 SRC "replaces: cabinet\n", GOVMAP_SEV_ERROR, "ref-kind", 10, 11,
+	{BODY3 SRC "replaces: cabinet\nvalid: {from: 2000-01-01}\n", GOVMAP_SEV_ERROR, "ref-kind", 10, 11,
 	 "'replaces' must name a body, but 'cabinet' is a board", NULL, NULL},
 	{BOARD2 "of: council\n" SRC "seats:\n  - role: r\n"
 		"    elected_by: council\n",
 	 GOVMAP_SEV_ERROR, "ref-kind", 12, 17,
-	 "'elected_by' must name a body of type electorate, but 'council' is "
+	 "'elected_by' must name a body of type electorate or membership, but 'council' is "
 	 "a local-authority", NULL, NULL},
 	{BOARD2 "of: council\n" SRC "seats:\n  - role: r\n"
 		"    elected_by: cabinet\n",
@@ -217,7 +217,7 @@ static const vcase vcases[] = {
 	 "'nominated_by' names 'nobody-here', which does not exist", NULL,
 	 NULL},
 	/* self references */
-	{BODY3 SRC "replaces: b3\n", GOVMAP_SEV_ERROR, "self-ref", 10, 11,
+	{BODY3 SRC "replaces: b3\nvalid: {from: 2000-01-01}\n", GOVMAP_SEV_ERROR, "self-ref", 10, 11,
 	 "'replaces' names the entity itself ('b3')", NULL, NULL},
 	{LINK2 "from: council\nto: council\nbasis: statute\n" SRC,
 	 GOVMAP_SEV_ERROR, "self-link", 5, 5,
@@ -251,7 +251,7 @@ static const vcase vcases[] = {
 	 "link 'l2' claims the power to sanction with no basis: name the "
 	 "statute, regulation or contract that gives it", NULL, NULL},
 	/* lineage */
-	{BODY3 SRC "succeeded_by: council\n", GOVMAP_SEV_WARNING,
+	{BODY3 SRC "succeeded_by: council\nvalid: {from: 2000-01-01}\n", GOVMAP_SEV_WARNING,
 	 "lineage-open", 10, 15, "'b3' has a successor but no valid.to date",
 	 NULL, NULL},
 	{BODY3 SRC "succeeded_by: council\n"
@@ -335,7 +335,7 @@ START_TEST(validate_unresolved_target)
 		NULL, NULL, &d, NULL, "base.yaml", base_yaml, "e.yaml",
 		CONTRACT2 "commissioner: cabinet\nprovider: nobody\n" SRC
 		"---\n"
-		BODY3 SRC "replaces: b3\n",
+		BODY3 SRC "replaces: b3\nvalid: {from: 2000-01-01}\n",
 		NULL);
 	ck_assert_uint_eq(d.n, 3);
 	const govmap_entity *c = govmap_registry_find(reg, "c2");
@@ -420,10 +420,10 @@ START_TEST(validate_duplicate_ids)
 	char want[512];
 	govmap_registry *reg = th_load_files(
 		NULL, NULL, &d, NULL, "a.yaml",
-		"kind: body\nid: dup\nname: First\ntype: company\n"
+		"kind: body\nid: dup\nname: First\ntype: charity\n"
 		"region: england\n" SRC,
 		"b.yaml",
-		"kind: body\nid: other\nname: O\ntype: company\n"
+		"kind: body\nid: other\nname: O\ntype: charity\n"
 		"region: england\n" SRC
 		"---\n"
 		"kind: board\nid:   dup\nname: Second\ntype: board\nof: other\n"
@@ -516,7 +516,7 @@ START_TEST(validate_index_500)
 				o += (size_t)sprintf(
 					buf + o,
 					"---\nkind: body\nid: e-%03d\n"
-					"name: Entity %d\ntype: company\n"
+					"name: Entity %d\ntype: charity\n"
 					"region: england\n%s",
 					i, i, TH_SOURCES);
 		}

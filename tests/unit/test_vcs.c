@@ -60,7 +60,7 @@ static git_oid blob(const char *text)
 }
 
 #define BODY(id)                                                            \
-	"kind: body\nid: " id "\nname: " id "\ntype: company\n"              \
+	"kind: body\nid: " id "\nname: " id "\ntype: charity\n"              \
 	"region: england\n" TH_SOURCES
 
 /* Stage `text` at `path` (stage 0) in idx with `mode`. */

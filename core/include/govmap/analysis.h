@@ -51,11 +51,23 @@ typedef struct {
 	bool electorate;   /**< a root of accountability */
 	double A;          /**< accountability in [0,1] */
 	double D;          /**< deficit = 1 - A */
-	int64_t money;     /**< public money controlled per year, -1 unknown */
-	double exposure;   /**< D x money (0 when money unknown) */
+	int64_t money;     /**< public money controlled in the financial
+			        year of the evaluation date (or the nearest
+			        year when the options ask), -1 unknown */
+	double exposure;   /**< D x money (0 when money unknown: test money
+			        before showing it) */
 	int32_t next;      /**< edge index of the first step of the best
 			        chain, -1 if none (or an electorate) */
 	uint32_t hops;     /**< links in the best chain */
+	int32_t money_year; /**< financial year of `money` (2024 for
+				 2024/25); 0 when unknown */
+	govmap_money_kind money_kind;
+	bool money_other_year; /**< `money` is for another year than the
+				    date's (only with
+				    GOVMAP_MONEY_NEAREST_YEAR) */
+	bool dates_unknown; /**< not counted as in force because a date of
+				 its period is marked unknown and the known
+				 dates do not decide */
 } govmap_score;
 
 typedef struct govmap_analysis govmap_analysis;
@@ -70,6 +82,9 @@ typedef struct {
 	govmap_date on;             /**< evaluation date; 0 = today */
 	govmap_type_weight_fn weight;
 	void *weight_payload;
+	unsigned money_how;         /**< GOVMAP_MONEY_THIS_YEAR (0, the
+					 default) or GOVMAP_MONEY_NEAREST_YEAR
+					 (model.h) */
 } govmap_analysis_opts;
 
 /**
@@ -111,6 +126,17 @@ double govmap_link_strength(const govmap_entity *link, char *why,
 double govmap_analysis_link_strength(const govmap_analysis *an,
 				     const govmap_entity *link, char *why,
 				     size_t why_size);
+
+/** The money of a score in words, into buf: "£2.2bn (2023/24
+ * outturn)", "£4.2bn (2024/25 budget; the nearest year recorded, not
+ * this date's)", or "unknown" when no figure applies.  Returns buf. */
+const char *govmap_score_money_text(const govmap_score *sc, char *buf,
+				    size_t size);
+
+/** The accountability a root of the graph starts with: 1 for a body of
+ * type electorate, 0.5 for a membership (a foundation trust's members
+ * are not the public), 0 for anything else. */
+double govmap_root_weight(const govmap_entity *e);
 
 /** How much a seat counts by the way it is filled: elected 1.0,
  * appointed 0.8, nominated 0.6, ex officio 0 (the one place these live). */

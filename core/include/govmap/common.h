@@ -91,7 +91,8 @@ const char *govmap_severity_name(govmap_severity sev);
  * 1800-01-01 and 2199-12-31.  Returns GOVMAP_OK or GOVMAP_EINVALID. */
 int govmap_date_parse(govmap_date *out, const char *s);
 
-/** Format a date as YYYY-MM-DD into buf (at least 11 bytes). */
+/** Format a date as YYYY-MM-DD into buf (at least 11 bytes): "-" for 0,
+ * "unknown" for -1 (GOVMAP_DATE_UNKNOWN, model.h). */
 void govmap_date_format(char *buf, govmap_date d);
 
 /** Today's date in UTC. */

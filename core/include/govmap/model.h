@@ -68,10 +68,63 @@ typedef enum {
 				     how it is filled (`fill_unstated`) */
 } govmap_fill;
 
+/** A date the registry says is not known (`valid: {from: unknown}`):
+ * kept inside govmap_period so that the period stays two dates wide (it
+ * crosses the plugin ABI by value).  Never a real date; format it with
+ * govmap_date_format(), which writes "unknown". */
+#define GOVMAP_DATE_UNKNOWN ((govmap_date)-1)
+
 typedef struct {
-	govmap_date from; /**< 0 = since always */
-	govmap_date to;   /**< 0 = still in force; exclusive end date */
+	govmap_date from; /**< 0 = since always; GOVMAP_DATE_UNKNOWN = began
+			       on a date the sources do not give */
+	govmap_date to;   /**< 0 = still in force; exclusive end date;
+			       GOVMAP_DATE_UNKNOWN = ended on a date the
+			       sources do not give */
 } govmap_period;
+
+/** The kind of a money figure (`money: - kind:`). */
+typedef enum {
+	GOVMAP_MONEY_UNSET = 0,
+	GOVMAP_MONEY_ALLOCATION,     /**< what the body was given to spend */
+	GOVMAP_MONEY_BUDGET,         /**< what it planned or was limited to */
+	GOVMAP_MONEY_OUTTURN,        /**< what it actually spent */
+	GOVMAP_MONEY_CONTRACT_VALUE  /**< a contract's value for the year */
+} govmap_money_kind;
+
+/** One entry of an entity's money series: an amount for one financial
+ * year (April to March) and kind, with the source that gives it. */
+typedef struct {
+	int32_t year;           /**< the financial year by its first calendar
+				     year (2024 for 2024/25) */
+	int64_t gbp;            /**< whole pounds, >= 0 */
+	govmap_money_kind kind;
+	const char *source;     /**< the url; the same string as the url of
+				     one of the entity's sources (borrowed
+				     from it) */
+	char *notes;            /**< or NULL */
+	govmap_pos pos;
+} govmap_money;
+
+/** The post a seat holds (`post:`), from the documented list. */
+typedef enum {
+	GOVMAP_POST_UNSET = 0,
+	GOVMAP_POST_CHAIR,
+	GOVMAP_POST_VICE_CHAIR,
+	GOVMAP_POST_CHIEF_EXECUTIVE,
+	GOVMAP_POST_CHIEF_OFFICER,
+	GOVMAP_POST_FINANCE_OFFICER,
+	GOVMAP_POST_SOCIAL_WORK_OFFICER,
+	GOVMAP_POST_MEDICAL_DIRECTOR,
+	GOVMAP_POST_NURSING_DIRECTOR,
+	GOVMAP_POST_EXECUTIVE,
+	GOVMAP_POST_NON_EXECUTIVE,
+	GOVMAP_POST_PARTNER_MEMBER,
+	GOVMAP_POST_GOVERNOR,
+	GOVMAP_POST_MEMBER,
+	GOVMAP_POST_OFFICER,
+	GOVMAP_POST_ADVISER,
+	GOVMAP_POST__COUNT
+} govmap_post;
 
 /** A reference to another entity by id. */
 typedef struct {
@@ -111,6 +164,7 @@ typedef struct {
 	govmap_period valid;
 	char *notes;
 	govmap_pos pos;
+	govmap_post post;             /**< GOVMAP_POST_UNSET when not given */
 } govmap_seat;
 
 /** One entity.  Kind-specific fields are zero / NULL / -1 for other
@@ -134,10 +188,10 @@ typedef struct {
 	/* body */
 	char *statutory_basis;  /**< an Act, or "none" */
 	char *legal_form;
-	int64_t spend_gbp;      /**< annual; -1 when unknown */
-	int32_t spend_year;     /**< the financial year spend_gbp is for, by
-				     its first calendar year (2025 for
-				     2025/26); 0 when not stated */
+	/* bodies, boards and contracts: the money series, one entry per
+	 * financial year and kind, in the order written (read it with
+	 * govmap_entity_money()) */
+	govmap_money *money; size_t nmoney;
 	govmap_tristate meets_in_public;
 	govmap_tristate publishes_papers;
 	govmap_ref replaces;
@@ -172,8 +226,52 @@ const char *govmap_forum_name(govmap_forum f);
 const char *govmap_basis_name(govmap_basis b);
 const char *govmap_fill_name(govmap_fill f);
 
-/** True when `p` includes `on` (from <= on < to); on == 0 means "any". */
+const char *govmap_money_kind_name(govmap_money_kind k);
+const char *govmap_post_name(govmap_post p);
+
+/** True when `p` certainly includes `on` (from <= on < to); on == 0 means
+ * "any".  A period with a date GOVMAP_DATE_UNKNOWN includes `on` only when
+ * the known dates alone decide it: never, since an unknown start (or
+ * end) leaves open whether `on` was inside. */
 bool govmap_period_contains(govmap_period p, govmap_date on);
+
+/** Like govmap_period_contains, with a third answer: GOVMAP_UNKNOWN when
+ * `on` is inside the known bounds but an unknown date leaves it open. */
+govmap_tristate govmap_period_status(govmap_period p, govmap_date on);
+
+/** The financial year (April to March) a date falls in, by its first
+ * calendar year: 2024 for 2025-03-31, 2025 for 2025-04-01; 0 for 0. */
+int32_t govmap_fyear_of(govmap_date d);
+
+/** How govmap_entity_money() may choose a year. */
+enum {
+	GOVMAP_MONEY_THIS_YEAR = 0,   /**< only the year in force on `on` */
+	GOVMAP_MONEY_NEAREST_YEAR = 1 /**< else the nearest year recorded
+					   (ties: the earlier year) */
+};
+
+/** A money figure chosen for a date. */
+typedef struct {
+	int64_t gbp;            /**< -1 when no figure applies (unknown) */
+	int32_t year;           /**< the financial year of the figure; 0 */
+	govmap_money_kind kind;
+	bool other_year;        /**< true when `year` is not the year of
+				     `on` (GOVMAP_MONEY_NEAREST_YEAR only) */
+	const govmap_money *entry; /**< borrowed from the entity; NULL */
+} govmap_money_figure;
+
+/**
+ * The public money an entity controls in the financial year in force on
+ * `on` (on == 0: the latest year recorded).  Of several kinds for that
+ * year it takes outturn, then budget, then allocation, then contract
+ * value (what was spent before what was planned or given).  With
+ * GOVMAP_MONEY_THIS_YEAR a figure for any other year is never used; with
+ * GOVMAP_MONEY_NEAREST_YEAR the nearest year is, and `other_year` says
+ * so.  Writes *out in every case (gbp -1 when unknown).
+ * @return true when a figure was found.
+ */
+bool govmap_entity_money(const govmap_entity *e, govmap_date on,
+			 unsigned how, govmap_money_figure *out);
 
 /** Look up a code of an entity by scheme; NULL if none.  Borrowed. */
 const char *govmap_entity_code(const govmap_entity *e, const char *scheme);

@@ -21,12 +21,12 @@ extern "C" {
 
 /** One top-level key of an entity.  Static storage. */
 typedef struct {
-	const char *key;  /**< "spend_gbp" */
+	const char *key;  /**< "statutory_basis" */
 	const char *type; /**< "kind", "id", "text", "name", "region", "date",
 			       "money", "bool", "ref", "ref-list",
 			       "text-list", "sources", "codes", "suppress",
 			       "period", "seats", "forum", "basis",
-			       "powers" */
+			       "powers", "financial-year", "money-series" */
 	bool required;    /**< for this kind */
 } govmap_field_info;
 

@@ -94,11 +94,16 @@ typedef struct {
 	 * still be scored.  Unresolved references are left out of the
 	 * graph. */
 	int analyse_invalid;
+	/** How money is chosen for the date (model.h):
+	 * GOVMAP_MONEY_THIS_YEAR (the default: only the financial year of
+	 * `on`) or GOVMAP_MONEY_NEAREST_YEAR (the nearest year recorded,
+	 * flagged in each score as money_other_year). */
+	unsigned money_how;
 } govmap_session_opts;
 
 #define GOVMAP_SESSION_OPTS_INIT                                            \
 	{GOVMAP_SESSION_OPTS_VERSION, GOVMAP_SOURCE_DIR, NULL, NULL, NULL, 0,   \
-	 NULL, NULL, 0, GOVMAP_STAGE_FINDINGS, NULL, 0}
+	 NULL, NULL, 0, GOVMAP_STAGE_FINDINGS, NULL, 0, 0}
 
 typedef struct govmap_session govmap_session;
 

@@ -8,7 +8,7 @@ council elected with strength 0.9: A = 0.27 (fixture (e)).
 Test Joint Board (board 'test-joint-board', joint-committee)
   region england/testshire; valid - to -; defined at tests/fixtures/analysis/joint/board.yaml:1:1
   on 2024-06-01: accountability A = 0.270, deficit D = 0.730
-  public money £30m a year (year not stated); exposure D x money = £22m
+  public money £30m (2024/25 budget); exposure D x money = £22m
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Joint Board -> Test Council A
@@ -20,7 +20,7 @@ Strongest chain to voters (2 links; A is the product of the strengths):
      basis statute, forum (unset), powers inform, question, sanction; valid - to -
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source for test-council-a-elected-by-electorate-a <https://example.org/test/test-council-a-elected-by-electorate-a> (accessed 2024-05-01)
-     defined at tests/fixtures/analysis/joint/bodies.yaml:51:1
+     defined at tests/fixtures/analysis/joint/bodies.yaml:53:1
   reaches: Test electorate A (voters)
 
 Findings:

@@ -1,13 +1,13 @@
-explain: the same money on a date outside its year says so; exposure still uses it (the best figure known).
+explain: on a date in a year with no money figure, money is unknown (never another year's figure) and exposure is not computed.
 --- args
 -r tests/fixtures/analysis/money-year --on 2025-06-01 explain test-trust
 --- exit
 0
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
-  region england/testshire; valid - to -; defined at tests/fixtures/analysis/money-year/all.yaml:34:1
+  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/money-year/all.yaml:38:1
   on 2025-06-01: accountability A = 0.437, deficit D = 0.563
-  public money £100m a year (the figure for 2023/24, not the year of this date); exposure D x money = £56m
+  public money unknown: no figure recorded for 2025/26 (figures are recorded for other years; --nearest-year uses the nearest); exposure cannot be computed
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Trust -> Test Council
@@ -15,13 +15,13 @@ Strongest chain to voters (2 links; A is the product of the strengths):
      basis regulation, forum (unset), powers inform, question; valid - to -
      strength 0.486: step 0.90 x basis regulation 0.90 x powers 0.60 x type scrutinised-by 1.00 = 0.486
      source: Test source for the scrutiny of the trust <https://example.org/test/test-trust-scrutinised-by-council> (accessed 2024-05-01)
-     defined at tests/fixtures/analysis/money-year/all.yaml:46:1
+     defined at tests/fixtures/analysis/money-year/all.yaml:55:1
   2. Test Council -> Test electorate
      link 'test-council-elected-by-electorate' (elected-by)
      basis statute, forum (unset), powers inform, question, sanction; valid - to -
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source for the election of the council <https://example.org/test/test-council-elected-by-electorate> (accessed 2024-05-01)
-     defined at tests/fixtures/analysis/money-year/all.yaml:22:1
+     defined at tests/fixtures/analysis/money-year/all.yaml:26:1
   reaches: Test electorate (voters)
 
 Findings:

@@ -6,9 +6,9 @@ explain on 2024-01-30: the scrutiny link with sanction still applies
 0
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
-  region england/testshire; valid - to -; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
+  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
   on 2024-01-30: accountability A = 0.729, deficit D = 0.271
-  public money £10m a year (year not stated); exposure D x money = £3m
+  public money £10m (2023/24 budget); exposure D x money = £3m
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Trust -> Test Council
@@ -16,13 +16,13 @@ Strongest chain to voters (2 links; A is the product of the strengths):
      basis regulation, forum (unset), powers inform, question, sanction; valid 2022-07-01 to 2024-01-31
      strength 0.810: step 0.90 x basis regulation 0.90 x powers 1.00 x type scrutinised-by 1.00 = 0.810
      source: Test source for test-trust-scrutinised-by-council-to-2024 <https://example.org/test/test-trust-scrutinised-by-council-to-2024> (accessed 2024-05-01)
-     defined at tests/fixtures/analysis/dates/registry.yaml:56:1
+     defined at tests/fixtures/analysis/dates/registry.yaml:66:1
   2. Test Council -> Test electorate
      link 'test-council-elected-by-electorate' (elected-by)
      basis statute, forum (unset), powers inform, question, sanction; valid - to -
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source for test-council-elected-by-electorate <https://example.org/test/test-council-elected-by-electorate> (accessed 2024-05-01)
-     defined at tests/fixtures/analysis/dates/registry.yaml:44:1
+     defined at tests/fixtures/analysis/dates/registry.yaml:54:1
   reaches: Test electorate (voters)
 
 Findings:

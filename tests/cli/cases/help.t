@@ -18,6 +18,8 @@ Global options:
                        the next commit would hold; the pre-commit hook)
       --on DATE        the registry as it stood on DATE (YYYY-MM-DD;
                        default today)
+      --nearest-year   where a body has no money figure for the financial
+                       year of the date, use its nearest year's (and say so)
       --plugin-path DIR  look for plugins in DIR first
   -h, --help           show this help
   -V, --version        print the version

@@ -12,8 +12,8 @@ Totals
   Findings: 0 errors, 0 warnings, 0 info; 0 suppressed.
 
 Bodies ranked by exposure (top 3 of 3)
-    1. Test Council                                     A 0.900  D 0.100     £300m  exposure £30m
-    2. Test Trust                                       A 0.729  D 0.271      £50m  exposure £14m
+    1. Test Council                                     A 0.900  D 0.100     £300m  exposure £30m  (money: 2024/25)
+    2. Test Trust                                       A 0.729  D 0.271      £50m  exposure £14m  (money: 2024/25)
     3. Test Trust Board                                 A 0.656  D 0.344    unknown  exposure £0
 
 Findings by region and rule

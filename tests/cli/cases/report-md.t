@@ -18,11 +18,11 @@ test-analysis-exposure, working tree, on 2024-06-01
 
 | # | body | A | D | money a year | exposure |
 |---|---|---|---|---|---|
-| 1 | Test F Trust (`test-f-trust`) | 0.243 | 0.757 | £100m | £76m |
-| 2 | Test Council (`test-council`) | 0.900 | 0.100 | £400m | £40m |
-| 3 | Test G Company (`test-g-company`) | 0.397 | 0.603 | £50m | £30m |
-| 4 | Test H Charity (`test-h-charity`) | 0.000 | 1.000 | £20m | £20m |
-| 5 | Test Edge Board (`test-edge-board`) | 0.250 | 0.750 | £8m | £6m |
+| 1 | Test F Trust (`test-f-trust`) | 0.243 | 0.757 | £100m (2024/25) | £76m |
+| 2 | Test Council (`test-council`) | 0.900 | 0.100 | £400m (2024/25) | £40m |
+| 3 | Test G Company (`test-g-company`) | 0.397 | 0.603 | £50m (2024/25) | £30m |
+| 4 | Test H Charity (`test-h-charity`) | 0.000 | 1.000 | £20m (2024/25) | £20m |
+| 5 | Test Edge Board (`test-edge-board`) | 0.250 | 0.750 | £8m (2024/25) | £6m |
 | 6 | Test I Partnership (`test-i-partnership`) | 0.243 | 0.757 | unknown | £0 |
 
 ## Findings by region and rule

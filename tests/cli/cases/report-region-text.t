@@ -14,10 +14,10 @@ Totals
   Findings: 0 errors, 1 warning, 0 info; 0 suppressed.
 
 Bodies ranked by exposure (top 4 of 4)
-    1. Test Trust 2                                     A 0.243  D 0.757      £50m  exposure £38m
-    2. Test Council                                     A 0.900  D 0.100     £300m  exposure £30m
-    3. Test Trust 1                                     A 0.810  D 0.190     £100m  exposure £19m
-    4. Test Trust 3                                     A 0.729  D 0.271      £10m  exposure £3m
+    1. Test Trust 2                                     A 0.243  D 0.757      £50m  exposure £38m  (money: 2024/25)
+    2. Test Council                                     A 0.900  D 0.100     £300m  exposure £30m  (money: 2024/25)
+    3. Test Trust 1                                     A 0.810  D 0.190     £100m  exposure £19m  (money: 2024/25)
+    4. Test Trust 3                                     A 0.729  D 0.271      £10m  exposure £3m  (money: 2024/25)
 
 Findings by region and rule
   england/testshire

@@ -18,8 +18,8 @@ test-analysis-rules, working tree, on 2024-06-01
 
 | # | body | A | D | money a year | exposure |
 |---|---|---|---|---|---|
-| 1 | Test Sock Puppet Ltd (`test-sock-puppet`) | 0.583 | 0.417 | £5m | £2m |
-| 2 | Test Y Trust (`test-y-trust`) | 0.729 | 0.271 | £1m | £271k |
+| 1 | Test Sock Puppet Ltd (`test-sock-puppet`) | 0.583 | 0.417 | £5m (2024/25) | £2m |
+| 2 | Test Y Trust (`test-y-trust`) | 0.729 | 0.271 | £1m (2024/25) | £271k |
 | 3 | Test Orphan Charity (`test-orphan`) | 0.000 | 1.000 | unknown | £0 |
 | 4 | Test Y2 Trust (`test-y2-trust`) | 0.486 | 0.514 | unknown | £0 |
 | 5 | Test Sock Puppet Ltd Board of Directors (`test-sock-puppet-board`) | 0.583 | 0.417 | unknown | £0 |
@@ -27,7 +27,7 @@ test-analysis-rules, working tree, on 2024-06-01
 | 7 | Test Partnership Board (`test-partnership-board`) | 0.729 | 0.271 | unknown | £0 |
 | 8 | Test Minister (`test-minister`) | 0.810 | 0.190 | unknown | £0 |
 | 9 | Test Partnership (`test-partnership`) | 0.810 | 0.190 | unknown | £0 |
-| 10 | Test Scrutiny Panel (`test-scrutiny-panel`) | 0.810 | 0.190 | £0 | £0 |
+| 10 | Test Scrutiny Panel (`test-scrutiny-panel`) | 0.810 | 0.190 | £0 (2024/25) | £0 |
 | 11 | Test Council (`test-council`) | 0.900 | 0.100 | unknown | £0 |
 | 12 | Test Parliament (`test-parliament`) | 0.900 | 0.100 | unknown | £0 |
 
@@ -63,7 +63,7 @@ test-analysis-rules, working tree, on 2024-06-01
 
 **core/unresourced-scrutiny** (basis: Local Government Act 2000 s.9FA; Centre for Governance and Scrutiny guidance)
 
-- warning: Test Scrutiny Panel scrutinises others but has no budget of its own (spend_gbp: 0)
+- warning: Test Scrutiny Panel scrutinises others but has no budget of its own (money: 0 for this year)
 
 **core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
 

@@ -16,11 +16,11 @@ Totals
   Findings: 0 errors, 2 warnings, 0 info; 1 suppressed.
 
 Bodies ranked by exposure (top 6 of 6)
-    1. Test F Trust                                     A 0.243  D 0.757     £100m  exposure £76m
-    2. Test Council                                     A 0.900  D 0.100     £400m  exposure £40m
-    3. Test G Company                                   A 0.397  D 0.603      £50m  exposure £30m
-    4. Test H Charity                                   A 0.000  D 1.000      £20m  exposure £20m
-    5. Test Edge Board                                  A 0.250  D 0.750       £8m  exposure £6m
+    1. Test F Trust                                     A 0.243  D 0.757     £100m  exposure £76m  (money: 2024/25)
+    2. Test Council                                     A 0.900  D 0.100     £400m  exposure £40m  (money: 2024/25)
+    3. Test G Company                                   A 0.397  D 0.603      £50m  exposure £30m  (money: 2024/25)
+    4. Test H Charity                                   A 0.000  D 1.000      £20m  exposure £20m  (money: 2024/25)
+    5. Test Edge Board                                  A 0.250  D 0.750       £8m  exposure £6m  (money: 2024/25)
     6. Test I Partnership                               A 0.243  D 0.757    unknown  exposure £0
 
 Findings by region and rule

@@ -12,8 +12,8 @@ Totals
   Findings: 0 errors, 2 warnings, 0 info; 1 suppressed.
 
 Bodies ranked by exposure (top 2 of 6)
-    1. Test F Trust                                     A 0.243  D 0.757     £100m  exposure £76m
-    2. Test Council                                     A 0.900  D 0.100     £400m  exposure £40m
+    1. Test F Trust                                     A 0.243  D 0.757     £100m  exposure £76m  (money: 2024/25)
+    2. Test Council                                     A 0.900  D 0.100     £400m  exposure £40m  (money: 2024/25)
 
 Findings by region and rule
   england/north

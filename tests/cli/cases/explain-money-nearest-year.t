@@ -1,0 +1,39 @@
+explain --nearest-year: with no figure for the date's year, the nearest year's figure is used and the output says it is not this date's.
+--- args
+--nearest-year -r tests/fixtures/analysis/money-year --on 2025-06-01 explain test-trust
+--- exit
+0
+--- stdout
+Test Trust (body 'test-trust', nhs-trust)
+  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/money-year/all.yaml:38:1
+  on 2025-06-01: accountability A = 0.437, deficit D = 0.563
+  public money £100m (2023/24 budget; the nearest year recorded, not this date's); exposure D x money = £56m
+
+Strongest chain to voters (2 links; A is the product of the strengths):
+  1. Test Trust -> Test Council
+     link 'test-trust-scrutinised-by-council' (scrutinised-by)
+     basis regulation, forum (unset), powers inform, question; valid - to -
+     strength 0.486: step 0.90 x basis regulation 0.90 x powers 0.60 x type scrutinised-by 1.00 = 0.486
+     source: Test source for the scrutiny of the trust <https://example.org/test/test-trust-scrutinised-by-council> (accessed 2024-05-01)
+     defined at tests/fixtures/analysis/money-year/all.yaml:55:1
+  2. Test Council -> Test electorate
+     link 'test-council-elected-by-electorate' (elected-by)
+     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
+     source: Test source for the election of the council <https://example.org/test/test-council-elected-by-electorate> (accessed 2024-05-01)
+     defined at tests/fixtures/analysis/money-year/all.yaml:26:1
+  reaches: Test electorate (voters)
+
+Findings:
+  warning [core/no-sanction] no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
+      basis: Bovens (2007): accountability needs information, debate and consequences
+
+Single change that would raise A most:
+  strengthen link 'test-trust-scrutinised-by-council' (scrutinised-by) (Test Trust -> Test Council, now 0.486) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.
+  A would rise from 0.437 to 0.810 (deficit 0.563 -> 0.190).
+
+Questions for a committee:
+  Consequences (no forum can impose them):
+    - Who can overturn Test Trust's decisions, withhold its funds or remove its chair?
+    - What happens if it ignores this committee's recommendations?
+--- stderr
