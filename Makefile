@@ -84,6 +84,7 @@ DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-de
 DEB_PKGS += chromium nodejs npm
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
+	coverage oom \
 	clean headers check-plugins plugin check-hostile check-registry \
 	fuzz fuzz-smoke
 
@@ -155,6 +156,7 @@ $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1
 	@$$(if $$(Q),echo "  PLUGIN  $$@")
 	$$(Q)$$(CC) $$(PLUGIN_LDFLAGS) -o $$@.tmp $$^
 	$$(Q)exports=$$$$(nm -D --defined-only $$@.tmp | awk '{print $$$$NF}' | \
+		grep -v -e '^__gcov_' -e '^mangle_path$$$$' | \
 		sort | tr '\n' ' '); \
 	if [ "$$$$exports" != "govmap_plugin_entry " ]; then \
 		echo "$$@: must export only govmap_plugin_entry, exports: $$$$exports" >&2; \
@@ -389,6 +391,60 @@ clean:
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
 	$(PLUGIN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) \
 	$(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.d)
+
+# Coverage (gcov, lcov): the test suite (make test: unit, CLI, plugin,
+# hostile and registry tests; not the browser tests) built with
+# --coverage in build/coverage, then line and branch coverage of the
+# library (core/src, graphs), the CLI (core/cli), the site generator
+# (core/site) and the plugins; fails when the library's line coverage is
+# below COVERAGE_MIN percent.  lcov is a dependency of this target only.
+# GOVMAP_COVERAGE makes forked children flush their counters (child.c).
+COVERAGE_MIN ?= 85
+COV_BUILD := build/coverage
+COV_RC := --rc lcov_branch_coverage=1
+coverage:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) lcov"
+	@find $(COV_BUILD) -name '*.gcda' -delete 2>/dev/null || true
+	$(MAKE) BUILD=$(COV_BUILD) OPT="-O0 -g --coverage" \
+		CFLAGS="-DGOVMAP_COVERAGE" LDFLAGS="--coverage" test
+	$(Q)lcov -q $(COV_RC) --capture --directory $(COV_BUILD) \
+		--base-directory $(CURDIR) -o $(COV_BUILD)/all.info
+	$(Q)set -e; for part in "library:$(CURDIR)/core/src/* $(CURDIR)/graphs/*" \
+		"cli:$(CURDIR)/core/cli/*" "site:$(CURDIR)/core/site/*" \
+		"plugins:$(CURDIR)/plugins/*"; do \
+		name=$${part%%:*}; pats=$${part#*:}; \
+		lcov -q $(COV_RC) --extract $(COV_BUILD)/all.info $$pats \
+			-o $(COV_BUILD)/$$name.info; \
+		echo "== coverage: $$name"; \
+		lcov $(COV_RC) --summary $(COV_BUILD)/$$name.info 2>&1 | \
+			grep -E '^ *(lines|branches)'; \
+	done
+	$(Q)pct=$$(lcov $(COV_RC) --summary $(COV_BUILD)/library.info 2>&1 | \
+		sed -n 's/^ *lines\.*: *\([0-9.]*\)%.*/\1/p'); \
+	if awk -v p="$$pct" -v m=$(COVERAGE_MIN) 'BEGIN { exit !(p + 0 >= m) }'; \
+	then echo "coverage: library lines $$pct% (minimum $(COVERAGE_MIN)%)"; \
+	else echo "coverage: library lines $$pct%, below $(COVERAGE_MIN)%" >&2; \
+		exit 1; fi
+
+# Allocation-failure injection (tests/oom/run.sh): govmap built with
+# ASan and UBSan in build/oom, linked with tests/oom/oom_wrap.c through
+# -Wl,--wrap so that the Nth allocation of govmap's own code fails; the
+# script runs check, report, explain and map over a small registry once
+# per N up to the allocations each makes, and wants exit 0 with the
+# normal output or exit 2 with "out of memory", never a crash, a leak or
+# anything else.
+OOM_BUILD := build/oom
+OOM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+$(BUILD)/govmap-oom: $(CLI_OBJ) $(LIB) $(BUILD)/tests/oom/oom_wrap.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) $(OOM_WRAP) -o $@ $(CLI_OBJ) \
+		$(BUILD)/tests/oom/oom_wrap.o $(LIB) $(PKG_LIBS)
+oom: deps
+	$(MAKE) BUILD=$(OOM_BUILD) SANITIZE=address,undefined OPT="-O1 -g" \
+		$(OOM_BUILD)/govmap-oom
+	GOVMAP_BIN=$(CURDIR)/$(OOM_BUILD)/govmap-oom \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		sh tests/oom/run.sh
 
 # The benchmark: figures, never a pass/fail test (tests/bench/run.sh).
 bench: $(BIN)

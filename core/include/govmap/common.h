@@ -61,6 +61,8 @@ typedef struct {
 	size_t count[3]; /**< per severity */
 	size_t max;      /**< stop recording after this many (0 = 10000) */
 	size_t dropped;  /**< how many were not recorded because of max */
+	size_t lost;     /**< of those, how many for want of memory: a
+			      list that lost any is not the whole story */
 } govmap_diags;
 
 /** Add a diagnostic; file may be NULL.  printf-style.  Never fails
