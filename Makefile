@@ -289,7 +289,7 @@ check-site: $(BIN)
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_BUILD := build/fuzz
-FUZZ_TARGETS := loader validate dot
+FUZZ_TARGETS := loader validate dot git
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
