@@ -405,8 +405,9 @@ COV_RC := --rc lcov_branch_coverage=1
 coverage:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) lcov"
 	@find $(COV_BUILD) -name '*.gcda' -delete 2>/dev/null || true
-	$(MAKE) BUILD=$(COV_BUILD) OPT="-O0 -g --coverage" \
-		CFLAGS="-DGOVMAP_COVERAGE" LDFLAGS="--coverage" test
+	HOSTILE_TIMEOUT=180 $(MAKE) BUILD=$(COV_BUILD) \
+		OPT="-O0 -g --coverage" CFLAGS="-DGOVMAP_COVERAGE" \
+		LDFLAGS="--coverage" test
 	$(Q)lcov -q $(COV_RC) --capture --directory $(COV_BUILD) \
 		--base-directory $(CURDIR) -o $(COV_BUILD)/all.info
 	$(Q)set -e; for part in "library:$(CURDIR)/core/src/* $(CURDIR)/graphs/*" \
