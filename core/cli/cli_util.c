@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "govmap/pluginhost.h"
+#include "govmap/escape.h"
 
 void cli_err(const char *fmt, ...)
 {
@@ -106,58 +107,9 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 			d->dropped);
 }
 
-/* The invisible control (C1, bidi, zero-width: as govmap_text_escape
- * shows them) whose UTF-8 sequence starts at p, or 0. */
-static unsigned invisible_at(const unsigned char *p)
-{
-	unsigned cp;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80)
-		cp = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
-	else if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
-		 (p[2] & 0xC0) == 0x80)
-		cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 |
-		     (p[2] & 0x3Fu);
-	else
-		return 0;
-	char buf[16];
-	char one[4] = {0};
-	memcpy(one, p, cp < 0x800 ? 2 : 3);
-	govmap_text_escape(buf, sizeof buf, one);
-	return buf[0] == '\\' ? cp : 0;
-}
-
 void cli_json_str(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			/* bidi controls and zero-width characters (3-byte
-			 * UTF-8 sequences) as \\uNNNN, so that a reader of
-			 * the JSON sees them */
-			if (p[0] == 0xE2 || p[0] == 0xEF || p[0] == 0xD8 ||
-			    p[0] == 0xC2) {
-				unsigned cp = invisible_at(p);
-				if (cp) {
-					fprintf(f, "\\u%04x", cp);
-					p += cp < 0x800 ? 1 : 2;
-					break;
-				}
-			}
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(f, "\\u%04x", *p);
-			else if (*p == '<' || *p == '>' || *p == '&')
-				fprintf(f, "\\u%04x", *p); /* safe in HTML */
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
+	govmap_json_write(f, s);
 }
 
 const char *cli_plugin_colour(const char *type, void *payload)

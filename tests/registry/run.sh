@@ -72,15 +72,25 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-is "10 entities with money; none for 2019/20" "$(money_on 2019-06-01)" 10/0
-is "2 figures for 2024/25 (NHS England, Kent and Medway)" \
-	"$(money_on 2024-06-01)" 10/2
-is "6 figures for 2025/26" "$(money_on 2025-06-01)" 10/6
-# dates marked unknown: the STPs are never counted in force
-for d in 2016-06-01 2019-06-01 2026-12-06; do
-	is "$d: no STP counted in force (dates not known)" \
-		"$("$bin" -r registry --on $d stats | awk '$1 == "stp" { print $2 }')" 0
-done
+# 201 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# partnership, two Welsh health boards, the Academy (registry/README.md)
+is "201 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 201/1
+is "one figure for 2016/17 (the GM partnership's £6bn)" \
+	"$(money_on 2016-06-01)" 201/1
+is "153 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr)" \
+	"$(money_on 2023-06-01)" 201/153
+is "45 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness)" \
+	"$(money_on 2024-06-01)" 201/45
+is "44 figures for 2025/26 (42 ICBs, NHS England, DHSC)" \
+	"$(money_on 2025-06-01)" 201/44
+is "no figure for 2026/27 (the ICBs of April 2026 have none)" \
+	"$(money_on 2026-06-01)" 201/0
+# no entity of registry/ has a date marked unknown any more (the STPs,
+# the only ones, are dated since issue 18: section 4 pins them); that such
+# entities are never counted in force is tested by the unit and CLI tests
+is "no registry date marked unknown" \
+	"$(grep -rlE --include='*.yaml' '^  (from|to): unknown$|\{from: unknown|to: unknown\}' registry | wc -l | tr -d ' ')" 0
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -142,6 +152,44 @@ for f in $(grep -rl '^type: local-authority$' registry/england); do
 done
 is "every English council in force scrutinises an ICB" "${unlinked:-none}" none
 
+# the forums (registry/england/forums/, made by registry/import/forums.py):
+# every English upper-tier council in force has a health and wellbeing
+# board and a Local Healthwatch with its s.221 contract, today and in 2015
+for d in 2015-06-01 2026-11-25; do
+	"$bin" -r registry --on $d stats >"$tmp/stats.f" 2>&1
+	"$bin" -r registry --on $d check >/dev/null 2>"$tmp/check.f"
+	councils=$(awk '$1 == "england:" && $2 == "local-authority" && NF == 4 {
+		print $3; exit }' "$tmp/stats.f")
+	for t in health-and-wellbeing-board healthwatch; do
+		is "$d: a $t for each of the $councils English councils" \
+			"$(awk -v t="$t" '$1 == "england:" && $2 == t && NF == 4 {
+				print $3; exit }' "$tmp/stats.f")" "$councils"
+	done
+	is "$d: a Local Healthwatch contract for each of them" \
+		"$(awk '$1 == "local-healthwatch" && NF == 3 { print $2; exit }' \
+			"$tmp/stats.f")" "$councils"
+	is "$d: every health and wellbeing board has its s.194 members" \
+		"$(grep -c 'england-ics/hwb-members' "$tmp/check.f")" 0
+	is "$d: each Local Healthwatch is funded by the council it reports on" \
+		"$(grep -c 'england-ics/healthwatch-funded-by-council' "$tmp/check.f")" \
+		"$councils"
+done
+is "no health and wellbeing board before 1 April 2013" \
+	"$("$bin" -r registry --on 2013-03-31 stats 2>&1 |
+		awk '$1 == "health-and-wellbeing-board" && NF == 3 { print $2 }')" 0
+# an ICB's representative sits on the board of each council that scrutinises it
+is "Barnsley's board: South Yorkshire ICB's seat from 2022-07-01, the CCG's before" \
+	"$(grep -c 'appointed_by: south-yorkshire-icb\|appointed_by: barnsley-ccg' \
+		registry/england/forums/hwb/barnsley-council-hwb.yaml)" 2
+"$bin" -r registry --on 2023-06-01 check >/dev/null 2>"$tmp/check.jhosc"
+is "2023: north central London's five boroughs scrutinise their ICB jointly" \
+	"$(grep -c "joint-scrutiny\] ICB 'north-central-london-icb'" "$tmp/check.jhosc")" 0
+is "three published Local Healthwatch contracts carry their value" \
+	"$(grep -l '^value_gbp: ' registry/england/forums/healthwatch/*-contract-20*.yaml |
+		wc -l | tr -d ' ')" 3
+is "Healthwatch England is a committee of the CQC" \
+	"$(grep -c '^of: cqc$' registry/england/national/healthwatch-england.yaml)" 1
+
 # 3. every RPB has a board with the seats regulation 11 requires: eight
 # reg. 11(1) roles beside the directors of social services
 for f in registry/wales/*/*-rpb-members.yaml; do
@@ -152,6 +200,23 @@ for f in registry/wales/*/*-rpb-members.yaml; do
 done
 is "seven RPB member boards" \
 	"$(ls registry/wales/*/*-rpb-members.yaml | wc -l | tr -d ' ')" 7
+
+# Wales's patient voice: seven Community Health Councils until 31 March
+# 2023, Llais from 1 April 2023, each health board answering to the one in
+# force; each RPB's members board says what the partnership decides
+chc() { "$bin" -r registry --on "$1" stats 2>&1 |
+	awk '$1 == "community-health-council" && NF == 3 { print $2 }'; }
+is "2020: seven Community Health Councils" "$(chc 2020-01-01)" 7
+is "2023-03-31: seven Community Health Councils" "$(chc 2023-03-31)" 7
+is "2023-04-01: no Community Health Council" "$(chc 2023-04-01)" 0
+is "Llais from 2023-04-01" \
+	"$(grep -A1 '^valid:' registry/wales/national/llais.yaml | grep -c 'from: 2023-04-01')" 1
+is "each health board scrutinised by its CHC and then Llais" \
+	"$(ls registry/wales/*/links/*-scrutinised-by-*chc.yaml \
+		registry/wales/*/links/*-scrutinised-by-llais.yaml | wc -l | tr -d ' ')" 14
+is "each RPB's members board records its pooled funds (reg. 19)" \
+	"$(grep -l 'S.I. 2015/1989 reg. 19' registry/wales/*/*-rpb-members.yaml |
+		wc -l | tr -d ' ')" 7
 
 # each RPB reports to the Welsh Government (written question 96262), so its
 # chain reaches the Senedd's voters
@@ -174,16 +239,111 @@ for f in registry/wales/*/*-board.yaml; do
 		"$off/$non" 9/9
 done
 
-# 4. the history the seeds describe: on 2019-06-01 CCGs, no ICBs
+# 4. the history the seeds describe (issue 18): CCGs from 2013 (211, merging
+# to 191 by April 2019, 135 by April 2020, 106 by April 2021), the 44 STP
+# footprints of March 2016 (42 after three merged on 1 April 2018), ICBs
+# from July 2022; check clean on each date the seeds look at
+count_on() { # date type -> count in force on that date
+	"$bin" -r registry --on "$1" stats 2>/dev/null |
+		awk -v t="$2" '$1 == t && NF == 3 { print $2; exit }'
+}
+for pin in 2013-04-01:ccg:211 2015-06-01:ccg:209 2019-04-01:ccg:191 \
+	2020-04-01:ccg:135 2021-04-01:ccg:106 2022-06-30:ccg:106 \
+	2022-07-01:ccg:0 2015-06-01:stp:0 2016-03-15:stp:0 2016-03-16:stp:44 2017-06-01:stp:44 \
+	2018-04-01:stp:42 2019-06-01:stp:42 2022-06-30:stp:42 2022-07-01:stp:0 \
+	2015-06-01:icb:0 2019-06-01:icb:0 2023-06-01:icb:42; do
+	d=${pin%%:*} rest=${pin#*:}
+	t=${rest%%:*} want=${rest#*:}
+	is "$d: $want ${t}s in force" "$(count_on "$d" "$t")" "$want"
+done
 "$bin" -r registry --on 2019-06-01 stats >"$tmp/stats" 2>&1
-is "2019: no ICB in force" "$(in_force icb)" 0
-is "2019: five CCGs in force" "$(in_force ccg)" 5
-# the two STPs are recorded, but their dates are not known (issue 15):
-# no dated view counts them in force
-is "2019: the two STPs recorded, none counted in force" \
-	"$(awk '$1 == "stp" && NF == 3 { print $2 "/" $3; exit }' "$tmp/stats")" 0/2
+is "2019-06-01: 191 CCGs" "$(in_force ccg)" 191
 "$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
 is "today: no CCG in force" "$(in_force ccg)" 0
+is "today: no STP in force" "$(in_force stp)" 0
+for d in 2015-06-01 2017-06-01 2019-06-01 2023-06-01 2026-11-25; do
+	"$bin" -r registry --on $d check >"$tmp/check.out" 2>"$tmp/check.$d"
+	case $(tail -n 1 "$tmp/check.out") in
+	*": 0 errors, 0 warnings; rules: 0 errors,"*) ok "$d: check clean" ;;
+	*) not_ok "$d: check clean"; tail -n 1 "$tmp/check.out" | sed 's/^/#   /' ;;
+	esac
+done
+# STPs took decisions that statutory bodies ratified (Surrey County Council's
+# sign-off of 22 June 2016): england-ics/stp-no-basis fires in 2017
+is "2017: stp-no-basis fires for the Surrey Heartlands STP" \
+	"$(grep -c "stp-no-basis\] 'surrey-heartlands-stp' has no statutory basis" "$tmp/check.2017-06-01")" 1
+# every CCG has a governing body, and every CCG names a successor
+ccgs=$(grep -rlx 'type: ccg' registry/england | wc -l | tr -d ' ')
+gbs=$(grep -rl '^id: .*-ccg-governing-body$' registry/england | wc -l | tr -d ' ')
+is "248 CCGs recorded" "$ccgs" 248
+is "every CCG has a governing body" "$gbs" "$ccgs"
+is "every CCG names a successor" \
+	"$(grep -rlx 'type: ccg' registry/england | xargs grep -l '^succeeded_by: ' | wc -l | tr -d ' ')" "$ccgs"
+# chains by date: a CCG merged in 2015 answers through NHS England to
+# Parliament (no CCG-to-council lookup before July 2015 was read), CCGs of
+# 2015 to their council's voters, an STP only through NHS England (guidance),
+# the ICB of 2023 to a council's voters
+chain() { # date id -> the electorate its strongest chain reaches
+	"$bin" -r registry --on "$1" explain "$2" 2>/dev/null |
+		sed -n 's/^  reaches: \(.*\) (voters)$/\1/p'
+}
+is "2014: gateshead-ccg reaches Parliament's voters through NHS England" \
+	"$(chain 2014-06-01 gateshead-ccg)" "UK parliamentary electorate"
+is "2015: bristol-ccg reaches Bristol's voters" \
+	"$(chain 2015-06-01 bristol-ccg)" "Bristol local government electorate"
+is "2015: newcastle-gateshead-ccg reaches Gateshead's voters" \
+	"$(chain 2015-06-01 newcastle-gateshead-ccg)" "Gateshead local government electorate"
+is "2019: syb-stp reaches voters only through NHS England" \
+	"$(chain 2019-06-01 syb-stp)" "UK parliamentary electorate"
+is "2023: south-yorkshire-icb reaches Barnsley's voters" \
+	"$(chain 2023-06-01 south-yorkshire-icb)" "Barnsley local government electorate"
+is "2019: bristol-ccg is not in force (merged 2018)" \
+	"$(chain 2019-06-01 bristol-ccg)" ""
+
+# 7. money (issue 17 item 3; generated by registry/import/money.py from the
+# tables in registry/import/data): NHS England's allocation to every ICB of
+# 2022 for 2024/25 and 2025/26, and every upper-tier council in force its
+# adult social care net expenditure (outturn) for a recent year
+money_of() { # file -> one "year:kind" line per money entry
+	awk '/^money:/ { m = 1; next } /^[^ ]/ { m = 0 }
+		m && /^  - / { y = ""; k = "" }
+		m && $0 ~ /^  (- |  )year: / { y = $NF; gsub(/"/, "", y) }
+		m && $0 ~ /^  (- |  )kind: / { k = $NF }
+		m && y != "" && k != "" { print y ":" k; y = ""; k = "" }' "$1"
+}
+icbs=0 missing=""
+for f in $(grep -rlx 'type: icb' registry/england); do
+	grep -qx '  from: 2022-07-01' "$f" || continue
+	icbs=$((icbs + 1))
+	for y in 2024/25 2025/26; do
+		money_of "$f" | grep -qx "$y:allocation" ||
+			missing="$missing $(basename "$f" .yaml):$y"
+	done
+done
+is "42 ICBs of 2022" "$icbs" 42
+is "every ICB of 2022 has its 2024/25 and 2025/26 allocation" "${missing:-none}" none
+councils=0 missing=""
+for f in $(grep -rlx 'type: local-authority' registry/england); do
+	grep -q '^  to: ' "$f" && continue      # a council wound up
+	councils=$((councils + 1))
+	money_of "$f" | grep -q ':outturn$' || missing="$missing $(basename "$f" .yaml)"
+done
+is "153 upper-tier councils in force" "$councils" 153
+is "every upper-tier council in force has its adult social care outturn" \
+	"${missing:-none}" none
+# exact figures, checked against a second source (registry/README.md):
+# DHSC's written answer gave Humber and North Yorkshire's 2025/26 core
+# services allocation; MHCLG's multi-year data set gives Kent's 2023/24
+is "Humber and North Yorkshire's 2025/26 core services stream is DHSC's £3,646,033,000" \
+	"$(grep -c '^QOQ,[^,]*,2025/26,core services,3646033$' registry/import/data/icb-allocations.csv)" 1
+is "Humber and North Yorkshire's 2025/26 allocation, all five streams: £4,658,158,000" \
+	"$(grep -c '^    gbp: 4_658_158_000$' registry/england/icbs/north-east-and-yorkshire/humber-and-north-yorkshire/humber-and-north-yorkshire-icb.yaml)" 1
+"$bin" -r registry --on 2023-06-01 explain kent-county-council >"$tmp/kent.out" 2>&1
+is "explain: Kent's 2023/24 adult social care outturn, £663m" \
+	"$(grep -c '^  public money £663m (2023/24 outturn);' "$tmp/kent.out")" 1
+"$bin" -r registry --on 2025-06-01 explain nhs-gm-icb >"$tmp/gm.out" 2>&1
+is "explain: NHS Greater Manchester's 2025/26 allocation, £8.7bn" \
+	"$(grep -c '^  public money £8.7bn (2025/26 allocation);' "$tmp/gm.out")" 1
 
 # 5. the region maps lay out (DOT is not enough: lay them out as SVG)
 for r in wales england/london england/greater-manchester \
@@ -197,6 +357,21 @@ for r in wales england/london england/greater-manchester \
 		sed 's/^/#   /' "$tmp/map.err"
 	fi
 done
+
+# the BNSSG map by date: the three CCGs in 2015, the merged CCG and the STP
+# in 2019, the ICB alone in 2023 (node tooltips start with the name)
+map_has() { # date name -> how many nodes of the BNSSG map on that date it names
+	"$bin" -r registry --on "$1" map --region england/south-west/bnssg \
+		--format dot 2>/dev/null | grep -c "tooltip=\"$2 ("
+}
+stp='Bristol, North Somerset and South Gloucestershire Sustainability and Transformation Partnership'
+is "2015 BNSSG map: NHS Bristol CCG" "$(map_has 2015-06-01 'NHS Bristol CCG')" 1
+is "2015 BNSSG map: no STP yet" "$(map_has 2015-06-01 "$stp")" 0
+is "2019 BNSSG map: the STP" "$(map_has 2019-06-01 "$stp")" 1
+is "2019 BNSSG map: the merged CCG, not NHS Bristol CCG" \
+	"$(map_has 2019-06-01 'NHS Bristol, North Somerset and South Gloucestershire CCG')/$(map_has 2019-06-01 'NHS Bristol CCG')" 1/0
+is "2023 BNSSG map: the ICB, no CCG or STP" \
+	"$(map_has 2023-06-01 'NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board')/$(map_has 2023-06-01 'NHS Bristol, North Somerset and South Gloucestershire CCG')/$(map_has 2023-06-01 "$stp")" 1/0/0
 
 # 6. the region plugins' colours reach the map (borders and legend)
 "$bin" -r registry map --region wales/gwent --format dot >"$tmp/gwent.dot" 2>&1
