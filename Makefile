@@ -474,7 +474,7 @@ clean:
 	$(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.d)
 
 # Coverage (gcov, lcov): the test suite (make test: unit, CLI, plugin,
-# hostile and registry tests; not the browser tests) built with
+# hostile and registry tests; and make check-site) built with
 # --coverage in build/coverage, then line and branch coverage of the
 # library (core/src, graphs), the CLI (core/cli), the site generator
 # (core/site) and the plugins; fails when the library's line coverage is
@@ -488,7 +488,7 @@ coverage:
 	@find $(COV_BUILD) -name '*.gcda' -delete 2>/dev/null || true
 	HOSTILE_TIMEOUT=180 $(MAKE) BUILD=$(COV_BUILD) \
 		OPT="-O0 -g --coverage" CFLAGS="-DGOVMAP_COVERAGE" \
-		LDFLAGS="--coverage" test
+		LDFLAGS="--coverage" test check-site
 	$(Q)lcov -q $(COV_RC) --capture --directory $(COV_BUILD) \
 		--base-directory $(CURDIR) -o $(COV_BUILD)/all.info
 	$(Q)set -e; for part in "library:$(CURDIR)/core/src/* $(CURDIR)/graphs/*" \
