@@ -309,7 +309,10 @@ again:
 	cli_print_diags(stderr, &d, cli->color);
 	if (r == GOVMAP_OK)
 		rc = cli_write_output(output, data, len, force);
-	else
+	else if (r == GOVMAP_ENOMEM || cli_nomem(&d)) {
+		cli_err("out of memory");
+		rc = EXIT_USAGE;
+	} else
 		rc = r == GOVMAP_ENOTFOUND ? EXIT_USAGE : EXIT_DATA;
 	free(data);
 	govmap_diags_free(&d);
