@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "govmap/escape.h"
-#include "util.h"
+#include "util.h" /* govmap__invisible_control, defined here */
 
 const char *govmap_json_escape_byte(unsigned char c, char buf[8])
 {
@@ -30,6 +30,19 @@ const char *govmap_html_escape_byte(unsigned char c)
 	case '`': return "&#96;";
 	default: return NULL;
 	}
+}
+
+int govmap__invisible_control(unsigned cp)
+{
+	/* C1 controls (U+0080-U+009F, 0x9B is CSI), the marks and
+	 * embeddings, overrides and isolates that reorder what a terminal
+	 * shows, and the invisible characters that make two names look
+	 * alike (zero-width space, word joiner, BOM, Arabic letter mark);
+	 * ZWJ and ZWNJ (U+200C, U+200D) are left: scripts need them */
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200B ||
+	       cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
 /* The invisible control (C1, bidi, zero-width: govmap__invisible_control)
