@@ -12,7 +12,9 @@ BUILD ?= build
 GOVMAP_VERSION := $(shell sed -n 's/^\#define GOVMAP_VERSION "\(.*\)"/\1/p' \
 	core/include/govmap/govmap.h)
 PKG_CONFIG ?= pkg-config
-PKGS := yaml-0.1 libgit2 libcgraph libgvc zlib
+# icu-uc, icu-i18n: Unicode TR39 confusable skeletons (uspoof) for the
+# look-alike names and ids warning (core/src/validate.c)
+PKGS := yaml-0.1 libgit2 libcgraph libgvc zlib icu-uc icu-i18n
 CC ?= cc
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -82,7 +84,7 @@ PLUGIN_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -fPIC \
 PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(SANFLAGS) $(LDFLAGS)
 
 # Debian packages the build, the tests and the demo need.
-DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev \
+DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-dev \
 	libgraphviz-dev check valgrind clang libclang-rt-14-dev
 # The site's browser tests (make check-site): Debian's chromium, driven
 # from node by the playwright-core pinned in tests/site/package-lock.json.
@@ -98,6 +100,7 @@ DEB_PKGS += python3 python3-networkx python3-jsonschema python3-yaml
 DEB_PKGS += zsh dpkg-dev
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench bench-history \
+	coverage oom \
 	clean headers check-plugins plugin check-hostile check-registry \
 	fuzz fuzz-smoke deb check-deb
 
@@ -169,6 +172,7 @@ $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1
 	@$$(if $$(Q),echo "  PLUGIN  $$@")
 	$$(Q)$$(CC) $$(PLUGIN_LDFLAGS) -o $$@.tmp $$^
 	$$(Q)exports=$$$$(nm -D --defined-only $$@.tmp | awk '{print $$$$NF}' | \
+		grep -v -e '^__gcov_' -e '^mangle_path$$$$' | \
 		sort | tr '\n' ' '); \
 	if [ "$$$$exports" != "govmap_plugin_entry " ]; then \
 		echo "$$@: must export only govmap_plugin_entry, exports: $$$$exports" >&2; \
@@ -305,7 +309,7 @@ deps:
 # The embedded registry: checked, then mapped into out/.
 # What the demo needs: the build's packages only (no browser, no
 # fuzzing or test tools).
-DEMO_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev \
+DEMO_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-dev \
 	libgraphviz-dev
 .PHONY: demo-deps
 demo-deps:
@@ -438,7 +442,7 @@ check-site: $(BIN)
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_BUILD := build/fuzz
-FUZZ_TARGETS := loader validate dot
+FUZZ_TARGETS := loader validate dot git
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c11 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
@@ -596,6 +600,61 @@ check-deb: deb
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
 	$(PLUGIN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) \
 	$(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.d)
+
+# Coverage (gcov, lcov): the test suite (make test: unit, CLI, plugin,
+# hostile and registry tests; and make check-site) built with
+# --coverage in build/coverage, then line and branch coverage of the
+# library (core/src, graphs), the CLI (core/cli), the site generator
+# (core/site) and the plugins; fails when the library's line coverage is
+# below COVERAGE_MIN percent.  lcov is a dependency of this target only.
+# GOVMAP_COVERAGE makes forked children flush their counters (child.c).
+COVERAGE_MIN ?= 85
+COV_BUILD := build/coverage
+COV_RC := --rc lcov_branch_coverage=1
+coverage:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) lcov"
+	@find $(COV_BUILD) -name '*.gcda' -delete 2>/dev/null || true
+	HOSTILE_TIMEOUT=180 $(MAKE) BUILD=$(COV_BUILD) \
+		OPT="-O0 -g --coverage" CFLAGS="-DGOVMAP_COVERAGE" \
+		LDFLAGS="--coverage" test check-site
+	$(Q)lcov -q $(COV_RC) --capture --directory $(COV_BUILD) \
+		--base-directory $(CURDIR) -o $(COV_BUILD)/all.info
+	$(Q)set -e; for part in "library:$(CURDIR)/core/src/* $(CURDIR)/graphs/*" \
+		"cli:$(CURDIR)/core/cli/*" "site:$(CURDIR)/core/site/*" \
+		"plugins:$(CURDIR)/plugins/*"; do \
+		name=$${part%%:*}; pats=$${part#*:}; \
+		lcov -q $(COV_RC) --extract $(COV_BUILD)/all.info $$pats \
+			-o $(COV_BUILD)/$$name.info; \
+		echo "== coverage: $$name"; \
+		lcov $(COV_RC) --summary $(COV_BUILD)/$$name.info 2>&1 | \
+			grep -E '^ *(lines|branches)'; \
+	done
+	$(Q)pct=$$(lcov $(COV_RC) --summary $(COV_BUILD)/library.info 2>&1 | \
+		sed -n 's/^ *lines\.*: *\([0-9.]*\)%.*/\1/p'); \
+	if awk -v p="$$pct" -v m=$(COVERAGE_MIN) 'BEGIN { exit !(p + 0 >= m) }'; \
+	then echo "coverage: library lines $$pct% (minimum $(COVERAGE_MIN)%)"; \
+	else echo "coverage: library lines $$pct%, below $(COVERAGE_MIN)%" >&2; \
+		exit 1; fi
+
+# Allocation-failure injection (tests/oom/run.sh): govmap built with
+# ASan and UBSan in build/oom, linked with tests/oom/oom_wrap.c through
+# -Wl,--wrap so that the Nth allocation of govmap's own code fails; the
+# script runs check, report, explain and map over a small registry once
+# per N up to the allocations each makes, and wants exit 0 with the
+# normal output or exit 2 with "out of memory", never a crash, a leak or
+# anything else.
+OOM_BUILD := build/oom
+OOM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+$(BUILD)/govmap-oom: $(CLI_OBJ) $(LIB) $(BUILD)/tests/oom/oom_wrap.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) $(OOM_WRAP) -o $@ $(CLI_OBJ) \
+		$(BUILD)/tests/oom/oom_wrap.o $(LIB) $(PKG_LIBS)
+oom: deps
+	$(MAKE) BUILD=$(OOM_BUILD) SANITIZE=address,undefined OPT="-O1 -g" \
+		$(OOM_BUILD)/govmap-oom
+	GOVMAP_BIN=$(CURDIR)/$(OOM_BUILD)/govmap-oom \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		sh tests/oom/run.sh
 
 # The benchmark: figures, never a pass/fail test (tests/bench/run.sh).
 bench: $(BIN)

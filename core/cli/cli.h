@@ -125,8 +125,25 @@ int cli_open(govmap_cli *cli, cli_session *s);
 void cli_close(cli_session *s);
 
 /* Write data atomically to path (temporary file + rename), or to stdout
- * when path is NULL or "-".  Returns an exit code, printing errors. */
-int cli_write_output(const char *path, const char *data, size_t len);
+ * when path is NULL or "-".  A target that exists and is not a regular
+ * file (a symbolic link, a FIFO, a device) is refused, or with `force`
+ * written in place, never replaced; a directory is refused.  Returns an
+ * exit code, printing errors. */
+int cli_write_output(const char *path, const char *data, size_t len,
+		     int force);
+/* Did the library run out of memory (a "nomem" diagnostic, or one lost
+ * for want of memory)?  Then the command says so and exits 2. */
+int cli_nomem(const govmap_diags *d);
+
+/* The errno of a failed write to stdout in cli_write_output, for main's
+ * final check (which reports it), or 0. */
+extern int cli_stdout_errno;
+
+/* A path (or any untrusted text) for a message or a machine format:
+ * control characters, invalid UTF-8, C1, bidi and zero-width controls as
+ * visible escapes (\xNN, \uNNNN), never cut short unless it does not fit
+ * `size` (then "...").  Writes into buf, returns buf. */
+char *cli_path(char *buf, size_t size, const char *path);
 
 int cmd_map(govmap_cli *cli, int argc, char **argv);
 int cmd_explain(govmap_cli *cli, int argc, char **argv);

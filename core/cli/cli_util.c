@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -82,14 +83,18 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 {
 	static const char *const col[] = {"\033[1;36m", "\033[1;35m",
 					  "\033[1;31m"};
+	char q[1024];
 	for (size_t i = 0; i < d->n; i++) {
 		const govmap_diag *g = &d->v[i];
+		/* a path with a newline or an escape (the -r argument, a
+		 * Git label) must not forge another FILE:LINE:COL line */
 		if (!g->file)
 			fputs("govmap: ", f);
 		else if (g->line)
-			fprintf(f, "%s:%u:%u: ", g->file, g->line, g->col);
+			fprintf(f, "%s:%u:%u: ", cli_path(q, sizeof q, g->file),
+				g->line, g->col);
 		else
-			fprintf(f, "%s: ", g->file);
+			fprintf(f, "%s: ", cli_path(q, sizeof q, g->file));
 		if (color)
 			fprintf(f, "%s%s:\033[0m %s\n", col[g->sev],
 				govmap_severity_name(g->sev), g->msg);
@@ -147,12 +152,12 @@ int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
 	s->an = govmap_session_analysis(s->gs);
 	s->findings = govmap_session_findings(s->gs);
 	s->title = govmap_session_title(s->gs);
-	if (!s->reg)
-		return EXIT_USAGE;
-	if (grc == GOVMAP_ENOMEM) {
+	if (grc == GOVMAP_ENOMEM || cli_nomem(s->diags)) {
 		cli_err("out of memory");
 		return EXIT_USAGE;
 	}
+	if (!s->reg)
+		return EXIT_USAGE;
 	return EXIT_OK;
 }
 
@@ -179,27 +184,113 @@ void cli_close(cli_session *s)
 	memset(s, 0, sizeof(*s));
 }
 
-int cli_write_output(const char *path, const char *data, size_t len)
+int cli_stdout_errno;
+
+int cli_nomem(const govmap_diags *d)
 {
+	if (!d)
+		return 0;
+	if (d->lost)
+		return 1;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].code && strcmp(d->v[i].code, "nomem") == 0)
+			return 1;
+	return 0;
+}
+
+char *cli_path(char *buf, size_t size, const char *path)
+{
+	return govmap_text_escape(buf, size, path);
+}
+
+/* What an existing output target is, for the refusal, or NULL when it is
+ * a regular file (or does not exist). */
+static const char *odd_target(const struct stat *st)
+{
+	if (S_ISLNK(st->st_mode))
+		return "a symbolic link";
+	if (S_ISREG(st->st_mode))
+		return NULL;
+	if (S_ISDIR(st->st_mode))
+		return "a directory";
+	if (S_ISFIFO(st->st_mode))
+		return "a FIFO";
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		return "a device";
+	if (S_ISSOCK(st->st_mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/* --force onto a link, FIFO or device: written in place, as the shell's
+ * `>` would (the link followed, nothing replaced). */
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+	char q[512];
+	int fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC);
+	int err = fd < 0 ? errno : 0;
+	for (size_t off = 0; !err && off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno != EINTR)
+			err = errno;
+		else if (w > 0)
+			off += (size_t)w;
+	}
+	if (fd >= 0 && close(fd) != 0 && !err)
+		err = errno;
+	if (err) {
+		cli_err("cannot write %s: %s", cli_path(q, sizeof q, path),
+			strerror(err));
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cli_write_output(const char *path, const char *data, size_t len,
+		     int force)
+{
+	char q[512];
 	if (!path || strcmp(path, "-") == 0) {
+		/* a failed write sets stdout's error flag: main's
+		 * close_stdout reports it once, with the reason */
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout)) {
-			cli_err("cannot write to standard output");
+			cli_stdout_errno = errno;
 			return EXIT_USAGE;
 		}
 		return EXIT_OK;
 	}
+	/* the rename below would replace a device, a FIFO or a symbolic
+	 * link with a regular file: refused unless --force */
+	struct stat st;
+	const char *odd = lstat(path, &st) == 0 ? odd_target(&st) : NULL;
+	if (odd && S_ISDIR(st.st_mode)) {
+		cli_err("cannot write %s: it is a directory",
+			cli_path(q, sizeof q, path));
+		return EXIT_USAGE;
+	}
+	if (odd && !force) {
+		cli_err("refusing to replace %s: it is %s, not a regular file "
+			"(give --force to write into it)",
+			cli_path(q, sizeof q, path), odd);
+		return EXIT_USAGE;
+	}
+	if (odd)
+		return write_in_place(path, data, len);
 	/* a temporary file beside the target, created by mkstemp (O_EXCL: a
 	 * name planted in a shared directory cannot redirect the write),
 	 * renamed over the target once complete */
 	size_t n = strlen(path);
 	char *tmp = malloc(n + 16);
-	if (!tmp)
+	if (!tmp) {
+		cli_err("out of memory");
 		return EXIT_USAGE;
+	}
 	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!f) {
-		cli_err("cannot write %s: %s", path, strerror(errno));
+		cli_err("cannot write %s: %s", cli_path(q, sizeof q, path),
+			strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -216,7 +307,8 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	umask(mask);
 	bad |= chmod(tmp, 0666 & ~mask) != 0;
 	if (bad || rename(tmp, path) != 0) {
-		cli_err("cannot write %s: %s", path, strerror(errno));
+		cli_err("cannot write %s: %s", cli_path(q, sizeof q, path),
+			strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return EXIT_USAGE;

@@ -99,7 +99,7 @@ static int write_one(const char *path, govmap_export_format fmt,
 		free(buf);
 		return EXIT_USAGE;
 	}
-	rc = cli_write_output(path, buf, len);
+	rc = cli_write_output(path, buf, len, 0);
 	free(buf);
 	return rc;
 }

@@ -26,7 +26,8 @@ static void usage(FILE *f)
 	      "[--until DATE]\n"
 	      "                                      [--max-count N] "
 	      "[--no-scores]\n"
-	      "                                      [--chart FILE.svg]\n"
+	      "                                      [--chart FILE.svg "
+	      "[--force]]\n"
 	      "\n"
 	      "List the commits that changed the registry, newest first, "
 	      "with the\n"
@@ -53,7 +54,13 @@ static void usage(FILE *f)
 	      "entries)\n"
 	      "  --chart FILE.svg  also draw the deficit (with ID) or the "
 	      "total exposure\n"
-	      "                    across the commits as an SVG line chart\n"
+	      "                    across the commits as an SVG line chart "
+	      "(written\n"
+	      "                    atomically; - is standard output; an "
+	      "existing FILE that\n"
+	      "                    is not a regular file is refused)\n"
+	      "  --force           write the chart into such a FILE in "
+	      "place\n"
 	      "  -h, --help        show this help\n"
 	      "\n"
 	      "On a terminal, a progress line (commits done of the total, "
@@ -230,9 +237,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		{"until", required_argument, NULL, 'u'},
 		{"no-scores", no_argument, NULL, 'n'},
 		{"chart", required_argument, NULL, 'c'},
+		{"force", no_argument, NULL, 'W'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *id = NULL, *chart = NULL;
+	int force = 0;
 	char *operand, *end;
 	govmap_date since = 0, until = 0;
 	unsigned long max = 1000;
@@ -274,6 +283,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'c': chart = optarg; break;
+		case 'W': force = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
@@ -481,7 +491,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
 		} else {
-			rc = cli_write_output(chart, svg, len);
+			rc = cli_write_output(chart, svg, len, force);
 			free(svg);
 		}
 	}

@@ -20,7 +20,7 @@ static void usage(FILE *f)
 	      "              [--diff REV1 [REV2]]\n"
 	      "              [--national] [--collapse N] [--format "
 	      "svg|png|pdf|dot|json]\n"
-	      "              [-o FILE]\n"
+	      "              [-o FILE [--force]]\n"
 	      "\n"
 	      "Draw who answers to whom: voters at the top, each body below "
 	      "them coloured\n"
@@ -71,6 +71,11 @@ static void usage(FILE *f)
 	      "bodies marked\n"
 	      "  -o, --output FILE  write to FILE (atomically); default "
 	      "standard output\n"
+	      "                   (-o - too); an existing FILE that is not "
+	      "a regular file\n"
+	      "                   (a symbolic link, FIFO, device) is refused\n"
+	      "  --force          write into such a FILE in place (a link "
+	      "followed)\n"
 	      "  -h, --help       show this help\n"
 	      "\n"
 	      "Layout runs in a child process with a time limit; a map too "
@@ -217,9 +222,11 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 		{"link-base", required_argument, NULL, 'l'},
 		{"output", required_argument, NULL, 'o'},
 		{"diff", required_argument, NULL, 'D'},
+		{"force", no_argument, NULL, 'W'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	govmap_map_opts mo = {0};
+	int force = 0;
 	const char *output = NULL, *format = NULL, *diff_from = NULL,
 		   *diff_to = NULL;
 	int c;
@@ -235,6 +242,7 @@ again:
 		case 'l': mo.link_base = optarg; break;
 		case 'F': format = optarg; break;
 		case 'o': output = optarg; break;
+		case 'W': force = 1; break;
 		case 'D': diff_from = optarg; break;
 		case 'd':
 		case 'c': {
@@ -328,8 +336,11 @@ again:
 				  &d);
 	cli_print_diags(stderr, &d, cli->color);
 	if (r == GOVMAP_OK)
-		rc = cli_write_output(output, data, len);
-	else
+		rc = cli_write_output(output, data, len, force);
+	else if (r == GOVMAP_ENOMEM || cli_nomem(&d)) {
+		cli_err("out of memory");
+		rc = EXIT_USAGE;
+	} else
 		rc = r == GOVMAP_ENOTFOUND ? EXIT_USAGE : EXIT_DATA;
 	free(data);
 	govmap_diags_free(&d);

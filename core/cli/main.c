@@ -3,6 +3,7 @@
  * table.  Each command lives in cmd_<name>.c and returns an exit code.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,7 +137,39 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* What coreutils' close_stdout does: a command whose output could not
+ * all be written (a full disk, /dev/full, a closed descriptor) exits 2
+ * with a message, whatever it returned.  Every write to stdout sets its
+ * error flag, so one check here covers every printf of every command. */
+static int close_stdout(int rc)
+{
+	int err = ferror(stdout) != 0;
+	int e = cli_stdout_errno;
+	if (fflush(stdout) != 0) {
+		err = 1;
+		e = e ? e : errno;
+	}
+	if (fclose(stdout) != 0 && errno != EBADF && !err) {
+		err = 1;
+		e = errno;
+	}
+	if (!err)
+		return rc;
+	if (e)
+		cli_err("cannot write to standard output: %s", strerror(e));
+	else
+		cli_err("cannot write to standard output");
+	return EXIT_USAGE;
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+	return close_stdout(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"registry", required_argument, NULL, 'r'},

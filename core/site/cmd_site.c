@@ -4,15 +4,21 @@
  *
  * Owns the command's options, the output directory's safety (never in
  * or under the registry; never over a non-empty directory that is not a
- * govmap site), atomic writes of every file, and removing pages left by
- * an earlier build that this one did not write.  Must not write anything
- * outside DIR or change the model.
+ * govmap site; a symbolic link only with --force), and building the
+ * site in a temporary directory beside DIR that is swapped in by rename
+ * once complete: an interrupted (SIGINT, SIGTERM, SIGHUP) or failed run
+ * removes its temporary directory and leaves the previous site as it
+ * was.  Must not write anything outside DIR and its temporary sibling,
+ * or change the model.
  */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE /* renameat2 */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +32,8 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: govmap [global options] site -o DIR [--history N]\n"
+	fputs("usage: govmap [global options] site -o DIR [--force] "
+	      "[--history N]\n"
 	      "\n"
 	      "Write a static web site for scrutiny committees into DIR: the "
 	      "national\n"
@@ -46,9 +53,16 @@ static void usage(FILE *f)
 	      "registry, and a\n"
 	      "directory that is not empty must be an earlier govmap site "
 	      "(pages it no\n"
-	      "longer has are removed).\n"
+	      "longer has are removed).  The site is built in a temporary "
+	      "directory\n"
+	      "beside DIR and swapped in when complete: an interrupted or "
+	      "failed run\n"
+	      "leaves the previous site as it was.\n"
 	      "\n"
 	      "  -o, --output DIR  where to write the site\n"
+	      "  --force           DIR may be a symbolic link (to a "
+	      "directory): the site\n"
+	      "                    is written where it leads\n"
 	      "  --history N       score the bodies at each of the N latest "
 	      "commits that\n"
 	      "                    changed the registry, for their history "
@@ -90,7 +104,8 @@ static int would_be_inside(const char *p, const char *reg)
 	return inside(full, reg);
 }
 
-/* mkdir -p, refusing any directory inside the registry.  Prints. */
+/* mkdir -p of DIR's parents, refusing any directory inside the
+ * registry.  Prints. */
 static int make_dir(const char *dir, const char *reg)
 {
 	char p[PATH_MAX];
@@ -121,7 +136,8 @@ static int make_dir(const char *dir, const char *reg)
 					"inside it", dir);
 				return -1;
 			}
-			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			/* DIR itself is the built site, renamed into place */
+			if (i < n && mkdir(p, 0777) != 0 && errno != EEXIST) {
 				cli_err("site: cannot create '%s': %s", p,
 					strerror(errno));
 				return -1;
@@ -135,30 +151,31 @@ static int make_dir(const char *dir, const char *reg)
 	return 0;
 }
 
+/* DIR's parents made, DIR (when it exists) checked: not in the registry,
+ * empty or an earlier site.  Prints. */
 static int prepare_dir(const char *dir, const char *registry)
 {
-	char reg[PATH_MAX], real[PATH_MAX];
+	char reg[PATH_MAX], real[PATH_MAX], q[PATH_MAX];
 	if (!realpath(registry, reg)) {
 		cli_err("site: cannot resolve the registry path '%s': %s",
-			registry, strerror(errno));
+			cli_path(q, sizeof q, registry), strerror(errno));
 		return -1;
 	}
 	if (make_dir(dir, reg) < 0)
 		return -1;
-	if (!realpath(dir, real)) {
-		cli_err("site: cannot resolve '%s': %s", dir, strerror(errno));
-		return -1;
-	}
+	if (!realpath(dir, real))
+		return errno == ENOENT ? 0 : -1; /* new: created by the swap */
 	if (inside(real, reg)) {
 		cli_err("site: refusing to write into the registry directory "
 			"('%s' is inside '%s'): choose another -o DIR",
-			dir, registry);
+			cli_path(q, sizeof q, dir), registry);
 		return -1;
 	}
 	/* not empty?  then it must be a site we wrote before */
 	DIR *d = opendir(real);
 	if (!d) {
-		cli_err("site: cannot read '%s': %s", dir, strerror(errno));
+		cli_err("site: cannot read '%s': %s", cli_path(q, sizeof q, dir),
+			strerror(errno));
 		return -1;
 	}
 	int empty = 1, marker = 0;
@@ -173,19 +190,128 @@ static int prepare_dir(const char *dir, const char *registry)
 	if (!empty && !marker) {
 		cli_err("site: '%s' is not empty and is not a govmap site (no "
 			"%s file): choose a new or empty directory",
-			dir, MARKER);
+			cli_path(q, sizeof q, dir), MARKER);
 		return -1;
 	}
+	return 0;
+}
+
+/* ---- the temporary directory, the swap, the signals ---- */
+
+static char tmp_dir[PATH_MAX];        /* being built, "" when none */
+static volatile sig_atomic_t stop_sig; /* the signal that stopped us */
+
+static void on_signal(int sig)
+{
+	stop_sig = sig;
+}
+
+static void catch_signals(void (*fn)(int))
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = fn;
+		sa.sa_flags = SA_RESTART;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+static int rm_entry(const char *p, const struct stat *st, int flag,
+		    struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	int r = flag == FTW_DP || flag == FTW_DNR ? rmdir(p) : unlink(p);
+	return r != 0 && errno != ENOENT ? -1 : 0;
+}
+
+/* rm -r, never following a symbolic link. */
+static int rm_tree(const char *p)
+{
+	return nftw(p, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* A new directory beside `dir` (".NAME.govmap-tmp-XXXXXX" in the same
+ * parent, so that rename can swap them) with the site's subdirectories,
+ * named in tmp_dir.  Prints. */
+static int make_tmp(const char *dir)
+{
+	char d[PATH_MAX], q[PATH_MAX];
+	size_t n = strlen(dir);
+	if (n >= sizeof d)
+		n = sizeof d - 1;
+	memcpy(d, dir, n);
+	d[n] = '\0';
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = '\0';
+	char *slash = strrchr(d, '/');
+	const char *base = slash ? slash + 1 : d;
+	int w = slash ? snprintf(tmp_dir, sizeof tmp_dir,
+				 "%.*s/.%s.govmap-tmp-XXXXXX",
+				 (int)(slash - d), d, base)
+		      : snprintf(tmp_dir, sizeof tmp_dir,
+				 ".%s.govmap-tmp-XXXXXX", base);
+	if (w < 0 || (size_t)w >= sizeof tmp_dir || !mkdtemp(tmp_dir)) {
+		cli_err("site: cannot create a temporary directory beside "
+			"'%s': %s", cli_path(q, sizeof q, dir),
+			w < 0 || (size_t)w >= sizeof tmp_dir
+				? strerror(ENAMETOOLONG)
+				: strerror(errno));
+		tmp_dir[0] = '\0';
+		return -1;
+	}
+	/* mkdtemp makes it 0700: give it the usual mode */
+	mode_t mask = umask(0);
+	umask(mask);
+	chmod(tmp_dir, 0777 & ~mask);
 	static const char *const subdirs[] = {"assets", "bodies", "councils",
 					      "regions", "rules"};
 	for (size_t i = 0; i < sizeof subdirs / sizeof *subdirs; i++) {
-		char p[PATH_MAX];
-		snprintf(p, sizeof p, "%s/%s", dir, subdirs[i]);
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			cli_err("site: cannot create '%s': %s", p,
-				strerror(errno));
+		char p[PATH_MAX + 16];
+		snprintf(p, sizeof p, "%s/%s", tmp_dir, subdirs[i]);
+		if (mkdir(p, 0777) != 0) {
+			cli_err("site: cannot create '%s': %s",
+				cli_path(q, sizeof q, p), strerror(errno));
 			return -1;
 		}
+	}
+	return 0;
+}
+
+/* The built site (tmp_dir) becomes DIR: one atomic exchange when DIR
+ * exists (the old site then sits at tmp_dir and is removed), one rename
+ * when it does not.  Prints. */
+static int swap_in(const char *dir)
+{
+	char q[PATH_MAX];
+	struct stat st;
+	int r;
+	if (lstat(dir, &st) != 0 && errno == ENOENT) {
+		r = rename(tmp_dir, dir);
+		if (r == 0)
+			tmp_dir[0] = '\0'; /* nothing left to remove */
+	} else {
+		r = renameat2(AT_FDCWD, tmp_dir, AT_FDCWD, dir,
+			      RENAME_EXCHANGE);
+		if (r != 0 && (errno == EINVAL || errno == ENOSYS)) {
+			/* a file system without the exchange: DIR is
+			 * moved aside, then the new site in */
+			char old[PATH_MAX + 16];
+			snprintf(old, sizeof old, "%s.old", tmp_dir);
+			r = rename(dir, old);
+			if (r == 0 && (r = rename(tmp_dir, dir)) != 0)
+				rename(old, dir);
+			if (r == 0)
+				rename(old, tmp_dir);
+		}
+	}
+	if (r != 0) {
+		cli_err("site: cannot move the new site into '%s': %s",
+			cli_path(q, sizeof q, dir), strerror(errno));
+		return -1;
 	}
 	return 0;
 }
@@ -194,12 +320,15 @@ int site_write(site_ctx *c, const char *rel, site_buf *b)
 {
 	int rc = 0;
 	char path[PATH_MAX];
-	if (b->oom) {
+	if (c->failed || stop_sig) {
+		rc = -1; /* stopped: write nothing more */
+	} else if (b->oom) {
 		cli_err("site: out of memory writing %s", rel);
 		rc = -1;
 	} else {
 		snprintf(path, sizeof path, "%s/%s", c->dir, rel);
-		if (cli_write_output(path, b->s ? b->s : "", b->n) != EXIT_OK)
+		if (cli_write_output(path, b->s ? b->s : "", b->n, 0) !=
+		    EXIT_OK)
 			rc = -1;
 	}
 	if (rc == 0 && c->nwritten == c->capwritten) {
@@ -227,42 +356,6 @@ static int write_lines(site_ctx *c, const char *rel,
 		sb_put(&b, "\n");
 	}
 	return site_write(c, rel, &b);
-}
-
-static int was_written(const site_ctx *c, const char *rel)
-{
-	for (size_t i = 0; i < c->nwritten; i++)
-		if (c->written[i] && strcmp(c->written[i], rel) == 0)
-			return 1;
-	return 0;
-}
-
-/* Pages of an earlier build that this one did not write. */
-static void remove_stale(site_ctx *c)
-{
-	static const char *const subdirs[] = {"bodies", "councils", "regions",
-					      "rules"};
-	for (size_t i = 0; i < sizeof subdirs / sizeof *subdirs; i++) {
-		char p[PATH_MAX];
-		snprintf(p, sizeof p, "%s/%s", c->dir, subdirs[i]);
-		DIR *d = opendir(p);
-		if (!d)
-			continue;
-		struct dirent *de;
-		while ((de = readdir(d)) != NULL) {
-			size_t n = strlen(de->d_name);
-			char rel[PATH_MAX];
-			if (n < 6 || strcmp(de->d_name + n - 5, ".html") != 0)
-				continue;
-			snprintf(rel, sizeof rel, "%s/%s", subdirs[i], de->d_name);
-			if (was_written(c, rel))
-				continue;
-			char stale[PATH_MAX + 512];
-			snprintf(stale, sizeof stale, "%s/%s", p, de->d_name);
-			unlink(stale);
-		}
-		closedir(d);
-	}
 }
 
 /* ---- what the pages share ---- */
@@ -389,9 +482,12 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"history", required_argument, NULL, 'H'},
+		{"force", no_argument, NULL, 'W'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *dir = NULL;
+	char linked[PATH_MAX], q[PATH_MAX];
+	int force = 0;
 	unsigned long history = 100;
 	char *end;
 	int c;
@@ -399,6 +495,7 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	while ((c = cli_getopt(argc, argv, "ho:", opts, "site")) != -1) {
 		switch (c) {
 		case 'o': dir = optarg; break;
+		case 'W': force = 1; break;
 		case 'H':
 			history = strtoul(optarg, &end, 10);
 			if (*end || !*optarg || history > 100000) {
@@ -420,6 +517,23 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	/* the swap would replace a symbolic link with a directory: refused,
+	 * or with --force followed */
+	struct stat lst;
+	if (lstat(dir, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		if (!force) {
+			cli_err("site: refusing to replace %s: it is a "
+				"symbolic link (give --force to write where it "
+				"leads)", cli_path(q, sizeof q, dir));
+			return EXIT_USAGE;
+		}
+		if (!realpath(dir, linked)) {
+			cli_err("site: cannot resolve %s: %s",
+				cli_path(q, sizeof q, dir), strerror(errno));
+			return EXIT_USAGE;
+		}
+		dir = linked;
+	}
 	cli_session s;
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
@@ -431,7 +545,6 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	site_ctx ctx = {0};
 	ctx.cli = cli;
 	ctx.s = &s;
-	ctx.dir = dir;
 	govmap_date_format(ctx.date, govmap_analysis_date(s.an));
 	if (!history)
 		snprintf(ctx.hist_note, sizeof ctx.hist_note,
@@ -443,6 +556,12 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
+	/* from here on a signal stops the build and removes tmp_dir */
+	stop_sig = 0;
+	catch_signals(on_signal);
+	if (make_tmp(dir) < 0)
+		ctx.failed = 1;
+	ctx.dir = tmp_dir;
 	write_lines(&ctx, "assets/site.css", site_css());
 	write_lines(&ctx, "assets/site.js", site_js());
 	write_lines(&ctx, "assets/svg-pan-zoom.js", site_panzoom());
@@ -471,8 +590,24 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 			   "govmap site may overwrite it.\n");
 		site_write(&ctx, MARKER, &m);
 	}
+	if (!ctx.failed && !stop_sig && swap_in(dir) < 0)
+		ctx.failed = 1;
+	/* the old site (after the swap) or the unfinished new one */
+	if (tmp_dir[0] && rm_tree(tmp_dir) != 0 && !stop_sig)
+		cli_err("site: could not remove '%s': %s",
+			cli_path(q, sizeof q, tmp_dir), strerror(errno));
+	tmp_dir[0] = '\0';
+	if (stop_sig) {
+		/* die of the signal, as the user asked */
+		int sig = stop_sig;
+		ctx_free(&ctx);
+		cli_close(&s);
+		catch_signals(SIG_DFL);
+		raise(sig);
+		return EXIT_USAGE;
+	}
+	catch_signals(SIG_DFL);
 	if (!ctx.failed) {
-		remove_stale(&ctx);
 		size_t pages = 0;
 		for (size_t i = 0; i < ctx.nwritten; i++) {
 			size_t n = strlen(ctx.written[i]);
@@ -480,11 +615,13 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 		}
 		printf("govmap: site: %zu pages (%zu regions, %zu rules) written "
 		       "to %s%s\n",
-		       pages, ctx.nregions, ctx.nrules, dir,
+		       pages, ctx.nregions, ctx.nrules,
+		       cli_path(q, sizeof q, dir),
 		       ctx.map_failures ? "; some maps were left out (see "
 					  "the warnings)"
 					: "");
-		printf("open %s/index.html in a browser\n", dir);
+		printf("open %s/index.html in a browser\n",
+		       cli_path(q, sizeof q, dir));
 	}
 	rc = ctx.failed ? EXIT_USAGE : EXIT_OK;
 	ctx_free(&ctx);

@@ -357,6 +357,11 @@ static heap_item heap_pop(heap_item *h, size_t *n)
 }
 
 #define EPS 1e-12
+/* The search adds logarithms of strengths instead of multiplying them, so
+ * that a chain of any length keeps a nonzero accountability (0.01^200
+ * underflows a double; its logarithm is -921) and compares with a
+ * tolerance relative to its size. */
+#define LOG_EPS 1e-9
 
 static int widest_paths(govmap_analysis *an)
 {
@@ -368,8 +373,9 @@ static int widest_paths(govmap_analysis *an)
 	/* each relaxation pushes once: at most nedges + n items */
 	heap_item *heap = malloc((an->nedges + n + 1) * sizeof(*heap));
 	size_t *fill = malloc((n + 1) * sizeof(*fill));
+	double *la = malloc((n + 1) * sizeof(*la)); /* log A, -inf: none */
 	int rc = -1;
-	if (!in_start || !in_idx || !heap || !fill)
+	if (!in_start || !in_idx || !heap || !fill || !la)
 		goto cleanup;
 	for (size_t k = 0; k < an->nedges; k++)
 		in_start[an->edges[k].to + 1]++;
@@ -382,29 +388,35 @@ static int widest_paths(govmap_analysis *an)
 	size_t hn = 0;
 	for (size_t i = 0; i < n; i++) {
 		govmap_score *s = &an->scores[i];
+		la[i] = -INFINITY;
 		if (s->electorate) {
 			s->A = govmap_root_weight(
 				govmap_registry_at(an->reg, i));
-			heap_push(heap, &hn, (heap_item){s->A, 0, (int32_t)i});
+			if (!(s->A > 0))
+				continue;
+			la[i] = log(s->A);
+			heap_push(heap, &hn, (heap_item){la[i], 0, (int32_t)i});
 		}
 	}
 	while (hn) {
 		heap_item it = heap_pop(heap, &hn);
 		govmap_score *sv = &an->scores[it.node];
-		if (it.a < sv->A - EPS || it.hops > sv->hops)
+		if (it.a < la[it.node] - LOG_EPS || it.hops > sv->hops)
 			continue; /* stale entry */
 		for (size_t k = in_start[it.node]; k < in_start[it.node + 1];
 		     k++) {
 			const govmap_edge *e = &an->edges[in_idx[k]];
 			govmap_score *su = &an->scores[e->from];
-			if (su->electorate)
+			if (su->electorate || !(e->strength > 0))
 				continue;
-			double cand = it.a * e->strength;
+			double cand = it.a + log(e->strength);
+			double cur = la[e->from];
 			uint32_t hops = it.hops + 1;
-			if (cand > su->A + EPS ||
-			    (fabs(cand - su->A) <= EPS && su->A > 0 &&
+			if (cand > cur + LOG_EPS ||
+			    (isfinite(cur) && fabs(cand - cur) <= LOG_EPS &&
 			     hops < su->hops)) {
-				su->A = cand;
+				la[e->from] = cand;
+				su->A = exp(cand);
 				su->hops = hops;
 				su->next = (int32_t)in_idx[k];
 				heap_push(heap, &hn,
@@ -418,6 +430,7 @@ cleanup:
 	free(in_idx);
 	free(heap);
 	free(fill);
+	free(la);
 	return rc;
 }
 
@@ -476,6 +489,10 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		/* round to 6 places so that output never depends on the
 		 * last bits of a product */
 		s->A = round(s->A * 1e6) / 1e6;
+		/* a chain, however long, is never shown as none: the rules,
+		 * maps and reports read A > 0 as "has a chain" */
+		if (s->next >= 0 && s->A < 1e-6)
+			s->A = 1e-6;
 		s->D = round((1.0 - s->A) * 1e6) / 1e6;
 		s->exposure = s->money > 0 ? s->D * (double)s->money : 0;
 	}

@@ -38,6 +38,7 @@ static void diags_vadd(govmap_diags *d, govmap_severity sev, const char *file,
 		govmap_diag *v = realloc(d->v, cap * sizeof(*v));
 		if (!v) {
 			d->dropped++;
+			d->lost++;
 			return;
 		}
 		d->v = v;
@@ -56,6 +57,7 @@ static void diags_vadd(govmap_diags *d, govmap_severity sev, const char *file,
 		free(g->code);
 		free(g->msg);
 		d->dropped++;
+		d->lost++;
 		return;
 	}
 	d->n++;
@@ -97,6 +99,7 @@ void govmap_diags_append(govmap_diags *d, const govmap_diags *from)
 		d->count[sev] += from->count[sev] - kept;
 	}
 	d->dropped += from->dropped;
+	d->lost += from->lost;
 }
 
 static int diag_cmp(const void *a, const void *b, void *ctx)

@@ -16,8 +16,10 @@ void govmap_findings_add(govmap_findings *f, govmap_severity sev,
 			 const char *rule, const char *basis, int32_t entity,
 			 govmap_pos pos, const char *fmt, ...)
 {
-	if (govmap__grow((void **)&f->v, &f->cap, f->n, sizeof(*f->v)) < 0)
+	if (govmap__grow((void **)&f->v, &f->cap, f->n, sizeof(*f->v)) < 0) {
+		f->lost++;
 		return;
+	}
 	govmap_finding *x = &f->v[f->n];
 	va_list ap;
 	va_start(ap, fmt);
@@ -29,10 +31,11 @@ void govmap_findings_add(govmap_findings *f, govmap_severity sev,
 	x->entity = entity;
 	x->pos = pos;
 	x->suppressed = NULL;
-	if (!x->msg || !x->rule) {
+	if (!x->msg || !x->rule || (basis && !x->basis)) {
 		free(x->msg);
 		free(x->rule);
 		free(x->basis);
+		f->lost++;
 		return;
 	}
 	f->count[x->sev]++;
@@ -56,6 +59,8 @@ void govmap_findings_apply_suppressions(govmap_findings *f,
 				if (x->suppressed) {
 					f->count[x->sev]--;
 					f->nsuppressed++;
+				} else {
+					f->lost++;
 				}
 				break;
 			}

@@ -128,8 +128,15 @@ static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 	reg->ents = malloc((total ? total : 1) * sizeof(*reg->ents));
 	reg->arenas = calloc(j->nchunks ? j->nchunks : 1,
 			     sizeof(*reg->arenas));
-	if (!reg->ents || !reg->arenas)
+	if (!reg->ents || !reg->arenas) {
+		/* nothing joins the registry: the chunks are freed here */
+		for (size_t c = 0; c < j->nchunks; c++) {
+			free(j->chunks[c].buf.ents);
+			govmap__arena_free(&j->chunks[c].arena);
+			govmap_diags_free(&j->chunks[c].diags);
+		}
 		return GOVMAP_ENOMEM;
+	}
 	reg->cap = total;
 	for (size_t c = 0; c < j->nchunks; c++) {
 		chunk_t *ch = &j->chunks[c];
@@ -149,6 +156,7 @@ static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 					 g->col, g->code, "%s", g->msg);
 		}
 		diags->dropped += ch->diags.dropped;
+		diags->lost += ch->diags.lost;
 		govmap_diags_free(&ch->diags);
 	}
 	return GOVMAP_OK;

@@ -226,17 +226,37 @@ static int conv_id(ctx *c, const ynode *n, const char *key, char **out)
 	return 0;
 }
 
-static int conv_text(ctx *c, const ynode *n, const char *key, char **out)
+/* Text of any field: no bidi control (embedding, override, isolate,
+ * mark) and no zero-width space, word joiner or BOM, which reorder or
+ * hide what a reader sees (a name that looks like another's, a reversed
+ * URL); a name in a right-to-left script may hold the marks it needs. */
+static int conv_text_as(ctx *c, const ynode *n, const char *key, char **out,
+			int name)
 {
 	if (!want_scalar(c, n, key, "text"))
 		return -1;
+	unsigned cp = govmap__text_invisible(n->str, name);
+	if (cp) {
+		char q[128];
+		verr(c, n, "invisible-char",
+		     "'%s' holds U+%04X, an invisible character that can "
+		     "reorder or disguise text: remove it ('%s')",
+		     key, cp, govmap__quote(q, sizeof q, n->str));
+		*out = NULL;
+		return -1;
+	}
 	*out = dup(c, n->str);
 	return 0;
 }
 
+static int conv_text(ctx *c, const ynode *n, const char *key, char **out)
+{
+	return conv_text_as(c, n, key, out, 0);
+}
+
 static int conv_name(ctx *c, const ynode *n, const char *key, char **out)
 {
-	if (conv_text(c, n, key, out) < 0)
+	if (conv_text_as(c, n, key, out, 1) < 0)
 		return -1;
 	if (!**out || strspn(*out, " \t") == strlen(*out)) {
 		verr(c, n, "empty", "'%s' must not be empty", key);
@@ -506,6 +526,20 @@ static int conv_valid(ctx *c, const ynode *n, const char *key,
 	return bad ? -1 : 0;
 }
 
+/* The host of an http(s) URL is ASCII (an IDN written in punycode,
+ * xn--...): a host in Unicode can look like another (a Cyrillic 'а' in
+ * nhs.uk) and becomes a live link on the site. */
+static int url_host_ascii(const char *s)
+{
+	const char *h = strstr(s, "://");
+	if (!h)
+		return 1;
+	for (h += 3; *h && *h != '/' && *h != '?' && *h != '#'; h++)
+		if ((unsigned char)*h >= 0x80)
+			return 0;
+	return 1;
+}
+
 static int url_ok(const char *s)
 {
 	if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0)
@@ -548,10 +582,26 @@ static int conv_sources(ctx *c, const ynode *n, govmap_entity *e)
 			     "with https:// or http:// and contain no spaces, "
 			     "quotes or angle brackets",
 			     govmap__quote(q, sizeof q, src->url));
+		else if (v && src->url && !url_host_ascii(src->url))
+			verr(c, v, "url-host",
+			     "'%s': the host name is not ASCII: write an "
+			     "internationalised name in punycode (xn--...), so "
+			     "that no look-alike letter can pass for another",
+			     govmap__quote(q, sizeof q, src->url));
 		if ((v = govmap__ymap_get(s, "title")) && !is_null(v))
 			conv_name(c, v, "title", &src->title);
-		if ((v = govmap__ymap_get(s, "accessed")) && !is_null(v))
-			conv_date(c, v, "accessed", &src->accessed);
+		if ((v = govmap__ymap_get(s, "accessed")) && !is_null(v) &&
+		    conv_date(c, v, "accessed", &src->accessed) == 0 &&
+		    src->accessed > govmap_date_today()) {
+			char d[11];
+			govmap_date_format(d, src->accessed);
+			govmap_diags_add(c->diags, GOVMAP_SEV_WARNING, c->file,
+					 v->line, v->col, "accessed-future",
+					 "'accessed' is %s, after today: the "
+					 "day the source was read cannot be in "
+					 "the future (a typo?)",
+					 d);
+		}
 	}
 	return 0;
 }

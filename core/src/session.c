@@ -98,7 +98,8 @@ static int analyse(govmap_session *s)
 	govmap_findings_apply_suppressions(&s->findings, s->reg);
 	govmap_findings_sort(&s->findings, s->reg);
 	govmap_diags_sort(&s->diags);
-	return GOVMAP_OK;
+	/* a finding lost for want of memory: the list is not the truth */
+	return s->findings.lost ? GOVMAP_ENOMEM : GOVMAP_OK;
 }
 
 int govmap_session_open(govmap_session **out, const govmap_session_opts *o)

@@ -116,6 +116,20 @@ static int cmp_str(const void *a, const void *b, void *ctx)
 }
 
 /* Collect `*.yaml` paths under root/rel. */
+/* "REG/sub/'name': unsafe name in the directory, skipped", as the Git
+ * source says it of a tree. */
+static void unsafe_name(govmap_src *src, const char *rel, const char *name,
+			govmap_diags *diags)
+{
+	char q[128];
+	char *dir = rel[0] ? govmap__src_display(src, rel) : NULL;
+	govmap_diags_add(diags, GOVMAP_SEV_WARNING, NULL, 0, 0, "skip-name",
+			 "%s/'%s': unsafe name in the directory, skipped",
+			 dir ? dir : src->label,
+			 govmap__quote(q, sizeof q, name));
+	free(dir);
+}
+
 static int walk(govmap_src *src, dir_impl *d, const char *rel,
 		unsigned depth, govmap_diags *diags)
 {
@@ -157,6 +171,13 @@ static int walk(govmap_src *src, dir_impl *d, const char *rel,
 					 src->label, relp, strerror(errno));
 		} else if (S_ISLNK(st.st_mode)) {
 			govmap__src_note(diags, src, relp, GOVMAP_SEV_WARNING, "skip-symlink", "symbolic link skipped (the registry is read from regular files only)");
+		} else if (!govmap__segment_safe(name, strlen(name))) {
+			/* the Git source's rule: a directory or YAML file
+			 * whose name holds a newline, ':', a space, an
+			 * escape or a bidi control (which could forge
+			 * file:line:col lines) is not read */
+			if (S_ISDIR(st.st_mode) || govmap__is_yaml(name))
+				unsafe_name(src, rel, name, diags);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (depth + 1 > src->lim.max_tree_depth) {
 				govmap__src_note(diags, src, relp, GOVMAP_SEV_ERROR, "limit-tree-depth", "directories nested deeper than %u",

@@ -80,7 +80,10 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 			return GOVMAP_ELIMIT;
 		}
 		int safe = govmap__segment_safe(name, strlen(name));
-		if (!safe && (name[0] != '.' || mode != GIT_FILEMODE_BLOB)) {
+		/* warned of when it would be read (a tree, a YAML file), as
+		 * the directory source does */
+		if (!safe && (name[0] != '.' || mode != GIT_FILEMODE_BLOB) &&
+		    (mode == GIT_FILEMODE_TREE || govmap__is_yaml(name))) {
 			/* "HEAD:'..'", "HEAD:reg/sub/'..'" */
 			char *dir = govmap__src_display(src, rel);
 			govmap_diags_add(diags, GOVMAP_SEV_WARNING, NULL, 0, 0,

@@ -91,6 +91,76 @@ const char *govmap__did_you_mean(const char *word, const char *const *cands,
 	return best;
 }
 
+static size_t len_bucket(const char *w)
+{
+	size_t l = strlen(w);
+	return l > 64 ? 65 : l;
+}
+
+int govmap__suggest_init(govmap__suggest *s, const char *const *words,
+			 size_t n, size_t cap, size_t budget)
+{
+	memset(s, 0, sizeof(*s));
+	s->words = words;
+	s->n = n;
+	s->cap = cap;
+	s->budget = budget;
+	s->order = malloc((n ? n : 1) * sizeof(*s->order));
+	if (!s->order)
+		return -1;
+	/* a counting sort by length keeps the given order in each bucket */
+	size_t count[67] = {0};
+	for (size_t i = 0; i < n; i++)
+		count[len_bucket(words[i]) + 1]++;
+	for (size_t b = 0; b < 66; b++)
+		count[b + 1] += count[b];
+	memcpy(s->start, count, sizeof(s->start));
+	for (size_t i = 0; i < n; i++)
+		s->order[count[len_bucket(words[i])]++] = (uint32_t)i;
+	return 0;
+}
+
+int64_t govmap__suggest_near(govmap__suggest *s, const char *word,
+			     size_t maxd)
+{
+	size_t len = len_bucket(word), bestd = maxd + 1, spent = 0;
+	int64_t best = -1;
+	if (len > 64 || !s->order)
+		return -1; /* edit_distance does not compare such words */
+	/* buckets by distance of length: L, L-1, L+1, L-2, ... while they
+	 * can still hold a word as near as the best so far */
+	for (size_t dl = 0; dl <= maxd && dl <= bestd; dl++) {
+		for (int side = 0; side < (dl ? 2 : 1); side++) {
+			if (side == 0 && dl > len)
+				continue;
+			size_t b = side == 0 ? len - dl : len + dl;
+			if (b > 64)
+				continue;
+			for (size_t k = s->start[b]; k < s->start[b + 1]; k++) {
+				if (!s->budget || spent >= s->cap)
+					return best;
+				s->budget--;
+				spent++;
+				uint32_t i = s->order[k];
+				size_t d = govmap__edit_distance(word, s->words[i],
+								 bestd + 1);
+				if (d < bestd || (d == bestd && d <= maxd &&
+						  (int64_t)i < best)) {
+					bestd = d;
+					best = i;
+				}
+			}
+		}
+	}
+	return bestd <= maxd ? best : -1;
+}
+
+void govmap__suggest_free(govmap__suggest *s)
+{
+	free(s->order);
+	s->order = NULL;
+}
+
 /* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when s does not
  * start one (a stray continuation byte, an overlong or out-of-range lead,
  * a truncated sequence). */
@@ -113,15 +183,64 @@ static size_t utf8_len(const unsigned char *s)
 	return n;
 }
 
-char *govmap__quote(char *buf, size_t size, const char *s)
+
+/* The code point of the valid UTF-8 sequence at u of length n. */
+static unsigned utf8_cp(const unsigned char *u, size_t n)
+{
+	switch (n) {
+	case 2: return (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu);
+	case 3: return (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+		       (u[2] & 0x3Fu);
+	case 4: return (u[0] & 0x07u) << 18 | (u[1] & 0x3Fu) << 12 |
+		       (u[2] & 0x3Fu) << 6 | (u[3] & 0x3Fu);
+	default: return u[0];
+	}
+}
+
+static int rtl_letter(unsigned cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08FF) ||
+	       (cp >= 0xFB1D && cp <= 0xFDFF) ||
+	       (cp >= 0xFE70 && cp <= 0xFEFC) ||
+	       (cp >= 0x10800 && cp <= 0x10FFF) ||
+	       (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+unsigned govmap__text_invisible(const char *s, int name)
+{
+	int rtl = 0;
+	if (name)
+		for (const unsigned char *u = (const unsigned char *)s; *u;) {
+			size_t n = utf8_len(u);
+			n = n ? n : 1;
+			rtl |= rtl_letter(utf8_cp(u, n));
+			u += n;
+		}
+	for (const unsigned char *u = (const unsigned char *)s; *u;) {
+		size_t n = utf8_len(u);
+		n = n ? n : 1;
+		unsigned cp = utf8_cp(u, n);
+		/* a right-to-left name may need the marks that order it */
+		int mark = cp == 0x200E || cp == 0x200F || cp == 0x061C;
+		if (n > 1 && govmap__invisible_control(cp) && !(mark && rtl))
+			return cp;
+		u += n;
+	}
+	return 0;
+}
+
+char *govmap__escape(char *buf, size_t size, const char *s, size_t max)
 {
 	size_t o = 0, chars = 0;
-	if (size < 8)
+	if (size < 8) {
+		if (size)
+			buf[0] = '\0';
 		return buf;
+	}
 	while (*s) {
 		const unsigned char *u = (const unsigned char *)s;
 		/* one character: a control character or a byte that is not
-		 * valid UTF-8 as \xNN, a C1 or bidi control as \uNNNN, else
+		 * valid UTF-8 as \xNN, an invisible control as \uNNNN, else
 		 * one whole UTF-8 sequence */
 		size_t in = utf8_len(u);
 		int hex = in == 0 || u[0] < 0x20 || u[0] == 0x7f;
@@ -129,15 +248,11 @@ char *govmap__quote(char *buf, size_t size, const char *s)
 			      : in == 3 ? (u[0] & 0x0Fu) << 12 |
 					  (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)
 					: 0;
-		/* C1 controls (U+0080-U+009F, 0x9B is CSI) and the bidi
-		 * controls that reorder what a terminal shows */
-		int uni = (cp >= 0x80 && cp <= 0x9F) || cp == 0x200E ||
-			  cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-			  (cp >= 0x2066 && cp <= 0x2069);
+		int uni = govmap__invisible_control(cp);
 		size_t out = hex ? 4 : uni ? 6 : in;
 		if (hex)
 			in = 1;
-		if (chars >= 80 || o + out + 4 > size) {
+		if ((max && chars >= max) || o + out + 4 > size) {
 			memcpy(buf + o, "...", 3);
 			o += 3;
 			break;
@@ -154,6 +269,16 @@ char *govmap__quote(char *buf, size_t size, const char *s)
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+char *govmap_text_escape(char *buf, size_t size, const char *s)
+{
+	return govmap__escape(buf, size, s ? s : "", 0);
+}
+
+char *govmap__quote(char *buf, size_t size, const char *s)
+{
+	return govmap__escape(buf, size, s, 80);
 }
 
 uint64_t govmap__hash(const char *s)

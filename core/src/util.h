@@ -22,11 +22,50 @@ size_t govmap__edit_distance(const char *a, const char *b, size_t cap);
 const char *govmap__did_you_mean(const char *word, const char *const *cands,
 				 size_t n);
 
+/** "Did you mean" over many words (ids) without a quadratic cost: the
+ * words bucketed by length (an edit distance is at least the difference
+ * of lengths, so only the buckets within `maxd` of the word's length are
+ * read), at most `cap` comparisons per query and `budget` over all
+ * queries, after which queries return NULL (no suggestion).  Among the
+ * words at the smallest distance (at most maxd) the first in the given
+ * order wins, as a full scan would pick.  Words are borrowed. */
+typedef struct {
+	const char *const *words;
+	uint32_t *order;       /* word indexes sorted by length (stable) */
+	size_t start[67];      /* bucket L (0..65, 65: longer than 64) */
+	size_t n;
+	size_t cap, budget;
+} govmap__suggest;
+
+int govmap__suggest_init(govmap__suggest *s, const char *const *words,
+			 size_t n, size_t cap, size_t budget);
+/** The index of the nearest word within maxd, or -1. */
+int64_t govmap__suggest_near(govmap__suggest *s, const char *word,
+			     size_t maxd);
+void govmap__suggest_free(govmap__suggest *s);
+
 /** Quote user text for a message: control characters and bytes that are
  * not valid UTF-8 as \xNN, C1 and bidi controls as \uNNNN, cut to 80
  * characters (never inside a UTF-8 sequence) with "...".  Writes into buf
  * (>= 100 bytes), returns buf. */
 char *govmap__quote(char *buf, size_t size, const char *s);
+
+/** The same without the 80-character cut (max 0; else at most max
+ * characters): paths and other text that must be shown whole.  Cut with
+ * "..." only when it does not fit `size`. */
+char *govmap__escape(char *buf, size_t size, const char *s, size_t max);
+
+/** Is the code point an invisible control that can reorder or disguise
+ * text (C1, bidi marks, embeddings, overrides, isolates, zero-width
+ * space, word joiner, BOM)?  ZWJ and ZWNJ are not: scripts need them. */
+int govmap__invisible_control(unsigned cp);
+
+/** The first invisible control (govmap__invisible_control) in UTF-8 text
+ * s, or 0 when there is none.  With `name`, a name in a right-to-left
+ * script (one Hebrew, Arabic, Syriac, Thaana, N'Ko ... letter) may hold
+ * the marks that order it (LRM, RLM, ALM); embeddings, overrides,
+ * isolates, zero-width spaces and C1 controls never pass. */
+unsigned govmap__text_invisible(const char *s, int name);
 
 /* Is s "#rrggbb" (hex digits in either case)?  The one colour form a
  * plugin may give and the maps pass on to Graphviz and SVG. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uspoof.h>
 
 #include "registry_impl.h"
 
@@ -41,7 +42,37 @@ const char *const govmap__core_link_types[] = {
 typedef struct {
 	govmap_registry *reg;
 	govmap_diags *diags;
+	/* "did you mean" for unknown references, built at the first one */
+	const char **ids;
+	govmap__suggest near;
+	int near_state; /* 0 not built, 1 built, -1 out of memory */
 } vctx;
+
+/* Comparisons per unknown reference and in all: 10,000 unknown
+ * references among 20,000 ids cost about 0.1 s more than none (make
+ * bench pins it), not the 80 s of a full scan for each; past the budget
+ * a message goes without its suggestion. */
+#define NEAR_CAP 4096
+#define NEAR_BUDGET 300000
+
+static const char *near_id(vctx *v, const char *id)
+{
+	if (v->near_state == 0) {
+		v->near_state = -1;
+		v->ids = malloc((v->reg->n ? v->reg->n : 1) * sizeof(*v->ids));
+		if (v->ids) {
+			for (size_t i = 0; i < v->reg->n; i++)
+				v->ids[i] = v->reg->ents[i].id;
+			if (govmap__suggest_init(&v->near, v->ids, v->reg->n,
+						 NEAR_CAP, NEAR_BUDGET) == 0)
+				v->near_state = 1;
+		}
+	}
+	if (v->near_state != 1)
+		return NULL;
+	int64_t k = govmap__suggest_near(&v->near, id, 3);
+	return k >= 0 ? v->ids[k] : NULL;
+}
 
 static const char *kinds_text(unsigned mask)
 {
@@ -60,16 +91,7 @@ static void resolve(vctx *v, govmap_ref *r, const char *field,
 	int32_t t = govmap__strmap_get(&v->reg->index, r->id);
 	if (t < 0) {
 		/* suggest the closest existing id */
-		const char *near = NULL;
-		size_t best = 4;
-		for (size_t i = 0; i < v->reg->n; i++) {
-			const char *id = v->reg->ents[i].id;
-			size_t d = govmap__edit_distance(r->id, id, best);
-			if (d < best) {
-				best = d;
-				near = id;
-			}
-		}
+		const char *near = near_id(v, r->id);
 		if (near)
 			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos,
 					"unknown-ref",
@@ -196,6 +218,164 @@ static void check_inside(vctx *v, govmap_pos at, const char *what,
 			x, o->id, y);
 }
 
+/* Each entry of a reference list that repeats an earlier one is one
+ * error, found with a set (a list of 199,000 copies of one id is 198,999
+ * errors in linear time, not one per pair). */
+static void check_dups(vctx *v, const govmap_ref *refs, size_t n,
+		       const char *field)
+{
+	govmap__strmap seen;
+	if (n < 2)
+		return;
+	if (govmap__strmap_init(&seen, n) < 0) {
+		govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+				 "nomem", "out of memory");
+		return;
+	}
+	for (size_t j = 0; j < n; j++) {
+		int32_t first;
+		if (!refs[j].id)
+			continue;
+		int r = govmap__strmap_put(&seen, refs[j].id, (int32_t)j,
+					   &first);
+		if (r == 1)
+			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, refs[j].pos,
+					"duplicate-ref",
+					"'%s' is listed twice in '%s'",
+					refs[j].id, field);
+		else if (r < 0) {
+			govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0,
+					 0, "nomem", "out of memory");
+			break;
+		}
+	}
+	govmap__strmap_free(&seen);
+}
+
+/* Which entities are on a cycle of succeeded_by: each followed once
+ * (0 unseen, 1 on the current walk, 2 done, 3 done and on a cycle), so a
+ * succession of 100,000 bodies costs 100,000 steps, not 5 billion.
+ * NULL on out-of-memory. */
+static unsigned char *lineage_cycles(const govmap_registry *reg)
+{
+	unsigned char *st = calloc(reg->n ? reg->n : 1, 1);
+	if (!st)
+		return NULL;
+	for (size_t i = 0; i < reg->n; i++) {
+		int32_t at = (int32_t)i;
+		while (at >= 0 && st[at] == 0) {
+			st[at] = 1;
+			at = reg->ents[at].succeeded_by.target;
+		}
+		/* a walk that met itself: the cycle starts at `at` */
+		if (at >= 0 && st[at] == 1) {
+			int32_t c = at;
+			do {
+				st[c] = 3;
+				c = reg->ents[c].succeeded_by.target;
+			} while (c != at);
+		}
+		for (at = (int32_t)i; at >= 0 && st[at] == 1;
+		     at = reg->ents[at].succeeded_by.target)
+			st[at] = 2;
+	}
+	return st;
+}
+
+/* The TR39 skeleton of s (ICU uspoof: confusables.txt's mappings after
+ * NFD), malloc'd, or NULL. */
+static char *skeleton(USpoofChecker *sc, const char *s)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = uspoof_getSkeletonUTF8(sc, 0, s, -1, NULL, 0, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	char *out = malloc((size_t)n + 1);
+	st = U_ZERO_ERROR;
+	if (out)
+		uspoof_getSkeletonUTF8(sc, 0, s, -1, out, n + 1, &st);
+	if (out && U_FAILURE(st)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Names and ids that look like another entity's: the same TR39 skeleton
+ * (Unicode's confusables.txt, through ICU) for different text, such as
+ * "NHS Surrey" with a Cyrillic 'Ѕ', or "test-l" and "test-1".  A warning
+ * at the later entity, naming the earlier. */
+static void check_confusables(vctx *v)
+{
+	govmap_registry *reg = v->reg;
+	UErrorCode st = U_ZERO_ERROR;
+	USpoofChecker *sc = uspoof_open(&st);
+	char **skel = calloc(2 * (reg->n ? reg->n : 1), sizeof(*skel));
+	govmap__strmap seen = {0};
+	if (U_FAILURE(st) || !skel ||
+	    govmap__strmap_init(&seen, 2 * reg->n) < 0) {
+		govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+				 "nomem", "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < 2 * reg->n; i++) {
+		const govmap_entity *e = &reg->ents[i / 2];
+		int is_name = i % 2;
+		const char *text = is_name ? e->name : e->id;
+		if (!text)
+			continue;
+		/* names and ids are two namespaces: a prefix keeps them so */
+		char *k = skeleton(sc, text);
+		char *key = k ? govmap__asprintf("%c%s", is_name ? 'n' : 'i',
+						 k)
+			      : NULL;
+		free(k);
+		if (!key) {
+			govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0,
+					 0, "nomem", "out of memory");
+			break;
+		}
+		skel[i] = key;
+		int32_t first;
+		int r = govmap__strmap_put(&seen, key, (int32_t)i, &first);
+		if (r < 0)
+			break;
+		if (r == 0)
+			continue;
+		const govmap_entity *o = &reg->ents[first / 2];
+		const char *other = is_name ? o->name : o->id;
+		if (strcmp(other, text) == 0)
+			continue; /* the same text: not a disguise */
+		char q1[128], q2[128];
+		if (is_name)
+			govmap_diags_at(v->diags, GOVMAP_SEV_WARNING, e->pos,
+					"confusable",
+					"the name '%s' of '%s' looks like the "
+					"name '%s' of '%s' (%s:%u): they differ "
+					"only in look-alike characters",
+					govmap__quote(q1, sizeof q1, text),
+					e->id,
+					govmap__quote(q2, sizeof q2, other),
+					o->id, o->id_pos.file, o->id_pos.line);
+		else
+			govmap_diags_at(v->diags, GOVMAP_SEV_WARNING, e->id_pos,
+					"confusable",
+					"the id '%s' looks like the id '%s' "
+					"(%s:%u): they differ only in "
+					"look-alike characters",
+					govmap__quote(q1, sizeof q1, text),
+					govmap__quote(q2, sizeof q2, other),
+					o->id_pos.file, o->id_pos.line);
+	}
+done:
+	govmap__strmap_free(&seen);
+	for (size_t i = 0; skel && i < 2 * reg->n; i++)
+		free(skel[i]);
+	free(skel);
+	if (sc)
+		uspoof_close(sc);
+}
+
 int govmap__is_root(const govmap_entity *e)
 {
 	return e->kind == GOVMAP_KIND_BODY && e->type &&
@@ -234,7 +414,7 @@ static void time_bound(vctx *v, const govmap_entity *e)
 void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 		      govmap_diags *diags)
 {
-	vctx v = {reg, diags};
+	vctx v = {reg, diags, NULL, {0}, 0};
 	if (govmap__strmap_init(&reg->index, reg->n) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "nomem",
 				 "out of memory building the id index");
@@ -281,19 +461,9 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 			resolve(&v, &e->succeeded_by, "succeeded_by", BD, e);
 			resolve(&v, &e->of, "of", B, e);
 			check_inside(&v, e->id_pos, "the board", e->valid, &e->of);
-			for (size_t j = 0; j < e->njoint; j++) {
+			for (size_t j = 0; j < e->njoint; j++)
 				resolve(&v, &e->joint[j], "joint", B, e);
-				for (size_t k = 0; k < j; k++)
-					if (strcmp(e->joint[j].id,
-						   e->joint[k].id) == 0)
-						govmap_diags_at(
-							diags, GOVMAP_SEV_ERROR,
-							e->joint[j].pos,
-							"duplicate-ref",
-							"'%s' is listed twice "
-							"in 'joint'",
-							e->joint[j].id);
-			}
+			check_dups(&v, e->joint, e->njoint, "joint");
 			if (e->njoint == 1)
 				govmap_diags_at(diags, GOVMAP_SEV_WARNING,
 						e->joint[0].pos, "joint-one",
@@ -380,24 +550,6 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 						e->id, a, s->id, b);
 			}
 		}
-		/* lineage must not loop: a -> b -> a */
-		if (e->succeeded_by.target >= 0) {
-			int32_t at = e->succeeded_by.target;
-			for (size_t steps = 0; at >= 0 && steps < reg->n; steps++) {
-				if (at == (int32_t)i) {
-					govmap_diags_at(diags, GOVMAP_SEV_ERROR,
-							e->succeeded_by.pos,
-							"lineage-cycle",
-							"'%s' is its own "
-							"successor through "
-							"'succeeded_by' (a "
-							"cycle)",
-							e->id);
-					break;
-				}
-				at = reg->ents[at].succeeded_by.target;
-			}
-		}
 		if (e->succeeded_by.target >= 0 && !e->valid.to)
 			govmap_diags_at(diags, GOVMAP_SEV_WARNING,
 					e->succeeded_by.pos, "lineage-open",
@@ -405,4 +557,21 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 					"date",
 					e->id);
 	}
+	check_confusables(&v);
+	/* lineage must not loop: a -> b -> a (every entity on the cycle) */
+	unsigned char *cyc = lineage_cycles(reg);
+	if (!cyc)
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "nomem",
+				 "out of memory");
+	for (size_t i = 0; cyc && i < reg->n; i++)
+		if (cyc[i] == 3)
+			govmap_diags_at(diags, GOVMAP_SEV_ERROR,
+					reg->ents[i].succeeded_by.pos,
+					"lineage-cycle",
+					"'%s' is its own successor through "
+					"'succeeded_by' (a cycle)",
+					reg->ents[i].id);
+	free(cyc);
+	free(v.ids);
+	govmap__suggest_free(&v.near);
 }

@@ -54,3 +54,44 @@ done
 if [ -n "${check_1:-}" ] && [ -n "${check_4:-}" ]; then
 	echo "-- scaling: check at scale 4 / scale 1 = $(ratio "${check_4%% *}" "${check_1%% *}") (target <=4.5x)"
 fi
+
+# Quadratic traps (issue 20): these two rows are pinned, and fail the
+# bench.  A `joint:` list of one id 199,000 times (one error per repeated
+# entry, with a set) and 10,000 links to ids that do not exist (each a
+# letter from a real one: "did you mean" from a length-bucketed index with
+# a cap, not a scan of every id), against the same registry with the
+# links right.  The registries come from the hostile cases' generators.
+gen_case() { # gen_case CASE DIR
+	rm -rf "$2" && mkdir -p "$2" && cp "tests/fixtures/hostile/$1/govmap.yaml" "$2/" &&
+		(cd "tests/fixtures/hostile/$1" && HOSTILE_LIB=$(pwd)/../../../hostile/lib.sh sh generate "$2")
+}
+secs() { # secs COMMAND...: wall seconds of the best of RUNS runs (exit ignored)
+	best=
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || true
+		t1=$(date +%s%N)
+		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+		best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+		i=$((i + 1))
+	done
+	echo "$best"
+}
+traps=$DIR/traps
+gen_case joint-repeated-199k "$(pwd)/$traps/joint" >/dev/null
+gen_case unknown-refs-10k "$(pwd)/$traps/refs" >/dev/null
+mkdir -p "$traps/good" && cp -R "$traps/refs/." "$traps/good/" &&
+	sed -i 's/^to: test-bodx-/to: test-body-/' "$traps/good"/*.yaml
+tj=$(secs "$BIN" -r "$traps/joint" check -q)
+tr=$(secs "$BIN" -r "$traps/refs" check -q)
+tg=$(secs "$BIN" -r "$traps/good" check -q)
+extra=$(awk -v a="$tr" -v b="$tg" 'BEGIN { printf "%.3f", a - b }')
+echo "-- quadratic traps (best of $RUNS)"
+printf '%-46s %7ss %8s\n' "joint: one id 199,000 times (check)" "$tj" "<=2s"
+printf '%-46s %7ss %8s\n' "10,000 unknown references, extra time" "$extra" "<=0.5s"
+pinned_ok=$(awk -v j="$tj" -v e="$extra" 'BEGIN { print (j <= 2 && e <= 0.5) ? 1 : 0 }')
+if [ "$pinned_ok" != 1 ]; then
+	echo "bench: a quadratic trap is back (see the two rows above)" >&2
+	exit 1
+fi

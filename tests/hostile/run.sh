@@ -39,6 +39,10 @@
 # b. Plugins: group- and world-writable plugin files and directories are
 #    refused (needs GOVMAP_PLUGIN_DIR, the built plugins; skipped without).
 #
+# d. Output: every command on a full standard output (/dev/full) exits 2
+#    with one message; -o refuses a symbolic link, a FIFO, a device and a
+#    directory (--force writes into the first three in place).
+#
 # c. Output: a write that fails half-way leaves no partial file and keeps
 #    the old one (cli_write_output writes a temporary file and renames it).
 #
@@ -388,6 +392,87 @@ if wanted output; then
 	want_grep "$O/map.dot" "digraph govmap {"
 	left=$(ls "$O" | grep -v '^map\.dot$')
 	[ -z "$left" ] || problem "files left behind: $left"
+	finish
+fi
+
+# ---- d. no command exits 0 after a failed write ----------------------
+
+if wanted output; then
+	begin "output: every command on a full standard output exits 2"
+	reg=tests/fixtures/valid/minimal
+	if [ -w /dev/full ]; then
+		for args in "check" "check --format json" "report" \
+			"report --format json" "report --format md" \
+			"explain test-council" "stats" "rules" "plugins" "help" \
+			"help map" "map --help" "--version" "version" "--help" \
+			"map --format dot" "map --format dot -o -" "new --help" "diff --help"; do
+			# shellcheck disable=SC2086
+			timeout "$HOSTILE_TIMEOUT" $VALGRIND "$GOVMAP_BIN" \
+				-r "$reg" --on 2024-06-01 $args \
+				>/dev/full 2>"$tmp/err.raw" </dev/null
+			rc=$?
+			cp "$tmp/err.raw" "$tmp/err"
+			err=$tmp/err
+			check_run "$args >/dev/full"
+			[ "$rc" = 2 ] || problem "govmap $args >/dev/full: exit $rc, expected 2"
+			grep -q "^govmap: error: cannot write to standard output: No space left on device$" "$err" ||
+				problem "govmap $args >/dev/full: no message: $(head -c 300 "$err")"
+			[ "$(grep -c 'cannot write to standard output' "$err")" -le 1 ] ||
+				problem "govmap $args >/dev/full: the message is repeated"
+		done
+	else
+		note "no writable /dev/full: skipped"
+	fi
+	finish
+
+	begin "output: -o never replaces a link, FIFO or device without --force"
+	O=$tmp/odd
+	mkdir "$O"
+	printf 'keep\n' >"$O/target"
+	ln -s target "$O/link"
+	mkfifo "$O/fifo"
+	mkdir "$O/dir"
+	for t in link fifo dir; do
+		gm_raw -r "$reg" --on 2024-06-01 map --format dot -o "$O/$t"
+		want_rc 2
+		case $t in
+		link) want_grep "$err" "govmap: error: refusing to replace $O/link: it is a symbolic link, not a regular file (give --force to write into it)" ;;
+		fifo) want_grep "$err" "govmap: error: refusing to replace $O/fifo: it is a FIFO, not a regular file (give --force to write into it)" ;;
+		dir) want_grep "$err" "govmap: error: cannot write $O/dir: it is a directory" ;;
+		esac
+	done
+	[ -L "$O/link" ] || problem "the symbolic link was replaced"
+	[ -p "$O/fifo" ] || problem "the FIFO was replaced"
+	printf 'keep\n' >"$tmp/keep"
+	want_same "$tmp/keep" "$O/target" "the link's target"
+	gm_raw -r "$reg" --on 2024-06-01 history --chart "$O/link"
+	want_rc 2
+	want_grep "$err" "refusing to replace $O/link: it is a symbolic link"
+	# a device: a private null device (never /dev/null itself: a
+	# binary with the bug would replace it for the whole machine), so
+	# only as root
+	if [ "$(id -u)" = 0 ] && mknod -m 666 "$O/null" c 1 3 2>/dev/null; then
+		gm_raw -r "$reg" --on 2024-06-01 map --format dot -o "$O/null"
+		want_rc 2
+		want_grep "$err" "refusing to replace $O/null: it is a device"
+		gm_raw -r "$reg" --on 2024-06-01 map --format dot -o "$O/null" --force
+		want_rc 0
+		[ -c "$O/null" ] || problem "the device was replaced"
+	fi
+	# --force writes through the link, in place: the link stays
+	gm_raw -r "$reg" --on 2024-06-01 map --format dot -o "$O/link" --force
+	want_rc 0
+	[ -L "$O/link" ] || problem "--force replaced the symbolic link"
+	want_grep "$O/target" "digraph govmap {"
+	# a file name that forges a message is escaped in it
+	nl='
+'
+	bad="$O/x${nl}govmap: note: forged"
+	mkfifo "$bad"
+	gm_raw -r "$reg" --on 2024-06-01 map --format dot -o "$bad"
+	want_rc 2
+	want_grep "$err" 'x\x0Agovmap: note: forged: it is a FIFO'
+	[ "$(grep -c . "$err")" = 1 ] || problem "the message is not one line"
 	finish
 fi
 

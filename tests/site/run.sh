@@ -3,8 +3,10 @@
 #
 #   1. core/site/site_assets.c matches core/site/site_assets/ (embed.sh)
 #   2. the escaping and URL checks (test_site_html.c, TAP)
-#   3. the command: refuses the registry directory and a foreign
-#      non-empty directory, removes stale pages, writes every file
+#   3. the command: refuses the registry directory, a foreign non-empty
+#      directory and a symbolic link (without --force), removes stale
+#      pages, writes every file; an interrupted (SIGINT, SIGTERM) or
+#      failed (full disk) build keeps the previous site
 #   4. the browser tests (site.test.mjs) in headless /usr/bin/chromium
 #      through the playwright-core pinned in package-lock.json, installed
 #      with `npm ci` into $SITE_TEST_DIR/npm (never a browser download)
@@ -83,8 +85,10 @@ EOF
 )" "$BIN" "$tmp"
 mkdir -p "$tmp/reg/sub" "$tmp/foreign"
 ln -s "$tmp/reg/sub" "$tmp/link"
-check "refuses a symbolic link into the registry" \
-	refuses "refusing to write into the registry" -o "$tmp/link"
+check "refuses a symbolic link without --force" \
+	refuses "refusing to replace .*: it is a symbolic link" -o "$tmp/link"
+check "refuses a symbolic link into the registry, even with --force" \
+	refuses "refusing to write into the registry" -o "$tmp/link" --force
 echo keep >"$tmp/foreign/notes.txt"
 check "refuses a non-empty directory that is not a govmap site" \
 	refuses "is not a govmap site" -o "$tmp/foreign"
@@ -100,6 +104,49 @@ echo old >"$1/s/bodies/gone.html"
 "$0" -r "$1/reg" --on 2025-01-01 site -o "$1/s" >/dev/null
 test ! -e "$1/s/bodies/gone.html"
 ! ls "$1/s" "$1/s"/* | grep -q '\.tmp\.'
+EOF
+)" "$BIN" "$tmp"
+
+# An interrupted or failed build leaves the previous site as it was and
+# no temporary directory; the next build works.  The signal is sent once
+# the temporary directory beside the target exists (the embedded
+# registry, the biggest at hand, takes seconds to write); a full disk is
+# RLIMIT_FSIZE with SIGXFSZ ignored.
+check "an interrupted build (SIGINT, SIGTERM) keeps the old site; the rerun works" sh -c "$(cat <<'EOF'
+set -u
+"$0" -r "$1/reg" --on 2025-01-01 site -o "$1/k" --history 0 >/dev/null || exit 1
+(cd "$1/k" && find . -type f | sort | xargs cat) >"$1/before"
+for sig in INT TERM; do
+	"$0" -r "$2" site -o "$1/k" --history 0 >/dev/null 2>"$1/err" &
+	pid=$!
+	i=0
+	until ls -a "$1" | grep -q '^\.k\.govmap-tmp-'; do
+		i=$((i + 1)); [ $i -lt 600 ] || { echo "no temporary directory"; kill $pid; exit 1; }
+		sleep 0.05
+	done
+	kill -$sig $pid
+	wait $pid
+	rc=$?
+	[ $rc -gt 128 ] || { echo "$sig: exit $rc, not killed by the signal"; cat "$1/err"; exit 1; }
+	(cd "$1/k" && find . -type f | sort | xargs cat) >"$1/after"
+	cmp -s "$1/before" "$1/after" || { echo "$sig: the old site changed"; exit 1; }
+	! ls -a "$1" | grep 'govmap-tmp' || { echo "$sig: temporary directory left"; exit 1; }
+done
+"$0" -r "$1/reg" --on 2025-01-01 site -o "$1/k" --history 0 >/dev/null
+EOF
+)" "$BIN" "$tmp" "$top/registry"
+check "a build that fails on a full disk keeps the old site; the rerun works" sh -c "$(cat <<'EOF'
+set -u
+"$0" -r "$1/reg" --on 2025-01-01 site -o "$1/f" --history 0 >/dev/null || exit 1
+(cd "$1/f" && find . -type f | sort | xargs cat) >"$1/before"
+(trap '' XFSZ; ulimit -f 60; exec "$0" -r "$1/reg" --on 2025-06-01 site -o "$1/f" --history 0) >/dev/null 2>"$1/err"
+rc=$?
+[ $rc -eq 2 ] || { echo "exit $rc, expected 2"; cat "$1/err"; exit 1; }
+grep -q "File too large" "$1/err" || { cat "$1/err"; exit 1; }
+(cd "$1/f" && find . -type f | sort | xargs cat) >"$1/after"
+cmp -s "$1/before" "$1/after" || { echo "the old site changed"; exit 1; }
+! ls -a "$1" | grep 'govmap-tmp' || { echo "temporary directory left"; exit 1; }
+"$0" -r "$1/reg" --on 2025-01-01 site -o "$1/f" --history 0 >/dev/null
 EOF
 )" "$BIN" "$tmp"
 

@@ -61,6 +61,8 @@ typedef struct {
 	size_t count[3]; /**< per severity */
 	size_t max;      /**< stop recording after this many (0 = 10000) */
 	size_t dropped;  /**< how many were not recorded because of max */
+	size_t lost;     /**< of those, how many for want of memory: a
+			      list that lost any is not the whole story */
 } govmap_diags;
 
 /** Add a diagnostic; file may be NULL.  printf-style.  Never fails
@@ -108,6 +110,14 @@ void govmap_fyear_format(char *buf, size_t size, int32_t year);
 
 /** Does `on` fall in financial year `year` (1 April to 31 March)? */
 int govmap_fyear_contains(int32_t year, govmap_date on);
+
+/** Untrusted text (a path, a registry string) made safe to print to a
+ * terminal or put in a machine format: control characters, newlines and
+ * bytes that are not UTF-8 as \\xNN, C1 controls, bidi marks,
+ * embeddings, overrides and isolates and the invisible zero-width
+ * characters as \\uNNNN; cut with "..." only when it does not fit.
+ * Writes into buf (size >= 8), returns buf. */
+char *govmap_text_escape(char *buf, size_t size, const char *s);
 
 /** A comparator with a context pointer (govmap_sort). */
 typedef int (*govmap_cmp_fn)(const void *a, const void *b, void *ctx);

@@ -35,6 +35,8 @@ typedef struct {
 	size_t n, cap;
 	size_t count[3];   /**< unsuppressed findings per severity */
 	size_t nsuppressed;
+	size_t lost;       /**< findings not recorded for want of memory: a
+			        list that lost any is not the whole story */
 } govmap_findings;
 
 /** What `govmap rules` lists for every rule, core or plugin. */

@@ -1,0 +1,95 @@
+#!/bin/sh
+# tests/oom/run.sh - make oom: every allocation of govmap's own code
+# fails in turn (tests/oom/oom_wrap.c), over the loader, validation,
+# analysis and map building of a small registry.
+#
+#   GOVMAP_BIN=build/oom/govmap-oom sh tests/oom/run.sh
+#
+# For each command below: one run with no failure gives the reference
+# output and the number of allocations A; then, for N = 1 .. A, a run
+# whose Nth allocation (and every later one) fails must either exit 0
+# with exactly the reference output, or exit 2 with "out of memory" on
+# standard error and nothing half-written on standard output; never
+# another status, a signal, a hang (timeout 30 s), or a sanitizer or
+# leak report.  OOM_STEP=K tries every Kth N only (default 1).
+set -u
+here=$(cd "$(dirname "$0")" && pwd -P)
+root=$(cd "$here/../.." && pwd -P)
+cd "$root" || exit 2
+BIN=${GOVMAP_BIN:-$root/build/oom/govmap-oom}
+STEP=${OOM_STEP:-1}
+REG=tests/fixtures/valid/minimal
+ON=2024-06-01
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-oom.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+[ -x "$BIN" ] || { echo "run.sh: $BIN is not built (make oom)" >&2; exit 2; }
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+unset GOVMAP_PLUGIN_PATH GOVMAP_REGISTRY
+
+n=0 failed=0 runs=0
+start=$(date +%s)
+for args in "check" "check --format json" "report --format json" \
+	"explain test-council" "map --format dot" "map --format json"; do
+	n=$((n + 1))
+	# shellcheck disable=SC2086
+	GOVMAP_OOM_COUNT=$tmp/count timeout 30 "$BIN" -r "$REG" --on $ON $args \
+		>"$tmp/ref.out" 2>"$tmp/ref.err"
+	rc=$?
+	allocs=$(cat "$tmp/count" 2>/dev/null || echo 0)
+	if [ "$rc" -gt 1 ] || [ "$allocs" -lt 1 ]; then
+		echo "not ok $n - $args: the reference run exited $rc after $allocs allocations"
+		sed 's/^/#   /' "$tmp/ref.err" | head -20
+		failed=$((failed + 1))
+		continue
+	fi
+	bad=0 ok0=0 ok2=0
+	i=1
+	while [ $i -le "$allocs" ]; do
+		# shellcheck disable=SC2086
+		GOVMAP_OOM_FAIL_AT=$i timeout 30 "$BIN" -r "$REG" --on $ON $args \
+			>"$tmp/out" 2>"$tmp/err"
+		r=$?
+		runs=$((runs + 1))
+		why=
+		if grep -q -e 'Sanitizer' -e 'runtime error:' -e '^==[0-9]*==' "$tmp/err"; then
+			why="a sanitizer or leak report"
+		elif [ $r = 0 ] || [ $r = "$rc" ]; then
+			if cmp -s "$tmp/out" "$tmp/ref.out" && cmp -s "$tmp/err" "$tmp/ref.err"; then
+				ok0=$((ok0 + 1))
+			else
+				why="exit $r but the output differs from the reference"
+			fi
+		elif [ $r = 2 ]; then
+			if ! grep -q 'out of memory' "$tmp/err"; then
+				why="exit 2 without 'out of memory'"
+			elif [ -s "$tmp/out" ] && ! cmp -s "$tmp/out" "$tmp/ref.out"; then
+				# a partial page of output is only acceptable
+				# as a prefix of the reference (stdout is a
+				# stream; the command failed and said so)
+				head -c "$(wc -c <"$tmp/out")" "$tmp/ref.out" >"$tmp/prefix"
+				cmp -s "$tmp/out" "$tmp/prefix" ||
+					why="exit 2 with corrupted output"
+			fi
+			[ -n "$why" ] || ok2=$((ok2 + 1))
+		else
+			why="exit $r"
+		fi
+		if [ -n "$why" ]; then
+			bad=$((bad + 1))
+			if [ $bad -le 5 ]; then
+				echo "# $args: allocation $i of $allocs fails: $why"
+				sed 's/^/#     /' "$tmp/err" | head -12
+			fi
+		fi
+		i=$((i + STEP))
+	done
+	if [ $bad = 0 ]; then
+		echo "ok $n - $args: $allocs allocations, each failing in turn: $ok0 runs recovered, $ok2 said out of memory"
+	else
+		echo "not ok $n - $args: $bad of $allocs failing allocations went wrong"
+		failed=$((failed + 1))
+	fi
+done
+echo "1..$n"
+echo "# $runs runs in $(( $(date +%s) - start )) s"
+[ $failed = 0 ]
