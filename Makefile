@@ -98,6 +98,8 @@ DEB_PKGS += python3 python3-networkx python3-jsonschema python3-yaml
 # The completion tests run the zsh completion function in zsh; make deb
 # takes the package's Depends from dpkg-dev's dpkg-shlibdeps.
 DEB_PKGS += zsh dpkg-dev
+# the CI example's annotations (tests/hostile: dir-unsafe-names)
+DEB_PKGS += jq
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench bench-history \
 	coverage oom \
@@ -264,7 +266,7 @@ check-install:
 # PATH, a pkg-config module, or a file.  A package with no probe here is
 # looked up with dpkg-query (only when some probe failed first).
 DEB_PROBES := gcc=cmd:gcc make=cmd:make pkg-config=cmd:pkg-config \
-	git=cmd:git libyaml-dev=pc:yaml-0.1 libgit2-dev=pc:libgit2 \
+	libicu-dev=pc:icu-uc lcov=cmd:lcov jq=cmd:jq git=cmd:git libyaml-dev=pc:yaml-0.1 libgit2-dev=pc:libgit2 \
 	zlib1g-dev=pc:zlib libgraphviz-dev=pc:libgvc check=pc:check \
 	valgrind=cmd:valgrind clang=cmd:clang \
 	libclang-rt-14-dev=file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a \
