@@ -615,43 +615,53 @@ static const govmap_rule_info core_rules[] = {
 	{"core/no-chain", "a body with no chain of accountability to voters",
 	 GOVMAP_SEV_WARNING,
 	 "Bovens (2007), 'Analysing and assessing accountability'; the "
-	 "democratic-deficit model in CONTRIBUTING.md"},
+	 "democratic-deficit model in CONTRIBUTING.md",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/no-sanction",
 	 "no forum can impose consequences on the body", GOVMAP_SEV_WARNING,
 	 "Bovens (2007): accountability needs information, debate and "
-	 "consequences"},
+	 "consequences",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/no-statutory-basis",
 	 "decisions or spending by a body with no statutory basis",
 	 GOVMAP_SEV_WARNING,
-	 "ultra vires: public bodies act only within powers given by law"},
+	 "ultra vires: public bodies act only within powers given by law",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/sock-puppet",
 	 "a company whose directors are all appointed by one government body "
 	 "and whose funding all comes from government",
 	 GOVMAP_SEV_WARNING,
 	 "the 'sock puppet' test of independence (seed: National Academy for "
-	 "Social Prescribing)"},
+	 "Social Prescribing)",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/stale-source", "every source was last checked over two years "
 			      "before the evaluation date",
-	 GOVMAP_SEV_INFO, "registry convention: sources carry an accessed date"},
+	 GOVMAP_SEV_INFO, "registry convention: sources carry an accessed date",
+	 GOVMAP_CAT_COVERAGE},
 	{"core/unpublished-contract", "a contract that was not published",
 	 GOVMAP_SEV_WARNING,
 	 "Public Contracts Regulations 2015 reg. 50 and 106 (SI 2015/102); "
-	 "Procurement Act 2023"},
+	 "Procurement Act 2023",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/unresourced-scrutiny", "a scrutiny forum with no resources",
 	 GOVMAP_SEV_WARNING,
 	 "Local Government Act 2000 s.9FA; Centre for Governance and Scrutiny "
-	 "guidance"},
+	 "guidance",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/unstated-seat",
 	 "board seats whose source does not say how they are filled",
 	 GOVMAP_SEV_INFO,
 	 "the instrument that creates the seats; such seats count towards "
-	 "the board's total but give no chain (CONTRIBUTING.md)"},
+	 "the board's total but give no chain (CONTRIBUTING.md)",
+	 GOVMAP_CAT_COVERAGE},
 	{"core/untendered-contract", "a contract awarded without tender",
 	 GOVMAP_SEV_WARNING,
 	 "Public Contracts Regulations 2015 (SI 2015/102); NHS Provider "
-	 "Selection Regime 2023 (SI 2023/1348)"},
+	 "Selection Regime 2023 (SI 2023/1348)",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/vacant-seat", "a board seat known to be vacant",
-	 GOVMAP_SEV_INFO, "the board's constitution or standing orders"},
+	 GOVMAP_SEV_INFO, "the board's constitution or standing orders",
+	 GOVMAP_CAT_DEFICIT},
 };
 
 const govmap_rule_info *govmap_core_rules(size_t *n)

@@ -1258,6 +1258,17 @@ static void rebuild_types(govmap_plugins *ps)
 			r->title = d->rules[j].title;
 			r->severity = d->rules[j].severity;
 			r->basis = d->rules[j].basis;
+			r->category = GOVMAP_CAT_DEFICIT;
+			for (size_t k = 0; HAS_FIELD(d, rule_categories) &&
+					   d->rule_categories &&
+					   d->rule_categories[k].id;
+			     k++)
+				if (strcmp(d->rule_categories[k].id,
+					   d->rules[j].id) == 0 &&
+				    (unsigned)d->rule_categories[k].category <=
+					    GOVMAP_CAT_DATA)
+					r->category =
+						d->rule_categories[k].category;
 		}
 	}
 }
