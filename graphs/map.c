@@ -284,7 +284,9 @@ static char *entity_label(const govmap_analysis *an, size_t i)
 		out = govmap__asprintf("%s\\nA %.2f  D %.2f\\n%s a year", name,
 				       s->A, s->D, money);
 	} else {
-		out = govmap__asprintf("%s\\nA %.2f  D %.2f", name, s->A, s->D);
+		/* unknown money is said, never drawn as £0 */
+		out = govmap__asprintf("%s\\nA %.2f  D %.2f\\nmoney not recorded",
+				       name, s->A, s->D);
 	}
 	free(name);
 	return out;
@@ -297,9 +299,12 @@ static char *entity_tooltip(const govmap_analysis *an, size_t i,
 	const govmap_entity *e = govmap_registry_at(reg, i);
 	const govmap_score *s = govmap_analysis_score(an, i);
 	const govmap_finding *top = top_finding(f, (int32_t)i);
-	char money[32], exp[32];
-	govmap_money_format(money, sizeof money, (double)s->money);
-	govmap_money_format(exp, sizeof exp, s->exposure);
+	char money[160], exp[32];
+	govmap_score_money_text(s, money, sizeof money);
+	if (s->money >= 0)
+		govmap_money_format(exp, sizeof exp, s->exposure);
+	else
+		snprintf(exp, sizeof exp, "unknown");
 	char *raw = govmap__asprintf(
 		"%s (%s): accountability %.3f, deficit %.3f, %u link%s to "
 		"voters; public money %s, exposure %s%s%s",
@@ -457,6 +462,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 			govmap__dnode *g = &m->nodes[m->rep[leader]];
 			g->count++;
 			g->sumD += s->D;
+			g->money_known += s->money >= 0;
 			if (s->money > 0) {
 				g->money += s->money;
 				g->sumDm += s->D * (double)s->money;
@@ -483,6 +489,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 						 : GOVMAP__DN_SUMMARY)
 				  : GOVMAP__DN_ENTITY;
 		nd.count = 1;
+		nd.money_known = s->money >= 0;
 		nd.sumD = s->D;
 		nd.money = s->money > 0 ? s->money : 0;
 		nd.best_money = s->money;
@@ -593,17 +600,27 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 		char *region = govmap_dot_escape(
 			last ? last + 1 : d->region ? d->region : "");
 		char *type = govmap_dot_escape(d->type ? d->type : "");
+		/* the money of a group with its coverage: "£2.1bn a year
+		 * (3 of 9 known)", "money not recorded" */
+		char mline[96];
+		if (!d->money_known)
+			snprintf(mline, sizeof mline, "money not recorded");
+		else if (d->money_known < d->count)
+			snprintf(mline, sizeof mline, "%s a year (%zu of %zu known)",
+				 money, d->money_known, d->count);
+		else
+			snprintf(mline, sizeof mline, "%s a year", money);
 		if (d->kind == GOVMAP__DN_FOOTPRINT)
 			d->label = govmap__asprintf(
-				"%s\\n%s\\n%zu %s, D %.2f\\n%s a year",
+				"%s\\n%s\\n%zu %s, D %.2f\\n%s",
 				region, name, d->count,
-				d->count == 1 ? "body" : "bodies", d->D, money);
+				d->count == 1 ? "body" : "bodies", d->D, mline);
 		else
 			d->label = govmap__asprintf(
-				"%zu x %s\\n%s\\nD %.2f (%s), %s a year",
+				"%zu x %s\\n%s\\nD %.2f (%s), %s",
 				d->count, type, region, d->D,
 				d->money > 0 ? "weighted by money" : "mean",
-				money);
+				mline);
 		char *tip = govmap__asprintf(
 			"%zu bodies summarised (%s); deficit weighted by money "
 			"%.3f; largest: %s",
@@ -932,6 +949,12 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			int b = band(d->D);
 			set(nd, "fillcolor", deficit_fill[b]);
 			set(nd, "fontcolor", deficit_font[b]);
+			/* money not recorded: cut corners, explained in the
+			 * legend (never a box sized as £0) */
+			if (!d->money_known && !d->context)
+				set(nd, "style", d->kind == GOVMAP__DN_ENTITY
+							 ? "filled,rounded,diagonals"
+							 : "filled,diagonals");
 		}
 		if (d->kind != GOVMAP__DN_ENTITY) {
 			set(nd, "shape", "box3d");
@@ -1275,6 +1298,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"strength</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">A = accountability, D = "
 		"deficit = 1 - A; box width = public money</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">cut corners: money not "
+		"recorded for this year (unknown, not zero)</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed boxes: %zu "
 		"missing forums and vacant seats</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu links to bodies "
@@ -1379,15 +1404,27 @@ int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 		json_str(f, n->type ? n->type : "");
 		fprintf(f, ",\"region\":");
 		json_str(f, n->region ? n->region : "");
-		if (n->kind == GOVMAP__DN_ENTITY)
+		/* unknown money is null, never 0 */
+		if (n->kind == GOVMAP__DN_ENTITY && s->money >= 0)
 			fprintf(f,
 				",\"accountability\":%.6f,\"deficit\":%.6f,"
 				"\"hops\":%u,\"money\":%lld,\"exposure\":%.0f",
 				s->A, s->D, s->hops, (long long)s->money,
 				s->exposure);
+		else if (n->kind == GOVMAP__DN_ENTITY)
+			fprintf(f,
+				",\"accountability\":%.6f,\"deficit\":%.6f,"
+				"\"hops\":%u,\"money\":null,\"exposure\":null",
+				s->A, s->D, s->hops);
+		else if (n->money_known)
+			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":%lld,"
+				"\"money_known\":%zu",
+				n->count, n->D, (long long)n->money,
+				n->money_known);
 		else
-			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":%lld",
-				n->count, n->D, (long long)n->money);
+			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":null,"
+				"\"money_known\":0",
+				n->count, n->D);
 		fprintf(f, ",\"context\":%s}", n->context ? "true" : "false");
 	}
 	fprintf(f, "],\"edges\":[");

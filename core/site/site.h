@@ -139,6 +139,11 @@ int site_write(site_ctx *c, const char *rel, site_buf *b);
 typedef struct {
 	size_t bodies, weak, nochain, with_money;
 	double money, weak_money, exposure;
+	size_t weak_with_money; /* weak bodies with a known figure */
+	size_t undated;         /* not counted in force: dates not known */
+	char coverage[160];     /* "£X known, for N of M bodies; K not
+				   recorded" (govmap/report.h) */
+	char weak_coverage[160];
 } site_totals;
 
 void site_totals_of(const site_ctx *c, const char *region, site_totals *t);
@@ -177,6 +182,11 @@ void site_headlines(site_buf *b, const site_totals *t);
 void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		     const char *region, size_t top, const char *caption_id,
 		     const char *caption);
+/* The bodies a ranking by money cannot show: weak chain (A below 0.25),
+ * no money recorded for the date's year; by deficit. */
+void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
+			 const char *region, size_t top,
+			 const char *caption_id);
 /* Findings (those `want` accepts) as a list grouped by rule, then the
  * suppressed ones with their reasons.  Returns how many were listed. */
 size_t site_findings(site_buf *b, const site_ctx *c, const char *root,

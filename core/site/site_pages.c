@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "govmap/map.h"
+#include "govmap/report.h"
 #include "site.h"
 
 /* ---- regions and totals ---- */
@@ -44,27 +45,28 @@ const char *site_finding_region(const site_ctx *c, const govmap_finding *f)
 	return r ? r : "";
 }
 
+/* The totals are the library's (govmap/report.h), as `govmap report`
+ * gives them. */
 void site_totals_of(const site_ctx *c, const char *region, site_totals *t)
 {
 	memset(t, 0, sizeof(*t));
-	for (size_t k = 0; k < c->nranked; k++) {
-		size_t i = c->ranked[k];
-		if (region && !govmap_region_in(site_entity_region(c, i), region))
-			continue;
-		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
-		t->bodies++;
-		if (sc->money > 0) {
-			t->money += (double)sc->money;
-			t->exposure += sc->exposure;
-			t->with_money++;
-			if (sc->A < SITE_WEAK)
-				t->weak_money += (double)sc->money;
-		}
-		if (sc->A < SITE_WEAK)
-			t->weak++;
-		if (sc->A <= 0)
-			t->nochain++;
-	}
+	govmap_report *r = NULL;
+	govmap_report_opts o = {region, SITE_WEAK};
+	if (govmap_report_build(&r, c->s->an, c->s->findings, &o) != GOVMAP_OK)
+		return;
+	const govmap_report_totals *x = govmap_report_get_totals(r);
+	t->bodies = x->bodies;
+	t->weak = x->weak;
+	t->nochain = x->nochain;
+	t->with_money = x->with_money;
+	t->money = x->money;
+	t->weak_money = x->weak_money;
+	t->exposure = x->exposure;
+	t->weak_with_money = x->weak_with_money;
+	t->undated = x->dates_unknown;
+	govmap_report_coverage_text(x, t->coverage, sizeof t->coverage);
+	govmap_report_weak_text(x, t->weak_coverage, sizeof t->weak_coverage);
+	govmap_report_free(r);
 }
 
 const char *site_region_title(char *buf, size_t size, const char *region)
@@ -270,28 +272,26 @@ static void money(site_buf *b, double v)
 
 void site_headlines(site_buf *b, const site_totals *t)
 {
+	/* money is summed where known and always shown with its coverage:
+	 * an unknown figure is never counted as £0 */
 	sb_put(b, "<dl class=\"headlines\">\n<div><dt>Public money a year "
 		  "(where known)</dt><dd>");
 	if (t->with_money)
 		money(b, t->money);
 	else
-		sb_put(b, "not known");
-	sb_putf(b, "</dd><dd class=\"note\">controlled by %zu of %zu bodies "
-		   "and boards</dd></div>\n",
-		t->with_money, t->bodies);
+		sb_put(b, "not recorded");
+	sb_put(b, "</dd><dd class=\"note\">");
+	sb_esc(b, t->coverage);
+	sb_put(b, "</dd></div>\n");
 	sb_put(b, "<div><dt>Decided by bodies whose best chain to voters is "
 		  "weaker than 0.25</dt><dd>");
-	if (t->with_money)
+	if (t->weak_with_money)
 		money(b, t->weak_money);
 	else
-		sb_put(b, "not known");
-	if (t->money > 0)
-		sb_putf(b, "</dd><dd class=\"note\">%.0f%% of the money; %zu "
-			   "bodies</dd></div>\n",
-			100.0 * t->weak_money / t->money, t->weak);
-	else
-		sb_putf(b, "</dd><dd class=\"note\">%zu bodies</dd></div>\n",
-			t->weak);
+		sb_put(b, "not recorded");
+	sb_putf(b, "</dd><dd class=\"note\">%zu bodies; ", t->weak);
+	sb_esc(b, t->weak_coverage);
+	sb_put(b, "</dd></div>\n");
 	sb_putf(b, "<div><dt>Bodies with no chain to voters at all</dt>"
 		   "<dd>%zu</dd><dd class=\"note\">of %zu in force</dd></div>\n",
 		t->nochain, t->bodies);
@@ -300,7 +300,15 @@ void site_headlines(site_buf *b, const site_totals *t)
 		money(b, t->exposure);
 	else
 		sb_put(b, "not known");
-	sb_put(b, "</dd><dd class=\"note\">a year</dd></div>\n</dl>\n");
+	sb_putf(b, "</dd><dd class=\"note\">a year, of the known figures "
+		   "(%zu of %zu bodies)</dd></div>\n</dl>\n",
+		t->with_money, t->bodies);
+	if (t->undated)
+		sb_putf(b, "<p class=\"note\">%zu %s whose dates are not known "
+			   "%s not counted in force.</p>\n",
+			t->undated,
+			t->undated == 1 ? "body or board" : "bodies or boards",
+			t->undated == 1 ? "is" : "are");
 }
 
 static int band(double d)
@@ -323,10 +331,13 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		     const char *region, size_t top, const char *caption_id,
 		     const char *caption)
 {
+	/* a ranking by exposure holds known figures only: a body with no
+	 * money recorded is in site_unpriced_table(), never ranked at £0 */
 	size_t shown = 0, total = 0;
 	for (size_t k = 0; k < c->nranked; k++)
-		if (!region ||
-		    govmap_region_in(site_entity_region(c, c->ranked[k]), region))
+		if ((!region ||
+		     govmap_region_in(site_entity_region(c, c->ranked[k]), region)) &&
+		    govmap_analysis_score(c->s->an, c->ranked[k])->money >= 0)
 			total++;
 	sb_put(b, "<div class=\"table-wrap\" id=\"");
 	sb_esc(b, caption_id);
@@ -349,6 +360,8 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 			continue;
 		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
 		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+		if (sc->money < 0)
+			continue;
 		shown++;
 		sb_putf(b, "<tr><td class=\"num\">%zu</td><th scope=\"row\">",
 			shown);
@@ -357,8 +370,9 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		sb_esc(b, e->type ? e->type : "board");
 		sb_putf(b, "</td><td class=\"num\">%.3f</td>", sc->A);
 		deficit_cell(b, sc->D);
+		char mt[160];
 		sb_put(b, "<td class=\"num\">");
-		money(b, (double)sc->money);
+		sb_esc(b, govmap_score_money_text(sc, mt, sizeof mt));
 		sb_put(b, "</td><td class=\"num\">");
 		money(b, sc->exposure);
 		if (sc->next < 0)
@@ -368,9 +382,57 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 				sc->hops);
 	}
 	if (!shown)
-		sb_put(b, "<tr><td colspan=\"8\">No body or board is in force "
-			  "here on this date.</td></tr>\n");
+		sb_put(b, "<tr><td colspan=\"8\">No body or board here has a "
+			  "money figure recorded for this date's financial "
+			  "year.</td></tr>\n");
 	sb_put(b, "</tbody>\n</table>\n</div>\n");
+}
+
+void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
+			 const char *region, size_t top,
+			 const char *caption_id)
+{
+	govmap_report *r = NULL;
+	govmap_report_opts o = {region, SITE_WEAK};
+	if (govmap_report_build(&r, c->s->an, c->s->findings, &o) != GOVMAP_OK) {
+		b->oom = 1;
+		return;
+	}
+	size_t n;
+	const size_t *v = govmap_report_unpriced(r, &n);
+	sb_put(b, "<div class=\"table-wrap\" id=\"");
+	sb_esc(b, caption_id);
+	sb_put(b, "\" tabindex=\"-1\">\n<table class=\"ranked unpriced\">\n"
+		  "<caption>Bodies and boards whose best chain to voters is "
+		  "weaker than 0.25 and whose money is not recorded for this "
+		  "date's year, by deficit");
+	if (top && n > top)
+		sb_putf(b, " (the top %zu of %zu)", top, n);
+	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Rank</th>"
+		  "<th scope=\"col\">Body or board</th>"
+		  "<th scope=\"col\">Type</th>"
+		  "<th scope=\"col\" class=\"num\">Accountability A</th>"
+		  "<th scope=\"col\" class=\"num\">Deficit D</th>"
+		  "<th scope=\"col\" class=\"num\">Public money a year</th>"
+		  "</tr></thead>\n<tbody>\n");
+	size_t shown = 0;
+	for (size_t k = 0; k < n && (!top || shown < top); k++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, v[k]);
+		const govmap_score *sc = govmap_analysis_score(c->s->an, v[k]);
+		shown++;
+		sb_putf(b, "<tr><td class=\"num\">%zu</td><th scope=\"row\">",
+			shown);
+		site_link_body(b, c, root, (int32_t)v[k]);
+		sb_put(b, "</th><td>");
+		sb_esc(b, e->type ? e->type : "board");
+		sb_putf(b, "</td><td class=\"num\">%.3f</td>", sc->A);
+		deficit_cell(b, sc->D);
+		sb_put(b, "<td class=\"num unknown\">not recorded</td></tr>\n");
+	}
+	if (!shown)
+		sb_put(b, "<tr><td colspan=\"6\">None.</td></tr>\n");
+	sb_put(b, "</tbody>\n</table>\n</div>\n");
+	govmap_report_free(r);
 }
 
 static const char *sev_word(govmap_severity s)
@@ -454,40 +516,64 @@ size_t site_findings(site_buf *b, const site_ctx *c, const char *root,
 			nsup += fs->v[k].suppressed != NULL;
 		}
 	govmap_sort(idx, n, sizeof(*idx), by_rule, (void *)c);
+	size_t ncov = 0;
+	for (size_t k = 0; k < n; k++)
+		ncov += !fs->v[idx[k]].suppressed &&
+			fs->v[idx[k]].category == GOVMAP_CAT_COVERAGE;
 	if (n == nsup)
 		sb_put(b, "<p>No findings.</p>\n");
-	const char *last = NULL;
-	for (size_t k = 0; k < n; k++) {
-		const govmap_finding *f = &fs->v[idx[k]];
-		if (f->suppressed)
-			continue;
-		if (!last || strcmp(last, f->rule) != 0) {
-			if (last)
-				sb_put(b, "</ul>\n</div>\n");
-			const govmap_rule_info *ri = rule_info(c, f->rule);
-			sb_put(b, "<div class=\"rule-group\">\n<");
+	else if (n == nsup + ncov)
+		sb_put(b, "<p>No findings about the structure: only gaps in "
+			  "the registry, below.</p>\n");
+	/* deficit (and data) findings first; coverage findings apart: a
+	 * gap in the registry is not a failing of the body */
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && ncov) {
+			sb_put(b, "<div class=\"coverage\">\n<");
 			sb_put(b, htag);
-			sb_put(b, ">");
-			sb_esc_cap(b, ri && ri->title ? ri->title : f->rule);
-			sb_put(b, " <span class=\"rule-id\">");
-			site_link_rule(b, c, root, f->rule);
-			sb_put(b, "</span></");
+			sb_put(b, ">Gaps in the registry (coverage findings)</");
 			sb_put(b, htag);
-			sb_put(b, ">\n");
-			const char *basis = f->basis ? f->basis
-					    : ri ? ri->basis : NULL;
-			if (basis) {
-				sb_put(b, "<p class=\"basis\">Basis: ");
-				sb_esc(b, basis);
-				sb_put(b, "</p>\n");
-			}
-			sb_put(b, "<ul class=\"findings\">\n");
-			last = f->rule;
+			sb_put(b, ">\n<p class=\"note\">What the registry does "
+				  "not record yet. These are not failings of "
+				  "the bodies and do not count in the headline "
+				  "figures.</p>\n");
 		}
-		finding_item(b, c, root, f, show_body);
+		const char *last = NULL;
+		for (size_t k = 0; k < n; k++) {
+			const govmap_finding *f = &fs->v[idx[k]];
+			if (f->suppressed ||
+			    (f->category == GOVMAP_CAT_COVERAGE) != pass)
+				continue;
+			if (!last || strcmp(last, f->rule) != 0) {
+				if (last)
+					sb_put(b, "</ul>\n</div>\n");
+				const govmap_rule_info *ri = rule_info(c, f->rule);
+				sb_put(b, "<div class=\"rule-group\">\n<");
+				sb_put(b, pass ? "p class=\"rule-title\"" : htag);
+				sb_put(b, ">");
+				sb_esc_cap(b, ri && ri->title ? ri->title : f->rule);
+				sb_put(b, " <span class=\"rule-id\">");
+				site_link_rule(b, c, root, f->rule);
+				sb_put(b, "</span></");
+				sb_put(b, pass ? "p" : htag);
+				sb_put(b, ">\n");
+				const char *basis = f->basis ? f->basis
+						    : ri ? ri->basis : NULL;
+				if (basis) {
+					sb_put(b, "<p class=\"basis\">Basis: ");
+					sb_esc(b, basis);
+					sb_put(b, "</p>\n");
+				}
+				sb_put(b, "<ul class=\"findings\">\n");
+				last = f->rule;
+			}
+			finding_item(b, c, root, f, show_body);
+		}
+		if (last)
+			sb_put(b, "</ul>\n</div>\n");
+		if (pass == 1 && ncov)
+			sb_put(b, "</div>\n");
 	}
-	if (last)
-		sb_put(b, "</ul>\n</div>\n");
 	if (nsup) {
 		sb_put(b, "<div class=\"rule-group suppressed\">\n<");
 		sb_put(b, htag);
