@@ -327,6 +327,32 @@ static void deficit_cell(site_buf *b, double D)
 		band(D), D, words[band(D)]);
 }
 
+/* The head of a table of bodies: caption, then the columns, with the
+ * exposure and links columns when `exposure`. */
+static void table_head(site_buf *b, const char *id, const char *cls,
+		       const char *caption, size_t top, size_t total,
+		       int exposure)
+{
+	sb_put(b, "<div class=\"table-wrap\" id=\"");
+	sb_esc(b, id);
+	sb_put(b, "\" tabindex=\"-1\">\n<table class=\"");
+	sb_put(b, cls);
+	sb_put(b, "\">\n<caption>");
+	sb_esc(b, caption);
+	if (top && total > top)
+		sb_putf(b, " (the top %zu of %zu)", top, total);
+	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Rank</th>"
+		  "<th scope=\"col\">Body or board</th>"
+		  "<th scope=\"col\">Type</th>"
+		  "<th scope=\"col\" class=\"num\">Accountability A</th>"
+		  "<th scope=\"col\" class=\"num\">Deficit D</th>"
+		  "<th scope=\"col\" class=\"num\">Public money a year</th>");
+	if (exposure)
+		sb_put(b, "<th scope=\"col\" class=\"num\">Exposure</th>"
+			  "<th scope=\"col\" class=\"num\">Links to voters</th>");
+	sb_put(b, "</tr></thead>\n<tbody>\n");
+}
+
 void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		     const char *region, size_t top, const char *caption_id,
 		     const char *caption)
@@ -339,21 +365,7 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		     govmap_region_in(site_entity_region(c, c->ranked[k]), region)) &&
 		    govmap_analysis_score(c->s->an, c->ranked[k])->money >= 0)
 			total++;
-	sb_put(b, "<div class=\"table-wrap\" id=\"");
-	sb_esc(b, caption_id);
-	sb_put(b, "\" tabindex=\"-1\">\n<table class=\"ranked\">\n<caption>");
-	sb_esc(b, caption);
-	if (top && total > top)
-		sb_putf(b, " (the top %zu of %zu)", top, total);
-	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Rank</th>"
-		  "<th scope=\"col\">Body or board</th>"
-		  "<th scope=\"col\">Type</th>"
-		  "<th scope=\"col\" class=\"num\">Accountability A</th>"
-		  "<th scope=\"col\" class=\"num\">Deficit D</th>"
-		  "<th scope=\"col\" class=\"num\">Public money a year</th>"
-		  "<th scope=\"col\" class=\"num\">Exposure</th>"
-		  "<th scope=\"col\" class=\"num\">Links to voters</th>"
-		  "</tr></thead>\n<tbody>\n");
+	table_head(b, caption_id, "ranked", caption, top, total, 1);
 	for (size_t k = 0; k < c->nranked && (!top || shown < top); k++) {
 		size_t i = c->ranked[k];
 		if (region && !govmap_region_in(site_entity_region(c, i), region))
@@ -400,21 +412,11 @@ void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
 	}
 	size_t n;
 	const size_t *v = govmap_report_unpriced(r, &n);
-	sb_put(b, "<div class=\"table-wrap\" id=\"");
-	sb_esc(b, caption_id);
-	sb_put(b, "\" tabindex=\"-1\">\n<table class=\"ranked unpriced\">\n"
-		  "<caption>Bodies and boards whose best chain to voters is "
-		  "weaker than 0.25 and whose money is not recorded for this "
-		  "date's year, by deficit");
-	if (top && n > top)
-		sb_putf(b, " (the top %zu of %zu)", top, n);
-	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Rank</th>"
-		  "<th scope=\"col\">Body or board</th>"
-		  "<th scope=\"col\">Type</th>"
-		  "<th scope=\"col\" class=\"num\">Accountability A</th>"
-		  "<th scope=\"col\" class=\"num\">Deficit D</th>"
-		  "<th scope=\"col\" class=\"num\">Public money a year</th>"
-		  "</tr></thead>\n<tbody>\n");
+	table_head(b, caption_id, "ranked unpriced",
+		   "Bodies and boards whose best chain to voters is weaker "
+		   "than 0.25 and whose money is not recorded for this date's "
+		   "year, by deficit",
+		   top, n, 0);
 	size_t shown = 0;
 	for (size_t k = 0; k < n && (!top || shown < top); k++) {
 		const govmap_entity *e = govmap_registry_at(c->s->reg, v[k]);
