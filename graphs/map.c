@@ -279,14 +279,18 @@ static char *entity_label(const govmap_analysis *an, size_t i)
 		return NULL;
 	if (s->electorate) {
 		out = govmap__asprintf("%s\\nvoters", name);
-	} else if (s->money >= 0) {
-		govmap_money_format(money, sizeof money, (double)s->money);
-		out = govmap__asprintf("%s\\nA %.2f  D %.2f\\n%s a year", name,
-				       s->A, s->D, money);
 	} else {
-		/* unknown money is said, never drawn as £0 */
-		out = govmap__asprintf("%s\\nA %.2f  D %.2f\\nmoney not recorded",
-				       name, s->A, s->D);
+		/* A with its interval and its word (the documented scale);
+		 * unknown money is said, never drawn as £0 */
+		char at[48];
+		govmap_score_A_text(s, 2, at, sizeof at);
+		if (s->money >= 0)
+			govmap_money_format(money, sizeof money,
+					    (double)s->money);
+		out = govmap__asprintf("%s\\nA %s (%s)  D %.2f\\n%s%s", name,
+				       at, govmap_strength_word(s->A), s->D,
+				       s->money >= 0 ? money : "money not recorded",
+				       s->money >= 0 ? " a year" : "");
 	}
 	free(name);
 	return out;
@@ -305,11 +309,15 @@ static char *entity_tooltip(const govmap_analysis *an, size_t i,
 		govmap_money_format(exp, sizeof exp, s->exposure);
 	else
 		snprintf(exp, sizeof exp, "unknown");
+	char at[48], why[300];
 	char *raw = govmap__asprintf(
-		"%s (%s): accountability %.3f, deficit %.3f, %u link%s to "
-		"voters; public money %s, exposure %s%s%s",
-		e->name ? e->name : e->id, e->type ? e->type : "board", s->A,
-		s->D, s->hops, s->hops == 1 ? "" : "s", money, exp,
+		"%s (%s): accountability %s (%s: %s), deficit %.3f, %u link%s "
+		"to voters; public money %s, exposure %s%s%s",
+		e->name ? e->name : e->id, e->type ? e->type : "board",
+		govmap_score_A_text(s, 3, at, sizeof at),
+		govmap_strength_word(s->A),
+		govmap_analysis_reason(an, i, why, sizeof why), s->D, s->hops,
+		s->hops == 1 ? "" : "s", money, exp,
 		top ? "; top finding: " : "", top ? top->msg : "");
 	char *esc = raw ? tooltip_escape(raw) : NULL;
 	free(raw);
@@ -1298,6 +1306,10 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"strength</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">A = accountability, D = "
 		"deficit = 1 - A; box width = public money</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">A in words: strong 0.7+, "
+		"moderate 0.4+, weak 0.2+, very weak, none; \"a to b\": worst "
+		"to best case where powers or seat fills are not recorded"
+		"</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">cut corners: money not "
 		"recorded for this year (unknown, not zero)</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed boxes: %zu "
@@ -1407,15 +1419,21 @@ int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 		/* unknown money is null, never 0 */
 		if (n->kind == GOVMAP__DN_ENTITY && s->money >= 0)
 			fprintf(f,
-				",\"accountability\":%.6f,\"deficit\":%.6f,"
+				",\"accountability\":%.6f,"
+				"\"accountability_high\":%.6f,\"strength\":\"%s\","
+				"\"deficit\":%.6f,"
 				"\"hops\":%u,\"money\":%lld,\"exposure\":%.0f",
-				s->A, s->D, s->hops, (long long)s->money,
+				s->A, s->A_high, govmap_strength_word(s->A),
+				s->D, s->hops, (long long)s->money,
 				s->exposure);
 		else if (n->kind == GOVMAP__DN_ENTITY)
 			fprintf(f,
-				",\"accountability\":%.6f,\"deficit\":%.6f,"
+				",\"accountability\":%.6f,"
+				"\"accountability_high\":%.6f,\"strength\":\"%s\","
+				"\"deficit\":%.6f,"
 				"\"hops\":%u,\"money\":null,\"exposure\":null",
-				s->A, s->D, s->hops);
+				s->A, s->A_high, govmap_strength_word(s->A),
+				s->D, s->hops);
 		else if (n->money_known)
 			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":%lld,"
 				"\"money_known\":%zu",

@@ -63,8 +63,12 @@ static void json_body(const cli_session *s, size_t i)
 	cli_json_str(stdout, e->id);
 	printf(",\"name\":");
 	cli_json_str(stdout, e->name ? e->name : e->id);
-	printf(",\"accountability\":%.6f,\"deficit\":%.6f,\"money_gbp\":",
-	       sc->A, sc->D);
+	char why[300];
+	printf(",\"accountability\":%.6f,\"accountability_high\":%.6f,"
+	       "\"deficit\":%.6f,\"strength\":\"%s\",\"reason\":",
+	       sc->A, sc->A_high, sc->D, govmap_strength_word(sc->A));
+	cli_json_str(stdout, govmap_analysis_reason(s->an, i, why, sizeof why));
+	printf(",\"money_gbp\":");
 	json_num_or_null(sc->money);
 	printf(",\"money_year\":");
 	if (sc->money >= 0) {
@@ -249,7 +253,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		printf(",\"no_chain\":%zu,\"dates_unknown\":%zu,"
 		       "\"findings\":{\"deficit\":%zu,\"coverage\":%zu,"
 		       "\"data\":%zu,\"suppressed\":%zu}},"
-		       "\"ranked_by\":\"exposure of known money\",\"ranked\":[",
+		       "\"ranked_by\":\"exposure of known money, at the worst "
+		       "case (A low)\",\"ranked\":[",
 		       t->nochain, t->dates_unknown, t->findings[0],
 		       t->findings[1], t->findings[2], t->suppressed);
 		for (size_t k = 0; k < shown; k++) {
@@ -315,28 +320,34 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			       "in force (listed below).\n",
 			       li, nd, plural(nd, "body or board whose", "bodies or boards whose"),
 			       plural(nd, "is", "are"));
-		printf(md ? "\n## Bodies ranked by exposure (known money only)\n\n"
-			  : "\nBodies ranked by exposure, known money only "
-			    "(top %zu of %zu)\n",
+		printf(md ? "\n## Bodies ranked by exposure (known money only; sorted at the worst case, A low)\n\n"
+			  : "\nBodies ranked by exposure, known money only, "
+			    "sorted at the worst case (A low) (top %zu of %zu)\n",
 		       shown, nx);
 		if (md && shown)
-			printf("| # | body | A | D | money a year | exposure |\n"
+			printf("| # | body | A, in words, and why | D | money a "
+			       "year | exposure |\n"
 			       "|---|---|---|---|---|---|\n");
 		for (size_t k = 0; k < shown; k++) {
 			const govmap_entity *e = govmap_registry_at(s.reg, ranked[k]);
 			const govmap_score *sc = govmap_analysis_score(s.an, ranked[k]);
-			char mm[160], ee[32];
+			char mm[160], ee[32], at[48], why[300];
 			govmap_score_money_text(sc, mm, sizeof mm);
 			govmap_money_format(ee, sizeof ee, sc->exposure);
+			govmap_score_A_text(sc, 3, at, sizeof at);
+			govmap_analysis_reason(s.an, ranked[k], why, sizeof why);
 			if (md)
-				printf("| %zu | %s (`%s`) | %.3f | %.3f | %s | %s |\n",
+				printf("| %zu | %s (`%s`) | %s %s: %s | %.3f | %s | %s |\n",
 				       k + 1, e->name ? e->name : e->id, e->id,
-				       sc->A, sc->D, mm, ee);
+				       at, govmap_strength_word(sc->A), why,
+				       sc->D, mm, ee);
 			else
-				printf("  %3zu. %-48.48s A %.3f  D %.3f  "
-				       "exposure %s  money %s\n",
-				       k + 1, e->name ? e->name : e->id, sc->A,
-				       sc->D, ee, mm);
+				printf("  %3zu. %-48.48s A %s (%s)  D %.3f  "
+				       "exposure %s  money %s\n"
+				       "       why: %s\n",
+				       k + 1, e->name ? e->name : e->id, at,
+				       govmap_strength_word(sc->A), sc->D, ee, mm,
+				       why);
 		}
 		if (!shown)
 			printf(md ? "None: no body here has a money figure for "
@@ -346,20 +357,27 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			       fy);
 		printf(md ? "\n## Weak bodies with no money recorded for %s\n\n"
 			  : "\nWeak bodies with no money recorded for %s (A "
-			    "below %.2f, by deficit; top %zu of %zu)\n",
+			    "below %.2f, by deficit at the worst case; top %zu "
+			    "of %zu)\n",
 		       fy, t->weak_threshold, ushown, nu);
 		if (md && ushown)
-			printf("| # | body | A | D |\n|---|---|---|---|\n");
+			printf("| # | body | A, in words, and why | D |\n"
+			       "|---|---|---|---|\n");
 		for (size_t k = 0; k < ushown; k++) {
 			const govmap_entity *e = govmap_registry_at(s.reg, unpriced[k]);
 			const govmap_score *sc = govmap_analysis_score(s.an, unpriced[k]);
+			char at[48], why[300];
+			govmap_score_A_text(sc, 3, at, sizeof at);
+			govmap_analysis_reason(s.an, unpriced[k], why, sizeof why);
 			if (md)
-				printf("| %zu | %s (`%s`) | %.3f | %.3f |\n", k + 1,
-				       e->name ? e->name : e->id, e->id, sc->A,
-				       sc->D);
+				printf("| %zu | %s (`%s`) | %s %s: %s | %.3f |\n",
+				       k + 1, e->name ? e->name : e->id, e->id, at,
+				       govmap_strength_word(sc->A), why, sc->D);
 			else
-				printf("  %3zu. %-48.48s A %.3f  D %.3f\n", k + 1,
-				       e->name ? e->name : e->id, sc->A, sc->D);
+				printf("  %3zu. %-48.48s A %s (%s)  D %.3f\n"
+				       "       why: %s\n",
+				       k + 1, e->name ? e->name : e->id, at,
+				       govmap_strength_word(sc->A), sc->D, why);
 		}
 		if (!ushown)
 			printf(md ? "None.\n" : "    none\n");

@@ -516,18 +516,29 @@ static int one_body(site_ctx *c, size_t i)
 		sb_esc(&b, c->date);
 		sb_put(&b, ": there is nothing to score on this date.</p>\n");
 	} else {
-		char m[32], x[32];
-		govmap_money_format(m, sizeof m, (double)sc->money);
-		govmap_money_format(x, sizeof x, sc->exposure);
+		char m[160], x[32], at[48], why[300];
+		govmap_score_money_text(sc, m, sizeof m);
+		if (sc->money >= 0)
+			govmap_money_format(x, sizeof x, sc->exposure);
+		else
+			snprintf(x, sizeof x, "unknown");
 		sb_put(&b, "<h2>Scores on ");
 		sb_esc(&b, c->date);
-		sb_putf(&b, "</h2>\n<dl class=\"headlines scores\">\n"
-			    "<div><dt>Accountability A</dt><dd>%.3f</dd>"
-			    "<dd class=\"note\">1 = directly elected; 0 = no "
-			    "chain</dd></div>\n<div><dt>Deficit D = 1 &minus; A"
+		sb_put(&b, "</h2>\n<dl class=\"headlines scores\">\n"
+			   "<div><dt>Accountability A</dt><dd>");
+		sb_esc(&b, govmap_score_A_text(sc, 3, at, sizeof at));
+		sb_put(&b, " ");
+		sb_esc(&b, govmap_strength_word(sc->A));
+		sb_put(&b, "</dd><dd class=\"note\">");
+		sb_esc(&b, govmap_analysis_reason(c->s->an, i, why, sizeof why));
+		if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
+			sb_put(&b, ". The range runs from no chain through "
+				   "what is not recorded (a link's powers, how "
+				   "seats are filled) to the best case");
+		sb_putf(&b, "</dd></div>\n<div><dt>Deficit D = 1 &minus; A"
 			    "</dt><dd>%.3f</dd></div>\n<div><dt>Public money a "
 			    "year</dt><dd>",
-			sc->A, sc->D);
+			sc->D);
 		sb_esc(&b, m);
 		sb_put(&b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
 			   "<dd>");

@@ -317,14 +317,26 @@ static int band(double d)
 	return k < 0 ? 0 : k > 4 ? 4 : k;
 }
 
+/* The deficit with its colour band; the accountability in words (the
+ * documented scale, govmap_strength_word) and the reason in a title. */
 static void deficit_cell(site_buf *b, double D)
 {
-	static const char *const words[] = {"low", "moderate", "high",
-					    "very high", "severe"};
 	sb_putf(b, "<td class=\"num\"><span class=\"band band-%d\" "
-		   "aria-hidden=\"true\"></span>%.3f <span class=\"band-word\">"
-		   "%s</span></td>",
-		band(D), D, words[band(D)]);
+		   "aria-hidden=\"true\"></span>%.3f</td>",
+		band(D), D);
+}
+
+static void A_cells(site_buf *b, const site_ctx *c, size_t i)
+{
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	char at[48], why[300];
+	sb_put(b, "<td class=\"num\">");
+	sb_esc(b, govmap_score_A_text(sc, 3, at, sizeof at));
+	sb_put(b, "</td><td><span class=\"band-word\">");
+	sb_esc(b, govmap_strength_word(sc->A));
+	sb_put(b, "</span> <span class=\"reason\">");
+	sb_esc(b, govmap_analysis_reason(c->s->an, i, why, sizeof why));
+	sb_put(b, "</span></td>");
 }
 
 /* The head of a table of bodies: caption, then the columns, with the
@@ -344,7 +356,9 @@ static void table_head(site_buf *b, const char *id, const char *cls,
 	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Rank</th>"
 		  "<th scope=\"col\">Body or board</th>"
 		  "<th scope=\"col\">Type</th>"
-		  "<th scope=\"col\" class=\"num\">Accountability A</th>"
+		  "<th scope=\"col\" class=\"num\">Accountability A (worst "
+		  "to best case)</th>"
+		  "<th scope=\"col\">In words, and why</th>"
 		  "<th scope=\"col\" class=\"num\">Deficit D</th>"
 		  "<th scope=\"col\" class=\"num\">Public money a year</th>");
 	if (exposure)
@@ -380,7 +394,8 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		site_link_body(b, c, root, (int32_t)i);
 		sb_put(b, "</th><td>");
 		sb_esc(b, e->type ? e->type : "board");
-		sb_putf(b, "</td><td class=\"num\">%.3f</td>", sc->A);
+		sb_put(b, "</td>");
+		A_cells(b, c, i);
 		deficit_cell(b, sc->D);
 		char mt[160];
 		sb_put(b, "<td class=\"num\">");
@@ -394,7 +409,7 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 				sc->hops);
 	}
 	if (!shown)
-		sb_put(b, "<tr><td colspan=\"8\">No body or board here has a "
+		sb_put(b, "<tr><td colspan=\"9\">No body or board here has a "
 			  "money figure recorded for this date's financial "
 			  "year.</td></tr>\n");
 	sb_put(b, "</tbody>\n</table>\n</div>\n");
@@ -427,12 +442,13 @@ void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
 		site_link_body(b, c, root, (int32_t)v[k]);
 		sb_put(b, "</th><td>");
 		sb_esc(b, e->type ? e->type : "board");
-		sb_putf(b, "</td><td class=\"num\">%.3f</td>", sc->A);
+		sb_put(b, "</td>");
+		A_cells(b, c, v[k]);
 		deficit_cell(b, sc->D);
 		sb_put(b, "<td class=\"num unknown\">not recorded</td></tr>\n");
 	}
 	if (!shown)
-		sb_put(b, "<tr><td colspan=\"6\">None.</td></tr>\n");
+		sb_put(b, "<tr><td colspan=\"7\">None.</td></tr>\n");
 	sb_put(b, "</tbody>\n</table>\n</div>\n");
 	govmap_report_free(r);
 }

@@ -25,6 +25,7 @@ struct govmap_analysis {
 	govmap_type_weight_fn weight; /* plugins' type weights, or NULL */
 	void *weight_payload;
 	unsigned money_how;    /* GOVMAP_MONEY_THIS_YEAR or _NEAREST_YEAR */
+	int high;              /* widest_paths over strength_high */
 	govmap_score *scores;  /* one per entity */
 	govmap_edge *edges;
 	size_t nedges, capedges;
@@ -39,6 +40,97 @@ struct govmap_analysis {
  * self-selected part of the public, not the public: its root counts
  * half (CONTRIBUTING.md, "The deficit model"). */
 #define MEMBERSHIP_ROOT 0.5
+
+const char *govmap_strength_word(double A)
+{
+	return A >= 0.7   ? "strong"
+	       : A >= 0.4 ? "moderate"
+	       : A >= 0.2 ? "weak"
+	       : A > 0    ? "very weak"
+			  : "none";
+}
+
+const char *govmap_score_A_text(const govmap_score *sc, int digits,
+				char *buf, size_t size)
+{
+	if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
+		snprintf(buf, size, "%.*f to %.*f", digits, sc->A, digits,
+			 sc->A_high);
+	else
+		snprintf(buf, size, "%.*f", digits, sc->A);
+	return buf;
+}
+
+/* "statutory; can question but not sanction" for a link. */
+static void link_phrase(const govmap_entity *l, char *buf, size_t size)
+{
+	static const char *const basis[] = {
+		"basis not recorded", "statutory", "by regulation",
+		"by contract", "by guidance only", "voluntary", "no basis"};
+	unsigned p = l->powers;
+	const char *pw = !p ? "powers not recorded"
+			 : (p & GOVMAP_POWER_SANCTION)
+				 ? "can impose consequences"
+			 : (p & GOVMAP_POWER_QUESTION)
+				 ? "can question but not sanction"
+				 : "is informed only: no questions, no sanction";
+	snprintf(buf, size, "%s; %s",
+		 (unsigned)l->basis <= GOVMAP_BASIS_NONE ? basis[l->basis] : "?",
+		 pw);
+}
+
+const char *govmap_analysis_reason(const govmap_analysis *an, size_t i,
+				   char *buf, size_t size)
+{
+	const govmap_entity *e = govmap_registry_at(an->reg, i);
+	const govmap_score *s = &an->scores[i];
+	if (s->electorate) {
+		snprintf(buf, size, "%s",
+			 govmap_root_weight(e) < 1
+				 ? "a membership: its members elect, but are "
+				   "not the public"
+				 : "the voters themselves");
+		return buf;
+	}
+	if (!s->active) {
+		snprintf(buf, size, "not in force on this date");
+		return buf;
+	}
+	if (s->next < 0) {
+		snprintf(buf, size, "no chain to voters recorded");
+		return buf;
+	}
+	/* the weakest step of the best chain says most about it */
+	const govmap_edge *weak = NULL;
+	int32_t at = (int32_t)i;
+	for (uint32_t h = 0; h < s->hops && at >= 0; h++) {
+		int32_t k = an->scores[at].next;
+		if (k < 0)
+			break;
+		const govmap_edge *ed = &an->edges[k];
+		if (!weak || ed->strength < weak->strength)
+			weak = ed;
+		at = ed->to;
+	}
+	char what[200] = "";
+	if (weak && weak->kind == GOVMAP_EDGE_LINK)
+		link_phrase(govmap_registry_at(an->reg, (size_t)weak->link),
+			    what, sizeof what);
+	else if (weak && weak->kind == GOVMAP_EDGE_SEAT)
+		snprintf(what, sizeof what, "weakest step: %s seats",
+			 govmap_fill_name(govmap_registry_at(an->reg,
+							     (size_t)weak->from)
+						  ->seats[weak->seat]
+						  .fill));
+	else if (weak && weak->kind == GOVMAP_EDGE_JOINT)
+		snprintf(what, sizeof what, "weakest step: a joint board "
+					    "shared by several bodies");
+	else
+		snprintf(what, sizeof what, "through its board");
+	snprintf(buf, size, "%s; %u link%s from voters", what, s->hops,
+		 s->hops == 1 ? "" : "s");
+	return buf;
+}
 
 const char *govmap_score_money_text(const govmap_score *sc, char *buf,
 				    size_t size)
@@ -173,8 +265,9 @@ double govmap_seat_strength(govmap_fill fill, uint32_t nseats, uint32_t total)
 
 /* ---- the graph ---- */
 
-static int add_edge(govmap_analysis *an, int32_t from, int32_t to,
-		    govmap_edge_kind kind, int32_t link, int32_t seat, double s)
+static int add_edge2(govmap_analysis *an, int32_t from, int32_t to,
+		     govmap_edge_kind kind, int32_t link, int32_t seat,
+		     double s, double s_high)
 {
 	if (govmap__grow((void **)&an->edges, &an->capedges, an->nedges,
 			 sizeof(*an->edges)) < 0)
@@ -186,7 +279,15 @@ static int add_edge(govmap_analysis *an, int32_t from, int32_t to,
 	e->link = link;
 	e->seat = seat;
 	e->strength = s;
+	e->strength_high = s_high > s ? s_high : s;
 	return 0;
+}
+
+/* An edge whose strength depends on nothing unrecorded. */
+static int add_edge(govmap_analysis *an, int32_t from, int32_t to,
+		    govmap_edge_kind kind, int32_t link, int32_t seat, double s)
+{
+	return add_edge2(an, from, to, kind, link, seat, s, s);
 }
 
 static int node_ok(const govmap_analysis *an, int32_t i)
@@ -225,8 +326,20 @@ static int build_edges(govmap_analysis *an)
 				continue;
 			double s = govmap_analysis_link_strength(an, e, NULL,
 								 0);
-			if (add_edge(an, e->from.target, e->to.target,
-				     GOVMAP_EDGE_LINK, (int32_t)i, -1, s) < 0)
+			/* powers not listed: at best the forum has all
+			 * three */
+			double hi = s;
+			if (!e->powers) {
+				govmap_entity all = *e;
+				all.powers = GOVMAP_POWER_INFORM |
+					     GOVMAP_POWER_QUESTION |
+					     GOVMAP_POWER_SANCTION;
+				hi = govmap_analysis_link_strength(an, &all,
+								   NULL, 0);
+			}
+			if (add_edge2(an, e->from.target, e->to.target,
+				      GOVMAP_EDGE_LINK, (int32_t)i, -1, s,
+				      hi) < 0)
 				return -1;
 		} else if (e->kind == GOVMAP_KIND_BOARD) {
 			if (node_ok(an, e->of.target)) {
@@ -251,13 +364,20 @@ static int build_edges(govmap_analysis *an)
 					     GOVMAP_EDGE_JOINT, -1, -1,
 					     clamp(HOP / (double)members)) < 0)
 					return -1;
-			uint32_t total = 0;
+			uint32_t total = 0, unstated = 0;
 			for (size_t j = 0; j < e->nseats; j++) {
 				const govmap_seat *s = &e->seats[j];
 				if (s->voting != GOVMAP_NO &&
-				    govmap_period_contains(s->valid, an->on))
+				    govmap_period_contains(s->valid, an->on)) {
 					total += s->count;
+					if (s->fill == GOVMAP_FILL_UNSTATED)
+						unstated += s->count;
+				}
 			}
+			/* best case: the unstated seats are filled the way
+			 * the stated ones are, so they leave each filler's
+			 * share as it is among the stated seats */
+			uint32_t stated = total - unstated;
 			/* one edge per body that fills seats: the seats it
 			 * fills, each weighted by how it fills them, as a
 			 * share of the voting seats */
@@ -280,9 +400,11 @@ static int build_edges(govmap_analysis *an)
 						       (e->seats[k].count -
 							e->seats[k].vacant);
 				if (sum > 0 && total &&
-				    add_edge(an, (int32_t)i, by,
-					     GOVMAP_EDGE_SEAT, -1, (int32_t)j,
-					     clamp(HOP * sum / total)) < 0)
+				    add_edge2(an, (int32_t)i, by,
+					      GOVMAP_EDGE_SEAT, -1, (int32_t)j,
+					      clamp(HOP * sum / total),
+					      stated ? clamp(HOP * sum / stated)
+						     : 0) < 0)
 					return -1;
 			}
 		}
@@ -399,7 +521,8 @@ static int widest_paths(govmap_analysis *an)
 			govmap_score *su = &an->scores[e->from];
 			if (su->electorate)
 				continue;
-			double cand = it.a * e->strength;
+			double cand = it.a * (an->high ? e->strength_high
+						       : e->strength);
 			uint32_t hops = it.hops + 1;
 			if (cand > su->A + EPS ||
 			    (fabs(cand - su->A) <= EPS && su->A > 0 &&
@@ -461,7 +584,22 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		s->money_kind = mf.kind;
 		s->money_other_year = mf.other_year;
 	}
+	/* the best case first (strength_high), kept in A_high; then the
+	 * scores proper */
+	an->high = 1;
 	if (build_edges(an) < 0 || widest_paths(an) < 0) {
+		govmap_analysis_free(an);
+		return GOVMAP_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		govmap_score *s = &an->scores[i];
+		s->A_high = s->A;
+		s->A = 0;
+		s->hops = 0;
+		s->next = -1;
+	}
+	an->high = 0;
+	if (widest_paths(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
 	}
@@ -470,12 +608,15 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		if (!s->active || (e->kind != GOVMAP_KIND_BODY &&
 				   e->kind != GOVMAP_KIND_BOARD)) {
-			s->A = s->D = s->exposure = 0;
+			s->A = s->A_high = s->D = s->exposure = 0;
 			continue;
 		}
 		/* round to 6 places so that output never depends on the
 		 * last bits of a product */
 		s->A = round(s->A * 1e6) / 1e6;
+		s->A_high = round(s->A_high * 1e6) / 1e6;
+		if (s->A_high < s->A)
+			s->A_high = s->A;
 		s->D = round((1.0 - s->A) * 1e6) / 1e6;
 		s->exposure = s->money > 0 ? s->D * (double)s->money : 0;
 	}

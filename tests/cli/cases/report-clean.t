@@ -12,11 +12,13 @@ Totals
   0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £44m.
   Deficit findings: 0 errors, 0 warnings, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 0 suppressed.
 
-Bodies ranked by exposure, known money only (top 2 of 2)
-    1. Test Council                                     A 0.900  D 0.100  exposure £30m  money £300m (2024/25 budget)
-    2. Test Trust                                       A 0.729  D 0.271  exposure £14m  money £50m (2024/25 budget)
+Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 2 of 2)
+    1. Test Council                                     A 0.900 (strong)  D 0.100  exposure £30m  money £300m (2024/25 budget)
+       why: statutory; can impose consequences; 1 link from voters
+    2. Test Trust                                       A 0.729 (strong)  D 0.271  exposure £14m  money £50m (2024/25 budget)
+       why: by regulation; can impose consequences; 2 links from voters
 
-Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit; top 0 of 0)
+Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit at the worst case; top 0 of 0)
     none
 
 Deficit findings by region and rule

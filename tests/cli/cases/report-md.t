@@ -15,21 +15,21 @@ test-analysis-exposure, working tree, on 2024-06-01
 - 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £172m.
 - Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 1 suppressed.
 
-## Bodies ranked by exposure (known money only)
+## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
-| # | body | A | D | money a year | exposure |
+| # | body | A, in words, and why | D | money a year | exposure |
 |---|---|---|---|---|---|
-| 1 | Test F Trust (`test-f-trust`) | 0.243 | 0.757 | £100m (2024/25 budget) | £76m |
-| 2 | Test Council (`test-council`) | 0.900 | 0.100 | £400m (2024/25 budget) | £40m |
-| 3 | Test G Company (`test-g-company`) | 0.397 | 0.603 | £50m (2024/25 budget) | £30m |
-| 4 | Test H Charity (`test-h-charity`) | 0.000 | 1.000 | £20m (2024/25 budget) | £20m |
-| 5 | Test Edge Board (`test-edge-board`) | 0.250 | 0.750 | £8m (2024/25 budget) | £6m |
+| 1 | Test F Trust (`test-f-trust`) | 0.243 weak: by guidance only; can question but not sanction; 2 links from voters | 0.757 | £100m (2024/25 budget) | £76m |
+| 2 | Test Council (`test-council`) | 0.900 strong: statutory; can impose consequences; 1 link from voters | 0.100 | £400m (2024/25 budget) | £40m |
+| 3 | Test G Company (`test-g-company`) | 0.397 weak: by contract; can impose consequences; 2 links from voters | 0.603 | £50m (2024/25 budget) | £30m |
+| 4 | Test H Charity (`test-h-charity`) | 0.000 none: no chain to voters recorded | 1.000 | £20m (2024/25 budget) | £20m |
+| 5 | Test Edge Board (`test-edge-board`) | 0.250 weak: weakest step: elected seats; 1 link from voters | 0.750 | £8m (2024/25 budget) | £6m |
 
 ## Weak bodies with no money recorded for 2024/25
 
-| # | body | A | D |
+| # | body | A, in words, and why | D |
 |---|---|---|---|
-| 1 | Test I Partnership (`test-i-partnership`) | 0.243 | 0.757 |
+| 1 | Test I Partnership (`test-i-partnership`) | 0.243 weak: statutory; is informed only: no questions, no sanction; 2 links from voters | 0.757 |
 
 ## Deficit findings by region and rule
 

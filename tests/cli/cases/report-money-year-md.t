@@ -15,11 +15,11 @@ test-money-year, working tree, on 2024-01-15
 - 0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £56m.
 - Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 0 suppressed.
 
-## Bodies ranked by exposure (known money only)
+## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
-| # | body | A | D | money a year | exposure |
+| # | body | A, in words, and why | D | money a year | exposure |
 |---|---|---|---|---|---|
-| 1 | Test Trust (`test-trust`) | 0.437 | 0.563 | £100m (2023/24 budget) | £56m |
+| 1 | Test Trust (`test-trust`) | 0.437 moderate: by regulation; can question but not sanction; 2 links from voters | 0.563 | £100m (2023/24 budget) | £56m |
 
 ## Weak bodies with no money recorded for 2023/24
 

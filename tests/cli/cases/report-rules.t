@@ -15,19 +15,19 @@ test-analysis-rules, working tree, on 2024-06-01
 - 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £2m.
 - Deficit findings: 0 errors, 7 warnings, 1 info; coverage findings (gaps in the registry): 2; data findings: 0; 0 suppressed.
 
-## Bodies ranked by exposure (known money only)
+## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
-| # | body | A | D | money a year | exposure |
+| # | body | A, in words, and why | D | money a year | exposure |
 |---|---|---|---|---|---|
-| 1 | Test Sock Puppet Ltd (`test-sock-puppet`) | 0.583 | 0.417 | £5m (2024/25 budget) | £2m |
-| 2 | Test Y Trust (`test-y-trust`) | 0.729 | 0.271 | £1m (2024/25 budget) | £271k |
-| 3 | Test Scrutiny Panel (`test-scrutiny-panel`) | 0.810 | 0.190 | £0 (2024/25 budget) | £0 |
+| 1 | Test Sock Puppet Ltd (`test-sock-puppet`) | 0.583 moderate: weakest step: appointed seats; 4 links from voters | 0.417 | £5m (2024/25 budget) | £2m |
+| 2 | Test Y Trust (`test-y-trust`) | 0.729 strong: statutory; can impose consequences; 3 links from voters | 0.271 | £1m (2024/25 budget) | £271k |
+| 3 | Test Scrutiny Panel (`test-scrutiny-panel`) | 0.810 strong: statutory; can impose consequences; 2 links from voters | 0.190 | £0 (2024/25 budget) | £0 |
 
 ## Weak bodies with no money recorded for 2024/25
 
-| # | body | A | D |
+| # | body | A, in words, and why | D |
 |---|---|---|---|
-| 1 | Test Orphan Charity (`test-orphan`) | 0.000 | 1.000 |
+| 1 | Test Orphan Charity (`test-orphan`) | 0.000 none: no chain to voters recorded | 1.000 |
 
 ## Deficit findings by region and rule
 

@@ -12,12 +12,15 @@ Totals
   1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £172m.
   Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 1 suppressed.
 
-Bodies ranked by exposure, known money only (top 2 of 5)
-    1. Test F Trust                                     A 0.243  D 0.757  exposure £76m  money £100m (2024/25 budget)
-    2. Test Council                                     A 0.900  D 0.100  exposure £40m  money £400m (2024/25 budget)
+Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 2 of 5)
+    1. Test F Trust                                     A 0.243 (weak)  D 0.757  exposure £76m  money £100m (2024/25 budget)
+       why: by guidance only; can question but not sanction; 2 links from voters
+    2. Test Council                                     A 0.900 (strong)  D 0.100  exposure £40m  money £400m (2024/25 budget)
+       why: statutory; can impose consequences; 1 link from voters
 
-Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit; top 1 of 1)
-    1. Test I Partnership                               A 0.243  D 0.757
+Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit at the worst case; top 1 of 1)
+    1. Test I Partnership                               A 0.243 (weak)  D 0.757
+       why: statutory; is informed only: no questions, no sanction; 2 links from voters
 
 Deficit findings by region and rule
   england/north
