@@ -9,6 +9,8 @@
 #   V=1             show full commands; WERROR=1 warnings are errors
 
 BUILD ?= build
+GOVMAP_VERSION := $(shell sed -n 's/^\#define GOVMAP_VERSION "\(.*\)"/\1/p' \
+	core/include/govmap/govmap.h)
 PKG_CONFIG ?= pkg-config
 PKGS := yaml-0.1 libgit2 libcgraph libgvc zlib
 CC ?= cc
@@ -80,6 +82,8 @@ DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev \
 # The site's browser tests (make check-site): Debian's chromium, driven
 # from node by the playwright-core pinned in tests/site/package-lock.json.
 DEB_PKGS += chromium nodejs npm
+# make check-install formats the man pages
+DEB_PKGS += man-db groff-base
 
 .PHONY: all deps demo check check-unit check-cli test asan valgrind bench \
 	clean headers check-plugins plugin check-hostile check-registry \
@@ -144,6 +148,12 @@ $(BUILD)/%.pic.o: %.c
 define plugin_rule
 $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1)/*.c))
 	@mkdir -p $$(dir $$@)
+	$$(Q)if [ "$(1)" != template ] && grep -qE \
+		'#define [A-Z0-9_]+_(REGION "example"|DESCRIPTION "an example region plugin to copy")' \
+		plugins/$(1)/*.c; then \
+		echo "plugins/$(1): still has the template's region \"example\" or its" \
+			"description: edit the PLACEHOLDER lines (CONTRIBUTING.md," \
+			"\"Adding a region\")" >&2; exit 1; fi
 	@$$(if $$(Q),echo "  PLUGIN  $$@")
 	$$(Q)$$(CC) $$(PLUGIN_LDFLAGS) -o $$@.tmp $$^
 	$$(Q)exports=$$$$(nm -D --defined-only $$@.tmp | awk '{print $$$$NF}' | \
@@ -170,20 +180,102 @@ plugin:
 	@sed -e 's/template_/$(subst -,_,$(NAME))_/g' \
 		-e 's/template/$(NAME)/g' plugins/template/template.c \
 		> plugins/$(NAME)/$(subst -,_,$(NAME)).c
-	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c: edit it, then"
-	@echo "'make' builds $(BUILD)/plugins/$(NAME).so; add rule fixtures"
-	@echo "under tests/plugins/fixtures/$(NAME)/ (CONTRIBUTING.md)"
+	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c.  Next:"
+	@echo "  1. set its two PLACEHOLDER lines (region path, description):"
+	@echo "     the build refuses the template's until you do;"
+	@echo "  2. write the rules, and list the plugin in registry/govmap.yaml"
+	@echo "     where the registry uses its types;"
+	@echo "  3. add fixtures under tests/plugins/fixtures/$(NAME)/<rule>/"
+	@echo "     {fires,silent}/ and run 'make check-plugins'"
+	@echo "     (BLESS=1 writes the expected files; CONTRIBUTING.md,"
+	@echo "     \"Adding a region\")"
+
+# make install: govmap, its plugins, the public headers, libgovmap (static
+# and shared), pkg-config files (govmap-plugin.pc for plugin authors,
+# govmap.pc for programs using the library) and the man pages of
+# docs/man/.  PREFIX (default /usr/local) and DESTDIR as usual.  The
+# binary is built again in build/install with PLUGINDIR compiled in, so
+# that the installed govmap looks for plugins where they are installed.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+INSTALL_PLUGINDIR = $(LIBDIR)/govmap/plugins
+INSTALL_BUILD := build/install
+.PHONY: install check-install
+install:
+	$(MAKE) BUILD=$(INSTALL_BUILD) PLUGINDIR=$(INSTALL_PLUGINDIR) all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INSTALL_PLUGINDIR) \
+		$(DESTDIR)$(INCLUDEDIR)/govmap $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -m 0755 $(INSTALL_BUILD)/govmap $(DESTDIR)$(BINDIR)/govmap
+	install -m 0644 $(filter-out %/template.so,$(PLUGINS:$(BUILD)/%=$(INSTALL_BUILD)/%)) \
+		$(DESTDIR)$(INSTALL_PLUGINDIR)/
+	install -m 0644 core/include/govmap/*.h $(DESTDIR)$(INCLUDEDIR)/govmap/
+	install -m 0644 $(INSTALL_BUILD)/libgovmap.a $(DESTDIR)$(LIBDIR)/
+	install -m 0755 $(INSTALL_BUILD)/libgovmap.so \
+		$(DESTDIR)$(LIBDIR)/libgovmap.so.0
+	ln -sf libgovmap.so.0 $(DESTDIR)$(LIBDIR)/libgovmap.so
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+		-e 's|@PLUGINDIR@|$(INSTALL_PLUGINDIR)|g' \
+		-e 's|@VERSION@|$(GOVMAP_VERSION)|g' \
+		-e 's|@PKGS@|$(PKGS)|g' \
+		docs/pkgconfig/govmap-plugin.pc.in \
+		> $(DESTDIR)$(LIBDIR)/pkgconfig/govmap-plugin.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+		-e 's|@PLUGINDIR@|$(INSTALL_PLUGINDIR)|g' \
+		-e 's|@VERSION@|$(GOVMAP_VERSION)|g' \
+		-e 's|@PKGS@|$(PKGS)|g' \
+		docs/pkgconfig/govmap.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/govmap.pc
+	for m in docs/man/*.[1-8]; do \
+		sec=$${m##*.}; install -d $(DESTDIR)$(MANDIR)/man$$sec; \
+		install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$sec/; \
+	done
+
+# The installed tree works: `make install DESTDIR=...`, then the installed
+# govmap checks registry/ with the installed plugins, and plugins/template
+# is built outside the tree with `pkg-config --cflags govmap-plugin` and
+# loaded (tests/install/run.sh).
+check-install:
+	@echo "== install tests"
+	$(Q)MAKE="$(MAKE)" sh tests/install/run.sh
 
 # Install what is missing, and only that.  `apt-get update` runs first,
 # once, and only when something has to be installed.
+# How each package is seen without asking a package manager: a command on
+# PATH, a pkg-config module, or a file.  A package with no probe here is
+# looked up with dpkg-query (only when some probe failed first).
+DEB_PROBES := gcc=cmd:gcc make=cmd:make pkg-config=cmd:pkg-config \
+	git=cmd:git libyaml-dev=pc:yaml-0.1 libgit2-dev=pc:libgit2 \
+	zlib1g-dev=pc:zlib libgraphviz-dev=pc:libgvc check=pc:check \
+	valgrind=cmd:valgrind clang=cmd:clang \
+	libclang-rt-14-dev=file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a \
+	chromium=cmd:chromium nodejs=cmd:node npm=cmd:npm man-db=cmd:man \
+	groff-base=cmd:groff zsh=cmd:zsh dpkg-dev=cmd:dpkg-shlibdeps
+
 deps:
 	@missing=""; \
 	for p in $(DEB_PKGS); do \
-		case $$p in npm) command -v npm >/dev/null 2>&1 && \
-			continue;; esac; \
-		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
-			grep -q 'install ok installed' || missing="$$missing $$p"; \
+		probe=""; \
+		for pr in $(DEB_PROBES); do \
+			[ "$${pr%%=*}" = "$$p" ] && probe=$${pr#*=}; \
+		done; \
+		case $$probe in \
+		cmd:*) command -v "$${probe#cmd:}" >/dev/null 2>&1 && continue;; \
+		pc:*) pkg-config --exists "$${probe#pc:}" 2>/dev/null && continue;; \
+		file:*) [ -e "$${probe#file:}" ] && continue;; \
+		esac; \
+		missing="$$missing $$p"; \
 	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	still=""; \
+	for p in $$missing; do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+			grep -q 'install ok installed' || still="$$still $$p"; \
+	done; \
+	missing=$$still; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
 		echo "govmap: missing packages:$$missing"; \
@@ -219,6 +311,7 @@ demo: deps
 check: deps
 	$(MAKE) test
 	$(MAKE) check-site
+	$(MAKE) check-install
 
 test: $(BIN) $(UNIT) headers layout $(PLUGINS) $(FIXTURE_PLUGINS)
 	@$(MAKE) --no-print-directory check-unit check-cli check-plugins \
@@ -237,7 +330,8 @@ check-plugins: $(BIN) $(PLUGINS) $(FIXTURE_PLUGINS)
 	@echo "== plugin tests"
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) \
 		GOVMAP_FIXTURE_PLUGINS=$(CURDIR)/$(BUILD)/tests/plugins \
-		VALGRIND="$(VALGRIND)" sh tests/plugins/run.sh
+		VALGRIND="$(VALGRIND)" BLESS="$(BLESS)" VERBOSE="$(VERBOSE)" \
+		ONLY="$(ONLY)" sh tests/plugins/run.sh
 
 # The embedded registry (issue 5): check clean with every plugin, the
 # counts registry/README.md promises, the RPB seats, 2019 against today.
@@ -262,7 +356,7 @@ check-site: $(BIN)
 	$(Q)GOVMAP_BIN=$(CURDIR)/$(BIN) SITE_TEST_DIR=$(CURDIR)/build/site-test \
 		sh tests/site/run.sh
 
-# Fuzzing (libFuzzer; CONTRIBUTING.md "Hostile input and fuzzing"): each
+# Fuzzing (libFuzzer; docs/TESTING.md "Hostile input and fuzzing"): each
 # tests/fuzz/fuzz_<t>.c is linked against the core built with clang and
 # -fsanitize=fuzzer,address,undefined into $(FUZZ_BUILD)/fuzz_<t>.  `make
 # fuzz` runs every target for FUZZ_SECONDS (default 600), `make

@@ -23,6 +23,7 @@
 #include <graphviz/gvc.h>
 
 #include "mapimpl.h"
+#include "child.h"
 #include "util.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -82,26 +83,25 @@ double govmap__png_scale(const char *bb)
 	return s;
 }
 
-/* In the child: lay out, render, write to fd, exit. */
-static void child(Agraph_t *g, const char *engine, const char *fmt, int fd,
-		  int errfd)
+typedef struct {
+	Agraph_t *g;
+	const char *engine, *fmt;
+} layout_job;
+
+/* In the child (child.c runs it with stderr on the err pipe): lay out,
+ * render, write to out_fd; the return value is the exit status. */
+static int child(void *arg, int fd, int errfd)
 {
-	struct rlimit cpu = {60, 61};
-	setrlimit(RLIMIT_CPU, &cpu);
-#ifndef UNDER_ASAN
-	/* ASan reserves terabytes of address space; no AS limit there */
-	if (!getenv("GOVMAP_NO_RLIMIT_AS")) {
-		struct rlimit as = {1UL << 30, 1UL << 30};
-		setrlimit(RLIMIT_AS, &as);
-	}
-#endif
-	dup2(errfd, STDERR_FILENO);
+	const layout_job *j = arg;
+	Agraph_t *g = j->g;
+	const char *engine = j->engine, *fmt = j->fmt;
+	(void)errfd;
 	GVC_t *gvc = gvContext();
 	char *buf = NULL;
 	unsigned int len = 0;
 	if (!gvc || gvLayout(gvc, g, engine) != 0) {
 		fprintf(stderr, "layout with %s failed\n", engine);
-		_exit(3);
+		return 3;
 	}
 	/* A PNG is a bitmap held whole in memory: 4 bytes a pixel, and
 	 * cairo refuses a side over 32,767.  Too big a map is laid out
@@ -119,111 +119,81 @@ static void child(Agraph_t *g, const char *engine, const char *fmt, int fd,
 		agsafeset(g, "size", size, "");
 		if (gvLayout(gvc, g, engine) != 0) {
 			fprintf(stderr, "layout with %s failed\n", engine);
-			_exit(3);
+			return 3;
 		}
 	}
 	if (gvRenderData(gvc, g, fmt, &buf, &len) != 0) {
 		fprintf(stderr, "rendering %s failed\n", fmt);
-		_exit(4);
+		return 4;
 	}
-	int rc = write_all(fd, buf, len) == 0 ? 0 : 5;
 	/* no cleanup: _exit returns everything to the system at once */
-	_exit(rc);
+	return write_all(fd, buf, len) == 0 ? 0 : 5;
 }
 
-static double now(void)
+typedef struct {
+	char *buf;
+	size_t n, cap;
+	char err[512];
+	size_t nerr;
+	int nomem;
+} layout_out;
+
+/* In the parent: the rendering on `out`, Graphviz's messages on `err`. */
+static int collect(void *arg, int which, const char *p, size_t k,
+		   double *deadline)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	layout_out *o = arg;
+	(void)deadline;
+	if (which == 1) {
+		if (k > sizeof o->err - 1 - o->nerr)
+			k = sizeof o->err - 1 - o->nerr;
+		memcpy(o->err + o->nerr, p, k);
+		o->nerr += k;
+		o->err[o->nerr] = '\0';
+		return 0;
+	}
+	if (o->cap - o->n < k) {
+		size_t nc = o->cap ? o->cap : 262144;
+		while (nc - o->n < k)
+			nc *= 2;
+		char *nb = realloc(o->buf, nc);
+		if (!nb) {
+			o->nomem = 1;
+			return -1;
+		}
+		o->buf = nb;
+		o->cap = nc;
+	}
+	memcpy(o->buf + o->n, p, k);
+	o->n += k;
+	return 0;
 }
 
 static int layout_in_child(char **out, size_t *len, Agraph_t *g,
 			   const char *engine, const char *fmt,
 			   unsigned timeout, govmap_diags *diags)
 {
-	int pout[2], perr[2];
-	char *buf = NULL, err[512] = "";
-	size_t n = 0, cap = 0, nerr = 0;
-	if (pipe(pout) < 0 || pipe(perr) < 0)
-		return GOVMAP_EIO;
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(pout[0]);
-		close(pout[1]);
-		close(perr[0]);
-		close(perr[1]);
+	layout_job job = {g, engine, fmt};
+	layout_out o = {0};
+	govmap__child_limits lim = {60, 0, timeout, 0, 1};
+#ifndef UNDER_ASAN
+	/* ASan reserves terabytes of address space; no AS limit there */
+	if (!getenv("GOVMAP_NO_RLIMIT_AS"))
+		lim.max_bytes = 1UL << 30;
+#endif
+	govmap__child_result r;
+	if (govmap__child_run(child, &job, collect, &o, &lim, &r) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "layout",
 				 "cannot start the layout process: %s",
-				 strerror(errno));
+				 strerror(r.err));
 		return GOVMAP_EIO;
 	}
-	if (pid == 0) {
-		close(pout[0]);
-		close(perr[0]);
-		child(g, engine, fmt, pout[1], perr[1]);
-	}
-	close(pout[1]);
-	close(perr[1]);
-	double deadline = now() + timeout;
-	int timed_out = 0, open_out = 1, open_err = 1, rc = GOVMAP_OK;
-	while (open_out || open_err) {
-		struct pollfd pf[2] = {{pout[0], POLLIN, 0}, {perr[0], POLLIN, 0}};
-		double left = deadline - now();
-		if (left <= 0) {
-			timed_out = 1;
-			break;
-		}
-		int r = poll(pf, 2, (int)(left * 1000) + 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			break;
-		if (open_out && (pf[0].revents & (POLLIN | POLLHUP))) {
-			if (cap - n < 65536) {
-				size_t nc = cap ? cap * 2 : 262144;
-				char *nb = realloc(buf, nc);
-				if (!nb) {
-					rc = GOVMAP_ENOMEM;
-					break;
-				}
-				buf = nb;
-				cap = nc;
-			}
-			ssize_t got = read(pout[0], buf + n, cap - n);
-			if (got > 0)
-				n += (size_t)got;
-			else if (got == 0 || errno != EINTR)
-				open_out = 0;
-		}
-		if (open_err && (pf[1].revents & (POLLIN | POLLHUP))) {
-			char tmp[512];
-			ssize_t got = read(perr[0], tmp, sizeof tmp);
-			if (got > 0) {
-				size_t k = (size_t)got;
-				if (k > sizeof err - 1 - nerr)
-					k = sizeof err - 1 - nerr;
-				memcpy(err + nerr, tmp, k);
-				nerr += k;
-				err[nerr] = '\0';
-			} else if (got == 0 || errno != EINTR) {
-				open_err = 0;
-			}
-		}
-	}
-	if (timed_out || rc != GOVMAP_OK)
-		kill(pid, SIGKILL);
-	close(pout[0]);
-	close(perr[0]);
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	int rc = o.nomem ? GOVMAP_ENOMEM : GOVMAP_OK;
 	/* first line of Graphviz's own message, for the diagnostic */
-	char *nl = strchr(err, '\n');
+	char *nl = strchr(o.err, '\n');
 	if (nl)
 		*nl = '\0';
-	if (timed_out) {
+	if (r.timed_out) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "layout-timeout",
 				 "layout with %s did not finish within %u s: "
@@ -231,29 +201,28 @@ static int layout_in_child(char **out, size_t *len, Agraph_t *g,
 				 "--depth N)",
 				 engine, timeout);
 		rc = GOVMAP_ELIMIT;
-	} else if (rc == GOVMAP_OK && WIFSIGNALED(status)) {
-		int sig = WTERMSIG(status);
+	} else if (rc == GOVMAP_OK && r.signal) {
+		int sig = r.signal;
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "layout-crash",
 				 "layout with %s was stopped by signal %d%s%s%s",
 				 engine, sig,
 				 sig == SIGXCPU ? " (CPU time limit)" : "",
-				 err[0] ? ": " : "", err);
+				 o.err[0] ? ": " : "", o.err);
 		rc = sig == SIGXCPU ? GOVMAP_ELIMIT : GOVMAP_EIO;
-	} else if (rc == GOVMAP_OK &&
-		   (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+	} else if (rc == GOVMAP_OK && r.status != 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "layout-failed", "layout with %s failed%s%s",
-				 engine, err[0] ? ": " : " ",
-				 err[0] ? err : "(out of memory?)");
+				 engine, o.err[0] ? ": " : " ",
+				 o.err[0] ? o.err : "(out of memory?)");
 		rc = GOVMAP_EIO;
 	}
 	if (rc != GOVMAP_OK) {
-		free(buf);
+		free(o.buf);
 		return rc;
 	}
-	*out = buf;
-	*len = n;
+	*out = o.buf;
+	*len = o.n;
 	return GOVMAP_OK;
 }
 

@@ -5,8 +5,10 @@
  * canonical text, finding the files that differ between two sources, and
  * escaping registry text for Markdown.
  *
- * It reads registries and never writes anything; the commands decide
- * what to print.
+ * Its only writer is cli_write_new() (for `govmap new` and the hook's
+ * installation: a new file, created exclusively, never over an existing
+ * one unless asked); everything else reads registries, and the commands
+ * decide what to print.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>

@@ -109,8 +109,8 @@ static int analyse(govmap_session *s)
 		return GOVMAP_OK;
 	govmap_core_findings(s->an, &s->findings);
 	if (s->plugins)
-		govmap_plugins_run(s->plugins, s->reg, s->on, &s->findings,
-				   &s->diags);
+		govmap_plugins_run_analysed(s->plugins, s->an, &s->findings,
+					    &s->diags);
 	categorise(s);
 	govmap_findings_apply_suppressions(&s->findings, s->reg);
 	govmap_findings_sort(&s->findings, s->reg);

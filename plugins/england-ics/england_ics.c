@@ -70,8 +70,8 @@ static struct {
 
 static int ics_init(const govmap_host *h)
 {
-	if (!GOVMAP_HOST_HAS(h, report))
-		return 1;
+	if (!GOVMAP_HOST_HAS(h, join_ids))
+		return 1; /* needs the SDK: govmap 0.2 or later */
 	H = h;
 	return 0;
 }
@@ -89,33 +89,6 @@ static void ics_fini(void)
 }
 
 /* ---- helpers --------------------------------------------------------- */
-
-static int icontains(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; s && *s; s++)
-		if (strncasecmp(s, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
-{
-	const char *x = H->type(c, e);
-	return x && strcmp(x, t) == 0;
-}
-
-static int active(govmap_rule_ctx *c, int32_t e)
-{
-	return H->in_force(c, H->valid(c, e));
-}
-
-static int under(const char *region, const char *root)
-{
-	size_t n = root ? strlen(root) : 0;
-	return region && root && strncmp(region, root, n) == 0 &&
-	       (region[n] == '\0' || region[n] == '/');
-}
 
 static int upper_tier(govmap_rule_ctx *c, int32_t e)
 {
@@ -149,12 +122,12 @@ static void scan(govmap_rule_ctx *c)
 	int32_t ne = H->entity_count(c);
 	for (int32_t e = 0; e < ne; e++) {
 		govmap_kind k = H->kind(c, e);
-		int act = active(c, e);
+		int act = H->active(c, e);
 		if (k == GOVMAP_KIND_BOARD)
 			push(&S.all_boards, e);
 		else if (k == GOVMAP_KIND_LINK)
 			push(&S.all_links, e);
-		else if (k == GOVMAP_KIND_BODY && is_type(c, e, "stp"))
+		else if (k == GOVMAP_KIND_BODY && H->is_type(c, e, "stp"))
 			push(&S.stps, e);
 		if (!act)
 			continue;
@@ -162,17 +135,17 @@ static void scan(govmap_rule_ctx *c)
 			push(&S.boards, e);
 		if (k == GOVMAP_KIND_LINK) {
 			push(&S.links, e);
-			if (is_type(c, e, "scrutinised-by"))
+			if (H->is_type(c, e, "scrutinised-by"))
 				push(&S.scrutiny, e);
 			continue;
 		}
-		if (k == GOVMAP_KIND_BODY && is_type(c, e, "icb"))
+		if (k == GOVMAP_KIND_BODY && H->is_type(c, e, "icb"))
 			push(&S.icbs, e);
-		if (k == GOVMAP_KIND_BODY && is_type(c, e, "local-authority"))
+		if (k == GOVMAP_KIND_BODY && H->is_type(c, e, "local-authority"))
 			push(&S.councils, e);
-		if (is_type(c, e, "icp"))
+		if (H->is_type(c, e, "icp"))
 			push(&S.icps, e);
-		if (is_type(c, e, "joint-health-scrutiny-committee"))
+		if (H->is_type(c, e, "joint-health-scrutiny-committee"))
 			push(&S.jhscs, e);
 	}
 }
@@ -186,7 +159,7 @@ static size_t area_councils(govmap_rule_ctx *c, int32_t icb, int32_t *out,
 	*uncoded = 0;
 	for (size_t k = 0; k < S.councils.n; k++) {
 		int32_t e = S.councils.v[k];
-		if (!under(H->region(c, e), H->region(c, icb)))
+		if (!H->region_in(c, H->region(c, e), H->region(c, icb)))
 			continue;
 		if (!H->code(c, e, "ons"))
 			(*uncoded)++;
@@ -194,68 +167,6 @@ static size_t area_councils(govmap_rule_ctx *c, int32_t icb, int32_t *out,
 			out[n++] = e;
 	}
 	return n;
-}
-
-static int has(const int32_t *v, size_t n, int32_t x)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == x)
-			return 1;
-	return 0;
-}
-
-static void add(int32_t *v, size_t *n, int32_t x)
-{
-	if (x >= 0 && *n < MAXM && !has(v, *n, x))
-		v[(*n)++] = x;
-}
-
-static void seat_members(govmap_rule_ctx *c, int32_t b, int32_t *v,
-			 size_t *n)
-{
-	for (size_t s = 0; s < H->seat_count(c, b); s++)
-		if (H->in_force(c, H->seat_valid(c, b, s)) &&
-		    H->kind(c, H->seat_by(c, b, s)) == GOVMAP_KIND_BODY)
-			add(v, n, H->seat_by(c, b, s));
-}
-
-/* Members of a partnership, committee or joint board x (see the file
- * comment). */
-static size_t members(govmap_rule_ctx *c, int32_t x, int32_t *v)
-{
-	size_t n = 0;
-	if (H->kind(c, x) == GOVMAP_KIND_BOARD) {
-		for (size_t i = 0; i < H->board_joint_count(c, x); i++)
-			add(v, &n, H->board_joint(c, x, i));
-		add(v, &n, H->board_of(c, x));
-		seat_members(c, x, v, &n);
-	}
-	for (size_t k = 0; k < S.boards.n; k++)
-		if (H->board_of(c, S.boards.v[k]) == x)
-			seat_members(c, S.boards.v[k], v, &n);
-	for (size_t k = 0; k < S.links.n; k++) {
-		int32_t e = S.links.v[k];
-		if (is_type(c, e, "member-of") && H->link_to(c, e) == x)
-			add(v, &n, H->link_from(c, e));
-		if (is_type(c, e, "reports-to") && H->link_from(c, e) == x &&
-		    is_type(c, H->link_to(c, e), "local-authority"))
-			add(v, &n, H->link_to(c, e));
-	}
-	/* a body is not its own member */
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == x)
-			v[i] = v[--n];
-	return n;
-}
-
-static void names(govmap_rule_ctx *c, const int32_t *v, size_t n, char *buf,
-		  size_t size)
-{
-	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					i ? ", " : "", H->id(c, v[i]));
 }
 
 static int is_nhse(govmap_rule_ctx *c, int32_t e)
@@ -268,8 +179,8 @@ static int is_nhse(govmap_rule_ctx *c, int32_t e)
 
 static int is_sos(govmap_rule_ctx *c, int32_t e)
 {
-	return is_type(c, e, "minister") ||
-	       icontains(H->name(c, e), "Secretary of State");
+	return H->is_type(c, e, "minister") ||
+	       govmap_text_contains(H->name(c, e), "Secretary of State");
 }
 
 /* The ICB's boards (type board, `of` the ICB, in force). */
@@ -278,7 +189,7 @@ static size_t icb_boards(govmap_rule_ctx *c, int32_t icb, int32_t *out)
 	size_t n = 0;
 	for (size_t k = 0; k < S.boards.n; k++) {
 		int32_t e = S.boards.v[k];
-		if (H->board_of(c, e) == icb && is_type(c, e, "board") &&
+		if (H->board_of(c, e) == icb && H->is_type(c, e, "board") &&
 		    n < MAXM)
 			out[n++] = e;
 	}
@@ -297,7 +208,7 @@ static int by_type(govmap_rule_ctx *c, int32_t b, size_t s, const char *t1,
 		   const char *t2)
 {
 	int32_t by = H->seat_by(c, b, s);
-	return is_type(c, by, t1) || (t2 && is_type(c, by, t2));
+	return H->is_type(c, by, t1) || (t2 && H->is_type(c, by, t2));
 }
 
 static void check_icb_board(govmap_rule_ctx *c)
@@ -323,9 +234,9 @@ static void check_icb_board(govmap_rule_ctx *c)
 				if (!H->in_force(c, H->seat_valid(c, b, s)))
 					continue;
 				const char *r = H->seat_role(c, b, s);
-				if (icontains(r, "chair") &&
-				    !icontains(r, "vice") &&
-				    !icontains(r, "deputy")) {
+				if (govmap_text_contains(r, "chair") &&
+				    !govmap_text_contains(r, "vice") &&
+				    !govmap_text_contains(r, "deputy")) {
 					chair = 1;
 					if (H->seat_fill(c, b, s) ==
 						    GOVMAP_FILL_APPOINTED &&
@@ -335,20 +246,20 @@ static void check_icb_board(govmap_rule_ctx *c)
 						chair_ok = 1;
 					continue;
 				}
-				if (icontains(r, "chief executive")) {
+				if (govmap_text_contains(r, "chief executive")) {
 					ceo = 1;
 					continue;
 				}
 				ordinary += H->seat_number(c, b, s);
-				if (icontains(r, "trust") ||
+				if (govmap_text_contains(r, "trust") ||
 				    by_type(c, b, s, "nhs-trust",
 					    "foundation-trust"))
 					trust = 1;
-				if (icontains(r, "primary medical") ||
-				    icontains(r, "primary care") ||
+				if (govmap_text_contains(r, "primary medical") ||
+				    govmap_text_contains(r, "primary care") ||
 				    by_type(c, b, s, "gp-practice", "pcn"))
 					primary = 1;
-				if (icontains(r, "local authorit") ||
+				if (govmap_text_contains(r, "local authorit") ||
 				    by_type(c, b, s, "local-authority", NULL))
 					la = 1;
 			}
@@ -417,17 +328,17 @@ static void check_icp(govmap_rule_ctx *c)
 		int found = 0;
 		for (size_t k = 0; k < S.icps.n; k++) {
 			int32_t p = S.icps.v[k];
-			size_t nm = members(c, p, m);
-			if (!has(m, nm, icb))
+			size_t nm = H->members(c, p, m, MAXM);
+			if (!govmap_ids_contain(m, nm, icb))
 				continue;
 			found = 1;
 			size_t nmiss = 0;
 			for (size_t i = 0; i < nc; i++)
-				if (!has(m, nm, councils[i]))
+				if (!govmap_ids_contain(m, nm, councils[i]))
 					missing[nmiss++] = councils[i];
 			if (nmiss) {
 				char buf[2000];
-				names(c, missing, nmiss, buf, sizeof buf);
+				H->join_ids(c, missing, nmiss, buf, sizeof buf);
 				H->report(c, GOVMAP_SEV_ERROR, NULL, p,
 					  "integrated care partnership '%s' "
 					  "of ICB '%s' leaves out %zu of the "
@@ -451,11 +362,11 @@ static int council_side(govmap_rule_ctx *c, int32_t to, int32_t council)
 		return 1;
 	if (H->kind(c, to) == GOVMAP_KIND_BOARD && H->board_of(c, to) == council)
 		return 1;
-	if (is_type(c, to, "health-scrutiny-committee") ||
-	    is_type(c, to, "joint-health-scrutiny-committee")) {
+	if (H->is_type(c, to, "health-scrutiny-committee") ||
+	    H->is_type(c, to, "joint-health-scrutiny-committee")) {
 		int32_t m[MAXM];
-		size_t nm = members(c, to, m);
-		return has(m, nm, council);
+		size_t nm = H->members(c, to, m, MAXM);
+		return govmap_ids_contain(m, nm, council);
 	}
 	return 0;
 }
@@ -481,7 +392,7 @@ static void check_scrutiny(govmap_rule_ctx *c)
 		}
 		if (nmiss) {
 			char buf[2000];
-			names(c, missing, nmiss, buf, sizeof buf);
+			H->join_ids(c, missing, nmiss, buf, sizeof buf);
 			H->report(c, GOVMAP_SEV_WARNING, NULL, icb,
 				  "ICB '%s' has no scrutinised-by link to %zu "
 				  "of its councils (health scrutiny, NHS Act "
@@ -502,9 +413,9 @@ static void check_joint_scrutiny(govmap_rule_ctx *c)
 		int found = 0;
 		for (size_t k = 0; k < S.jhscs.n && !found; k++) {
 			int32_t j = S.jhscs.v[k];
-			size_t nm = members(c, j, m), shared = 0;
+			size_t nm = H->members(c, j, m, MAXM), shared = 0;
 			for (size_t i = 0; i < nc; i++)
-				shared += has(m, nm, councils[i]);
+				shared += govmap_ids_contain(m, nm, councils[i]);
 			found = shared >= 2;
 		}
 		if (!found)
@@ -526,7 +437,7 @@ static void check_councils_per_icb(govmap_rule_ctx *c)
 		if (nc < 2)
 			continue;
 		char buf[2000];
-		names(c, councils, nc, buf, sizeof buf);
+		H->join_ids(c, councils, nc, buf, sizeof buf);
 		H->report(c, GOVMAP_SEV_INFO, NULL, icb,
 			  "ICB '%s' commissions for %zu upper-tier councils' "
 			  "areas (%s): one NHS body, several electorates, "
@@ -545,20 +456,20 @@ static const char *const nhs_types[] = {"icb", "ccg", "nhs-trust",
 static int nhs_body(govmap_rule_ctx *c, int32_t e)
 {
 	for (size_t i = 0; nhs_types[i]; i++)
-		if (is_type(c, e, nhs_types[i]))
+		if (H->is_type(c, e, nhs_types[i]))
 			return 1;
 	return 0;
 }
 
 static int council_body(govmap_rule_ctx *c, int32_t e)
 {
-	if (is_type(c, e, "local-authority") ||
-	    is_type(c, e, "health-scrutiny-committee") ||
-	    is_type(c, e, "joint-health-scrutiny-committee") ||
-	    is_type(c, e, "scrutiny-committee"))
+	if (H->is_type(c, e, "local-authority") ||
+	    H->is_type(c, e, "health-scrutiny-committee") ||
+	    H->is_type(c, e, "joint-health-scrutiny-committee") ||
+	    H->is_type(c, e, "scrutiny-committee"))
 		return 1;
 	return H->kind(c, e) == GOVMAP_KIND_BOARD &&
-	       is_type(c, H->board_of(c, e), "local-authority");
+	       H->is_type(c, H->board_of(c, e), "local-authority");
 }
 
 #define REFERRAL_END 20240131 /* SI 2024/16 in force */
@@ -568,7 +479,7 @@ static void check_referral_ended(govmap_rule_ctx *c)
 	scan(c);
 	for (size_t k = 0; k < S.all_links.n; k++) {
 		int32_t l = S.all_links.v[k];
-		if (!is_type(c, l, "scrutinised-by") ||
+		if (!H->is_type(c, l, "scrutinised-by") ||
 		    !(H->link_powers(c, l) & GOVMAP_POWER_SANCTION) ||
 		    !nhs_body(c, H->link_from(c, l)) ||
 		    !council_body(c, H->link_to(c, l)))
@@ -612,7 +523,7 @@ static void check_stp(govmap_rule_ctx *c)
 		}
 		for (size_t kl = 0; kl < S.all_links.n; kl++) {
 			int32_t b = S.all_links.v[kl];
-			if (is_type(c, b, "ratified-by") &&
+			if (H->is_type(c, b, "ratified-by") &&
 			    H->link_from(c, b) == s) {
 				ndecides++;
 				if (!what)

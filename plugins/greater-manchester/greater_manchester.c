@@ -33,8 +33,8 @@ static const govmap_host *H;
 
 static int gm_init(const govmap_host *h)
 {
-	if (!GOVMAP_HOST_HAS(h, report))
-		return 1;
+	if (!GOVMAP_HOST_HAS(h, join_ids))
+		return 1; /* needs the SDK: govmap 0.2 or later */
 	H = h;
 	return 0;
 }
@@ -44,48 +44,11 @@ static void gm_fini(void)
 	H = NULL;
 }
 
-static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
-{
-	const char *x = H->type(c, e);
-	return x && strcmp(x, t) == 0;
-}
-
-static int active(govmap_rule_ctx *c, int32_t e)
-{
-	return H->in_force(c, H->valid(c, e));
-}
-
+/* In Greater Manchester: the entity's region, or for a board its body's
+ * (the core's rule: `of`, else the first of `joint`). */
 static int in_gm(govmap_rule_ctx *c, int32_t e)
 {
-	const char *r = H->region(c, e);
-	if (!r && H->kind(c, e) == GOVMAP_KIND_BOARD)
-		r = H->region(c, H->board_of(c, e));
-	size_t n = strlen(GM);
-	return r && strncmp(r, GM, n) == 0 && (r[n] == '\0' || r[n] == '/');
-}
-
-static int has(const int32_t *v, size_t n, int32_t x)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == x)
-			return 1;
-	return 0;
-}
-
-static void add(int32_t *v, size_t *n, int32_t x)
-{
-	if (x >= 0 && *n < MAXM && !has(v, *n, x))
-		v[(*n)++] = x;
-}
-
-static void names(govmap_rule_ctx *c, const int32_t *v, size_t n, char *buf,
-		  size_t size)
-{
-	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					i ? ", " : "", H->id(c, v[i]));
+	return H->region_in(c, H->entity_region(c, e), GM);
 }
 
 static size_t boroughs(govmap_rule_ctx *c, int32_t *out)
@@ -94,48 +57,11 @@ static size_t boroughs(govmap_rule_ctx *c, int32_t *out)
 	for (int32_t e = 0; e < H->entity_count(c); e++) {
 		const char *ons = H->code(c, e, "ons");
 		if (H->kind(c, e) == GOVMAP_KIND_BODY &&
-		    is_type(c, e, "local-authority") && active(c, e) &&
+		    H->is_type(c, e, "local-authority") && H->active(c, e) &&
 		    in_gm(c, e) && ons && strncmp(ons, "E08", 3) == 0 &&
 		    n < MAXM)
 			out[n++] = e;
 	}
-	return n;
-}
-
-static void seat_members(govmap_rule_ctx *c, int32_t b, int32_t *v,
-			 size_t *n)
-{
-	for (size_t s = 0; s < H->seat_count(c, b); s++)
-		if (H->in_force(c, H->seat_valid(c, b, s)) &&
-		    H->kind(c, H->seat_by(c, b, s)) == GOVMAP_KIND_BODY)
-			add(v, n, H->seat_by(c, b, s));
-}
-
-static size_t members(govmap_rule_ctx *c, int32_t x, int32_t *v)
-{
-	size_t n = 0;
-	if (H->kind(c, x) == GOVMAP_KIND_BOARD) {
-		for (size_t i = 0; i < H->board_joint_count(c, x); i++)
-			add(v, &n, H->board_joint(c, x, i));
-		add(v, &n, H->board_of(c, x));
-		seat_members(c, x, v, &n);
-	}
-	for (int32_t e = 0; e < H->entity_count(c); e++) {
-		if (!active(c, e))
-			continue;
-		if (H->kind(c, e) == GOVMAP_KIND_BOARD && H->board_of(c, e) == x)
-			seat_members(c, e, v, &n);
-		if (H->kind(c, e) != GOVMAP_KIND_LINK)
-			continue;
-		if (is_type(c, e, "member-of") && H->link_to(c, e) == x)
-			add(v, &n, H->link_from(c, e));
-		if (is_type(c, e, "reports-to") && H->link_from(c, e) == x &&
-		    is_type(c, H->link_to(c, e), "local-authority"))
-			add(v, &n, H->link_to(c, e));
-	}
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == x)
-			v[i] = v[--n];
 	return n;
 }
 
@@ -144,20 +70,20 @@ static int devolved_forum(govmap_rule_ctx *c, int32_t e)
 {
 	if (H->kind(c, e) == GOVMAP_KIND_BOARD)
 		e = H->board_of(c, e);
-	return in_gm(c, e) && (is_type(c, e, "combined-authority") ||
-			       is_type(c, e, "elected-mayor"));
+	return in_gm(c, e) && (H->is_type(c, e, "combined-authority") ||
+			       H->is_type(c, e, "elected-mayor"));
 }
 
 static void check_no_mayor_link(govmap_rule_ctx *c)
 {
 	for (int32_t b = 0; b < H->entity_count(c); b++) {
 		if (H->kind(c, b) != GOVMAP_KIND_BODY ||
-		    !(is_type(c, b, "icb") || is_type(c, b, "ccg")) ||
-		    !active(c, b) || !in_gm(c, b))
+		    !(H->is_type(c, b, "icb") || H->is_type(c, b, "ccg")) ||
+		    !H->active(c, b) || !in_gm(c, b))
 			continue;
 		int linked = 0;
 		for (int32_t l = 0; l < H->entity_count(c) && !linked; l++) {
-			if (H->kind(c, l) != GOVMAP_KIND_LINK || !active(c, l))
+			if (H->kind(c, l) != GOVMAP_KIND_LINK || !H->active(c, l))
 				continue;
 			int32_t from = H->link_from(c, l);
 			if (from != b && !(H->kind(c, from) ==
@@ -238,17 +164,17 @@ static void check_icp_boroughs(govmap_rule_ctx *c)
 	int32_t b[MAXM], m[MAXM], missing[MAXM];
 	size_t nb = boroughs(c, b);
 	for (int32_t p = 0; p < H->entity_count(c); p++) {
-		if (H->kind(c, p) == GOVMAP_KIND_LINK || !is_type(c, p, "icp") ||
-		    !active(c, p) || !in_gm(c, p))
+		if (H->kind(c, p) == GOVMAP_KIND_LINK || !H->is_type(c, p, "icp") ||
+		    !H->active(c, p) || !in_gm(c, p))
 			continue;
-		size_t nm = members(c, p, m), nmiss = 0;
+		size_t nm = H->members(c, p, m, MAXM), nmiss = 0;
 		for (size_t i = 0; i < nb; i++)
-			if (!has(m, nm, b[i]))
+			if (!govmap_ids_contain(m, nm, b[i]))
 				missing[nmiss++] = b[i];
 		if (!nmiss)
 			continue;
 		char buf[2000];
-		names(c, missing, nmiss, buf, sizeof buf);
+		H->join_ids(c, missing, nmiss, buf, sizeof buf);
 		H->report(c, GOVMAP_SEV_ERROR, NULL, p,
 			  "Greater Manchester's integrated care partnership "
 			  "'%s' leaves out %zu of the ten boroughs: %s",
@@ -262,18 +188,18 @@ static void check_gm_scrutiny(govmap_rule_ctx *c)
 	size_t nb = boroughs(c, b);
 	for (int32_t icb = 0; icb < H->entity_count(c); icb++) {
 		if (H->kind(c, icb) != GOVMAP_KIND_BODY ||
-		    !is_type(c, icb, "icb") || !active(c, icb) ||
+		    !H->is_type(c, icb, "icb") || !H->active(c, icb) ||
 		    !in_gm(c, icb))
 			continue;
 		size_t best = (size_t)-1;
 		for (int32_t j = 0; j < H->entity_count(c); j++) {
-			if (!is_type(c, j, "joint-health-scrutiny-committee") ||
-			    !active(c, j) || !in_gm(c, j))
+			if (!H->is_type(c, j, "joint-health-scrutiny-committee") ||
+			    !H->active(c, j) || !in_gm(c, j))
 				continue;
-			size_t nm = members(c, j, m), nmiss = 0;
+			size_t nm = H->members(c, j, m, MAXM), nmiss = 0;
 			int32_t tmp[MAXM];
 			for (size_t i = 0; i < nb; i++)
-				if (!has(m, nm, b[i]))
+				if (!govmap_ids_contain(m, nm, b[i]))
 					tmp[nmiss++] = b[i];
 			if (nmiss < best) {
 				best = nmiss;
@@ -292,7 +218,7 @@ static void check_gm_scrutiny(govmap_rule_ctx *c)
 			continue;
 		}
 		char buf[2000];
-		names(c, missing, best, buf, sizeof buf);
+		H->join_ids(c, missing, best, buf, sizeof buf);
 		H->report(c, GOVMAP_SEV_WARNING, NULL, icb,
 			  "the Greater Manchester joint health scrutiny "
 			  "committee does not include %zu of the boroughs "

@@ -9,21 +9,32 @@
  * the registry through the host table and reports findings through
  * host->report().  See CONTRIBUTING.md "Adding a region".
  *
- * Data convention of this example: a body belongs to the plugin's region
- * when its `region` is "example" or starts with "example/".
+ * After `make plugin`, edit the two lines marked PLACEHOLDER below (the
+ * build refuses a copy that still claims the template's region "example"
+ * or its description), then the rules.  Data convention of this example:
+ * a body belongs to the plugin's region when its `region` (or, for a
+ * board, its body's) is TEMPLATE_REGION or below it.
  */
 #include <string.h>
 
 #include "govmap/plugin.h"
 
+/* PLACEHOLDER: the region path this plugin governs ("scotland"). */
+#define TEMPLATE_REGION "example"
+/* PLACEHOLDER: one line saying what the plugin covers. */
+#define TEMPLATE_DESCRIPTION "an example region plugin to copy"
+
 static const govmap_host *host; /* set by init, valid until fini */
 
-static int template_init(const govmap_host *h)
+static int template_init(const govmap_host *h, char *why, size_t n)
 {
 	/* The host checked our ABI version; we check that its table has
-	 * everything we call (a newer host has at least as much). */
-	if (!GOVMAP_HOST_HAS(h, report))
+	 * everything we call (a newer host has at least as much), and say
+	 * why not in the refusal. */
+	if (!GOVMAP_HOST_HAS(h, entity_region)) {
+		strncpy(why, "needs the plugin SDK (govmap 0.2 or later)", n);
 		return 1;
+	}
 	host = h;
 	return 0;
 }
@@ -33,24 +44,17 @@ static void template_fini(void)
 	host = NULL;
 }
 
-/* Is `region` the path `root` or below it? */
-static int template_in_region(const char *region, const char *root)
-{
-	size_t n = strlen(root);
-	return region && strncmp(region, root, n) == 0 &&
-	       (region[n] == '\0' || region[n] == '/');
-}
-
 /* Rule "no-statutory-basis": a body of this region in force on the
  * evaluation date that does not say what law it stands on. */
 static void template_check_basis(govmap_rule_ctx *ctx)
 {
-	int32_t n = host->entity_count(ctx);
-	for (int32_t e = 0; e < n; e++) {
-		if (host->kind(ctx, e) != GOVMAP_KIND_BODY ||
-		    !template_in_region(host->region(ctx, e), "example") ||
-		    !host->in_force(ctx, host->valid(ctx, e)) ||
-		    host->statutory_basis(ctx, e))
+	/* every body, of any type: the SDK's index, no scan per type */
+	size_t n = host->type_count(ctx, GOVMAP_KIND_BODY, NULL);
+	for (size_t i = 0; i < n; i++) {
+		int32_t e = host->type_at(ctx, GOVMAP_KIND_BODY, NULL, i);
+		if (!host->region_in(ctx, host->entity_region(ctx, e),
+				     TEMPLATE_REGION) ||
+		    !host->active(ctx, e) || host->statutory_basis(ctx, e))
 			continue;
 		host->report(ctx, GOVMAP_SEV_INFO, NULL, e,
 			     "'%s' does not say what law it stands on: add "
@@ -59,7 +63,7 @@ static void template_check_basis(govmap_rule_ctx *ctx)
 	}
 }
 
-static const char *const template_regions[] = {"example", NULL};
+static const char *const template_regions[] = {TEMPLATE_REGION, NULL};
 static const char *const template_body_types[] = {"template-example-body",
 						  NULL};
 
@@ -77,10 +81,10 @@ static const govmap_plugin_style template_styles[] = {
 
 GOVMAP_PLUGIN_DEFINE(.name = "template",
 		     .version = "1.0.0",
-		     .description = "an example region plugin to copy",
+		     .description = TEMPLATE_DESCRIPTION,
 		     .regions = template_regions,
 		     .body_types = template_body_types,
 		     .rules = template_rules,
 		     .styles = template_styles,
-		     .init = template_init,
+		     .init_msg = template_init,
 		     .fini = template_fini);

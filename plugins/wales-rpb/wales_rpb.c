@@ -37,8 +37,8 @@ static const govmap_host *H;
 
 static int rpb_init(const govmap_host *h)
 {
-	if (!GOVMAP_HOST_HAS(h, report))
-		return 1;
+	if (!GOVMAP_HOST_HAS(h, join_ids))
+		return 1; /* needs the SDK: govmap 0.2 or later */
 	H = h;
 	return 0;
 }
@@ -48,139 +48,41 @@ static void rpb_fini(void)
 	H = NULL;
 }
 
-static int icontains(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; s && *s; s++)
-		if (strncasecmp(s, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int is_type(govmap_rule_ctx *c, int32_t e, const char *t)
-{
-	const char *x = H->type(c, e);
-	return x && strcmp(x, t) == 0;
-}
-
-static int active(govmap_rule_ctx *c, int32_t e)
-{
-	return H->in_force(c, H->valid(c, e));
-}
-
-static int under(const char *region, const char *root)
-{
-	size_t n = root ? strlen(root) : 0;
-	return region && root && strncmp(region, root, n) == 0 &&
-	       (region[n] == '\0' || region[n] == '/');
-}
-
-static int has(const int32_t *v, size_t n, int32_t x)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == x)
-			return 1;
-	return 0;
-}
-
-static void add(int32_t *v, size_t *n, int32_t x)
-{
-	if (x >= 0 && *n < MAXM && !has(v, *n, x))
-		v[(*n)++] = x;
-}
-
-static void names(govmap_rule_ctx *c, const int32_t *v, size_t n, char *buf,
-		  size_t size)
-{
-	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					i ? ", " : "", H->id(c, v[i]));
-}
-
-static const char *footprint(govmap_rule_ctx *c, int32_t r)
-{
-	const char *reg = H->region(c, r);
-	if (!reg && H->kind(c, r) == GOVMAP_KIND_BOARD)
-		reg = H->region(c, H->board_of(c, r));
-	return reg;
-}
-
-/* The boards whose seats are the RPB's: itself when a board, and boards
- * `of` it. */
-static size_t seat_boards(govmap_rule_ctx *c, int32_t r, int32_t *out)
-{
-	size_t n = 0;
-	if (H->kind(c, r) == GOVMAP_KIND_BOARD)
-		out[n++] = r;
-	for (int32_t e = 0; e < H->entity_count(c) && n < MAXM; e++)
-		if (H->kind(c, e) == GOVMAP_KIND_BOARD &&
-		    H->board_of(c, e) == r && active(c, e))
-			out[n++] = e;
-	return n;
-}
-
-static size_t members(govmap_rule_ctx *c, int32_t r, int32_t *v)
-{
-	size_t n = 0;
-	int32_t boards[MAXM];
-	size_t nb = seat_boards(c, r, boards);
-	for (size_t i = 0; i < H->board_joint_count(c, r); i++)
-		add(v, &n, H->board_joint(c, r, i));
-	add(v, &n, H->board_of(c, r));
-	for (size_t k = 0; k < nb; k++)
-		for (size_t s = 0; s < H->seat_count(c, boards[k]); s++)
-			if (H->in_force(c, H->seat_valid(c, boards[k], s)) &&
-			    H->kind(c, H->seat_by(c, boards[k], s)) ==
-				    GOVMAP_KIND_BODY)
-				add(v, &n, H->seat_by(c, boards[k], s));
-	for (int32_t e = 0; e < H->entity_count(c); e++)
-		if (H->kind(c, e) == GOVMAP_KIND_LINK &&
-		    is_type(c, e, "member-of") && active(c, e) &&
-		    H->link_to(c, e) == r)
-			add(v, &n, H->link_from(c, e));
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == r)
-			v[i] = v[--n];
-	return n;
-}
-
 #define FOR_ACTIVE_RPB(c, r)                                                \
 	for (int32_t r = 0; r < H->entity_count(c); r++)                    \
 		if ((H->kind(c, r) == GOVMAP_KIND_BODY ||                   \
 		     H->kind(c, r) == GOVMAP_KIND_BOARD) &&                 \
-		    is_type(c, r, "regional-partnership-board") &&          \
-		    active(c, r))
+		    H->is_type(c, r, "regional-partnership-board") &&          \
+		    H->active(c, r))
 
 static void check_partners(govmap_rule_ctx *c)
 {
 	int32_t m[MAXM], missing[MAXM];
 	FOR_ACTIVE_RPB(c, r)
 	{
-		const char *fp = footprint(c, r);
+		const char *fp = H->entity_region(c, r);
 		if (!fp)
 			continue;
-		size_t nm = members(c, r, m), nmiss = 0;
+		size_t nm = H->members(c, r, m, MAXM), nmiss = 0;
 		int lhbs = 0;
 		for (int32_t e = 0; e < H->entity_count(c); e++) {
-			if (H->kind(c, e) != GOVMAP_KIND_BODY || !active(c, e))
+			if (H->kind(c, e) != GOVMAP_KIND_BODY || !H->active(c, e))
 				continue;
 			const char *reg = H->region(c, e);
 			int partner =
-				(is_type(c, e, "local-health-board") &&
-				 (under(fp, reg) || under(reg, fp))) ||
-				(is_type(c, e, "local-authority") &&
-				 under(reg, fp));
+				(H->is_type(c, e, "local-health-board") &&
+				 (H->region_in(c, fp, reg) || H->region_in(c, reg, fp))) ||
+				(H->is_type(c, e, "local-authority") &&
+				 H->region_in(c, reg, fp));
 			if (!partner)
 				continue;
-			lhbs += is_type(c, e, "local-health-board");
-			if (!has(m, nm, e) && nmiss < MAXM)
+			lhbs += H->is_type(c, e, "local-health-board");
+			if (!govmap_ids_contain(m, nm, e) && nmiss < MAXM)
 				missing[nmiss++] = e;
 		}
 		if (nmiss) {
 			char buf[2000];
-			names(c, missing, nmiss, buf, sizeof buf);
+			H->join_ids(c, missing, nmiss, buf, sizeof buf);
 			H->report(c, GOVMAP_SEV_ERROR, NULL, r,
 				  "regional partnership board '%s' leaves out "
 				  "%zu partner bod%s of its footprint %s: %s",
@@ -193,6 +95,21 @@ static void check_partners(govmap_rule_ctx *c)
 				  "local health board in its footprint %s",
 				  H->id(c, r), fp);
 	}
+}
+
+/* The boards whose seats are the RPB's: itself when a board, and the
+ * boards in force `of` it. */
+static size_t seat_boards(govmap_rule_ctx *c, int32_t r, int32_t *out)
+{
+	size_t n = 0;
+	if (H->kind(c, r) == GOVMAP_KIND_BOARD)
+		out[n++] = r;
+	for (size_t i = 0; i < H->boards_count(c, r) && n < MAXM; i++) {
+		int32_t b = H->board_at(c, r, i);
+		if (H->board_of(c, b) == r && H->active(c, b))
+			out[n++] = b;
+	}
+	return n;
 }
 
 /* Walk the RPB's seats in force; *nseats counts them. */
@@ -214,8 +131,8 @@ static int any_seat(govmap_rule_ctx *c, int32_t r, size_t *nseats,
 						      GOVMAP_YES ||
 					      H->seat_fill(c, boards[k], s) ==
 						      GOVMAP_FILL_ELECTED
-				    : icontains(role, w1) ||
-					      (w2 && icontains(role, w2)))
+				    : govmap_text_contains(role, w1) ||
+					      (w2 && govmap_text_contains(role, w2)))
 				found = 1;
 		}
 	return found;
@@ -290,13 +207,13 @@ static void check_not_corporate(govmap_rule_ctx *c)
 			continue;
 		int linked = 0;
 		for (int32_t l = 0; l < H->entity_count(c) && !linked; l++)
-			if (H->kind(c, l) == GOVMAP_KIND_LINK && active(c, l) &&
+			if (H->kind(c, l) == GOVMAP_KIND_LINK && H->active(c, l) &&
 			    (H->link_from(c, l) == r ||
 			     (H->kind(c, r) == GOVMAP_KIND_BODY &&
-			      has(boards, nb, H->link_from(c, l)))) &&
-			    (is_type(c, l, "reports-to") ||
-			     is_type(c, l, "accountable-to") ||
-			     is_type(c, l, "scrutinised-by")))
+			      govmap_ids_contain(boards, nb, H->link_from(c, l)))) &&
+			    (H->is_type(c, l, "reports-to") ||
+			     H->is_type(c, l, "accountable-to") ||
+			     H->is_type(c, l, "scrutinised-by")))
 				linked = 1;
 		if (!linked)
 			H->report(c, GOVMAP_SEV_WARNING, NULL, r,

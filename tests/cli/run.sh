@@ -25,6 +25,14 @@
 #                   (default: the repository root).
 #      --- env      VAR=value lines exported for this run only; a line
 #                   -VAR unsets VAR.
+#      --- same-stdout-as
+#                   one line of arguments, as in args: the standard
+#                   output must equal what govmap prints with those
+#                   (so one case, help.t, pins the usage text and the
+#                   other ways to ask for it compare with `govmap --help`).
+#      --- same-stderr-as
+#                   the same for standard error: it must equal the
+#                   standard output of govmap with those arguments.
 #
 #    Lines before the first section are a free-form description.  A
 #    section's text runs up to the next section line or the end of the
@@ -235,9 +243,9 @@ for t in tests/cli/cases/*.t; do
 	rm -rf "$c"
 	mkdir "$c"
 	if ! awk -v dir="$c" '
-	/^--- [a-z]+$/ {
+	/^--- [a-z-]+$/ {
 		sec = substr($0, 5)
-		if (sec !~ /^(args|exit|stdout|stderr|cwd|env)$/) {
+		if (sec !~ /^(args|exit|stdout|stderr|cwd|env|same-stdout-as|same-stderr-as)$/) {
 			print FILENAME ":" FNR ": unknown section '" sec "'" \
 				> "/dev/stderr"
 			bad = 1
@@ -268,6 +276,21 @@ for t in tests/cli/cases/*.t; do
 	fi
 	envf=""
 	[ -f "$c/env" ] && envf=$c/env
+	for s in stdout stderr; do
+		# the expected stream is what govmap prints on stdout for the
+		# arguments of same-STREAM-as
+		[ -f "$c/same-$s-as" ] || continue
+		if ! split_args <"$c/same-$s-as" >"$c/argv-as"; then
+			fail "$name (bad same-$s-as)"
+			continue 2
+		fi
+		run_govmap "$dir" "$envf" "$c/argv-as"
+		unroot "$tmp/out" "$c/$s"
+		if [ ! -s "$c/$s" ]; then
+			fail "$name (same-$s-as printed nothing)"
+			continue 2
+		fi
+	done
 	run_govmap "$dir" "$envf" "$c/argv"
 	ok=1
 	msgs=""
@@ -322,6 +345,21 @@ for t in tests/cli/cases/*.t; do
 		fi
 	fi
 done
+
+# --- README's command list is `govmap --help` ------------------------------
+
+if wanted readme-help; then
+	awk '/^## Commands$/ { on = 1; next }
+	     on && /^```$/ { if (inblock) exit; inblock = 1; next }
+	     inblock { print }' README.md >"$tmp/readme-usage"
+	"$GOVMAP_BIN" --help >"$tmp/usage" 2>&1
+	if [ -s "$tmp/readme-usage" ] && cmp -s "$tmp/readme-usage" "$tmp/usage"; then
+		pass "readme-help: README.md's command list is govmap --help"
+	else
+		fail "readme-help: README.md's command list is govmap --help"
+		show_diff "README.md (Commands)" "$tmp/readme-usage" "$tmp/usage"
+	fi
+fi
 
 # --- b. invalid fixtures ---------------------------------------------------
 

@@ -17,12 +17,20 @@
 #     without crashing or timing out.
 #
 # Environment: GOVMAP_BIN (the binary), GOVMAP_FIXTURE_PLUGINS (the
-# directory of fixture .so files), VALGRIND (optional wrapper).
+# directory of fixture .so files), VALGRIND (optional wrapper), and for
+# plugin authors (CONTRIBUTING.md, "Adding a region"):
+#   BLESS=1    write each rule case's `expected` from what the rule
+#              reports now (then read the change with git diff);
+#   VERBOSE=1  print every rule case's findings as it runs;
+#   ONLY=P     run only plugin P's rule cases (with the loader tests).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${GOVMAP_BIN:?set GOVMAP_BIN to the govmap binary}
 fx=${GOVMAP_FIXTURE_PLUGINS:?set GOVMAP_FIXTURE_PLUGINS}
 vg=${VALGRIND:-}
+bless=${BLESS:-}
+verbose=${VERBOSE:-}
+only=${ONLY:-}
 # A crash must reach the host as a signal, not as a sanitizer report.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0:detect_leaks=0"
 pass=0
@@ -99,17 +107,41 @@ sed -e "s#$D#DIR#g" -e "s#$here/loader/registry#REG#g" \
 expect_lines "crash and hang" "$here/loader/expected-isolation" "$tmp/err.d"
 [ $rc = 1 ] && ok || bad "a crashed rule must make check exit 1, got $rc"
 
+# ---- 2b. the SDK accessors (fixture-sdk) ------------------------------
+# `check` runs the rules without an analysis (no scores); `explain` after
+# it, so score() answers with the chain's first step.
+S="$tmp/sdk"
+mkdir "$S" && chmod 755 "$S"
+cp "$fx/fixture-sdk.so" "$S/" && chmod 644 "$S/fixture-sdk.so"
+$vg "$bin" --plugin-path "$S" -r "$here/loader/sdk-registry" \
+	--on 2025-01-01 check > /dev/null 2> "$tmp/err"
+rc=$?
+sed -e "s#$here/loader/sdk-registry#REG#g" \
+	-e "s#^tests/plugins/loader/sdk-registry#REG#" "$tmp/err" > "$tmp/err.d"
+expect_lines "SDK accessors, no analysis" "$here/loader/expected-sdk-check" \
+	"$tmp/err.d"
+[ $rc = 0 ] && ok || bad "check with fixture-sdk must exit 0, got $rc" \
+	"$tmp/err"
+$vg "$bin" --plugin-path "$S" -r "$here/loader/sdk-registry" \
+	--on 2031-01-01 explain sdk-quango > "$tmp/out" 2> "$tmp/err"
+expect_lines "SDK accessors, with scores" \
+	"$here/loader/expected-sdk-explain" "$tmp/out"
+grep -q 'an accessor answered out of range' "$tmp/out" "$tmp/err.d" &&
+	bad "SDK accessors out of range" "$tmp/out" || ok
+
 # ---- 3. every rule fires and stays silent ----------------------------
 for plugdir in "$here"/fixtures/*/; do
 	[ -d "$plugdir" ] || continue
 	plugin=$(basename "$plugdir")
+	[ -n "$only" ] && [ "$plugin" != "$only" ] && continue
 	for ruledir in "$plugdir"*/; do
 		rule=$(basename "$ruledir")
 		[ "$rule" = _base ] && continue
 		for case in fires silent; do
 			c="$ruledir$case"
-			if [ ! -f "$c/expected" ]; then
-				bad "$plugin/$rule/$case: no expected file"
+			if [ ! -f "$c/expected" ] && [ -z "$bless" ]; then
+				bad "$plugin/$rule/$case: no expected file" \
+					"(BLESS=1 writes it)"
 				continue
 			fi
 			R="$tmp/reg-$plugin-$rule-$case"
@@ -133,7 +165,17 @@ for plugdir in "$here"/fixtures/*/; do
 				continue
 			fi
 			grep -F "[$plugin/$rule]" "$tmp/err.d" > "$tmp/got" || true
-			if diff -u "$c/expected" "$tmp/got" > "$tmp/diff"; then
+			if [ -n "$verbose" ]; then
+				echo "== $plugin/$rule/$case (on $on):"
+				sed 's/^/    /' "$tmp/got"
+			fi
+			if [ -n "$bless" ]; then
+				cp "$tmp/got" "$c/expected"
+				echo "blessed $plugin/$rule/$case/expected" \
+					"($(wc -l < "$tmp/got") lines): review" \
+					"it with git diff"
+				ok
+			elif diff -u "$c/expected" "$tmp/got" > "$tmp/diff"; then
 				ok
 			else
 				bad "$plugin/$rule/$case" "$tmp/diff"

@@ -46,7 +46,7 @@ static govmap_analysis *analyse_on(const govmap_registry *reg,
 				   govmap_date on)
 {
 	govmap_analysis *an = NULL;
-	govmap_analysis_opts o = {on, NULL, NULL};
+	govmap_analysis_opts o = {on, NULL, NULL, 0};
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_ptr_nonnull(an);
 	ck_assert_int_eq(govmap_analysis_date(an), on);
@@ -372,7 +372,7 @@ START_TEST(chain_type_weight)
 {
 	govmap_registry *reg = load_fixture("chain");
 	int calls = 0;
-	govmap_analysis_opts o = {ON, plugin_weights, &calls};
+	govmap_analysis_opts o = {ON, plugin_weights, &calls, 0};
 	govmap_analysis *an = NULL;
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_int_gt(calls, 0);

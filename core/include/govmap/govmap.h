@@ -4,7 +4,7 @@
 #ifndef GOVMAP_H
 #define GOVMAP_H
 
-#define GOVMAP_VERSION "0.1.0"
+#define GOVMAP_VERSION "0.2.0"
 
 #include "common.h"
 #include "model.h"

@@ -40,6 +40,11 @@
  *     before calling a host function added after the version it was
  *     built against.
  *
+ * Costs.  Every accessor is O(1) unless its comment says otherwise; the
+ * SDK's iterators (type_at, link_from_at, link_to_at, board_at) use
+ * indexes the host builds once per run, so a rule that walks each
+ * entity's links costs O(entities + links), not O(entities x links).
+ *
  * Minimal plugin (plugins/template/template.c is a complete one):
  *
  *     #include "govmap/plugin.h"
@@ -247,6 +252,78 @@ typedef struct govmap_host {
 	/* Version 1 ends here.  New functions are added below this line
 	 * only; test them with GOVMAP_HOST_HAS(). */
 
+	/* --- the SDK (added in govmap 0.2; test GOVMAP_HOST_HAS(host,
+	 * entity_region) before using any of these) ------------------- */
+	/** The region an entity governs: its own, or for a board without
+	 * one its body's (`of`, else the first of `joint`).  NULL when
+	 * none.  O(1). */
+	const char *(*entity_region)(const govmap_rule_ctx *ctx, int32_t e);
+	/** True when `region` is `prefix` or below it ("england/london"
+	 * is in "england", not in "eng").  O(length of prefix). */
+	int (*region_in)(const govmap_rule_ctx *ctx, const char *region,
+			 const char *prefix);
+	/** True when the entity is in force on the evaluation date (its
+	 * `valid` period; a contract's start and end too).  O(1). */
+	int (*active)(const govmap_rule_ctx *ctx, int32_t e);
+	/** The entities of a kind and type, in registry order: count,
+	 * then the i-th.  `type` NULL: every entity of the kind.  O(log n)
+	 * per call (an index built once per run). */
+	size_t (*type_count)(const govmap_rule_ctx *ctx, govmap_kind k,
+			     const char *type);
+	int32_t (*type_at)(const govmap_rule_ctx *ctx, govmap_kind k,
+			   const char *type, size_t i);
+	/** The links whose `from` is e, and those whose `to` is e, in
+	 * registry order (whether in force or not: test active()).  O(1)
+	 * per call. */
+	size_t (*links_from_count)(const govmap_rule_ctx *ctx, int32_t e);
+	int32_t (*link_from_at)(const govmap_rule_ctx *ctx, int32_t e,
+				size_t i);
+	size_t (*links_to_count)(const govmap_rule_ctx *ctx, int32_t e);
+	int32_t (*link_to_at)(const govmap_rule_ctx *ctx, int32_t e,
+			      size_t i);
+	/** The boards of body e: those `of` it and the joint boards that
+	 * name it, in registry order.  O(1) per call. */
+	size_t (*boards_count)(const govmap_rule_ctx *ctx, int32_t e);
+	int32_t (*board_at)(const govmap_rule_ctx *ctx, int32_t e, size_t i);
+	/** A body's or board's score on the evaluation date, from the
+	 * core's analysis (CONTRIBUTING.md "The deficit model"): its
+	 * accountability A in [0, 1] (the strength of its strongest chain
+	 * to an electorate; the deficit is 1 - A) into *a, and the next
+	 * entity on that chain (an electorate ends it) into *next.
+	 * Returns 0, or -1 when there is no score: e is not a body or
+	 * board, is not in force, or the rules run without an analysis
+	 * (`govmap check`).  O(1). */
+	int (*score)(const govmap_rule_ctx *ctx, int32_t e, double *a,
+		     int32_t *next);
+	/** More fields of a body: legal form and notes (NULL when not
+	 * given); whether it publishes its papers. */
+	const char *(*legal_form)(const govmap_rule_ctx *ctx, int32_t e);
+	const char *(*notes)(const govmap_rule_ctx *ctx, int32_t e);
+	govmap_tristate (*publishes_papers)(const govmap_rule_ctx *ctx,
+					    int32_t e);
+	/** A seat's notes (NULL when none). */
+	const char *(*seat_notes)(const govmap_rule_ctx *ctx, int32_t e,
+				  size_t s);
+	/** True when entity e's type is `type`.  O(length of type). */
+	int (*is_type)(const govmap_rule_ctx *ctx, int32_t e,
+		       const char *type);
+	/**
+	 * The members of a partnership, committee or joint board x on the
+	 * evaluation date, each once, x itself never: the bodies a joint
+	 * board names and the body it is `of`; the bodies that fill seats
+	 * in force on x and on the boards in force `of` x; the `from` of
+	 * member-of links in force to x; and the local authorities x
+	 * reports-to (an ICP reports to its councils).  In that order
+	 * (links in registry order), at most `max` into out (the rest are
+	 * dropped); returns how many were written.  O(seats and links of
+	 * x, times the members found).
+	 */
+	size_t (*members)(const govmap_rule_ctx *ctx, int32_t x,
+			  int32_t *out, size_t max);
+	/** Write the ids of v[0..n) into buf, ", "-separated, cut to fit;
+	 * returns buf. */
+	char *(*join_ids)(const govmap_rule_ctx *ctx, const int32_t *v,
+			  size_t n, char *buf, size_t size);
 	/** The financial year of the figure spend_gbp() gives, by its first
 	 * calendar year (2024 for 2024/25); 0 when spend_gbp() is -1. */
 	int32_t (*money_year)(const govmap_rule_ctx *ctx, int32_t e);
@@ -307,13 +384,30 @@ typedef struct govmap_plugin {
 
 	/* Version 1 ends here.  New fields are added below this line only. */
 
+	/** sizeof(govmap_plugin_rule), sizeof(govmap_plugin_link_type) and
+	 * sizeof(govmap_plugin_style) in the plugin, so that the arrays'
+	 * elements can grow: the host steps through each array by these
+	 * and reads only the fields they cover.  Filled by
+	 * GOVMAP_PLUGIN_DEFINE; 0 (an older plugin) means version 1's. */
+	uint32_t rule_size;
+	uint32_t link_type_size;
+	uint32_t style_size;
+	/**
+	 * Optional: called instead of init() when set, with room for a
+	 * message saying why the plugin refuses to load ("needs
+	 * GOVMAP_HOST_HAS(score)"); the host shows it in the refusal.
+	 * Return 0 to accept.  A plugin that sets init_msg may leave init
+	 * NULL.
+	 */
+	int (*init_msg)(const govmap_host *host, char *why, size_t why_size);
+
 	/** The category of each rule whose findings are not about a weak
 	 * structure (findings.h): {local rule id, GOVMAP_CAT_COVERAGE} for
 	 * a rule that reports what the registry lacks ("no joint scrutiny
 	 * committee is recorded"), GOVMAP_CAT_DATA for records that
 	 * disagree; ended by {NULL, 0}; may be NULL.  A rule not listed is
-	 * a deficit rule.  (Kept apart from govmap_plugin_rule so that
-	 * plugins' rule arrays keep their size.) */
+	 * a deficit rule.  (A list beside the rules, so that existing rule
+	 * tables, written positionally, need no change.) */
 	const struct govmap_plugin_rule_category *rule_categories;
 } govmap_plugin;
 
@@ -337,6 +431,9 @@ typedef struct govmap_plugin_rule_category {
 	static const govmap_plugin govmap__plugin_descriptor = {            \
 		.abi_version = GOVMAP_PLUGIN_ABI_VERSION,                   \
 		.struct_size = (uint32_t)sizeof(govmap_plugin),             \
+		.rule_size = (uint32_t)sizeof(govmap_plugin_rule),          \
+		.link_type_size = (uint32_t)sizeof(govmap_plugin_link_type),\
+		.style_size = (uint32_t)sizeof(govmap_plugin_style),        \
 		__VA_ARGS__};                                               \
 	__attribute__((visibility("default"))) const govmap_plugin *        \
 	govmap_plugin_entry(void);                                          \
@@ -346,6 +443,41 @@ typedef struct govmap_plugin_rule_category {
 		return &govmap__plugin_descriptor;                          \
 	}                                                                   \
 	struct govmap__plugin_define_ends_with_a_semicolon
+
+/** True when v[0..n) holds x.  Header-only: no host call. */
+static inline int govmap_ids_contain(const int32_t *v, size_t n, int32_t x)
+{
+	for (size_t i = 0; v && i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+/** True when `needle` occurs in `s`, ignoring ASCII case; for reading
+ * free text (a seat's role) where no structured field says it yet.
+ * Prefer a seat's post.  Header-only. */
+static inline int govmap_text_contains(const char *s, const char *needle)
+{
+	size_t n = 0;
+	while (needle && needle[n])
+		n++;
+	for (; s && needle && *s; s++) {
+		size_t i = 0;
+		while (i < n && s[i]) {
+			char a = s[i], b = needle[i];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			i++;
+		}
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
 
 /** The type of the entry function. */
 typedef const govmap_plugin *(*govmap_plugin_entry_fn)(void);

@@ -30,6 +30,7 @@
 
 #include "common.h"
 #include "findings.h"
+#include "analysis.h"
 #include "model.h"
 #include "plugin.h"
 
@@ -162,6 +163,16 @@ const govmap_rule_info *govmap_plugins_rule(const govmap_plugins *ps,
 int govmap_plugins_run(const govmap_plugins *ps,
 		       const struct govmap_registry *reg, govmap_date on,
 		       govmap_findings *out, govmap_diags *diags);
+
+/**
+ * The same, with the core's analysis of the registry on its date, so
+ * that the rules can read scores (the host table's score()).  The
+ * registry and date are the analysis's.  Used by the session at
+ * GOVMAP_STAGE_FINDINGS; govmap_plugins_run() gives rules no scores.
+ */
+int govmap_plugins_run_analysed(const govmap_plugins *ps,
+				const govmap_analysis *an,
+				govmap_findings *out, govmap_diags *diags);
 
 #ifdef __cplusplus
 }

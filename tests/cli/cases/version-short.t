@@ -4,5 +4,5 @@ govmap -V is --version.
 --- exit
 0
 --- stdout
-govmap 0.1.0
+govmap 0.2.0
 --- stderr

@@ -1,16 +1,12 @@
 /*
- * plugin_host.c - the plugin host: search path, loading, the host table,
- * running rules in forked children.
+ * plugin_load.c - the plugin set: the search path, loading one file (the
+ * checks a file and a descriptor must pass before init() is called),
+ * discovery, the types, strengths, styles and rules the set declares,
+ * and checking a registry against the plugins its manifest names.
  *
- * Owns the govmap_plugins set and everything about a plugin's life: which
- * files are opened (absolute paths, safe permissions), the checks a
- * descriptor must pass before init() is called, and the isolation of rule
- * runs (fork per plugin, a wall-clock limit per rule enforced by the
- * parent with poll(), RLIMIT_CPU as a backstop, findings serialised over
- * a pipe).  It never prints and never exits (except in the child, with
- * _exit); it does not judge the registry itself: rules do.
- *
- * Accepted plugins are never dlclose'd (RELIABILITY.md section 5).
+ * Loading is executing (dlopen runs constructors), so files are checked
+ * first: absolute paths, safe permissions.  Accepted plugins are never
+ * dlclose'd: sanitizers and atexit handlers may still point into them.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -31,451 +27,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "govmap/pluginhost.h"
-#include "govmap/registry.h"
 #include "registry_impl.h"
 #include "util.h"
 
-#define MAX_LIST 1024        /* entries per descriptor array */
-#define MAX_MSG 1000         /* bytes of a finding's message */
-#define MAX_PER_RULE 10000   /* findings per rule run */
-#define DEFAULT_TIMEOUT 10   /* seconds per rule */
-
-typedef struct {
-	char *path;   /* absolute */
-	char *origin; /* "--plugin-path", "$GOVMAP_PLUGIN_PATH", ... */
-	int exists;
-} pdir;
-
-typedef struct {
-	const govmap_plugin *d; /* borrowed from the plugin */
-	char *path;             /* absolute, real path */
-	char *stem;             /* file name without .so */
-	size_t nrules;
-} pentry;
-
-typedef struct {
-	char *stem, *path, *reason;
-} prefused;
-
-typedef struct {
-	char *path, *winner;
-} pshadow;
-
-struct govmap_plugins {
-	pdir *dirs;
-	size_t ndirs, capdirs;
-	pentry *p;
-	size_t n, cap;
-	prefused *ref;
-	size_t nref, capref;
-	pshadow *sh;
-	size_t nsh, capsh;
-	char **stems; /* file stems seen (accepted or not), for shadowing */
-	char **stem_paths;
-	size_t nstems, capstems, capstem_paths;
-	const char **body, **board, **link; /* NULL-terminated or NULL */
-	govmap_rule_info *rules;
-	char **rule_ids;
-	size_t nrules;
-	unsigned timeout;
-};
-
-/* ------------------------------------------------------------------ */
-/* The host table: read-only accessors over the registry.              */
-
-struct govmap_rule_ctx {
-	const govmap_registry *reg;
-	govmap_date on;
-	const pentry *pe;
-	size_t rule;     /* index of the running rule */
-	int fd;          /* the pipe to the parent */
-	size_t nreported;
-};
-
-static const govmap_entity *ent(const govmap_rule_ctx *c, int32_t e)
-{
-	if (!c || e < 0 || (size_t)e >= govmap_registry_count(c->reg))
-		return NULL;
-	return govmap_registry_at(c->reg, (size_t)e);
-}
-
-static const govmap_entity *entk(const govmap_rule_ctx *c, int32_t e,
-				 govmap_kind k)
-{
-	const govmap_entity *x = ent(c, e);
-	return x && x->kind == k ? x : NULL;
-}
-
-static const govmap_seat *seat(const govmap_rule_ctx *c, int32_t e, size_t s)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_BOARD);
-	return x && s < x->nseats ? &x->seats[s] : NULL;
-}
-
-static govmap_date h_on(const govmap_rule_ctx *c) { return c ? c->on : 0; }
-static int h_in_force(const govmap_rule_ctx *c, govmap_period p)
-{
-	return govmap_period_contains(p, c ? c->on : 0);
-}
-static int32_t h_entity_count(const govmap_rule_ctx *c)
-{
-	return c ? (int32_t)govmap_registry_count(c->reg) : 0;
-}
-static int32_t h_find(const govmap_rule_ctx *c, const char *id)
-{
-	return c && id ? govmap_registry_index(c->reg, id) : -1;
-}
-static govmap_kind h_kind(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = ent(c, e);
-	return x ? x->kind : GOVMAP_KIND__COUNT;
-}
-#define STR_GETTER(fn, field)                                               \
-	static const char *fn(const govmap_rule_ctx *c, int32_t e)          \
-	{                                                                   \
-		const govmap_entity *x = ent(c, e);                         \
-		return x ? x->field : NULL;                                 \
-	}
-STR_GETTER(h_id, id)
-STR_GETTER(h_name, name)
-STR_GETTER(h_type, type)
-STR_GETTER(h_region, region)
-STR_GETTER(h_statutory_basis, statutory_basis)
-
-static govmap_period h_valid(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = ent(c, e);
-	govmap_period z = {0, 0};
-	return x ? x->valid : z;
-}
-static const char *h_code(const govmap_rule_ctx *c, int32_t e,
-			  const char *scheme)
-{
-	const govmap_entity *x = ent(c, e);
-	return x && scheme ? govmap_entity_code(x, scheme) : NULL;
-}
-static size_t h_source_count(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = ent(c, e);
-	return x ? x->nsources : 0;
-}
-/* The money of the financial year of the rules' date, never another
- * year's: what the analysis uses by default. */
-static govmap_money_figure money_now(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = ent(c, e);
-	govmap_money_figure f;
-	govmap_entity_money(x && (x->kind == GOVMAP_KIND_BODY ||
-				  x->kind == GOVMAP_KIND_BOARD)
-				    ? x
-				    : NULL,
-			    c ? c->on : 0, GOVMAP_MONEY_THIS_YEAR, &f);
-	return f;
-}
-static int64_t h_spend_gbp(const govmap_rule_ctx *c, int32_t e)
-{
-	return money_now(c, e).gbp;
-}
-static int32_t h_money_year(const govmap_rule_ctx *c, int32_t e)
-{
-	return money_now(c, e).year;
-}
-static govmap_post h_seat_post(const govmap_rule_ctx *c, int32_t e,
-			       size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t ? t->post : GOVMAP_POST_UNSET;
-}
-static govmap_tristate h_meets_in_public(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = ent(c, e);
-	return x && (x->kind == GOVMAP_KIND_BODY ||
-		     x->kind == GOVMAP_KIND_BOARD) ? x->meets_in_public
-						   : GOVMAP_UNKNOWN;
-}
-static int32_t h_replaces(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = ent(c, e);
-	return x && x->replaces.id ? x->replaces.target : -1;
-}
-static int32_t h_succeeded_by(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = ent(c, e);
-	return x && x->succeeded_by.id ? x->succeeded_by.target : -1;
-}
-static int32_t h_board_of(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_BOARD);
-	return x && x->of.id ? x->of.target : -1;
-}
-static size_t h_board_joint_count(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_BOARD);
-	return x ? x->njoint : 0;
-}
-static int32_t h_board_joint(const govmap_rule_ctx *c, int32_t e, size_t i)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_BOARD);
-	return x && i < x->njoint ? x->joint[i].target : -1;
-}
-static size_t h_board_decides_count(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_BOARD);
-	return x ? x->ndecides : 0;
-}
-static const char *h_board_decides(const govmap_rule_ctx *c, int32_t e,
-				   size_t i)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_BOARD);
-	return x && i < x->ndecides ? x->decides[i] : NULL;
-}
-static size_t h_seat_count(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_BOARD);
-	return x ? x->nseats : 0;
-}
-static const char *h_seat_role(const govmap_rule_ctx *c, int32_t e, size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t ? t->role : NULL;
-}
-static uint32_t h_seat_number(const govmap_rule_ctx *c, int32_t e, size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t ? t->count : 0;
-}
-static govmap_fill h_seat_fill(const govmap_rule_ctx *c, int32_t e, size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t ? t->fill : GOVMAP_FILL_UNSET;
-}
-static int32_t h_seat_by(const govmap_rule_ctx *c, int32_t e, size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t && t->by.id ? t->by.target : -1;
-}
-static int32_t h_seat_approved_by(const govmap_rule_ctx *c, int32_t e,
-				  size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t && t->approved_by.id ? t->approved_by.target : -1;
-}
-static govmap_tristate h_seat_elected_member(const govmap_rule_ctx *c,
-					     int32_t e, size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t ? t->elected_member : GOVMAP_UNKNOWN;
-}
-static govmap_tristate h_seat_voting(const govmap_rule_ctx *c, int32_t e,
-				     size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t ? t->voting : GOVMAP_UNKNOWN;
-}
-static uint32_t h_seat_vacant(const govmap_rule_ctx *c, int32_t e, size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	return t ? t->vacant : 0;
-}
-static govmap_period h_seat_valid(const govmap_rule_ctx *c, int32_t e,
-				  size_t s)
-{
-	const govmap_seat *t = seat(c, e, s);
-	govmap_period z = {0, 0};
-	return t ? t->valid : z;
-}
-static int32_t h_link_from(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_LINK);
-	return x && x->from.id ? x->from.target : -1;
-}
-static int32_t h_link_to(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_LINK);
-	return x && x->to.id ? x->to.target : -1;
-}
-static govmap_basis h_link_basis(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_LINK);
-	return x ? x->basis : GOVMAP_BASIS_UNSET;
-}
-static govmap_forum h_link_forum(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_LINK);
-	return x ? x->forum : GOVMAP_FORUM_NONE;
-}
-static unsigned h_link_powers(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_LINK);
-	return x ? x->powers : 0;
-}
-static int32_t h_contract_commissioner(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_CONTRACT);
-	return x && x->commissioner.id ? x->commissioner.target : -1;
-}
-static int32_t h_contract_provider(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_CONTRACT);
-	return x && x->provider.id ? x->provider.target : -1;
-}
-static int64_t h_contract_value_gbp(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_CONTRACT);
-	return x ? x->value_gbp : -1;
-}
-static govmap_date h_contract_start(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_CONTRACT);
-	return x ? x->start : 0;
-}
-static govmap_date h_contract_end(const govmap_rule_ctx *c, int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_CONTRACT);
-	return x ? x->end : 0;
-}
-static govmap_tristate h_contract_tendered(const govmap_rule_ctx *c,
-					   int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_CONTRACT);
-	return x ? x->tendered : GOVMAP_UNKNOWN;
-}
-static govmap_tristate h_contract_published(const govmap_rule_ctx *c,
-					    int32_t e)
-{
-	const govmap_entity *x = entk(c, e, GOVMAP_KIND_CONTRACT);
-	return x ? x->published : GOVMAP_UNKNOWN;
-}
-
-/* The wire format from child to parent: a fixed header, then `len` bytes
- * of message for 'F' records.  Both ends are the same binary, so native
- * byte order is fine; the parent still checks every field. */
-enum { REC_RULE = 'R', REC_FINDING = 'F', REC_END = 'E' };
-typedef struct {
-	uint8_t type;
-	uint8_t sev;
-	uint16_t pad;
-	uint32_t rule;
-	int32_t entity;
-	uint32_t len;
-} rec_hdr;
-
-static int write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static void send_rec(int fd, uint8_t type, uint8_t sev, size_t rule,
-		     int32_t entity, const char *msg, size_t len)
-{
-	char buf[sizeof(rec_hdr) + MAX_MSG + 1];
-	rec_hdr h = {type, sev, 0, (uint32_t)rule, entity, (uint32_t)len};
-	memcpy(buf, &h, sizeof h);
-	if (len)
-		memcpy(buf + sizeof h, msg, len);
-	if (write_all(fd, buf, sizeof h + len) < 0)
-		_exit(3); /* the parent is gone: nothing left to do */
-}
-
-static void h_report(govmap_rule_ctx *c, govmap_severity sev,
-		     const char *rule_id, int32_t e, const char *fmt, ...)
-{
-	if (!c || !fmt)
-		return;
-	size_t r = c->rule;
-	if (rule_id) {
-		for (size_t i = 0; i < c->pe->nrules; i++)
-			if (strcmp(c->pe->d->rules[i].id, rule_id) == 0) {
-				r = i;
-				break;
-			}
-	}
-	if ((unsigned)sev > GOVMAP_SEV_ERROR)
-		sev = GOVMAP_SEV_ERROR;
-	if (!ent(c, e))
-		e = -1;
-	if (++c->nreported > MAX_PER_RULE) {
-		if (c->nreported == MAX_PER_RULE + 1) {
-			static const char m[] = "further findings of this rule "
-						"were dropped (limit 10000)";
-			send_rec(c->fd, REC_FINDING, GOVMAP_SEV_WARNING,
-				 c->rule, -1, m, sizeof m - 1);
-		}
-		return;
-	}
-	char msg[MAX_MSG + 1];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	size_t len = (size_t)n < MAX_MSG ? (size_t)n : MAX_MSG;
-	send_rec(c->fd, REC_FINDING, (uint8_t)sev, r, e, msg, len);
-}
-
-static const govmap_host host_table = {
-	.abi_version = GOVMAP_PLUGIN_ABI_VERSION,
-	.struct_size = sizeof(govmap_host),
-	.on = h_on,
-	.in_force = h_in_force,
-	.entity_count = h_entity_count,
-	.find = h_find,
-	.kind = h_kind,
-	.id = h_id,
-	.name = h_name,
-	.type = h_type,
-	.region = h_region,
-	.valid = h_valid,
-	.code = h_code,
-	.source_count = h_source_count,
-	.statutory_basis = h_statutory_basis,
-	.spend_gbp = h_spend_gbp,
-	.meets_in_public = h_meets_in_public,
-	.replaces = h_replaces,
-	.succeeded_by = h_succeeded_by,
-	.board_of = h_board_of,
-	.board_joint_count = h_board_joint_count,
-	.board_joint = h_board_joint,
-	.board_decides_count = h_board_decides_count,
-	.board_decides = h_board_decides,
-	.seat_count = h_seat_count,
-	.seat_role = h_seat_role,
-	.seat_number = h_seat_number,
-	.seat_fill = h_seat_fill,
-	.seat_by = h_seat_by,
-	.seat_approved_by = h_seat_approved_by,
-	.seat_elected_member = h_seat_elected_member,
-	.seat_voting = h_seat_voting,
-	.seat_vacant = h_seat_vacant,
-	.seat_valid = h_seat_valid,
-	.link_from = h_link_from,
-	.link_to = h_link_to,
-	.link_basis = h_link_basis,
-	.link_forum = h_link_forum,
-	.link_powers = h_link_powers,
-	.contract_commissioner = h_contract_commissioner,
-	.contract_provider = h_contract_provider,
-	.contract_value_gbp = h_contract_value_gbp,
-	.contract_start = h_contract_start,
-	.contract_end = h_contract_end,
-	.contract_tendered = h_contract_tendered,
-	.contract_published = h_contract_published,
-	.report = h_report,
-	.money_year = h_money_year,
-	.seat_post = h_seat_post,
-};
+#include "plugin_impl.h"
 
 /* ------------------------------------------------------------------ */
 /* The set and its search path.                                        */
@@ -693,10 +248,6 @@ static long count_names(const char *const *l, const char **bad)
 	return n;
 }
 
-/* Does the descriptor cover field ending at `end` bytes? */
-#define HAS_FIELD(d, f)                                                     \
-	((d)->struct_size >= offsetof(govmap_plugin, f) + sizeof((d)->f))
-
 /* Check what the host will rely on.  Returns NULL or a reason. */
 static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 {
@@ -709,10 +260,11 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 					d->name ? "'" : "");
 	if (!d->version || !*d->version)
 		return govmap__asprintf("plugin '%s' gives no version", d->name);
-	if (!d->init || !d->fini)
+	int has_init_msg = HAS_FIELD(d, init_msg) && d->init_msg;
+	if ((!d->init && !has_init_msg) || !d->fini)
 		return govmap__asprintf("plugin '%s' has no %s() callback (init "
 					"and fini are mandatory)",
-					d->name, !d->init ? "init" : "fini");
+					d->name, !d->fini ? "fini" : "init");
 	for (size_t i = 0; d->regions && d->regions[i]; i++)
 		if (i >= MAX_LIST || !*d->regions[i])
 			return govmap__asprintf("plugin '%s' has %s region "
@@ -726,8 +278,8 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 		return govmap__asprintf("plugin '%s' declares type '%s', which "
 					"is not lower-case kebab",
 					d->name, bad);
-	for (size_t i = 0; d->link_types && d->link_types[i].name; i++) {
-		const govmap_plugin_link_type *t = &d->link_types[i];
+	for (size_t i = 0; d->link_types && D_LINK_TYPE(d, i)->name; i++) {
+		const govmap_plugin_link_type *t = D_LINK_TYPE(d, i);
 		if (i >= MAX_LIST || !kebab(t->name))
 			return govmap__asprintf("plugin '%s' declares link type "
 						"'%s', which is not lower-case "
@@ -741,8 +293,8 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 						d->name, t->name, t->strength);
 	}
 	size_t n = 0;
-	for (; d->rules && d->rules[n].id; n++) {
-		const govmap_plugin_rule *r = &d->rules[n];
+	for (; d->rules && D_RULE(d, n)->id; n++) {
+		const govmap_plugin_rule *r = D_RULE(d, n);
 		if (n >= MAX_LIST)
 			return govmap__asprintf("plugin '%s' has too many rules",
 						d->name);
@@ -767,13 +319,13 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 						"severity",
 						d->name, r->id);
 		for (size_t j = 0; j < n; j++)
-			if (strcmp(d->rules[j].id, r->id) == 0)
+			if (strcmp(D_RULE(d, j)->id, r->id) == 0)
 				return govmap__asprintf("rule id '%s/%s' is "
 							"used twice",
 							d->name, r->id);
 	}
-	for (size_t i = 0; d->styles && d->styles[i].type; i++) {
-		const govmap_plugin_style *st = &d->styles[i];
+	for (size_t i = 0; d->styles && D_STYLE(d, i)->type; i++) {
+		const govmap_plugin_style *st = D_STYLE(d, i);
 		if (i >= MAX_LIST)
 			return govmap__asprintf("plugin '%s' has too many "
 						"styles", d->name);
@@ -976,18 +528,34 @@ static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
 		dlclose(h);
 		return GOVMAP_ENOMEM;
 	}
-	int irc = d->init(&host_table);
-	if (irc != 0)
+	char refusal[256] = "";
+	int irc = HAS_FIELD(d, init_msg) && d->init_msg
+			  ? d->init_msg(&govmap__host_table, refusal, sizeof refusal)
+			  : d->init(&govmap__host_table);
+	refusal[sizeof refusal - 1] = '\0';
+	if (irc != 0) {
+		char q[300];
 		return refuse(ps, diags, path, stem, h, "plugin-init",
-			      govmap__asprintf("init() of plugin '%s' failed "
+			      refusal[0] ? govmap__asprintf(
+					       "plugin '%s' refused to load: "
+					       "%s",
+					       d->name,
+					       govmap__quote(q, sizeof q, refusal))
+				     : govmap__asprintf(
+					       "init() of plugin '%s' failed "
 					       "(returned %d)",
 					       d->name, irc),
 			      NULL);
+	}
 	pentry *pe = &ps->p[ps->n];
 	pe->d = d;
 	pe->path = strdup(path);
 	pe->stem = strdup(stem);
 	pe->nrules = nrules;
+	pe->rule_size = D_STRIDE(d, rule_size, GOVMAP__RULE_V1_SIZE);
+	pe->link_type_size =
+		D_STRIDE(d, link_type_size, GOVMAP__LINK_TYPE_V1_SIZE);
+	pe->style_size = D_STRIDE(d, style_size, GOVMAP__STYLE_V1_SIZE);
 	if (!pe->path || !pe->stem) {
 		/* Accepted already: keep it loaded, drop the record. */
 		d->fini();
@@ -1189,7 +757,7 @@ static const char **collect(const govmap_plugins *ps, int which)
 	for (size_t i = 0; i < ps->n; i++) {
 		const govmap_plugin *d = ps->p[i].d;
 		if (which == 2) {
-			for (size_t j = 0; d->link_types && d->link_types[j].name;
+			for (size_t j = 0; d->link_types && D_LINK_TYPE(d, j)->name;
 			     j++)
 				total++;
 		} else {
@@ -1205,10 +773,10 @@ static const char **collect(const govmap_plugins *ps, int which)
 	for (size_t i = 0; i < ps->n; i++) {
 		const govmap_plugin *d = ps->p[i].d;
 		if (which == 2) {
-			for (size_t j = 0; d->link_types && d->link_types[j].name;
+			for (size_t j = 0; d->link_types && D_LINK_TYPE(d, j)->name;
 			     j++)
-				if (!in_names(out, n, d->link_types[j].name))
-					out[n++] = d->link_types[j].name;
+				if (!in_names(out, n, D_LINK_TYPE(d, j)->name))
+					out[n++] = D_LINK_TYPE(d, j)->name;
 		} else {
 			const char *const *l =
 				which == 0 ? d->body_types : d->board_types;
@@ -1249,22 +817,22 @@ static void rebuild_types(govmap_plugins *ps)
 		const govmap_plugin *d = ps->p[i].d;
 		for (size_t j = 0; j < ps->p[i].nrules; j++) {
 			char *id = govmap__asprintf("%s/%s", d->name,
-						    d->rules[j].id);
+						    D_RULE(d, j)->id);
 			if (!id)
 				return;
 			ps->rule_ids[ps->nrules] = id;
 			govmap_rule_info *r = &ps->rules[ps->nrules++];
 			r->id = id;
-			r->title = d->rules[j].title;
-			r->severity = d->rules[j].severity;
-			r->basis = d->rules[j].basis;
+			r->title = D_RULE(d, j)->title;
+			r->severity = D_RULE(d, j)->severity;
+			r->basis = D_RULE(d, j)->basis;
 			r->category = GOVMAP_CAT_DEFICIT;
 			for (size_t k = 0; HAS_FIELD(d, rule_categories) &&
 					   d->rule_categories &&
 					   d->rule_categories[k].id;
 			     k++)
 				if (strcmp(d->rule_categories[k].id,
-					   d->rules[j].id) == 0 &&
+					   D_RULE(d, j)->id) == 0 &&
 				    (unsigned)d->rule_categories[k].category <=
 					    GOVMAP_CAT_DATA)
 					r->category =
@@ -1290,10 +858,10 @@ int govmap_plugins_link_strength(const govmap_plugins *ps, const char *type,
 {
 	for (size_t i = 0; ps && type && i < ps->n; i++) {
 		const govmap_plugin *d = ps->p[i].d;
-		for (size_t j = 0; d->link_types && d->link_types[j].name; j++)
-			if (strcmp(d->link_types[j].name, type) == 0 &&
-			    d->link_types[j].strength > 0) {
-				*out = d->link_types[j].strength;
+		for (size_t j = 0; d->link_types && D_LINK_TYPE(d, j)->name; j++)
+			if (strcmp(D_LINK_TYPE(d, j)->name, type) == 0 &&
+			    D_LINK_TYPE(d, j)->strength > 0) {
+				*out = D_LINK_TYPE(d, j)->strength;
 				return 1;
 			}
 	}
@@ -1305,10 +873,10 @@ const char *govmap_plugins_style_fill(const govmap_plugins *ps,
 {
 	for (size_t i = 0; ps && type && i < ps->n; i++) {
 		const govmap_plugin *d = ps->p[i].d;
-		for (size_t j = 0; d->styles && d->styles[j].type; j++)
-			if (strcmp(d->styles[j].type, type) == 0 &&
-			    d->styles[j].fill)
-				return d->styles[j].fill;
+		for (size_t j = 0; d->styles && D_STYLE(d, j)->type; j++)
+			if (strcmp(D_STYLE(d, j)->type, type) == 0 &&
+			    D_STYLE(d, j)->fill)
+				return D_STYLE(d, j)->fill;
 	}
 	return NULL;
 }
@@ -1327,7 +895,7 @@ const govmap_rule_info *govmap_plugins_rule(const govmap_plugins *ps,
 /* ------------------------------------------------------------------ */
 /* Checking a registry against the set.                                */
 
-static int listed(const govmap_registry *reg, const char *name)
+int govmap__plugin_listed(const govmap_registry *reg, const char *name)
 {
 	for (size_t i = 0; i < govmap_registry_nplugins(reg); i++)
 		if (strcmp(govmap_registry_plugin(reg, i), name) == 0)
@@ -1346,9 +914,9 @@ static int declared_by_listed(const govmap_plugins *ps,
 		const govmap_plugin *d = ps->p[i].d;
 		int has = 0;
 		if (kind == GOVMAP_KIND_LINK) {
-			for (size_t j = 0; d->link_types && d->link_types[j].name;
+			for (size_t j = 0; d->link_types && D_LINK_TYPE(d, j)->name;
 			     j++)
-				has |= strcmp(d->link_types[j].name, type) == 0;
+				has |= strcmp(D_LINK_TYPE(d, j)->name, type) == 0;
 		} else {
 			const char *const *l = kind == GOVMAP_KIND_BODY
 						       ? d->body_types
@@ -1358,7 +926,7 @@ static int declared_by_listed(const govmap_plugins *ps,
 		}
 		if (!has)
 			continue;
-		if (listed(reg, d->name))
+		if (govmap__plugin_listed(reg, d->name))
 			return 1;
 		*by = d->name;
 	}
@@ -1454,215 +1022,4 @@ void govmap_plugins_check_registry(const govmap_plugins *ps,
 			warned[nwarned++] = e->type;
 	}
 	free(warned);
-}
-
-/* ------------------------------------------------------------------ */
-/* Running rules.                                                      */
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void child_main(const govmap_plugins *ps, const pentry *pe,
-		       const govmap_registry *reg, govmap_date on,
-		       size_t start, int fd)
-{
-	/* A rule must not print: its output would corrupt ours. */
-	int dn = open("/dev/null", O_RDWR);
-	if (dn >= 0) {
-		dup2(dn, STDIN_FILENO);
-		dup2(dn, STDOUT_FILENO);
-		if (dn > STDERR_FILENO)
-			close(dn);
-	}
-	signal(SIGPIPE, SIG_DFL);
-	signal(SIGALRM, SIG_DFL);
-	/* Backstop for a rule that spins with SIGKILL blocked somehow: the
-	 * parent's wall clock is the real limit. */
-	struct rlimit rl;
-	rlim_t secs = (rlim_t)ps->timeout * (rlim_t)(pe->nrules - start) + 1;
-	rl.rlim_cur = secs;
-	rl.rlim_max = secs + 1;
-	setrlimit(RLIMIT_CPU, &rl);
-
-	govmap_rule_ctx ctx = {reg, on, pe, 0, fd, 0};
-	for (size_t r = start; r < pe->nrules; r++) {
-		send_rec(fd, REC_RULE, 0, r, -1, NULL, 0);
-		ctx.rule = r;
-		ctx.nreported = 0;
-		pe->d->rules[r].check(&ctx);
-	}
-	send_rec(fd, REC_END, 0, 0, -1, NULL, 0);
-	_exit(0);
-}
-
-static void add_failure(govmap_findings *out, const pentry *pe, size_t r,
-			const char *what)
-{
-	char id[200];
-	govmap_pos nopos = {NULL, 0, 0};
-	snprintf(id, sizeof id, "%s/%s", pe->d->name, pe->d->rules[r].id);
-	govmap_findings_add(out, GOVMAP_SEV_ERROR, id, pe->d->rules[r].basis,
-			    -1, nopos, "rule %s %s; its findings may be "
-			    "incomplete (plugin %s)",
-			    id, what, pe->path);
-}
-
-/* Parse complete records in buf[0..*len); keep the rest. */
-static void parse_records(char *buf, size_t *len, const pentry *pe,
-			  const govmap_registry *reg, govmap_findings *out,
-			  long *cur, int *done, double *deadline,
-			  unsigned timeout, int *bad)
-{
-	size_t off = 0;
-	size_t nents = govmap_registry_count(reg);
-	while (*len - off >= sizeof(rec_hdr)) {
-		rec_hdr h;
-		memcpy(&h, buf + off, sizeof h);
-		if (h.len > MAX_MSG || h.rule >= pe->nrules || h.sev > 2 ||
-		    (h.type != REC_RULE && h.type != REC_FINDING &&
-		     h.type != REC_END)) {
-			*bad = 1;
-			*len = 0;
-			return;
-		}
-		if (*len - off < sizeof h + h.len)
-			break;
-		const char *msg = buf + off + sizeof h;
-		if (h.type == REC_RULE) {
-			*cur = (long)h.rule;
-			*deadline = now_s() + timeout;
-		} else if (h.type == REC_END) {
-			*done = 1;
-		} else {
-			char id[200];
-			int32_t e = h.entity >= 0 && (size_t)h.entity < nents
-					    ? h.entity
-					    : -1;
-			govmap_pos pos = {NULL, 0, 0};
-			if (e >= 0)
-				pos = govmap_registry_at(reg, (size_t)e)->pos;
-			snprintf(id, sizeof id, "%s/%s", pe->d->name,
-				 pe->d->rules[h.rule].id);
-			govmap_findings_add(out, (govmap_severity)h.sev, id,
-					    pe->d->rules[h.rule].basis, e, pos,
-					    "%.*s", (int)h.len, msg);
-		}
-		off += sizeof h + h.len;
-	}
-	memmove(buf, buf + off, *len - off);
-	*len -= off;
-}
-
-/* Run pe's rules from `start`; returns the index to restart from, or
- * pe->nrules when all ran. */
-static size_t run_child(const govmap_plugins *ps, const pentry *pe,
-			const govmap_registry *reg, govmap_date on,
-			size_t start, govmap_findings *out,
-			govmap_diags *diags, int *failed)
-{
-	int fds[2];
-	if (pipe(fds) != 0) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, pe->path, 0, 0,
-				 "plugin-run", "cannot run the rules of plugin "
-				 "'%s': pipe: %s", pe->d->name, strerror(errno));
-		*failed = 1;
-		return pe->nrules;
-	}
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		govmap_diags_add(diags, GOVMAP_SEV_ERROR, pe->path, 0, 0,
-				 "plugin-run", "cannot run the rules of plugin "
-				 "'%s': fork: %s", pe->d->name, strerror(errno));
-		close(fds[0]);
-		close(fds[1]);
-		*failed = 1;
-		return pe->nrules;
-	}
-	if (pid == 0) {
-		close(fds[0]);
-		child_main(ps, pe, reg, on, start, fds[1]);
-		_exit(0);
-	}
-	close(fds[1]);
-	static char buf[1 << 16];
-	size_t len = 0;
-	long cur = -1;
-	int done = 0, timed_out = 0, bad = 0;
-	double deadline = now_s() + ps->timeout;
-	for (;;) {
-		double left = deadline - now_s();
-		if (left <= 0) {
-			timed_out = 1;
-			kill(pid, SIGKILL);
-			break;
-		}
-		struct pollfd pfd = {fds[0], POLLIN, 0};
-		int pr = poll(&pfd, 1, (int)(left * 1000) + 1);
-		if (pr < 0 && errno == EINTR)
-			continue;
-		if (pr < 0)
-			break;
-		if (pr == 0)
-			continue; /* the deadline check above fires */
-		ssize_t r = read(fds[0], buf + len, sizeof buf - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		len += (size_t)r;
-		parse_records(buf, &len, pe, reg, out, &cur, &done, &deadline,
-			      ps->timeout, &bad);
-		if (bad) {
-			kill(pid, SIGKILL);
-			break;
-		}
-	}
-	close(fds[0]);
-	int st = 0;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	if (done && !timed_out && !bad && WIFEXITED(st) &&
-	    WEXITSTATUS(st) == 0)
-		return pe->nrules;
-	size_t r = cur >= 0 ? (size_t)cur : start;
-	char what[120];
-	if (timed_out)
-		snprintf(what, sizeof what, "timed out after %u s",
-			 ps->timeout);
-	else if (bad)
-		snprintf(what, sizeof what, "sent malformed data");
-	else if (WIFSIGNALED(st) && WTERMSIG(st) == SIGXCPU)
-		snprintf(what, sizeof what,
-			 "exceeded its CPU time limit (signal %d)",
-			 WTERMSIG(st));
-	else if (WIFSIGNALED(st))
-		snprintf(what, sizeof what, "crashed (signal %d)",
-			 WTERMSIG(st));
-	else
-		snprintf(what, sizeof what, "exited early (status %d)",
-			 WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-	add_failure(out, pe, r, what);
-	return r + 1;
-}
-
-int govmap_plugins_run(const govmap_plugins *ps, const govmap_registry *reg,
-		       govmap_date on, govmap_findings *out,
-		       govmap_diags *diags)
-{
-	int failed = 0;
-	for (size_t i = 0; i < ps->n; i++) {
-		const pentry *pe = &ps->p[i];
-		if (!listed(reg, pe->d->name))
-			continue;
-		size_t start = 0;
-		while (start < pe->nrules)
-			start = run_child(ps, pe, reg, on, start, out, diags,
-					  &failed);
-	}
-	return failed ? GOVMAP_EPLUGIN : GOVMAP_OK;
 }
