@@ -26,6 +26,7 @@ struct govmap_analysis {
 	void *weight_payload;
 	unsigned money_how;    /* GOVMAP_MONEY_THIS_YEAR or _NEAREST_YEAR */
 	int high;              /* widest_paths over strength_high */
+	govmap_variant v;      /* the model's variation (all 1: none) */
 	govmap_score *scores;  /* one per entity */
 	govmap_edge *edges;
 	size_t nedges, capedges;
@@ -216,18 +217,57 @@ static double clamp(double s)
 	return s < MIN_STRENGTH ? MIN_STRENGTH : s > 1.0 ? 1.0 : s;
 }
 
-static double strength(const govmap_entity *l, double t, const char *tsrc,
-		       char *why, size_t n)
+static const govmap_variant documented = {"documented", 1, 1, 1, 1, 1,
+					       false};
+
+static const govmap_variant variants[] = {
+	{"basis weights +25%", 1.25, 1, 1, 1, 1, false},
+	{"basis weights -25%", 0.75, 1, 1, 1, 1, false},
+	{"powers weights +25%", 1, 1.25, 1, 1, 1, false},
+	{"powers weights -25%", 1, 0.75, 1, 1, 1, false},
+	{"type weights +25%", 1, 1, 1.25, 1, 1, false},
+	{"type weights -25%", 1, 1, 0.75, 1, 1, false},
+	{"seat fill weights +25%", 1, 1, 1, 1.25, 1, false},
+	{"seat fill weights -25%", 1, 1, 1, 0.75, 1, false},
+	{"step weight +25%", 1, 1, 1, 1, 1.25, false},
+	{"step weight -25%", 1, 1, 1, 1, 0.75, false},
+	{"chain = its weakest link", 1, 1, 1, 1, 1, true},
+};
+
+const govmap_variant *govmap_sensitivity_variants(size_t *n)
 {
-	double b = basis_weight(l->basis), p = powers_weight(l->powers);
-	double s = clamp(HOP * b * p * t);
+	*n = sizeof variants / sizeof *variants;
+	return variants;
+}
+
+/* A weight w of a group scaled by the variation, at most 1. */
+static double vw(double w, double scale)
+{
+	double x = w * (scale > 0 ? scale : 1.0);
+	return x > 1.0 ? 1.0 : x;
+}
+
+static double strength_v(const govmap_entity *l, double t, const char *tsrc,
+			 const govmap_variant *v, char *why, size_t n)
+{
+	double b = vw(basis_weight(l->basis), v->basis);
+	double p = vw(powers_weight(l->powers), v->powers);
+	double hop = vw(HOP, v->hop);
+	t = vw(t, v->type);
+	double s = clamp(hop * b * p * t);
 	if (why)
 		snprintf(why, n,
 			 "step %.2f x basis %s %.2f x powers %.2f x type %s "
 			 "%.2f%s = %.3f",
-			 HOP, l->basis ? govmap_basis_name(l->basis) : "(unset)",
+			 hop, l->basis ? govmap_basis_name(l->basis) : "(unset)",
 			 b, p, l->type ? l->type : "?", t, tsrc, s);
 	return s;
+}
+
+static double strength(const govmap_entity *l, double t, const char *tsrc,
+		       char *why, size_t n)
+{
+	return strength_v(l, t, tsrc, &documented, why, n);
 }
 
 double govmap_link_strength(const govmap_entity *l, char *why, size_t n)
@@ -243,8 +283,8 @@ double govmap_analysis_link_strength(const govmap_analysis *an,
 			   ? an->weight(l->type, an->weight_payload)
 			   : -1;
 	if (w > 0 && w <= 1)
-		return strength(l, w, " (plugin)", why, n);
-	return govmap_link_strength(l, why, n);
+		return strength_v(l, w, " (plugin)", &an->v, why, n);
+	return strength_v(l, type_weight(l->type), "", &an->v, why, n);
 }
 
 double govmap_fill_weight(govmap_fill fill)
@@ -345,7 +385,7 @@ static int build_edges(govmap_analysis *an)
 			if (node_ok(an, e->of.target)) {
 				if (add_edge(an, (int32_t)i, e->of.target,
 					     GOVMAP_EDGE_BOARD_OF, -1, -1,
-					     HOP) < 0)
+					     vw(HOP, an->v.hop)) < 0)
 					return -1;
 				/* a body decides through its governing
 				 * board, so it answers through it too */
@@ -362,7 +402,7 @@ static int build_edges(govmap_analysis *an)
 				if (node_ok(an, e->joint[j].target) &&
 				    add_edge(an, (int32_t)i, e->joint[j].target,
 					     GOVMAP_EDGE_JOINT, -1, -1,
-					     clamp(HOP / (double)members)) < 0)
+					     clamp(vw(HOP, an->v.hop) / (double)members)) < 0)
 					return -1;
 			uint32_t total = 0, unstated = 0;
 			for (size_t j = 0; j < e->nseats; j++) {
@@ -395,15 +435,17 @@ static int build_edges(govmap_analysis *an)
 				for (size_t k = j; k < e->nseats; k++)
 					if (seat_counts(an, &e->seats[k]) &&
 					    e->seats[k].by.target == by)
-						sum += govmap_fill_weight(
-							       e->seats[k].fill) *
+						sum += vw(govmap_fill_weight(
+								  e->seats[k].fill),
+							  an->v.fill) *
 						       (e->seats[k].count -
 							e->seats[k].vacant);
 				if (sum > 0 && total &&
 				    add_edge2(an, (int32_t)i, by,
 					      GOVMAP_EDGE_SEAT, -1, (int32_t)j,
-					      clamp(HOP * sum / total),
-					      stated ? clamp(HOP * sum / stated)
+					      clamp(vw(HOP, an->v.hop) * sum / total),
+					      stated ? clamp(vw(HOP, an->v.hop) *
+							     sum / stated)
 						     : 0) < 0)
 					return -1;
 			}
@@ -521,8 +563,11 @@ static int widest_paths(govmap_analysis *an)
 			govmap_score *su = &an->scores[e->from];
 			if (su->electorate)
 				continue;
-			double cand = it.a * (an->high ? e->strength_high
-						       : e->strength);
+			double w = an->high ? e->strength_high : e->strength;
+			/* a chain is the product of its links, or (a
+			 * sensitivity variation) its weakest link */
+			double cand = an->v.weakest_link ? (w < it.a ? w : it.a)
+							 : it.a * w;
 			uint32_t hops = it.hops + 1;
 			if (cand > su->A + EPS ||
 			    (fabs(cand - su->A) <= EPS && su->A > 0 &&
@@ -560,6 +605,7 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	an->weight = o.weight;
 	an->weight_payload = o.weight_payload;
 	an->money_how = o.money_how;
+	an->v = o.variant ? *o.variant : documented;
 	an->scores = calloc(n ? n : 1, sizeof(*an->scores));
 	if (!an->scores) {
 		govmap_analysis_free(an);

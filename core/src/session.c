@@ -101,7 +101,7 @@ static int analyse(govmap_session *s)
 	if (s->diags.count[GOVMAP_SEV_ERROR] && !s->analyse_invalid)
 		return GOVMAP_EINVALID;
 	govmap_analysis_opts ao = {s->on, plugin_weight, s->plugins,
-				   s->money_how};
+				   s->money_how, NULL};
 	int rc = govmap_analyse(&s->an, s->reg, &ao);
 	if (rc != GOVMAP_OK)
 		return rc;

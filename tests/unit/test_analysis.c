@@ -46,7 +46,7 @@ static govmap_analysis *analyse_on(const govmap_registry *reg,
 				   govmap_date on)
 {
 	govmap_analysis *an = NULL;
-	govmap_analysis_opts o = {on, NULL, NULL, 0};
+	govmap_analysis_opts o = {on, NULL, NULL, 0, NULL};
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_ptr_nonnull(an);
 	ck_assert_int_eq(govmap_analysis_date(an), on);
@@ -372,7 +372,7 @@ START_TEST(chain_type_weight)
 {
 	govmap_registry *reg = load_fixture("chain");
 	int calls = 0;
-	govmap_analysis_opts o = {ON, plugin_weights, &calls, 0};
+	govmap_analysis_opts o = {ON, plugin_weights, &calls, 0, NULL};
 	govmap_analysis *an = NULL;
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_int_gt(calls, 0);
@@ -1249,7 +1249,7 @@ START_TEST(honest_numbers_model)
 	govmap_analysis_free(an);
 	/* ... the nearest year only when asked, and then it says so */
 	govmap_analysis_opts o = {20240601, NULL, NULL,
-				  GOVMAP_MONEY_NEAREST_YEAR};
+				  GOVMAP_MONEY_NEAREST_YEAR, NULL};
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_int_eq(sc(an, "ft")->money, 1000);
 	ck_assert(sc(an, "ft")->money_other_year);
@@ -1353,6 +1353,25 @@ START_TEST(honest_intervals_words_report)
 	ck_assert_uint_eq(n, 0); /* 2024: after the company's known end */
 	govmap_report_free(r);
 	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+
+	/* the sensitivity variations: eleven, named; the weakest-link chain
+	 * and a quarter off the basis weights change A as documented */
+	size_t nv;
+	const govmap_variant *var = govmap_sensitivity_variants(&nv);
+	ck_assert_uint_eq(nv, 11);
+	ck_assert_str_eq(var[1].name, "basis weights -25%");
+	ck_assert(var[10].weakest_link);
+	govmap_analysis_opts vo = {ON, NULL, NULL, 0, &var[10]};
+	ck_assert_int_eq(govmap_analyse(&an, reg, &vo), GOVMAP_OK);
+	/* min(0.9, 0.18) */
+	ck_assert_double_eq_tol(sc(an, "test-trust")->A, 0.18, TOL);
+	govmap_analysis_free(an);
+	vo.variant = &var[1];
+	ck_assert_int_eq(govmap_analyse(&an, reg, &vo), GOVMAP_OK);
+	/* (0.9 x 0.75 x 0.2) x (0.9 x 0.75 x 1) */
+	ck_assert_double_eq_tol(sc(an, "test-trust")->A, 0.091125, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-council")->A, 0.675, TOL);
 	govmap_analysis_free(an);
 
 	/* 2020: the company's start is unknown, so it is listed, not counted */

@@ -43,7 +43,7 @@ static void fx_open(fx *x, const char *name, govmap_date on)
 			      d.count[GOVMAP_SEV_ERROR] == 0,
 		      "loading %s: rc %d%s", dir, rc, th_dump(&d));
 	govmap_diags_free(&d);
-	govmap_analysis_opts o = {on, NULL, NULL, 0};
+	govmap_analysis_opts o = {on, NULL, NULL, 0, NULL};
 	ck_assert_int_eq(govmap_analyse(&x->an, x->reg, &o), GOVMAP_OK);
 	govmap_core_findings(x->an, &x->f);
 	govmap_findings_apply_suppressions(&x->f, x->reg);

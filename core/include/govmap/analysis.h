@@ -89,6 +89,21 @@ typedef struct govmap_analysis govmap_analysis;
 typedef double (*govmap_type_weight_fn)(const char *link_type,
 					void *payload);
 
+/** A variation of the model for `report --sensitivity`: each group of
+ * weights multiplied (0 means 1, as documented; every weight is capped
+ * at 1), and optionally a chain as strong as its weakest link instead of
+ * the product of its links. */
+typedef struct {
+	const char *name;   /**< "basis weights +25%" */
+	double basis, powers, type, fill, hop;
+	bool weakest_link;
+} govmap_variant;
+
+/** The documented variations (CONTRIBUTING.md, "Sensitivity"): each of
+ * the five weight groups (basis, powers, type, seat fill, the step) up
+ * and down by a quarter, and the weakest-link chain.  Static storage. */
+const govmap_variant *govmap_sensitivity_variants(size_t *n);
+
 typedef struct {
 	govmap_date on;             /**< evaluation date; 0 = today */
 	govmap_type_weight_fn weight;
@@ -96,6 +111,7 @@ typedef struct {
 	unsigned money_how;         /**< GOVMAP_MONEY_THIS_YEAR (0, the
 					 default) or GOVMAP_MONEY_NEAREST_YEAR
 					 (model.h) */
+	const govmap_variant *variant; /**< NULL: the documented model */
 } govmap_analysis_opts;
 
 /**
