@@ -172,13 +172,6 @@ static size_t text_findings(const cli_session *s, const govmap_report *rep,
 
 /* ---- sensitivity: the ranks each body takes under the variations ---- */
 
-typedef struct {
-	size_t *set;  /* entity indexes, in the documented ranking's order */
-	size_t n;
-	int by_deficit; /* rank by D (no money), else by exposure */
-	size_t *lo, *hi; /* per element: best and worst rank seen */
-} sens_list;
-
 static double sens_weight(const char *type, void *payload)
 {
 	double w;
@@ -187,108 +180,43 @@ static double sens_weight(const char *type, void *payload)
 	return -1;
 }
 
-/* The metric a list is ranked by under analysis `an`. */
-static double sens_metric(const govmap_analysis *an, size_t i, int by_deficit)
+static void sens_print(const cli_session *s, const govmap_report *rep,
+		       govmap_ranking which, const size_t *set, size_t shown,
+		       const char *what, int fmt)
 {
-	const govmap_score *sc = govmap_analysis_score(an, i);
-	return by_deficit ? sc->D : sc->exposure;
-}
-
-/* Rank of set[k] among the set under `an` (1 = first; ties keep the
- * documented order). */
-static size_t sens_rank(const govmap_analysis *an, const sens_list *l,
-			size_t k)
-{
-	double m = sens_metric(an, l->set[k], l->by_deficit);
-	size_t r = 1;
-	for (size_t j = 0; j < l->n; j++) {
-		double o = sens_metric(an, l->set[j], l->by_deficit);
-		r += o > m || (o == m && j < k);
-	}
-	return r;
-}
-
-/* Re-score under every documented variation and record the range of
- * ranks.  Returns 0, or -1 when out of memory. */
-static int sensitivity(const govmap_cli *cli, const cli_session *s,
-		       sens_list *lists, size_t nlists)
-{
-	size_t nv;
-	const govmap_variant *v = govmap_sensitivity_variants(&nv);
-	for (size_t l = 0; l < nlists; l++) {
-		lists[l].lo = calloc(lists[l].n ? lists[l].n : 1, sizeof(size_t));
-		lists[l].hi = calloc(lists[l].n ? lists[l].n : 1, sizeof(size_t));
-		if (!lists[l].lo || !lists[l].hi)
-			return -1;
-		for (size_t k = 0; k < lists[l].n; k++)
-			lists[l].lo[k] = lists[l].hi[k] = k + 1;
-	}
-	for (size_t i = 0; i < nv; i++) {
-		govmap_analysis_opts o = {govmap_analysis_date(s->an),
-					  sens_weight, cli->plugins,
-					  cli->nearest_year
-						  ? GOVMAP_MONEY_NEAREST_YEAR
-						  : GOVMAP_MONEY_THIS_YEAR,
-					  &v[i]};
-		govmap_analysis *an = NULL;
-		if (govmap_analyse(&an, s->reg, &o) != GOVMAP_OK)
-			return -1;
-		for (size_t l = 0; l < nlists; l++)
-			for (size_t k = 0; k < lists[l].n; k++) {
-				size_t r = sens_rank(an, &lists[l], k);
-				if (r < lists[l].lo[k])
-					lists[l].lo[k] = r;
-				if (r > lists[l].hi[k])
-					lists[l].hi[k] = r;
-			}
-		govmap_analysis_free(an);
-	}
-	return 0;
-}
-
-/* Robust: no body among the first `shown` moves more than one place. */
-static int sens_robust(const sens_list *l, size_t shown)
-{
-	for (size_t k = 0; k < shown && k < l->n; k++)
-		if (l->hi[k] - l->lo[k] > 1)
-			return 0;
-	return 1;
-}
-
-static void sens_print(const cli_session *s, const sens_list *l,
-		       size_t shown, const char *what, int fmt)
-{
+	size_t n;
+	const govmap_rank_range *rr = govmap_report_ranks(rep, which, &n);
+	int robust = govmap_report_robust(rep, which, shown);
 	if (fmt == FMT_JSON) {
 		printf("{\"list\":\"%s\",\"robust\":%s,\"ranks\":[", what,
-		       sens_robust(l, shown) ? "true" : "false");
-		for (size_t k = 0; k < shown && k < l->n; k++) {
+		       robust ? "true" : "false");
+		for (size_t k = 0; rr && k < shown && k < n; k++) {
 			printf("%s{\"id\":", k ? "," : "");
-			cli_json_str(stdout, govmap_registry_at(s->reg, l->set[k])->id);
+			cli_json_str(stdout, govmap_registry_at(s->reg, set[k])->id);
 			printf(",\"rank\":%zu,\"best\":%zu,\"worst\":%zu}", k + 1,
-			       l->lo[k], l->hi[k]);
+			       rr[k].best, rr[k].worst);
 		}
 		printf("]}");
 		return;
 	}
 	int md = fmt == FMT_MD;
 	printf(md ? "\n### %s: %s\n\n" : "\n  %s: %s\n", what,
-	       sens_robust(l, shown)
-		       ? "robust (no body moves more than one place)"
-		       : "depends on the weights (a body moves more than one "
-			 "place)");
-	for (size_t k = 0; k < shown && k < l->n; k++) {
-		const govmap_entity *e = govmap_registry_at(s->reg, l->set[k]);
-		if (l->lo[k] == l->hi[k])
+	       robust ? "robust (no body moves more than one place)"
+		      : "depends on the weights (a body moves more than one "
+			"place)");
+	for (size_t k = 0; rr && k < shown && k < n; k++) {
+		const govmap_entity *e = govmap_registry_at(s->reg, set[k]);
+		if (rr[k].best == rr[k].worst)
 			printf(md ? "- %zu. %s: always %zu\n"
 				  : "    %3zu. %-48.48s always %zu\n",
-			       k + 1, e->name ? e->name : e->id, l->lo[k]);
+			       k + 1, e->name ? e->name : e->id, rr[k].best);
 		else
 			printf(md ? "- %zu. %s: %zu to %zu\n"
 				  : "    %3zu. %-48.48s %zu to %zu\n",
-			       k + 1, e->name ? e->name : e->id, l->lo[k],
-			       l->hi[k]);
+			       k + 1, e->name ? e->name : e->id, rr[k].best,
+			       rr[k].worst);
 	}
-	if (!l->n)
+	if (!n)
 		printf(md ? "None.\n" : "    none\n");
 }
 
@@ -354,14 +282,12 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	const size_t *unpriced = govmap_report_unpriced(rep, &nu);
 	const size_t *undated = govmap_report_undated(rep, &nd);
 	size_t shown = nx < top ? nx : top, ushown = nu < top ? nu : top;
-	sens_list sl[2] = {{(size_t *)ranked, nx, 0, NULL, NULL},
-			   {(size_t *)unpriced, nu, 1, NULL, NULL}};
-	if (sens && sensitivity(cli, &s, sl, 2) < 0) {
+	govmap_analysis_opts bo = {0, sens_weight, cli->plugins,
+				   cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
+						     : GOVMAP_MONEY_THIS_YEAR,
+				   NULL};
+	if (sens && govmap_report_sensitivity(rep, &bo) != GOVMAP_OK) {
 		cli_err("out of memory");
-		for (int k = 0; k < 2; k++) {
-			free(sl[k].lo);
-			free(sl[k].hi);
-		}
 		govmap_report_free(rep);
 		cli_close(&s);
 		return EXIT_USAGE;
@@ -433,9 +359,11 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				cli_json_str(stdout, v[k].name);
 			}
 			printf("],\"lists\":[");
-			sens_print(&s, &sl[0], shown, "ranked", fmt);
+			sens_print(&s, rep, GOVMAP_RANKING_EXPOSURE, ranked,
+				   shown, "ranked", fmt);
 			putchar(',');
-			sens_print(&s, &sl[1], ushown, "weak_without_money", fmt);
+			sens_print(&s, rep, GOVMAP_RANKING_UNPRICED, unpriced,
+				   ushown, "weak_without_money", fmt);
 			printf("]}");
 		}
 		printf(",\"findings\":[");
@@ -553,9 +481,11 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			for (size_t k = 0; k < nv; k++)
 				printf("%s%s", k ? "; " : "", v[k].name);
 			printf("\n");
-			sens_print(&s, &sl[0], shown, "Ranked by exposure", fmt);
-			sens_print(&s, &sl[1], ushown,
-				   "Weak bodies with no money, by deficit", fmt);
+			sens_print(&s, rep, GOVMAP_RANKING_EXPOSURE, ranked,
+				   shown, "Ranked by exposure", fmt);
+			sens_print(&s, rep, GOVMAP_RANKING_UNPRICED, unpriced,
+				   ushown, "Weak bodies with no money, by deficit",
+				   fmt);
 		}
 		if (nd) {
 			printf(md ? "\n## Dates not known\n\n"
@@ -605,10 +535,6 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		}
 		if (!nsup)
 			printf(md ? "None.\n" : "    none\n");
-	}
-	for (int k = 0; k < 2; k++) {
-		free(sl[k].lo);
-		free(sl[k].hi);
 	}
 	govmap_report_free(rep);
 	cli_close(&s);

@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include "cli.h"
 #include "govmap/map.h"
+#include "govmap/report.h"
 #include "govmap/vcs.h"
 
 /* ---- site_html.c ---- */
@@ -120,6 +121,10 @@ typedef struct {
 	size_t *ranked;           /* bodies and boards in force, not
 				     electorates, by exposure */
 	size_t nranked;
+	govmap_analysis **variants; /* the registry under each documented
+				       variation of the model (sensitivity),
+				       made once; owned */
+	size_t nvariants;
 	char **written;           /* relative paths written this run */
 	size_t nwritten, capwritten;
 	unsigned map_failures;
@@ -182,6 +187,11 @@ void site_headlines(site_buf *b, const site_totals *t);
 void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		     const char *region, size_t top, const char *caption_id,
 		     const char *caption);
+/* One line beside a ranking of `region` (NULL: all): "robust" or
+ * "depends on the weights" across the documented variations, for its
+ * first `shown` bodies (0: all). */
+void site_robustness(site_buf *b, const site_ctx *c, const char *region,
+		     govmap_ranking which, size_t shown);
 /* The bodies a ranking by money cannot show: weak chain (A below 0.25),
  * no money recorded for the date's year; by deficit. */
 void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,

@@ -415,6 +415,40 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 	sb_put(b, "</tbody>\n</table>\n</div>\n");
 }
 
+void site_robustness(site_buf *b, const site_ctx *c, const char *region,
+		     govmap_ranking which, size_t shown)
+{
+	govmap_report *r = NULL;
+	govmap_report_opts o = {region, SITE_WEAK};
+	if (govmap_report_build(&r, c->s->an, NULL, &o) != GOVMAP_OK ||
+	    govmap_report_sensitivity_of(
+		    r, (const govmap_analysis *const *)c->variants,
+		    c->nvariants) != GOVMAP_OK) {
+		govmap_report_free(r);
+		b->oom = 1;
+		return;
+	}
+	size_t n;
+	govmap_report_ranks(r, which, &n);
+	if (!shown || shown > n)
+		shown = n;
+	if (shown > 1) {
+		int robust = govmap_report_robust(r, which, shown);
+		sb_putf(b, "<p class=\"note robustness\">%s: under the %zu "
+			   "documented variations of the model (each weight "
+			   "up and down by a quarter; a chain as strong as its "
+			   "weakest link), %s.</p>\n",
+			robust ? "Robust" : "Depends on the weights",
+			c->nvariants,
+			robust ? "no body in this ranking moves more than one "
+				 "place"
+			       : "some bodies in this ranking move more than "
+				 "one place (govmap report --sensitivity gives "
+				 "each body's range)");
+	}
+	govmap_report_free(r);
+}
+
 void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
 			 const char *region, size_t top,
 			 const char *caption_id)

@@ -142,8 +142,10 @@ int site_write_index(site_ctx *c)
 	site_rank_table(&b, c, "", NULL, 25, "ranked",
 			"Bodies and boards ranked by exposure (deficit times "
 			"public money, where recorded)");
+	site_robustness(&b, c, NULL, GOVMAP_RANKING_EXPOSURE, 25);
 	sb_put(&b, "<h2>Weak chains, money not recorded</h2>\n");
 	site_unpriced_table(&b, c, "", NULL, 25, "unpriced");
+	site_robustness(&b, c, NULL, GOVMAP_RANKING_UNPRICED, 25);
 	sb_put(&b, "<p><a href=\"bodies/index.html\">Every body and board, "
 		   "A to Z</a> &middot; <a href=\"rules/index.html\">The rules "
 		   "behind the findings</a></p>\n"
@@ -256,8 +258,10 @@ static int one_region(site_ctx *c, const char *r)
 				"Bodies and boards in this region, ranked by "
 				"exposure (deficit times public money, where "
 				"recorded)");
+		site_robustness(&b, c, r, GOVMAP_RANKING_EXPOSURE, 0);
 		sb_put(&b, "<h2>Weak chains, money not recorded</h2>\n");
 		site_unpriced_table(&b, c, "../", r, 0, "unpriced");
+		site_robustness(&b, c, r, GOVMAP_RANKING_UNPRICED, 0);
 	} else {
 		sb_put(&b, "<p id=\"ranked\">No body or board here is in force "
 			   "on this date.</p>\n");

@@ -24,6 +24,7 @@ struct govmap_report {
 	size_t *undated, nundated;
 	size_t *cat[3];
 	size_t ncat[3];
+	govmap_rank_range *ranks[2]; /* per ranking, after sensitivity */
 };
 
 static int in_region(const govmap_report *r, size_t i)
@@ -213,7 +214,100 @@ void govmap_report_free(govmap_report *r)
 	free(r->undated);
 	for (int c = 0; c < 3; c++)
 		free(r->cat[c]);
+	free(r->ranks[0]);
+	free(r->ranks[1]);
 	free(r);
+}
+
+/* The metric a ranking orders by, under analysis `an`. */
+static double metric(const govmap_analysis *an, size_t i, int by_deficit)
+{
+	const govmap_score *sc = govmap_analysis_score(an, i);
+	return by_deficit ? sc->D : sc->exposure;
+}
+
+/* The rank of set[k] among the set under `an` (ties keep the documented
+ * order). */
+static size_t rank_in(const govmap_analysis *an, const size_t *set,
+		      size_t n, size_t k, int by_deficit)
+{
+	double m = metric(an, set[k], by_deficit);
+	size_t rank = 1;
+	for (size_t j = 0; j < n; j++) {
+		double o = metric(an, set[j], by_deficit);
+		rank += o > m || (o == m && j < k);
+	}
+	return rank;
+}
+
+int govmap_report_sensitivity_of(govmap_report *r,
+				 const govmap_analysis *const *variants,
+				 size_t nv)
+{
+	const size_t *set[2] = {r->exposure, r->unpriced};
+	size_t n[2] = {r->nexposure, r->nunpriced};
+	for (int l = 0; l < 2; l++) {
+		free(r->ranks[l]);
+		r->ranks[l] = calloc(n[l] ? n[l] : 1, sizeof(govmap_rank_range));
+		if (!r->ranks[l])
+			return GOVMAP_ENOMEM;
+		for (size_t k = 0; k < n[l]; k++)
+			r->ranks[l][k].best = r->ranks[l][k].worst = k + 1;
+	}
+	for (size_t i = 0; i < nv; i++)
+		for (int l = 0; l < 2; l++)
+			for (size_t k = 0; k < n[l]; k++) {
+				size_t x = rank_in(variants[i], set[l], n[l], k,
+						   l == 1);
+				govmap_rank_range *rr = &r->ranks[l][k];
+				if (x < rr->best)
+					rr->best = x;
+				if (x > rr->worst)
+					rr->worst = x;
+			}
+	return GOVMAP_OK;
+}
+
+int govmap_report_sensitivity(govmap_report *r,
+			      const govmap_analysis_opts *base)
+{
+	size_t nv;
+	const govmap_variant *v = govmap_sensitivity_variants(&nv);
+	const govmap_analysis **an = calloc(nv, sizeof(*an));
+	int rc = an ? GOVMAP_OK : GOVMAP_ENOMEM;
+	for (size_t i = 0; i < nv && rc == GOVMAP_OK; i++) {
+		govmap_analysis_opts o = *base;
+		o.on = govmap_analysis_date(r->an);
+		o.variant = &v[i];
+		govmap_analysis *a = NULL;
+		rc = govmap_analyse(&a, r->reg, &o);
+		an[i] = a;
+	}
+	if (rc == GOVMAP_OK)
+		rc = govmap_report_sensitivity_of(r, an, nv);
+	for (size_t i = 0; an && i < nv; i++)
+		govmap_analysis_free((govmap_analysis *)an[i]);
+	free(an);
+	return rc;
+}
+
+const govmap_rank_range *govmap_report_ranks(const govmap_report *r,
+					     govmap_ranking which, size_t *n)
+{
+	int l = which == GOVMAP_RANKING_UNPRICED;
+	*n = l ? r->nunpriced : r->nexposure;
+	return r->ranks[l];
+}
+
+bool govmap_report_robust(const govmap_report *r, govmap_ranking which,
+			  size_t shown)
+{
+	size_t n;
+	const govmap_rank_range *rr = govmap_report_ranks(r, which, &n);
+	for (size_t k = 0; rr && k < shown && k < n; k++)
+		if (rr[k].worst - rr[k].best > 1)
+			return false;
+	return true;
 }
 
 const govmap_report_totals *govmap_report_get_totals(const govmap_report *r)

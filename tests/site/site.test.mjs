@@ -128,6 +128,9 @@ await test('honest numbers: money with its coverage, never £0 for unknown; word
   assert(!/\b£0\b/.test(ranked), 'no £0 in the exposure ranking');
   assert(/moderate|strong|weak|none/.test(ranked), 'the ranking gives A in words');
   assert(await page.locator('#unpriced').count() === 1, 'the weak bodies with no money have their own table');
+  const robust = await page.locator('p.robustness').first().innerText();
+  assert(/^(Robust|Depends on the weights): under the 11 documented variations/.test(robust),
+    `a line beside the ranking says how robust it is: ${robust}`);
   // ... and its page says the money is unknown for this year
   await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
   const scores = await page.locator('dl.scores').innerText();

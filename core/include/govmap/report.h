@@ -103,6 +103,45 @@ const size_t *govmap_report_findings(const govmap_report *r,
 const char *govmap_report_finding_region(const govmap_report *r,
 					 const govmap_finding *f);
 
+/** The two rankings a sensitivity run covers. */
+typedef enum {
+	GOVMAP_RANKING_EXPOSURE = 0, /**< govmap_report_by_exposure() */
+	GOVMAP_RANKING_UNPRICED      /**< govmap_report_unpriced() */
+} govmap_ranking;
+
+/** A body's best and worst rank across the variations (1 = first). */
+typedef struct {
+	size_t best, worst;
+} govmap_rank_range;
+
+/**
+ * Re-score the report's registry under every documented variation of
+ * the model (govmap_sensitivity_variants()) with `base`'s date, type
+ * weights and money rule, and record each ranked body's range of ranks
+ * among the same bodies.  `base->variant` is ignored.
+ * @return GOVMAP_OK or GOVMAP_ENOMEM.
+ */
+int govmap_report_sensitivity(govmap_report *r,
+			      const govmap_analysis_opts *base);
+
+/** Like govmap_report_sensitivity, with the variations' analyses
+ * already made (of the same registry and date): a caller that reports on
+ * many regions analyses each variation once.  Returns GOVMAP_OK or
+ * GOVMAP_ENOMEM. */
+int govmap_report_sensitivity_of(govmap_report *r,
+				 const govmap_analysis *const *variants,
+				 size_t n);
+
+/** The rank ranges of a ranking, in its order (NULL before
+ * govmap_report_sensitivity()). */
+const govmap_rank_range *govmap_report_ranks(const govmap_report *r,
+					     govmap_ranking which, size_t *n);
+
+/** A ranking is robust when none of its first `shown` bodies moves more
+ * than one place across the variations. */
+bool govmap_report_robust(const govmap_report *r, govmap_ranking which,
+			  size_t shown);
+
 /** The coverage of the money totals in words, into buf: "£4.3bn known,
  * for 2 of 6 bodies; 4 not recorded", "no money recorded for any of 6
  * bodies", or "£4.3bn known, for all 6 bodies".  Returns buf. */
