@@ -175,6 +175,8 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	printf("%s (%s '%s', %s)\n", e->name ? e->name : e->id,
 	       e->kind == GOVMAP_KIND_BODY ? "body" : "board", e->id,
 	       e->type ? e->type : "board");
+	if (govmap_registry_weights(s.reg))
+		printf("  (scored with non-default weights set in govmap.yaml)\n");
 	const char *region = govmap_entity_region(s.reg, e);
 	printf("  region %s; valid %s to %s; defined at %s:%u:%u\n",
 	       region ? region : "-", a, b, e->pos.file, e->pos.line,

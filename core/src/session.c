@@ -100,8 +100,14 @@ static int analyse(govmap_session *s)
 		 govmap_registry_name(s->reg), govmap_src_revision(s->src), d);
 	if (s->diags.count[GOVMAP_SEV_ERROR] && !s->analyse_invalid)
 		return GOVMAP_EINVALID;
+	/* a manifest's `weights:` override, said in every title */
+	const govmap_variant *w = govmap_registry_weights(s->reg);
+	if (w)
+		snprintf(s->title + strlen(s->title),
+			 sizeof s->title - strlen(s->title),
+			 ", with non-default weights (govmap.yaml)");
 	govmap_analysis_opts ao = {s->on, plugin_weight, s->plugins,
-				   s->money_how, NULL};
+				   s->money_how, w};
 	int rc = govmap_analyse(&s->an, s->reg, &ao);
 	if (rc != GOVMAP_OK)
 		return rc;

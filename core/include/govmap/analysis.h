@@ -89,16 +89,6 @@ typedef struct govmap_analysis govmap_analysis;
 typedef double (*govmap_type_weight_fn)(const char *link_type,
 					void *payload);
 
-/** A variation of the model for `report --sensitivity`: each group of
- * weights multiplied (0 means 1, as documented; every weight is capped
- * at 1), and optionally a chain as strong as its weakest link instead of
- * the product of its links. */
-typedef struct {
-	const char *name;   /**< "basis weights +25%" */
-	double basis, powers, type, fill, hop;
-	bool weakest_link;
-} govmap_variant;
-
 /** The documented variations (CONTRIBUTING.md, "Sensitivity"): each of
  * the five weight groups (basis, powers, type, seat fill, the step) up
  * and down by a quarter, and the weakest-link chain.  Static storage. */
