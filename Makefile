@@ -287,20 +287,36 @@ deps:
 	apt-get update -q && apt-get install -y -q --no-install-recommends $$missing
 
 # The embedded registry: checked, then mapped into out/.
-demo: deps
-	$(MAKE) all
-	@echo
-	@echo "== govmap check on registry/"
-	./$(BIN) -r registry check
+# What the demo needs: the build's packages only (no browser, no
+# fuzzing or test tools).
+DEMO_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev \
+	libgraphviz-dev
+.PHONY: demo-deps
+demo-deps:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEMO_PKGS)"
+
+# The embedded registry, checked, reported, mapped and published into
+# out/, ending with a short summary (the full outputs are in out/).
+demo: demo-deps
+	@$(MAKE) --no-print-directory -s all
 	@mkdir -p out
 	@echo
-	@echo "== maps"
-	./$(BIN) -r registry map --national -o out/national.svg
-	./$(BIN) -r registry map --region england --national -o out/england.svg
-	./$(BIN) -r registry map --region wales -o out/wales.svg
-	./$(BIN) -r registry map --region england/greater-manchester -o out/greater-manchester.svg
-	./$(BIN) -r registry report --format md > out/report.md
-	./$(BIN) -r registry site -o out/site
+	@echo "== govmap check on registry/ (every message: out/check.txt)"
+	@./$(BIN) -r registry check > out/check.txt 2>&1; rc=$$?; \
+		tail -n 1 out/check.txt; [ $$rc -le 1 ] || exit $$rc
+	@echo
+	@echo "== the report (out/report.md), its totals:"
+	@./$(BIN) -r registry report > out/report.txt 2>&1
+	@./$(BIN) -r registry report --format md > out/report.md 2>/dev/null
+	@sed -n '/^Totals/,/^$$/p' out/report.txt | sed -n '2,6p'
+	@echo
+	@echo "== maps and the site"
+	@./$(BIN) -r registry map --national -o out/national.svg
+	@./$(BIN) -r registry map --region england --national -o out/england.svg
+	@./$(BIN) -r registry map --region wales -o out/wales.svg
+	@./$(BIN) -r registry map --region england/greater-manchester -o out/greater-manchester.svg
+	@./$(BIN) -r registry site -o out/site > out/site.txt 2>&1 || \
+		{ cat out/site.txt; exit 1; }
 	@echo
 	@echo "Open these in a browser:"
 	@for f in national england wales greater-manchester; do \

@@ -19,6 +19,7 @@
 #include "govmap/map.h"
 #include "govmap/registry.h"
 #include "mapimpl.h"
+#include "govmap/escape.h"
 #include "util.h"
 
 int govmap_map_format_parse(const char *s)
@@ -1374,16 +1375,7 @@ size_t govmap__map_clusters(const govmap__map *m)
 
 static void json_str(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&')
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
+	govmap_json_write(f, s);
 }
 
 int govmap__map_json(char **out, size_t *len, const govmap__map *m,

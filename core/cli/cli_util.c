@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "govmap/pluginhost.h"
+#include "govmap/escape.h"
 
 void cli_err(const char *fmt, ...)
 {
@@ -103,24 +104,7 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 
 void cli_json_str(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(f, "\\u%04x", *p);
-			else if (*p == '<' || *p == '>' || *p == '&')
-				fprintf(f, "\\u%04x", *p); /* safe in HTML */
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
+	govmap_json_write(f, s);
 }
 
 const char *cli_plugin_colour(const char *type, void *payload)

@@ -22,7 +22,15 @@ static void usage(FILE *f)
 	      "official codes\n"
 	      "(ONS or ODS), and list the entities whose newest source was "
 	      "checked\n"
-	      "longest ago.\n"
+	      "longest ago. Then the providers and contracts: NHS trusts "
+	      "and foundation\n"
+	      "trusts in force (with ODS codes, commissioned), contract "
+	      "providers by type,\n"
+	      "contracts by state on the date (in force only when start "
+	      "and end are both\n"
+	      "known), tendered and published; and per body type, the "
+	      "bodies in force\n"
+	      "with a money series.\n"
 	      "\n"
 	      "  --format F   text (default) or json\n"
 	      "  --oldest N   how many of the least recently checked to list "
@@ -132,6 +140,181 @@ static void print_counts(const char *title, counts *c, int json, int *first)
 		       c->v[i].all);
 }
 
+/* ---- Providers, contracts and money (issue 17) ------------------------
+ * What the registry says about who provides services under contract and
+ * which bodies carry a money figure.  A contract is in force on the date
+ * only when both its start and its end are known and the date lies
+ * between them (both days included); a contract with a missing start or
+ * end is counted as "dates not known", never as in force. */
+
+enum { C_IN_FORCE, C_ENDED, C_NOT_STARTED, C_UNDATED, C__N };
+static const char *const contract_state_name[C__N] = {
+	"in_force", "ended", "not_started", "dates_not_known"};
+
+static int contract_state(const govmap_entity *e, govmap_date on)
+{
+	if ((e->end && e->end < on) || (e->valid.to && on >= e->valid.to))
+		return C_ENDED;
+	if ((e->start && e->start > on) || e->valid.from > on)
+		return C_NOT_STARTED;
+	return e->start && e->end ? C_IN_FORCE : C_UNDATED;
+}
+
+static int has_money(const govmap_entity *e)
+{
+	return e->nmoney > 0;
+}
+
+static int is_trust(const govmap_entity *e)
+{
+	return e->kind == GOVMAP_KIND_BODY && e->type &&
+	       (strcmp(e->type, "nhs-trust") == 0 ||
+		strcmp(e->type, "foundation-trust") == 0);
+}
+
+typedef struct {
+	size_t trusts, nhs_trusts, coded, commissioned;
+	size_t contracts, state[C__N], valued;
+	size_t tendered[3], published[3]; /* yes, no, not known */
+	counts providers;                 /* contract providers by type */
+	counts money;                     /* bodies in force by type */
+	counts money_with;                /* ... of them with money */
+} supply_t;
+
+static void tri(size_t v[3], govmap_tristate t)
+{
+	v[t == GOVMAP_YES ? 0 : t == GOVMAP_NO ? 1 : 2]++;
+}
+
+static void supply_count(const govmap_registry *reg, govmap_date on,
+			 supply_t *s)
+{
+	size_t n = govmap_registry_count(reg);
+	/* per entity: 1 once a trust is known to be commissioned, 2 once a
+	 * body has been counted as a contract provider */
+	unsigned char *mark = calloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		int32_t who = -1;
+		if (e->kind == GOVMAP_KIND_CONTRACT) {
+			int st = contract_state(e, on);
+			s->contracts++;
+			s->state[st]++;
+			s->valued += e->value_gbp >= 0;
+			tri(s->tendered, e->tendered);
+			tri(s->published, e->published);
+			who = e->provider.target;
+			if (who >= 0 && mark && !(mark[who] & 2)) {
+				const govmap_entity *p =
+					govmap_registry_at(reg, (size_t)who);
+				mark[who] |= 2;
+				bump(&s->providers, p->type ? p->type : "?", 1);
+			}
+			if (st == C_ENDED || st == C_NOT_STARTED)
+				who = -1;
+		} else if (e->kind == GOVMAP_KIND_LINK && e->type &&
+			   strcmp(e->type, "commissioned-by") == 0 &&
+			   govmap_period_contains(e->valid, on))
+			who = e->from.target;
+		if (who >= 0 && mark)
+			mark[who] |= 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		if (e->kind != GOVMAP_KIND_BODY ||
+		    !govmap_period_contains(e->valid, on))
+			continue;
+		bump(&s->money, e->type ? e->type : "?", 1);
+		if (has_money(e))
+			bump(&s->money_with, e->type ? e->type : "?", 1);
+		if (!is_trust(e))
+			continue;
+		s->trusts++;
+		s->nhs_trusts += strcmp(e->type, "nhs-trust") == 0;
+		s->coded += govmap_entity_code(e, "ods") != NULL;
+		s->commissioned += mark && (mark[i] & 1);
+	}
+	free(mark);
+}
+
+static size_t with_money(const supply_t *s, const char *type)
+{
+	for (size_t i = 0; i < s->money_with.n; i++)
+		if (strcmp(s->money_with.v[i].key, type) == 0)
+			return s->money_with.v[i].all;
+	return 0;
+}
+
+static void supply_print(supply_t *s, int json)
+{
+	static const char *const tri_name[3] = {"yes", "no", "not_known"};
+	govmap_sort(s->providers.v, s->providers.n, sizeof(*s->providers.v),
+		    by_key, NULL);
+	govmap_sort(s->money.v, s->money.n, sizeof(*s->money.v), by_key, NULL);
+	if (json) {
+		printf(",\"trusts\":{\"in_force\":%zu,\"nhs_trust\":%zu,"
+		       "\"foundation_trust\":%zu,\"with_ods_code\":%zu,"
+		       "\"commissioned\":%zu},\"contracts\":{\"all\":%zu",
+		       s->trusts, s->nhs_trusts, s->trusts - s->nhs_trusts,
+		       s->coded, s->commissioned, s->contracts);
+		for (int k = 0; k < C__N; k++)
+			printf(",\"%s\":%zu", contract_state_name[k],
+			       s->state[k]);
+		printf(",\"with_value\":%zu,\"tendered\":{", s->valued);
+		for (int k = 0; k < 3; k++)
+			printf("%s\"%s\":%zu", k ? "," : "", tri_name[k],
+			       s->tendered[k]);
+		printf("},\"published\":{");
+		for (int k = 0; k < 3; k++)
+			printf("%s\"%s\":%zu", k ? "," : "", tri_name[k],
+			       s->published[k]);
+		printf("}},\"providers\":{");
+		for (size_t i = 0; i < s->providers.n; i++) {
+			printf("%s", i ? "," : "");
+			cli_json_str(stdout, s->providers.v[i].key);
+			printf(":%zu", s->providers.v[i].all);
+		}
+		printf("},\"money_by_type\":{");
+		for (size_t i = 0; i < s->money.n; i++) {
+			printf("%s", i ? "," : "");
+			cli_json_str(stdout, s->money.v[i].key);
+			printf(":{\"bodies\":%zu,\"with_money\":%zu}",
+			       s->money.v[i].all,
+			       with_money(s, s->money.v[i].key));
+		}
+		putchar('}');
+		return;
+	}
+	printf("\nProviders and contracts\n");
+	printf("  NHS trusts and foundation trusts in force: %zu (%zu "
+	       "nhs-trust, %zu foundation-trust)\n",
+	       s->trusts, s->nhs_trusts, s->trusts - s->nhs_trusts);
+	printf("    with an ODS code: %zu; with a commissioned-by link or a "
+	       "contract not known to be out of force: %zu\n",
+	       s->coded, s->commissioned);
+	size_t np = 0;
+	for (size_t i = 0; i < s->providers.n; i++)
+		np += s->providers.v[i].all;
+	printf("  contract providers (all dates): %zu %s", np,
+	       np == 1 ? "body" : "bodies");
+	for (size_t i = 0; i < s->providers.n; i++)
+		printf("%s%s %zu", i ? ", " : " (", s->providers.v[i].key,
+		       s->providers.v[i].all);
+	printf("%s\n", s->providers.n ? ")" : "");
+	printf("  contracts: %zu (in force %zu, ended %zu, not yet started "
+	       "%zu, dates not known %zu)\n",
+	       s->contracts, s->state[C_IN_FORCE], s->state[C_ENDED],
+	       s->state[C_NOT_STARTED], s->state[C_UNDATED]);
+	printf("    with a value: %zu; tendered: %zu yes, %zu no, %zu not "
+	       "known; published: %zu yes, %zu no, %zu not known\n",
+	       s->valued, s->tendered[0], s->tendered[1], s->tendered[2],
+	       s->published[0], s->published[1], s->published[2]);
+	printf("\nBodies in force with a money series (any year), by type\n");
+	for (size_t i = 0; i < s->money.n; i++)
+		printf("  %s: %zu of %zu\n", s->money.v[i].key,
+		       with_money(s, s->money.v[i].key), s->money.v[i].all);
+}
+
 int cmd_stats(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -214,6 +397,8 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		if (order)
 			order[i] = i;
 	}
+	supply_t supply = {0};
+	supply_count(reg, cli->on, &supply);
 	if (order)
 		govmap_sort(order, n, sizeof(*order), by_age, (void *)reg);
 	if (noldest > n)
@@ -232,6 +417,7 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		print_counts("types", &types, 1, &first);
 		print_counts("regions", &regions, 1, &first);
 		print_counts("types_by_area", &areas, 1, &first);
+		supply_print(&supply, 1);
 		printf(",\"oldest\":[");
 		for (size_t k = 0; order && k < noldest; k++) {
 			const govmap_entity *e = govmap_registry_at(reg, order[k]);
@@ -263,6 +449,7 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		print_counts("Regions", &regions, 0, &first);
 		print_counts("Types by area (the first two levels of the region)",
 			     &areas, 0, &first);
+		supply_print(&supply, 0);
 		printf("\nLeast recently checked (newest source accessed)\n");
 		for (size_t k = 0; order && k < noldest; k++) {
 			const govmap_entity *e = govmap_registry_at(reg, order[k]);
@@ -276,6 +463,9 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 	free(types.v);
 	free(regions.v);
 	counts_free(&areas);
+	free(supply.providers.v);
+	free(supply.money.v);
+	free(supply.money_with.v);
 	cli_close(&s);
 	return EXIT_OK;
 }

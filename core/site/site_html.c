@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "site.h"
+#include "govmap/escape.h"
 
 void sb_free(site_buf *b)
 {
@@ -84,16 +85,13 @@ void sb_esc(site_buf *b, const char *text)
 		const char *rep = NULL;
 		int drop = 0;
 		switch (ch) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		case '`': rep = "&#96;"; break;
 		case '\n':
 		case '\t': break;
 		case '\0': break;
-		default: drop = ch < 0x20 || ch == 0x7f; break;
+		default:
+			rep = govmap_html_escape_byte(ch);
+			drop = ch < 0x20 || ch == 0x7f;
+			break;
 		}
 		if (!rep && !drop && ch)
 			continue;
@@ -118,15 +116,12 @@ void sb_esc_cap(site_buf *b, const char *text)
 
 void sb_json(site_buf *b, const char *s)
 {
+	char buf[8];
 	sb_put(b, "\"");
 	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if (*p == '"')
-			sb_put(b, "\\\"");
-		else if (*p == '\\')
-			sb_put(b, "\\\\");
-		else if (*p < 0x20 || *p == 0x7f || *p == '<' || *p == '>' ||
-			 *p == '&' || *p == '\'')
-			sb_putf(b, "\\u%04x", *p);
+		const char *e = govmap_json_escape_byte(*p, buf);
+		if (e)
+			sb_put(b, e);
 		else
 			sb_putn(b, (const char *)p, 1);
 	}

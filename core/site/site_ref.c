@@ -184,12 +184,22 @@ static const struct {
 	 "The tool that made this site: it reads a versioned registry of "
 	 "bodies, boards, contracts and accountability links, scores each "
 	 "body and draws the maps."},
+	{"health-board", "Health board (Scotland)",
+	 "The 14 territorial NHS boards of Scotland (National Health Service "
+	 "(Scotland) Act 1978 s.2), each serving the combined area of one or "
+	 "more councils. Their members are appointed by the Scottish "
+	 "Ministers, who answer to the Scottish Parliament."},
 	{"healthwatch", "Healthwatch",
 	 "The statutory champion of people who use health and social care "
 	 "services in England: a local Healthwatch for each council area and "
 	 "Healthwatch England, a committee of the CQC (Health and Social Care "
 	 "Act 2012). A local Healthwatch can enter and view services and "
 	 "refer matters to a council's scrutiny committee."},
+	{"hsc-trust", "HSC trust (Northern Ireland)",
+	 "The five health and social care trusts that provide hospital, "
+	 "community health and social care services in Northern Ireland. "
+	 "They answer to the Department of Health, whose Minister answers to "
+	 "the Northern Ireland Assembly when it sits."},
 	{"hwb", "Health and wellbeing board",
 	 "A statutory committee of each upper-tier council in England "
 	 "(Health and Social Care Act 2012) where councillors, the NHS and "
@@ -206,11 +216,22 @@ static const struct {
 	{"ics", "ICS (integrated care system)",
 	 "The partnership of the NHS and local government in an area of "
 	 "England: its ICB and ICP together."},
+	{"ijb", "IJB (integration joint board)",
+	 "A body corporate set up under the Public Bodies (Joint Working) "
+	 "(Scotland) Act 2014 to which a council (or two) and a health board "
+	 "delegate adult health and social care. Its voting members are "
+	 "councillors and health board members nominated in equal numbers; "
+	 "it has no election of its own."},
 	{"josc", "JOSC (joint overview and scrutiny committee)",
 	 "A committee formed by two or more councils to scrutinise health "
 	 "services across their areas, using councils' health scrutiny "
 	 "powers (NHS Act 2006 s.244 and the 2013 health scrutiny "
 	 "regulations)."},
+	{"lead-agency", "Lead agency model",
+	 "The other model of integration in Scotland, used only in Highland: "
+	 "the council and the health board each delegate functions to the "
+	 "other, overseen by an integration joint monitoring committee, "
+	 "instead of to an IJB."},
 	{"lhb", "LHB (local health board)",
 	 "The seven NHS bodies in Wales, most of them called university "
 	 "health boards, that plan and provide health services in their "
@@ -225,6 +246,11 @@ static const struct {
 	 "The arm's-length body that leads the NHS in England, created as "
 	 "the NHS Commissioning Board by the Health and Social Care Act 2012 "
 	 "and accountable to the Secretary of State."},
+	{"ni-assembly", "Northern Ireland Assembly",
+	 "The devolved legislature of Northern Ireland, to which the "
+	 "Executive and its Ministers answer. It did not sit from January "
+	 "2017 to January 2020 or from February 2022 to February 2024, when "
+	 "departments were run by their senior officials."},
 	{"powers", "Powers",
 	 "What a forum can do over the actor on a link: require information "
 	 "(0.3), question it (0.3), impose sanctions (0.4). A link with none "
@@ -242,6 +268,10 @@ static const struct {
 	 "Council committees that review decisions and services, including "
 	 "statutory powers to scrutinise the NHS in their area: to require "
 	 "information and attendance and to make recommendations."},
+	{"sppg", "SPPG (Strategic Planning and Performance Group)",
+	 "The group within Northern Ireland's Department of Health that has "
+	 "planned and commissioned health and social care since the Health "
+	 "and Social Care Board closed on 31 March 2022."},
 	{"stp", "STP (sustainability and transformation partnership)",
 	 "Non-statutory partnerships of NHS bodies and councils in England, "
 	 "44 areas from 2016, that became integrated care systems by 2022. "

@@ -31,6 +31,19 @@
  *     nominate or elect a seat on X or on a board `of` X, and the councils
  *     X reports-to (a joint scrutiny committee reports to its councils).
  *
+ *   - The forums (HSCA 2012 s.194; LGPIHA 2007 ss.221-222): a CCG's
+ *     governing body is any board `of` the CCG; a health and wellbeing
+ *     board is a board of type health-and-wellbeing-board `of` its council,
+ *     whose members are recognised by seat: a councillor (elected_member
+ *     or an elected seat), the three directors by role words ("adult
+ *     social", "children", "public health"), the local Healthwatch (a seat
+ *     filled by a body of type healthwatch) and each relevant ICB or CCG
+ *     (those with a scrutinised-by link to the council, each needing a seat
+ *     it fills); a Healthwatch's funder is a local authority it has a
+ *     funded-by link to or that commissions a contract it provides, and
+ *     that council's services are the ones it reports on when it sits on
+ *     the council's health and wellbeing board.
+ *
  * Rules judge the registry as it stood on the evaluation date (`--on`),
  * except referral-ended and stp-no-basis, which judge history.
  */
@@ -540,6 +553,160 @@ static void check_stp(govmap_rule_ctx *c)
 	}
 }
 
+/* ---- the forums: CCG governing bodies, Healthwatch, HWBs -------------- */
+
+/* A CCG in force with no board `of` it in force: NHS Act 2006 s.14L
+ * required every CCG to have a governing body. */
+static void check_ccg_governing_body(govmap_rule_ctx *c)
+{
+	scan(c);
+	int32_t ne = H->entity_count(c);
+	for (int32_t e = 0; e < ne; e++) {
+		if (H->kind(c, e) != GOVMAP_KIND_BODY || !H->is_type(c, e, "ccg") ||
+		    !H->active(c, e))
+			continue;
+		int found = 0;
+		for (size_t k = 0; k < S.boards.n && !found; k++)
+			found = H->board_of(c, S.boards.v[k]) == e;
+		if (!found)
+			H->report(c, GOVMAP_SEV_WARNING, NULL, e,
+				  "CCG '%s' has no governing body recorded: "
+				  "every CCG had to have one; add it as a board "
+				  "of the CCG, with how each seat was filled",
+				  H->id(c, e));
+	}
+}
+
+static void add_id(int32_t *v, size_t *n, int32_t x)
+{
+	if (x >= 0 && *n < MAXM && !govmap_ids_contain(v, *n, x))
+		v[(*n)++] = x;
+}
+
+/* The health and wellbeing board of council `la` in force that `hw`
+ * holds a seat on, or -1. */
+static int32_t hwb_seat_of(govmap_rule_ctx *c, int32_t hw, int32_t la)
+{
+	for (size_t k = 0; k < S.boards.n; k++) {
+		int32_t b = S.boards.v[k];
+		if (!H->is_type(c, b, "health-and-wellbeing-board") ||
+		    H->board_of(c, b) != la)
+			continue;
+		for (size_t s = 0; s < H->seat_count(c, b); s++)
+			if (H->seat_by(c, b, s) == hw &&
+			    H->in_force(c, H->seat_valid(c, b, s)))
+				return b;
+	}
+	return -1;
+}
+
+/* A local Healthwatch paid (a funded-by link, or a contract it provides)
+ * by the council whose health and wellbeing board it sits on: the council
+ * whose care services it reports on (LGPIHA 2007 s.221(2)(d)). */
+static void check_healthwatch_funder(govmap_rule_ctx *c)
+{
+	scan(c);
+	int32_t ne = H->entity_count(c);
+	for (int32_t hw = 0; hw < ne; hw++) {
+		if (H->kind(c, hw) != GOVMAP_KIND_BODY ||
+		    !H->is_type(c, hw, "healthwatch") || !H->active(c, hw))
+			continue;
+		int32_t funders[MAXM];
+		size_t nf = 0;
+		for (size_t k = 0; k < S.links.n; k++) {
+			int32_t l = S.links.v[k];
+			if (H->is_type(c, l, "funded-by") &&
+			    H->link_from(c, l) == hw &&
+			    H->is_type(c, H->link_to(c, l), "local-authority"))
+				add_id(funders, &nf, H->link_to(c, l));
+		}
+		for (int32_t k = 0; k < ne && nf < MAXM; k++)
+			if (H->kind(c, k) == GOVMAP_KIND_CONTRACT &&
+			    H->active(c, k) && H->contract_provider(c, k) == hw &&
+			    H->is_type(c, H->contract_commissioner(c, k),
+				    "local-authority"))
+				add_id(funders, &nf,
+				       H->contract_commissioner(c, k));
+		for (size_t i = 0; i < nf; i++) {
+			int32_t b = hwb_seat_of(c, hw, funders[i]);
+			if (b < 0)
+				continue;
+			H->report(c, GOVMAP_SEV_WARNING, NULL, hw,
+				  "Healthwatch '%s' is funded by '%s', whose "
+				  "care services it reports on (it sits on "
+				  "'%s'): the council pays its own critic, and "
+				  "can re-let or cut the contract",
+				  H->id(c, hw), H->id(c, funders[i]),
+				  H->id(c, b));
+		}
+	}
+}
+
+/* Does board b have a seat in force filled by body x? */
+static int seat_by_body(govmap_rule_ctx *c, int32_t b, int32_t x)
+{
+	for (size_t s = 0; s < H->seat_count(c, b); s++)
+		if (H->seat_by(c, b, s) == x &&
+		    H->in_force(c, H->seat_valid(c, b, s)))
+			return 1;
+	return 0;
+}
+
+static void check_hwb_members(govmap_rule_ctx *c)
+{
+	scan(c);
+	for (size_t k = 0; k < S.boards.n; k++) {
+		int32_t b = S.boards.v[k];
+		if (!H->is_type(c, b, "health-and-wellbeing-board"))
+			continue;
+		int32_t la = H->board_of(c, b);
+		int cllr = 0, dass = 0, dcs = 0, dph = 0, hw = 0;
+		for (size_t s = 0; s < H->seat_count(c, b); s++) {
+			if (!H->in_force(c, H->seat_valid(c, b, s)))
+				continue;
+			const char *r = H->seat_role(c, b, s);
+			int32_t by = H->seat_by(c, b, s);
+			cllr |= H->seat_elected_member(c, b, s) == GOVMAP_YES ||
+				H->seat_fill(c, b, s) == GOVMAP_FILL_ELECTED;
+			dass |= govmap_text_contains(r, "adult social");
+			dcs |= govmap_text_contains(r, "children");
+			dph |= govmap_text_contains(r, "public health");
+			hw |= by >= 0 && H->is_type(c, by, "healthwatch");
+		}
+		char missing[1024];
+		size_t len = 0;
+		missing[0] = '\0';
+#define MISSING(cond, what)                                                   \
+	if (!(cond) && len < sizeof missing)                                  \
+	len += (size_t)snprintf(missing + len, sizeof missing - len, "%s%s", \
+				len ? "; " : "", what)
+		MISSING(cllr, "a councillor (s.194(2)(a))");
+		MISSING(dass, "the director of adult social services");
+		MISSING(dcs, "the director of children's services");
+		MISSING(dph, "the director of public health");
+		MISSING(hw, "a representative of the local Healthwatch");
+		/* each relevant ICB or CCG: those the council scrutinises */
+		for (size_t i = 0; i < S.scrutiny.n; i++) {
+			int32_t l = S.scrutiny.v[i], nhs = H->link_from(c, l);
+			if (H->link_to(c, l) != la ||
+			    !(H->is_type(c, nhs, "icb") || H->is_type(c, nhs, "ccg")) ||
+			    !H->active(c, nhs) || seat_by_body(c, b, nhs))
+				continue;
+			if (len < sizeof missing && !strstr(missing, H->id(c, nhs)))
+				len += (size_t)snprintf(
+				    missing + len, sizeof missing - len,
+				    "%sa representative of '%s'",
+				    len ? "; " : "", H->id(c, nhs));
+		}
+#undef MISSING
+		if (len)
+			H->report(c, GOVMAP_SEV_WARNING, NULL, b,
+				  "health and wellbeing board '%s' of '%s' "
+				  "lacks statutory members: %s",
+				  H->id(c, b), H->id(c, la), missing);
+	}
+}
+
 /* ---- the descriptor -------------------------------------------------- */
 
 static const char *const ics_regions[] = {"england", NULL};
@@ -549,7 +716,7 @@ static const char *const ics_body_types[] = {
 	"joint-health-scrutiny-committee", "nhs-england-region", NULL};
 static const char *const ics_board_types[] = {
 	"icp", "health-scrutiny-committee", "joint-health-scrutiny-committee",
-	NULL};
+	"health-and-wellbeing-board", NULL};
 
 static const govmap_plugin_rule ics_rules[] = {
 	{"icb-board",
@@ -609,6 +776,30 @@ static const govmap_plugin_rule ics_rules[] = {
 	 "guidance, not statute); statutory footing only from the Health and "
 	 "Care Act 2022 s.19",
 	 check_stp},
+	{"ccg-no-governing-body",
+	 "a clinical commissioning group has no governing body recorded",
+	 GOVMAP_SEV_WARNING,
+	 "NHS Act 2006 s.14L (each CCG must have a governing body), inserted "
+	 "by Health and Social Care Act 2012 s.25; CCGs were abolished on 1 "
+	 "July 2022 by the Health and Care Act 2022",
+	 check_ccg_governing_body},
+	{"healthwatch-funded-by-council",
+	 "a local Healthwatch is funded by the council whose care services it "
+	 "reports on",
+	 GOVMAP_SEV_WARNING,
+	 "Local Government and Public Involvement in Health Act 2007 ss.221(1) "
+	 "and 222 (the council contracts with and pays its Local Healthwatch), "
+	 "as amended by Health and Social Care Act 2012 ss.182-183",
+	 check_healthwatch_funder},
+	{"hwb-members",
+	 "a health and wellbeing board lacks a member section 194 requires: a "
+	 "councillor, the directors of adult social services, children's "
+	 "services and public health, the local Healthwatch, each relevant "
+	 "ICB (CCG before July 2022)",
+	 GOVMAP_SEV_WARNING,
+	 "Health and Social Care Act 2012 s.194(2)-(6) (integrated care boards "
+	 "in place of CCGs since the Health and Care Act 2022)",
+	 check_hwb_members},
 	{NULL, NULL, GOVMAP_SEV_INFO, NULL, NULL}};
 
 static const govmap_plugin_link_type ics_link_types[] = {{NULL, 0}};

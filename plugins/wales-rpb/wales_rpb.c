@@ -228,7 +228,8 @@ static void check_not_corporate(govmap_rule_ctx *c)
 
 static const char *const rpb_regions[] = {"wales", NULL};
 static const char *const rpb_body_types[] = {
-	"local-health-board", "regional-partnership-board", NULL};
+	"local-health-board", "regional-partnership-board",
+	"community-health-council", NULL};
 static const char *const rpb_board_types[] = {"regional-partnership-board",
 					      NULL};
 

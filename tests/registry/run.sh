@@ -72,15 +72,26 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-is "10 entities with money; none for 2019/20" "$(money_on 2019-06-01)" 10/0
-is "2 figures for 2024/25 (NHS England, Kent and Medway)" \
-	"$(money_on 2024-06-01)" 10/2
-is "6 figures for 2025/26" "$(money_on 2025-06-01)" 10/6
-# dates marked unknown: the STPs are never counted in force
-for d in 2016-06-01 2019-06-01 2026-12-06; do
-	is "$d: no STP counted in force (dates not known)" \
-		"$("$bin" -r registry --on $d stats | awk '$1 == "stp" { print $2 }')" 0
-done
+# 203 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# partnership, two Welsh health boards, the Academy (registry/README.md),
+# and two contracts with a dated value (Bath and North East Somerset
+# 2021/22, Devon 2018/19)
+is "203 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 203/1
+is "one figure for 2016/17 (the GM partnership's £6bn)" \
+	"$(money_on 2016-06-01)" 203/1
+is "153 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr)" \
+	"$(money_on 2023-06-01)" 203/153
+is "45 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness)" \
+	"$(money_on 2024-06-01)" 203/45
+is "44 figures for 2025/26 (42 ICBs, NHS England, DHSC)" \
+	"$(money_on 2025-06-01)" 203/44
+is "no figure for 2026/27 (the ICBs of April 2026 have none)" \
+	"$(money_on 2026-06-01)" 203/0
+is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
+	"$(money_on 2018-06-01)" 203/2
+is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
+	"$(money_on 2021-06-01)" 203/2
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -142,6 +153,44 @@ for f in $(grep -rl '^type: local-authority$' registry/england); do
 done
 is "every English council in force scrutinises an ICB" "${unlinked:-none}" none
 
+# the forums (registry/england/forums/, made by registry/import/forums.py):
+# every English upper-tier council in force has a health and wellbeing
+# board and a Local Healthwatch with its s.221 contract, today and in 2015
+for d in 2015-06-01 2026-11-25; do
+	"$bin" -r registry --on $d stats >"$tmp/stats.f" 2>&1
+	"$bin" -r registry --on $d check >/dev/null 2>"$tmp/check.f"
+	councils=$(awk '$1 == "england:" && $2 == "local-authority" && NF == 4 {
+		print $3; exit }' "$tmp/stats.f")
+	for t in health-and-wellbeing-board healthwatch; do
+		is "$d: a $t for each of the $councils English councils" \
+			"$(awk -v t="$t" '$1 == "england:" && $2 == t && NF == 4 {
+				print $3; exit }' "$tmp/stats.f")" "$councils"
+	done
+	is "$d: a Local Healthwatch contract for each of them" \
+		"$(awk '$1 == "local-healthwatch" && NF == 3 { print $2; exit }' \
+			"$tmp/stats.f")" "$councils"
+	is "$d: every health and wellbeing board has its s.194 members" \
+		"$(grep -c 'england-ics/hwb-members' "$tmp/check.f")" 0
+	is "$d: each Local Healthwatch is funded by the council it reports on" \
+		"$(grep -c 'england-ics/healthwatch-funded-by-council' "$tmp/check.f")" \
+		"$councils"
+done
+is "no health and wellbeing board before 1 April 2013" \
+	"$("$bin" -r registry --on 2013-03-31 stats 2>&1 |
+		awk '$1 == "health-and-wellbeing-board" && NF == 3 { print $2 }')" 0
+# an ICB's representative sits on the board of each council that scrutinises it
+is "Barnsley's board: South Yorkshire ICB's seat from 2022-07-01, the CCG's before" \
+	"$(grep -c 'appointed_by: south-yorkshire-icb\|appointed_by: barnsley-ccg' \
+		registry/england/forums/hwb/barnsley-council-hwb.yaml)" 2
+"$bin" -r registry --on 2023-06-01 check >/dev/null 2>"$tmp/check.jhosc"
+is "2023: north central London's five boroughs scrutinise their ICB jointly" \
+	"$(grep -c "joint-scrutiny\] ICB 'north-central-london-icb'" "$tmp/check.jhosc")" 0
+is "three published Local Healthwatch contracts carry their value" \
+	"$(grep -l '^value_gbp: ' registry/england/forums/healthwatch/*-contract-20*.yaml |
+		wc -l | tr -d ' ')" 3
+is "Healthwatch England is a committee of the CQC" \
+	"$(grep -c '^of: cqc$' registry/england/national/healthwatch-england.yaml)" 1
+
 # 3. every RPB has a board with the seats regulation 11 requires: eight
 # reg. 11(1) roles beside the directors of social services
 for f in registry/wales/*/*-rpb-members.yaml; do
@@ -152,6 +201,23 @@ for f in registry/wales/*/*-rpb-members.yaml; do
 done
 is "seven RPB member boards" \
 	"$(ls registry/wales/*/*-rpb-members.yaml | wc -l | tr -d ' ')" 7
+
+# Wales's patient voice: seven Community Health Councils until 31 March
+# 2023, Llais from 1 April 2023, each health board answering to the one in
+# force; each RPB's members board says what the partnership decides
+chc() { "$bin" -r registry --on "$1" stats 2>&1 |
+	awk '$1 == "community-health-council" && NF == 3 { print $2 }'; }
+is "2020: seven Community Health Councils" "$(chc 2020-01-01)" 7
+is "2023-03-31: seven Community Health Councils" "$(chc 2023-03-31)" 7
+is "2023-04-01: no Community Health Council" "$(chc 2023-04-01)" 0
+is "Llais from 2023-04-01" \
+	"$(grep -A1 '^valid:' registry/wales/national/llais.yaml | grep -c 'from: 2023-04-01')" 1
+is "each health board scrutinised by its CHC and then Llais" \
+	"$(ls registry/wales/*/links/*-scrutinised-by-*chc.yaml \
+		registry/wales/*/links/*-scrutinised-by-llais.yaml | wc -l | tr -d ' ')" 14
+is "each RPB's members board records its pooled funds (reg. 19)" \
+	"$(grep -l 'S.I. 2015/1989 reg. 19' registry/wales/*/*-rpb-members.yaml |
+		wc -l | tr -d ' ')" 7
 
 # each RPB reports to the Welsh Government (written question 96262), so its
 # chain reaches the Senedd's voters
@@ -174,20 +240,171 @@ for f in registry/wales/*/*-board.yaml; do
 		"$off/$non" 9/9
 done
 
-# 4. the history the seeds describe: on 2019-06-01 CCGs, no ICBs
+# 4. the history the seeds describe (issue 18): CCGs from 2013 (211, merging
+# to 191 by April 2019, 135 by April 2020, 106 by April 2021), the 44 STP
+# footprints of March 2016 (42 after three merged on 1 April 2018), ICBs
+# from July 2022; check clean on each date the seeds look at
+count_on() { # date type -> count in force on that date
+	"$bin" -r registry --on "$1" stats 2>/dev/null |
+		awk -v t="$2" '$1 == t && NF == 3 { print $2; exit }'
+}
+for pin in 2013-04-01:ccg:211 2015-06-01:ccg:209 2019-04-01:ccg:191 \
+	2020-04-01:ccg:135 2021-04-01:ccg:106 2022-06-30:ccg:106 \
+	2022-07-01:ccg:0 2015-06-01:stp:0 2016-03-15:stp:0 2016-03-16:stp:44 2017-06-01:stp:44 \
+	2018-04-01:stp:42 2019-06-01:stp:42 2022-06-30:stp:42 2022-07-01:stp:0 \
+	2015-06-01:icb:0 2019-06-01:icb:0 2023-06-01:icb:42; do
+	d=${pin%%:*} rest=${pin#*:}
+	t=${rest%%:*} want=${rest#*:}
+	is "$d: $want ${t}s in force" "$(count_on "$d" "$t")" "$want"
+done
 "$bin" -r registry --on 2019-06-01 stats >"$tmp/stats" 2>&1
-is "2019: no ICB in force" "$(in_force icb)" 0
-is "2019: five CCGs in force" "$(in_force ccg)" 5
-# the two STPs are recorded, but their dates are not known (issue 15):
-# no dated view counts them in force
-is "2019: the two STPs recorded, none counted in force" \
-	"$(awk '$1 == "stp" && NF == 3 { print $2 "/" $3; exit }' "$tmp/stats")" 0/2
+is "2019-06-01: 191 CCGs" "$(in_force ccg)" 191
 "$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
 is "today: no CCG in force" "$(in_force ccg)" 0
+is "today: no STP in force" "$(in_force stp)" 0
+for d in 2015-06-01 2017-06-01 2019-06-01 2023-06-01 2026-11-25; do
+	"$bin" -r registry --on $d check >"$tmp/check.out" 2>"$tmp/check.$d"
+	case $(tail -n 1 "$tmp/check.out") in
+	*": 0 errors, 0 warnings; rules: 0 errors,"*) ok "$d: check clean" ;;
+	*) not_ok "$d: check clean"; tail -n 1 "$tmp/check.out" | sed 's/^/#   /' ;;
+	esac
+done
+# STPs took decisions that statutory bodies ratified (Surrey County Council's
+# sign-off of 22 June 2016): england-ics/stp-no-basis fires in 2017
+is "2017: stp-no-basis fires for the Surrey Heartlands STP" \
+	"$(grep -c "stp-no-basis\] 'surrey-heartlands-stp' has no statutory basis" "$tmp/check.2017-06-01")" 1
+# every CCG has a governing body, and every CCG names a successor
+ccgs=$(grep -rlx 'type: ccg' registry/england | wc -l | tr -d ' ')
+gbs=$(grep -rl '^id: .*-ccg-governing-body$' registry/england | wc -l | tr -d ' ')
+is "248 CCGs recorded" "$ccgs" 248
+is "every CCG has a governing body" "$gbs" "$ccgs"
+is "every CCG names a successor" \
+	"$(grep -rlx 'type: ccg' registry/england | xargs grep -l '^succeeded_by: ' | wc -l | tr -d ' ')" "$ccgs"
+# chains by date: a CCG merged in 2015 answers through NHS England to
+# Parliament (no CCG-to-council lookup before July 2015 was read), CCGs of
+# 2015 to their council's voters, an STP only through NHS England (guidance),
+# the ICB of 2023 to a council's voters
+chain() { # date id -> the electorate its strongest chain reaches
+	"$bin" -r registry --on "$1" explain "$2" 2>/dev/null |
+		sed -n 's/^  reaches: \(.*\) (voters)$/\1/p'
+}
+is "2014: gateshead-ccg reaches Parliament's voters through NHS England" \
+	"$(chain 2014-06-01 gateshead-ccg)" "UK parliamentary electorate"
+is "2015: bristol-ccg reaches Bristol's voters" \
+	"$(chain 2015-06-01 bristol-ccg)" "Bristol local government electorate"
+is "2015: newcastle-gateshead-ccg reaches Gateshead's voters" \
+	"$(chain 2015-06-01 newcastle-gateshead-ccg)" "Gateshead local government electorate"
+is "2019: syb-stp reaches voters only through NHS England" \
+	"$(chain 2019-06-01 syb-stp)" "UK parliamentary electorate"
+is "2023: south-yorkshire-icb reaches Barnsley's voters" \
+	"$(chain 2023-06-01 south-yorkshire-icb)" "Barnsley local government electorate"
+is "2019: bristol-ccg is not in force (merged 2018)" \
+	"$(chain 2019-06-01 bristol-ccg)" ""
+
+# 4b. Scotland and Northern Ireland (issue 21, registry/README.md
+# "Scotland" and "Northern Ireland")
+"$bin" -r registry plugins >"$tmp/plugins" 2>&1
+is "govmap plugins lists scotland-ijb and northern-ireland" \
+	"$(grep -c '^ *scotland-ijb \|^ *northern-ireland ' "$tmp/plugins")" 2
+"$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
+ia=$(($(in_force integration-joint-board) + $(in_force lead-agency-arrangement)))
+is "31 integration authorities (30 IJBs and Highland's lead agency)" "$ia" 31
+is "30 integration joint boards" "$(in_force integration-joint-board)" 30
+is "14 territorial NHS boards in Scotland" "$(in_force health-board)" 14
+is "32 Scottish councils" "$(area_sum scotland/ local-authority)" 32
+is "32 Scottish council electorates" "$(area_sum scotland/ electorate)" 32
+is "5 Northern Ireland HSC trusts" "$(in_force hsc-trust)" 5
+codes=$(grep -rh '^  ons: S12' registry/scotland | sort -u | wc -l | tr -d ' ')
+is "32 distinct S12 council codes" "$codes" 32
+codes=$(grep -rh '^  ons: S08' registry/scotland | sort -u | wc -l | tr -d ' ')
+is "14 distinct S08 health board codes" "$codes" 14
+codes=$(grep -rh '^  ons: S37' registry/scotland | sort -u | wc -l | tr -d ' ')
+is "31 distinct S37 partnership codes" "$codes" 31
+roles=$(cat registry/scotland/*/*/*-ijb-board.yaml | grep -c '^  - role: ')
+posts=$(cat registry/scotland/*/*/*-ijb-board.yaml | grep -c '^    post: ')
+is "every seat of the 30 IJB boards has a post" "$posts" "$roles"
+# every IJB's board has equal voting sides, its officers and stakeholders:
+# the scotland-ijb rules that say so are silent (chair seats are not
+# recorded: ijb-chair gives info only)
+is "scotland-ijb: no error on registry/" \
+	"$(grep 'scotland-ijb/' "$tmp/check.err" | grep -c ': error:')" 0
+is "every IJB's only chain to voters runs through its nominating bodies" \
+	"$(grep -c 'scotland-ijb/ijb-indirect-chain' "$tmp/check.err")" 30
+is "northern-ireland: no finding today" \
+	"$(grep -c 'northern-ireland/' "$tmp/check.err")" 0
+# the Health and Social Care Board until 31 March 2022, the SPPG after it
+# (NI arm's-length bodies: the Public Health Agency, and the HSCB until then)
+for d in 2022-03-31:1:0 2022-04-01:0:1; do
+	day=${d%%:*} rest=${d#*:}
+	"$bin" -r registry --on "$day" stats >"$tmp/stats.ni" 2>&1
+	is "$day: the HSCB ${rest%%:*}, the SPPG ${rest#*:}" \
+		"$(awk '$1 == "northern-ireland:" && $2 == "arms-length-body" && NF == 4 { print $3 }' "$tmp/stats.ni"):$(awk '$1 == "northern-ireland:" && $2 == "unincorporated" && NF == 4 { print $3 }' "$tmp/stats.ni")" \
+		"$((1 + ${rest%%:*})):${rest#*:}"
+done
+# while the Assembly did not sit (2018, 2023) an NI trust has no chain to
+# voters and explain names where it breaks; when it sat (2021, today) the
+# chain reaches the Assembly's electorate
+for d in 2018-06-01 2023-06-01; do
+	"$bin" -r registry --on $d explain belfast-hsc-trust >"$tmp/ni.out" 2>&1
+	is "$d: belfast-hsc-trust has no chain to voters" \
+		"$(grep -c '^Chain to voters: none' "$tmp/ni.out")" 1
+	is "$d: explain shows the chain broken at the Minister of Health" \
+		"$(grep -c "northern-ireland/chain-broken\] on $d the chain to voters of 'belfast-hsc-trust' is broken: belfast-hsc-trust -> ni-department-of-health -> ni-minister-of-health" "$tmp/ni.out")" 1
+done
+for d in 2021-06-01 2026-11-25; do
+	"$bin" -r registry --on $d explain belfast-hsc-trust >"$tmp/ni.out" 2>&1
+	is "$d: belfast-hsc-trust's chain reaches the Assembly electorate" \
+		"$(grep -c '^  reaches: Northern Ireland Assembly electorate' "$tmp/ni.out")" 1
+done
+
+# 7. money (issue 17 item 3; generated by registry/import/money.py from the
+# tables in registry/import/data): NHS England's allocation to every ICB of
+# 2022 for 2024/25 and 2025/26, and every upper-tier council in force its
+# adult social care net expenditure (outturn) for a recent year
+money_of() { # file -> one "year:kind" line per money entry
+	awk '/^money:/ { m = 1; next } /^[^ ]/ { m = 0 }
+		m && /^  - / { y = ""; k = "" }
+		m && $0 ~ /^  (- |  )year: / { y = $NF; gsub(/"/, "", y) }
+		m && $0 ~ /^  (- |  )kind: / { k = $NF }
+		m && y != "" && k != "" { print y ":" k; y = ""; k = "" }' "$1"
+}
+icbs=0 missing=""
+for f in $(grep -rlx 'type: icb' registry/england); do
+	grep -qx '  from: 2022-07-01' "$f" || continue
+	icbs=$((icbs + 1))
+	for y in 2024/25 2025/26; do
+		money_of "$f" | grep -qx "$y:allocation" ||
+			missing="$missing $(basename "$f" .yaml):$y"
+	done
+done
+is "42 ICBs of 2022" "$icbs" 42
+is "every ICB of 2022 has its 2024/25 and 2025/26 allocation" "${missing:-none}" none
+councils=0 missing=""
+for f in $(grep -rlx 'type: local-authority' registry/england); do
+	grep -q '^  to: ' "$f" && continue      # a council wound up
+	councils=$((councils + 1))
+	money_of "$f" | grep -q ':outturn$' || missing="$missing $(basename "$f" .yaml)"
+done
+is "153 upper-tier councils in force" "$councils" 153
+is "every upper-tier council in force has its adult social care outturn" \
+	"${missing:-none}" none
+# exact figures, checked against a second source (registry/README.md):
+# DHSC's written answer gave Humber and North Yorkshire's 2025/26 core
+# services allocation; MHCLG's multi-year data set gives Kent's 2023/24
+is "Humber and North Yorkshire's 2025/26 core services stream is DHSC's £3,646,033,000" \
+	"$(grep -c '^QOQ,[^,]*,2025/26,core services,3646033$' registry/import/data/icb-allocations.csv)" 1
+is "Humber and North Yorkshire's 2025/26 allocation, all five streams: £4,658,158,000" \
+	"$(grep -c '^    gbp: 4_658_158_000$' registry/england/icbs/north-east-and-yorkshire/humber-and-north-yorkshire/humber-and-north-yorkshire-icb.yaml)" 1
+"$bin" -r registry --on 2023-06-01 explain kent-county-council >"$tmp/kent.out" 2>&1
+is "explain: Kent's 2023/24 adult social care outturn, £663m" \
+	"$(grep -c '^  public money £663m (2023/24 outturn);' "$tmp/kent.out")" 1
+"$bin" -r registry --on 2025-06-01 explain nhs-gm-icb >"$tmp/gm.out" 2>&1
+is "explain: NHS Greater Manchester's 2025/26 allocation, £8.7bn" \
+	"$(grep -c '^  public money £8.7bn (2025/26 allocation);' "$tmp/gm.out")" 1
 
 # 5. the region maps lay out (DOT is not enough: lay them out as SVG)
 for r in wales england/london england/greater-manchester \
-	england/south-west/bnssg; do
+	england/south-west/bnssg scotland northern-ireland; do
 	"$bin" -r registry map --region "$r" -o "$tmp/map.svg" 2>"$tmp/map.err"
 	rc=$?
 	if [ $rc -eq 0 ] && grep -q '</svg>' "$tmp/map.svg"; then
@@ -198,10 +415,109 @@ for r in wales england/london england/greater-manchester \
 	fi
 done
 
+# the BNSSG map by date: the three CCGs in 2015, the merged CCG and the STP
+# in 2019, the ICB alone in 2023 (node tooltips start with the name)
+map_has() { # date name -> how many nodes of the BNSSG map on that date it names
+	"$bin" -r registry --on "$1" map --region england/south-west/bnssg \
+		--format dot 2>/dev/null | grep -c "tooltip=\"$2 ("
+}
+stp='Bristol, North Somerset and South Gloucestershire Sustainability and Transformation Partnership'
+is "2015 BNSSG map: NHS Bristol CCG" "$(map_has 2015-06-01 'NHS Bristol CCG')" 1
+is "2015 BNSSG map: no STP yet" "$(map_has 2015-06-01 "$stp")" 0
+is "2019 BNSSG map: the STP" "$(map_has 2019-06-01 "$stp")" 1
+is "2019 BNSSG map: the merged CCG, not NHS Bristol CCG" \
+	"$(map_has 2019-06-01 'NHS Bristol, North Somerset and South Gloucestershire CCG')/$(map_has 2019-06-01 'NHS Bristol CCG')" 1/0
+is "2023 BNSSG map: the ICB, no CCG or STP" \
+	"$(map_has 2023-06-01 'NHS Bristol, North Somerset and South Gloucestershire Integrated Care Board')/$(map_has 2023-06-01 'NHS Bristol, North Somerset and South Gloucestershire CCG')/$(map_has 2023-06-01 "$stp")" 1/0/0
+
 # 6. the region plugins' colours reach the map (borders and legend)
 "$bin" -r registry map --region wales/gwent --format dot >"$tmp/gwent.dot" 2>&1
 is "map: wales-rpb's colour for local health boards in the legend" \
 	"$(grep -c 'border: local-health-board (region plugin)' "$tmp/gwent.dot")" 1
+
+# 7. providers and contracts (issue 17).  The NHS trusts and foundation
+# trusts are generated from the ODS extract kept in registry/import/data:
+# every English trust open in it is in force, with its ODS code, and no
+# other; every one but the ambulance trusts and The Online NHS Trust has a
+# commissioned-by link to the ICB of its area.
+awk -F'","' '$12 == "" && $3 != "" { print $1 }' registry/import/data/etr.csv |
+	tr -d '"' | sort >"$tmp/ods-open"
+is "the ODS extract lists 199 English trusts open" \
+	"$(wc -l <"$tmp/ods-open" | tr -d ' ')" 199
+# a closed trust's file holds its body only, ended by valid.to
+for f in $(grep -L '^  to: ' registry/england/trusts/*.yaml); do
+	awk '$1 == "ods:" { print $2; exit }' "$f"
+done | sort >"$tmp/ods-registry"
+is "the trusts in registry/ with no end are exactly the open English trusts of the extract" \
+	"$(cmp -s "$tmp/ods-open" "$tmp/ods-registry" && echo same || echo differ)" same
+awk -F'","' '$12 >= "20130401" && $3 != "" { print $1 }' registry/import/data/etr.csv |
+	tr -d '"' | sort >"$tmp/ods-closed"
+for f in $(grep -l '^  to: ' registry/england/trusts/*.yaml); do
+	awk '$1 == "ods:" { print $2; exit }' "$f"
+done | sort >"$tmp/ods-ended"
+is "the ended trusts are exactly the 51 English trusts the extract closes since April 2013" \
+	"$(cmp -s "$tmp/ods-closed" "$tmp/ods-ended" && wc -l <"$tmp/ods-ended" | tr -d ' ')" 51
+# lineage from the ODS succession file: Hinchingbrooke (closed 31 March
+# 2017) was succeeded by North West Anglia, which replaces no single trust
+is "Hinchingbrooke Health Care NHS Trust succeeded by North West Anglia FT" \
+	"$(grep -c '^succeeded_by: north-west-anglia-nhs-foundation-trust$' registry/england/trusts/hinchingbrooke-health-care-nhs-trust.yaml)" 1
+is "44 closed trusts name their one successor" \
+	"$(grep -l '^succeeded_by: ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" \
+	"$(awk -F'","' '{ print $1 }' registry/import/data/succ.csv | tr -d '"' |
+		sort | uniq -c | awk '$1 == 1 { print $2 }' | sort >"$tmp/one-succ"
+	   comm -12 "$tmp/one-succ" "$tmp/ods-closed" | wc -l | tr -d ' ')"
+"$bin" -r registry --on 2026-12-06 stats >"$tmp/stats" 2>&1
+is "stats: 199 NHS trusts and foundation trusts in force" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats")" 199
+is "stats: 61 NHS trusts and 138 foundation trusts" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
+is "stats: every trust in force has an ODS code" \
+	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
+is "stats: 188 trusts commissioned (all but 10 ambulance trusts and NHS Online)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 188
+is "8 contracts the seeds name in registry/england/contracts" \
+	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
+is "stats counts every contract document in registry/" \
+	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" \
+	"$(grep -rh --include='*.yaml' '^kind: contract$' registry | wc -l | tr -d ' ')"
+# the kind of trust, from the NHS Staff Survey 2024 groups, for all but the
+# two trusts the survey does not list (North London FT, The Online NHS Trust)
+is "197 trusts say their kind" \
+	"$(grep -l '^notes: "ODS code [A-Z0-9]*;.* Kind: ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 197
+is "ten ambulance trusts and the Isle of Wight" \
+	"$(grep -l 'Kind: \(acute and \)\{0,1\}ambulance ' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 11
+# every foundation trust has a council of governors whose public and staff
+# governors are elected by its membership, and a board whose chair the
+# council appoints
+fts=$(grep -L '^  to: ' registry/england/trusts/*.yaml |
+	xargs grep -l '^type: foundation-trust$' | wc -l | tr -d ' ')
+is "138 foundation trusts" "$fts" 138
+is "138 councils of governors" \
+	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml | wc -l | tr -d ' ')" 138
+is "two elected seats per council, each elected by the trust's own membership" \
+	"$(awk 'FNR == 1 { split(FILENAME, p, "/"); id = p[4]; sub(/\.yaml$/, "", id) }
+		$1 == "elected_by:" && $2 == id "-membership" { n++ }
+		END { print n + 0 }' registry/england/trusts/*.yaml)" $((fts * 2))
+is "each foundation trust's chair is appointed by its council of governors" \
+	"$(awk 'FNR == 1 { split(FILENAME, p, "/"); id = p[4]; sub(/\.yaml$/, "", id); chair = 0 }
+		/^  - role: Chair$/ { chair = 1; next } /^  - role:/ { chair = 0 }
+		chair && $1 == "appointed_by:" && $2 == id "-council-of-governors" { n++ }
+		END { print n + 0 }' registry/england/trusts/*.yaml)" "$fts"
+
+# a foundation trust's chain through its council of governors to its
+# membership: Manchester University NHS FT was established by the merger of
+# two foundation trusts on 1 October 2017 (ODS), so its council is dated;
+# in 2021 the council's strongest chain is its governors' election by the
+# members, a membership root scored 0.5 (0.9 x 0.5 = 0.45)
+"$bin" -r registry --on 2021-06-01 explain \
+	manchester-university-nhs-foundation-trust-council-of-governors >"$tmp/cog.out" 2>&1
+is "MFT's council of governors reaches its membership" \
+	"$(grep -c '^  reaches: Members of Manchester University NHS Foundation Trust (voters)' "$tmp/cog.out")" 1
+is "MFT's council of governors: A = 0.450 through the membership" \
+	"$(grep -c 'accountability A = 0.450' "$tmp/cog.out")" 1
+is "four foundation trusts established by mergers of foundation trusts have a dated council" \
+	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml |
+		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 4
 
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then

@@ -52,6 +52,7 @@ fi
 if $CC -std=c11 -Wall -Wextra -Werror -I"$top/core/site" -I"$top/core/cli" \
 	-I"$top/core/include" -o "$OUT/test-site-html" \
 	"$here/test_site_html.c" "$top/core/site/site_html.c" \
+	"$top/core/src/escape.c" \
 	>"$OUT/last.log" 2>&1 && "$OUT/test-site-html" >"$OUT/html.tap" 2>&1; then
 	ok "escaping and URL checks ($(grep -c '^ok' "$OUT/html.tap") checks)"
 else

@@ -88,7 +88,7 @@ int main(void)
 	}
 	json_is("a\"b\\c", "\"a\\\"b\\\\c\"");
 	json_is("</script><!--", "\"\\u003c/script\\u003e\\u003c!--\"");
-	json_is("it's & \n", "\"it\\u0027s \\u0026 \\u000a\"");
+	json_is("it's & \n</script>", "\"it's \\u0026 \\u000a\\u003c/script\\u003e\"");
 
 	link_is("https://example.org/a", 1);
 	link_is("http://example.org/a?b=1&c='d'", 1);

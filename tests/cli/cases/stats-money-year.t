@@ -31,6 +31,18 @@ Types by area (the first two levels of the region) (in force / all)
   england: local-authority                                          1      1
   england: nhs-trust                                                1      1
 
+Providers and contracts
+  NHS trusts and foundation trusts in force: 1 (1 nhs-trust, 0 foundation-trust)
+    with an ODS code: 0; with a commissioned-by link or a contract not known to be out of force: 0
+  contract providers (all dates): 0 bodies
+  contracts: 0 (in force 0, ended 0, not yet started 0, dates not known 0)
+    with a value: 0; tendered: 0 yes, 0 no, 0 not known; published: 0 yes, 0 no, 0 not known
+
+Bodies in force with a money series (any year), by type
+  electorate: 0 of 1
+  local-authority: 1 of 1
+  nhs-trust: 1 of 1
+
 Least recently checked (newest source accessed)
   2024-05-01  test-council
   2024-05-01  test-council-elected-by-electorate

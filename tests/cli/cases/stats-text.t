@@ -42,6 +42,20 @@ Types by area (the first two levels of the region) (in force / all)
   england: nhs-trust                                                1      1
   england: parliament                                               1      1
 
+Providers and contracts
+  NHS trusts and foundation trusts in force: 1 (1 nhs-trust, 0 foundation-trust)
+    with an ODS code: 1; with a commissioned-by link or a contract not known to be out of force: 1
+  contract providers (all dates): 1 body (nhs-trust 1)
+  contracts: 1 (in force 1, ended 0, not yet started 0, dates not known 0)
+    with a value: 1; tendered: 1 yes, 0 no, 0 not known; published: 0 yes, 1 no, 0 not known
+
+Bodies in force with a money series (any year), by type
+  electorate: 0 of 1
+  government-department: 1 of 1
+  local-authority: 0 of 1
+  nhs-trust: 1 of 1
+  parliament: 0 of 1
+
 Least recently checked (newest source accessed)
   2024-05-01  test-community-services-contract
   2024-05-01  test-council

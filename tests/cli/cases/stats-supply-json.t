@@ -1,0 +1,8 @@
+stats --format json on 2005-06-01: the closed trust is in force and commissioned by a link of that time; every dated contract is not yet started; the undated one stays "dates not known".
+--- args
+-r tests/fixtures/cli/supply --on 2005-06-01 stats --format json --oldest 0
+--- exit
+0
+--- stdout
+{"registry":"test-supply","on":"2005-06-01","entities":12,"sourced":12,"bodies":6,"bodies_with_codes":2,"with_money":2,"money_dated":0,"kinds":{"body":{"all":6,"in_force":6},"contract":{"all":4,"in_force":4},"link":{"all":2,"in_force":1}},"types":{"commissioned-by":{"all":2,"in_force":1},"company":{"all":2,"in_force":2},"foundation-trust":{"all":1,"in_force":1},"government-department":{"all":1,"in_force":1},"nhs-trust":{"all":2,"in_force":2}},"regions":{"england":{"all":3,"in_force":3},"england/testshire":{"all":3,"in_force":3}},"types_by_area":{"england/testshire: foundation-trust":{"all":1,"in_force":1},"england/testshire: nhs-trust":{"all":2,"in_force":2},"england: company":{"all":2,"in_force":2},"england: foundation-trust":{"all":1,"in_force":1},"england: government-department":{"all":1,"in_force":1},"england: nhs-trust":{"all":2,"in_force":2}},"trusts":{"in_force":3,"nhs_trust":2,"foundation_trust":1,"with_ods_code":2,"commissioned":1},"contracts":{"all":4,"in_force":0,"ended":0,"not_started":3,"dates_not_known":1,"with_value":1,"tendered":{"yes":1,"no":1,"not_known":2},"published":{"yes":1,"no":0,"not_known":3}},"providers":{"company":2,"foundation-trust":1},"money_by_type":{"company":{"bodies":2,"with_money":1},"foundation-trust":{"bodies":1,"with_money":0},"government-department":{"bodies":1,"with_money":1},"nhs-trust":{"bodies":2,"with_money":0}},"oldest":[]}
+--- stderr
