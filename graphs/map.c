@@ -313,12 +313,18 @@ static char *entity_label(const govmap_analysis *an, size_t i)
 		return NULL;
 	if (s->electorate) {
 		out = govmap__asprintf("%s\\nvoters", name);
-	} else if (s->money >= 0) {
-		govmap_money_format(money, sizeof money, (double)s->money);
-		out = govmap__asprintf("%s\\nA %.2f  D %.2f\\n%s a year", name,
-				       s->A, s->D, money);
 	} else {
-		out = govmap__asprintf("%s\\nA %.2f  D %.2f", name, s->A, s->D);
+		/* A with its interval and its word (the documented scale);
+		 * unknown money is said, never drawn as £0 */
+		char at[48];
+		govmap_score_A_text(s, 2, at, sizeof at);
+		if (s->money >= 0)
+			govmap_money_format(money, sizeof money,
+					    (double)s->money);
+		out = govmap__asprintf("%s\\nA %s (%s)  D %.2f\\n%s%s", name,
+				       at, govmap_strength_word(s->A), s->D,
+				       s->money >= 0 ? money : "money not recorded",
+				       s->money >= 0 ? " a year" : "");
 	}
 	free(name);
 	return out;
@@ -331,14 +337,21 @@ static char *entity_tooltip(const govmap_analysis *an, size_t i,
 	const govmap_entity *e = govmap_registry_at(reg, i);
 	const govmap_score *s = govmap_analysis_score(an, i);
 	const govmap_finding *top = top_finding(f, (int32_t)i);
-	char money[32], exp[32];
-	govmap_money_format(money, sizeof money, (double)s->money);
-	govmap_money_format(exp, sizeof exp, s->exposure);
+	char money[160], exp[32];
+	govmap_score_money_text(s, money, sizeof money);
+	if (s->money >= 0)
+		govmap_money_format(exp, sizeof exp, s->exposure);
+	else
+		snprintf(exp, sizeof exp, "unknown");
+	char at[48], why[300];
 	char *raw = govmap__asprintf(
-		"%s (%s): accountability %.3f, deficit %.3f, %u link%s to "
-		"voters; public money %s, exposure %s%s%s",
-		e->name ? e->name : e->id, e->type ? e->type : "board", s->A,
-		s->D, s->hops, s->hops == 1 ? "" : "s", money, exp,
+		"%s (%s): accountability %s (%s: %s), deficit %.3f, %u link%s "
+		"to voters; public money %s, exposure %s%s%s",
+		e->name ? e->name : e->id, e->type ? e->type : "board",
+		govmap_score_A_text(s, 3, at, sizeof at),
+		govmap_strength_word(s->A),
+		govmap_analysis_reason(an, i, why, sizeof why), s->D, s->hops,
+		s->hops == 1 ? "" : "s", money, exp,
 		top ? "; top finding: " : "", top ? top->msg : "");
 	char *esc = raw ? tooltip_escape(raw) : NULL;
 	free(raw);
@@ -581,6 +594,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 			govmap__dnode *g = &m->nodes[m->rep[leader]];
 			g->count++;
 			g->sumD += s->D;
+			g->money_known += s->money >= 0;
 			if (s->money > 0) {
 				g->money += s->money;
 				g->sumDm += s->D * (double)s->money;
@@ -611,6 +625,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 						 : GOVMAP__DN_SUMMARY)
 				  : GOVMAP__DN_ENTITY;
 		nd.count = 1;
+		nd.money_known = s->money >= 0;
 		nd.sumD = s->D;
 		nd.maxD = s->electorate ? 0 : s->D;
 		nd.area = is_area_type(e->type) ? (int32_t)i : -1;
@@ -768,6 +783,16 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 		char *region = govmap_dot_escape(
 			last ? last + 1 : d->region ? d->region : "");
 		char *type = govmap_dot_escape(d->type ? d->type : "");
+		/* the money of a group with its coverage: "£2.1bn a year
+		 * (3 of 9 known)", "money not recorded" */
+		char mline[96];
+		if (!d->money_known)
+			snprintf(mline, sizeof mline, "money not recorded");
+		else if (d->money_known < d->count)
+			snprintf(mline, sizeof mline, "%s a year (%zu of %zu known)",
+				 money, d->money_known, d->count);
+		else
+			snprintf(mline, sizeof mline, "%s a year", money);
 		if (d->kind == GOVMAP__DN_FOOTPRINT) {
 			/* named by its ICB or RPB, else by its area; coloured
 			 * by its weakest chain (weighted by money the big
@@ -781,19 +806,18 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 					     24)
 					 : NULL;
 			d->label = govmap__asprintf(
-				"%s\\n%zu %s, weakest D %.2f\\nD %.2f %s\\n%s%s",
+				"%s\\n%zu %s, weakest D %.2f\\nD %.2f %s\\n%s",
 				aname ? aname : region, d->count,
 				d->count == 1 ? "body" : "bodies", d->maxD, d->D,
 				d->money > 0 ? "weighted by money" : "mean",
-				d->money > 0 ? money : "money unknown",
-				d->money > 0 ? " a year" : "");
+				mline);
 			free(aname);
 		} else
 			d->label = govmap__asprintf(
-				"%zu x %s\\n%s\\nD %.2f (%s), %s a year",
+				"%zu x %s\\n%s\\nD %.2f (%s), %s",
 				d->count, type, region, d->D,
 				d->money > 0 ? "weighted by money" : "mean",
-				money);
+				mline);
 		char *tip = govmap__asprintf(
 			"%zu bodies summarised (%s); deficit weighted by money "
 			"%.3f; largest: %s",
@@ -1126,6 +1150,12 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 								    : d->D);
 			set(nd, "fillcolor", deficit_fill[b]);
 			set(nd, "fontcolor", deficit_font[b]);
+			/* money not recorded: cut corners, explained in the
+			 * legend (never a box sized as £0) */
+			if (!d->money_known && !d->context)
+				set(nd, "style", d->kind == GOVMAP__DN_ENTITY
+							 ? "filled,rounded,diagonals"
+							 : "filled,diagonals");
 		}
 		if (d->kind != GOVMAP__DN_ENTITY) {
 			set(nd, "shape", "box3d");
@@ -1509,6 +1539,12 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"strength</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">A = accountability, D = "
 		"deficit = 1 - A; box width = public money</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">A in words: strong 0.7+, "
+		"moderate 0.4+, weak 0.2+, very weak, none; \"a to b\": worst "
+		"to best case where powers or seat fills are not recorded"
+		"</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">cut corners: money not "
+		"recorded for this year (unknown, not zero)</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed boxes: %zu "
 		"missing forums and vacant seats</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu links %s not "
@@ -1628,15 +1664,33 @@ int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 		json_str(f, n->type ? n->type : "");
 		fprintf(f, ",\"region\":");
 		json_str(f, n->region ? n->region : "");
-		if (n->kind == GOVMAP__DN_ENTITY)
+		/* unknown money is null, never 0 */
+		if (n->kind == GOVMAP__DN_ENTITY && s->money >= 0)
 			fprintf(f,
-				",\"accountability\":%.6f,\"deficit\":%.6f,"
+				",\"accountability\":%.6f,"
+				"\"accountability_high\":%.6f,\"strength\":\"%s\","
+				"\"deficit\":%.6f,"
 				"\"hops\":%u,\"money\":%lld,\"exposure\":%.0f",
-				s->A, s->D, s->hops, (long long)s->money,
+				s->A, s->A_high, govmap_strength_word(s->A),
+				s->D, s->hops, (long long)s->money,
 				s->exposure);
+		else if (n->kind == GOVMAP__DN_ENTITY)
+			fprintf(f,
+				",\"accountability\":%.6f,"
+				"\"accountability_high\":%.6f,\"strength\":\"%s\","
+				"\"deficit\":%.6f,"
+				"\"hops\":%u,\"money\":null,\"exposure\":null",
+				s->A, s->A_high, govmap_strength_word(s->A),
+				s->D, s->hops);
+		else if (n->money_known)
+			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":%lld,"
+				"\"money_known\":%zu",
+				n->count, n->D, (long long)n->money,
+				n->money_known);
 		else
-			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":%lld",
-				n->count, n->D, (long long)n->money);
+			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":null,"
+				"\"money_known\":0",
+				n->count, n->D);
 		fprintf(f, ",\"context\":%s}", n->context ? "true" : "false");
 	}
 	fprintf(f, "],\"edges\":[");

@@ -30,6 +30,7 @@ typedef struct {
 	const char *type;
 	char *label;         /* escaped, malloc'd */
 	char *tooltip;       /* escaped, malloc'd */
+	size_t money_known;  /* of `count`, how many have a money figure */
 } govmap__dnode;
 
 typedef struct {

@@ -186,18 +186,34 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	printf("%s (%s '%s', %s)\n", e->name ? e->name : e->id,
 	       e->kind == GOVMAP_KIND_BODY ? "body" : "board", e->id,
 	       e->type ? e->type : "board");
+	if (govmap_registry_weights(s.reg))
+		printf("  (scored with non-default weights set in govmap.yaml)\n");
 	const char *region = govmap_entity_region(s.reg, e);
 	printf("  region %s; valid %s to %s; defined at %s:%u:%u\n",
 	       region ? region : "-", a, b, e->pos.file, e->pos.line,
 	       e->pos.col);
+	if (!sc->active && sc->dates_unknown) {
+		printf("  dates not known (see its notes): not counted in force "
+		       "on %s, so not scored\n", d);
+		cli_close(&s);
+		return EXIT_OK;
+	}
 	if (!sc->active) {
 		printf("  not in force on %s: nothing to score\n", d);
 		cli_close(&s);
 		return EXIT_OK;
 	}
 	govmap_money_format(exposure, sizeof exposure, sc->exposure);
-	printf("  on %s: accountability A = %.3f, deficit D = %.3f\n", d,
-	       sc->A, sc->D);
+	char at[48], why[300];
+	printf("  on %s: accountability A = %s (%s: %s), deficit D = %.3f\n",
+	       d, govmap_score_A_text(sc, 3, at, sizeof at),
+	       govmap_strength_word(sc->A),
+	       govmap_analysis_reason(s.an, (size_t)i, why, sizeof why), sc->D);
+	if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
+		printf("  A is %.3f if what is not recorded (a link's powers, "
+		       "how seats are filled) gives no chain, %.3f at best "
+		       "(%s)\n",
+		       sc->A, sc->A_high, govmap_strength_word(sc->A_high));
 	if (sc->money >= 0) {
 		char mt[160];
 		printf("  public money %s; exposure D x money = %s\n",

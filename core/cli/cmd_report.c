@@ -1,7 +1,10 @@
 /*
- * cmd_report.c - `govmap report`: bodies ranked by exposure, totals,
- * findings grouped by region and rule, suppressions; text, Markdown or
- * JSON.
+ * cmd_report.c - `govmap report`: the report of govmap/report.h (totals
+ * with their coverage, bodies ranked by the exposure of known money, weak
+ * bodies with no money recorded, dates not known, deficit, coverage and
+ * data findings by region and rule, suppressions) as text, Markdown or
+ * JSON.  The aggregation lives in the library (core/src/report.c), shared
+ * with the site; this file only prints.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -10,91 +13,41 @@
 #include <string.h>
 
 #include "cli.h"
-
-#define WEAK 0.25 /* "weaker than 0.25": the headline threshold */
+#include "govmap/report.h"
 
 static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] report [--region R] [--top N] "
 	      "[--format text|md|json]\n"
 	      "\n"
-	      "Rank bodies and boards by exposure (deficit x public money), "
-	      "give totals\n"
-	      "such as the money decided by bodies whose best chain to voters "
-	      "is weaker\n"
-	      "than 0.25, and list findings grouped by region and rule, with "
-	      "the\n"
-	      "suppressed ones and their reasons.\n"
+	      "Rank bodies and boards by exposure (deficit x public money) "
+	      "where their\n"
+	      "money for the date's financial year is recorded, list the weak "
+	      "bodies\n"
+	      "(A below 0.25) with no money recorded apart, give totals with "
+	      "their\n"
+	      "coverage (\"£X known, for N of M bodies; K not recorded\"), "
+	      "list bodies\n"
+	      "whose dates are not known, and list deficit findings apart "
+	      "from coverage\n"
+	      "findings (gaps in the registry) and data findings, with the "
+	      "suppressed\n"
+	      "ones and their reasons.\n"
 	      "\n"
 	      "  --region R   only region R and below\n"
 	      "  --top N      rank at most N bodies (default 25)\n"
 	      "  --format F   text (default), md (Markdown) or json\n"
+	      "  --sensitivity  re-score under the documented variations of "
+	      "the model\n"
+	      "               (each weight group up and down by a quarter; a "
+	      "chain as\n"
+	      "               strong as its weakest link) and give each ranked "
+	      "body its\n"
+	      "               range of ranks, and each ranking \"robust\" or "
+	      "\"depends on\n"
+	      "               the weights\"\n"
 	      "  -h, --help   show this help\n",
 	      f);
-}
-
-typedef struct {
-	const cli_session *s;
-	const char *region;
-	int fmt;
-	size_t *order; /* entity indexes in scope, ranked */
-	size_t n;
-} report;
-
-static int in_scope(const report *r, size_t i)
-{
-	const govmap_entity *e = govmap_registry_at(r->s->reg, i);
-	const govmap_score *sc = govmap_analysis_score(r->s->an, i);
-	if ((e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD) ||
-	    !sc->active || sc->electorate)
-		return 0;
-	return !r->region || govmap_region_in(govmap_entity_region(r->s->reg, e),
-					       r->region);
-}
-
-static int by_exposure(const void *a, const void *b, void *ctx)
-{
-	const cli_session *sort_s = ctx;
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	const govmap_score *sx = govmap_analysis_score(sort_s->an, x);
-	const govmap_score *sy = govmap_analysis_score(sort_s->an, y);
-	if (sx->exposure != sy->exposure)
-		return sx->exposure > sy->exposure ? -1 : 1;
-	if (sx->D != sy->D)
-		return sx->D > sy->D ? -1 : 1;
-	return strcmp(govmap_registry_at(sort_s->reg, x)->id,
-		      govmap_registry_at(sort_s->reg, y)->id);
-}
-
-static const char *finding_region(const cli_session *s, const govmap_finding *f)
-{
-	if (f->entity < 0)
-		return "";
-	const char *r = govmap_entity_region(
-		s->reg, govmap_registry_at(s->reg, (size_t)f->entity));
-	if (!r) {
-		/* links and contracts: the region of their first end */
-		const govmap_entity *e = govmap_registry_at(s->reg, (size_t)f->entity);
-		int32_t t = e->from.target >= 0 ? e->from.target
-					       : e->commissioner.target;
-		if (t >= 0)
-			r = govmap_entity_region(
-				s->reg, govmap_registry_at(s->reg, (size_t)t));
-	}
-	return r ? r : "";
-}
-
-static int by_region_rule(const void *a, const void *b, void *ctx)
-{
-	const report *sort_r = ctx;
-	const govmap_finding *x = &sort_r->s->findings->v[*(const size_t *)a];
-	const govmap_finding *y = &sort_r->s->findings->v[*(const size_t *)b];
-	int c = strcmp(finding_region(sort_r->s, x), finding_region(sort_r->s, y));
-	if (c)
-		return c;
-	if ((c = strcmp(x->rule, y->rule)))
-		return c;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
 static void json_num_or_null(int64_t v)
@@ -105,10 +58,166 @@ static void json_num_or_null(int64_t v)
 		printf("%lld", (long long)v);
 }
 
-static int finding_in_scope(const report *r, const govmap_finding *f)
+static const char *plural(size_t n, const char *one, const char *many)
 {
-	return !r->region ||
-	       govmap_region_in(finding_region(r->s, f), r->region);
+	return n == 1 ? one : many;
+}
+
+/* One ranked body as JSON (the fields every list shares). */
+static void json_body(const cli_session *s, size_t i)
+{
+	const govmap_entity *e = govmap_registry_at(s->reg, i);
+	const govmap_score *sc = govmap_analysis_score(s->an, i);
+	printf("{\"id\":");
+	cli_json_str(stdout, e->id);
+	printf(",\"name\":");
+	cli_json_str(stdout, e->name ? e->name : e->id);
+	char why[300];
+	printf(",\"accountability\":%.6f,\"accountability_high\":%.6f,"
+	       "\"deficit\":%.6f,\"strength\":\"%s\",\"reason\":",
+	       sc->A, sc->A_high, sc->D, govmap_strength_word(sc->A));
+	cli_json_str(stdout, govmap_analysis_reason(s->an, i, why, sizeof why));
+	printf(",\"money_gbp\":");
+	json_num_or_null(sc->money);
+	printf(",\"money_year\":");
+	if (sc->money >= 0) {
+		char fy[16];
+		govmap_fyear_format(fy, sizeof fy, sc->money_year);
+		cli_json_str(stdout, fy);
+		printf(",\"money_kind\":\"%s\",\"money_other_year\":%s,"
+		       "\"exposure_gbp\":%.0f",
+		       govmap_money_kind_name(sc->money_kind),
+		       sc->money_other_year ? "true" : "false", sc->exposure);
+	} else {
+		printf("null,\"money_kind\":null,\"money_other_year\":false,"
+		       "\"exposure_gbp\":null");
+	}
+	printf(",\"hops\":%u}", sc->hops);
+}
+
+static void json_findings(const cli_session *s, const govmap_report *rep,
+			  govmap_category cat)
+{
+	size_t n;
+	const size_t *v = govmap_report_findings(rep, cat, &n);
+	for (size_t k = 0; k < n; k++) {
+		const govmap_finding *f = &s->findings->v[v[k]];
+		printf("%s{\"region\":", k ? "," : "");
+		cli_json_str(stdout, govmap_report_finding_region(rep, f));
+		printf(",\"rule\":");
+		cli_json_str(stdout, f->rule);
+		printf(",\"category\":\"%s\",\"severity\":\"%s\",\"entity\":",
+		       govmap_category_name(f->category),
+		       govmap_severity_name(f->sev));
+		if (f->entity >= 0)
+			cli_json_str(stdout,
+				     govmap_registry_at(s->reg, (size_t)f->entity)->id);
+		else
+			fputs("null", stdout);
+		printf(",\"message\":");
+		cli_json_str(stdout, f->msg);
+		printf(",\"basis\":");
+		if (f->basis)
+			cli_json_str(stdout, f->basis);
+		else
+			fputs("null", stdout);
+		printf(",\"suppressed\":");
+		if (f->suppressed)
+			cli_json_str(stdout, f->suppressed);
+		else
+			fputs("null", stdout);
+		putchar('}');
+	}
+}
+
+/* Unsuppressed findings of one category, grouped by region and rule;
+ * returns how many were printed. */
+static size_t text_findings(const cli_session *s, const govmap_report *rep,
+			    govmap_category cat, int md)
+{
+	size_t n, shown = 0;
+	const size_t *v = govmap_report_findings(rep, cat, &n);
+	const char *lastr = NULL, *lastrule = NULL;
+	for (size_t k = 0; k < n; k++) {
+		const govmap_finding *f = &s->findings->v[v[k]];
+		if (f->suppressed)
+			continue;
+		const char *reg = govmap_report_finding_region(rep, f);
+		if (!lastr || strcmp(lastr, reg) != 0) {
+			printf(md ? "\n### %s\n" : "  %s\n",
+			       reg[0] ? reg : "(no region)");
+			lastr = reg;
+			lastrule = NULL;
+		}
+		if (!lastrule || strcmp(lastrule, f->rule) != 0) {
+			if (md)
+				printf("\n**%s**%s%s%s\n\n", f->rule,
+				       f->basis ? " (basis: " : "",
+				       f->basis ? f->basis : "",
+				       f->basis ? ")" : "");
+			else
+				printf("    %s%s%s\n", f->rule,
+				       f->basis ? ", basis: " : "",
+				       f->basis ? f->basis : "");
+			lastrule = f->rule;
+		}
+		printf(md ? "- %s: %s\n" : "      %s: %s\n",
+		       govmap_severity_name(f->sev), f->msg);
+		shown++;
+	}
+	if (!shown)
+		printf(md ? "\nNone.\n" : "    none\n");
+	return shown;
+}
+
+/* ---- sensitivity: the ranks each body takes under the variations ---- */
+
+static double sens_weight(const char *type, void *payload)
+{
+	double w;
+	if (payload && govmap_plugins_link_strength(payload, type, &w))
+		return w;
+	return -1;
+}
+
+static void sens_print(const cli_session *s, const govmap_report *rep,
+		       govmap_ranking which, const size_t *set, size_t shown,
+		       const char *what, int fmt)
+{
+	size_t n;
+	const govmap_rank_range *rr = govmap_report_ranks(rep, which, &n);
+	int robust = govmap_report_robust(rep, which, shown);
+	if (fmt == FMT_JSON) {
+		printf("{\"list\":\"%s\",\"robust\":%s,\"ranks\":[", what,
+		       robust ? "true" : "false");
+		for (size_t k = 0; rr && k < shown && k < n; k++) {
+			printf("%s{\"id\":", k ? "," : "");
+			cli_json_str(stdout, govmap_registry_at(s->reg, set[k])->id);
+			printf(",\"rank\":%zu,\"best\":%zu,\"worst\":%zu}", k + 1,
+			       rr[k].best, rr[k].worst);
+		}
+		printf("]}");
+		return;
+	}
+	int md = fmt == FMT_MD;
+	printf(md ? "\n### %s: %s\n\n" : "\n  %s: %s\n", what,
+	       robust ? "robust (no body moves more than one place)"
+		      : "depends on the weights (a body moves more than one "
+			"place)");
+	for (size_t k = 0; rr && k < shown && k < n; k++) {
+		const govmap_entity *e = govmap_registry_at(s->reg, set[k]);
+		if (rr[k].best == rr[k].worst)
+			printf(md ? "- %zu. %s: always %zu\n"
+				  : "    %3zu. %-48.48s always %zu\n",
+			       k + 1, e->name ? e->name : e->id, rr[k].best);
+		else
+			printf(md ? "- %zu. %s: %zu to %zu\n"
+				  : "    %3zu. %-48.48s %zu to %zu\n",
+			       k + 1, e->name ? e->name : e->id, rr[k].best,
+			       rr[k].worst);
+	}
+	if (!n)
+		printf(md ? "None.\n" : "    none\n");
 }
 
 int cmd_report(govmap_cli *cli, int argc, char **argv)
@@ -117,16 +226,19 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		{"region", required_argument, NULL, 'r'},
 		{"top", required_argument, NULL, 't'},
 		{"format", required_argument, NULL, 'f'},
+		{"sensitivity", no_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	report r = {0};
+	const char *region = NULL;
+	int fmt = FMT_TEXT, sens = 0;
 	unsigned long top = 25;
 	int c;
 	char *end;
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "h", opts, "report")) != -1) {
 		switch (c) {
-		case 'r': r.region = optarg; break;
+		case 'r': region = optarg; break;
+		case 's': sens = 1; break;
 		case 't':
 			top = strtoul(optarg, &end, 10);
 			if (*end || !*optarg || top < 1 || top > 100000) {
@@ -136,7 +248,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'f':
-			if (cli_format_parse("report", optarg, &r.fmt) < 0)
+			if (cli_format_parse("report", optarg, &fmt) < 0)
 				return EXIT_USAGE;
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
@@ -151,222 +263,280 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
 		return rc;
-	r.s = &s;
-	size_t n = govmap_registry_count(s.reg);
-	r.order = malloc((n ? n : 1) * sizeof(*r.order));
-	size_t *fo = malloc((s.findings->n ? s.findings->n : 1) * sizeof(*fo));
-	if (!r.order || !fo) {
-		free(r.order);
-		free(fo);
+	govmap_report *rep = NULL;
+	govmap_report_opts ro = {region, 0};
+	if (govmap_report_build(&rep, s.an, s.findings, &ro) != GOVMAP_OK) {
+		cli_err("out of memory");
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
-	double money = 0, weak_money = 0, exposure = 0;
-	size_t nochain = 0, weak = 0, with_money = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!in_scope(&r, i))
-			continue;
-		r.order[r.n++] = i;
-		const govmap_score *sc = govmap_analysis_score(s.an, i);
-		if (sc->money > 0) {
-			money += (double)sc->money;
-			exposure += sc->exposure;
-			with_money++;
-			if (sc->A < WEAK)
-				weak_money += (double)sc->money;
-		}
-		if (sc->A < WEAK)
-			weak++;
-		if (sc->A <= 0)
-			nochain++;
-	}
-	if (r.region && !r.n) {
-		cli_err("report: nothing in force in region '%s'", r.region);
-		free(r.order);
-		free(fo);
+	const govmap_report_totals *t = govmap_report_get_totals(rep);
+	if (region && !t->bodies && !t->dates_unknown) {
+		cli_err("report: nothing in force in region '%s'", region);
+		govmap_report_free(rep);
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
-	govmap_sort(r.order, r.n, sizeof(*r.order), by_exposure, (void *)&s);
-	size_t nfo = 0;
-	for (size_t k = 0; k < s.findings->n; k++)
-		if (finding_in_scope(&r, &s.findings->v[k]))
-			fo[nfo++] = k;
-	govmap_sort(fo, nfo, sizeof(*fo), by_region_rule, (void *)&r);
-	char m1[32], m2[32], m3[32];
-	govmap_money_format(m1, sizeof m1, weak_money);
-	govmap_money_format(m2, sizeof m2, money);
-	govmap_money_format(m3, sizeof m3, exposure);
-	size_t shown = r.n < top ? r.n : top;
+	size_t nx, nu, nd;
+	const size_t *ranked = govmap_report_by_exposure(rep, &nx);
+	const size_t *unpriced = govmap_report_unpriced(rep, &nu);
+	const size_t *undated = govmap_report_undated(rep, &nd);
+	size_t shown = nx < top ? nx : top, ushown = nu < top ? nu : top;
+	govmap_analysis_opts bo = {0, sens_weight, cli->plugins,
+				   cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
+						     : GOVMAP_MONEY_THIS_YEAR,
+				   NULL};
+	if (sens && govmap_report_sensitivity(rep, &bo) != GOVMAP_OK) {
+		cli_err("out of memory");
+		govmap_report_free(rep);
+		cli_close(&s);
+		return EXIT_USAGE;
+	}
+	char cov[160], wcov[160], ex[32], fy[16];
+	govmap_report_coverage_text(t, cov, sizeof cov);
+	govmap_report_weak_text(t, wcov, sizeof wcov);
+	govmap_money_format(ex, sizeof ex, t->exposure);
+	govmap_fyear_format(fy, sizeof fy,
+			    govmap_fyear_of(govmap_analysis_date(s.an)));
 
-	if (r.fmt == FMT_JSON) {
+	if (fmt == FMT_JSON) {
 		printf("{\"title\":");
 		cli_json_str(stdout, s.title);
 		printf(",\"region\":");
-		if (r.region)
-			cli_json_str(stdout, r.region);
+		if (region)
+			cli_json_str(stdout, region);
 		else
 			fputs("null", stdout);
+		printf(",\"money_year\":\"%s\",\"nearest_year\":%s", fy,
+		       cli->nearest_year ? "true" : "false");
 		printf(",\"totals\":{\"bodies\":%zu,\"with_money\":%zu,"
-		       "\"money_gbp\":%.0f,\"exposure_gbp\":%.0f,"
-		       "\"weak_threshold\":%.2f,\"weak_bodies\":%zu,"
-		       "\"weak_money_gbp\":%.0f,\"no_chain\":%zu},\"ranked\":[",
-		       r.n, with_money, money, exposure, WEAK, weak, weak_money,
-		       nochain);
+		       "\"money_unknown\":%zu,\"money_other_year\":%zu,"
+		       "\"money_known_gbp\":%.0f,\"coverage\":",
+		       t->bodies, t->with_money, t->money_unknown, t->other_year,
+		       t->money);
+		cli_json_str(stdout, cov);
+		printf(",\"exposure_known_gbp\":%.0f,\"weak_threshold\":%.2f,"
+		       "\"weak_bodies\":%zu,\"weak_with_money\":%zu,"
+		       "\"weak_money_known_gbp\":%.0f,\"weak_coverage\":",
+		       t->exposure, t->weak_threshold, t->weak,
+		       t->weak_with_money, t->weak_money);
+		cli_json_str(stdout, wcov);
+		printf(",\"no_chain\":%zu,\"dates_unknown\":%zu,"
+		       "\"findings\":{\"deficit\":%zu,\"coverage\":%zu,"
+		       "\"data\":%zu,\"suppressed\":%zu}},"
+		       "\"ranked_by\":\"exposure of known money, at the worst "
+		       "case (A low)\",\"ranked\":[",
+		       t->nochain, t->dates_unknown, t->findings[0],
+		       t->findings[1], t->findings[2], t->suppressed);
 		for (size_t k = 0; k < shown; k++) {
-			const govmap_entity *e = govmap_registry_at(s.reg, r.order[k]);
-			const govmap_score *sc = govmap_analysis_score(s.an, r.order[k]);
+			fputs(k ? "," : "", stdout);
+			json_body(&s, ranked[k]);
+		}
+		printf("],\"weak_without_money\":[");
+		for (size_t k = 0; k < ushown; k++) {
+			fputs(k ? "," : "", stdout);
+			json_body(&s, unpriced[k]);
+		}
+		printf("],\"dates_unknown\":[");
+		for (size_t k = 0; k < nd; k++) {
+			const govmap_entity *e = govmap_registry_at(s.reg, undated[k]);
+			char a[11], b[11];
+			govmap_date_format(a, e->valid.from);
+			govmap_date_format(b, e->valid.to);
 			printf("%s{\"id\":", k ? "," : "");
 			cli_json_str(stdout, e->id);
 			printf(",\"name\":");
 			cli_json_str(stdout, e->name ? e->name : e->id);
-			printf(",\"accountability\":%.6f,\"deficit\":%.6f,"
-			       "\"money_gbp\":",
-			       sc->A, sc->D);
-			json_num_or_null(sc->money);
-			printf(",\"money_year\":");
-			if (sc->money_year && sc->money >= 0) {
-				char fy[16];
-				govmap_fyear_format(fy, sizeof fy, sc->money_year);
-				cli_json_str(stdout, fy);
-			} else {
-				printf("null");
+			printf(",\"from\":\"%s\",\"to\":\"%s\"}", a, b);
+		}
+		printf("]");
+		if (sens) {
+			printf(",\"sensitivity\":{\"variations\":[");
+			size_t nv;
+			const govmap_variant *v = govmap_sensitivity_variants(&nv);
+			for (size_t k = 0; k < nv; k++) {
+				fputs(k ? "," : "", stdout);
+				cli_json_str(stdout, v[k].name);
 			}
-			printf(",\"exposure_gbp\":%.0f,\"hops\":%u}", sc->exposure,
-			       sc->hops);
+			printf("],\"lists\":[");
+			sens_print(&s, rep, GOVMAP_RANKING_EXPOSURE, ranked,
+				   shown, "ranked", fmt);
+			putchar(',');
+			sens_print(&s, rep, GOVMAP_RANKING_UNPRICED, unpriced,
+				   ushown, "weak_without_money", fmt);
+			printf("]}");
 		}
-		printf("],\"findings\":[");
-		for (size_t k = 0; k < nfo; k++) {
-			const govmap_finding *f = &s.findings->v[fo[k]];
-			printf("%s{\"region\":", k ? "," : "");
-			cli_json_str(stdout, finding_region(&s, f));
-			printf(",\"rule\":");
-			cli_json_str(stdout, f->rule);
-			printf(",\"severity\":\"%s\",\"entity\":",
-			       govmap_severity_name(f->sev));
-			if (f->entity >= 0)
-				cli_json_str(stdout, govmap_registry_at(s.reg, (size_t)f->entity)->id);
-			else
-				fputs("null", stdout);
-			printf(",\"message\":");
-			cli_json_str(stdout, f->msg);
-			printf(",\"basis\":");
-			if (f->basis)
-				cli_json_str(stdout, f->basis);
-			else
-				fputs("null", stdout);
-			printf(",\"suppressed\":");
-			if (f->suppressed)
-				cli_json_str(stdout, f->suppressed);
-			else
-				fputs("null", stdout);
-			putchar('}');
-		}
+		printf(",\"findings\":[");
+		json_findings(&s, rep, GOVMAP_CAT_DEFICIT);
+		printf("],\"coverage_findings\":[");
+		json_findings(&s, rep, GOVMAP_CAT_COVERAGE);
+		printf("],\"data_findings\":[");
+		json_findings(&s, rep, GOVMAP_CAT_DATA);
 		printf("]}\n");
 	} else {
-		int md = r.fmt == FMT_MD;
+		int md = fmt == FMT_MD;
+		const char *li = md ? "- " : "  ";
 		printf(md ? "# govmap report\n\n%s%s%s\n\n" : "govmap report: %s%s%s\n\n",
-		       s.title, r.region ? ", region " : "",
-		       r.region ? r.region : "");
+		       s.title, region ? ", region " : "", region ? region : "");
 		printf(md ? "## Totals\n\n" : "Totals\n");
-		printf("%s%s of %s a year is decided by bodies whose best chain "
-		       "to voters is weaker than %.2f (%zu of %zu bodies).\n",
-		       md ? "- " : "  ", m1, m2, WEAK, weak, r.n);
-		printf("%s%zu %s no chain to voters at all; total "
-		       "exposure (deficit x money) is %s.\n",
-		       md ? "- " : "  ", nochain,
-		       nochain == 1 ? "body has" : "bodies have", m3);
-		size_t cnt[3] = {0, 0, 0}, nsupp = 0;
-		for (size_t k = 0; k < nfo; k++) {
-			const govmap_finding *f = &s.findings->v[fo[k]];
-			if (f->suppressed)
-				nsupp++;
-			else
-				cnt[f->sev]++;
-		}
-		printf("%sFindings: %zu %s, %zu %s, %zu info; %zu "
-		       "suppressed.\n\n",
-		       md ? "- " : "  ", cnt[GOVMAP_SEV_ERROR],
-		       cnt[GOVMAP_SEV_ERROR] == 1 ? "error" : "errors",
-		       cnt[GOVMAP_SEV_WARNING],
-		       cnt[GOVMAP_SEV_WARNING] == 1 ? "warning" : "warnings",
-		       cnt[GOVMAP_SEV_INFO], nsupp);
-		printf(md ? "## Bodies ranked by exposure\n\n| # | body | A | D | "
-			    "money a year | exposure |\n|---|---|---|---|---|---|\n"
-			  : "Bodies ranked by exposure (top %zu of %zu)\n",
-		       shown, r.n);
+		printf("%sPublic money in %s%s: %s.\n", li, fy,
+		       t->other_year ? " (or the nearest year recorded)" : "",
+		       cov);
+		printf("%sDecided by bodies whose best chain to voters is weaker "
+		       "than %.2f (%zu of %zu bodies): %s.\n",
+		       li, t->weak_threshold, t->weak, t->bodies, wcov);
+		printf("%s%zu %s no chain to voters at all; exposure (deficit "
+		       "x money) of the known figures is %s.\n",
+		       li, t->nochain, plural(t->nochain, "body has", "bodies have"),
+		       t->with_money ? ex : "unknown");
+		printf("%sDeficit findings: %zu %s, %zu %s, %zu info; coverage "
+		       "findings (gaps in the registry): %zu; data findings: "
+		       "%zu; %zu suppressed.\n",
+		       li, t->deficit_sev[GOVMAP_SEV_ERROR],
+		       plural(t->deficit_sev[GOVMAP_SEV_ERROR], "error", "errors"),
+		       t->deficit_sev[GOVMAP_SEV_WARNING],
+		       plural(t->deficit_sev[GOVMAP_SEV_WARNING], "warning",
+			      "warnings"),
+		       t->deficit_sev[GOVMAP_SEV_INFO], t->findings[1],
+		       t->findings[2], t->suppressed);
+		if (t->other_year)
+			printf("%s%zu of the money figures are for another "
+			       "year than %s (--nearest-year).\n",
+			       li, t->other_year, fy);
+		if (nd)
+			printf("%s%zu %s dates are not known %s not counted "
+			       "in force (listed below).\n",
+			       li, nd, plural(nd, "body or board whose", "bodies or boards whose"),
+			       plural(nd, "is", "are"));
+		printf(md ? "\n## Bodies ranked by exposure (known money only; sorted at the worst case, A low)\n\n"
+			  : "\nBodies ranked by exposure, known money only, "
+			    "sorted at the worst case (A low) (top %zu of %zu)\n",
+		       shown, nx);
+		if (md && shown)
+			printf("| # | body | A, in words, and why | D | money a "
+			       "year | exposure |\n"
+			       "|---|---|---|---|---|---|\n");
 		for (size_t k = 0; k < shown; k++) {
-			const govmap_entity *e = govmap_registry_at(s.reg, r.order[k]);
-			const govmap_score *sc = govmap_analysis_score(s.an, r.order[k]);
-			char mm[48], ee[32], fy[16] = "";
-			govmap_money_format(mm, sizeof mm, (double)sc->money);
+			const govmap_entity *e = govmap_registry_at(s.reg, ranked[k]);
+			const govmap_score *sc = govmap_analysis_score(s.an, ranked[k]);
+			char mm[160], ee[32], at[48], why[300];
+			govmap_score_money_text(sc, mm, sizeof mm);
 			govmap_money_format(ee, sizeof ee, sc->exposure);
-			if (sc->money_year && sc->money >= 0)
-				govmap_fyear_format(fy, sizeof fy, sc->money_year);
-			if (md && fy[0]) /* "£2.2bn (2023/24)" */
-				snprintf(mm + strlen(mm), sizeof mm - strlen(mm),
-					 " (%s)", fy);
+			govmap_score_A_text(sc, 3, at, sizeof at);
+			govmap_analysis_reason(s.an, ranked[k], why, sizeof why);
 			if (md)
-				printf("| %zu | %s (`%s`) | %.3f | %.3f | %s | %s |\n",
+				printf("| %zu | %s (`%s`) | %s %s: %s | %.3f | %s | %s |\n",
 				       k + 1, e->name ? e->name : e->id, e->id,
-				       sc->A, sc->D, mm, ee);
+				       at, govmap_strength_word(sc->A), why,
+				       sc->D, mm, ee);
 			else
-				printf("  %3zu. %-48.48s A %.3f  D %.3f  %9s  "
-				       "exposure %s%s%s%s\n",
-				       k + 1, e->name ? e->name : e->id, sc->A,
-				       sc->D, mm, ee, fy[0] ? "  (money: " : "",
-				       fy, fy[0] ? ")" : "");
+				printf("  %3zu. %-48.48s A %s (%s)  D %.3f  "
+				       "exposure %s  money %s\n"
+				       "       why: %s\n",
+				       k + 1, e->name ? e->name : e->id, at,
+				       govmap_strength_word(sc->A), sc->D, ee, mm,
+				       why);
 		}
-		printf(md ? "\n## Findings by region and rule\n" : "\nFindings by region and rule\n");
-		const char *lastr = NULL, *lastrule = NULL;
+		if (!shown)
+			printf(md ? "None: no body here has a money figure for "
+				    "%s.\n"
+				  : "    none: no body here has a money figure "
+				    "for %s\n",
+			       fy);
+		printf(md ? "\n## Weak bodies with no money recorded for %s\n\n"
+			  : "\nWeak bodies with no money recorded for %s (A "
+			    "below %.2f, by deficit at the worst case; top %zu "
+			    "of %zu)\n",
+		       fy, t->weak_threshold, ushown, nu);
+		if (md && ushown)
+			printf("| # | body | A, in words, and why | D |\n"
+			       "|---|---|---|---|\n");
+		for (size_t k = 0; k < ushown; k++) {
+			const govmap_entity *e = govmap_registry_at(s.reg, unpriced[k]);
+			const govmap_score *sc = govmap_analysis_score(s.an, unpriced[k]);
+			char at[48], why[300];
+			govmap_score_A_text(sc, 3, at, sizeof at);
+			govmap_analysis_reason(s.an, unpriced[k], why, sizeof why);
+			if (md)
+				printf("| %zu | %s (`%s`) | %s %s: %s | %.3f |\n",
+				       k + 1, e->name ? e->name : e->id, e->id, at,
+				       govmap_strength_word(sc->A), why, sc->D);
+			else
+				printf("  %3zu. %-48.48s A %s (%s)  D %.3f\n"
+				       "       why: %s\n",
+				       k + 1, e->name ? e->name : e->id, at,
+				       govmap_strength_word(sc->A), sc->D, why);
+		}
+		if (!ushown)
+			printf(md ? "None.\n" : "    none\n");
+		if (sens) {
+			size_t nv;
+			const govmap_variant *v = govmap_sensitivity_variants(&nv);
+			printf(md ? "\n## Sensitivity: ranks under %zu variations "
+				    "of the model\n\n"
+				  : "\nSensitivity: the ranks each body takes under "
+				    "%zu variations of the model\n",
+			       nv);
+			printf(md ? "Variations: " : "  variations: ");
+			for (size_t k = 0; k < nv; k++)
+				printf("%s%s", k ? "; " : "", v[k].name);
+			printf("\n");
+			sens_print(&s, rep, GOVMAP_RANKING_EXPOSURE, ranked,
+				   shown, "Ranked by exposure", fmt);
+			sens_print(&s, rep, GOVMAP_RANKING_UNPRICED, unpriced,
+				   ushown, "Weak bodies with no money, by deficit",
+				   fmt);
+		}
+		if (nd) {
+			printf(md ? "\n## Dates not known\n\n"
+				  : "\nDates not known (not counted in force on "
+				    "this date)\n");
+			for (size_t k = 0; k < nd; k++) {
+				const govmap_entity *e =
+					govmap_registry_at(s.reg, undated[k]);
+				char a[11], b[11];
+				govmap_date_format(a, e->valid.from);
+				govmap_date_format(b, e->valid.to);
+				printf(md ? "- %s (`%s`): valid %s to %s\n"
+					  : "    %s (%s): valid %s to %s\n",
+				       e->name ? e->name : e->id, e->id, a, b);
+			}
+		}
+		printf(md ? "\n## Deficit findings by region and rule\n"
+			  : "\nDeficit findings by region and rule\n");
+		text_findings(&s, rep, GOVMAP_CAT_DEFICIT, md);
+		printf(md ? "\n## Coverage findings: what the registry does not "
+			    "record\n"
+			  : "\nCoverage findings: what the registry does not "
+			    "record (gaps, not failings)\n");
+		text_findings(&s, rep, GOVMAP_CAT_COVERAGE, md);
+		if (t->findings[GOVMAP_CAT_DATA]) {
+			printf(md ? "\n## Data findings: records that disagree\n"
+				  : "\nData findings: records that disagree\n");
+			text_findings(&s, rep, GOVMAP_CAT_DATA, md);
+		}
+		printf(md ? "\n## Suppressed findings\n\n"
+			  : "\nSuppressed findings (reviewed exceptions)\n");
 		size_t nsup = 0;
-		for (size_t k = 0; k < nfo; k++) {
-			const govmap_finding *f = &s.findings->v[fo[k]];
-			const char *reg = finding_region(&s, f);
-			if (f->suppressed) {
+		for (int cat = 0; cat < 3; cat++) {
+			size_t n;
+			const size_t *v = govmap_report_findings(rep, (govmap_category)cat, &n);
+			for (size_t k = 0; k < n; k++) {
+				const govmap_finding *f = &s.findings->v[v[k]];
+				if (!f->suppressed)
+					continue;
 				nsup++;
-				continue;
+				printf(md ? "- `%s` on %s: %s. Reason: %s\n"
+					  : "    [%s] %s: %s\n      reason: %s\n",
+				       f->rule,
+				       f->entity >= 0 ? govmap_registry_at(s.reg, (size_t)f->entity)->id : "-",
+				       f->msg, f->suppressed);
 			}
-			if (!lastr || strcmp(lastr, reg) != 0) {
-				printf(md ? "\n### %s\n" : "  %s\n",
-				       reg[0] ? reg : "(no region)");
-				lastr = reg;
-				lastrule = NULL;
-			}
-			if (!lastrule || strcmp(lastrule, f->rule) != 0) {
-				if (md)
-					printf("\n**%s**%s%s%s\n\n", f->rule,
-					       f->basis ? " (basis: " : "",
-					       f->basis ? f->basis : "",
-					       f->basis ? ")" : "");
-				else
-					printf("    %s%s%s\n", f->rule,
-					       f->basis ? ", basis: " : "",
-					       f->basis ? f->basis : "");
-				lastrule = f->rule;
-			}
-			printf(md ? "- %s: %s\n" : "      %s: %s\n",
-			       govmap_severity_name(f->sev), f->msg);
-		}
-		if (!nfo)
-			printf(md ? "\nNone.\n" : "    none\n");
-		printf(md ? "\n## Suppressed findings\n\n" : "\nSuppressed findings (reviewed exceptions)\n");
-		for (size_t k = 0; k < nfo; k++) {
-			const govmap_finding *f = &s.findings->v[fo[k]];
-			if (!f->suppressed)
-				continue;
-			printf(md ? "- `%s` on %s: %s. Reason: %s\n"
-				  : "    [%s] %s: %s\n      reason: %s\n",
-			       f->rule,
-			       f->entity >= 0 ? govmap_registry_at(s.reg, (size_t)f->entity)->id : "-",
-			       f->msg, f->suppressed);
 		}
 		if (!nsup)
 			printf(md ? "None.\n" : "    none\n");
 	}
-	rc = EXIT_OK;
-	free(r.order);
-	free(fo);
+	govmap_report_free(rep);
 	cli_close(&s);
-	return rc;
+	return EXIT_OK;
 }

@@ -425,6 +425,37 @@ static int by_exposure(const void *a, const void *b, void *ctx)
 		      govmap_registry_at(rank_ctx->s->reg, y)->id);
 }
 
+static double variant_weight(const char *type, void *payload)
+{
+	double w;
+	if (payload && govmap_plugins_link_strength(payload, type, &w))
+		return w;
+	return -1;
+}
+
+/* The registry under each documented variation of the model, once, for
+ * the robustness line beside every ranking. */
+static int analyse_variants(site_ctx *c)
+{
+	size_t nv;
+	const govmap_variant *v = govmap_sensitivity_variants(&nv);
+	c->variants = calloc(nv, sizeof(*c->variants));
+	if (!c->variants)
+		return -1;
+	for (size_t i = 0; i < nv; i++) {
+		govmap_analysis_opts o = {
+			govmap_analysis_date(c->s->an), variant_weight,
+			c->cli->plugins,
+			c->cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
+					     : GOVMAP_MONEY_THIS_YEAR,
+			&v[i]};
+		if (govmap_analyse(&c->variants[i], c->s->reg, &o) != GOVMAP_OK)
+			return -1;
+		c->nvariants++;
+	}
+	return 0;
+}
+
 static int collect(site_ctx *c)
 {
 	size_t n = govmap_registry_count(c->s->reg);
@@ -438,6 +469,8 @@ static int collect(site_ctx *c)
 		    sc->active && !sc->electorate)
 			c->ranked[c->nranked++] = i;
 	}
+	if (analyse_variants(c) < 0)
+		return -1;
 	govmap_sort(c->ranked, c->nranked, sizeof(*c->ranked), by_exposure, (void *)c);
 	size_t ncore = 0;
 	const govmap_rule_info *core = govmap_core_rules(&ncore);
@@ -475,7 +508,11 @@ static void ctx_free(site_ctx *c)
 	free(c->written);
 	free(c->rules);
 	free(c->ranked);
+	for (size_t i = 0; i < c->nvariants; i++)
+		govmap_analysis_free(c->variants[i]);
+	free(c->variants);
 }
+
 
 int cmd_site(govmap_cli *cli, int argc, char **argv)
 {

@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include "cli.h"
 #include "govmap/map.h"
+#include "govmap/report.h"
 #include "govmap/vcs.h"
 
 /* ---- site_html.c ---- */
@@ -144,6 +145,10 @@ typedef struct {
 	size_t *ranked;           /* bodies and boards in force, not
 				     electorates, by exposure */
 	size_t nranked;
+	govmap_analysis **variants; /* the registry under each documented
+				       variation of the model (sensitivity),
+				       made once; owned */
+	size_t nvariants;
 	char **written;           /* relative paths written this run */
 	size_t nwritten, capwritten;
 	unsigned map_failures;
@@ -170,6 +175,11 @@ int site_write(site_ctx *c, const char *rel, site_buf *b);
 typedef struct {
 	size_t bodies, weak, nochain, with_money;
 	double money, weak_money, exposure;
+	size_t weak_with_money; /* weak bodies with a known figure */
+	size_t undated;         /* not counted in force: dates not known */
+	char coverage[160];     /* "£X known, for N of M bodies; K not
+				   recorded" (govmap/report.h) */
+	char weak_coverage[160];
 } site_totals;
 
 void site_totals_of(const site_ctx *c, const char *region, site_totals *t);
@@ -208,6 +218,16 @@ void site_headlines(site_buf *b, const site_totals *t);
 void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 		     const char *region, size_t top, const char *caption_id,
 		     const char *caption);
+/* One line beside a ranking of `region` (NULL: all): "robust" or
+ * "depends on the weights" across the documented variations, for its
+ * first `shown` bodies (0: all). */
+void site_robustness(site_buf *b, const site_ctx *c, const char *region,
+		     govmap_ranking which, size_t shown);
+/* The bodies a ranking by money cannot show: weak chain (A below 0.25),
+ * no money recorded for the date's year; by deficit. */
+void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
+			 const char *region, size_t top,
+			 const char *caption_id);
 /* Findings (those `want` accepts) as a list grouped by rule, then the
  * suppressed ones with their reasons.  Returns how many were listed. */
 size_t site_findings(site_buf *b, const site_ctx *c, const char *root,

@@ -188,10 +188,11 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 }
 
 /* A strength in words (the deficit bands of the maps, read upwards). */
+/* The documented word scale (govmap_strength_word, CONTRIBUTING.md "The
+ * deficit model"), for a chain or one link alike. */
 const char *site_strength_word(double s)
 {
-	return s >= 0.75 ? "strong" : s >= 0.5 ? "moderate"
-	       : s >= 0.25 ? "weak" : "very weak";
+	return govmap_strength_word(s);
 }
 
 /* What the forum does to the actor, for each link type. */
@@ -694,21 +695,31 @@ static int one_body(site_ctx *c, size_t i)
 		sb_esc(&b, c->date);
 		sb_put(&b, ": there is nothing to score on this date.</p>\n");
 	} else {
-		char m[32], x[32];
-		govmap_money_format(m, sizeof m, (double)sc->money);
-		govmap_money_format(x, sizeof x, sc->exposure);
+		char m[160], x[32], at[48], why[300];
+		govmap_score_money_text(sc, m, sizeof m);
+		if (sc->money >= 0)
+			govmap_money_format(x, sizeof x, sc->exposure);
+		else
+			snprintf(x, sizeof x, "unknown");
 		sb_put(&b, "<h2>Scores on ");
 		sb_esc(&b, c->date);
 		sb_put(&b, "</h2>\n<dl class=\"headlines scores\">\n"
 			   "<div><dt>Chain to voters</dt><dd>");
 		sb_put(&b, sc->next < 0 && !sc->electorate
 				   ? "none"
-				   : site_strength_word(sc->A));
-		sb_putf(&b, "</dd><dd class=\"note\">accountability A = %.3f "
-			    "(1 = directly elected; 0 = no chain); deficit D = "
-			    "1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
+				   : govmap_strength_word(sc->A));
+		sb_put(&b, "</dd><dd class=\"note\">");
+		sb_esc(&b, govmap_analysis_reason(c->s->an, i, why, sizeof why));
+		if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
+			sb_put(&b, ". The range runs from no chain through "
+				   "what is not recorded (a link's powers, how "
+				   "seats are filled) to the best case");
+		sb_put(&b, "; accountability A = ");
+		sb_esc(&b, govmap_score_A_text(sc, 3, at, sizeof at));
+		sb_putf(&b, " (1 = directly elected; 0 = no chain); deficit D "
+			    "= 1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
 			    "money a year</dt><dd>",
-			sc->A, sc->D);
+			sc->D);
 		sb_esc(&b, m);
 		sb_put(&b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
 			   "<dd>");

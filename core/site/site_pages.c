@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "govmap/map.h"
+#include "govmap/report.h"
 #include "site.h"
 
 /* ---- regions and totals ---- */
@@ -44,27 +45,28 @@ const char *site_finding_region(const site_ctx *c, const govmap_finding *f)
 	return r ? r : "";
 }
 
+/* The totals are the library's (govmap/report.h), as `govmap report`
+ * gives them. */
 void site_totals_of(const site_ctx *c, const char *region, site_totals *t)
 {
 	memset(t, 0, sizeof(*t));
-	for (size_t k = 0; k < c->nranked; k++) {
-		size_t i = c->ranked[k];
-		if (region && !govmap_region_in(site_entity_region(c, i), region))
-			continue;
-		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
-		t->bodies++;
-		if (sc->money > 0) {
-			t->money += (double)sc->money;
-			t->exposure += sc->exposure;
-			t->with_money++;
-			if (sc->A < SITE_WEAK)
-				t->weak_money += (double)sc->money;
-		}
-		if (sc->A < SITE_WEAK)
-			t->weak++;
-		if (sc->A <= 0)
-			t->nochain++;
-	}
+	govmap_report *r = NULL;
+	govmap_report_opts o = {region, SITE_WEAK};
+	if (govmap_report_build(&r, c->s->an, c->s->findings, &o) != GOVMAP_OK)
+		return;
+	const govmap_report_totals *x = govmap_report_get_totals(r);
+	t->bodies = x->bodies;
+	t->weak = x->weak;
+	t->nochain = x->nochain;
+	t->with_money = x->with_money;
+	t->money = x->money;
+	t->weak_money = x->weak_money;
+	t->exposure = x->exposure;
+	t->weak_with_money = x->weak_with_money;
+	t->undated = x->dates_unknown;
+	govmap_report_coverage_text(x, t->coverage, sizeof t->coverage);
+	govmap_report_weak_text(x, t->weak_coverage, sizeof t->weak_coverage);
+	govmap_report_free(r);
 }
 
 const char *site_region_title(char *buf, size_t size, const char *region)
@@ -273,28 +275,26 @@ static void money(site_buf *b, double v)
 
 void site_headlines(site_buf *b, const site_totals *t)
 {
+	/* money is summed where known and always shown with its coverage:
+	 * an unknown figure is never counted as £0 */
 	sb_put(b, "<dl class=\"headlines\">\n<div><dt>Public money a year "
 		  "(where known)</dt><dd>");
 	if (t->with_money)
 		money(b, t->money);
 	else
-		sb_put(b, "not known");
-	sb_putf(b, "</dd><dd class=\"note\">controlled by %zu of %zu bodies "
-		   "and boards</dd></div>\n",
-		t->with_money, t->bodies);
+		sb_put(b, "not recorded");
+	sb_put(b, "</dd><dd class=\"note\">");
+	sb_esc(b, t->coverage);
+	sb_put(b, "</dd></div>\n");
 	sb_put(b, "<div><dt>Decided by bodies whose best chain to voters is "
 		  "weaker than 0.25</dt><dd>");
-	if (t->with_money)
+	if (t->weak_with_money)
 		money(b, t->weak_money);
 	else
-		sb_put(b, "not known");
-	if (t->money > 0)
-		sb_putf(b, "</dd><dd class=\"note\">%.0f%% of the money; %zu "
-			   "bodies</dd></div>\n",
-			100.0 * t->weak_money / t->money, t->weak);
-	else
-		sb_putf(b, "</dd><dd class=\"note\">%zu bodies</dd></div>\n",
-			t->weak);
+		sb_put(b, "not recorded");
+	sb_putf(b, "</dd><dd class=\"note\">%zu bodies; ", t->weak);
+	sb_esc(b, t->weak_coverage);
+	sb_put(b, "</dd></div>\n");
 	sb_putf(b, "<div><dt>Bodies with no chain to voters at all</dt>"
 		   "<dd>%zu</dd><dd class=\"note\">of %zu in force</dd></div>\n",
 		t->nochain, t->bodies);
@@ -303,7 +303,15 @@ void site_headlines(site_buf *b, const site_totals *t)
 		money(b, t->exposure);
 	else
 		sb_put(b, "not known");
-	sb_put(b, "</dd><dd class=\"note\">a year</dd></div>\n</dl>\n");
+	sb_putf(b, "</dd><dd class=\"note\">a year, of the known figures "
+		   "(%zu of %zu bodies)</dd></div>\n</dl>\n",
+		t->with_money, t->bodies);
+	if (t->undated)
+		sb_putf(b, "<p class=\"note\">%zu %s whose dates are not known "
+			   "%s not counted in force.</p>\n",
+			t->undated,
+			t->undated == 1 ? "body or board" : "bodies or boards",
+			t->undated == 1 ? "is" : "are");
 }
 
 static int band(double d)
@@ -312,56 +320,89 @@ static int band(double d)
 	return k < 0 ? 0 : k > 4 ? 4 : k;
 }
 
+/* The deficit with its colour band; the accountability in words (the
+ * documented scale, govmap_strength_word) and the reason in a title. */
 static void deficit_cell(site_buf *b, double D)
 {
-	static const char *const words[] = {"low", "moderate", "high",
-					    "very high", "severe"};
 	sb_putf(b, "<td class=\"num\"><span class=\"band band-%d\" "
-		   "aria-hidden=\"true\"></span>%.3f <span class=\"band-word\">"
-		   "%s</span></td>",
-		band(D), D, words[band(D)]);
+		   "aria-hidden=\"true\"></span>%.3f</td>",
+		band(D), D);
 }
 
-void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
-		     const char *region, size_t top, const char *caption_id,
-		     const char *caption)
+static void A_cells(site_buf *b, const site_ctx *c, size_t i)
 {
-	size_t shown = 0, total = 0;
-	for (size_t k = 0; k < c->nranked; k++)
-		if (!region ||
-		    govmap_region_in(site_entity_region(c, c->ranked[k]), region))
-			total++;
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	char at[48], why[300];
+	sb_put(b, "<td class=\"num\">");
+	sb_esc(b, govmap_score_A_text(sc, 3, at, sizeof at));
+	sb_put(b, "</td><td><span class=\"band-word\">");
+	sb_esc(b, govmap_strength_word(sc->A));
+	sb_put(b, "</span> <span class=\"reason\">");
+	sb_esc(b, govmap_analysis_reason(c->s->an, i, why, sizeof why));
+	sb_put(b, "</span></td>");
+}
+
+/* The head of a table of bodies: caption, then the columns, with the
+ * exposure and links columns when `exposure`. */
+static void table_head(site_buf *b, const char *id, const char *cls,
+		       const char *caption, size_t top, size_t total,
+		       int exposure)
+{
 	sb_put(b, "<div class=\"table-wrap\" id=\"");
-	sb_esc(b, caption_id);
-	sb_put(b, "\" tabindex=\"-1\">\n<table class=\"ranked\">\n<caption>");
+	sb_esc(b, id);
+	sb_put(b, "\" tabindex=\"-1\">\n<table class=\"");
+	sb_put(b, cls);
+	sb_put(b, "\">\n<caption>");
 	sb_esc(b, caption);
 	if (top && total > top)
 		sb_putf(b, " (the top %zu of %zu)", top, total);
 	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Rank</th>"
 		  "<th scope=\"col\">Body or board</th>"
 		  "<th scope=\"col\">Type</th>"
-		  "<th scope=\"col\" class=\"num\">Accountability A</th>"
+		  "<th scope=\"col\" class=\"num\">Accountability A (worst "
+		  "to best case)</th>"
+		  "<th scope=\"col\">In words, and why</th>"
 		  "<th scope=\"col\" class=\"num\">Deficit D</th>"
-		  "<th scope=\"col\" class=\"num\">Public money a year</th>"
-		  "<th scope=\"col\" class=\"num\">Exposure</th>"
-		  "<th scope=\"col\" class=\"num\">Links to voters</th>"
-		  "</tr></thead>\n<tbody>\n");
+		  "<th scope=\"col\" class=\"num\">Public money a year</th>");
+	if (exposure)
+		sb_put(b, "<th scope=\"col\" class=\"num\">Exposure</th>"
+			  "<th scope=\"col\" class=\"num\">Links to voters</th>");
+	sb_put(b, "</tr></thead>\n<tbody>\n");
+}
+
+void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
+		     const char *region, size_t top, const char *caption_id,
+		     const char *caption)
+{
+	/* a ranking by exposure holds known figures only: a body with no
+	 * money recorded is in site_unpriced_table(), never ranked at £0 */
+	size_t shown = 0, total = 0;
+	for (size_t k = 0; k < c->nranked; k++)
+		if ((!region ||
+		     govmap_region_in(site_entity_region(c, c->ranked[k]), region)) &&
+		    govmap_analysis_score(c->s->an, c->ranked[k])->money >= 0)
+			total++;
+	table_head(b, caption_id, "ranked", caption, top, total, 1);
 	for (size_t k = 0; k < c->nranked && (!top || shown < top); k++) {
 		size_t i = c->ranked[k];
 		if (region && !govmap_region_in(site_entity_region(c, i), region))
 			continue;
 		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
 		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+		if (sc->money < 0)
+			continue;
 		shown++;
 		sb_putf(b, "<tr><td class=\"num\">%zu</td><th scope=\"row\">",
 			shown);
 		site_link_body(b, c, root, (int32_t)i);
 		sb_put(b, "</th><td>");
 		sb_esc(b, e->type ? e->type : "board");
-		sb_putf(b, "</td><td class=\"num\">%.3f</td>", sc->A);
+		sb_put(b, "</td>");
+		A_cells(b, c, i);
 		deficit_cell(b, sc->D);
+		char mt[160];
 		sb_put(b, "<td class=\"num\">");
-		money(b, (double)sc->money);
+		sb_esc(b, govmap_score_money_text(sc, mt, sizeof mt));
 		sb_put(b, "</td><td class=\"num\">");
 		money(b, sc->exposure);
 		if (sc->next < 0)
@@ -371,9 +412,82 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 				sc->hops);
 	}
 	if (!shown)
-		sb_put(b, "<tr><td colspan=\"8\">No body or board is in force "
-			  "here on this date.</td></tr>\n");
+		sb_put(b, "<tr><td colspan=\"9\">No body or board here has a "
+			  "money figure recorded for this date's financial "
+			  "year.</td></tr>\n");
 	sb_put(b, "</tbody>\n</table>\n</div>\n");
+}
+
+void site_robustness(site_buf *b, const site_ctx *c, const char *region,
+		     govmap_ranking which, size_t shown)
+{
+	govmap_report *r = NULL;
+	govmap_report_opts o = {region, SITE_WEAK};
+	if (govmap_report_build(&r, c->s->an, NULL, &o) != GOVMAP_OK ||
+	    govmap_report_sensitivity_of(
+		    r, (const govmap_analysis *const *)c->variants,
+		    c->nvariants) != GOVMAP_OK) {
+		govmap_report_free(r);
+		b->oom = 1;
+		return;
+	}
+	size_t n;
+	govmap_report_ranks(r, which, &n);
+	if (!shown || shown > n)
+		shown = n;
+	if (shown > 1) {
+		int robust = govmap_report_robust(r, which, shown);
+		sb_putf(b, "<p class=\"note robustness\">%s: under the %zu "
+			   "documented variations of the model (each weight "
+			   "up and down by a quarter; a chain as strong as its "
+			   "weakest link), %s.</p>\n",
+			robust ? "Robust" : "Depends on the weights",
+			c->nvariants,
+			robust ? "no body in this ranking moves more than one "
+				 "place"
+			       : "some bodies in this ranking move more than "
+				 "one place (govmap report --sensitivity gives "
+				 "each body's range)");
+	}
+	govmap_report_free(r);
+}
+
+void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
+			 const char *region, size_t top,
+			 const char *caption_id)
+{
+	govmap_report *r = NULL;
+	govmap_report_opts o = {region, SITE_WEAK};
+	if (govmap_report_build(&r, c->s->an, c->s->findings, &o) != GOVMAP_OK) {
+		b->oom = 1;
+		return;
+	}
+	size_t n;
+	const size_t *v = govmap_report_unpriced(r, &n);
+	table_head(b, caption_id, "ranked unpriced",
+		   "Bodies and boards whose best chain to voters is weaker "
+		   "than 0.25 and whose money is not recorded for this date's "
+		   "year, by deficit",
+		   top, n, 0);
+	size_t shown = 0;
+	for (size_t k = 0; k < n && (!top || shown < top); k++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, v[k]);
+		const govmap_score *sc = govmap_analysis_score(c->s->an, v[k]);
+		shown++;
+		sb_putf(b, "<tr><td class=\"num\">%zu</td><th scope=\"row\">",
+			shown);
+		site_link_body(b, c, root, (int32_t)v[k]);
+		sb_put(b, "</th><td>");
+		sb_esc(b, e->type ? e->type : "board");
+		sb_put(b, "</td>");
+		A_cells(b, c, v[k]);
+		deficit_cell(b, sc->D);
+		sb_put(b, "<td class=\"num unknown\">not recorded</td></tr>\n");
+	}
+	if (!shown)
+		sb_put(b, "<tr><td colspan=\"7\">None.</td></tr>\n");
+	sb_put(b, "</tbody>\n</table>\n</div>\n");
+	govmap_report_free(r);
 }
 
 static const char *sev_word(govmap_severity s)
@@ -457,40 +571,64 @@ size_t site_findings(site_buf *b, const site_ctx *c, const char *root,
 			nsup += fs->v[k].suppressed != NULL;
 		}
 	govmap_sort(idx, n, sizeof(*idx), by_rule, (void *)c);
+	size_t ncov = 0;
+	for (size_t k = 0; k < n; k++)
+		ncov += !fs->v[idx[k]].suppressed &&
+			fs->v[idx[k]].category == GOVMAP_CAT_COVERAGE;
 	if (n == nsup)
 		sb_put(b, "<p>No findings.</p>\n");
-	const char *last = NULL;
-	for (size_t k = 0; k < n; k++) {
-		const govmap_finding *f = &fs->v[idx[k]];
-		if (f->suppressed)
-			continue;
-		if (!last || strcmp(last, f->rule) != 0) {
-			if (last)
-				sb_put(b, "</ul>\n</div>\n");
-			const govmap_rule_info *ri = rule_info(c, f->rule);
-			sb_put(b, "<div class=\"rule-group\">\n<");
+	else if (n == nsup + ncov)
+		sb_put(b, "<p>No findings about the structure: only gaps in "
+			  "the registry, below.</p>\n");
+	/* deficit (and data) findings first; coverage findings apart: a
+	 * gap in the registry is not a failing of the body */
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && ncov) {
+			sb_put(b, "<div class=\"coverage\">\n<");
 			sb_put(b, htag);
-			sb_put(b, ">");
-			sb_esc_cap(b, ri && ri->title ? ri->title : f->rule);
-			sb_put(b, " <span class=\"rule-id\">");
-			site_link_rule(b, c, root, f->rule);
-			sb_put(b, "</span></");
+			sb_put(b, ">Gaps in the registry (coverage findings)</");
 			sb_put(b, htag);
-			sb_put(b, ">\n");
-			const char *basis = f->basis ? f->basis
-					    : ri ? ri->basis : NULL;
-			if (basis) {
-				sb_put(b, "<p class=\"basis\">Basis: ");
-				sb_esc(b, basis);
-				sb_put(b, "</p>\n");
-			}
-			sb_put(b, "<ul class=\"findings\">\n");
-			last = f->rule;
+			sb_put(b, ">\n<p class=\"note\">What the registry does "
+				  "not record yet. These are not failings of "
+				  "the bodies and do not count in the headline "
+				  "figures.</p>\n");
 		}
-		finding_item(b, c, root, f, show_body);
+		const char *last = NULL;
+		for (size_t k = 0; k < n; k++) {
+			const govmap_finding *f = &fs->v[idx[k]];
+			if (f->suppressed ||
+			    (f->category == GOVMAP_CAT_COVERAGE) != pass)
+				continue;
+			if (!last || strcmp(last, f->rule) != 0) {
+				if (last)
+					sb_put(b, "</ul>\n</div>\n");
+				const govmap_rule_info *ri = rule_info(c, f->rule);
+				sb_put(b, "<div class=\"rule-group\">\n<");
+				sb_put(b, pass ? "p class=\"rule-title\"" : htag);
+				sb_put(b, ">");
+				sb_esc_cap(b, ri && ri->title ? ri->title : f->rule);
+				sb_put(b, " <span class=\"rule-id\">");
+				site_link_rule(b, c, root, f->rule);
+				sb_put(b, "</span></");
+				sb_put(b, pass ? "p" : htag);
+				sb_put(b, ">\n");
+				const char *basis = f->basis ? f->basis
+						    : ri ? ri->basis : NULL;
+				if (basis) {
+					sb_put(b, "<p class=\"basis\">Basis: ");
+					sb_esc(b, basis);
+					sb_put(b, "</p>\n");
+				}
+				sb_put(b, "<ul class=\"findings\">\n");
+				last = f->rule;
+			}
+			finding_item(b, c, root, f, show_body);
+		}
+		if (last)
+			sb_put(b, "</ul>\n</div>\n");
+		if (pass == 1 && ncov)
+			sb_put(b, "</div>\n");
 	}
-	if (last)
-		sb_put(b, "</ul>\n</div>\n");
 	if (nsup) {
 		sb_put(b, "<div class=\"rule-group suppressed\">\n<");
 		sb_put(b, htag);

@@ -33,13 +33,17 @@ static void money(site_buf *b, double v)
 	sb_esc(b, m);
 }
 
-/* Money summed over bodies, or "not known" when none has a figure. */
-static void known_money(site_buf *b, const site_totals *t, double v)
+/* Money summed over the bodies with a figure, with how many have one;
+ * "not recorded" when none has. */
+static void known_money(site_buf *b, size_t known, size_t all, double v)
 {
-	if (t->with_money)
+	if (known)
 		money(b, v);
 	else
-		sb_put(b, "not known");
+		sb_put(b, "not recorded");
+	if (known != all)
+		sb_putf(b, " <span class=\"coverage\">(%zu of %zu known)</span>",
+			known, all);
 }
 
 /* The regions table: every region with its figures. */
@@ -73,9 +77,9 @@ static void regions_table(site_buf *b, const site_ctx *c, const char *root,
 				 site_region_title(title, sizeof title, r));
 		sb_putf(b, "</th><td class=\"num\">%zu</td><td class=\"num\">",
 			t.bodies);
-		known_money(b, &t, t.money);
+		known_money(b, t.with_money, t.bodies, t.money);
 		sb_put(b, "</td><td class=\"num\">");
-		known_money(b, &t, t.weak_money);
+		known_money(b, t.weak_with_money, t.weak, t.weak_money);
 		sb_putf(b, "</td><td class=\"num\">%zu</td></tr>\n", t.nochain);
 	}
 	sb_put(b, "</tbody>\n</table>\n</div>\n");
@@ -130,10 +134,18 @@ int site_write_index(site_ctx *c)
 		   "own map, its bodies ranked by exposure and its findings."
 		   "</p>\n");
 	regions_table(&b, c, "", NULL);
-	sb_put(&b, "<h2>Largest exposure</h2>\n");
+	sb_put(&b, "<h2>Largest exposure</h2>\n<p class=\"note\">Ranked by the "
+		   "exposure of known figures only: ");
+	sb_esc(&b, t.coverage);
+	sb_put(&b, ". Bodies whose money is not recorded are listed "
+		   "next.</p>\n");
 	site_rank_table(&b, c, "", NULL, 25, "ranked",
 			"Bodies and boards ranked by exposure (deficit times "
-			"public money)");
+			"public money, where recorded)");
+	site_robustness(&b, c, NULL, GOVMAP_RANKING_EXPOSURE, 25);
+	sb_put(&b, "<h2>Weak chains, money not recorded</h2>\n");
+	site_unpriced_table(&b, c, "", NULL, 25, "unpriced");
+	site_robustness(&b, c, NULL, GOVMAP_RANKING_UNPRICED, 25);
 	sb_put(&b, "<p><a href=\"bodies/index.html\">Every body and board, "
 		   "A to Z</a> &middot; <a href=\"rules/index.html\">The rules "
 		   "behind the findings</a></p>\n"
@@ -235,10 +247,18 @@ static int one_region(site_ctx *c, const char *r)
 		sb_put(&b, "<h2>Map</h2>\n");
 		site_map_figure(&b, c, "../", &o, "Map: who the bodies here "
 				"answer to, up to the voters", summary, "ranked");
-		sb_put(&b, "<h2>Bodies ranked by exposure</h2>\n");
+		sb_put(&b, "<h2>Bodies ranked by exposure</h2>\n<p class=\"note\">"
+			   "Known figures only: ");
+		sb_esc(&b, t.coverage);
+		sb_put(&b, ".</p>\n");
 		site_rank_table(&b, c, "../", r, 0, "ranked",
 				"Bodies and boards in this region, ranked by "
-				"exposure (deficit times public money)");
+				"exposure (deficit times public money, where "
+				"recorded)");
+		site_robustness(&b, c, r, GOVMAP_RANKING_EXPOSURE, 0);
+		sb_put(&b, "<h2>Weak chains, money not recorded</h2>\n");
+		site_unpriced_table(&b, c, "../", r, 0, "unpriced");
+		site_robustness(&b, c, r, GOVMAP_RANKING_UNPRICED, 0);
 	} else {
 		sb_put(&b, "<p id=\"ranked\">No body or board here is in force "
 			   "on this date.</p>\n");

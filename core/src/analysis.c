@@ -25,6 +25,8 @@ struct govmap_analysis {
 	govmap_type_weight_fn weight; /* plugins' type weights, or NULL */
 	void *weight_payload;
 	unsigned money_how;    /* GOVMAP_MONEY_THIS_YEAR or _NEAREST_YEAR */
+	int high;              /* widest_paths over strength_high */
+	govmap_variant v;      /* the model's variation (all 1: none) */
 	govmap_score *scores;  /* one per entity */
 	govmap_edge *edges;
 	size_t nedges, capedges;
@@ -39,6 +41,97 @@ struct govmap_analysis {
  * self-selected part of the public, not the public: its root counts
  * half (CONTRIBUTING.md, "The deficit model"). */
 #define MEMBERSHIP_ROOT 0.5
+
+const char *govmap_strength_word(double A)
+{
+	return A >= 0.7   ? "strong"
+	       : A >= 0.4 ? "moderate"
+	       : A >= 0.2 ? "weak"
+	       : A > 0    ? "very weak"
+			  : "none";
+}
+
+const char *govmap_score_A_text(const govmap_score *sc, int digits,
+				char *buf, size_t size)
+{
+	if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
+		snprintf(buf, size, "%.*f to %.*f", digits, sc->A, digits,
+			 sc->A_high);
+	else
+		snprintf(buf, size, "%.*f", digits, sc->A);
+	return buf;
+}
+
+/* "statutory; can question but not sanction" for a link. */
+static void link_phrase(const govmap_entity *l, char *buf, size_t size)
+{
+	static const char *const basis[] = {
+		"basis not recorded", "statutory", "by regulation",
+		"by contract", "by guidance only", "voluntary", "no basis"};
+	unsigned p = l->powers;
+	const char *pw = !p ? "powers not recorded"
+			 : (p & GOVMAP_POWER_SANCTION)
+				 ? "can impose consequences"
+			 : (p & GOVMAP_POWER_QUESTION)
+				 ? "can question but not sanction"
+				 : "is informed only: no questions, no sanction";
+	snprintf(buf, size, "%s; %s",
+		 (unsigned)l->basis <= GOVMAP_BASIS_NONE ? basis[l->basis] : "?",
+		 pw);
+}
+
+const char *govmap_analysis_reason(const govmap_analysis *an, size_t i,
+				   char *buf, size_t size)
+{
+	const govmap_entity *e = govmap_registry_at(an->reg, i);
+	const govmap_score *s = &an->scores[i];
+	if (s->electorate) {
+		snprintf(buf, size, "%s",
+			 govmap_root_weight(e) < 1
+				 ? "a membership: its members elect, but are "
+				   "not the public"
+				 : "the voters themselves");
+		return buf;
+	}
+	if (!s->active) {
+		snprintf(buf, size, "not in force on this date");
+		return buf;
+	}
+	if (s->next < 0) {
+		snprintf(buf, size, "no chain to voters recorded");
+		return buf;
+	}
+	/* the weakest step of the best chain says most about it */
+	const govmap_edge *weak = NULL;
+	int32_t at = (int32_t)i;
+	for (uint32_t h = 0; h < s->hops && at >= 0; h++) {
+		int32_t k = an->scores[at].next;
+		if (k < 0)
+			break;
+		const govmap_edge *ed = &an->edges[k];
+		if (!weak || ed->strength < weak->strength)
+			weak = ed;
+		at = ed->to;
+	}
+	char what[200] = "";
+	if (weak && weak->kind == GOVMAP_EDGE_LINK)
+		link_phrase(govmap_registry_at(an->reg, (size_t)weak->link),
+			    what, sizeof what);
+	else if (weak && weak->kind == GOVMAP_EDGE_SEAT)
+		snprintf(what, sizeof what, "weakest step: %s seats",
+			 govmap_fill_name(govmap_registry_at(an->reg,
+							     (size_t)weak->from)
+						  ->seats[weak->seat]
+						  .fill));
+	else if (weak && weak->kind == GOVMAP_EDGE_JOINT)
+		snprintf(what, sizeof what, "weakest step: a joint board "
+					    "shared by several bodies");
+	else
+		snprintf(what, sizeof what, "through its board");
+	snprintf(buf, size, "%s; %u link%s from voters", what, s->hops,
+		 s->hops == 1 ? "" : "s");
+	return buf;
+}
 
 const char *govmap_score_money_text(const govmap_score *sc, char *buf,
 				    size_t size)
@@ -124,18 +217,57 @@ static double clamp(double s)
 	return s < MIN_STRENGTH ? MIN_STRENGTH : s > 1.0 ? 1.0 : s;
 }
 
-static double strength(const govmap_entity *l, double t, const char *tsrc,
-		       char *why, size_t n)
+static const govmap_variant documented = {"documented", 1, 1, 1, 1, 1,
+					       false};
+
+static const govmap_variant variants[] = {
+	{"basis weights +25%", 1.25, 1, 1, 1, 1, false},
+	{"basis weights -25%", 0.75, 1, 1, 1, 1, false},
+	{"powers weights +25%", 1, 1.25, 1, 1, 1, false},
+	{"powers weights -25%", 1, 0.75, 1, 1, 1, false},
+	{"type weights +25%", 1, 1, 1.25, 1, 1, false},
+	{"type weights -25%", 1, 1, 0.75, 1, 1, false},
+	{"seat fill weights +25%", 1, 1, 1, 1.25, 1, false},
+	{"seat fill weights -25%", 1, 1, 1, 0.75, 1, false},
+	{"step weight +25%", 1, 1, 1, 1, 1.25, false},
+	{"step weight -25%", 1, 1, 1, 1, 0.75, false},
+	{"chain = its weakest link", 1, 1, 1, 1, 1, true},
+};
+
+const govmap_variant *govmap_sensitivity_variants(size_t *n)
 {
-	double b = basis_weight(l->basis), p = powers_weight(l->powers);
-	double s = clamp(HOP * b * p * t);
+	*n = sizeof variants / sizeof *variants;
+	return variants;
+}
+
+/* A weight w of a group scaled by the variation, at most 1. */
+static double vw(double w, double scale)
+{
+	double x = w * (scale > 0 ? scale : 1.0);
+	return x > 1.0 ? 1.0 : x;
+}
+
+static double strength_v(const govmap_entity *l, double t, const char *tsrc,
+			 const govmap_variant *v, char *why, size_t n)
+{
+	double b = vw(basis_weight(l->basis), v->basis);
+	double p = vw(powers_weight(l->powers), v->powers);
+	double hop = vw(HOP, v->hop);
+	t = vw(t, v->type);
+	double s = clamp(hop * b * p * t);
 	if (why)
 		snprintf(why, n,
 			 "step %.2f x basis %s %.2f x powers %.2f x type %s "
 			 "%.2f%s = %.3f",
-			 HOP, l->basis ? govmap_basis_name(l->basis) : "(unset)",
+			 hop, l->basis ? govmap_basis_name(l->basis) : "(unset)",
 			 b, p, l->type ? l->type : "?", t, tsrc, s);
 	return s;
+}
+
+static double strength(const govmap_entity *l, double t, const char *tsrc,
+		       char *why, size_t n)
+{
+	return strength_v(l, t, tsrc, &documented, why, n);
 }
 
 double govmap_link_strength(const govmap_entity *l, char *why, size_t n)
@@ -151,8 +283,8 @@ double govmap_analysis_link_strength(const govmap_analysis *an,
 			   ? an->weight(l->type, an->weight_payload)
 			   : -1;
 	if (w > 0 && w <= 1)
-		return strength(l, w, " (plugin)", why, n);
-	return govmap_link_strength(l, why, n);
+		return strength_v(l, w, " (plugin)", &an->v, why, n);
+	return strength_v(l, type_weight(l->type), "", &an->v, why, n);
 }
 
 double govmap_fill_weight(govmap_fill fill)
@@ -173,8 +305,9 @@ double govmap_seat_strength(govmap_fill fill, uint32_t nseats, uint32_t total)
 
 /* ---- the graph ---- */
 
-static int add_edge(govmap_analysis *an, int32_t from, int32_t to,
-		    govmap_edge_kind kind, int32_t link, int32_t seat, double s)
+static int add_edge2(govmap_analysis *an, int32_t from, int32_t to,
+		     govmap_edge_kind kind, int32_t link, int32_t seat,
+		     double s, double s_high)
 {
 	if (govmap__grow((void **)&an->edges, &an->capedges, an->nedges,
 			 sizeof(*an->edges)) < 0)
@@ -186,7 +319,15 @@ static int add_edge(govmap_analysis *an, int32_t from, int32_t to,
 	e->link = link;
 	e->seat = seat;
 	e->strength = s;
+	e->strength_high = s_high > s ? s_high : s;
 	return 0;
+}
+
+/* An edge whose strength depends on nothing unrecorded. */
+static int add_edge(govmap_analysis *an, int32_t from, int32_t to,
+		    govmap_edge_kind kind, int32_t link, int32_t seat, double s)
+{
+	return add_edge2(an, from, to, kind, link, seat, s, s);
 }
 
 static int node_ok(const govmap_analysis *an, int32_t i)
@@ -225,14 +366,26 @@ static int build_edges(govmap_analysis *an)
 				continue;
 			double s = govmap_analysis_link_strength(an, e, NULL,
 								 0);
-			if (add_edge(an, e->from.target, e->to.target,
-				     GOVMAP_EDGE_LINK, (int32_t)i, -1, s) < 0)
+			/* powers not listed: at best the forum has all
+			 * three */
+			double hi = s;
+			if (!e->powers) {
+				govmap_entity all = *e;
+				all.powers = GOVMAP_POWER_INFORM |
+					     GOVMAP_POWER_QUESTION |
+					     GOVMAP_POWER_SANCTION;
+				hi = govmap_analysis_link_strength(an, &all,
+								   NULL, 0);
+			}
+			if (add_edge2(an, e->from.target, e->to.target,
+				      GOVMAP_EDGE_LINK, (int32_t)i, -1, s,
+				      hi) < 0)
 				return -1;
 		} else if (e->kind == GOVMAP_KIND_BOARD) {
 			if (node_ok(an, e->of.target)) {
 				if (add_edge(an, (int32_t)i, e->of.target,
 					     GOVMAP_EDGE_BOARD_OF, -1, -1,
-					     HOP) < 0)
+					     vw(HOP, an->v.hop)) < 0)
 					return -1;
 				/* a body decides through its governing
 				 * board, so it answers through it too */
@@ -249,15 +402,22 @@ static int build_edges(govmap_analysis *an)
 				if (node_ok(an, e->joint[j].target) &&
 				    add_edge(an, (int32_t)i, e->joint[j].target,
 					     GOVMAP_EDGE_JOINT, -1, -1,
-					     clamp(HOP / (double)members)) < 0)
+					     clamp(vw(HOP, an->v.hop) / (double)members)) < 0)
 					return -1;
-			uint32_t total = 0;
+			uint32_t total = 0, unstated = 0;
 			for (size_t j = 0; j < e->nseats; j++) {
 				const govmap_seat *s = &e->seats[j];
 				if (s->voting != GOVMAP_NO &&
-				    govmap_period_contains(s->valid, an->on))
+				    govmap_period_contains(s->valid, an->on)) {
 					total += s->count;
+					if (s->fill == GOVMAP_FILL_UNSTATED)
+						unstated += s->count;
+				}
 			}
+			/* best case: the unstated seats are filled the way
+			 * the stated ones are, so they leave each filler's
+			 * share as it is among the stated seats */
+			uint32_t stated = total - unstated;
 			/* one edge per body that fills seats: the seats it
 			 * fills, each weighted by how it fills them, as a
 			 * share of the voting seats */
@@ -275,14 +435,18 @@ static int build_edges(govmap_analysis *an)
 				for (size_t k = j; k < e->nseats; k++)
 					if (seat_counts(an, &e->seats[k]) &&
 					    e->seats[k].by.target == by)
-						sum += govmap_fill_weight(
-							       e->seats[k].fill) *
+						sum += vw(govmap_fill_weight(
+								  e->seats[k].fill),
+							  an->v.fill) *
 						       (e->seats[k].count -
 							e->seats[k].vacant);
 				if (sum > 0 && total &&
-				    add_edge(an, (int32_t)i, by,
-					     GOVMAP_EDGE_SEAT, -1, (int32_t)j,
-					     clamp(HOP * sum / total)) < 0)
+				    add_edge2(an, (int32_t)i, by,
+					      GOVMAP_EDGE_SEAT, -1, (int32_t)j,
+					      clamp(vw(HOP, an->v.hop) * sum / total),
+					      stated ? clamp(vw(HOP, an->v.hop) *
+							     sum / stated)
+						     : 0) < 0)
 					return -1;
 			}
 		}
@@ -407,9 +571,17 @@ static int widest_paths(govmap_analysis *an)
 		     k++) {
 			const govmap_edge *e = &an->edges[in_idx[k]];
 			govmap_score *su = &an->scores[e->from];
-			if (su->electorate || !(e->strength > 0))
+			/* the best case of an interval uses the links' and
+			 * seats' best strengths */
+			double w = an->high ? e->strength_high : e->strength;
+			if (su->electorate || !(w > 0))
 				continue;
-			double cand = it.a + log(e->strength);
+			/* in logarithms (no underflow at any length): a chain
+			 * is the product of its links, or (a sensitivity
+			 * variation) its weakest link */
+			double lw = log(w);
+			double cand = an->v.weakest_link ? (lw < it.a ? lw : it.a)
+							 : it.a + lw;
 			double cur = la[e->from];
 			uint32_t hops = it.hops + 1;
 			if (cand > cur + LOG_EPS ||
@@ -450,6 +622,7 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	an->weight = o.weight;
 	an->weight_payload = o.weight_payload;
 	an->money_how = o.money_how;
+	an->v = o.variant ? *o.variant : documented;
 	an->scores = calloc(n ? n : 1, sizeof(*an->scores));
 	if (!an->scores) {
 		govmap_analysis_free(an);
@@ -474,7 +647,22 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		s->money_kind = mf.kind;
 		s->money_other_year = mf.other_year;
 	}
+	/* the best case first (strength_high), kept in A_high; then the
+	 * scores proper */
+	an->high = 1;
 	if (build_edges(an) < 0 || widest_paths(an) < 0) {
+		govmap_analysis_free(an);
+		return GOVMAP_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		govmap_score *s = &an->scores[i];
+		s->A_high = s->A;
+		s->A = 0;
+		s->hops = 0;
+		s->next = -1;
+	}
+	an->high = 0;
+	if (widest_paths(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
 	}
@@ -483,7 +671,7 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		if (!s->active || (e->kind != GOVMAP_KIND_BODY &&
 				   e->kind != GOVMAP_KIND_BOARD)) {
-			s->A = s->D = s->exposure = 0;
+			s->A = s->A_high = s->D = s->exposure = 0;
 			continue;
 		}
 		/* round to 6 places so that output never depends on the
@@ -493,6 +681,9 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		 * maps and reports read A > 0 as "has a chain" */
 		if (s->next >= 0 && s->A < 1e-6)
 			s->A = 1e-6;
+		s->A_high = round(s->A_high * 1e6) / 1e6;
+		if (s->A_high < s->A)
+			s->A_high = s->A;
 		s->D = round((1.0 - s->A) * 1e6) / 1e6;
 		s->exposure = s->money > 0 ? s->D * (double)s->money : 0;
 	}
@@ -632,43 +823,53 @@ static const govmap_rule_info core_rules[] = {
 	{"core/no-chain", "a body with no chain of accountability to voters",
 	 GOVMAP_SEV_WARNING,
 	 "Bovens (2007), 'Analysing and assessing accountability'; the "
-	 "democratic-deficit model in CONTRIBUTING.md"},
+	 "democratic-deficit model in CONTRIBUTING.md",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/no-sanction",
 	 "no forum can impose consequences on the body", GOVMAP_SEV_WARNING,
 	 "Bovens (2007): accountability needs information, debate and "
-	 "consequences"},
+	 "consequences",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/no-statutory-basis",
 	 "decisions or spending by a body with no statutory basis",
 	 GOVMAP_SEV_WARNING,
-	 "ultra vires: public bodies act only within powers given by law"},
+	 "ultra vires: public bodies act only within powers given by law",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/sock-puppet",
 	 "a company whose directors are all appointed by one government body "
 	 "and whose funding all comes from government",
 	 GOVMAP_SEV_WARNING,
 	 "the 'sock puppet' test of independence (seed: National Academy for "
-	 "Social Prescribing)"},
+	 "Social Prescribing)",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/stale-source", "every source was last checked over two years "
 			      "before the evaluation date",
-	 GOVMAP_SEV_INFO, "registry convention: sources carry an accessed date"},
+	 GOVMAP_SEV_INFO, "registry convention: sources carry an accessed date",
+	 GOVMAP_CAT_COVERAGE},
 	{"core/unpublished-contract", "a contract that was not published",
 	 GOVMAP_SEV_WARNING,
 	 "Public Contracts Regulations 2015 reg. 50 and 106 (SI 2015/102); "
-	 "Procurement Act 2023"},
+	 "Procurement Act 2023",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/unresourced-scrutiny", "a scrutiny forum with no resources",
 	 GOVMAP_SEV_WARNING,
 	 "Local Government Act 2000 s.9FA; Centre for Governance and Scrutiny "
-	 "guidance"},
+	 "guidance",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/unstated-seat",
 	 "board seats whose source does not say how they are filled",
 	 GOVMAP_SEV_INFO,
 	 "the instrument that creates the seats; such seats count towards "
-	 "the board's total but give no chain (CONTRIBUTING.md)"},
+	 "the board's total but give no chain (CONTRIBUTING.md)",
+	 GOVMAP_CAT_COVERAGE},
 	{"core/untendered-contract", "a contract awarded without tender",
 	 GOVMAP_SEV_WARNING,
 	 "Public Contracts Regulations 2015 (SI 2015/102); NHS Provider "
-	 "Selection Regime 2023 (SI 2023/1348)"},
+	 "Selection Regime 2023 (SI 2023/1348)",
+	 GOVMAP_CAT_DEFICIT},
 	{"core/vacant-seat", "a board seat known to be vacant",
-	 GOVMAP_SEV_INFO, "the board's constitution or standing orders"},
+	 GOVMAP_SEV_INFO, "the board's constitution or standing orders",
+	 GOVMAP_CAT_DEFICIT},
 };
 
 const govmap_rule_info *govmap_core_rules(size_t *n)

@@ -12,6 +12,29 @@
 #include "govmap/registry.h"
 #include "util.h"
 
+const char *govmap_category_name(govmap_category c)
+{
+	switch (c) {
+	case GOVMAP_CAT_COVERAGE: return "coverage";
+	case GOVMAP_CAT_DATA: return "data";
+	default: return "deficit";
+	}
+}
+
+void govmap_findings_categorise(govmap_findings *f,
+				const govmap_rule_info *const *rules,
+				size_t n)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		f->v[i].category = GOVMAP_CAT_DEFICIT;
+		for (size_t k = 0; k < n; k++)
+			if (rules[k] && strcmp(rules[k]->id, f->v[i].rule) == 0) {
+				f->v[i].category = rules[k]->category;
+				break;
+			}
+	}
+}
+
 void govmap_findings_add(govmap_findings *f, govmap_severity sev,
 			 const char *rule, const char *basis, int32_t entity,
 			 govmap_pos pos, const char *fmt, ...)
@@ -31,6 +54,7 @@ void govmap_findings_add(govmap_findings *f, govmap_severity sev,
 	x->entity = entity;
 	x->pos = pos;
 	x->suppressed = NULL;
+	x->category = GOVMAP_CAT_DEFICIT;
 	if (!x->msg || !x->rule || (basis && !x->basis)) {
 		free(x->msg);
 		free(x->rule);

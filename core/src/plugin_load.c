@@ -826,6 +826,17 @@ static void rebuild_types(govmap_plugins *ps)
 			r->title = D_RULE(d, j)->title;
 			r->severity = D_RULE(d, j)->severity;
 			r->basis = D_RULE(d, j)->basis;
+			r->category = GOVMAP_CAT_DEFICIT;
+			for (size_t k = 0; HAS_FIELD(d, rule_categories) &&
+					   d->rule_categories &&
+					   d->rule_categories[k].id;
+			     k++)
+				if (strcmp(d->rule_categories[k].id,
+					   D_RULE(d, j)->id) == 0 &&
+				    (unsigned)d->rule_categories[k].category <=
+					    GOVMAP_CAT_DATA)
+					r->category =
+						d->rule_categories[k].category;
 		}
 	}
 }

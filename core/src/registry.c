@@ -300,6 +300,11 @@ const govmap_entity *govmap_registry_find(const govmap_registry *reg,
 	return i < 0 ? NULL : &reg->ents[i];
 }
 
+const govmap_variant *govmap_registry_weights(const govmap_registry *reg)
+{
+	return reg && reg->custom_weights ? &reg->weights : NULL;
+}
+
 const char *govmap_registry_name(const govmap_registry *reg)
 {
 	return reg->name ? reg->name : "(unnamed registry)";

@@ -29,6 +29,8 @@ struct govmap_registry {
 	char **plugins;        /* manifest plugins (arena) */
 	size_t nplugins;
 	unsigned schema;
+	govmap_variant weights; /* the manifest's `weights:` override */
+	int custom_weights;     /* 1 when the manifest gives `weights:` */
 	size_t nfiles;
 	char *label;           /* display prefix (arena) */
 };

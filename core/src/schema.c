@@ -1219,7 +1219,7 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 			    govmap_diags *diags)
 {
 	static const char *const keys[] = {"schema", "name", "description",
-					   "plugins", "limits"};
+					   "plugins", "limits", "weights"};
 	static const char *const limit_keys[] = {
 		"max_file_bytes", "max_total_bytes", "max_files",
 		"max_depth", "max_entities"};
@@ -1229,7 +1229,7 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 		     "govmap.yaml must be a mapping with 'schema' and 'name'");
 		return -1;
 	}
-	check_keys(&c, doc, "the manifest", keys, 5);
+	check_keys(&c, doc, "the manifest", keys, 6);
 	require(&c, doc, "schema", "the manifest");
 	require(&c, doc, "name", "the manifest");
 	const ynode *v;
@@ -1251,6 +1251,46 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 			if (conv_id(&c, v->kids[i], "plugin name",
 				    &reg->plugins[reg->nplugins]) == 0)
 				reg->nplugins++;
+	}
+	if ((v = govmap__ymap_get(doc, "weights")) &&
+	    want_map(&c, v, "weights")) {
+		/* multipliers of the documented weight groups, for a
+		 * registry whose maintainers argue for others; every output
+		 * then says it uses non-default weights */
+		static const char *const wkeys[] = {"basis", "powers", "type",
+						    "fill", "step", "chain"};
+		check_keys(&c, v, "'weights'", wkeys, 6);
+		govmap_variant *w = &reg->weights;
+		*w = (govmap_variant){"weights set in govmap.yaml", 1, 1, 1,
+				      1, 1, false};
+		double *dst[] = {&w->basis, &w->powers, &w->type, &w->fill,
+				 &w->hop};
+		for (size_t i = 0; i < 5; i++) {
+			const ynode *x = govmap__ymap_get(v, wkeys[i]);
+			if (!x || !want_scalar(&c, x, wkeys[i], "a number"))
+				continue;
+			char *end;
+			double d = strtod(x->str, &end);
+			if (!x->plain || *end || !x->len || !(d > 0) || d > 4)
+				verr(&c, x, "weights",
+				     "'weights.%s' must be a number above 0 and "
+				     "at most 4 (a multiplier of the documented "
+				     "weights, 1 = as documented), not '%s'",
+				     wkeys[i], x->str);
+			else
+				*dst[i] = d;
+		}
+		const ynode *x = govmap__ymap_get(v, "chain");
+		if (x && want_scalar(&c, x, "chain", "product or weakest-link")) {
+			if (strcmp(x->str, "weakest-link") == 0)
+				w->weakest_link = true;
+			else if (strcmp(x->str, "product") != 0)
+				verr(&c, x, "weights",
+				     "'weights.chain' must be product or "
+				     "weakest-link, not '%s'",
+				     x->str);
+		}
+		reg->custom_weights = 1;
 	}
 	if ((v = govmap__ymap_get(doc, "limits")) && want_map(&c, v, "limits")) {
 		check_keys(&c, v, "'limits'", limit_keys, 5);

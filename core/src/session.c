@@ -31,6 +31,22 @@ struct govmap_session {
 	char title[512];
 };
 
+/* Each finding's category from its rule, core or plugin (issue 15). */
+static void categorise(govmap_session *s)
+{
+	size_t nc, np = govmap_plugins_nrules(s->plugins);
+	const govmap_rule_info *core = govmap_core_rules(&nc);
+	const govmap_rule_info **all = malloc((nc + np + 1) * sizeof(*all));
+	if (!all)
+		return; /* every finding stays a deficit finding */
+	for (size_t k = 0; k < nc; k++)
+		all[k] = &core[k];
+	for (size_t k = 0; k < np; k++)
+		all[nc + k] = govmap_plugins_rule(s->plugins, k);
+	govmap_findings_categorise(&s->findings, all, nc + np);
+	free(all);
+}
+
 static int open_source(govmap_session *s, const govmap_session_opts *o)
 {
 	struct stat st;
@@ -84,8 +100,14 @@ static int analyse(govmap_session *s)
 		 govmap_registry_name(s->reg), govmap_src_revision(s->src), d);
 	if (s->diags.count[GOVMAP_SEV_ERROR] && !s->analyse_invalid)
 		return GOVMAP_EINVALID;
+	/* a manifest's `weights:` override, said in every title */
+	const govmap_variant *w = govmap_registry_weights(s->reg);
+	if (w)
+		snprintf(s->title + strlen(s->title),
+			 sizeof s->title - strlen(s->title),
+			 ", with non-default weights (govmap.yaml)");
 	govmap_analysis_opts ao = {s->on, plugin_weight, s->plugins,
-				   s->money_how};
+				   s->money_how, w};
 	int rc = govmap_analyse(&s->an, s->reg, &ao);
 	if (rc != GOVMAP_OK)
 		return rc;
@@ -95,6 +117,7 @@ static int analyse(govmap_session *s)
 	if (s->plugins)
 		govmap_plugins_run_analysed(s->plugins, s->an, &s->findings,
 					    &s->diags);
+	categorise(s);
 	govmap_findings_apply_suppressions(&s->findings, s->reg);
 	govmap_findings_sort(&s->findings, s->reg);
 	govmap_diags_sort(&s->diags);
@@ -146,6 +169,7 @@ int govmap_session_open(govmap_session **out, const govmap_session_opts *o)
 	if (s->stage == GOVMAP_STAGE_RULES && s->plugins) {
 		govmap_plugins_run(s->plugins, s->reg, s->on, &s->findings,
 				   &s->diags);
+		categorise(s);
 		govmap_findings_apply_suppressions(&s->findings, s->reg);
 		govmap_findings_sort(&s->findings, s->reg);
 	}

@@ -810,6 +810,16 @@ static const govmap_plugin_style ics_styles[] = {
 	{"icb", "#08519c"}, {"icp", "#6a51a3"}, {"ccg", "#4292c6"},
 	{"stp", "#807dba"}, {"healthwatch", "#238b45"}, {NULL, NULL}};
 
+/* Rules that report what the registry lacks (or where records
+ * disagree) rather than a weak structure: shown apart from deficit
+ * findings (issue 15). Health scrutiny by every council is statutory (NHS Act 2006 s.244) and so is an ICP's membership: a missing record is a gap in the registry; a sanction link after the referral power ended contradicts the law. */
+static const govmap_plugin_rule_category rule_categories[] = {
+	{"joint-scrutiny", GOVMAP_CAT_COVERAGE},
+	{"icb-scrutiny", GOVMAP_CAT_COVERAGE},
+	{"icp-membership", GOVMAP_CAT_COVERAGE},
+	{"referral-ended", GOVMAP_CAT_DATA},
+	{NULL, 0}};
+
 GOVMAP_PLUGIN_DEFINE(.name = "england-ics",
 		     .version = "1.0.0",
 		     .description = "integrated care systems in England "
@@ -821,4 +831,5 @@ GOVMAP_PLUGIN_DEFINE(.name = "england-ics",
 		     .rules = ics_rules,
 		     .styles = ics_styles,
 		     .init = ics_init,
-		     .fini = ics_fini);
+		     .fini = ics_fini,
+		     .rule_categories = rule_categories);

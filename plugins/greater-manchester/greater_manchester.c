@@ -265,6 +265,14 @@ static const govmap_plugin_rule gm_rules[] = {
 	 check_gm_scrutiny},
 	{NULL, NULL, GOVMAP_SEV_INFO, NULL, NULL}};
 
+/* Rules that report what the registry lacks (or where records
+ * disagree) rather than a weak structure: shown apart from deficit
+ * findings (issue 15). A joint committee or ICP member not recorded is a gap in the registry. */
+static const govmap_plugin_rule_category rule_categories[] = {
+	{"gm-joint-scrutiny", GOVMAP_CAT_COVERAGE},
+	{"icp-all-boroughs", GOVMAP_CAT_COVERAGE},
+	{NULL, 0}};
+
 GOVMAP_PLUGIN_DEFINE(.name = "greater-manchester",
 		     .version = "1.0.0",
 		     .description = "Greater Manchester health and care "
@@ -273,4 +281,5 @@ GOVMAP_PLUGIN_DEFINE(.name = "greater-manchester",
 		     .regions = gm_regions,
 		     .rules = gm_rules,
 		     .init = gm_init,
-		     .fini = gm_fini);
+		     .fini = gm_fini,
+		     .rule_categories = rule_categories);

@@ -272,6 +272,14 @@ static const govmap_plugin_style rpb_styles[] = {
 	{"regional-partnership-board", "#6a51a3"},
 	{NULL, NULL}};
 
+/* Rules that report what the registry lacks (or where records
+ * disagree) rather than a weak structure: shown apart from deficit
+ * findings (issue 15). The 2015 Regulations require these members: a member not recorded is a gap in the registry. */
+static const govmap_plugin_rule_category rule_categories[] = {
+	{"rpb-required-members", GOVMAP_CAT_COVERAGE},
+	{"rpb-partners", GOVMAP_CAT_COVERAGE},
+	{NULL, 0}};
+
 GOVMAP_PLUGIN_DEFINE(.name = "wales-rpb",
 		     .version = "1.0.0",
 		     .description = "regional partnership boards in Wales "
@@ -283,4 +291,5 @@ GOVMAP_PLUGIN_DEFINE(.name = "wales-rpb",
 		     .rules = rpb_rules,
 		     .styles = rpb_styles,
 		     .init = rpb_init,
-		     .fini = rpb_fini);
+		     .fini = rpb_fini,
+		     .rule_categories = rule_categories);

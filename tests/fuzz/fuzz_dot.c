@@ -384,7 +384,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const govmap_registry *reg = govmap_session_registry(sess);
 	const govmap_diags *ld = govmap_session_diags(sess);
 	govmap_analysis *an = NULL;
-	govmap_analysis_opts ao = {20240601, NULL, NULL, 0};
+	govmap_analysis_opts ao = {20240601, NULL, NULL, 0, NULL};
 	if (reg && ld->count[GOVMAP_SEV_ERROR] == 0 &&
 	    govmap_analyse(&an, reg, &ao) == GOVMAP_OK) {
 		govmap_findings fs = {0};

@@ -38,7 +38,7 @@ static void check_msgs(const govmap_diags *d)
 static void analyse(const govmap_registry *reg, govmap_date on)
 {
 	govmap_analysis *an = NULL;
-	govmap_analysis_opts ao = {on, NULL, NULL, 0};
+	govmap_analysis_opts ao = {on, NULL, NULL, 0, NULL};
 	if (govmap_analyse(&an, reg, &ao) != GOVMAP_OK)
 		return;
 	size_t n = govmap_registry_count(reg), ne;

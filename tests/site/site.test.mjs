@@ -114,6 +114,34 @@ await test('the index loads with no console errors', async () => {
   await page.close();
 });
 
+await test('honest numbers: money with its coverage, never £0 for unknown; words and intervals beside A', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  const head = await page.locator('dl.headlines').first().innerText();
+  assert(head.includes('£2.9bn known, for 5 of 9 bodies; 4 not recorded'),
+    `the headline money states its coverage: ${head}`);
+  // the exposure ranking holds known figures only: the trust, whose only
+  // figure is for 2023/24, is not in it ...
+  const ranked = await page.locator('#ranked').innerText();
+  assert(!ranked.includes('North Testshire NHS Trust'), 'a body with unknown money is not ranked by exposure');
+  assert(!/\b£0\b/.test(ranked), 'no £0 in the exposure ranking');
+  assert(/moderate|strong|weak|none/.test(ranked), 'the ranking gives A in words');
+  assert(await page.locator('#unpriced').count() === 1, 'the weak bodies with no money have their own table');
+  const robust = await page.locator('p.robustness').first().innerText();
+  assert(/^(Robust|Depends on the weights): under the 11 documented variations/.test(robust),
+    `a line beside the ranking says how robust it is: ${robust}`);
+  // ... and its page says the money is unknown for this year
+  await page.goto(BASE + 'bodies/test-trust.html', { waitUntil: 'networkidle' });
+  const scores = await page.locator('dl.scores').innerText();
+  assert(scores.includes('moderate'), `A has its word: ${scores}`);
+  assert(scores.includes('statutory; can question but not sanction'), 'A has its reason');
+  assert(/Public money a year\s+unknown/.test(scores) && /Exposure[^\n]*\s+unknown/.test(scores),
+    `unknown money and exposure are said to be unknown: ${scores}`);
+  noProblems(problems, 'honest numbers');
+  await page.close();
+});
+
 // Click a map node (a real mouse click on the drawn box) and return the
 // page it opened.
 async function clickNode(page, href) {

@@ -18,6 +18,7 @@
 
 #include "govmap/analysis.h"
 #include "govmap/findings.h"
+#include "govmap/report.h"
 #include "suites.h"
 
 #define TOL 1e-6
@@ -45,7 +46,7 @@ static govmap_analysis *analyse_on(const govmap_registry *reg,
 				   govmap_date on)
 {
 	govmap_analysis *an = NULL;
-	govmap_analysis_opts o = {on, NULL, NULL, 0};
+	govmap_analysis_opts o = {on, NULL, NULL, 0, NULL};
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_ptr_nonnull(an);
 	ck_assert_int_eq(govmap_analysis_date(an), on);
@@ -371,7 +372,7 @@ START_TEST(chain_type_weight)
 {
 	govmap_registry *reg = load_fixture("chain");
 	int calls = 0;
-	govmap_analysis_opts o = {ON, plugin_weights, &calls, 0};
+	govmap_analysis_opts o = {ON, plugin_weights, &calls, 0, NULL};
 	govmap_analysis *an = NULL;
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_int_gt(calls, 0);
@@ -1248,7 +1249,7 @@ START_TEST(honest_numbers_model)
 	govmap_analysis_free(an);
 	/* ... the nearest year only when asked, and then it says so */
 	govmap_analysis_opts o = {20240601, NULL, NULL,
-				  GOVMAP_MONEY_NEAREST_YEAR};
+				  GOVMAP_MONEY_NEAREST_YEAR, NULL};
 	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
 	ck_assert_int_eq(sc(an, "ft")->money, 1000);
 	ck_assert(sc(an, "ft")->money_other_year);
@@ -1258,6 +1259,136 @@ START_TEST(honest_numbers_model)
 	govmap_analysis_free(an);
 	govmap_registry_free(reg);
 	govmap_diags_free(&d);
+}
+END_TEST
+
+/* ---- honest numbers: intervals, words, the report API --------------- */
+
+START_TEST(honest_intervals_words_report)
+{
+	govmap_registry *reg = load_fixture("honest");
+	govmap_analysis *an = analyse_on(reg, ON);
+	char buf[300];
+	/* a link with no powers: 0.9 x statute 1 x powers 0.2 (none
+	 * listed) = 0.18, x 0.9 from the council = 0.162; at best all three
+	 * powers: 0.9 x 0.9 = 0.81 */
+	ck_assert_double_eq_tol(sc(an, "test-trust")->A, 0.162, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-trust")->A_high, 0.81, TOL);
+	ck_assert_str_eq(govmap_score_A_text(sc(an, "test-trust"), 3, buf,
+					     sizeof buf),
+			 "0.162 to 0.810");
+	/* 2 appointed of 4 voting seats, 2 unstated: 0.9 x 0.8 x 2/4 x 0.9
+	 * = 0.324; at best the unstated seats are filled like the stated
+	 * ones: 0.9 x 0.8 x 2/2 x 0.9 = 0.648 */
+	ck_assert_double_eq_tol(sc(an, "test-panel")->A, 0.324, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-panel")->A_high, 0.648, TOL);
+	/* nothing unrecorded: no interval, and the text says one number */
+	ck_assert_double_eq_tol(sc(an, "test-council")->A_high, 0.9, TOL);
+	ck_assert_str_eq(govmap_score_A_text(sc(an, "test-council"), 2, buf,
+					     sizeof buf),
+			 "0.90");
+	/* the word scale and its edges */
+	ck_assert_str_eq(govmap_strength_word(0.7), "strong");
+	ck_assert_str_eq(govmap_strength_word(0.699), "moderate");
+	ck_assert_str_eq(govmap_strength_word(0.4), "moderate");
+	ck_assert_str_eq(govmap_strength_word(0.2), "weak");
+	ck_assert_str_eq(govmap_strength_word(0.001), "very weak");
+	ck_assert_str_eq(govmap_strength_word(0), "none");
+	/* reasons */
+	ck_assert_str_eq(govmap_analysis_reason(an, idx(reg, "test-trust"),
+						buf, sizeof buf),
+			 "statutory; powers not recorded; 2 links from voters");
+	ck_assert_str_eq(govmap_analysis_reason(an, idx(reg, "test-council"),
+						buf, sizeof buf),
+			 "statutory; can impose consequences; 1 link from "
+			 "voters");
+	ck_assert_str_eq(govmap_analysis_reason(an, idx(reg, "test-partnership"),
+						buf, sizeof buf),
+			 "no chain to voters recorded");
+	ck_assert_str_eq(govmap_analysis_reason(an, idx(reg, "test-voters"),
+						buf, sizeof buf),
+			 "the voters themselves");
+
+	/* the report: known money only in the exposure ranking, the weak
+	 * body with no money apart, coverage stated */
+	govmap_findings f;
+	findings_of(an, &f);
+	size_t nc;
+	const govmap_rule_info *core = govmap_core_rules(&nc);
+	const govmap_rule_info *rules[32];
+	for (size_t k = 0; k < nc && k < 32; k++)
+		rules[k] = &core[k];
+	govmap_findings_categorise(&f, rules, nc);
+	govmap_report *r = NULL;
+	ck_assert_int_eq(govmap_report_build(&r, an, &f, NULL), GOVMAP_OK);
+	const govmap_report_totals *t = govmap_report_get_totals(r);
+	ck_assert_uint_eq(t->bodies, 4);
+	ck_assert_uint_eq(t->with_money, 2);
+	ck_assert_uint_eq(t->money_unknown, 2);
+	ck_assert_double_eq_tol(t->money, 400e6, 1);
+	ck_assert_uint_eq(t->weak, 2);
+	ck_assert_uint_eq(t->weak_with_money, 1);
+	ck_assert_str_eq(govmap_report_coverage_text(t, buf, sizeof buf),
+			 "\xc2\xa3" "400m known, for 2 of 4 bodies; 2 not "
+			 "recorded");
+	ck_assert_str_eq(govmap_report_weak_text(t, buf, sizeof buf),
+			 "\xc2\xa3" "100m known, for 1 of 2 bodies; 1 not "
+			 "recorded");
+	size_t n;
+	const size_t *v = govmap_report_by_exposure(r, &n);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(v[0], idx(reg, "test-trust"));
+	ck_assert_uint_eq(v[1], idx(reg, "test-council"));
+	v = govmap_report_unpriced(r, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(v[0], idx(reg, "test-partnership"));
+	/* the unstated seats are a coverage finding, the rest deficit */
+	ck_assert_uint_eq(t->findings[GOVMAP_CAT_COVERAGE], 1);
+	ck_assert_uint_eq(t->findings[GOVMAP_CAT_DEFICIT], 2);
+	v = govmap_report_findings(r, GOVMAP_CAT_COVERAGE, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(f.v[v[0]].rule, "core/unstated-seat");
+	ck_assert_str_eq(govmap_category_name(f.v[v[0]].category), "coverage");
+	v = govmap_report_undated(r, &n);
+	ck_assert_uint_eq(n, 0); /* 2024: after the company's known end */
+	govmap_report_free(r);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+
+	/* the sensitivity variations: eleven, named; the weakest-link chain
+	 * and a quarter off the basis weights change A as documented */
+	size_t nv;
+	const govmap_variant *var = govmap_sensitivity_variants(&nv);
+	ck_assert_uint_eq(nv, 11);
+	ck_assert_str_eq(var[1].name, "basis weights -25%");
+	ck_assert(var[10].weakest_link);
+	govmap_analysis_opts vo = {ON, NULL, NULL, 0, &var[10]};
+	ck_assert_int_eq(govmap_analyse(&an, reg, &vo), GOVMAP_OK);
+	/* min(0.9, 0.18) */
+	ck_assert_double_eq_tol(sc(an, "test-trust")->A, 0.18, TOL);
+	govmap_analysis_free(an);
+	vo.variant = &var[1];
+	ck_assert_int_eq(govmap_analyse(&an, reg, &vo), GOVMAP_OK);
+	/* (0.9 x 0.75 x 0.2) x (0.9 x 0.75 x 1) */
+	ck_assert_double_eq_tol(sc(an, "test-trust")->A, 0.091125, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-council")->A, 0.675, TOL);
+	govmap_analysis_free(an);
+
+	/* 2020: the company's start is unknown, so it is listed, not counted */
+	an = analyse_on(reg, 20200101);
+	ck_assert(sc(an, "test-old-company")->dates_unknown);
+	govmap_report_opts o = {"england/testshire", 0};
+	ck_assert_int_eq(govmap_report_build(&r, an, NULL, &o), GOVMAP_OK);
+	v = govmap_report_undated(r, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(v[0], idx(reg, "test-old-company"));
+	t = govmap_report_get_totals(r);
+	ck_assert_uint_eq(t->with_money, 0); /* no figure for 2019/20 */
+	ck_assert_str_eq(govmap_report_coverage_text(t, buf, sizeof buf),
+			 "no money recorded for any of 4 bodies");
+	govmap_report_free(r);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
 }
 END_TEST
 
@@ -1292,6 +1423,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, dates_body_starts);
 	tcase_add_test(tc, money_series_by_year);
 	tcase_add_test(tc, period_unknown_dates);
+	tcase_add_test(tc, honest_intervals_words_report);
 	tcase_add_test(tc, exposure_scores);
 	tcase_add_test(tc, deterministic);
 	tcase_set_timeout(tc, TH_TIMEOUT);

@@ -43,7 +43,7 @@ static void fx_open(fx *x, const char *name, govmap_date on)
 			      d.count[GOVMAP_SEV_ERROR] == 0,
 		      "loading %s: rc %d%s", dir, rc, th_dump(&d));
 	govmap_diags_free(&d);
-	govmap_analysis_opts o = {on, NULL, NULL, 0};
+	govmap_analysis_opts o = {on, NULL, NULL, 0, NULL};
 	ck_assert_int_eq(govmap_analyse(&x->an, x->reg, &o), GOVMAP_OK);
 	govmap_core_findings(x->an, &x->f);
 	govmap_findings_apply_suppressions(&x->f, x->reg);
@@ -291,9 +291,9 @@ START_TEST(hostile_dot)
 	 * escaped by cgraph, newlines and controls gone */
 	/* (names wrap at a space after 24 characters) */
 	ASSERT_HAS(dot, "label=\"Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l\\n"
-			"\\\\r Council\\nA 0.90  D 0.10\\n\xc2\xa3" "100m a year\"");
+			"\\\\r Council\\nA 0.90 (strong)  D 0.10\\n\xc2\xa3" "100m a year\"");
 	ASSERT_HAS(dot, "label=\"Test \\\"] ; x -> y [label=\\\"\\nBody } "
-			"digraph { z\\nA 0.00  D 1.00\"");
+			"digraph { z\\nA 0.00 (none)  D 1.00\\nmoney not recorded\"");
 	ASSERT_HAS(dot, "label=\"Test <script>alert(1)</script>\\nTrust "
 			"&amp;amp; \\\"Friends\\\" &amp;lt;i&amp;gt;\\nA ");
 	ASSERT_HAS(dot, "label=\"Test <b>bold</b> Board second\\nline tab "

@@ -42,6 +42,9 @@ typedef struct {
 	int32_t link;      /**< the link entity for GOVMAP_EDGE_LINK, else -1 */
 	int32_t seat;      /**< seat index on the board for GOVMAP_EDGE_SEAT */
 	double strength;   /**< in (0,1] */
+	double strength_high; /**< the best case where something is not
+				   recorded (a link's powers, a seat's fill):
+				   >= strength; equal when nothing is */
 } govmap_edge;
 
 /** Per-entity results.  For contracts and links, `active` tells whether
@@ -68,7 +71,15 @@ typedef struct {
 	bool dates_unknown; /**< not counted as in force because a date of
 				 its period is marked unknown and the known
 				 dates do not decide */
+	double A_high;     /**< the best case of A: unknown powers read as
+			        inform, question and sanction, seats whose
+			        fill is not stated as filled the way the
+			        board's stated seats are.  A is the worst
+			        case (unknowns give no chain); A <= A_high */
 } govmap_score;
+
+/** The width beyond which outputs show the interval [A, A_high]. */
+#define GOVMAP_INTERVAL_SHOWN 0.05
 
 typedef struct govmap_analysis govmap_analysis;
 
@@ -78,6 +89,11 @@ typedef struct govmap_analysis govmap_analysis;
 typedef double (*govmap_type_weight_fn)(const char *link_type,
 					void *payload);
 
+/** The documented variations (CONTRIBUTING.md, "Sensitivity"): each of
+ * the five weight groups (basis, powers, type, seat fill, the step) up
+ * and down by a quarter, and the weakest-link chain.  Static storage. */
+const govmap_variant *govmap_sensitivity_variants(size_t *n);
+
 typedef struct {
 	govmap_date on;             /**< evaluation date; 0 = today */
 	govmap_type_weight_fn weight;
@@ -85,6 +101,7 @@ typedef struct {
 	unsigned money_how;         /**< GOVMAP_MONEY_THIS_YEAR (0, the
 					 default) or GOVMAP_MONEY_NEAREST_YEAR
 					 (model.h) */
+	const govmap_variant *variant; /**< NULL: the documented model */
 } govmap_analysis_opts;
 
 /**
@@ -126,6 +143,28 @@ double govmap_link_strength(const govmap_entity *link, char *why,
 double govmap_analysis_link_strength(const govmap_analysis *an,
 				     const govmap_entity *link, char *why,
 				     size_t why_size);
+
+/**
+ * The documented word for an accountability A (CONTRIBUTING.md, "Words
+ * beside the numbers"): "strong" (A >= 0.7), "moderate" (>= 0.4), "weak"
+ * (>= 0.2), "very weak" (> 0) or "none" (0).  Static storage.
+ */
+const char *govmap_strength_word(double A);
+
+/**
+ * One line on why body or board i scores as it does, into buf: the kind
+ * of its best chain's weakest step and how far voters are ("statutory;
+ * can question but not sanction; 2 links from voters"), "no chain to
+ * voters recorded", or for a root "the voters themselves" / "a
+ * membership, not the public".  Returns buf.
+ */
+const char *govmap_analysis_reason(const govmap_analysis *an, size_t i,
+				   char *buf, size_t size);
+
+/** A with its interval when that is wider than GOVMAP_INTERVAL_SHOWN:
+ * "0.656" or "0.098 to 0.163", with `digits` decimals.  Returns buf. */
+const char *govmap_score_A_text(const govmap_score *sc, int digits,
+				char *buf, size_t size);
 
 /** The money of a score in words, into buf: "£2.2bn (2023/24
  * outturn)", "£4.2bn (2024/25 budget; the nearest year recorded, not

@@ -18,6 +18,22 @@
 extern "C" {
 #endif
 
+/** What a finding says is wrong (issue 15): the structure, the
+ * registry's record, or agreement between records.  Reports show
+ * coverage and data findings apart; headline figures use deficit findings
+ * only. */
+typedef enum {
+	GOVMAP_CAT_DEFICIT = 0, /**< the structure is weak: no sanction, no
+				     statutory basis, no elected member */
+	GOVMAP_CAT_COVERAGE,    /**< the registry lacks a record: no joint
+				     scrutiny committee recorded, a seat's
+				     fill unstated, a stale source */
+	GOVMAP_CAT_DATA         /**< records disagree */
+} govmap_category;
+
+/** "deficit", "coverage" or "data". */
+const char *govmap_category_name(govmap_category c);
+
 /** One finding.  All strings are owned by the govmap_findings list. */
 typedef struct {
 	govmap_severity sev;
@@ -27,6 +43,8 @@ typedef struct {
 	char *msg;
 	char *basis;       /**< legal or documentary basis of the rule */
 	char *suppressed;  /**< the suppression's reason, or NULL */
+	govmap_category category; /**< its rule's category (deficit unless the
+				       rule declares otherwise) */
 } govmap_finding;
 
 /** A list of findings.  Zero-initialise; free with govmap_findings_free. */
@@ -45,6 +63,7 @@ typedef struct {
 	const char *title;     /**< one line, plain English */
 	govmap_severity severity;
 	const char *basis;     /**< Act, regulation or document, with section */
+	govmap_category category;
 } govmap_rule_info;
 
 /** The core's own rules (analysis.c), static storage. */
@@ -65,6 +84,12 @@ void govmap_findings_apply_suppressions(govmap_findings *f,
 /** Sort by entity id, rule, message: deterministic output. */
 void govmap_findings_sort(govmap_findings *f,
 			  const struct govmap_registry *reg);
+
+/** Set each finding's category from its rule: `rules` (n entries) are
+ * looked up by id; a rule not found is a deficit rule. */
+void govmap_findings_categorise(govmap_findings *f,
+				const govmap_rule_info *const *rules,
+				size_t n);
 
 void govmap_findings_free(govmap_findings *f);
 

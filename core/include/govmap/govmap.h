@@ -11,5 +11,6 @@
 #include "registry.h"
 #include "source.h"
 #include "findings.h"
+#include "report.h"
 
 #endif

@@ -220,6 +220,17 @@ typedef struct {
 	unsigned powers;        /**< GOVMAP_POWER_* bits */
 } govmap_entity;
 
+/** A variation of the deficit model: each group of weights multiplied
+ * (0 means 1, as documented; every weight is capped at 1), and
+ * optionally a chain as strong as its weakest link instead of the product
+ * of its links.  Used by `report --sensitivity` (analysis.h) and by a
+ * manifest's `weights:` override (registry.h). */
+typedef struct {
+	const char *name;   /**< "basis weights +25%" */
+	double basis, powers, type, fill, hop;
+	bool weakest_link;
+} govmap_variant;
+
 /** Names of enum values as written in YAML. */
 const char *govmap_kind_name(govmap_kind k);
 const char *govmap_forum_name(govmap_forum f);

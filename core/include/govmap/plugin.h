@@ -70,6 +70,7 @@
 #include <stdint.h>
 
 #include "common.h"
+#include "findings.h" /* govmap_category, for rule_categories */
 #include "model.h"
 
 #ifdef __cplusplus
@@ -399,7 +400,22 @@ typedef struct govmap_plugin {
 	 * NULL.
 	 */
 	int (*init_msg)(const govmap_host *host, char *why, size_t why_size);
+
+	/** The category of each rule whose findings are not about a weak
+	 * structure (findings.h): {local rule id, GOVMAP_CAT_COVERAGE} for
+	 * a rule that reports what the registry lacks ("no joint scrutiny
+	 * committee is recorded"), GOVMAP_CAT_DATA for records that
+	 * disagree; ended by {NULL, 0}; may be NULL.  A rule not listed is
+	 * a deficit rule.  (A list beside the rules, so that existing rule
+	 * tables, written positionally, need no change.) */
+	const struct govmap_plugin_rule_category *rule_categories;
 } govmap_plugin;
+
+/** One entry of govmap_plugin.rule_categories. */
+typedef struct govmap_plugin_rule_category {
+	const char *id;           /**< a local rule id of this plugin */
+	govmap_category category; /**< findings.h */
+} govmap_plugin_rule_category;
 
 /**
  * Define the entry point.  The arguments are designated initialisers for

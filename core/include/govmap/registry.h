@@ -95,6 +95,10 @@ size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 
 /** Manifest fields.  Borrowed. */
 const char *govmap_registry_name(const govmap_registry *reg);
+
+/** The manifest's `weights:` override of the deficit model's weights
+ * (borrowed), or NULL when the registry uses the documented weights. */
+const govmap_variant *govmap_registry_weights(const govmap_registry *reg);
 size_t govmap_registry_nplugins(const govmap_registry *reg);
 const char *govmap_registry_plugin(const govmap_registry *reg, size_t i);
 /** Number of files read. */

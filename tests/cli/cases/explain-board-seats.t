@@ -8,7 +8,7 @@ chain runs through 4 of 10 voting seats appointed by a minister:
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
   region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/board-seats/bodies.yaml:41:1
-  on 2024-06-01: accountability A = 0.233, deficit D = 0.767
+  on 2024-06-01: accountability A = 0.233 (weak: weakest step: appointed seats; 4 links from voters), deficit D = 0.767
   public money £200m (2024/25 budget); exposure D x money = £153m
 
 Strongest chain to voters (4 links; A is the product of the strengths):

@@ -9,7 +9,7 @@ questions for the missing stage.
 --- stdout
 Test Body (body 'test-body', nhs-trust)
   region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/chain/bodies.yaml:26:1
-  on 2024-06-01: accountability A = 0.243, deficit D = 0.757
+  on 2024-06-01: accountability A = 0.243 (weak: by guidance only; can question but not sanction; 2 links from voters), deficit D = 0.757
   public money £100m (2024/25 budget); exposure D x money = £76m
 
 Strongest chain to voters (2 links; A is the product of the strengths):

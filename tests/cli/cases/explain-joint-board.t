@@ -7,7 +7,7 @@ council elected with strength 0.9: A = 0.27 (fixture (e)).
 --- stdout
 Test Joint Board (board 'test-joint-board', joint-committee)
   region england/testshire; valid - to -; defined at tests/fixtures/analysis/joint/board.yaml:1:1
-  on 2024-06-01: accountability A = 0.270, deficit D = 0.730
+  on 2024-06-01: accountability A = 0.270 (weak: weakest step: a joint board shared by several bodies; 2 links from voters), deficit D = 0.730
   public money £30m (2024/25 budget); exposure D x money = £22m
 
 Strongest chain to voters (2 links; A is the product of the strengths):

@@ -6,7 +6,7 @@ explain --nearest-year: with no figure for the date's year, the nearest year's f
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
   region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/money-year/all.yaml:38:1
-  on 2025-06-01: accountability A = 0.437, deficit D = 0.563
+  on 2025-06-01: accountability A = 0.437 (moderate: by regulation; can question but not sanction; 2 links from voters), deficit D = 0.563
   public money £100m (2023/24 budget; the nearest year recorded, not this date's); exposure D x money = £56m
 
 Strongest chain to voters (2 links; A is the product of the strengths):

@@ -8,7 +8,7 @@ fires (fixture (f)).
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
   region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
-  on 2024-01-31: accountability A = 0.437, deficit D = 0.563
+  on 2024-01-31: accountability A = 0.437 (moderate: by regulation; can question but not sanction; 2 links from voters), deficit D = 0.563
   public money £10m (2023/24 budget); exposure D x money = £6m
 
 Strongest chain to voters (2 links; A is the product of the strengths):

@@ -7,7 +7,7 @@ explain on 2024-01-30: the scrutiny link with sanction still applies
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
   region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
-  on 2024-01-30: accountability A = 0.729, deficit D = 0.271
+  on 2024-01-30: accountability A = 0.729 (strong: by regulation; can impose consequences; 2 links from voters), deficit D = 0.271
   public money £10m (2023/24 budget); exposure D x money = £3m
 
 Strongest chain to voters (2 links; A is the product of the strengths):

@@ -31,14 +31,14 @@ digraph govmap {
 			label="Test electorate 'quoted'\n\\\\ double \\N\nvoters",
 			shape=house,
 			style=filled,
-			tooltip="Test electorate 'quoted' \\\\\\\\ double \\\\N (electorate): accountability 1.000, deficit 0.000, 0 links to voters; public money \
-unknown, exposure £0"];
+			tooltip="Test electorate 'quoted' \\\\\\\\ double \\\\N (electorate): accountability 1.000 (strong: the voters themselves), deficit 0.000, \
+0 links to voters; public money unknown, exposure unknown"];
 	}
 	n1	[fillcolor="#ffffb2",
 		fontcolor="#000000",
-		label="Test \\N \\G \\L \\E \\T \\H \\l\n\\r Council\nA 0.90  D 0.10\n£100m a year",
-		tooltip="Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l \\\\r Council (local-authority): accountability 0.900, deficit 0.100, 1 link to voters; \
-public money £100m, exposure £10m",
+		label="Test \\N \\G \\L \\E \\T \\H \\l\n\\r Council\nA 0.90 (strong)  D 0.10\n£100m a year",
+		tooltip="Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l \\\\r Council (local-authority): accountability 0.900 (strong: statutory; can impose \
+consequences; 1 link from voters), deficit 0.100, 1 link to voters; public money £100m (2024/25 budget), exposure £10m",
 		width=2.20];
 	n0 -> n1	[color="#0072B2",
 		penwidth=3.20,
@@ -46,10 +46,11 @@ public money £100m, exposure £10m",
 		tooltip="link 'test-council-elected-by-electorate' (elected-by); strength 0.900"];
 	n2	[fillcolor="#f03b20",
 		fontcolor="#000000",
-		label="Test <script>alert(1)</script>\nTrust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;\nA 0.22  D 0.78\n£20m a year",
-		tooltip="Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt; (nhs-trust): accountability 0.216, deficit 0.784, 3 links \
-to voters; public money £20m, exposure £16m; top finding: no forum can impose consequences on Test <script>alert(1)</script> Trust &\
-amp;amp; \"Friends\" &amp;lt;i&amp;gt;: none of its 1 accountability link carries the power to sanction",
+		label="Test <script>alert(1)</script>\nTrust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;\nA 0.22 (weak)  D 0.78\n£20m a year",
+		tooltip="Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt; (nhs-trust): accountability 0.216 (weak: weakest step: \
+appointed seats; 3 links from voters), deficit 0.784, 3 links to voters; public money £20m (2024/25 budget), exposure £16m; top \
+finding: no forum can impose consequences on Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;: none of \
+its 1 accountability link carries the power to sanction",
 		width=1.99];
 	n1 -> n2	[color="#009E73",
 		penwidth=0.91,
@@ -57,9 +58,11 @@ amp;amp; \"Friends\" &amp;lt;i&amp;gt;: none of its 1 accountability link carrie
 		tooltip="link 'test-trust-scrutinised-by-council' (scrutinised-by); strength 0.135"];
 	n4	[fillcolor="#f03b20",
 		fontcolor="#000000",
-		label="Test <b>bold</b> Board second\nline tab end\\\nA 0.22  D 0.78",
-		tooltip="Test <b>bold</b> Board second line tab end\\\\ (board): accountability 0.216, deficit 0.784, 2 links to voters; public money unknown, \
-exposure £0; top finding: 1 of 1 'Trailing backslash \\\\' seat on Test <b>bold</b> Board second line tab end\\\\ is vacant"];
+		label="Test <b>bold</b> Board second\nline tab end\\\nA 0.22 (weak)  D 0.78\nmoney not recorded",
+		style="filled,rounded,diagonals",
+		tooltip="Test <b>bold</b> Board second line tab end\\\\ (board): accountability 0.216 (weak: weakest step: appointed seats; 2 links from \
+voters), deficit 0.784, 2 links to voters; public money unknown, exposure unknown; top finding: 1 of 1 'Trailing backslash \\\\' \
+seat on Test <b>bold</b> Board second line tab end\\\\ is vacant"];
 	n1 -> n4	[color="#E69F00",
 		penwidth=1.22,
 		style=dashed,
@@ -70,9 +73,11 @@ exposure £0; top finding: 1 of 1 'Trailing backslash \\\\' seat on Test <b>bold
 		tooltip="board of (answers to its body); strength 0.900"];
 	n3	[fillcolor="#bd0026",
 		fontcolor="#ffffff",
-		label="Test \"] ; x -> y [label=\"\nBody } digraph { z\nA 0.00  D 1.00",
-		tooltip="Test \"] ; x -> y [label=\" Body } digraph { z (company): accountability 0.000, deficit 1.000, 0 links to voters; public money unknown, \
-exposure £0; top finding: Test \"] ; x -> y [label=\" Body } digraph { z has no chain of accountability to any electorate"];
+		label="Test \"] ; x -> y [label=\"\nBody } digraph { z\nA 0.00 (none)  D 1.00\nmoney not recorded",
+		style="filled,rounded,diagonals",
+		tooltip="Test \"] ; x -> y [label=\" Body } digraph { z (company): accountability 0.000 (none: no chain to voters recorded), deficit 1.000, \
+0 links to voters; public money unknown, exposure unknown; top finding: Test \"] ; x -> y [label=\" Body } digraph { z has no chain \
+of accountability to any electorate"];
 	n4 -> n2	[color="#666666",
 		penwidth=3.50,
 		style=solid,
@@ -101,7 +106,7 @@ exposure £0; top finding: Test \"] ; x -> y [label=\" Body } digraph { z has no
 	ghost2 -> n4	[arrowhead=none,
 		color="#555555",
 		style=dashed];
-	legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD><FONT COLOR="#009E73"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">scrutinised by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 3 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
+	legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD><FONT COLOR="#009E73"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">scrutinised by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+, weak 0.2+, very weak, none; "a to b": worst to best case where powers or seat fills are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">cut corners: money not recorded for this year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 3 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
 		shape=plaintext,
 		style="",
 		tooltip=legend];

@@ -10,22 +10,28 @@ test-analysis-exposure, working tree, on 2024-06-01
 
 ## Totals
 
-- £120m of £578m a year is decided by bodies whose best chain to voters is weaker than 0.25 (3 of 6 bodies).
-- 1 body has no chain to voters at all; total exposure (deficit x money) is £172m.
-- Findings: 0 errors, 2 warnings, 0 info; 1 suppressed.
+- Public money in 2024/25: £578m known, for 5 of 6 bodies; 1 not recorded.
+- Decided by bodies whose best chain to voters is weaker than 0.25 (3 of 6 bodies): £120m known, for 2 of 3 bodies; 1 not recorded.
+- 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £172m.
+- Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 1 suppressed.
 
-## Bodies ranked by exposure
+## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
-| # | body | A | D | money a year | exposure |
+| # | body | A, in words, and why | D | money a year | exposure |
 |---|---|---|---|---|---|
-| 1 | Test F Trust (`test-f-trust`) | 0.243 | 0.757 | £100m (2024/25) | £76m |
-| 2 | Test Council (`test-council`) | 0.900 | 0.100 | £400m (2024/25) | £40m |
-| 3 | Test G Company (`test-g-company`) | 0.397 | 0.603 | £50m (2024/25) | £30m |
-| 4 | Test H Charity (`test-h-charity`) | 0.000 | 1.000 | £20m (2024/25) | £20m |
-| 5 | Test Edge Board (`test-edge-board`) | 0.250 | 0.750 | £8m (2024/25) | £6m |
-| 6 | Test I Partnership (`test-i-partnership`) | 0.243 | 0.757 | unknown | £0 |
+| 1 | Test F Trust (`test-f-trust`) | 0.243 weak: by guidance only; can question but not sanction; 2 links from voters | 0.757 | £100m (2024/25 budget) | £76m |
+| 2 | Test Council (`test-council`) | 0.900 strong: statutory; can impose consequences; 1 link from voters | 0.100 | £400m (2024/25 budget) | £40m |
+| 3 | Test G Company (`test-g-company`) | 0.397 weak: by contract; can impose consequences; 2 links from voters | 0.603 | £50m (2024/25 budget) | £30m |
+| 4 | Test H Charity (`test-h-charity`) | 0.000 none: no chain to voters recorded | 1.000 | £20m (2024/25 budget) | £20m |
+| 5 | Test Edge Board (`test-edge-board`) | 0.250 weak: weakest step: elected seats; 1 link from voters | 0.750 | £8m (2024/25 budget) | £6m |
 
-## Findings by region and rule
+## Weak bodies with no money recorded for 2024/25
+
+| # | body | A, in words, and why | D |
+|---|---|---|---|
+| 1 | Test I Partnership (`test-i-partnership`) | 0.243 weak: statutory; is informed only: no questions, no sanction; 2 links from voters | 0.757 |
+
+## Deficit findings by region and rule
 
 ### england/north
 
@@ -38,6 +44,10 @@ test-analysis-exposure, working tree, on 2024-06-01
 **core/no-chain** (basis: Bovens (2007), 'Analysing and assessing accountability'; the democratic-deficit model in CONTRIBUTING.md)
 
 - warning: Test H Charity has no chain of accountability to any electorate
+
+## Coverage findings: what the registry does not record
+
+None.
 
 ## Suppressed findings
 

@@ -10,24 +10,32 @@ test-money-year, working tree, on 2024-01-15
 
 ## Totals
 
-- £0 of £100m a year is decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2 bodies).
-- 0 bodies have no chain to voters at all; total exposure (deficit x money) is £56m.
-- Findings: 0 errors, 1 warning, 0 info; 0 suppressed.
+- Public money in 2023/24: £100m known, for 1 of 2 bodies; 1 not recorded.
+- Decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2 bodies): no bodies.
+- 0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £56m.
+- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 0 suppressed.
 
-## Bodies ranked by exposure
+## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
-| # | body | A | D | money a year | exposure |
+| # | body | A, in words, and why | D | money a year | exposure |
 |---|---|---|---|---|---|
-| 1 | Test Trust (`test-trust`) | 0.437 | 0.563 | £100m (2023/24) | £56m |
-| 2 | Test Council (`test-council`) | 0.900 | 0.100 | unknown | £0 |
+| 1 | Test Trust (`test-trust`) | 0.437 moderate: by regulation; can question but not sanction; 2 links from voters | 0.563 | £100m (2023/24 budget) | £56m |
 
-## Findings by region and rule
+## Weak bodies with no money recorded for 2023/24
+
+None.
+
+## Deficit findings by region and rule
 
 ### england/testshire
 
 **core/no-sanction** (basis: Bovens (2007): accountability needs information, debate and consequences)
 
 - warning: no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
+
+## Coverage findings: what the registry does not record
+
+None.
 
 ## Suppressed findings
 

@@ -9,20 +9,31 @@ and the otherside trust are out of scope).
 govmap report: test-analysis-collapse, working tree, on 2024-06-01, region england/testshire
 
 Totals
-  £50m of £460m a year is decided by bodies whose best chain to voters is weaker than 0.25 (1 of 4 bodies).
-  0 bodies have no chain to voters at all; total exposure (deficit x money) is £90m.
-  Findings: 0 errors, 1 warning, 0 info; 0 suppressed.
+  Public money in 2024/25: £460m known, for all 4 bodies.
+  Decided by bodies whose best chain to voters is weaker than 0.25 (1 of 4 bodies): £50m known, for the 1 body.
+  0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £90m.
+  Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 0 suppressed.
 
-Bodies ranked by exposure (top 4 of 4)
-    1. Test Trust 2                                     A 0.243  D 0.757      £50m  exposure £38m  (money: 2024/25)
-    2. Test Council                                     A 0.900  D 0.100     £300m  exposure £30m  (money: 2024/25)
-    3. Test Trust 1                                     A 0.810  D 0.190     £100m  exposure £19m  (money: 2024/25)
-    4. Test Trust 3                                     A 0.729  D 0.271      £10m  exposure £3m  (money: 2024/25)
+Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 4 of 4)
+    1. Test Trust 2                                     A 0.243 (weak)  D 0.757  exposure £38m  money £50m (2024/25 budget)
+       why: by guidance only; can question but not sanction; 2 links from voters
+    2. Test Council                                     A 0.900 (strong)  D 0.100  exposure £30m  money £300m (2024/25 budget)
+       why: statutory; can impose consequences; 1 link from voters
+    3. Test Trust 1                                     A 0.810 (strong)  D 0.190  exposure £19m  money £100m (2024/25 budget)
+       why: statutory; can impose consequences; 2 links from voters
+    4. Test Trust 3                                     A 0.729 (strong)  D 0.271  exposure £3m  money £10m (2024/25 budget)
+       why: by regulation; can impose consequences; 2 links from voters
 
-Findings by region and rule
+Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit at the worst case; top 0 of 0)
+    none
+
+Deficit findings by region and rule
   england/testshire
     core/no-sanction, basis: Bovens (2007): accountability needs information, debate and consequences
       warning: no forum can impose consequences on Test Trust 2: none of its 1 accountability link carries the power to sanction
+
+Coverage findings: what the registry does not record (gaps, not failings)
+    none
 
 Suppressed findings (reviewed exceptions)
     none

@@ -10,34 +10,26 @@ test-analysis-rules, working tree, on 2024-06-01
 
 ## Totals
 
-- £0 of £6m a year is decided by bodies whose best chain to voters is weaker than 0.25 (1 of 12 bodies).
-- 1 body has no chain to voters at all; total exposure (deficit x money) is £2m.
-- Findings: 0 errors, 7 warnings, 3 info; 0 suppressed.
+- Public money in 2024/25: £6m known, for 3 of 12 bodies; 9 not recorded.
+- Decided by bodies whose best chain to voters is weaker than 0.25 (1 of 12 bodies): no money recorded for any of 1 body.
+- 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £2m.
+- Deficit findings: 0 errors, 7 warnings, 1 info; coverage findings (gaps in the registry): 2; data findings: 0; 0 suppressed.
 
-## Bodies ranked by exposure
+## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
-| # | body | A | D | money a year | exposure |
+| # | body | A, in words, and why | D | money a year | exposure |
 |---|---|---|---|---|---|
-| 1 | Test Sock Puppet Ltd (`test-sock-puppet`) | 0.583 | 0.417 | £5m (2024/25) | £2m |
-| 2 | Test Y Trust (`test-y-trust`) | 0.729 | 0.271 | £1m (2024/25) | £271k |
-| 3 | Test Orphan Charity (`test-orphan`) | 0.000 | 1.000 | unknown | £0 |
-| 4 | Test Y2 Trust (`test-y2-trust`) | 0.486 | 0.514 | unknown | £0 |
-| 5 | Test Sock Puppet Ltd Board of Directors (`test-sock-puppet-board`) | 0.583 | 0.417 | unknown | £0 |
-| 6 | Test Department (`test-department`) | 0.729 | 0.271 | unknown | £0 |
-| 7 | Test Partnership Board (`test-partnership-board`) | 0.729 | 0.271 | unknown | £0 |
-| 8 | Test Minister (`test-minister`) | 0.810 | 0.190 | unknown | £0 |
-| 9 | Test Partnership (`test-partnership`) | 0.810 | 0.190 | unknown | £0 |
-| 10 | Test Scrutiny Panel (`test-scrutiny-panel`) | 0.810 | 0.190 | £0 (2024/25) | £0 |
-| 11 | Test Council (`test-council`) | 0.900 | 0.100 | unknown | £0 |
-| 12 | Test Parliament (`test-parliament`) | 0.900 | 0.100 | unknown | £0 |
+| 1 | Test Sock Puppet Ltd (`test-sock-puppet`) | 0.583 moderate: weakest step: appointed seats; 4 links from voters | 0.417 | £5m (2024/25 budget) | £2m |
+| 2 | Test Y Trust (`test-y-trust`) | 0.729 strong: statutory; can impose consequences; 3 links from voters | 0.271 | £1m (2024/25 budget) | £271k |
+| 3 | Test Scrutiny Panel (`test-scrutiny-panel`) | 0.810 strong: statutory; can impose consequences; 2 links from voters | 0.190 | £0 (2024/25 budget) | £0 |
 
-## Findings by region and rule
+## Weak bodies with no money recorded for 2024/25
 
-### england
+| # | body | A, in words, and why | D |
+|---|---|---|---|
+| 1 | Test Orphan Charity (`test-orphan`) | 0.000 none: no chain to voters recorded | 1.000 |
 
-**core/stale-source** (basis: registry convention: sources carry an accessed date)
-
-- info: the newest source of 'test-department' was checked on 2021-03-01, over two years ago: check it is still right
+## Deficit findings by region and rule
 
 ### england/testshire
 
@@ -65,10 +57,6 @@ test-analysis-rules, working tree, on 2024-06-01
 
 - warning: Test Scrutiny Panel scrutinises others but has no budget of its own (money: 0 for this year)
 
-**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
-
-- info: 1 of the 4 seats on Test Partnership Board (first 'Observer') is filled in a way its source does not state: it gives no chain to voters
-
 **core/untendered-contract** (basis: Public Contracts Regulations 2015 (SI 2015/102); NHS Provider Selection Regime 2023 (SI 2023/1348))
 
 - warning: contract 'Test Untendered Contract' from Test Council was awarded without a tender
@@ -76,6 +64,20 @@ test-analysis-rules, working tree, on 2024-06-01
 **core/vacant-seat** (basis: the board's constitution or standing orders)
 
 - info: 1 of 3 'Member' seats on Test Partnership Board is vacant
+
+## Coverage findings: what the registry does not record
+
+### england
+
+**core/stale-source** (basis: registry convention: sources carry an accessed date)
+
+- info: the newest source of 'test-department' was checked on 2021-03-01, over two years ago: check it is still right
+
+### england/testshire
+
+**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
+
+- info: 1 of the 4 seats on Test Partnership Board (first 'Observer') is filled in a way its source does not state: it gives no chain to voters
 
 ## Suppressed findings
 

@@ -11,25 +11,37 @@ no chain, exposure £171.855m, findings by region and rule, one suppressed
 govmap report: test-analysis-exposure, working tree, on 2024-06-01
 
 Totals
-  £120m of £578m a year is decided by bodies whose best chain to voters is weaker than 0.25 (3 of 6 bodies).
-  1 body has no chain to voters at all; total exposure (deficit x money) is £172m.
-  Findings: 0 errors, 2 warnings, 0 info; 1 suppressed.
+  Public money in 2024/25: £578m known, for 5 of 6 bodies; 1 not recorded.
+  Decided by bodies whose best chain to voters is weaker than 0.25 (3 of 6 bodies): £120m known, for 2 of 3 bodies; 1 not recorded.
+  1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £172m.
+  Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 1 suppressed.
 
-Bodies ranked by exposure (top 6 of 6)
-    1. Test F Trust                                     A 0.243  D 0.757     £100m  exposure £76m  (money: 2024/25)
-    2. Test Council                                     A 0.900  D 0.100     £400m  exposure £40m  (money: 2024/25)
-    3. Test G Company                                   A 0.397  D 0.603      £50m  exposure £30m  (money: 2024/25)
-    4. Test H Charity                                   A 0.000  D 1.000      £20m  exposure £20m  (money: 2024/25)
-    5. Test Edge Board                                  A 0.250  D 0.750       £8m  exposure £6m  (money: 2024/25)
-    6. Test I Partnership                               A 0.243  D 0.757    unknown  exposure £0
+Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 5 of 5)
+    1. Test F Trust                                     A 0.243 (weak)  D 0.757  exposure £76m  money £100m (2024/25 budget)
+       why: by guidance only; can question but not sanction; 2 links from voters
+    2. Test Council                                     A 0.900 (strong)  D 0.100  exposure £40m  money £400m (2024/25 budget)
+       why: statutory; can impose consequences; 1 link from voters
+    3. Test G Company                                   A 0.397 (weak)  D 0.603  exposure £30m  money £50m (2024/25 budget)
+       why: by contract; can impose consequences; 2 links from voters
+    4. Test H Charity                                   A 0.000 (none)  D 1.000  exposure £20m  money £20m (2024/25 budget)
+       why: no chain to voters recorded
+    5. Test Edge Board                                  A 0.250 (weak)  D 0.750  exposure £6m  money £8m (2024/25 budget)
+       why: weakest step: elected seats; 1 link from voters
 
-Findings by region and rule
+Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit at the worst case; top 1 of 1)
+    1. Test I Partnership                               A 0.243 (weak)  D 0.757
+       why: statutory; is informed only: no questions, no sanction; 2 links from voters
+
+Deficit findings by region and rule
   england/north
     core/no-sanction, basis: Bovens (2007): accountability needs information, debate and consequences
       warning: no forum can impose consequences on Test F Trust: none of its 1 accountability link carries the power to sanction
   england/south
     core/no-chain, basis: Bovens (2007), 'Analysing and assessing accountability'; the democratic-deficit model in CONTRIBUTING.md
       warning: Test H Charity has no chain of accountability to any electorate
+
+Coverage findings: what the registry does not record (gaps, not failings)
+    none
 
 Suppressed findings (reviewed exceptions)
     [core/no-sanction] test-i-partnership: no forum can impose consequences on Test I Partnership: none of its 1 accountability link carries the power to sanction

@@ -1,0 +1,160 @@
+/*
+ * govmap/report.h - what a report says about an analysed registry: totals
+ * with their coverage, rankings of known figures, the bodies a ranking by
+ * money cannot show, and findings by category.  Used by `govmap report`
+ * and the site, so that both say the same thing.
+ *
+ * Honest numbers (issue 15): unknown money is a value, never £0.  Totals
+ * add known figures only and say for how many bodies they are known
+ * ("£196bn known, for 12 of 373 bodies; 361 not recorded"); the exposure
+ * ranking holds bodies with a known figure only; bodies with a weak chain
+ * and no money recorded are listed apart; entities whose dates are not
+ * known are listed, not counted in force; findings are split into deficit
+ * (the structure is weak), coverage (the registry lacks a record) and
+ * data (records disagree), and headline figures use deficit findings
+ * only.
+ *
+ * A govmap_report borrows the analysis and the findings, which must
+ * outlive it; everything it returns is owned by it and lives until
+ * govmap_report_free().  Never prints.
+ */
+#ifndef GOVMAP_REPORT_H
+#define GOVMAP_REPORT_H
+
+#include <stddef.h>
+
+#include "analysis.h"
+#include "findings.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** "Weaker than 0.25": the headline threshold on A. */
+#define GOVMAP_REPORT_WEAK 0.25
+
+typedef struct {
+	const char *region; /**< only this region and below; NULL: all */
+	double weak;        /**< the threshold on A; 0: GOVMAP_REPORT_WEAK */
+} govmap_report_opts;
+
+/** Totals over the bodies and boards in force in scope (roots, i.e.
+ * electorates and memberships, are not counted). */
+typedef struct {
+	double weak_threshold;
+	size_t bodies;            /**< in force, in scope */
+	size_t with_money;        /**< with a known figure for the date */
+	size_t money_unknown;     /**< bodies - with_money */
+	size_t other_year;        /**< of with_money, figures of another year
+				       (only with --nearest-year) */
+	double money;             /**< sum of the known figures */
+	double exposure;          /**< sum of D x money over known figures */
+	size_t weak;              /**< with A below the threshold */
+	size_t weak_with_money;   /**< of those, with a known figure */
+	double weak_money;        /**< their known money */
+	size_t nochain;           /**< with A = 0 */
+	size_t dates_unknown;     /**< bodies and boards not counted in force
+				       because a date is marked unknown */
+	size_t findings[3];       /**< unsuppressed findings in scope, per
+				       govmap_category */
+	size_t deficit_sev[3];    /**< unsuppressed deficit findings per
+				       severity */
+	size_t suppressed;        /**< suppressed findings in scope */
+} govmap_report_totals;
+
+typedef struct govmap_report govmap_report;
+
+/**
+ * Build the report of `an` (and its findings `f`, may be NULL).
+ * @param[out] out  free with govmap_report_free().
+ * @return GOVMAP_OK, GOVMAP_ENOMEM.
+ */
+int govmap_report_build(govmap_report **out, const govmap_analysis *an,
+			const govmap_findings *f,
+			const govmap_report_opts *opts);
+void govmap_report_free(govmap_report *r);
+
+const govmap_report_totals *govmap_report_get_totals(const govmap_report *r);
+
+/** Bodies and boards in scope with a known money figure, by exposure
+ * (largest first; then deficit, then id).  Entity indexes. */
+const size_t *govmap_report_by_exposure(const govmap_report *r, size_t *n);
+
+/** Bodies and boards in scope with no money figure for the date and A
+ * below the threshold: the weak bodies a ranking by money cannot show,
+ * by deficit (largest first, then id). */
+const size_t *govmap_report_unpriced(const govmap_report *r, size_t *n);
+
+/** Every body and board in force in scope, by deficit (largest first,
+ * then exposure where known, then id). */
+const size_t *govmap_report_by_deficit(const govmap_report *r, size_t *n);
+
+/** Bodies and boards in scope whose dates are marked unknown and which
+ * are therefore not counted in force on the date, by id. */
+const size_t *govmap_report_undated(const govmap_report *r, size_t *n);
+
+/** Findings in scope of one category, unsuppressed ones first, each
+ * group by region, rule and order of the list.  Indexes into `f`. */
+const size_t *govmap_report_findings(const govmap_report *r,
+				     govmap_category cat, size_t *n);
+
+/** The region a finding belongs to: its entity's, else the region of a
+ * link's `from` or a contract's commissioner; "" when none.  Borrowed. */
+const char *govmap_report_finding_region(const govmap_report *r,
+					 const govmap_finding *f);
+
+/** The two rankings a sensitivity run covers. */
+typedef enum {
+	GOVMAP_RANKING_EXPOSURE = 0, /**< govmap_report_by_exposure() */
+	GOVMAP_RANKING_UNPRICED      /**< govmap_report_unpriced() */
+} govmap_ranking;
+
+/** A body's best and worst rank across the variations (1 = first). */
+typedef struct {
+	size_t best, worst;
+} govmap_rank_range;
+
+/**
+ * Re-score the report's registry under every documented variation of
+ * the model (govmap_sensitivity_variants()) with `base`'s date, type
+ * weights and money rule, and record each ranked body's range of ranks
+ * among the same bodies.  `base->variant` is ignored.
+ * @return GOVMAP_OK or GOVMAP_ENOMEM.
+ */
+int govmap_report_sensitivity(govmap_report *r,
+			      const govmap_analysis_opts *base);
+
+/** Like govmap_report_sensitivity, with the variations' analyses
+ * already made (of the same registry and date): a caller that reports on
+ * many regions analyses each variation once.  Returns GOVMAP_OK or
+ * GOVMAP_ENOMEM. */
+int govmap_report_sensitivity_of(govmap_report *r,
+				 const govmap_analysis *const *variants,
+				 size_t n);
+
+/** The rank ranges of a ranking, in its order (NULL before
+ * govmap_report_sensitivity()). */
+const govmap_rank_range *govmap_report_ranks(const govmap_report *r,
+					     govmap_ranking which, size_t *n);
+
+/** A ranking is robust when none of its first `shown` bodies moves more
+ * than one place across the variations. */
+bool govmap_report_robust(const govmap_report *r, govmap_ranking which,
+			  size_t shown);
+
+/** The coverage of the money totals in words, into buf: "£4.3bn known,
+ * for 2 of 6 bodies; 4 not recorded", "no money recorded for any of 6
+ * bodies", or "£4.3bn known, for all 6 bodies".  Returns buf. */
+const char *govmap_report_coverage_text(const govmap_report_totals *t,
+					char *buf, size_t size);
+
+/** The money of the weak bodies with its coverage: "£1.2bn known, for 3
+ * of 16 bodies; 13 not recorded" (of the bodies below the threshold).
+ * Returns buf. */
+const char *govmap_report_weak_text(const govmap_report_totals *t,
+				    char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,46 @@
+explain --nearest-year (issue 15): no figure for 2025/26, so the 2024/25 budget is used and marked as not this date's.
+--- args
+--nearest-year -r tests/fixtures/analysis/honest --on 2025-06-01 explain test-trust
+--- exit
+0
+--- stdout
+Test Trust (body 'test-trust', nhs-trust)
+  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/honest/registry.yaml:38:1
+  on 2025-06-01: accountability A = 0.162 to 0.810 (very weak: statutory; powers not recorded; 2 links from voters), deficit D = 0.838
+  A is 0.162 if what is not recorded (a link's powers, how seats are filled) gives no chain, 0.810 at best (strong)
+  public money £100m (2024/25 budget; the nearest year recorded, not this date's); exposure D x money = £84m
+
+Strongest chain to voters (2 links; A is the product of the strengths):
+  1. Test Trust -> Test Council
+     link 'test-trust-scrutinised' (scrutinised-by)
+     basis statute, forum (unset), powers none listed; valid - to -
+     strength 0.180: step 0.90 x basis statute 1.00 x powers 0.20 x type scrutinised-by 1.00 = 0.180
+     source: Test source <https://example.org/test/trust-scrutinised> (accessed 2024-05-01)
+     defined at tests/fixtures/analysis/honest/registry.yaml:59:1
+  2. Test Council -> Test voters
+     link 'test-council-elected' (elected-by)
+     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
+     source: Test source <https://example.org/test/council-elected> (accessed 2024-05-01)
+     defined at tests/fixtures/analysis/honest/registry.yaml:26:1
+  reaches: Test voters (voters)
+
+Findings:
+  warning [core/no-sanction] no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
+      basis: Bovens (2007): accountability needs information, debate and consequences
+
+Single change that would raise A most:
+  strengthen link 'test-trust-scrutinised' (scrutinised-by) (Test Trust -> Test Council, now 0.180) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.
+  A would rise from 0.162 to 0.810 (deficit 0.838 -> 0.190).
+
+Questions for a committee:
+  Information (no forum has a right to be informed):
+    - What does Test Trust publish about its decisions and spending, and when?
+    - Are its board papers and minutes public, and does it meet in public?
+  Debate (no forum can question it):
+    - Which elected body can call Test Trust's leaders to answer questions in public?
+    - Will it attend this committee when invited?
+  Consequences (no forum can impose them):
+    - Who can overturn Test Trust's decisions, withhold its funds or remove its chair?
+    - What happens if it ignores this committee's recommendations?
+--- stderr

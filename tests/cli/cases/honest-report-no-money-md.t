@@ -1,0 +1,52 @@
+report --format md (issue 15): in 2025/26 no money is recorded: no exposure ranking, no £0, every weak body listed without money.
+--- args
+-r tests/fixtures/analysis/honest --on 2025-06-01 report --format md
+--- exit
+0
+--- stdout
+# govmap report
+
+test-honest, working tree, on 2025-06-01
+
+## Totals
+
+- Public money in 2025/26: no money recorded for any of 4 bodies.
+- Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 4 bodies): no money recorded for any of 2 bodies.
+- 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is unknown.
+- Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 1; data findings: 0; 0 suppressed.
+
+## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
+
+None: no body here has a money figure for 2025/26.
+
+## Weak bodies with no money recorded for 2025/26
+
+| # | body | A, in words, and why | D |
+|---|---|---|---|
+| 1 | Test Partnership (`test-partnership`) | 0.000 none: no chain to voters recorded | 1.000 |
+| 2 | Test Trust (`test-trust`) | 0.162 to 0.810 very weak: statutory; powers not recorded; 2 links from voters | 0.838 |
+
+## Deficit findings by region and rule
+
+### england/testshire
+
+**core/no-chain** (basis: Bovens (2007), 'Analysing and assessing accountability'; the democratic-deficit model in CONTRIBUTING.md)
+
+- warning: Test Partnership has no chain of accountability to any electorate
+
+**core/no-sanction** (basis: Bovens (2007): accountability needs information, debate and consequences)
+
+- warning: no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
+
+## Coverage findings: what the registry does not record
+
+### england/testshire
+
+**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
+
+- info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: they give no chain to voters
+
+## Suppressed findings
+
+None.
+--- stderr

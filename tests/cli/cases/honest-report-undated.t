@@ -1,0 +1,42 @@
+report (issue 15): on 2020-01-01 the company whose start is unknown is listed under dates not known, not counted in force; the trust's money is for other years only, so unknown.
+--- args
+-r tests/fixtures/analysis/honest --on 2020-01-01 report
+--- exit
+0
+--- stdout
+govmap report: test-honest, working tree, on 2020-01-01
+
+Totals
+  Public money in 2019/20: no money recorded for any of 4 bodies.
+  Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 4 bodies): no money recorded for any of 2 bodies.
+  1 body has no chain to voters at all; exposure (deficit x money) of the known figures is unknown.
+  Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 1; data findings: 0; 0 suppressed.
+  1 body or board whose dates are not known is not counted in force (listed below).
+
+Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 0 of 0)
+    none: no body here has a money figure for 2019/20
+
+Weak bodies with no money recorded for 2019/20 (A below 0.25, by deficit at the worst case; top 2 of 2)
+    1. Test Partnership                                 A 0.000 (none)  D 1.000
+       why: no chain to voters recorded
+    2. Test Trust                                       A 0.162 to 0.810 (very weak)  D 0.838
+       why: statutory; powers not recorded; 2 links from voters
+
+Dates not known (not counted in force on this date)
+    Test Old Company (test-old-company): valid unknown to 2022-07-01
+
+Deficit findings by region and rule
+  england/testshire
+    core/no-chain, basis: Bovens (2007), 'Analysing and assessing accountability'; the democratic-deficit model in CONTRIBUTING.md
+      warning: Test Partnership has no chain of accountability to any electorate
+    core/no-sanction, basis: Bovens (2007): accountability needs information, debate and consequences
+      warning: no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
+
+Coverage findings: what the registry does not record (gaps, not failings)
+  england/testshire
+    core/unstated-seat, basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md)
+      info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: they give no chain to voters
+
+Suppressed findings (reviewed exceptions)
+    none
+--- stderr
