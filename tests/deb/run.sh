@@ -92,7 +92,7 @@ if command -v man >/dev/null 2>&1; then
 fi
 
 # a program against the packaged headers and static library
-libs=$(pkg-config --libs yaml-0.1 libgit2 libcgraph libgvc zlib)
+libs=$(pkg-config --libs yaml-0.1 libgit2 libcgraph libgvc zlib icu-uc icu-i18n)
 lib=$(find "$prefix/usr/lib" -name libgovmap.a | head -n 1)
 if cc -std=c11 -Wall -Werror -I"$prefix/usr/include" -o "$tmp/export_api" \
 	tests/deb/export_api.c "$lib" $libs -lm -pthread \
