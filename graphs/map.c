@@ -1307,7 +1307,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * rest down, so 42 footprints read as a block, not a 13,000-pixel
 	 * line.  Levels are the chain lengths to voters. */
 	/* a focus map folds at FOCUS_WRAP to stay within a laptop screen */
-	size_t wrapn = m->focus_map ? FOCUS_WRAP : wrapn;
+	size_t wrapn = m->focus_map ? FOCUS_WRAP : WRAP;
 	if (gn && m->focus_map) {
 		/* the focus's forums in rows of FOCUS_WRAP above it, the
 		 * bodies answering to it in rows below: an invisible edge
