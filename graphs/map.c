@@ -487,6 +487,16 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 		}
 		m->focus = f;
 		any = 1;
+	} else if (o->nonly) {
+		for (size_t k = 0; k < o->nonly; k++) {
+			int32_t f = o->only[k]
+					    ? govmap_registry_index(reg, o->only[k])
+					    : -1;
+			if (f < 0 || !drawable(an, (size_t)f))
+				continue;
+			m->sel[f] = 1;
+			any = 1;
+		}
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			if (!drawable(an, i))
@@ -498,6 +508,12 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 			m->sel[i] = 1;
 			any = 1;
 		}
+	}
+	if (!any && o->nonly) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "region",
+				 "none of the %zu bodies to draw is in force "
+				 "on this date", o->nonly);
+		return GOVMAP_ENOTFOUND;
 	}
 	if (!any) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "region",
@@ -850,8 +866,14 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 
 /* ---- cgraph ---- */
 
-#define WRAP 10 /* nodes per row before a level is folded */
+/* Nodes per row before a level is folded, and the footprint grid's
+ * columns, by compactness (govmap__map.compact): render.c lays a map out
+ * again one step more compact while it is wider than the limit
+ * (mapimpl.h, GOVMAP__MAX_WIDTH_PT), so that none needs sideways
+ * scrolling at 100%. */
+static const size_t wrap_at[GOVMAP__COMPACT_STEPS] = {6, 4, 3};
 #define FOCUS_WRAP 5 /* a focus map's forums per row (1366 px screens) */
+#define ONLY_WRAP 3  /* a map of a few bodies (the area brief's) */
 #define GRID_MIN 3 /* footprint clusters from which they are stacked */
 #define MAX_STYLED 16 /* plugin-coloured types listed in the legend */
 #define MAX_CLUSTERS 200 /* footprint boxes drawn; more go unboxed */
@@ -1069,6 +1091,32 @@ static void add_ghost(Agraph_t *g, Agnode_t *to, size_t n, const char *label,
 	set(e, "arrowhead", "none");
 }
 
+/* A drawn line's colour (by link type; seats blue when elected, orange
+ * otherwise) and style (by basis: solid statute or regulation, dashed
+ * contract, guidance or seats, dotted none).  Static strings. */
+static void edge_look(const govmap_registry *reg, const govmap_edge *e,
+		      const char **color, const char **style)
+{
+	*color = "#666666";
+	*style = "solid";
+	if (e->kind == GOVMAP_EDGE_LINK) {
+		const govmap_entity *l = govmap_registry_at(reg, (size_t)e->link);
+		*color = edge_color(l->type);
+		if (l->basis == GOVMAP_BASIS_GUIDANCE ||
+		    l->basis == GOVMAP_BASIS_CONTRACT)
+			*style = "dashed";
+		else if (l->basis == GOVMAP_BASIS_VOLUNTARY ||
+			 l->basis == GOVMAP_BASIS_NONE ||
+			 l->basis == GOVMAP_BASIS_UNSET)
+			*style = "dotted";
+	} else if (e->kind == GOVMAP_EDGE_SEAT) {
+		const govmap_entity *b = govmap_registry_at(reg, (size_t)e->from);
+		govmap_fill f = b->seats[e->seat].fill;
+		*color = f == GOVMAP_FILL_ELECTED ? "#0072B2" : "#E69F00";
+		*style = "dashed";
+	}
+}
+
 Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			    const govmap_map_opts *o, size_t *nghosts)
 {
@@ -1105,7 +1153,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	govmap__boxes cs = {.root = g, .m = m};
 	govmap__strmap_init(&cs.byregion, 16);
 	govmap__strmap_init(&cs.drawn, 16);
-	for (size_t i = 0; !o->national && !m->focus_map && i < m->nnodes;
+	for (size_t i = 0; !o->national && !m->focus_map && !o->nonly &&
+			    i < m->nnodes;
 	     i++)
 		if (is_footprint(m->nodes[i].region))
 			govmap__strmap_put(&cs.drawn, m->nodes[i].region,
@@ -1127,7 +1176,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		const govmap__dnode *d = &m->nodes[i];
 		Agraph_t *parent = d->electorate ? top : g;
 		cl[i] = -1;
-		if (!o->national && !m->focus_map &&
+		if (!o->national && !m->focus_map && !o->nonly &&
 		    is_footprint(d->region)) {
 			int32_t c = box_for(&cs, d->region);
 			if (c >= 0)
@@ -1249,65 +1298,117 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	}
 	for (size_t i = 0; gn && i < m->nnodes; i++)
 		tcl[i] = box_top(&cs, cl[i]);
+	/* With the boxes in a grid, the lines of one kind from the bodies
+	 * of one box to one forum outside it (33 local Healthwatch to
+	 * Healthwatch England) are drawn as one line from the box, "x N":
+	 * dot gives every line that crosses ranks a column of its own, and
+	 * hundreds of them made a region's map thousands of points wider.
+	 * bundle[k]: the line drawn for line k (k itself, or the first of
+	 * its bundle, which draws it); nb[k]: how many it draws. */
+	size_t *bundle = malloc((m->nedges ? m->nedges : 1) * sizeof(*bundle));
+	size_t *nb = calloc(m->nedges ? m->nedges : 1, sizeof(*nb));
+	const char **ecol = malloc((m->nedges ? m->nedges : 1) * sizeof(*ecol));
+	const char **esty = malloc((m->nedges ? m->nedges : 1) * sizeof(*esty));
+	if (!bundle || !nb || !ecol || !esty) {
+		free(gn);
+		gn = NULL;
+	}
 	for (size_t k = 0; gn && k < m->nedges; k++) {
+		edge_look(reg, &edges[m->edges[k].edge], &ecol[k], &esty[k]);
+		const govmap__dedge *de = &m->edges[k];
+		bundle[k] = k;
+		int32_t box = tcl[de->from];
+		if (ntop >= GRID_MIN && box >= 0 && tcl[de->to] != box)
+			for (size_t q = 0; q < k; q++) {
+				const govmap__dedge *dq = &m->edges[q];
+				if (bundle[q] == q && dq->to == de->to &&
+				    tcl[dq->from] == box &&
+				    strcmp(ecol[q], ecol[k]) == 0 &&
+				    strcmp(esty[q], esty[k]) == 0) {
+					bundle[k] = q;
+					break;
+				}
+			}
+		nb[bundle[k]]++;
+	}
+	if (gn && ntop >= GRID_MIN)
+		set(g, "compound", "true");
+	for (size_t k = 0; gn && k < m->nedges; k++) {
+		if (bundle[k] != k)
+			continue;
 		const govmap__dedge *de = &m->edges[k];
 		const govmap_edge *e = &edges[de->edge];
 		/* tail = forum (drawn above), head = actor; dir=back puts the
 		 * arrow at the forum: the actor gives account upwards */
 		Agedge_t *ed = agedge(g, gn[de->to], gn[de->from], NULL, 1);
 		char buf[64];
-		const char *color = "#666666", *style = "solid";
-		if (e->kind == GOVMAP_EDGE_LINK) {
-			const govmap_entity *l =
-				govmap_registry_at(reg, (size_t)e->link);
-			color = edge_color(l->type);
-			if (l->basis == GOVMAP_BASIS_GUIDANCE ||
-			    l->basis == GOVMAP_BASIS_CONTRACT)
-				style = "dashed";
-			else if (l->basis == GOVMAP_BASIS_VOLUNTARY ||
-				 l->basis == GOVMAP_BASIS_NONE ||
-				 l->basis == GOVMAP_BASIS_UNSET)
-				style = "dotted";
-		} else if (e->kind == GOVMAP_EDGE_SEAT) {
-			const govmap_entity *b =
-				govmap_registry_at(reg, (size_t)e->from);
-			govmap_fill f = b->seats[e->seat].fill;
-			color = f == GOVMAP_FILL_ELECTED ? "#0072B2" : "#E69F00";
-			style = "dashed";
-		}
-		set(ed, "color", color);
-		set(ed, "style", style);
+		set(ed, "color", ecol[k]);
+		set(ed, "style", esty[k]);
 		/* with the clusters in a grid (below), an edge that leaves its
 		 * cluster must not rank: a council in one footprint scrutinising
 		 * an ICB filed in another would otherwise pull the grid into a
 		 * cycle that dot breaks at random */
-		if (ntop >= GRID_MIN && tcl[de->from] != tcl[de->to])
+		if (ntop >= GRID_MIN && tcl[de->from] != tcl[de->to]) {
 			set(ed, "constraint", "false");
+			/* nor pull the boxes sideways out of their grid */
+			set(ed, "weight", "0");
+		}
 		snprintf(buf, sizeof buf, "%.2f", 0.5 + 3.0 * e->strength);
 		set(ed, "penwidth", buf);
 		char desc[300];
 		govmap_edge_describe(an, e, desc, sizeof desc);
-		char *tip = govmap__asprintf("%s; strength %.3f%s", desc,
-					     e->strength,
-					     de->count > 1 ? " (strongest of "
-							     "several)"
-							   : "");
+		char *tip;
+		if (nb[k] > 1) {
+			/* the bundle's line starts at the box's edge */
+			set(ed, "lhead", agnameof(cs.v[tcl[de->from]].g));
+			tip = govmap__asprintf(
+				"%zu lines of this kind from bodies in %s; "
+				"the first: %s; strength %.3f",
+				nb[k], m->nodes[de->from].region, desc,
+				e->strength);
+		} else {
+			tip = govmap__asprintf("%s; strength %.3f%s", desc,
+					       e->strength,
+					       de->count > 1 ? " (strongest of "
+							       "several)"
+							     : "");
+		}
 		char *esc = tip ? tooltip_escape(tip) : NULL;
 		set(ed, "tooltip", esc ? esc : "");
 		free(tip);
 		free(esc);
-		if (de->count > 1) {
-			snprintf(buf, sizeof buf, "x%zu", de->count);
+		size_t lines = nb[k] > 1 ? nb[k] : de->count;
+		if (lines > 1) {
+			snprintf(buf, sizeof buf, "x%zu", lines);
 			set(ed, "label", buf);
-			set(ed, "fontsize", "9");
+			/* the brief's map prints at 80%: 8 pt */
+			set(ed, "fontsize", o->nonly ? "10" : "9");
 		}
 	}
+	free(bundle);
+	free(nb);
+	free(ecol);
+	free(esty);
 	/* A level of the map wider than WRAP nodes is folded into rows:
 	 * invisible edges from each node to the one WRAP places on push the
 	 * rest down, so 42 footprints read as a block, not a 13,000-pixel
 	 * line.  Levels are the chain lengths to voters. */
 	/* a focus map folds at FOCUS_WRAP to stay within a laptop screen */
-	size_t wrapn = m->focus_map ? FOCUS_WRAP : WRAP;
+	unsigned step = m->compact < GOVMAP__COMPACT_STEPS
+				? m->compact : GOVMAP__COMPACT_STEPS - 1;
+	/* Folded as tightly as they go and still too wide (a footprint of
+	 * many boroughs side by side: each a column from its voters down),
+	 * a map is drawn from left to right instead, voters at the left,
+	 * unfolded: its breadth becomes its height. */
+	int sideways = !m->focus_map && !o->nonly &&
+		       step + 1 == GOVMAP__COMPACT_STEPS;
+	if (sideways)
+		set(g, "rankdir", "LR");
+	/* the brief's map of a few bodies (o->only) prints on A4 at 90%:
+	 * three boxes a row */
+	size_t wrapn = m->focus_map ? FOCUS_WRAP
+		       : o->nonly   ? ONLY_WRAP
+				    : wrap_at[step];
 	if (gn && m->focus_map) {
 		/* the focus's forums in rows of FOCUS_WRAP above it, the
 		 * bodies answering to it in rows below: an invisible edge
@@ -1345,14 +1446,16 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		free(prev[0]);
 		free(prev[1]);
 	}
-	if (gn && !m->focus_map && m->nnodes > wrapn) {
+	if (gn && !m->focus_map && !sideways && m->nnodes > wrapn) {
 		uint32_t *level = malloc(m->nnodes * sizeof(*level));
 		size_t *count = calloc(m->nnodes + 1, sizeof(*count));
 		for (size_t i = 0; level && count && i < m->nnodes; i++) {
 			const govmap__dnode *d = &m->nodes[i];
 			uint32_t h = govmap_analysis_score(an, (size_t)d->entity)->hops;
 			level[i] = h < m->nnodes ? h : (uint32_t)m->nnodes;
-			if (d->electorate)
+			/* voters on the top rank stay in one row; a
+			 * footprint's own fold like its bodies */
+			if (d->electorate && cl[i] < 0)
 				continue;
 			/* the node WRAP before this one on the same level
 			 * and in the same cluster (clusters are stacked
@@ -1361,7 +1464,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			if (c >= wrapn) {
 				size_t seen = 0;
 				for (size_t k = i; k-- > 0;) {
-					if (m->nodes[k].electorate ||
+					if (m->nodes[k].electorate !=
+						    d->electorate ||
 					    level[k] != level[i] ||
 					    cl[k] != cl[i])
 						continue;
@@ -1387,7 +1491,10 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * clusters are roughly twice as wide as high, so about sqrt(n / 2)
 	 * columns give a map of roughly even sides. */
 	if (gn && tops && pos && ntop >= GRID_MIN) {
-		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0));
+		/* each step more compact halves the columns */
+		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0)) >> step;
+		if (cols < 1)
+			cols = 1;
 		Agnode_t **anchor = calloc(2 * ntop, sizeof(*anchor));
 		for (size_t t = 0; anchor && t < ntop; t++)
 			for (int b = 0; b < 2; b++) {
@@ -1443,6 +1550,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			set(row, "style", "invis");
 			set(row, "dir", "none");
 			set(row, "tooltip", "");
+			/* a box straight below the one above it, not a
+			 * staircase drifting right */
+			set(row, "weight", "100");
 		}
 		free(anchor);
 	}
@@ -1586,11 +1696,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			ADDED_COLOR, nadded, CHANGED_COLOR, nchanged,
 			REMOVED_COLOR, nremoved);
 	off += (size_t)snprintf(html + off, sizeof html - off, "</TABLE>");
-	if (gn) {
-		/* a focus map puts the legend at the bottom: beside the
-		 * map it would widen it past a laptop screen */
-		Agraph_t *lg = g;
-		if (m->focus_map) {
+	if (gn && !o->no_legend) {
+		/* a focus map puts the legend at the bottom, beside the map
+		 * it would widen it past a laptop screen; other maps put it
+		 * on the voters' row, beside the few national electorates,
+		 * and at the bottom too when folded as tightly as they go */
+		Agraph_t *lg = top;
+		if (m->focus_map || m->compact + 1 >= GOVMAP__COMPACT_STEPS) {
 			lg = agsubg(g, "legendrank", 1);
 			set(lg, "rank", "sink");
 		}

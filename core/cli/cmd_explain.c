@@ -126,22 +126,6 @@ static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 }
 
 /* Which of Bovens' stages does the body's own set of links cover? */
-static unsigned stages(const cli_session *s, size_t i)
-{
-	size_t no;
-	unsigned p = 0;
-	const govmap_edge *edges;
-	size_t ne;
-	edges = govmap_analysis_edges(s->an, &ne);
-	const uint32_t *out = govmap_analysis_out(s->an, i, &no);
-	for (size_t k = 0; k < no; k++) {
-		const govmap_edge *e = &edges[out[k]];
-		if (e->kind == GOVMAP_EDGE_LINK)
-			p |= govmap_registry_at(s->reg, (size_t)e->link)->powers;
-	}
-	return p;
-}
-
 int cmd_explain(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
@@ -295,7 +279,7 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		       name_of(s.reg, edges[best].to), edges[best].strength,
 		       sc->A, newA, sc->D, 1.0 - newA);
 	}
-	unsigned p = stages(&s, (size_t)i);
+	unsigned p = govmap_analysis_stages(s.an, (size_t)i);
 	const char *n = e->name ? e->name : e->id;
 	printf("\nQuestions for a committee:\n");
 	if (!(p & GOVMAP_POWER_INFORM))

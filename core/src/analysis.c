@@ -42,6 +42,21 @@ struct govmap_analysis {
  * half (CONTRIBUTING.md, "The deficit model"). */
 #define MEMBERSHIP_ROOT 0.5
 
+unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i)
+{
+	size_t no, ne;
+	unsigned p = 0;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	const uint32_t *out = govmap_analysis_out(an, i, &no);
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	for (size_t k = 0; out && k < no; k++) {
+		const govmap_edge *e = &edges[out[k]];
+		if (e->kind == GOVMAP_EDGE_LINK)
+			p |= govmap_registry_at(reg, (size_t)e->link)->powers;
+	}
+	return p;
+}
+
 const char *govmap_strength_word(double A)
 {
 	return A >= 0.7   ? "strong"

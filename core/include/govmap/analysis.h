@@ -197,6 +197,12 @@ const char *govmap_edge_describe(const govmap_analysis *an,
 int32_t govmap_analysis_best_change(const govmap_analysis *an, size_t i,
 				    double *new_A);
 
+/** The Bovens stages the links from body or board i to its forums carry
+ * together: GOVMAP_POWER_INFORM, _QUESTION and _SANCTION or'd (0 when it
+ * has no link, or none lists its powers).  The questions a committee
+ * could ask are about the stages missing.  O(its edges). */
+unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i);
+
 /** The registry analysed (borrowed). */
 const govmap_registry *govmap_analysis_registry(const govmap_analysis *an);
 
