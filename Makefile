@@ -15,6 +15,10 @@ PKG_CONFIG ?= pkg-config
 # icu-uc, icu-i18n: Unicode TR39 confusable skeletons (uspoof) for the
 # look-alike names and ids warning (core/src/validate.c)
 PKGS := yaml-0.1 libgit2 libcgraph libgvc zlib icu-uc icu-i18n
+# The command-line tool alone: the area brief's PDF (core/cli/cli_brief.c)
+# is drawn with cairo and pango, the map on it by librsvg (Graphviz pulls
+# in cairo and pango already)
+CLI_PKGS := librsvg-2.0 pangocairo cairo-pdf
 CC ?= cc
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -45,6 +49,8 @@ LIB_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -fPIC -Icore/include -Icore/src \
 	-Igraphs $(PKG_CFLAGS) -MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
 FRONT_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/cli \
 	-MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
+CLI_PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(CLI_PKGS) 2>/dev/null)
+CLI_PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(CLI_PKGS) 2>/dev/null)
 ALL_CFLAGS = $(LIB_CFLAGS)
 # PLUGINDIR=/usr/lib/govmap/plugins: where the installed govmap looks for
 # plugins (default /usr/local/lib/govmap/plugins, pluginhost.h).
@@ -85,7 +91,11 @@ PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(SANFLAGS) $(LDFLAGS)
 
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-dev \
-	libgraphviz-dev check valgrind clang libclang-rt-14-dev
+	libgraphviz-dev librsvg2-dev libpango1.0-dev libcairo2-dev \
+	check valgrind clang libclang-rt-14-dev
+# the brief's PDF test reads pages, fonts and text with pdfinfo and
+# pdftotext
+DEB_PKGS += poppler-utils
 # The site's browser tests (make check-site): Debian's chromium, driven
 # from node by the playwright-core pinned in tests/site/package-lock.json.
 DEB_PKGS += chromium nodejs npm
@@ -118,6 +128,11 @@ $(BUILD)/core/cli/%.o: core/cli/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FRONT_CFLAGS) -c -o $@ $<
 
+$(BUILD)/core/cli/cli_brief.o: core/cli/cli_brief.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FRONT_CFLAGS) $(CLI_PKG_CFLAGS) -c -o $@ $<
+
 $(BUILD)/core/site/%.o: core/site/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
@@ -141,7 +156,8 @@ $(SOLIB): $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS) \
+		$(CLI_PKG_LIBS)
 
 $(UNIT): $(UNIT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
@@ -268,6 +284,8 @@ check-install:
 DEB_PROBES := gcc=cmd:gcc make=cmd:make pkg-config=cmd:pkg-config \
 	libicu-dev=pc:icu-uc lcov=cmd:lcov jq=cmd:jq git=cmd:git libyaml-dev=pc:yaml-0.1 libgit2-dev=pc:libgit2 \
 	zlib1g-dev=pc:zlib libgraphviz-dev=pc:libgvc check=pc:check \
+	librsvg2-dev=pc:librsvg-2.0 libpango1.0-dev=pc:pangocairo \
+	libcairo2-dev=pc:cairo-pdf poppler-utils=cmd:pdftotext \
 	valgrind=cmd:valgrind clang=cmd:clang \
 	libclang-rt-14-dev=file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a \
 	chromium=cmd:chromium nodejs=cmd:node npm=cmd:npm man-db=cmd:man \
@@ -312,7 +330,7 @@ deps:
 # What the demo needs: the build's packages only (no browser, no
 # fuzzing or test tools).
 DEMO_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-dev \
-	libgraphviz-dev
+	libgraphviz-dev librsvg2-dev libpango1.0-dev libcairo2-dev
 .PHONY: demo-deps
 demo-deps:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEMO_PKGS)"
@@ -650,7 +668,7 @@ OOM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=
 $(BUILD)/govmap-oom: $(CLI_OBJ) $(LIB) $(BUILD)/tests/oom/oom_wrap.o
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $(OOM_WRAP) -o $@ $(CLI_OBJ) \
-		$(BUILD)/tests/oom/oom_wrap.o $(LIB) $(PKG_LIBS)
+		$(BUILD)/tests/oom/oom_wrap.o $(LIB) $(PKG_LIBS) $(CLI_PKG_LIBS)
 oom: deps
 	$(MAKE) BUILD=$(OOM_BUILD) SANITIZE=address,undefined OPT="-O1 -g" \
 		$(OOM_BUILD)/govmap-oom

@@ -145,7 +145,13 @@ extern int cli_stdout_errno;
  * `size` (then "...").  Writes into buf, returns buf. */
 char *cli_path(char *buf, size_t size, const char *path);
 
+/* Every region path the registry has (with their ancestors), sorted,
+ * unique; malloc'd array of malloc'd strings.  -1 on out-of-memory. */
+int cli_regions(const govmap_registry *reg, char ***out, size_t *n);
+void cli_regions_free(char **v, size_t n);
+
 int cmd_map(govmap_cli *cli, int argc, char **argv);
+int cmd_brief(govmap_cli *cli, int argc, char **argv); /* cmd_brief.c */
 int cmd_explain(govmap_cli *cli, int argc, char **argv);
 int cmd_report(govmap_cli *cli, int argc, char **argv);
 int cmd_site(govmap_cli *cli, int argc, char **argv); /* cmd_site.c */

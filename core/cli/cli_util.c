@@ -328,3 +328,59 @@ int cli_format_parse(const char *cmd, const char *arg, int *fmt)
 	cli_err("%s: unknown format '%s' (use text, md or json)", cmd, arg);
 	return -1;
 }
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void cli_regions_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int cli_regions(const govmap_registry *reg, char ***out, size_t *nout)
+{
+	size_t n = govmap_registry_count(reg), k = 0, cap = 0;
+	char **v = NULL;
+	*out = NULL;
+	*nout = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *r = govmap_registry_at(reg, i)->region;
+		for (size_t j = 0; r; j++) {
+			if (r[j] != '/' && r[j] != '\0')
+				continue;
+			if (k == cap) {
+				cap = cap ? cap * 2 : 256;
+				char **nv = realloc(v, cap * sizeof(*v));
+				if (!nv) {
+					cli_regions_free(v, k);
+					return -1;
+				}
+				v = nv;
+			}
+			if (!(v[k] = strndup(r, j))) {
+				cli_regions_free(v, k);
+				return -1;
+			}
+			k++;
+			if (!r[j])
+				break;
+		}
+	}
+	if (k)
+		qsort(v, k, sizeof(*v), by_str);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (u && strcmp(v[i], v[u - 1]) == 0) {
+			free(v[i]);
+			continue;
+		}
+		v[u++] = v[i];
+	}
+	*out = v;
+	*nout = u;
+	return 0;
+}
