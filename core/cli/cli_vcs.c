@@ -1,9 +1,9 @@
 /*
  * cli_vcs.c - helpers shared by the campaigners' Git commands (diff,
  * history, blame, check --changed-since): loading one side of a
- * comparison, comparing entities field by field through the schema's
- * canonical text, finding the files that differ between two sources, and
- * escaping registry text for Markdown.
+ * comparison, finding the files that differ between two sources, and
+ * escaping registry text for Markdown.  Comparing entities, sessions and
+ * commits is the library's (compare.h).
  *
  * Its only writer is cli_write_new() (for `govmap new` and the hook's
  * installation: a new file, created exclusively, never over an existing
@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "cli_vcs.h"
+#include "govmap/compare.h"
 
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev, int analyse)
 {
@@ -34,126 +35,6 @@ int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev, int analyse)
 						   : analyse > 2 ? 2
 								 : analyse],
 				1);
-}
-
-double cli_side_exposure(const cli_session *s)
-{
-	double sum = 0;
-	size_t n = govmap_registry_count(s->reg);
-	for (size_t i = 0; i < n; i++) {
-		const govmap_entity *e = govmap_registry_at(s->reg, i);
-		const govmap_score *sc = govmap_analysis_score(s->an, i);
-		if ((e->kind == GOVMAP_KIND_BODY ||
-		     e->kind == GOVMAP_KIND_BOARD) &&
-		    sc->active && !sc->electorate && sc->money > 0)
-			sum += sc->exposure;
-	}
-	return sum;
-}
-
-/* --- entities, field by field ---------------------------------------- */
-
-static int same_items(char **a, size_t na, char **b, size_t nb)
-{
-	if (na != nb)
-		return 0;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]) != 0)
-			return 0;
-	return 1;
-}
-
-void cli_field_changes_free(cli_field_change *v, size_t n)
-{
-	for (size_t i = 0; v && i < n; i++) {
-		govmap_strings_free(v[i].a, v[i].na);
-		govmap_strings_free(v[i].b, v[i].nb);
-	}
-	free(v);
-}
-
-/* Compare field `key` (absent from an entity of another kind); append a
- * change when the values differ.  0 or -1 on out-of-memory. */
-static int compare_key(cli_field_change **v, size_t *n, size_t *cap,
-		       const govmap_entity *a, const govmap_entity *b,
-		       const char *key)
-{
-	cli_field_change c = {key, NULL, NULL, 0, 0};
-	if (govmap_entity_field(&c.a, &c.na, a, key) == GOVMAP_ENOMEM ||
-	    govmap_entity_field(&c.b, &c.nb, b, key) == GOVMAP_ENOMEM) {
-		govmap_strings_free(c.a, c.na);
-		govmap_strings_free(c.b, c.nb);
-		return -1;
-	}
-	if (same_items(c.a, c.na, c.b, c.nb)) {
-		govmap_strings_free(c.a, c.na);
-		govmap_strings_free(c.b, c.nb);
-		return 0;
-	}
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 8;
-		cli_field_change *nv = realloc(*v, nc * sizeof(*nv));
-		if (!nv) {
-			govmap_strings_free(c.a, c.na);
-			govmap_strings_free(c.b, c.nb);
-			return -1;
-		}
-		*v = nv;
-		*cap = nc;
-	}
-	(*v)[(*n)++] = c;
-	return 0;
-}
-
-int cli_entity_compare(cli_field_change **out, size_t *n,
-		       const govmap_entity *a, const govmap_entity *b)
-{
-	govmap_field_info fa[64], fb[64];
-	size_t na = govmap_schema_fields(a->kind, fa, 64);
-	size_t nb = govmap_schema_fields(b->kind, fb, 64);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (na > 64 || nb > 64)
-		return -1;
-	for (size_t i = 0; i < na; i++)
-		if (compare_key(out, n, &cap, a, b, fa[i].key) < 0)
-			goto fail;
-	/* keys only the other kind has (a kind changed) */
-	for (size_t j = 0; j < nb; j++) {
-		size_t i = 0;
-		while (i < na && strcmp(fa[i].key, fb[j].key) != 0)
-			i++;
-		if (i == na && compare_key(out, n, &cap, a, b, fb[j].key) < 0)
-			goto fail;
-	}
-	return 0;
-fail:
-	cli_field_changes_free(*out, *n);
-	*out = NULL;
-	*n = 0;
-	return -1;
-}
-
-int cli_field_text(char **out, const govmap_entity *e, const char *key)
-{
-	char **v;
-	size_t n, len = 0;
-	*out = NULL;
-	int rc = govmap_entity_field(&v, &n, e, key);
-	if (rc == GOVMAP_ENOTFOUND)
-		return 0;
-	if (rc != GOVMAP_OK)
-		return -1;
-	for (size_t k = 0; k < n; k++)
-		len += strlen(v[k]) + 1;
-	if (n && (*out = malloc(len))) {
-		char *p = *out;
-		for (size_t k = 0; k < n; k++)
-			p += sprintf(p, "%s%s", k ? "\n" : "", v[k]);
-	}
-	govmap_strings_free(v, n);
-	return n && !*out ? -1 : 0;
 }
 
 /* --- files that differ between two sources -------------------------- */
@@ -360,11 +241,11 @@ static int print_entities(FILE *f, const govmap_src *src,
 			mark = other ? (old_side ? " (removed)" : " (new)")
 				     : "";
 		else if (!old_side) {
-			cli_field_change *c;
+			govmap_field_change *c;
 			size_t nc;
-			if (cli_entity_compare(&c, &nc, o, e) < 0)
+			if (govmap_entity_compare(&c, &nc, o, e) != GOVMAP_OK)
 				return -1;
-			cli_field_changes_free(c, nc);
+			govmap_field_changes_free(c, nc);
 			if (nc)
 				mark = " (changed)";
 		}

@@ -1,8 +1,9 @@
 /*
  * cli_vcs.h - helpers shared by the campaigners' Git commands (diff,
  * history, blame, check --changed-since): a registry loaded and analysed
- * at one revision, entities compared field by field, the files that
- * differ between two sources, and Markdown-safe text.
+ * at one revision, the files that differ between two sources, and
+ * Markdown-safe text.  The comparison itself is the library's
+ * (govmap/compare.h).
  */
 #ifndef GOVMAP_CLI_VCS_H
 #define GOVMAP_CLI_VCS_H
@@ -10,6 +11,7 @@
 #include "cli.h"
 #include "govmap/schema.h"
 #include "govmap/vcs.h"
+#include "govmap/compare.h"
 
 /* Load one side of a comparison into a session: the registry at `rev`
  * (NULL: what the global options name, i.e. the working tree, --rev or
@@ -20,28 +22,6 @@
  * Close with cli_close() in every case. */
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev,
 		  int analyse);
-
-/* Sum of the exposure of the bodies and boards in force (as `report`
- * totals it). */
-double cli_side_exposure(const cli_session *s);
-
-/* One top-level field whose value differs between two entities. */
-typedef struct {
-	const char *key;   /* static (the schema's) */
-	char **a, **b;     /* canonical items before and after */
-	size_t na, nb;
-} cli_field_change;
-
-/* The fields that differ between a and b (entities with the same id),
- * in schema order.  Returns 0, or -1 on out-of-memory. */
-int cli_entity_compare(cli_field_change **out, size_t *n,
-		       const govmap_entity *a, const govmap_entity *b);
-void cli_field_changes_free(cli_field_change *v, size_t n);
-
-/* Field `key` of e as one text (the canonical items joined by newlines):
- * *out is malloc'd, or NULL when the entity has no such field.  Returns
- * 0, or -1 on out-of-memory. */
-int cli_field_text(char **out, const govmap_entity *e, const char *key);
 
 /* A file that differs between two sources, by path inside the registry
  * ("england/x.yaml"). */

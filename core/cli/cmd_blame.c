@@ -54,7 +54,7 @@ static int value_at(char **out, const cli_session *s, const char *id,
 {
 	const govmap_entity *e = govmap_registry_find(s->reg, id);
 	*out = NULL;
-	return e ? cli_field_text(out, e, key) : 0;
+	return e ? govmap_field_text(out, e, key) : 0;
 }
 
 static int same(const char *a, const char *b)
@@ -110,7 +110,7 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	size_t nf = govmap_schema_fields(e->kind, f, MAXKEYS);
 	for (size_t i = 0; i < nf && i < MAXKEYS; i++) {
 		char *v;
-		if (cli_field_text(&v, e, f[i].key) < 0) {
+		if (govmap_field_text(&v, e, f[i].key) != GOVMAP_OK) {
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
 			break;

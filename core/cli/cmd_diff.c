@@ -6,8 +6,8 @@
  * exposure; as text, Markdown (a pull-request comment) or JSON.
  *
  * Both sides are loaded with the same plugins and analysed on the same
- * --on date.  This file only compares and prints; loading is
- * cli_vcs.c's, scoring analysis.c's.
+ * --on date.  This file only prints: loading is cli_util.c's, the
+ * comparison the library's (compare.h), scoring analysis.c's.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cli_vcs.h"
+#include "govmap/compare.h"
 
 static void usage(FILE *f)
 {
@@ -46,30 +47,13 @@ static void usage(FILE *f)
 	      f);
 }
 
-/* One id, on either side or both. */
-typedef struct {
-	const char *id;
-	int32_t a, b;		  /* entity index per side, or -1 */
-	cli_field_change *fields; /* when on both sides and different */
-	size_t nfields;
-	int scored;		       /* a body or board */
-	int act_a, act_b;	       /* in force on the date, per side */
-	double Aa, Ab, Da, Db, Ea, Eb; /* scores, rounded */
-	int moved;		       /* its scores moved */
-	/* links added, removed and changed that end at this body */
-	size_t links_new, links_gone, links_changed;
-} row;
+typedef govmap_diff_entry row;
 
 typedef struct {
 	govmap_cli *cli;
 	cli_session sa, sb;
 	const char *rev_a, *rev_b;
-	row *rows;
-	size_t n;
-	size_t added, removed, changed, moved;
-	const govmap_finding **gained, **lost;
-	size_t ngained, nlost;
-	double exp_a, exp_b;
+	govmap_diff *df; /* the library's comparison (compare.h) */
 	int fmt;
 	FILE *out; /* stdout, or a buffer */
 } diff;
@@ -82,198 +66,6 @@ static const govmap_entity *ent(const cli_session *s, int32_t i)
 static const char *display_name(const govmap_entity *e)
 {
 	return e->name ? e->name : e->id;
-}
-
-static int by_id(const void *x, const void *y, void *ctx)
-{
-	const cli_session *sort_side = ctx;
-	return strcmp(
-		govmap_registry_at(sort_side->reg, *(const size_t *)x)->id,
-		govmap_registry_at(sort_side->reg, *(const size_t *)y)->id);
-}
-
-static size_t *sorted_ids(const cli_session *s)
-{
-	size_t n = govmap_registry_count(s->reg);
-	size_t *v = malloc((n ? n : 1) * sizeof(*v));
-	if (!v)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		v[i] = i;
-	govmap_sort(v, n, sizeof(*v), by_id, (void *)s);
-	return v;
-}
-
-static void score(const cli_session *s, int32_t i, int *act, double *A,
-		  double *D, double *E)
-{
-	const govmap_score *sc = govmap_analysis_score(s->an, (size_t)i);
-	*act = sc->active;
-	*A = cli_round6(sc->A);
-	*D = cli_round6(sc->D);
-	*E = sc->money > 0 ? round(sc->exposure) : 0;
-}
-
-/* Link `l` (added, removed or changed) touches the rows of its ends. */
-static void count_link(diff *d, const govmap_entity *l, int what)
-{
-	const char *ends[2] = {l->from.id, l->to.id};
-	for (int k = 0; k < 2; k++) {
-		if (!ends[k])
-			continue;
-		/* rows are sorted by id: binary search */
-		size_t lo = 0, hi = d->n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			int c = strcmp(d->rows[mid].id, ends[k]);
-			if (c == 0) {
-				row *r = &d->rows[mid];
-				if (what == 'A')
-					r->links_new++;
-				else if (what == 'D')
-					r->links_gone++;
-				else
-					r->links_changed++;
-				break;
-			}
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-	}
-}
-
-static int compare_entities(diff *d)
-{
-	size_t na = govmap_registry_count(d->sa.reg);
-	size_t nb = govmap_registry_count(d->sb.reg);
-	size_t *ia = sorted_ids(&d->sa), *ib = sorted_ids(&d->sb);
-	d->rows = calloc(na + nb + 1, sizeof(*d->rows));
-	if (!ia || !ib || !d->rows) {
-		free(ia);
-		free(ib);
-		return -1;
-	}
-	size_t i = 0, j = 0;
-	while (i < na || j < nb) {
-		const govmap_entity *ea =
-			i < na ? ent(&d->sa, (int32_t)ia[i]) : NULL;
-		const govmap_entity *eb =
-			j < nb ? ent(&d->sb, (int32_t)ib[j]) : NULL;
-		int c = !ea ? 1 : !eb ? -1 : strcmp(ea->id, eb->id);
-		row *r = &d->rows[d->n++];
-		r->a = r->b = -1;
-		if (c <= 0)
-			r->a = (int32_t)ia[i++];
-		if (c >= 0)
-			r->b = (int32_t)ib[j++];
-		r->id = c <= 0 ? ea->id : eb->id;
-	}
-	free(ia);
-	free(ib);
-	for (size_t k = 0; k < d->n; k++) {
-		row *r = &d->rows[k];
-		const govmap_entity *ea = ent(&d->sa, r->a);
-		const govmap_entity *eb = ent(&d->sb, r->b);
-		if (ea && eb &&
-		    cli_entity_compare(&r->fields, &r->nfields, ea, eb) < 0)
-			return -1;
-		if (!ea)
-			d->added++;
-		else if (!eb)
-			d->removed++;
-		else if (r->nfields)
-			d->changed++;
-		const govmap_entity *e = eb ? eb : ea;
-		r->scored = e->kind == GOVMAP_KIND_BODY ||
-			    e->kind == GOVMAP_KIND_BOARD;
-		if (ea)
-			score(&d->sa, r->a, &r->act_a, &r->Aa, &r->Da, &r->Ea);
-		if (eb)
-			score(&d->sb, r->b, &r->act_b, &r->Ab, &r->Db, &r->Eb);
-		if (r->scored && ea && eb && r->act_a && r->act_b &&
-		    (r->Aa != r->Ab || r->Ea != r->Eb)) {
-			r->moved = 1;
-			d->moved++;
-		}
-	}
-	for (size_t k = 0; k < d->n; k++) {
-		const row *r = &d->rows[k];
-		const govmap_entity *ea = ent(&d->sa, r->a);
-		const govmap_entity *eb = ent(&d->sb, r->b);
-		if (eb && eb->kind == GOVMAP_KIND_LINK && !ea)
-			count_link(d, eb, 'A');
-		else if (ea && ea->kind == GOVMAP_KIND_LINK && !eb)
-			count_link(d, ea, 'D');
-		else if (eb && eb->kind == GOVMAP_KIND_LINK && r->nfields)
-			count_link(d, eb, 'M');
-	}
-	return 0;
-}
-
-/* --- findings --------------------------------------------------------- */
-
-static int cmp_finding(const govmap_finding *x, const cli_session *sx,
-		       const govmap_finding *y, const cli_session *sy)
-{
-	int c = strcmp(x->rule, y->rule);
-	if (c)
-		return c;
-	const char *ix = x->entity >= 0 ? ent(sx, x->entity)->id : "";
-	const char *iy = y->entity >= 0 ? ent(sy, y->entity)->id : "";
-	if ((c = strcmp(ix, iy)))
-		return c;
-	return strcmp(x->msg, y->msg);
-}
-
-static int by_finding(const void *x, const void *y, void *ctx)
-{
-	const cli_session *fsort_side = ctx;
-	return cmp_finding(*(const govmap_finding *const *)x, fsort_side,
-			   *(const govmap_finding *const *)y, fsort_side);
-}
-
-static const govmap_finding **live_findings(const cli_session *s, size_t *n)
-{
-	const govmap_finding **v =
-		malloc((s->findings->n ? s->findings->n : 1) * sizeof(*v));
-	*n = 0;
-	if (!v)
-		return NULL;
-	for (size_t i = 0; i < s->findings->n; i++)
-		if (!s->findings->v[i].suppressed)
-			v[(*n)++] = &s->findings->v[i];
-	govmap_sort(v, *n, sizeof(*v), by_finding, (void *)s);
-	return v;
-}
-
-static int compare_findings(diff *d)
-{
-	size_t na, nb, i = 0, j = 0;
-	const govmap_finding **fa = live_findings(&d->sa, &na);
-	const govmap_finding **fb = live_findings(&d->sb, &nb);
-	d->gained = malloc((nb ? nb : 1) * sizeof(*d->gained));
-	d->lost = malloc((na ? na : 1) * sizeof(*d->lost));
-	if (!fa || !fb || !d->gained || !d->lost) {
-		free(fa);
-		free(fb);
-		return -1;
-	}
-	while (i < na || j < nb) {
-		int c = i == na	  ? 1
-			: j == nb ? -1
-				  : cmp_finding(fa[i], &d->sa, fb[j], &d->sb);
-		if (c < 0)
-			d->lost[d->nlost++] = fa[i++];
-		else if (c > 0)
-			d->gained[d->ngained++] = fb[j++];
-		else
-			i++, j++;
-	}
-	free(fa);
-	free(fb);
-	return 0;
 }
 
 /* --- summaries ---------------------------------------------------------- */
@@ -351,7 +143,7 @@ static int is_short(char **v, size_t n)
 /* One field change in a few words: "basis statute->none", "sources: 1
  * added", "notes changed". */
 static void field_summary(const diff *d, const row *r,
-			  const cli_field_change *c, const char **sep)
+			  const govmap_field_change *c, const char **sep)
 {
 	if (strcmp(c->key, "seats") == 0) {
 		seat_summary(d, r, sep);
@@ -537,13 +329,13 @@ static int by_change(const void *x, const void *y, void *ctx)
 
 static const row **ranked(const diff *d, int (*keep)(const row *), size_t *n)
 {
-	const row **v = malloc((d->n ? d->n : 1) * sizeof(*v));
+	const row **v = malloc((d->df->n ? d->df->n : 1) * sizeof(*v));
 	*n = 0;
 	if (!v)
 		return NULL;
-	for (size_t i = 0; i < d->n; i++)
-		if (keep(&d->rows[i]))
-			v[(*n)++] = &d->rows[i];
+	for (size_t i = 0; i < d->df->n; i++)
+		if (keep(&d->df->v[i]))
+			v[(*n)++] = &d->df->v[i];
 	govmap_sort(v, *n, sizeof(*v), by_change, NULL);
 	return v;
 }
@@ -559,7 +351,7 @@ static const char *kind_word(const govmap_entity *e)
 }
 
 /* "- item" / "+ item" lines for a list field (multiset difference). */
-static void item_lines(const diff *d, const cli_field_change *c,
+static void item_lines(const diff *d, const govmap_field_change *c,
 		       const char *indent)
 {
 	for (int side = 0; side < 2; side++) {
@@ -584,7 +376,7 @@ static void item_lines(const diff *d, const cli_field_change *c,
 	}
 }
 
-static void field_detail(const diff *d, const cli_field_change *c,
+static void field_detail(const diff *d, const govmap_field_change *c,
 			 const char *indent)
 {
 	if (c->na <= 1 && c->nb <= 1) {
@@ -615,8 +407,8 @@ static void field_detail(const diff *d, const cli_field_change *c,
 /* The same entities, fields, scores and findings on both sides? */
 static int unchanged(const diff *d)
 {
-	return !d->added && !d->removed && !d->changed && !d->moved &&
-	       !d->ngained && !d->nlost;
+	return !d->df->added && !d->df->removed && !d->df->changed && !d->df->moved &&
+	       !d->df->ngained && !d->df->nlost;
 }
 
 static void print_text(diff *d)
@@ -633,7 +425,7 @@ static void print_text(diff *d)
 		return;
 	}
 	fprintf(d->out, "\nEntities: %zu added, %zu removed, %zu changed\n",
-		d->added, d->removed, d->changed);
+		d->df->added, d->df->removed, d->df->changed);
 	size_t nl;
 	const row **v = ranked(d, row_listed, &nl);
 	for (size_t k = 0; v && k < nl; k++) {
@@ -672,11 +464,11 @@ static void print_text(diff *d)
 			r->id, r->Aa, r->Ab, r->Db - r->Da, m1, m2);
 	}
 	free(mv);
-	fprintf(d->out, "\nFindings: %zu gained, %zu lost\n", d->ngained,
-		d->nlost);
+	fprintf(d->out, "\nFindings: %zu gained, %zu lost\n", d->df->ngained,
+		d->df->nlost);
 	for (int side = 0; side < 2; side++) {
-		const govmap_finding **fs = side ? d->lost : d->gained;
-		size_t nf = side ? d->nlost : d->ngained;
+		const govmap_finding **fs = side ? d->df->lost : d->df->gained;
+		size_t nf = side ? d->df->nlost : d->df->ngained;
 		const cli_session *s = side ? &d->sa : &d->sb;
 		for (size_t k = 0; k < nf; k++)
 			fprintf(d->out, "  %c %s [%s] %s: %s\n",
@@ -686,9 +478,9 @@ static void print_text(diff *d)
 						   : "-",
 				fs[k]->msg);
 	}
-	money(m1, sizeof m1, d->exp_a);
-	money(m2, sizeof m2, d->exp_b);
-	signed_money(m3, sizeof m3, d->exp_b - d->exp_a);
+	money(m1, sizeof m1, d->df->exposure_a);
+	money(m2, sizeof m2, d->df->exposure_b);
+	signed_money(m3, sizeof m3, d->df->exposure_b - d->df->exposure_a);
 	fprintf(d->out, "\nTotal exposure: %s -> %s (%s)\n", m1, m2, m3);
 }
 
@@ -712,9 +504,9 @@ static void print_md(diff *d)
 			"findings on both sides.\n");
 		return;
 	}
-	money(m1, sizeof m1, d->exp_a);
-	money(m2, sizeof m2, d->exp_b);
-	signed_money(m3, sizeof m3, d->exp_b - d->exp_a);
+	money(m1, sizeof m1, d->df->exposure_a);
+	money(m2, sizeof m2, d->df->exposure_b);
+	signed_money(m3, sizeof m3, d->df->exposure_b - d->df->exposure_a);
 	fprintf(d->out, "| | before | after |\n|---|---|---|\n");
 	fprintf(d->out, "| entities | %zu | %zu |\n",
 		govmap_registry_count(d->sa.reg),
@@ -735,7 +527,7 @@ static void print_md(diff *d)
 	const row **v = ranked(d, row_listed, &nl);
 	fprintf(d->out,
 		"**What changed** (%zu added, %zu removed, %zu changed)\n\n",
-		d->added, d->removed, d->changed);
+		d->df->added, d->df->removed, d->df->changed);
 	for (size_t k = 0; v && k < nl; k++) {
 		const row *r = v[k];
 		const govmap_entity *ea = ent(&d->sa, r->a);
@@ -771,8 +563,8 @@ static void print_md(diff *d)
 	}
 	free(mv);
 	for (int side = 0; side < 2; side++) {
-		const govmap_finding **fs = side ? d->lost : d->gained;
-		size_t nf = side ? d->nlost : d->ngained;
+		const govmap_finding **fs = side ? d->df->lost : d->df->gained;
+		size_t nf = side ? d->df->nlost : d->df->ngained;
 		const cli_session *s = side ? &d->sa : &d->sb;
 		if (!nf)
 			continue;
@@ -789,11 +581,11 @@ static void print_md(diff *d)
 			fputc('\n', d->out);
 		}
 	}
-	if (d->changed) {
+	if (d->df->changed) {
 		fprintf(d->out,
 			"\n<details><summary>Field by field</summary>\n\n");
-		for (size_t k = 0; k < d->n; k++) {
-			const row *r = &d->rows[k];
+		for (size_t k = 0; k < d->df->n; k++) {
+			const row *r = &d->df->v[k];
 			if (!r->nfields)
 				continue;
 			fprintf(d->out, "- `%s`\n", r->id);
@@ -873,8 +665,8 @@ static void print_json(diff *d)
 	cli_json_str(d->out, govmap_src_revision(d->sb.src));
 	fprintf(d->out, ",\"on\":\"%s\",\"added\":[", dd);
 	int first = 1;
-	for (size_t k = 0; k < d->n; k++) {
-		const row *r = &d->rows[k];
+	for (size_t k = 0; k < d->df->n; k++) {
+		const row *r = &d->df->v[k];
 		if (r->a >= 0)
 			continue;
 		json_entity(d->out, first ? "" : ",", ent(&d->sb, r->b));
@@ -887,17 +679,17 @@ static void print_json(diff *d)
 	}
 	fprintf(d->out, "],\"removed\":[");
 	first = 1;
-	for (size_t k = 0; k < d->n; k++)
-		if (d->rows[k].b < 0) {
+	for (size_t k = 0; k < d->df->n; k++)
+		if (d->df->v[k].b < 0) {
 			json_entity(d->out, first ? "" : ",",
-				    ent(&d->sa, d->rows[k].a));
+				    ent(&d->sa, d->df->v[k].a));
 			fputc('}', d->out);
 			first = 0;
 		}
 	fprintf(d->out, "],\"changed\":[");
 	first = 1;
-	for (size_t k = 0; k < d->n; k++) {
-		const row *r = &d->rows[k];
+	for (size_t k = 0; k < d->df->n; k++) {
+		const row *r = &d->df->v[k];
 		if (!r->nfields)
 			continue;
 		json_entity(d->out, first ? "" : ",", ent(&d->sb, r->b));
@@ -932,12 +724,12 @@ static void print_json(diff *d)
 	}
 	free(mv);
 	fprintf(d->out, "],\"findings_gained\":");
-	json_findings(d->out, d->gained, d->ngained, &d->sb);
+	json_findings(d->out, d->df->gained, d->df->ngained, &d->sb);
 	fprintf(d->out, ",\"findings_lost\":");
-	json_findings(d->out, d->lost, d->nlost, &d->sa);
+	json_findings(d->out, d->df->lost, d->df->nlost, &d->sa);
 	fprintf(d->out,
 		",\"total_exposure_gbp\":{\"before\":%.0f,\"after\":%.0f}}\n",
-		d->exp_a, d->exp_b);
+		d->df->exposure_a, d->df->exposure_b);
 }
 
 /* --- the command ------------------------------------------------------- */
@@ -959,11 +751,7 @@ static int side_failed(govmap_cli *cli, cli_session *s, int rc,
 
 static void diff_free(diff *d)
 {
-	for (size_t k = 0; k < d->n; k++)
-		cli_field_changes_free(d->rows[k].fields, d->rows[k].nfields);
-	free(d->rows);
-	free(d->gained);
-	free(d->lost);
+	govmap_diff_free(d->df);
 	cli_close(&d->sa);
 	cli_close(&d->sb);
 }
@@ -1024,13 +812,11 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 		diff_free(&d);
 		return rc;
 	}
-	if (compare_entities(&d) < 0 || compare_findings(&d) < 0) {
+	if (govmap_diff_sessions(&d.df, d.sa.gs, d.sb.gs, NULL) != GOVMAP_OK) {
 		cli_err("out of memory");
 		diff_free(&d);
 		return EXIT_USAGE;
 	}
-	d.exp_a = cli_side_exposure(&d.sa);
-	d.exp_b = cli_side_exposure(&d.sb);
 	if (d.fmt == FMT_JSON)
 		print_json(&d);
 	else if (d.fmt == FMT_MD)

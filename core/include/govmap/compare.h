@@ -138,6 +138,11 @@ typedef struct {
 int govmap_diff_sessions(govmap_diff **out, govmap_session *a,
 			 govmap_session *b, const govmap_compare_opts *opts);
 
+/** The total exposure of the bodies and boards in force in an analysed
+ * session (as `report` totals it, and as govmap_diff's exposure_a and
+ * exposure_b are); 0 without an analysis. */
+double govmap_exposure_total(const govmap_session *s);
+
 /** Free a diff (not its sessions).  Accepts NULL. */
 void govmap_diff_free(govmap_diff *d);
 
