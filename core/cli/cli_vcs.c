@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -312,6 +313,42 @@ done:
 	return rc;
 }
 
+int cli_note_unstaged(govmap_cli *cli)
+{
+	govmap_diags diags = {0};
+	govmap_src *idx = NULL, *dir = NULL;
+	cli_file_change *ch = NULL;
+	size_t n = 0;
+	char p[512];
+	if (govmap_src_open_index(&idx, cli->registry, NULL, &diags) ==
+		    GOVMAP_OK &&
+	    govmap_src_open_dir(&dir, cli->registry, NULL, &diags) ==
+		    GOVMAP_OK &&
+	    cli_changed_files(&ch, &n, idx, dir, &diags) == GOVMAP_OK) {
+		for (size_t i = 0; i < n; i++) {
+			char full[1024];
+			snprintf(full, sizeof full, "%s/%s", cli->registry,
+				 ch[i].path);
+			cli_note("%s: %s", cli_path(p, sizeof p, full),
+				 ch[i].change == 'A'
+					 ? "in the working tree but not staged "
+					   "(not checked)"
+				 : ch[i].change == 'D'
+					 ? "staged but deleted from the working "
+					   "tree (the staged copy was checked)"
+					 : "the staged copy differs from the "
+					   "working tree (the staged copy was "
+					   "checked: git add it to check your "
+					   "edits)");
+		}
+	}
+	cli_file_changes_free(ch, n);
+	govmap_src_free(idx);
+	govmap_src_free(dir);
+	govmap_diags_free(&diags);
+	return 0;
+}
+
 /* --- writing ---------------------------------------------------------- */
 
 int cli_write_new(const char *path, const char *data, size_t len, unsigned mode,
@@ -350,7 +387,20 @@ int cli_write_new(const char *path, const char *data, size_t len, unsigned mode,
 
 void cli_md_text(FILE *f, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+	const unsigned char *start = (const unsigned char *)s;
+	for (const unsigned char *p = start; p && *p; p++) {
+		/* no autolinks: GitHub links "www." and "scheme://" in plain
+		 * text; a character reference splits the pattern and still
+		 * reads as the character */
+		if (*p == '.' && p - start >= 3 &&
+		    strncasecmp((const char *)p - 3, "www", 3) == 0) {
+			fputs("&#46;", f);
+			continue;
+		}
+		if (*p == ':' && p[1] == '/' && p[2] == '/') {
+			fputs("&#58;", f);
+			continue;
+		}
 		switch (*p) {
 		case '&': fputs("&amp;", f); break;
 		case '<': fputs("&lt;", f); break;

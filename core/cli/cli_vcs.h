@@ -44,6 +44,12 @@ int cli_print_changed(govmap_cli *cli, const char *rev,
 		      const govmap_src *cur_src, const govmap_registry *cur,
 		      FILE *f);
 
+/* With --staged: a note on stderr for each registry file whose staged
+ * copy differs from the working tree's (what the pre-commit hook checks
+ * is not what the campaigner sees in the editor).  Silent when they
+ * agree or cannot be read.  Returns 0. */
+int cli_note_unstaged(govmap_cli *cli);
+
 /* The path of an entity's file inside the registry (its display path
  * without the source's label), or NULL.  Borrowed from the entity. */
 const char *cli_entity_path(const govmap_src *src, const govmap_entity *e);
@@ -68,7 +74,10 @@ int cli_write_new(const char *path, const char *data, size_t len,
 
 /* Write text for Markdown: HTML-significant and Markdown punctuation
  * escaped, newlines as spaces, so that registry text cannot inject
- * markup into a pull-request comment. */
+ * markup into a pull-request comment; "@" and "#" as character
+ * references (no mentions, no issue links), and the "." of "www." and
+ * the ":" of "://" too (&#46;, &#58;), so that GitHub does not turn a
+ * name or note holding a web address into a link. */
 void cli_md_text(FILE *f, const char *s);
 
 /* "2024-05-01" for a time in seconds (UTC + offset minutes). */

@@ -484,6 +484,11 @@ git_quiet commit -q -m 'Break the basis' >/dev/null 2>&1 &&
 	echo "# an unstaged fix let the staged error through" >>"$tmp/notes"
 verdict "hook-reads-index: an unstaged fix does not let a staged error in"
 
+# What the hook runs says that the staged copy is not the working tree's
+# (the campaigner's editor shows the fix; the commit would take the
+# broken copy).
+check staged-differs 1 --staged check --quiet
+
 # ... and with `git commit -a` the fix is what is committed: accepted.
 printf 'notes: The ICB board meets in public.\n' \
 	>>"$reg/boards/test-icb-board.yaml"
