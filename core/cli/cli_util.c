@@ -17,24 +17,27 @@
 #include "govmap/pluginhost.h"
 #include "govmap/escape.h"
 
+static void say(const char *what, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "govmap: %s: ", what);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void cli_err(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("govmap: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("error", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_note(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("govmap: note: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("note", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 char *cli_asprintf(const char *fmt, ...)
