@@ -96,6 +96,63 @@ static void seat_counts(const govmap_entity *e, govmap_date on,
 			c[e->seats[i].fill] += e->seats[i].count;
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The same seat on both sides (role, fill and who fills it): a vacancy
+ * is this seat with another `vacant`, not a seat removed and added. */
+static const govmap_seat *seat_before(const govmap_entity *ea,
+				      const govmap_seat *sb)
+{
+	for (size_t i = 0; ea && i < ea->nseats; i++) {
+		const govmap_seat *sa = &ea->seats[i];
+		if (same_str(sa->role, sb->role) && sa->fill == sb->fill &&
+		    same_str(sa->by.id, sb->by.id) && sa->count == sb->count)
+			return sa;
+	}
+	return NULL;
+}
+
+/* "Member: 1 seat now vacant since 2024-02-15 (was appointed by X)",
+ * "Member: 1 seat filled again"; the number of such seats. */
+static size_t vacancy_summary(const diff *d, const row *r, const char **sep)
+{
+	const govmap_entity *ea = ent(&d->sa, r->a), *eb = ent(&d->sb, r->b);
+	size_t n = 0;
+	for (size_t i = 0; ea && eb && i < eb->nseats; i++) {
+		const govmap_seat *sb = &eb->seats[i];
+		const govmap_seat *sa = seat_before(ea, sb);
+		if (!sa || sa->vacant == sb->vacant)
+			continue;
+		fputs(*sep, d->out);
+		put(d, sb->role ? sb->role : "seat");
+		if (sb->vacant > sa->vacant) {
+			unsigned k = sb->vacant - sa->vacant;
+			fprintf(d->out, ": %u seat%s now vacant", k,
+				k == 1 ? "" : "s");
+			if (sb->vacant_since) {
+				char vs[16];
+				govmap_date_format(vs, sb->vacant_since);
+				fprintf(d->out, " since %s", vs);
+			}
+			if (sb->fill == GOVMAP_FILL_EX_OFFICIO)
+				fputs(" (was held ex officio)", d->out);
+			else if (sb->by.id)
+				fprintf(d->out, " (was %s by %s)",
+					govmap_fill_name(sb->fill), sb->by.id);
+		} else {
+			unsigned k = sa->vacant - sb->vacant;
+			fprintf(d->out, ": %u seat%s filled again", k,
+				k == 1 ? "" : "s");
+		}
+		*sep = ", ";
+		n++;
+	}
+	return n;
+}
+
 /* "appointed seats 7->9, elected 0" */
 static void seat_summary(const diff *d, const row *r, const char **sep)
 {
@@ -119,16 +176,20 @@ static void seat_summary(const diff *d, const row *r, const char **sep)
 		*sep = "; ";
 		return;
 	}
+	any = vacancy_summary(d, r, sep) > 0;
+	int vacancies_only = any;
 	for (size_t k = 0; k < norder; k++) {
 		govmap_fill f = order[k];
 		if (ca[f] == cb[f])
 			continue;
+		vacancies_only = 0;
 		fprintf(d->out, "%s%s seats %u%s%u", *sep, govmap_fill_name(f),
 			ca[f], arrow(d), cb[f]);
 		*sep = ", ";
 		any = 1;
 	}
-	if (ca[GOVMAP_FILL_ELECTED] == cb[GOVMAP_FILL_ELECTED]) {
+	if (ca[GOVMAP_FILL_ELECTED] == cb[GOVMAP_FILL_ELECTED] &&
+	    !vacancies_only) {
 		fprintf(d->out, "%s%selected %u", *sep,
 			any ? "" : "seats: ", cb[GOVMAP_FILL_ELECTED]);
 		*sep = ", ";
@@ -200,6 +261,91 @@ static void signed_money(char *buf, size_t size, double gbp)
 	snprintf(buf, size, "%s%s", gbp < 0 ? "-" : "+", m);
 }
 
+/* A party of a contract: its name and id, or the id as written. */
+static void party(const diff *d, const govmap_ref *ref)
+{
+	const govmap_entity *p =
+		ref->id ? govmap_registry_find(d->sb.reg, ref->id) : NULL;
+	if (!ref->id) {
+		fputs("(not recorded)", d->out);
+	} else if (d->fmt == FMT_MD) {
+		if (p && p->name) {
+			cli_md_text(d->out, p->name);
+			fputc(' ', d->out);
+		}
+		fprintf(d->out, "(`%s`)", ref->id);
+	} else {
+		fputs(ref->id, d->out);
+	}
+}
+
+/* "test-icb -> test-care: value £2m, from 2024-04-01 to 2027-03-31, not
+ * tendered": who, how much, when, and whether it was tendered (unknown
+ * is said, never shown as zero or "no"). */
+static void contract_summary(const diff *d, const govmap_entity *e,
+			     const char **sep)
+{
+	char m[32], a[16], b[16];
+	fputs(*sep, d->out);
+	party(d, &e->commissioner);
+	fputs(arrow(d), d->out);
+	party(d, &e->provider);
+	if (e->value_gbp >= 0) {
+		govmap_money_format(m, sizeof m, (double)e->value_gbp);
+		fprintf(d->out, ": value %s", m);
+	} else {
+		fputs(": value not recorded", d->out);
+	}
+	govmap_date_format(a, e->start);
+	govmap_date_format(b, e->end);
+	if (e->start)
+		fprintf(d->out, ", from %s", a);
+	else
+		fputs(", start not recorded", d->out);
+	if (e->end)
+		fprintf(d->out, " to %s", b);
+	else
+		fputs(", no end recorded", d->out);
+	fprintf(d->out, ", %s",
+		e->tendered == GOVMAP_YES  ? "tendered"
+		: e->tendered == GOVMAP_NO ? "not tendered"
+					   : "whether tendered not recorded");
+	*sep = "; ";
+}
+
+/* A URL inside a Markdown link's parentheses: the schema allows no
+ * spaces, quotes or angle brackets; parentheses and backslashes are
+ * percent-encoded so the link cannot end early. */
+static void md_url(FILE *f, const char *u)
+{
+	for (; *u; u++) {
+		if (*u == '(' || *u == ')' || *u == '\\' || *u == ' ' ||
+		    (unsigned char)*u < 0x20)
+			fprintf(f, "%%%02X", (unsigned char)*u);
+		else
+			fputc(*u, f);
+	}
+}
+
+/* "sources: [title](url), ...": where a new entity comes from, for the
+ * reviewer to follow (Markdown only). */
+static void sources_summary(const diff *d, const govmap_entity *e,
+			    const char **sep)
+{
+	fprintf(d->out, "%ssources: ", *sep);
+	if (!e->nsources)
+		fputs("none", d->out);
+	for (size_t i = 0; i < e->nsources; i++) {
+		const govmap_source *src = &e->sources[i];
+		fputs(i ? ", [" : "[", d->out);
+		cli_md_text(d->out, src->title ? src->title : src->url);
+		fputs("](", d->out);
+		md_url(d->out, src->url ? src->url : "");
+		fputc(')', d->out);
+	}
+	*sep = "; ";
+}
+
 /* The one-line story of a row: its changes, its score, its links. */
 static void row_summary(const diff *d, const row *r)
 {
@@ -261,6 +407,10 @@ static void row_summary(const diff *d, const row *r)
 			r->links_changed == 1 ? "" : "s");
 		sep = "; ";
 	}
+	if (eb && eb->kind == GOVMAP_KIND_CONTRACT)
+		contract_summary(d, eb, &sep);
+	if (!ea && d->fmt == FMT_MD)
+		sources_summary(d, eb, &sep);
 	(void)sep;
 }
 
@@ -350,10 +500,43 @@ static const char *kind_word(const govmap_entity *e)
 	return govmap_kind_name(e->kind);
 }
 
-/* "- item" / "+ item" lines for a list field (multiset difference). */
+/* Does seat text `a` equal `b` but for its "vacant: N" and
+ * "vacant_since: DATE" parts (schema_info's canonical seat text)? */
+static int same_but_vacancy(const char *a, const char *b)
+{
+	for (;;) {
+		for (int k = 0; k < 2; k++) {
+			const char **p = k ? &b : &a;
+			while (strncmp(*p, "; vacant", 8) == 0) {
+				*p += 8;
+				while (**p && strncmp(*p, "; ", 2) != 0)
+					(*p)++;
+			}
+		}
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++;
+		b++;
+	}
+}
+
+/* The index of the item of y that is x with another vacancy, or ny. */
+static size_t vacancy_pair(char **y, size_t ny, const char *x)
+{
+	size_t k = 0;
+	while (k < ny && !same_but_vacancy(y[k], x))
+		k++;
+	return k;
+}
+
+/* "- item" / "+ item" lines for a list field (multiset difference); a
+ * seat whose vacancy changed is one "~ item" line (the item after). */
 static void item_lines(const diff *d, const govmap_field_change *c,
 		       const char *indent)
 {
+	int seats = strcmp(c->key, "seats") == 0;
 	for (int side = 0; side < 2; side++) {
 		char **x = side ? c->b : c->a, **y = side ? c->a : c->b;
 		size_t nx = side ? c->nb : c->na, ny = side ? c->na : c->nb;
@@ -363,6 +546,20 @@ static void item_lines(const diff *d, const govmap_field_change *c,
 				k++;
 			if (k < ny)
 				continue;
+			if (seats && vacancy_pair(y, ny, x[i]) < ny) {
+				if (!side)
+					continue; /* listed once, after */
+				if (d->fmt == FMT_MD) {
+					fprintf(d->out, "%s- vacancy changed: ",
+						indent);
+					cli_md_text(d->out, x[i]);
+					fputc('\n', d->out);
+				} else {
+					fprintf(d->out, "%s~ %s\n", indent,
+						x[i]);
+				}
+				continue;
+			}
 			if (d->fmt == FMT_MD) {
 				fprintf(d->out, "%s- %s ", indent,
 					side ? "added:" : "removed:");
