@@ -27,8 +27,10 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] blame ID\n"
 	      "\n"
-	      "For each top-level field of an entity (name, type, seats, "
-	      "powers, ...),\n"
+	      "For each top-level field of an entity (name, type, powers, "
+	      "...), and for\n"
+	      "each seat of a board on a line of its own (the seat's text "
+	      "below it),\n"
 	      "show the commit, author and date that last changed it, "
 	      "walking the\n"
 	      "commits that changed the registry from HEAD (or --rev).  "
