@@ -50,7 +50,7 @@ _govmap() {
 
 	case $prev in
 	-r | --registry | --plugin-path | -o | --output)
-		if [ "$cmd" = map ] || [ "$cmd" = history ] ||
+		if [ "$cmd" = map ] || [ "$cmd" = brief ] || [ "$cmd" = history ] ||
 			{ [ "$cmd" = export ] && [[ " ${COMP_WORDS[*]} " != *" csv "* ]]; }; then
 			COMPREPLY=($(compgen -f -- "$cur"))
 		else
