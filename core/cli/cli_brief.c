@@ -472,7 +472,8 @@ static void base64(FILE *f, const unsigned char *p, size_t n)
 	}
 }
 
-int cli_brief_html(char **out, size_t *len, const cli_brief *b)
+int cli_brief_html(char **out, size_t *len, const cli_brief *b,
+		   cli_brief_map_fn map_fn, void *ctx)
 {
 	FILE *f = open_memstream(out, len);
 	if (!f)
@@ -482,11 +483,12 @@ int cli_brief_html(char **out, size_t *len, const cli_brief *b)
 	      "<meta name=\"viewport\" content=\"width=device-width, "
 	      "initial-scale=1\">\n"
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	      "default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+	      "default-src 'none'; script-src 'self'; img-src data:; "
+	      "style-src 'unsafe-inline'\">\n"
 	      "<title>", f);
 	html_esc(f, b->title);
 	fputs("</title>\n<style>\n"
-	      "@page { size: A4; margin: 15mm; }\n"
+	      "@page { size: A4; margin: 12mm; }\n"
 	      "body { font: 10pt/1.35 'DejaVu Sans', Helvetica, Arial, "
 	      "sans-serif; color: #111; max-width: 180mm; margin: 1em auto; "
 	      "padding: 0 1em; }\n"
@@ -495,7 +497,9 @@ int cli_brief_html(char **out, size_t *len, const cli_brief *b)
 	      ".meta, .note, .key { font-size: 8.5pt; color: #333; }\n"
 	      ".note { margin: .1em 0 .1em 1.5em; overflow-wrap: anywhere; }\n"
 	      "figure { margin: .5em 0; }\n"
-	      "figure img { max-width: 100%; height: auto; display: block; }\n"
+	      "figure img, figure svg { max-width: 100%; height: auto; "
+	      "display: block; }\n"
+	      "figure .map-box svg { width: 100%; }\n"
 	      "ul { padding-left: 1.3em; margin: .3em 0; }\n"
 	      "li { margin: .15em 0; }\n"
 	      ".item { margin: .6em 0 .1em; }\n"
@@ -562,7 +566,20 @@ int cli_brief_html(char **out, size_t *len, const cli_brief *b)
 			fputs("</p>\n", f);
 			break;
 		case BRIEF_MAP:
-			if (b->svg) {
+			if (b->svg && map_fn) {
+				/* printed at the PDF's scale: the width in
+				 * points keeps its text at 8 pt or more */
+				fprintf(f, "<figure class=\"map\"><div "
+					   "class=\"map-box\" style=\"width: "
+					   "%.0fpt; max-width: 100%%\">",
+					b->map_w * b->map_scale);
+				if (map_fn(f, b->svg, b->svglen, ctx) < 0)
+					fputs("<p>(The map could not be "
+					      "shown.)</p>", f);
+				fputs("</div>\n<figcaption class=\"key\">", f);
+				html_esc(f, k->text);
+				fputs("</figcaption></figure>\n", f);
+			} else if (b->svg) {
 				/* printed at the PDF's scale: the width in
 				 * points keeps its text at 8 pt or more */
 				fprintf(f, "<figure class=\"map\"><img "

@@ -8,6 +8,7 @@
 #define GOVMAP_CLI_BRIEF_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli.h"
 
@@ -55,9 +56,17 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 		    struct govmap_plugins *plugins, govmap_diags *diags);
 void cli_brief_free(cli_brief *b);
 
+/* Writes the map's SVG (svg, len) into an HTML page as the caller wants
+ * it (the site inlines it through its allow-list); 0, or -1 to leave the
+ * map out. */
+typedef int (*cli_brief_map_fn)(FILE *f, const char *svg, size_t len,
+				void *ctx);
+
 /* The brief as one self-contained HTML page (no network; print CSS for
- * two A4 pages).  malloc'd; -1 on out-of-memory. */
-int cli_brief_html(char **out, size_t *len, const cli_brief *b);
+ * two A4 pages).  The map is an <img> of the SVG as a data: URL, or what
+ * `map_fn` (may be NULL) writes.  malloc'd; -1 on out-of-memory. */
+int cli_brief_html(char **out, size_t *len, const cli_brief *b,
+		   cli_brief_map_fn map_fn, void *ctx);
 
 /* The brief as PDF, two A4 pages at most.  malloc'd; -1 with a reason in
  * err on failure. */

@@ -237,7 +237,7 @@ int cmd_brief(govmap_cli *cli, int argc, char **argv)
 	if (rc == EXIT_OK) {
 		char err[300] = "";
 		int w = pdf ? cli_brief_pdf(&data, &len, &b, err, sizeof err)
-			    : cli_brief_html(&data, &len, &b);
+			    : cli_brief_html(&data, &len, &b, NULL, NULL);
 		if (w < 0) {
 			cli_err("brief: %s", err[0] ? err : "out of memory");
 			rc = EXIT_USAGE;

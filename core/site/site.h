@@ -256,6 +256,10 @@ void site_history_section(site_buf *b, const site_ctx *c, size_t i);
 
 int site_write_index(site_ctx *c);            /* site_region.c */
 int site_write_regions(site_ctx *c);
+/* site_brief.c: regions/<region>.brief.html per region with bodies in
+ * force (the area brief), and its file name ("" when none). */
+int site_write_briefs(site_ctx *c);
+const char *site_brief_file(char *buf, size_t size, const char *r);
 int site_write_bodies_az(site_ctx *c);
 int site_write_search(site_ctx *c);
 int site_write_councils(site_ctx *c);
