@@ -26,6 +26,7 @@
 #include "model.h"
 #include "findings.h"
 #include "session.h"
+#include "source.h"
 #include "vcs.h"
 
 #ifdef __cplusplus
@@ -172,6 +173,27 @@ const char *govmap_diff_finding_id(const govmap_diff *d,
  */
 int govmap_diff_entry_what(char *buf, size_t size, const govmap_diff *d,
 			   const govmap_diff_entry *e, int ever);
+
+/* --- two sources, file by file --------------------------------------- */
+
+/** A registry file that differs between two sources. */
+typedef struct {
+	char *path;  /**< inside the registry ("england/x.yaml"); owned */
+	char change; /**< 'A' only in b, 'D' only in a, 'M' in both,
+			  differing */
+} govmap_file_change;
+
+/**
+ * The *.yaml files (the manifest included) that differ between two
+ * fresh sources, by content, sorted by path.
+ * @param[out] out  malloc'd; free with govmap_file_changes_free(*out, *n)
+ * @return GOVMAP_OK or the first hard failure of reading (with a
+ *         diagnostic), GOVMAP_ENOMEM.
+ */
+int govmap_files_compare(govmap_file_change **out, size_t *n, govmap_src *a,
+			 govmap_src *b, govmap_diags *diags);
+/** Free what govmap_files_compare returned.  Accepts NULL. */
+void govmap_file_changes_free(govmap_file_change *v, size_t n);
 
 /* --- a timeline over commits ----------------------------------------- */
 
