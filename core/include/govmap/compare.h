@@ -105,10 +105,11 @@ typedef struct {
 	/** links added, removed and changed whose `from` or `to` is this
 	 * entity */
 	size_t links_new, links_gone, links_changed;
-	/** When `moved` (or in force on one side only): the index into
-	 * govmap_diff.v of the changed, added or removed entity on this
-	 * entity's best chain (on either side) nearest to it, or -1 when
-	 * none is (another chain of the graph changed). */
+	/** For a body or board on both sides that `moved` or is in force
+	 * on one side only: the index into govmap_diff.v of the changed,
+	 * added or removed entity nearest to it on its best chain (after,
+	 * else before), or -1 when none is (another part of the graph
+	 * changed, or its own fields did). */
 	int32_t cause;
 } govmap_diff_entry;
 
@@ -120,9 +121,10 @@ typedef struct {
 	size_t n;
 	size_t added, removed, changed, moved;
 	/** Findings (not suppressed) only after, and only before: borrowed
-	 * from the sessions' findings lists; owned arrays.  A finding of
-	 * the same rule on the same entity id on both sides (its text
-	 * changed with a rename, say) is in neither list. */
+	 * from the sessions' findings lists; owned arrays.  A finding whose
+	 * text differs only because its entity was renamed (the same rule
+	 * and entity id, the old name replaced by the new) is in neither
+	 * list. */
 	const govmap_finding **gained, **lost;
 	size_t ngained, nlost;
 	/** Total exposure of the bodies and boards in force (as `report`
