@@ -108,8 +108,8 @@ typedef struct {
 	/** For a body or board on both sides that `moved` or is in force
 	 * on one side only: the index into govmap_diff.v of the changed,
 	 * added or removed entity nearest to it on its best chain (after,
-	 * else before), or -1 when none is (another part of the graph
-	 * changed, or its own fields did). */
+	 * else before; never itself), or -1 when none is (another part of
+	 * the graph changed). */
 	int32_t cause;
 } govmap_diff_entry;
 
