@@ -515,9 +515,24 @@ is "MFT's council of governors reaches its membership" \
 	"$(grep -c '^  reaches: Members of Manchester University NHS Foundation Trust (voters)' "$tmp/cog.out")" 1
 is "MFT's council of governors: A = 0.450 through the membership" \
 	"$(grep -c 'accountability A = 0.450' "$tmp/cog.out")" 1
-is "four foundation trusts established by mergers of foundation trusts have a dated council" \
+# 26 councils of governors are dated: the four above, and 22 foundation
+# trusts whose authorisation day a source gives (registry/import/data/
+# ft-authorisations.csv); each of those 22 is dated from exactly that day
+is "26 foundation trusts have a dated council of governors (4 mergers, 22 authorisations)" \
 	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml |
-		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 4
+		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 26
+is "each authorisation in the extract dates that trust's council of governors" \
+	"$(tail -n +2 registry/import/data/ft-authorisations.csv | cut -d, -f1,2 |
+		while IFS=, read -r ods day; do
+			f=$(grep -l "^  ods: $ods\$" registry/england/trusts/*.yaml)
+			awk -v d="$day" '/^type: council-of-governors$/ { c = 1 }
+				c && $1 == "from:" { print ($2 == d ? "ok" : "bad"); exit }' "$f"
+		done | sort | uniq -c | tr -s ' ' | sed 's/^ //')" "22 ok"
+# a trust dated by authorisation: the Walton Centre's council in 2010
+"$bin" -r registry --on 2010-06-01 explain \
+	the-walton-centre-nhs-foundation-trust-council-of-governors >"$tmp/walton.out" 2>&1
+is "the Walton Centre's council of governors reaches its membership in 2010" \
+	"$(grep -c '^  reaches: Members of The Walton Centre NHS Foundation Trust (voters)' "$tmp/walton.out")" 1
 
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then
