@@ -72,26 +72,28 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 203 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
-# partnership, two Welsh health boards, the Academy (registry/README.md),
+# 205 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# partnership, four Welsh health boards, the Academy (registry/README.md),
 # and two contracts with a dated value (Bath and North East Somerset
 # 2021/22, Devon 2018/19)
-is "203 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 203/1
+is "205 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 205/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 203/1
-is "153 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr)" \
-	"$(money_on 2023-06-01)" 203/153
-is "45 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness)" \
-	"$(money_on 2024-06-01)" 203/45
+	"$(money_on 2016-06-01)" 205/1
+is "154 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr, Powys)" \
+	"$(money_on 2023-06-01)" 205/154
+is "46 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys)" \
+	"$(money_on 2024-06-01)" 205/46
+is "two figures for 2022/23 (Swansea Bay's outturn, the Academy's expenditure)" \
+	"$(money_on 2022-06-01)" 205/2
 is "44 figures for 2025/26 (42 ICBs, NHS England, DHSC)" \
-	"$(money_on 2025-06-01)" 203/44
+	"$(money_on 2025-06-01)" 205/44
 is "no figure for 2026/27 (the ICBs of April 2026 have none)" \
-	"$(money_on 2026-06-01)" 203/0
+	"$(money_on 2026-06-01)" 205/0
 is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
-	"$(money_on 2018-06-01)" 203/2
+	"$(money_on 2018-06-01)" 205/2
 is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
-	"$(money_on 2021-06-01)" 203/2
+	"$(money_on 2021-06-01)" 205/2
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
