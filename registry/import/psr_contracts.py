@@ -33,11 +33,14 @@ registry is built).  One row per notice:
                 pounds (else empty: unknown)
   value_from    "lot": the figure is in the notice's own text; "summary":
                 it is the contract value of the republished record
-  published     the day the notice (or its latest release) was published
+  published     the day the notice (or its latest release) was published,
+                where the copy gives it
   url           the copy read
   fts_notice    the Find a Tender notice number, where the copy gives it
                 (then the contract cites the Find a Tender page)
   says          what the notice says, quoted or summarised, for notes
+  suffix        empty, or a word that tells apart two contracts of one
+                notice with the same parties and year (added to the id)
 
 What each contract records, and why:
   - tendered: false for a direct award (process A, B, C or "direct"),
@@ -106,6 +109,8 @@ def doc(r, trust, known):
     pid, pname = trust
     year = (r["start"] or r["published"])[:4]
     ident = "%s-%s-psr-%s" % (r["commissioner"], pid, year)
+    if r["suffix"]:
+        ident += "-" + r["suffix"]
     if r["fts_notice"]:
         url = ("https://www.find-tender.service.gov.uk/Notice/%s"
                % r["fts_notice"])
@@ -116,7 +121,8 @@ def doc(r, trust, known):
         url = r["url"]
         title = ("Provider Selection Regime award notice published on the "
                  "Find a Tender Service on %s (%s), as republished at "
-                 "this address: %s" % (r["published"], r["key"], r["title"]))
+                 "this address: %s" % (r["published"] or "a day not read",
+                                       r["key"], r["title"]))
     direct = r["process"] in ("A", "B", "C", "direct")
     if r["process"] == "direct":
         how = ("A direct award without prior publication (the PSR process's "
@@ -129,13 +135,14 @@ def doc(r, trust, known):
         how = ("Which PSR process was used was not read, so tendered is not "
                "recorded")
     notes = ("Published on the Find a Tender Service as a Provider "
-             "Selection Regime award notice (release of %s). What it says: "
+             "Selection Regime award notice (%s). What it says: "
              "%s. %s; the notice is the publication "
              "the regulations require, so published is true. %s The notice "
              "does not say whether this is the trust's only contract with "
              "the ICB; other ICBs (as associates) and NHS England "
              "(specialised services) also commission from most trusts." % (
-                 r["published"], r["says"], how,
+                 "release of " + r["published"] if r["published"] else
+                 "day of release not read", r["says"], how,
                  ("The value is the approximate lifetime value for the whole "
                   "term%s, not a year's." % (
                       "" if r["value_from"] == "lot" else

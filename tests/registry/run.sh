@@ -475,8 +475,8 @@ is "stats: 61 NHS trusts and 138 foundation trusts" \
 	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
 is "stats: every trust in force has an ODS code" \
 	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
-is "stats: 189 trusts commissioned (all but 9 ambulance trusts and NHS Online: NWAS has its contract)" \
-	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 189
+is "stats: 190 trusts commissioned (all but 8 ambulance trusts and NHS Online: NWAS and SWAST have contracts)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 190
 is "8 contracts the seeds name in registry/england/contracts" \
 	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
 # contracts between an ICB and a trust from published Provider Selection
@@ -484,9 +484,9 @@ is "8 contracts the seeds name in registry/england/contracts" \
 # the extract, each between a body of type icb and a trust in force, and
 # untendered where the notice says it was a direct award
 psr=registry/england/contracts/psr
-is "17 PSR award notices in the extract" \
-	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 17
-is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 17
+is "27 PSR awards in the extract" \
+	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 27
+is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 27
 bad=""
 for f in "$psr"/*.yaml; do
 	c=$(awk '$1 == "commissioner:" { print $2 }' "$f")
@@ -496,10 +496,10 @@ for f in "$psr"/*.yaml; do
 	[ -f "$pf" ] && ! grep -q '^  to: ' "$pf" || bad="$bad $p"
 done
 is "every PSR contract is between an ICB and a trust in force" "${bad:-none}" none
-is "16 PSR contracts recorded as untendered (the 17th's process was not read)" \
-	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 16
+is "26 PSR contracts recorded as untendered (one's process was not read)" \
+	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 26
 is "every PSR contract is recorded as published" \
-	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 17
+	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 27
 is "Sherwood Forest's contract: £2,114,037,000, 2025-04-01 to 2030-03-31, Find a Tender 018044-2026" \
 	"$(f=$psr/nottingham-and-nottinghamshire-icb-sherwood-forest-hospitals-nhs-foundation-trust-psr-2025.yaml
 	   grep -c '^value_gbp: 2_114_037_000$\|^start: 2025-04-01$\|^end: 2030-03-31$\|Notice/018044-2026$' "$f")" 4
