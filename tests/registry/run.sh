@@ -560,6 +560,22 @@ is "each authorisation in the extract dates that trust's council of governors" \
 is "the Walton Centre's council of governors reaches its membership in 2010" \
 	"$(grep -c '^  reaches: Members of The Walton Centre NHS Foundation Trust (voters)' "$tmp/walton.out")" 1
 
+# contracts in the model (issue 17): a contract in force is the provider's
+# chain to its commissioner (0.441); the coverage rules agree with stats
+"$bin" -r registry --on 2026-12-06 report --format json >"$tmp/report.json" 2>&1
+is "core/no-commissioner fires for each trust stats does not count as commissioned" \
+	"$(grep -o '"rule":"core/no-commissioner"' "$tmp/report.json" | wc -l | tr -d ' ')" \
+	"$(( $(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats") - \
+	    $(awk '/with an ODS code:/ { print $NF }' "$tmp/stats") ))"
+is "core/governors-not-recorded: every foundation trust has its council of governors" \
+	"$(grep -o '"rule":"core/governors-not-recorded"' "$tmp/report.json" | wc -l | tr -d ' ')" 0
+"$bin" -r registry --on 2026-12-06 explain \
+	london-borough-of-hammersmith-and-fulham-healthwatch >"$tmp/hw.out" 2>&1
+is "Hammersmith and Fulham's Healthwatch answers to the council through its 2025 contract" \
+	"$(grep -c "^     contract 'london-borough-of-hammersmith-and-fulham-healthwatch-contract-2025' (contract management)$" "$tmp/hw.out")" 1
+is "... A = 0.9 x 0.441 = 0.397" \
+	"$(grep -c 'accountability A = 0.397 (weak: by contract' "$tmp/hw.out")" 1
+
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then
 	echo "# $failed of $n registry tests FAILED"
