@@ -404,18 +404,22 @@ is "explain: Kent's 2023/24 adult social care outturn, £663m" \
 is "explain: NHS Greater Manchester's 2025/26 allocation, £8.7bn" \
 	"$(grep -c '^  public money £8.7bn (2025/26 allocation);' "$tmp/gm.out")" 1
 
-# 5. the region maps lay out (DOT is not enough: lay them out as SVG)
-for r in wales england/london england/greater-manchester \
-	england/south-west/bnssg scotland northern-ireland; do
-	"$bin" -r registry map --region "$r" -o "$tmp/map.svg" 2>"$tmp/map.err"
-	rc=$?
-	if [ $rc -eq 0 ] && grep -q '</svg>' "$tmp/map.svg"; then
-		ok "map --region $r renders"
-	else
-		not_ok "map --region $r renders (exit $rc)"
-		sed 's/^/#   /' "$tmp/map.err"
-	fi
-done
+# 5. every region map lays out (DOT is not enough: lay them out as SVG),
+# and none is wider than a screen: at most 1,500 pt (2,000 px) wide or
+# 2.5 times its height (issue 16; tests/registry/map-widths.sh lays the
+# 118 maps out in parallel)
+GOVMAP_BIN=$bin sh tests/registry/map-widths.sh >"$tmp/widths.out" 2>&1
+wrc=$?
+seen=0
+while IFS= read -r line; do
+	case $line in
+	"ok - "*) seen=1; ok "${line#ok - }" ;;
+	"not ok - "*) seen=1; not_ok "${line#not ok - }" ;;
+	*) echo "$line" ;;
+	esac
+done <"$tmp/widths.out"
+[ $seen = 1 ] && { [ $wrc = 0 ] || [ $failed -gt 0 ]; } ||
+	not_ok "map-widths.sh exited $wrc"
 
 # the BNSSG map by date: the three CCGs in 2015, the merged CCG and the STP
 # in 2019, the ICB alone in 2023 (node tooltips start with the name)
