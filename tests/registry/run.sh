@@ -484,9 +484,9 @@ is "8 contracts the seeds name in registry/england/contracts" \
 # the extract, each between a body of type icb and a trust in force, and
 # untendered where the notice says it was a direct award
 psr=registry/england/contracts/psr
-is "30 PSR awards in the extract" \
-	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 30
-is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 30
+is "37 PSR awards in the extract" \
+	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 37
+is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 37
 bad=""
 for f in "$psr"/*.yaml; do
 	c=$(awk '$1 == "commissioner:" { print $2 }' "$f")
@@ -496,10 +496,10 @@ for f in "$psr"/*.yaml; do
 	[ -f "$pf" ] && ! grep -q '^  to: ' "$pf" || bad="$bad $p"
 done
 is "every PSR contract is between an ICB and a trust in force" "${bad:-none}" none
-is "29 PSR contracts recorded as untendered (one's process was not read)" \
-	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 29
+is "36 PSR contracts recorded as untendered (one's process was not read)" \
+	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 36
 is "every PSR contract is recorded as published" \
-	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 30
+	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 37
 is "Sherwood Forest's contract: £2,114,037,000, 2025-04-01 to 2030-03-31, Find a Tender 018044-2026" \
 	"$(f=$psr/nottingham-and-nottinghamshire-icb-sherwood-forest-hospitals-nhs-foundation-trust-psr-2025.yaml
 	   grep -c '^value_gbp: 2_114_037_000$\|^start: 2025-04-01$\|^end: 2030-03-31$\|Notice/018044-2026$' "$f")" 4
