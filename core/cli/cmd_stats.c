@@ -237,6 +237,9 @@ static void supply_count(const govmap_registry *reg, govmap_date on,
 			bump(&s->providers, p->type ? p->type : "?", 1);
 		}
 	}
+	bool *com = calloc(n ? n : 1, sizeof(*com));
+	if (com)
+		govmap_registry_commissioned(reg, on, com);
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		if (e->kind != GOVMAP_KIND_BODY ||
@@ -250,8 +253,9 @@ static void supply_count(const govmap_registry *reg, govmap_date on,
 		s->trusts++;
 		s->nhs_trusts += strcmp(e->type, "nhs-trust") == 0;
 		s->coded += govmap_entity_code(e, "ods") != NULL;
-		s->commissioned += govmap_registry_commissioned(reg, i, on);
+		s->commissioned += com && com[i];
 	}
+	free(com);
 	free(mark);
 }
 

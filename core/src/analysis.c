@@ -1217,53 +1217,79 @@ static void contract_findings(const govmap_analysis *an, size_t i,
 		     c);
 }
 
-/* core/governors-not-recorded and core/no-commissioner for body i (in
- * force). */
-static void provider_findings(const govmap_analysis *an, size_t i,
-			      govmap_findings *f)
+/* What the provider rules need, for every entity in one pass (so that
+ * the rules stay linear in the registry's size). */
+enum {
+	PM_PROVIDER = 1,   /* provides under a contract not known to be out
+			      of force */
+	PM_GOVERNORS = 2,  /* has a council of governors not known to be out
+			      of force */
+	PM_COMMISSIONED = 4 /* govmap_registry_commissioned() */
+};
+
+static unsigned char *provider_marks(const govmap_analysis *an)
 {
 	const govmap_registry *reg = an->reg;
-	const govmap_entity *e = govmap_registry_at(reg, i);
+	size_t n = govmap_registry_count(reg);
+	unsigned char *m = calloc(n ? n : 1, 1);
+	bool *com = malloc((n ? n : 1) * sizeof(*com));
+	if (!m || !com) {
+		free(m);
+		free(com);
+		return NULL;
+	}
+	govmap_registry_commissioned(reg, an->on, com);
+	for (size_t k = 0; k < n; k++) {
+		const govmap_entity *x = govmap_registry_at(reg, k);
+		if (com[k])
+			m[k] |= PM_COMMISSIONED;
+		if (x->kind == GOVMAP_KIND_CONTRACT && x->provider.target >= 0 &&
+		    govmap_contract_status(x, an->on) != GOVMAP_NO)
+			m[x->provider.target] |= PM_PROVIDER;
+		else if (x->kind == GOVMAP_KIND_BOARD && x->of.target >= 0 &&
+			 x->type &&
+			 strcmp(x->type, "council-of-governors") == 0 &&
+			 govmap_period_status(x->valid, an->on) != GOVMAP_NO)
+			m[x->of.target] |= PM_GOVERNORS;
+	}
+	free(com);
+	return m;
+}
+
+/* core/governors-not-recorded and core/no-commissioner for body i (in
+ * force), from its marks. */
+static void provider_findings(const govmap_analysis *an, size_t i,
+			      unsigned marks, govmap_findings *f)
+{
+	const govmap_entity *e = govmap_registry_at(an->reg, i);
 	if (e->kind != GOVMAP_KIND_BODY)
 		return;
 	int ft = e->type && strcmp(e->type, "foundation-trust") == 0;
 	int trust = ft || (e->type && strcmp(e->type, "nhs-trust") == 0);
-	size_t n = govmap_registry_count(reg), contracts = 0;
-	int governors = 0;
-	for (size_t k = 0; k < n; k++) {
-		const govmap_entity *x = govmap_registry_at(reg, k);
-		if (x->kind == GOVMAP_KIND_CONTRACT &&
-		    x->provider.target == (int32_t)i &&
-		    govmap_contract_status(x, an->on) != GOVMAP_NO)
-			contracts++;
-		else if (ft && x->kind == GOVMAP_KIND_BOARD &&
-			 x->of.target == (int32_t)i && x->type &&
-			 strcmp(x->type, "council-of-governors") == 0 &&
-			 govmap_period_status(x->valid, an->on) != GOVMAP_NO)
-			governors = 1;
-	}
-	if (ft && !governors)
+	if (ft && !(marks & PM_GOVERNORS))
 		FIND(f, "core/governors-not-recorded", i,
 		     "no council of governors of %s is recorded: the "
 		     "governors its members elect appoint its chair and "
 		     "non-executive directors, so its chain through its "
 		     "members cannot be scored",
 		     e->name);
-	if ((trust || contracts) &&
-	    !govmap_registry_commissioned(reg, i, an->on))
+	if ((trust || (marks & PM_PROVIDER)) && !(marks & PM_COMMISSIONED))
 		FIND(f, "core/no-commissioner", i,
 		     "no commissioner of %s is recorded on this date: no "
 		     "commissioned-by link in force%s",
 		     e->name,
-		     contracts ? ", and the commissioner of each of its "
-				 "contracts is out of force"
-			       : " and no contract naming it as provider");
+		     (marks & PM_PROVIDER)
+			     ? ", and the commissioner of each of its "
+			       "contracts is out of force"
+			     : " and no contract naming it as provider");
 }
 
 void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 {
 	const govmap_registry *reg = an->reg;
 	size_t n = govmap_registry_count(reg);
+	/* NULL (out of memory): the provider rules are skipped */
+	unsigned char *marks = provider_marks(an);
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		const govmap_score *s = &an->scores[i];
@@ -1393,6 +1419,8 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 			}
 		}
 		sock_puppet(an, i, f);
-		provider_findings(an, i, f);
+		if (marks)
+			provider_findings(an, i, marks[i], f);
 	}
+	free(marks);
 }

@@ -64,23 +64,25 @@ static int maybe_in_force(const govmap_registry *reg, int32_t i,
 				    on) != GOVMAP_NO;
 }
 
-bool govmap_registry_commissioned(const govmap_registry *reg, size_t i,
-				  govmap_date on)
+void govmap_registry_commissioned(const govmap_registry *reg,
+				  govmap_date on, bool *out)
 {
 	size_t n = govmap_registry_count(reg);
+	for (size_t k = 0; k < n; k++)
+		out[k] = false;
 	for (size_t k = 0; k < n; k++) {
 		const govmap_entity *e = govmap_registry_at(reg, k);
+		int32_t who = -1;
 		if (e->kind == GOVMAP_KIND_CONTRACT &&
-		    e->provider.target == (int32_t)i &&
 		    govmap_contract_status(e, on) != GOVMAP_NO &&
 		    maybe_in_force(reg, e->commissioner.target, on))
-			return true;
-		if (e->kind == GOVMAP_KIND_LINK && e->type &&
-		    e->from.target == (int32_t)i &&
-		    strcmp(e->type, "commissioned-by") == 0 &&
-		    govmap_period_contains(e->valid, on) &&
-		    maybe_in_force(reg, e->to.target, on))
-			return true;
+			who = e->provider.target;
+		else if (e->kind == GOVMAP_KIND_LINK && e->type &&
+			 strcmp(e->type, "commissioned-by") == 0 &&
+			 govmap_period_contains(e->valid, on) &&
+			 maybe_in_force(reg, e->to.target, on))
+			who = e->from.target;
+		if (who >= 0 && (size_t)who < n)
+			out[who] = true;
 	}
-	return false;
 }

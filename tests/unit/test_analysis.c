@@ -1623,12 +1623,17 @@ START_TEST(contracts_status_and_regime)
 							     reg, "test-council")),
 			 GOVMAP_REGIME_OTHER);
 	/* commissioners: the contract's, in force; a link in force */
-	ck_assert(govmap_registry_commissioned(reg, idx(reg, "test-provider-known"), ON));
-	ck_assert(govmap_registry_commissioned(reg, idx(reg, "test-provider-undated"), ON));
-	ck_assert(!govmap_registry_commissioned(reg, idx(reg, "test-provider-expired"), ON));
-	ck_assert(govmap_registry_commissioned(reg, idx(reg, "test-ft-bare"), ON));
-	ck_assert(!govmap_registry_commissioned(reg, idx(reg, "test-ft-bare"), 20190101));
-	ck_assert(!govmap_registry_commissioned(reg, idx(reg, "test-trust-alone"), ON));
+	bool com[64], com19[64];
+	ck_assert_uint_le(govmap_registry_count(reg), 64);
+	govmap_registry_commissioned(reg, ON, com);
+	govmap_registry_commissioned(reg, 20190101, com19);
+	ck_assert(com[idx(reg, "test-provider-known")]);
+	ck_assert(com[idx(reg, "test-provider-undated")]);
+	ck_assert(!com[idx(reg, "test-provider-expired")]);
+	ck_assert(com[idx(reg, "test-ft-bare")]);
+	ck_assert(!com19[idx(reg, "test-ft-bare")]);
+	ck_assert(!com[idx(reg, "test-trust-alone")]);
+	ck_assert(!com[idx(reg, "test-council")]);
 	govmap_registry_free(reg);
 }
 END_TEST

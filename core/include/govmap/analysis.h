@@ -60,7 +60,9 @@ typedef struct {
 	double D;          /**< deficit = 1 - A */
 	int64_t money;     /**< public money controlled in the financial
 			        year of the evaluation date (or the nearest
-			        year when the options ask), -1 unknown */
+			        year when the options ask), -1 unknown; for a
+			        provider with no figure of its own, its
+			        contracts' values (money_from_contracts) */
 	double exposure;   /**< D x money (0 when money unknown: test money
 			        before showing it) */
 	int32_t next;      /**< edge index of the first step of the best
@@ -191,7 +193,9 @@ const char *govmap_score_A_text(const govmap_score *sc, int digits,
 
 /** The money of a score in words, into buf: "£2.2bn (2023/24
  * outturn)", "£4.2bn (2024/25 budget; the nearest year recorded, not
- * this date's)", or "unknown" when no figure applies.  Returns buf. */
+ * this date's)", "£10m (2024/25 contract value: 1 contract in force)"
+ * for a provider's money from its contracts, or "unknown" when no figure
+ * applies.  Returns buf. */
 const char *govmap_score_money_text(const govmap_score *sc, char *buf,
 				    size_t size);
 

@@ -140,13 +140,15 @@ govmap_regime govmap_contract_regime(const govmap_registry *reg,
 /** "psr-2023", "nhs-2013", "other", "start-not-known".  Static. */
 const char *govmap_regime_name(govmap_regime r);
 
-/** Whether body i has a commissioner recorded on `on`: a commissioned-by
- * link from it that is in force, or a contract naming it as provider that
- * is not known to be out of force (govmap_contract_status()), in either
- * case to a commissioner not known to be out of force.  One rule for
- * `govmap stats` and core/no-commissioner. */
-bool govmap_registry_commissioned(const govmap_registry *reg, size_t i,
-				  govmap_date on);
+/** Which bodies have a commissioner recorded on `on`, in one pass:
+ * out[i] (for every entity; out has govmap_registry_count(reg) elements)
+ * is true when i is the `from` of a commissioned-by link in force, or the
+ * provider of a contract not known to be out of force
+ * (govmap_contract_status()), in either case to a commissioner not known
+ * to be out of force.  One rule for `govmap stats` and
+ * core/no-commissioner. */
+void govmap_registry_commissioned(const govmap_registry *reg,
+				  govmap_date on, bool *out);
 
 #ifdef __cplusplus
 }
