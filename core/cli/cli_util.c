@@ -135,6 +135,7 @@ int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
 	o.analyse_invalid = analyse_invalid;
 	o.money_how = cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
 					: GOVMAP_MONEY_THIS_YEAR;
+	o.cache = cli->cache;
 	int grc = govmap_session_open(&s->gs, &o);
 	if (!s->gs) {
 		cli_err("out of memory");
@@ -174,6 +175,15 @@ int cli_open(govmap_cli *cli, cli_session *s)
 				errors, errors == 1 ? "" : "s");
 		cli_close(s);
 		return rc != EXIT_OK ? rc : errors ? EXIT_DATA : EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cli_use_cache(govmap_cli *cli)
+{
+	if (!cli->cache && govmap_parse_cache_new(&cli->cache) != GOVMAP_OK) {
+		cli_err("out of memory");
+		return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }

@@ -93,6 +93,8 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	cli_session now;
 	blamed b[MAXKEYS];
 	size_t nb = 0;
+	if (cli_use_cache(cli) != EXIT_OK)
+		return EXIT_USAGE;
 	int rc = cli_side_open(cli, &now, NULL, 0);
 	if (rc != EXIT_OK) {
 		cli_print_diags(stderr, now.diags, cli->color);

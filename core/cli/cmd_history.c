@@ -307,6 +307,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* each blob is parsed once for the whole walk */
+	if (cli_use_cache(cli) != EXIT_OK)
+		return EXIT_USAGE;
 	progress pg = {isatty(STDERR_FILENO), {0, 0}};
 	clock_gettime(CLOCK_MONOTONIC, &pg.t0);
 	govmap_history_opts ho = {0};
