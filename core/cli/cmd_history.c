@@ -91,18 +91,6 @@ typedef struct {
 	char whatbuf[160];
 } state;
 
-/* Days since 1970-01-01 of a yyyymmdd date (proleptic Gregorian). */
-static int64_t epoch_days(govmap_date d)
-{
-	int64_t y = d / 10000, m = d / 100 % 100, day = d % 100;
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* An entity's fields as canonical text, one string per key of its
  * kind (items joined by newlines; NULL when absent): 0 or -1. */
 static int fields_of(state *st, const govmap_entity *e)
@@ -231,10 +219,7 @@ static int state_from_tree(state *st, const state *sv, size_t k)
 int cmd_history(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"since", required_argument, NULL, 's'},
-		{"max", required_argument, NULL, 'm'},
-		{"max-count", required_argument, NULL, 'm'},
-		{"until", required_argument, NULL, 'u'},
+		CLI_WALK_OPTIONS,
 		{"no-scores", no_argument, NULL, 'n'},
 		{"chart", required_argument, NULL, 'c'},
 		{"force", no_argument, NULL, 'W'},
@@ -242,9 +227,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	const char *id = NULL, *chart = NULL;
 	int force = 0;
-	char *operand, *end;
-	govmap_date since = 0, until = 0;
-	unsigned long max = 1000;
+	char *operand;
+	govmap_history_opts ho = {0};
+	ho.max = 1000;
 	int c, scores = 1;
 	optind = 0;
 	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "history",
@@ -258,30 +243,13 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			id = operand;
 			break;
 		case 's':
-			if (govmap_date_parse(&since, optarg) != GOVMAP_OK) {
-				cli_err("history: --since: '%s' is not a date "
-					"(write YYYY-MM-DD)",
-					optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case 'u':
-			if (govmap_date_parse(&until, optarg) != GOVMAP_OK) {
-				cli_err("history: --until: '%s' is not a date "
-					"(write YYYY-MM-DD)",
-					optarg);
+		case 'm':
+			if (cli_walk_option(&ho, c, optarg, "history") !=
+			    EXIT_OK)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'n': scores = 0; break;
-		case 'm':
-			max = strtoul(optarg, &end, 10);
-			if (*end || !*optarg || max < 1 || max > 100000) {
-				cli_err("history: --max-count must be a number "
-					"from 1 to 100000");
-				return EXIT_USAGE;
-			}
-			break;
 		case 'c': chart = optarg; break;
 		case 'W': force = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
@@ -292,10 +260,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		cli_err("history: the index has no history; drop --staged");
 		return EXIT_USAGE;
 	}
-	if (since && until && until < since) {
-		cli_err("history: --until is before --since");
+	if (cli_walk_check(&ho, "history") != EXIT_OK)
 		return EXIT_USAGE;
-	}
 	if (chart && !scores) {
 		cli_err("history: --chart draws scores: drop --no-scores");
 		return EXIT_USAGE;
@@ -312,11 +278,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	progress pg = {isatty(STDERR_FILENO), {0, 0}};
 	clock_gettime(CLOCK_MONOTONIC, &pg.t0);
-	govmap_history_opts ho = {0};
 	ho.rev = cli->rev;
-	ho.since = since ? epoch_days(since) * 86400 : 0;
-	ho.max = max;
-	ho.until = until ? (epoch_days(until) + 1) * 86400 - 1 : 0;
 	ho.progress = walk_progress;
 	ho.payload = &pg;
 	govmap_diags diags = {0};
@@ -344,7 +306,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	govmap_commit basec = {0};
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */
-	if (rc == EXIT_OK && since && h->n) {
+	if (rc == EXIT_OK && ho.since && h->n) {
 		char rev[48];
 		snprintf(rev, sizeof rev, "%s~1", h->v[h->n - 1].id);
 		strcpy(basec.tree, "?");

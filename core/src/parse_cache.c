@@ -143,6 +143,57 @@ int govmap__cache_hash(const char *data, size_t len, unsigned char id[20])
 	return 0;
 }
 
+const govmap_entity *govmap__cached_ents(const govmap__cached *e,
+					 size_t *n)
+{
+	*n = e->n;
+	return e->ents;
+}
+
+int govmap__cached_limited(const govmap__cached *e)
+{
+	for (size_t i = 0; i < e->ndiags; i++)
+		if (e->diags[i].code &&
+		    strncmp(e->diags[i].code, "limit", 5) == 0)
+			return 1;
+	return 0;
+}
+
+void govmap__cached_counts(const govmap__cached *e, size_t counts[3])
+{
+	counts[0] = counts[1] = counts[2] = 0;
+	for (size_t i = 0; i < e->ndiags; i++)
+		if ((unsigned)e->diags[i].sev < 3)
+			counts[e->diags[i].sev]++;
+}
+
+const govmap__cached *govmap__cache_parse(govmap_parse_cache *c,
+					  const unsigned char id[20],
+					  const char *data, size_t len,
+					  const govmap_parse_limits *lim)
+{
+	const govmap__cached *e = govmap__cache_get(c, id, lim);
+	if (e || !data)
+		return e;
+	govmap__arena tmp = {0}, keep = {0};
+	govmap__entbuf buf = {&keep, NULL, 0, 0};
+	govmap_diags d = {0};
+	ynode **docs;
+	size_t ndocs;
+	/* the cache keeps no file name: any label will do */
+	govmap__ytree_parse(&docs, &ndocs, &tmp, "-", data, len, lim, &d);
+	for (size_t k = 0; k < ndocs; k++)
+		govmap__schema_entity(&buf, docs[k], "-", lim, &d);
+	if (ndocs <= lim->max_entities)
+		govmap__cache_put(c, id, lim, len, ndocs, buf.ents, buf.n, &d,
+				  0, 0, "-");
+	free(buf.ents);
+	govmap__arena_free(&tmp);
+	govmap__arena_free(&keep);
+	govmap_diags_free(&d);
+	return govmap__cache_get(c, id, lim);
+}
+
 void govmap__cache_count_parse(govmap_parse_cache *c)
 {
 	pthread_mutex_lock(&c->lock);

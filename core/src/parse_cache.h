@@ -51,6 +51,32 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
  * a source read without one (a directory, memory): 0, or -1. */
 int govmap__cache_hash(const char *data, size_t len, unsigned char id[20]);
 
+/**
+ * Parse one blob alone (no registry: for following an entity through
+ * history) and cache it, or take it from the cache.  `data` is the
+ * blob's content, NUL-terminated at data[len]; may be NULL when the
+ * caller knows the blob is cached.
+ * @return the entry, or NULL (out of memory, or not cacheable: then
+ *         the caller must load the registry instead).
+ */
+const govmap__cached *govmap__cache_parse(govmap_parse_cache *c,
+					  const unsigned char id[20],
+					  const char *data, size_t len,
+					  const govmap_parse_limits *lim);
+
+/** The entry's entities (positions without a file name: an empty
+ * mark; references unresolved).  Borrowed from the cache. */
+const govmap_entity *govmap__cached_ents(const govmap__cached *e,
+					 size_t *n);
+
+/** True when parsing the blob reached a limit: a blob parsed alone may
+ * then differ from the registry's view of it (a limit the manifest
+ * raises), so the caller should load the registry. */
+int govmap__cached_limited(const govmap__cached *e);
+
+/** The parse's diagnostics per severity (counts[GOVMAP_SEV_*]). */
+void govmap__cached_counts(const govmap__cached *e, size_t counts[3]);
+
 /** Count a parse the cache did not keep. */
 void govmap__cache_count_parse(govmap_parse_cache *c);
 
