@@ -5,8 +5,13 @@
  * that value across the commits.
  *
  * vcs.c finds the commits (a revwalk comparing the registry's tree ids);
- * this file loads the registry at each of them, scores it on the --on
- * date and prints.  It never writes to the repository.
+ * this file loads the registry at each of them (through the run's parse
+ * cache: each blob parsed once), scores it on the --on date and prints.
+ * A commit that changes nothing validation or the analysis reads (only
+ * notes, or files moved unchanged: govmap_history_neutral) is not loaded:
+ * it takes the older commit's numbers, and with an ID the entity's
+ * fields from its blobs (govmap_history_entity).  It never writes to the
+ * repository.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -216,6 +221,25 @@ static int state_from_tree(state *st, const state *sv, size_t k)
 	return 0;
 }
 
+/* A commit that changes nothing read (govmap_history_neutral): the
+ * numbers of `prev`, the commit just older, and the entity's fields
+ * from `e` (its version at this commit; NULL when absent).  0 or -1. */
+static int state_from_prev(state *st, const state *prev,
+			   const govmap_entity *e)
+{
+	st->scored = prev->scored;
+	st->loaded = 1;
+	st->errors = prev->errors;
+	st->entities = prev->entities;
+	st->exposure = prev->exposure;
+	st->present = prev->present;
+	st->active = prev->active;
+	st->A = prev->A;
+	st->D = prev->D;
+	st->E = prev->E;
+	return e ? fields_of(st, e) : 0;
+}
+
 int cmd_history(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -294,6 +318,23 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	if (pg.tty && h->walked >= 64)
 		fputs("\r\033[K", stderr);
 
+	/* the commits history need not load, and the entity's versions */
+	unsigned char *same = NULL;
+	govmap_entity_version *ver = NULL;
+	if ((h->n > 1 && govmap_history_neutral(&same, h, cli->registry,
+						cli->cache,
+						&diags) != GOVMAP_OK) ||
+	    (id && h->n > 1 &&
+	     govmap_history_entity(&ver, h, cli->registry, id, NULL,
+				   cli->cache, &diags) != GOVMAP_OK)) {
+		cli_print_diags(stderr, &diags, cli->color);
+		govmap_diags_free(&diags);
+		free(same);
+		govmap_history_free(h);
+		return EXIT_USAGE;
+	}
+	govmap_diags_free(&diags);
+
 	clock_gettime(CLOCK_MONOTONIC, &pg.t0); /* the rate of scoring */
 	/* Oldest first: each state is compared with the one before. */
 	state *sv = calloc(h->n ? h->n : 1, sizeof(*sv));
@@ -325,6 +366,13 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		if (pg.tty && h->n > 20)
 			cli_progress(&pg.t0, "history", k, h->n);
 		int memo = st->c->tree[0] ? state_from_tree(st, sv, k) : 0;
+		size_t at = h->n - 1 - k; /* st->c's index in h */
+		if (!memo && same && same[at] && k && prev == &sv[k - 1] &&
+		    (!id || (ver && ver[at].exact)))
+			memo = state_from_prev(st, prev,
+					       id ? ver[at].entity : NULL) < 0
+				       ? -1
+				       : 1;
 		if (memo < 0) {
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
@@ -467,6 +515,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		free(base.vals[i]);
 	free(sv);
 	free(pts);
+	free(same);
+	govmap_entity_versions_free(ver, h->n);
 	govmap_history_free(h);
 	if (rc == EXIT_OK && fflush(stdout) != 0) {
 		cli_err("cannot write to standard output");
