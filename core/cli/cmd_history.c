@@ -191,6 +191,21 @@ static int load_state(govmap_cli *cli, state *st, const char *id, int quiet,
 	return rc;
 }
 
+/* The numbers of a state (not its fields) from another's. */
+static void copy_numbers(state *st, const state *o)
+{
+	st->scored = o->scored;
+	st->loaded = 1;
+	st->errors = o->errors;
+	st->entities = o->entities;
+	st->exposure = o->exposure;
+	st->present = o->present;
+	st->active = o->active;
+	st->A = o->A;
+	st->D = o->D;
+	st->E = o->E;
+}
+
 /* Memoised by the registry's tree id: a commit whose registry tree is
  * one already scored in this walk (a revert, a merge taking one side)
  * takes that state's values instead of loading and analysing again.
@@ -201,16 +216,7 @@ static int state_from_tree(state *st, const state *sv, size_t k)
 		const state *o = &sv[j];
 		if (!o->loaded || strcmp(o->c->tree, st->c->tree) != 0)
 			continue;
-		st->scored = o->scored;
-		st->loaded = 1;
-		st->errors = o->errors;
-		st->entities = o->entities;
-		st->exposure = o->exposure;
-		st->present = o->present;
-		st->active = o->active;
-		st->A = o->A;
-		st->D = o->D;
-		st->E = o->E;
+		copy_numbers(st, o);
 		st->kind = o->kind;
 		st->nvals = o->nvals;
 		for (size_t i = 0; i < o->nvals; i++)
@@ -227,16 +233,7 @@ static int state_from_tree(state *st, const state *sv, size_t k)
 static int state_from_prev(state *st, const state *prev,
 			   const govmap_entity *e)
 {
-	st->scored = prev->scored;
-	st->loaded = 1;
-	st->errors = prev->errors;
-	st->entities = prev->entities;
-	st->exposure = prev->exposure;
-	st->present = prev->present;
-	st->active = prev->active;
-	st->A = prev->A;
-	st->D = prev->D;
-	st->E = prev->E;
+	copy_numbers(st, prev);
 	return e ? fields_of(st, e) : 0;
 }
 
