@@ -4,14 +4,14 @@
  * (or the registry's total exposure) at each; optionally an SVG chart of
  * that value across the commits.
  *
- * vcs.c finds the commits (a revwalk comparing the registry's tree ids);
- * this file loads the registry at each of them (through the run's parse
- * cache: each blob parsed once), scores it on the --on date and prints.
- * A commit that changes nothing validation or the analysis reads (only
- * notes, or files moved unchanged: govmap_history_neutral) is not loaded:
- * it takes the older commit's numbers, and with an ID the entity's
- * fields from its blobs (govmap_history_entity).  It never writes to the
- * repository.
+ * The library's timeline (compare.h) finds the commits, loads and scores
+ * the registry at each on the --on date (each blob parsed once, through
+ * the run's parse cache) and compares it with the one before; a commit
+ * that changes nothing validation or the analysis reads (only notes, or
+ * files moved unchanged) is not loaded (skip_neutral), and with an ID
+ * what it changed in the entity is read from the entity's blobs
+ * (govmap_history_entity).  This file chooses what to list and prints
+ * it.  It never writes to the repository.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -24,6 +24,7 @@
 
 #include "cli_chart.h"
 #include "cli_vcs.h"
+#include "govmap/compare.h"
 
 static void usage(FILE *f)
 {
@@ -75,12 +76,9 @@ static void usage(FILE *f)
 	      f);
 }
 
-#define MAXKEYS 48
-
 /* The state at one commit. */
 typedef struct {
 	const govmap_commit *c;
-	const char *rev; /* to load instead of c->id (the baseline) */
 	int scored;	 /* the entity is a body or board */
 	int loaded;	 /* the registry could be read */
 	size_t errors;	 /* data errors at this commit */
@@ -89,49 +87,9 @@ typedef struct {
 	/* with an ID */
 	int present, active;
 	double A, D, E;
-	govmap_kind kind; /* the entity's kind and fields as text */
-	char *vals[MAXKEYS];
-	size_t nvals;
 	const char *what; /* why it is listed, NULL when it is not */
-	char whatbuf[160];
+	char whatbuf[300];
 } state;
-
-/* An entity's fields as canonical text, one string per key of its
- * kind (items joined by newlines; NULL when absent): 0 or -1. */
-static int fields_of(state *st, const govmap_entity *e)
-{
-	govmap_field_info f[MAXKEYS];
-	size_t n = govmap_schema_fields(e->kind, f, MAXKEYS);
-	st->kind = e->kind;
-	st->nvals = n < MAXKEYS ? n : MAXKEYS;
-	for (size_t i = 0; i < st->nvals; i++)
-		if (cli_field_text(&st->vals[i], e, f[i].key) < 0)
-			return -1;
-	return 0;
-}
-
-/* "changed: name, seats" when a and b differ, else "". */
-static void changed_keys(char *out, size_t size, const state *a, const state *b)
-{
-	govmap_field_info f[MAXKEYS];
-	size_t used = 0;
-	out[0] = '\0';
-	if (a->kind != b->kind) {
-		snprintf(out, size, "changed: kind");
-		return;
-	}
-	govmap_schema_fields(b->kind, f, MAXKEYS);
-	for (size_t i = 0; i < b->nvals; i++) {
-		const char *x = a->vals[i], *y = b->vals[i];
-		if ((!x && !y) || (x && y && strcmp(x, y) == 0))
-			continue;
-		int w = snprintf(out + used, size - used, "%s%s",
-				 used ? ", " : "changed: ", f[i].key);
-		if (w < 0 || (size_t)w >= size - used)
-			return;
-		used += (size_t)w;
-	}
-}
 
 typedef struct {
 	int tty;
@@ -147,94 +105,58 @@ static int walk_progress(size_t walked, void *payload)
 	return 0;
 }
 
-/* Load the registry at st's commit and fill st (with the entity `id`
- * when given).  When `quiet`, a revision that cannot be read leaves st
- * unloaded without a message. */
-static int load_state(govmap_cli *cli, state *st, const char *id, int quiet,
-		      int scores)
+/* Fill st from a loaded session (with the entity `id` when given). */
+static void fill_state(state *st, govmap_session *gs, const char *id,
+		       int scores)
 {
-	cli_session s;
-	if (!st->c->tree[0])
-		return EXIT_OK; /* the commit removed the registry */
-	int rc = cli_side_open(cli, &s, st->rev ? st->rev : st->c->id,
-			       scores);
-	if (rc != EXIT_OK) {
-		if (!quiet)
-			cli_print_diags(stderr, s.diags, cli->color);
-		cli_close(&s);
-		return quiet ? EXIT_OK : rc;
-	}
+	const govmap_registry *reg = govmap_session_registry(gs);
+	const govmap_analysis *an = govmap_session_analysis(gs);
 	st->loaded = 1;
-	st->errors = s.diags->count[GOVMAP_SEV_ERROR];
-	st->entities = govmap_registry_count(s.reg);
-	st->exposure = scores ? cli_side_exposure(&s) : 0;
-	int32_t i = id ? govmap_registry_index(s.reg, id) : -1;
-	if (i >= 0) {
-		const govmap_entity *e = govmap_registry_at(s.reg, (size_t)i);
-		st->present = 1;
-		st->scored = e->kind == GOVMAP_KIND_BODY ||
-			     e->kind == GOVMAP_KIND_BOARD;
-		if (scores) {
-			const govmap_score *sc =
-				govmap_analysis_score(s.an, (size_t)i);
-			st->active = sc->active;
-			st->A = cli_round6(sc->A);
-			st->D = cli_round6(sc->D);
-			st->E = sc->money > 0 ? round(sc->exposure) : 0;
-		}
-		if (fields_of(st, e) < 0) {
-			cli_err("out of memory");
-			rc = EXIT_USAGE;
-		}
+	st->errors = govmap_session_diags(gs)->count[GOVMAP_SEV_ERROR];
+	st->entities = govmap_registry_count(reg);
+	st->exposure = scores ? govmap_exposure_total(gs) : 0;
+	int32_t i = id ? govmap_registry_index(reg, id) : -1;
+	if (i < 0)
+		return;
+	const govmap_entity *e = govmap_registry_at(reg, (size_t)i);
+	st->present = 1;
+	st->scored = e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD;
+	if (scores && an) {
+		const govmap_score *sc = govmap_analysis_score(an, (size_t)i);
+		st->active = sc->active;
+		st->A = cli_round6(sc->A);
+		st->D = cli_round6(sc->D);
+		st->E = sc->money > 0 ? round(sc->exposure) : 0;
 	}
-	cli_close(&s);
-	return rc;
 }
 
-/* The numbers of a state (not its fields) from another's. */
-static void copy_numbers(state *st, const state *o)
+/* A skipped commit (nothing read changed: the timeline's `same`) with an
+ * ID: "changed: notes" (the wording of govmap_diff_entry_what: only
+ * fields can differ, never scores) into st->whatbuf from the entity's
+ * versions at the commit (k) and the one before (k + 1), or "".  0, or
+ * -1 on out-of-memory.  Versions that could not be judged alone leave
+ * it "" only when both are the same blob. */
+static int same_what(state *st, const govmap_entity_version *ver, size_t k,
+		     const govmap_history *h)
 {
-	st->scored = o->scored;
-	st->loaded = 1;
-	st->errors = o->errors;
-	st->entities = o->entities;
-	st->exposure = o->exposure;
-	st->present = o->present;
-	st->active = o->active;
-	st->A = o->A;
-	st->D = o->D;
-	st->E = o->E;
-}
-
-/* Memoised by the registry's tree id: a commit whose registry tree is
- * one already scored in this walk (a revert, a merge taking one side)
- * takes that state's values instead of loading and analysing again.
- * Returns 1 when found (st filled), 0 when not, -1 on out-of-memory. */
-static int state_from_tree(state *st, const state *sv, size_t k)
-{
-	for (size_t j = 0; j < k; j++) {
-		const state *o = &sv[j];
-		if (!o->loaded || strcmp(o->c->tree, st->c->tree) != 0)
-			continue;
-		copy_numbers(st, o);
-		st->kind = o->kind;
-		st->nvals = o->nvals;
-		for (size_t i = 0; i < o->nvals; i++)
-			if (o->vals[i] && !(st->vals[i] = strdup(o->vals[i])))
-				return -1;
-		return 1;
+	st->whatbuf[0] = '\0';
+	if (!ver || k + 1 >= h->n || !ver[k].entity || !ver[k + 1].entity ||
+	    strcmp(ver[k].blob, ver[k + 1].blob) == 0)
+		return 0;
+	govmap_field_change *fc;
+	size_t n, used = 0;
+	if (govmap_entity_compare(&fc, &n, ver[k + 1].entity, ver[k].entity) !=
+	    GOVMAP_OK)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		int w = snprintf(st->whatbuf + used, sizeof st->whatbuf - used,
+				 "%s%s", i ? ", " : "changed: ", fc[i].key);
+		if (w < 0 || (size_t)w >= sizeof st->whatbuf - used)
+			break;
+		used += (size_t)w;
 	}
+	govmap_field_changes_free(fc, n);
 	return 0;
-}
-
-/* A commit that changes nothing read (govmap_history_neutral): the
- * numbers of `prev`, the commit just older, and the entity's fields
- * from `e` (its version at this commit; NULL when absent).  0 or -1. */
-static int state_from_prev(state *st, const state *prev,
-			   const govmap_entity *e)
-{
-	copy_numbers(st, prev);
-	return e ? fields_of(st, e) : 0;
 }
 
 int cmd_history(govmap_cli *cli, int argc, char **argv)
@@ -302,9 +224,22 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	ho.rev = cli->rev;
 	ho.progress = walk_progress;
 	ho.payload = &pg;
+	govmap_session_opts so;
+	if (cli_session_opts(cli, &so, NULL,
+			     scores ? GOVMAP_STAGE_ANALYSE : GOVMAP_STAGE_LOAD) !=
+	    EXIT_OK)
+		return EXIT_USAGE;
+	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
+	to.session = &so;
+	to.history = &ho;
+	/* With --since, the commit before the oldest one listed is the
+	 * baseline its changes are measured against (not listed). */
+	to.baseline = ho.since != 0;
+	to.what = GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES;
+	to.skip_neutral = 1;
 	govmap_diags diags = {0};
-	govmap_history *h;
-	if (govmap_history_load(&h, cli->registry, &ho, &diags) != GOVMAP_OK) {
+	govmap_timeline *tl;
+	if (govmap_timeline_open(&tl, &to, &diags) != GOVMAP_OK) {
 		if (pg.tty && diags.n)
 			fputc('\n', stderr);
 		cli_print_diags(stderr, &diags, cli->color);
@@ -312,22 +247,17 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	govmap_diags_free(&diags);
+	const govmap_history *h = govmap_timeline_commits(tl);
 	if (pg.tty && h->walked >= 64)
 		fputs("\r\033[K", stderr);
-
-	/* the commits history need not load, and the entity's versions */
-	unsigned char *same = NULL;
+	/* with an ID, what a skipped commit changed in it: its versions */
 	govmap_entity_version *ver = NULL;
-	if ((h->n > 1 && govmap_history_neutral(&same, h, cli->registry,
-						cli->cache,
-						&diags) != GOVMAP_OK) ||
-	    (id && h->n > 1 &&
-	     govmap_history_entity(&ver, h, cli->registry, id, NULL,
-				   cli->cache, &diags) != GOVMAP_OK)) {
+	if (id && h->n > 1 &&
+	    govmap_history_entity(&ver, h, cli->registry, id, NULL, cli->cache,
+				  &diags) != GOVMAP_OK) {
 		cli_print_diags(stderr, &diags, cli->color);
 		govmap_diags_free(&diags);
-		free(same);
-		govmap_history_free(h);
+		govmap_timeline_free(tl);
 		return EXIT_USAGE;
 	}
 	govmap_diags_free(&diags);
@@ -338,46 +268,41 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	cli_chart_point *pts = calloc(h->n ? h->n : 1, sizeof(*pts));
 	size_t npts = 0, listed = 0;
 	int rc = sv && pts ? EXIT_OK : EXIT_USAGE;
-	/* With --since, the commit before the oldest one listed is the
-	 * baseline its changes are measured against (not listed). */
 	state base = {0};
-	govmap_commit basec = {0};
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */
-	if (rc == EXIT_OK && ho.since && h->n) {
-		char rev[48];
-		snprintf(rev, sizeof rev, "%s~1", h->v[h->n - 1].id);
-		strcpy(basec.tree, "?");
-		base.c = &basec;
-		base.rev = rev;
-		/* a first commit has no parent: then there is no baseline */
-		if ((rc = load_state(cli, &base, id, 1, scores)) == EXIT_OK &&
-		    base.loaded) {
-			prev = &base;
-			ever = base.present;
-		}
+	if (rc == EXIT_OK && govmap_timeline_baseline(tl)) {
+		fill_state(&base, govmap_timeline_baseline(tl), id, scores);
+		prev = &base;
+		ever = base.present;
 	}
 	for (size_t k = 0; rc == EXIT_OK && k < h->n; k++) {
 		state *st = &sv[k];
-		st->c = &h->v[h->n - 1 - k];
+		const govmap_timeline_step *step;
 		if (pg.tty && h->n > 20)
 			cli_progress(&pg.t0, "history", k, h->n);
-		int memo = st->c->tree[0] ? state_from_tree(st, sv, k) : 0;
-		size_t at = h->n - 1 - k; /* st->c's index in h */
-		if (!memo && same && same[at] && k && prev == &sv[k - 1] &&
-		    (!id || (ver && ver[at].exact)))
-			memo = state_from_prev(st, prev,
-					       id ? ver[at].entity : NULL) < 0
-				       ? -1
-				       : 1;
-		if (memo < 0) {
+		int trc = govmap_timeline_next(tl, &step);
+		if (trc != GOVMAP_OK) {
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
 			break;
 		}
-		if (!memo && (rc = load_state(cli, st, id, 0, scores)) !=
-				     EXIT_OK)
+		st->c = step->commit;
+		if (step->session && !step->loaded) {
+			cli_print_diags(stderr, govmap_session_diags(step->session),
+					cli->color);
+			rc = EXIT_USAGE;
 			break;
+		}
+		if (step->loaded)
+			fill_state(st, step->session, id, scores);
+		const govmap_diff_entry *de =
+			id && step->diff ? govmap_diff_find(step->diff, id) : NULL;
+		if (id && step->same && same_what(st, ver, step->index, h) < 0) {
+			cli_err("out of memory");
+			rc = EXIT_USAGE;
+			break;
+		}
 		if (!id) {
 			st->what =
 				!st->loaded ? "the registry was removed" : "";
@@ -385,15 +310,12 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			st->what = ever ? "added back" : "added";
 		} else if (!st->present && prev && prev->present) {
 			st->what = "removed";
-		} else if (st->present) {
-			changed_keys(st->whatbuf, sizeof st->whatbuf, prev, st);
-			if (st->whatbuf[0]) {
-				st->what = st->whatbuf;
-			} else if (st->active != prev->active ||
-				   st->A != prev->A || st->E != prev->E) {
-				st->what = "scores moved (another entity "
-					   "changed)";
-			}
+		} else if (st->present && de &&
+			   govmap_diff_entry_what(st->whatbuf, sizeof st->whatbuf,
+						  step->diff, de, ever) > 0) {
+			st->what = st->whatbuf;
+		} else if (st->present && step->same && st->whatbuf[0]) {
+			st->what = st->whatbuf; /* same_what's */
 		}
 		if (st->what) {
 			listed++;
@@ -505,16 +427,10 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			free(svg);
 		}
 	}
-	for (size_t k = 0; sv && k < h->n; k++)
-		for (size_t i = 0; i < sv[k].nvals; i++)
-			free(sv[k].vals[i]);
-	for (size_t i = 0; i < base.nvals; i++)
-		free(base.vals[i]);
 	free(sv);
 	free(pts);
-	free(same);
 	govmap_entity_versions_free(ver, h->n);
-	govmap_history_free(h);
+	govmap_timeline_free(tl);
 	if (rc == EXIT_OK && fflush(stdout) != 0) {
 		cli_err("cannot write to standard output");
 		rc = EXIT_USAGE;

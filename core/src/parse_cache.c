@@ -46,6 +46,9 @@ struct govmap_parse_cache {
 	govmap__cached **v;
 	size_t n, cap;
 	size_t parses, hits;
+	govmap__strmap skel;  /* "n"/"i" + text -> index in skels */
+	char **skels;
+	size_t nskel, capskel;
 };
 
 int govmap_parse_cache_new(govmap_parse_cache **out)
@@ -54,7 +57,9 @@ int govmap_parse_cache_new(govmap_parse_cache **out)
 	*out = NULL;
 	if (!c)
 		return GOVMAP_ENOMEM;
-	if (govmap__strmap_init(&c->map, 1024) < 0) {
+	if (govmap__strmap_init(&c->map, 1024) < 0 ||
+	    govmap__strmap_init(&c->skel, 1024) < 0) {
+		govmap__strmap_free(&c->map);
 		free(c);
 		return GOVMAP_ENOMEM;
 	}
@@ -69,6 +74,8 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 	if (!c)
 		return;
 	govmap__strmap_free(&c->map);
+	govmap__strmap_free(&c->skel);
+	free(c->skels);
 	free(c->v);
 	govmap__arena_free(&c->arena);
 	pthread_mutex_destroy(&c->lock);
@@ -192,6 +199,30 @@ const govmap__cached *govmap__cache_parse(govmap_parse_cache *c,
 	govmap__arena_free(&keep);
 	govmap_diags_free(&d);
 	return govmap__cache_get(c, id, lim);
+}
+
+char *govmap__cache_skeleton(govmap_parse_cache *c, const char *key)
+{
+	pthread_mutex_lock(&c->lock);
+	int32_t i = govmap__strmap_get(&c->skel, key);
+	char *r = i >= 0 ? strdup(c->skels[i]) : NULL;
+	pthread_mutex_unlock(&c->lock);
+	return r;
+}
+
+void govmap__cache_skeleton_put(govmap_parse_cache *c, const char *key,
+				const char *skel)
+{
+	pthread_mutex_lock(&c->lock);
+	char *k, *s;
+	if (govmap__strmap_get(&c->skel, key) < 0 &&
+	    govmap__grow((void **)&c->skels, &c->capskel, c->nskel,
+			 sizeof(*c->skels)) == 0 &&
+	    (k = govmap__arena_strdup(&c->arena, key)) &&
+	    (s = govmap__arena_strdup(&c->arena, skel)) &&
+	    govmap__strmap_put(&c->skel, k, (int32_t)c->nskel, NULL) == 0)
+		c->skels[c->nskel++] = s;
+	pthread_mutex_unlock(&c->lock);
 }
 
 void govmap__cache_count_parse(govmap_parse_cache *c)

@@ -77,6 +77,14 @@ int govmap__cached_limited(const govmap__cached *e);
 /** The parse's diagnostics per severity (counts[GOVMAP_SEV_*]). */
 void govmap__cached_counts(const govmap__cached *e, size_t counts[3]);
 
+/** The look-alike skeleton validation computed for `key` (its kind
+ * prefix and the text: validate.c), or NULL: a malloc'd copy.
+ * Thread-safe. */
+char *govmap__cache_skeleton(govmap_parse_cache *c, const char *key);
+/** Remember the skeleton of `key`; out of memory forgets it. */
+void govmap__cache_skeleton_put(govmap_parse_cache *c, const char *key,
+				const char *skel);
+
 /** Count a parse the cache did not keep. */
 void govmap__cache_count_parse(govmap_parse_cache *c);
 

@@ -105,15 +105,17 @@ build_gen() { # build_gen REPO
 	np=$(wc -l <"$repo/.practices")
 	nl=$(wc -l <"$repo/.links")
 	idf=$(sed -n "$((np / 2))p" "$repo/.practices")
+	echo "$idf" >"$repo/.idf" # the loop runs in a subshell: it keeps it here
 	n=0
 	while [ $n -lt "$GEN_COMMITS" ]; do
 		n=$((n + 1))
 		p=$(sed -n "$(((n * 7) % np + 1))p" "$repo/.practices")
-		# the ID's practice: money at 1/4, notes at 1/2, moved at 3/4,
-		# money again near the end
+		# the ID's practice: money near 1/4, notes near 1/2, moved
+		# near 3/4, money again near the end (n % 4 picks the edit)
 		case $n in
-		$((GEN_COMMITS / 4)) | $((GEN_COMMITS / 2)) | $((GEN_COMMITS * 3 / 4)) | $((GEN_COMMITS - 10)))
-			p=$idf ;;
+		$((GEN_COMMITS / 4 / 4 * 4 + 1)) | $((GEN_COMMITS / 2 / 4 * 4 + 3)) | \
+			$((GEN_COMMITS * 3 / 4 / 4 * 4 + 4)) | $((GEN_COMMITS / 4 * 4 - 7)))
+			p=$(cat "$repo/.idf") ;;
 		esac
 		[ -f "$reg/$p" ] || p=$(sed -n "$(((n * 7) % np + 1))p" "$repo/.practices")
 		commit_head "$n" "bench edit $n"
@@ -143,12 +145,12 @@ build_gen() { # build_gen REPO
 			mv "$reg/$p" "$reg/$q"
 			del "registry/$p"
 			put "$repo" "registry/$q"
-			[ "$p" = "$idf" ] && idf=$q
+			[ "$p" != "$(cat "$repo/.idf")" ] || echo "$q" >"$repo/.idf"
 			sed -i "s|^$p\$|$q|" "$repo/.practices" ;;
 		esac
 	done | git -C "$repo" fast-import --quiet
 	git -C "$repo" reset -q --hard main
-	sed -n 's/^id: //p' "$reg/$idf" | head -n 1 >"$repo/.id"
+	sed -n 's/^id: //p' "$reg/$(cat "$repo/.idf")" | head -n 1 >"$repo/.id"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }'; }
