@@ -395,6 +395,20 @@ check history-max-count 0 history --max-count 2
 # no progress line when stderr is not a terminal: every .err above is
 # empty or pinned
 
+# --- the site's history pages: the library's timeline and wording, as
+# `history ID` (issue 14)
+govmap site -o "$tmp/site" --history 10
+[ "$rc" = 0 ] || echo "# govmap site exited with status $rc" >>"$tmp/notes"
+for page in test-icb test-icb-board; do
+	grep -q 'scores moved: test-icb-scrutinised-by-test-council changed' \
+		"$tmp/site/bodies/$page.html" ||
+		echo "# $page.html does not name the change that moved it" \
+			>>"$tmp/notes"
+done
+grep -q '<td>changed: seats</td>' "$tmp/site/bodies/test-icb-board.html" ||
+	echo "# test-icb-board.html does not say its seats changed" >>"$tmp/notes"
+verdict "site-history: body pages list the commits in history's words"
+
 # --- blame -----------------------------------------------------------------
 check blame-board 0 blame test-icb-board
 check blame-link 0 blame test-icb-scrutinised-by-test-council
