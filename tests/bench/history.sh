@@ -98,6 +98,10 @@ build_gen() { # build_gen REPO
 	rm -rf "$repo"
 	mkdir -p "$repo"
 	"$TOOLS/gen" 1 "$repo/registry" "$SYSTEMS" >/dev/null
+	# without the england-ics plugin: its rules find the synthetic ICB
+	# boards wanting (errors), and measure counts a failing exit as a
+	# failed run; its types are then warnings, which check allows
+	sed -i '/^plugins:/d' "$repo/registry/govmap.yaml"
 	init_repo "$repo"
 	reg=$repo/registry
 	(cd "$reg" && find . -path '*/practices/*.yaml' | LC_ALL=C sort | sed 's|^\./||') >"$repo/.practices"
