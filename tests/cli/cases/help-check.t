@@ -1,4 +1,4 @@
-govmap help check prints the check command's help: the same text as check --help (pinned in check-help.t).
+govmap help check prints the check command's help: the same as check --help (pinned in check-help.t).
 --- args
 help check
 --- exit
