@@ -34,6 +34,11 @@ typedef struct {
 	govmap_diags plugin_diags; /* why plugins were refused: shown with
 				      the first session's diagnostics */
 	int plugin_diags_shown;
+	/* a parse cache for the commands that load many revisions of the
+	 * registry (diff, history, blame): made by cli_use_cache, given to
+	 * every session cli_session_open opens, freed by main after the
+	 * command (its sessions closed) */
+	struct govmap_parse_cache *cache;
 } govmap_cli;
 
 typedef struct {
@@ -132,6 +137,9 @@ int cli_session_opts(govmap_cli *cli, govmap_session_opts *o,
  * cli_close. */
 int cli_open(govmap_cli *cli, cli_session *s);
 void cli_close(cli_session *s);
+/* Make cli->cache (once).  Returns EXIT_OK, or EXIT_USAGE (out of
+ * memory, said). */
+int cli_use_cache(govmap_cli *cli);
 
 /* Write data atomically to path (temporary file + rename), or to stdout
  * when path is NULL or "-".  A target that exists and is not a regular

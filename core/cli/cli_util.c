@@ -147,6 +147,7 @@ int cli_session_opts(govmap_cli *cli, govmap_session_opts *o,
 	o->plugins = cli->plugins;
 	o->money_how = cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
 					 : GOVMAP_MONEY_THIS_YEAR;
+	o->cache = cli->cache; /* NULL unless the command made one */
 	return EXIT_OK;
 }
 
@@ -197,6 +198,15 @@ int cli_open(govmap_cli *cli, cli_session *s)
 				errors, errors == 1 ? "" : "s");
 		cli_close(s);
 		return rc != EXIT_OK ? rc : errors ? EXIT_DATA : EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cli_use_cache(govmap_cli *cli)
+{
+	if (!cli->cache && govmap_parse_cache_new(&cli->cache) != GOVMAP_OK) {
+		cli_err("out of memory");
+		return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }

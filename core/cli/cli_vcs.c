@@ -316,6 +316,62 @@ void cli_progress_end(void)
 	fputs("\r\033[K", stderr);
 }
 
+/* Days since 1970-01-01 of a yyyymmdd date (proleptic Gregorian). */
+static int64_t epoch_days(govmap_date d)
+{
+	int64_t y = d / 10000, m = d / 100 % 100, day = d % 100;
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int cli_walk_option(govmap_history_opts *ho, int c, const char *arg,
+		    const char *cmd)
+{
+	govmap_date d;
+	char *end;
+	unsigned long n;
+	switch (c) {
+	case 's':
+	case 'u':
+		if (govmap_date_parse(&d, arg) != GOVMAP_OK) {
+			cli_err("%s: --%s: '%s' is not a date (write "
+				"YYYY-MM-DD)",
+				cmd, c == 's' ? "since" : "until", arg);
+			return EXIT_USAGE;
+		}
+		if (c == 's')
+			ho->since = epoch_days(d) * 86400;
+		else
+			ho->until = (epoch_days(d) + 1) * 86400 - 1;
+		return EXIT_OK;
+	case 'm':
+		n = strtoul(arg, &end, 10);
+		if (*end || !*arg || *arg == '-' || n < 1 || n > 100000) {
+			cli_err("%s: --max-count must be a number from 1 to "
+				"100000",
+				cmd);
+			return EXIT_USAGE;
+		}
+		ho->max = n;
+		return EXIT_OK;
+	default:
+		return EXIT_USAGE;
+	}
+}
+
+int cli_walk_check(const govmap_history_opts *ho, const char *cmd)
+{
+	if (ho->since && ho->until && ho->until < ho->since) {
+		cli_err("%s: --until is before --since", cmd);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 double cli_round6(double x)
 {
 	return round(x * 1e6) / 1e6;

@@ -78,6 +78,22 @@ void cli_progress(const struct timespec *t0, const char *cmd, size_t done,
 		  size_t total);
 void cli_progress_end(void);
 
+/* The options history and blame share to limit a walk: --since DATE,
+ * --until DATE (committer dates, whole days, UTC) and --max-count N (or
+ * --max N): `c` is 's', 'u' or 'm' as getopt returned it for `arg`.
+ * Fills ho->since, ho->until, ho->max.  Returns EXIT_OK, or EXIT_USAGE
+ * with the message said ("CMD: --since: ..."). */
+int cli_walk_option(govmap_history_opts *ho, int c, const char *arg,
+		    const char *cmd);
+/* After the options: --until before --since is EXIT_USAGE (said). */
+int cli_walk_check(const govmap_history_opts *ho, const char *cmd);
+/* The long options of cli_walk_option, for a command's option table. */
+#define CLI_WALK_OPTIONS                                                   \
+	{"since", required_argument, NULL, 's'},                           \
+	{"until", required_argument, NULL, 'u'},                           \
+	{"max", required_argument, NULL, 'm'},                             \
+	{"max-count", required_argument, NULL, 'm'}
+
 /* Round to six places (the project's rule for printed scores). */
 double cli_round6(double x);
 

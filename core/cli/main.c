@@ -245,6 +245,7 @@ static int run(int argc, char **argv)
 		return EXIT_OK;
 	}
 	int rc = cmd->fn(&cli, argc - optind, argv + optind);
+	govmap_parse_cache_free(cli.cache); /* after every session */
 	cli_plugins_free(&cli);
 	return rc;
 }

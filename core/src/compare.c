@@ -314,7 +314,11 @@ static int compare_entities(diff_impl *x, unsigned what)
 		govmap_diff_entry *r = &d->v[k];
 		const govmap_entity *ea = govmap_diff_entity(d, r, 0);
 		const govmap_entity *eb = govmap_diff_entity(d, r, 1);
-		if (ea && eb && (what & GOVMAP_COMPARE_FIELDS) &&
+		/* Two registries loaded with one parse cache share the
+		 * strings of an entity from the same blob (registry.h): the
+		 * same id pointer is the same parse, so no field differs. */
+		if (ea && eb && ea->id != eb->id &&
+		    (what & GOVMAP_COMPARE_FIELDS) &&
 		    govmap_entity_compare(&r->fields, &r->nfields, ea, eb) !=
 			    GOVMAP_OK)
 			return -1;
@@ -745,6 +749,10 @@ struct govmap_timeline {
 	govmap_session *cur;    /* the step's session */
 	govmap_diff *diff;      /* the step's diff */
 	govmap_timeline_step step;
+	unsigned char *same;    /* skip_neutral: govmap_history_neutral */
+	size_t last;            /* index of the last step loaded or skipped
+				   (whose numbers prev has); SIZE_MAX none */
+	int skipped;            /* the last step was skipped */
 };
 
 /* Load the registry at `rev`: the one place a timeline reads a commit
@@ -783,6 +791,15 @@ int govmap_timeline_open(govmap_timeline **out,
 	if (rc != GOVMAP_OK) {
 		govmap_timeline_free(t);
 		return rc;
+	}
+	t->last = (size_t)-1;
+	if (opts->skip_neutral && t->sopts.version >= 2 && t->sopts.cache &&
+	    !(t->what & GOVMAP_COMPARE_FINDINGS) && t->h->n > 1) {
+		govmap_diags nd = {0}; /* no memo is no error */
+		if (govmap_history_neutral(&t->same, t->h, t->sopts.registry,
+					   t->sopts.cache, &nd) != GOVMAP_OK)
+			t->same = NULL;
+		govmap_diags_free(&nd);
 	}
 	if (opts->baseline && t->h->n) {
 		char rev[48];
@@ -840,6 +857,33 @@ int govmap_timeline_next(govmap_timeline *t,
 	memset(&t->step, 0, sizeof t->step);
 	t->step.commit = c;
 	t->step.index = idx;
+	if (t->same && t->same[idx] && t->prev && t->last == idx + 1 &&
+	    c->tree[0]) {
+		/* nothing read changed: the older commit's session */
+		t->step.session = t->prev;
+		t->step.prev = t->prev;
+		t->step.loaded = true;
+		t->step.same = true;
+		t->skipped = 1;
+		t->last = idx;
+		*step = &t->step;
+		return GOVMAP_OK;
+	}
+	if (t->skipped && t->prev && idx + 1 < t->h->n) {
+		/* after a skipped run, compare with the commit just before */
+		govmap_session *np = NULL;
+		timeline_load(&np, t, t->h->v[idx + 1].id);
+		if (!np)
+			return GOVMAP_ENOMEM;
+		if (govmap_session_registry(np)) {
+			if (t->prev != t->base || !t->base)
+				govmap_session_free(t->prev);
+			t->prev = np;
+		} else {
+			govmap_session_free(np);
+		}
+	}
+	t->skipped = 0;
 	t->step.prev = t->prev;
 	if (c->tree[0]) {
 		t->step.status = timeline_load(&t->cur, t, c->id);
@@ -847,6 +891,8 @@ int govmap_timeline_next(govmap_timeline *t,
 			return GOVMAP_ENOMEM;
 		t->step.session = t->cur;
 		t->step.loaded = govmap_session_registry(t->cur) != NULL;
+		if (t->step.loaded)
+			t->last = idx;
 	}
 	if (t->step.loaded && t->prev) {
 		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
@@ -866,6 +912,7 @@ void govmap_timeline_free(govmap_timeline *t)
 		return;
 	govmap_diff_free(t->diff);
 	govmap_session_free(t->cur);
+	free(t->same);
 	if (t->prev != t->base)
 		govmap_session_free(t->prev);
 	govmap_session_free(t->base);

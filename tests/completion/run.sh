@@ -33,6 +33,8 @@ b() {
 same "bash: commands" "$(b ex)" "explain export "
 same "bash: no hidden command" "$(b co)" ""
 same "bash: export's options" "$(b export --)" "--format --help --output "
+same "bash: blame's options" "$(b blame --)" "--help --max-count --since --until "
+same "bash: no value offered for --max-count" "$(b blame --max-count '')" ""
 same "bash: export's formats" "$(b export --format '')" "csv ftm graphml kumu popolo "
 same "bash: map's formats" "$(b map --format '')" "dot json pdf png svg "
 same "bash: brief's formats" "$(b brief --format '')" "html pdf "
@@ -66,6 +68,7 @@ if command -v zsh >/dev/null 2>&1; then
 	same "zsh: commands" "$(z ex)" "explain export "
 	same "zsh: export's formats" "$(z export --format '')" "csv ftm graphml kumu popolo "
 	same "zsh: export's options" "$(z export --)" "--format --help --output "
+	same "zsh: blame's options" "$(z blame --)" "--help --max-count --since --until "
 	same "zsh: ids of the -r registry" "$(z -r "$FX" blame test-t)" \
 		"test-trust test-trust-board "
 	same "zsh: regions" "$(z -r "$FX" map --region '')" \

@@ -81,7 +81,8 @@ _govmap() {
 			cut -d' ' -f2 | tr '|' ' ')" -- "$cur"))
 		return
 		;;
-	--on | --since | --top | --depth | --collapse | --max | --oldest | \
+	--on | --since | --until | --top | --depth | --collapse | --max | \
+		--max-count | --oldest | \
 		--history | --type | --link-base)
 		return
 		;;

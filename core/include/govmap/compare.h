@@ -220,9 +220,17 @@ typedef struct {
 	/** What each step's diff computes (GOVMAP_COMPARE_*); 0 means
 	 * GOVMAP_COMPARE_ALL. */
 	unsigned what;
+	/** Do not load a commit that changes nothing validation or the
+	 * analysis reads (govmap_history_neutral, vcs.h: only notes, or
+	 * files moved unchanged) right after one loaded or skipped: its
+	 * step has `same` set, the last loaded session and no diff.  Needs
+	 * session->cache (version 2 options); ignored when `what` asks for
+	 * findings.  The commit after a skipped run is compared with the
+	 * commit just before it, loaded then, so diffs stay exact. */
+	int skip_neutral;
 } govmap_timeline_opts;
 
-#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0}
+#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0, 0}
 
 typedef struct govmap_timeline govmap_timeline;
 
@@ -245,6 +253,11 @@ typedef struct {
 	/** The last loaded session before it (diff->a), or NULL; borrowed
 	 * likewise. */
 	govmap_session *prev;
+	/** (skip_neutral) The commit was not loaded: it changes nothing
+	 * read, so `session` is `prev` (the same diagnostics counts,
+	 * scores and findings) and `diff` is NULL; what it changed (notes)
+	 * is for the caller to read from the files if it needs it. */
+	bool same;
 } govmap_timeline_step;
 
 /**

@@ -30,6 +30,42 @@ typedef struct {
 	size_t max_entities;         /**< default 1,000,000 */
 } govmap_parse_limits;
 
+/**
+ * A cache of parsed registry files keyed by their Git blob id, for a walk
+ * over many commits (history, blame, diff): a file whose blob was parsed
+ * once is not read or parsed again; its entities are copied into each
+ * registry loaded with the cache, with that load's file name in their
+ * positions and references resolved by that registry alone, so two
+ * registries loaded with one cache never share mutable state.  Files
+ * without a blob id (a directory or memory source) are parsed as usual.
+ *
+ * Ownership: the caller creates and frees the cache.  Registries loaded
+ * with it borrow its strings (the cached entities' text is immutable), so
+ * the cache must outlive every registry and session loaded with it.  It
+ * may be shared by loads in several threads (it has its own lock).  It
+ * lives in memory only and is never written to disk.
+ */
+typedef struct govmap_parse_cache govmap_parse_cache;
+
+/** @param[out] out  free with govmap_parse_cache_free().
+ *  @return GOVMAP_OK or GOVMAP_ENOMEM. */
+int govmap_parse_cache_new(govmap_parse_cache **out);
+
+/** Free the cache.  Accepts NULL.  Free every registry loaded with it
+ * first. */
+void govmap_parse_cache_free(govmap_parse_cache *c);
+
+/** What a cache has done, for tests and benchmarks. */
+typedef struct {
+	size_t parses; /**< files parsed by loads that used the cache */
+	size_t hits;   /**< files taken from the cache instead */
+	size_t blobs;  /**< distinct blobs held */
+} govmap_cache_stats;
+
+/** Read the counters (under the cache's lock). */
+void govmap_parse_cache_stats(const govmap_parse_cache *c,
+			      govmap_cache_stats *out);
+
 typedef struct {
 	govmap_src_limits src;
 	govmap_parse_limits parse;
@@ -38,6 +74,9 @@ typedef struct {
 	const char *const *extra_body_types;
 	const char *const *extra_board_types;
 	const char *const *extra_link_types;
+	/** A parse cache (borrowed; it must outlive the registry), or
+	 * NULL. */
+	govmap_parse_cache *cache;
 } govmap_load_opts;
 
 /**
