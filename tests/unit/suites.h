@@ -24,6 +24,7 @@ Suite *vcs_suite(void);
 Suite *session_suite(void);
 Suite *export_suite(void);
 Suite *compare_suite(void);
+Suite *yamlsuite_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 
