@@ -178,8 +178,11 @@ $(BUILD)/%.pic.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(PLUGIN_CFLAGS) -c -o $@ $<
 
+# PLUGIN_EXTRA_OBJ: linked into every plugin (make coverage: the
+# counters' flush, tests/coverage/gcov_flush.c); empty otherwise.
+PLUGIN_EXTRA_OBJ ?=
 define plugin_rule
-$(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1)/*.c))
+$(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1)/*.c)) $(PLUGIN_EXTRA_OBJ)
 	@mkdir -p $$(dir $$@)
 	$$(Q)if [ "$(1)" != template ] && grep -qE \
 		'#define [A-Z0-9_]+_(REGION "example"|DESCRIPTION "an example region plugin to copy")' \
@@ -190,7 +193,8 @@ $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1
 	@$$(if $$(Q),echo "  PLUGIN  $$@")
 	$$(Q)$$(CC) $$(PLUGIN_LDFLAGS) -o $$@.tmp $$^
 	$$(Q)exports=$$$$(nm -D --defined-only $$@.tmp | awk '{print $$$$NF}' | \
-		grep -v -e '^__gcov_' -e '^mangle_path$$$$' | \
+		grep -v -e '^__gcov_' -e '^mangle_path$$$$' \
+			-e '^govmap__gcov_flush$$$$' | \
 		sort | tr '\n' ' '); \
 	if [ "$$$$exports" != "govmap_plugin_entry " ]; then \
 		echo "$$@: must export only govmap_plugin_entry, exports: $$$$exports" >&2; \
@@ -199,9 +203,9 @@ $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1
 endef
 $(foreach p,$(PLUGIN_DIRS),$(eval $(call plugin_rule,$(p))))
 
-$(BUILD)/tests/plugins/%.so: $(BUILD)/tests/plugins/src/%.pic.o
+$(BUILD)/tests/plugins/%.so: $(BUILD)/tests/plugins/src/%.pic.o $(PLUGIN_EXTRA_OBJ)
 	@$(if $(Q),echo "  PLUGIN  $@")
-	$(Q)$(CC) $(PLUGIN_LDFLAGS) -o $@ $<
+	$(Q)$(CC) $(PLUGIN_LDFLAGS) -o $@ $^
 
 # make plugin NAME=my-region: a new plugin from the template.
 plugin:
@@ -638,7 +642,9 @@ coverage:
 	@find $(COV_BUILD) -name '*.gcda' -delete 2>/dev/null || true
 	HOSTILE_TIMEOUT=180 $(MAKE) BUILD=$(COV_BUILD) \
 		OPT="-O0 -g --coverage" CFLAGS="-DGOVMAP_COVERAGE" \
-		LDFLAGS="--coverage" test check-site
+		LDFLAGS="--coverage" \
+		PLUGIN_EXTRA_OBJ=$(COV_BUILD)/tests/coverage/gcov_flush.pic.o \
+		test check-site
 	$(Q)lcov -q $(COV_RC) --capture --directory $(COV_BUILD) \
 		--base-directory $(CURDIR) -o $(COV_BUILD)/all.info
 	$(Q)set -e; for part in "library:$(CURDIR)/core/src/* $(CURDIR)/graphs/*" \

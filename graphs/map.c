@@ -268,8 +268,11 @@ static char *wrap(char *s, size_t width)
 		return NULL;
 	size_t n = strlen(s);
 	char *o = malloc(2 * n + 1), *p = o;
-	if (!o)
-		return s;
+	if (!o) {
+		/* out of memory: NULL, never the text unwrapped */
+		free(s);
+		return NULL;
+	}
 	size_t col = 0;
 	for (const char *q = s; *q; q++) {
 		if (*q == ' ' && col >= width) {
@@ -778,10 +781,13 @@ static int build_edges(govmap__map *m, const govmap_analysis *an,
 	return rc;
 }
 
-static void finish_labels(govmap__map *m, const govmap_analysis *an,
-			  const govmap_map_opts *o)
+/* Labels and tooltips of every node; -1 when memory ran out (a label
+ * missing would be drawn as "?"). */
+static int finish_labels(govmap__map *m, const govmap_analysis *an,
+			 const govmap_map_opts *o)
 {
 	const govmap_registry *reg = govmap_analysis_registry(an);
+	int rc = 0;
 	for (size_t i = 0; i < m->nnodes; i++) {
 		govmap__dnode *d = &m->nodes[i];
 		d->D = d->sumDm > 0 && d->money > 0 ? d->sumDm / (double)d->money
@@ -790,6 +796,8 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 			d->label = entity_label(an, (size_t)d->entity);
 			d->tooltip = entity_tooltip(an, (size_t)d->entity,
 						    o->findings);
+			if (!d->label || !d->tooltip)
+				rc = -1;
 			continue;
 		}
 		const govmap_entity *e =
@@ -823,6 +831,8 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 						     ae->name ? ae->name : ae->id),
 					     24)
 					 : NULL;
+			if (ae && !aname)
+				rc = -1;
 			d->label = govmap__asprintf(
 				"%s\\n%zu %s, weakest D %.2f\\nD %.2f %s\\n%s",
 				aname ? aname : region, d->count,
@@ -845,11 +855,14 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 				: (d->type ? d->type : ""),
 			d->D, e->name ? e->name : e->id);
 		d->tooltip = tip ? tooltip_escape(tip) : NULL;
+		if (!name || !region || !type || !d->label || !d->tooltip)
+			rc = -1;
 		free(tip);
 		free(name);
 		free(region);
 		free(type);
 	}
+	return rc;
 }
 
 int govmap__map_build(govmap__map *m, const govmap_analysis *an,
@@ -860,9 +873,9 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 	int rc = select_nodes(m, an, o, diags);
 	if (rc != GOVMAP_OK)
 		return rc;
-	if (group_nodes(m, an, o) < 0 || build_edges(m, an, o) < 0)
+	if (group_nodes(m, an, o) < 0 || build_edges(m, an, o) < 0 ||
+	    finish_labels(m, an, o) < 0)
 		return GOVMAP_ENOMEM;
-	finish_labels(m, an, o);
 	return GOVMAP_OK;
 }
 
@@ -901,6 +914,7 @@ typedef struct {
 	govmap__strmap drawn;    /* region -> a node drawn there */
 	govmap__box *v;
 	size_t n, cap;
+	int nomem; /* an allocation of ours failed: the graph is not drawn */
 } govmap__boxes;
 
 static void set(void *obj, const char *name, const char *value);
@@ -916,20 +930,27 @@ static int32_t box_for(govmap__boxes *cs, const char *region)
 	enclosing_footprint(region, &cs->drawn, 0, &k);
 	if (k >= 0)
 		up = box_for(cs, cs->m->nodes[k].region);
-	if (cs->n >= MAX_CLUSTERS ||
-	    govmap__grow((void **)&cs->v, &cs->cap, cs->n, sizeof(*cs->v)))
+	if (cs->n >= MAX_CLUSTERS)
 		return -1;
+	if (govmap__grow((void **)&cs->v, &cs->cap, cs->n, sizeof(*cs->v))) {
+		cs->nomem = 1;
+		return -1;
+	}
 	char name[48];
 	snprintf(name, sizeof name, "cluster_%zu", cs->n);
 	Agraph_t *sg = agsubg(up >= 0 ? cs->v[up].g : cs->root, name, 1);
 	char *lab = govmap_dot_escape(region);
+	if (!lab)
+		cs->nomem = 1;
 	set(sg, "label", lab ? lab : "");
 	free(lab);
 	set(sg, "style", "rounded");
 	set(sg, "color", "#999999");
 	set(sg, "fontsize", "12");
-	if (govmap__strmap_put(&cs->byregion, region, (int32_t)cs->n, NULL) < 0)
+	if (govmap__strmap_put(&cs->byregion, region, (int32_t)cs->n, NULL) < 0) {
+		cs->nomem = 1;
 		return -1;
+	}
 	cs->v[cs->n].g = sg;
 	cs->v[cs->n].up = up;
 	return (int32_t)cs->n++;
@@ -970,14 +991,30 @@ typedef struct {
 	size_t n, cap;
 	govmap__strmap idx;
 	IDTYPE anon;
+	int nomem; /* a name could not be numbered (out of memory): cgraph
+		      fell back to its own ids, and the graph is dropped */
 } idstate;
+
+/* The discipline passed to agopen: cgraph hands it to id_open, which
+ * takes the state made beforehand (cgraph does not check what open
+ * returns, so open itself must not fail). */
+typedef struct {
+	Agdisc_t disc; /* first: cgraph sees an Agdisc_t */
+	idstate *st;
+} map_disc_t;
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)
 {
-	(void)disc;
+	idstate *st = ((map_disc_t *)disc)->st;
+	st->g = g;
+	return st;
+}
+
+/* A fresh id state for one graph (owned by the graph once agopen has
+ * taken it: id_close frees it), or NULL. */
+static idstate *id_state_new(void)
+{
 	idstate *st = calloc(1, sizeof(*st));
-	if (st)
-		st->g = g;
 	if (st && govmap__strmap_init(&st->idx, 64) < 0) {
 		free(st);
 		return NULL;
@@ -1001,15 +1038,26 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id,
 	if (k < 0) {
 		if (!createflag)
 			return 0;
+		char *copy = NULL;
 		if (govmap__grow((void **)&st->names, &st->cap, st->n,
-				 sizeof(*st->names)) < 0)
-			return 0;
-		char *copy = agstrdup(st->g, str);
-		if (!copy)
-			return 0;
+				 sizeof(*st->names)) < 0 ||
+		    !(copy = agstrdup(st->g, str)) ||
+		    govmap__strmap_put(&st->idx, copy, (int32_t)st->n, NULL) <
+			    0) {
+			/* Out of memory: the graph will be dropped.  Refusing
+			 * the name would send cgraph 2.42 to its internal name
+			 * map (imap.c), whose entries agclose never frees (its
+			 * dictionaries have no free function and AgMemDisc no
+			 * close); an anonymous id keeps the object nameless
+			 * instead, and nothing leaks. */
+			if (copy)
+				agstrfree(st->g, copy);
+			st->nomem = 1;
+			*id = st->anon;
+			st->anon += 2;
+			return 1;
+		}
 		st->names[st->n] = copy;
-		if (govmap__strmap_put(&st->idx, copy, (int32_t)st->n, NULL) < 0)
-			return 0;
 		k = (int32_t)st->n++;
 	}
 	*id = (IDTYPE)(2 * (k + 1));
@@ -1058,7 +1106,6 @@ static void id_register(void *state, int objtype, void *obj)
 
 static Agiddisc_t ordered_ids = {id_open, id_map, id_alloc, id_free,
 				 id_print, id_close, id_register};
-static Agdisc_t map_disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
 
 static void set(void *obj, const char *name, const char *value)
 {
@@ -1130,9 +1177,15 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	const govmap_edge *edges;
 	size_t ne;
 	edges = govmap_analysis_edges(an, &ne);
-	Agraph_t *g = agopen("govmap", Agdirected, &map_disc);
-	if (!g)
+	map_disc_t disc = {{&AgMemDisc, &ordered_ids, &AgIoDisc}, NULL};
+	idstate *ids = disc.st = id_state_new();
+	if (!ids)
 		return NULL;
+	Agraph_t *g = agopen("govmap", Agdirected, &disc.disc);
+	if (!g) {
+		id_close(ids);
+		return NULL;
+	}
 	set(g, "rankdir", "TB");
 	set(g, "fontname", "Helvetica");
 	set(g, "labelloc", "t");
@@ -1142,6 +1195,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(g, "outputorder", "edgesfirst");
 	char *title = govmap_dot_escape(o->title ? o->title : "govmap");
 	set(g, "label", title ? title : "govmap");
+	int nomem = !title; /* of ours; cs.nomem and ids->nomem below */
 	free(title);
 	agattr(g, AGNODE, "fontname", "Helvetica");
 	agattr(g, AGNODE, "fontsize", "10");
@@ -1157,19 +1211,23 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	size_t nstyled = 0;
 	/* a box per footprint (not in the national view) */
 	govmap__boxes cs = {.root = g, .m = m};
-	govmap__strmap_init(&cs.byregion, 16);
-	govmap__strmap_init(&cs.drawn, 16);
-	for (size_t i = 0; !o->national && !m->focus_map && !o->nonly &&
-			    i < m->nnodes;
+	if (govmap__strmap_init(&cs.byregion, 16) < 0 ||
+	    govmap__strmap_init(&cs.drawn, 16) < 0)
+		nomem = 1;
+	for (size_t i = 0; !nomem && !o->national && !m->focus_map &&
+			   !o->nonly &&
+			   i < m->nnodes;
 	     i++)
-		if (is_footprint(m->nodes[i].region))
-			govmap__strmap_put(&cs.drawn, m->nodes[i].region,
-					   (int32_t)i, NULL);
+		if (is_footprint(m->nodes[i].region) &&
+		    govmap__strmap_put(&cs.drawn, m->nodes[i].region,
+				       (int32_t)i, NULL) < 0)
+			nomem = 1;
 	Agnode_t **gn = calloc(m->nnodes ? m->nnodes : 1, sizeof(*gn));
 	/* the box of each node and the outermost box around it, or -1 */
 	int32_t *cl = malloc((m->nnodes ? m->nnodes : 1) * sizeof(*cl));
 	int32_t *tcl = malloc((m->nnodes ? m->nnodes : 1) * sizeof(*tcl));
-	if (!cl || !tcl) {
+	if (nomem || !gn || !cl || !tcl) {
+		nomem = 1;
 		free(gn);
 		gn = NULL;
 	}
@@ -1262,6 +1320,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 					d->label ? d->label : "");
 				if (lab)
 					set(nd, "label", lab);
+				else
+					nomem = 1;
 				free(lab);
 				if (mk->what) {
 					char *raw = govmap__asprintf(
@@ -1272,6 +1332,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 							: NULL;
 					if (tip)
 						set(nd, "tooltip", tip);
+					else
+						nomem = 1;
 					free(raw);
 					free(tip);
 				}
@@ -1289,6 +1351,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 						     e->id);
 			if (url)
 				set(nd, "URL", url);
+			else
+				nomem = 1;
 			free(url);
 		}
 	}
@@ -1297,6 +1361,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	size_t ntop = 0;
 	size_t *tops = calloc(cs.n ? cs.n : 1, sizeof(*tops));
 	int32_t *pos = malloc((cs.n ? cs.n : 1) * sizeof(*pos));
+	if (!tops || !pos)
+		nomem = 1;
 	for (size_t c = 0; tops && pos && c < cs.n; c++) {
 		pos[c] = cs.v[c].up < 0 ? (int32_t)ntop : -1;
 		if (cs.v[c].up < 0)
@@ -1381,6 +1447,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		}
 		char *esc = tip ? tooltip_escape(tip) : NULL;
 		set(ed, "tooltip", esc ? esc : "");
+		if (!esc)
+			nomem = 1;
 		free(tip);
 		free(esc);
 		size_t lines = nb[k] > 1 ? nb[k] : de->count;
@@ -1424,6 +1492,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		int32_t *prev[2];
 		prev[0] = malloc(m->nnodes * sizeof(int32_t));
 		prev[1] = malloc(m->nnodes * sizeof(int32_t));
+		if (!prev[0] || !prev[1])
+			nomem = 1;
 		for (size_t k = 0; prev[0] && prev[1] && k < m->nedges; k++) {
 			const govmap__dedge *de = &m->edges[k];
 			int down = de->to == fn;
@@ -1455,6 +1525,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	if (gn && !m->focus_map && !sideways && m->nnodes > wrapn) {
 		uint32_t *level = malloc(m->nnodes * sizeof(*level));
 		size_t *count = calloc(m->nnodes + 1, sizeof(*count));
+		if (!level || !count)
+			nomem = 1;
 		for (size_t i = 0; level && count && i < m->nnodes; i++) {
 			const govmap__dnode *d = &m->nodes[i];
 			uint32_t h = govmap_analysis_score(an, (size_t)d->entity)->hops;
@@ -1502,6 +1574,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		if (cols < 1)
 			cols = 1;
 		Agnode_t **anchor = calloc(2 * ntop, sizeof(*anchor));
+		if (!anchor)
+			nomem = 1;
 		for (size_t t = 0; anchor && t < ntop; t++)
 			for (int b = 0; b < 2; b++) {
 				char name[48];
@@ -1523,6 +1597,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		 * of 0.6 s (31,000 virtual nodes). */
 		unsigned char *role = calloc(m->nnodes, 1); /* 1 forum above,
 							   2 actor below */
+		if (!role)
+			nomem = 1;
 		for (size_t k = 0; role && k < m->nedges; k++) {
 			const govmap__dedge *de = &m->edges[k];
 			if (tcl[de->from] < 0 || tcl[de->from] != tcl[de->to])
@@ -1590,6 +1666,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 						     st->vacant,
 						     st->vacant == 1 ? "" : "s",
 						     role ? role : "");
+			if (!role || !lab)
+				nomem = 1;
 			add_ghost(g, gn[i], ghosts, lab ? lab : "vacant seat",
 				  "a seat the board's rules provide for is "
 				  "vacant");
@@ -1610,12 +1688,16 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		char *nm = wrap(govmap_dot_escape(mk->name ? mk->name : mk->id),
 				24);
 		char *lab = govmap__asprintf("[removed]\\n%s", nm ? nm : "");
+		if (!nm || !lab)
+			nomem = 1;
 		set(rn, "label", lab ? lab : "[removed]");
 		free(lab);
 		free(nm);
 		char *raw = govmap__asprintf("removed: %s", mk->name ? mk->name
 								     : mk->id);
 		char *tip = raw ? tooltip_escape(raw) : NULL;
+		if (!tip)
+			nomem = 1;
 		set(rn, "tooltip", tip ? tip : "removed");
 		free(raw);
 		free(tip);
@@ -1726,6 +1808,12 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	free(cs.v);
 	govmap__strmap_free(&cs.byregion);
 	govmap__strmap_free(&cs.drawn);
+	if (nomem || cs.nomem || ids->nomem) {
+		/* a part of the map is missing: never drawn half (agclose
+		 * frees the id state too) */
+		agclose(g);
+		return NULL;
+	}
 	if (nghosts)
 		*nghosts = ghosts;
 	return g;

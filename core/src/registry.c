@@ -69,6 +69,63 @@ static int from_cache(load_job *j, chunk_t *ch, size_t i, const char *file,
 	return 1;
 }
 
+/* Codes that a document cut short by a syntax error can get only because
+ * it is cut short (a key, a list item or a source that came after the
+ * error): never reported for the part that parsed. */
+static int cut_artefact(const char *code)
+{
+	static const char *const codes[] = {"missing-key", "no-source",
+					    "empty", "count", "seat-fill",
+					    "document", "limit-entities",
+					    "nomem", NULL};
+	for (size_t k = 0; codes[k]; k++)
+		if (strcmp(code, codes[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The part of a document that parsed before a syntax error (issue 20):
+ * the schema's errors in it, before the error's position, are reported;
+ * the entity itself is dropped (half an entity would mislead the
+ * analysis and the cross-checks). */
+static void check_cut(const ynode *doc, uint32_t line, uint32_t col,
+		      const char *file, const govmap_parse_limits *lim,
+		      govmap_diags *diags)
+{
+	govmap__arena arena = {0};
+	govmap__entbuf scratch = {.arena = &arena};
+	govmap_diags tmp = {0};
+	govmap__schema_entity(&scratch, doc, file, lim, &tmp);
+	for (size_t k = 0; k < tmp.n; k++) {
+		const govmap_diag *g = &tmp.v[k];
+		if (!g->line || cut_artefact(g->code) ||
+		    g->line > line || (g->line == line && g->col >= col))
+			continue;
+		/* nor about a list or mapping the error left open (its
+		 * type, its length): only what it held is whole */
+		const ynode *n = doc;
+		while (n && !(n->line == g->line && n->col == g->col)) {
+			const ynode *last = !n->n ? NULL
+					    : n->type == YN_MAP ? n->kids[2 * n->n - 1]
+								: n->kids[n->n - 1];
+			n = last && last->cut ? last : NULL;
+		}
+		if (n)
+			continue;
+		govmap_diags_add(diags, g->sev, g->file, g->line, g->col,
+				 g->code, "%s", g->msg);
+	}
+	if (tmp.lost) {
+		/* some may have been before the error: say so */
+		diags->count[GOVMAP_SEV_ERROR]++;
+		diags->dropped += tmp.lost;
+		diags->lost += tmp.lost;
+	}
+	govmap_diags_free(&tmp);
+	free(scratch.ents);
+	govmap__arena_free(&arena);
+}
+
 static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 {
 	govmap__arena tmp = {0};
@@ -113,17 +170,22 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 			}
 		}
 		if (rc == GOVMAP_OK) {
-			ynode **docs;
+			ynode **docs, *cut;
 			size_t ndocs;
 			size_t n0 = ch->buf.n, d0 = ch->diags.n;
 			size_t drop0 = ch->diags.dropped;
+			uint32_t cl = 0, cc = 0;
 			ch->nfiles++;
-			govmap__ytree_parse(&docs, &ndocs, &tmp, file, data, len,
-					    &j->opts->parse, &ch->diags);
+			govmap__ytree_parse_cut(&docs, &ndocs, &cut, &cl, &cc,
+						&tmp, file, data, len,
+						&j->opts->parse, &ch->diags);
 			for (size_t d = 0; d < ndocs; d++)
 				govmap__schema_entity(&ch->buf, docs[d], file,
 						      &j->opts->parse,
 						      &ch->diags);
+			if (cut)
+				check_cut(cut, cl, cc, file, &j->opts->parse,
+					  &ch->diags);
 			govmap__arena_reset(&tmp);
 			/* cached only when the entity limit did not bite */
 			if (has_id && n0 + ndocs <= j->opts->parse.max_entities)

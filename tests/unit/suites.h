@@ -25,6 +25,7 @@ Suite *session_suite(void);
 Suite *export_suite(void);
 Suite *cache_suite(void);
 Suite *compare_suite(void);
+Suite *yamlsuite_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 

@@ -127,7 +127,9 @@ typedef struct {
  *                     0 when the caller should list the matches as
  *                     suggestions.  May be NULL.
  * @return how many entities matched (may exceed max).  O(entities x
- *         length of query).
+ *         length of query).  When memory runs out it returns 0 with errno
+ *         set to ENOMEM (set errno to 0 before the call to tell that
+ *         from no match): a failed comparison is never "no match".
  */
 size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 			      govmap_match *out, size_t max, int *unique);
