@@ -208,8 +208,43 @@ void site_link_region(site_buf *b, const char *root, const char *region,
 		      const char *text);
 void site_link_rule(site_buf *b, const site_ctx *c, const char *root,
 		    const char *rule);
+/* A rule's title, linked to its page (no id shown). */
+void site_link_rule_title(site_buf *b, const site_ctx *c, const char *root,
+			  const char *rule, const char *title);
+/* A rule's message with each body or board id in it written as the
+ * entity's name, linked (quotes around the id dropped); the rest
+ * escaped. */
+void site_msg(site_buf *b, const site_ctx *c, const char *root,
+	      const char *msg);
 /* "Greater Manchester" from "england/greater-manchester" into buf. */
 const char *site_region_title(char *buf, size_t size, const char *region);
+
+/* A type id in plain words ("local-authority": "council"; NULL: "board"),
+ * or NULL for a type not in the list; sb_type() writes it, a type not
+ * listed with its hyphens as spaces (escaped). */
+const char *site_type_words(const char *type);
+void sb_type(site_buf *b, const char *type);
+
+/* A table: its wrapper (with `id`, a skip target, when not NULL), class,
+ * caption (markup: escape registry text first) and column heads, a
+ * NULL-terminated list whose entries starting with '=' are numbers.
+ * Cells from site_td() carry their column's name, which a phone shows
+ * before the value when a table of class "cards" becomes one card per
+ * row. */
+void site_table_begin(site_buf *b, const char *id, const char *cls,
+		      const char *caption, const char *const *cols);
+void site_table_end(site_buf *b);
+void site_td(site_buf *b, const char *label, const char *cls);
+
+/* The cells of a body's row: its name (a row header), then the columns
+ * `cols` selects, with the chain to voters in words, its reason and A,
+ * and the deficit, always. */
+#define SITE_COL_TYPE 1u
+#define SITE_COL_AREA 2u
+#define SITE_COL_MONEY 4u
+#define SITE_COL_EXPOSURE 8u
+void site_body_cells(site_buf *b, const site_ctx *c, const char *root,
+		     size_t i, unsigned cols);
 
 /* The headline figures as a <dl>. */
 void site_headlines(site_buf *b, const site_totals *t);

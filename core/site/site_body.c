@@ -101,16 +101,10 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 	char m[32];
 	sb_put(b, "<dl class=\"facts\">\n");
 	fact(b, "What it is");
-	if (e->type) {
-		/* a type id in words: "nhs-trust" as "nhs trust" */
-		char t[64];
-		snprintf(t, sizeof t, "%s", e->type);
-		for (char *q = t; *q; q++)
-			*q = *q == '-' ? ' ' : *q;
-		sb_esc(b, t);
-	} else {
+	if (e->type)
+		sb_type(b, e->type); /* in words: "council", not its id */
+	else
 		sb_put(b, "a board");
-	}
 	sb_put(b, "</dd></div>\n");
 	fact(b, "Area");
 	if (r) {
@@ -508,44 +502,159 @@ static unsigned stages(const site_ctx *c, size_t i)
 	return p;
 }
 
+/* A question a committee could put, for a finding of each rule (the
+ * part of its id after the plugin's name); "%s" is the body's name. */
+static const struct {
+	const char *rule, *question;
+} rule_questions[] = {
+	{"no-chain", "Through whom does %s answer to voters, and could an "
+		     "elected body be given that role?"},
+	{"no-sanction", "If %s fails, who can overturn its decisions, "
+			"withhold its funds or remove its leaders?"},
+	{"no-statutory-basis", "On what legal basis does %s take its "
+			       "decisions, and who could change that?"},
+	{"sock-puppet", "Is the forum that holds %s to account independent "
+			"of it, or does %s appoint or fund it?"},
+	{"untendered-contract", "Why was this contract of %s not put out to "
+				"tender, and who agreed that?"},
+	{"unpublished-contract", "Will %s publish this contract and what it "
+				 "is paying?"},
+	{"unresourced-scrutiny", "Do the councillors who scrutinise %s have "
+				 "the officers and the budget to do it?"},
+	{"vacant-seat", "Who is to fill the empty seats on %s, and by when?"},
+	{"councils-per-icb", "%s covers several councils' areas: how does it "
+			     "answer to the voters of each, and to the "
+			     "councillors who scrutinise it?"},
+	{"joint-scrutiny", "Which joint committee of the councils examines "
+			   "changes that %s makes across its whole area?"},
+	{"gm-joint-scrutiny", "Which joint committee of the councils examines "
+			      "changes that %s makes across its whole area?"},
+	{"icb-scrutiny", "Which council's health scrutiny committee examines "
+			 "%s, and when did it last do so?"},
+	{"icb-no-elected-member", "Would %s give a seat on its board to an "
+				  "elected councillor from its area?"},
+	{"healthwatch-funded-by-council", "%s is paid by the council whose "
+					  "services it reports on: what "
+					  "protects its contract when it "
+					  "criticises that council?"},
+	{"stp-no-basis", "%s had no basis in law: who answered for its "
+			 "decisions?"},
+	{"hscp-no-statutory-basis", "%s has no basis in law: who answers for "
+				    "its decisions?"},
+	{"nhs-budget-no-mayor-link", "How does the elected mayor answer for "
+				     "the NHS money that %s decides on?"},
+	{"ijb-indirect-chain", "Voters reach %s only through its member "
+			       "councils and health board: how do those "
+			       "members report back?"},
+	{"rpb-not-corporate", "%s is not a body in law: who answers for what "
+			      "it decides?"},
+	{"decisions-without-assembly", "Who answered for the decisions of %s "
+				       "while the Assembly was not sitting?"},
+	{"chain-broken", "Whom does %s answer to while the chain to the "
+			 "Assembly is broken?"},
+};
+
+static const char *rule_question(const char *rule)
+{
+	const char *slash = rule ? strchr(rule, '/') : NULL;
+	const char *local = slash ? slash + 1 : rule;
+	for (size_t k = 0; local && k < sizeof rule_questions /
+						sizeof *rule_questions; k++)
+		if (strcmp(local, rule_questions[k].rule) == 0)
+			return rule_questions[k].question;
+	return NULL;
+}
+
+/* Questions written from the body's own findings (one per rule), its
+ * weakest link, and the Bovens stages no forum covers. */
 static void questions(site_buf *b, const site_ctx *c, size_t i)
 {
 	unsigned p = stages(c, i);
 	const char *n = name_of(c, (int32_t)i);
+	const govmap_findings *fs = c->s->findings;
 	sb_put(b, "<h2 id=\"questions\">Questions for a committee</h2>\n"
-		  "<p>Accountability has three stages (Bovens): the body "
-		  "informs a forum, the forum can question it, and the forum "
-		  "can impose consequences. Questions for each stage that no "
-		  "forum covers:</p>\n");
+		  "<p>Written from what the registry finds about ");
+	sb_esc(b, n);
+	sb_put(b, ".</p>\n<ul class=\"questions\">\n");
+	for (size_t k = 0; k < fs->n; k++) {
+		const govmap_finding *f = &fs->v[k];
+		if (f->suppressed || site_finding_body(c, f) != (int32_t)i ||
+		    f->category == GOVMAP_CAT_DATA)
+			continue;
+		/* one question per rule */
+		int seen = 0;
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = !fs->v[j].suppressed &&
+			       site_finding_body(c, &fs->v[j]) == (int32_t)i &&
+			       strcmp(fs->v[j].rule, f->rule) == 0;
+		if (seen)
+			continue;
+		const char *q = rule_question(f->rule);
+		sb_put(b, "<li>");
+		if (q) {
+			/* the templates hold "%s" for the name, at most
+			 * twice, and no other conversion */
+			const char *at = q;
+			for (const char *s2; (s2 = strstr(at, "%s")) != NULL;
+			     at = s2 + 2) {
+				sb_putn(b, at, (size_t)(s2 - at));
+				sb_esc(b, n);
+			}
+			sb_put(b, at);
+		} else {
+			sb_put(b, "The registry finds: &ldquo;");
+			site_msg(b, c, "../", f->msg);
+			sb_put(b, "&rdquo; What is the answer of ");
+			sb_esc(b, n);
+			sb_put(b, "?");
+		}
+		sb_put(b, "</li>\n");
+	}
+	/* the weakest step of its best chain */
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	int32_t weakest = -1;
+	unsigned guard = 0;
+	for (int32_t k = sc->next; k >= 0 && guard++ < 1000;
+	     k = govmap_analysis_score(c->s->an, (size_t)edges[k].to)->next)
+		if (weakest < 0 || edges[k].strength < edges[weakest].strength)
+			weakest = k;
+	if (weakest >= 0 && edges[weakest].strength < 0.7) {
+		sb_put(b, "<li>The weakest step of its chain to voters is ");
+		sb_put(b, site_strength_word(edges[weakest].strength));
+		sb_put(b, ": ");
+		site_link_sentence(b, c, "../", &edges[weakest]);
+		sb_put(b, " What would it take to make that step stronger?"
+			  "</li>\n");
+	}
 	if (!(p & GOVMAP_POWER_INFORM)) {
-		sb_put(b, "<h3>Information <span class=\"stage-note\">(no forum "
-			  "has a right to be informed)</span></h3>\n<ul class="
-			  "\"questions\">\n<li>What does ");
+		sb_put(b, "<li>No forum has a right to be informed by ");
 		sb_esc(b, n);
-		sb_put(b, " publish about its decisions and spending, and "
-			  "when?</li>\n<li>Are its board papers and minutes "
-			  "public, and does it meet in public?</li>\n</ul>\n");
+		sb_put(b, ": what does it publish about its decisions and "
+			  "spending, and does it meet in public?</li>\n");
 	}
 	if (!(p & GOVMAP_POWER_QUESTION)) {
-		sb_put(b, "<h3>Debate <span class=\"stage-note\">(no forum can "
-			  "question it)</span></h3>\n<ul class=\"questions\">\n"
-			  "<li>Which elected body can call the leaders of ");
+		sb_put(b, "<li>No forum can question ");
 		sb_esc(b, n);
-		sb_put(b, " to answer questions in public?</li>\n<li>Will it "
-			  "attend this committee when invited?</li>\n</ul>\n");
+		sb_put(b, ": which elected body can call its leaders to answer "
+			  "in public, and will they attend this committee when "
+			  "invited?</li>\n");
 	}
 	if (!(p & GOVMAP_POWER_SANCTION)) {
-		sb_put(b, "<h3>Consequences <span class=\"stage-note\">(no forum "
-			  "can impose them)</span></h3>\n<ul class=\"questions\">"
-			  "\n<li>Who can overturn the decisions of ");
+		sb_put(b, "<li>No forum can impose consequences on ");
 		sb_esc(b, n);
-		sb_put(b, ", withhold its funds or remove its chair?</li>\n"
-			  "<li>What happens if it ignores this committee's "
-			  "recommendations?</li>\n</ul>\n");
+		sb_put(b, ": what happens if it ignores this committee's "
+			  "recommendations?</li>\n");
 	}
-	if ((p & 7u) == 7u)
-		sb_put(b, "<p>All three stages are covered by its links; ask "
-			  "whether they are used.</p>\n");
+	if ((p & 7u) == 7u) {
+		sb_put(b, "<li>Its forums can require information, question it "
+			  "and impose consequences: when did each last use "
+			  "those powers over ");
+		sb_esc(b, n);
+		sb_put(b, "?</li>\n");
+	}
+	sb_put(b, "</ul>\n");
 }
 
 /* Every edge into or out of the body, for scrutiny beyond the best
