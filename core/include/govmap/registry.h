@@ -137,6 +137,13 @@ const char *govmap_entity_region(const govmap_registry *reg,
  * O(length of prefix). */
 int govmap_region_in(const char *region, const char *prefix);
 
+/** The name of a region path's last segment in words, for people:
+ * "england/north-east-and-yorkshire/south-yorkshire" is "South
+ * Yorkshire", "staffordshire-and-stoke-on-trent" "Staffordshire and Stoke
+ * on Trent"; "uk", "nhs", "icb", "icp" and "bnssg" in capitals.  Writes
+ * it NUL-terminated (cut at `size`) into buf; returns its length. */
+size_t govmap_region_title(char *buf, size_t size, const char *region);
+
 #ifdef __cplusplus
 }
 #endif
