@@ -206,8 +206,6 @@ void site_link_body(site_buf *b, const site_ctx *c, const char *root,
 		    int32_t i);
 void site_link_region(site_buf *b, const char *root, const char *region,
 		      const char *text);
-void site_link_rule(site_buf *b, const site_ctx *c, const char *root,
-		    const char *rule);
 /* A rule's title, linked to its page (no id shown). */
 void site_link_rule_title(site_buf *b, const site_ctx *c, const char *root,
 			  const char *rule, const char *title);

@@ -71,39 +71,7 @@ void site_totals_of(const site_ctx *c, const char *region, site_totals *t)
 
 const char *site_region_title(char *buf, size_t size, const char *region)
 {
-	const char *last = strrchr(region, '/');
-	last = last ? last + 1 : region;
-	size_t n = 0;
-	int word = 1;
-	static const char *const upper[] = {"uk", "nhs", "icb", "icp", "bnssg",
-					    NULL};
-	for (const char *p = last; *p && n + 1 < size; p++) {
-		if (*p == '-') {
-			buf[n++] = ' ';
-			word = 1;
-			continue;
-		}
-		if (word) {
-			size_t w = strcspn(p, "-");
-			int up = 0;
-			for (const char *const *u = upper; *u; u++)
-				up |= strlen(*u) == w && strncmp(*u, p, w) == 0;
-			int small = (w == 3 && strncmp(p, "and", 3) == 0) ||
-				    (w == 2 && strncmp(p, "of", 2) == 0) ||
-				    (w == 3 && strncmp(p, "the", 3) == 0);
-			for (size_t k = 0; k < w && n + 1 < size; k++) {
-				char ch = p[k];
-				if (up || (k == 0 && !(small && p != last)))
-					ch = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
-				buf[n++] = ch;
-			}
-			p += w - 1;
-			word = 0;
-			continue;
-		}
-		buf[n++] = *p;
-	}
-	buf[n] = '\0';
+	govmap_region_title(buf, size, region);
 	return buf;
 }
 
@@ -242,26 +210,6 @@ static int rule_has_page(const site_ctx *c, const char *rule)
 		if (strcmp(c->rules[i]->id, rule) == 0)
 			return 1;
 	return 0;
-}
-
-void site_link_rule(site_buf *b, const site_ctx *c, const char *root,
-		    const char *rule)
-{
-	char file[256];
-	site_file_name(file, sizeof file, rule);
-	if (!file[0] || !rule_has_page(c, rule)) {
-		sb_put(b, "<code>");
-		sb_esc(b, rule);
-		sb_put(b, "</code>");
-		return;
-	}
-	sb_put(b, "<a href=\"");
-	sb_esc(b, root);
-	sb_put(b, "rules/");
-	sb_esc(b, file);
-	sb_put(b, ".html\"><code>");
-	sb_esc(b, rule);
-	sb_put(b, "</code></a>");
 }
 
 void site_link_rule_title(site_buf *b, const site_ctx *c, const char *root,

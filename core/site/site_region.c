@@ -237,7 +237,7 @@ static int one_region(site_ctx *c, const char *r)
 				 ? " Groups of more than 12 like bodies in one "
 				   "footprint are drawn as one box."
 				 : "");
-		snprintf(mtitle, sizeof mtitle, "%s: %s", c->s->title, r);
+		snprintf(mtitle, sizeof mtitle, "%s: %s", c->s->title, title);
 		govmap_map_opts o = {0};
 		o.region = r;
 		o.title = mtitle;
@@ -471,10 +471,33 @@ int site_write_search(site_ctx *c)
 		sb_json(&b, e->id);
 		sb_put(&b, ",\"name\":");
 		sb_json(&b, e->name ? e->name : e->id);
+		/* what it is and where, in words, for the result's hint */
+		site_buf t = {0};
+		sb_type(&t, e->type);
 		sb_put(&b, ",\"type\":");
-		sb_json(&b, e->type ? e->type : "board");
-		sb_put(&b, ",\"region\":");
-		sb_json(&b, r && site_region_ok(r) ? r : "");
+		sb_json(&b, t.s ? t.s : "");
+		sb_free(&t);
+		char title[256] = "";
+		if (r && site_region_ok(r))
+			site_region_title(title, sizeof title, r);
+		sb_put(&b, ",\"area\":");
+		sb_json(&b, title);
+		/* the short names explain and map --focus accept ("sheffield",
+		 * "south yorkshire"): search ranks an exact one first */
+		char sn[3][256];
+		for (int l = 0; l < 3; l++)
+			govmap_short_name(sn[l], sizeof sn[l],
+					  e->name ? e->name : e->id, l + 1);
+		sb_put(&b, ",\"short\":[");
+		sb_json(&b, sn[0]);
+		if (strcmp(sn[0], sn[1]) != 0) {
+			sb_put(&b, ",");
+			sb_json(&b, sn[1]);
+		}
+		/* an NHS body's name without "NHS" and its type's words
+		 * ("south yorkshire"): ranked after a council's own */
+		sb_put(&b, "],\"nhs\":");
+		sb_json(&b, strcmp(sn[1], sn[2]) != 0 ? sn[2] : "");
 		/* ONS, ODS and other codes: search matches them too */
 		sb_put(&b, ",\"codes\":[");
 		for (size_t k2 = 0; k2 < e->ncodes; k2++) {
@@ -494,9 +517,7 @@ int site_write_search(site_ctx *c)
 		sb_put(&b, ",\"name\":");
 		sb_json(&b, site_region_title(title, sizeof title,
 					      c->regions[i]));
-		sb_put(&b, ",\"type\":\"region\",\"region\":");
-		sb_json(&b, c->regions[i]);
-		sb_put(&b, ",\"active\":true}");
+		sb_put(&b, ",\"type\":\"area\",\"area\":\"\",\"active\":true}");
 	}
 	sb_put(&b, "\n]\n");
 	free(v);

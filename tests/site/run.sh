@@ -16,6 +16,7 @@
 # default build/site-test.
 #   GOVMAP_BIN  the binary (default build/govmap)
 #   CHROMIUM    the browser (default /usr/bin/chromium)
+#   SITE_ONLY   a regular expression: run only the browser tests it matches
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
