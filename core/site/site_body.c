@@ -614,7 +614,7 @@ static void questions(site_buf *b, const site_ctx *c, size_t i)
 			weakest = k;
 	if (weakest >= 0 && edges[weakest].strength < 0.7) {
 		sb_put(b, "<li>The weakest step of its chain to voters is ");
-		sb_put(b, site_strength_word(edges[weakest].strength));
+		sb_put(b, govmap_strength_word(edges[weakest].strength));
 		sb_put(b, ": ");
 		site_link_sentence(b, c, "../", &edges[weakest]);
 		sb_put(b, " What would it take to make that step stronger?"
