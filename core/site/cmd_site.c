@@ -456,6 +456,75 @@ static int analyse_variants(site_ctx *c)
 	return 0;
 }
 
+/* The day before d (yyyymmdd), across months and years. */
+static govmap_date day_before(govmap_date d)
+{
+	int y = d / 10000, m = d / 100 % 100, day = d % 100;
+	static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (--day >= 1)
+		return y * 10000 + m * 100 + day;
+	if (--m < 1) {
+		m = 12;
+		y--;
+	}
+	day = len[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	return y * 10000 + m * 100 + day;
+}
+
+/* An ended body's page shows its scores on its last day in force: the
+ * registry analysed once on each such day. */
+static int analyse_last_days(site_ctx *c)
+{
+	govmap_date on = govmap_analysis_date(c->s->an);
+	size_t n = govmap_registry_count(c->s->reg), cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+		if ((e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD) ||
+		    !e->valid.to || e->valid.to > on ||
+		    (e->valid.from && e->valid.from >= e->valid.to))
+			continue;
+		govmap_date day = day_before(e->valid.to);
+		int have = 0;
+		for (size_t k = 0; k < c->nlastday && !have; k++)
+			have = c->lastday[k].day == day;
+		if (have)
+			continue;
+		if (c->nlastday == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			struct site_lastday *v = realloc(c->lastday, nc * sizeof(*v));
+			if (!v)
+				return -1;
+			c->lastday = v;
+			cap = nc;
+		}
+		govmap_analysis_opts o = {
+			day, variant_weight, c->cli->plugins,
+			c->cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
+					     : GOVMAP_MONEY_THIS_YEAR,
+			govmap_registry_weights(c->s->reg)};
+		govmap_analysis *an = NULL;
+		if (govmap_analyse(&an, c->s->reg, &o) != GOVMAP_OK)
+			return -1;
+		c->lastday[c->nlastday++] = (struct site_lastday){day, an};
+	}
+	return 0;
+}
+
+const govmap_analysis *site_last_day(const site_ctx *c, size_t i,
+				     govmap_date *day)
+{
+	const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+	if (!e->valid.to || e->valid.to > govmap_analysis_date(c->s->an))
+		return NULL;
+	govmap_date d = day_before(e->valid.to);
+	for (size_t k = 0; k < c->nlastday; k++)
+		if (c->lastday[k].day == d) {
+			*day = d;
+			return c->lastday[k].an;
+		}
+	return NULL;
+}
+
 static int collect(site_ctx *c)
 {
 	size_t n = govmap_registry_count(c->s->reg);
@@ -469,7 +538,7 @@ static int collect(site_ctx *c)
 		    sc->active && !sc->electorate)
 			c->ranked[c->nranked++] = i;
 	}
-	if (analyse_variants(c) < 0)
+	if (analyse_variants(c) < 0 || analyse_last_days(c) < 0)
 		return -1;
 	govmap_sort(c->ranked, c->nranked, sizeof(*c->ranked), by_exposure, (void *)c);
 	size_t ncore = 0;
@@ -511,6 +580,9 @@ static void ctx_free(site_ctx *c)
 	for (size_t i = 0; i < c->nvariants; i++)
 		govmap_analysis_free(c->variants[i]);
 	free(c->variants);
+	for (size_t i = 0; i < c->nlastday; i++)
+		govmap_analysis_free(c->lastday[i].an);
+	free(c->lastday);
 }
 
 

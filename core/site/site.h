@@ -157,7 +157,20 @@ typedef struct {
 	govmap_timeline *hist_tl; /* the walk over them (compare.h); owned */
 	char hist_note[300];      /* why there is no history */
 	struct site_hist *hist_of; /* per entity: the commits that changed it */
+	/* the registry analysed on the last day in force of each body or
+	 * board that had ended by the date (its page shows those scores),
+	 * one analysis per distinct day; owned */
+	struct site_lastday {
+		govmap_date day;
+		govmap_analysis *an;
+	} *lastday;
+	size_t nlastday;
 } site_ctx;
+
+/* cmd_site.c: the analysis on entity i's last day in force, and that
+ * day, when it had ended by the site's date; NULL otherwise. */
+const govmap_analysis *site_last_day(const site_ctx *c, size_t i,
+				     govmap_date *day);
 
 /* site_body.c: an edge as a sentence in plain words, forum first:
  * "Testshire Council scrutinises X: set in law; can require information

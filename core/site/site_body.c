@@ -424,11 +424,12 @@ static void tech_details(site_buf *b, const site_ctx *c, size_t i)
 	sb_put(b, "</dd></div>\n</dl>\n</details>\n");
 }
 
-static void chain(site_buf *b, const site_ctx *c, size_t i)
+static void chain(site_buf *b, const site_ctx *c,
+		  const govmap_analysis *an, size_t i)
 {
-	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	const govmap_score *sc = govmap_analysis_score(an, i);
 	size_t ne;
-	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
 	sb_put(b, "<h2 id=\"chain\">Chain to voters</h2>\n");
 	if (sc->next < 0) {
 		sb_put(b, "<p class=\"notice\">No chain of accountability from ");
@@ -442,7 +443,7 @@ static void chain(site_buf *b, const site_ctx *c, size_t i)
 	int32_t last = (int32_t)i;
 	unsigned guard = 0;
 	for (int32_t k = sc->next; k >= 0 && guard++ < 1000;
-	     k = govmap_analysis_score(c->s->an, (size_t)edges[k].to)->next) {
+	     k = govmap_analysis_score(an, (size_t)edges[k].to)->next) {
 		chain_step(b, c, &edges[k]);
 		last = edges[k].to;
 	}
@@ -758,6 +759,44 @@ static int directly_elected(const site_ctx *c, size_t i)
 	return 0;
 }
 
+/* The scores of body i in analysis `an` (the site's date, or an ended
+ * body's last day in force, `date`). */
+static void scores(site_buf *b, const govmap_analysis *an, size_t i,
+		   const char *date)
+{
+	const govmap_score *sc = govmap_analysis_score(an, i);
+	char m[160], x[32], at[48], why[300];
+	govmap_score_money_text(sc, m, sizeof m);
+	if (sc->money >= 0)
+		govmap_money_format(x, sizeof x, sc->exposure);
+	else
+		snprintf(x, sizeof x, "unknown");
+	sb_put(b, "<h2>Scores on ");
+	sb_esc(b, date);
+	sb_put(b, "</h2>\n<dl class=\"headlines scores\">\n"
+		   "<div><dt>Chain to voters</dt><dd>");
+	sb_put(b, sc->next < 0 && !sc->electorate
+			   ? "none"
+			   : govmap_strength_word(sc->A));
+	sb_put(b, "</dd><dd class=\"note\">");
+	sb_esc(b, govmap_analysis_reason(an, i, why, sizeof why));
+	if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
+		sb_put(b, ". The range runs from no chain through "
+			   "what is not recorded (a link's powers, how "
+			   "seats are filled) to the best case");
+	sb_put(b, "; accountability A = ");
+	sb_esc(b, govmap_score_A_text(sc, 3, at, sizeof at));
+	sb_putf(b, " (1 = directly elected; 0 = no chain); deficit D "
+		    "= 1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
+		    "money a year</dt><dd>",
+		sc->D);
+	sb_esc(b, m);
+	sb_put(b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
+		   "<dd>");
+	sb_esc(b, x);
+	sb_put(b, "</dd></div>\n</dl>\n");
+}
+
 static int one_body(site_ctx *c, size_t i)
 {
 	const govmap_entity *e = govmap_registry_at(c->s->reg, i);
@@ -791,46 +830,36 @@ static int one_body(site_ctx *c, size_t i)
 	sb_esc(&b, name);
 	sb_put(&b, "</h1>\n");
 	facts(&b, c, i);
-	if (!sc->active) {
+	govmap_date last = 0;
+	const govmap_analysis *lan = sc->active ? NULL : site_last_day(c, i, &last);
+	if (!sc->active && lan) {
+		/* ended: its scores on its last day in force */
+		char d[11];
+		govmap_date_format(d, last);
+		sb_put(&b, "<p class=\"notice\">No longer in force on ");
+		sb_esc(&b, c->date);
+		sb_put(&b, ". Its scores below are those of its last day in "
+			   "force, ");
+		sb_esc(&b, d);
+		sb_put(&b, ".</p>\n");
+		scores(&b, lan, i, d);
+		if (!govmap_analysis_score(lan, i)->electorate)
+			chain(&b, c, lan, i);
+	} else if (!sc->active) {
 		sb_put(&b, "<p class=\"notice\">Not in force on ");
 		sb_esc(&b, c->date);
-		sb_put(&b, ": there is nothing to score on this date.</p>\n");
+		sb_put(&b, e->valid.from > govmap_analysis_date(c->s->an)
+				   ? ": it had not begun, so there is nothing to "
+				     "score yet.</p>\n"
+				   : ": its dates are not recorded, so it is not "
+				     "counted in force and has no scores.</p>\n");
 	} else {
-		char m[160], x[32], at[48], why[300];
-		govmap_score_money_text(sc, m, sizeof m);
-		if (sc->money >= 0)
-			govmap_money_format(x, sizeof x, sc->exposure);
-		else
-			snprintf(x, sizeof x, "unknown");
-		sb_put(&b, "<h2>Scores on ");
-		sb_esc(&b, c->date);
-		sb_put(&b, "</h2>\n<dl class=\"headlines scores\">\n"
-			   "<div><dt>Chain to voters</dt><dd>");
-		sb_put(&b, sc->next < 0 && !sc->electorate
-				   ? "none"
-				   : govmap_strength_word(sc->A));
-		sb_put(&b, "</dd><dd class=\"note\">");
-		sb_esc(&b, govmap_analysis_reason(c->s->an, i, why, sizeof why));
-		if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
-			sb_put(&b, ". The range runs from no chain through "
-				   "what is not recorded (a link's powers, how "
-				   "seats are filled) to the best case");
-		sb_put(&b, "; accountability A = ");
-		sb_esc(&b, govmap_score_A_text(sc, 3, at, sizeof at));
-		sb_putf(&b, " (1 = directly elected; 0 = no chain); deficit D "
-			    "= 1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
-			    "money a year</dt><dd>",
-			sc->D);
-		sb_esc(&b, m);
-		sb_put(&b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
-			   "<dd>");
-		sb_esc(&b, x);
-		sb_put(&b, "</dd></div>\n</dl>\n");
+		scores(&b, c->s->an, i, c->date);
 		if (sc->electorate) {
 			sb_put(&b, "<p>An electorate: the root of democratic "
 				   "accountability (A = 1).</p>\n");
 		} else {
-			chain(&b, c, i);
+			chain(&b, c, c->s->an, i);
 			/* directly elected: no advice to give */
 			if (!directly_elected(c, i))
 				best_change(&b, c, i);
