@@ -127,10 +127,7 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 		cli_close(&now);
 		return EXIT_USAGE;
 	}
-	govmap_date saved = cli->on;
-	cli->on = since;
-	rc = cli_open(cli, &then);
-	cli->on = saved;
+	rc = cli_open_on(cli, &then, since);
 	if (rc != EXIT_OK) {
 		cli_close(&now);
 		return rc;

@@ -29,10 +29,10 @@
 
 #include <stddef.h>
 #include "cli.h"
+#include "govmap/compare.h"
 #include "govmap/map.h"
 #include "govmap/report.h"
 #include "govmap/vcs.h"
-#include "govmap/compare.h"
 
 /* ---- site_html.c ---- */
 
@@ -165,6 +165,11 @@ typedef struct {
 		govmap_analysis *an;
 	} *lastday;
 	size_t nlastday;
+	/* --since DATE: the registry on that date and what changed from
+	 * then to the site's date (compare.h); NULL without --since */
+	cli_session *then;
+	govmap_diff *since;
+	char since_date[11];
 } site_ctx;
 
 /* cmd_site.c: the analysis on entity i's last day in force, and that
@@ -288,6 +293,13 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		     const govmap_map_opts *o, const char *caption,
 		     const char *summary, const char *table_id);
 
+/* The same, of analysis `an` (another date: then and now), with ids
+ * IDP-caption and IDP-frame (two maps on one page). */
+void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
+			const govmap_analysis *an, const char *idp,
+			const govmap_map_opts *o, const char *caption,
+			const char *summary, const char *table_id);
+
 /* ---- site_history.c ---- */
 
 /* Walk the registry's Git history (at most `max` commits that changed
@@ -312,6 +324,12 @@ size_t site_forum_edges(site_buf *b, const site_ctx *c, const char *root,
 			size_t i, int kind_seat);
 int site_write_bodies(site_ctx *c);           /* site_body.c */
 int site_write_rules(site_ctx *c);            /* site_ref.c */
+/* site_since.c (--since): changes/index.html and a then-and-now page
+ * per region with changes; a body's then-and-now section; a link from a
+ * region page to its then-and-now page. */
+int site_write_since(site_ctx *c);
+void site_since_body(site_buf *b, const site_ctx *c, size_t i);
+void site_since_region_link(site_buf *b, const site_ctx *c, const char *r);
 int site_write_glossary(site_ctx *c);
 
 

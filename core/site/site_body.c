@@ -884,6 +884,7 @@ static int one_body(site_ctx *c, size_t i)
 			sb_put(&b, "</ul>\n");
 		}
 	}
+	site_since_body(&b, c, i);
 	int32_t self = (int32_t)i;
 	sb_put(&b, "<h2 id=\"findings\">Findings</h2>\n");
 	site_findings(&b, c, "../", about_body, &self, 0, "h3");

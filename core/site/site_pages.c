@@ -960,20 +960,32 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		     const govmap_map_opts *o, const char *caption,
 		     const char *summary, const char *table_id)
 {
+	site_map_figure_at(b, c, root, c->s->an, "map", o, caption, summary,
+			   table_id);
+}
+
+void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
+			const govmap_analysis *an, const char *idp,
+			const govmap_map_opts *o, const char *caption,
+			const char *summary, const char *table_id)
+{
+	char cap_id[64], frame_id[64];
+	snprintf(cap_id, sizeof cap_id, "%s-caption", idp);
+	snprintf(frame_id, sizeof frame_id, "%s-frame", idp);
 	char *svg = NULL, *json = NULL;
 	size_t len = 0, jlen = 0;
 	govmap_diags d = {0};
-	int rc = govmap_map_render(&svg, &len, c->s->an, o, GOVMAP_MAP_SVG, &d);
+	int rc = govmap_map_render(&svg, &len, an, o, GOVMAP_MAP_SVG, &d);
 	site_buf inl = {0};
 	site_legend legend = {0};
 	site_node_link *links = NULL;
 	size_t nlinks = 0;
 	if (rc == GOVMAP_OK &&
-	    govmap_map_render(&json, &jlen, c->s->an, o, GOVMAP_MAP_JSON,
+	    govmap_map_render(&json, &jlen, an, o, GOVMAP_MAP_JSON,
 			      &d) == GOVMAP_OK)
 		nlinks = node_links(c, root, o->region, json, &links);
 	if (rc == GOVMAP_OK &&
-	    site_svg_inline(&inl, svg, len, "map-caption", links, nlinks,
+	    site_svg_inline(&inl, svg, len, cap_id, links, nlinks,
 			    &legend) < 0) {
 		rc = -1;
 		govmap_diags_add(&d, GOVMAP_SEV_ERROR, NULL, 0, 0, "site-svg",
@@ -981,8 +993,11 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 				 "than plain SVG shapes and relative links, "
 				 "so it was left out");
 	}
-	sb_put(b, "<figure class=\"map\" aria-labelledby=\"map-caption\">\n"
-		  "<figcaption id=\"map-caption\">");
+	sb_put(b, "<figure class=\"map\" aria-labelledby=\"");
+	sb_esc(b, cap_id);
+	sb_put(b, "\">\n<figcaption id=\"");
+	sb_esc(b, cap_id);
+	sb_put(b, "\">");
 	sb_esc(b, caption);
 	sb_put(b, "</figcaption>\n<p class=\"map-summary\">");
 	sb_esc(b, summary);
@@ -1009,14 +1024,16 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		/* fitted to the page, a wide map's labels would be too small
 		 * to read: it opens at actual size and scrolls */
 		int fit = svg_width(svg) <= 1600;
-		const char *id = "map-frame"; /* one map per page */
+		const char *id = frame_id; /* unique on its page */
 		sb_putf(b, "<button type=\"button\" class=\"map-size\" "
 			   "aria-controls=\"%s\" aria-pressed=\"%s\" hidden>"
 			   "Fit the map to the page width</button>\n"
 			   "<div class=\"map-frame%s\" id=\"%s\" tabindex=\"0\" "
-			   "role=\"region\" aria-label=\"The map (scrolls "
-			   "sideways; use the arrow keys)\">\n",
+			   "role=\"region\" aria-label=\"",
 			id, fit ? "true" : "false", fit ? " fit" : "", id);
+		/* unique on the page: two maps, then and now */
+		sb_esc(b, caption);
+		sb_put(b, " (scrolls sideways; use the arrow keys)\">\n");
 		sb_putn(b, inl.s, inl.n);
 		sb_put(b, "\n</div>\n");
 		site_legend_html(b, &legend);

@@ -105,7 +105,16 @@ int site_write_index(site_ctx *c)
 		   "exposure</a> is the deficit times the public money it "
 		   "controls.</p>\n<p class=\"meta\">Registry: ");
 	sb_esc(&b, c->s->title);
-	sb_put(&b, ".</p>\n<h2>Headline figures</h2>\n");
+	sb_put(&b, ".</p>\n");
+	if (c->since) {
+		sb_put(&b, "<p class=\"then-now-link\"><a href=\"changes/"
+			   "index.html\">Then and now: what changed between ");
+		sb_esc(&b, c->since_date);
+		sb_put(&b, " and ");
+		sb_esc(&b, c->date);
+		sb_put(&b, "</a></p>\n");
+	}
+	sb_put(&b, "<h2>Headline figures</h2>\n");
 	site_headlines(&b, &t);
 
 	/* the national map */
@@ -204,7 +213,9 @@ static int one_region(site_ctx *c, const char *r)
 	sb_esc(&b, title);
 	sb_put(&b, " and the areas within it, as the registry stood on ");
 	sb_esc(&b, c->date);
-	sb_put(&b, ".</p>\n<h2>Headline figures</h2>\n");
+	sb_put(&b, ".</p>\n");
+	site_since_region_link(&b, c, r);
+	sb_put(&b, "<h2>Headline figures</h2>\n");
 	site_headlines(&b, &t);
 	int children = 0;
 	for (size_t i = 0; i < c->nregions; i++)

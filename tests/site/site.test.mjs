@@ -373,7 +373,8 @@ await test('sampled pages show no id, area path, type id, file or hash outside t
   for (const rel of ['index.html', 'regions/england.testshire.html', 'regions/england.testshire.north-testshire.html',
     'bodies/index.html', 'councils/index.html', 'bodies/test-trust.html', 'bodies/test-trust-board.html',
     'bodies/test-council.html', 'bodies/test-electorate.html', 'bodies/test-old-trust.html',
-    'rules/index.html', 'rules/core.no-chain.html', 'glossary.html']) {
+    'rules/index.html', 'rules/core.no-chain.html', 'glossary.html', 'changes/index.html',
+    'changes/england.testshire.html']) {
     await page.goto(BASE + rel, { waitUntil: 'networkidle' });
     const text = await plainText(page);
     for (const re of bad) {
@@ -479,6 +480,35 @@ await test('search finds a council by its short name and a trust by its ODS code
     assert(!/[a-z]+-[a-z]+|england\//.test(await first.locator('.hint').textContent()), `"${q}": the hint speaks the registry's language: ${text}`);
   }
   noProblems(problems, 'search by short name and code');
+  await page.close();
+});
+
+await test('then and now (--since): pages name what was created and abolished, with the two maps side by side', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  await Promise.all([page.waitForURL('**/changes/index.html'), page.locator('.then-now-link a').click()]);
+  let text = await plainText(page);
+  assert(text.includes('North Testshire NHS Trust (NHS trust) was created: from 2020-04-01'), `created: ${text}`);
+  assert(text.includes('Old Testshire Community Trust (NHS trust) was abolished: from 2002-04-01 to 2020-04-01'), `abolished: ${text}`);
+  assert(/North Testshire NHS Trust Board \(board\): its chain to voters went from weak to moderate/.test(text), 'a stronger chain is not said');
+  await Promise.all([page.waitForURL('**/changes/england.testshire.html'), page.getByRole('link', { name: 'Testshire', exact: true }).first().click()]);
+  const maps = await page.evaluate(() => [...document.querySelectorAll('.map-pair figure.map')].map((f) => {
+    const r = f.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, svg: !!f.querySelector('svg .node'), caption: f.querySelector('figcaption').textContent };
+  }));
+  assert(maps.length === 2 && maps.every((m) => m.svg), `two maps: ${JSON.stringify(maps)}`);
+  assert(maps[0].caption.endsWith('on 2019-01-01') && maps[1].caption.endsWith('on 2025-01-01'), `captions: ${maps.map((m) => m.caption)}`);
+  assert(maps[1].left >= maps[0].right - 1 && Math.abs(maps[1].top - maps[0].top) < 2, `the maps are not side by side: ${JSON.stringify(maps)}`);
+  // the region page links to it; the old trust's page scores its last day
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  assert(await page.locator('.then-now-link a[href="../changes/england.testshire.html"]').count() === 1, 'no link from the region page');
+  await page.goto(BASE + 'bodies/test-old-trust.html', { waitUntil: 'networkidle' });
+  text = await plainText(page);
+  assert(!/nothing to score/.test(text), 'an abolished body says "nothing to score"');
+  assert(text.includes('Its scores below are those of its last day in force, 2020-03-31.') && /Scores on 2020-03-31/.test(text), 'no scores on its last day');
+  assert(/Then and now\s+Between 2019-01-01 and 2025-01-01: Old Testshire Community Trust \(NHS trust\) was abolished/.test(text), 'no then-and-now section');
+  noProblems(problems, 'then and now');
   await page.close();
 });
 
@@ -595,7 +625,7 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 for (const rel of ['index.html', 'regions/england.testshire.html', 'bodies/test-trust.html',
   'bodies/test-trust-board.html', 'bodies/hostile-body.html', 'bodies/index.html',
   'bodies/test-council.html', 'councils/index.html',
-  'rules/index.html', 'rules/core.no-chain.html', 'glossary.html']) {
+  'rules/index.html', 'rules/core.no-chain.html', 'glossary.html', 'changes/england.testshire.html']) {
   await test(`axe finds no WCAG 2.1 A or AA violation (nor best-practice issue): ${rel}`, async () => {
     const page = await context.newPage();
     const problems = watch(page);
@@ -620,7 +650,8 @@ await test('screenshots at 1366 and 390 px (build/site-test/*-1366.png, *-390.pn
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
     for (const [name, rel] of [['index', 'index.html'], ['region', 'regions/england.testshire.html'],
-      ['body', 'bodies/test-trust.html'], ['council', 'bodies/test-council.html'], ['councils', 'councils/index.html']]) {
+      ['body', 'bodies/test-trust.html'], ['council', 'bodies/test-council.html'], ['councils', 'councils/index.html'],
+      ['then-and-now', 'changes/england.testshire.html'], ['bodies-az', 'bodies/index.html']]) {
       await page.goto(BASE + rel, { waitUntil: 'networkidle' });
       await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage: true });
     }

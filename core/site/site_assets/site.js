@@ -94,7 +94,12 @@
     });
     frame.parentNode.insertBefore(bar, frame);
     if (btn) btn.hidden = true;
-    frame.setAttribute('aria-label', 'The map: arrow keys move it, + and - zoom, 0 shows the whole map');
+    /* the figure's caption first: two maps on a page (then and now)
+     * keep distinct names */
+    var fig = frame.closest('figure');
+    var cap = fig && fig.querySelector('figcaption');
+    frame.setAttribute('aria-label', (cap ? cap.textContent + ': ' : 'The map: ') +
+      'arrow keys move it, + and - zoom, 0 shows the whole map');
     frame.addEventListener('keydown', function (ev) {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
       var step = ev.shiftKey ? 200 : 60;
