@@ -147,6 +147,8 @@ static int type_drawn(const govmap__map *m, const govmap_analysis *an,
 		if (e->kind == GOVMAP_EDGE_LINK)
 			c = edge_color(govmap_registry_at(reg, (size_t)e->link)
 					       ->type);
+		else if (e->kind == GOVMAP_EDGE_CONTRACT)
+			c = edge_color("commissioned-by");
 		else if (e->kind == GOVMAP_EDGE_SEAT)
 			c = govmap_registry_at(reg, (size_t)e->from)
 					    ->seats[e->seat]
@@ -1271,6 +1273,11 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 				 l->basis == GOVMAP_BASIS_NONE ||
 				 l->basis == GOVMAP_BASIS_UNSET)
 				style = "dotted";
+		} else if (e->kind == GOVMAP_EDGE_CONTRACT) {
+			/* a contract: a commissioning line on a contract
+			 * basis */
+			color = edge_color("commissioned-by");
+			style = "dashed";
 		} else if (e->kind == GOVMAP_EDGE_SEAT) {
 			const govmap_entity *b =
 				govmap_registry_at(reg, (size_t)e->from);

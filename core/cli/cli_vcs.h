@@ -23,19 +23,6 @@
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev,
 		  int analyse);
 
-/* A file that differs between two sources, by path inside the registry
- * ("england/x.yaml"). */
-typedef struct {
-	char *path;
-	char change;  /* 'A' only in b, 'D' only in a, 'M' both, differing */
-} cli_file_change;
-
-/* Compare the *.yaml files (manifest included) of two fresh sources by
- * content.  Returns GOVMAP_OK or the first hard failure. */
-int cli_changed_files(cli_file_change **out, size_t *n, govmap_src *a,
-		      govmap_src *b, govmap_diags *diags);
-void cli_file_changes_free(cli_file_change *v, size_t n);
-
 /* `check --changed-since REV`: print on f the files that differ between
  * REV and the registry `cur` (loaded from `cur_src`, what the global
  * options name), each with the entities it holds, marked (new), (changed)

@@ -237,7 +237,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	/* With --since, the commit before the oldest one listed is the
 	 * baseline its changes are measured against (not listed). */
 	to.baseline = since != 0;
-	to.what = GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES;
+	/* the registry's history lists totals: no entity's fields needed */
+	to.what = id ? GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES
+		     : GOVMAP_COMPARE_SCORES;
 	govmap_diags diags = {0};
 	govmap_timeline *tl;
 	if (govmap_timeline_open(&tl, &to, &diags) != GOVMAP_OK) {

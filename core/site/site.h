@@ -196,9 +196,9 @@ typedef struct {
 	double money, weak_money, exposure;
 	size_t weak_with_money; /* weak bodies with a known figure */
 	size_t undated;         /* not counted in force: dates not known */
-	char coverage[160];     /* "£X known, for N of M bodies; K not
+	char coverage[320];     /* "£X known, for N of M bodies; K not
 				   recorded" (govmap/report.h) */
-	char weak_coverage[160];
+	char weak_coverage[320];
 } site_totals;
 
 void site_totals_of(const site_ctx *c, const char *region, site_totals *t);

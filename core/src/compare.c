@@ -2,8 +2,9 @@
  * compare.c - compare.h: two entities field by field (through the
  * schema's canonical text), the diff of two sessions (entities, scores
  * and the chain entity whose change moved them, findings gained and
- * lost, total exposure), the one wording of a change, and the timeline
- * over a Git registry's commits.
+ * lost, total exposure), the one wording of a change, the files that
+ * differ between two sources (by a 64-bit FNV-1a hash and the length of
+ * their content), and the timeline over a Git registry's commits.
  *
  * It reads sessions and never changes them; it never prints.  Loading a
  * commit is timeline_load() alone, so that a cache can take its place.
@@ -587,6 +588,149 @@ int govmap_diff_entry_what(char *buf, size_t size, const govmap_diff *d,
 	}
 #undef PUT
 	return need > (size_t)INT32_MAX ? -1 : (int)need;
+}
+
+/* --- files that differ between two sources -------------------------- */
+
+typedef struct {
+	char *path;
+	uint64_t hash; /* FNV-1a 64 of the content */
+	size_t len;
+} file_sum;
+
+typedef struct {
+	file_sum *v;
+	size_t n, cap;
+	int bad;
+} file_sums;
+
+static uint64_t fnv1a(const char *data, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)data[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int add_sum(file_sums *fs, const char *path, const char *data,
+		   size_t len)
+{
+	if (fs->n == fs->cap) {
+		size_t nc = fs->cap ? fs->cap * 2 : 64;
+		file_sum *nv = realloc(fs->v, nc * sizeof(*nv));
+		if (!nv) {
+			fs->bad = 1;
+			return 1;
+		}
+		fs->v = nv;
+		fs->cap = nc;
+	}
+	file_sum *f = &fs->v[fs->n];
+	if (!(f->path = strdup(path))) {
+		fs->bad = 1;
+		return 1;
+	}
+	f->hash = fnv1a(data, len);
+	f->len = len;
+	fs->n++;
+	return 0;
+}
+
+static int sum_file(const char *path, const char *display, const char *data,
+		    size_t len, void *payload)
+{
+	(void)display;
+	return add_sum(payload, path, data, len);
+}
+
+static int cmp_sum(const void *a, const void *b, void *ctx)
+{
+	(void)ctx;
+	return strcmp(((const file_sum *)a)->path, ((const file_sum *)b)->path);
+}
+
+static int sum_source(file_sums *fs, govmap_src *src, govmap_diags *diags)
+{
+	char *data;
+	size_t len;
+	if (govmap_src_read(&data, &len, src, "govmap.yaml", diags) ==
+	    GOVMAP_OK) {
+		add_sum(fs, "govmap.yaml", data, len);
+		free(data);
+	}
+	int rc = govmap_src_each(src, sum_file, fs, diags);
+	if (fs->bad)
+		return GOVMAP_ENOMEM;
+	govmap_sort(fs->v, fs->n, sizeof(*fs->v), cmp_sum, NULL);
+	return rc;
+}
+
+static void sums_free(file_sums *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		free(fs->v[i].path);
+	free(fs->v);
+}
+
+void govmap_file_changes_free(govmap_file_change *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int govmap_files_compare(govmap_file_change **out, size_t *n, govmap_src *a,
+		      govmap_src *b, govmap_diags *diags)
+{
+	file_sums sa = {0}, sb = {0};
+	*out = NULL;
+	*n = 0;
+	int rc = sum_source(&sa, a, diags);
+	if (rc == GOVMAP_OK)
+		rc = sum_source(&sb, b, diags);
+	govmap_file_change *v = NULL;
+	if (rc == GOVMAP_OK && !(v = malloc((sa.n + sb.n + 1) * sizeof(*v))))
+		rc = GOVMAP_ENOMEM;
+	size_t i = 0, j = 0, k = 0;
+	while (rc == GOVMAP_OK && (i < sa.n || j < sb.n)) {
+		int c = i == sa.n   ? 1
+			: j == sb.n ? -1
+				    : strcmp(sa.v[i].path, sb.v[j].path);
+		char change = 0;
+		const char *path;
+		if (c < 0) {
+			change = 'D';
+			path = sa.v[i++].path;
+		} else if (c > 0) {
+			change = 'A';
+			path = sb.v[j++].path;
+		} else {
+			if (sa.v[i].hash != sb.v[j].hash ||
+			    sa.v[i].len != sb.v[j].len)
+				change = 'M';
+			path = sa.v[i].path;
+			i++;
+			j++;
+		}
+		if (!change)
+			continue;
+		if (!(v[k].path = strdup(path))) {
+			rc = GOVMAP_ENOMEM;
+			break;
+		}
+		v[k++].change = change;
+	}
+	sums_free(&sa);
+	sums_free(&sb);
+	if (rc != GOVMAP_OK) {
+		govmap_file_changes_free(v, k);
+		return rc;
+	}
+	*out = v;
+	*n = k;
+	return GOVMAP_OK;
 }
 
 /* --- the timeline -------------------------------------------------------- */

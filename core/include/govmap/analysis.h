@@ -32,14 +32,18 @@ typedef enum {
 	GOVMAP_EDGE_LINK = 0,   /**< an explicit `kind: link` entity */
 	GOVMAP_EDGE_BOARD_OF,   /**< a board answers to the body it is of */
 	GOVMAP_EDGE_JOINT,      /**< a joint board answers to each member */
-	GOVMAP_EDGE_SEAT        /**< seats filled by a body or electorate */
+	GOVMAP_EDGE_SEAT,       /**< seats filled by a body or electorate */
+	GOVMAP_EDGE_CONTRACT    /**< a contract in force: its provider answers
+				     to its commissioner through contract
+				     management (`link` is the contract) */
 } govmap_edge_kind;
 
 /** One edge: `from` gives account to `to`.  Indexes into the registry. */
 typedef struct {
 	int32_t from, to;
 	govmap_edge_kind kind;
-	int32_t link;      /**< the link entity for GOVMAP_EDGE_LINK, else -1 */
+	int32_t link;      /**< the link entity for GOVMAP_EDGE_LINK, the
+			        contract for GOVMAP_EDGE_CONTRACT, else -1 */
 	int32_t seat;      /**< seat index on the board for GOVMAP_EDGE_SEAT */
 	double strength;   /**< in (0,1] */
 	double strength_high; /**< the best case where something is not
@@ -76,6 +80,16 @@ typedef struct {
 			        fill is not stated as filled the way the
 			        board's stated seats are.  A is the worst
 			        case (unknowns give no chain); A <= A_high */
+	uint32_t contracts; /**< contracts in force on the date of which this
+				 body is the provider */
+	uint32_t contracts_unvalued; /**< of them, those with no
+					  contract-value figure for the
+					  financial year of the date */
+	bool money_from_contracts; /**< `money` is the sum of the values of
+				        its contracts in force (it has no figure
+				        of its own for the year): public money
+				        its commissioners' figures already hold,
+				        so report totals do not add it again */
 } govmap_score;
 
 /** The width beyond which outputs show the interval [A, A_high]. */
@@ -143,6 +157,15 @@ double govmap_link_strength(const govmap_entity *link, char *why,
 double govmap_analysis_link_strength(const govmap_analysis *an,
 				     const govmap_entity *link, char *why,
 				     size_t why_size);
+
+/** The strength of the edge a contract gives (its provider answers to
+ * its commissioner through contract management: basis contract, powers
+ * inform, question and sanction, the type weight of commissioned-by;
+ * CONTRIBUTING.md "The deficit model"), with this analysis's variation
+ * and plugin weights.  Writes the breakdown into why (if non-NULL). */
+double govmap_analysis_contract_strength(const govmap_analysis *an,
+					 const govmap_entity *contract,
+					 char *why, size_t why_size);
 
 /**
  * The documented word for an accountability A (CONTRIBUTING.md, "Words

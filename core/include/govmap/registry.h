@@ -144,6 +144,38 @@ int govmap_region_in(const char *region, const char *prefix);
  * it NUL-terminated (cut at `size`) into buf; returns its length. */
 size_t govmap_region_title(char *buf, size_t size, const char *region);
 
+/** The procurement rules that governed a contract's award, by its start
+ * date and its commissioner's region (core/src/contracts.c;
+ * CONTRIBUTING.md, "The core rules"). */
+typedef enum {
+	GOVMAP_REGIME_START_NOT_KNOWN = 0, /**< an English commissioner, but
+					        `start` is not recorded */
+	GOVMAP_REGIME_PSR,      /**< started on or after 2024-01-01 in
+				     England: the Provider Selection Regime
+				     (SI 2023/1348) for health care services */
+	GOVMAP_REGIME_NHS_2013, /**< started 2013-04-01 to 2023-12-31 in
+				     England: the NHS (Procurement, Patient
+				     Choice and Competition) (No. 2)
+				     Regulations 2013 (SI 2013/500) */
+	GOVMAP_REGIME_OTHER     /**< neither: a commissioner outside England,
+				     or a start before 2013-04-01 */
+} govmap_regime;
+
+/** The regime of a contract (GOVMAP_REGIME_OTHER for a non-contract). */
+govmap_regime govmap_contract_regime(const govmap_registry *reg,
+				     const govmap_entity *contract);
+
+/** "psr-2023", "nhs-2013", "other", "start-not-known".  Static. */
+const char *govmap_regime_name(govmap_regime r);
+
+/** Whether body i has a commissioner recorded on `on`: a commissioned-by
+ * link from it that is in force, or a contract naming it as provider that
+ * is not known to be out of force (govmap_contract_status()), in either
+ * case to a commissioner not known to be out of force.  One rule for
+ * `govmap stats` and core/no-commissioner. */
+bool govmap_registry_commissioned(const govmap_registry *reg, size_t i,
+				  govmap_date on);
+
 #ifdef __cplusplus
 }
 #endif

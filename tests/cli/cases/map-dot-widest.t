@@ -59,7 +59,8 @@ unknown, exposure unknown"];
 		fontcolor="#000000",
 		label="Test X Trust\nA 0.73 (strong)  D 0.27\n£10m a year",
 		tooltip="Test X Trust (nhs-trust): accountability 0.729 (strong: statutory; can impose consequences; 3 links from voters), deficit 0.271, \
-3 links to voters; public money £10m (2024/25 budget), exposure £3m",
+3 links to voters; public money £10m (2024/25 budget), exposure £3m; top finding: no commissioner of Test X Trust is recorded \
+on this date: no commissioned-by link in force and no contract naming it as provider",
 		width=1.90];
 	n1 -> n4	[color="#000000",
 		penwidth=0.74,
