@@ -17,6 +17,10 @@
 
 #include "site.h"
 
+/* Up to this many bodies and boards in force on either date, an area's
+ * then-and-now page draws its two maps. */
+#define SITE_PAIR_BODIES 150
+
 static const char *const change_heading[] = {
 	[GOVMAP_CHANGE_CREATED] = "Created",
 	[GOVMAP_CHANGE_ABOLISHED] = "Abolished",
@@ -193,7 +197,27 @@ static int region_page(site_ctx *c, const char *r)
 		   "abolished, or changed in the strength of its chain to voters "
 		   "between ");
 	two_dates(&b, c);
-	sb_put(&b, ".</p>\n<h2>The two maps</h2>\n<div class=\"map-pair\">\n");
+	sb_put(&b, ".</p>\n<h2>The two maps</h2>\n");
+	/* two maps of a whole nation or NHS region would take minutes to
+	 * lay out and could not be read: those pairs are on the pages of
+	 * the areas within it */
+	site_totals now_t;
+	site_totals_of(c, r, &now_t);
+	govmap_report *rep = NULL;
+	govmap_report_opts ro = {r, SITE_WEAK};
+	size_t then_bodies = 0;
+	if (govmap_report_build(&rep, c->then->an, NULL, &ro) == GOVMAP_OK)
+		then_bodies = govmap_report_get_totals(rep)->bodies;
+	govmap_report_free(rep);
+	if (now_t.bodies > SITE_PAIR_BODIES || then_bodies > SITE_PAIR_BODIES) {
+		sb_putf(&b, "<p>This area had %zu bodies and boards in force "
+			    "then and has %zu now: too many for two maps side "
+			    "by side. The pages of the areas within it, listed "
+			    "on <a href=\"index.html\">Then and now</a>, put "
+			    "their maps side by side.</p>\n",
+			then_bodies, now_t.bodies);
+	} else {
+	sb_put(&b, "<div class=\"map-pair\">\n");
 	for (int side = 0; side < 2; side++) {
 		const char *date = side ? c->date : c->since_date;
 		char caption[300], summary[400], mtitle[700];
@@ -215,7 +239,9 @@ static int region_page(site_ctx *c, const char *r)
 				   side ? "now" : "then", &o, caption, summary,
 				   "changes");
 	}
-	sb_put(&b, "</div>\n<h2 id=\"changes\" tabindex=\"-1\">What changed</h2>\n");
+	sb_put(&b, "</div>\n");
+	}
+	sb_put(&b, "<h2 id=\"changes\" tabindex=\"-1\">What changed</h2>\n");
 	changes_list(&b, c, "../", r, 0);
 	site_page_end(&b, c, "../");
 	snprintf(t2, sizeof t2, "%s", path);
