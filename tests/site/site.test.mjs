@@ -650,8 +650,9 @@ await test('screenshots at 1366 and 390 px (build/site-test/*-1366.png, *-390.pn
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
     for (const [name, rel] of [['index', 'index.html'], ['region', 'regions/england.testshire.html'],
-      ['body', 'bodies/test-trust.html'], ['council', 'bodies/test-council.html'], ['councils', 'councils/index.html'],
-      ['then-and-now', 'changes/england.testshire.html'], ['bodies-az', 'bodies/index.html']]) {
+      ['body', 'bodies/test-trust.html'], ['council', 'bodies/test-council.html'],
+      ['then-and-now', 'changes/england.testshire.html'], ['bodies-az', 'bodies/index.html'],
+      ['councils', 'councils/index.html']]) { // the councils page last: checked below
       await page.goto(BASE + rel, { waitUntil: 'networkidle' });
       await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage: true });
     }
