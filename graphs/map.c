@@ -939,7 +939,10 @@ static int32_t box_for(govmap__boxes *cs, const char *region)
 	char name[48];
 	snprintf(name, sizeof name, "cluster_%zu", cs->n);
 	Agraph_t *sg = agsubg(up >= 0 ? cs->v[up].g : cs->root, name, 1);
-	char *lab = govmap_dot_escape(region);
+	/* the area's name in words, not its path */
+	char words[256];
+	govmap_region_title(words, sizeof words, region);
+	char *lab = govmap_dot_escape(words);
 	if (!lab)
 		cs->nomem = 1;
 	set(sg, "label", lab ? lab : "");

@@ -136,6 +136,9 @@ int cli_session_opts(govmap_cli *cli, govmap_session_opts *o,
  * and returns EXIT_USAGE or EXIT_DATA; on EXIT_OK the caller must call
  * cli_close. */
 int cli_open(govmap_cli *cli, cli_session *s);
+/* cli_open on another date (--since: the registry then), the global
+ * options otherwise as given. */
+int cli_open_on(govmap_cli *cli, cli_session *s, govmap_date on);
 void cli_close(cli_session *s);
 /* Make cli->cache (once).  Returns EXIT_OK, or EXIT_USAGE (out of
  * memory, said). */

@@ -211,6 +211,15 @@ int cli_use_cache(govmap_cli *cli)
 	return EXIT_OK;
 }
 
+int cli_open_on(govmap_cli *cli, cli_session *s, govmap_date on)
+{
+	govmap_date saved = cli->on;
+	cli->on = on;
+	int rc = cli_open(cli, s);
+	cli->on = saved;
+	return rc;
+}
+
 void cli_close(cli_session *s)
 {
 	govmap_session_free(s->gs);

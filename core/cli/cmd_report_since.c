@@ -127,10 +127,7 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 		cli_close(&now);
 		return EXIT_USAGE;
 	}
-	govmap_date saved = cli->on;
-	cli->on = since;
-	rc = cli_open(cli, &then);
-	cli->on = saved;
+	rc = cli_open_on(cli, &then, since);
 	if (rc != EXIT_OK) {
 		cli_close(&now);
 		return rc;
@@ -146,7 +143,6 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	const govmap_analysis *an[2] = {then.an, now.an};
 	for (size_t k = 0; k < df->n; k++) {
 		const govmap_diff_entry *r = &df->v[k];
 		const govmap_entity *e = govmap_diff_entity(df, r, 1);
@@ -155,20 +151,18 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 		const char *reg = govmap_entity_region(now.reg, e);
 		if (region && !govmap_region_in(reg, region))
 			continue;
-		int unknown =
-			govmap_analysis_score(an[0], (size_t)r->a)->dates_unknown ||
-			govmap_analysis_score(an[1], (size_t)r->b)->dates_unknown;
-		ev_kind kind;
-		if (unknown && (!r->act_a || !r->act_b))
-			kind = EV_UNKNOWN;
-		else if (!r->act_a && r->act_b)
-			kind = EV_CREATED;
-		else if (r->act_a && !r->act_b)
-			kind = EV_ABOLISHED;
-		else if (r->act_a && r->act_b && r->Aa != r->Ab)
-			kind = r->Ab > r->Aa ? EV_STRONGER : EV_WEAKER;
-		else
+		/* the library's one classification (compare.h), in this
+		 * file's order */
+		static const ev_kind of[] = {
+			[GOVMAP_CHANGE_CREATED] = EV_CREATED,
+			[GOVMAP_CHANGE_ABOLISHED] = EV_ABOLISHED,
+			[GOVMAP_CHANGE_STRONGER] = EV_STRONGER,
+			[GOVMAP_CHANGE_WEAKER] = EV_WEAKER,
+			[GOVMAP_CHANGE_UNKNOWN] = EV_UNKNOWN};
+		govmap_change ch = govmap_diff_change(df, r);
+		if (ch == GOVMAP_CHANGE_NONE)
 			continue;
+		ev_kind kind = of[ch];
 		ev[nev++] = (event){r, reg ? reg : "", kind};
 	}
 	govmap_sort(ev, nev, sizeof(*ev), by_region, NULL);

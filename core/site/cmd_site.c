@@ -34,6 +34,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] site -o DIR [--force] "
 	      "[--history N]\n"
+	      "                                   [--since DATE]\n"
 	      "\n"
 	      "Write a static web site for scrutiny committees into DIR: the "
 	      "national\n"
@@ -68,6 +69,14 @@ static void usage(FILE *f)
 	      "                    changed the registry, for their history "
 	      "(default 100;\n"
 	      "                    0: no history)\n"
+	      "  --since DATE      add then-and-now pages: what was created, "
+	      "abolished\n"
+	      "                    or changed in chain strength between DATE "
+	      "and the\n"
+	      "                    --on date, per area (its maps on both "
+	      "dates side by\n"
+	      "                    side) and on each body's page "
+	      "(changes/index.html)\n"
 	      "  -h, --help        show this help\n",
 	      f);
 }
@@ -267,8 +276,8 @@ static int make_tmp(const char *dir)
 	mode_t mask = umask(0);
 	umask(mask);
 	chmod(tmp_dir, 0777 & ~mask);
-	static const char *const subdirs[] = {"assets", "bodies", "councils",
-					      "regions", "rules"};
+	static const char *const subdirs[] = {"assets", "bodies", "changes",
+					      "councils", "regions", "rules"};
 	for (size_t i = 0; i < sizeof subdirs / sizeof *subdirs; i++) {
 		char p[PATH_MAX + 16];
 		snprintf(p, sizeof p, "%s/%s", tmp_dir, subdirs[i]);
@@ -456,6 +465,75 @@ static int analyse_variants(site_ctx *c)
 	return 0;
 }
 
+/* The day before d (yyyymmdd), across months and years. */
+static govmap_date day_before(govmap_date d)
+{
+	int y = d / 10000, m = d / 100 % 100, day = d % 100;
+	static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (--day >= 1)
+		return y * 10000 + m * 100 + day;
+	if (--m < 1) {
+		m = 12;
+		y--;
+	}
+	day = len[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	return y * 10000 + m * 100 + day;
+}
+
+/* An ended body's page shows its scores on its last day in force: the
+ * registry analysed once on each such day. */
+static int analyse_last_days(site_ctx *c)
+{
+	govmap_date on = govmap_analysis_date(c->s->an);
+	size_t n = govmap_registry_count(c->s->reg), cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+		if ((e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD) ||
+		    !e->valid.to || e->valid.to > on ||
+		    (e->valid.from && e->valid.from >= e->valid.to))
+			continue;
+		govmap_date day = day_before(e->valid.to);
+		int have = 0;
+		for (size_t k = 0; k < c->nlastday && !have; k++)
+			have = c->lastday[k].day == day;
+		if (have)
+			continue;
+		if (c->nlastday == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			struct site_lastday *v = realloc(c->lastday, nc * sizeof(*v));
+			if (!v)
+				return -1;
+			c->lastday = v;
+			cap = nc;
+		}
+		govmap_analysis_opts o = {
+			day, variant_weight, c->cli->plugins,
+			c->cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
+					     : GOVMAP_MONEY_THIS_YEAR,
+			govmap_registry_weights(c->s->reg)};
+		govmap_analysis *an = NULL;
+		if (govmap_analyse(&an, c->s->reg, &o) != GOVMAP_OK)
+			return -1;
+		c->lastday[c->nlastday++] = (struct site_lastday){day, an};
+	}
+	return 0;
+}
+
+const govmap_analysis *site_last_day(const site_ctx *c, size_t i,
+				     govmap_date *day)
+{
+	const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+	if (!e->valid.to || e->valid.to > govmap_analysis_date(c->s->an))
+		return NULL;
+	govmap_date d = day_before(e->valid.to);
+	for (size_t k = 0; k < c->nlastday; k++)
+		if (c->lastday[k].day == d) {
+			*day = d;
+			return c->lastday[k].an;
+		}
+	return NULL;
+}
+
 static int collect(site_ctx *c)
 {
 	size_t n = govmap_registry_count(c->s->reg);
@@ -469,7 +547,7 @@ static int collect(site_ctx *c)
 		    sc->active && !sc->electorate)
 			c->ranked[c->nranked++] = i;
 	}
-	if (analyse_variants(c) < 0)
+	if (analyse_variants(c) < 0 || analyse_last_days(c) < 0)
 		return -1;
 	govmap_sort(c->ranked, c->nranked, sizeof(*c->ranked), by_exposure, (void *)c);
 	size_t ncore = 0;
@@ -499,6 +577,9 @@ static int collect(site_ctx *c)
 
 static void ctx_free(site_ctx *c)
 {
+	govmap_diff_free(c->since);
+	if (c->then)
+		cli_close(c->then);
 	site_history_free(c);
 	for (size_t i = 0; i < c->nregions; i++)
 		free(c->regions[i]);
@@ -511,6 +592,9 @@ static void ctx_free(site_ctx *c)
 	for (size_t i = 0; i < c->nvariants; i++)
 		govmap_analysis_free(c->variants[i]);
 	free(c->variants);
+	for (size_t i = 0; i < c->nlastday; i++)
+		govmap_analysis_free(c->lastday[i].an);
+	free(c->lastday);
 }
 
 
@@ -520,12 +604,14 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"history", required_argument, NULL, 'H'},
 		{"force", no_argument, NULL, 'W'},
+		{"since", required_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *dir = NULL;
 	char linked[PATH_MAX], q[PATH_MAX];
 	int force = 0;
 	unsigned long history = 100;
+	govmap_date since = 0;
 	char *end;
 	int c;
 	optind = 0;
@@ -538,6 +624,13 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 			if (*end || !*optarg || history > 100000) {
 				cli_err("site: --history must be a number from "
 					"0 to 100000");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'S':
+			if (govmap_date_parse(&since, optarg) != GOVMAP_OK) {
+				cli_err("site: --since: '%s' is not a date "
+					"(YYYY-MM-DD)", optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -583,6 +676,36 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	ctx.cli = cli;
 	ctx.s = &s;
 	govmap_date_format(ctx.date, govmap_analysis_date(s.an));
+	/* --since: the same registry on the earlier date, compared by the
+	 * library (compare.h) */
+	cli_session then;
+	if (since) {
+		govmap_date on = govmap_analysis_date(s.an);
+		if (since >= on) {
+			char a[11];
+			govmap_date_format(a, since);
+			cli_err("site: --since %s is not before the --on date %s",
+				a, ctx.date);
+			cli_close(&s);
+			return EXIT_USAGE;
+		}
+		rc = cli_open_on(cli, &then, since);
+		if (rc != EXIT_OK) {
+			cli_close(&s);
+			return rc;
+		}
+		ctx.then = &then;
+		govmap_date_format(ctx.since_date, since);
+		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
+		co.what = GOVMAP_COMPARE_SCORES;
+		if (govmap_diff_sessions(&ctx.since, then.gs, s.gs, &co) !=
+		    GOVMAP_OK) {
+			cli_err("site: out of memory");
+			cli_close(&then);
+			cli_close(&s);
+			return EXIT_USAGE;
+		}
+	}
 	if (!history)
 		snprintf(ctx.hist_note, sizeof ctx.hist_note,
 			 "the site was built with --history 0");
@@ -623,6 +746,8 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 		site_write_glossary(&ctx);
 	if (!ctx.failed)
 		site_write_search(&ctx);
+	if (!ctx.failed)
+		site_write_since(&ctx);
 	if (!ctx.failed) {
 		site_buf m = {0};
 		sb_put(&m, "This directory was written by govmap site; "

@@ -29,10 +29,10 @@
 
 #include <stddef.h>
 #include "cli.h"
+#include "govmap/compare.h"
 #include "govmap/map.h"
 #include "govmap/report.h"
 #include "govmap/vcs.h"
-#include "govmap/compare.h"
 
 /* ---- site_html.c ---- */
 
@@ -157,7 +157,25 @@ typedef struct {
 	govmap_timeline *hist_tl; /* the walk over them (compare.h); owned */
 	char hist_note[300];      /* why there is no history */
 	struct site_hist *hist_of; /* per entity: the commits that changed it */
+	/* the registry analysed on the last day in force of each body or
+	 * board that had ended by the date (its page shows those scores),
+	 * one analysis per distinct day; owned */
+	struct site_lastday {
+		govmap_date day;
+		govmap_analysis *an;
+	} *lastday;
+	size_t nlastday;
+	/* --since DATE: the registry on that date and what changed from
+	 * then to the site's date (compare.h); NULL without --since */
+	cli_session *then;
+	govmap_diff *since;
+	char since_date[11];
 } site_ctx;
+
+/* cmd_site.c: the analysis on entity i's last day in force, and that
+ * day, when it had ended by the site's date; NULL otherwise. */
+const govmap_analysis *site_last_day(const site_ctx *c, size_t i,
+				     govmap_date *day);
 
 /* site_body.c: an edge as a sentence in plain words, forum first:
  * "Testshire Council scrutinises X: set in law; can require information
@@ -207,10 +225,43 @@ void site_link_body(site_buf *b, const site_ctx *c, const char *root,
 		    int32_t i);
 void site_link_region(site_buf *b, const char *root, const char *region,
 		      const char *text);
-void site_link_rule(site_buf *b, const site_ctx *c, const char *root,
-		    const char *rule);
+/* A rule's title, linked to its page (no id shown). */
+void site_link_rule_title(site_buf *b, const site_ctx *c, const char *root,
+			  const char *rule, const char *title);
+/* A rule's message with each body or board id in it written as the
+ * entity's name, linked (quotes around the id dropped); the rest
+ * escaped. */
+void site_msg(site_buf *b, const site_ctx *c, const char *root,
+	      const char *msg);
 /* "Greater Manchester" from "england/greater-manchester" into buf. */
 const char *site_region_title(char *buf, size_t size, const char *region);
+
+/* A type id in plain words ("local-authority": "council"; NULL: "board"),
+ * or NULL for a type not in the list; sb_type() writes it, a type not
+ * listed with its hyphens as spaces (escaped). */
+const char *site_type_words(const char *type);
+void sb_type(site_buf *b, const char *type);
+
+/* A table: its wrapper (with `id`, a skip target, when not NULL), class,
+ * caption (markup: escape registry text first) and column heads, a
+ * NULL-terminated list whose entries starting with '=' are numbers.
+ * Cells from site_td() carry their column's name, which a phone shows
+ * before the value when a table of class "cards" becomes one card per
+ * row. */
+void site_table_begin(site_buf *b, const char *id, const char *cls,
+		      const char *caption, const char *const *cols);
+void site_table_end(site_buf *b);
+void site_td(site_buf *b, const char *label, const char *cls);
+
+/* The cells of a body's row: its name (a row header), then the columns
+ * `cols` selects, with the chain to voters in words, its reason and A,
+ * and the deficit, always. */
+#define SITE_COL_TYPE 1u
+#define SITE_COL_AREA 2u
+#define SITE_COL_MONEY 4u
+#define SITE_COL_EXPOSURE 8u
+void site_body_cells(site_buf *b, const site_ctx *c, const char *root,
+		     size_t i, unsigned cols);
 
 /* The headline figures as a <dl>. */
 void site_headlines(site_buf *b, const site_totals *t);
@@ -242,6 +293,13 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		     const govmap_map_opts *o, const char *caption,
 		     const char *summary, const char *table_id);
 
+/* The same, of analysis `an` (another date: then and now), with ids
+ * IDP-caption and IDP-frame (two maps on one page). */
+void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
+			const govmap_analysis *an, const char *idp,
+			const govmap_map_opts *o, const char *caption,
+			const char *summary, const char *table_id);
+
 /* ---- site_history.c ---- */
 
 /* Walk the registry's Git history (at most `max` commits that changed
@@ -270,6 +328,12 @@ size_t site_forum_edges(site_buf *b, const site_ctx *c, const char *root,
 			size_t i, int kind_seat);
 int site_write_bodies(site_ctx *c);           /* site_body.c */
 int site_write_rules(site_ctx *c);            /* site_ref.c */
+/* site_since.c (--since): changes/index.html and a then-and-now page
+ * per region with changes; a body's then-and-now section; a link from a
+ * region page to its then-and-now page. */
+int site_write_since(site_ctx *c);
+void site_since_body(site_buf *b, const site_ctx *c, size_t i);
+void site_since_region_link(site_buf *b, const site_ctx *c, const char *r);
 int site_write_glossary(site_ctx *c);
 
 

@@ -101,16 +101,10 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 	char m[32];
 	sb_put(b, "<dl class=\"facts\">\n");
 	fact(b, "What it is");
-	if (e->type) {
-		/* a type id in words: "nhs-trust" as "nhs trust" */
-		char t[64];
-		snprintf(t, sizeof t, "%s", e->type);
-		for (char *q = t; *q; q++)
-			*q = *q == '-' ? ' ' : *q;
-		sb_esc(b, t);
-	} else {
+	if (e->type)
+		sb_type(b, e->type); /* in words: "council", not its id */
+	else
 		sb_put(b, "a board");
-	}
 	sb_put(b, "</dd></div>\n");
 	fact(b, "Area");
 	if (r) {
@@ -452,11 +446,12 @@ static void tech_details(site_buf *b, const site_ctx *c, size_t i)
 	sb_put(b, "</dd></div>\n</dl>\n</details>\n");
 }
 
-static void chain(site_buf *b, const site_ctx *c, size_t i)
+static void chain(site_buf *b, const site_ctx *c,
+		  const govmap_analysis *an, size_t i)
 {
-	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	const govmap_score *sc = govmap_analysis_score(an, i);
 	size_t ne;
-	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
 	sb_put(b, "<h2 id=\"chain\">Chain to voters</h2>\n");
 	if (sc->next < 0) {
 		sb_put(b, "<p class=\"notice\">No chain of accountability from ");
@@ -470,7 +465,7 @@ static void chain(site_buf *b, const site_ctx *c, size_t i)
 	int32_t last = (int32_t)i;
 	unsigned guard = 0;
 	for (int32_t k = sc->next; k >= 0 && guard++ < 1000;
-	     k = govmap_analysis_score(c->s->an, (size_t)edges[k].to)->next) {
+	     k = govmap_analysis_score(an, (size_t)edges[k].to)->next) {
 		chain_step(b, c, &edges[k]);
 		last = edges[k].to;
 	}
@@ -525,44 +520,159 @@ static unsigned stages(const site_ctx *c, size_t i)
 	return p;
 }
 
+/* A question a committee could put, for a finding of each rule (the
+ * part of its id after the plugin's name); "%s" is the body's name. */
+static const struct {
+	const char *rule, *question;
+} rule_questions[] = {
+	{"no-chain", "Through whom does %s answer to voters, and could an "
+		     "elected body be given that role?"},
+	{"no-sanction", "If %s fails, who can overturn its decisions, "
+			"withhold its funds or remove its leaders?"},
+	{"no-statutory-basis", "On what legal basis does %s take its "
+			       "decisions, and who could change that?"},
+	{"sock-puppet", "Is the forum that holds %s to account independent "
+			"of it, or does %s appoint or fund it?"},
+	{"untendered-contract", "Why was this contract of %s not put out to "
+				"tender, and who agreed that?"},
+	{"unpublished-contract", "Will %s publish this contract and what it "
+				 "is paying?"},
+	{"unresourced-scrutiny", "Do the councillors who scrutinise %s have "
+				 "the officers and the budget to do it?"},
+	{"vacant-seat", "Who is to fill the empty seats on %s, and by when?"},
+	{"councils-per-icb", "%s covers several councils' areas: how does it "
+			     "answer to the voters of each, and to the "
+			     "councillors who scrutinise it?"},
+	{"joint-scrutiny", "Which joint committee of the councils examines "
+			   "changes that %s makes across its whole area?"},
+	{"gm-joint-scrutiny", "Which joint committee of the councils examines "
+			      "changes that %s makes across its whole area?"},
+	{"icb-scrutiny", "Which council's health scrutiny committee examines "
+			 "%s, and when did it last do so?"},
+	{"icb-no-elected-member", "Would %s give a seat on its board to an "
+				  "elected councillor from its area?"},
+	{"healthwatch-funded-by-council", "%s is paid by the council whose "
+					  "services it reports on: what "
+					  "protects its contract when it "
+					  "criticises that council?"},
+	{"stp-no-basis", "%s had no basis in law: who answered for its "
+			 "decisions?"},
+	{"hscp-no-statutory-basis", "%s has no basis in law: who answers for "
+				    "its decisions?"},
+	{"nhs-budget-no-mayor-link", "How does the elected mayor answer for "
+				     "the NHS money that %s decides on?"},
+	{"ijb-indirect-chain", "Voters reach %s only through its member "
+			       "councils and health board: how do those "
+			       "members report back?"},
+	{"rpb-not-corporate", "%s is not a body in law: who answers for what "
+			      "it decides?"},
+	{"decisions-without-assembly", "Who answered for the decisions of %s "
+				       "while the Assembly was not sitting?"},
+	{"chain-broken", "Whom does %s answer to while the chain to the "
+			 "Assembly is broken?"},
+};
+
+static const char *rule_question(const char *rule)
+{
+	const char *slash = rule ? strchr(rule, '/') : NULL;
+	const char *local = slash ? slash + 1 : rule;
+	for (size_t k = 0; local && k < sizeof rule_questions /
+						sizeof *rule_questions; k++)
+		if (strcmp(local, rule_questions[k].rule) == 0)
+			return rule_questions[k].question;
+	return NULL;
+}
+
+/* Questions written from the body's own findings (one per rule), its
+ * weakest link, and the Bovens stages no forum covers. */
 static void questions(site_buf *b, const site_ctx *c, size_t i)
 {
 	unsigned p = stages(c, i);
 	const char *n = name_of(c, (int32_t)i);
+	const govmap_findings *fs = c->s->findings;
 	sb_put(b, "<h2 id=\"questions\">Questions for a committee</h2>\n"
-		  "<p>Accountability has three stages (Bovens): the body "
-		  "informs a forum, the forum can question it, and the forum "
-		  "can impose consequences. Questions for each stage that no "
-		  "forum covers:</p>\n");
+		  "<p>Written from what the registry finds about ");
+	sb_esc(b, n);
+	sb_put(b, ".</p>\n<ul class=\"questions\">\n");
+	for (size_t k = 0; k < fs->n; k++) {
+		const govmap_finding *f = &fs->v[k];
+		if (f->suppressed || site_finding_body(c, f) != (int32_t)i ||
+		    f->category == GOVMAP_CAT_DATA)
+			continue;
+		/* one question per rule */
+		int seen = 0;
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = !fs->v[j].suppressed &&
+			       site_finding_body(c, &fs->v[j]) == (int32_t)i &&
+			       strcmp(fs->v[j].rule, f->rule) == 0;
+		if (seen)
+			continue;
+		const char *q = rule_question(f->rule);
+		sb_put(b, "<li>");
+		if (q) {
+			/* the templates hold "%s" for the name, at most
+			 * twice, and no other conversion */
+			const char *at = q;
+			for (const char *s2; (s2 = strstr(at, "%s")) != NULL;
+			     at = s2 + 2) {
+				sb_putn(b, at, (size_t)(s2 - at));
+				sb_esc(b, n);
+			}
+			sb_put(b, at);
+		} else {
+			sb_put(b, "The registry finds: &ldquo;");
+			site_msg(b, c, "../", f->msg);
+			sb_put(b, "&rdquo; What is the answer of ");
+			sb_esc(b, n);
+			sb_put(b, "?");
+		}
+		sb_put(b, "</li>\n");
+	}
+	/* the weakest step of its best chain */
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
+	int32_t weakest = -1;
+	unsigned guard = 0;
+	for (int32_t k = sc->next; k >= 0 && guard++ < 1000;
+	     k = govmap_analysis_score(c->s->an, (size_t)edges[k].to)->next)
+		if (weakest < 0 || edges[k].strength < edges[weakest].strength)
+			weakest = k;
+	if (weakest >= 0 && edges[weakest].strength < 0.7) {
+		sb_put(b, "<li>The weakest step of its chain to voters is ");
+		sb_put(b, govmap_strength_word(edges[weakest].strength));
+		sb_put(b, ": ");
+		site_link_sentence(b, c, "../", &edges[weakest]);
+		sb_put(b, " What would it take to make that step stronger?"
+			  "</li>\n");
+	}
 	if (!(p & GOVMAP_POWER_INFORM)) {
-		sb_put(b, "<h3>Information <span class=\"stage-note\">(no forum "
-			  "has a right to be informed)</span></h3>\n<ul class="
-			  "\"questions\">\n<li>What does ");
+		sb_put(b, "<li>No forum has a right to be informed by ");
 		sb_esc(b, n);
-		sb_put(b, " publish about its decisions and spending, and "
-			  "when?</li>\n<li>Are its board papers and minutes "
-			  "public, and does it meet in public?</li>\n</ul>\n");
+		sb_put(b, ": what does it publish about its decisions and "
+			  "spending, and does it meet in public?</li>\n");
 	}
 	if (!(p & GOVMAP_POWER_QUESTION)) {
-		sb_put(b, "<h3>Debate <span class=\"stage-note\">(no forum can "
-			  "question it)</span></h3>\n<ul class=\"questions\">\n"
-			  "<li>Which elected body can call the leaders of ");
+		sb_put(b, "<li>No forum can question ");
 		sb_esc(b, n);
-		sb_put(b, " to answer questions in public?</li>\n<li>Will it "
-			  "attend this committee when invited?</li>\n</ul>\n");
+		sb_put(b, ": which elected body can call its leaders to answer "
+			  "in public, and will they attend this committee when "
+			  "invited?</li>\n");
 	}
 	if (!(p & GOVMAP_POWER_SANCTION)) {
-		sb_put(b, "<h3>Consequences <span class=\"stage-note\">(no forum "
-			  "can impose them)</span></h3>\n<ul class=\"questions\">"
-			  "\n<li>Who can overturn the decisions of ");
+		sb_put(b, "<li>No forum can impose consequences on ");
 		sb_esc(b, n);
-		sb_put(b, ", withhold its funds or remove its chair?</li>\n"
-			  "<li>What happens if it ignores this committee's "
-			  "recommendations?</li>\n</ul>\n");
+		sb_put(b, ": what happens if it ignores this committee's "
+			  "recommendations?</li>\n");
 	}
-	if ((p & 7u) == 7u)
-		sb_put(b, "<p>All three stages are covered by its links; ask "
-			  "whether they are used.</p>\n");
+	if ((p & 7u) == 7u) {
+		sb_put(b, "<li>Its forums can require information, question it "
+			  "and impose consequences: when did each last use "
+			  "those powers over ");
+		sb_esc(b, n);
+		sb_put(b, "?</li>\n");
+	}
+	sb_put(b, "</ul>\n");
 }
 
 /* Every edge into or out of the body, for scrutiny beyond the best
@@ -674,6 +784,44 @@ static int directly_elected(const site_ctx *c, size_t i)
 	return 0;
 }
 
+/* The scores of body i in analysis `an` (the site's date, or an ended
+ * body's last day in force, `date`). */
+static void scores(site_buf *b, const govmap_analysis *an, size_t i,
+		   const char *date)
+{
+	const govmap_score *sc = govmap_analysis_score(an, i);
+	char m[160], x[32], at[48], why[300];
+	govmap_score_money_text(sc, m, sizeof m);
+	if (sc->money >= 0)
+		govmap_money_format(x, sizeof x, sc->exposure);
+	else
+		snprintf(x, sizeof x, "unknown");
+	sb_put(b, "<h2>Scores on ");
+	sb_esc(b, date);
+	sb_put(b, "</h2>\n<dl class=\"headlines scores\">\n"
+		   "<div><dt>Chain to voters</dt><dd>");
+	sb_put(b, sc->next < 0 && !sc->electorate
+			   ? "none"
+			   : govmap_strength_word(sc->A));
+	sb_put(b, "</dd><dd class=\"note\">");
+	sb_esc(b, govmap_analysis_reason(an, i, why, sizeof why));
+	if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
+		sb_put(b, ". The range runs from no chain through "
+			   "what is not recorded (a link's powers, how "
+			   "seats are filled) to the best case");
+	sb_put(b, "; accountability A = ");
+	sb_esc(b, govmap_score_A_text(sc, 3, at, sizeof at));
+	sb_putf(b, " (1 = directly elected; 0 = no chain); deficit D "
+		    "= 1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
+		    "money a year</dt><dd>",
+		sc->D);
+	sb_esc(b, m);
+	sb_put(b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
+		   "<dd>");
+	sb_esc(b, x);
+	sb_put(b, "</dd></div>\n</dl>\n");
+}
+
 static int one_body(site_ctx *c, size_t i)
 {
 	const govmap_entity *e = govmap_registry_at(c->s->reg, i);
@@ -707,46 +855,36 @@ static int one_body(site_ctx *c, size_t i)
 	sb_esc(&b, name);
 	sb_put(&b, "</h1>\n");
 	facts(&b, c, i);
-	if (!sc->active) {
+	govmap_date last = 0;
+	const govmap_analysis *lan = sc->active ? NULL : site_last_day(c, i, &last);
+	if (!sc->active && lan) {
+		/* ended: its scores on its last day in force */
+		char d[11];
+		govmap_date_format(d, last);
+		sb_put(&b, "<p class=\"notice\">No longer in force on ");
+		sb_esc(&b, c->date);
+		sb_put(&b, ". Its scores below are those of its last day in "
+			   "force, ");
+		sb_esc(&b, d);
+		sb_put(&b, ".</p>\n");
+		scores(&b, lan, i, d);
+		if (!govmap_analysis_score(lan, i)->electorate)
+			chain(&b, c, lan, i);
+	} else if (!sc->active) {
 		sb_put(&b, "<p class=\"notice\">Not in force on ");
 		sb_esc(&b, c->date);
-		sb_put(&b, ": there is nothing to score on this date.</p>\n");
+		sb_put(&b, e->valid.from > govmap_analysis_date(c->s->an)
+				   ? ": it had not begun, so there is nothing to "
+				     "score yet.</p>\n"
+				   : ": its dates are not recorded, so it is not "
+				     "counted in force and has no scores.</p>\n");
 	} else {
-		char m[160], x[32], at[48], why[300];
-		govmap_score_money_text(sc, m, sizeof m);
-		if (sc->money >= 0)
-			govmap_money_format(x, sizeof x, sc->exposure);
-		else
-			snprintf(x, sizeof x, "unknown");
-		sb_put(&b, "<h2>Scores on ");
-		sb_esc(&b, c->date);
-		sb_put(&b, "</h2>\n<dl class=\"headlines scores\">\n"
-			   "<div><dt>Chain to voters</dt><dd>");
-		sb_put(&b, sc->next < 0 && !sc->electorate
-				   ? "none"
-				   : govmap_strength_word(sc->A));
-		sb_put(&b, "</dd><dd class=\"note\">");
-		sb_esc(&b, govmap_analysis_reason(c->s->an, i, why, sizeof why));
-		if (sc->A_high - sc->A > GOVMAP_INTERVAL_SHOWN)
-			sb_put(&b, ". The range runs from no chain through "
-				   "what is not recorded (a link's powers, how "
-				   "seats are filled) to the best case");
-		sb_put(&b, "; accountability A = ");
-		sb_esc(&b, govmap_score_A_text(sc, 3, at, sizeof at));
-		sb_putf(&b, " (1 = directly elected; 0 = no chain); deficit D "
-			    "= 1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
-			    "money a year</dt><dd>",
-			sc->D);
-		sb_esc(&b, m);
-		sb_put(&b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
-			   "<dd>");
-		sb_esc(&b, x);
-		sb_put(&b, "</dd></div>\n</dl>\n");
+		scores(&b, c->s->an, i, c->date);
 		if (sc->electorate) {
 			sb_put(&b, "<p>An electorate: the root of democratic "
 				   "accountability (A = 1).</p>\n");
 		} else {
-			chain(&b, c, i);
+			chain(&b, c, c->s->an, i);
 			/* directly elected: no advice to give */
 			if (!directly_elected(c, i))
 				best_change(&b, c, i);
@@ -771,6 +909,7 @@ static int one_body(site_ctx *c, size_t i)
 			sb_put(&b, "</ul>\n");
 		}
 	}
+	site_since_body(&b, c, i);
 	int32_t self = (int32_t)i;
 	sb_put(&b, "<h2 id=\"findings\">Findings</h2>\n");
 	site_findings(&b, c, "../", about_body, &self, 0, "h3");

@@ -71,39 +71,7 @@ void site_totals_of(const site_ctx *c, const char *region, site_totals *t)
 
 const char *site_region_title(char *buf, size_t size, const char *region)
 {
-	const char *last = strrchr(region, '/');
-	last = last ? last + 1 : region;
-	size_t n = 0;
-	int word = 1;
-	static const char *const upper[] = {"uk", "nhs", "icb", "icp", "bnssg",
-					    NULL};
-	for (const char *p = last; *p && n + 1 < size; p++) {
-		if (*p == '-') {
-			buf[n++] = ' ';
-			word = 1;
-			continue;
-		}
-		if (word) {
-			size_t w = strcspn(p, "-");
-			int up = 0;
-			for (const char *const *u = upper; *u; u++)
-				up |= strlen(*u) == w && strncmp(*u, p, w) == 0;
-			int small = (w == 3 && strncmp(p, "and", 3) == 0) ||
-				    (w == 2 && strncmp(p, "of", 2) == 0) ||
-				    (w == 3 && strncmp(p, "the", 3) == 0);
-			for (size_t k = 0; k < w && n + 1 < size; k++) {
-				char ch = p[k];
-				if (up || (k == 0 && !(small && p != last)))
-					ch = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
-				buf[n++] = ch;
-			}
-			p += w - 1;
-			word = 0;
-			continue;
-		}
-		buf[n++] = *p;
-	}
-	buf[n] = '\0';
+	govmap_region_title(buf, size, region);
 	return buf;
 }
 
@@ -244,24 +212,76 @@ static int rule_has_page(const site_ctx *c, const char *rule)
 	return 0;
 }
 
-void site_link_rule(site_buf *b, const site_ctx *c, const char *root,
-		    const char *rule)
+void site_link_rule_title(site_buf *b, const site_ctx *c, const char *root,
+			  const char *rule, const char *title)
 {
 	char file[256];
 	site_file_name(file, sizeof file, rule);
 	if (!file[0] || !rule_has_page(c, rule)) {
-		sb_put(b, "<code>");
-		sb_esc(b, rule);
-		sb_put(b, "</code>");
+		sb_esc_cap(b, title);
 		return;
 	}
 	sb_put(b, "<a href=\"");
 	sb_esc(b, root);
 	sb_put(b, "rules/");
 	sb_esc(b, file);
-	sb_put(b, ".html\"><code>");
-	sb_esc(b, rule);
-	sb_put(b, "</code></a>");
+	sb_put(b, ".html\">");
+	sb_esc_cap(b, title);
+	sb_put(b, "</a>");
+}
+
+static int id_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+}
+
+void site_msg(site_buf *b, const site_ctx *c, const char *root,
+	      const char *msg)
+{
+	/* a rule's message names entities by id ("ICB 'x-icb' spans ..."):
+	 * each id of a body or board becomes its name, linked, and loses
+	 * its quotes; the rest is escaped as it is */
+	const char *p = msg, *done = msg;
+	while (p && *p) {
+		if (!id_char(*p) || (p > msg && id_char(p[-1]))) {
+			p++;
+			continue;
+		}
+		const char *q = p;
+		while (id_char(*q))
+			q++;
+		/* an id has a hyphen, never at either end */
+		size_t n = (size_t)(q - p);
+		char id[160];
+		int32_t i = -1;
+		if (n < sizeof id && memchr(p, '-', n) && p[0] != '-' &&
+		    q[-1] != '-' && !(*q >= 'A' && *q <= 'Z')) {
+			memcpy(id, p, n);
+			id[n] = '\0';
+			i = govmap_registry_index(c->s->reg, id);
+		}
+		const govmap_entity *e =
+			i >= 0 ? govmap_registry_at(c->s->reg, (size_t)i) : NULL;
+		if (!e || (e->kind != GOVMAP_KIND_BODY &&
+			   e->kind != GOVMAP_KIND_BOARD)) {
+			p = q;
+			continue;
+		}
+		int quoted = p > msg && p[-1] == '\'' && *q == '\'';
+		const char *from = quoted ? p - 1 : p;
+		if (from > done) {
+			char *seg = strndup(done, (size_t)(from - done));
+			if (!seg) {
+				b->oom = 1;
+				return;
+			}
+			sb_esc(b, seg);
+			free(seg);
+		}
+		site_link_body(b, c, root, i);
+		p = done = quoted ? q + 1 : q;
+	}
+	sb_esc(b, done);
 }
 
 /* ---- figures and tables ---- */
@@ -320,54 +340,175 @@ static int band(double d)
 	return k < 0 ? 0 : k > 4 ? 4 : k;
 }
 
-/* The deficit with its colour band; the accountability in words (the
- * documented scale, govmap_strength_word) and the reason in a title. */
-static void deficit_cell(site_buf *b, double D)
+/* ---- tables ---- */
+
+const char *site_type_words(const char *type)
 {
-	sb_putf(b, "<td class=\"num\"><span class=\"band band-%d\" "
-		   "aria-hidden=\"true\"></span>%.3f</td>",
-		band(D), D);
+	/* the registry's type ids in the words a committee uses; a type
+	 * not listed is shown with its hyphens as spaces */
+	static const struct {
+		const char *type, *words;
+	} words[] = {
+		{"local-authority", "council"},
+		{"icb", "integrated care board"},
+		{"icp", "integrated care partnership"},
+		{"ccg", "clinical commissioning group"},
+		{"stp", "sustainability and transformation partnership"},
+		{"foundation-trust", "NHS foundation trust"},
+		{"nhs-trust", "NHS trust"},
+		{"hsc-trust", "health and social care trust"},
+		{"healthwatch", "local Healthwatch"},
+		{"local-healthwatch", "local Healthwatch"},
+		{"health-and-wellbeing-board", "health and wellbeing board"},
+		{"membership", "a foundation trust's members"},
+		{"council-of-governors", "council of governors"},
+		{"electorate", "voters"},
+		{"integration-joint-board", "integration joint board"},
+		{"regional-partnership-board", "regional partnership board"},
+		{"nhs-england-region", "NHS England region"},
+		{"local-health-board", "local health board"},
+		{"health-board", "health board"},
+		{"community-health-council", "community health council"},
+		{"arms-length-body", "arm's-length body"},
+		{"joint-health-scrutiny-committee", "joint health scrutiny committee"},
+		{"government-department", "government department"},
+		{"combined-authority", "combined authority"},
+		{"elected-mayor", "elected mayor"},
+		{"pcn", "primary care network"},
+	};
+	if (!type)
+		return "board";
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (strcmp(type, words[k].type) == 0)
+			return words[k].words;
+	return NULL;
 }
 
-static void A_cells(site_buf *b, const site_ctx *c, size_t i)
+void sb_type(site_buf *b, const char *type)
 {
-	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
-	char at[48], why[300];
-	sb_put(b, "<td class=\"num\">");
-	sb_esc(b, govmap_score_A_text(sc, 3, at, sizeof at));
-	sb_put(b, "</td><td><span class=\"band-word\">");
-	sb_esc(b, govmap_strength_word(sc->A));
-	sb_put(b, "</span> <span class=\"reason\">");
-	sb_esc(b, govmap_analysis_reason(c->s->an, i, why, sizeof why));
-	sb_put(b, "</span></td>");
+	const char *w = site_type_words(type);
+	if (w) {
+		sb_put(b, w);
+		return;
+	}
+	char t[96];
+	snprintf(t, sizeof t, "%s", type);
+	for (char *q = t; *q; q++)
+		*q = *q == '-' ? ' ' : *q;
+	sb_esc(b, t);
 }
 
-/* The head of a table of bodies: caption, then the columns, with the
- * exposure and links columns when `exposure`. */
-static void table_head(site_buf *b, const char *id, const char *cls,
-		       const char *caption, size_t top, size_t total,
-		       int exposure)
+void site_table_begin(site_buf *b, const char *id, const char *cls,
+		      const char *caption, const char *const *cols)
 {
-	sb_put(b, "<div class=\"table-wrap\" id=\"");
-	sb_esc(b, id);
-	sb_put(b, "\" tabindex=\"-1\">\n<table class=\"");
-	sb_put(b, cls);
+	sb_put(b, "<div class=\"table-wrap\"");
+	if (id) {
+		sb_put(b, " id=\"");
+		sb_esc(b, id);
+		sb_put(b, "\" tabindex=\"-1\"");
+	}
+	sb_put(b, ">\n<table class=\"");
+	sb_esc(b, cls);
 	sb_put(b, "\">\n<caption>");
-	sb_esc(b, caption);
-	if (top && total > top)
-		sb_putf(b, " (the top %zu of %zu)", top, total);
-	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Rank</th>"
-		  "<th scope=\"col\">Body or board</th>"
-		  "<th scope=\"col\">Type</th>"
-		  "<th scope=\"col\" class=\"num\">Accountability A (worst "
-		  "to best case)</th>"
-		  "<th scope=\"col\">In words, and why</th>"
-		  "<th scope=\"col\" class=\"num\">Deficit D</th>"
-		  "<th scope=\"col\" class=\"num\">Public money a year</th>");
-	if (exposure)
-		sb_put(b, "<th scope=\"col\" class=\"num\">Exposure</th>"
-			  "<th scope=\"col\" class=\"num\">Links to voters</th>");
+	sb_put(b, caption);
+	sb_put(b, "</caption>\n<thead><tr>");
+	for (const char *const *col = cols; *col; col++) {
+		int num = (*col)[0] == '=';
+		sb_put(b, num ? "<th scope=\"col\" class=\"num\">"
+			      : "<th scope=\"col\">");
+		sb_put(b, *col + num);
+		sb_put(b, "</th>");
+	}
 	sb_put(b, "</tr></thead>\n<tbody>\n");
+}
+
+void site_table_end(site_buf *b)
+{
+	sb_put(b, "</tbody>\n</table>\n</div>\n");
+}
+
+void site_td(site_buf *b, const char *label, const char *cls)
+{
+	sb_put(b, "<td");
+	if (cls) {
+		sb_put(b, " class=\"");
+		sb_put(b, cls);
+		sb_put(b, "\"");
+	}
+	/* the column's name, shown before the value where a phone lays
+	 * each row out as a card */
+	sb_put(b, " data-label=\"");
+	sb_put(b, label);
+	sb_put(b, "\">");
+}
+
+void site_body_cells(site_buf *b, const site_ctx *c, const char *root,
+		     size_t i, unsigned cols)
+{
+	const govmap_entity *e = govmap_registry_at(c->s->reg, i);
+	const govmap_score *sc = govmap_analysis_score(c->s->an, i);
+	sb_put(b, "<th scope=\"row\">");
+	site_link_body(b, c, root, (int32_t)i);
+	sb_put(b, "</th>");
+	if (cols & SITE_COL_TYPE) {
+		site_td(b, "What it is", NULL);
+		sb_type(b, e->type);
+		sb_put(b, "</td>");
+	}
+	if (cols & SITE_COL_AREA) {
+		const char *r = site_entity_region(c, i);
+		site_td(b, "Area", NULL);
+		if (r && site_region_ok(r)) {
+			char title[256];
+			site_region_title(title, sizeof title, r);
+			site_link_region(b, root, r, title);
+		} else {
+			sb_put(b, "none recorded");
+		}
+		sb_put(b, "</td>");
+	}
+	if (!sc->active || sc->electorate) {
+		site_td(b, "Chain to voters", NULL);
+		sb_put(b, !sc->active ? "not in force on this date"
+				      : "voters: where chains end");
+		sb_put(b, "</td>");
+		site_td(b, "Deficit", "num");
+		sb_put(b, "&ndash;</td>");
+	} else {
+		/* the word first, its reason, then the number behind it */
+		char at[48], why[300];
+		site_td(b, "Chain to voters", NULL);
+		sb_put(b, "<strong class=\"band-word\">");
+		sb_put(b, sc->next < 0 ? "none" : govmap_strength_word(sc->A));
+		sb_put(b, "</strong> <span class=\"reason\">");
+		sb_esc(b, govmap_analysis_reason(c->s->an, i, why, sizeof why));
+		sb_put(b, " (A ");
+		sb_esc(b, govmap_score_A_text(sc, 2, at, sizeof at));
+		sb_put(b, ")</span></td>");
+		site_td(b, "Deficit", "num deficit");
+		sb_putf(b, "<span class=\"band band-%d\" aria-hidden=\"true\">"
+			   "</span>%.2f</td>",
+			band(sc->D), sc->D);
+	}
+	if (cols & SITE_COL_MONEY) {
+		char mt[160];
+		if (sc->money >= 0) {
+			site_td(b, "Public money a year", "num");
+			sb_esc(b, govmap_score_money_text(sc, mt, sizeof mt));
+		} else {
+			site_td(b, "Public money a year", "num unknown");
+			sb_put(b, "not recorded");
+		}
+		sb_put(b, "</td>");
+	}
+	if (cols & SITE_COL_EXPOSURE) {
+		site_td(b, "Exposure", "num");
+		if (sc->money >= 0)
+			money(b, sc->exposure);
+		else
+			sb_put(b, "unknown");
+		sb_put(b, "</td>");
+	}
 }
 
 void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
@@ -376,46 +517,41 @@ void site_rank_table(site_buf *b, const site_ctx *c, const char *root,
 {
 	/* a ranking by exposure holds known figures only: a body with no
 	 * money recorded is in site_unpriced_table(), never ranked at £0 */
+	static const char *const cols[] = {
+		"=Rank", "Body or board", "What it is",
+		"Chain to voters, in words, and why", "=Deficit",
+		"=Public money a year", "=Exposure", NULL};
 	size_t shown = 0, total = 0;
 	for (size_t k = 0; k < c->nranked; k++)
 		if ((!region ||
 		     govmap_region_in(site_entity_region(c, c->ranked[k]), region)) &&
 		    govmap_analysis_score(c->s->an, c->ranked[k])->money >= 0)
 			total++;
-	table_head(b, caption_id, "ranked", caption, top, total, 1);
+	site_buf cap = {0};
+	sb_esc(&cap, caption);
+	if (top && total > top)
+		sb_putf(&cap, " (the top %zu of %zu)", top, total);
+	site_table_begin(b, caption_id, "ranked cards", cap.s ? cap.s : "",
+			 cols);
+	sb_free(&cap);
 	for (size_t k = 0; k < c->nranked && (!top || shown < top); k++) {
 		size_t i = c->ranked[k];
 		if (region && !govmap_region_in(site_entity_region(c, i), region))
 			continue;
-		const govmap_entity *e = govmap_registry_at(c->s->reg, i);
-		const govmap_score *sc = govmap_analysis_score(c->s->an, i);
-		if (sc->money < 0)
+		if (govmap_analysis_score(c->s->an, i)->money < 0)
 			continue;
 		shown++;
-		sb_putf(b, "<tr><td class=\"num\">%zu</td><th scope=\"row\">",
-			shown);
-		site_link_body(b, c, root, (int32_t)i);
-		sb_put(b, "</th><td>");
-		sb_esc(b, e->type ? e->type : "board");
-		sb_put(b, "</td>");
-		A_cells(b, c, i);
-		deficit_cell(b, sc->D);
-		char mt[160];
-		sb_put(b, "<td class=\"num\">");
-		sb_esc(b, govmap_score_money_text(sc, mt, sizeof mt));
-		sb_put(b, "</td><td class=\"num\">");
-		money(b, sc->exposure);
-		if (sc->next < 0)
-			sb_put(b, "</td><td class=\"num\">none</td></tr>\n");
-		else
-			sb_putf(b, "</td><td class=\"num\">%u</td></tr>\n",
-				sc->hops);
+		sb_putf(b, "<tr><td class=\"num rank\">%zu</td>", shown);
+		site_body_cells(b, c, root, i,
+				SITE_COL_TYPE | SITE_COL_MONEY |
+					SITE_COL_EXPOSURE);
+		sb_put(b, "</tr>\n");
 	}
 	if (!shown)
-		sb_put(b, "<tr><td colspan=\"9\">No body or board here has a "
+		sb_put(b, "<tr><td colspan=\"7\">No body or board here has a "
 			  "money figure recorded for this date's financial "
 			  "year.</td></tr>\n");
-	sb_put(b, "</tbody>\n</table>\n</div>\n");
+	site_table_end(b);
 }
 
 void site_robustness(site_buf *b, const site_ctx *c, const char *region,
@@ -456,6 +592,10 @@ void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
 			 const char *region, size_t top,
 			 const char *caption_id)
 {
+	static const char *const cols[] = {
+		"=Rank", "Body or board", "What it is",
+		"Chain to voters, in words, and why", "=Deficit",
+		"=Public money a year", NULL};
 	govmap_report *r = NULL;
 	govmap_report_opts o = {region, SITE_WEAK};
 	if (govmap_report_build(&r, c->s->an, c->s->findings, &o) != GOVMAP_OK) {
@@ -464,29 +604,26 @@ void site_unpriced_table(site_buf *b, const site_ctx *c, const char *root,
 	}
 	size_t n;
 	const size_t *v = govmap_report_unpriced(r, &n);
-	table_head(b, caption_id, "ranked unpriced",
-		   "Bodies and boards whose best chain to voters is weaker "
-		   "than 0.25 and whose money is not recorded for this date's "
-		   "year, by deficit",
-		   top, n, 0);
+	site_buf cap = {0};
+	sb_put(&cap, "Bodies and boards whose best chain to voters is weaker "
+		     "than 0.25 and whose money is not recorded for this "
+		     "date's year, by deficit");
+	if (top && n > top)
+		sb_putf(&cap, " (the top %zu of %zu)", top, n);
+	site_table_begin(b, caption_id, "ranked unpriced cards",
+			 cap.s ? cap.s : "", cols);
+	sb_free(&cap);
 	size_t shown = 0;
 	for (size_t k = 0; k < n && (!top || shown < top); k++) {
-		const govmap_entity *e = govmap_registry_at(c->s->reg, v[k]);
-		const govmap_score *sc = govmap_analysis_score(c->s->an, v[k]);
 		shown++;
-		sb_putf(b, "<tr><td class=\"num\">%zu</td><th scope=\"row\">",
-			shown);
-		site_link_body(b, c, root, (int32_t)v[k]);
-		sb_put(b, "</th><td>");
-		sb_esc(b, e->type ? e->type : "board");
-		sb_put(b, "</td>");
-		A_cells(b, c, v[k]);
-		deficit_cell(b, sc->D);
-		sb_put(b, "<td class=\"num unknown\">not recorded</td></tr>\n");
+		sb_putf(b, "<tr><td class=\"num rank\">%zu</td>", shown);
+		site_body_cells(b, c, root, v[k],
+				SITE_COL_TYPE | SITE_COL_MONEY);
+		sb_put(b, "</tr>\n");
 	}
 	if (!shown)
-		sb_put(b, "<tr><td colspan=\"7\">None.</td></tr>\n");
-	sb_put(b, "</tbody>\n</table>\n</div>\n");
+		sb_put(b, "<tr><td colspan=\"6\">None.</td></tr>\n");
+	site_table_end(b);
 	govmap_report_free(r);
 }
 
@@ -521,29 +658,30 @@ static void finding_item(site_buf *b, const site_ctx *c, const char *root,
 {
 	sb_putf(b, "<li><span class=\"sev sev-%s\">%s</span> ",
 		govmap_severity_name(f->sev), sev_word(f->sev));
-	sb_esc(b, f->msg);
+	site_msg(b, c, root, f->msg);
 	int32_t body = site_finding_body(c, f);
 	if (f->entity >= 0) {
 		const govmap_entity *e =
 			govmap_registry_at(c->s->reg, (size_t)f->entity);
+		int other = body != f->entity;
+		if ((show_body && body >= 0) || other)
+			sb_put(b, " <span class=\"about\">(");
 		if (show_body && body >= 0) {
-			sb_put(b, " <span class=\"about\">(");
 			site_link_body(b, c, root, body);
-			if (body != f->entity) {
-				sb_put(b, ", ");
-				sb_put(b, govmap_kind_name(e->kind));
-				sb_put(b, " <code>");
-				sb_esc(b, e->id);
-				sb_put(b, "</code>");
-			}
-			sb_put(b, ")</span>");
-		} else if (body != f->entity) {
-			sb_put(b, " <span class=\"about\">(");
-			sb_put(b, govmap_kind_name(e->kind));
-			sb_put(b, " <code>");
-			sb_esc(b, e->id);
-			sb_put(b, "</code>)</span>");
+			sb_put(b, other ? ": " : "");
 		}
+		/* a link or a contract said in words, not by its id */
+		if (other && e->kind == GOVMAP_KIND_LINK) {
+			sb_put(b, "its link to ");
+			site_link_body(b, c, root, e->to.target);
+		} else if (other && e->kind == GOVMAP_KIND_CONTRACT) {
+			sb_put(b, "a contract with ");
+			site_link_body(b, c, root, e->provider.target);
+		} else if (other) {
+			sb_put(b, govmap_kind_name(e->kind));
+		}
+		if ((show_body && body >= 0) || other)
+			sb_put(b, ")</span>");
 	}
 	if (f->suppressed) {
 		sb_put(b, "<br><span class=\"reason\">Accepted as an exception "
@@ -606,10 +744,10 @@ size_t site_findings(site_buf *b, const site_ctx *c, const char *root,
 				sb_put(b, "<div class=\"rule-group\">\n<");
 				sb_put(b, pass ? "p class=\"rule-title\"" : htag);
 				sb_put(b, ">");
-				sb_esc_cap(b, ri && ri->title ? ri->title : f->rule);
-				sb_put(b, " <span class=\"rule-id\">");
-				site_link_rule(b, c, root, f->rule);
-				sb_put(b, "</span></");
+				site_link_rule_title(b, c, root, f->rule,
+						     ri && ri->title ? ri->title
+								     : f->rule);
+				sb_put(b, "</");
 				sb_put(b, pass ? "p" : htag);
 				sb_put(b, ">\n");
 				const char *basis = f->basis ? f->basis
@@ -639,8 +777,11 @@ size_t site_findings(site_buf *b, const site_ctx *c, const char *root,
 			const govmap_finding *f = &fs->v[idx[k]];
 			if (!f->suppressed)
 				continue;
+			const govmap_rule_info *ri = rule_info(c, f->rule);
 			sb_put(b, "<li>");
-			site_link_rule(b, c, root, f->rule);
+			site_link_rule_title(b, c, root, f->rule,
+					     ri && ri->title ? ri->title
+							     : f->rule);
 			sb_put(b, "<ul>");
 			finding_item(b, c, root, f, show_body);
 			sb_put(b, "</ul></li>\n");
@@ -819,20 +960,32 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		     const govmap_map_opts *o, const char *caption,
 		     const char *summary, const char *table_id)
 {
+	site_map_figure_at(b, c, root, c->s->an, "map", o, caption, summary,
+			   table_id);
+}
+
+void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
+			const govmap_analysis *an, const char *idp,
+			const govmap_map_opts *o, const char *caption,
+			const char *summary, const char *table_id)
+{
+	char cap_id[64], frame_id[64];
+	snprintf(cap_id, sizeof cap_id, "%s-caption", idp);
+	snprintf(frame_id, sizeof frame_id, "%s-frame", idp);
 	char *svg = NULL, *json = NULL;
 	size_t len = 0, jlen = 0;
 	govmap_diags d = {0};
-	int rc = govmap_map_render(&svg, &len, c->s->an, o, GOVMAP_MAP_SVG, &d);
+	int rc = govmap_map_render(&svg, &len, an, o, GOVMAP_MAP_SVG, &d);
 	site_buf inl = {0};
 	site_legend legend = {0};
 	site_node_link *links = NULL;
 	size_t nlinks = 0;
 	if (rc == GOVMAP_OK &&
-	    govmap_map_render(&json, &jlen, c->s->an, o, GOVMAP_MAP_JSON,
+	    govmap_map_render(&json, &jlen, an, o, GOVMAP_MAP_JSON,
 			      &d) == GOVMAP_OK)
 		nlinks = node_links(c, root, o->region, json, &links);
 	if (rc == GOVMAP_OK &&
-	    site_svg_inline(&inl, svg, len, "map-caption", links, nlinks,
+	    site_svg_inline(&inl, svg, len, cap_id, links, nlinks,
 			    &legend) < 0) {
 		rc = -1;
 		govmap_diags_add(&d, GOVMAP_SEV_ERROR, NULL, 0, 0, "site-svg",
@@ -840,8 +993,11 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 				 "than plain SVG shapes and relative links, "
 				 "so it was left out");
 	}
-	sb_put(b, "<figure class=\"map\" aria-labelledby=\"map-caption\">\n"
-		  "<figcaption id=\"map-caption\">");
+	sb_put(b, "<figure class=\"map\" aria-labelledby=\"");
+	sb_esc(b, cap_id);
+	sb_put(b, "\">\n<figcaption id=\"");
+	sb_esc(b, cap_id);
+	sb_put(b, "\">");
 	sb_esc(b, caption);
 	sb_put(b, "</figcaption>\n<p class=\"map-summary\">");
 	sb_esc(b, summary);
@@ -868,14 +1024,16 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		/* fitted to the page, a wide map's labels would be too small
 		 * to read: it opens at actual size and scrolls */
 		int fit = svg_width(svg) <= 1600;
-		const char *id = "map-frame"; /* one map per page */
+		const char *id = frame_id; /* unique on its page */
 		sb_putf(b, "<button type=\"button\" class=\"map-size\" "
 			   "aria-controls=\"%s\" aria-pressed=\"%s\" hidden>"
 			   "Fit the map to the page width</button>\n"
 			   "<div class=\"map-frame%s\" id=\"%s\" tabindex=\"0\" "
-			   "role=\"region\" aria-label=\"The map (scrolls "
-			   "sideways; use the arrow keys)\">\n",
+			   "role=\"region\" aria-label=\"",
 			id, fit ? "true" : "false", fit ? " fit" : "", id);
+		/* unique on the page: two maps, then and now */
+		sb_esc(b, caption);
+		sb_put(b, " (scrolls sideways; use the arrow keys)\">\n");
 		sb_putn(b, inl.s, inl.n);
 		sb_put(b, "\n</div>\n");
 		site_legend_html(b, &legend);

@@ -27,14 +27,10 @@ static void origin(site_buf *b, const char *id)
 {
 	const char *slash = strchr(id, '/');
 	if (strncmp(id, "core/", 5) == 0 || !slash) {
-		sb_put(b, "govmap's core");
+		sb_put(b, "govmap's core rules, which apply everywhere");
 		return;
 	}
-	char name[160];
-	snprintf(name, sizeof name, "%.*s", (int)(slash - id), id);
-	sb_put(b, "the region plugin <code>");
-	sb_esc(b, name);
-	sb_put(b, "</code>");
+	sb_put(b, "a region plugin: rules for one nation or area's own law");
 }
 
 static int of_rule(const site_ctx *c, const govmap_finding *f,
@@ -51,17 +47,17 @@ static int one_rule(site_ctx *c, const govmap_rule_info *r)
 	if (!file[0])
 		return 0;
 	site_buf b = {0};
-	site_page_begin(&b, c, "../", r->id, "rules");
+	const char *title = r->title ? r->title : r->id;
+	site_page_begin(&b, c, "../", title, "rules");
 	sb_put(&b, "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\"><ol>\n"
 		   "<li><a href=\"../index.html\">Overview</a></li>\n"
 		   "<li><a href=\"index.html\">Rules</a></li>\n"
 		   "<li aria-current=\"page\">");
-	sb_esc(&b, r->id);
+	sb_esc_cap(&b, title);
 	sb_put(&b, "</li>\n</ol></nav>\n<h1>");
-	sb_esc_cap(&b, r->title ? r->title : r->id);
-	sb_put(&b, "</h1>\n<dl class=\"facts\">\n<div><dt>Rule</dt><dd><code>");
-	sb_esc(&b, r->id);
-	sb_put(&b, "</code></dd></div>\n<div><dt>Most severe finding</dt><dd>");
+	sb_esc_cap(&b, title);
+	sb_put(&b, "</h1>\n<dl class=\"facts\">\n<div><dt>Most severe "
+		   "finding</dt><dd>");
 	sb_put(&b, govmap_severity_name(r->severity));
 	sb_put(&b, "</dd></div>\n<div><dt>From</dt><dd>");
 	origin(&b, r->id);
@@ -71,7 +67,13 @@ static int one_rule(site_ctx *c, const govmap_rule_info *r)
 		   "finding of this rule as an exception by naming the rule "
 		   "and a reason under <code>suppress</code>; such findings "
 		   "are listed, with their reasons, as reviewed exceptions."
-		   "</p>\n<h2>Findings on ");
+		   "</p>\n<details class=\"tech\" id=\"details\"><summary>"
+		   "For registry editors: the rule's id</summary>\n<p>Name "
+		   "<code>");
+	sb_esc(&b, r->id);
+	sb_put(&b, "</code> under <code>suppress</code> to accept a "
+		   "finding of this rule as an exception.</p>\n</details>\n"
+		   "<h2>Findings on ");
 	sb_esc(&b, c->date);
 	sb_put(&b, "</h2>\n");
 	site_findings(&b, c, "../", of_rule, r->id, 1, "h3");
@@ -88,29 +90,30 @@ int site_write_rules(site_ctx *c)
 	sb_put(&b, "<h1>Rules</h1>\n<p>Each finding comes from a rule with a "
 		   "legal or documentary basis: the core rules apply "
 		   "everywhere; region plugins add rules for their own "
-		   "law.</p>\n<div class=\"table-wrap\">\n<table class=\"rules\">"
-		   "\n<caption>Every rule, with its basis and the number of "
-		   "findings on this date</caption>\n<thead><tr><th scope=\"col\">"
-		   "Rule</th><th scope=\"col\">What it checks</th>"
-		   "<th scope=\"col\">Severity</th><th scope=\"col\">Basis</th>"
-		   "<th scope=\"col\" class=\"num\">Findings</th></tr></thead>\n"
-		   "<tbody>\n");
+		   "law. Each rule's page gives its id, which a registry entry "
+		   "names to accept a finding as an exception.</p>\n");
+	static const char *const cols[] = {"What it checks", "Severity",
+					   "Basis", "=Findings", NULL};
+	site_table_begin(&b, NULL, "rules", "Every rule, with its basis and "
+			 "the number of findings on this date", cols);
 	for (size_t i = 0; i < c->nrules; i++) {
 		const govmap_rule_info *r = c->rules[i];
 		sb_put(&b, "<tr><th scope=\"row\">");
-		site_link_rule(&b, c, "../", r->id);
-		sb_put(&b, "</th><td>");
-		sb_esc_cap(&b, r->title);
-		sb_put(&b, "</td><td>");
+		site_link_rule_title(&b, c, "../", r->id,
+				     r->title ? r->title : r->id);
+		sb_put(&b, "</th>");
+		site_td(&b, "Severity", NULL);
 		sb_put(&b, govmap_severity_name(r->severity));
-		sb_put(&b, "</td><td>");
+		sb_put(&b, "</td>");
+		site_td(&b, "Basis", NULL);
 		sb_esc(&b, r->basis ? r->basis : "none given");
-		sb_putf(&b, "</td><td class=\"num\">%zu</td></tr>\n",
-			count_findings(c, r->id));
+		sb_put(&b, "</td>");
+		site_td(&b, "Findings", "num");
+		sb_putf(&b, "%zu</td></tr>\n", count_findings(c, r->id));
 	}
 	if (!c->nrules)
-		sb_put(&b, "<tr><td colspan=\"5\">No rules.</td></tr>\n");
-	sb_put(&b, "</tbody>\n</table>\n</div>\n");
+		sb_put(&b, "<tr><td colspan=\"4\">No rules.</td></tr>\n");
+	site_table_end(&b);
 	site_page_end(&b, c, "../");
 	rc |= site_write(c, "rules/index.html", &b);
 	for (size_t i = 0; i < c->nrules; i++)

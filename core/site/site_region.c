@@ -50,17 +50,14 @@ static void known_money(site_buf *b, size_t known, size_t all, double v)
 static void regions_table(site_buf *b, const site_ctx *c, const char *root,
 			  const char *under)
 {
-	sb_put(b, "<div class=\"table-wrap\" id=\"regions\" tabindex=\"-1\">\n"
-		  "<table class=\"regions\">\n<caption>");
-	sb_put(b, under ? "Areas within this region"
-			: "Nations, regions and footprints");
-	sb_put(b, "</caption>\n<thead><tr><th scope=\"col\">Region or "
-		  "footprint</th>"
-		  "<th scope=\"col\" class=\"num\">Bodies and boards in force</th>"
-		  "<th scope=\"col\" class=\"num\">Public money a year</th>"
-		  "<th scope=\"col\" class=\"num\">Decided by chains weaker "
-		  "than 0.25</th><th scope=\"col\" class=\"num\">No chain to "
-		  "voters</th></tr></thead>\n<tbody>\n");
+	static const char *const cols[] = {
+		"Region or footprint", "=Bodies and boards in force",
+		"=Public money a year", "=Decided by chains weaker than 0.25",
+		"=No chain to voters", NULL};
+	site_table_begin(b, "regions", "regions cards",
+			 under ? "Areas within this region"
+			       : "Nations, regions and footprints",
+			 cols);
 	for (size_t i = 0; i < c->nregions; i++) {
 		const char *r = c->regions[i];
 		if (under && (!govmap_region_in(r, under) || strcmp(r, under) == 0))
@@ -75,14 +72,19 @@ static void regions_table(site_buf *b, const site_ctx *c, const char *root,
 			depth > 3 ? 3 : depth);
 		site_link_region(b, root, r,
 				 site_region_title(title, sizeof title, r));
-		sb_putf(b, "</th><td class=\"num\">%zu</td><td class=\"num\">",
-			t.bodies);
+		sb_put(b, "</th>");
+		site_td(b, "Bodies and boards in force", "num");
+		sb_putf(b, "%zu</td>", t.bodies);
+		site_td(b, "Public money a year", "num");
 		known_money(b, t.with_money, t.bodies, t.money);
-		sb_put(b, "</td><td class=\"num\">");
+		sb_put(b, "</td>");
+		site_td(b, "Decided by chains weaker than 0.25", "num");
 		known_money(b, t.weak_with_money, t.weak, t.weak_money);
-		sb_putf(b, "</td><td class=\"num\">%zu</td></tr>\n", t.nochain);
+		sb_put(b, "</td>");
+		site_td(b, "No chain to voters", "num");
+		sb_putf(b, "%zu</td></tr>\n", t.nochain);
 	}
-	sb_put(b, "</tbody>\n</table>\n</div>\n");
+	site_table_end(b);
 }
 
 int site_write_index(site_ctx *c)
@@ -103,7 +105,16 @@ int site_write_index(site_ctx *c)
 		   "exposure</a> is the deficit times the public money it "
 		   "controls.</p>\n<p class=\"meta\">Registry: ");
 	sb_esc(&b, c->s->title);
-	sb_put(&b, ".</p>\n<h2>Headline figures</h2>\n");
+	sb_put(&b, ".</p>\n");
+	if (c->since) {
+		sb_put(&b, "<p class=\"then-now-link\"><a href=\"changes/"
+			   "index.html\">Then and now: what changed between ");
+		sb_esc(&b, c->since_date);
+		sb_put(&b, " and ");
+		sb_esc(&b, c->date);
+		sb_put(&b, "</a></p>\n");
+	}
+	sb_put(&b, "<h2>Headline figures</h2>\n");
 	site_headlines(&b, &t);
 
 	/* the national map */
@@ -213,6 +224,7 @@ static int one_region(site_ctx *c, const char *r)
 			   "map you can read on paper and the questions to "
 			   "ask.</p>\n");
 	}
+	site_since_region_link(&b, c, r);
 	sb_put(&b, "<h2>Headline figures</h2>\n");
 	site_headlines(&b, &t);
 	int children = 0;
@@ -246,7 +258,7 @@ static int one_region(site_ctx *c, const char *r)
 				 ? " Groups of more than 12 like bodies in one "
 				   "footprint are drawn as one box."
 				 : "");
-		snprintf(mtitle, sizeof mtitle, "%s: %s", c->s->title, r);
+		snprintf(mtitle, sizeof mtitle, "%s: %s", c->s->title, title);
 		govmap_map_opts o = {0};
 		o.region = r;
 		o.title = mtitle;
@@ -290,16 +302,15 @@ static int one_region(site_ctx *c, const char *r)
 				   "and boards recorded here that had ended, or "
 				   "not yet begun, on this date.</p>\n<ul>\n");
 		any = 1;
-		char a[11], z[11];
-		govmap_date_format(a, e->valid.from);
-		govmap_date_format(z, e->valid.to);
 		sb_put(&b, "<li>");
 		site_link_body(&b, c, "../", (int32_t)i);
-		sb_put(&b, " (");
-		sb_esc(&b, a);
-		sb_put(&b, " to ");
-		sb_esc(&b, z);
-		sb_put(&b, ")</li>\n");
+		sb_put(&b, ": ");
+		if (!e->valid.from && !e->valid.to)
+			sb_put(&b, "its dates are not recorded, so it is not "
+				   "counted in force");
+		else
+			site_period(&b, e->valid, 0);
+		sb_put(&b, "</li>\n");
 	}
 	if (any)
 		sb_put(&b, "</ul>\n");
@@ -350,39 +361,21 @@ int site_write_bodies_az(site_ctx *c)
 	if (!v)
 		return -1;
 	site_buf b = {0};
+	static const char *const cols[] = {
+		"Name", "What it is", "Area",
+		"Chain to voters, in words, and why", "=Deficit", NULL};
 	site_page_begin(&b, c, "../", "Bodies and boards, A to Z", "bodies");
 	sb_put(&b, "<h1>Bodies and boards, A to Z</h1>\n<p>Every body and "
 		   "board in the registry, including those no longer in force. "
-		   "Use the search box above to find one by name.</p>\n"
-		   "<div class=\"table-wrap\">\n<table class=\"az\">\n"
-		   "<caption>All bodies and boards by name</caption>\n<thead>"
-		   "<tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th>"
-		   "<th scope=\"col\">Region</th><th scope=\"col\" class=\"num\">"
-		   "Accountability A</th><th scope=\"col\" class=\"num\">"
-		   "Deficit D</th></tr></thead>\n<tbody>\n");
+		   "Use the search box above to find one by name.</p>\n");
+	site_table_begin(&b, NULL, "az cards", "All bodies and boards by name",
+			 cols);
 	for (size_t k = 0; k < m; k++) {
-		const govmap_entity *e = govmap_registry_at(c->s->reg, v[k]);
-		const govmap_score *sc = govmap_analysis_score(c->s->an, v[k]);
-		const char *r = site_entity_region(c, v[k]);
-		sb_put(&b, "<tr><th scope=\"row\">");
-		site_link_body(&b, c, "../", (int32_t)v[k]);
-		sb_put(&b, "</th><td>");
-		sb_esc(&b, e->type ? e->type : "board");
-		sb_put(&b, "</td><td>");
-		if (r)
-			site_link_region(&b, "../", r, r);
-		if (!sc->active)
-			sb_put(&b, "</td><td class=\"num\" colspan=\"2\">not in "
-				   "force</td></tr>\n");
-		else if (sc->electorate)
-			sb_put(&b, "</td><td class=\"num\" colspan=\"2\">voters"
-				   "</td></tr>\n");
-		else
-			sb_putf(&b, "</td><td class=\"num\">%.3f</td>"
-				    "<td class=\"num\">%.3f</td></tr>\n",
-				sc->A, sc->D);
+		sb_put(&b, "<tr>");
+		site_body_cells(&b, c, "../", v[k], SITE_COL_TYPE | SITE_COL_AREA);
+		sb_put(&b, "</tr>\n");
 	}
-	sb_put(&b, "</tbody>\n</table>\n</div>\n");
+	site_table_end(&b);
 	site_page_end(&b, c, "../");
 	free(v);
 	return site_write(c, "bodies/index.html", &b);
@@ -434,13 +427,12 @@ int site_write_councils(site_ctx *c)
 		   "care bodies it scrutinises or holds to account, which "
 		   "boards it sits on or appoints to, and how strong each "
 		   "link is. The search box above also finds a council by "
-		   "its ONS or ODS code.</p>\n"
-		   "<div class=\"table-wrap\">\n<table class=\"councils\">\n"
-		   "<caption>Councils in force, by name</caption>\n<thead>"
-		   "<tr><th scope=\"col\">Council and area</th><th scope="
-		   "\"col\" class=\"num\">Holds to account</th><th scope="
-		   "\"col\" class=\"num\">Sits on or appoints to</th></tr>"
-		   "</thead>\n<tbody>\n");
+		   "its ONS or ODS code.</p>\n");
+	static const char *const cols[] = {"Council and area",
+					   "=Holds to account",
+					   "=Sits on or appoints to", NULL};
+	site_table_begin(&b, NULL, "councils", "Councils in force, by name",
+			 cols);
 	size_t shown = 0;
 	for (size_t k = 0; k < m; k++) {
 		const govmap_entity *e = govmap_registry_at(c->s->reg, v[k]);
@@ -460,15 +452,17 @@ int site_write_councils(site_ctx *c)
 			sb_esc(&b, title);
 			sb_put(&b, "</span>");
 		}
-		sb_putf(&b, "</th><td class=\"num\">%zu</td><td class=\"num\">"
-			    "%zu</td></tr>\n",
-			site_forum_edges(NULL, c, "../", v[k], 0),
+		sb_put(&b, "</th>");
+		site_td(&b, "Holds to account", "num");
+		sb_putf(&b, "%zu</td>", site_forum_edges(NULL, c, "../", v[k], 0));
+		site_td(&b, "Sits on or appoints to", "num");
+		sb_putf(&b, "%zu</td></tr>\n",
 			site_forum_edges(NULL, c, "../", v[k], 1));
 	}
 	if (!shown)
 		sb_put(&b, "<tr><td colspan=\"3\">No council is in force on "
 			   "this date.</td></tr>\n");
-	sb_put(&b, "</tbody>\n</table>\n</div>\n");
+	site_table_end(&b);
 	site_page_end(&b, c, "../");
 	free(v);
 	return site_write(c, "councils/index.html", &b);
@@ -498,10 +492,33 @@ int site_write_search(site_ctx *c)
 		sb_json(&b, e->id);
 		sb_put(&b, ",\"name\":");
 		sb_json(&b, e->name ? e->name : e->id);
+		/* what it is and where, in words, for the result's hint */
+		site_buf t = {0};
+		sb_type(&t, e->type);
 		sb_put(&b, ",\"type\":");
-		sb_json(&b, e->type ? e->type : "board");
-		sb_put(&b, ",\"region\":");
-		sb_json(&b, r && site_region_ok(r) ? r : "");
+		sb_json(&b, t.s ? t.s : "");
+		sb_free(&t);
+		char title[256] = "";
+		if (r && site_region_ok(r))
+			site_region_title(title, sizeof title, r);
+		sb_put(&b, ",\"area\":");
+		sb_json(&b, title);
+		/* the short names explain and map --focus accept ("sheffield",
+		 * "south yorkshire"): search ranks an exact one first */
+		char sn[3][256];
+		for (int l = 0; l < 3; l++)
+			govmap_short_name(sn[l], sizeof sn[l],
+					  e->name ? e->name : e->id, l + 1);
+		sb_put(&b, ",\"short\":[");
+		sb_json(&b, sn[0]);
+		if (strcmp(sn[0], sn[1]) != 0) {
+			sb_put(&b, ",");
+			sb_json(&b, sn[1]);
+		}
+		/* an NHS body's name without "NHS" and its type's words
+		 * ("south yorkshire"): ranked after a council's own */
+		sb_put(&b, "],\"nhs\":");
+		sb_json(&b, strcmp(sn[1], sn[2]) != 0 ? sn[2] : "");
 		/* ONS, ODS and other codes: search matches them too */
 		sb_put(&b, ",\"codes\":[");
 		for (size_t k2 = 0; k2 < e->ncodes; k2++) {
@@ -521,9 +538,7 @@ int site_write_search(site_ctx *c)
 		sb_put(&b, ",\"name\":");
 		sb_json(&b, site_region_title(title, sizeof title,
 					      c->regions[i]));
-		sb_put(&b, ",\"type\":\"region\",\"region\":");
-		sb_json(&b, c->regions[i]);
-		sb_put(&b, ",\"active\":true}");
+		sb_put(&b, ",\"type\":\"area\",\"area\":\"\",\"active\":true}");
 	}
 	sb_put(&b, "\n]\n");
 	free(v);

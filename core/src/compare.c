@@ -919,3 +919,25 @@ void govmap_timeline_free(govmap_timeline *t)
 	govmap_history_free(t->h);
 	free(t);
 }
+
+govmap_change govmap_diff_change(const govmap_diff *d,
+				 const govmap_diff_entry *e)
+{
+	if (!d || !e || !e->scored || e->a < 0 || e->b < 0)
+		return GOVMAP_CHANGE_NONE;
+	const govmap_analysis *an[2] = {govmap_session_analysis(d->a),
+					govmap_session_analysis(d->b)};
+	int unknown = an[0] && an[1] &&
+		      (govmap_analysis_score(an[0], (size_t)e->a)->dates_unknown ||
+		       govmap_analysis_score(an[1], (size_t)e->b)->dates_unknown);
+	if (unknown && (!e->act_a || !e->act_b))
+		return GOVMAP_CHANGE_UNKNOWN;
+	if (!e->act_a && e->act_b)
+		return GOVMAP_CHANGE_CREATED;
+	if (e->act_a && !e->act_b)
+		return GOVMAP_CHANGE_ABOLISHED;
+	if (e->act_a && e->act_b && e->Aa != e->Ab)
+		return e->Ab > e->Aa ? GOVMAP_CHANGE_STRONGER
+				     : GOVMAP_CHANGE_WEAKER;
+	return GOVMAP_CHANGE_NONE;
+}

@@ -25,10 +25,20 @@ static int is_generic(const char *w, size_t n)
 	return 0;
 }
 
+/* Trailing words an NHS body's short name also leaves out, longest
+ * first ("NHS South Yorkshire Integrated Care Board" is "nhs south
+ * yorkshire", and then "south yorkshire").  Not "partnership" or "ccg":
+ * an ICP and a CCG would then share the short name of their ICB or
+ * council. */
+static const char *const generic_tail[] = {
+	"nhs foundation trust", "integrated care board", "nhs trust", "icb",
+	NULL};
+
 /* Lower-case words of letters and digits joined by single spaces, in a
- * malloc'd string; without the generic words when `shortname` (unless
- * nothing else is left). */
-static char *normalise(const char *s, int shortname)
+ * malloc'd string.  Short names (govmap_short_name's levels): 1 without
+ * the generic words, 2 also without a generic tail, 3 also without a
+ * leading "nhs"; the whole name's words when nothing would be left. */
+static char *normalise(const char *s, int level)
 {
 	const char *orig = s;
 	size_t n = strlen(s);
@@ -48,7 +58,9 @@ static char *normalise(const char *s, int shortname)
 		size_t wl = len < sizeof word - 1 ? len : sizeof word - 1;
 		for (size_t k = 0; k < wl; k++)
 			word[k] = (char)tolower((unsigned char)w[k]);
-		if (shortname && is_generic(word, wl))
+		if (level && is_generic(word, wl))
+			continue;
+		if (level >= 3 && p == o && wl == 3 && memcmp(word, "nhs", 3) == 0)
 			continue;
 		if (p != o)
 			*p++ = ' ';
@@ -56,11 +68,35 @@ static char *normalise(const char *s, int shortname)
 		p += wl;
 	}
 	*p = '\0';
-	if (shortname && !*o) {
+	for (size_t k = 0; level >= 2 && generic_tail[k]; k++) {
+		size_t tl = strlen(generic_tail[k]), ol = (size_t)(p - o);
+		if (ol > tl + 1 && o[ol - tl - 1] == ' ' &&
+		    strcmp(o + ol - tl, generic_tail[k]) == 0) {
+			p = o + ol - tl - 1;
+			*p = '\0';
+			break;
+		}
+	}
+	if (level && !*o) {
 		free(o);
 		return normalise(orig, 0);
 	}
 	return o;
+}
+
+size_t govmap_short_name(char *buf, size_t size, const char *name, int level)
+{
+	char *sn = name ? normalise(name, level < 1 ? 1 : level > 3 ? 3 : level)
+			: NULL;
+	size_t n = sn ? strlen(sn) : 0;
+	if (size) {
+		size_t k = n < size - 1 ? n : size - 1;
+		if (sn)
+			memcpy(buf, sn, k);
+		buf[k] = '\0';
+	}
+	free(sn);
+	return n;
 }
 
 /* Whether the words of `q` appear, whole and in order, in `words`. */
@@ -83,7 +119,7 @@ static int ci_equal(const char *a, const char *b)
 
 /* The match score of `e`, or -1 when memory ran out. */
 static int score_of(const govmap_entity *e, const char *query,
-		    const char *nq, const char *kq)
+		    const char *nq, const char *kq, const char *sq)
 {
 	if (strcmp(e->id, query) == 0)
 		return 100;
@@ -97,16 +133,24 @@ static int score_of(const govmap_entity *e, const char *query,
 	int best = 0;
 	char *name = e->name ? normalise(e->name, 0) : NULL;
 	char *sn = e->name ? normalise(e->name, 1) : NULL;
-	if (e->name && (!name || !sn)) {
+	char *sn2 = e->name ? normalise(e->name, 2) : NULL;
+	char *sn3 = e->name ? normalise(e->name, 3) : NULL;
+	if (e->name && (!name || !sn || !sn2 || !sn3)) {
 		free(name);
 		free(sn);
+		free(sn2);
+		free(sn3);
 		return -1;
 	}
-	if (name && sn) {
+	if (name && sn && sn2 && sn3) {
 		if (strcmp(name, nq) == 0)
 			best = 80;
 		else if (strcmp(sn, nq) == 0)
 			best = 70;
+		else if (strcmp(sn2, nq) == 0)
+			best = 65;
+		else if (strcmp(sn3, sn) != 0 && strcmp(sn3, sq) == 0)
+			best = 60; /* only an NHS body's own shortening */
 		else if (has_words(name, nq))
 			best = 40;
 		else if (strstr(name, nq))
@@ -122,6 +166,8 @@ static int score_of(const govmap_entity *e, const char *query,
 				best = 20 - (int)d;
 		}
 	}
+	free(sn2);
+	free(sn3);
 	if (best < 30 && *kq && strstr(e->id, kq))
 		best = 30;
 	free(name);
@@ -152,9 +198,11 @@ size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 		return 0;
 	char *nq = normalise(query, 0);
 	char *kq = nq ? strdup(nq) : NULL;
-	if (!nq || !kq) {
+	char *sq = nq ? normalise(query, 3) : NULL;
+	if (!nq || !kq || !sq) {
 		free(nq);
 		free(kq);
+		free(sq);
 		errno = ENOMEM;
 		return 0;
 	}
@@ -166,17 +214,19 @@ size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 	if (!v) {
 		free(nq);
 		free(kq);
+		free(sq);
 		errno = ENOMEM;
 		return 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
-		int sc = score_of(e, query, nq, kq);
+		int sc = score_of(e, query, nq, kq, sq);
 		if (sc < 0) {
 			/* a name not compared is not "no match" */
 			free(v);
 			free(nq);
 			free(kq);
+			free(sq);
 			errno = ENOMEM;
 			return 0;
 		}
@@ -184,10 +234,23 @@ size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 			v[found++] = (ranked){{(int32_t)i, sc},
 					      e->name ? e->name : e->id};
 	}
+	/* a board named after its body ("Board of NHS X") matches as well
+	 * as the body: the body comes first, and alone is certain */
+	for (size_t k = 0; k < found; k++) {
+		const govmap_entity *e = govmap_registry_at(reg, (size_t)v[k].m.index);
+		if (e->kind != GOVMAP_KIND_BOARD || e->of.target < 0)
+			continue;
+		for (size_t j = 0; j < found; j++)
+			if (v[j].m.index == e->of.target &&
+			    v[j].m.score == v[k].m.score) {
+				v[k].m.score--;
+				break;
+			}
+	}
 	qsort(v, found, sizeof(*v), ranked_cmp);
 	if (unique && found &&
 	    (v[0].m.score == 100 ||
-	     (v[0].m.score >= 70 &&
+	     (v[0].m.score >= 60 &&
 	      (found == 1 || v[1].m.score < v[0].m.score))))
 		*unique = 1;
 	for (size_t k = 0; k < found && k < max; k++)
@@ -195,5 +258,6 @@ size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 	free(v);
 	free(nq);
 	free(kq);
+	free(sq);
 	return found;
 }

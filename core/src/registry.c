@@ -476,3 +476,46 @@ int govmap_region_in(const char *region, const char *prefix)
 	return region && strncmp(region, prefix, n) == 0 &&
 	       (region[n] == '\0' || region[n] == '/');
 }
+
+size_t govmap_region_title(char *buf, size_t size, const char *region)
+{
+	static const char *const upper[] = {"uk", "nhs", "icb", "icp", "bnssg",
+					    NULL};
+	if (!size)
+		return 0;
+	if (!region)
+		region = "";
+	const char *last = strrchr(region, '/');
+	last = last ? last + 1 : region;
+	size_t n = 0;
+	int word = 1;
+	for (const char *p = last; *p && n + 1 < size; p++) {
+		if (*p == '-') {
+			buf[n++] = ' ';
+			word = 1;
+			continue;
+		}
+		if (word) {
+			size_t w = strcspn(p, "-");
+			int up = 0;
+			for (const char *const *u = upper; *u; u++)
+				up |= strlen(*u) == w && strncmp(*u, p, w) == 0;
+			int small = (w == 3 && strncmp(p, "and", 3) == 0) ||
+				    (w == 2 && strncmp(p, "of", 2) == 0) ||
+				    (w == 2 && strncmp(p, "on", 2) == 0) ||
+				    (w == 3 && strncmp(p, "the", 3) == 0);
+			for (size_t k = 0; k < w && n + 1 < size; k++) {
+				char ch = p[k];
+				if (up || (k == 0 && !(small && p != last)))
+					ch = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+				buf[n++] = ch;
+			}
+			p += w - 1;
+			word = 0;
+			continue;
+		}
+		buf[n++] = *p;
+	}
+	buf[n] = '\0';
+	return n;
+}

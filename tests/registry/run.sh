@@ -580,6 +580,27 @@ is "Hammersmith and Fulham's Healthwatch answers to the council through its 2025
 is "... A = 0.9 x 0.441 = 0.397" \
 	"$(grep -c 'accountability A = 0.397 (weak: by contract' "$tmp/hw.out")" 1
 
+# explain and map --focus take what a councillor types (issue 16 item 6):
+# a name, a short name, an ONS or ODS code; the short names of a council
+# and an NHS body that share a place name go to the council, "NHS X" and
+# "X ICB" to the ICB, never to its board
+for q in "Sheffield City Council=sheffield-city-council" \
+	"sheffield=sheffield-city-council" \
+	"NHS South Yorkshire=south-yorkshire-icb" \
+	"south yorkshire icb=south-yorkshire-icb" \
+	"RHQ=sheffield-teaching-hospitals-nhs-foundation-trust" \
+	"Sheffield Teaching Hospitals=sheffield-teaching-hospitals-nhs-foundation-trust" \
+	"dorset=dorset-council" "NHS Dorset=dorset-icb" "Dorset ICB=dorset-icb"; do
+	got=$("$bin" -r registry explain "${q%%=*}" 2>&1 | sed -n "1s/.*(bo[a-z]* '\([a-z0-9-]*\)'.*/\1/p")
+	is "explain \"${q%%=*}\" finds ${q#*=}" "$got" "${q#*=}"
+done
+"$bin" -r registry map --focus "NHS South Yorkshire" --format json -o "$tmp/focus-name.json" 2>&1
+"$bin" -r registry map --focus south-yorkshire-icb --format json -o "$tmp/focus-id.json" 2>&1
+is "map --focus \"NHS South Yorkshire\" draws the ICB's focus map" \
+	"$(cmp -s "$tmp/focus-name.json" "$tmp/focus-id.json" && grep -c '"id":"south-yorkshire-icb"' "$tmp/focus-id.json")" 1
+"$bin" -r registry explain sheffeld >"$tmp/near.out" 2>&1
+is "explain sheffeld: exit 2, suggesting Sheffield City Council" \
+	"$?:$(grep -c '^  Sheffield City Council (sheffield-city-council)$' "$tmp/near.out")" "2:1"
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then
 	echo "# $failed of $n registry tests FAILED"

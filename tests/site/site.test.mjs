@@ -5,6 +5,7 @@
 //   SITE_TEST_DIR  where screenshots and the PDF go (build/site-test)
 //   SITE_NPM_DIR   where `npm ci` installed playwright-core
 //   CHROMIUM       the browser (default /usr/bin/chromium)
+//   SITE_ONLY      a regular expression: run only the tests it matches
 // The site is served by a static server in this process on 127.0.0.1
 // and a free port the system picks; every other request is refused and
 // counted.  Output is TAP.
@@ -80,7 +81,9 @@ function watch(page) {
 // ---- TAP ----
 let n = 0;
 let failed = 0;
+const ONLY = process.env.SITE_ONLY ? new RegExp(process.env.SITE_ONLY) : null;
 async function test(name, fn) {
+  if (ONLY && !ONLY.test(name)) return; // SITE_ONLY=REGEX: only those tests (while working on them)
   n++;
   const t0 = Date.now();
   try {
@@ -356,6 +359,55 @@ await test('body pages speak plain words first; ids, paths and files only in clo
   await page.close();
 });
 
+await test('sampled pages show no id, area path, type id, file or hash outside the closed details', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  const data = JSON.parse(fs.readFileSync(path.join(SITE, 'search.json'), 'utf8'));
+  const ids = data.filter((e) => e.k !== 'region' && e.id.includes('-')).map((e) => e.id);
+  const paths = data.filter((e) => e.k === 'region' && e.id.includes('/')).map((e) => e.id);
+  const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const bad = [new RegExp(`(^|[^a-z0-9-])(${ids.map(esc).join('|')})($|[^a-z0-9-])`),
+    new RegExp(`(${paths.map(esc).join('|')})`), /\.yaml\b/, /\b[0-9a-f]{10,40}\b/,
+    /\b(local-authority|nhs-trust|scrutinised-by|accountable-to|elected-by|government-department|core\/[a-z-]+)\b/,
+    /\bA \d\.\d+,? D \d/];
+  for (const rel of ['index.html', 'regions/england.testshire.html', 'regions/england.testshire.north-testshire.html',
+    'bodies/index.html', 'councils/index.html', 'bodies/test-trust.html', 'bodies/test-trust-board.html',
+    'bodies/test-council.html', 'bodies/test-electorate.html', 'bodies/test-old-trust.html',
+    'rules/index.html', 'rules/core.no-chain.html', 'glossary.html', 'changes/index.html',
+    'changes/england.testshire.html']) {
+    await page.goto(BASE + rel, { waitUntil: 'networkidle' });
+    const text = await plainText(page);
+    for (const re of bad) {
+      const m = re.exec(text);
+      assert(!m, `${rel} shows "${m && m[0]}" outside the details`);
+    }
+  }
+  noProblems(problems, 'plain words on sampled pages');
+  await page.close();
+});
+
+await test('at 390 px no table of bodies hides its deficit column', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const rel of ['index.html', 'regions/england.testshire.html', 'bodies/index.html']) {
+    await page.goto(BASE + rel, { waitUntil: 'networkidle' });
+    const r = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll('main table td.deficit')];
+      const out = cells.filter((td) => {
+        const b = td.getBoundingClientRect();
+        return b.width === 0 || b.left < 0 || b.right > document.documentElement.clientWidth + 1;
+      });
+      return { n: cells.length, out: out.length, wide: document.documentElement.scrollWidth };
+    });
+    assert(r.n > 0, `${rel}: no deficit cell`);
+    assert(r.out === 0, `${rel}: ${r.out} of ${r.n} deficit cells are out of view at 390 px`);
+    assert(r.wide <= 392, `${rel} is ${r.wide} px wide at 390`);
+  }
+  noProblems(problems, 'phone tables');
+  await page.close();
+});
+
 await test('"Your council" leads from the index of councils to what each holds to account', async () => {
   const page = await context.newPage();
   const problems = watch(page);
@@ -404,6 +456,59 @@ await test('search finds a body by name', async () => {
   await page.locator('#site-search').fill('zzzz no such body');
   await page.waitForFunction(() => document.getElementById('site-search-status').textContent.startsWith('No body'));
   noProblems(problems, 'search');
+  await page.close();
+});
+
+await test('search finds a council by its short name and a trust by its ODS code; search.json carries both', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  const data = JSON.parse(fs.readFileSync(path.join(SITE, 'search.json'), 'utf8'));
+  const council = data.find((e) => e.id === 'test-council');
+  const trust = data.find((e) => e.id === 'test-trust');
+  assert(council && council.short.includes('testshire'), `the council's short name: ${JSON.stringify(council)}`);
+  assert(trust && trust.codes.includes('RX9') && trust.short.includes('north testshire'),
+    `the trust's code and NHS short name: ${JSON.stringify(trust)}`);
+  assert(trust.type === 'NHS trust' && trust.area === 'North Testshire', `the trust's type and area in words: ${trust.type}, ${trust.area}`);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  for (const [q, want] of [['Testshire', 'Testshire Council'], ['RX9', 'North Testshire NHS Trust'],
+    ['north testshire', 'North Testshire NHS Trust']]) {
+    await page.locator('#site-search').fill(q);
+    const first = page.locator('#site-search-results a').first();
+    await first.waitFor({ state: 'visible', timeout: 5000 });
+    const text = await first.textContent();
+    assert(text.startsWith(want), `"${q}" found ${text} first`);
+    assert(!/[a-z]+-[a-z]+|england\//.test(await first.locator('.hint').textContent()), `"${q}": the hint speaks the registry's language: ${text}`);
+  }
+  noProblems(problems, 'search by short name and code');
+  await page.close();
+});
+
+await test('then and now (--since): pages name what was created and abolished, with the two maps side by side', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  await Promise.all([page.waitForURL('**/changes/index.html'), page.locator('.then-now-link a').click()]);
+  let text = await plainText(page);
+  assert(text.includes('North Testshire NHS Trust (NHS trust) was created: from 2020-04-01'), `created: ${text}`);
+  assert(text.includes('Old Testshire Community Trust (NHS trust) was abolished: from 2002-04-01 to 2020-04-01'), `abolished: ${text}`);
+  assert(/North Testshire NHS Trust Board \(board\): its chain to voters went from weak to moderate/.test(text), 'a stronger chain is not said');
+  await Promise.all([page.waitForURL('**/changes/england.testshire.html'), page.getByRole('link', { name: 'Testshire', exact: true }).first().click()]);
+  const maps = await page.evaluate(() => [...document.querySelectorAll('.map-pair figure.map')].map((f) => {
+    const r = f.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, svg: !!f.querySelector('svg .node'), caption: f.querySelector('figcaption').textContent };
+  }));
+  assert(maps.length === 2 && maps.every((m) => m.svg), `two maps: ${JSON.stringify(maps)}`);
+  assert(maps[0].caption.endsWith('on 2019-01-01') && maps[1].caption.endsWith('on 2025-01-01'), `captions: ${maps.map((m) => m.caption)}`);
+  assert(maps[1].left >= maps[0].right - 1 && Math.abs(maps[1].top - maps[0].top) < 2, `the maps are not side by side: ${JSON.stringify(maps)}`);
+  // the region page links to it; the old trust's page scores its last day
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  assert(await page.locator('.then-now-link a[href="../changes/england.testshire.html"]').count() === 1, 'no link from the region page');
+  await page.goto(BASE + 'bodies/test-old-trust.html', { waitUntil: 'networkidle' });
+  text = await plainText(page);
+  assert(!/nothing to score/.test(text), 'an abolished body says "nothing to score"');
+  assert(text.includes('Its scores below are those of its last day in force, 2020-03-31.') && /Scores on 2020-03-31/.test(text), 'no scores on its last day');
+  assert(/Then and now\s+Between 2019-01-01 and 2025-01-01: Old Testshire Community Trust \(NHS trust\) was abolished/.test(text), 'no then-and-now section');
+  noProblems(problems, 'then and now');
   await page.close();
 });
 
@@ -520,7 +625,7 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 for (const rel of ['index.html', 'regions/england.testshire.html', 'bodies/test-trust.html',
   'bodies/test-trust-board.html', 'bodies/hostile-body.html', 'bodies/index.html',
   'bodies/test-council.html', 'councils/index.html',
-  'rules/index.html', 'rules/core.no-chain.html', 'glossary.html']) {
+  'rules/index.html', 'rules/core.no-chain.html', 'glossary.html', 'changes/england.testshire.html']) {
   await test(`axe finds no WCAG 2.1 A or AA violation (nor best-practice issue): ${rel}`, async () => {
     const page = await context.newPage();
     const problems = watch(page);
@@ -545,7 +650,9 @@ await test('screenshots at 1366 and 390 px (build/site-test/*-1366.png, *-390.pn
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
     for (const [name, rel] of [['index', 'index.html'], ['region', 'regions/england.testshire.html'],
-      ['body', 'bodies/test-trust.html'], ['council', 'bodies/test-council.html'], ['councils', 'councils/index.html']]) {
+      ['body', 'bodies/test-trust.html'], ['council', 'bodies/test-council.html'],
+      ['then-and-now', 'changes/england.testshire.html'], ['bodies-az', 'bodies/index.html'],
+      ['councils', 'councils/index.html']]) { // the councils page last: checked below
       await page.goto(BASE + rel, { waitUntil: 'networkidle' });
       await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage: true });
     }

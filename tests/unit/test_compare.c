@@ -179,8 +179,29 @@ START_TEST(compare_two_dates)
 	const govmap_diff_entry *e = govmap_diff_find(d, "trust");
 	ck_assert(!e->act_a && e->act_b);
 	ck_assert_uint_eq(e->nfields, 0);
+	ck_assert_int_eq(govmap_diff_change(d, e), GOVMAP_CHANGE_CREATED);
 	e = govmap_diff_find(d, "council");
 	ck_assert(e->act_a && e->act_b && e->Aa == e->Ab);
+	ck_assert_int_eq(govmap_diff_change(d, e), GOVMAP_CHANGE_NONE);
+	/* the same dates the other way round: the trust was abolished */
+	govmap_diff_free(d);
+	ck_assert_int_eq(govmap_diff_sessions(&d, b, a, &o), GOVMAP_OK);
+	ck_assert_int_eq(govmap_diff_change(d, govmap_diff_find(d, "trust")),
+			 GOVMAP_CHANGE_ABOLISHED);
+	ck_assert_int_eq(govmap_diff_change(d, NULL), GOVMAP_CHANGE_NONE);
+	govmap_diff_free(d);
+	govmap_session_free(a);
+	govmap_session_free(b);
+	/* one date, the trust's scrutiny gains a sanction: stronger */
+	a = open2(trust_weak, NULL, 20240601);
+	b = open2(trust_strong, NULL, 20240601);
+	ck_assert_int_eq(govmap_diff_sessions(&d, a, b, &o), GOVMAP_OK);
+	ck_assert_int_eq(govmap_diff_change(d, govmap_diff_find(d, "trust")),
+			 GOVMAP_CHANGE_STRONGER);
+	govmap_diff_free(d);
+	ck_assert_int_eq(govmap_diff_sessions(&d, b, a, &o), GOVMAP_OK);
+	ck_assert_int_eq(govmap_diff_change(d, govmap_diff_find(d, "trust")),
+			 GOVMAP_CHANGE_WEAKER);
 	govmap_diff_free(d);
 	govmap_session_free(a);
 	govmap_session_free(b);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "govmap/registry.h"
 #include "suites.h"
 #include "util.h"
 
@@ -391,6 +392,51 @@ START_TEST(asprintf_basic)
 }
 END_TEST
 
+/* Names for people: a region's last segment in words, and the short
+ * names explain, map --focus and the site's search match. */
+START_TEST(region_title_words)
+{
+	char b[64];
+	ck_assert_uint_eq(govmap_region_title(b, sizeof b,
+			  "england/north-east-and-yorkshire/south-yorkshire"), 15);
+	ck_assert_str_eq(b, "South Yorkshire");
+	govmap_region_title(b, sizeof b, "england/staffordshire-and-stoke-on-trent");
+	ck_assert_str_eq(b, "Staffordshire and Stoke on Trent");
+	govmap_region_title(b, sizeof b, "england/south-west/bnssg");
+	ck_assert_str_eq(b, "BNSSG");
+	govmap_region_title(b, sizeof b, "uk");
+	ck_assert_str_eq(b, "UK");
+	govmap_region_title(b, 6, "england/the-wirral");
+	ck_assert_str_eq(b, "The W"); /* cut at the size, terminated */
+	govmap_region_title(b, sizeof b, NULL);
+	ck_assert_str_eq(b, "");
+}
+END_TEST
+
+START_TEST(short_names)
+{
+	char b[64];
+	govmap_short_name(b, sizeof b, "Sheffield City Council", 1);
+	ck_assert_str_eq(b, "sheffield");
+	govmap_short_name(b, sizeof b, "NHS South Yorkshire Integrated Care Board", 1);
+	ck_assert_str_eq(b, "nhs south yorkshire integrated care board");
+	govmap_short_name(b, sizeof b, "NHS South Yorkshire Integrated Care Board", 2);
+	ck_assert_str_eq(b, "nhs south yorkshire");
+	govmap_short_name(b, sizeof b, "NHS South Yorkshire Integrated Care Board", 3);
+	ck_assert_str_eq(b, "south yorkshire");
+	govmap_short_name(b, sizeof b, "Sheffield Teaching Hospitals NHS Foundation Trust", 3);
+	ck_assert_str_eq(b, "sheffield teaching hospitals");
+	/* a board named after its body keeps "board" and its "nhs" */
+	govmap_short_name(b, sizeof b, "Board of NHS South Yorkshire Integrated Care Board", 3);
+	ck_assert_str_eq(b, "board nhs south yorkshire");
+	/* nothing left: the whole name */
+	govmap_short_name(b, sizeof b, "City Council", 3);
+	ck_assert_str_eq(b, "city council");
+	ck_assert_uint_eq(govmap_short_name(b, 4, "Sheffield City Council", 1), 9);
+	ck_assert_str_eq(b, "she");
+}
+END_TEST
+
 Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -422,6 +468,12 @@ Suite *util_suite(void)
 	tcase_add_test(tc, strmap_growth);
 	tcase_add_test(tc, strmap_presized);
 	tcase_add_test(tc, hash_steps);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("names");
+	tcase_add_test(tc, region_title_words);
+	tcase_add_test(tc, short_names);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 

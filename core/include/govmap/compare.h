@@ -294,6 +294,27 @@ int govmap_timeline_next(govmap_timeline *t,
 /** Free the timeline and its sessions.  Accepts NULL. */
 void govmap_timeline_free(govmap_timeline *t);
 
+/* --- one registry on two dates -------------------------------------- */
+
+/** What happened to a body or board between a diff's two dates (one
+ * source analysed on an earlier and a later date: report --since, site
+ * --since). */
+typedef enum {
+	GOVMAP_CHANGE_NONE = 0, /**< nothing, or not a body or board */
+	GOVMAP_CHANGE_CREATED,  /**< in force on the later date only */
+	GOVMAP_CHANGE_ABOLISHED, /**< in force on the earlier date only */
+	GOVMAP_CHANGE_STRONGER, /**< in force on both; A rose */
+	GOVMAP_CHANGE_WEAKER,   /**< in force on both; A fell */
+	GOVMAP_CHANGE_UNKNOWN   /**< in force on one side only, but a date
+				     of it is not known: created or
+				     abolished cannot be told */
+} govmap_change;
+
+/** The change of entry e of a diff of two analysed sessions (compare
+ * with GOVMAP_COMPARE_SCORES).  O(1). */
+govmap_change govmap_diff_change(const govmap_diff *d,
+				 const govmap_diff_entry *e);
+
 #ifdef __cplusplus
 }
 #endif

@@ -110,9 +110,15 @@ typedef struct {
 	int score;     /**< how closely it matched: 100 its id, 90 one of its
 			    codes (ONS, ODS, ...), 80 its name, 70 its short
 			    name (the name without "City", "Council",
-			    "Borough", ...), 40 the words typed appear in its
-			    name, 30 the text appears in its name or id,
-			    under 20 a name a letter or two off */
+			    "Borough", ...: govmap_short_name level 1), 65
+			    that without "Integrated Care Board", "NHS
+			    Trust", ... (level 2), 60 that without a leading
+			    "NHS", compared with the query shortened the
+			    same way (level 3), 40 the words typed appear in
+			    its name, 30 the text appears in its name or id,
+			    under 20 a name a letter or two off; a board
+			    scores one less than its own body when both
+			    match alike */
 } govmap_match;
 
 /**
@@ -133,6 +139,21 @@ typedef struct {
  */
 size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 			      govmap_match *out, size_t max, int *unique);
+
+/**
+ * A short name govmap_registry_lookup() matches, at `level`: 1 the
+ * name's words in lower case without "City", "Council", "Borough",
+ * "Metropolitan", "County", "District", "Royal", "London", "Unitary",
+ * "of" and "the" ("Sheffield City Council": "sheffield"); 2 also without
+ * a trailing "Integrated Care Board", "ICB", "NHS Foundation Trust" or
+ * "NHS Trust" ("NHS South Yorkshire Integrated Care Board": "nhs south
+ * yorkshire"); 3 also without a leading "NHS" ("south yorkshire").  The
+ * whole name's words when nothing would be left.  Writes it
+ * NUL-terminated (cut at `size`) into buf.
+ * @return the length of the whole short name (0 on out of memory).
+ */
+size_t govmap_short_name(char *buf, size_t size, const char *name,
+			 int level);
 
 /** Manifest fields.  Borrowed. */
 const char *govmap_registry_name(const govmap_registry *reg);
@@ -156,6 +177,13 @@ const char *govmap_entity_region(const govmap_registry *reg,
  * ("england/london" is in "england", not in "eng").  NULL region: false.
  * O(length of prefix). */
 int govmap_region_in(const char *region, const char *prefix);
+
+/** The name of a region path's last segment in words, for people:
+ * "england/north-east-and-yorkshire/south-yorkshire" is "South
+ * Yorkshire", "staffordshire-and-stoke-on-trent" "Staffordshire and Stoke
+ * on Trent"; "uk", "nhs", "icb", "icp" and "bnssg" in capitals.  Writes
+ * it NUL-terminated (cut at `size`) into buf; returns its length. */
+size_t govmap_region_title(char *buf, size_t size, const char *region);
 
 /** The procurement rules that governed a contract's award, by its start
  * date and its commissioner's region (core/src/contracts.c;

@@ -94,7 +94,12 @@
     });
     frame.parentNode.insertBefore(bar, frame);
     if (btn) btn.hidden = true;
-    frame.setAttribute('aria-label', 'The map: arrow keys move it, + and - zoom, 0 shows the whole map');
+    /* the figure's caption first: two maps on a page (then and now)
+     * keep distinct names */
+    var fig = frame.closest('figure');
+    var cap = fig && fig.querySelector('figcaption');
+    frame.setAttribute('aria-label', (cap ? cap.textContent + ': ' : 'The map: ') +
+      'arrow keys move it, + and - zoom, 0 shows the whole map');
     frame.addEventListener('keydown', function (ev) {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
       var step = ev.shiftKey ? 200 : 60;
@@ -176,12 +181,22 @@
     return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   }
 
+  /* the words of s, folded, without punctuation */
+  function words(s) {
+    return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+  }
+
   function ready(data) {
     index = (Array.isArray(data) ? data : []).filter(function (e) {
       return e && typeof e.name === 'string' && typeof e.id === 'string';
     }).map(function (e) {
-      var codes = Array.isArray(e.codes) ? e.codes.filter(function (x) { return typeof x === 'string'; }) : [];
-      e.folded = fold(e.name + ' ' + e.id + ' ' + (e.region || '') + ' ' + codes.join(' '));
+      var strings = function (v) { return Array.isArray(v) ? v.filter(function (x) { return typeof x === 'string'; }) : []; };
+      var codes = strings(e.codes);
+      e.folded = fold(e.name + ' ' + e.id + ' ' + (e.area || '') + ' ' + codes.join(' '));
+      /* exact matches rank first: a code ("RHQ"), the name, a short
+       * name ("sheffield", "nhs south yorkshire", "south yorkshire") */
+      e.exact = codes.concat(strings(e.short), [e.name]).map(function (x) { return words(x).join(' '); });
+      e.nhs = typeof e.nhs === 'string' && e.nhs ? words(e.nhs).join(' ') : null;
       return e;
     });
     var w = waiting;
@@ -220,16 +235,30 @@
   }
 
   function find(q) {
-    var words = fold(q).split(/\s+/).filter(Boolean);
-    if (!words.length) return [];
+    var ws = fold(q).split(/\s+/).filter(Boolean);
+    if (!ws.length) return [];
+    var whole = words(q).join(' ');
+    /* "south yorkshire icb": the short name with the type's word */
+    var bare = whole.replace(/^nhs /, '').replace(/ (icb|integrated care board|nhs foundation trust|nhs trust)$/, '');
     var hits = index.filter(function (e) {
-      return words.every(function (w) { return e.folded.indexOf(w) >= 0; });
+      return e.exact.indexOf(whole) >= 0 || e.nhs === bare ||
+        ws.every(function (w) { return e.folded.indexOf(w) >= 0; });
     });
-    var first = words[0];
+    var first = ws[0];
+    /* as explain ranks them: a code, the name or a council's short name
+     * first; then an NHS body's ("NHS Dorset", "Dorset ICB": the ICB
+     * first; "dorset": the council, then the ICB) */
+    function rank(e) {
+      if (e.exact.indexOf(whole) >= 0) return 0;
+      if (e.nhs === bare && bare !== whole) return 0;
+      if (e.nhs === bare) return 1;
+      return fold(e.name).indexOf(first) === 0 ? 2 : 3;
+    }
     hits.sort(function (a, b) {
-      var sa = fold(a.name).indexOf(first) === 0 ? 0 : 1;
-      var sb = fold(b.name).indexOf(first) === 0 ? 0 : 1;
+      var sa = rank(a), sb = rank(b);
       if (sa !== sb) return sa - sb;
+      /* "Sheffield": the council before the area of the same name */
+      if ((a.k === 'region') !== (b.k === 'region')) return a.k === 'region' ? 1 : -1;
       if (a.active !== b.active) return a.active ? -1 : 1;
       return a.name.localeCompare(b.name);
     });
@@ -253,8 +282,8 @@
       a.textContent = e.name;
       var hint = document.createElement('span');
       hint.className = 'hint';
-      hint.textContent = (e.k === 'region' ? 'region' : e.type) +
-        (e.region && e.k !== 'region' ? ', ' + e.region : '') +
+      hint.textContent = (e.k === 'region' ? 'area' : e.type) +
+        (e.area && e.k !== 'region' ? ', ' + e.area : '') +
         (e.active === false ? ' (no longer in force)' : '');
       a.appendChild(hint);
       li.appendChild(a);
