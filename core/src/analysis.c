@@ -240,6 +240,30 @@ const govmap_variant *govmap_sensitivity_variants(size_t *n)
 	return variants;
 }
 
+static double scale_of(double x)
+{
+	return x > 0 ? x : 1.0;
+}
+
+govmap_variant govmap_variant_around(const govmap_variant *base,
+				     const govmap_variant *v)
+{
+	if (!base)
+		return *v;
+	govmap_variant r = *v;
+	r.basis = scale_of(base->basis) * scale_of(v->basis);
+	r.powers = scale_of(base->powers) * scale_of(v->powers);
+	r.type = scale_of(base->type) * scale_of(v->type);
+	r.fill = scale_of(base->fill) * scale_of(v->fill);
+	r.hop = scale_of(base->hop) * scale_of(v->hop);
+	/* the chain's variation is the other way of chaining */
+	r.weakest_link = v->weakest_link ? !base->weakest_link
+					 : base->weakest_link;
+	if (v->weakest_link && base->weakest_link)
+		r.name = "chain = the product of its links";
+	return r;
+}
+
 /* A weight w of a group scaled by the variation, at most 1. */
 static double vw(double w, double scale)
 {
@@ -835,6 +859,13 @@ static const govmap_rule_info core_rules[] = {
 	 GOVMAP_SEV_WARNING,
 	 "ultra vires: public bodies act only within powers given by law",
 	 GOVMAP_CAT_DEFICIT},
+	{"core/powers-unknown",
+	 "no link records a power to sanction the body, and some record no "
+	 "powers at all",
+	 GOVMAP_SEV_INFO,
+	 "the instrument behind each link; links with no powers recorded "
+	 "give the score's interval (CONTRIBUTING.md)",
+	 GOVMAP_CAT_COVERAGE},
 	{"core/sock-puppet",
 	 "a company whose directors are all appointed by one government body "
 	 "and whose funding all comes from government",
@@ -960,6 +991,43 @@ static void sock_puppet(const govmap_analysis *an, size_t i,
 	     funders, funders == 1 ? "" : "s");
 }
 
+/* Consequences: does any forum hold a power to sanction entity i?  A
+ * link whose powers are not recorded may hold it: when no link records
+ * the power and some record none, that is a gap in the registry
+ * (core/powers-unknown, coverage), not a failing of the body; the
+ * score's interval already covers both cases. */
+static void sanction_findings(const govmap_analysis *an, size_t i,
+			      govmap_findings *f)
+{
+	const govmap_entity *e = govmap_registry_at(an->reg, i);
+	size_t no, links = 0, unknown = 0;
+	const uint32_t *out = govmap_analysis_out(an, i, &no);
+	for (size_t k = 0; k < no; k++) {
+		const govmap_edge *ed = &an->edges[out[k]];
+		if (ed->kind != GOVMAP_EDGE_LINK)
+			continue;
+		unsigned p = govmap_registry_at(an->reg, (size_t)ed->link)->powers;
+		if (p & GOVMAP_POWER_SANCTION)
+			return;
+		links++;
+		unknown += p == 0;
+	}
+	if (!links)
+		return;
+	if (unknown)
+		FIND(f, "core/powers-unknown", i,
+		     "whether any forum can impose consequences on %s is not "
+		     "recorded: %zu of its %zu accountability link%s record%s "
+		     "no powers, and none records the power to sanction",
+		     e->name, unknown, links, links == 1 ? "" : "s",
+		     unknown == 1 ? "s" : "");
+	else
+		FIND(f, "core/no-sanction", i,
+		     "no forum can impose consequences on %s: none of its %zu "
+		     "accountability link%s carries the power to sanction",
+		     e->name, links, links == 1 ? "" : "s");
+}
+
 void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 {
 	const govmap_registry *reg = an->reg;
@@ -1037,25 +1105,7 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 			     "%s has no chain of accountability to any "
 			     "electorate",
 			     e->name);
-		/* consequences: does any forum hold a power to sanction? */
-		size_t no, links = 0;
-		int sanction = 0;
-		const uint32_t *out = govmap_analysis_out(an, i, &no);
-		for (size_t k = 0; k < no; k++) {
-			const govmap_edge *ed = &an->edges[out[k]];
-			if (ed->kind != GOVMAP_EDGE_LINK)
-				continue;
-			links++;
-			if (govmap_registry_at(reg, (size_t)ed->link)->powers &
-			    GOVMAP_POWER_SANCTION)
-				sanction = 1;
-		}
-		if (links && !sanction)
-			FIND(f, "core/no-sanction", i,
-			     "no forum can impose consequences on %s: none of "
-			     "its %zu accountability link%s carries the power "
-			     "to sanction",
-			     e->name, links, links == 1 ? "" : "s");
+		sanction_findings(an, i, f);
 		if (e->statutory_basis &&
 		    strcasecmp(e->statutory_basis, "none") == 0) {
 			int decides = e->kind == GOVMAP_KIND_BOARD &&

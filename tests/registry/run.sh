@@ -59,7 +59,12 @@ is "36 integrated care boards since April 2026" "$(in_force icb)" 36
 is "36 integrated care partnerships since April 2026" "$(in_force icp)" 36
 is "7 regional partnership boards" "$(in_force regional-partnership-board)" 7
 is "7 local health boards" "$(in_force local-health-board)" 7
-is "7 NHS England regions" "$(in_force nhs-england-region)" 7
+# NHS England's seven regions: no official source read gives the day each
+# took its present form, so they are `from: unknown` (issue 15) and never
+# counted in force; stats still lists all seven
+is "7 NHS England regions recorded, none counted in force (start unknown)" \
+	"$(awk '$1 == "nhs-england-region" && NF == 3 { print $2 "/" $3; exit }' \
+		"$tmp/stats")" 0/7
 is "22 Welsh councils" "$(area_sum wales/ local-authority)" 22
 is "10 Greater Manchester boroughs" \
 	"$(area_sum england/greater-manchester: local-authority)" 10

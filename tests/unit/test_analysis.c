@@ -797,17 +797,29 @@ START_TEST(rules_each_once)
 	govmap_analysis *an = analyse_on(reg, ON);
 	govmap_findings f;
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 10, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 11, "findings:%s", dump_findings(&f));
 	size_t nrules;
 	const govmap_rule_info *rules = govmap_core_rules(&nrules);
-	ck_assert_uint_eq(nrules, 10);
+	ck_assert_uint_eq(nrules, 11);
 	for (size_t r = 0; r < nrules; r++)
 		ck_assert_msg(count_rule(&f, rules[r].id) == 1,
 			      "%s fired %zu times:%s", rules[r].id,
 			      count_rule(&f, rules[r].id), dump_findings(&f));
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_WARNING], 7);
-	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 3);
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 4);
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_ERROR], 0);
+	/* unknown powers: a coverage gap, not "no sanction" (issue 15) */
+	ck_assert_uint_eq(count_rule(&f, "core/no-sanction"), 1);
+	ck_assert_str_eq(the_finding(an, &f, "core/powers-unknown",
+				     "test-y3-trust")->msg,
+			 "whether any forum can impose consequences on Test "
+			 "Y3 Trust is not recorded: 1 of its 1 accountability "
+			 "link records no powers, and none records the power "
+			 "to sanction");
+	for (size_t r = 0; r < nrules; r++)
+		if (strcmp(rules[r].id, "core/powers-unknown") == 0)
+			ck_assert_int_eq(rules[r].category,
+					 GOVMAP_CAT_COVERAGE);
 
 	ck_assert_str_eq(the_finding(an, &f, "core/sock-puppet", "test-sock-puppet")->msg,
 			 "Test Sock Puppet Ltd is a company whose directors are "
@@ -1342,13 +1354,22 @@ START_TEST(honest_intervals_words_report)
 	v = govmap_report_unpriced(r, &n);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_uint_eq(v[0], idx(reg, "test-partnership"));
-	/* the unstated seats are a coverage finding, the rest deficit */
-	ck_assert_uint_eq(t->findings[GOVMAP_CAT_COVERAGE], 1);
-	ck_assert_uint_eq(t->findings[GOVMAP_CAT_DEFICIT], 2);
+	/* the unstated seats and the trust's link with no powers recorded
+	 * are coverage findings, the rest (no chain) deficit */
+	ck_assert_uint_eq(t->findings[GOVMAP_CAT_COVERAGE], 2);
+	ck_assert_uint_eq(t->findings[GOVMAP_CAT_DEFICIT], 1);
 	v = govmap_report_findings(r, GOVMAP_CAT_COVERAGE, &n);
-	ck_assert_uint_eq(n, 1);
-	ck_assert_str_eq(f.v[v[0]].rule, "core/unstated-seat");
-	ck_assert_str_eq(govmap_category_name(f.v[v[0]].category), "coverage");
+	ck_assert_uint_eq(n, 2);
+	int seen_seat = 0, seen_powers = 0;
+	for (size_t k = 0; k < n; k++) {
+		seen_seat += strcmp(f.v[v[k]].rule, "core/unstated-seat") == 0;
+		seen_powers +=
+			strcmp(f.v[v[k]].rule, "core/powers-unknown") == 0;
+		ck_assert_str_eq(govmap_category_name(f.v[v[k]].category),
+				 "coverage");
+	}
+	ck_assert_int_eq(seen_seat, 1);
+	ck_assert_int_eq(seen_powers, 1);
 	v = govmap_report_undated(r, &n);
 	ck_assert_uint_eq(n, 0); /* 2024: after the company's known end */
 	govmap_report_free(r);
@@ -1387,6 +1408,63 @@ START_TEST(honest_intervals_words_report)
 	ck_assert_str_eq(govmap_report_coverage_text(t, buf, sizeof buf),
 			 "no money recorded for any of 4 bodies");
 	govmap_report_free(r);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* report --sensitivity varies the weights in use: around a manifest's
+ * override, not around the documented weights (fixture
+ * weights-sensitivity, README.md) */
+START_TEST(sensitivity_around_weights)
+{
+	govmap_registry *reg = load_fixture("weights-sensitivity");
+	const govmap_variant *w = govmap_registry_weights(reg);
+	ck_assert_ptr_nonnull(w);
+	ck_assert_double_eq_tol(w->powers, 1.5, TOL);
+
+	/* the composition: factors multiply; the chain variation flips */
+	size_t nv;
+	const govmap_variant *var = govmap_sensitivity_variants(&nv);
+	govmap_variant a = govmap_variant_around(w, &var[2]);
+	ck_assert_str_eq(a.name, "powers weights +25%");
+	ck_assert_double_eq_tol(a.powers, 1.875, TOL);
+	ck_assert_double_eq_tol(a.basis, 1.0, TOL);
+	govmap_variant wl = *w;
+	wl.weakest_link = true;
+	a = govmap_variant_around(&wl, &var[10]);
+	ck_assert(!a.weakest_link);
+	ck_assert_str_eq(a.name, "chain = the product of its links");
+	a = govmap_variant_around(NULL, &var[10]);
+	ck_assert(a.weakest_link);
+
+	govmap_analysis *an = NULL;
+	govmap_analysis_opts o = {ON, NULL, NULL, 0, w};
+	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
+	ck_assert_double_eq_tol(sc(an, "test-x")->A, 0.405, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-y")->A, 0.45, TOL);
+	for (int around = 0; around < 2; around++) {
+		govmap_report *r = NULL;
+		ck_assert_int_eq(govmap_report_build(&r, an, NULL, NULL),
+				 GOVMAP_OK);
+		govmap_analysis_opts bo = {0, NULL, NULL, 0,
+					   around ? w : NULL};
+		ck_assert_int_eq(govmap_report_sensitivity(r, &bo), GOVMAP_OK);
+		size_t n;
+		const size_t *v = govmap_report_by_exposure(r, &n);
+		ck_assert_uint_eq(n, 2);
+		ck_assert_uint_eq(v[0], idx(reg, "test-x"));
+		const govmap_rank_range *rr =
+			govmap_report_ranks(r, GOVMAP_RANKING_EXPOSURE, &n);
+		ck_assert_uint_eq(n, 2);
+		/* around the override "powers +25%" swaps them; around the
+		 * documented weights nothing does */
+		ck_assert_uint_eq(rr[0].best, 1);
+		ck_assert_uint_eq(rr[0].worst, around ? 2 : 1);
+		ck_assert_uint_eq(rr[1].best, around ? 1 : 2);
+		ck_assert_uint_eq(rr[1].worst, 2);
+		govmap_report_free(r);
+	}
 	govmap_analysis_free(an);
 	govmap_registry_free(reg);
 }
@@ -1437,6 +1515,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, rules_sock_puppet_variants);
 	tcase_add_test(tc, rules_statutory_and_scrutiny_variants);
 	tcase_add_test(tc, honest_numbers_model);
+	tcase_add_test(tc, sensitivity_around_weights);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 	return s;
