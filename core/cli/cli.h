@@ -44,6 +44,9 @@ typedef struct {
 
 /* Print "govmap: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "govmap: note: ..." on stderr: something the user should know that is
+ * not an error. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* cli_lookup.c: the body or board that `what` (an id, name, ONS or ODS
  * code, or short name) names, in *index; EXIT_OK, or EXIT_USAGE after
@@ -116,6 +119,12 @@ typedef struct {
  * read; the caller closes the session either way. */
 int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
 		     govmap_stage stage, int analyse_invalid);
+/* The session options the global options name (plugins loaded first),
+ * at Git revision `rev` when it is not NULL, up to `stage`: for a
+ * library call that opens sessions itself (a timeline).  Returns
+ * EXIT_OK or EXIT_USAGE (plugins could not be loaded). */
+int cli_session_opts(govmap_cli *cli, govmap_session_opts *o,
+		     const char *rev, govmap_stage stage);
 
 /* cli_session_open to GOVMAP_STAGE_FINDINGS for the global options; on
  * failure or data errors it prints the diagnostics, closes the session
@@ -148,6 +157,10 @@ char *cli_path(char *buf, size_t size, const char *path);
 int cmd_map(govmap_cli *cli, int argc, char **argv);
 int cmd_explain(govmap_cli *cli, int argc, char **argv);
 int cmd_report(govmap_cli *cli, int argc, char **argv);
+/* `report --since DATE` (cmd_report_since.c): what changed between DATE
+ * and the --on date, per region; fmt is FMT_*.  Returns an exit code. */
+int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
+		     int fmt);
 int cmd_site(govmap_cli *cli, int argc, char **argv); /* cmd_site.c */
 int cmd_stats(govmap_cli *cli, int argc, char **argv);
 int cmd_export(govmap_cli *cli, int argc, char **argv); /* cmd_export.c */

@@ -17,14 +17,27 @@
 #include "govmap/pluginhost.h"
 #include "govmap/escape.h"
 
+static void say(const char *what, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "govmap: %s: ", what);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void cli_err(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("govmap: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("error", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+void cli_note(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say("note", fmt, ap);
+	va_end(ap);
 }
 
 char *cli_asprintf(const char *fmt, ...)
@@ -117,24 +130,34 @@ const char *cli_plugin_colour(const char *type, void *payload)
 	return payload ? govmap_plugins_style_fill(payload, type) : NULL;
 }
 
-int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
-		     govmap_stage stage, int analyse_invalid)
+int cli_session_opts(govmap_cli *cli, govmap_session_opts *o,
+		     const char *rev, govmap_stage stage)
 {
-	memset(s, 0, sizeof(*s));
+	govmap_session_opts init = GOVMAP_SESSION_OPTS_INIT;
+	*o = init;
 	/* plugins first (once): the types they declare are valid data */
 	if (cli_plugins_load(cli, NULL) != EXIT_OK)
 		return EXIT_USAGE;
-	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
-	o.registry = cli->registry;
-	o.rev = rev ? rev : cli->rev;
-	o.source = o.rev ? GOVMAP_SOURCE_GIT
-		   : cli->staged ? GOVMAP_SOURCE_INDEX : GOVMAP_SOURCE_DIR;
-	o.on = cli->on;
-	o.stage = stage;
-	o.plugins = cli->plugins;
+	o->registry = cli->registry;
+	o->rev = rev ? rev : cli->rev;
+	o->source = o->rev ? GOVMAP_SOURCE_GIT
+		    : cli->staged ? GOVMAP_SOURCE_INDEX : GOVMAP_SOURCE_DIR;
+	o->on = cli->on;
+	o->stage = stage;
+	o->plugins = cli->plugins;
+	o->money_how = cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
+					 : GOVMAP_MONEY_THIS_YEAR;
+	return EXIT_OK;
+}
+
+int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
+		     govmap_stage stage, int analyse_invalid)
+{
+	govmap_session_opts o;
+	memset(s, 0, sizeof(*s));
+	if (cli_session_opts(cli, &o, rev, stage) != EXIT_OK)
+		return EXIT_USAGE;
 	o.analyse_invalid = analyse_invalid;
-	o.money_how = cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
-					: GOVMAP_MONEY_THIS_YEAR;
 	int grc = govmap_session_open(&s->gs, &o);
 	if (!s->gs) {
 		cli_err("out of memory");

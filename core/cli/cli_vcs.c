@@ -1,9 +1,9 @@
 /*
  * cli_vcs.c - helpers shared by the campaigners' Git commands (diff,
  * history, blame, check --changed-since): loading one side of a
- * comparison, comparing entities field by field through the schema's
- * canonical text, finding the files that differ between two sources, and
- * escaping registry text for Markdown.
+ * comparison, finding the files that differ between two sources, and
+ * escaping registry text for Markdown.  Comparing entities, sessions and
+ * commits is the library's (compare.h).
  *
  * Its only writer is cli_write_new() (for `govmap new` and the hook's
  * installation: a new file, created exclusively, never over an existing
@@ -19,11 +19,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli_vcs.h"
+#include "govmap/compare.h"
 
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev, int analyse)
 {
@@ -34,126 +36,6 @@ int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev, int analyse)
 						   : analyse > 2 ? 2
 								 : analyse],
 				1);
-}
-
-double cli_side_exposure(const cli_session *s)
-{
-	double sum = 0;
-	size_t n = govmap_registry_count(s->reg);
-	for (size_t i = 0; i < n; i++) {
-		const govmap_entity *e = govmap_registry_at(s->reg, i);
-		const govmap_score *sc = govmap_analysis_score(s->an, i);
-		if ((e->kind == GOVMAP_KIND_BODY ||
-		     e->kind == GOVMAP_KIND_BOARD) &&
-		    sc->active && !sc->electorate && sc->money > 0)
-			sum += sc->exposure;
-	}
-	return sum;
-}
-
-/* --- entities, field by field ---------------------------------------- */
-
-static int same_items(char **a, size_t na, char **b, size_t nb)
-{
-	if (na != nb)
-		return 0;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]) != 0)
-			return 0;
-	return 1;
-}
-
-void cli_field_changes_free(cli_field_change *v, size_t n)
-{
-	for (size_t i = 0; v && i < n; i++) {
-		govmap_strings_free(v[i].a, v[i].na);
-		govmap_strings_free(v[i].b, v[i].nb);
-	}
-	free(v);
-}
-
-/* Compare field `key` (absent from an entity of another kind); append a
- * change when the values differ.  0 or -1 on out-of-memory. */
-static int compare_key(cli_field_change **v, size_t *n, size_t *cap,
-		       const govmap_entity *a, const govmap_entity *b,
-		       const char *key)
-{
-	cli_field_change c = {key, NULL, NULL, 0, 0};
-	if (govmap_entity_field(&c.a, &c.na, a, key) == GOVMAP_ENOMEM ||
-	    govmap_entity_field(&c.b, &c.nb, b, key) == GOVMAP_ENOMEM) {
-		govmap_strings_free(c.a, c.na);
-		govmap_strings_free(c.b, c.nb);
-		return -1;
-	}
-	if (same_items(c.a, c.na, c.b, c.nb)) {
-		govmap_strings_free(c.a, c.na);
-		govmap_strings_free(c.b, c.nb);
-		return 0;
-	}
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 8;
-		cli_field_change *nv = realloc(*v, nc * sizeof(*nv));
-		if (!nv) {
-			govmap_strings_free(c.a, c.na);
-			govmap_strings_free(c.b, c.nb);
-			return -1;
-		}
-		*v = nv;
-		*cap = nc;
-	}
-	(*v)[(*n)++] = c;
-	return 0;
-}
-
-int cli_entity_compare(cli_field_change **out, size_t *n,
-		       const govmap_entity *a, const govmap_entity *b)
-{
-	govmap_field_info fa[64], fb[64];
-	size_t na = govmap_schema_fields(a->kind, fa, 64);
-	size_t nb = govmap_schema_fields(b->kind, fb, 64);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (na > 64 || nb > 64)
-		return -1;
-	for (size_t i = 0; i < na; i++)
-		if (compare_key(out, n, &cap, a, b, fa[i].key) < 0)
-			goto fail;
-	/* keys only the other kind has (a kind changed) */
-	for (size_t j = 0; j < nb; j++) {
-		size_t i = 0;
-		while (i < na && strcmp(fa[i].key, fb[j].key) != 0)
-			i++;
-		if (i == na && compare_key(out, n, &cap, a, b, fb[j].key) < 0)
-			goto fail;
-	}
-	return 0;
-fail:
-	cli_field_changes_free(*out, *n);
-	*out = NULL;
-	*n = 0;
-	return -1;
-}
-
-int cli_field_text(char **out, const govmap_entity *e, const char *key)
-{
-	char **v;
-	size_t n, len = 0;
-	*out = NULL;
-	int rc = govmap_entity_field(&v, &n, e, key);
-	if (rc == GOVMAP_ENOTFOUND)
-		return 0;
-	if (rc != GOVMAP_OK)
-		return -1;
-	for (size_t k = 0; k < n; k++)
-		len += strlen(v[k]) + 1;
-	if (n && (*out = malloc(len))) {
-		char *p = *out;
-		for (size_t k = 0; k < n; k++)
-			p += sprintf(p, "%s%s", k ? "\n" : "", v[k]);
-	}
-	govmap_strings_free(v, n);
-	return n && !*out ? -1 : 0;
 }
 
 /* --- files that differ between two sources -------------------------- */
@@ -360,11 +242,11 @@ static int print_entities(FILE *f, const govmap_src *src,
 			mark = other ? (old_side ? " (removed)" : " (new)")
 				     : "";
 		else if (!old_side) {
-			cli_field_change *c;
+			govmap_field_change *c;
 			size_t nc;
-			if (cli_entity_compare(&c, &nc, o, e) < 0)
+			if (govmap_entity_compare(&c, &nc, o, e) != GOVMAP_OK)
 				return -1;
-			cli_field_changes_free(c, nc);
+			govmap_field_changes_free(c, nc);
 			if (nc)
 				mark = " (changed)";
 		}
@@ -431,6 +313,42 @@ done:
 	return rc;
 }
 
+int cli_note_unstaged(govmap_cli *cli)
+{
+	govmap_diags diags = {0};
+	govmap_src *idx = NULL, *dir = NULL;
+	cli_file_change *ch = NULL;
+	size_t n = 0;
+	char p[512];
+	if (govmap_src_open_index(&idx, cli->registry, NULL, &diags) ==
+		    GOVMAP_OK &&
+	    govmap_src_open_dir(&dir, cli->registry, NULL, &diags) ==
+		    GOVMAP_OK &&
+	    cli_changed_files(&ch, &n, idx, dir, &diags) == GOVMAP_OK) {
+		for (size_t i = 0; i < n; i++) {
+			char full[1024];
+			snprintf(full, sizeof full, "%s/%s", cli->registry,
+				 ch[i].path);
+			cli_note("%s: %s", cli_path(p, sizeof p, full),
+				 ch[i].change == 'A'
+					 ? "in the working tree but not staged "
+					   "(not checked)"
+				 : ch[i].change == 'D'
+					 ? "staged but deleted from the working "
+					   "tree (the staged copy was checked)"
+					 : "the staged copy differs from the "
+					   "working tree (the staged copy was "
+					   "checked: git add it to check your "
+					   "edits)");
+		}
+	}
+	cli_file_changes_free(ch, n);
+	govmap_src_free(idx);
+	govmap_src_free(dir);
+	govmap_diags_free(&diags);
+	return 0;
+}
+
 /* --- writing ---------------------------------------------------------- */
 
 int cli_write_new(const char *path, const char *data, size_t len, unsigned mode,
@@ -469,7 +387,20 @@ int cli_write_new(const char *path, const char *data, size_t len, unsigned mode,
 
 void cli_md_text(FILE *f, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+	const unsigned char *start = (const unsigned char *)s;
+	for (const unsigned char *p = start; p && *p; p++) {
+		/* no autolinks: GitHub links "www." and "scheme://" in plain
+		 * text; a character reference splits the pattern and still
+		 * reads as the character */
+		if (*p == '.' && p - start >= 3 &&
+		    strncasecmp((const char *)p - 3, "www", 3) == 0) {
+			fputs("&#46;", f);
+			continue;
+		}
+		if (*p == ':' && p[1] == '/' && p[2] == '/') {
+			fputs("&#58;", f);
+			continue;
+		}
 		switch (*p) {
 		case '&': fputs("&amp;", f); break;
 		case '<': fputs("&lt;", f); break;

@@ -1,8 +1,9 @@
 /*
  * cli_vcs.h - helpers shared by the campaigners' Git commands (diff,
  * history, blame, check --changed-since): a registry loaded and analysed
- * at one revision, entities compared field by field, the files that
- * differ between two sources, and Markdown-safe text.
+ * at one revision, the files that differ between two sources, and
+ * Markdown-safe text.  The comparison itself is the library's
+ * (govmap/compare.h).
  */
 #ifndef GOVMAP_CLI_VCS_H
 #define GOVMAP_CLI_VCS_H
@@ -10,6 +11,7 @@
 #include "cli.h"
 #include "govmap/schema.h"
 #include "govmap/vcs.h"
+#include "govmap/compare.h"
 
 /* Load one side of a comparison into a session: the registry at `rev`
  * (NULL: what the global options name, i.e. the working tree, --rev or
@@ -20,28 +22,6 @@
  * Close with cli_close() in every case. */
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev,
 		  int analyse);
-
-/* Sum of the exposure of the bodies and boards in force (as `report`
- * totals it). */
-double cli_side_exposure(const cli_session *s);
-
-/* One top-level field whose value differs between two entities. */
-typedef struct {
-	const char *key;   /* static (the schema's) */
-	char **a, **b;     /* canonical items before and after */
-	size_t na, nb;
-} cli_field_change;
-
-/* The fields that differ between a and b (entities with the same id),
- * in schema order.  Returns 0, or -1 on out-of-memory. */
-int cli_entity_compare(cli_field_change **out, size_t *n,
-		       const govmap_entity *a, const govmap_entity *b);
-void cli_field_changes_free(cli_field_change *v, size_t n);
-
-/* Field `key` of e as one text (the canonical items joined by newlines):
- * *out is malloc'd, or NULL when the entity has no such field.  Returns
- * 0, or -1 on out-of-memory. */
-int cli_field_text(char **out, const govmap_entity *e, const char *key);
 
 /* A file that differs between two sources, by path inside the registry
  * ("england/x.yaml"). */
@@ -63,6 +43,12 @@ void cli_file_changes_free(cli_file_change *v, size_t n);
 int cli_print_changed(govmap_cli *cli, const char *rev,
 		      const govmap_src *cur_src, const govmap_registry *cur,
 		      FILE *f);
+
+/* With --staged: a note on stderr for each registry file whose staged
+ * copy differs from the working tree's (what the pre-commit hook checks
+ * is not what the campaigner sees in the editor).  Silent when they
+ * agree or cannot be read.  Returns 0. */
+int cli_note_unstaged(govmap_cli *cli);
 
 /* The path of an entity's file inside the registry (its display path
  * without the source's label), or NULL.  Borrowed from the entity. */
@@ -88,7 +74,10 @@ int cli_write_new(const char *path, const char *data, size_t len,
 
 /* Write text for Markdown: HTML-significant and Markdown punctuation
  * escaped, newlines as spaces, so that registry text cannot inject
- * markup into a pull-request comment. */
+ * markup into a pull-request comment; "@" and "#" as character
+ * references (no mentions, no issue links), and the "." of "www." and
+ * the ":" of "://" too (&#46;, &#58;), so that GitHub does not turn a
+ * name or note holding a web address into a link. */
 void cli_md_text(FILE *f, const char *s);
 
 /* "2024-05-01" for a time in seconds (UTC + offset minutes). */

@@ -1,13 +1,15 @@
 /*
  * cmd_blame.c - `govmap blame ID`: for each top-level field of an entity,
- * the commit, author and date that last changed it.
+ * and for each seat of a board on its own line, the commit, author and
+ * date that last changed it.
  *
  * It walks the commits that changed the registry (vcs.h), newest first,
  * loads the entity at each and compares each field's canonical text
- * (schema.h) with today's: a field is blamed on the oldest commit of the
- * unbroken run, from the newest, that holds its present value.  History
- * is followed in commit-time order, not merge by merge.  Nothing is
- * written.
+ * (govmap_field_text, compare.h) with today's: a field is blamed on the
+ * oldest commit of the unbroken run, from the newest, that holds its
+ * present value; a seat, on the oldest that holds a seat with its
+ * present text.  History is followed in commit-time order, not merge
+ * by merge.  Nothing is written.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -25,8 +27,10 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] blame ID\n"
 	      "\n"
-	      "For each top-level field of an entity (name, type, seats, "
-	      "powers, ...),\n"
+	      "For each top-level field of an entity (name, type, powers, "
+	      "...), and for\n"
+	      "each seat of a board on a line of its own (the seat's text "
+	      "below it),\n"
 	      "show the commit, author and date that last changed it, "
 	      "walking the\n"
 	      "commits that changed the registry from HEAD (or --rev).  "
@@ -42,6 +46,8 @@ static void usage(FILE *f)
 
 typedef struct {
 	const char *key;	/* the schema's */
+	char label[24];		/* "seat 2" for one seat, else the key */
+	int item;		/* one item of a list field (a seat) */
 	char *now;		/* the value being blamed */
 	const govmap_commit *c; /* the commit blamed so far, NULL: none yet */
 	int done;
@@ -54,12 +60,34 @@ static int value_at(char **out, const cli_session *s, const char *id,
 {
 	const govmap_entity *e = govmap_registry_find(s->reg, id);
 	*out = NULL;
-	return e ? cli_field_text(out, e, key) : 0;
+	return e ? govmap_field_text(out, e, key) : 0;
 }
 
 static int same(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Does entity `id` in s hold the item `now` in its list field `key`?
+ * 1 yes, 0 no, -1 out of memory. */
+static int has_item(const cli_session *s, const char *id, const char *key,
+		    const char *now)
+{
+	const govmap_entity *e = govmap_registry_find(s->reg, id);
+	char **v;
+	size_t n;
+	if (!e)
+		return 0;
+	int rc = govmap_entity_field(&v, &n, e, key);
+	if (rc == GOVMAP_ENOTFOUND)
+		return 0;
+	if (rc != GOVMAP_OK)
+		return -1;
+	int found = 0;
+	for (size_t k = 0; k < n && !found; k++)
+		found = strcmp(v[k], now) == 0;
+	govmap_strings_free(v, n);
+	return found;
 }
 
 int cmd_blame(govmap_cli *cli, int argc, char **argv)
@@ -108,9 +136,33 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	}
 	govmap_field_info f[MAXKEYS];
 	size_t nf = govmap_schema_fields(e->kind, f, MAXKEYS);
-	for (size_t i = 0; i < nf && i < MAXKEYS; i++) {
+	for (size_t i = 0; i < nf && i < MAXKEYS && nb < MAXKEYS; i++) {
 		char *v;
-		if (cli_field_text(&v, e, f[i].key) < 0) {
+		if (strcmp(f[i].key, "seats") == 0) {
+			/* each seat its own line, blamed on its own */
+			char **items;
+			size_t ni;
+			if (govmap_entity_field(&items, &ni, e, "seats") ==
+			    GOVMAP_ENOMEM) {
+				cli_err("out of memory");
+				rc = EXIT_USAGE;
+				break;
+			}
+			for (size_t k = 0; k < ni && nb < MAXKEYS; k++) {
+				b[nb].key = f[i].key;
+				snprintf(b[nb].label, sizeof b[nb].label,
+					 "seat %zu", k + 1);
+				b[nb].item = 1;
+				b[nb].now = items[k];
+				items[k] = NULL;
+				b[nb].c = NULL;
+				b[nb].done = 0;
+				nb++;
+			}
+			govmap_strings_free(items, ni);
+			continue;
+		}
+		if (govmap_field_text(&v, e, f[i].key) != GOVMAP_OK) {
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
 			break;
@@ -118,6 +170,8 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		if (!v)
 			continue; /* not written in the entity */
 		b[nb].key = f[i].key;
+		snprintf(b[nb].label, sizeof b[nb].label, "%s", f[i].key);
+		b[nb].item = 0;
 		b[nb].now = v;
 		b[nb].c = NULL;
 		b[nb].done = 0;
@@ -183,14 +237,22 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		}
 		for (size_t i = 0; i < nb; i++) {
 			char *v = NULL;
+			int held = 0;
 			if (b[i].done)
 				continue;
-			if (s.reg && value_at(&v, &s, id, b[i].key) < 0) {
+			if (b[i].item && s.reg &&
+			    (held = has_item(&s, id, b[i].key, b[i].now)) < 0) {
 				cli_err("out of memory");
 				rc = EXIT_USAGE;
 				break;
 			}
-			if (same(v, b[i].now)) {
+			if (!b[i].item && s.reg &&
+			    value_at(&v, &s, id, b[i].key) < 0) {
+				cli_err("out of memory");
+				rc = EXIT_USAGE;
+				break;
+			}
+			if (b[i].item ? held > 0 : same(v, b[i].now)) {
 				b[i].c = cm;
 			} else {
 				b[i].done = 1;
@@ -208,7 +270,7 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	if (rc == EXIT_OK) {
 		int aw = 6, kw = 4;
 		for (size_t i = 0; i < nb; i++) {
-			int l = (int)strlen(b[i].key);
+			int l = (int)strlen(b[i].label);
 			if (l > kw)
 				kw = l;
 			if (b[i].c && (l = (int)strlen(b[i].c->author)) > aw)
@@ -221,15 +283,20 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 			const govmap_commit *cm = b[i].c;
 			if (!cm) {
 				printf("%-*s  %-12s  %-10s  %-*s  %s\n", kw,
-				       b[i].key, "-", "-", aw, "-",
+				       b[i].label, "-", "-", aw, "-",
 				       "(not committed yet)");
-				continue;
+			} else {
+				char d[11];
+				cli_time_date(d, cm->time, cm->offset);
+				printf("%-*s  %s  %s  %-*.*s  %s\n", kw,
+				       b[i].label, cm->short_id, d, aw, aw,
+				       cm->author, cm->summary);
 			}
-			char d[11];
-			cli_time_date(d, cm->time, cm->offset);
-			printf("%-*s  %s  %s  %-*.*s  %s\n", kw, b[i].key,
-			       cm->short_id, d, aw, aw, cm->author,
-			       cm->summary);
+			if (b[i].item) { /* which seat: its text below */
+				char t[512];
+				printf("%-*s  %s\n", kw, "",
+				       cli_path(t, sizeof t, b[i].now));
+			}
 		}
 	}
 	for (size_t i = 0; i < nb; i++)

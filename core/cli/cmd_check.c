@@ -16,7 +16,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] check [--format text|json] "
 	      "[--quiet]\n"
-	      "                                    [--changed-since REV]\n"
+	      "                                    [--changed-since REV] "
+	      "[--findings]\n"
 	      "\n"
 	      "Load the registry, validate every entity and reference, and\n"
 	      "print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.\n"
@@ -31,6 +32,15 @@ static void usage(FILE *f)
 	      "Git revision\n"
 	      "                      REV and the entities in them (text "
 	      "only)\n"
+	      "  --findings          also analyse the registry on the --on "
+	      "date and run\n"
+	      "                      the core rules (no chain, no sanction, "
+	      "...), as\n"
+	      "                      report does, besides the plugins' rules; "
+	      "a registry\n"
+	      "                      with errors is not analysed (then only "
+	      "the plugins'\n"
+	      "                      rules run, and a note says so)\n"
 	      "  -h, --help          show this help\n"
 	      "\n"
 	      "Exit status: 0 no errors (warnings allowed), 1 data errors,\n"
@@ -131,9 +141,10 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"changed-since", required_argument, NULL, 'C'},
+		{"findings", no_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	int json = 0, quiet = 0, c;
+	int json = 0, quiet = 0, core = 0, c;
 	const char *changed_since = NULL;
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "qh", opts, "check")) != -1) {
@@ -150,6 +161,7 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 			break;
 		case 'q': quiet = 1; break;
 		case 'C': changed_since = optarg; break;
+		case 'F': core = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
@@ -169,7 +181,19 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 	/* Load, validate, and the plugins' rules (each plugin in a forked
 	 * child): no analysis, so the rules run on invalid data too. */
 	cli_session s;
-	int rc = cli_session_open(cli, &s, NULL, GOVMAP_STAGE_RULES, 0);
+	int rc = cli_session_open(cli, &s, NULL,
+				  core ? GOVMAP_STAGE_FINDINGS
+				       : GOVMAP_STAGE_RULES,
+				  0);
+	if (core && rc == EXIT_OK && !s.an) {
+		/* data errors: no analysis, so the plugins' rules alone */
+		cli_close(&s);
+		rc = cli_session_open(cli, &s, NULL, GOVMAP_STAGE_RULES, 0);
+		if (rc == EXIT_OK)
+			cli_note("check: --findings: the registry has errors, "
+				 "so it was not analysed and the core rules did "
+				 "not run");
+	}
 	if (!s.diags) {
 		cli_close(&s);
 		return rc;
@@ -196,6 +220,8 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		cli_close(&s);
 		return rc;
 	}
+	if (cli->staged)
+		cli_note_unstaged(cli);
 	if (changed_since &&
 	    (rc = cli_print_changed(cli, changed_since, src, reg, stdout))) {
 		cli_close(&s);

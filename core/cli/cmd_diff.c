@@ -6,8 +6,8 @@
  * exposure; as text, Markdown (a pull-request comment) or JSON.
  *
  * Both sides are loaded with the same plugins and analysed on the same
- * --on date.  This file only compares and prints; loading is
- * cli_vcs.c's, scoring analysis.c's.
+ * --on date.  This file only prints: loading is cli_util.c's, the
+ * comparison the library's (compare.h), scoring analysis.c's.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cli_vcs.h"
+#include "govmap/compare.h"
 
 static void usage(FILE *f)
 {
@@ -46,30 +47,13 @@ static void usage(FILE *f)
 	      f);
 }
 
-/* One id, on either side or both. */
-typedef struct {
-	const char *id;
-	int32_t a, b;		  /* entity index per side, or -1 */
-	cli_field_change *fields; /* when on both sides and different */
-	size_t nfields;
-	int scored;		       /* a body or board */
-	int act_a, act_b;	       /* in force on the date, per side */
-	double Aa, Ab, Da, Db, Ea, Eb; /* scores, rounded */
-	int moved;		       /* its scores moved */
-	/* links added, removed and changed that end at this body */
-	size_t links_new, links_gone, links_changed;
-} row;
+typedef govmap_diff_entry row;
 
 typedef struct {
 	govmap_cli *cli;
 	cli_session sa, sb;
 	const char *rev_a, *rev_b;
-	row *rows;
-	size_t n;
-	size_t added, removed, changed, moved;
-	const govmap_finding **gained, **lost;
-	size_t ngained, nlost;
-	double exp_a, exp_b;
+	govmap_diff *df; /* the library's comparison (compare.h) */
 	int fmt;
 	FILE *out; /* stdout, or a buffer */
 } diff;
@@ -82,198 +66,6 @@ static const govmap_entity *ent(const cli_session *s, int32_t i)
 static const char *display_name(const govmap_entity *e)
 {
 	return e->name ? e->name : e->id;
-}
-
-static int by_id(const void *x, const void *y, void *ctx)
-{
-	const cli_session *sort_side = ctx;
-	return strcmp(
-		govmap_registry_at(sort_side->reg, *(const size_t *)x)->id,
-		govmap_registry_at(sort_side->reg, *(const size_t *)y)->id);
-}
-
-static size_t *sorted_ids(const cli_session *s)
-{
-	size_t n = govmap_registry_count(s->reg);
-	size_t *v = malloc((n ? n : 1) * sizeof(*v));
-	if (!v)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		v[i] = i;
-	govmap_sort(v, n, sizeof(*v), by_id, (void *)s);
-	return v;
-}
-
-static void score(const cli_session *s, int32_t i, int *act, double *A,
-		  double *D, double *E)
-{
-	const govmap_score *sc = govmap_analysis_score(s->an, (size_t)i);
-	*act = sc->active;
-	*A = cli_round6(sc->A);
-	*D = cli_round6(sc->D);
-	*E = sc->money > 0 ? round(sc->exposure) : 0;
-}
-
-/* Link `l` (added, removed or changed) touches the rows of its ends. */
-static void count_link(diff *d, const govmap_entity *l, int what)
-{
-	const char *ends[2] = {l->from.id, l->to.id};
-	for (int k = 0; k < 2; k++) {
-		if (!ends[k])
-			continue;
-		/* rows are sorted by id: binary search */
-		size_t lo = 0, hi = d->n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			int c = strcmp(d->rows[mid].id, ends[k]);
-			if (c == 0) {
-				row *r = &d->rows[mid];
-				if (what == 'A')
-					r->links_new++;
-				else if (what == 'D')
-					r->links_gone++;
-				else
-					r->links_changed++;
-				break;
-			}
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-	}
-}
-
-static int compare_entities(diff *d)
-{
-	size_t na = govmap_registry_count(d->sa.reg);
-	size_t nb = govmap_registry_count(d->sb.reg);
-	size_t *ia = sorted_ids(&d->sa), *ib = sorted_ids(&d->sb);
-	d->rows = calloc(na + nb + 1, sizeof(*d->rows));
-	if (!ia || !ib || !d->rows) {
-		free(ia);
-		free(ib);
-		return -1;
-	}
-	size_t i = 0, j = 0;
-	while (i < na || j < nb) {
-		const govmap_entity *ea =
-			i < na ? ent(&d->sa, (int32_t)ia[i]) : NULL;
-		const govmap_entity *eb =
-			j < nb ? ent(&d->sb, (int32_t)ib[j]) : NULL;
-		int c = !ea ? 1 : !eb ? -1 : strcmp(ea->id, eb->id);
-		row *r = &d->rows[d->n++];
-		r->a = r->b = -1;
-		if (c <= 0)
-			r->a = (int32_t)ia[i++];
-		if (c >= 0)
-			r->b = (int32_t)ib[j++];
-		r->id = c <= 0 ? ea->id : eb->id;
-	}
-	free(ia);
-	free(ib);
-	for (size_t k = 0; k < d->n; k++) {
-		row *r = &d->rows[k];
-		const govmap_entity *ea = ent(&d->sa, r->a);
-		const govmap_entity *eb = ent(&d->sb, r->b);
-		if (ea && eb &&
-		    cli_entity_compare(&r->fields, &r->nfields, ea, eb) < 0)
-			return -1;
-		if (!ea)
-			d->added++;
-		else if (!eb)
-			d->removed++;
-		else if (r->nfields)
-			d->changed++;
-		const govmap_entity *e = eb ? eb : ea;
-		r->scored = e->kind == GOVMAP_KIND_BODY ||
-			    e->kind == GOVMAP_KIND_BOARD;
-		if (ea)
-			score(&d->sa, r->a, &r->act_a, &r->Aa, &r->Da, &r->Ea);
-		if (eb)
-			score(&d->sb, r->b, &r->act_b, &r->Ab, &r->Db, &r->Eb);
-		if (r->scored && ea && eb && r->act_a && r->act_b &&
-		    (r->Aa != r->Ab || r->Ea != r->Eb)) {
-			r->moved = 1;
-			d->moved++;
-		}
-	}
-	for (size_t k = 0; k < d->n; k++) {
-		const row *r = &d->rows[k];
-		const govmap_entity *ea = ent(&d->sa, r->a);
-		const govmap_entity *eb = ent(&d->sb, r->b);
-		if (eb && eb->kind == GOVMAP_KIND_LINK && !ea)
-			count_link(d, eb, 'A');
-		else if (ea && ea->kind == GOVMAP_KIND_LINK && !eb)
-			count_link(d, ea, 'D');
-		else if (eb && eb->kind == GOVMAP_KIND_LINK && r->nfields)
-			count_link(d, eb, 'M');
-	}
-	return 0;
-}
-
-/* --- findings --------------------------------------------------------- */
-
-static int cmp_finding(const govmap_finding *x, const cli_session *sx,
-		       const govmap_finding *y, const cli_session *sy)
-{
-	int c = strcmp(x->rule, y->rule);
-	if (c)
-		return c;
-	const char *ix = x->entity >= 0 ? ent(sx, x->entity)->id : "";
-	const char *iy = y->entity >= 0 ? ent(sy, y->entity)->id : "";
-	if ((c = strcmp(ix, iy)))
-		return c;
-	return strcmp(x->msg, y->msg);
-}
-
-static int by_finding(const void *x, const void *y, void *ctx)
-{
-	const cli_session *fsort_side = ctx;
-	return cmp_finding(*(const govmap_finding *const *)x, fsort_side,
-			   *(const govmap_finding *const *)y, fsort_side);
-}
-
-static const govmap_finding **live_findings(const cli_session *s, size_t *n)
-{
-	const govmap_finding **v =
-		malloc((s->findings->n ? s->findings->n : 1) * sizeof(*v));
-	*n = 0;
-	if (!v)
-		return NULL;
-	for (size_t i = 0; i < s->findings->n; i++)
-		if (!s->findings->v[i].suppressed)
-			v[(*n)++] = &s->findings->v[i];
-	govmap_sort(v, *n, sizeof(*v), by_finding, (void *)s);
-	return v;
-}
-
-static int compare_findings(diff *d)
-{
-	size_t na, nb, i = 0, j = 0;
-	const govmap_finding **fa = live_findings(&d->sa, &na);
-	const govmap_finding **fb = live_findings(&d->sb, &nb);
-	d->gained = malloc((nb ? nb : 1) * sizeof(*d->gained));
-	d->lost = malloc((na ? na : 1) * sizeof(*d->lost));
-	if (!fa || !fb || !d->gained || !d->lost) {
-		free(fa);
-		free(fb);
-		return -1;
-	}
-	while (i < na || j < nb) {
-		int c = i == na	  ? 1
-			: j == nb ? -1
-				  : cmp_finding(fa[i], &d->sa, fb[j], &d->sb);
-		if (c < 0)
-			d->lost[d->nlost++] = fa[i++];
-		else if (c > 0)
-			d->gained[d->ngained++] = fb[j++];
-		else
-			i++, j++;
-	}
-	free(fa);
-	free(fb);
-	return 0;
 }
 
 /* --- summaries ---------------------------------------------------------- */
@@ -304,6 +96,63 @@ static void seat_counts(const govmap_entity *e, govmap_date on,
 			c[e->seats[i].fill] += e->seats[i].count;
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The same seat on both sides (role, fill and who fills it): a vacancy
+ * is this seat with another `vacant`, not a seat removed and added. */
+static const govmap_seat *seat_before(const govmap_entity *ea,
+				      const govmap_seat *sb)
+{
+	for (size_t i = 0; ea && i < ea->nseats; i++) {
+		const govmap_seat *sa = &ea->seats[i];
+		if (same_str(sa->role, sb->role) && sa->fill == sb->fill &&
+		    same_str(sa->by.id, sb->by.id) && sa->count == sb->count)
+			return sa;
+	}
+	return NULL;
+}
+
+/* "Member: 1 seat now vacant since 2024-02-15 (was appointed by X)",
+ * "Member: 1 seat filled again"; the number of such seats. */
+static size_t vacancy_summary(const diff *d, const row *r, const char **sep)
+{
+	const govmap_entity *ea = ent(&d->sa, r->a), *eb = ent(&d->sb, r->b);
+	size_t n = 0;
+	for (size_t i = 0; ea && eb && i < eb->nseats; i++) {
+		const govmap_seat *sb = &eb->seats[i];
+		const govmap_seat *sa = seat_before(ea, sb);
+		if (!sa || sa->vacant == sb->vacant)
+			continue;
+		fputs(*sep, d->out);
+		put(d, sb->role ? sb->role : "seat");
+		if (sb->vacant > sa->vacant) {
+			unsigned k = sb->vacant - sa->vacant;
+			fprintf(d->out, ": %u seat%s now vacant", k,
+				k == 1 ? "" : "s");
+			if (sb->vacant_since) {
+				char vs[16];
+				govmap_date_format(vs, sb->vacant_since);
+				fprintf(d->out, " since %s", vs);
+			}
+			if (sb->fill == GOVMAP_FILL_EX_OFFICIO)
+				fputs(" (was held ex officio)", d->out);
+			else if (sb->by.id)
+				fprintf(d->out, " (was %s by %s)",
+					govmap_fill_name(sb->fill), sb->by.id);
+		} else {
+			unsigned k = sa->vacant - sb->vacant;
+			fprintf(d->out, ": %u seat%s filled again", k,
+				k == 1 ? "" : "s");
+		}
+		*sep = ", ";
+		n++;
+	}
+	return n;
+}
+
 /* "appointed seats 7->9, elected 0" */
 static void seat_summary(const diff *d, const row *r, const char **sep)
 {
@@ -327,16 +176,20 @@ static void seat_summary(const diff *d, const row *r, const char **sep)
 		*sep = "; ";
 		return;
 	}
+	any = vacancy_summary(d, r, sep) > 0;
+	int vacancies_only = any;
 	for (size_t k = 0; k < norder; k++) {
 		govmap_fill f = order[k];
 		if (ca[f] == cb[f])
 			continue;
+		vacancies_only = 0;
 		fprintf(d->out, "%s%s seats %u%s%u", *sep, govmap_fill_name(f),
 			ca[f], arrow(d), cb[f]);
 		*sep = ", ";
 		any = 1;
 	}
-	if (ca[GOVMAP_FILL_ELECTED] == cb[GOVMAP_FILL_ELECTED]) {
+	if (ca[GOVMAP_FILL_ELECTED] == cb[GOVMAP_FILL_ELECTED] &&
+	    !vacancies_only) {
 		fprintf(d->out, "%s%selected %u", *sep,
 			any ? "" : "seats: ", cb[GOVMAP_FILL_ELECTED]);
 		*sep = ", ";
@@ -351,7 +204,7 @@ static int is_short(char **v, size_t n)
 /* One field change in a few words: "basis statute->none", "sources: 1
  * added", "notes changed". */
 static void field_summary(const diff *d, const row *r,
-			  const cli_field_change *c, const char **sep)
+			  const govmap_field_change *c, const char **sep)
 {
 	if (strcmp(c->key, "seats") == 0) {
 		seat_summary(d, r, sep);
@@ -406,6 +259,91 @@ static void signed_money(char *buf, size_t size, double gbp)
 	char m[24];
 	govmap_money_format(m, sizeof m, fabs(gbp));
 	snprintf(buf, size, "%s%s", gbp < 0 ? "-" : "+", m);
+}
+
+/* A party of a contract: its name and id, or the id as written. */
+static void party(const diff *d, const govmap_ref *ref)
+{
+	const govmap_entity *p =
+		ref->id ? govmap_registry_find(d->sb.reg, ref->id) : NULL;
+	if (!ref->id) {
+		fputs("(not recorded)", d->out);
+	} else if (d->fmt == FMT_MD) {
+		if (p && p->name) {
+			cli_md_text(d->out, p->name);
+			fputc(' ', d->out);
+		}
+		fprintf(d->out, "(`%s`)", ref->id);
+	} else {
+		fputs(ref->id, d->out);
+	}
+}
+
+/* "test-icb -> test-care: value £2m, from 2024-04-01 to 2027-03-31, not
+ * tendered": who, how much, when, and whether it was tendered (unknown
+ * is said, never shown as zero or "no"). */
+static void contract_summary(const diff *d, const govmap_entity *e,
+			     const char **sep)
+{
+	char m[32], a[16], b[16];
+	fputs(*sep, d->out);
+	party(d, &e->commissioner);
+	fputs(arrow(d), d->out);
+	party(d, &e->provider);
+	if (e->value_gbp >= 0) {
+		govmap_money_format(m, sizeof m, (double)e->value_gbp);
+		fprintf(d->out, ": value %s", m);
+	} else {
+		fputs(": value not recorded", d->out);
+	}
+	govmap_date_format(a, e->start);
+	govmap_date_format(b, e->end);
+	if (e->start)
+		fprintf(d->out, ", from %s", a);
+	else
+		fputs(", start not recorded", d->out);
+	if (e->end)
+		fprintf(d->out, " to %s", b);
+	else
+		fputs(", no end recorded", d->out);
+	fprintf(d->out, ", %s",
+		e->tendered == GOVMAP_YES  ? "tendered"
+		: e->tendered == GOVMAP_NO ? "not tendered"
+					   : "whether tendered not recorded");
+	*sep = "; ";
+}
+
+/* A URL inside a Markdown link's parentheses: the schema allows no
+ * spaces, quotes or angle brackets; parentheses and backslashes are
+ * percent-encoded so the link cannot end early. */
+static void md_url(FILE *f, const char *u)
+{
+	for (; *u; u++) {
+		if (*u == '(' || *u == ')' || *u == '\\' || *u == ' ' ||
+		    (unsigned char)*u < 0x20)
+			fprintf(f, "%%%02X", (unsigned char)*u);
+		else
+			fputc(*u, f);
+	}
+}
+
+/* "sources: [title](url), ...": where a new entity comes from, for the
+ * reviewer to follow (Markdown only). */
+static void sources_summary(const diff *d, const govmap_entity *e,
+			    const char **sep)
+{
+	fprintf(d->out, "%ssources: ", *sep);
+	if (!e->nsources)
+		fputs("none", d->out);
+	for (size_t i = 0; i < e->nsources; i++) {
+		const govmap_source *src = &e->sources[i];
+		fputs(i ? ", [" : "[", d->out);
+		cli_md_text(d->out, src->title ? src->title : src->url);
+		fputs("](", d->out);
+		md_url(d->out, src->url ? src->url : "");
+		fputc(')', d->out);
+	}
+	*sep = "; ";
 }
 
 /* The one-line story of a row: its changes, its score, its links. */
@@ -469,6 +407,10 @@ static void row_summary(const diff *d, const row *r)
 			r->links_changed == 1 ? "" : "s");
 		sep = "; ";
 	}
+	if (eb && eb->kind == GOVMAP_KIND_CONTRACT)
+		contract_summary(d, eb, &sep);
+	if (!ea && d->fmt == FMT_MD)
+		sources_summary(d, eb, &sep);
 	(void)sep;
 }
 
@@ -537,13 +479,13 @@ static int by_change(const void *x, const void *y, void *ctx)
 
 static const row **ranked(const diff *d, int (*keep)(const row *), size_t *n)
 {
-	const row **v = malloc((d->n ? d->n : 1) * sizeof(*v));
+	const row **v = malloc((d->df->n ? d->df->n : 1) * sizeof(*v));
 	*n = 0;
 	if (!v)
 		return NULL;
-	for (size_t i = 0; i < d->n; i++)
-		if (keep(&d->rows[i]))
-			v[(*n)++] = &d->rows[i];
+	for (size_t i = 0; i < d->df->n; i++)
+		if (keep(&d->df->v[i]))
+			v[(*n)++] = &d->df->v[i];
 	govmap_sort(v, *n, sizeof(*v), by_change, NULL);
 	return v;
 }
@@ -558,10 +500,43 @@ static const char *kind_word(const govmap_entity *e)
 	return govmap_kind_name(e->kind);
 }
 
-/* "- item" / "+ item" lines for a list field (multiset difference). */
-static void item_lines(const diff *d, const cli_field_change *c,
+/* Does seat text `a` equal `b` but for its "vacant: N" and
+ * "vacant_since: DATE" parts (schema_info's canonical seat text)? */
+static int same_but_vacancy(const char *a, const char *b)
+{
+	for (;;) {
+		for (int k = 0; k < 2; k++) {
+			const char **p = k ? &b : &a;
+			while (strncmp(*p, "; vacant", 8) == 0) {
+				*p += 8;
+				while (**p && strncmp(*p, "; ", 2) != 0)
+					(*p)++;
+			}
+		}
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++;
+		b++;
+	}
+}
+
+/* The index of the item of y that is x with another vacancy, or ny. */
+static size_t vacancy_pair(char **y, size_t ny, const char *x)
+{
+	size_t k = 0;
+	while (k < ny && !same_but_vacancy(y[k], x))
+		k++;
+	return k;
+}
+
+/* "- item" / "+ item" lines for a list field (multiset difference); a
+ * seat whose vacancy changed is one "~ item" line (the item after). */
+static void item_lines(const diff *d, const govmap_field_change *c,
 		       const char *indent)
 {
+	int seats = strcmp(c->key, "seats") == 0;
 	for (int side = 0; side < 2; side++) {
 		char **x = side ? c->b : c->a, **y = side ? c->a : c->b;
 		size_t nx = side ? c->nb : c->na, ny = side ? c->na : c->nb;
@@ -571,6 +546,20 @@ static void item_lines(const diff *d, const cli_field_change *c,
 				k++;
 			if (k < ny)
 				continue;
+			if (seats && vacancy_pair(y, ny, x[i]) < ny) {
+				if (!side)
+					continue; /* listed once, after */
+				if (d->fmt == FMT_MD) {
+					fprintf(d->out, "%s- vacancy changed: ",
+						indent);
+					cli_md_text(d->out, x[i]);
+					fputc('\n', d->out);
+				} else {
+					fprintf(d->out, "%s~ %s\n", indent,
+						x[i]);
+				}
+				continue;
+			}
 			if (d->fmt == FMT_MD) {
 				fprintf(d->out, "%s- %s ", indent,
 					side ? "added:" : "removed:");
@@ -584,7 +573,7 @@ static void item_lines(const diff *d, const cli_field_change *c,
 	}
 }
 
-static void field_detail(const diff *d, const cli_field_change *c,
+static void field_detail(const diff *d, const govmap_field_change *c,
 			 const char *indent)
 {
 	if (c->na <= 1 && c->nb <= 1) {
@@ -615,8 +604,8 @@ static void field_detail(const diff *d, const cli_field_change *c,
 /* The same entities, fields, scores and findings on both sides? */
 static int unchanged(const diff *d)
 {
-	return !d->added && !d->removed && !d->changed && !d->moved &&
-	       !d->ngained && !d->nlost;
+	return !d->df->added && !d->df->removed && !d->df->changed && !d->df->moved &&
+	       !d->df->ngained && !d->df->nlost;
 }
 
 static void print_text(diff *d)
@@ -633,7 +622,7 @@ static void print_text(diff *d)
 		return;
 	}
 	fprintf(d->out, "\nEntities: %zu added, %zu removed, %zu changed\n",
-		d->added, d->removed, d->changed);
+		d->df->added, d->df->removed, d->df->changed);
 	size_t nl;
 	const row **v = ranked(d, row_listed, &nl);
 	for (size_t k = 0; v && k < nl; k++) {
@@ -672,11 +661,11 @@ static void print_text(diff *d)
 			r->id, r->Aa, r->Ab, r->Db - r->Da, m1, m2);
 	}
 	free(mv);
-	fprintf(d->out, "\nFindings: %zu gained, %zu lost\n", d->ngained,
-		d->nlost);
+	fprintf(d->out, "\nFindings: %zu gained, %zu lost\n", d->df->ngained,
+		d->df->nlost);
 	for (int side = 0; side < 2; side++) {
-		const govmap_finding **fs = side ? d->lost : d->gained;
-		size_t nf = side ? d->nlost : d->ngained;
+		const govmap_finding **fs = side ? d->df->lost : d->df->gained;
+		size_t nf = side ? d->df->nlost : d->df->ngained;
 		const cli_session *s = side ? &d->sa : &d->sb;
 		for (size_t k = 0; k < nf; k++)
 			fprintf(d->out, "  %c %s [%s] %s: %s\n",
@@ -686,9 +675,9 @@ static void print_text(diff *d)
 						   : "-",
 				fs[k]->msg);
 	}
-	money(m1, sizeof m1, d->exp_a);
-	money(m2, sizeof m2, d->exp_b);
-	signed_money(m3, sizeof m3, d->exp_b - d->exp_a);
+	money(m1, sizeof m1, d->df->exposure_a);
+	money(m2, sizeof m2, d->df->exposure_b);
+	signed_money(m3, sizeof m3, d->df->exposure_b - d->df->exposure_a);
 	fprintf(d->out, "\nTotal exposure: %s -> %s (%s)\n", m1, m2, m3);
 }
 
@@ -712,9 +701,9 @@ static void print_md(diff *d)
 			"findings on both sides.\n");
 		return;
 	}
-	money(m1, sizeof m1, d->exp_a);
-	money(m2, sizeof m2, d->exp_b);
-	signed_money(m3, sizeof m3, d->exp_b - d->exp_a);
+	money(m1, sizeof m1, d->df->exposure_a);
+	money(m2, sizeof m2, d->df->exposure_b);
+	signed_money(m3, sizeof m3, d->df->exposure_b - d->df->exposure_a);
 	fprintf(d->out, "| | before | after |\n|---|---|---|\n");
 	fprintf(d->out, "| entities | %zu | %zu |\n",
 		govmap_registry_count(d->sa.reg),
@@ -735,7 +724,7 @@ static void print_md(diff *d)
 	const row **v = ranked(d, row_listed, &nl);
 	fprintf(d->out,
 		"**What changed** (%zu added, %zu removed, %zu changed)\n\n",
-		d->added, d->removed, d->changed);
+		d->df->added, d->df->removed, d->df->changed);
 	for (size_t k = 0; v && k < nl; k++) {
 		const row *r = v[k];
 		const govmap_entity *ea = ent(&d->sa, r->a);
@@ -771,8 +760,8 @@ static void print_md(diff *d)
 	}
 	free(mv);
 	for (int side = 0; side < 2; side++) {
-		const govmap_finding **fs = side ? d->lost : d->gained;
-		size_t nf = side ? d->nlost : d->ngained;
+		const govmap_finding **fs = side ? d->df->lost : d->df->gained;
+		size_t nf = side ? d->df->nlost : d->df->ngained;
 		const cli_session *s = side ? &d->sa : &d->sb;
 		if (!nf)
 			continue;
@@ -789,11 +778,11 @@ static void print_md(diff *d)
 			fputc('\n', d->out);
 		}
 	}
-	if (d->changed) {
+	if (d->df->changed) {
 		fprintf(d->out,
 			"\n<details><summary>Field by field</summary>\n\n");
-		for (size_t k = 0; k < d->n; k++) {
-			const row *r = &d->rows[k];
+		for (size_t k = 0; k < d->df->n; k++) {
+			const row *r = &d->df->v[k];
 			if (!r->nfields)
 				continue;
 			fprintf(d->out, "- `%s`\n", r->id);
@@ -873,8 +862,8 @@ static void print_json(diff *d)
 	cli_json_str(d->out, govmap_src_revision(d->sb.src));
 	fprintf(d->out, ",\"on\":\"%s\",\"added\":[", dd);
 	int first = 1;
-	for (size_t k = 0; k < d->n; k++) {
-		const row *r = &d->rows[k];
+	for (size_t k = 0; k < d->df->n; k++) {
+		const row *r = &d->df->v[k];
 		if (r->a >= 0)
 			continue;
 		json_entity(d->out, first ? "" : ",", ent(&d->sb, r->b));
@@ -887,17 +876,17 @@ static void print_json(diff *d)
 	}
 	fprintf(d->out, "],\"removed\":[");
 	first = 1;
-	for (size_t k = 0; k < d->n; k++)
-		if (d->rows[k].b < 0) {
+	for (size_t k = 0; k < d->df->n; k++)
+		if (d->df->v[k].b < 0) {
 			json_entity(d->out, first ? "" : ",",
-				    ent(&d->sa, d->rows[k].a));
+				    ent(&d->sa, d->df->v[k].a));
 			fputc('}', d->out);
 			first = 0;
 		}
 	fprintf(d->out, "],\"changed\":[");
 	first = 1;
-	for (size_t k = 0; k < d->n; k++) {
-		const row *r = &d->rows[k];
+	for (size_t k = 0; k < d->df->n; k++) {
+		const row *r = &d->df->v[k];
 		if (!r->nfields)
 			continue;
 		json_entity(d->out, first ? "" : ",", ent(&d->sb, r->b));
@@ -932,12 +921,12 @@ static void print_json(diff *d)
 	}
 	free(mv);
 	fprintf(d->out, "],\"findings_gained\":");
-	json_findings(d->out, d->gained, d->ngained, &d->sb);
+	json_findings(d->out, d->df->gained, d->df->ngained, &d->sb);
 	fprintf(d->out, ",\"findings_lost\":");
-	json_findings(d->out, d->lost, d->nlost, &d->sa);
+	json_findings(d->out, d->df->lost, d->df->nlost, &d->sa);
 	fprintf(d->out,
 		",\"total_exposure_gbp\":{\"before\":%.0f,\"after\":%.0f}}\n",
-		d->exp_a, d->exp_b);
+		d->df->exposure_a, d->df->exposure_b);
 }
 
 /* --- the command ------------------------------------------------------- */
@@ -959,11 +948,7 @@ static int side_failed(govmap_cli *cli, cli_session *s, int rc,
 
 static void diff_free(diff *d)
 {
-	for (size_t k = 0; k < d->n; k++)
-		cli_field_changes_free(d->rows[k].fields, d->rows[k].nfields);
-	free(d->rows);
-	free(d->gained);
-	free(d->lost);
+	govmap_diff_free(d->df);
 	cli_close(&d->sa);
 	cli_close(&d->sb);
 }
@@ -1024,13 +1009,11 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 		diff_free(&d);
 		return rc;
 	}
-	if (compare_entities(&d) < 0 || compare_findings(&d) < 0) {
+	if (govmap_diff_sessions(&d.df, d.sa.gs, d.sb.gs, NULL) != GOVMAP_OK) {
 		cli_err("out of memory");
 		diff_free(&d);
 		return EXIT_USAGE;
 	}
-	d.exp_a = cli_side_exposure(&d.sa);
-	d.exp_b = cli_side_exposure(&d.sb);
 	if (d.fmt == FMT_JSON)
 		print_json(&d);
 	else if (d.fmt == FMT_MD)

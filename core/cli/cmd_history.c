@@ -4,9 +4,10 @@
  * (or the registry's total exposure) at each; optionally an SVG chart of
  * that value across the commits.
  *
- * vcs.c finds the commits (a revwalk comparing the registry's tree ids);
- * this file loads the registry at each of them, scores it on the --on
- * date and prints.  It never writes to the repository.
+ * The library's timeline (compare.h) finds the commits, loads and scores
+ * the registry at each on the --on date and compares it with the one
+ * before; this file chooses what to list and prints it.  It never
+ * writes to the repository.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -19,6 +20,7 @@
 
 #include "cli_chart.h"
 #include "cli_vcs.h"
+#include "govmap/compare.h"
 
 static void usage(FILE *f)
 {
@@ -70,12 +72,9 @@ static void usage(FILE *f)
 	      f);
 }
 
-#define MAXKEYS 48
-
 /* The state at one commit. */
 typedef struct {
 	const govmap_commit *c;
-	const char *rev; /* to load instead of c->id (the baseline) */
 	int scored;	 /* the entity is a body or board */
 	int loaded;	 /* the registry could be read */
 	size_t errors;	 /* data errors at this commit */
@@ -84,11 +83,8 @@ typedef struct {
 	/* with an ID */
 	int present, active;
 	double A, D, E;
-	govmap_kind kind; /* the entity's kind and fields as text */
-	char *vals[MAXKEYS];
-	size_t nvals;
 	const char *what; /* why it is listed, NULL when it is not */
-	char whatbuf[160];
+	char whatbuf[300];
 } state;
 
 /* Days since 1970-01-01 of a yyyymmdd date (proleptic Gregorian). */
@@ -101,43 +97,6 @@ static int64_t epoch_days(govmap_date d)
 	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
 	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
-}
-
-/* An entity's fields as canonical text, one string per key of its
- * kind (items joined by newlines; NULL when absent): 0 or -1. */
-static int fields_of(state *st, const govmap_entity *e)
-{
-	govmap_field_info f[MAXKEYS];
-	size_t n = govmap_schema_fields(e->kind, f, MAXKEYS);
-	st->kind = e->kind;
-	st->nvals = n < MAXKEYS ? n : MAXKEYS;
-	for (size_t i = 0; i < st->nvals; i++)
-		if (cli_field_text(&st->vals[i], e, f[i].key) < 0)
-			return -1;
-	return 0;
-}
-
-/* "changed: name, seats" when a and b differ, else "". */
-static void changed_keys(char *out, size_t size, const state *a, const state *b)
-{
-	govmap_field_info f[MAXKEYS];
-	size_t used = 0;
-	out[0] = '\0';
-	if (a->kind != b->kind) {
-		snprintf(out, size, "changed: kind");
-		return;
-	}
-	govmap_schema_fields(b->kind, f, MAXKEYS);
-	for (size_t i = 0; i < b->nvals; i++) {
-		const char *x = a->vals[i], *y = b->vals[i];
-		if ((!x && !y) || (x && y && strcmp(x, y) == 0))
-			continue;
-		int w = snprintf(out + used, size - used, "%s%s",
-				 used ? ", " : "changed: ", f[i].key);
-		if (w < 0 || (size_t)w >= size - used)
-			return;
-		used += (size_t)w;
-	}
 }
 
 typedef struct {
@@ -154,78 +113,29 @@ static int walk_progress(size_t walked, void *payload)
 	return 0;
 }
 
-/* Load the registry at st's commit and fill st (with the entity `id`
- * when given).  When `quiet`, a revision that cannot be read leaves st
- * unloaded without a message. */
-static int load_state(govmap_cli *cli, state *st, const char *id, int quiet,
-		      int scores)
+/* Fill st from a loaded session (with the entity `id` when given). */
+static void fill_state(state *st, govmap_session *gs, const char *id,
+		       int scores)
 {
-	cli_session s;
-	if (!st->c->tree[0])
-		return EXIT_OK; /* the commit removed the registry */
-	int rc = cli_side_open(cli, &s, st->rev ? st->rev : st->c->id,
-			       scores);
-	if (rc != EXIT_OK) {
-		if (!quiet)
-			cli_print_diags(stderr, s.diags, cli->color);
-		cli_close(&s);
-		return quiet ? EXIT_OK : rc;
-	}
+	const govmap_registry *reg = govmap_session_registry(gs);
+	const govmap_analysis *an = govmap_session_analysis(gs);
 	st->loaded = 1;
-	st->errors = s.diags->count[GOVMAP_SEV_ERROR];
-	st->entities = govmap_registry_count(s.reg);
-	st->exposure = scores ? cli_side_exposure(&s) : 0;
-	int32_t i = id ? govmap_registry_index(s.reg, id) : -1;
-	if (i >= 0) {
-		const govmap_entity *e = govmap_registry_at(s.reg, (size_t)i);
-		st->present = 1;
-		st->scored = e->kind == GOVMAP_KIND_BODY ||
-			     e->kind == GOVMAP_KIND_BOARD;
-		if (scores) {
-			const govmap_score *sc =
-				govmap_analysis_score(s.an, (size_t)i);
-			st->active = sc->active;
-			st->A = cli_round6(sc->A);
-			st->D = cli_round6(sc->D);
-			st->E = sc->money > 0 ? round(sc->exposure) : 0;
-		}
-		if (fields_of(st, e) < 0) {
-			cli_err("out of memory");
-			rc = EXIT_USAGE;
-		}
+	st->errors = govmap_session_diags(gs)->count[GOVMAP_SEV_ERROR];
+	st->entities = govmap_registry_count(reg);
+	st->exposure = scores ? govmap_exposure_total(gs) : 0;
+	int32_t i = id ? govmap_registry_index(reg, id) : -1;
+	if (i < 0)
+		return;
+	const govmap_entity *e = govmap_registry_at(reg, (size_t)i);
+	st->present = 1;
+	st->scored = e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD;
+	if (scores && an) {
+		const govmap_score *sc = govmap_analysis_score(an, (size_t)i);
+		st->active = sc->active;
+		st->A = cli_round6(sc->A);
+		st->D = cli_round6(sc->D);
+		st->E = sc->money > 0 ? round(sc->exposure) : 0;
 	}
-	cli_close(&s);
-	return rc;
-}
-
-/* Memoised by the registry's tree id: a commit whose registry tree is
- * one already scored in this walk (a revert, a merge taking one side)
- * takes that state's values instead of loading and analysing again.
- * Returns 1 when found (st filled), 0 when not, -1 on out-of-memory. */
-static int state_from_tree(state *st, const state *sv, size_t k)
-{
-	for (size_t j = 0; j < k; j++) {
-		const state *o = &sv[j];
-		if (!o->loaded || strcmp(o->c->tree, st->c->tree) != 0)
-			continue;
-		st->scored = o->scored;
-		st->loaded = 1;
-		st->errors = o->errors;
-		st->entities = o->entities;
-		st->exposure = o->exposure;
-		st->present = o->present;
-		st->active = o->active;
-		st->A = o->A;
-		st->D = o->D;
-		st->E = o->E;
-		st->kind = o->kind;
-		st->nvals = o->nvals;
-		for (size_t i = 0; i < o->nvals; i++)
-			if (o->vals[i] && !(st->vals[i] = strdup(o->vals[i])))
-				return -1;
-		return 1;
-	}
-	return 0;
 }
 
 int cmd_history(govmap_cli *cli, int argc, char **argv)
@@ -316,9 +226,23 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	ho.until = until ? (epoch_days(until) + 1) * 86400 - 1 : 0;
 	ho.progress = walk_progress;
 	ho.payload = &pg;
+	govmap_session_opts so;
+	if (cli_session_opts(cli, &so, NULL,
+			     scores ? GOVMAP_STAGE_ANALYSE : GOVMAP_STAGE_LOAD) !=
+	    EXIT_OK)
+		return EXIT_USAGE;
+	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
+	to.session = &so;
+	to.history = &ho;
+	/* With --since, the commit before the oldest one listed is the
+	 * baseline its changes are measured against (not listed). */
+	to.baseline = since != 0;
+	/* the registry's history lists totals: no entity's fields needed */
+	to.what = id ? GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES
+		     : GOVMAP_COMPARE_SCORES;
 	govmap_diags diags = {0};
-	govmap_history *h;
-	if (govmap_history_load(&h, cli->registry, &ho, &diags) != GOVMAP_OK) {
+	govmap_timeline *tl;
+	if (govmap_timeline_open(&tl, &to, &diags) != GOVMAP_OK) {
 		if (pg.tty && diags.n)
 			fputc('\n', stderr);
 		cli_print_diags(stderr, &diags, cli->color);
@@ -326,6 +250,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	govmap_diags_free(&diags);
+	const govmap_history *h = govmap_timeline_commits(tl);
 	if (pg.tty && h->walked >= 64)
 		fputs("\r\033[K", stderr);
 
@@ -335,39 +260,36 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	cli_chart_point *pts = calloc(h->n ? h->n : 1, sizeof(*pts));
 	size_t npts = 0, listed = 0;
 	int rc = sv && pts ? EXIT_OK : EXIT_USAGE;
-	/* With --since, the commit before the oldest one listed is the
-	 * baseline its changes are measured against (not listed). */
 	state base = {0};
-	govmap_commit basec = {0};
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */
-	if (rc == EXIT_OK && since && h->n) {
-		char rev[48];
-		snprintf(rev, sizeof rev, "%s~1", h->v[h->n - 1].id);
-		strcpy(basec.tree, "?");
-		base.c = &basec;
-		base.rev = rev;
-		/* a first commit has no parent: then there is no baseline */
-		if ((rc = load_state(cli, &base, id, 1, scores)) == EXIT_OK &&
-		    base.loaded) {
-			prev = &base;
-			ever = base.present;
-		}
+	if (rc == EXIT_OK && govmap_timeline_baseline(tl)) {
+		fill_state(&base, govmap_timeline_baseline(tl), id, scores);
+		prev = &base;
+		ever = base.present;
 	}
 	for (size_t k = 0; rc == EXIT_OK && k < h->n; k++) {
 		state *st = &sv[k];
-		st->c = &h->v[h->n - 1 - k];
+		const govmap_timeline_step *step;
 		if (pg.tty && h->n > 20)
 			cli_progress(&pg.t0, "history", k, h->n);
-		int memo = st->c->tree[0] ? state_from_tree(st, sv, k) : 0;
-		if (memo < 0) {
+		int trc = govmap_timeline_next(tl, &step);
+		if (trc != GOVMAP_OK) {
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
 			break;
 		}
-		if (!memo && (rc = load_state(cli, st, id, 0, scores)) !=
-				     EXIT_OK)
+		st->c = step->commit;
+		if (step->session && !step->loaded) {
+			cli_print_diags(stderr, govmap_session_diags(step->session),
+					cli->color);
+			rc = EXIT_USAGE;
 			break;
+		}
+		if (step->loaded)
+			fill_state(st, step->session, id, scores);
+		const govmap_diff_entry *de =
+			id && step->diff ? govmap_diff_find(step->diff, id) : NULL;
 		if (!id) {
 			st->what =
 				!st->loaded ? "the registry was removed" : "";
@@ -375,15 +297,10 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			st->what = ever ? "added back" : "added";
 		} else if (!st->present && prev && prev->present) {
 			st->what = "removed";
-		} else if (st->present) {
-			changed_keys(st->whatbuf, sizeof st->whatbuf, prev, st);
-			if (st->whatbuf[0]) {
-				st->what = st->whatbuf;
-			} else if (st->active != prev->active ||
-				   st->A != prev->A || st->E != prev->E) {
-				st->what = "scores moved (another entity "
-					   "changed)";
-			}
+		} else if (st->present && de &&
+			   govmap_diff_entry_what(st->whatbuf, sizeof st->whatbuf,
+						  step->diff, de, ever) > 0) {
+			st->what = st->whatbuf;
 		}
 		if (st->what) {
 			listed++;
@@ -495,14 +412,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			free(svg);
 		}
 	}
-	for (size_t k = 0; sv && k < h->n; k++)
-		for (size_t i = 0; i < sv[k].nvals; i++)
-			free(sv[k].vals[i]);
-	for (size_t i = 0; i < base.nvals; i++)
-		free(base.vals[i]);
 	free(sv);
 	free(pts);
-	govmap_history_free(h);
+	govmap_timeline_free(tl);
 	if (rc == EXIT_OK && fflush(stdout) != 0) {
 		cli_err("cannot write to standard output");
 		rc = EXIT_USAGE;

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "govmap/map.h"
 #include "cli_vcs.h"
+#include "govmap/compare.h"
 
 static void usage(FILE *f)
 {
@@ -141,6 +142,14 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 		cli_close(s);
 		return rc != EXIT_OK ? rc : EXIT_DATA;
 	}
+	/* the library compares the fields (compare.h) */
+	govmap_diff *df;
+	govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
+	co.what = GOVMAP_COMPARE_FIELDS;
+	if (govmap_diff_sessions(&df, old->gs, s->gs, &co) != GOVMAP_OK) {
+		cli_err("out of memory");
+		return EXIT_USAGE;
+	}
 	size_t n = govmap_registry_count(s->reg);
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(s->reg, i);
@@ -156,27 +165,23 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 							govmap_kind_name(e->kind),
 							e->id);
 		} else {
-			cli_field_change *ch;
-			size_t nch;
-			if (cli_entity_compare(&ch, &nch, o, e) < 0)
-				return EXIT_USAGE;
-			if (!nch) {
-				cli_field_changes_free(ch, nch);
+			const govmap_diff_entry *de = govmap_diff_find(df, e->id);
+			if (!de || !de->nfields)
 				continue;
-			}
 			char keys[400] = "";
-			for (size_t k = 0; k < nch; k++)
+			for (size_t k = 0; k < de->nfields; k++)
 				snprintf(keys + strlen(keys),
 					 sizeof keys - strlen(keys), "%s%s",
-					 k ? ", " : "", ch[k].key);
-			cli_field_changes_free(ch, nch);
+					 k ? ", " : "", de->fields[k].key);
 			what = at == e ? cli_asprintf("fields %s", keys)
 				       : cli_asprintf("%s '%s': %s",
 							  govmap_kind_name(e->kind),
 							  e->id, keys);
 		}
-		if (!at)
+		if (!at) {
+			free(what);
 			continue;
+		}
 		/* one mark per entity: later changes join its text */
 		size_t k;
 		for (k = 0; k < *nmarks; k++)
@@ -192,9 +197,12 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 			(*marks)[k].what = joined;
 			continue;
 		}
-		if (add_mark(marks, nmarks, &cap, at, kind, what) < 0)
+		if (add_mark(marks, nmarks, &cap, at, kind, what) < 0) {
+			govmap_diff_free(df);
 			return EXIT_USAGE;
+		}
 	}
+	govmap_diff_free(df);
 	size_t no = govmap_registry_count(old->reg);
 	for (size_t i = 0; i < no; i++) {
 		const govmap_entity *o = govmap_registry_at(old->reg, i);

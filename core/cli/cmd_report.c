@@ -19,6 +19,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] report [--region R] [--top N] "
 	      "[--format text|md|json]\n"
+	      "                                     [--sensitivity | --since "
+	      "DATE]\n"
 	      "\n"
 	      "Rank bodies and boards by exposure (deficit x public money) "
 	      "where their\n"
@@ -46,6 +48,12 @@ static void usage(FILE *f)
 	      "               range of ranks, and each ranking \"robust\" or "
 	      "\"depends on\n"
 	      "               the weights\"\n"
+	      "  --since DATE what changed between DATE and the --on date "
+	      "instead, per\n"
+	      "               region and per body: bodies and boards created "
+	      "or abolished,\n"
+	      "               chains of accountability that got stronger or "
+	      "weaker\n"
 	      "  -h, --help   show this help\n",
 	      f);
 }
@@ -227,11 +235,13 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		{"top", required_argument, NULL, 't'},
 		{"format", required_argument, NULL, 'f'},
 		{"sensitivity", no_argument, NULL, 's'},
+		{"since", required_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *region = NULL;
-	int fmt = FMT_TEXT, sens = 0;
+	int fmt = FMT_TEXT, sens = 0, top_given = 0;
 	unsigned long top = 25;
+	govmap_date since = 0;
 	int c;
 	char *end;
 	optind = 0;
@@ -239,7 +249,16 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		switch (c) {
 		case 'r': region = optarg; break;
 		case 's': sens = 1; break;
+		case 'S':
+			if (govmap_date_parse(&since, optarg) != GOVMAP_OK) {
+				cli_err("report: --since: '%s' is not a date "
+					"(write YYYY-MM-DD)",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 't':
+			top_given = 1;
 			top = strtoul(optarg, &end, 10);
 			if (*end || !*optarg || top < 1 || top > 100000) {
 				cli_err("report: --top must be a number from 1 "
@@ -259,6 +278,13 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		cli_err("report: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
+	if (since && (sens || top_given)) {
+		cli_err("report: --since lists what changed; it takes no %s",
+			sens ? "--sensitivity" : "--top");
+		return EXIT_USAGE;
+	}
+	if (since)
+		return cli_report_since(cli, since, region, fmt);
 	cli_session s;
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)

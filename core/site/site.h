@@ -32,6 +32,7 @@
 #include "govmap/map.h"
 #include "govmap/report.h"
 #include "govmap/vcs.h"
+#include "govmap/compare.h"
 
 /* ---- site_html.c ---- */
 
@@ -59,8 +60,6 @@ void sb_esc_cap(site_buf *b, const char *text);
  * ...", "from ... (still in force)".  With `explain`, also "(always)" for
  * no dates and "(end date exclusive)" after an end. */
 void site_period(site_buf *b, govmap_period p, int explain);
-/* site_body.c: "strong", "moderate", "weak" or "very weak". */
-const char *site_strength_word(double strength);
 /* A JSON string literal (with quotes), safe inside HTML too. */
 void sb_json(site_buf *b, const char *s);
 
@@ -153,7 +152,9 @@ typedef struct {
 	size_t nwritten, capwritten;
 	unsigned map_failures;
 	int failed;               /* a file could not be written */
-	govmap_history *hist;     /* commits (site_history.c), or NULL */
+	const govmap_history *hist; /* commits (site_history.c), or NULL;
+				       borrowed from hist_tl */
+	govmap_timeline *hist_tl; /* the walk over them (compare.h); owned */
 	char hist_note[300];      /* why there is no history */
 	struct site_hist *hist_of; /* per entity: the commits that changed it */
 } site_ctx;

@@ -187,14 +187,6 @@ static void facts(site_buf *b, const site_ctx *c, size_t i)
 	}
 }
 
-/* A strength in words (the deficit bands of the maps, read upwards). */
-/* The documented word scale (govmap_strength_word, CONTRIBUTING.md "The
- * deficit model"), for a chain or one link alike. */
-const char *site_strength_word(double s)
-{
-	return govmap_strength_word(s);
-}
-
 /* What the forum does to the actor, for each link type. */
 static const char *link_verb(const char *type)
 {
@@ -314,7 +306,7 @@ void site_link_sentence(site_buf *b, const site_ctx *c, const char *root,
 		site_link_body(b, c, root, e->to);
 	}
 	sb_put(b, " &mdash; ");
-	sb_put(b, site_strength_word(e->strength));
+	sb_put(b, govmap_strength_word(e->strength));
 	sb_put(b, ".");
 }
 
@@ -485,9 +477,9 @@ static void best_change(site_buf *b, const site_ctx *c, size_t i)
 		  "impose consequences): ");
 	site_link_sentence(b, c, "../", &edges[best]);
 	sb_put(b, " Its chain to voters would go from ");
-	sb_put(b, site_strength_word(sc->A));
+	sb_put(b, govmap_strength_word(sc->A));
 	sb_put(b, " to ");
-	sb_put(b, site_strength_word(newA));
+	sb_put(b, govmap_strength_word(newA));
 	sb_putf(b, ".</p>\n<details class=\"tech\"><summary>The numbers"
 		   "</summary><p>Link strength now %.3f, at full strength "
 		   "0.9; A from %.3f to %.3f (deficit %.3f to %.3f).</p>"

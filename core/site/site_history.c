@@ -5,9 +5,9 @@
  * the site's --on date), and its predecessors and successors in the
  * registry (`replaces`, `succeeded_by`).
  *
- * The commits come from vcs.h; the registry is loaded once per commit
- * (cli_side_open) and compared, field by field, with the one before, for
- * every body at once.  When there is no history (no repository, the
+ * The library's timeline (compare.h) loads the registry once per commit
+ * and compares it with the one before; this file picks every body's
+ * entries from each commit's diff, in the library's wording.  When there is no history (no repository, the
  * staged index, a failure) the pages say why.  Commit summaries are
  * repository text: escaped like registry text.  Never writes to the
  * repository.
@@ -46,23 +46,6 @@ static int add_event(struct site_hist *h, const struct site_hist_event *e)
 	return 0;
 }
 
-/* "changed: name, money" for the fields that differ. */
-static int changed(char *out, size_t size, const govmap_entity *a,
-		   const govmap_entity *b)
-{
-	cli_field_change *ch = NULL;
-	size_t n = 0;
-	out[0] = '\0';
-	if (cli_entity_compare(&ch, &n, a, b) < 0)
-		return -1;
-	size_t off = 0;
-	for (size_t k = 0; k < n && off + 1 < size; k++)
-		off += (size_t)snprintf(out + off, size - off, "%s%s",
-					k ? ", " : "changed: ", ch[k].key);
-	cli_field_changes_free(ch, n);
-	return 0;
-}
-
 int site_history_collect(site_ctx *c, size_t max)
 {
 	size_t n = govmap_registry_count(c->s->reg);
@@ -76,91 +59,78 @@ int site_history_collect(site_ctx *c, size_t max)
 	govmap_history_opts ho = {0};
 	ho.rev = c->cli->rev;
 	ho.max = max;
-	if (govmap_history_load(&c->hist, c->cli->registry, &ho, &diags) !=
-	    GOVMAP_OK) {
+	govmap_session_opts so;
+	if (cli_session_opts(c->cli, &so, NULL, GOVMAP_STAGE_ANALYSE) !=
+	    EXIT_OK) {
+		snprintf(c->hist_note, sizeof c->hist_note,
+			 "the plugins could not be loaded");
+		return 0;
+	}
+	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
+	to.session = &so;
+	to.history = &ho;
+	to.what = GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES;
+	if (govmap_timeline_open(&c->hist_tl, &to, &diags) != GOVMAP_OK) {
 		snprintf(c->hist_note, sizeof c->hist_note, "%s",
 			 diags.n ? diags.v[0].msg
 				 : "the registry's Git history could not be read");
 		govmap_diags_free(&diags);
+		c->hist_tl = NULL;
 		c->hist = NULL;
 		return 0;
 	}
 	govmap_diags_free(&diags);
+	c->hist = govmap_timeline_commits(c->hist_tl);
 	c->hist_of = calloc(n ? n : 1, sizeof(*c->hist_of));
-	char *was = calloc(n ? n : 1, 1);      /* present at the last commit */
 	char *ever = calloc(n ? n : 1, 1);
-	char *was_active = calloc(n ? n : 1, 1);
-	double *wasA = calloc(n ? n : 1, sizeof(*wasA));
-	if (!c->hist_of || !was || !ever || !was_active || !wasA) {
-		free(was);
+	if (!c->hist_of || !ever) {
 		free(ever);
-		free(was_active);
-		free(wasA);
 		return -1;
 	}
-	cli_session prev;
-	int have_prev = 0, rc = 0;
-	/* oldest first: each commit against the one before */
-	for (size_t k = c->hist->n; rc == 0 && k-- > 0;) {
-		const govmap_commit *cm = &c->hist->v[k];
-		cli_session cur;
-		if (!cm->tree[0])
-			continue; /* the commit removed the registry */
-		if (cli_side_open(c->cli, &cur, cm->id, 1) != EXIT_OK) {
-			cli_close(&cur);
-			continue;
-		}
+	const govmap_timeline_step *st;
+	int rc = 0, trc;
+	/* oldest first: each commit against the one before (the library's
+	 * timeline and wording, as `govmap history ID`) */
+	while (rc == 0 && (trc = govmap_timeline_next(c->hist_tl, &st)) ==
+				  GOVMAP_OK) {
+		if (!st->loaded)
+			continue; /* removed the registry, or unreadable */
+		const govmap_registry *cur = govmap_session_registry(st->session);
+		const govmap_analysis *an = govmap_session_analysis(st->session);
 		for (size_t i = 0; i < n && rc == 0; i++) {
 			const govmap_entity *e = govmap_registry_at(c->s->reg, i);
 			if (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)
 				continue;
-			int32_t j = govmap_registry_index(cur.reg, e->id);
+			int32_t j = govmap_registry_index(cur, e->id);
 			struct site_hist_event ev = {0};
-			ev.commit = k;
+			ev.commit = st->index;
 			ev.present = j >= 0;
-			if (j >= 0) {
+			if (j >= 0 && an) {
 				const govmap_score *sc =
-					govmap_analysis_score(cur.an, (size_t)j);
+					govmap_analysis_score(an, (size_t)j);
 				ev.active = sc->active;
 				ev.A = cli_round6(sc->A);
 				ev.D = cli_round6(sc->D);
 			}
-			if (ev.present && !was[i]) {
-				snprintf(ev.what, sizeof ev.what, "%s",
-					 ever[i] ? "added back" : "added");
-			} else if (!ev.present && was[i]) {
-				snprintf(ev.what, sizeof ev.what, "removed");
-			} else if (ev.present && have_prev) {
-				int32_t pj = govmap_registry_index(prev.reg, e->id);
-				if (pj >= 0 &&
-				    changed(ev.what, sizeof ev.what,
-					    govmap_registry_at(prev.reg, (size_t)pj),
-					    govmap_registry_at(cur.reg, (size_t)j)) < 0)
+			if (!st->diff) {
+				if (ev.present)
+					snprintf(ev.what, sizeof ev.what, "added");
+			} else {
+				const govmap_diff_entry *de =
+					govmap_diff_find(st->diff, e->id);
+				if (de && govmap_diff_entry_what(
+						  ev.what, sizeof ev.what, st->diff,
+						  de, ever[i]) < 0)
 					rc = -1;
-				if (!ev.what[0] && (ev.active != was_active[i] ||
-						    ev.A != wasA[i]))
-					snprintf(ev.what, sizeof ev.what,
-						 "scores moved (another entry "
-						 "changed)");
 			}
 			if (ev.what[0] && add_event(&c->hist_of[i], &ev) < 0)
 				rc = -1;
-			was[i] = (char)ev.present;
 			ever[i] |= (char)ev.present;
-			was_active[i] = (char)ev.active;
-			wasA[i] = ev.A;
 		}
-		if (have_prev)
-			cli_close(&prev);
-		prev = cur;
-		have_prev = 1;
 	}
-	if (have_prev)
-		cli_close(&prev);
-	free(was);
+	if (rc == 0 && trc != GOVMAP_ENOTFOUND)
+		rc = -1;
 	free(ever);
-	free(was_active);
-	free(wasA);
 	return rc;
 }
 
@@ -170,9 +140,10 @@ void site_history_free(site_ctx *c)
 	for (size_t i = 0; c->hist_of && i < n; i++)
 		free(c->hist_of[i].v);
 	free(c->hist_of);
-	govmap_history_free(c->hist);
+	govmap_timeline_free(c->hist_tl);
 	c->hist_of = NULL;
 	c->hist = NULL;
+	c->hist_tl = NULL;
 }
 
 static void commits(site_buf *b, const site_ctx *c, size_t i)

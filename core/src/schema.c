@@ -890,7 +890,7 @@ static void gone_key(ctx *c, const ynode *doc, const ynode *v,
 static const char *const seat_keys[] = {
 	"role", "count", "elected_by", "appointed_by", "nominated_by",
 	"approved_by", "ex_officio", "fill_unstated", "elected_member",
-	"voting", "vacant", "valid", "notes", "post"};
+	"voting", "vacant", "valid", "notes", "post", "vacant_since"};
 #define NSEAT_KEYS (sizeof(seat_keys) / sizeof(seat_keys[0]))
 
 static int conv_count(ctx *c, const ynode *n, const char *key, uint32_t *out,
@@ -1011,6 +1011,13 @@ static int conv_seats(ctx *c, const ynode *n, govmap_entity *e)
 			verr(c, govmap__ymap_get(s, "vacant"), "vacant",
 			     "seat '%s' has %u vacancies but only %u seats",
 			     st->role ? st->role : "?", st->vacant, st->count);
+		if ((v = govmap__ymap_get(s, "vacant_since")) &&
+		    conv_date(c, v, "vacant_since", &st->vacant_since) == 0 &&
+		    !st->vacant)
+			verr(c, v, "vacant",
+			     "seat '%s' has vacant_since but no vacancy: give "
+			     "'vacant: N' (how many of its seats are vacant)",
+			     st->role ? st->role : "?");
 	}
 	return 0;
 }

@@ -176,6 +176,11 @@ static char *seat_text(const govmap_seat *s)
 		part(&p, "voting: %s", tri(s->voting));
 	if (s->vacant)
 		part(&p, "vacant: %u", s->vacant);
+	if (s->vacant_since) {
+		char vs[16];
+		govmap_date_format(vs, s->vacant_since);
+		part(&p, "vacant_since: %s", vs);
+	}
 	period_text(per, sizeof per, s->valid);
 	if (per[0])
 		part(&p, "valid: %s", per);

@@ -65,15 +65,8 @@ commit() {
 	[ "$4" = - ] || git -C "$repo" tag "$4"
 }
 
-# build DIR: the fixture repository in DIR (which must not exist).
-build() {
-	repo=$1
-	reg=$repo/reg
-	git -c init.defaultBranch=main init -q "$repo" || return 1
-	mkdir -p "$reg/bodies" "$reg/boards" "$reg/links"
-	printf 'schema: 1\nname: test-history\n' >"$reg/govmap.yaml"
-
-	# --- v1-ccg ------------------------------------------------------
+# voters: the electorate, the council it elects and the link, in $reg.
+voters() {
 	cat >"$reg/bodies/test-electorate.yaml" <<EOT
 kind: body
 id: test-electorate
@@ -90,6 +83,29 @@ type: local-authority
 region: england/testshire
 $src
 EOT
+	cat >"$reg/links/test-council-elected-by-test-electorate.yaml" <<EOT
+kind: link
+id: test-council-elected-by-test-electorate
+from: test-council
+to: test-electorate
+type: elected-by
+forum: political
+basis: statute
+powers: [inform, question, sanction]
+$src
+EOT
+}
+
+# build DIR: the fixture repository in DIR (which must not exist).
+build() {
+	repo=$1
+	reg=$repo/reg
+	git -c init.defaultBranch=main init -q "$repo" || return 1
+	mkdir -p "$reg/bodies" "$reg/boards" "$reg/links"
+	printf 'schema: 1\nname: test-history\n' >"$reg/govmap.yaml"
+
+	# --- v1-ccg ------------------------------------------------------
+	voters
 	cat >"$reg/bodies/test-ccg.yaml" <<EOT
 kind: body
 id: test-ccg
@@ -104,17 +120,6 @@ money:
     source: https://example.org/test
 valid:
   from: 2013-04-01
-$src
-EOT
-	cat >"$reg/links/test-council-elected-by-test-electorate.yaml" <<EOT
-kind: link
-id: test-council-elected-by-test-electorate
-from: test-council
-to: test-electorate
-type: elected-by
-forum: political
-basis: statute
-powers: [inform, question, sanction]
 $src
 EOT
 	cat >"$reg/links/test-ccg-scrutinised-by-test-council.yaml" <<EOT
@@ -390,6 +395,20 @@ check history-max-count 0 history --max-count 2
 # no progress line when stderr is not a terminal: every .err above is
 # empty or pinned
 
+# --- the site's history pages: the library's timeline and wording, as
+# `history ID` (issue 14)
+govmap site -o "$tmp/site" --history 10
+[ "$rc" = 0 ] || echo "# govmap site exited with status $rc" >>"$tmp/notes"
+for page in test-icb test-icb-board; do
+	grep -q 'scores moved: test-icb-scrutinised-by-test-council changed' \
+		"$tmp/site/bodies/$page.html" ||
+		echo "# $page.html does not name the change that moved it" \
+			>>"$tmp/notes"
+done
+grep -q '<td>changed: seats</td>' "$tmp/site/bodies/test-icb-board.html" ||
+	echo "# test-icb-board.html does not say its seats changed" >>"$tmp/notes"
+verdict "site-history: body pages list the commits in history's words"
+
 # --- blame -----------------------------------------------------------------
 check blame-board 0 blame test-icb-board
 check blame-link 0 blame test-icb-scrutinised-by-test-council
@@ -484,6 +503,11 @@ git_quiet commit -q -m 'Break the basis' >/dev/null 2>&1 &&
 	echo "# an unstaged fix let the staged error through" >>"$tmp/notes"
 verdict "hook-reads-index: an unstaged fix does not let a staged error in"
 
+# What the hook runs says that the staged copy is not the working tree's
+# (the campaigner's editor shows the fix; the commit would take the
+# broken copy).
+check staged-differs 1 --staged check --quiet
+
 # ... and with `git commit -a` the fix is what is committed: accepted.
 printf 'notes: The ICB board meets in public.\n' \
 	>>"$reg/boards/test-icb-board.yaml"
@@ -506,6 +530,115 @@ GIT_AUTHOR_DATE=2024-07-03T12:00:00Z GIT_COMMITTER_DATE=2024-07-03T12:00:00Z \
 verdict "revert: the note on the board is reverted"
 check history-revert 0 history test-icb-board --max-count 3
 check history-revert-total 0 history --max-count 3
+
+# --- answers a reviewer can trust (issue 19): a second repository ---------
+#   r1-trust   2024-01-01  a trust scrutinised without the power to sanction
+#                          (core/no-sanction names it) and its board
+#   r2-rename  2024-02-01  the trust is renamed
+#   r3-vacant  2024-03-01  one of the board's two member seats falls vacant,
+#                          dated 2024-02-15
+#   r4-care    2024-04-01  a new provider whose name holds a web address, and
+#                          a contract with it, not tendered
+repo=$tmp/review
+reg=$repo/reg
+git -c init.defaultBranch=main init -q "$repo" &&
+	mkdir -p "$reg/bodies" "$reg/boards" "$reg/links" "$reg/contracts" ||
+	echo "# the review repository could not be made" >>"$tmp/notes"
+printf 'schema: 1\nname: test-review\n' >"$reg/govmap.yaml"
+voters
+trust() {
+	cat >"$reg/bodies/test-trust.yaml" <<EOT
+kind: body
+id: test-trust
+name: $1
+type: arms-length-body
+region: england/testshire
+valid:
+  from: 2013-04-01
+$src
+EOT
+}
+trust 'Test Trust'
+cat >"$reg/links/test-trust-scrutinised-by-test-council.yaml" <<EOT
+kind: link
+id: test-trust-scrutinised-by-test-council
+from: test-trust
+to: test-council
+type: scrutinised-by
+basis: statute
+powers: [inform, question]
+$src
+EOT
+board() {
+	cat >"$reg/boards/test-trust-board.yaml" <<EOT
+kind: board
+id: test-trust-board
+name: Board of the trust
+type: committee
+of: test-trust
+seats:
+  - role: Chair
+    post: chair
+    appointed_by: test-council
+  - role: Member
+    post: member
+    count: 2
+    appointed_by: test-trust$1
+$src
+EOT
+}
+board ''
+git -C "$repo" add -A &&
+	commit 'Alice Example' alice@example.org 2024-01-01 r1-trust \
+		'Add the trust, its scrutiny and its board' ||
+	echo "# commit r1 failed" >>"$tmp/notes"
+trust 'Testshire Community Trust'
+commit 'Bob Example' bob@example.org 2024-02-01 r2-rename 'Rename the trust' ||
+	echo "# commit r2 failed" >>"$tmp/notes"
+board '
+    vacant: 1
+    vacant_since: 2024-02-15'
+commit 'Carol Example' carol@example.org 2024-03-01 r3-vacant \
+	'A member seat falls vacant' || echo "# commit r3 failed" >>"$tmp/notes"
+cat >"$reg/bodies/test-care.yaml" <<EOT
+kind: body
+id: test-care
+name: Test Care Ltd (www.testcare.example, https://testcare.example/about)
+type: company
+region: england/testshire
+valid:
+  from: 2010-01-01
+$src
+EOT
+cat >"$reg/contracts/test-trust-test-care-contract.yaml" <<EOT
+kind: contract
+id: test-trust-test-care-contract
+name: Community nursing
+commissioner: test-trust
+provider: test-care
+value_gbp: 2_000_000
+start: 2024-04-01
+end: 2027-03-31
+tendered: false
+$src
+EOT
+git -C "$repo" add -A &&
+	commit 'Dan Example' dan@example.org 2024-04-01 r4-care \
+		'Contract community nursing from Test Care' ||
+	echo "# commit r4 failed" >>"$tmp/notes"
+verdict "review: the repository is built"
+# a rename: the trust's findings are neither gained nor lost
+check review-rename-md 0 diff r1-trust r2-rename --format md
+check review-rename-json 0 diff r1-trust r2-rename --format json
+# a vacancy: one seat now vacant, dated, not a seat removed and added
+check review-vacant-md 0 diff r2-rename r3-vacant --format md
+check review-vacant 0 diff r2-rename r3-vacant
+# a contract: parties, value, dates, tendered; the sources of every new
+# entity; a web address in a name is not a link
+check review-contract-md 0 diff r3-vacant r4-care --format md
+# blame: one line per seat
+check review-blame-board 0 blame test-trust-board
+check review-history-board 0 history test-trust-board
 
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]

@@ -23,6 +23,7 @@ int main(void)
 	srunner_add_suite(sr, vcs_suite());
 	srunner_add_suite(sr, session_suite());
 	srunner_add_suite(sr, export_suite());
+	srunner_add_suite(sr, compare_suite());
 
 	/* GOVMAP_TAP=path writes TAP there; "1", "-" or empty: stdout, and
 	 * then nothing else goes to stdout. */

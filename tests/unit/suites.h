@@ -23,6 +23,7 @@ Suite *map_suite(void);
 Suite *vcs_suite(void);
 Suite *session_suite(void);
 Suite *export_suite(void);
+Suite *compare_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 

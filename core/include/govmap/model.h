@@ -165,6 +165,9 @@ typedef struct {
 	char *notes;
 	govmap_pos pos;
 	govmap_post post;             /**< GOVMAP_POST_UNSET when not given */
+	govmap_date vacant_since;     /**< when the vacancies began
+					   (`vacant_since`); 0 when not
+					   given */
 } govmap_seat;
 
 /** One entity.  Kind-specific fields are zero / NULL / -1 for other

@@ -7,7 +7,7 @@ check takes no operands.
 --- stderr
 govmap: error: check: unexpected argument 'extra'
 usage: govmap [global options] check [--format text|json] [--quiet]
-                                    [--changed-since REV]
+                                    [--changed-since REV] [--findings]
 
 Load the registry, validate every entity and reference, and
 print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.
@@ -17,6 +17,11 @@ print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.
   -q, --quiet         print errors only (no warnings or info)
   --changed-since REV first list the files that differ from Git revision
                       REV and the entities in them (text only)
+  --findings          also analyse the registry on the --on date and run
+                      the core rules (no chain, no sanction, ...), as
+                      report does, besides the plugins' rules; a registry
+                      with errors is not analysed (then only the plugins'
+                      rules run, and a note says so)
   -h, --help          show this help
 
 Exit status: 0 no errors (warnings allowed), 1 data errors,

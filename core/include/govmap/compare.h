@@ -1,0 +1,263 @@
+/*
+ * govmap/compare.h - comparing registries: two entities field by field,
+ * two analysed sessions (entities added, removed and changed, the scores
+ * that moved and why, the findings gained and lost, total exposure), and
+ * a timeline over the commits of a Git registry (each commit's session
+ * compared with the one before).
+ *
+ * One implementation and one wording serve every front end: `diff`,
+ * `history`, `blame`, `map --diff`, `report --since` and the site's
+ * history pages.  The two sessions of a diff may be two revisions on the
+ * same date (what a change does) or one source on two dates (what time
+ * does: bodies created or abolished, chains that got stronger or weaker):
+ * the comparison is the same.
+ *
+ * Options are versioned as session.h's are: the first field is the
+ * version, set by the _INIT macro, so fields can be added at the end.
+ * The library never prints: every function returns a status
+ * (common.h) and leaves the wording to govmap_diff_entry_what() and the
+ * caller.  Ownership is stated on every pointer.  Reentrant: no global
+ * state.
+ */
+#ifndef GOVMAP_COMPARE_H
+#define GOVMAP_COMPARE_H
+
+#include "common.h"
+#include "model.h"
+#include "findings.h"
+#include "session.h"
+#include "vcs.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* --- two entities, field by field ------------------------------------ */
+
+/** One top-level field whose value differs between two entities. */
+typedef struct {
+	const char *key;  /**< static (the schema's key table) */
+	char **a, **b;    /**< the field's canonical items before and after
+			       (schema.h, govmap_entity_field); owned by the
+			       change: freed by govmap_field_changes_free */
+	size_t na, nb;
+} govmap_field_change;
+
+/**
+ * The fields that differ between a and b (normally the same id on two
+ * sides), in schema order; keys only one kind has are compared too (a
+ * kind that changed).
+ * @param[out] out  malloc'd array (NULL when nothing differs), free with
+ *                  govmap_field_changes_free(*out, *n)
+ * @return GOVMAP_OK or GOVMAP_ENOMEM.
+ */
+int govmap_entity_compare(govmap_field_change **out, size_t *n,
+			  const govmap_entity *a, const govmap_entity *b);
+/** Free what govmap_entity_compare returned.  Accepts NULL. */
+void govmap_field_changes_free(govmap_field_change *v, size_t n);
+
+/**
+ * Field `key` of e as one text: its canonical items joined by newlines.
+ * @param[out] out  malloc'd (free()), or NULL when the entity has no
+ *                  such field
+ * @return GOVMAP_OK or GOVMAP_ENOMEM.
+ */
+int govmap_field_text(char **out, const govmap_entity *e, const char *key);
+
+/* --- two sessions ---------------------------------------------------- */
+
+/** What the comparison computes (govmap_compare_opts.what). */
+#define GOVMAP_COMPARE_FIELDS 1u   /**< entities field by field */
+#define GOVMAP_COMPARE_SCORES 2u   /**< A, D, exposure (both sessions
+				        analysed) */
+#define GOVMAP_COMPARE_FINDINGS 4u /**< findings gained and lost (both
+				        sessions to GOVMAP_STAGE_FINDINGS) */
+#define GOVMAP_COMPARE_ALL 7u
+
+#define GOVMAP_COMPARE_OPTS_VERSION 1
+
+typedef struct {
+	/** GOVMAP_COMPARE_OPTS_VERSION; set by GOVMAP_COMPARE_OPTS_INIT. */
+	unsigned version;
+	/** GOVMAP_COMPARE_* bits; scores and findings are skipped (left
+	 * zero) for a session that has no analysis or findings. */
+	unsigned what;
+} govmap_compare_opts;
+
+#define GOVMAP_COMPARE_OPTS_INIT {GOVMAP_COMPARE_OPTS_VERSION, GOVMAP_COMPARE_ALL}
+
+/** One id, on either side or both. */
+typedef struct {
+	const char *id;   /**< borrowed from a session's registry */
+	int32_t a, b;     /**< the entity's index on each side, -1 absent */
+	govmap_field_change *fields; /**< owned by the diff; when on both
+					  sides and different */
+	size_t nfields;
+	bool scored;      /**< a body or board */
+	bool act_a, act_b; /**< in force on each side's date */
+	double Aa, Ab, Da, Db; /**< scores rounded to six places (0 when
+				    not analysed or absent) */
+	double Ea, Eb;    /**< exposure, rounded to pounds; 0 when money is
+			       unknown */
+	bool moved;       /**< in force on both sides and A or exposure
+			       differs */
+	/** links added, removed and changed whose `from` or `to` is this
+	 * entity */
+	size_t links_new, links_gone, links_changed;
+	/** When `moved` (or in force on one side only): the index into
+	 * govmap_diff.v of the changed, added or removed entity on this
+	 * entity's best chain (on either side) nearest to it, or -1 when
+	 * none is (another chain of the graph changed). */
+	int32_t cause;
+} govmap_diff_entry;
+
+/** The comparison of two sessions, a (before) and b (after). */
+typedef struct {
+	govmap_session *a, *b; /**< borrowed: must outlive the diff */
+	govmap_diff_entry *v;  /**< every id of either side, sorted by id;
+				    owned by the diff */
+	size_t n;
+	size_t added, removed, changed, moved;
+	/** Findings (not suppressed) only after, and only before: borrowed
+	 * from the sessions' findings lists; owned arrays.  A finding of
+	 * the same rule on the same entity id on both sides (its text
+	 * changed with a rename, say) is in neither list. */
+	const govmap_finding **gained, **lost;
+	size_t ngained, nlost;
+	/** Total exposure of the bodies and boards in force (as `report`
+	 * totals it), per side. */
+	double exposure_a, exposure_b;
+} govmap_diff;
+
+/**
+ * Compare two sessions (each to GOVMAP_STAGE_LOAD at least).
+ * @param[out] out  free with govmap_diff_free(); NULL on failure
+ * @return GOVMAP_OK, GOVMAP_EINVALID (a session without a registry, a
+ *         bad options version) or GOVMAP_ENOMEM.
+ */
+int govmap_diff_sessions(govmap_diff **out, govmap_session *a,
+			 govmap_session *b, const govmap_compare_opts *opts);
+
+/** The total exposure of the bodies and boards in force in an analysed
+ * session (as `report` totals it, and as govmap_diff's exposure_a and
+ * exposure_b are); 0 without an analysis. */
+double govmap_exposure_total(const govmap_session *s);
+
+/** Free a diff (not its sessions).  Accepts NULL. */
+void govmap_diff_free(govmap_diff *d);
+
+/** The entry of `id`, or NULL.  Borrowed from the diff. */
+const govmap_diff_entry *govmap_diff_find(const govmap_diff *d,
+					  const char *id);
+
+/** The entity of an entry on side 0 (a) or 1 (b), or NULL when absent.
+ * Borrowed from that session's registry. */
+const govmap_entity *govmap_diff_entity(const govmap_diff *d,
+					const govmap_diff_entry *e, int side);
+
+/** The entity id a finding of side 0 (a) or 1 (b) is about, or NULL.
+ * Borrowed from that session's registry. */
+const char *govmap_diff_finding_id(const govmap_diff *d,
+				   const govmap_finding *f, int side);
+
+/**
+ * What happened to one entry, in the one wording every front end uses:
+ * "added" ("added back" when `ever`, i.e. present at an earlier commit),
+ * "removed", "changed: name, seats" (its fields), "scores moved: ID
+ * changed" (the entity on its chain whose change moved them), "scores
+ * moved (another entity changed)", "now in force", "no longer in force";
+ * "" when nothing happened to it.  Writes a NUL-terminated text (cut at
+ * `size`) into buf.
+ * @return the length the whole text needs (as snprintf), or -1.
+ */
+int govmap_diff_entry_what(char *buf, size_t size, const govmap_diff *d,
+			   const govmap_diff_entry *e, int ever);
+
+/* --- a timeline over commits ----------------------------------------- */
+
+#define GOVMAP_TIMELINE_OPTS_VERSION 1
+
+typedef struct {
+	/** GOVMAP_TIMELINE_OPTS_VERSION; set by GOVMAP_TIMELINE_OPTS_INIT. */
+	unsigned version;
+	/** The template of every commit's session: registry, plugins, on,
+	 * stage (GOVMAP_STAGE_LOAD for no scores), money_how.  `source`
+	 * and `rev` are set per commit; analyse_invalid is set (an old
+	 * commit may be invalid and still be scored).  Copied at open;
+	 * the strings and plugins it points to are borrowed and must
+	 * outlive the timeline. */
+	const govmap_session_opts *session;
+	/** Which commits (vcs.h): start, since, until, max, progress.
+	 * Copied at open. */
+	const govmap_history_opts *history;
+	/** Also load the parent of the oldest commit as the baseline the
+	 * first step is compared with (not a step itself): for --since. */
+	int baseline;
+	/** What each step's diff computes (GOVMAP_COMPARE_*); 0 means
+	 * GOVMAP_COMPARE_ALL. */
+	unsigned what;
+} govmap_timeline_opts;
+
+#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0}
+
+typedef struct govmap_timeline govmap_timeline;
+
+/** One commit of the walk, oldest first. */
+typedef struct {
+	const govmap_commit *commit; /**< borrowed from the timeline */
+	size_t index;       /**< into govmap_timeline_commits() (newest
+				 first) */
+	/** The commit's session: NULL when the commit removed the
+	 * registry; otherwise set even when it could not be read (then
+	 * `loaded` is 0: read its diagnostics).  Borrowed: valid until
+	 * the next call of govmap_timeline_next(). */
+	govmap_session *session;
+	int status;         /**< govmap_session_open()'s status */
+	bool loaded;        /**< the registry could be read */
+	/** The comparison with the last loaded commit before it (or the
+	 * baseline); NULL for the first loaded commit without a baseline.
+	 * Borrowed: valid until the next call. */
+	const govmap_diff *diff;
+	/** The last loaded session before it (diff->a), or NULL; borrowed
+	 * likewise. */
+	govmap_session *prev;
+} govmap_timeline_step;
+
+/**
+ * Find the commits (govmap_history_load) and prepare the walk; with
+ * opts->baseline, load the baseline now.  Loading one commit is one
+ * internal function (compare.c, timeline_load), so a cache can replace
+ * it without changing callers.
+ * @param[out] out  free with govmap_timeline_free(); NULL on failure
+ * @return as govmap_history_load, or GOVMAP_EINVALID for bad options;
+ *         problems in `diags`.
+ */
+int govmap_timeline_open(govmap_timeline **out,
+			 const govmap_timeline_opts *opts,
+			 govmap_diags *diags);
+
+/** The commits of the walk, newest first (borrowed from the timeline). */
+const govmap_history *govmap_timeline_commits(const govmap_timeline *t);
+
+/** The baseline's session (opts->baseline), or NULL when there is none
+ * (no parent, or it could not be read).  Borrowed: valid until the
+ * first govmap_timeline_next(). */
+govmap_session *govmap_timeline_baseline(const govmap_timeline *t);
+
+/**
+ * Load and compare the next commit, oldest first.
+ * @param[out] step  borrowed, valid until the next call
+ * @return GOVMAP_OK (a step), GOVMAP_ENOTFOUND (the walk is over) or
+ *         GOVMAP_ENOMEM.  A commit that cannot be read is a step with
+ *         `loaded` 0, not a failure of the walk.
+ */
+int govmap_timeline_next(govmap_timeline *t,
+			 const govmap_timeline_step **step);
+
+/** Free the timeline and its sessions.  Accepts NULL. */
+void govmap_timeline_free(govmap_timeline *t);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

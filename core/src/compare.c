@@ -1,0 +1,730 @@
+/*
+ * compare.c - compare.h: two entities field by field (through the
+ * schema's canonical text), the diff of two sessions (entities, scores
+ * and the chain entity whose change moved them, findings gained and
+ * lost, total exposure), the one wording of a change, and the timeline
+ * over a Git registry's commits.
+ *
+ * It reads sessions and never changes them; it never prints.  Loading a
+ * commit is timeline_load() alone, so that a cache can take its place.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "govmap/compare.h"
+#include "govmap/schema.h"
+#include "util.h"
+
+/* --- entities, field by field ---------------------------------------- */
+
+static int same_items(char **a, size_t na, char **b, size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return 0;
+	return 1;
+}
+
+void govmap_field_changes_free(govmap_field_change *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		govmap_strings_free(v[i].a, v[i].na);
+		govmap_strings_free(v[i].b, v[i].nb);
+	}
+	free(v);
+}
+
+/* Compare field `key` (absent from an entity of another kind); append a
+ * change when the values differ.  0 or -1 on out-of-memory. */
+static int compare_key(govmap_field_change **v, size_t *n, size_t *cap,
+		       const govmap_entity *a, const govmap_entity *b,
+		       const char *key)
+{
+	govmap_field_change c = {key, NULL, NULL, 0, 0};
+	if (govmap_entity_field(&c.a, &c.na, a, key) == GOVMAP_ENOMEM ||
+	    govmap_entity_field(&c.b, &c.nb, b, key) == GOVMAP_ENOMEM) {
+		govmap_strings_free(c.a, c.na);
+		govmap_strings_free(c.b, c.nb);
+		return -1;
+	}
+	if (same_items(c.a, c.na, c.b, c.nb)) {
+		govmap_strings_free(c.a, c.na);
+		govmap_strings_free(c.b, c.nb);
+		return 0;
+	}
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		govmap_field_change *nv = realloc(*v, nc * sizeof(*nv));
+		if (!nv) {
+			govmap_strings_free(c.a, c.na);
+			govmap_strings_free(c.b, c.nb);
+			return -1;
+		}
+		*v = nv;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = c;
+	return 0;
+}
+
+#define MAXKEYS 64
+
+int govmap_entity_compare(govmap_field_change **out, size_t *n,
+			  const govmap_entity *a, const govmap_entity *b)
+{
+	govmap_field_info fa[MAXKEYS], fb[MAXKEYS];
+	size_t na = govmap_schema_fields(a->kind, fa, MAXKEYS);
+	size_t nb = govmap_schema_fields(b->kind, fb, MAXKEYS);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (na > MAXKEYS || nb > MAXKEYS)
+		return GOVMAP_ENOMEM;
+	for (size_t i = 0; i < na; i++)
+		if (compare_key(out, n, &cap, a, b, fa[i].key) < 0)
+			goto fail;
+	/* keys only the other kind has (a kind changed) */
+	for (size_t j = 0; j < nb; j++) {
+		size_t i = 0;
+		while (i < na && strcmp(fa[i].key, fb[j].key) != 0)
+			i++;
+		if (i == na && compare_key(out, n, &cap, a, b, fb[j].key) < 0)
+			goto fail;
+	}
+	return GOVMAP_OK;
+fail:
+	govmap_field_changes_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return GOVMAP_ENOMEM;
+}
+
+int govmap_field_text(char **out, const govmap_entity *e, const char *key)
+{
+	char **v;
+	size_t n, len = 0;
+	*out = NULL;
+	int rc = govmap_entity_field(&v, &n, e, key);
+	if (rc == GOVMAP_ENOTFOUND)
+		return GOVMAP_OK;
+	if (rc != GOVMAP_OK)
+		return GOVMAP_ENOMEM;
+	for (size_t k = 0; k < n; k++)
+		len += strlen(v[k]) + 1;
+	if (n && (*out = malloc(len))) {
+		char *p = *out;
+		for (size_t k = 0; k < n; k++)
+			p += sprintf(p, "%s%s", k ? "\n" : "", v[k]);
+	}
+	govmap_strings_free(v, n);
+	return n && !*out ? GOVMAP_ENOMEM : GOVMAP_OK;
+}
+
+/* --- two sessions ------------------------------------------------------ */
+
+/* The diff with what only this file needs: each side's entity index ->
+ * entry index. */
+typedef struct {
+	govmap_diff d; /* first: a govmap_diff * is a diff_impl * */
+	int32_t *entry_of[2];
+	const govmap_registry *reg[2];
+	const govmap_analysis *an[2];
+} diff_impl;
+
+static double round6(double x)
+{
+	return round(x * 1e6) / 1e6;
+}
+
+static int by_id(const void *x, const void *y, void *ctx)
+{
+	const govmap_registry *reg = ctx;
+	return strcmp(govmap_registry_at(reg, *(const size_t *)x)->id,
+		      govmap_registry_at(reg, *(const size_t *)y)->id);
+}
+
+static size_t *sorted_ids(const govmap_registry *reg)
+{
+	size_t n = govmap_registry_count(reg);
+	size_t *v = malloc((n ? n : 1) * sizeof(*v));
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		v[i] = i;
+	govmap_sort(v, n, sizeof(*v), by_id, (void *)reg);
+	return v;
+}
+
+static double exposure_of(const govmap_registry *reg,
+			  const govmap_analysis *an)
+{
+	double sum = 0;
+	size_t n = an ? govmap_registry_count(reg) : 0;
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const govmap_score *sc = govmap_analysis_score(an, i);
+		if ((e->kind == GOVMAP_KIND_BODY ||
+		     e->kind == GOVMAP_KIND_BOARD) &&
+		    sc->active && !sc->electorate && sc->money > 0)
+			sum += sc->exposure;
+	}
+	return sum;
+}
+
+double govmap_exposure_total(const govmap_session *s)
+{
+	return exposure_of(govmap_session_registry(s),
+			   govmap_session_analysis(s));
+}
+
+const govmap_entity *govmap_diff_entity(const govmap_diff *d,
+					const govmap_diff_entry *e, int side)
+{
+	const diff_impl *x = (const diff_impl *)d;
+	int32_t i = side ? e->b : e->a;
+	return i < 0 ? NULL : govmap_registry_at(x->reg[side ? 1 : 0],
+						 (size_t)i);
+}
+
+const govmap_diff_entry *govmap_diff_find(const govmap_diff *d,
+					  const char *id)
+{
+	size_t lo = 0, hi = d->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(d->v[mid].id, id);
+		if (c == 0)
+			return &d->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Link `l` (added 'A', removed 'D' or changed 'M') touches the entries
+ * of its ends. */
+static void count_link(govmap_diff *d, const govmap_entity *l, int what)
+{
+	const char *ends[2] = {l->from.id, l->to.id};
+	for (int k = 0; k < 2; k++) {
+		if (!ends[k])
+			continue;
+		govmap_diff_entry *r =
+			(govmap_diff_entry *)govmap_diff_find(d, ends[k]);
+		if (!r)
+			continue;
+		if (what == 'A')
+			r->links_new++;
+		else if (what == 'D')
+			r->links_gone++;
+		else
+			r->links_changed++;
+	}
+}
+
+static void score_of(const diff_impl *x, int side, int32_t i, bool *act,
+		     double *A, double *D, double *E)
+{
+	const govmap_score *sc =
+		govmap_analysis_score(x->an[side], (size_t)i);
+	*act = sc->active;
+	*A = round6(sc->A);
+	*D = round6(sc->D);
+	*E = sc->money > 0 ? round(sc->exposure) : 0;
+}
+
+static int entry_changed(const govmap_diff_entry *r)
+{
+	return r->a < 0 || r->b < 0 || r->nfields;
+}
+
+/* The nearest changed entry on entity i's best chain on `side`, or -1. */
+static int32_t chain_cause(const diff_impl *x, int side, int32_t i)
+{
+	const govmap_analysis *an = x->an[side];
+	size_t nedges, n = govmap_registry_count(x->reg[side]);
+	const govmap_edge *edges = govmap_analysis_edges(an, &nedges);
+	int32_t cur = i;
+	for (size_t hop = 0; hop <= n; hop++) {
+		const govmap_score *sc =
+			govmap_analysis_score(an, (size_t)cur);
+		if (sc->next < 0 || (size_t)sc->next >= nedges)
+			return -1;
+		const govmap_edge *e = &edges[sc->next];
+		int32_t cand[2] = {e->link, e->to};
+		for (int k = 0; k < 2; k++) {
+			if (cand[k] < 0)
+				continue;
+			int32_t ent = x->entry_of[side][cand[k]];
+			if (ent >= 0 && entry_changed(&x->d.v[ent]))
+				return ent;
+		}
+		cur = e->to;
+	}
+	return -1;
+}
+
+static int compare_entities(diff_impl *x, unsigned what)
+{
+	govmap_diff *d = &x->d;
+	size_t na = govmap_registry_count(x->reg[0]);
+	size_t nb = govmap_registry_count(x->reg[1]);
+	size_t *ia = sorted_ids(x->reg[0]), *ib = sorted_ids(x->reg[1]);
+	d->v = calloc(na + nb + 1, sizeof(*d->v));
+	x->entry_of[0] = malloc((na ? na : 1) * sizeof(int32_t));
+	x->entry_of[1] = malloc((nb ? nb : 1) * sizeof(int32_t));
+	if (!ia || !ib || !d->v || !x->entry_of[0] || !x->entry_of[1]) {
+		free(ia);
+		free(ib);
+		return -1;
+	}
+	size_t i = 0, j = 0;
+	while (i < na || j < nb) {
+		const govmap_entity *ea =
+			i < na ? govmap_registry_at(x->reg[0], ia[i]) : NULL;
+		const govmap_entity *eb =
+			j < nb ? govmap_registry_at(x->reg[1], ib[j]) : NULL;
+		int c = !ea ? 1 : !eb ? -1 : strcmp(ea->id, eb->id);
+		govmap_diff_entry *r = &d->v[d->n];
+		r->a = r->b = -1;
+		r->cause = -1;
+		if (c <= 0) {
+			r->a = (int32_t)ia[i++];
+			x->entry_of[0][r->a] = (int32_t)d->n;
+		}
+		if (c >= 0) {
+			r->b = (int32_t)ib[j++];
+			x->entry_of[1][r->b] = (int32_t)d->n;
+		}
+		r->id = c <= 0 ? ea->id : eb->id;
+		d->n++;
+	}
+	free(ia);
+	free(ib);
+	int scores = (what & GOVMAP_COMPARE_SCORES) && x->an[0] && x->an[1];
+	for (size_t k = 0; k < d->n; k++) {
+		govmap_diff_entry *r = &d->v[k];
+		const govmap_entity *ea = govmap_diff_entity(d, r, 0);
+		const govmap_entity *eb = govmap_diff_entity(d, r, 1);
+		if (ea && eb && (what & GOVMAP_COMPARE_FIELDS) &&
+		    govmap_entity_compare(&r->fields, &r->nfields, ea, eb) !=
+			    GOVMAP_OK)
+			return -1;
+		if (!ea)
+			d->added++;
+		else if (!eb)
+			d->removed++;
+		else if (r->nfields)
+			d->changed++;
+		const govmap_entity *e = eb ? eb : ea;
+		r->scored = e->kind == GOVMAP_KIND_BODY ||
+			    e->kind == GOVMAP_KIND_BOARD;
+		if (!scores)
+			continue;
+		if (ea)
+			score_of(x, 0, r->a, &r->act_a, &r->Aa, &r->Da, &r->Ea);
+		if (eb)
+			score_of(x, 1, r->b, &r->act_b, &r->Ab, &r->Db, &r->Eb);
+		if (r->scored && ea && eb && r->act_a && r->act_b &&
+		    (r->Aa != r->Ab || r->Ea != r->Eb)) {
+			r->moved = 1;
+			d->moved++;
+		}
+	}
+	for (size_t k = 0; k < d->n; k++) {
+		const govmap_diff_entry *r = &d->v[k];
+		const govmap_entity *ea = govmap_diff_entity(d, r, 0);
+		const govmap_entity *eb = govmap_diff_entity(d, r, 1);
+		if (eb && eb->kind == GOVMAP_KIND_LINK && !ea)
+			count_link(d, eb, 'A');
+		else if (ea && ea->kind == GOVMAP_KIND_LINK && !eb)
+			count_link(d, ea, 'D');
+		else if (eb && eb->kind == GOVMAP_KIND_LINK && r->nfields)
+			count_link(d, eb, 'M');
+	}
+	/* why a score moved: a changed entity on the chain, after or before */
+	for (size_t k = 0; scores && k < d->n; k++) {
+		govmap_diff_entry *r = &d->v[k];
+		if (!r->scored || r->a < 0 || r->b < 0 ||
+		    (!r->moved && r->act_a == r->act_b))
+			continue;
+		r->cause = chain_cause(x, 1, r->b);
+		if (r->cause < 0)
+			r->cause = chain_cause(x, 0, r->a);
+	}
+	return 0;
+}
+
+/* --- findings --------------------------------------------------------- */
+
+typedef struct {
+	const govmap_registry *reg;
+} fsort_ctx;
+
+static const char *finding_id(const govmap_registry *reg,
+			      const govmap_finding *f)
+{
+	return f->entity >= 0 ? govmap_registry_at(reg, (size_t)f->entity)->id
+			      : NULL;
+}
+
+const char *govmap_diff_finding_id(const govmap_diff *d,
+				   const govmap_finding *f, int side)
+{
+	const diff_impl *x = (const diff_impl *)d;
+	return finding_id(x->reg[side ? 1 : 0], f);
+}
+
+static int cmp_finding(const govmap_finding *x, const govmap_registry *rx,
+		       const govmap_finding *y, const govmap_registry *ry)
+{
+	int c = strcmp(x->rule, y->rule);
+	if (c)
+		return c;
+	const char *ix = finding_id(rx, x), *iy = finding_id(ry, y);
+	if ((c = strcmp(ix ? ix : "", iy ? iy : "")))
+		return c;
+	return strcmp(x->msg, y->msg);
+}
+
+static int by_finding(const void *x, const void *y, void *ctx)
+{
+	const govmap_registry *reg = ctx;
+	return cmp_finding(*(const govmap_finding *const *)x, reg,
+			   *(const govmap_finding *const *)y, reg);
+}
+
+static const govmap_finding **live_findings(const govmap_findings *fs,
+					    const govmap_registry *reg,
+					    size_t *n)
+{
+	size_t total = fs ? fs->n : 0;
+	const govmap_finding **v = malloc((total ? total : 1) * sizeof(*v));
+	*n = 0;
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < total; i++)
+		if (!fs->v[i].suppressed)
+			v[(*n)++] = &fs->v[i];
+	govmap_sort(v, *n, sizeof(*v), by_finding, (void *)reg);
+	return v;
+}
+
+/* Does `msg_a`, with every `from` replaced by `to`, read `msg_b`? */
+static int same_but_renamed(const char *msg_a, const char *msg_b,
+			    const char *from, const char *to)
+{
+	size_t lf = strlen(from), lt = strlen(to);
+	if (!lf)
+		return 0;
+	const char *p = msg_a, *q = msg_b;
+	while (*p) {
+		if (strncmp(p, from, lf) == 0) {
+			if (strncmp(q, to, lt) != 0)
+				return 0;
+			p += lf;
+			q += lt;
+		} else if (*p++ != *q++) {
+			return 0;
+		}
+	}
+	return *q == '\0';
+}
+
+/* The same finding before and after a rename of its entity (its text
+ * names the entity by name): neither gained nor lost. */
+static int renamed_pair(const diff_impl *x, const govmap_finding *fa,
+			const govmap_finding *fb)
+{
+	if (strcmp(fa->rule, fb->rule) != 0 || fa->entity < 0 ||
+	    fb->entity < 0)
+		return 0;
+	const govmap_entity *ea = govmap_registry_at(x->reg[0], (size_t)fa->entity);
+	const govmap_entity *eb = govmap_registry_at(x->reg[1], (size_t)fb->entity);
+	if (strcmp(ea->id, eb->id) != 0)
+		return 0;
+	if (ea->name && eb->name && strcmp(ea->name, eb->name) != 0 &&
+	    same_but_renamed(fa->msg, fb->msg, ea->name, eb->name))
+		return 1;
+	return 0;
+}
+
+static int compare_findings(diff_impl *x, govmap_findings *fa_list,
+			    govmap_findings *fb_list)
+{
+	govmap_diff *d = &x->d;
+	size_t na, nb, i = 0, j = 0;
+	const govmap_finding **fa = live_findings(fa_list, x->reg[0], &na);
+	const govmap_finding **fb = live_findings(fb_list, x->reg[1], &nb);
+	d->gained = malloc((nb ? nb : 1) * sizeof(*d->gained));
+	d->lost = malloc((na ? na : 1) * sizeof(*d->lost));
+	if (!fa || !fb || !d->gained || !d->lost) {
+		free(fa);
+		free(fb);
+		return -1;
+	}
+	while (i < na || j < nb) {
+		int c = i == na	  ? 1
+			: j == nb ? -1
+				  : cmp_finding(fa[i], x->reg[0], fb[j],
+						x->reg[1]);
+		if (c < 0)
+			d->lost[d->nlost++] = fa[i++];
+		else if (c > 0)
+			d->gained[d->ngained++] = fb[j++];
+		else
+			i++, j++;
+	}
+	free(fa);
+	free(fb);
+	/* a rename is not a finding lost and one gained */
+	for (size_t l = 0; l < d->nlost;) {
+		size_t g = 0;
+		while (g < d->ngained && !renamed_pair(x, d->lost[l], d->gained[g]))
+			g++;
+		if (g == d->ngained) {
+			l++;
+			continue;
+		}
+		memmove(&d->lost[l], &d->lost[l + 1],
+			(d->nlost - l - 1) * sizeof(*d->lost));
+		d->nlost--;
+		memmove(&d->gained[g], &d->gained[g + 1],
+			(d->ngained - g - 1) * sizeof(*d->gained));
+		d->ngained--;
+	}
+	return 0;
+}
+
+void govmap_diff_free(govmap_diff *d)
+{
+	diff_impl *x = (diff_impl *)d;
+	if (!d)
+		return;
+	for (size_t k = 0; k < d->n; k++)
+		govmap_field_changes_free(d->v[k].fields, d->v[k].nfields);
+	free(d->v);
+	free(d->gained);
+	free(d->lost);
+	free(x->entry_of[0]);
+	free(x->entry_of[1]);
+	free(x);
+}
+
+int govmap_diff_sessions(govmap_diff **out, govmap_session *a,
+			 govmap_session *b, const govmap_compare_opts *opts)
+{
+	*out = NULL;
+	unsigned what = opts ? opts->what : GOVMAP_COMPARE_ALL;
+	if ((opts && opts->version != GOVMAP_COMPARE_OPTS_VERSION) || !a ||
+	    !b || !govmap_session_registry(a) || !govmap_session_registry(b))
+		return GOVMAP_EINVALID;
+	diff_impl *x = calloc(1, sizeof(*x));
+	if (!x)
+		return GOVMAP_ENOMEM;
+	x->d.a = a;
+	x->d.b = b;
+	x->reg[0] = govmap_session_registry(a);
+	x->reg[1] = govmap_session_registry(b);
+	x->an[0] = govmap_session_analysis(a);
+	x->an[1] = govmap_session_analysis(b);
+	if (compare_entities(x, what) < 0) {
+		govmap_diff_free(&x->d);
+		return GOVMAP_ENOMEM;
+	}
+	if ((what & GOVMAP_COMPARE_FINDINGS) && govmap_session_findings(a) &&
+	    govmap_session_findings(b) &&
+	    compare_findings(x, govmap_session_findings(a),
+			     govmap_session_findings(b)) < 0) {
+		govmap_diff_free(&x->d);
+		return GOVMAP_ENOMEM;
+	}
+	if ((what & GOVMAP_COMPARE_SCORES) && x->an[0] && x->an[1]) {
+		x->d.exposure_a = exposure_of(x->reg[0], x->an[0]);
+		x->d.exposure_b = exposure_of(x->reg[1], x->an[1]);
+	}
+	*out = &x->d;
+	return GOVMAP_OK;
+}
+
+int govmap_diff_entry_what(char *buf, size_t size, const govmap_diff *d,
+			   const govmap_diff_entry *e, int ever)
+{
+	size_t used = 0, need = 0;
+	char tmp[1];
+	if (!size) {
+		buf = tmp;
+		size = 1;
+	}
+	buf[0] = '\0';
+#define PUT(...)                                                              \
+	do {                                                                  \
+		int w_ = snprintf(buf + used, size - used, __VA_ARGS__);      \
+		if (w_ < 0)                                                   \
+			return -1;                                            \
+		need += (size_t)w_;                                           \
+		used = need < size ? need : size - 1;                         \
+	} while (0)
+	if (e->a < 0 && e->b >= 0) {
+		PUT("%s", ever ? "added back" : "added");
+	} else if (e->b < 0 && e->a >= 0) {
+		PUT("removed");
+	} else if (e->nfields) {
+		for (size_t k = 0; k < e->nfields; k++)
+			PUT("%s%s", k ? ", " : "changed: ", e->fields[k].key);
+	} else if (e->scored && (e->moved || e->act_a != e->act_b)) {
+		if (e->cause >= 0)
+			PUT("scores moved: %s changed", d->v[e->cause].id);
+		else
+			PUT("scores moved (another entity changed)");
+	}
+#undef PUT
+	return need > (size_t)INT32_MAX ? -1 : (int)need;
+}
+
+/* --- the timeline -------------------------------------------------------- */
+
+struct govmap_timeline {
+	govmap_session_opts sopts;
+	unsigned what;
+	govmap_history *h;
+	size_t next;            /* commits done, oldest first */
+	govmap_session *base;   /* the baseline, until the first step */
+	govmap_session *prev;   /* the last loaded session */
+	govmap_session *cur;    /* the step's session */
+	govmap_diff *diff;      /* the step's diff */
+	govmap_timeline_step step;
+};
+
+/* Load the registry at `rev`: the one place a timeline reads a commit
+ * (a parsed-entity cache can take its place).  *out is set whenever
+ * memory allows, also on failure. */
+static int timeline_load(govmap_session **out, const govmap_timeline *t,
+			 const char *rev)
+{
+	govmap_session_opts o = t->sopts;
+	o.source = GOVMAP_SOURCE_GIT;
+	o.rev = rev;
+	return govmap_session_open(out, &o);
+}
+
+int govmap_timeline_open(govmap_timeline **out,
+			 const govmap_timeline_opts *opts, govmap_diags *diags)
+{
+	*out = NULL;
+	if (!opts || opts->version != GOVMAP_TIMELINE_OPTS_VERSION ||
+	    !opts->session || !opts->session->registry) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+				 "bad-options",
+				 "timeline: missing or bad options");
+		return GOVMAP_EINVALID;
+	}
+	govmap_timeline *t = calloc(1, sizeof(*t));
+	if (!t)
+		return GOVMAP_ENOMEM;
+	t->sopts = *opts->session;
+	t->sopts.analyse_invalid = 1;
+	t->what = opts->what ? opts->what : GOVMAP_COMPARE_ALL;
+	govmap_history_opts ho = {0};
+	if (opts->history)
+		ho = *opts->history;
+	int rc = govmap_history_load(&t->h, t->sopts.registry, &ho, diags);
+	if (rc != GOVMAP_OK) {
+		govmap_timeline_free(t);
+		return rc;
+	}
+	if (opts->baseline && t->h->n) {
+		char rev[48];
+		snprintf(rev, sizeof rev, "%s~1", t->h->v[t->h->n - 1].id);
+		rc = timeline_load(&t->base, t, rev);
+		if (!t->base) {
+			govmap_timeline_free(t);
+			return GOVMAP_ENOMEM;
+		}
+		/* a first commit has no parent: then there is no baseline */
+		if (!govmap_session_registry(t->base)) {
+			govmap_session_free(t->base);
+			t->base = NULL;
+		} else {
+			t->prev = t->base;
+		}
+	}
+	*out = t;
+	return GOVMAP_OK;
+}
+
+const govmap_history *govmap_timeline_commits(const govmap_timeline *t)
+{
+	return t->h;
+}
+
+govmap_session *govmap_timeline_baseline(const govmap_timeline *t)
+{
+	return t->base;
+}
+
+int govmap_timeline_next(govmap_timeline *t,
+			 const govmap_timeline_step **step)
+{
+	*step = NULL;
+	/* the last step's session becomes the one before, if it loaded */
+	govmap_diff_free(t->diff);
+	t->diff = NULL;
+	if (t->cur && govmap_session_registry(t->cur)) {
+		if (t->prev != t->base || !t->base)
+			govmap_session_free(t->prev);
+		t->prev = t->cur;
+	} else {
+		govmap_session_free(t->cur);
+	}
+	t->cur = NULL;
+	if (t->base && t->prev != t->base) {
+		govmap_session_free(t->base);
+		t->base = NULL;
+	}
+	if (t->next >= t->h->n)
+		return GOVMAP_ENOTFOUND;
+	size_t idx = t->h->n - 1 - t->next++;
+	const govmap_commit *c = &t->h->v[idx];
+	memset(&t->step, 0, sizeof t->step);
+	t->step.commit = c;
+	t->step.index = idx;
+	t->step.prev = t->prev;
+	if (c->tree[0]) {
+		t->step.status = timeline_load(&t->cur, t, c->id);
+		if (!t->cur)
+			return GOVMAP_ENOMEM;
+		t->step.session = t->cur;
+		t->step.loaded = govmap_session_registry(t->cur) != NULL;
+	}
+	if (t->step.loaded && t->prev) {
+		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
+		co.what = t->what;
+		int rc = govmap_diff_sessions(&t->diff, t->prev, t->cur, &co);
+		if (rc != GOVMAP_OK)
+			return rc;
+		t->step.diff = t->diff;
+	}
+	*step = &t->step;
+	return GOVMAP_OK;
+}
+
+void govmap_timeline_free(govmap_timeline *t)
+{
+	if (!t)
+		return;
+	govmap_diff_free(t->diff);
+	govmap_session_free(t->cur);
+	if (t->prev != t->base)
+		govmap_session_free(t->prev);
+	govmap_session_free(t->base);
+	govmap_history_free(t->h);
+	free(t);
+}

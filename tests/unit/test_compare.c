@@ -1,0 +1,217 @@
+/*
+ * test_compare.c - the comparison API (govmap/compare.h) over in-memory
+ * sessions: entities field by field, the diff of two sessions (added,
+ * removed, changed, scores and the chain entity that moved them,
+ * findings of a renamed body), its one wording, and the same diff across
+ * two dates.  Public headers only: what any front end sees.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "govmap/compare.h"
+#include "suites.h"
+
+#define SRC                                                                \
+	"sources:\n  - url: https://example.org/x\n    title: X\n"         \
+	"    accessed: 2024-06-01\n"
+
+static const char manifest[] = "schema: 1\nname: unit\n";
+static const char base[] =
+	"kind: body\nid: voters\nname: Voters\ntype: electorate\n"
+	"region: uk\n" SRC "---\n"
+	"kind: body\nid: council\nname: Council\ntype: local-authority\n"
+	"region: uk\n" SRC "---\n"
+	"kind: link\nid: council-elected-by-voters\nfrom: council\n"
+	"to: voters\ntype: elected-by\nbasis: statute\npowers: [inform, "
+	"question, sanction]\n" SRC;
+/* a trust scrutinised by the council: with or without sanction */
+#define TRUST(name, powers)                                                \
+	"kind: body\nid: trust\nname: " name "\ntype: arms-length-body\n"   \
+	"region: uk\nvalid:\n  from: 2020-01-01\n" SRC "---\n"              \
+	"kind: link\nid: trust-scrutinised-by-council\nfrom: trust\n"       \
+	"to: council\ntype: scrutinised-by\nbasis: statute\npowers: "       \
+	powers "\n" SRC
+static const char trust_weak[] = TRUST("Old Trust", "[inform, question]");
+static const char trust_renamed[] =
+	TRUST("New Trust", "[inform, question]");
+static const char trust_strong[] =
+	TRUST("Old Trust", "[inform, question, sanction]");
+static const char agency[] =
+	"kind: body\nid: agency\nname: Agency\ntype: arms-length-body\n"
+	"region: uk\nvalid:\n  from: 2020-01-01\n" SRC;
+
+static govmap_session *open2(const char *a, const char *b, govmap_date on)
+{
+	govmap_mem_file f[] = {
+		{"govmap.yaml", manifest, sizeof manifest - 1},
+		{"base.yaml", base, strlen(base)},
+		{"x.yaml", a, strlen(a)},
+		{"y.yaml", b ? b : "", b ? strlen(b) : 0},
+	};
+	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
+	o.source = GOVMAP_SOURCE_MEMORY;
+	o.files = f;
+	o.nfiles = b ? 4 : 3;
+	o.label = "mem";
+	o.on = on;
+	govmap_session *s = NULL;
+	ck_assert_int_eq(govmap_session_open(&s, &o), GOVMAP_OK);
+	return s;
+}
+
+START_TEST(compare_fields)
+{
+	govmap_session *a = open2(trust_weak, NULL, 20240601);
+	govmap_session *b = open2(trust_strong, NULL, 20240601);
+	const govmap_entity *la = govmap_registry_find(
+		govmap_session_registry(a), "trust-scrutinised-by-council");
+	const govmap_entity *lb = govmap_registry_find(
+		govmap_session_registry(b), "trust-scrutinised-by-council");
+	govmap_field_change *c;
+	size_t n;
+	ck_assert_int_eq(govmap_entity_compare(&c, &n, la, lb), GOVMAP_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(c[0].key, "powers");
+	ck_assert_uint_eq(c[0].na, 1);
+	ck_assert_uint_eq(c[0].nb, 1);
+	ck_assert_str_eq(c[0].b[0], "inform, question, sanction");
+	govmap_field_changes_free(c, n);
+	ck_assert_int_eq(govmap_entity_compare(&c, &n, la, la), GOVMAP_OK);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(c);
+	char *t;
+	ck_assert_int_eq(govmap_field_text(&t, lb, "powers"), GOVMAP_OK);
+	ck_assert_str_eq(t, "inform, question, sanction");
+	free(t);
+	ck_assert_int_eq(govmap_field_text(&t, lb, "seats"), GOVMAP_OK);
+	ck_assert_ptr_null(t);
+	govmap_session_free(a);
+	govmap_session_free(b);
+}
+END_TEST
+
+START_TEST(compare_sessions_and_wording)
+{
+	govmap_session *a = open2(trust_weak, NULL, 20240601);
+	govmap_session *b = open2(trust_strong, agency, 20240601);
+	govmap_diff *d;
+	ck_assert_int_eq(govmap_diff_sessions(&d, a, b, NULL), GOVMAP_OK);
+	ck_assert_uint_eq(d->added, 1);
+	ck_assert_uint_eq(d->removed, 0);
+	ck_assert_uint_eq(d->changed, 1);
+	ck_assert_uint_eq(d->moved, 1);
+	char buf[200];
+	const govmap_diff_entry *e = govmap_diff_find(d, "agency");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(e->a, -1);
+	govmap_diff_entry_what(buf, sizeof buf, d, e, 0);
+	ck_assert_str_eq(buf, "added");
+	govmap_diff_entry_what(buf, sizeof buf, d, e, 1);
+	ck_assert_str_eq(buf, "added back");
+	e = govmap_diff_find(d, "trust-scrutinised-by-council");
+	govmap_diff_entry_what(buf, sizeof buf, d, e, 0);
+	ck_assert_str_eq(buf, "changed: powers");
+	/* the trust's own fields did not change: its score moved because
+	 * the link on its chain did, and the wording names it */
+	e = govmap_diff_find(d, "trust");
+	ck_assert(e->moved);
+	ck_assert(e->Ab > e->Aa);
+	ck_assert_int_eq(e->links_changed, 1);
+	ck_assert_int_ge(e->cause, 0);
+	ck_assert_str_eq(d->v[e->cause].id, "trust-scrutinised-by-council");
+	int need = govmap_diff_entry_what(buf, sizeof buf, d, e, 0);
+	ck_assert_str_eq(buf,
+			 "scores moved: trust-scrutinised-by-council changed");
+	ck_assert_int_eq(need, (int)strlen(buf));
+	/* cut short, still terminated, the length needed returned */
+	ck_assert_int_eq(govmap_diff_entry_what(buf, 8, d, e, 0), need);
+	ck_assert_str_eq(buf, "scores ");
+	/* the council did not change at all */
+	govmap_diff_entry_what(buf, sizeof buf, d,
+			       govmap_diff_find(d, "council"), 0);
+	ck_assert_str_eq(buf, "");
+	/* no-sanction is lost, no-chain on the new agency gained */
+	ck_assert_uint_eq(d->nlost, 1);
+	ck_assert_str_eq(d->lost[0]->rule, "core/no-sanction");
+	ck_assert_str_eq(govmap_diff_finding_id(d, d->lost[0], 0), "trust");
+	ck_assert_uint_eq(d->ngained, 1);
+	ck_assert_str_eq(d->gained[0]->rule, "core/no-chain");
+	ck_assert(d->exposure_a == govmap_exposure_total(a));
+	govmap_diff_free(d);
+	/* a bad options version is refused */
+	govmap_compare_opts o = GOVMAP_COMPARE_OPTS_INIT;
+	o.version = 99;
+	ck_assert_int_eq(govmap_diff_sessions(&d, a, b, &o), GOVMAP_EINVALID);
+	ck_assert_ptr_null(d);
+	govmap_session_free(a);
+	govmap_session_free(b);
+}
+END_TEST
+
+START_TEST(compare_rename_keeps_findings)
+{
+	govmap_session *a = open2(trust_weak, NULL, 20240601);
+	govmap_session *b = open2(trust_renamed, NULL, 20240601);
+	govmap_diff *d;
+	ck_assert_int_eq(govmap_diff_sessions(&d, a, b, NULL), GOVMAP_OK);
+	ck_assert_uint_eq(d->changed, 1);
+	/* "no forum can impose consequences on Old Trust" and "... on New
+	 * Trust" are one finding that followed the rename */
+	ck_assert_uint_eq(d->ngained, 0);
+	ck_assert_uint_eq(d->nlost, 0);
+	govmap_diff_free(d);
+	govmap_session_free(a);
+	govmap_session_free(b);
+}
+END_TEST
+
+START_TEST(compare_two_dates)
+{
+	/* one registry on two dates: the trust and the agency begin in
+	 * 2020, so on 2019-06-01 they are not in force */
+	govmap_session *a = open2(trust_strong, agency, 20190601);
+	govmap_session *b = open2(trust_strong, agency, 20240601);
+	govmap_compare_opts o = GOVMAP_COMPARE_OPTS_INIT;
+	o.what = GOVMAP_COMPARE_SCORES;
+	govmap_diff *d;
+	ck_assert_int_eq(govmap_diff_sessions(&d, a, b, &o), GOVMAP_OK);
+	ck_assert_uint_eq(d->added + d->removed + d->changed, 0);
+	const govmap_diff_entry *e = govmap_diff_find(d, "trust");
+	ck_assert(!e->act_a && e->act_b);
+	ck_assert_uint_eq(e->nfields, 0);
+	e = govmap_diff_find(d, "council");
+	ck_assert(e->act_a && e->act_b && e->Aa == e->Ab);
+	govmap_diff_free(d);
+	govmap_session_free(a);
+	govmap_session_free(b);
+}
+END_TEST
+
+START_TEST(compare_timeline_bad_options)
+{
+	govmap_timeline_opts o = GOVMAP_TIMELINE_OPTS_INIT;
+	govmap_diags diags = {0};
+	govmap_timeline *t;
+	ck_assert_int_eq(govmap_timeline_open(&t, &o, &diags),
+			 GOVMAP_EINVALID);
+	ck_assert_ptr_null(t);
+	ck_assert_uint_eq(diags.n, 1);
+	govmap_diags_free(&diags);
+	govmap_timeline_free(NULL);
+	govmap_diff_free(NULL);
+}
+END_TEST
+
+Suite *compare_suite(void)
+{
+	Suite *s = suite_create("compare");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	tcase_add_test(tc, compare_fields);
+	tcase_add_test(tc, compare_sessions_and_wording);
+	tcase_add_test(tc, compare_rename_keeps_findings);
+	tcase_add_test(tc, compare_two_dates);
+	tcase_add_test(tc, compare_timeline_bad_options);
+	suite_add_tcase(s, tc);
+	return s;
+}
