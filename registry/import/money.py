@@ -127,6 +127,21 @@ SRC_HDUHB_1720 = {
     "title": "Hywel Dda University Health Board, Audit and Risk Assurance Committee, 23 June 2020, item 7.6: Final Accounts for 2019/20 (copy on vdocument.in)",
     "notes": "Note 2.1 of the audited accounts, revenue resource performance: revenue resource funding £766,027,000 (2017/18), £828,698,000 (2018/19), £895,107,000 (2019/20); total operating expenses £835,457,000, £864,136,000, £930,050,000.",
 }
+SRC_PTHB_2324 = {
+    "url": "https://www.shropshirestar.com/news/local-hubs/mid-wales/2023/12/02/health-board-faces-challenges-to-meet-12m-deficit-target/",
+    "title": "Shropshire Star, 2 December 2023: Health board faces challenges to meet £12 million deficit target (Powys Teaching Health Board board meeting of 29 November 2023)",
+    "notes": "'Initially the health board had been expecting to post a £33.5 million deficit on its £390 million 2023/2024 budget.'",
+}
+SRC_PTHB_2425 = {
+    "url": "https://www.brecon-radnor.co.uk/news/powys-teaching-health-board-misses-balancing-three-year-rolling-budget-target-by-ps347-million-832624",
+    "title": "Brecon and Radnor Express, September 2025: Powys Teaching Health Board misses balancing three-year rolling budget target by £34.7 million (annual general meeting of 15 September 2025, accounts for 2024/25)",
+    "notes": "'An overspend of £15.7 million for last year on a budget of £464 million'; over 2022/23 to 2024/25, operating expenses of £1.295 billion against a revenue allocation of £1.260 billion.",
+}
+SRC_SBUHB_2223 = {
+    "url": "https://news.wales/south/swansea-council/swansea-bay-health-board-breaks-even-for-first-time-in-seven-years-in-massive-achievement-2023-07-36203.html",
+    "title": "news.wales, 20 July 2023: Swansea Bay Health Board breaks even for first time in seven years (report of the health board's accounts for 2022-23)",
+    "notes": "'The accounts for 2022-23 showed net expenditure of £1.16bn, which takes into account income of £305m'; total expenditure £1.46bn.",
+}
 MANUAL = {
     "nhs-england": [
         ("2024/25", "budget", 196_269_000_000, SRC_NHSE_2425,
@@ -147,6 +162,16 @@ MANUAL = {
     "betsi-cadwaladr-uhb": [
         ("2023/24", "budget", 2_300_000_000, SRC_BCUHB_2324,
          "The health board's revenue budget for 2023/24, £2.3 billion (rounded by the source to £0.1 billion), as reported from its annual report 2023/24, which says it overspent it by £7.6 million."),
+    ],
+    "powys-thb": [
+        ("2023/24", "budget", 390_000_000, SRC_PTHB_2324,
+         "The health board's revenue budget for 2023/24 as reported in December 2023, £390 million (rounded by the source), before the Welsh Government's in-year funding of October 2023 (£18.3 million more for this board)."),
+        ("2024/25", "budget", 464_000_000, SRC_PTHB_2425,
+         "The health board's budget for 2024/25 as its director of finance reported it with the accounts, £464 million (rounded by the source), which it overspent by £15.7 million. The same paper reported an annual budget of £421 million in July 2024, before in-year allocations; the three-year revenue allocation of £1.260 billion for 2022/23 to 2024/25 it also gives is consistent with the two years recorded here."),
+    ],
+    "swansea-bay-uhb": [
+        ("2022/23", "outturn", 1_160_000_000, SRC_SBUHB_2223,
+         "Net expenditure in 2022/23 from the health board's accounts, £1.16 billion as reported (rounded by the source to £0.01 billion): total expenditure of £1.46 billion less £305 million of income."),
     ],
     "hywel-dda-uhb": [
         ("2017/18", "allocation", 766_027_000, SRC_HDUHB_1720,

@@ -38,6 +38,14 @@ What comes from where (each file cites both):
     ambulance) is the trust's benchmarking group in the NHS Staff Survey
     2024 (nss2024_benchmarking_groups.csv, ODS code and group), said in
     the trust's notes; a trust the survey does not list gets no kind.
+  - ft-authorisations.csv: the day a foundation trust was authorised
+    (Monitor's announcements and news reports of them; one row per ODS
+    code with the date, the name the source uses, its URL and title, and
+    the words that give the date).  A foundation trust listed there has
+    its membership, council of governors and the board seats they fill
+    dated from that day (if it is not before the ODS open date of its
+    code); one established by a merger of foundation trusts on the day its
+    code opened is dated from that day; every other is dated from: unknown.
   - Boards, seats and links follow the statutes cited in them; nothing in
     them is specific to one trust except its dates and names.
 
@@ -121,6 +129,8 @@ KINDS = {
     "Community Trusts": "community",
     "Ambulance Trusts": "ambulance",
 }
+
+AUTH = {}  # ODS code -> row of import/data/ft-authorisations.csv
 
 SMALL = {"and", "of", "upon", "on", "for", "the", "in", "at"}
 
@@ -272,7 +282,16 @@ def trust_docs(row, bodies, kinds, lin):
                                                                 opened))
     more, lineage, lsrc = lineage_notes(code, lin)
     notes += more
-    if ft:
+    auth = AUTH.get(code) if ft and not closed else None
+    if auth and auth["authorised"] < opened:
+        auth = None
+    if auth:
+        notes += ("Authorised as a foundation trust on %s (%s: \"%s\", of "
+                  "'%s'); an NHS trust keeps its code when it is "
+                  "authorised, so before that day it was an NHS trust. " % (
+                      auth["authorised"], auth["title"], auth["says"],
+                      auth["name_in_source"]))
+    elif ft:
         notes += ("The ODS file does not say when the trust was authorised "
                   "as a foundation trust (an NHS trust keeps its code when "
                   "it is authorised), so the type holds for its last day "
@@ -299,7 +318,8 @@ def trust_docs(row, bodies, kinds, lin):
                 region, q(basis), q(form), code, lineage, opened,
                 "  to: %s\n" % day_after(closed) if closed else "",
                 q(notes)))
-    body += sources(etr, S30 if ft else S25, *lsrc,
+    asrc = [(auth["url"], auth["title"])] if auth else []
+    body += sources(etr, S30 if ft else S25, *lsrc, *asrc,
                     *([(NSS_URL, NSS_TITLE)] if kind else []))
     docs.append(body)
     if closed:
@@ -314,6 +334,8 @@ def trust_docs(row, bodies, kinds, lin):
             lin[3][c].endswith("NHS FOUNDATION TRUST") for c in merged):
         ft_since = opened
         ft_from_names = [title(lin[3][c]) for c in merged]
+    elif auth:
+        ft_since = auth["authorised"]
 
     # Its board of directors.
     board = ident + "-board"
@@ -348,7 +370,7 @@ def trust_docs(row, bodies, kinds, lin):
             "registered medical practitioner or dentist and a registered "
             "nurse or midwife (paragraph 16). The number is not recorded.\"\n"
             % (cog, cog, board, cog, board))
-        bsrc = sources(SCH7_DIR, SCH7)
+        bsrc = sources(SCH7_DIR, SCH7, *asrc)
     else:
         chair_from = later(opened, "2022-07-01")
         seats = (
@@ -382,7 +404,11 @@ def trust_docs(row, bodies, kinds, lin):
     if ft:
         members = ident + "-membership"
         cog = ident + "-council-of-governors"
-        if ft_since:
+        if auth:
+            why = ("The trust was authorised as a foundation trust on %s "
+                   "(%s), so its membership and council of governors date "
+                   "from then." % (ft_since, auth["title"]))
+        elif ft_since:
             why = ("The trust was established as a foundation trust on %s, "
                    "the ODS open date of its code, by the merger of %s, "
                    "which the ODS succession file dates to that day "
@@ -408,7 +434,7 @@ def trust_docs(row, bodies, kinds, lin):
                   "public and staff governors. How many members there are "
                   "and how the constituencies are drawn are set by the "
                   "trust's constitution and are not recorded. " + why),
-                sources(SCH7)))
+                sources(SCH7, *asrc)))
         docs.append(
             "kind: board\nid: %s\nname: %s\ntype: council-of-governors\n"
             "of: %s\nstatutory_basis: %s\nvalid:\n  from: @FTFROM@\n"
@@ -436,7 +462,7 @@ def trust_docs(row, bodies, kinds, lin):
                   "public. Governors appointed by partner organisations "
                   "(local authorities, universities), which the "
                   "constitution may provide for, are not recorded. " + why),
-                members, members, sources(SCH7, SCH7_DIR)))
+                members, members, sources(SCH7, SCH7_DIR, *asrc)))
 
     # Links.
     since = later(opened, "2022-07-01")
@@ -492,6 +518,10 @@ def main():
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         ROOT, "import", "data", "etr.csv")
     bodies = registry_bodies()
+    for r in csv.DictReader(open(os.path.join(
+            ROOT, "import", "data", "ft-authorisations.csv"),
+            encoding="utf-8")):
+        AUTH[r["ods"]] = r
     kinds = survey_kinds(os.path.join(ROOT, "import", "data",
                                       "nss2024_benchmarking_groups.csv"))
     rows = [r for r in csv.reader(open(path, encoding="utf-8"))

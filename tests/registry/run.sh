@@ -77,26 +77,28 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 203 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
-# partnership, two Welsh health boards, the Academy (registry/README.md),
+# 205 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# partnership, four Welsh health boards, the Academy (registry/README.md),
 # and two contracts with a dated value (Bath and North East Somerset
 # 2021/22, Devon 2018/19)
-is "203 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 203/1
+is "205 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 205/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 203/1
-is "153 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr)" \
-	"$(money_on 2023-06-01)" 203/153
-is "45 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness)" \
-	"$(money_on 2024-06-01)" 203/45
+	"$(money_on 2016-06-01)" 205/1
+is "154 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr, Powys)" \
+	"$(money_on 2023-06-01)" 205/154
+is "46 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys)" \
+	"$(money_on 2024-06-01)" 205/46
+is "two figures for 2022/23 (Swansea Bay's outturn, the Academy's expenditure)" \
+	"$(money_on 2022-06-01)" 205/2
 is "44 figures for 2025/26 (42 ICBs, NHS England, DHSC)" \
-	"$(money_on 2025-06-01)" 203/44
+	"$(money_on 2025-06-01)" 205/44
 is "no figure for 2026/27 (the ICBs of April 2026 have none)" \
-	"$(money_on 2026-06-01)" 203/0
+	"$(money_on 2026-06-01)" 205/0
 is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
-	"$(money_on 2018-06-01)" 203/2
+	"$(money_on 2018-06-01)" 205/2
 is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
-	"$(money_on 2021-06-01)" 203/2
+	"$(money_on 2021-06-01)" 205/2
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -478,10 +480,34 @@ is "stats: 61 NHS trusts and 138 foundation trusts" \
 	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
 is "stats: every trust in force has an ODS code" \
 	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
-is "stats: 188 trusts commissioned (all but 10 ambulance trusts and NHS Online)" \
-	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 188
+is "stats: 190 trusts commissioned (all but 8 ambulance trusts and NHS Online: NWAS and SWAST have contracts)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 190
 is "8 contracts the seeds name in registry/england/contracts" \
 	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
+# contracts between an ICB and a trust from published Provider Selection
+# Regime award notices (registry/import/psr_contracts.py): one per row of
+# the extract, each between a body of type icb and a trust in force, and
+# untendered where the notice says it was a direct award
+psr=registry/england/contracts/psr
+is "30 PSR awards in the extract" \
+	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 30
+is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 30
+bad=""
+for f in "$psr"/*.yaml; do
+	c=$(awk '$1 == "commissioner:" { print $2 }' "$f")
+	p=$(awk '$1 == "provider:" { print $2 }' "$f")
+	grep -qx 'type: icb' "$(grep -rlx "id: $c" registry/england)" || bad="$bad $c"
+	pf=registry/england/trusts/$p.yaml
+	[ -f "$pf" ] && ! grep -q '^  to: ' "$pf" || bad="$bad $p"
+done
+is "every PSR contract is between an ICB and a trust in force" "${bad:-none}" none
+is "29 PSR contracts recorded as untendered (one's process was not read)" \
+	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 29
+is "every PSR contract is recorded as published" \
+	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 30
+is "Sherwood Forest's contract: £2,114,037,000, 2025-04-01 to 2030-03-31, Find a Tender 018044-2026" \
+	"$(f=$psr/nottingham-and-nottinghamshire-icb-sherwood-forest-hospitals-nhs-foundation-trust-psr-2025.yaml
+	   grep -c '^value_gbp: 2_114_037_000$\|^start: 2025-04-01$\|^end: 2030-03-31$\|Notice/018044-2026$' "$f")" 4
 is "stats counts every contract document in registry/" \
 	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" \
 	"$(grep -rh --include='*.yaml' '^kind: contract$' registry | wc -l | tr -d ' ')"
@@ -520,9 +546,24 @@ is "MFT's council of governors reaches its membership" \
 	"$(grep -c '^  reaches: Members of Manchester University NHS Foundation Trust (voters)' "$tmp/cog.out")" 1
 is "MFT's council of governors: A = 0.450 through the membership" \
 	"$(grep -c 'accountability A = 0.450' "$tmp/cog.out")" 1
-is "four foundation trusts established by mergers of foundation trusts have a dated council" \
+# 26 councils of governors are dated: the four above, and 22 foundation
+# trusts whose authorisation day a source gives (registry/import/data/
+# ft-authorisations.csv); each of those 22 is dated from exactly that day
+is "26 foundation trusts have a dated council of governors (4 mergers, 22 authorisations)" \
 	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml |
-		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 4
+		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 26
+is "each authorisation in the extract dates that trust's council of governors" \
+	"$(tail -n +2 registry/import/data/ft-authorisations.csv | cut -d, -f1,2 |
+		while IFS=, read -r ods day; do
+			f=$(grep -l "^  ods: $ods\$" registry/england/trusts/*.yaml)
+			awk -v d="$day" '/^type: council-of-governors$/ { c = 1 }
+				c && $1 == "from:" { print ($2 == d ? "ok" : "bad"); exit }' "$f"
+		done | sort | uniq -c | tr -s ' ' | sed 's/^ //')" "22 ok"
+# a trust dated by authorisation: the Walton Centre's council in 2010
+"$bin" -r registry --on 2010-06-01 explain \
+	the-walton-centre-nhs-foundation-trust-council-of-governors >"$tmp/walton.out" 2>&1
+is "the Walton Centre's council of governors reaches its membership in 2010" \
+	"$(grep -c '^  reaches: Members of The Walton Centre NHS Foundation Trust (voters)' "$tmp/walton.out")" 1
 
 echo "1..$n"
 if [ "$failed" -ne 0 ]; then

@@ -1,22 +1,8 @@
-govmap help check prints the check command's help.
+govmap help check prints the check command's help: the same as check --help (pinned in check-help.t).
 --- args
 help check
 --- exit
 0
---- stdout
-usage: govmap [global options] check [--format text|json] [--quiet]
-                                    [--changed-since REV]
-
-Load the registry, validate every entity and reference, and
-print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.
-
-  --format text|json  text (default) prints diagnostics on stderr and
-                      a summary on stdout; json prints one object on stdout
-  -q, --quiet         print errors only (no warnings or info)
-  --changed-since REV first list the files that differ from Git revision
-                      REV and the entities in them (text only)
-  -h, --help          show this help
-
-Exit status: 0 no errors (warnings allowed), 1 data errors,
-2 usage or I/O errors (no registry, unknown revision).
+--- same-stdout-as
+check --help
 --- stderr
