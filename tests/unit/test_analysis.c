@@ -600,8 +600,73 @@ START_TEST(unstated_seats)
 	ck_assert_str_eq(x->msg,
 			 "5 of the 7 seats on Test Partnership Board (first "
 			 "'Carers' representative') are filled in a way its "
-			 "source does not state: they give no chain to voters");
+			 "source does not state: a voting one gives no chain at "
+			 "worst, and at best is appointed by the board's "
+			 "strongest recorded member, if it has one");
+	/* at best the three unstated voting seats are the council's too:
+	 * 0.9 x 0.8 x (1 + 3) / 5 = 0.576, x 0.9 */
+	ck_assert_double_eq_tol(sc(an, "test-partnership-board")->A_high,
+				0.5184, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-partnership")->A_high, 0.5184,
+				TOL);
+	/* the best case's edges are gone after the search: the board
+	 * still has its two edges */
+	govmap_analysis_out(an, idx(reg, "test-partnership-board"), &no);
+	ck_assert_uint_eq(no, 2);
 	govmap_findings_free(&f); /* the_finding: it fired once only */
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* A board shaped like a Welsh RPB's members (fixture unstated-members,
+ * README.md): its unstated seats name no filler, so at best they are
+ * appointed by its strongest partner, reached by a member-of link to the
+ * board or to its body; with no partner recorded there is no interval. */
+START_TEST(unstated_members_interval)
+{
+	govmap_registry *reg = load_fixture("unstated-members");
+	govmap_analysis *an = analyse_on(reg, ON);
+	/* worst: 0.9 x 0.5 x 0.3 to council A (0.81) */
+	ck_assert_double_eq_tol(sc(an, "test-rpb")->A, 0.10935, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-rpb-members")->A, 0.098415,
+				TOL);
+	/* best: 3 of 5 voting seats appointed by council B (member of the
+	 * board, 0.9): 0.9 x 0.8 x 3/5 x 0.9; the body through its
+	 * governing board */
+	ck_assert_double_eq_tol(sc(an, "test-rpb-members")->A_high, 0.3888,
+				TOL);
+	ck_assert_double_eq_tol(sc(an, "test-rpb")->A_high, 0.3888, TOL);
+	char buf[64];
+	ck_assert_str_eq(govmap_score_A_text(sc(an, "test-rpb"), 3, buf,
+					     sizeof buf),
+			 "0.109 to 0.389");
+	/* a partner only through its body (council A, 0.81): no chain at
+	 * worst, 0.9 x 0.8 x 3/5 x 0.81 at best */
+	ck_assert_double_eq_tol(sc(an, "test-rpb2-members")->A, 0, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-rpb2-members")->A_high,
+				0.34992, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-rpb2")->A_high, 0.34992, TOL);
+	/* no partner recorded: no filler can be named, no interval */
+	ck_assert_double_eq_tol(sc(an, "test-lonely-board")->A_high,
+				sc(an, "test-lonely-board")->A, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-lonely")->A_high, 0.10935, TOL);
+	/* the worst case's edges only: the members board answers to its
+	 * body and to nobody else */
+	size_t no;
+	govmap_analysis_out(an, idx(reg, "test-rpb-members"), &no);
+	ck_assert_uint_eq(no, 1);
+	govmap_analysis_free(an);
+
+	/* a variation scales the best case too: seat fill -25% gives
+	 * 0.9 x 0.6 x 3/5 x 0.9 */
+	size_t nv;
+	const govmap_variant *var = govmap_sensitivity_variants(&nv);
+	govmap_analysis_opts vo = {ON, NULL, NULL, 0, &var[7]};
+	ck_assert_str_eq(var[7].name, "seat fill weights -25%");
+	ck_assert_int_eq(govmap_analyse(&an, reg, &vo), GOVMAP_OK);
+	ck_assert_double_eq_tol(sc(an, "test-rpb-members")->A_high, 0.2916,
+				TOL);
 	govmap_analysis_free(an);
 	govmap_registry_free(reg);
 }
@@ -1480,6 +1545,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, weights_why);
 	tcase_add_test(tc, weights_seats);
 	tcase_add_test(tc, unstated_seats);
+	tcase_add_test(tc, unstated_members_interval);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 

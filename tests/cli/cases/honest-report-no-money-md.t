@@ -42,9 +42,9 @@ None: no body here has a money figure for 2025/26.
 
 - info: whether any forum can impose consequences on Test Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
 
-**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
+**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md))
 
-- info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: they give no chain to voters
+- info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: a voting one gives no chain at worst, and at best is appointed by the board's strongest recorded member, if it has one
 
 ## Suppressed findings
 

@@ -34,8 +34,8 @@ Coverage findings: what the registry does not record (gaps, not failings)
   england/testshire
     core/powers-unknown, basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md)
       info: whether any forum can impose consequences on Test Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
-    core/unstated-seat, basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md)
-      info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: they give no chain to voters
+    core/unstated-seat, basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md)
+      info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: a voting one gives no chain at worst, and at best is appointed by the board's strongest recorded member, if it has one
 
 Suppressed findings (reviewed exceptions)
     none

@@ -80,9 +80,9 @@ test-analysis-rules, working tree, on 2024-06-01
 
 - info: whether any forum can impose consequences on Test Y3 Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
 
-**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
+**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md))
 
-- info: 1 of the 4 seats on Test Partnership Board (first 'Observer') is filled in a way its source does not state: it gives no chain to voters
+- info: 1 of the 4 seats on Test Partnership Board (first 'Observer') is filled in a way its source does not state: a voting one gives no chain at worst, and at best is appointed by the board's strongest recorded member, if it has one
 
 ## Suppressed findings
 
