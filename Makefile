@@ -15,6 +15,10 @@ PKG_CONFIG ?= pkg-config
 # icu-uc, icu-i18n: Unicode TR39 confusable skeletons (uspoof) for the
 # look-alike names and ids warning (core/src/validate.c)
 PKGS := yaml-0.1 libgit2 libcgraph libgvc zlib icu-uc icu-i18n
+# The command-line tool alone: the area brief's PDF (core/cli/cli_brief.c)
+# is drawn with cairo and pango, the map on it by librsvg (Graphviz pulls
+# in cairo and pango already)
+CLI_PKGS := librsvg-2.0 pangocairo cairo-pdf
 CC ?= cc
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -45,6 +49,8 @@ LIB_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -fPIC -Icore/include -Icore/src \
 	-Igraphs $(PKG_CFLAGS) -MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
 FRONT_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -Icore/include -Icore/cli \
 	-MMD -MP $(PLUGINDIR_DEF) $(CFLAGS)
+CLI_PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(CLI_PKGS) 2>/dev/null)
+CLI_PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(CLI_PKGS) 2>/dev/null)
 ALL_CFLAGS = $(LIB_CFLAGS)
 # PLUGINDIR=/usr/lib/govmap/plugins: where the installed govmap looks for
 # plugins (default /usr/local/lib/govmap/plugins, pluginhost.h).
@@ -85,7 +91,11 @@ PLUGIN_LDFLAGS = -shared -Wl,--no-undefined $(SANFLAGS) $(LDFLAGS)
 
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-dev \
-	libgraphviz-dev check valgrind clang libclang-rt-14-dev
+	libgraphviz-dev librsvg2-dev libpango1.0-dev libcairo2-dev \
+	check valgrind clang libclang-rt-14-dev
+# the brief's PDF test reads pages, fonts and text with pdfinfo and
+# pdftotext
+DEB_PKGS += poppler-utils
 # The site's browser tests (make check-site): Debian's chromium, driven
 # from node by the playwright-core pinned in tests/site/package-lock.json.
 DEB_PKGS += chromium nodejs npm
@@ -118,6 +128,11 @@ $(BUILD)/core/cli/%.o: core/cli/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FRONT_CFLAGS) -c -o $@ $<
 
+$(BUILD)/core/cli/cli_brief.o: core/cli/cli_brief.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FRONT_CFLAGS) $(CLI_PKG_CFLAGS) -c -o $@ $<
+
 $(BUILD)/core/site/%.o: core/site/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
@@ -141,7 +156,8 @@ $(SOLIB): $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS) \
+		$(CLI_PKG_LIBS)
 
 $(UNIT): $(UNIT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
@@ -162,8 +178,11 @@ $(BUILD)/%.pic.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(PLUGIN_CFLAGS) -c -o $@ $<
 
+# PLUGIN_EXTRA_OBJ: linked into every plugin (make coverage: the
+# counters' flush, tests/coverage/gcov_flush.c); empty otherwise.
+PLUGIN_EXTRA_OBJ ?=
 define plugin_rule
-$(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1)/*.c))
+$(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1)/*.c)) $(PLUGIN_EXTRA_OBJ)
 	@mkdir -p $$(dir $$@)
 	$$(Q)if [ "$(1)" != template ] && grep -qE \
 		'#define [A-Z0-9_]+_(REGION "example"|DESCRIPTION "an example region plugin to copy")' \
@@ -174,7 +193,8 @@ $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1
 	@$$(if $$(Q),echo "  PLUGIN  $$@")
 	$$(Q)$$(CC) $$(PLUGIN_LDFLAGS) -o $$@.tmp $$^
 	$$(Q)exports=$$$$(nm -D --defined-only $$@.tmp | awk '{print $$$$NF}' | \
-		grep -v -e '^__gcov_' -e '^mangle_path$$$$' | \
+		grep -v -e '^__gcov_' -e '^mangle_path$$$$' \
+			-e '^govmap__gcov_flush$$$$' | \
 		sort | tr '\n' ' '); \
 	if [ "$$$$exports" != "govmap_plugin_entry " ]; then \
 		echo "$$@: must export only govmap_plugin_entry, exports: $$$$exports" >&2; \
@@ -183,9 +203,9 @@ $(BUILD)/plugins/$(1).so: $(patsubst %.c,$(BUILD)/%.pic.o,$(wildcard plugins/$(1
 endef
 $(foreach p,$(PLUGIN_DIRS),$(eval $(call plugin_rule,$(p))))
 
-$(BUILD)/tests/plugins/%.so: $(BUILD)/tests/plugins/src/%.pic.o
+$(BUILD)/tests/plugins/%.so: $(BUILD)/tests/plugins/src/%.pic.o $(PLUGIN_EXTRA_OBJ)
 	@$(if $(Q),echo "  PLUGIN  $@")
-	$(Q)$(CC) $(PLUGIN_LDFLAGS) -o $@ $<
+	$(Q)$(CC) $(PLUGIN_LDFLAGS) -o $@ $^
 
 # make plugin NAME=my-region: a new plugin from the template.
 plugin:
@@ -268,6 +288,8 @@ check-install:
 DEB_PROBES := gcc=cmd:gcc make=cmd:make pkg-config=cmd:pkg-config \
 	libicu-dev=pc:icu-uc lcov=cmd:lcov jq=cmd:jq git=cmd:git libyaml-dev=pc:yaml-0.1 libgit2-dev=pc:libgit2 \
 	zlib1g-dev=pc:zlib libgraphviz-dev=pc:libgvc check=pc:check \
+	librsvg2-dev=pc:librsvg-2.0 libpango1.0-dev=pc:pangocairo \
+	libcairo2-dev=pc:cairo-pdf poppler-utils=cmd:pdftotext \
 	valgrind=cmd:valgrind clang=cmd:clang \
 	libclang-rt-14-dev=file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a \
 	chromium=cmd:chromium nodejs=cmd:node npm=cmd:npm man-db=cmd:man \
@@ -312,7 +334,7 @@ deps:
 # What the demo needs: the build's packages only (no browser, no
 # fuzzing or test tools).
 DEMO_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-dev \
-	libgraphviz-dev
+	libgraphviz-dev librsvg2-dev libpango1.0-dev libcairo2-dev
 .PHONY: demo-deps
 demo-deps:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEMO_PKGS)"
@@ -337,12 +359,14 @@ demo: demo-deps
 	@./$(BIN) -r registry map --region england --national -o out/england.svg
 	@./$(BIN) -r registry map --region wales -o out/wales.svg
 	@./$(BIN) -r registry map --region england/greater-manchester -o out/greater-manchester.svg
+	@./$(BIN) -r registry brief --region england/greater-manchester -o out/greater-manchester-brief.pdf
 	@./$(BIN) -r registry site -o out/site > out/site.txt 2>&1 || \
 		{ cat out/site.txt; exit 1; }
 	@echo
 	@echo "Open these in a browser:"
 	@for f in national england wales greater-manchester; do \
 		echo "  $(CURDIR)/out/$$f.svg"; done
+	@echo "  $(CURDIR)/out/greater-manchester-brief.pdf (an area brief: two A4 pages to print)"
 	@echo "  $(CURDIR)/out/report.md (the report, Markdown)"
 	@echo "  $(CURDIR)/out/site/index.html (the site for committees: start here)"
 
@@ -618,7 +642,9 @@ coverage:
 	@find $(COV_BUILD) -name '*.gcda' -delete 2>/dev/null || true
 	HOSTILE_TIMEOUT=180 $(MAKE) BUILD=$(COV_BUILD) \
 		OPT="-O0 -g --coverage" CFLAGS="-DGOVMAP_COVERAGE" \
-		LDFLAGS="--coverage" test check-site
+		LDFLAGS="--coverage" \
+		PLUGIN_EXTRA_OBJ=$(COV_BUILD)/tests/coverage/gcov_flush.pic.o \
+		test check-site
 	$(Q)lcov -q $(COV_RC) --capture --directory $(COV_BUILD) \
 		--base-directory $(CURDIR) -o $(COV_BUILD)/all.info
 	$(Q)set -e; for part in "library:$(CURDIR)/core/src/* $(CURDIR)/graphs/*" \
@@ -650,7 +676,7 @@ OOM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=
 $(BUILD)/govmap-oom: $(CLI_OBJ) $(LIB) $(BUILD)/tests/oom/oom_wrap.o
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $(OOM_WRAP) -o $@ $(CLI_OBJ) \
-		$(BUILD)/tests/oom/oom_wrap.o $(LIB) $(PKG_LIBS)
+		$(BUILD)/tests/oom/oom_wrap.o $(LIB) $(PKG_LIBS) $(CLI_PKG_LIBS)
 oom: deps
 	$(MAKE) BUILD=$(OOM_BUILD) SANITIZE=address,undefined OPT="-O1 -g" \
 		$(OOM_BUILD)/govmap-oom

@@ -147,6 +147,8 @@ static int type_drawn(const govmap__map *m, const govmap_analysis *an,
 		if (e->kind == GOVMAP_EDGE_LINK)
 			c = edge_color(govmap_registry_at(reg, (size_t)e->link)
 					       ->type);
+		else if (e->kind == GOVMAP_EDGE_CONTRACT)
+			c = edge_color("commissioned-by");
 		else if (e->kind == GOVMAP_EDGE_SEAT)
 			c = govmap_registry_at(reg, (size_t)e->from)
 					    ->seats[e->seat]
@@ -266,8 +268,11 @@ static char *wrap(char *s, size_t width)
 		return NULL;
 	size_t n = strlen(s);
 	char *o = malloc(2 * n + 1), *p = o;
-	if (!o)
-		return s;
+	if (!o) {
+		/* out of memory: NULL, never the text unwrapped */
+		free(s);
+		return NULL;
+	}
 	size_t col = 0;
 	for (const char *q = s; *q; q++) {
 		if (*q == ' ' && col >= width) {
@@ -487,6 +492,16 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 		}
 		m->focus = f;
 		any = 1;
+	} else if (o->nonly) {
+		for (size_t k = 0; k < o->nonly; k++) {
+			int32_t f = o->only[k]
+					    ? govmap_registry_index(reg, o->only[k])
+					    : -1;
+			if (f < 0 || !drawable(an, (size_t)f))
+				continue;
+			m->sel[f] = 1;
+			any = 1;
+		}
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			if (!drawable(an, i))
@@ -498,6 +513,12 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 			m->sel[i] = 1;
 			any = 1;
 		}
+	}
+	if (!any && o->nonly) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "region",
+				 "none of the %zu bodies to draw is in force "
+				 "on this date", o->nonly);
+		return GOVMAP_ENOTFOUND;
 	}
 	if (!any) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "region",
@@ -760,10 +781,13 @@ static int build_edges(govmap__map *m, const govmap_analysis *an,
 	return rc;
 }
 
-static void finish_labels(govmap__map *m, const govmap_analysis *an,
-			  const govmap_map_opts *o)
+/* Labels and tooltips of every node; -1 when memory ran out (a label
+ * missing would be drawn as "?"). */
+static int finish_labels(govmap__map *m, const govmap_analysis *an,
+			 const govmap_map_opts *o)
 {
 	const govmap_registry *reg = govmap_analysis_registry(an);
+	int rc = 0;
 	for (size_t i = 0; i < m->nnodes; i++) {
 		govmap__dnode *d = &m->nodes[i];
 		d->D = d->sumDm > 0 && d->money > 0 ? d->sumDm / (double)d->money
@@ -772,6 +796,8 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 			d->label = entity_label(an, (size_t)d->entity);
 			d->tooltip = entity_tooltip(an, (size_t)d->entity,
 						    o->findings);
+			if (!d->label || !d->tooltip)
+				rc = -1;
 			continue;
 		}
 		const govmap_entity *e =
@@ -805,6 +831,8 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 						     ae->name ? ae->name : ae->id),
 					     24)
 					 : NULL;
+			if (ae && !aname)
+				rc = -1;
 			d->label = govmap__asprintf(
 				"%s\\n%zu %s, weakest D %.2f\\nD %.2f %s\\n%s",
 				aname ? aname : region, d->count,
@@ -827,11 +855,14 @@ static void finish_labels(govmap__map *m, const govmap_analysis *an,
 				: (d->type ? d->type : ""),
 			d->D, e->name ? e->name : e->id);
 		d->tooltip = tip ? tooltip_escape(tip) : NULL;
+		if (!name || !region || !type || !d->label || !d->tooltip)
+			rc = -1;
 		free(tip);
 		free(name);
 		free(region);
 		free(type);
 	}
+	return rc;
 }
 
 int govmap__map_build(govmap__map *m, const govmap_analysis *an,
@@ -842,16 +873,22 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 	int rc = select_nodes(m, an, o, diags);
 	if (rc != GOVMAP_OK)
 		return rc;
-	if (group_nodes(m, an, o) < 0 || build_edges(m, an, o) < 0)
+	if (group_nodes(m, an, o) < 0 || build_edges(m, an, o) < 0 ||
+	    finish_labels(m, an, o) < 0)
 		return GOVMAP_ENOMEM;
-	finish_labels(m, an, o);
 	return GOVMAP_OK;
 }
 
 /* ---- cgraph ---- */
 
-#define WRAP 10 /* nodes per row before a level is folded */
+/* Nodes per row before a level is folded, and the footprint grid's
+ * columns, by compactness (govmap__map.compact): render.c lays a map out
+ * again one step more compact while it is wider than the limit
+ * (mapimpl.h, GOVMAP__MAX_WIDTH_PT), so that none needs sideways
+ * scrolling at 100%. */
+static const size_t wrap_at[GOVMAP__COMPACT_STEPS] = {6, 4, 3};
 #define FOCUS_WRAP 5 /* a focus map's forums per row (1366 px screens) */
+#define ONLY_WRAP 3  /* a map of a few bodies (the area brief's) */
 #define GRID_MIN 3 /* footprint clusters from which they are stacked */
 #define MAX_STYLED 16 /* plugin-coloured types listed in the legend */
 #define MAX_CLUSTERS 200 /* footprint boxes drawn; more go unboxed */
@@ -877,6 +914,7 @@ typedef struct {
 	govmap__strmap drawn;    /* region -> a node drawn there */
 	govmap__box *v;
 	size_t n, cap;
+	int nomem; /* an allocation of ours failed: the graph is not drawn */
 } govmap__boxes;
 
 static void set(void *obj, const char *name, const char *value);
@@ -892,20 +930,27 @@ static int32_t box_for(govmap__boxes *cs, const char *region)
 	enclosing_footprint(region, &cs->drawn, 0, &k);
 	if (k >= 0)
 		up = box_for(cs, cs->m->nodes[k].region);
-	if (cs->n >= MAX_CLUSTERS ||
-	    govmap__grow((void **)&cs->v, &cs->cap, cs->n, sizeof(*cs->v)))
+	if (cs->n >= MAX_CLUSTERS)
 		return -1;
+	if (govmap__grow((void **)&cs->v, &cs->cap, cs->n, sizeof(*cs->v))) {
+		cs->nomem = 1;
+		return -1;
+	}
 	char name[48];
 	snprintf(name, sizeof name, "cluster_%zu", cs->n);
 	Agraph_t *sg = agsubg(up >= 0 ? cs->v[up].g : cs->root, name, 1);
 	char *lab = govmap_dot_escape(region);
+	if (!lab)
+		cs->nomem = 1;
 	set(sg, "label", lab ? lab : "");
 	free(lab);
 	set(sg, "style", "rounded");
 	set(sg, "color", "#999999");
 	set(sg, "fontsize", "12");
-	if (govmap__strmap_put(&cs->byregion, region, (int32_t)cs->n, NULL) < 0)
+	if (govmap__strmap_put(&cs->byregion, region, (int32_t)cs->n, NULL) < 0) {
+		cs->nomem = 1;
 		return -1;
+	}
 	cs->v[cs->n].g = sg;
 	cs->v[cs->n].up = up;
 	return (int32_t)cs->n++;
@@ -946,14 +991,30 @@ typedef struct {
 	size_t n, cap;
 	govmap__strmap idx;
 	IDTYPE anon;
+	int nomem; /* a name could not be numbered (out of memory): cgraph
+		      fell back to its own ids, and the graph is dropped */
 } idstate;
+
+/* The discipline passed to agopen: cgraph hands it to id_open, which
+ * takes the state made beforehand (cgraph does not check what open
+ * returns, so open itself must not fail). */
+typedef struct {
+	Agdisc_t disc; /* first: cgraph sees an Agdisc_t */
+	idstate *st;
+} map_disc_t;
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)
 {
-	(void)disc;
+	idstate *st = ((map_disc_t *)disc)->st;
+	st->g = g;
+	return st;
+}
+
+/* A fresh id state for one graph (owned by the graph once agopen has
+ * taken it: id_close frees it), or NULL. */
+static idstate *id_state_new(void)
+{
 	idstate *st = calloc(1, sizeof(*st));
-	if (st)
-		st->g = g;
 	if (st && govmap__strmap_init(&st->idx, 64) < 0) {
 		free(st);
 		return NULL;
@@ -977,15 +1038,26 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id,
 	if (k < 0) {
 		if (!createflag)
 			return 0;
+		char *copy = NULL;
 		if (govmap__grow((void **)&st->names, &st->cap, st->n,
-				 sizeof(*st->names)) < 0)
-			return 0;
-		char *copy = agstrdup(st->g, str);
-		if (!copy)
-			return 0;
+				 sizeof(*st->names)) < 0 ||
+		    !(copy = agstrdup(st->g, str)) ||
+		    govmap__strmap_put(&st->idx, copy, (int32_t)st->n, NULL) <
+			    0) {
+			/* Out of memory: the graph will be dropped.  Refusing
+			 * the name would send cgraph 2.42 to its internal name
+			 * map (imap.c), whose entries agclose never frees (its
+			 * dictionaries have no free function and AgMemDisc no
+			 * close); an anonymous id keeps the object nameless
+			 * instead, and nothing leaks. */
+			if (copy)
+				agstrfree(st->g, copy);
+			st->nomem = 1;
+			*id = st->anon;
+			st->anon += 2;
+			return 1;
+		}
 		st->names[st->n] = copy;
-		if (govmap__strmap_put(&st->idx, copy, (int32_t)st->n, NULL) < 0)
-			return 0;
 		k = (int32_t)st->n++;
 	}
 	*id = (IDTYPE)(2 * (k + 1));
@@ -1034,7 +1106,6 @@ static void id_register(void *state, int objtype, void *obj)
 
 static Agiddisc_t ordered_ids = {id_open, id_map, id_alloc, id_free,
 				 id_print, id_close, id_register};
-static Agdisc_t map_disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
 
 static void set(void *obj, const char *name, const char *value)
 {
@@ -1069,6 +1140,36 @@ static void add_ghost(Agraph_t *g, Agnode_t *to, size_t n, const char *label,
 	set(e, "arrowhead", "none");
 }
 
+/* A drawn line's colour (by link type; seats blue when elected, orange
+ * otherwise) and style (by basis: solid statute or regulation, dashed
+ * contract, guidance or seats, dotted none).  Static strings. */
+static void edge_look(const govmap_registry *reg, const govmap_edge *e,
+		      const char **color, const char **style)
+{
+	*color = "#666666";
+	*style = "solid";
+	if (e->kind == GOVMAP_EDGE_LINK) {
+		const govmap_entity *l = govmap_registry_at(reg, (size_t)e->link);
+		*color = edge_color(l->type);
+		if (l->basis == GOVMAP_BASIS_GUIDANCE ||
+		    l->basis == GOVMAP_BASIS_CONTRACT)
+			*style = "dashed";
+		else if (l->basis == GOVMAP_BASIS_VOLUNTARY ||
+			 l->basis == GOVMAP_BASIS_NONE ||
+			 l->basis == GOVMAP_BASIS_UNSET)
+			*style = "dotted";
+	} else if (e->kind == GOVMAP_EDGE_CONTRACT) {
+		/* a contract: a commissioning line on a contract basis */
+		*color = edge_color("commissioned-by");
+		*style = "dashed";
+	} else if (e->kind == GOVMAP_EDGE_SEAT) {
+		const govmap_entity *b = govmap_registry_at(reg, (size_t)e->from);
+		govmap_fill f = b->seats[e->seat].fill;
+		*color = f == GOVMAP_FILL_ELECTED ? "#0072B2" : "#E69F00";
+		*style = "dashed";
+	}
+}
+
 Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			    const govmap_map_opts *o, size_t *nghosts)
 {
@@ -1076,9 +1177,15 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	const govmap_edge *edges;
 	size_t ne;
 	edges = govmap_analysis_edges(an, &ne);
-	Agraph_t *g = agopen("govmap", Agdirected, &map_disc);
-	if (!g)
+	map_disc_t disc = {{&AgMemDisc, &ordered_ids, &AgIoDisc}, NULL};
+	idstate *ids = disc.st = id_state_new();
+	if (!ids)
 		return NULL;
+	Agraph_t *g = agopen("govmap", Agdirected, &disc.disc);
+	if (!g) {
+		id_close(ids);
+		return NULL;
+	}
 	set(g, "rankdir", "TB");
 	set(g, "fontname", "Helvetica");
 	set(g, "labelloc", "t");
@@ -1088,6 +1195,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(g, "outputorder", "edgesfirst");
 	char *title = govmap_dot_escape(o->title ? o->title : "govmap");
 	set(g, "label", title ? title : "govmap");
+	int nomem = !title; /* of ours; cs.nomem and ids->nomem below */
 	free(title);
 	agattr(g, AGNODE, "fontname", "Helvetica");
 	agattr(g, AGNODE, "fontsize", "10");
@@ -1103,18 +1211,23 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	size_t nstyled = 0;
 	/* a box per footprint (not in the national view) */
 	govmap__boxes cs = {.root = g, .m = m};
-	govmap__strmap_init(&cs.byregion, 16);
-	govmap__strmap_init(&cs.drawn, 16);
-	for (size_t i = 0; !o->national && !m->focus_map && i < m->nnodes;
+	if (govmap__strmap_init(&cs.byregion, 16) < 0 ||
+	    govmap__strmap_init(&cs.drawn, 16) < 0)
+		nomem = 1;
+	for (size_t i = 0; !nomem && !o->national && !m->focus_map &&
+			   !o->nonly &&
+			   i < m->nnodes;
 	     i++)
-		if (is_footprint(m->nodes[i].region))
-			govmap__strmap_put(&cs.drawn, m->nodes[i].region,
-					   (int32_t)i, NULL);
+		if (is_footprint(m->nodes[i].region) &&
+		    govmap__strmap_put(&cs.drawn, m->nodes[i].region,
+				       (int32_t)i, NULL) < 0)
+			nomem = 1;
 	Agnode_t **gn = calloc(m->nnodes ? m->nnodes : 1, sizeof(*gn));
 	/* the box of each node and the outermost box around it, or -1 */
 	int32_t *cl = malloc((m->nnodes ? m->nnodes : 1) * sizeof(*cl));
 	int32_t *tcl = malloc((m->nnodes ? m->nnodes : 1) * sizeof(*tcl));
-	if (!cl || !tcl) {
+	if (nomem || !gn || !cl || !tcl) {
+		nomem = 1;
 		free(gn);
 		gn = NULL;
 	}
@@ -1127,7 +1240,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		const govmap__dnode *d = &m->nodes[i];
 		Agraph_t *parent = d->electorate ? top : g;
 		cl[i] = -1;
-		if (!o->national && !m->focus_map &&
+		if (!o->national && !m->focus_map && !o->nonly &&
 		    is_footprint(d->region)) {
 			int32_t c = box_for(&cs, d->region);
 			if (c >= 0)
@@ -1207,6 +1320,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 					d->label ? d->label : "");
 				if (lab)
 					set(nd, "label", lab);
+				else
+					nomem = 1;
 				free(lab);
 				if (mk->what) {
 					char *raw = govmap__asprintf(
@@ -1217,6 +1332,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 							: NULL;
 					if (tip)
 						set(nd, "tooltip", tip);
+					else
+						nomem = 1;
 					free(raw);
 					free(tip);
 				}
@@ -1234,6 +1351,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 						     e->id);
 			if (url)
 				set(nd, "URL", url);
+			else
+				nomem = 1;
 			free(url);
 		}
 	}
@@ -1242,6 +1361,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	size_t ntop = 0;
 	size_t *tops = calloc(cs.n ? cs.n : 1, sizeof(*tops));
 	int32_t *pos = malloc((cs.n ? cs.n : 1) * sizeof(*pos));
+	if (!tops || !pos)
+		nomem = 1;
 	for (size_t c = 0; tops && pos && c < cs.n; c++) {
 		pos[c] = cs.v[c].up < 0 ? (int32_t)ntop : -1;
 		if (cs.v[c].up < 0)
@@ -1249,65 +1370,119 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	}
 	for (size_t i = 0; gn && i < m->nnodes; i++)
 		tcl[i] = box_top(&cs, cl[i]);
+	/* With the boxes in a grid, the lines of one kind from the bodies
+	 * of one box to one forum outside it (33 local Healthwatch to
+	 * Healthwatch England) are drawn as one line from the box, "x N":
+	 * dot gives every line that crosses ranks a column of its own, and
+	 * hundreds of them made a region's map thousands of points wider.
+	 * bundle[k]: the line drawn for line k (k itself, or the first of
+	 * its bundle, which draws it); nb[k]: how many it draws. */
+	size_t *bundle = malloc((m->nedges ? m->nedges : 1) * sizeof(*bundle));
+	size_t *nb = calloc(m->nedges ? m->nedges : 1, sizeof(*nb));
+	const char **ecol = malloc((m->nedges ? m->nedges : 1) * sizeof(*ecol));
+	const char **esty = malloc((m->nedges ? m->nedges : 1) * sizeof(*esty));
+	if (!bundle || !nb || !ecol || !esty) {
+		free(gn);
+		gn = NULL;
+	}
 	for (size_t k = 0; gn && k < m->nedges; k++) {
+		edge_look(reg, &edges[m->edges[k].edge], &ecol[k], &esty[k]);
+		const govmap__dedge *de = &m->edges[k];
+		bundle[k] = k;
+		int32_t box = tcl[de->from];
+		if (ntop >= GRID_MIN && box >= 0 && tcl[de->to] != box)
+			for (size_t q = 0; q < k; q++) {
+				const govmap__dedge *dq = &m->edges[q];
+				if (bundle[q] == q && dq->to == de->to &&
+				    tcl[dq->from] == box &&
+				    strcmp(ecol[q], ecol[k]) == 0 &&
+				    strcmp(esty[q], esty[k]) == 0) {
+					bundle[k] = q;
+					break;
+				}
+			}
+		nb[bundle[k]]++;
+	}
+	if (gn && ntop >= GRID_MIN)
+		set(g, "compound", "true");
+	for (size_t k = 0; gn && k < m->nedges; k++) {
+		if (bundle[k] != k)
+			continue;
 		const govmap__dedge *de = &m->edges[k];
 		const govmap_edge *e = &edges[de->edge];
 		/* tail = forum (drawn above), head = actor; dir=back puts the
 		 * arrow at the forum: the actor gives account upwards */
 		Agedge_t *ed = agedge(g, gn[de->to], gn[de->from], NULL, 1);
 		char buf[64];
-		const char *color = "#666666", *style = "solid";
-		if (e->kind == GOVMAP_EDGE_LINK) {
-			const govmap_entity *l =
-				govmap_registry_at(reg, (size_t)e->link);
-			color = edge_color(l->type);
-			if (l->basis == GOVMAP_BASIS_GUIDANCE ||
-			    l->basis == GOVMAP_BASIS_CONTRACT)
-				style = "dashed";
-			else if (l->basis == GOVMAP_BASIS_VOLUNTARY ||
-				 l->basis == GOVMAP_BASIS_NONE ||
-				 l->basis == GOVMAP_BASIS_UNSET)
-				style = "dotted";
-		} else if (e->kind == GOVMAP_EDGE_SEAT) {
-			const govmap_entity *b =
-				govmap_registry_at(reg, (size_t)e->from);
-			govmap_fill f = b->seats[e->seat].fill;
-			color = f == GOVMAP_FILL_ELECTED ? "#0072B2" : "#E69F00";
-			style = "dashed";
-		}
-		set(ed, "color", color);
-		set(ed, "style", style);
+		set(ed, "color", ecol[k]);
+		set(ed, "style", esty[k]);
 		/* with the clusters in a grid (below), an edge that leaves its
 		 * cluster must not rank: a council in one footprint scrutinising
 		 * an ICB filed in another would otherwise pull the grid into a
 		 * cycle that dot breaks at random */
-		if (ntop >= GRID_MIN && tcl[de->from] != tcl[de->to])
+		if (ntop >= GRID_MIN && tcl[de->from] != tcl[de->to]) {
 			set(ed, "constraint", "false");
+			/* nor pull the boxes sideways out of their grid */
+			set(ed, "weight", "0");
+		}
 		snprintf(buf, sizeof buf, "%.2f", 0.5 + 3.0 * e->strength);
 		set(ed, "penwidth", buf);
 		char desc[300];
 		govmap_edge_describe(an, e, desc, sizeof desc);
-		char *tip = govmap__asprintf("%s; strength %.3f%s", desc,
-					     e->strength,
-					     de->count > 1 ? " (strongest of "
-							     "several)"
-							   : "");
+		char *tip;
+		if (nb[k] > 1) {
+			/* the bundle's line starts at the box's edge */
+			set(ed, "lhead", agnameof(cs.v[tcl[de->from]].g));
+			tip = govmap__asprintf(
+				"%zu lines of this kind from bodies in %s; "
+				"the first: %s; strength %.3f",
+				nb[k], m->nodes[de->from].region, desc,
+				e->strength);
+		} else {
+			tip = govmap__asprintf("%s; strength %.3f%s", desc,
+					       e->strength,
+					       de->count > 1 ? " (strongest of "
+							       "several)"
+							     : "");
+		}
 		char *esc = tip ? tooltip_escape(tip) : NULL;
 		set(ed, "tooltip", esc ? esc : "");
+		if (!esc)
+			nomem = 1;
 		free(tip);
 		free(esc);
-		if (de->count > 1) {
-			snprintf(buf, sizeof buf, "x%zu", de->count);
+		size_t lines = nb[k] > 1 ? nb[k] : de->count;
+		if (lines > 1) {
+			snprintf(buf, sizeof buf, "x%zu", lines);
 			set(ed, "label", buf);
-			set(ed, "fontsize", "9");
+			/* the brief's map prints at 80%: 8 pt */
+			set(ed, "fontsize", o->nonly ? "10" : "9");
 		}
 	}
+	free(bundle);
+	free(nb);
+	free(ecol);
+	free(esty);
 	/* A level of the map wider than WRAP nodes is folded into rows:
 	 * invisible edges from each node to the one WRAP places on push the
 	 * rest down, so 42 footprints read as a block, not a 13,000-pixel
 	 * line.  Levels are the chain lengths to voters. */
 	/* a focus map folds at FOCUS_WRAP to stay within a laptop screen */
-	size_t wrapn = m->focus_map ? FOCUS_WRAP : WRAP;
+	unsigned step = m->compact < GOVMAP__COMPACT_STEPS
+				? m->compact : GOVMAP__COMPACT_STEPS - 1;
+	/* Folded as tightly as they go and still too wide (a footprint of
+	 * many boroughs side by side: each a column from its voters down),
+	 * a map is drawn from left to right instead, voters at the left,
+	 * unfolded: its breadth becomes its height. */
+	int sideways = !m->focus_map && !o->nonly &&
+		       step + 1 == GOVMAP__COMPACT_STEPS;
+	if (sideways)
+		set(g, "rankdir", "LR");
+	/* the brief's map of a few bodies (o->only) prints on A4 at 90%:
+	 * three boxes a row */
+	size_t wrapn = m->focus_map ? FOCUS_WRAP
+		       : o->nonly   ? ONLY_WRAP
+				    : wrap_at[step];
 	if (gn && m->focus_map) {
 		/* the focus's forums in rows of FOCUS_WRAP above it, the
 		 * bodies answering to it in rows below: an invisible edge
@@ -1317,6 +1492,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		int32_t *prev[2];
 		prev[0] = malloc(m->nnodes * sizeof(int32_t));
 		prev[1] = malloc(m->nnodes * sizeof(int32_t));
+		if (!prev[0] || !prev[1])
+			nomem = 1;
 		for (size_t k = 0; prev[0] && prev[1] && k < m->nedges; k++) {
 			const govmap__dedge *de = &m->edges[k];
 			int down = de->to == fn;
@@ -1345,14 +1522,18 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		free(prev[0]);
 		free(prev[1]);
 	}
-	if (gn && !m->focus_map && m->nnodes > wrapn) {
+	if (gn && !m->focus_map && !sideways && m->nnodes > wrapn) {
 		uint32_t *level = malloc(m->nnodes * sizeof(*level));
 		size_t *count = calloc(m->nnodes + 1, sizeof(*count));
+		if (!level || !count)
+			nomem = 1;
 		for (size_t i = 0; level && count && i < m->nnodes; i++) {
 			const govmap__dnode *d = &m->nodes[i];
 			uint32_t h = govmap_analysis_score(an, (size_t)d->entity)->hops;
 			level[i] = h < m->nnodes ? h : (uint32_t)m->nnodes;
-			if (d->electorate)
+			/* voters on the top rank stay in one row; a
+			 * footprint's own fold like its bodies */
+			if (d->electorate && cl[i] < 0)
 				continue;
 			/* the node WRAP before this one on the same level
 			 * and in the same cluster (clusters are stacked
@@ -1361,7 +1542,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			if (c >= wrapn) {
 				size_t seen = 0;
 				for (size_t k = i; k-- > 0;) {
-					if (m->nodes[k].electorate ||
+					if (m->nodes[k].electorate !=
+						    d->electorate ||
 					    level[k] != level[i] ||
 					    cl[k] != cl[i])
 						continue;
@@ -1387,8 +1569,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * clusters are roughly twice as wide as high, so about sqrt(n / 2)
 	 * columns give a map of roughly even sides. */
 	if (gn && tops && pos && ntop >= GRID_MIN) {
-		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0));
+		/* each step more compact halves the columns */
+		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0)) >> step;
+		if (cols < 1)
+			cols = 1;
 		Agnode_t **anchor = calloc(2 * ntop, sizeof(*anchor));
+		if (!anchor)
+			nomem = 1;
 		for (size_t t = 0; anchor && t < ntop; t++)
 			for (int b = 0; b < 2; b++) {
 				char name[48];
@@ -1410,6 +1597,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		 * of 0.6 s (31,000 virtual nodes). */
 		unsigned char *role = calloc(m->nnodes, 1); /* 1 forum above,
 							   2 actor below */
+		if (!role)
+			nomem = 1;
 		for (size_t k = 0; role && k < m->nedges; k++) {
 			const govmap__dedge *de = &m->edges[k];
 			if (tcl[de->from] < 0 || tcl[de->from] != tcl[de->to])
@@ -1443,6 +1632,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			set(row, "style", "invis");
 			set(row, "dir", "none");
 			set(row, "tooltip", "");
+			/* a box straight below the one above it, not a
+			 * staircase drifting right */
+			set(row, "weight", "100");
 		}
 		free(anchor);
 	}
@@ -1474,6 +1666,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 						     st->vacant,
 						     st->vacant == 1 ? "" : "s",
 						     role ? role : "");
+			if (!role || !lab)
+				nomem = 1;
 			add_ghost(g, gn[i], ghosts, lab ? lab : "vacant seat",
 				  "a seat the board's rules provide for is "
 				  "vacant");
@@ -1494,12 +1688,16 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		char *nm = wrap(govmap_dot_escape(mk->name ? mk->name : mk->id),
 				24);
 		char *lab = govmap__asprintf("[removed]\\n%s", nm ? nm : "");
+		if (!nm || !lab)
+			nomem = 1;
 		set(rn, "label", lab ? lab : "[removed]");
 		free(lab);
 		free(nm);
 		char *raw = govmap__asprintf("removed: %s", mk->name ? mk->name
 								     : mk->id);
 		char *tip = raw ? tooltip_escape(raw) : NULL;
+		if (!tip)
+			nomem = 1;
 		set(rn, "tooltip", tip ? tip : "removed");
 		free(raw);
 		free(tip);
@@ -1586,11 +1784,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			ADDED_COLOR, nadded, CHANGED_COLOR, nchanged,
 			REMOVED_COLOR, nremoved);
 	off += (size_t)snprintf(html + off, sizeof html - off, "</TABLE>");
-	if (gn) {
-		/* a focus map puts the legend at the bottom: beside the
-		 * map it would widen it past a laptop screen */
-		Agraph_t *lg = g;
-		if (m->focus_map) {
+	if (gn && !o->no_legend) {
+		/* a focus map puts the legend at the bottom, beside the map
+		 * it would widen it past a laptop screen; other maps put it
+		 * on the voters' row, beside the few national electorates,
+		 * and at the bottom too when folded as tightly as they go */
+		Agraph_t *lg = top;
+		if (m->focus_map || m->compact + 1 >= GOVMAP__COMPACT_STEPS) {
 			lg = agsubg(g, "legendrank", 1);
 			set(lg, "rank", "sink");
 		}
@@ -1608,6 +1808,12 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	free(cs.v);
 	govmap__strmap_free(&cs.byregion);
 	govmap__strmap_free(&cs.drawn);
+	if (nomem || cs.nomem || ids->nomem) {
+		/* a part of the map is missing: never drawn half (agclose
+		 * frees the id state too) */
+		agclose(g);
+		return NULL;
+	}
 	if (nghosts)
 		*nghosts = ghosts;
 	return g;

@@ -52,7 +52,16 @@ typedef struct {
 	size_t appointments_hidden; /* appointment lines not drawn */
 	size_t omitted_up;   /* focus map: forums of the focus left out */
 	size_t omitted_down; /* focus map: bodies answering to it left out */
+	unsigned compact;    /* 0 .. GOVMAP__COMPACT_STEPS - 1: how tightly
+				region and national maps fold (map.c) */
 } govmap__map;
+
+/* A region or national map is laid out again, one step more compact,
+ * while it is wider than GOVMAP__MAX_WIDTH_PT (2,000 px at 96 dpi) and
+ * more than GOVMAP__MAX_ASPECT times as wide as high (render.c). */
+#define GOVMAP__COMPACT_STEPS 3
+#define GOVMAP__MAX_WIDTH_PT 1500.0
+#define GOVMAP__MAX_ASPECT 2.5
 
 int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 		      const govmap_map_opts *o, govmap_diags *diags);

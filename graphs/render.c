@@ -86,7 +86,24 @@ double govmap__png_scale(const char *bb)
 typedef struct {
 	Agraph_t *g;
 	const char *engine, *fmt;
+	int fit; /* give up (EXIT_TOO_WIDE) on a layout wider than the limit */
 } layout_job;
+
+/* The child's status for a layout wider than the limit (mapimpl.h), and
+ * layout_in_child's result then (not a govmap_status: never returned). */
+#define EXIT_TOO_WIDE 7
+#define GOVMAP__TOO_WIDE 1
+
+/* Wider than GOVMAP__MAX_WIDTH_PT and than GOVMAP__MAX_ASPECT times its
+ * height? */
+static int too_wide(const char *bb)
+{
+	double llx, lly, urx, ury;
+	if (!read_bb(bb, &llx, &lly, &urx, &ury))
+		return 0;
+	double w = urx - llx, h = ury - lly;
+	return w > GOVMAP__MAX_WIDTH_PT && w > GOVMAP__MAX_ASPECT * h;
+}
 
 /* In the child (child.c runs it with stderr on the err pipe): lay out,
  * render, write to out_fd; the return value is the exit status. */
@@ -103,6 +120,8 @@ static int child(void *arg, int fd, int errfd)
 		fprintf(stderr, "layout with %s failed\n", engine);
 		return 3;
 	}
+	if (j->fit && too_wide(agget(g, "bb")))
+		return EXIT_TOO_WIDE;
 	/* A PNG is a bitmap held whole in memory: 4 bytes a pixel, and
 	 * cairo refuses a side over 32,767.  Too big a map is laid out
 	 * again with `size`, which scales the drawing down (it is read
@@ -170,10 +189,10 @@ static int collect(void *arg, int which, const char *p, size_t k,
 }
 
 static int layout_in_child(char **out, size_t *len, Agraph_t *g,
-			   const char *engine, const char *fmt,
+			   const char *engine, const char *fmt, int fit,
 			   unsigned timeout, govmap_diags *diags)
 {
-	layout_job job = {g, engine, fmt};
+	layout_job job = {g, engine, fmt, fit};
 	layout_out o = {0};
 	govmap__child_limits lim = {60, 0, timeout, 0, 1};
 #ifndef UNDER_ASAN
@@ -210,6 +229,8 @@ static int layout_in_child(char **out, size_t *len, Agraph_t *g,
 				 sig == SIGXCPU ? " (CPU time limit)" : "",
 				 o.err[0] ? ": " : "", o.err);
 		rc = sig == SIGXCPU ? GOVMAP_ELIMIT : GOVMAP_EIO;
+	} else if (rc == GOVMAP_OK && fit && r.status == EXIT_TOO_WIDE) {
+		rc = GOVMAP__TOO_WIDE;
 	} else if (rc == GOVMAP_OK && r.status != 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "layout-failed", "layout with %s failed%s%s",
@@ -224,6 +245,50 @@ static int layout_in_child(char **out, size_t *len, Agraph_t *g,
 	*out = o.buf;
 	*len = o.n;
 	return GOVMAP_OK;
+}
+
+/* Lay out and render `m` once; GOVMAP__TOO_WIDE when `fit` and the
+ * layout is wider than the limit. */
+static int render_once(char **out, size_t *len, const govmap__map *m,
+		       const govmap_analysis *an, const govmap_map_opts *o,
+		       govmap_map_format fmt, int fit, govmap_diags *diags)
+{
+	Agraph_t *g = govmap__map_graph(m, an, o, NULL);
+	size_t nodes = m->nnodes, edges = m->nedges;
+	size_t clusters = o->national ? 0 : govmap__map_clusters(m);
+	if (!g)
+		return GOVMAP_ENOMEM;
+	if (fmt == GOVMAP_MAP_DOT) {
+		FILE *f = open_memstream(out, len);
+		if (!f || agwrite(g, f) != 0) {
+			if (f)
+				fclose(f);
+			agclose(g);
+			return GOVMAP_ENOMEM;
+		}
+		fclose(f);
+		agclose(g);
+		return GOVMAP_OK;
+	}
+	unsigned max_dot = o->max_dot_nodes ? o->max_dot_nodes : 2000;
+	/* dot is superlinear in nodes and worse in clusters: ~900 nodes in
+	 * 200 clusters ran out of its 60 s (CONTRIBUTING.md "Limits"); all
+	 * of England after the 2026 ICB mergers, 449 nodes in 55 clusters
+	 * (nested ones included), takes 3 s */
+	const char *engine = nodes <= max_dot && edges <= 5000 &&
+					     (clusters <= 64 || nodes <= 300)
+				     ? "dot"
+				     : "sfdp";
+	if (strcmp(engine, "sfdp") == 0) {
+		agsafeset(g, "overlap", "prism", "");
+		agsafeset(g, "splines", "false", "");
+	}
+	static const char *const names[] = {"svg", "png", "pdf"};
+	int rc = layout_in_child(out, len, g, engine, names[fmt],
+				 fit && strcmp(engine, "dot") == 0,
+				 o->timeout_s ? o->timeout_s : 120, diags);
+	agclose(g);
+	return rc;
 }
 
 int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
@@ -246,40 +311,18 @@ int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
 		govmap__map_free(&m);
 		return rc;
 	}
-	Agraph_t *g = govmap__map_graph(&m, an, &o, NULL);
-	size_t nodes = m.nnodes, edges = m.nedges;
-	size_t clusters = o.national ? 0 : govmap__map_clusters(&m);
+	/* A region or national map wider than the limit is laid out
+	 * again, folded more tightly (mapimpl.h); the last step is kept
+	 * whatever its width.  A focus map has its own fixed shape. */
+	int fit = !m.focus_map && fmt != GOVMAP_MAP_DOT;
+	for (;;) {
+		rc = render_once(out, len, &m, an, &o, fmt,
+				 fit && m.compact + 1 < GOVMAP__COMPACT_STEPS,
+				 diags);
+		if (rc != GOVMAP__TOO_WIDE)
+			break;
+		m.compact++;
+	}
 	govmap__map_free(&m);
-	if (!g)
-		return GOVMAP_ENOMEM;
-	if (fmt == GOVMAP_MAP_DOT) {
-		FILE *f = open_memstream(out, len);
-		if (!f || agwrite(g, f) != 0) {
-			if (f)
-				fclose(f);
-			agclose(g);
-			return GOVMAP_ENOMEM;
-		}
-		fclose(f);
-		agclose(g);
-		return GOVMAP_OK;
-	}
-	unsigned max_dot = o.max_dot_nodes ? o.max_dot_nodes : 2000;
-	/* dot is superlinear in nodes and worse in clusters: ~900 nodes in
-	 * 200 clusters ran out of its 60 s (CONTRIBUTING.md "Limits"); all
-	 * of England after the 2026 ICB mergers, 449 nodes in 55 clusters
-	 * (nested ones included), takes 3 s */
-	const char *engine = nodes <= max_dot && edges <= 5000 &&
-					     (clusters <= 64 || nodes <= 300)
-				     ? "dot"
-				     : "sfdp";
-	if (strcmp(engine, "sfdp") == 0) {
-		agsafeset(g, "overlap", "prism", "");
-		agsafeset(g, "splines", "false", "");
-	}
-	static const char *const names[] = {"svg", "png", "pdf"};
-	rc = layout_in_child(out, len, g, engine, names[fmt],
-			     o.timeout_s ? o.timeout_s : 120, diags);
-	agclose(g);
 	return rc;
 }

@@ -34,6 +34,11 @@ typedef struct {
 	govmap_diags plugin_diags; /* why plugins were refused: shown with
 				      the first session's diagnostics */
 	int plugin_diags_shown;
+	/* a parse cache for the commands that load many revisions of the
+	 * registry (diff, history, blame): made by cli_use_cache, given to
+	 * every session cli_session_open opens, freed by main after the
+	 * command (its sessions closed) */
+	struct govmap_parse_cache *cache;
 } govmap_cli;
 
 typedef struct {
@@ -132,6 +137,9 @@ int cli_session_opts(govmap_cli *cli, govmap_session_opts *o,
  * cli_close. */
 int cli_open(govmap_cli *cli, cli_session *s);
 void cli_close(cli_session *s);
+/* Make cli->cache (once).  Returns EXIT_OK, or EXIT_USAGE (out of
+ * memory, said). */
+int cli_use_cache(govmap_cli *cli);
 
 /* Write data atomically to path (temporary file + rename), or to stdout
  * when path is NULL or "-".  A target that exists and is not a regular
@@ -154,7 +162,13 @@ extern int cli_stdout_errno;
  * `size` (then "...").  Writes into buf, returns buf. */
 char *cli_path(char *buf, size_t size, const char *path);
 
+/* Every region path the registry has (with their ancestors), sorted,
+ * unique; malloc'd array of malloc'd strings.  -1 on out-of-memory. */
+int cli_regions(const govmap_registry *reg, char ***out, size_t *n);
+void cli_regions_free(char **v, size_t n);
+
 int cmd_map(govmap_cli *cli, int argc, char **argv);
+int cmd_brief(govmap_cli *cli, int argc, char **argv); /* cmd_brief.c */
 int cmd_explain(govmap_cli *cli, int argc, char **argv);
 int cmd_report(govmap_cli *cli, int argc, char **argv);
 /* `report --since DATE` (cmd_report_since.c): what changed between DATE

@@ -3,6 +3,7 @@
  * code, a short name) into one body or board, or list the near misses.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +23,12 @@ int cli_resolve(const govmap_registry *reg, const char *cmd,
 {
 	govmap_match m[SUGGEST];
 	int unique = 0;
+	errno = 0;
 	size_t n = govmap_registry_lookup(reg, what, m, SUGGEST, &unique);
+	if (!n && errno == ENOMEM) {
+		cli_err("%s: out of memory", cmd);
+		return EXIT_USAGE;
+	}
 	if (n && unique) {
 		*index = m[0].index;
 		return EXIT_OK;

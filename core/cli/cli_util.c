@@ -147,6 +147,7 @@ int cli_session_opts(govmap_cli *cli, govmap_session_opts *o,
 	o->plugins = cli->plugins;
 	o->money_how = cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
 					 : GOVMAP_MONEY_THIS_YEAR;
+	o->cache = cli->cache; /* NULL unless the command made one */
 	return EXIT_OK;
 }
 
@@ -197,6 +198,15 @@ int cli_open(govmap_cli *cli, cli_session *s)
 				errors, errors == 1 ? "" : "s");
 		cli_close(s);
 		return rc != EXIT_OK ? rc : errors ? EXIT_DATA : EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cli_use_cache(govmap_cli *cli)
+{
+	if (!cli->cache && govmap_parse_cache_new(&cli->cache) != GOVMAP_OK) {
+		cli_err("out of memory");
+		return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }
@@ -350,4 +360,60 @@ int cli_format_parse(const char *cmd, const char *arg, int *fmt)
 		}
 	cli_err("%s: unknown format '%s' (use text, md or json)", cmd, arg);
 	return -1;
+}
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void cli_regions_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int cli_regions(const govmap_registry *reg, char ***out, size_t *nout)
+{
+	size_t n = govmap_registry_count(reg), k = 0, cap = 0;
+	char **v = NULL;
+	*out = NULL;
+	*nout = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *r = govmap_registry_at(reg, i)->region;
+		for (size_t j = 0; r; j++) {
+			if (r[j] != '/' && r[j] != '\0')
+				continue;
+			if (k == cap) {
+				cap = cap ? cap * 2 : 256;
+				char **nv = realloc(v, cap * sizeof(*v));
+				if (!nv) {
+					cli_regions_free(v, k);
+					return -1;
+				}
+				v = nv;
+			}
+			if (!(v[k] = strndup(r, j))) {
+				cli_regions_free(v, k);
+				return -1;
+			}
+			k++;
+			if (!r[j])
+				break;
+		}
+	}
+	if (k)
+		qsort(v, k, sizeof(*v), by_str);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (u && strcmp(v[i], v[u - 1]) == 0) {
+			free(v[i]);
+			continue;
+		}
+		v[u++] = v[i];
+	}
+	*out = v;
+	*nout = u;
+	return 0;
 }

@@ -38,149 +38,6 @@ int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev, int analyse)
 				1);
 }
 
-/* --- files that differ between two sources -------------------------- */
-
-typedef struct {
-	char *path;
-	uint64_t hash; /* FNV-1a 64 of the content */
-	size_t len;
-} file_sum;
-
-typedef struct {
-	file_sum *v;
-	size_t n, cap;
-	int bad;
-} file_sums;
-
-static uint64_t fnv1a(const char *data, size_t len)
-{
-	uint64_t h = 14695981039346656037ULL;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)data[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-static int add_sum(file_sums *fs, const char *path, const char *data,
-		   size_t len)
-{
-	if (fs->n == fs->cap) {
-		size_t nc = fs->cap ? fs->cap * 2 : 64;
-		file_sum *nv = realloc(fs->v, nc * sizeof(*nv));
-		if (!nv) {
-			fs->bad = 1;
-			return 1;
-		}
-		fs->v = nv;
-		fs->cap = nc;
-	}
-	file_sum *f = &fs->v[fs->n];
-	if (!(f->path = strdup(path))) {
-		fs->bad = 1;
-		return 1;
-	}
-	f->hash = fnv1a(data, len);
-	f->len = len;
-	fs->n++;
-	return 0;
-}
-
-static int sum_file(const char *path, const char *display, const char *data,
-		    size_t len, void *payload)
-{
-	(void)display;
-	return add_sum(payload, path, data, len);
-}
-
-static int cmp_sum(const void *a, const void *b, void *ctx)
-{
-	(void)ctx;
-	return strcmp(((const file_sum *)a)->path, ((const file_sum *)b)->path);
-}
-
-static int sum_source(file_sums *fs, govmap_src *src, govmap_diags *diags)
-{
-	char *data;
-	size_t len;
-	if (govmap_src_read(&data, &len, src, "govmap.yaml", diags) ==
-	    GOVMAP_OK) {
-		add_sum(fs, "govmap.yaml", data, len);
-		free(data);
-	}
-	int rc = govmap_src_each(src, sum_file, fs, diags);
-	if (fs->bad)
-		return GOVMAP_ENOMEM;
-	govmap_sort(fs->v, fs->n, sizeof(*fs->v), cmp_sum, NULL);
-	return rc;
-}
-
-static void sums_free(file_sums *fs)
-{
-	for (size_t i = 0; i < fs->n; i++)
-		free(fs->v[i].path);
-	free(fs->v);
-}
-
-void cli_file_changes_free(cli_file_change *v, size_t n)
-{
-	for (size_t i = 0; v && i < n; i++)
-		free(v[i].path);
-	free(v);
-}
-
-int cli_changed_files(cli_file_change **out, size_t *n, govmap_src *a,
-		      govmap_src *b, govmap_diags *diags)
-{
-	file_sums sa = {0}, sb = {0};
-	*out = NULL;
-	*n = 0;
-	int rc = sum_source(&sa, a, diags);
-	if (rc == GOVMAP_OK)
-		rc = sum_source(&sb, b, diags);
-	cli_file_change *v = NULL;
-	if (rc == GOVMAP_OK && !(v = malloc((sa.n + sb.n + 1) * sizeof(*v))))
-		rc = GOVMAP_ENOMEM;
-	size_t i = 0, j = 0, k = 0;
-	while (rc == GOVMAP_OK && (i < sa.n || j < sb.n)) {
-		int c = i == sa.n   ? 1
-			: j == sb.n ? -1
-				    : strcmp(sa.v[i].path, sb.v[j].path);
-		char change = 0;
-		const char *path;
-		if (c < 0) {
-			change = 'D';
-			path = sa.v[i++].path;
-		} else if (c > 0) {
-			change = 'A';
-			path = sb.v[j++].path;
-		} else {
-			if (sa.v[i].hash != sb.v[j].hash ||
-			    sa.v[i].len != sb.v[j].len)
-				change = 'M';
-			path = sa.v[i].path;
-			i++;
-			j++;
-		}
-		if (!change)
-			continue;
-		if (!(v[k].path = strdup(path))) {
-			rc = GOVMAP_ENOMEM;
-			break;
-		}
-		v[k++].change = change;
-	}
-	sums_free(&sa);
-	sums_free(&sb);
-	if (rc != GOVMAP_OK) {
-		cli_file_changes_free(v, k);
-		return rc;
-	}
-	*out = v;
-	*n = k;
-	return GOVMAP_OK;
-}
-
 const char *cli_entity_path(const govmap_src *src, const govmap_entity *e)
 {
 	const char *label = govmap_src_label(src), *file = e->pos.file;
@@ -264,7 +121,7 @@ int cli_print_changed(govmap_cli *cli, const char *rev,
 {
 	govmap_diags diags = {0};
 	govmap_src *a = NULL, *b = NULL;
-	cli_file_change *ch = NULL;
+	govmap_file_change *ch = NULL;
 	cli_session old;
 	size_t n = 0;
 	int rc = EXIT_USAGE;
@@ -276,7 +133,7 @@ int cli_print_changed(govmap_cli *cli, const char *rev,
 			 : govmap_src_open_dir(&b, cli->registry, NULL,
 					       &diags)) != GOVMAP_OK)
 		goto done;
-	if (cli_changed_files(&ch, &n, a, b, &diags) != GOVMAP_OK)
+	if (govmap_files_compare(&ch, &n, a, b, &diags) != GOVMAP_OK)
 		goto done;
 	/* the entities of deleted files, and what "changed" is against */
 	if (cli_side_open(cli, &old, rev, 0) != EXIT_OK) {
@@ -305,7 +162,7 @@ int cli_print_changed(govmap_cli *cli, const char *rev,
 done:
 	if (rc != EXIT_OK)
 		cli_print_diags(stderr, &diags, cli->color);
-	cli_file_changes_free(ch, n);
+	govmap_file_changes_free(ch, n);
 	cli_close(&old);
 	govmap_src_free(a);
 	govmap_src_free(b);
@@ -317,14 +174,14 @@ int cli_note_unstaged(govmap_cli *cli)
 {
 	govmap_diags diags = {0};
 	govmap_src *idx = NULL, *dir = NULL;
-	cli_file_change *ch = NULL;
+	govmap_file_change *ch = NULL;
 	size_t n = 0;
 	char p[512];
 	if (govmap_src_open_index(&idx, cli->registry, NULL, &diags) ==
 		    GOVMAP_OK &&
 	    govmap_src_open_dir(&dir, cli->registry, NULL, &diags) ==
 		    GOVMAP_OK &&
-	    cli_changed_files(&ch, &n, idx, dir, &diags) == GOVMAP_OK) {
+	    govmap_files_compare(&ch, &n, idx, dir, &diags) == GOVMAP_OK) {
 		for (size_t i = 0; i < n; i++) {
 			char full[1024];
 			snprintf(full, sizeof full, "%s/%s", cli->registry,
@@ -342,7 +199,7 @@ int cli_note_unstaged(govmap_cli *cli)
 					   "edits)");
 		}
 	}
-	cli_file_changes_free(ch, n);
+	govmap_file_changes_free(ch, n);
 	govmap_src_free(idx);
 	govmap_src_free(dir);
 	govmap_diags_free(&diags);
@@ -457,6 +314,62 @@ void cli_progress(const struct timespec *t0, const char *cmd, size_t done,
 void cli_progress_end(void)
 {
 	fputs("\r\033[K", stderr);
+}
+
+/* Days since 1970-01-01 of a yyyymmdd date (proleptic Gregorian). */
+static int64_t epoch_days(govmap_date d)
+{
+	int64_t y = d / 10000, m = d / 100 % 100, day = d % 100;
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int cli_walk_option(govmap_history_opts *ho, int c, const char *arg,
+		    const char *cmd)
+{
+	govmap_date d;
+	char *end;
+	unsigned long n;
+	switch (c) {
+	case 's':
+	case 'u':
+		if (govmap_date_parse(&d, arg) != GOVMAP_OK) {
+			cli_err("%s: --%s: '%s' is not a date (write "
+				"YYYY-MM-DD)",
+				cmd, c == 's' ? "since" : "until", arg);
+			return EXIT_USAGE;
+		}
+		if (c == 's')
+			ho->since = epoch_days(d) * 86400;
+		else
+			ho->until = (epoch_days(d) + 1) * 86400 - 1;
+		return EXIT_OK;
+	case 'm':
+		n = strtoul(arg, &end, 10);
+		if (*end || !*arg || *arg == '-' || n < 1 || n > 100000) {
+			cli_err("%s: --max-count must be a number from 1 to "
+				"100000",
+				cmd);
+			return EXIT_USAGE;
+		}
+		ho->max = n;
+		return EXIT_OK;
+	default:
+		return EXIT_USAGE;
+	}
+}
+
+int cli_walk_check(const govmap_history_opts *ho, const char *cmd)
+{
+	if (ho->since && ho->until && ho->until < ho->since) {
+		cli_err("%s: --until is before --since", cmd);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
 }
 
 double cli_round6(double x)

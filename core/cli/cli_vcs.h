@@ -23,19 +23,6 @@
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev,
 		  int analyse);
 
-/* A file that differs between two sources, by path inside the registry
- * ("england/x.yaml"). */
-typedef struct {
-	char *path;
-	char change;  /* 'A' only in b, 'D' only in a, 'M' both, differing */
-} cli_file_change;
-
-/* Compare the *.yaml files (manifest included) of two fresh sources by
- * content.  Returns GOVMAP_OK or the first hard failure. */
-int cli_changed_files(cli_file_change **out, size_t *n, govmap_src *a,
-		      govmap_src *b, govmap_diags *diags);
-void cli_file_changes_free(cli_file_change *v, size_t n);
-
 /* `check --changed-since REV`: print on f the files that differ between
  * REV and the registry `cur` (loaded from `cur_src`, what the global
  * options name), each with the entities it holds, marked (new), (changed)
@@ -90,6 +77,22 @@ struct timespec;
 void cli_progress(const struct timespec *t0, const char *cmd, size_t done,
 		  size_t total);
 void cli_progress_end(void);
+
+/* The options history and blame share to limit a walk: --since DATE,
+ * --until DATE (committer dates, whole days, UTC) and --max-count N (or
+ * --max N): `c` is 's', 'u' or 'm' as getopt returned it for `arg`.
+ * Fills ho->since, ho->until, ho->max.  Returns EXIT_OK, or EXIT_USAGE
+ * with the message said ("CMD: --since: ..."). */
+int cli_walk_option(govmap_history_opts *ho, int c, const char *arg,
+		    const char *cmd);
+/* After the options: --until before --since is EXIT_USAGE (said). */
+int cli_walk_check(const govmap_history_opts *ho, const char *cmd);
+/* The long options of cli_walk_option, for a command's option table. */
+#define CLI_WALK_OPTIONS                                                   \
+	{"since", required_argument, NULL, 's'},                           \
+	{"until", required_argument, NULL, 'u'},                           \
+	{"max", required_argument, NULL, 'm'},                             \
+	{"max-count", required_argument, NULL, 'm'}
 
 /* Round to six places (the project's rule for printed scores). */
 double cli_round6(double x);

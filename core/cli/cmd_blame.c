@@ -4,7 +4,10 @@
  * date that last changed it.
  *
  * It walks the commits that changed the registry (vcs.h), newest first,
- * loads the entity at each and compares each field's canonical text
+ * takes the entity at each (govmap_history_entity: its file's blobs,
+ * followed through renames and moves between files, each parsed once;
+ * no registry is loaded or analysed, except at a commit whose blobs
+ * cannot be judged alone) and compares each field's canonical text
  * (govmap_field_text, compare.h) with today's: a field is blamed on the
  * oldest commit of the unbroken run, from the newest, that holds its
  * present value; a seat, on the oldest that holds a seat with its
@@ -25,7 +28,9 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: govmap [global options] blame ID\n"
+	fputs("usage: govmap [global options] blame ID [--since DATE] "
+	      "[--until DATE]\n"
+	      "                                    [--max-count N]\n"
 	      "\n"
 	      "For each top-level field of an entity (name, type, powers, "
 	      "...), and for\n"
@@ -38,9 +43,25 @@ static void usage(FILE *f)
 	      "the fields are those of the working tree (the index with "
 	      "--staged):\n"
 	      "a field changed since the last commit is 'not committed "
-	      "yet'.\n"
+	      "yet'.  The\n"
+	      "entity is followed through renames of its file and moves "
+	      "between files.\n"
 	      "\n"
-	      "  -h, --help   show this help\n",
+	      "  --since DATE    only commits made on or after DATE "
+	      "(YYYY-MM-DD)\n"
+	      "  --until DATE    only commits made on or before DATE\n"
+	      "  --max-count N   at most N commits, the newest (--max N "
+	      "is the same)\n"
+	      "  -h, --help      show this help\n"
+	      "\n"
+	      "With these, a field whose value is older than the oldest "
+	      "commit walked\n"
+	      "is blamed on that commit, marked '^' (as git blame marks a "
+	      "boundary).\n"
+	      "On a terminal, a progress line (commits done of the total, "
+	      "and the rate)\n"
+	      "is shown on standard error; nothing when it is not a "
+	      "terminal.\n",
 	      f);
 }
 
@@ -53,12 +74,10 @@ typedef struct {
 	int done;
 } blamed;
 
-/* The value of field `key` of entity `id` in s (*out NULL when the
- * entity or the field is absent): 0, or -1 on out-of-memory. */
-static int value_at(char **out, const cli_session *s, const char *id,
-		    const char *key)
+/* The value of field `key` of entity e (*out NULL when the entity or
+ * the field is absent): 0, or -1 on out-of-memory. */
+static int value_of(char **out, const govmap_entity *e, const char *key)
 {
-	const govmap_entity *e = govmap_registry_find(s->reg, id);
 	*out = NULL;
 	return e ? govmap_field_text(out, e, key) : 0;
 }
@@ -68,12 +87,10 @@ static int same(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-/* Does entity `id` in s hold the item `now` in its list field `key`?
- * 1 yes, 0 no, -1 out of memory. */
-static int has_item(const cli_session *s, const char *id, const char *key,
-		    const char *now)
+/* Does entity e hold the item `now` in its list field `key`?  1 yes, 0
+ * no (or no entity), -1 out of memory. */
+static int has_item(const govmap_entity *e, const char *key, const char *now)
 {
-	const govmap_entity *e = govmap_registry_find(s->reg, id);
 	char **v;
 	size_t n;
 	if (!e)
@@ -92,10 +109,12 @@ static int has_item(const cli_session *s, const char *id, const char *key,
 
 int cmd_blame(govmap_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+	static const struct option opts[] = {CLI_WALK_OPTIONS,
+					     {"help", no_argument, NULL, 'h'},
 					     {NULL, 0, NULL, 0}};
 	char *operand, *id = NULL;
 	int c;
+	govmap_history_opts ho = {0};
 	optind = 0;
 	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "blame",
 				     &operand)) != -1) {
@@ -107,10 +126,19 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 			}
 			id = operand;
 			break;
+		case 's':
+		case 'u':
+		case 'm':
+			if (cli_walk_option(&ho, c, optarg, "blame") != EXIT_OK)
+				return EXIT_USAGE;
+			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
 	}
+	if (cli_walk_check(&ho, "blame") != EXIT_OK)
+		return EXIT_USAGE;
+	int limited = ho.since || ho.until || ho.max;
 	if (!id) {
 		cli_err("blame: give exactly one id (run 'govmap blame "
 			"--help')");
@@ -121,6 +149,8 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	cli_session now;
 	blamed b[MAXKEYS];
 	size_t nb = 0;
+	if (cli_use_cache(cli) != EXIT_OK)
+		return EXIT_USAGE;
 	int rc = cli_side_open(cli, &now, NULL, 0);
 	if (rc != EXIT_OK) {
 		cli_print_diags(stderr, now.diags, cli->color);
@@ -187,25 +217,22 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 
 	govmap_history *h = NULL;
 	govmap_diags diags = {0};
-	govmap_history_opts ho = {0};
 	ho.rev = cli->rev;
 	if (rc == EXIT_OK &&
 	    govmap_history_load(&h, cli->registry, &ho, &diags) != GOVMAP_OK) {
 		cli_print_diags(stderr, &diags, cli->color);
 		rc = EXIT_USAGE;
 	}
-	/* The entity's file's blob at each commit: a commit where it is
-	 * the blob of the commit loaded before holds the same entity, so
-	 * it is not loaded (an id defined twice is a data error). */
-	char(*blob)[41] = NULL;
-	if (rc == EXIT_OK && h && file &&
-	    govmap_history_file_blobs(&blob, h, cli->registry, file,
-				      &diags) != GOVMAP_OK) {
+	/* The entity at each commit, from its file's blobs (followed
+	 * through renames and moves), without loading the registry. */
+	govmap_entity_version *ver = NULL;
+	if (rc == EXIT_OK && h &&
+	    govmap_history_entity(&ver, h, cli->registry, id, file,
+				  cli->cache, &diags) != GOVMAP_OK) {
 		cli_print_diags(stderr, &diags, cli->color);
 		rc = EXIT_USAGE;
 	}
 	govmap_diags_free(&diags);
-	const char *last_blob = NULL; /* at the last commit loaded */
 
 	/* Newest first; stop once every field met an older value. */
 	int tty = isatty(STDERR_FILENO);
@@ -217,37 +244,32 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		cli_session s;
 		if (tty && h->n > 20)
 			cli_progress(&t0, "blame", k, h->n);
-		if (blob && last_blob && blob[k][0] &&
-		    strcmp(blob[k], last_blob) == 0) {
-			/* the same entity as at the last commit loaded: the
-			 * fields not done yet still hold their value */
-			for (size_t i = 0; i < nb; i++)
-				if (!b[i].done)
-					b[i].c = cm;
-			continue;
-		}
-		last_blob = blob ? blob[k] : NULL;
-		if (!cm->tree[0]) {
-			memset(&s, 0, sizeof s); /* the registry was removed */
-		} else if ((rc = cli_side_open(cli, &s, cm->id, 0)) !=
-			   EXIT_OK) {
-			cli_print_diags(stderr, s.diags, cli->color);
-			cli_close(&s);
-			break;
+		const govmap_entity *ent = NULL;
+		memset(&s, 0, sizeof s);
+		if (ver[k].exact) {
+			ent = ver[k].entity;
+		} else if (cm->tree[0]) {
+			/* a blob not to be judged alone: load the commit */
+			if ((rc = cli_side_open(cli, &s, cm->id, 0)) !=
+			    EXIT_OK) {
+				cli_print_diags(stderr, s.diags, cli->color);
+				cli_close(&s);
+				break;
+			}
+			ent = govmap_registry_find(s.reg, id);
 		}
 		for (size_t i = 0; i < nb; i++) {
 			char *v = NULL;
 			int held = 0;
 			if (b[i].done)
 				continue;
-			if (b[i].item && s.reg &&
-			    (held = has_item(&s, id, b[i].key, b[i].now)) < 0) {
+			if (b[i].item &&
+			    (held = has_item(ent, b[i].key, b[i].now)) < 0) {
 				cli_err("out of memory");
 				rc = EXIT_USAGE;
 				break;
 			}
-			if (!b[i].item && s.reg &&
-			    value_at(&v, &s, id, b[i].key) < 0) {
+			if (!b[i].item && value_of(&v, ent, b[i].key) < 0) {
 				cli_err("out of memory");
 				rc = EXIT_USAGE;
 				break;
@@ -286,11 +308,20 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 				       b[i].label, "-", "-", aw, "-",
 				       "(not committed yet)");
 			} else {
-				char d[11];
+				char d[11], sid[13];
 				cli_time_date(d, cm->time, cm->offset);
+				/* older than the walk: its oldest commit,
+				 * marked */
+				if (limited && !b[i].done &&
+				    cm == &h->v[h->n - 1])
+					snprintf(sid, sizeof sid, "^%.11s",
+						 cm->short_id);
+				else
+					snprintf(sid, sizeof sid, "%s",
+						 cm->short_id);
 				printf("%-*s  %s  %s  %-*.*s  %s\n", kw,
-				       b[i].label, cm->short_id, d, aw, aw,
-				       cm->author, cm->summary);
+				       b[i].label, sid, d, aw, aw, cm->author,
+				       cm->summary);
 			}
 			if (b[i].item) { /* which seat: its text below */
 				char t[512];
@@ -301,7 +332,7 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	}
 	for (size_t i = 0; i < nb; i++)
 		free(b[i].now);
-	free(blob);
+	govmap_entity_versions_free(ver, h ? h->n : 0);
 	free(file);
 	govmap_history_free(h);
 	if (rc == EXIT_OK && fflush(stdout) != 0) {

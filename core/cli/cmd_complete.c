@@ -12,45 +12,16 @@
 
 #include "cli.h"
 
-static int by_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Every region path and its ancestors, sorted and unique. */
 static void print_regions(const govmap_registry *reg)
 {
-	size_t n = govmap_registry_count(reg), k = 0, cap = 0;
-	char **v = NULL;
-	for (size_t i = 0; i < n; i++) {
-		const char *r = govmap_registry_at(reg, i)->region;
-		for (size_t j = 0; r; j++) {
-			if (r[j] != '/' && r[j] != '\0')
-				continue;
-			if (k == cap) {
-				cap = cap ? cap * 2 : 256;
-				char **nv = realloc(v, cap * sizeof(*v));
-				if (!nv)
-					goto out;
-				v = nv;
-			}
-			if (!(v[k] = strndup(r, j)))
-				goto out;
-			k++;
-			if (!r[j])
-				break;
-		}
-	}
-out:
-	if (k)
-		qsort(v, k, sizeof(*v), by_str);
-	for (size_t i = 0; i < k; i++) {
-		if (!i || strcmp(v[i], v[i - 1]) != 0)
-			puts(v[i]);
-	}
-	for (size_t i = 0; i < k; i++)
-		free(v[i]);
-	free(v);
+	char **v;
+	size_t n;
+	if (cli_regions(reg, &v, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		puts(v[i]);
+	cli_regions_free(v, n);
 }
 
 int cmd_complete(govmap_cli *cli, int argc, char **argv)

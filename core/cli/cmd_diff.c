@@ -994,6 +994,9 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 	}
 	d.rev_a = revs[0];
 	d.rev_b = nrevs > 1 ? revs[1] : NULL;
+	/* files the two sides share are parsed once */
+	if (cli_use_cache(cli) != EXIT_OK)
+		return EXIT_USAGE;
 	int rc = cli_side_open(cli, &d.sa, d.rev_a, 2);
 	if (rc != EXIT_OK || d.sa.diags->count[GOVMAP_SEV_ERROR]) {
 		rc = side_failed(cli, &d.sa, rc, d.rev_a);

@@ -66,6 +66,52 @@ static const char *name_of(const govmap_registry *reg, int32_t i)
 	return e->name ? e->name : e->id;
 }
 
+/* A contract's value for the financial year of the date, in words. */
+static const char *contract_value_text(const cli_session *s,
+				       const govmap_entity *k, char *buf,
+				       size_t size)
+{
+	govmap_money_figure mf;
+	char m[48], fy[16];
+	govmap_date on = govmap_analysis_date(s->an);
+	govmap_fyear_format(fy, sizeof fy, govmap_fyear_of(on));
+	if (govmap_entity_money(k, on, GOVMAP_MONEY_THIS_YEAR, &mf) &&
+	    mf.kind == GOVMAP_MONEY_CONTRACT_VALUE) {
+		govmap_money_format(m, sizeof m, (double)mf.gbp);
+		snprintf(buf, size, "%s (%s)", m, fy);
+	} else {
+		snprintf(buf, size, "unknown (no contract-value figure for %s)",
+			 fy);
+	}
+	return buf;
+}
+
+/* The contracts in force of which body i is the provider, each with its
+ * value for the year: what its money from contracts is made of. */
+static void print_contracts(const cli_session *s, size_t i)
+{
+	const govmap_score *sc = govmap_analysis_score(s->an, i);
+	if (!sc->contracts)
+		return;
+	printf("  contracts in force as provider: %u, %u of them with no "
+	       "value for this year\n",
+	       sc->contracts, sc->contracts_unvalued);
+	size_t n = govmap_registry_count(s->reg);
+	for (size_t k = 0; k < n; k++) {
+		const govmap_entity *c = govmap_registry_at(s->reg, k);
+		char mt[160];
+		if (c->kind != GOVMAP_KIND_CONTRACT ||
+		    c->provider.target != (int32_t)i ||
+		    !govmap_analysis_score(s->an, k)->active)
+			continue;
+		printf("    - '%s' from %s: %s\n", c->id,
+		       c->commissioner.target >= 0
+			       ? name_of(s->reg, c->commissioner.target)
+			       : "?",
+		       contract_value_text(s, c, mt, sizeof mt));
+	}
+}
+
 static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 {
 	const govmap_registry *reg = s->reg;
@@ -89,6 +135,23 @@ static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 		print_sources(l, "     ");
 		printf("     defined at %s:%u:%u\n", l->pos.file, l->pos.line,
 		       l->pos.col);
+	} else if (e->kind == GOVMAP_EDGE_CONTRACT) {
+		const govmap_entity *k = govmap_registry_at(reg, (size_t)e->link);
+		char why[200], mt[160];
+		govmap_analysis_contract_strength(s->an, k, why, sizeof why);
+		govmap_date_format(a, k->start);
+		govmap_date_format(b, k->end);
+		printf("     contract management: %s is informed, can question "
+		       "and can impose the consequences the contract gives "
+		       "(withholding payment, termination)\n",
+		       name_of(reg, e->to));
+		printf("     term %s to %s (last day included); value this "
+		       "year %s\n",
+		       a, b, contract_value_text(s, k, mt, sizeof mt));
+		printf("     strength %.3f: %s\n", e->strength, why);
+		print_sources(k, "     ");
+		printf("     defined at %s:%u:%u\n", k->pos.file, k->pos.line,
+		       k->pos.col);
 	} else if (e->kind == GOVMAP_EDGE_SEAT) {
 		const govmap_entity *bd = govmap_registry_at(reg, (size_t)e->from);
 		govmap_date on = govmap_analysis_date(s->an);
@@ -126,24 +189,21 @@ static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 }
 
 /* Which of Bovens' stages does the body's own set of links cover? */
-static unsigned stages(const cli_session *s, size_t i, int *unknown)
+/* Does any of the body's own links record no powers?  Such a link may
+ * hold any of Bovens' stages (govmap_analysis_stages() counts only what
+ * is recorded). */
+static int powers_unknown(const cli_session *s, size_t i)
 {
-	size_t no;
-	unsigned p = 0;
-	*unknown = 0;
-	const govmap_edge *edges;
-	size_t ne;
-	edges = govmap_analysis_edges(s->an, &ne);
+	size_t no, ne;
+	const govmap_edge *edges = govmap_analysis_edges(s->an, &ne);
 	const uint32_t *out = govmap_analysis_out(s->an, i, &no);
-	for (size_t k = 0; k < no; k++) {
+	for (size_t k = 0; out && k < no; k++) {
 		const govmap_edge *e = &edges[out[k]];
-		if (e->kind != GOVMAP_EDGE_LINK)
-			continue;
-		unsigned lp = govmap_registry_at(s->reg, (size_t)e->link)->powers;
-		p |= lp;
-		*unknown |= lp == 0;
+		if (e->kind == GOVMAP_EDGE_LINK &&
+		    govmap_registry_at(s->reg, (size_t)e->link)->powers == 0)
+			return 1;
 	}
-	return p;
+	return 0;
 }
 
 int cmd_explain(govmap_cli *cli, int argc, char **argv)
@@ -222,6 +282,18 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		char mt[160];
 		printf("  public money %s; exposure D x money = %s\n",
 		       govmap_score_money_text(sc, mt, sizeof mt), exposure);
+		if (sc->money_from_contracts)
+			printf("  (no figure of its own for the year: the sum "
+			       "of its contracts' values, money its "
+			       "commissioners' figures already hold, so report "
+			       "totals count it apart)\n");
+	} else if (sc->contracts_unvalued) {
+		printf("  public money unknown: %u of its %u contract%s in "
+		       "force %s no value recorded for this year, and it has "
+		       "no figure of its own; exposure cannot be computed\n",
+		       sc->contracts_unvalued, sc->contracts,
+		       sc->contracts == 1 ? "" : "s",
+		       sc->contracts_unvalued == 1 ? "has" : "have");
 	} else {
 		char fy[16];
 		govmap_fyear_format(fy, sizeof fy,
@@ -232,6 +304,7 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 				       "years; --nearest-year uses the nearest)"
 				     : "");
 	}
+	print_contracts(&s, (size_t)i);
 	if (sc->electorate && govmap_root_weight(e) < 1) {
 		printf("\n  A membership: a root of accountability, weaker "
 		       "than an electorate because its members are not the "
@@ -299,8 +372,8 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		       name_of(s.reg, edges[best].to), edges[best].strength,
 		       sc->A, newA, sc->D, 1.0 - newA);
 	}
-	int unknown;
-	unsigned p = stages(&s, (size_t)i, &unknown);
+	int unknown = powers_unknown(&s, (size_t)i);
+	unsigned p = govmap_analysis_stages(s.an, (size_t)i);
 	const char *n = e->name ? e->name : e->id;
 	/* a link with no powers recorded may hold any of them: the
 	 * headings then say what is recorded, not what is */

@@ -5,9 +5,13 @@
  * that value across the commits.
  *
  * The library's timeline (compare.h) finds the commits, loads and scores
- * the registry at each on the --on date and compares it with the one
- * before; this file chooses what to list and prints it.  It never
- * writes to the repository.
+ * the registry at each on the --on date (each blob parsed once, through
+ * the run's parse cache) and compares it with the one before; a commit
+ * that changes nothing validation or the analysis reads (only notes, or
+ * files moved unchanged) is not loaded (skip_neutral), and with an ID
+ * what it changed in the entity is read from the entity's blobs
+ * (govmap_history_entity).  This file chooses what to list and prints
+ * it.  It never writes to the repository.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -87,18 +91,6 @@ typedef struct {
 	char whatbuf[300];
 } state;
 
-/* Days since 1970-01-01 of a yyyymmdd date (proleptic Gregorian). */
-static int64_t epoch_days(govmap_date d)
-{
-	int64_t y = d / 10000, m = d / 100 % 100, day = d % 100;
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 typedef struct {
 	int tty;
 	struct timespec t0; /* for the rate (cli_progress) */
@@ -138,13 +130,39 @@ static void fill_state(state *st, govmap_session *gs, const char *id,
 	}
 }
 
+/* A skipped commit (nothing read changed: the timeline's `same`) with an
+ * ID: "changed: notes" (the wording of govmap_diff_entry_what: only
+ * fields can differ, never scores) into st->whatbuf from the entity's
+ * versions at the commit (k) and the one before (k + 1), or "".  0, or
+ * -1 on out-of-memory.  Versions that could not be judged alone leave
+ * it "" only when both are the same blob. */
+static int same_what(state *st, const govmap_entity_version *ver, size_t k,
+		     const govmap_history *h)
+{
+	st->whatbuf[0] = '\0';
+	if (!ver || k + 1 >= h->n || !ver[k].entity || !ver[k + 1].entity ||
+	    strcmp(ver[k].blob, ver[k + 1].blob) == 0)
+		return 0;
+	govmap_field_change *fc;
+	size_t n, used = 0;
+	if (govmap_entity_compare(&fc, &n, ver[k + 1].entity, ver[k].entity) !=
+	    GOVMAP_OK)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		int w = snprintf(st->whatbuf + used, sizeof st->whatbuf - used,
+				 "%s%s", i ? ", " : "changed: ", fc[i].key);
+		if (w < 0 || (size_t)w >= sizeof st->whatbuf - used)
+			break;
+		used += (size_t)w;
+	}
+	govmap_field_changes_free(fc, n);
+	return 0;
+}
+
 int cmd_history(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"since", required_argument, NULL, 's'},
-		{"max", required_argument, NULL, 'm'},
-		{"max-count", required_argument, NULL, 'm'},
-		{"until", required_argument, NULL, 'u'},
+		CLI_WALK_OPTIONS,
 		{"no-scores", no_argument, NULL, 'n'},
 		{"chart", required_argument, NULL, 'c'},
 		{"force", no_argument, NULL, 'W'},
@@ -152,9 +170,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	const char *id = NULL, *chart = NULL;
 	int force = 0;
-	char *operand, *end;
-	govmap_date since = 0, until = 0;
-	unsigned long max = 1000;
+	char *operand;
+	govmap_history_opts ho = {0};
+	ho.max = 1000;
 	int c, scores = 1;
 	optind = 0;
 	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "history",
@@ -168,30 +186,13 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			id = operand;
 			break;
 		case 's':
-			if (govmap_date_parse(&since, optarg) != GOVMAP_OK) {
-				cli_err("history: --since: '%s' is not a date "
-					"(write YYYY-MM-DD)",
-					optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case 'u':
-			if (govmap_date_parse(&until, optarg) != GOVMAP_OK) {
-				cli_err("history: --until: '%s' is not a date "
-					"(write YYYY-MM-DD)",
-					optarg);
+		case 'm':
+			if (cli_walk_option(&ho, c, optarg, "history") !=
+			    EXIT_OK)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'n': scores = 0; break;
-		case 'm':
-			max = strtoul(optarg, &end, 10);
-			if (*end || !*optarg || max < 1 || max > 100000) {
-				cli_err("history: --max-count must be a number "
-					"from 1 to 100000");
-				return EXIT_USAGE;
-			}
-			break;
 		case 'c': chart = optarg; break;
 		case 'W': force = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
@@ -202,10 +203,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		cli_err("history: the index has no history; drop --staged");
 		return EXIT_USAGE;
 	}
-	if (since && until && until < since) {
-		cli_err("history: --until is before --since");
+	if (cli_walk_check(&ho, "history") != EXIT_OK)
 		return EXIT_USAGE;
-	}
 	if (chart && !scores) {
 		cli_err("history: --chart draws scores: drop --no-scores");
 		return EXIT_USAGE;
@@ -217,13 +216,12 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* each blob is parsed once for the whole walk */
+	if (cli_use_cache(cli) != EXIT_OK)
+		return EXIT_USAGE;
 	progress pg = {isatty(STDERR_FILENO), {0, 0}};
 	clock_gettime(CLOCK_MONOTONIC, &pg.t0);
-	govmap_history_opts ho = {0};
 	ho.rev = cli->rev;
-	ho.since = since ? epoch_days(since) * 86400 : 0;
-	ho.max = max;
-	ho.until = until ? (epoch_days(until) + 1) * 86400 - 1 : 0;
 	ho.progress = walk_progress;
 	ho.payload = &pg;
 	govmap_session_opts so;
@@ -236,10 +234,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	to.history = &ho;
 	/* With --since, the commit before the oldest one listed is the
 	 * baseline its changes are measured against (not listed). */
-	to.baseline = since != 0;
+	to.baseline = ho.since != 0;
 	/* the registry's history lists totals: no entity's fields needed */
 	to.what = id ? GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES
 		     : GOVMAP_COMPARE_SCORES;
+	to.skip_neutral = 1;
 	govmap_diags diags = {0};
 	govmap_timeline *tl;
 	if (govmap_timeline_open(&tl, &to, &diags) != GOVMAP_OK) {
@@ -253,6 +252,17 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	const govmap_history *h = govmap_timeline_commits(tl);
 	if (pg.tty && h->walked >= 64)
 		fputs("\r\033[K", stderr);
+	/* with an ID, what a skipped commit changed in it: its versions */
+	govmap_entity_version *ver = NULL;
+	if (id && h->n > 1 &&
+	    govmap_history_entity(&ver, h, cli->registry, id, NULL, cli->cache,
+				  &diags) != GOVMAP_OK) {
+		cli_print_diags(stderr, &diags, cli->color);
+		govmap_diags_free(&diags);
+		govmap_timeline_free(tl);
+		return EXIT_USAGE;
+	}
+	govmap_diags_free(&diags);
 
 	clock_gettime(CLOCK_MONOTONIC, &pg.t0); /* the rate of scoring */
 	/* Oldest first: each state is compared with the one before. */
@@ -290,6 +300,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			fill_state(st, step->session, id, scores);
 		const govmap_diff_entry *de =
 			id && step->diff ? govmap_diff_find(step->diff, id) : NULL;
+		if (id && step->same && same_what(st, ver, step->index, h) < 0) {
+			cli_err("out of memory");
+			rc = EXIT_USAGE;
+			break;
+		}
 		if (!id) {
 			st->what =
 				!st->loaded ? "the registry was removed" : "";
@@ -301,6 +316,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			   govmap_diff_entry_what(st->whatbuf, sizeof st->whatbuf,
 						  step->diff, de, ever) > 0) {
 			st->what = st->whatbuf;
+		} else if (st->present && step->same && st->whatbuf[0]) {
+			st->what = st->whatbuf; /* same_what's */
 		}
 		if (st->what) {
 			listed++;
@@ -414,6 +431,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	}
 	free(sv);
 	free(pts);
+	govmap_entity_versions_free(ver, h->n);
 	govmap_timeline_free(tl);
 	if (rc == EXIT_OK && fflush(stdout) != 0) {
 		cli_err("cannot write to standard output");

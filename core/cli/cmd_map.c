@@ -1,5 +1,8 @@
 /*
- * cmd_map.c - `govmap map`: draw the accountability map.
+ * cmd_map.c - `govmap map`: draw the accountability map; with --diff,
+ * the change between two revisions marked on it (the entities added,
+ * removed and changed, as the library's comparison, compare.h, finds
+ * them).  Options and printing only: drawing is graphs/map.c's.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>

@@ -129,6 +129,7 @@ static const struct {
 	{"elected_member", "true or false: must it be an elected member?"},
 	{"voting", "true or false"},
 	{"vacant", "how many of them are known to be vacant"},
+	{"vacant_since", "when the vacancy began, YYYY-MM-DD"},
 	{"valid", "from and to, as for the entity"},
 	{"notes", "the legal basis of the seat; what is uncertain"},
 };

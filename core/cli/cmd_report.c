@@ -318,7 +318,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
-	char cov[160], wcov[160], ex[32], fy[16];
+	char cov[320], wcov[320], ex[32], fy[16];
 	govmap_report_coverage_text(t, cov, sizeof cov);
 	govmap_report_weak_text(t, wcov, sizeof wcov);
 	govmap_money_format(ex, sizeof ex, t->exposure);
@@ -347,6 +347,11 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		       t->exposure, t->weak_threshold, t->weak,
 		       t->weak_with_money, t->weak_money);
 		cli_json_str(stdout, wcov);
+		printf(",\"contract_providers\":%zu,"
+		       "\"contract_money_known_gbp\":%.0f,"
+		       "\"contract_exposure_gbp\":%.0f",
+		       t->contract_bodies, t->contract_money,
+		       t->contract_exposure);
 		printf(",\"no_chain\":%zu,\"dates_unknown\":%zu,"
 		       "\"findings\":{\"deficit\":%zu,\"coverage\":%zu,"
 		       "\"data\":%zu,\"suppressed\":%zu}},"
@@ -419,6 +424,20 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		       "x money) of the known figures is %s.\n",
 		       li, t->nochain, plural(t->nochain, "body has", "bodies have"),
 		       t->with_money ? ex : "unknown");
+		if (t->contract_bodies) {
+			char cm[32], ce[32];
+			govmap_money_format(cm, sizeof cm, t->contract_money);
+			govmap_money_format(ce, sizeof ce,
+					    t->contract_exposure);
+			printf("%sHeld by %zu %s under contracts in force: %s, "
+			       "exposure %s; counted apart, not added to the "
+			       "figures above, because the commissioners' "
+			       "money already holds it.\n",
+			       li, t->contract_bodies,
+			       plural(t->contract_bodies, "provider",
+				      "providers"),
+			       cm, ce);
+		}
 		printf("%sDeficit findings: %zu %s, %zu %s, %zu info; coverage "
 		       "findings (gaps in the registry): %zu; data findings: "
 		       "%zu; %zu suppressed.\n",

@@ -28,9 +28,12 @@ static void usage(FILE *f)
 	      "providers by type,\n"
 	      "contracts by state on the date (in force only when start "
 	      "and end are both\n"
-	      "known), tendered and published; and per body type, the "
-	      "bodies in force\n"
-	      "with a money series.\n"
+	      "known), those in force with a value for the financial "
+	      "year, by the\n"
+	      "procurement rules of their start date (untendered among "
+	      "them), tendered\n"
+	      "and published; and per body type, the bodies in force with a "
+	      "money series.\n"
 	      "\n"
 	      "  --format F   text (default) or json\n"
 	      "  --oldest N   how many of the least recently checked to list "
@@ -145,7 +148,8 @@ static void print_counts(const char *title, counts *c, int json, int *first)
  * which bodies carry a money figure.  A contract is in force on the date
  * only when both its start and its end are known and the date lies
  * between them (both days included); a contract with a missing start or
- * end is counted as "dates not known", never as in force. */
+ * end is counted as "dates not known", never as in force: the library's
+ * govmap_contract_status(), the rule the analysis uses too. */
 
 enum { C_IN_FORCE, C_ENDED, C_NOT_STARTED, C_UNDATED, C__N };
 static const char *const contract_state_name[C__N] = {
@@ -153,12 +157,19 @@ static const char *const contract_state_name[C__N] = {
 
 static int contract_state(const govmap_entity *e, govmap_date on)
 {
-	if ((e->end && e->end < on) || (e->valid.to && on >= e->valid.to))
-		return C_ENDED;
-	if ((e->start && e->start > on) || e->valid.from > on)
-		return C_NOT_STARTED;
-	return e->start && e->end ? C_IN_FORCE : C_UNDATED;
+	switch (govmap_contract_status(e, on)) {
+	case GOVMAP_YES: return C_IN_FORCE;
+	case GOVMAP_UNKNOWN: return C_UNDATED;
+	default:
+		return (e->start && on < e->start) ||
+				       (e->valid.from > 0 && on < e->valid.from)
+			       ? C_NOT_STARTED
+			       : C_ENDED;
+	}
 }
+
+/* The procurement regimes, in govmap_regime order. */
+enum { R__N = GOVMAP_REGIME_OTHER + 1 };
 
 static int has_money(const govmap_entity *e)
 {
@@ -175,6 +186,9 @@ static int is_trust(const govmap_entity *e)
 typedef struct {
 	size_t trusts, nhs_trusts, coded, commissioned;
 	size_t contracts, state[C__N], valued;
+	size_t year_valued[2];            /* in force: value for the year
+					     known, not known */
+	size_t regime[R__N], untendered[R__N];
 	size_t tendered[3], published[3]; /* yes, no, not known */
 	counts providers;                 /* contract providers by type */
 	counts money;                     /* bodies in force by type */
@@ -190,35 +204,42 @@ static void supply_count(const govmap_registry *reg, govmap_date on,
 			 supply_t *s)
 {
 	size_t n = govmap_registry_count(reg);
-	/* per entity: 1 once a trust is known to be commissioned, 2 once a
-	 * body has been counted as a contract provider */
+	/* per entity: 2 once a body has been counted as a contract
+	 * provider */
 	unsigned char *mark = calloc(n ? n : 1, 1);
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
-		int32_t who = -1;
-		if (e->kind == GOVMAP_KIND_CONTRACT) {
-			int st = contract_state(e, on);
-			s->contracts++;
-			s->state[st]++;
-			s->valued += e->value_gbp >= 0;
-			tri(s->tendered, e->tendered);
-			tri(s->published, e->published);
-			who = e->provider.target;
-			if (who >= 0 && mark && !(mark[who] & 2)) {
-				const govmap_entity *p =
-					govmap_registry_at(reg, (size_t)who);
-				mark[who] |= 2;
-				bump(&s->providers, p->type ? p->type : "?", 1);
-			}
-			if (st == C_ENDED || st == C_NOT_STARTED)
-				who = -1;
-		} else if (e->kind == GOVMAP_KIND_LINK && e->type &&
-			   strcmp(e->type, "commissioned-by") == 0 &&
-			   govmap_period_contains(e->valid, on))
-			who = e->from.target;
-		if (who >= 0 && mark)
-			mark[who] |= 1;
+		if (e->kind != GOVMAP_KIND_CONTRACT)
+			continue;
+		int st = contract_state(e, on);
+		s->contracts++;
+		s->state[st]++;
+		s->valued += e->value_gbp >= 0;
+		if (st == C_IN_FORCE) {
+			govmap_money_figure mf;
+			s->year_valued[govmap_entity_money(
+					       e, on, GOVMAP_MONEY_THIS_YEAR,
+					       &mf) &&
+				       mf.kind == GOVMAP_MONEY_CONTRACT_VALUE
+					       ? 0
+					       : 1]++;
+		}
+		govmap_regime r = govmap_contract_regime(reg, e);
+		s->regime[r]++;
+		s->untendered[r] += e->tendered == GOVMAP_NO;
+		tri(s->tendered, e->tendered);
+		tri(s->published, e->published);
+		int32_t who = e->provider.target;
+		if (who >= 0 && mark && !(mark[who] & 2)) {
+			const govmap_entity *p =
+				govmap_registry_at(reg, (size_t)who);
+			mark[who] |= 2;
+			bump(&s->providers, p->type ? p->type : "?", 1);
+		}
 	}
+	bool *com = calloc(n ? n : 1, sizeof(*com));
+	if (com)
+		govmap_registry_commissioned(reg, on, com);
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		if (e->kind != GOVMAP_KIND_BODY ||
@@ -232,8 +253,9 @@ static void supply_count(const govmap_registry *reg, govmap_date on,
 		s->trusts++;
 		s->nhs_trusts += strcmp(e->type, "nhs-trust") == 0;
 		s->coded += govmap_entity_code(e, "ods") != NULL;
-		s->commissioned += mark && (mark[i] & 1);
+		s->commissioned += com && com[i];
 	}
+	free(com);
 	free(mark);
 }
 
@@ -260,7 +282,19 @@ static void supply_print(supply_t *s, int json)
 		for (int k = 0; k < C__N; k++)
 			printf(",\"%s\":%zu", contract_state_name[k],
 			       s->state[k]);
-		printf(",\"with_value\":%zu,\"tendered\":{", s->valued);
+		printf(",\"with_value\":%zu,\"in_force_value_this_year\":{"
+		       "\"known\":%zu,\"not_known\":%zu},\"regime\":{",
+		       s->valued, s->year_valued[0], s->year_valued[1]);
+		for (int k = 0; k < R__N; k++)
+			printf("%s\"%s\":%zu", k ? "," : "",
+			       govmap_regime_name((govmap_regime)k),
+			       s->regime[k]);
+		printf("},\"untendered_by_regime\":{");
+		for (int k = 0; k < R__N; k++)
+			printf("%s\"%s\":%zu", k ? "," : "",
+			       govmap_regime_name((govmap_regime)k),
+			       s->untendered[k]);
+		printf("},\"tendered\":{");
 		for (int k = 0; k < 3; k++)
 			printf("%s\"%s\":%zu", k ? "," : "", tri_name[k],
 			       s->tendered[k]);
@@ -309,6 +343,18 @@ static void supply_print(supply_t *s, int json)
 	       "known; published: %zu yes, %zu no, %zu not known\n",
 	       s->valued, s->tendered[0], s->tendered[1], s->tendered[2],
 	       s->published[0], s->published[1], s->published[2]);
+	printf("    in force with a value for the financial year: %zu known, "
+	       "%zu not known\n",
+	       s->year_valued[0], s->year_valued[1]);
+	printf("    by the procurement rules of the start date (untendered "
+	       "in brackets):");
+	static const char *const rname[R__N] = {
+		"start not recorded", "Provider Selection Regime",
+		"2013 regulations", "other"};
+	for (int k = 0; k < R__N; k++)
+		printf("%s %s %zu (%zu)", k ? "," : "", rname[k], s->regime[k],
+		       s->untendered[k]);
+	putchar('\n');
 	printf("\nBodies in force with a money series (any year), by type\n");
 	for (size_t i = 0; i < s->money.n; i++)
 		printf("  %s: %zu of %zu\n", s->money.v[i].key,

@@ -22,6 +22,8 @@ static int cmd_version(govmap_cli *cli, int argc, char **argv);
 static const govmap_command commands[] = {
 	{"blame", cmd_blame, "the commit that last changed each field of an "
 			     "entity"},
+	{"brief", cmd_brief, "the area brief for committee papers: two A4 "
+			     "pages, HTML or PDF"},
 	{"check", cmd_check, "validate the registry and print diagnostics"},
 	{"complete", cmd_complete, NULL}, /* hidden: shell completion */
 	{"diff", cmd_diff, "compare two revisions: entities, scores, "
@@ -243,6 +245,7 @@ static int run(int argc, char **argv)
 		return EXIT_OK;
 	}
 	int rc = cmd->fn(&cli, argc - optind, argv + optind);
+	govmap_parse_cache_free(cli.cache); /* after every session */
 	cli_plugins_free(&cli);
 	return rc;
 }

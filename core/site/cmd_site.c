@@ -613,6 +613,8 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	if (!ctx.failed)
 		site_write_regions(&ctx);
 	if (!ctx.failed)
+		site_write_briefs(&ctx);
+	if (!ctx.failed)
 		site_write_bodies(&ctx);
 	if (!ctx.failed)
 		site_write_bodies_az(&ctx);

@@ -178,9 +178,9 @@ typedef struct {
 	double money, weak_money, exposure;
 	size_t weak_with_money; /* weak bodies with a known figure */
 	size_t undated;         /* not counted in force: dates not known */
-	char coverage[160];     /* "£X known, for N of M bodies; K not
+	char coverage[320];     /* "£X known, for N of M bodies; K not
 				   recorded" (govmap/report.h) */
-	char weak_coverage[160];
+	char weak_coverage[320];
 } site_totals;
 
 void site_totals_of(const site_ctx *c, const char *region, site_totals *t);
@@ -256,6 +256,10 @@ void site_history_section(site_buf *b, const site_ctx *c, size_t i);
 
 int site_write_index(site_ctx *c);            /* site_region.c */
 int site_write_regions(site_ctx *c);
+/* site_brief.c: regions/<region>.brief.html per region with bodies in
+ * force (the area brief), and its file name ("" when none). */
+int site_write_briefs(site_ctx *c);
+const char *site_brief_file(char *buf, size_t size, const char *r);
 int site_write_bodies_az(site_ctx *c);
 int site_write_search(site_ctx *c);
 int site_write_councils(site_ctx *c);

@@ -291,6 +291,14 @@ void site_link_sentence(site_buf *b, const site_ctx *c, const char *root,
 			sb_esc(b, f);
 			sb_put(b, ")");
 		}
+	} else if (e->kind == GOVMAP_EDGE_CONTRACT) {
+		site_link_body(b, c, root, e->to);
+		sb_put(b, " holds ");
+		site_link_body(b, c, root, e->from);
+		sb_put(b, " to account through a contract: it can require "
+			  "information, question it and impose the "
+			  "consequences the contract gives (withholding "
+			  "payment, termination)");
 	} else if (govmap_registry_at(reg, (size_t)e->from)->kind ==
 		   GOVMAP_KIND_BOARD) {
 		site_link_body(b, c, root, e->from);
@@ -369,6 +377,20 @@ static void chain_step(site_buf *b, const site_ctx *c, const govmap_edge *e)
 		sb_put(b, "</dd></div>\n");
 		fact(b, "Defined at");
 		defined_at(b, st->pos);
+		sb_put(b, "</dd></div>\n");
+	} else if (e->kind == GOVMAP_EDGE_CONTRACT) {
+		const govmap_entity *k = govmap_registry_at(reg, (size_t)e->link);
+		char why[200];
+		govmap_analysis_contract_strength(c->s->an, k, why, sizeof why);
+		fact(b, "Strength");
+		sb_putf(b, "<strong>%.3f</strong>: ", e->strength);
+		sb_esc(b, why);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Sources");
+		sources(b, k);
+		sb_put(b, "</dd></div>\n");
+		fact(b, "Defined at");
+		defined_at(b, k->pos);
 		sb_put(b, "</dd></div>\n");
 	} else {
 		int32_t bi = govmap_registry_at(reg, (size_t)e->from)->kind ==
@@ -497,6 +519,9 @@ static unsigned stages(const site_ctx *c, size_t i)
 		if (edges[out[k]].kind == GOVMAP_EDGE_LINK)
 			p |= govmap_registry_at(c->s->reg,
 						(size_t)edges[out[k]].link)->powers;
+		else if (edges[out[k]].kind == GOVMAP_EDGE_CONTRACT)
+			p |= GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION |
+			     GOVMAP_POWER_SANCTION;
 	return p;
 }
 

@@ -56,6 +56,8 @@ int site_history_collect(site_ctx *c, size_t max)
 			 "has no history");
 		return 0;
 	}
+	if (cli_use_cache(c->cli) != EXIT_OK) /* each blob parsed once */
+		return -1;
 	govmap_history_opts ho = {0};
 	ho.rev = c->cli->rev;
 	ho.max = max;

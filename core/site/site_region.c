@@ -202,7 +202,18 @@ static int one_region(site_ctx *c, const char *r)
 	sb_esc(&b, title);
 	sb_put(&b, " and the areas within it, as the registry stood on ");
 	sb_esc(&b, c->date);
-	sb_put(&b, ".</p>\n<h2>Headline figures</h2>\n");
+	sb_put(&b, ".</p>\n");
+	if (t.bodies) {
+		char brief[300];
+		site_brief_file(brief, sizeof brief, r);
+		sb_put(&b, "<p class=\"brief-link\"><a href=\"");
+		sb_esc(&b, brief);
+		sb_put(&b, "\">Area brief for committee papers</a>: two A4 "
+			   "pages to print, with the five largest deficits, a "
+			   "map you can read on paper and the questions to "
+			   "ask.</p>\n");
+	}
+	sb_put(&b, "<h2>Headline figures</h2>\n");
 	site_headlines(&b, &t);
 	int children = 0;
 	for (size_t i = 0; i < c->nregions; i++)

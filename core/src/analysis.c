@@ -43,6 +43,26 @@ struct govmap_analysis {
  * half (CONTRIBUTING.md, "The deficit model"). */
 #define MEMBERSHIP_ROOT 0.5
 
+unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i)
+{
+	size_t no, ne;
+	unsigned p = 0;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	const uint32_t *out = govmap_analysis_out(an, i, &no);
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	for (size_t k = 0; out && k < no; k++) {
+		const govmap_edge *e = &edges[out[k]];
+		if (e->kind == GOVMAP_EDGE_LINK)
+			p |= govmap_registry_at(reg, (size_t)e->link)->powers;
+		else if (e->kind == GOVMAP_EDGE_CONTRACT)
+			/* a contract's commissioner can ask, question and
+			 * end it */
+			p |= GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION |
+			     GOVMAP_POWER_SANCTION;
+	}
+	return p;
+}
+
 const char *govmap_strength_word(double A)
 {
 	return A >= 0.7   ? "strong"
@@ -115,7 +135,10 @@ const char *govmap_analysis_reason(const govmap_analysis *an, size_t i,
 		at = ed->to;
 	}
 	char what[200] = "";
-	if (weak && weak->kind == GOVMAP_EDGE_LINK)
+	if (weak && weak->kind == GOVMAP_EDGE_CONTRACT)
+		snprintf(what, sizeof what, "by contract; its commissioner "
+					    "can impose consequences");
+	else if (weak && weak->kind == GOVMAP_EDGE_LINK)
 		link_phrase(govmap_registry_at(an->reg, (size_t)weak->link),
 			    what, sizeof what);
 	else if (weak && weak->kind == GOVMAP_EDGE_SEAT)
@@ -144,6 +167,12 @@ const char *govmap_score_money_text(const govmap_score *sc, char *buf,
 	}
 	govmap_money_format(m, sizeof m, (double)sc->money);
 	govmap_fyear_format(fy, sizeof fy, sc->money_year);
+	if (sc->money_from_contracts) {
+		snprintf(buf, size, "%s (%s contract value: %u contract%s in "
+				    "force)",
+			 m, fy, sc->contracts, sc->contracts == 1 ? "" : "s");
+		return buf;
+	}
 	snprintf(buf, size, "%s (%s %s%s)", m, fy,
 		 govmap_money_kind_name(sc->money_kind),
 		 sc->money_other_year
@@ -328,6 +357,112 @@ double govmap_seat_strength(govmap_fill fill, uint32_t nseats, uint32_t total)
 	return clamp(HOP * w * (double)nseats / (double)total);
 }
 
+/* ---- contracts (issue 17): a contract in force is a chain of account
+ * from its provider to its commissioner, and its value is public money
+ * the provider controls ---- */
+
+/* Contract management: the commissioner is informed (the contract's
+ * reporting requirements), can question (review meetings, performance
+ * notices) and can impose the consequences the contract gives
+ * (withholding payment, termination).  A contract is scored as a link of
+ * this basis, these powers and this type: exactly what a commissioned-by
+ * link on a contract basis with all three powers would score, so that
+ * recording a contract and recording its link give the same chain, and
+ * the sensitivity variations and a govmap.yaml `weights:` override of
+ * the basis, powers, type and step groups reach it:
+ * 0.9 x 0.7 x 1.0 x 0.7 = 0.441 (CONTRIBUTING.md, "The deficit model"). */
+#define CONTRACT_BASIS GOVMAP_BASIS_CONTRACT
+#define CONTRACT_POWERS                                                   \
+	(GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION | GOVMAP_POWER_SANCTION)
+#define CONTRACT_TYPE "commissioned-by"
+
+/* The link a contract stands for: its provider answers to its
+ * commissioner.  Borrows the contract's strings. */
+static govmap_entity contract_link(const govmap_entity *c)
+{
+	govmap_entity l;
+	memset(&l, 0, sizeof l);
+	l.kind = GOVMAP_KIND_LINK;
+	l.id = c->id;
+	l.name = c->name;
+	l.type = (char *)CONTRACT_TYPE;
+	l.valid = c->valid;
+	l.pos = c->pos;
+	l.from = c->provider;
+	l.to = c->commissioner;
+	l.basis = CONTRACT_BASIS;
+	l.powers = CONTRACT_POWERS;
+	l.forum = GOVMAP_FORUM_ADMINISTRATIVE;
+	return l;
+}
+
+double govmap_analysis_contract_strength(const govmap_analysis *an,
+					 const govmap_entity *contract,
+					 char *why, size_t n)
+{
+	govmap_entity l = contract_link(contract);
+	return govmap_analysis_link_strength(an, &l, why, n);
+}
+
+static int add_edge(govmap_analysis *an, int32_t from, int32_t to,
+		    govmap_edge_kind kind, int32_t link, int32_t seat,
+		    double s);
+static int node_ok(const govmap_analysis *an, int32_t i);
+
+/* The edge of contract i (in force: build_edges skips the rest). */
+static int contract_edge(govmap_analysis *an, size_t i,
+			 const govmap_entity *c)
+{
+	int32_t p = c->provider.target, by = c->commissioner.target;
+	if (p == by || !node_ok(an, p) || !node_ok(an, by))
+		return 0;
+	return add_edge(an, p, by, GOVMAP_EDGE_CONTRACT, (int32_t)i, -1,
+			govmap_analysis_contract_strength(an, c, NULL, 0));
+}
+
+/* A provider's money from its contracts in force: the sum of their
+ * contract-value figures for the financial year of the date, used when
+ * the provider has no figure of its own for that year (its own figure,
+ * an outturn or budget, already holds its contract income).  One
+ * contract in force with no figure for the year makes the sum unknown:
+ * an unknown value is never counted as £0. */
+static int contract_money(govmap_analysis *an)
+{
+	size_t n = govmap_registry_count(an->reg);
+	int64_t *sum = calloc(n ? n : 1, sizeof(*sum));
+	if (!sum)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *c = govmap_registry_at(an->reg, i);
+		int32_t p = c->provider.target;
+		if (c->kind != GOVMAP_KIND_CONTRACT || !an->scores[i].active ||
+		    p < 0)
+			continue;
+		govmap_score *sp = &an->scores[p];
+		govmap_money_figure mf;
+		sp->contracts++;
+		if (govmap_entity_money(c, an->on, GOVMAP_MONEY_THIS_YEAR,
+					&mf) &&
+		    mf.kind == GOVMAP_MONEY_CONTRACT_VALUE)
+			sum[p] += mf.gbp;
+		else
+			sp->contracts_unvalued++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		govmap_score *s = &an->scores[i];
+		if (!s->contracts || s->contracts_unvalued ||
+		    (s->money >= 0 && !s->money_other_year))
+			continue;
+		s->money = sum[i];
+		s->money_year = govmap_fyear_of(an->on);
+		s->money_kind = GOVMAP_MONEY_CONTRACT_VALUE;
+		s->money_other_year = false;
+		s->money_from_contracts = true;
+	}
+	free(sum);
+	return 0;
+}
+
 /* ---- the graph ---- */
 
 static int add_edge2(govmap_analysis *an, int32_t from, int32_t to,
@@ -431,6 +566,9 @@ static int build_edges(govmap_analysis *an)
 			if (add_edge2(an, e->from.target, e->to.target,
 				      GOVMAP_EDGE_LINK, (int32_t)i, -1, s,
 				      hi) < 0)
+				return -1;
+		} else if (e->kind == GOVMAP_KIND_CONTRACT) {
+			if (contract_edge(an, i, e) < 0)
 				return -1;
 		} else if (e->kind == GOVMAP_KIND_BOARD) {
 			if (node_ok(an, e->of.target)) {
@@ -820,13 +958,10 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		govmap_score *s = &an->scores[i];
-		govmap_tristate st = govmap_period_status(e->valid, an->on);
+		/* a contract's term as well as its `valid` (contracts.c) */
+		govmap_tristate st = govmap_contract_status(e, an->on);
 		s->active = st == GOVMAP_YES;
 		s->dates_unknown = st == GOVMAP_UNKNOWN;
-		if (e->kind == GOVMAP_KIND_CONTRACT)
-			s->active = s->active &&
-				    (!e->start || e->start <= an->on) &&
-				    (!e->end || an->on < e->end);
 		s->electorate = govmap__is_root(e) && s->active;
 		s->next = -1;
 		govmap_money_figure mf;
@@ -839,8 +974,9 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	/* the best case first (strength_high), kept in A_high; then the
 	 * scores proper */
 	an->high = 1;
-	if (build_edges(an) < 0 || unstated_edges_add(an) < 0 ||
-	    widest_paths(an) < 0 || unstated_edges_drop(an) < 0) {
+	if (contract_money(an) < 0 || build_edges(an) < 0 ||
+	    unstated_edges_add(an) < 0 || widest_paths(an) < 0 ||
+	    unstated_edges_drop(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
 	}
@@ -944,6 +1080,10 @@ const char *govmap_edge_describe(const govmap_analysis *an,
 		snprintf(buf, size, "joint board member (one of %zu)",
 			 from->njoint);
 		break;
+	case GOVMAP_EDGE_CONTRACT:
+		snprintf(buf, size, "contract '%s' (contract management)",
+			 govmap_registry_at(an->reg, (size_t)e->link)->id);
+		break;
 	case GOVMAP_EDGE_SEAT: {
 		/* every counted seat the same body fills */
 		uint32_t n = 0;
@@ -1010,11 +1150,28 @@ int32_t govmap_analysis_best_change(const govmap_analysis *an, size_t i,
 /* ---- core rules ---- */
 
 static const govmap_rule_info core_rules[] = {
+	{"core/governors-not-recorded",
+	 "an NHS foundation trust whose council of governors is not recorded",
+	 GOVMAP_SEV_INFO,
+	 "National Health Service Act 2006, Schedule 7, paragraphs 7-10 (a "
+	 "foundation trust's constitution provides for a council of "
+	 "governors, most of them elected by its members) and paragraph 17 "
+	 "(the council appoints the chair and non-executive directors)",
+	 GOVMAP_CAT_COVERAGE},
 	{"core/no-chain", "a body with no chain of accountability to voters",
 	 GOVMAP_SEV_WARNING,
 	 "Bovens (2007), 'Analysing and assessing accountability'; the "
 	 "democratic-deficit model in CONTRIBUTING.md",
 	 GOVMAP_CAT_DEFICIT},
+	{"core/no-commissioner",
+	 "a provider (an NHS trust or foundation trust, or a body providing "
+	 "under a contract) with no commissioner recorded on the date",
+	 GOVMAP_SEV_INFO,
+	 "National Health Service Act 2006 s.3 (an integrated care board, a "
+	 "clinical commissioning group before 1 July 2022, arranges hospital "
+	 "and community health services) and s.9 (NHS contracts); a contract "
+	 "names its commissioner (registry/README.md, contract)",
+	 GOVMAP_CAT_COVERAGE},
 	{"core/no-sanction",
 	 "no forum can impose consequences on the body", GOVMAP_SEV_WARNING,
 	 "Bovens (2007): accountability needs information, debate and "
@@ -1060,10 +1217,16 @@ static const govmap_rule_info core_rules[] = {
 	 "the board's total, give no chain at worst and the score's "
 	 "interval at best (CONTRIBUTING.md)",
 	 GOVMAP_CAT_COVERAGE},
-	{"core/untendered-contract", "a contract awarded without tender",
+	{"core/untendered-contract",
+	 "a contract awarded without tender, judged by the procurement "
+	 "rules in force on its start date",
 	 GOVMAP_SEV_WARNING,
-	 "Public Contracts Regulations 2015 (SI 2015/102); NHS Provider "
-	 "Selection Regime 2023 (SI 2023/1348)",
+	 "by the start date, for an English commissioner: from 2024-01-01 "
+	 "the Health Care Services (Provider Selection Regime) Regulations "
+	 "2023 (SI 2023/1348); from 2013-04-01 to 2023-12-31 the National "
+	 "Health Service (Procurement, Patient Choice and Competition) (No. "
+	 "2) Regulations 2013 (SI 2013/500); otherwise the Public Contracts "
+	 "Regulations 2015 (SI 2015/102)",
 	 GOVMAP_CAT_DEFICIT},
 	{"core/vacant-seat", "a board seat known to be vacant",
 	 GOVMAP_SEV_INFO, "the board's constitution or standing orders",
@@ -1158,7 +1321,169 @@ static void sock_puppet(const govmap_analysis *an, size_t i,
 	     funders, funders == 1 ? "" : "s");
 }
 
+/* ---- contract and provider rules (issue 17) ---- */
+
+/* The legal basis of an untendered award under each regime. */
+#define BASIS_PSR                                                          \
+	"Health Care Services (Provider Selection Regime) Regulations 2023 " \
+	"(SI 2023/1348) regs. 6-10 and 14 (direct award processes A, B and " \
+	"C, the most suitable provider process, urgent awards), in force "   \
+	"1 January 2024; National Health Service Act 2006 s.12ZB (inserted " \
+	"by the Health and Care Act 2022 s.79)"
+#define BASIS_NHS_2013                                                     \
+	"National Health Service (Procurement, Patient Choice and "           \
+	"Competition) (No. 2) Regulations 2013 (SI 2013/500) regs. 3 and 5, " \
+	"in force 1 April 2013 to 31 December 2023 (integrated care boards "  \
+	"read for CCGs from 1 July 2022: SI 2022/734 reg. 21); other "        \
+	"purchases: the Public Contracts Regulations 2015 (SI 2015/102)"
+
+/* core/untendered-contract and core/unpublished-contract for contract i
+ * (in force, or its dates not known: the award is a fact either way). */
+static void contract_findings(const govmap_analysis *an, size_t i,
+			      govmap_findings *f)
+{
+	const govmap_registry *reg = an->reg;
+	const govmap_entity *e = govmap_registry_at(reg, i);
+	const char *c = e->commissioner.target >= 0
+				? govmap_registry_at(reg,
+						     (size_t)e->commissioner.target)
+					  ->name
+				: e->commissioner.id;
+	c = c ? c : "?";
+	char d[11];
+	govmap_date_format(d, e->start);
+	const govmap_rule_info *r = rule("core/untendered-contract");
+	if (e->tendered == GOVMAP_NO) {
+		switch (govmap_contract_regime(reg, e)) {
+		case GOVMAP_REGIME_PSR:
+			govmap_findings_add(
+				f, r->severity, r->id, BASIS_PSR, (int32_t)i,
+				e->pos,
+				"contract '%s' from %s was let without "
+				"competition; it started on %s, under the "
+				"Provider Selection Regime: health care "
+				"services bought by NHS England, an integrated "
+				"care board, an NHS trust or foundation trust "
+				"or a council may be awarded without "
+				"competition only through Direct Award Process "
+				"A, B or C, the Most Suitable Provider Process "
+				"or an urgent award, each with a notice "
+				"published: which process was used, and where "
+				"is its notice?",
+				e->name, c, d);
+			break;
+		case GOVMAP_REGIME_NHS_2013:
+			govmap_findings_add(
+				f, r->severity, r->id, BASIS_NHS_2013,
+				(int32_t)i, e->pos,
+				"contract '%s' from %s was let without "
+				"competition; it started on %s, under the NHS "
+				"procurement regulations of 2013: NHS England "
+				"and clinical commissioning groups (integrated "
+				"care boards from 1 July 2022) could award "
+				"health care services without advertising only "
+				"where that provider alone could provide them "
+				"(reg. 5), acting transparently and treating "
+				"providers equally (reg. 3)",
+				e->name, c, d);
+			break;
+		case GOVMAP_REGIME_START_NOT_KNOWN:
+			govmap_findings_add(
+				f, r->severity, r->id, r->basis, (int32_t)i,
+				e->pos,
+				"contract '%s' from %s was awarded without a "
+				"tender; its start date is not recorded, so "
+				"whether the 2013 NHS procurement regulations "
+				"or the Provider Selection Regime (from 1 "
+				"January 2024) governed it cannot be said",
+				e->name, c);
+			break;
+		default:
+			govmap_findings_add(
+				f, r->severity, r->id,
+				"Public Contracts Regulations 2015 (SI "
+				"2015/102); Procurement Act 2023",
+				(int32_t)i, e->pos,
+				"contract '%s' from %s was awarded without a "
+				"tender",
+				e->name, c);
+		}
+	}
+	if (e->published == GOVMAP_NO)
+		FIND(f, "core/unpublished-contract", i,
+		     "contract '%s' from %s has not been published", e->name,
+		     c);
+}
+
+/* What the provider rules need, for every entity in one pass (so that
+ * the rules stay linear in the registry's size). */
+enum {
+	PM_PROVIDER = 1,   /* provides under a contract not known to be out
+			      of force */
+	PM_GOVERNORS = 2,  /* has a council of governors not known to be out
+			      of force */
+	PM_COMMISSIONED = 4 /* govmap_registry_commissioned() */
+};
+
+static unsigned char *provider_marks(const govmap_analysis *an)
+{
+	const govmap_registry *reg = an->reg;
+	size_t n = govmap_registry_count(reg);
+	unsigned char *m = calloc(n ? n : 1, 1);
+	bool *com = malloc((n ? n : 1) * sizeof(*com));
+	if (!m || !com) {
+		free(m);
+		free(com);
+		return NULL;
+	}
+	govmap_registry_commissioned(reg, an->on, com);
+	for (size_t k = 0; k < n; k++) {
+		const govmap_entity *x = govmap_registry_at(reg, k);
+		if (com[k])
+			m[k] |= PM_COMMISSIONED;
+		if (x->kind == GOVMAP_KIND_CONTRACT && x->provider.target >= 0 &&
+		    govmap_contract_status(x, an->on) != GOVMAP_NO)
+			m[x->provider.target] |= PM_PROVIDER;
+		else if (x->kind == GOVMAP_KIND_BOARD && x->of.target >= 0 &&
+			 x->type &&
+			 strcmp(x->type, "council-of-governors") == 0 &&
+			 govmap_period_status(x->valid, an->on) != GOVMAP_NO)
+			m[x->of.target] |= PM_GOVERNORS;
+	}
+	free(com);
+	return m;
+}
+
+/* core/governors-not-recorded and core/no-commissioner for body i (in
+ * force), from its marks. */
+static void provider_findings(const govmap_analysis *an, size_t i,
+			      unsigned marks, govmap_findings *f)
+{
+	const govmap_entity *e = govmap_registry_at(an->reg, i);
+	if (e->kind != GOVMAP_KIND_BODY)
+		return;
+	int ft = e->type && strcmp(e->type, "foundation-trust") == 0;
+	int trust = ft || (e->type && strcmp(e->type, "nhs-trust") == 0);
+	if (ft && !(marks & PM_GOVERNORS))
+		FIND(f, "core/governors-not-recorded", i,
+		     "no council of governors of %s is recorded: the "
+		     "governors its members elect appoint its chair and "
+		     "non-executive directors, so its chain through its "
+		     "members cannot be scored",
+		     e->name);
+	if ((trust || (marks & PM_PROVIDER)) && !(marks & PM_COMMISSIONED))
+		FIND(f, "core/no-commissioner", i,
+		     "no commissioner of %s is recorded on this date: no "
+		     "commissioned-by link in force%s",
+		     e->name,
+		     (marks & PM_PROVIDER)
+			     ? ", and the commissioner of each of its "
+			       "contracts is out of force"
+			     : " and no contract naming it as provider");
+}
+
 /* Consequences: does any forum hold a power to sanction entity i?  A
+ * contract in force counts as one (its commissioner can end it).  A
  * link whose powers are not recorded may hold it: when no link records
  * the power and some record none, that is a gap in the registry
  * (core/powers-unknown, coverage), not a failing of the body; the
@@ -1171,6 +1496,8 @@ static void sanction_findings(const govmap_analysis *an, size_t i,
 	const uint32_t *out = govmap_analysis_out(an, i, &no);
 	for (size_t k = 0; k < no; k++) {
 		const govmap_edge *ed = &an->edges[out[k]];
+		if (ed->kind == GOVMAP_EDGE_CONTRACT)
+			return; /* a contract in force: its own consequences */
 		if (ed->kind != GOVMAP_EDGE_LINK)
 			continue;
 		unsigned p = govmap_registry_at(an->reg, (size_t)ed->link)->powers;
@@ -1199,11 +1526,18 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 {
 	const govmap_registry *reg = an->reg;
 	size_t n = govmap_registry_count(reg);
+	/* NULL (out of memory): the provider rules are skipped */
+	unsigned char *marks = provider_marks(an);
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		const govmap_score *s = &an->scores[i];
-		if (!s->active)
+		if (!s->active) {
+			/* an award is a fact even when the term is not
+			 * recorded */
+			if (e->kind == GOVMAP_KIND_CONTRACT && s->dates_unknown)
+				contract_findings(an, i, f);
 			continue;
+		}
 		/* sources: the newest accessed date */
 		govmap_date newest = 0;
 		for (size_t k = 0; k < e->nsources; k++)
@@ -1218,19 +1552,7 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 			     e->id, d);
 		}
 		if (e->kind == GOVMAP_KIND_CONTRACT) {
-			const char *c = e->commissioner.target >= 0
-				? govmap_registry_at(reg, (size_t)e->commissioner.target)->name
-				: e->commissioner.id;
-			if (e->tendered == GOVMAP_NO)
-				FIND(f, "core/untendered-contract", i,
-				     "contract '%s' from %s was awarded "
-				     "without a tender",
-				     e->name, c ? c : "?");
-			if (e->published == GOVMAP_NO)
-				FIND(f, "core/unpublished-contract", i,
-				     "contract '%s' from %s has not been "
-				     "published",
-				     e->name, c ? c : "?");
+			contract_findings(an, i, f);
 			continue;
 		}
 		if (e->kind == GOVMAP_KIND_BOARD) {
@@ -1313,5 +1635,8 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 			}
 		}
 		sock_puppet(an, i, f);
+		if (marks)
+			provider_findings(an, i, marks[i], f);
 	}
+	free(marks);
 }

@@ -2,8 +2,9 @@
  * compare.c - compare.h: two entities field by field (through the
  * schema's canonical text), the diff of two sessions (entities, scores
  * and the chain entity whose change moved them, findings gained and
- * lost, total exposure), the one wording of a change, and the timeline
- * over a Git registry's commits.
+ * lost, total exposure), the one wording of a change, the files that
+ * differ between two sources (by a 64-bit FNV-1a hash and the length of
+ * their content), and the timeline over a Git registry's commits.
  *
  * It reads sessions and never changes them; it never prints.  Loading a
  * commit is timeline_load() alone, so that a cache can take its place.
@@ -313,7 +314,11 @@ static int compare_entities(diff_impl *x, unsigned what)
 		govmap_diff_entry *r = &d->v[k];
 		const govmap_entity *ea = govmap_diff_entity(d, r, 0);
 		const govmap_entity *eb = govmap_diff_entity(d, r, 1);
-		if (ea && eb && (what & GOVMAP_COMPARE_FIELDS) &&
+		/* Two registries loaded with one parse cache share the
+		 * strings of an entity from the same blob (registry.h): the
+		 * same id pointer is the same parse, so no field differs. */
+		if (ea && eb && ea->id != eb->id &&
+		    (what & GOVMAP_COMPARE_FIELDS) &&
 		    govmap_entity_compare(&r->fields, &r->nfields, ea, eb) !=
 			    GOVMAP_OK)
 			return -1;
@@ -589,6 +594,149 @@ int govmap_diff_entry_what(char *buf, size_t size, const govmap_diff *d,
 	return need > (size_t)INT32_MAX ? -1 : (int)need;
 }
 
+/* --- files that differ between two sources -------------------------- */
+
+typedef struct {
+	char *path;
+	uint64_t hash; /* FNV-1a 64 of the content */
+	size_t len;
+} file_sum;
+
+typedef struct {
+	file_sum *v;
+	size_t n, cap;
+	int bad;
+} file_sums;
+
+static uint64_t fnv1a(const char *data, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)data[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int add_sum(file_sums *fs, const char *path, const char *data,
+		   size_t len)
+{
+	if (fs->n == fs->cap) {
+		size_t nc = fs->cap ? fs->cap * 2 : 64;
+		file_sum *nv = realloc(fs->v, nc * sizeof(*nv));
+		if (!nv) {
+			fs->bad = 1;
+			return 1;
+		}
+		fs->v = nv;
+		fs->cap = nc;
+	}
+	file_sum *f = &fs->v[fs->n];
+	if (!(f->path = strdup(path))) {
+		fs->bad = 1;
+		return 1;
+	}
+	f->hash = fnv1a(data, len);
+	f->len = len;
+	fs->n++;
+	return 0;
+}
+
+static int sum_file(const char *path, const char *display, const char *data,
+		    size_t len, void *payload)
+{
+	(void)display;
+	return add_sum(payload, path, data, len);
+}
+
+static int cmp_sum(const void *a, const void *b, void *ctx)
+{
+	(void)ctx;
+	return strcmp(((const file_sum *)a)->path, ((const file_sum *)b)->path);
+}
+
+static int sum_source(file_sums *fs, govmap_src *src, govmap_diags *diags)
+{
+	char *data;
+	size_t len;
+	if (govmap_src_read(&data, &len, src, "govmap.yaml", diags) ==
+	    GOVMAP_OK) {
+		add_sum(fs, "govmap.yaml", data, len);
+		free(data);
+	}
+	int rc = govmap_src_each(src, sum_file, fs, diags);
+	if (fs->bad)
+		return GOVMAP_ENOMEM;
+	govmap_sort(fs->v, fs->n, sizeof(*fs->v), cmp_sum, NULL);
+	return rc;
+}
+
+static void sums_free(file_sums *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		free(fs->v[i].path);
+	free(fs->v);
+}
+
+void govmap_file_changes_free(govmap_file_change *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int govmap_files_compare(govmap_file_change **out, size_t *n, govmap_src *a,
+		      govmap_src *b, govmap_diags *diags)
+{
+	file_sums sa = {0}, sb = {0};
+	*out = NULL;
+	*n = 0;
+	int rc = sum_source(&sa, a, diags);
+	if (rc == GOVMAP_OK)
+		rc = sum_source(&sb, b, diags);
+	govmap_file_change *v = NULL;
+	if (rc == GOVMAP_OK && !(v = malloc((sa.n + sb.n + 1) * sizeof(*v))))
+		rc = GOVMAP_ENOMEM;
+	size_t i = 0, j = 0, k = 0;
+	while (rc == GOVMAP_OK && (i < sa.n || j < sb.n)) {
+		int c = i == sa.n   ? 1
+			: j == sb.n ? -1
+				    : strcmp(sa.v[i].path, sb.v[j].path);
+		char change = 0;
+		const char *path;
+		if (c < 0) {
+			change = 'D';
+			path = sa.v[i++].path;
+		} else if (c > 0) {
+			change = 'A';
+			path = sb.v[j++].path;
+		} else {
+			if (sa.v[i].hash != sb.v[j].hash ||
+			    sa.v[i].len != sb.v[j].len)
+				change = 'M';
+			path = sa.v[i].path;
+			i++;
+			j++;
+		}
+		if (!change)
+			continue;
+		if (!(v[k].path = strdup(path))) {
+			rc = GOVMAP_ENOMEM;
+			break;
+		}
+		v[k++].change = change;
+	}
+	sums_free(&sa);
+	sums_free(&sb);
+	if (rc != GOVMAP_OK) {
+		govmap_file_changes_free(v, k);
+		return rc;
+	}
+	*out = v;
+	*n = k;
+	return GOVMAP_OK;
+}
+
 /* --- the timeline -------------------------------------------------------- */
 
 struct govmap_timeline {
@@ -601,6 +749,10 @@ struct govmap_timeline {
 	govmap_session *cur;    /* the step's session */
 	govmap_diff *diff;      /* the step's diff */
 	govmap_timeline_step step;
+	unsigned char *same;    /* skip_neutral: govmap_history_neutral */
+	size_t last;            /* index of the last step loaded or skipped
+				   (whose numbers prev has); SIZE_MAX none */
+	int skipped;            /* the last step was skipped */
 };
 
 /* Load the registry at `rev`: the one place a timeline reads a commit
@@ -639,6 +791,15 @@ int govmap_timeline_open(govmap_timeline **out,
 	if (rc != GOVMAP_OK) {
 		govmap_timeline_free(t);
 		return rc;
+	}
+	t->last = (size_t)-1;
+	if (opts->skip_neutral && t->sopts.version >= 2 && t->sopts.cache &&
+	    !(t->what & GOVMAP_COMPARE_FINDINGS) && t->h->n > 1) {
+		govmap_diags nd = {0}; /* no memo is no error */
+		if (govmap_history_neutral(&t->same, t->h, t->sopts.registry,
+					   t->sopts.cache, &nd) != GOVMAP_OK)
+			t->same = NULL;
+		govmap_diags_free(&nd);
 	}
 	if (opts->baseline && t->h->n) {
 		char rev[48];
@@ -696,6 +857,33 @@ int govmap_timeline_next(govmap_timeline *t,
 	memset(&t->step, 0, sizeof t->step);
 	t->step.commit = c;
 	t->step.index = idx;
+	if (t->same && t->same[idx] && t->prev && t->last == idx + 1 &&
+	    c->tree[0]) {
+		/* nothing read changed: the older commit's session */
+		t->step.session = t->prev;
+		t->step.prev = t->prev;
+		t->step.loaded = true;
+		t->step.same = true;
+		t->skipped = 1;
+		t->last = idx;
+		*step = &t->step;
+		return GOVMAP_OK;
+	}
+	if (t->skipped && t->prev && idx + 1 < t->h->n) {
+		/* after a skipped run, compare with the commit just before */
+		govmap_session *np = NULL;
+		timeline_load(&np, t, t->h->v[idx + 1].id);
+		if (!np)
+			return GOVMAP_ENOMEM;
+		if (govmap_session_registry(np)) {
+			if (t->prev != t->base || !t->base)
+				govmap_session_free(t->prev);
+			t->prev = np;
+		} else {
+			govmap_session_free(np);
+		}
+	}
+	t->skipped = 0;
 	t->step.prev = t->prev;
 	if (c->tree[0]) {
 		t->step.status = timeline_load(&t->cur, t, c->id);
@@ -703,6 +891,8 @@ int govmap_timeline_next(govmap_timeline *t,
 			return GOVMAP_ENOMEM;
 		t->step.session = t->cur;
 		t->step.loaded = govmap_session_registry(t->cur) != NULL;
+		if (t->step.loaded)
+			t->last = idx;
 	}
 	if (t->step.loaded && t->prev) {
 		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
@@ -722,6 +912,7 @@ void govmap_timeline_free(govmap_timeline *t)
 		return;
 	govmap_diff_free(t->diff);
 	govmap_session_free(t->cur);
+	free(t->same);
 	if (t->prev != t->base)
 		govmap_session_free(t->prev);
 	govmap_session_free(t->base);

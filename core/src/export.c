@@ -204,6 +204,7 @@ static const char *edge_kind_name(govmap_edge_kind k)
 	case GOVMAP_EDGE_LINK: return "link";
 	case GOVMAP_EDGE_BOARD_OF: return "board-of";
 	case GOVMAP_EDGE_JOINT: return "joint";
+	case GOVMAP_EDGE_CONTRACT: return "contract";
 	default: return "seat";
 	}
 }

@@ -4,6 +4,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,6 +81,7 @@ static int ci_equal(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* The match score of `e`, or -1 when memory ran out. */
 static int score_of(const govmap_entity *e, const char *query,
 		    const char *nq, const char *kq)
 {
@@ -95,6 +97,11 @@ static int score_of(const govmap_entity *e, const char *query,
 	int best = 0;
 	char *name = e->name ? normalise(e->name, 0) : NULL;
 	char *sn = e->name ? normalise(e->name, 1) : NULL;
+	if (e->name && (!name || !sn)) {
+		free(name);
+		free(sn);
+		return -1;
+	}
 	if (name && sn) {
 		if (strcmp(name, nq) == 0)
 			best = 80;
@@ -148,6 +155,7 @@ size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 	if (!nq || !kq) {
 		free(nq);
 		free(kq);
+		errno = ENOMEM;
 		return 0;
 	}
 	for (char *p = kq; *p; p++)
@@ -158,11 +166,20 @@ size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 	if (!v) {
 		free(nq);
 		free(kq);
+		errno = ENOMEM;
 		return 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		int sc = score_of(e, query, nq, kq);
+		if (sc < 0) {
+			/* a name not compared is not "no match" */
+			free(v);
+			free(nq);
+			free(kq);
+			errno = ENOMEM;
+			return 0;
+		}
 		if (sc > 0)
 			v[found++] = (ranked){{(int32_t)i, sc},
 					      e->name ? e->name : e->id};

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "parse_cache.h"
 #include "registry_impl.h"
 #include "source_impl.h"
 
@@ -39,9 +40,96 @@ typedef struct {
 	atomic_int rc;
 } load_job;
 
+/* File i from the parse cache: 1 when taken from it (entities and
+ * diagnostics appended, its size counted against the total, *rc set), 0
+ * when it must be read and parsed. */
+static int from_cache(load_job *j, chunk_t *ch, size_t i, const char *file,
+		      unsigned char id[20], int *rc)
+{
+	govmap_parse_cache *c = j->opts->cache;
+	if (!c || govmap__src_blob_id(j->src, i, id) < 0)
+		return 0;
+	const govmap__cached *e = govmap__cache_get(c, id, &j->opts->parse);
+	/* the same checks as a read and a parse: file size, and the
+	 * entity limit, which a parse checks per document */
+	if (!e || govmap__cached_size(e) > j->src->lim.max_file_bytes ||
+	    ch->buf.n + govmap__cached_docs(e) > j->opts->parse.max_entities)
+		return 0;
+	if (govmap__src_reserve(j->src, govmap__cached_size(e), file,
+				&ch->diags) < 0) {
+		*rc = GOVMAP_ELIMIT;
+		return 1;
+	}
+	if (govmap__cache_use(c, e, &ch->buf, file, &ch->diags) < 0) {
+		*rc = GOVMAP_ENOMEM;
+		return 1;
+	}
+	ch->nfiles++;
+	*rc = GOVMAP_OK;
+	return 1;
+}
+
+/* Codes that a document cut short by a syntax error can get only because
+ * it is cut short (a key, a list item or a source that came after the
+ * error): never reported for the part that parsed. */
+static int cut_artefact(const char *code)
+{
+	static const char *const codes[] = {"missing-key", "no-source",
+					    "empty", "count", "seat-fill",
+					    "document", "limit-entities",
+					    "nomem", NULL};
+	for (size_t k = 0; codes[k]; k++)
+		if (strcmp(code, codes[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The part of a document that parsed before a syntax error (issue 20):
+ * the schema's errors in it, before the error's position, are reported;
+ * the entity itself is dropped (half an entity would mislead the
+ * analysis and the cross-checks). */
+static void check_cut(const ynode *doc, uint32_t line, uint32_t col,
+		      const char *file, const govmap_parse_limits *lim,
+		      govmap_diags *diags)
+{
+	govmap__arena arena = {0};
+	govmap__entbuf scratch = {.arena = &arena};
+	govmap_diags tmp = {0};
+	govmap__schema_entity(&scratch, doc, file, lim, &tmp);
+	for (size_t k = 0; k < tmp.n; k++) {
+		const govmap_diag *g = &tmp.v[k];
+		if (!g->line || cut_artefact(g->code) ||
+		    g->line > line || (g->line == line && g->col >= col))
+			continue;
+		/* nor about a list or mapping the error left open (its
+		 * type, its length): only what it held is whole */
+		const ynode *n = doc;
+		while (n && !(n->line == g->line && n->col == g->col)) {
+			const ynode *last = !n->n ? NULL
+					    : n->type == YN_MAP ? n->kids[2 * n->n - 1]
+								: n->kids[n->n - 1];
+			n = last && last->cut ? last : NULL;
+		}
+		if (n)
+			continue;
+		govmap_diags_add(diags, g->sev, g->file, g->line, g->col,
+				 g->code, "%s", g->msg);
+	}
+	if (tmp.lost) {
+		/* some may have been before the error: say so */
+		diags->count[GOVMAP_SEV_ERROR]++;
+		diags->dropped += tmp.lost;
+		diags->lost += tmp.lost;
+	}
+	govmap_diags_free(&tmp);
+	free(scratch.ents);
+	govmap__arena_free(&arena);
+}
+
 static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 {
 	govmap__arena tmp = {0};
+	govmap_parse_cache *cache = j->opts->cache;
 	ch->buf.arena = &ch->arena;
 	for (size_t i = first; i < last && !atomic_load(&j->stop); i++) {
 		char *display = govmap__src_display(j->src, j->src->paths[i]);
@@ -54,23 +142,62 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 			atomic_store(&j->stop, 1);
 			break;
 		}
-		char *data;
+		char *data = NULL;
 		size_t len;
-		int rc = govmap__src_read_at(&data, &len, j->src, i, file,
-					     &ch->diags);
+		unsigned char id[20];
+		int rc;
+		if (from_cache(j, ch, i, file, id, &rc))
+			goto next;
+		int has_id = cache && govmap__src_blob_id(j->src, i, id) == 0;
+		rc = govmap__src_read_at(&data, &len, j->src, i, file,
+					 &ch->diags);
+		/* a file read without a blob id (a directory, memory): its
+		 * content's id, then the cache */
+		if (rc == GOVMAP_OK && cache && !has_id &&
+		    govmap__cache_hash(data, len, id) == 0) {
+			has_id = 1;
+			const govmap__cached *e =
+				govmap__cache_get(cache, id, &j->opts->parse);
+			if (e && ch->buf.n + govmap__cached_docs(e) <=
+					 j->opts->parse.max_entities) {
+				if (govmap__cache_use(cache, e, &ch->buf, file,
+						      &ch->diags) < 0)
+					rc = GOVMAP_ENOMEM;
+				else
+					ch->nfiles++;
+				free(data);
+				goto next;
+			}
+		}
 		if (rc == GOVMAP_OK) {
-			ynode **docs;
+			ynode **docs, *cut;
 			size_t ndocs;
+			size_t n0 = ch->buf.n, d0 = ch->diags.n;
+			size_t drop0 = ch->diags.dropped;
+			uint32_t cl = 0, cc = 0;
 			ch->nfiles++;
-			govmap__ytree_parse(&docs, &ndocs, &tmp, file, data, len,
-					    &j->opts->parse, &ch->diags);
+			govmap__ytree_parse_cut(&docs, &ndocs, &cut, &cl, &cc,
+						&tmp, file, data, len,
+						&j->opts->parse, &ch->diags);
 			for (size_t d = 0; d < ndocs; d++)
 				govmap__schema_entity(&ch->buf, docs[d], file,
 						      &j->opts->parse,
 						      &ch->diags);
+			if (cut)
+				check_cut(cut, cl, cc, file, &j->opts->parse,
+					  &ch->diags);
 			govmap__arena_reset(&tmp);
+			/* cached only when the entity limit did not bite */
+			if (has_id && n0 + ndocs <= j->opts->parse.max_entities)
+				govmap__cache_put(cache, id, &j->opts->parse,
+						  len, ndocs, ch->buf.ents + n0,
+						  ch->buf.n - n0, &ch->diags, d0,
+						  drop0, file);
+			else if (cache)
+				govmap__cache_count_parse(cache);
 		}
 		free(data);
+	next:
 		if (rc == GOVMAP_ENOMEM ||
 		    (rc == GOVMAP_ELIMIT &&
 		     j->src->total >= j->src->lim.max_total_bytes)) {

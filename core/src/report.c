@@ -160,7 +160,17 @@ int govmap_report_build(govmap_report **out, const govmap_analysis *an,
 			t->weak++;
 		if (sc->A <= 0)
 			t->nochain++;
-		if (sc->money >= 0) {
+		if (sc->money >= 0 && sc->money_from_contracts) {
+			/* inside the commissioners' money: apart */
+			t->contract_bodies++;
+			t->contract_money += (double)sc->money;
+			t->contract_exposure += sc->exposure;
+			r->exposure[r->nexposure++] = i;
+			if (weak_one) {
+				t->weak_contract_bodies++;
+				t->weak_contract_money += (double)sc->money;
+			}
+		} else if (sc->money >= 0) {
 			t->with_money++;
 			t->other_year += sc->money_other_year;
 			t->money += (double)sc->money;
@@ -174,7 +184,7 @@ int govmap_report_build(govmap_report **out, const govmap_analysis *an,
 			r->unpriced[r->nunpriced++] = i;
 		}
 	}
-	t->money_unknown = t->bodies - t->with_money;
+	t->money_unknown = t->bodies - t->with_money - t->contract_bodies;
 	for (size_t k = 0; k < nf; k++) {
 		const govmap_finding *x = &f->v[k];
 		if (r->region &&
@@ -350,36 +360,54 @@ const size_t *govmap_report_findings(const govmap_report *r,
 	return r->cat[c];
 }
 
-/* "£X known, for N of M bodies; K not recorded" over `known` of `all`. */
+/* "£X known, for N of M bodies; K not recorded" over `known` of `all`,
+ * where `held` more bodies hold `held_money` under contracts (counted
+ * apart: neither known here nor not recorded). */
 static const char *coverage(char *buf, size_t size, double money,
-			    size_t known, size_t all)
+			    size_t known, size_t all, size_t held,
+			    double held_money)
 {
-	char m[32];
+	char m[32], hm[32], tail[160] = "";
 	govmap_money_format(m, sizeof m, money);
+	if (held) {
+		govmap_money_format(hm, sizeof hm, held_money);
+		snprintf(tail, sizeof tail,
+			 "; and %s held by %zu provider%s under contracts, "
+			 "inside %s commissioners' money, not added",
+			 hm, held, held == 1 ? "" : "s",
+			 held == 1 ? "its" : "their");
+	}
+	size_t other = all - held;
 	if (!all)
 		snprintf(buf, size, "no bodies");
+	else if (!known && !other)
+		snprintf(buf, size, "no money recorded apart from contracts%s",
+			 tail);
 	else if (!known)
-		snprintf(buf, size, "no money recorded for any of %zu bod%s",
-			 all, all == 1 ? "y" : "ies");
-	else if (known == all)
-		snprintf(buf, size, "%s known, for %s %zu bod%s", m,
-			 all == 1 ? "the" : "all", all, all == 1 ? "y" : "ies");
+		snprintf(buf, size, "no money recorded for any of %zu bod%s%s",
+			 other, other == 1 ? "y" : "ies", tail);
+	else if (known == other)
+		snprintf(buf, size, "%s known, for %s %zu bod%s%s", m,
+			 other == 1 ? "the" : "all", other,
+			 other == 1 ? "y" : "ies", tail);
 	else
 		snprintf(buf, size, "%s known, for %zu of %zu bodies; %zu not "
-				    "recorded",
-			 m, known, all, all - known);
+				    "recorded%s",
+			 m, known, other, other - known, tail);
 	return buf;
 }
 
 const char *govmap_report_coverage_text(const govmap_report_totals *t,
 					char *buf, size_t size)
 {
-	return coverage(buf, size, t->money, t->with_money, t->bodies);
+	return coverage(buf, size, t->money, t->with_money, t->bodies,
+			t->contract_bodies, t->contract_money);
 }
 
 const char *govmap_report_weak_text(const govmap_report_totals *t,
 				    char *buf, size_t size)
 {
 	return coverage(buf, size, t->weak_money, t->weak_with_money,
-			t->weak);
+			t->weak, t->weak_contract_bodies,
+			t->weak_contract_money);
 }

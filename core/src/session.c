@@ -128,7 +128,7 @@ static int analyse(govmap_session *s)
 int govmap_session_open(govmap_session **out, const govmap_session_opts *o)
 {
 	*out = NULL;
-	if (!o || o->version != GOVMAP_SESSION_OPTS_VERSION)
+	if (!o || o->version < 1 || o->version > GOVMAP_SESSION_OPTS_VERSION)
 		return GOVMAP_EINVALID;
 	govmap_session *s = calloc(1, sizeof(*s));
 	if (!s)
@@ -148,6 +148,8 @@ int govmap_session_open(govmap_session **out, const govmap_session_opts *o)
 	govmap_load_opts lo = {0};
 	if (o->limits)
 		lo.src = *o->limits;
+	if (o->version >= 2)
+		lo.cache = o->cache;
 	if (s->plugins) {
 		govmap_plugins_types(s->plugins, &lo.extra_body_types,
 				     &lo.extra_board_types,

@@ -95,6 +95,14 @@ int govmap__src_read_at(char **out, size_t *len, govmap_src *src, size_t i,
 	return src->ops->read_at(out, len, src, i, display, diags);
 }
 
+int govmap__src_blob_id(const govmap_src *src, size_t i,
+			unsigned char id[20])
+{
+	if (!src->ops->blob_id || i >= src->npaths)
+		return -1;
+	return src->ops->blob_id(src, i, id);
+}
+
 int govmap__src_reserve(govmap_src *src, size_t size, const char *display,
 			govmap_diags *diags)
 {

@@ -126,6 +126,14 @@ int govmap__blob_read(char **out, size_t *len, govmap_src *src,
 	return rc;
 }
 
+int govmap__blobs_id(const govmap__blobs *b, size_t i, unsigned char id[20])
+{
+	if (i >= b->n)
+		return -1;
+	memcpy(id, b->files[i].oid.id, 20);
+	return 0;
+}
+
 void govmap__blobs_free(govmap__blobs *b)
 {
 	for (size_t i = 0; i < b->n; i++)

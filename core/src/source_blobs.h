@@ -44,6 +44,9 @@ int govmap__blob_read(char **out, size_t *len, govmap_src *src,
 		      govmap__blobs *b, const git_oid *oid,
 		      const char *display, govmap_diags *diags);
 
+/** The id of file i of the list (its 20 raw bytes): 0, or -1. */
+int govmap__blobs_id(const govmap__blobs *b, size_t i, unsigned char id[20]);
+
 /** Free the list (not the repository).  Accepts a zeroed list. */
 void govmap__blobs_free(govmap__blobs *b);
 

@@ -248,7 +248,7 @@ static void dir_free(govmap_src *src)
 }
 
 static const govmap__src_ops dir_ops = {dir_read, dir_list, dir_read_at,
-					 dir_free};
+					 dir_free, NULL};
 
 int govmap_src_open_dir(govmap_src **out, const char *root,
 			const govmap_src_limits *lim, govmap_diags *diags)

@@ -179,8 +179,14 @@ static void git_impl_free(govmap_src *src)
 	}
 }
 
+static int gsrc_blob_id(const govmap_src *src, size_t i, unsigned char id[20])
+{
+	const git_impl *g = src->impl;
+	return govmap__blobs_id(&g->blobs, i, id);
+}
+
 static const govmap__src_ops git_ops = {git_read, git_list, git_read_at,
-					 git_impl_free};
+					 git_impl_free, gsrc_blob_id};
 
 /* The registry path relative to the repository's working directory. */
 static char *relative_root(git_repository *repo, const char *root,

@@ -18,6 +18,9 @@ typedef struct {
 	int (*read_at)(char **out, size_t *len, govmap_src *src, size_t i,
 		       const char *display, govmap_diags *diags);
 	void (*free)(govmap_src *src);
+	/* Optional (Git sources): the 20-byte blob id of file i, which
+	 * names its content, for the parse cache.  0, or -1 when none. */
+	int (*blob_id)(const govmap_src *src, size_t i, unsigned char id[20]);
 } govmap__src_ops;
 
 struct govmap_source_t {
@@ -42,6 +45,11 @@ int govmap__src_list(govmap_src *src, govmap_diags *diags);
  * diagnostics.  GOVMAP_OK, GOVMAP_ELIMIT, GOVMAP_EIO or GOVMAP_ENOMEM. */
 int govmap__src_read_at(char **out, size_t *len, govmap_src *src, size_t i,
 			const char *display, govmap_diags *diags);
+
+/** The blob id of file i of the list (Git revision and index sources):
+ * 0, or -1 when the source has none (a directory, memory). */
+int govmap__src_blob_id(const govmap_src *src, size_t i,
+			unsigned char id[20]);
 
 /** Count `size` bytes against the total limit; -1 (with a diagnostic)
  * when it would be exceeded.  Thread-safe. */

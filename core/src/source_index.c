@@ -217,8 +217,15 @@ static void index_impl_free(govmap_src *src)
 	git_libgit2_shutdown();
 }
 
+static int index_blob_id(const govmap_src *src, size_t i,
+			 unsigned char id[20])
+{
+	const index_impl *x = src->impl;
+	return govmap__blobs_id(&x->blobs, i, id);
+}
+
 static const govmap__src_ops index_ops = {index_read, index_list, index_read_at,
-					  index_impl_free};
+					  index_impl_free, index_blob_id};
 
 int govmap_src_open_index(govmap_src **out, const char *root,
 			  const govmap_src_limits *lim, govmap_diags *diags)

@@ -105,7 +105,7 @@ static void mem_free(govmap_src *src)
 }
 
 static const govmap__src_ops mem_ops = {mem_read, mem_list, mem_read_at,
-					mem_free};
+					mem_free, NULL};
 
 /* Every segment of a relative path safe (source_impl.h), and a .yaml
  * file name at the end. */

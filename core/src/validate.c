@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unicode/uspoof.h>
 
+#include "parse_cache.h"
 #include "registry_impl.h"
 
 const char *const govmap__core_body_types[] = {
@@ -305,7 +306,7 @@ static char *skeleton(USpoofChecker *sc, const char *s)
  * (Unicode's confusables.txt, through ICU) for different text, such as
  * "NHS Surrey" with a Cyrillic 'Ѕ', or "test-l" and "test-1".  A warning
  * at the later entity, naming the earlier. */
-static void check_confusables(vctx *v)
+static void check_confusables(vctx *v, govmap_parse_cache *cache)
 {
 	govmap_registry *reg = v->reg;
 	UErrorCode st = U_ZERO_ERROR;
@@ -324,12 +325,23 @@ static void check_confusables(vctx *v)
 		const char *text = is_name ? e->name : e->id;
 		if (!text)
 			continue;
-		/* names and ids are two namespaces: a prefix keeps them so */
-		char *k = skeleton(sc, text);
-		char *key = k ? govmap__asprintf("%c%s", is_name ? 'n' : 'i',
-						 k)
-			      : NULL;
-		free(k);
+		/* names and ids are two namespaces: a prefix keeps them so;
+		 * a walk over many commits computes each text's skeleton
+		 * once (the parse cache keeps them) */
+		char *tk = cache ? govmap__asprintf("%c%s", is_name ? 'n' : 'i',
+						    text)
+				 : NULL;
+		char *key = tk ? govmap__cache_skeleton(cache, tk) : NULL;
+		if (!key) {
+			char *k = skeleton(sc, text);
+			key = k ? govmap__asprintf("%c%s", is_name ? 'n' : 'i',
+						   k)
+				: NULL;
+			free(k);
+			if (key && tk)
+				govmap__cache_skeleton_put(cache, tk, key);
+		}
+		free(tk);
 		if (!key) {
 			govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0,
 					 0, "nomem", "out of memory");
@@ -559,7 +571,7 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 					"date",
 					e->id);
 	}
-	check_confusables(&v);
+	check_confusables(&v, opts->cache);
 	/* lineage must not loop: a -> b -> a (every entity on the cycle) */
 	unsigned char *cyc = lineage_cycles(reg);
 	if (!cyc)

@@ -46,6 +46,8 @@ typedef struct {
 	size_t depth, stack_cap;
 	size_t nodes;
 	int failed;
+	int cut;                  /* a syntax error stopped the parse ... */
+	uint32_t cut_line, cut_col; /* ... there */
 } builder;
 
 /* Bytes of a UTF-8 BOM at the start of data (libyaml skips it and counts
@@ -278,6 +280,9 @@ static void parser_error(builder *b, yaml_parser_t *p)
 	}
 	line = (uint32_t)p->problem_mark.line + 1;
 	col = (uint32_t)p->problem_mark.column + 1;
+	b->cut = 1;
+	b->cut_line = line;
+	b->cut_col = col;
 	size_t off = mark_to_offset(b->data, b->len, p->problem_mark.index);
 	if (off < b->len && b->data[off] == '\t') {
 		err(b, line, col, "yaml-tab",
@@ -308,10 +313,38 @@ static void parser_error(builder *b, yaml_parser_t *p)
 	err(b, line, col, "yaml-syntax", msg);
 }
 
+/* After a syntax error: close the open collections (a mapping's key
+ * without its value left out) into the document cut short, or NULL. */
+static ynode *close_cut(builder *b)
+{
+	ynode *node = NULL;
+	while (b->depth) {
+		frame *f = &b->stack[b->depth - 1];
+		if (node && add_child(b, node) < 0)
+			return NULL;
+		if (f->node->type == YN_MAP && f->n % 2)
+			f->n--; /* a key whose value never came */
+		f->node->cut = true;
+		if (close_frame(b, &node) < 0)
+			return NULL;
+	}
+	return node;
+}
+
 int govmap__ytree_parse(ynode ***docs_out, size_t *ndocs_out,
 			govmap__arena *arena, const char *file,
 			const char *data, size_t len,
 			const govmap_parse_limits *lim, govmap_diags *diags)
+{
+	return govmap__ytree_parse_cut(docs_out, ndocs_out, NULL, NULL, NULL,
+				       arena, file, data, len, lim, diags);
+}
+
+int govmap__ytree_parse_cut(ynode ***docs_out, size_t *ndocs_out,
+			    ynode **cut, uint32_t *cut_line,
+			    uint32_t *cut_col, govmap__arena *arena,
+			    const char *file, const char *data, size_t len,
+			    const govmap_parse_limits *lim, govmap_diags *diags)
 {
 	builder b = {0};
 	yaml_parser_t p;
@@ -474,6 +507,16 @@ int govmap__ytree_parse(ynode ***docs_out, size_t *ndocs_out,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
+	if (cut) {
+		*cut = NULL;
+		/* the parse stops at its first error, so b.cut means the
+		 * syntax error was the only one */
+		if (b.cut && b.depth) {
+			*cut = close_cut(&b);
+			*cut_line = b.cut_line;
+			*cut_col = b.cut_col;
+		}
+	}
 	while (b.depth) {
 		frame *f = &b.stack[--b.depth];
 		free(f->kids);

@@ -23,6 +23,8 @@ struct ynode {
 	ynode_type type;
 	uint32_t line, col; /* 1-based */
 	bool plain;         /* scalar written without quotes */
+	bool cut;           /* a collection a syntax error left open
+			       (govmap__ytree_parse_cut) */
 	const char *str;    /* scalar value, NUL-terminated */
 	size_t len;         /* scalar length in bytes */
 	ynode **kids;       /* map: key0,val0,key1,val1...; seq: items */
@@ -38,6 +40,17 @@ struct ynode {
 int govmap__ytree_parse(ynode ***docs, size_t *ndocs, govmap__arena *arena,
 			const char *file, const char *data, size_t len,
 			const govmap_parse_limits *lim, govmap_diags *diags);
+
+/** As govmap__ytree_parse; when a syntax error stops the parse inside a
+ * document, that document as far as it parsed (its open collections
+ * closed at the error, a mapping's last key without its value left out)
+ * goes to *cut, and the error's position to *cut_line:*cut_col; else
+ * *cut is NULL.  `cut` may be NULL (then nothing is returned there). */
+int govmap__ytree_parse_cut(ynode ***docs, size_t *ndocs, ynode **cut,
+			    uint32_t *cut_line, uint32_t *cut_col,
+			    govmap__arena *arena, const char *file,
+			    const char *data, size_t len,
+			    const govmap_parse_limits *lim, govmap_diags *diags);
 
 /** The value for `key` in a map node, or NULL. */
 const ynode *govmap__ymap_get(const ynode *map, const char *key);

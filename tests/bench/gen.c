@@ -2,11 +2,13 @@
  * gen.c - a generator of synthetic registries in govmap's real schema,
  * for the benchmark (make bench).
  *
- * usage: gen SCALE DIR
+ * usage: gen SCALE DIR [SYSTEMS]
  *
  * Scale 1 is about England down to GP practices: 42 integrated care
  * systems, ~7,000 bodies and ~12,000 links and contracts in ~18,000
- * files.  Scale N repeats the systems N times.  The data is synthetic
+ * files.  Scale N repeats the systems N times; SYSTEMS, when given,
+ * makes that many systems instead (history.sh: a smaller registry for
+ * a 1,000-commit history).  The data is synthetic
  * (ids say so: "syn-..."), never to be mixed with the real registry.
  * Deterministic: the same scale gives the same bytes.
  */
@@ -95,11 +97,13 @@ static void link_(FILE *f, const char *id, const char *from, const char *to,
 
 int main(int argc, char **argv)
 {
-	if (argc != 3 || atoi(argv[1]) < 1) {
-		fprintf(stderr, "usage: gen SCALE DIR\n");
+	if (argc < 3 || argc > 4 || atoi(argv[1]) < 1 ||
+	    (argc == 4 && atoi(argv[3]) < 1)) {
+		fprintf(stderr, "usage: gen SCALE DIR [SYSTEMS]\n");
 		return 2;
 	}
 	int scale = atoi(argv[1]);
+	int systems = argc == 4 ? atoi(argv[3]) : 42 * scale;
 	root = argv[2];
 	mkdirs(root);
 	FILE *f = create("govmap.yaml");
@@ -135,7 +139,7 @@ int main(int argc, char **argv)
 	      "statute", "inform, question, sanction");
 	fclose(f);
 
-	for (int s = 0; s < 42 * scale; s++) {
+	for (int s = 0; s < systems; s++) {
 		char reg[64], icb[64], id[256], id2[320], name[400], extra[1024];
 		snprintf(reg, sizeof reg, "england/syn-ics-%03d", s);
 		snprintf(icb, sizeof icb, "syn-icb-%03d", s);

@@ -640,5 +640,70 @@ check review-contract-md 0 diff r3-vacant r4-care --format md
 check review-blame-board 0 blame test-trust-board
 check review-history-board 0 history test-trust-board
 
+# --- following an entity through moves, and long walks (issue 19 items
+# 1-3): a third repository
+#   f1-add    2024-01-01  a trust in bodies/test-trust.yaml
+#   f2-notes  2024-02-01  its notes only (nothing validation or scores read)
+#   f3-move   2024-03-01  its file moves to trusts/ unchanged
+#   f4-merge  2024-04-01  it moves into trusts/all.yaml beside another
+#                         trust, and its name changes
+#   f5-links  2024-05-01  a link gives it a chain to the voters
+repo=$tmp/follow
+reg=$repo/reg
+git -c init.defaultBranch=main init -q "$repo" &&
+	mkdir -p "$reg/bodies" "$reg/links" ||
+	echo "# the follow repository could not be made" >>"$tmp/notes"
+printf 'schema: 1\nname: test-follow\n' >"$reg/govmap.yaml"
+voters
+ftrust() { # ftrust ID NAME NOTES
+	printf 'kind: body\nid: %s\nname: %s\ntype: arms-length-body\nregion: england/testshire\nvalid:\n  from: 2013-04-01\nnotes: %s\n%s\n' \
+		"$1" "$2" "$3" "$src"
+}
+ftrust test-trust 'Test Trust' 'first' >"$reg/bodies/test-trust.yaml"
+git -C "$repo" add -A &&
+	commit 'Alice Example' alice@example.org 2024-01-01 f1-add 'Add the trust' ||
+	echo "# commit f1 failed" >>"$tmp/notes"
+ftrust test-trust 'Test Trust' 'second' >"$reg/bodies/test-trust.yaml"
+commit 'Bob Example' bob@example.org 2024-02-01 f2-notes 'A note on the trust' ||
+	echo "# commit f2 failed" >>"$tmp/notes"
+mkdir -p "$reg/trusts" && git -C "$repo" mv reg/bodies/test-trust.yaml reg/trusts/test-trust.yaml &&
+	commit 'Carol Example' carol@example.org 2024-03-01 f3-move 'Move the trust' ||
+	echo "# commit f3 failed" >>"$tmp/notes"
+{ ftrust test-trust 'Testshire Trust' 'second'; echo ---; ftrust test-other 'Other Trust' 'other'; } \
+	>"$reg/trusts/all.yaml" && git -C "$repo" rm -q reg/trusts/test-trust.yaml &&
+	git -C "$repo" add -A &&
+	commit 'Dan Example' dan@example.org 2024-04-01 f4-merge 'One file for the trusts' ||
+	echo "# commit f4 failed" >>"$tmp/notes"
+cat >"$reg/links/test-trust-accountable-to-test-council.yaml" <<EOT
+kind: link
+id: test-trust-accountable-to-test-council
+from: test-trust
+to: test-council
+type: accountable-to
+basis: statute
+powers: [inform, question, sanction]
+$src
+EOT
+git -C "$repo" add -A &&
+	commit 'Alice Example' alice@example.org 2024-05-01 f5-links 'The trust answers to the council' ||
+	echo "# commit f5 failed" >>"$tmp/notes"
+verdict "follow: the repository is built"
+# blame and history follow the entity through the move of its file and
+# into another file
+check follow-blame 0 blame test-trust
+check follow-history 0 history test-trust
+check follow-history-no-scores 0 history test-trust --no-scores
+check follow-history-total 0 history
+check follow-history-total-no-scores 0 history --no-scores
+# the walk's limits: a field older than the walk is blamed on its oldest
+# commit, marked '^'
+check follow-blame-max-count 0 blame test-trust --max-count 2
+check follow-blame-since 0 blame test-trust --since 2024-02-15
+check follow-blame-until 0 blame test-trust --until 2024-03-15
+check follow-blame-until-before-since 2 blame test-trust --since 2024-04-01 --until 2024-01-01
+check follow-blame-bad-max 2 blame test-trust --max-count 0
+check follow-blame-bad-since 2 blame test-trust --since 2024-02-30
+check follow-history-max-count 0 history test-trust --max-count 3
+
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]

@@ -62,6 +62,9 @@
 #    escaping of hostile names), which depend on Graphviz and cannot be
 #    pinned byte for byte.
 #
+# f. tests/cli/brief.sh: the area brief as HTML (its structure, escaping)
+#    and PDF (at most two A4 pages, no text under 8 pt).
+#
 # With GOVMAP_UPDATE=1, a failing case file or invalid fixture is rewritten
 # with the actual exit status and outputs (review `git diff` afterwards:
 # every change must be one you meant).
@@ -463,6 +466,25 @@ if wanted map-formats; then
 	done <"$tmp/maps.out"
 	if [ "$seen" = 0 ] || { [ "$mrc" != 0 ] && [ "$failed" = "$before" ]; }; then
 		fail "map-formats: map-formats.sh exited with status $mrc"
+	fi
+fi
+
+# --- f. the area brief, HTML and PDF --------------------------------------
+
+if wanted brief; then
+	sh tests/cli/brief.sh >"$tmp/brief.out" 2>&1
+	brc=$?
+	seen=0
+	before=$failed
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) seen=1; pass "brief: ${line#ok - }" ;;
+		"not ok - "*) seen=1; fail "brief: ${line#not ok - }" ;;
+		*) echo "$line" ;;
+		esac
+	done <"$tmp/brief.out"
+	if [ "$seen" = 0 ] || { [ "$brc" != 0 ] && [ "$failed" = "$before" ]; }; then
+		fail "brief: brief.sh exited with status $brc"
 	fi
 fi
 

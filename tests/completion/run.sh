@@ -33,8 +33,13 @@ b() {
 same "bash: commands" "$(b ex)" "explain export "
 same "bash: no hidden command" "$(b co)" ""
 same "bash: export's options" "$(b export --)" "--format --help --output "
+same "bash: blame's options" "$(b blame --)" "--help --max-count --since --until "
+same "bash: no value offered for --max-count" "$(b blame --max-count '')" ""
 same "bash: export's formats" "$(b export --format '')" "csv ftm graphml kumu popolo "
 same "bash: map's formats" "$(b map --format '')" "dot json pdf png svg "
+same "bash: brief's formats" "$(b brief --format '')" "html pdf "
+same "bash: brief's options" "$(b brief --)" "--force --format --help --output --region "
+same "bash: brief --region" "$(b -r "$FX" brief --region england/t)" "england/testshire england/testshire/north "
 same "bash: global options" "$(b --r)" "--registry --rev "
 same "bash: ids of the -r registry" "$(b -r "$FX" explain test-t)" \
 	"test-trust test-trust-board "
@@ -63,11 +68,13 @@ if command -v zsh >/dev/null 2>&1; then
 	same "zsh: commands" "$(z ex)" "explain export "
 	same "zsh: export's formats" "$(z export --format '')" "csv ftm graphml kumu popolo "
 	same "zsh: export's options" "$(z export --)" "--format --help --output "
+	same "zsh: blame's options" "$(z blame --)" "--help --max-count --since --until "
 	same "zsh: ids of the -r registry" "$(z -r "$FX" blame test-t)" \
 		"test-trust test-trust-board "
 	same "zsh: regions" "$(z -r "$FX" map --region '')" \
 		"england england/testshire england/testshire/north "
 	same "zsh: -o completes files" "$(z export -o '')" "(files) "
+	same "zsh: brief's formats" "$(z brief --format '')" "html pdf "
 	same "zsh: -r completes directories" "$(z -r '')" "(directories) "
 	if zsh -n core/cli/completion/_govmap; then ok "zsh: the script parses"; else ko "zsh: the script parses"; fi
 else
@@ -77,7 +84,7 @@ fi
 # the hidden command
 same "complete commands lists no hidden command" \
 	"$("$BIN" complete commands | tr '\n' ' ')" \
-	"blame check diff explain export help history hook map new plugins report rules site stats version "
+	"blame brief check diff explain export help history hook map new plugins report rules site stats version "
 same "complete ids honours --rev-less -r" "$("$BIN" -r "$FX" complete ids | wc -l | tr -d ' ')" "11"
 "$BIN" -r /nonexistent complete ids >/dev/null 2>"$root/build/complete.err"
 same "complete: no registry, exit 0, silent" "$?:$(cat "$root/build/complete.err")" "0:"

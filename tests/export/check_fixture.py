@@ -124,7 +124,7 @@ contracts = {c["id"]: c for c in table("contracts.csv")}
 expect("csv contracts", set(contracts), {"test-care-contract", "test-unpriced-contract"})
 expect("csv contract value", contracts["test-care-contract"]["value_gbp"], "12000000")
 expect("csv unpriced value (unknown)", contracts["test-unpriced-contract"]["value_gbp"], "")
-expect("csv contract end (not given)", contracts["test-unpriced-contract"]["end"], "")
+expect("csv contract end", contracts["test-unpriced-contract"]["end"], "2026-03-31")
 expect("csv contract services", contracts["test-care-contract"]["services"],
        "home care; reablement; night visits")
 seats = table("seats.csv")

@@ -579,6 +579,44 @@ await test('a body page prints on A4 (PDF and a print-media screenshot)', async 
   await page.close();
 });
 
+await test('the area brief: linked from its region, prints on at most two A4 pages, no text under 8 pt', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  await Promise.all([page.waitForURL('**/england.testshire.brief.html'),
+    page.locator('.brief-link a').click()]);
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    await page.screenshot({ path: path.join(OUT, `brief-${width}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  const m = await page.evaluate(() => {
+    let min = Infinity, where = '';
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('svg')) continue; // the map's text: its scale, below
+      if (![...el.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim())) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < min) { min = px; where = el.tagName + ' ' + el.textContent.slice(0, 40); }
+    }
+    // the map's smallest text is 10 pt (map.h, govmap_map_opts.only) at its
+    // natural size: the viewBox is in points, the page in CSS px (0.75 pt)
+    const svg = document.querySelector('figure.map svg');
+    const scale = svg ? svg.getBoundingClientRect().width * 0.75 / svg.viewBox.baseVal.width : 0;
+    return { minPt: min * 0.75, where, mapPt: 10 * scale, h2: [...document.querySelectorAll('h2')].map((h) => h.textContent) };
+  });
+  assert(m.minPt >= 8, `text at ${m.minPt} pt in print: ${m.where}`);
+  assert(m.mapPt >= 8, `the map's smallest text prints at ${m.mapPt.toFixed(2)} pt`);
+  for (const h of ['In brief', 'Coverage', 'Questions to ask'])
+    assert(m.h2.includes(h), `the brief has a section "${h}" (${m.h2.join(' | ')})`);
+  assert(m.h2.some((h) => /^The \d largest deficits$/.test(h)), `the brief lists the largest deficits (${m.h2.join(' | ')})`);
+  const pdf = await page.pdf({ path: path.join(OUT, 'brief-a4.pdf'), preferCSSPageSize: true, printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert(pages >= 1 && pages <= 2, `the brief prints on ${pages} pages`);
+  noProblems(problems, 'brief');
+  await page.close();
+});
+
 await test('opened from disk (file://), the index works and search still finds a body', async () => {
   const page = await context.newPage();
   const problems = watch(page);

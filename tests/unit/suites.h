@@ -23,7 +23,9 @@ Suite *map_suite(void);
 Suite *vcs_suite(void);
 Suite *session_suite(void);
 Suite *export_suite(void);
+Suite *cache_suite(void);
 Suite *compare_suite(void);
+Suite *yamlsuite_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 

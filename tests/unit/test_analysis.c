@@ -26,7 +26,8 @@
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static govmap_registry *load_fixture(const char *name)
+static govmap_registry *load_fixture_with(const char *name,
+					  const govmap_load_opts *opts)
 {
 	const char *src = getenv("GOVMAP_SRCDIR");
 	char dir[4096];
@@ -34,12 +35,17 @@ static govmap_registry *load_fixture(const char *name)
 		 src && *src ? src : ".", name);
 	govmap_diags d = {0};
 	int rc;
-	govmap_registry *reg = th_load(dir, NULL, &d, &rc);
+	govmap_registry *reg = th_load(dir, opts, &d, &rc);
 	ck_assert_msg(rc == GOVMAP_OK && reg && d.count[GOVMAP_SEV_ERROR] == 0 &&
 			      d.count[GOVMAP_SEV_WARNING] == 0,
 		      "loading %s: rc %d%s", dir, rc, th_dump(&d));
 	govmap_diags_free(&d);
 	return reg;
+}
+
+static govmap_registry *load_fixture(const char *name)
+{
+	return load_fixture_with(name, NULL);
 }
 
 static govmap_analysis *analyse_on(const govmap_registry *reg,
@@ -145,6 +151,19 @@ static const govmap_finding *the_finding(const govmap_analysis *an,
 	ck_assert_int_eq(hit->entity,
 			 (int32_t)idx(govmap_analysis_registry(an), id));
 	return hit;
+}
+
+/* The category the core rule `id` declares (the session copies it onto
+ * each finding; govmap_core_findings alone does not). */
+static govmap_category rule_category(const char *id)
+{
+	size_t n;
+	const govmap_rule_info *r = govmap_core_rules(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(r[i].id, id) == 0)
+			return r[i].category;
+	ck_abort_msg("no core rule %s", id);
+	return GOVMAP_CAT_DEFICIT;
 }
 
 static const char *dump_findings(const govmap_findings *f)
@@ -347,7 +366,11 @@ START_TEST(chain_findings)
 	govmap_analysis *an = analyse_on(reg, ON);
 	govmap_findings f;
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	/* the body is an NHS trust with no commissioner recorded: a gap */
+	ck_assert_msg(f.n == 2, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-commissioner", "test-body");
+	ck_assert_int_eq(rule_category("core/no-commissioner"),
+			 GOVMAP_CAT_COVERAGE);
 	const govmap_finding *x = the_finding(an, &f, "core/no-sanction", "test-body");
 	ck_assert_int_eq(x->sev, GOVMAP_SEV_WARNING);
 	ck_assert_str_eq(x->msg, "no forum can impose consequences on Test Body: "
@@ -558,7 +581,8 @@ START_TEST(board_seats_best_change_findings)
 
 	govmap_findings f;
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 2, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-commissioner", "test-trust");
 	const govmap_finding *x = the_finding(an, &f, "core/vacant-seat", "test-trust-board");
 	ck_assert_int_eq(x->sev, GOVMAP_SEV_INFO);
 	ck_assert_str_eq(x->msg, "1 of 3 'Elected member' seats on Test Trust "
@@ -725,7 +749,8 @@ START_TEST(joint_board)
 
 	govmap_findings f;
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 2, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 3, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-commissioner", "test-trust-c");
 	the_finding(an, &f, "core/no-chain", "test-trust-c");
 	the_finding(an, &f, "core/no-sanction", "test-council-b");
 	govmap_findings_free(&f);
@@ -748,7 +773,8 @@ START_TEST(dates_link_ends)
 	ck_assert_int_eq(sc(an, "test-trust")->next,
 			 link_edge(an, "test-trust-scrutinised-by-council-to-2024"));
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-commissioner", "test-trust");
 	govmap_findings_free(&f);
 	govmap_analysis_free(an);
 
@@ -761,7 +787,8 @@ START_TEST(dates_link_ends)
 			 link_edge(an, "test-trust-scrutinised-by-council"));
 	ck_assert_int_eq(link_edge(an, "test-trust-scrutinised-by-council-to-2024"), -1);
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 2, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-commissioner", "test-trust");
 	the_finding(an, &f, "core/no-sanction", "test-trust");
 	govmap_findings_free(&f);
 	govmap_analysis_free(an);
@@ -770,7 +797,8 @@ START_TEST(dates_link_ends)
 	an = analyse_on(reg, 20220630);
 	ASSERT_SCORE(an, "test-trust", 0, 1, 10000000.0, 0);
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 1, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 2, "findings:%s", dump_findings(&f));
+	the_finding(an, &f, "core/no-commissioner", "test-trust");
 	the_finding(an, &f, "core/no-chain", "test-trust");
 	govmap_findings_free(&f);
 	govmap_analysis_free(an);
@@ -837,9 +865,10 @@ START_TEST(exposure_scores)
 
 	govmap_findings f;
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 3, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 4, "findings:%s", dump_findings(&f));
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_WARNING], 2);
 	ck_assert_uint_eq(f.nsuppressed, 1);
+	the_finding(an, &f, "core/no-commissioner", "test-f-trust");
 	for (size_t i = 0; i < f.n; i++)
 		if (f.v[i].entity == (int32_t)idx(reg, "test-i-partnership")) {
 			ck_assert_str_eq(f.v[i].rule, "core/no-sanction");
@@ -862,16 +891,24 @@ START_TEST(rules_each_once)
 	govmap_analysis *an = analyse_on(reg, ON);
 	govmap_findings f;
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 11, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 12, "findings:%s", dump_findings(&f));
 	size_t nrules;
 	const govmap_rule_info *rules = govmap_core_rules(&nrules);
-	ck_assert_uint_eq(nrules, 11);
+	ck_assert_uint_eq(nrules, 13);
+	/* core/governors-not-recorded needs the plugin type foundation-trust:
+	 * pinned on the contracts fixture (contracts_rules) */
 	for (size_t r = 0; r < nrules; r++)
-		ck_assert_msg(count_rule(&f, rules[r].id) == 1,
+		ck_assert_msg(count_rule(&f, rules[r].id) ==
+				      (strcmp(rules[r].id,
+					      "core/governors-not-recorded")
+					       ? 1u
+					       : 0u),
 			      "%s fired %zu times:%s", rules[r].id,
 			      count_rule(&f, rules[r].id), dump_findings(&f));
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_WARNING], 7);
-	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 4);
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 5);
+	the_finding(an, &f, "core/no-sanction", "test-z-trust");
+	the_finding(an, &f, "core/no-commissioner", "test-z-trust");
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_ERROR], 0);
 	/* unknown powers: a coverage gap, not "no sanction" (issue 15) */
 	ck_assert_uint_eq(count_rule(&f, "core/no-sanction"), 1);
@@ -894,7 +931,14 @@ START_TEST(rules_each_once)
 	ck_assert_str_eq(the_finding(an, &f, "core/untendered-contract",
 				     "test-untendered-contract")->msg,
 			 "contract 'Test Untendered Contract' from Test Council "
-			 "was awarded without a tender");
+			 "was let without competition; it started on "
+			 "2023-04-01, under the NHS procurement regulations of "
+			 "2013: NHS England and clinical commissioning groups "
+			 "(integrated care boards from 1 July 2022) could award "
+			 "health care services without advertising only where "
+			 "that provider alone could provide them (reg. 5), "
+			 "acting transparently and treating providers equally "
+			 "(reg. 3)");
 	ck_assert_str_eq(the_finding(an, &f, "core/unpublished-contract",
 				     "test-unpublished-contract")->msg,
 			 "contract 'Test Unpublished Contract' from Test Council "
@@ -916,8 +960,8 @@ START_TEST(rules_each_once)
 				     "test-partnership-board")->msg,
 			 "1 of 3 'Member' seats on Test Partnership Board is "
 			 "vacant");
-	ck_assert_str_eq(the_finding(an, &f, "core/no-sanction", "test-y2-trust")->msg,
-			 "no forum can impose consequences on Test Y2 Trust: "
+	ck_assert_str_eq(the_finding(an, &f, "core/no-sanction", "test-z-trust")->msg,
+			 "no forum can impose consequences on Test Z Trust: "
 			 "none of its 1 accountability link carries the power "
 			 "to sanction");
 	ck_assert_str_eq(the_finding(an, &f, "core/no-chain", "test-orphan")->msg,
@@ -1094,7 +1138,7 @@ START_TEST(rules_statutory_and_scrutiny_variants)
 	/* a scrutineer whose budget is unknown, not zero: quiet */
 	rules_on(BODY("test-e", "electorate", "")
 		 BODY("test-c", "local-authority", "")
-		 BODY("test-t", "nhs-trust", DATED)
+		 BODY("test-t", "company", DATED)
 		 LINK("test-c-l", "test-c", "test-e", "elected-by")
 		 LINK("test-t-l", "test-t", "test-c", "scrutinised-by"), &f);
 	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
@@ -1102,7 +1146,7 @@ START_TEST(rules_statutory_and_scrutiny_variants)
 	/* money 0 but scrutinising nobody: quiet */
 	rules_on(BODY("test-e", "electorate", "")
 		 BODY("test-c", "local-authority", MONEY("0"))
-		 BODY("test-t", "nhs-trust", DATED)
+		 BODY("test-t", "company", DATED)
 		 LINK("test-c-l", "test-c", "test-e", "elected-by")
 		 LINK("test-t-l", "test-t", "test-c", "reports-to"), &f);
 	ck_assert_msg(f.n == 0, "findings:%s", dump_findings(&f));
@@ -1419,22 +1463,25 @@ START_TEST(honest_intervals_words_report)
 	v = govmap_report_unpriced(r, &n);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_uint_eq(v[0], idx(reg, "test-partnership"));
-	/* the unstated seats and the trust's link with no powers recorded
-	 * are coverage findings, the rest (no chain) deficit */
-	ck_assert_uint_eq(t->findings[GOVMAP_CAT_COVERAGE], 2);
+	/* the unstated seats, the trust's link with no powers recorded and
+	 * the trust with no commissioner are coverage findings, the rest
+	 * (no chain) deficit */
+	ck_assert_uint_eq(t->findings[GOVMAP_CAT_COVERAGE], 3);
 	ck_assert_uint_eq(t->findings[GOVMAP_CAT_DEFICIT], 1);
 	v = govmap_report_findings(r, GOVMAP_CAT_COVERAGE, &n);
-	ck_assert_uint_eq(n, 2);
-	int seen_seat = 0, seen_powers = 0;
+	ck_assert_uint_eq(n, 3);
+	int seen_seat = 0, seen_powers = 0, seen_com = 0;
 	for (size_t k = 0; k < n; k++) {
 		seen_seat += strcmp(f.v[v[k]].rule, "core/unstated-seat") == 0;
 		seen_powers +=
 			strcmp(f.v[v[k]].rule, "core/powers-unknown") == 0;
+		seen_com += strcmp(f.v[v[k]].rule, "core/no-commissioner") == 0;
 		ck_assert_str_eq(govmap_category_name(f.v[v[k]].category),
 				 "coverage");
 	}
 	ck_assert_int_eq(seen_seat, 1);
 	ck_assert_int_eq(seen_powers, 1);
+	ck_assert_int_eq(seen_com, 1);
 	v = govmap_report_undated(r, &n);
 	ck_assert_uint_eq(n, 0); /* 2024: after the company's known end */
 	govmap_report_free(r);
@@ -1535,6 +1582,356 @@ START_TEST(sensitivity_around_weights)
 }
 END_TEST
 
+/* ---- (i) contracts: a chain to the commissioner, money, rules ------- */
+
+static govmap_registry *load_contracts(void)
+{
+	/* the england-ics plugin declares foundation-trust */
+	static const char *const bodies[] = {"foundation-trust", NULL};
+	govmap_load_opts o = {0};
+	o.extra_body_types = bodies;
+	return load_fixture_with("contracts", &o);
+}
+
+START_TEST(contracts_scores)
+{
+	govmap_registry *reg = load_contracts();
+	govmap_analysis *an = analyse_on(reg, ON);
+	/* 0.9 (step) x 0.7 (contract) x 1.0 (all powers) x 0.7 (type
+	 * commissioned-by) = 0.441, after the council's 0.9 */
+	ASSERT_SCORE(an, "test-council", 0.9, 0.1, 30000000.0, 1);
+	ASSERT_SCORE(an, "test-provider-known", 0.3969, 0.6031, 6031000.0, 2);
+	ASSERT_SCORE(an, "test-provider-2013", 0.3969, 0.6031, 1206200.0, 2);
+	ASSERT_SCORE(an, "test-provider-unknown", 0.3969, 0.6031, 0, 2);
+	ASSERT_SCORE(an, "test-provider-expired", 0, 1, 0, 0);
+	ASSERT_SCORE(an, "test-provider-undated", 0, 1, 0, 0);
+	ASSERT_SCORE(an, "test-ft-bare", 0.23814, 0.76186, 0, 2);
+	ASSERT_SCORE(an, "test-trust-alone", 0, 1, 0, 0);
+	/* the chain runs through the contract */
+	const govmap_score *k = sc(an, "test-provider-known");
+	const govmap_edge *e = edge_at(an, k->next);
+	ck_assert_int_eq(e->kind, GOVMAP_EDGE_CONTRACT);
+	ck_assert_int_eq(e->link, (int32_t)idx(reg, "test-contract-known"));
+	ck_assert_int_eq(e->to, (int32_t)idx(reg, "test-council"));
+	ck_assert_double_eq_tol(e->strength, 0.441, TOL);
+	ck_assert_double_eq_tol(e->strength_high, 0.441, TOL);
+	ck_assert_double_eq_tol(k->A_high, k->A, TOL);
+	char why[200];
+	ck_assert_double_eq_tol(
+		govmap_analysis_contract_strength(
+			an, govmap_registry_find(reg, "test-contract-known"),
+			why, sizeof why),
+		0.441, TOL);
+	ck_assert_str_eq(why, "step 0.90 x basis contract 0.70 x powers 1.00 "
+			      "x type commissioned-by 0.70 = 0.441");
+	ck_assert_str_eq(govmap_analysis_reason(an, idx(reg, "test-provider-known"),
+						why, sizeof why),
+			 "by contract; its commissioner can impose "
+			 "consequences; 2 links from voters");
+	/* money: the contract's value for the year, marked as such */
+	ck_assert_int_eq(k->money, 10000000);
+	ck_assert_int_eq(k->money_year, 2024);
+	ck_assert_int_eq(k->money_kind, GOVMAP_MONEY_CONTRACT_VALUE);
+	ck_assert(k->money_from_contracts);
+	ck_assert_uint_eq(k->contracts, 1);
+	ck_assert_uint_eq(k->contracts_unvalued, 0);
+	char buf[160];
+	ck_assert_str_eq(govmap_score_money_text(k, buf, sizeof buf),
+			 "\xc2\xa3" "10m (2024/25 contract value: 1 contract "
+			 "in force)");
+	/* an unknown value stays unknown: never £0 */
+	const govmap_score *u = sc(an, "test-provider-unknown");
+	ck_assert_int_eq(u->money, -1);
+	ck_assert(!u->money_from_contracts);
+	ck_assert_uint_eq(u->contracts, 1);
+	ck_assert_uint_eq(u->contracts_unvalued, 1);
+	/* an expired contract: no edge, no money, though it has a 2024/25
+	 * figure; a contract with no term: dates not known */
+	ck_assert(!sc(an, "test-contract-expired")->active);
+	ck_assert(!sc(an, "test-contract-expired")->dates_unknown);
+	ck_assert_int_eq(sc(an, "test-provider-expired")->money, -1);
+	ck_assert_uint_eq(sc(an, "test-provider-expired")->contracts, 0);
+	ck_assert(!sc(an, "test-contract-undated")->active);
+	ck_assert(sc(an, "test-contract-undated")->dates_unknown);
+	ck_assert_int_eq(sc(an, "test-provider-undated")->money, -1);
+	ck_assert_int_eq(edge_of(an, GOVMAP_EDGE_CONTRACT, "test-provider-expired",
+				 "test-council", -1),
+			 -1);
+	/* the commissioner's own money is its own */
+	ck_assert_int_eq(sc(an, "test-council")->money, 300000000);
+	ck_assert(!sc(an, "test-council")->money_from_contracts);
+	govmap_analysis_free(an);
+
+	/* on the contract's last day it is in force; the day after, not */
+	an = analyse_on(reg, 20250331);
+	ck_assert(sc(an, "test-contract-known")->active);
+	ck_assert_double_eq_tol(sc(an, "test-provider-known")->A, 0.3969, TOL);
+	govmap_analysis_free(an);
+	an = analyse_on(reg, 20250401);
+	ck_assert(!sc(an, "test-contract-known")->active);
+	ck_assert_double_eq_tol(sc(an, "test-provider-known")->A, 0, TOL);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(contracts_weights)
+{
+	govmap_registry *reg = load_contracts();
+	size_t nv;
+	const govmap_variant *v = govmap_sensitivity_variants(&nv);
+	/* every group the contract's strength is made of moves it */
+	static const struct {
+		const char *name;
+		double strength;
+	} want[] = {
+		{"basis weights +25%", 0.9 * 0.875 * 1.0 * 0.7},
+		{"powers weights -25%", 0.9 * 0.7 * 0.75 * 0.7},
+		{"type weights +25%", 0.9 * 0.7 * 1.0 * 0.875},
+		{"step weight -25%", 0.675 * 0.7 * 1.0 * 0.7},
+		{"seat fill weights +25%", 0.441},
+	};
+	for (size_t w = 0; w < sizeof want / sizeof *want; w++) {
+		const govmap_variant *x = NULL;
+		for (size_t i = 0; i < nv; i++)
+			if (strcmp(v[i].name, want[w].name) == 0)
+				x = &v[i];
+		ck_assert_ptr_nonnull(x);
+		govmap_analysis *an = NULL;
+		govmap_analysis_opts o = {ON, NULL, NULL, 0, x};
+		ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
+		const govmap_edge *e =
+			edge_at(an, sc(an, "test-provider-known")->next);
+		ck_assert_int_eq(e->kind, GOVMAP_EDGE_CONTRACT);
+		ck_assert_msg(fabs(e->strength - want[w].strength) < TOL,
+			      "%s: %f, want %f", want[w].name, e->strength,
+			      want[w].strength);
+		govmap_analysis_free(an);
+	}
+	govmap_registry_free(reg);
+}
+END_TEST
+
+START_TEST(contracts_status_and_regime)
+{
+	govmap_entity c;
+	memset(&c, 0, sizeof c);
+	c.kind = GOVMAP_KIND_CONTRACT;
+	c.start = 20240401;
+	c.end = 20250331;
+	ck_assert_int_eq(govmap_contract_status(&c, 20240331), GOVMAP_NO);
+	ck_assert_int_eq(govmap_contract_status(&c, 20240401), GOVMAP_YES);
+	ck_assert_int_eq(govmap_contract_status(&c, 20250331), GOVMAP_YES);
+	ck_assert_int_eq(govmap_contract_status(&c, 20250401), GOVMAP_NO);
+	/* a term not recorded: not known, never in force */
+	c.end = 0;
+	ck_assert_int_eq(govmap_contract_status(&c, 20240601), GOVMAP_UNKNOWN);
+	ck_assert_int_eq(govmap_contract_status(&c, 20240301), GOVMAP_NO);
+	c.start = 0;
+	c.end = 20200823;
+	ck_assert_int_eq(govmap_contract_status(&c, 20200601), GOVMAP_UNKNOWN);
+	ck_assert_int_eq(govmap_contract_status(&c, 20200824), GOVMAP_NO);
+	/* `valid` still counts: an unknown end leaves it open */
+	c.start = 20240401;
+	c.end = 20250331;
+	c.valid.to = GOVMAP_DATE_UNKNOWN;
+	ck_assert_int_eq(govmap_contract_status(&c, 20240601), GOVMAP_UNKNOWN);
+	c.valid.to = 20240501;
+	ck_assert_int_eq(govmap_contract_status(&c, 20240601), GOVMAP_NO);
+	/* any other kind: its period */
+	c.kind = GOVMAP_KIND_LINK;
+	c.valid.to = 0;
+	ck_assert_int_eq(govmap_contract_status(&c, 20300101), GOVMAP_YES);
+
+	govmap_registry *reg = load_contracts();
+	static const struct {
+		const char *id;
+		govmap_regime r;
+		const char *name;
+	} want[] = {
+		{"test-contract-unknown", GOVMAP_REGIME_PSR, "psr-2023"},
+		{"test-contract-known", GOVMAP_REGIME_PSR, "psr-2023"},
+		{"test-contract-2013", GOVMAP_REGIME_NHS_2013, "nhs-2013"},
+		{"test-contract-expired", GOVMAP_REGIME_NHS_2013, "nhs-2013"},
+		{"test-contract-undated", GOVMAP_REGIME_START_NOT_KNOWN,
+		 "start-not-known"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		govmap_regime r = govmap_contract_regime(
+			reg, govmap_registry_find(reg, want[i].id));
+		ck_assert_msg(r == want[i].r, "%s: regime %d", want[i].id, r);
+		ck_assert_str_eq(govmap_regime_name(r), want[i].name);
+	}
+	ck_assert_int_eq(govmap_contract_regime(reg, govmap_registry_find(
+							     reg, "test-council")),
+			 GOVMAP_REGIME_OTHER);
+	/* commissioners: the contract's, in force; a link in force */
+	bool com[64], com19[64];
+	ck_assert_uint_le(govmap_registry_count(reg), 64);
+	govmap_registry_commissioned(reg, ON, com);
+	govmap_registry_commissioned(reg, 20190101, com19);
+	ck_assert(com[idx(reg, "test-provider-known")]);
+	ck_assert(com[idx(reg, "test-provider-undated")]);
+	ck_assert(!com[idx(reg, "test-provider-expired")]);
+	ck_assert(com[idx(reg, "test-ft-bare")]);
+	ck_assert(!com19[idx(reg, "test-ft-bare")]);
+	ck_assert(!com[idx(reg, "test-trust-alone")]);
+	ck_assert(!com[idx(reg, "test-council")]);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+#define CR_SRC "sources:\n  - url: https://example.org/c\n    title: c\n    accessed: 2024-05-01\n"
+#define CR_YAML(region, start)                                              \
+	"kind: body\nid: b\nname: B\ntype: local-authority\nregion: " region \
+	"\n" CR_SRC "---\nkind: body\nid: p\nname: P\ntype: company\n"       \
+	"region: " region "\nvalid: {from: 2000-01-01}\n" CR_SRC              \
+	"---\nkind: contract\nid: k\nname: K\ncommissioner: b\nprovider: p\n" \
+	"start: " start "\nend: 2030-03-31\ntendered: false\n" CR_SRC
+
+START_TEST(contracts_regime_other)
+{
+	/* outside England, or before the 2013 regulations: neither NHS
+	 * regime, the general wording */
+	static const char *const yaml[] = {CR_YAML("wales", "2024-04-01"),
+					   CR_YAML("england", "2012-04-01")};
+	for (size_t i = 0; i < 2; i++) {
+		govmap_diags d = {0};
+		int rc;
+		char sub[16];
+		snprintf(sub, sizeof sub, "other%zu", i);
+		govmap_registry *reg = th_load_files(sub, NULL, &d, &rc,
+						     "c.yaml", yaml[i], NULL);
+		ck_assert_msg(rc == GOVMAP_OK && d.count[GOVMAP_SEV_ERROR] == 0,
+			      "rc %d%s", rc, th_dump(&d));
+		govmap_diags_free(&d);
+		ck_assert_int_eq(govmap_contract_regime(
+					 reg, govmap_registry_find(reg, "k")),
+				 GOVMAP_REGIME_OTHER);
+		govmap_analysis *an = analyse_on(reg, ON);
+		govmap_findings f;
+		findings_of(an, &f);
+		const govmap_finding *x =
+			the_finding(an, &f, "core/untendered-contract", "k");
+		ck_assert_str_eq(x->msg, "contract 'K' from B was awarded "
+					 "without a tender");
+		ck_assert_str_eq(x->basis, "Public Contracts Regulations 2015 "
+					   "(SI 2015/102); Procurement Act 2023");
+		govmap_findings_free(&f);
+		govmap_analysis_free(an);
+		govmap_registry_free(reg);
+	}
+}
+END_TEST
+
+START_TEST(contracts_rules)
+{
+	govmap_registry *reg = load_contracts();
+	govmap_analysis *an = analyse_on(reg, ON);
+	govmap_findings f;
+	findings_of(an, &f);
+	/* untendered: one per regime, not the expired contract */
+	ck_assert_uint_eq(count_rule(&f, "core/untendered-contract"), 3);
+	int seen[3] = {0};
+	for (size_t i = 0; i < f.n; i++) {
+		const govmap_finding *x = &f.v[i];
+		if (strcmp(x->rule, "core/untendered-contract") != 0)
+			continue;
+		ck_assert_int_ne(x->entity,
+				 (int32_t)idx(reg, "test-contract-expired"));
+		if (x->entity == (int32_t)idx(reg, "test-contract-unknown")) {
+			seen[0]++;
+			ck_assert_ptr_nonnull(strstr(x->basis, "SI 2023/1348"));
+			ck_assert_ptr_nonnull(strstr(x->msg, "started on "
+							     "2024-04-01, under "
+							     "the Provider "
+							     "Selection Regime"));
+			ck_assert_ptr_nonnull(strstr(x->msg, "Direct Award "
+							     "Process A, B or C"));
+		} else if (x->entity == (int32_t)idx(reg, "test-contract-2013")) {
+			seen[1]++;
+			ck_assert_ptr_nonnull(strstr(x->basis, "SI 2013/500"));
+			ck_assert_ptr_null(strstr(x->basis, "SI 2023/1348"));
+			ck_assert_ptr_nonnull(strstr(x->msg, "started on "
+							     "2019-04-01, under "
+							     "the NHS procurement "
+							     "regulations of "
+							     "2013"));
+		} else {
+			ck_assert_int_eq(x->entity,
+					 (int32_t)idx(reg, "test-contract-undated"));
+			seen[2]++;
+			ck_assert_ptr_nonnull(strstr(x->msg, "its start date is "
+							     "not recorded"));
+		}
+	}
+	ck_assert(seen[0] == 1 && seen[1] == 1 && seen[2] == 1);
+	/* the foundation trust with no council of governors, not the one
+	 * whose council is recorded with dates not known */
+	const govmap_finding *g = the_finding(an, &f, "core/governors-not-recorded",
+					      "test-ft-bare");
+	ck_assert_int_eq(rule_category("core/governors-not-recorded"),
+			 GOVMAP_CAT_COVERAGE);
+	ck_assert_int_eq(g->sev, GOVMAP_SEV_INFO);
+	ck_assert_str_eq(g->msg, "no council of governors of Test Bare NHS "
+				 "Foundation Trust is recorded: the governors "
+				 "its members elect appoint its chair and "
+				 "non-executive directors, so its chain through "
+				 "its members cannot be scored");
+	/* no commissioner: the lone trust only (the providers' contracts
+	 * name theirs; the expired provider is no longer a provider) */
+	const govmap_finding *c = the_finding(an, &f, "core/no-commissioner",
+					      "test-trust-alone");
+	ck_assert_int_eq(rule_category("core/no-commissioner"),
+			 GOVMAP_CAT_COVERAGE);
+	ck_assert_str_eq(c->msg, "no commissioner of Test Alone NHS Trust is "
+				 "recorded on this date: no commissioned-by "
+				 "link in force and no contract naming it as "
+				 "provider");
+	/* a contract is a forum that can sanction: no core/no-sanction on
+	 * the providers, only on the trusts whose link cannot */
+	ck_assert_uint_eq(count_rule(&f, "core/no-sanction"), 2);
+	for (size_t i = 0; i < f.n; i++)
+		if (strcmp(f.v[i].rule, "core/no-sanction") == 0)
+			ck_assert(f.v[i].entity == (int32_t)idx(reg, "test-ft-bare") ||
+				  f.v[i].entity == (int32_t)idx(reg, "test-ft-governed"));
+	ck_assert_uint_eq(count_rule(&f, "core/no-chain"), 3);
+	ck_assert_msg(f.n == 10, "findings:%s", dump_findings(&f));
+	govmap_findings_free(&f);
+
+	/* the report: contract money counted apart, never added */
+	govmap_report *r = NULL;
+	ck_assert_int_eq(rule_category("core/untendered-contract"),
+			 GOVMAP_CAT_DEFICIT);
+	ck_assert_int_eq(govmap_report_build(&r, an, NULL, NULL), GOVMAP_OK);
+	const govmap_report_totals *t = govmap_report_get_totals(r);
+	ck_assert_uint_eq(t->bodies, 9);
+	ck_assert_uint_eq(t->with_money, 1);
+	ck_assert_double_eq_tol(t->money, 300000000.0, TOL);
+	ck_assert_double_eq_tol(t->exposure, 30000000.0, 1e-3);
+	ck_assert_uint_eq(t->money_unknown, 6);
+	ck_assert_uint_eq(t->contract_bodies, 2);
+	ck_assert_double_eq_tol(t->contract_money, 12000000.0, TOL);
+	ck_assert_double_eq_tol(t->contract_exposure, 7237200.0, 1e-3);
+	ck_assert_uint_eq(t->weak_contract_bodies, 0);
+	char buf[320];
+	ck_assert_str_eq(govmap_report_coverage_text(t, buf, sizeof buf),
+			 "\xc2\xa3" "300m known, for 1 of 7 bodies; 6 not "
+			 "recorded; and \xc2\xa3" "12m held by 2 providers "
+			 "under contracts, inside their commissioners' money, "
+			 "not added");
+	size_t n;
+	const size_t *v = govmap_report_by_exposure(r, &n);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(v[0], idx(reg, "test-council"));
+	ck_assert_uint_eq(v[1], idx(reg, "test-provider-known"));
+	ck_assert_uint_eq(v[2], idx(reg, "test-provider-2013"));
+	govmap_report_free(r);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
 Suite *analysis_suite(void)
 {
 	Suite *s = suite_create("analysis");
@@ -1582,6 +1979,16 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, rules_statutory_and_scrutiny_variants);
 	tcase_add_test(tc, honest_numbers_model);
 	tcase_add_test(tc, sensitivity_around_weights);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("contracts");
+	th_add_tmp_fixtures(tc);
+	tcase_add_test(tc, contracts_scores);
+	tcase_add_test(tc, contracts_weights);
+	tcase_add_test(tc, contracts_status_and_regime);
+	tcase_add_test(tc, contracts_regime_other);
+	tcase_add_test(tc, contracts_rules);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 	return s;

@@ -539,8 +539,10 @@ START_TEST(clusters)
 		if (strcmp(nm, "voters") == 0) {
 			voters = 1;
 			ck_assert_str_eq(agget(sg, "rank"), "min");
-			/* the only electorate is england/testshire's */
-			ck_assert_int_eq(agnnodes(sg), 0);
+			/* the only electorate is england/testshire's: the
+			 * voters' rank holds the legend alone */
+			ck_assert_int_eq(agnnodes(sg), 1);
+			ck_assert_ptr_nonnull(agsubnode(sg, agnode(g, "legend", 0), 0));
 			continue;
 		}
 		ck_assert(strncmp(nm, "cluster_", 8) == 0);
@@ -672,7 +674,9 @@ START_TEST(cluster_grid)
 	ck_assert_ptr_nonnull(g);
 	Agraph_t *voters = agsubg(g, "voters", 0);
 	ck_assert_ptr_nonnull(voters);
-	ck_assert_int_eq(agnnodes(voters), 1);
+	/* and the legend beside it */
+	ck_assert_int_eq(agnnodes(voters), 2);
+	ck_assert_ptr_nonnull(agsubnode(voters, agnode(g, "legend", 0), 0));
 	ck_assert(agsubnode(voters, node_with_label(g, "Test national "
 						      "electorate "),
 			    0) != NULL);

@@ -50,7 +50,7 @@ _govmap() {
 
 	case $prev in
 	-r | --registry | --plugin-path | -o | --output)
-		if [ "$cmd" = map ] || [ "$cmd" = history ] ||
+		if [ "$cmd" = map ] || [ "$cmd" = brief ] || [ "$cmd" = history ] ||
 			{ [ "$cmd" = export ] && [[ " ${COMP_WORDS[*]} " != *" csv "* ]]; }; then
 			COMPREPLY=($(compgen -f -- "$cur"))
 		else
@@ -81,7 +81,8 @@ _govmap() {
 			cut -d' ' -f2 | tr '|' ' ')" -- "$cur"))
 		return
 		;;
-	--on | --since | --top | --depth | --collapse | --max | --oldest | \
+	--on | --since | --until | --top | --depth | --collapse | --max | \
+		--max-count | --oldest | \
 		--history | --type | --link-base)
 		return
 		;;

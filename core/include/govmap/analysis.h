@@ -32,14 +32,18 @@ typedef enum {
 	GOVMAP_EDGE_LINK = 0,   /**< an explicit `kind: link` entity */
 	GOVMAP_EDGE_BOARD_OF,   /**< a board answers to the body it is of */
 	GOVMAP_EDGE_JOINT,      /**< a joint board answers to each member */
-	GOVMAP_EDGE_SEAT        /**< seats filled by a body or electorate */
+	GOVMAP_EDGE_SEAT,       /**< seats filled by a body or electorate */
+	GOVMAP_EDGE_CONTRACT    /**< a contract in force: its provider answers
+				     to its commissioner through contract
+				     management (`link` is the contract) */
 } govmap_edge_kind;
 
 /** One edge: `from` gives account to `to`.  Indexes into the registry. */
 typedef struct {
 	int32_t from, to;
 	govmap_edge_kind kind;
-	int32_t link;      /**< the link entity for GOVMAP_EDGE_LINK, else -1 */
+	int32_t link;      /**< the link entity for GOVMAP_EDGE_LINK, the
+			        contract for GOVMAP_EDGE_CONTRACT, else -1 */
 	int32_t seat;      /**< seat index on the board for GOVMAP_EDGE_SEAT */
 	double strength;   /**< in (0,1] */
 	double strength_high; /**< the best case where something is not
@@ -56,7 +60,9 @@ typedef struct {
 	double D;          /**< deficit = 1 - A */
 	int64_t money;     /**< public money controlled in the financial
 			        year of the evaluation date (or the nearest
-			        year when the options ask), -1 unknown */
+			        year when the options ask), -1 unknown; for a
+			        provider with no figure of its own, its
+			        contracts' values (money_from_contracts) */
 	double exposure;   /**< D x money (0 when money unknown: test money
 			        before showing it) */
 	int32_t next;      /**< edge index of the first step of the best
@@ -76,6 +82,16 @@ typedef struct {
 			        fill is not stated as filled the way the
 			        board's stated seats are.  A is the worst
 			        case (unknowns give no chain); A <= A_high */
+	uint32_t contracts; /**< contracts in force on the date of which this
+				 body is the provider */
+	uint32_t contracts_unvalued; /**< of them, those with no
+					  contract-value figure for the
+					  financial year of the date */
+	bool money_from_contracts; /**< `money` is the sum of the values of
+				        its contracts in force (it has no figure
+				        of its own for the year): public money
+				        its commissioners' figures already hold,
+				        so report totals do not add it again */
 } govmap_score;
 
 /** The width beyond which outputs show the interval [A, A_high]. */
@@ -152,6 +168,15 @@ double govmap_analysis_link_strength(const govmap_analysis *an,
 				     const govmap_entity *link, char *why,
 				     size_t why_size);
 
+/** The strength of the edge a contract gives (its provider answers to
+ * its commissioner through contract management: basis contract, powers
+ * inform, question and sanction, the type weight of commissioned-by;
+ * CONTRIBUTING.md "The deficit model"), with this analysis's variation
+ * and plugin weights.  Writes the breakdown into why (if non-NULL). */
+double govmap_analysis_contract_strength(const govmap_analysis *an,
+					 const govmap_entity *contract,
+					 char *why, size_t why_size);
+
 /**
  * The documented word for an accountability A (CONTRIBUTING.md, "Words
  * beside the numbers"): "strong" (A >= 0.7), "moderate" (>= 0.4), "weak"
@@ -176,7 +201,9 @@ const char *govmap_score_A_text(const govmap_score *sc, int digits,
 
 /** The money of a score in words, into buf: "£2.2bn (2023/24
  * outturn)", "£4.2bn (2024/25 budget; the nearest year recorded, not
- * this date's)", or "unknown" when no figure applies.  Returns buf. */
+ * this date's)", "£10m (2024/25 contract value: 1 contract in force)"
+ * for a provider's money from its contracts, or "unknown" when no figure
+ * applies.  Returns buf. */
 const char *govmap_score_money_text(const govmap_score *sc, char *buf,
 				    size_t size);
 
@@ -204,6 +231,12 @@ const char *govmap_edge_describe(const govmap_analysis *an,
  * accountability that would result.  Returns the edge index or -1. */
 int32_t govmap_analysis_best_change(const govmap_analysis *an, size_t i,
 				    double *new_A);
+
+/** The Bovens stages the links from body or board i to its forums carry
+ * together: GOVMAP_POWER_INFORM, _QUESTION and _SANCTION or'd (0 when it
+ * has no link, or none lists its powers).  The questions a committee
+ * could ask are about the stages missing.  O(its edges). */
+unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i);
 
 /** The registry analysed (borrowed). */
 const govmap_registry *govmap_analysis_registry(const govmap_analysis *an);

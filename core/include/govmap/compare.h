@@ -26,6 +26,7 @@
 #include "model.h"
 #include "findings.h"
 #include "session.h"
+#include "source.h"
 #include "vcs.h"
 
 #ifdef __cplusplus
@@ -104,10 +105,11 @@ typedef struct {
 	/** links added, removed and changed whose `from` or `to` is this
 	 * entity */
 	size_t links_new, links_gone, links_changed;
-	/** When `moved` (or in force on one side only): the index into
-	 * govmap_diff.v of the changed, added or removed entity on this
-	 * entity's best chain (on either side) nearest to it, or -1 when
-	 * none is (another chain of the graph changed). */
+	/** For a body or board on both sides that `moved` or is in force
+	 * on one side only: the index into govmap_diff.v of the changed,
+	 * added or removed entity nearest to it on its best chain (after,
+	 * else before; never itself), or -1 when none is (another part of
+	 * the graph changed). */
 	int32_t cause;
 } govmap_diff_entry;
 
@@ -119,9 +121,10 @@ typedef struct {
 	size_t n;
 	size_t added, removed, changed, moved;
 	/** Findings (not suppressed) only after, and only before: borrowed
-	 * from the sessions' findings lists; owned arrays.  A finding of
-	 * the same rule on the same entity id on both sides (its text
-	 * changed with a rename, say) is in neither list. */
+	 * from the sessions' findings lists; owned arrays.  A finding whose
+	 * text differs only because its entity was renamed (the same rule
+	 * and entity id, the old name replaced by the new) is in neither
+	 * list. */
 	const govmap_finding **gained, **lost;
 	size_t ngained, nlost;
 	/** Total exposure of the bodies and boards in force (as `report`
@@ -173,6 +176,27 @@ const char *govmap_diff_finding_id(const govmap_diff *d,
 int govmap_diff_entry_what(char *buf, size_t size, const govmap_diff *d,
 			   const govmap_diff_entry *e, int ever);
 
+/* --- two sources, file by file --------------------------------------- */
+
+/** A registry file that differs between two sources. */
+typedef struct {
+	char *path;  /**< inside the registry ("england/x.yaml"); owned */
+	char change; /**< 'A' only in b, 'D' only in a, 'M' in both,
+			  differing */
+} govmap_file_change;
+
+/**
+ * The *.yaml files (the manifest included) that differ between two
+ * fresh sources, by content, sorted by path.
+ * @param[out] out  malloc'd; free with govmap_file_changes_free(*out, *n)
+ * @return GOVMAP_OK or the first hard failure of reading (with a
+ *         diagnostic), GOVMAP_ENOMEM.
+ */
+int govmap_files_compare(govmap_file_change **out, size_t *n, govmap_src *a,
+			 govmap_src *b, govmap_diags *diags);
+/** Free what govmap_files_compare returned.  Accepts NULL. */
+void govmap_file_changes_free(govmap_file_change *v, size_t n);
+
 /* --- a timeline over commits ----------------------------------------- */
 
 #define GOVMAP_TIMELINE_OPTS_VERSION 1
@@ -196,9 +220,17 @@ typedef struct {
 	/** What each step's diff computes (GOVMAP_COMPARE_*); 0 means
 	 * GOVMAP_COMPARE_ALL. */
 	unsigned what;
+	/** Do not load a commit that changes nothing validation or the
+	 * analysis reads (govmap_history_neutral, vcs.h: only notes, or
+	 * files moved unchanged) right after one loaded or skipped: its
+	 * step has `same` set, the last loaded session and no diff.  Needs
+	 * session->cache (version 2 options); ignored when `what` asks for
+	 * findings.  The commit after a skipped run is compared with the
+	 * commit just before it, loaded then, so diffs stay exact. */
+	int skip_neutral;
 } govmap_timeline_opts;
 
-#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0}
+#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0, 0}
 
 typedef struct govmap_timeline govmap_timeline;
 
@@ -221,6 +253,11 @@ typedef struct {
 	/** The last loaded session before it (diff->a), or NULL; borrowed
 	 * likewise. */
 	govmap_session *prev;
+	/** (skip_neutral) The commit was not loaded: it changes nothing
+	 * read, so `session` is `prev` (the same diagnostics counts,
+	 * scores and findings) and `diff` is NULL; what it changed (notes)
+	 * is for the caller to read from the files if it needs it. */
+	bool same;
 } govmap_timeline_step;
 
 /**

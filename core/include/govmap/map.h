@@ -76,6 +76,14 @@ typedef struct {
 	 * "#rrggbb" or NULL: anything else is ignored. */
 	const char *(*type_colour)(const char *type, void *payload);
 	void *colour_payload;
+	/** When nonly > 0: draw only these bodies or boards (ids, borrowed)
+	 * and their chains to voters, not a region (the area brief's map:
+	 * its largest deficits).  An id not in force is left out; none in
+	 * force is GOVMAP_ENOTFOUND. */
+	const char *const *only;
+	size_t nonly;
+	int no_legend;           /**< leave the legend out (the caller gives
+				      its own key) */
 } govmap_map_opts;
 
 /** Parse "svg", "png", "pdf", "dot", "json".  -1 if unknown. */

@@ -253,6 +253,20 @@ bool govmap_period_contains(govmap_period p, govmap_date on);
  * `on` is inside the known bounds but an unknown date leaves it open. */
 govmap_tristate govmap_period_status(govmap_period p, govmap_date on);
 
+/**
+ * Whether a contract is in force on `on` (one rule for the analysis, the
+ * plugins' active() and `govmap stats`): GOVMAP_NO when a known date
+ * rules `on` out (its `valid` period, `on` before `start`, or after
+ * `end`, the last day of the term); GOVMAP_YES only when its `valid`
+ * period holds and both `start` and `end` are known with start <= on <=
+ * end; otherwise GOVMAP_UNKNOWN (a start or end not recorded: "dates not
+ * known", never counted in force).  on == 0 means "any": YES unless the
+ * dates are missing.  For an entity of another kind, the status of its
+ * `valid` period.
+ */
+govmap_tristate govmap_contract_status(const govmap_entity *e,
+				       govmap_date on);
+
 /** The financial year (April to March) a date falls in, by its first
  * calendar year: 2024 for 2025-03-31, 2025 for 2025-04-01; 0 for 0. */
 int32_t govmap_fyear_of(govmap_date d);

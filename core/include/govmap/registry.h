@@ -30,6 +30,42 @@ typedef struct {
 	size_t max_entities;         /**< default 1,000,000 */
 } govmap_parse_limits;
 
+/**
+ * A cache of parsed registry files keyed by their Git blob id, for a walk
+ * over many commits (history, blame, diff): a file whose blob was parsed
+ * once is not read or parsed again; its entities are copied into each
+ * registry loaded with the cache, with that load's file name in their
+ * positions and references resolved by that registry alone, so two
+ * registries loaded with one cache never share mutable state.  Files
+ * without a blob id (a directory or memory source) are parsed as usual.
+ *
+ * Ownership: the caller creates and frees the cache.  Registries loaded
+ * with it borrow its strings (the cached entities' text is immutable), so
+ * the cache must outlive every registry and session loaded with it.  It
+ * may be shared by loads in several threads (it has its own lock).  It
+ * lives in memory only and is never written to disk.
+ */
+typedef struct govmap_parse_cache govmap_parse_cache;
+
+/** @param[out] out  free with govmap_parse_cache_free().
+ *  @return GOVMAP_OK or GOVMAP_ENOMEM. */
+int govmap_parse_cache_new(govmap_parse_cache **out);
+
+/** Free the cache.  Accepts NULL.  Free every registry loaded with it
+ * first. */
+void govmap_parse_cache_free(govmap_parse_cache *c);
+
+/** What a cache has done, for tests and benchmarks. */
+typedef struct {
+	size_t parses; /**< files parsed by loads that used the cache */
+	size_t hits;   /**< files taken from the cache instead */
+	size_t blobs;  /**< distinct blobs held */
+} govmap_cache_stats;
+
+/** Read the counters (under the cache's lock). */
+void govmap_parse_cache_stats(const govmap_parse_cache *c,
+			      govmap_cache_stats *out);
+
 typedef struct {
 	govmap_src_limits src;
 	govmap_parse_limits parse;
@@ -42,6 +78,9 @@ typedef struct {
 	 * (declared time-bound by plugins, beside the core's company,
 	 * partnership and nhs-trust); NULL-terminated or NULL.  Borrowed. */
 	const char *const *extra_time_bound_types;
+	/** A parse cache (borrowed; it must outlive the registry), or
+	 * NULL. */
+	govmap_parse_cache *cache;
 } govmap_load_opts;
 
 /**
@@ -92,7 +131,9 @@ typedef struct {
  *                     0 when the caller should list the matches as
  *                     suggestions.  May be NULL.
  * @return how many entities matched (may exceed max).  O(entities x
- *         length of query).
+ *         length of query).  When memory runs out it returns 0 with errno
+ *         set to ENOMEM (set errno to 0 before the call to tell that
+ *         from no match): a failed comparison is never "no match".
  */
 size_t govmap_registry_lookup(const govmap_registry *reg, const char *query,
 			      govmap_match *out, size_t max, int *unique);
@@ -119,6 +160,40 @@ const char *govmap_entity_region(const govmap_registry *reg,
  * ("england/london" is in "england", not in "eng").  NULL region: false.
  * O(length of prefix). */
 int govmap_region_in(const char *region, const char *prefix);
+
+/** The procurement rules that governed a contract's award, by its start
+ * date and its commissioner's region (core/src/contracts.c;
+ * CONTRIBUTING.md, "The core rules"). */
+typedef enum {
+	GOVMAP_REGIME_START_NOT_KNOWN = 0, /**< an English commissioner, but
+					        `start` is not recorded */
+	GOVMAP_REGIME_PSR,      /**< started on or after 2024-01-01 in
+				     England: the Provider Selection Regime
+				     (SI 2023/1348) for health care services */
+	GOVMAP_REGIME_NHS_2013, /**< started 2013-04-01 to 2023-12-31 in
+				     England: the NHS (Procurement, Patient
+				     Choice and Competition) (No. 2)
+				     Regulations 2013 (SI 2013/500) */
+	GOVMAP_REGIME_OTHER     /**< neither: a commissioner outside England,
+				     or a start before 2013-04-01 */
+} govmap_regime;
+
+/** The regime of a contract (GOVMAP_REGIME_OTHER for a non-contract). */
+govmap_regime govmap_contract_regime(const govmap_registry *reg,
+				     const govmap_entity *contract);
+
+/** "psr-2023", "nhs-2013", "other", "start-not-known".  Static. */
+const char *govmap_regime_name(govmap_regime r);
+
+/** Which bodies have a commissioner recorded on `on`, in one pass:
+ * out[i] (for every entity; out has govmap_registry_count(reg) elements)
+ * is true when i is the `from` of a commissioned-by link in force, or the
+ * provider of a contract not known to be out of force
+ * (govmap_contract_status()), in either case to a commissioner not known
+ * to be out of force.  One rule for `govmap stats` and
+ * core/no-commissioner. */
+void govmap_registry_commissioned(const govmap_registry *reg,
+				  govmap_date on, bool *out);
 
 #ifdef __cplusplus
 }

@@ -60,6 +60,18 @@ typedef struct {
 	size_t deficit_sev[3];    /**< unsuppressed deficit findings per
 				       severity */
 	size_t suppressed;        /**< suppressed findings in scope */
+	/* Providers whose money is the value of their contracts in force
+	 * (govmap_score.money_from_contracts): that money is inside their
+	 * commissioners' figures already, so it is not added to `money`,
+	 * `exposure` or `weak_money` (nor counted in with_money or
+	 * money_unknown); it is totalled here apart.  The providers are
+	 * ranked by exposure with the rest. */
+	size_t contract_bodies;   /**< providers with contract money known */
+	double contract_money;    /**< the sum of their contract money */
+	double contract_exposure; /**< the sum of their D x contract money */
+	size_t weak_contract_bodies; /**< of contract_bodies, below the
+					  threshold */
+	double weak_contract_money;  /**< their contract money */
 } govmap_report_totals;
 
 typedef struct govmap_report govmap_report;
@@ -147,7 +159,10 @@ bool govmap_report_robust(const govmap_report *r, govmap_ranking which,
 
 /** The coverage of the money totals in words, into buf: "£4.3bn known,
  * for 2 of 6 bodies; 4 not recorded", "no money recorded for any of 6
- * bodies", or "£4.3bn known, for all 6 bodies".  Returns buf. */
+ * bodies", or "£4.3bn known, for all 6 bodies"; where providers hold
+ * contract money, "...; 1 not recorded; and £3m held by 1 provider
+ * under contracts, inside its commissioners' money, not added".
+ * Returns buf. */
 const char *govmap_report_coverage_text(const govmap_report_totals *t,
 					char *buf, size_t size);
 

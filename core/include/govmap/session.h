@@ -63,7 +63,9 @@ typedef enum {
 	GOVMAP_STAGE_FINDINGS
 } govmap_stage;
 
-#define GOVMAP_SESSION_OPTS_VERSION 1
+/* Version 2 added `cache`.  A caller built against version 1 still
+ * works: the fields after `money_how` are then not read. */
+#define GOVMAP_SESSION_OPTS_VERSION 2
 
 typedef struct {
 	/** GOVMAP_SESSION_OPTS_VERSION; set by GOVMAP_SESSION_OPTS_INIT. */
@@ -99,11 +101,16 @@ typedef struct {
 	 * `on`) or GOVMAP_MONEY_NEAREST_YEAR (the nearest year recorded,
 	 * flagged in each score as money_other_year). */
 	unsigned money_how;
+	/** (version 2) A parse cache (registry.h) for loading many
+	 * revisions of one registry: borrowed, may be shared by several
+	 * sessions, and must outlive every session opened with it (their
+	 * registries borrow its strings).  NULL: no cache. */
+	govmap_parse_cache *cache;
 } govmap_session_opts;
 
 #define GOVMAP_SESSION_OPTS_INIT                                            \
 	{GOVMAP_SESSION_OPTS_VERSION, GOVMAP_SOURCE_DIR, NULL, NULL, NULL, 0,   \
-	 NULL, NULL, 0, GOVMAP_STAGE_FINDINGS, NULL, 0, 0}
+	 NULL, NULL, 0, GOVMAP_STAGE_FINDINGS, NULL, 0, 0, NULL}
 
 typedef struct govmap_session govmap_session;
 

@@ -14,6 +14,8 @@
 
 #include <stdint.h>
 #include "common.h"
+#include "model.h"
+#include "registry.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -91,6 +93,68 @@ void govmap_history_free(govmap_history *h);
 int govmap_history_file_blobs(char (**out)[41], const govmap_history *h,
 			      const char *root, const char *relpath,
 			      govmap_diags *diags);
+
+/** One entity as committed at one commit (govmap_history_entity). */
+typedef struct {
+	char *path;     /**< its file inside the registry, malloc'd; NULL
+			     when the entity is absent at the commit */
+	char blob[41];  /**< that file's blob id, hex; "" when absent */
+	/** The entity as parsed from that blob alone: borrowed from the
+	 * parse cache (valid until it is freed); its positions name no
+	 * file and its references are unresolved: read its fields
+	 * (schema.h), not its targets.  NULL when absent. */
+	const govmap_entity *entity;
+	/** 0 when a blob looked at could not be judged alone (over a
+	 * size limit, unreadable, a parse limit reached): load the
+	 * registry at this commit to know. */
+	int exact;
+} govmap_entity_version;
+
+/**
+ * Entity `id` at each commit of `h`, following it back from the newest
+ * commit as `git blame` follows lines: through the commits that changed
+ * its file, renames of the file and moves of the entity between files,
+ * and gaps where it was absent.  Only the files a commit changed are
+ * looked at (git_diff_tree_to_tree between consecutive commits' registry
+ * trees), and each blob is parsed once, in `cache`; no registry is
+ * loaded, validated or analysed.  An id defined twice (a data error) is
+ * followed in one of its files.
+ * @param[out] out  malloc'd array of h->n versions (newest first, as
+ *                  h->v); free with govmap_entity_versions_free(*out,
+ *                  h->n).  NULL on failure.
+ * @param root      the registry directory (as for govmap_history_load)
+ * @param hint      the entity's file at the newest commit, when known
+ *                  ("boards/x.yaml": looked at first), or NULL (every
+ *                  file of the newest commit is looked at)
+ * @param cache     required; borrowed; must outlive *out's entities
+ * @return GOVMAP_OK, GOVMAP_EINVALID (no cache), GOVMAP_ENOTFOUND (no
+ *         repository), GOVMAP_EIO or GOVMAP_ENOMEM, with a diagnostic.
+ */
+int govmap_history_entity(govmap_entity_version **out,
+			  const govmap_history *h, const char *root,
+			  const char *id, const char *hint,
+			  govmap_parse_cache *cache, govmap_diags *diags);
+
+/** Free what govmap_history_entity returned.  Accepts NULL. */
+void govmap_entity_versions_free(govmap_entity_version *v, size_t n);
+
+/**
+ * For each commit of `h` but the oldest, whether its registry differs
+ * from the next older commit's only in what neither validation nor the
+ * analysis reads: an entity's `notes`, and files moved or renamed with
+ * their content unchanged; the manifest and every other field the same,
+ * and each changed file's parse giving as many errors, warnings and
+ * notes as before.  Such a commit has the same diagnostics counts,
+ * scores and findings as the older one, so history need not load it.
+ * Judged from the files the commit changed (tree diff), each blob parsed
+ * once in `cache`.
+ * @param[out] out  malloc'd array of h->n flags (1: the same as the
+ *                  next older; the oldest is always 0), free().
+ * @return as govmap_history_entity.
+ */
+int govmap_history_neutral(unsigned char **out, const govmap_history *h,
+			   const char *root, govmap_parse_cache *cache,
+			   govmap_diags *diags);
 
 /**
  * Where the repository that contains `root` keeps its hooks, and `root`

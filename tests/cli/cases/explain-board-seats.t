@@ -36,7 +36,8 @@ Strongest chain to voters (4 links; A is the product of the strengths):
   reaches: Test electorate (voters)
 
 Findings:
-  none
+  info [core/no-commissioner] no commissioner of Test Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
+      basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract)
 
 Single change that would raise A most:
   strengthen 4 seats ('Ministerial member') appointed by (Test Trust Board -> Test Minister, now 0.288) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.

@@ -26,6 +26,7 @@ Global options:
 
 Commands:
   blame      the commit that last changed each field of an entity
+  brief      the area brief for committee papers: two A4 pages, HTML or PDF
   check      validate the registry and print diagnostics
   diff       compare two revisions: entities, scores, findings
   explain    show why a body scores as it does, link by link

@@ -13,7 +13,7 @@ test-money-year, working tree, on 2024-01-15
 - Public money in 2023/24: £100m known, for 1 of 2 bodies; 1 not recorded.
 - Decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2 bodies): no bodies.
 - 0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £56m.
-- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 0 suppressed.
+- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 1; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -35,7 +35,11 @@ None.
 
 ## Coverage findings: what the registry does not record
 
-None.
+### england/testshire
+
+**core/no-commissioner** (basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract))
+
+- info: no commissioner of Test Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
 
 ## Suppressed findings
 

@@ -12,7 +12,7 @@ Totals
   Public money in 2024/25: £460m known, for all 4 bodies.
   Decided by bodies whose best chain to voters is weaker than 0.25 (1 of 4 bodies): £50m known, for the 1 body.
   0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £90m.
-  Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 0 suppressed.
+  Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
 
 Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 4 of 4)
     1. Test Trust 2                                     A 0.243 (weak)  D 0.757  exposure £38m  money £50m (2024/25 budget)
@@ -33,7 +33,11 @@ Deficit findings by region and rule
       warning: no forum can impose consequences on Test Trust 2: none of its 1 accountability link carries the power to sanction
 
 Coverage findings: what the registry does not record (gaps, not failings)
-    none
+  england/testshire
+    core/no-commissioner, basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract)
+      info: no commissioner of Test Trust 1 is recorded on this date: no commissioned-by link in force and no contract naming it as provider
+      info: no commissioner of Test Trust 2 is recorded on this date: no commissioned-by link in force and no contract naming it as provider
+      info: no commissioner of Test Trust 3 is recorded on this date: no commissioned-by link in force and no contract naming it as provider
 
 Suppressed findings (reviewed exceptions)
     none

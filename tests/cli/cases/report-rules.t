@@ -10,10 +10,10 @@ test-analysis-rules, working tree, on 2024-06-01
 
 ## Totals
 
-- Public money in 2024/25: £6m known, for 3 of 13 bodies; 10 not recorded.
-- Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 13 bodies): no money recorded for any of 2 bodies.
+- Public money in 2024/25: £6m known, for 3 of 14 bodies; 11 not recorded.
+- Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 14 bodies): no money recorded for any of 2 bodies.
 - 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £2m.
-- Deficit findings: 0 errors, 7 warnings, 1 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
+- Deficit findings: 0 errors, 7 warnings, 1 info; coverage findings (gaps in the registry): 4; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -40,7 +40,7 @@ test-analysis-rules, working tree, on 2024-06-01
 
 **core/no-sanction** (basis: Bovens (2007): accountability needs information, debate and consequences)
 
-- warning: no forum can impose consequences on Test Y2 Trust: none of its 1 accountability link carries the power to sanction
+- warning: no forum can impose consequences on Test Z Trust: none of its 1 accountability link carries the power to sanction
 
 **core/no-statutory-basis** (basis: ultra vires: public bodies act only within powers given by law)
 
@@ -58,9 +58,9 @@ test-analysis-rules, working tree, on 2024-06-01
 
 - warning: Test Scrutiny Panel scrutinises others but has no budget of its own (money: 0 for this year)
 
-**core/untendered-contract** (basis: Public Contracts Regulations 2015 (SI 2015/102); NHS Provider Selection Regime 2023 (SI 2023/1348))
+**core/untendered-contract** (basis: National Health Service (Procurement, Patient Choice and Competition) (No. 2) Regulations 2013 (SI 2013/500) regs. 3 and 5, in force 1 April 2013 to 31 December 2023 (integrated care boards read for CCGs from 1 July 2022: SI 2022/734 reg. 21); other purchases: the Public Contracts Regulations 2015 (SI 2015/102))
 
-- warning: contract 'Test Untendered Contract' from Test Council was awarded without a tender
+- warning: contract 'Test Untendered Contract' from Test Council was let without competition; it started on 2023-04-01, under the NHS procurement regulations of 2013: NHS England and clinical commissioning groups (integrated care boards from 1 July 2022) could award health care services without advertising only where that provider alone could provide them (reg. 5), acting transparently and treating providers equally (reg. 3)
 
 **core/vacant-seat** (basis: the board's constitution or standing orders)
 
@@ -75,6 +75,10 @@ test-analysis-rules, working tree, on 2024-06-01
 - info: the newest source of 'test-department' was checked on 2021-03-01, over two years ago: check it is still right
 
 ### england/testshire
+
+**core/no-commissioner** (basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract))
+
+- info: no commissioner of Test Z Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
 
 **core/powers-unknown** (basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md))
 

@@ -14,7 +14,7 @@ Totals
   Public money in 2024/25: £578m known, for 5 of 6 bodies; 1 not recorded.
   Decided by bodies whose best chain to voters is weaker than 0.25 (3 of 6 bodies): £120m known, for 2 of 3 bodies; 1 not recorded.
   1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £172m.
-  Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 1 suppressed.
+  Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 1; data findings: 0; 1 suppressed.
 
 Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 5 of 5)
     1. Test F Trust                                     A 0.243 (weak)  D 0.757  exposure £76m  money £100m (2024/25 budget)
@@ -41,7 +41,9 @@ Deficit findings by region and rule
       warning: Test H Charity has no chain of accountability to any electorate
 
 Coverage findings: what the registry does not record (gaps, not failings)
-    none
+  england/north
+    core/no-commissioner, basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract)
+      info: no commissioner of Test F Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
 
 Suppressed findings (reviewed exceptions)
     [core/no-sanction] test-i-partnership: no forum can impose consequences on Test I Partnership: none of its 1 accountability link carries the power to sanction

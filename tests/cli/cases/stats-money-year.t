@@ -37,6 +37,8 @@ Providers and contracts
   contract providers (all dates): 0 bodies
   contracts: 0 (in force 0, ended 0, not yet started 0, dates not known 0)
     with a value: 0; tendered: 0 yes, 0 no, 0 not known; published: 0 yes, 0 no, 0 not known
+    in force with a value for the financial year: 0 known, 0 not known
+    by the procurement rules of the start date (untendered in brackets): start not recorded 0 (0), Provider Selection Regime 0 (0), 2013 regulations 0 (0), other 0 (0)
 
 Bodies in force with a money series (any year), by type
   electorate: 0 of 1

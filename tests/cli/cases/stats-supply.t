@@ -1,4 +1,4 @@
-stats: NHS trusts in force (ODS codes, commissioned), contract providers by type, contracts by state on the date (a contract with a missing start or end is never "in force"), tendered and published as yes / no / not known, bodies with money by type.
+stats: NHS trusts in force (ODS codes, commissioned), contract providers by type, contracts by state on the date (a contract with a missing start or end is never "in force"), the contracts in force with a value for the year (known, not known), contracts by the procurement regime of their start date (untendered in brackets), tendered and published as yes / no / not known, bodies with money by type.
 --- args
 -r tests/fixtures/cli/supply --on 2024-06-01 stats --oldest 0
 --- exit
@@ -7,7 +7,7 @@ stats: NHS trusts in force (ODS codes, commissioned), contract providers by type
 test-supply (working tree): 12 entities, in force on 2024-06-01 as counted below
   sourced: 12 of 12 entities (100.0%)
   official codes (ONS or ODS): 2 of 6 bodies (33.3%)
-  public money: 2 entities with a money series, 2 of them with a figure for the financial year of 2024-06-01
+  public money: 3 entities with a money series, 3 of them with a figure for the financial year of 2024-06-01
 
 Kinds (in force / all)
   body                                                              5      6
@@ -39,6 +39,8 @@ Providers and contracts
   contract providers (all dates): 3 bodies (company 2, foundation-trust 1)
   contracts: 4 (in force 1, ended 1, not yet started 1, dates not known 1)
     with a value: 1; tendered: 1 yes, 1 no, 2 not known; published: 1 yes, 0 no, 3 not known
+    in force with a value for the financial year: 1 known, 0 not known
+    by the procurement rules of the start date (untendered in brackets): start not recorded 1 (0), Provider Selection Regime 1 (0), 2013 regulations 1 (0), other 1 (1)
 
 Bodies in force with a money series (any year), by type
   company: 1 of 2

@@ -48,6 +48,8 @@ Providers and contracts
   contract providers (all dates): 1 body (nhs-trust 1)
   contracts: 1 (in force 1, ended 0, not yet started 0, dates not known 0)
     with a value: 1; tendered: 1 yes, 0 no, 0 not known; published: 0 yes, 1 no, 0 not known
+    in force with a value for the financial year: 0 known, 1 not known
+    by the procurement rules of the start date (untendered in brackets): start not recorded 0 (0), Provider Selection Regime 0 (0), 2013 regulations 1 (0), other 0 (0)
 
 Bodies in force with a money series (any year), by type
   electorate: 0 of 1

@@ -13,7 +13,7 @@ test-weights, working tree, on 2024-06-01, with non-default weights (govmap.yaml
 - Public money in 2024/25: £400m known, for 2 of 4 bodies; 2 not recorded.
 - Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 4 bodies): £100m known, for 1 of 2 bodies; 1 not recorded.
 - 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £106m.
-- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 2; data findings: 0; 0 suppressed.
+- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -39,6 +39,10 @@ test-weights, working tree, on 2024-06-01, with non-default weights (govmap.yaml
 ## Coverage findings: what the registry does not record
 
 ### england/testshire
+
+**core/no-commissioner** (basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract))
+
+- info: no commissioner of Test Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
 
 **core/powers-unknown** (basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md))
 

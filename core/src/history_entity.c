@@ -1,0 +1,436 @@
+/*
+ * history_entity.c - following the registry through its commits file by
+ * file instead of loading it at each (govmap/vcs.h): one entity's
+ * versions (govmap_history_entity, for blame and history ID) and the
+ * commits that change nothing validation or the analysis reads
+ * (govmap_history_neutral, for history's memo).
+ *
+ * It compares consecutive commits' registry trees (git_diff_tree_to_tree:
+ * tree ids only, no blob read) and parses only the blobs a commit
+ * changed, each once, through the parse cache (parse_cache.c); it never
+ * loads, validates or analyses a registry, and never writes to the
+ * repository.  Tree entries are held to the Git source's rules
+ * (source_git.c): only regular `*.yaml` blobs with safe names, no
+ * dot-files, not the manifest; blob sizes are checked before a blob is
+ * inflated.
+ */
+#define _XOPEN_SOURCE 700
+#include <stdlib.h>
+#include <string.h>
+
+#include "govmap/schema.h"
+#include "govmap/vcs.h"
+#include "parse_cache.h"
+#include "source_impl.h"
+#include "util.h"
+#include "vcs_impl.h"
+
+/* Files over the default size limit are not judged alone (a manifest
+ * may raise the limit): the caller loads the registry instead. */
+#define MAX_BLOB (1024 * 1024)
+#define MAX_DEPTH 32
+
+typedef struct {
+	git_repository *repo;
+	git_odb *odb;
+	govmap_parse_cache *cache;
+	govmap_parse_limits lim;
+	const char *id;
+	int inexact; /* a blob could not be judged alone */
+	govmap_diags *diags;
+	int rc;
+} walker;
+
+/* Would the Git source read this entry (relative path, mode)? */
+static int registry_file(const char *path, git_filemode_t mode)
+{
+	if ((mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) ||
+	    !govmap__is_yaml(path) || strcmp(path, "govmap.yaml") == 0)
+		return 0;
+	unsigned depth = 0;
+	for (const char *p = path;; depth++) {
+		const char *slash = strchr(p, '/');
+		size_t n = slash ? (size_t)(slash - p) : strlen(p);
+		if (!govmap__segment_safe(p, n) || p[0] == '.' ||
+		    depth > MAX_DEPTH)
+			return 0;
+		if (!slash)
+			return 1;
+		p = slash + 1;
+	}
+}
+
+/* The cache's entry for a blob, parsed now if need be; NULL (and
+ * w->inexact) when it cannot be judged alone. */
+static const govmap__cached *blob_entry(walker *w, const git_oid *oid)
+{
+	const govmap__cached *e = govmap__cache_get(w->cache, oid->id, &w->lim);
+	if (!e) {
+		size_t size;
+		git_object_t type;
+		git_blob *b;
+		if (git_odb_read_header(&size, &type, w->odb, oid) < 0 ||
+		    type != GIT_OBJECT_BLOB || size > MAX_BLOB ||
+		    git_blob_lookup(&b, w->repo, oid) < 0) {
+			w->inexact = 1;
+			return NULL;
+		}
+		size_t n = (size_t)git_blob_rawsize(b);
+		char *buf = malloc(n + 1);
+		if (buf) {
+			memcpy(buf, git_blob_rawcontent(b), n);
+			buf[n] = '\0';
+			e = govmap__cache_parse(w->cache, oid->id, buf, n,
+						&w->lim);
+		}
+		free(buf);
+		git_blob_free(b);
+	}
+	if (!e || govmap__cached_limited(e)) {
+		w->inexact = 1;
+		return NULL;
+	}
+	return e;
+}
+
+/* The entity w->id in a blob, or NULL. */
+static const govmap_entity *in_blob(walker *w, const git_oid *oid)
+{
+	const govmap__cached *e = blob_entry(w, oid);
+	size_t n = 0;
+	const govmap_entity *v = e ? govmap__cached_ents(e, &n) : NULL;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id && strcmp(v[i].id, w->id) == 0)
+			return &v[i];
+	return NULL;
+}
+
+static int lookup_tree(walker *w, git_tree **out, const char *hex)
+{
+	git_oid oid;
+	if (git_oid_fromstr(&oid, hex) < 0 ||
+	    git_tree_lookup(out, w->repo, &oid) < 0) {
+		const git_error *e = git_error_last();
+		govmap_diags_add(w->diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				 "cannot read a commit's tree: %s",
+				 e && e->message ? e->message : "unknown error");
+		w->rc = GOVMAP_EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- one entity ------------------------------------------------------ */
+
+typedef struct {
+	walker *w;
+	govmap_entity_version *v;
+} scan_ctx;
+
+static int scan_cb(const char *root, const git_tree_entry *te, void *payload)
+{
+	scan_ctx *s = payload;
+	if (git_tree_entry_type(te) == GIT_OBJECT_TREE)
+		return 0;
+	char *path = govmap__asprintf("%s%s", root, git_tree_entry_name(te));
+	if (!path) {
+		s->w->rc = GOVMAP_ENOMEM;
+		return -1;
+	}
+	const govmap_entity *e = NULL;
+	if (registry_file(path, git_tree_entry_filemode(te)))
+		e = in_blob(s->w, git_tree_entry_id(te));
+	if (!e) {
+		free(path);
+		return 0;
+	}
+	s->v->path = path;
+	s->v->entity = e;
+	git_oid_tostr(s->v->blob, sizeof s->v->blob, git_tree_entry_id(te));
+	return 1; /* found: stop */
+}
+
+/* Every registry file of `tree` (the whole registry: after a commit
+ * without it, or at the newest commit). */
+static void scan_tree(walker *w, git_tree *tree, govmap_entity_version *v)
+{
+	scan_ctx s = {w, v};
+	git_tree_walk(tree, GIT_TREEWALK_PRE, scan_cb, &s);
+}
+
+/* The entity at `path` of `tree`, when that file holds it. */
+static int at_path(walker *w, git_tree *tree, const char *path,
+		   govmap_entity_version *v)
+{
+	git_tree_entry *te;
+	if (git_tree_entry_bypath(&te, tree, path) < 0)
+		return 0;
+	const govmap_entity *e = NULL;
+	if (registry_file(path, git_tree_entry_filemode(te)))
+		e = in_blob(w, git_tree_entry_id(te));
+	if (e && (v->path = strdup(path))) {
+		v->entity = e;
+		git_oid_tostr(v->blob, sizeof v->blob, git_tree_entry_id(te));
+	} else if (e) {
+		w->rc = GOVMAP_ENOMEM;
+	}
+	git_tree_entry_free(te);
+	return v->entity != NULL;
+}
+
+/* The entity among the files of `older` that differ in `newer`: where
+ * it was before a commit that moved, renamed or added it. */
+static void in_changed(walker *w, git_tree *older, git_tree *newer,
+		       govmap_entity_version *v)
+{
+	git_diff *diff;
+	if (git_diff_tree_to_tree(&diff, w->repo, older, newer, NULL) < 0) {
+		w->inexact = 1;
+		return;
+	}
+	size_t n = git_diff_num_deltas(diff);
+	for (size_t i = 0; i < n && !v->entity; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if (d->status == GIT_DELTA_ADDED ||
+		    !registry_file(d->old_file.path, d->old_file.mode))
+			continue;
+		const govmap_entity *e = in_blob(w, &d->old_file.id);
+		if (!e)
+			continue;
+		if (!(v->path = strdup(d->old_file.path))) {
+			w->rc = GOVMAP_ENOMEM;
+			break;
+		}
+		v->entity = e;
+		git_oid_tostr(v->blob, sizeof v->blob, &d->old_file.id);
+	}
+	git_diff_free(diff);
+}
+
+static int open_walker(walker *w, const char *root, govmap_parse_cache *c,
+		       govmap_diags *diags)
+{
+	char *rel = NULL;
+	memset(w, 0, sizeof(*w));
+	w->cache = c;
+	w->diags = diags;
+	govmap__parse_limits_defaults(&w->lim);
+	git_libgit2_init();
+	int rc = govmap__git_open(&w->repo, &rel, root, diags);
+	free(rel);
+	if (rc == GOVMAP_OK && git_repository_odb(&w->odb, w->repo) < 0) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
+				 "cannot open the object database");
+		rc = GOVMAP_EIO;
+	}
+	return rc;
+}
+
+static void close_walker(walker *w)
+{
+	git_odb_free(w->odb);
+	git_repository_free(w->repo);
+	git_libgit2_shutdown();
+}
+
+void govmap_entity_versions_free(govmap_entity_version *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int govmap_history_entity(govmap_entity_version **out,
+			  const govmap_history *h, const char *root,
+			  const char *id, const char *hint,
+			  govmap_parse_cache *cache, govmap_diags *diags)
+{
+	walker w;
+	*out = NULL;
+	if (!cache)
+		return GOVMAP_EINVALID;
+	govmap_entity_version *v = calloc(h->n ? h->n : 1, sizeof(*v));
+	if (!v)
+		return GOVMAP_ENOMEM;
+	int rc = open_walker(&w, root, cache, diags);
+	w.id = id;
+	w.rc = rc;
+	git_tree *newer = NULL; /* the tree of the commit after (newer) */
+	for (size_t k = 0; w.rc == GOVMAP_OK && k < h->n; k++) {
+		git_tree *tree = NULL;
+		v[k].exact = 1;
+		if (!h->v[k].tree[0]) { /* the registry was removed */
+			git_tree_free(newer);
+			newer = NULL;
+			continue;
+		}
+		if (lookup_tree(&w, &tree, h->v[k].tree) < 0)
+			break;
+		w.inexact = 0;
+		const govmap_entity_version *nv = k ? &v[k - 1] : NULL;
+		if (!newer) {
+			if (!(k == 0 && hint && at_path(&w, tree, hint, &v[k])))
+				scan_tree(&w, tree, &v[k]);
+		} else if (nv->entity) {
+			/* in the same file (the same blob, or changed), else
+			 * wherever the commit after took it from */
+			git_tree_entry *te = NULL;
+			if (git_tree_entry_bypath(&te, tree, nv->path) == 0 &&
+			    strcmp(nv->blob, "") != 0) {
+				char hex[41];
+				git_oid_tostr(hex, sizeof hex,
+					      git_tree_entry_id(te));
+				if (strcmp(hex, nv->blob) == 0 &&
+				    (v[k].path = strdup(nv->path))) {
+					v[k].entity = nv->entity;
+					memcpy(v[k].blob, nv->blob, 41);
+				}
+			}
+			git_tree_entry_free(te);
+			if (!v[k].entity && !at_path(&w, tree, nv->path, &v[k]))
+				in_changed(&w, tree, newer, &v[k]);
+		} else if (nv->exact) {
+			/* absent after: only a file the commit after changed
+			 * can hold it */
+			in_changed(&w, tree, newer, &v[k]);
+		} else {
+			scan_tree(&w, tree, &v[k]);
+		}
+		v[k].exact = !w.inexact;
+		git_tree_free(newer);
+		newer = tree;
+	}
+	git_tree_free(newer);
+	rc = w.rc;
+	close_walker(&w);
+	if (rc != GOVMAP_OK) {
+		govmap_entity_versions_free(v, h->n);
+		return rc;
+	}
+	*out = v;
+	return GOVMAP_OK;
+}
+
+/* ---- commits that change nothing read ------------------------------- */
+
+/* Same entities in both entries, but for `notes`; same parse counts. */
+static int same_but_notes(const govmap__cached *a, const govmap__cached *b)
+{
+	size_t na, nb, ca[3], cb[3];
+	const govmap_entity *x = govmap__cached_ents(a, &na);
+	const govmap_entity *y = govmap__cached_ents(b, &nb);
+	govmap__cached_counts(a, ca);
+	govmap__cached_counts(b, cb);
+	if (na != nb || memcmp(ca, cb, sizeof ca) != 0)
+		return 0;
+	for (size_t i = 0; i < na; i++) {
+		govmap_field_info f[64];
+		if (x[i].kind != y[i].kind)
+			return 0;
+		size_t nf = govmap_schema_fields(x[i].kind, f, 64);
+		if (nf > 64)
+			return 0;
+		for (size_t k = 0; k < nf; k++) {
+			char **va = NULL, **vb = NULL;
+			size_t la = 0, lb = 0;
+			if (strcmp(f[k].key, "notes") == 0)
+				continue;
+			int ra = govmap_entity_field(&va, &la, &x[i], f[k].key);
+			int rb = govmap_entity_field(&vb, &lb, &y[i], f[k].key);
+			int same = ra == rb && (ra == GOVMAP_ENOTFOUND ||
+						(ra == GOVMAP_OK && la == lb));
+			for (size_t j = 0; same && ra == GOVMAP_OK && j < la;
+			     j++)
+				same = strcmp(va[j], vb[j]) == 0;
+			govmap_strings_free(va, la);
+			govmap_strings_free(vb, lb);
+			if (!same)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+static int oid_cmp(const void *a, const void *b, void *ctx)
+{
+	(void)ctx;
+	return git_oid_cmp(a, b);
+}
+
+/* Does the change from `older` to `newer` touch nothing read? */
+static int neutral(walker *w, git_tree *older, git_tree *newer)
+{
+	git_diff *diff;
+	if (git_diff_tree_to_tree(&diff, w->repo, older, newer, NULL) < 0)
+		return 0;
+	size_t n = git_diff_num_deltas(diff), nd = 0, na = 0;
+	git_oid *gone = calloc(n ? n : 1, sizeof(*gone));
+	git_oid *came = calloc(n ? n : 1, sizeof(*came));
+	int ok = gone && came;
+	for (size_t i = 0; ok && i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		int a = d->status != GIT_DELTA_ADDED &&
+			registry_file(d->old_file.path, d->old_file.mode);
+		int b = d->status != GIT_DELTA_DELETED &&
+			registry_file(d->new_file.path, d->new_file.mode);
+		if (strcmp(d->old_file.path, "govmap.yaml") == 0 ||
+		    strcmp(d->new_file.path, "govmap.yaml") == 0) {
+			ok = 0; /* the manifest: plugins, limits, weights */
+		} else if (a && b && d->status == GIT_DELTA_MODIFIED) {
+			const govmap__cached *x = blob_entry(w, &d->old_file.id);
+			const govmap__cached *y = blob_entry(w, &d->new_file.id);
+			ok = x && y && same_but_notes(x, y);
+		} else {
+			if (a)
+				gone[nd++] = d->old_file.id;
+			if (b)
+				came[na++] = d->new_file.id;
+		}
+	}
+	/* files deleted and added: moves when the same blobs */
+	if (ok && nd != na)
+		ok = 0;
+	if (ok) {
+		govmap_sort(gone, nd, sizeof(*gone), oid_cmp, NULL);
+		govmap_sort(came, na, sizeof(*came), oid_cmp, NULL);
+		for (size_t i = 0; ok && i < nd; i++)
+			ok = git_oid_equal(&gone[i], &came[i]);
+	}
+	free(gone);
+	free(came);
+	git_diff_free(diff);
+	return ok;
+}
+
+int govmap_history_neutral(unsigned char **out, const govmap_history *h,
+			   const char *root, govmap_parse_cache *cache,
+			   govmap_diags *diags)
+{
+	walker w;
+	*out = NULL;
+	if (!cache)
+		return GOVMAP_EINVALID;
+	unsigned char *v = calloc(h->n ? h->n : 1, 1);
+	if (!v)
+		return GOVMAP_ENOMEM;
+	w.rc = open_walker(&w, root, cache, diags);
+	git_tree *older = NULL;
+	/* oldest first: each commit against the next older */
+	for (size_t k = h->n; w.rc == GOVMAP_OK && k-- > 0;) {
+		git_tree *tree = NULL;
+		if (h->v[k].tree[0] && lookup_tree(&w, &tree, h->v[k].tree) < 0)
+			break;
+		v[k] = older && tree && neutral(&w, older, tree);
+		git_tree_free(older);
+		older = tree;
+	}
+	git_tree_free(older);
+	int rc = w.rc;
+	close_walker(&w);
+	if (rc != GOVMAP_OK) {
+		free(v);
+		return rc;
+	}
+	*out = v;
+	return GOVMAP_OK;
+}

@@ -1,0 +1,451 @@
+/*
+ * parse_cache.c - parsed registry files kept by Git blob id
+ * (govmap_parse_cache, registry.h), so that a walk over many commits
+ * parses each blob once.
+ *
+ * It owns the cached copies: entities deep-copied into its own arena
+ * with every position's file left out (an empty mark) and every reference
+ * unresolved (-1), and the parse's diagnostics without their file.  It
+ * hands each load fresh copies of the arrays that hold positions or
+ * references (seats, joint, money, sources, codes, suppressions), with
+ * that load's file name, and shares only the immutable strings; so
+ * validation, which writes `target` indexes, never writes into the cache,
+ * and one load's revision label never shows in another's messages.  It
+ * must not read files or parse: registry.c does that and tells it what a
+ * parse gave.  In memory only; nothing is written to disk.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <git2.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse_cache.h"
+#include "util.h"
+
+typedef struct {
+	govmap_severity sev;
+	uint32_t line, col;
+	char *code, *msg;
+} cdiag;
+
+struct govmap__cached {
+	unsigned char id[20];
+	govmap_parse_limits lim;
+	size_t size, ndocs;
+	govmap_entity *ents;
+	size_t n;
+	cdiag *diags;
+	size_t ndiags;
+};
+
+struct govmap_parse_cache {
+	pthread_mutex_t lock; /* guards everything below */
+	govmap__arena arena;  /* entries, their strings and arrays */
+	govmap__strmap map;   /* hex blob id -> index in v */
+	govmap__cached **v;
+	size_t n, cap;
+	size_t parses, hits;
+	govmap__strmap skel;  /* "n"/"i" + text -> index in skels */
+	char **skels;
+	size_t nskel, capskel;
+};
+
+int govmap_parse_cache_new(govmap_parse_cache **out)
+{
+	govmap_parse_cache *c = calloc(1, sizeof(*c));
+	*out = NULL;
+	if (!c)
+		return GOVMAP_ENOMEM;
+	if (govmap__strmap_init(&c->map, 1024) < 0 ||
+	    govmap__strmap_init(&c->skel, 1024) < 0) {
+		govmap__strmap_free(&c->map);
+		free(c);
+		return GOVMAP_ENOMEM;
+	}
+	pthread_mutex_init(&c->lock, NULL);
+	git_libgit2_init(); /* for git_odb_hash; counted, thread-safe */
+	*out = c;
+	return GOVMAP_OK;
+}
+
+void govmap_parse_cache_free(govmap_parse_cache *c)
+{
+	if (!c)
+		return;
+	govmap__strmap_free(&c->map);
+	govmap__strmap_free(&c->skel);
+	free(c->skels);
+	free(c->v);
+	govmap__arena_free(&c->arena);
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+	git_libgit2_shutdown();
+}
+
+void govmap_parse_cache_stats(const govmap_parse_cache *c,
+			      govmap_cache_stats *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!c)
+		return;
+	pthread_mutex_t *lk = (pthread_mutex_t *)&c->lock;
+	pthread_mutex_lock(lk);
+	out->parses = c->parses;
+	out->hits = c->hits;
+	out->blobs = c->n;
+	pthread_mutex_unlock(lk);
+}
+
+static void hex(char out[41], const unsigned char id[20])
+{
+	static const char digits[] = "0123456789abcdef";
+	for (int i = 0; i < 20; i++) {
+		out[2 * i] = digits[id[i] >> 4];
+		out[2 * i + 1] = digits[id[i] & 15];
+	}
+	out[40] = '\0';
+}
+
+/* The limits that shape a parse of one file (max_entities is checked by
+ * the loader against the whole chunk). */
+static int same_limits(const govmap_parse_limits *a,
+		       const govmap_parse_limits *b)
+{
+	return a->max_depth == b->max_depth &&
+	       a->max_scalar == b->max_scalar && a->max_key == b->max_key &&
+	       a->max_docs_per_file == b->max_docs_per_file &&
+	       a->max_nodes_per_file == b->max_nodes_per_file;
+}
+
+const govmap__cached *govmap__cache_get(govmap_parse_cache *c,
+					const unsigned char id[20],
+					const govmap_parse_limits *lim)
+{
+	char key[41];
+	hex(key, id);
+	pthread_mutex_lock(&c->lock);
+	int32_t i = govmap__strmap_get(&c->map, key);
+	const govmap__cached *e = i >= 0 ? c->v[i] : NULL;
+	pthread_mutex_unlock(&c->lock);
+	return e && same_limits(&e->lim, lim) ? e : NULL;
+}
+
+size_t govmap__cached_size(const govmap__cached *e)
+{
+	return e->size;
+}
+
+size_t govmap__cached_docs(const govmap__cached *e)
+{
+	return e->ndocs;
+}
+
+int govmap__cache_hash(const char *data, size_t len, unsigned char id[20])
+{
+	git_oid oid;
+	if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) < 0)
+		return -1;
+	memcpy(id, oid.id, 20);
+	return 0;
+}
+
+const govmap_entity *govmap__cached_ents(const govmap__cached *e,
+					 size_t *n)
+{
+	*n = e->n;
+	return e->ents;
+}
+
+int govmap__cached_limited(const govmap__cached *e)
+{
+	for (size_t i = 0; i < e->ndiags; i++)
+		if (e->diags[i].code &&
+		    strncmp(e->diags[i].code, "limit", 5) == 0)
+			return 1;
+	return 0;
+}
+
+void govmap__cached_counts(const govmap__cached *e, size_t counts[3])
+{
+	counts[0] = counts[1] = counts[2] = 0;
+	for (size_t i = 0; i < e->ndiags; i++)
+		if ((unsigned)e->diags[i].sev < 3)
+			counts[e->diags[i].sev]++;
+}
+
+const govmap__cached *govmap__cache_parse(govmap_parse_cache *c,
+					  const unsigned char id[20],
+					  const char *data, size_t len,
+					  const govmap_parse_limits *lim)
+{
+	const govmap__cached *e = govmap__cache_get(c, id, lim);
+	if (e || !data)
+		return e;
+	govmap__arena tmp = {0}, keep = {0};
+	govmap__entbuf buf = {&keep, NULL, 0, 0};
+	govmap_diags d = {0};
+	ynode **docs;
+	size_t ndocs;
+	/* the cache keeps no file name: any label will do */
+	govmap__ytree_parse(&docs, &ndocs, &tmp, "-", data, len, lim, &d);
+	for (size_t k = 0; k < ndocs; k++)
+		govmap__schema_entity(&buf, docs[k], "-", lim, &d);
+	if (ndocs <= lim->max_entities)
+		govmap__cache_put(c, id, lim, len, ndocs, buf.ents, buf.n, &d,
+				  0, 0, "-");
+	free(buf.ents);
+	govmap__arena_free(&tmp);
+	govmap__arena_free(&keep);
+	govmap_diags_free(&d);
+	return govmap__cache_get(c, id, lim);
+}
+
+char *govmap__cache_skeleton(govmap_parse_cache *c, const char *key)
+{
+	pthread_mutex_lock(&c->lock);
+	int32_t i = govmap__strmap_get(&c->skel, key);
+	char *r = i >= 0 ? strdup(c->skels[i]) : NULL;
+	pthread_mutex_unlock(&c->lock);
+	return r;
+}
+
+void govmap__cache_skeleton_put(govmap_parse_cache *c, const char *key,
+				const char *skel)
+{
+	pthread_mutex_lock(&c->lock);
+	char *k, *s;
+	if (govmap__strmap_get(&c->skel, key) < 0 &&
+	    govmap__grow((void **)&c->skels, &c->capskel, c->nskel,
+			 sizeof(*c->skels)) == 0 &&
+	    (k = govmap__arena_strdup(&c->arena, key)) &&
+	    (s = govmap__arena_strdup(&c->arena, skel)) &&
+	    govmap__strmap_put(&c->skel, k, (int32_t)c->nskel, NULL) == 0)
+		c->skels[c->nskel++] = s;
+	pthread_mutex_unlock(&c->lock);
+}
+
+void govmap__cache_count_parse(govmap_parse_cache *c)
+{
+	pthread_mutex_lock(&c->lock);
+	c->parses++;
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* ---- copies ---------------------------------------------------------- */
+
+typedef struct {
+	govmap__arena *a;
+	int bad;
+	const char *file; /* the positions' file: NULL into the cache */
+	int strings;      /* copy strings too (into the cache) */
+} cp;
+
+static char *str(cp *x, const char *s)
+{
+	if (!s || !x->strings)
+		return (char *)s;
+	char *r = govmap__arena_strdup(x->a, s);
+	if (!r)
+		x->bad = 1;
+	return r;
+}
+
+static void *arr(cp *x, const void *v, size_t n, size_t sz)
+{
+	if (!n || !v)
+		return NULL;
+	void *r = govmap__arena_alloc(x->a, n * sz);
+	if (!r) {
+		x->bad = 1;
+		return NULL;
+	}
+	memcpy(r, v, n * sz);
+	return r;
+}
+
+/* Cached positions hold no file name, only whether they had one (an
+ * absent field's position has none): this mark. */
+static const char had_file[] = "";
+
+static void pos(cp *x, govmap_pos *p)
+{
+	if (p->file)
+		p->file = x->file ? x->file : had_file;
+}
+
+static void ref(cp *x, govmap_ref *r)
+{
+	r->id = str(x, r->id);
+	pos(x, &r->pos);
+	r->target = -1;
+}
+
+static char **strs(cp *x, char **v, size_t n)
+{
+	if (!x->strings)
+		return v; /* no positions inside: shared with the cache */
+	char **r = arr(x, v, n, sizeof(*v));
+	for (size_t i = 0; r && i < n; i++)
+		r[i] = str(x, v[i]);
+	return r;
+}
+
+/* *d = a copy of s: the arrays always, the strings when x->strings. */
+static void entity(cp *x, govmap_entity *d, const govmap_entity *s)
+{
+	*d = *s;
+	d->id = str(x, s->id);
+	d->name = str(x, s->name);
+	d->type = str(x, s->type);
+	d->region = str(x, s->region);
+	d->notes = str(x, s->notes);
+	d->statutory_basis = str(x, s->statutory_basis);
+	d->legal_form = str(x, s->legal_form);
+	pos(x, &d->pos);
+	pos(x, &d->id_pos);
+	pos(x, &d->type_pos);
+	d->sources = arr(x, s->sources, s->nsources, sizeof(*s->sources));
+	for (size_t i = 0; d->sources && i < s->nsources; i++) {
+		d->sources[i].url = str(x, s->sources[i].url);
+		d->sources[i].title = str(x, s->sources[i].title);
+		pos(x, &d->sources[i].pos);
+	}
+	d->codes = arr(x, s->codes, s->ncodes, sizeof(*s->codes));
+	for (size_t i = 0; d->codes && i < s->ncodes; i++) {
+		d->codes[i].scheme = str(x, s->codes[i].scheme);
+		d->codes[i].value = str(x, s->codes[i].value);
+		pos(x, &d->codes[i].pos);
+	}
+	d->suppress = arr(x, s->suppress, s->nsuppress, sizeof(*s->suppress));
+	for (size_t i = 0; d->suppress && i < s->nsuppress; i++) {
+		d->suppress[i].rule = str(x, s->suppress[i].rule);
+		d->suppress[i].reason = str(x, s->suppress[i].reason);
+		pos(x, &d->suppress[i].pos);
+	}
+	d->money = arr(x, s->money, s->nmoney, sizeof(*s->money));
+	for (size_t i = 0; d->money && i < s->nmoney; i++) {
+		govmap_money *m = &d->money[i];
+		/* `source` is one of the sources' url: the same copy */
+		const char *u = s->money[i].source;
+		m->source = u;
+		for (size_t k = 0; u && d->sources && k < s->nsources; k++)
+			if (s->sources[k].url == u) {
+				m->source = d->sources[k].url;
+				break;
+			}
+		if (m->source == u && u && x->strings)
+			m->source = str(x, u);
+		m->notes = str(x, s->money[i].notes);
+		pos(x, &m->pos);
+	}
+	ref(x, &d->replaces);
+	ref(x, &d->succeeded_by);
+	ref(x, &d->of);
+	ref(x, &d->commissioner);
+	ref(x, &d->provider);
+	ref(x, &d->from);
+	ref(x, &d->to);
+	d->joint = arr(x, s->joint, s->njoint, sizeof(*s->joint));
+	for (size_t i = 0; d->joint && i < s->njoint; i++)
+		ref(x, &d->joint[i]);
+	d->seats = arr(x, s->seats, s->nseats, sizeof(*s->seats));
+	for (size_t i = 0; d->seats && i < s->nseats; i++) {
+		govmap_seat *t = &d->seats[i];
+		t->role = str(x, t->role);
+		t->notes = str(x, t->notes);
+		ref(x, &t->by);
+		ref(x, &t->approved_by);
+		pos(x, &t->pos);
+	}
+	d->decides = strs(x, s->decides, s->ndecides);
+	d->services = strs(x, s->services, s->nservices);
+}
+
+int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
+		      govmap__entbuf *out, const char *file,
+		      govmap_diags *diags)
+{
+	size_t n0 = out->n;
+	cp x = {out->arena, 0, file, 0};
+	for (size_t i = 0; i < e->n; i++) {
+		if (govmap__grow((void **)&out->ents, &out->cap, out->n,
+				 sizeof(*out->ents)) < 0) {
+			out->n = n0;
+			return -1;
+		}
+		entity(&x, &out->ents[out->n++], &e->ents[i]);
+		if (x.bad) {
+			out->n = n0;
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < e->ndiags; i++) {
+		const cdiag *g = &e->diags[i];
+		govmap_diags_add(diags, g->sev, file, g->line, g->col, g->code,
+				 "%s", g->msg);
+	}
+	pthread_mutex_lock(&c->lock);
+	c->hits++;
+	pthread_mutex_unlock(&c->lock);
+	return 0;
+}
+
+void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
+		       const govmap_parse_limits *lim, size_t size,
+		       size_t ndocs, const govmap_entity *ents, size_t n,
+		       const govmap_diags *diags, size_t from,
+		       size_t dropped_before, const char *file)
+{
+	char key[41];
+	hex(key, id);
+	int keep = diags->dropped == dropped_before;
+	for (size_t i = from; keep && i < diags->n; i++)
+		keep = diags->v[i].file &&
+		       strcmp(diags->v[i].file, file) == 0 &&
+		       !(diags->v[i].code &&
+			 strcmp(diags->v[i].code, "nomem") == 0);
+	pthread_mutex_lock(&c->lock);
+	c->parses++;
+	if (!keep || govmap__strmap_get(&c->map, key) >= 0)
+		goto done; /* another thread put it first, or not cacheable */
+	if (govmap__grow((void **)&c->v, &c->cap, c->n, sizeof(*c->v)) < 0)
+		goto done;
+	/* An entry left half-built by out-of-memory is arena garbage,
+	 * freed with the cache; it never enters the map. */
+	cp x = {&c->arena, 0, NULL, 1};
+	govmap__cached *e = govmap__arena_alloc(&c->arena, sizeof(*e));
+	char *k = govmap__arena_strdup(&c->arena, key);
+	if (!e || !k)
+		goto done;
+	memcpy(e->id, id, 20);
+	e->lim = *lim;
+	e->size = size;
+	e->ndocs = ndocs;
+	e->n = n;
+	e->ents = n ? govmap__arena_alloc(&c->arena, n * sizeof(*e->ents))
+		    : NULL;
+	if (n && !e->ents)
+		goto done;
+	for (size_t i = 0; i < n && !x.bad; i++)
+		entity(&x, &e->ents[i], &ents[i]);
+	e->ndiags = diags->n - from;
+	e->diags = e->ndiags ? govmap__arena_alloc(&c->arena,
+						   e->ndiags * sizeof(cdiag))
+			     : NULL;
+	if (e->ndiags && !e->diags)
+		goto done;
+	for (size_t i = 0; i < e->ndiags && !x.bad; i++) {
+		const govmap_diag *g = &diags->v[from + i];
+		e->diags[i].sev = g->sev;
+		e->diags[i].line = g->line;
+		e->diags[i].col = g->col;
+		e->diags[i].code = str(&x, g->code);
+		e->diags[i].msg = str(&x, g->msg);
+	}
+	if (x.bad || govmap__strmap_put(&c->map, k, (int32_t)c->n, NULL) < 0)
+		goto done;
+	c->v[c->n++] = e;
+done:
+	pthread_mutex_unlock(&c->lock);
+}

@@ -1,0 +1,91 @@
+/*
+ * parse_cache.h - the parse cache's private side (registry.h declares the
+ * public one): what the loader asks of it.  Not public API.
+ */
+#ifndef GOVMAP_PARSE_CACHE_H
+#define GOVMAP_PARSE_CACHE_H
+
+#include "registry_impl.h"
+
+/* One cached file: its entities as parsed (positions without a file,
+ * references unresolved) and the diagnostics the parse gave (without a
+ * file).  Immutable once in the cache; owned by it. */
+typedef struct govmap__cached govmap__cached;
+
+/** The entry for blob `id` parsed under the parse limits `lim` (all
+ * but max_entities must match), or NULL (counted as a miss).
+ * Thread-safe.  The entry lives as long as the cache. */
+const govmap__cached *govmap__cache_get(govmap_parse_cache *c,
+					const unsigned char id[20],
+					const govmap_parse_limits *lim);
+
+/** The blob's size in bytes and its number of YAML documents. */
+size_t govmap__cached_size(const govmap__cached *e);
+size_t govmap__cached_docs(const govmap__cached *e);
+
+/**
+ * Append the entry's entities to `out` (arrays holding positions copied
+ * into out->arena, every position labelled `file`, which must live as
+ * long as the entities; strings shared with the cache) and its
+ * diagnostics to `diags` at `file`.  Counts a hit.
+ * @return 0, or -1 on out-of-memory (out unchanged).
+ */
+int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
+		      govmap__entbuf *out, const char *file,
+		      govmap_diags *diags);
+
+/**
+ * Remember what one fresh parse of blob `id` gave: the entities `ents`
+ * [0, n) and the diagnostics diags->v[from, diags->n), all at `file`
+ * (anything else, or a diagnostic dropped, and nothing is cached).
+ * Counts a parse.  Deep copies: the caller keeps its own.  Thread-safe;
+ * out of memory only leaves the blob uncached.
+ */
+void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
+		       const govmap_parse_limits *lim, size_t size,
+		       size_t ndocs, const govmap_entity *ents, size_t n,
+		       const govmap_diags *diags, size_t from,
+		       size_t dropped_before, const char *file);
+
+/** The Git blob id of `data` (what `git hash-object` gives), for files
+ * a source read without one (a directory, memory): 0, or -1. */
+int govmap__cache_hash(const char *data, size_t len, unsigned char id[20]);
+
+/**
+ * Parse one blob alone (no registry: for following an entity through
+ * history) and cache it, or take it from the cache.  `data` is the
+ * blob's content, NUL-terminated at data[len]; may be NULL when the
+ * caller knows the blob is cached.
+ * @return the entry, or NULL (out of memory, or not cacheable: then
+ *         the caller must load the registry instead).
+ */
+const govmap__cached *govmap__cache_parse(govmap_parse_cache *c,
+					  const unsigned char id[20],
+					  const char *data, size_t len,
+					  const govmap_parse_limits *lim);
+
+/** The entry's entities (positions without a file name: an empty
+ * mark; references unresolved).  Borrowed from the cache. */
+const govmap_entity *govmap__cached_ents(const govmap__cached *e,
+					 size_t *n);
+
+/** True when parsing the blob reached a limit: a blob parsed alone may
+ * then differ from the registry's view of it (a limit the manifest
+ * raises), so the caller should load the registry. */
+int govmap__cached_limited(const govmap__cached *e);
+
+/** The parse's diagnostics per severity (counts[GOVMAP_SEV_*]). */
+void govmap__cached_counts(const govmap__cached *e, size_t counts[3]);
+
+/** The look-alike skeleton validation computed for `key` (its kind
+ * prefix and the text: validate.c), or NULL: a malloc'd copy.
+ * Thread-safe. */
+char *govmap__cache_skeleton(govmap_parse_cache *c, const char *key);
+/** Remember the skeleton of `key`; out of memory forgets it. */
+void govmap__cache_skeleton_put(govmap_parse_cache *c, const char *key,
+				const char *skel);
+
+/** Count a parse the cache did not keep. */
+void govmap__cache_count_parse(govmap_parse_cache *c);
+
+#endif

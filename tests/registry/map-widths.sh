@@ -1,0 +1,60 @@
+#!/bin/sh
+# tests/registry/map-widths.sh - no region map of registry/ is wider than
+# a screen (issue 16, item 2): every region path the registry has
+# (`govmap complete regions`, the regions and footprints the site draws)
+# and the national map, laid out as SVG, each at most 1,500 pt wide
+# (2,000 px at 96 dpi) or at most 2.5 times as wide as it is high.
+#
+#   GOVMAP_BIN=/abs/build/govmap sh tests/registry/map-widths.sh
+#
+# The maps are laid out in parallel, MAP_JOBS at a time (default: the
+# number of processors).  Prints `ok - NAME` / `not ok - NAME` per map
+# and a summary line `# widths: ...`; exits 1 if any map is too wide or
+# fails.  MAP_WIDTHS_OUT=FILE keeps the table (region, width, height).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 2
+bin=${GOVMAP_BIN:-$top/build/govmap}
+jobs=${MAP_JOBS:-$(nproc 2>/dev/null || echo 2)}
+unset GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-widths.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# the national map and the largest regions (fewest path segments) first,
+# so that the longest layouts do not start last
+{ echo NATIONAL; "$bin" -r registry complete regions; } >"$tmp/all" || exit 2
+[ "$(wc -l <"$tmp/all")" -gt 1 ] || { echo "not ok - no regions listed"; exit 1; }
+awk -F/ '{ print NF, $0 }' "$tmp/all" | sort -k1,1n -s | cut -d' ' -f2- >"$tmp/regions"
+
+# one line per map: NAME STATUS WIDTH HEIGHT (points)
+one='
+r=$1; f=$2/$(printf %s "$r" | tr / .).svg
+if [ "$r" = NATIONAL ]; then set -- --national; else set -- --region "$r"; fi
+"$0" -r registry map "$@" -o "$f" 2>"$f.err"
+rc=$?
+size=$(sed -n "s/^<svg width=\"\([0-9.]*\)pt\" height=\"\([0-9.]*\)pt\".*/\1 \2/p" "$f" 2>/dev/null | head -n 1)
+echo "$r $rc ${size:-0 0}"
+'
+xargs -P "$jobs" -I '{}' sh -c "$one" "$bin" '{}' "$tmp" <"$tmp/regions" \
+	>"$tmp/sizes"
+
+failed=0
+n=0
+sort "$tmp/sizes" >"$tmp/sorted"
+while read -r r rc w h; do
+	n=$((n + 1))
+	if [ "$rc" != 0 ] || [ "$w" = 0 ]; then
+		echo "not ok - map of $r (exit $rc)"
+		sed 's/^/#   /' "$tmp/$(printf %s "$r" | tr / .).svg.err"
+		failed=$((failed + 1))
+	elif awk -v w="$w" -v h="$h" 'BEGIN { exit !(w > 1500 && w > 2.5 * h) }'; then
+		echo "not ok - map of $r: $w x $h pt, wider than 1,500 pt and 2.5 times its height"
+		failed=$((failed + 1))
+	else
+		echo "ok - map of $r fits ($w x $h pt)"
+	fi
+done <"$tmp/sorted"
+[ -n "${MAP_WIDTHS_OUT:-}" ] && cp "$tmp/sorted" "$MAP_WIDTHS_OUT"
+widest=$(sort -k3 -n -r "$tmp/sorted" | head -n 1)
+echo "# widths: $n maps, $failed too wide or failed; widest: $widest"
+[ "$n" -ge 2 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,291 @@
+/*
+ * test_cache.c - the parse cache (govmap_parse_cache, registry.h) through
+ * the session API: a registry loaded with the cache, from a fresh parse
+ * or from cached blobs, is the registry loaded without it (every field,
+ * position, resolved reference and diagnostic), under its own label;
+ * a changed file is parsed again and an unchanged one is not (the
+ * cache's counters); two registries loaded with one cache do not share
+ * what validation writes.  Public headers only.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "govmap/schema.h"
+#include "govmap/session.h"
+#include "suites.h"
+
+#define SRC                                                                \
+	"sources:\n  - url: https://example.org/x\n    title: X\n"         \
+	"    accessed: 2024-06-01\n"
+
+static const char manifest[] = "schema: 1\nname: cache\n";
+static const char voters[] =
+	"kind: body\nid: voters\nname: Voters\ntype: electorate\n"
+	"region: uk\n" SRC;
+static const char council[] =
+	"kind: body\nid: council\nname: Council\ntype: local-authority\n"
+	"region: uk/x\ncodes:\n  ons: E06000001\n" SRC
+	"money:\n  - year: 2024\n    gbp: 1000000\n    kind: budget\n"
+	"    source: https://example.org/x\n    notes: a note\n"
+	"---\n"
+	"kind: link\nid: council-elected-by-voters\nfrom: council\n"
+	"to: voters\ntype: elected-by\nbasis: statute\n"
+	"powers: [inform, question, sanction]\n" SRC;
+static const char board[] =
+	"kind: board\nid: council-board\nname: Board\ntype: committee\n"
+	"of: council\nseats:\n  - role: councillor\n    count: 3\n"
+	"    elected_by: voters\n    voting: true\n"
+	"  - role: lay member\n    appointed_by: council\n"
+	"    approved_by: council\n    vacant: 1\n    count: 2\n"
+	"decides:\n  - budget\n" SRC
+	"suppress:\n  - rule: core/vacant-seat\n    reason: being filled\n";
+static const char contract[] =
+	"kind: contract\nid: council-contract\nname: A contract\n"
+	"commissioner: council\nprovider: nobody\nvalue_gbp: 12000\n"
+	"services:\n  - nursing\nmony: 3\n" SRC;
+static const char broken[] = "kind: body\nid: broken\nname: [unclosed\n";
+
+/* Compare two registries as loaded under the labels la and lb: every
+ * entity's fields as text, positions (file after the label) and
+ * resolved references. */
+static void same_registry(const govmap_registry *a, const char *la,
+			  const govmap_registry *b, const char *lb)
+{
+	size_t n = govmap_registry_count(a);
+	ck_assert_uint_eq(govmap_registry_count(b), n);
+	ck_assert_uint_eq(govmap_registry_nfiles(a), govmap_registry_nfiles(b));
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *x = govmap_registry_at(a, i);
+		const govmap_entity *y = govmap_registry_at(b, i);
+		govmap_field_info f[64];
+		size_t nf = govmap_schema_fields(x->kind, f, 64);
+		ck_assert_int_eq(x->kind, y->kind);
+		for (size_t k = 0; k < nf && k < 64; k++) {
+			char **va, **vb;
+			size_t na, nb;
+			int ra = govmap_entity_field(&va, &na, x, f[k].key);
+			int rb = govmap_entity_field(&vb, &nb, y, f[k].key);
+			ck_assert_int_eq(ra, rb);
+			if (ra != GOVMAP_OK)
+				continue;
+			ck_assert_uint_eq(na, nb);
+			for (size_t j = 0; j < na; j++)
+				ck_assert_str_eq(va[j], vb[j]);
+			govmap_strings_free(va, na);
+			govmap_strings_free(vb, nb);
+		}
+		const govmap_pos *pa[] = {&x->pos, &x->id_pos, &x->type_pos,
+					  &x->of.pos, &x->to.pos,
+					  &x->provider.pos};
+		const govmap_pos *pb[] = {&y->pos, &y->id_pos, &y->type_pos,
+					  &y->of.pos, &y->to.pos,
+					  &y->provider.pos};
+		for (size_t k = 0; k < 6; k++) {
+			ck_assert_uint_eq(pa[k]->line, pb[k]->line);
+			ck_assert_uint_eq(pa[k]->col, pb[k]->col);
+			if (!pa[k]->file) {
+				ck_assert_ptr_null(pb[k]->file);
+				continue;
+			}
+			ck_assert_ptr_nonnull(pb[k]->file);
+			ck_assert_int_eq(strncmp(pa[k]->file, la, strlen(la)), 0);
+			ck_assert_int_eq(strncmp(pb[k]->file, lb, strlen(lb)), 0);
+			ck_assert_str_eq(pa[k]->file + strlen(la),
+					 pb[k]->file + strlen(lb));
+		}
+		ck_assert_int_eq(x->of.target, y->of.target);
+		ck_assert_int_eq(x->from.target, y->from.target);
+		ck_assert_int_eq(x->to.target, y->to.target);
+		ck_assert_int_eq(x->commissioner.target, y->commissioner.target);
+		ck_assert_int_eq(x->provider.target, y->provider.target);
+		ck_assert_uint_eq(x->nseats, y->nseats);
+		for (size_t k = 0; k < x->nseats; k++) {
+			ck_assert_int_eq(x->seats[k].by.target,
+					 y->seats[k].by.target);
+			ck_assert_int_eq(x->seats[k].approved_by.target,
+					 y->seats[k].approved_by.target);
+			ck_assert_uint_eq(x->seats[k].pos.line,
+					  y->seats[k].pos.line);
+			ck_assert_str_eq(x->seats[k].pos.file + strlen(la),
+					 y->seats[k].pos.file + strlen(lb));
+		}
+		ck_assert_uint_eq(x->nmoney, y->nmoney);
+		for (size_t k = 0; k < x->nmoney; k++) {
+			ck_assert_uint_eq(x->money[k].pos.line,
+					  y->money[k].pos.line);
+			/* still one of the entity's own sources */
+			ck_assert_ptr_eq(y->money[k].source, y->sources[0].url);
+		}
+	}
+}
+
+static void same_diags(const govmap_diags *a, const char *la,
+		       const govmap_diags *b, const char *lb)
+{
+	ck_assert_uint_eq(a->n, b->n);
+	for (int s = 0; s < 3; s++)
+		ck_assert_uint_eq(a->count[s], b->count[s]);
+	for (size_t i = 0; i < a->n; i++) {
+		const govmap_diag *x = &a->v[i], *y = &b->v[i];
+		ck_assert_str_eq(x->code, y->code);
+		ck_assert_str_eq(x->msg, y->msg);
+		ck_assert_uint_eq(x->line, y->line);
+		ck_assert_uint_eq(x->col, y->col);
+		if (x->file)
+			ck_assert_str_eq(x->file + strlen(la),
+					 y->file + strlen(lb));
+	}
+}
+
+static govmap_session *open_with(const govmap_mem_file *f, size_t n,
+				 const char *label, govmap_parse_cache *c)
+{
+	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
+	o.source = GOVMAP_SOURCE_MEMORY;
+	o.files = f;
+	o.nfiles = n;
+	o.label = label;
+	o.stage = GOVMAP_STAGE_LOAD;
+	o.cache = c;
+	govmap_session *s = NULL;
+	govmap_session_open(&s, &o);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_nonnull(govmap_session_registry(s));
+	return s;
+}
+
+#define FILE_(p, t) {p, t, sizeof t - 1}
+
+START_TEST(cache_gives_a_fresh_parse)
+{
+	govmap_mem_file f[] = {
+		FILE_("govmap.yaml", manifest), FILE_("a/voters.yaml", voters),
+		FILE_("b/council.yaml", council), FILE_("c/board.yaml", board),
+		FILE_("d/contract.yaml", contract),
+		FILE_("e/broken.yaml", broken),
+	};
+	govmap_parse_cache *c;
+	govmap_cache_stats st;
+	ck_assert_int_eq(govmap_parse_cache_new(&c), GOVMAP_OK);
+	govmap_session *fresh = open_with(f, 6, "mem", NULL);
+	govmap_session *first = open_with(f, 6, "one", c);
+	govmap_parse_cache_stats(c, &st);
+	ck_assert_uint_eq(st.parses, 5); /* every file but the manifest */
+	ck_assert_uint_eq(st.hits, 0);
+	govmap_session *again = open_with(f, 6, "HEAD~2:reg", c);
+	govmap_parse_cache_stats(c, &st);
+	ck_assert_uint_eq(st.parses, 5);
+	ck_assert_uint_eq(st.hits, 5);
+	ck_assert_uint_eq(st.blobs, 5);
+
+	const govmap_diags *d0 = govmap_session_diags(fresh);
+	/* the data has errors to compare: an unknown key, an unknown
+	 * reference, a YAML syntax error */
+	ck_assert_uint_ge(d0->count[GOVMAP_SEV_ERROR], 3);
+	same_registry(govmap_session_registry(fresh), "mem",
+		      govmap_session_registry(first), "one");
+	same_registry(govmap_session_registry(fresh), "mem",
+		      govmap_session_registry(again), "HEAD~2:reg");
+	same_diags(d0, "mem", govmap_session_diags(first), "one");
+	same_diags(d0, "mem", govmap_session_diags(again), "HEAD~2:reg");
+	govmap_session_free(fresh);
+	govmap_session_free(first);
+	govmap_session_free(again);
+	govmap_parse_cache_free(c);
+}
+END_TEST
+
+START_TEST(cache_parses_changed_files_only)
+{
+	static const char council2[] =
+		"kind: body\nid: council\nname: Council, renamed\n"
+		"type: local-authority\nregion: uk/x\n" SRC;
+	static const char early[] =
+		"kind: body\nid: aaa\nname: First\ntype: electorate\n"
+		"region: uk\n" SRC;
+	govmap_mem_file f[] = {
+		FILE_("govmap.yaml", manifest), FILE_("a/voters.yaml", voters),
+		FILE_("b/council.yaml", council), FILE_("c/board.yaml", board),
+	};
+	govmap_parse_cache *c;
+	govmap_cache_stats st;
+	ck_assert_int_eq(govmap_parse_cache_new(&c), GOVMAP_OK);
+	govmap_session *one = open_with(f, 4, "one", c);
+	/* the council's file changes; a new file sorts first, so every
+	 * index moves by one in the second registry */
+	govmap_mem_file g[] = {
+		FILE_("govmap.yaml", manifest), FILE_("0/aaa.yaml", early),
+		FILE_("a/voters.yaml", voters), FILE_("b/council.yaml", council2),
+		FILE_("c/board.yaml", board),
+	};
+	govmap_session *two = open_with(g, 5, "two", c);
+	govmap_parse_cache_stats(c, &st);
+	ck_assert_uint_eq(st.parses, 3 + 2); /* aaa and the new council */
+	ck_assert_uint_eq(st.hits, 2);       /* voters and the board */
+	const govmap_registry *r1 = govmap_session_registry(one);
+	const govmap_registry *r2 = govmap_session_registry(two);
+	ck_assert_str_eq(govmap_registry_find(r2, "council")->name,
+			 "Council, renamed");
+	ck_assert_str_eq(govmap_registry_find(r1, "council")->name,
+			 "Council");
+	/* each registry's references resolve into itself */
+	const govmap_entity *b1 = govmap_registry_find(r1, "council-board");
+	const govmap_entity *b2 = govmap_registry_find(r2, "council-board");
+	ck_assert_int_eq(b1->of.target, govmap_registry_index(r1, "council"));
+	ck_assert_int_eq(b2->of.target, govmap_registry_index(r2, "council"));
+	ck_assert_int_ne(b1->of.target, b2->of.target);
+	ck_assert_int_eq(b1->seats[0].by.target,
+			 govmap_registry_index(r1, "voters"));
+	ck_assert_int_eq(b2->seats[0].by.target,
+			 govmap_registry_index(r2, "voters"));
+	ck_assert_str_eq(b1->pos.file, "one/c/board.yaml");
+	ck_assert_str_eq(b2->pos.file, "two/c/board.yaml");
+	ck_assert_str_eq(b2->seats[1].approved_by.pos.file,
+			 "two/c/board.yaml");
+	ck_assert_ptr_ne(b1->seats, b2->seats);
+	ck_assert_str_eq(b2->decides[0], "budget");
+	govmap_session_free(one);
+	/* the second registry outlives the first */
+	ck_assert_str_eq(govmap_registry_find(r2, "voters")->id_pos.file,
+			 "two/a/voters.yaml");
+	govmap_session_free(two);
+	govmap_parse_cache_free(c);
+}
+END_TEST
+
+START_TEST(cache_version_1_options)
+{
+	/* a caller built against version 1 of the options: no cache read */
+	govmap_mem_file f[] = {FILE_("govmap.yaml", manifest),
+			       FILE_("a/voters.yaml", voters)};
+	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
+	govmap_parse_cache *c;
+	govmap_cache_stats st;
+	ck_assert_int_eq(govmap_parse_cache_new(&c), GOVMAP_OK);
+	o.version = 1;
+	o.source = GOVMAP_SOURCE_MEMORY;
+	o.files = f;
+	o.nfiles = 2;
+	o.stage = GOVMAP_STAGE_LOAD;
+	o.cache = c;
+	govmap_session *s = NULL;
+	ck_assert_int_eq(govmap_session_open(&s, &o), GOVMAP_OK);
+	govmap_parse_cache_stats(c, &st);
+	ck_assert_uint_eq(st.parses + st.hits, 0);
+	govmap_session_free(s);
+	govmap_parse_cache_free(c);
+	govmap_parse_cache_free(NULL);
+}
+END_TEST
+
+Suite *cache_suite(void)
+{
+	Suite *s = suite_create("cache");
+	TCase *tc = tcase_create("parse-cache");
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	tcase_add_test(tc, cache_gives_a_fresh_parse);
+	tcase_add_test(tc, cache_parses_changed_files_only);
+	tcase_add_test(tc, cache_version_1_options);
+	suite_add_tcase(s, tc);
+	return s;
+}
