@@ -189,6 +189,23 @@ static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 }
 
 /* Which of Bovens' stages does the body's own set of links cover? */
+/* Does any of the body's own links record no powers?  Such a link may
+ * hold any of Bovens' stages (govmap_analysis_stages() counts only what
+ * is recorded). */
+static int powers_unknown(const cli_session *s, size_t i)
+{
+	size_t no, ne;
+	const govmap_edge *edges = govmap_analysis_edges(s->an, &ne);
+	const uint32_t *out = govmap_analysis_out(s->an, i, &no);
+	for (size_t k = 0; out && k < no; k++) {
+		const govmap_edge *e = &edges[out[k]];
+		if (e->kind == GOVMAP_EDGE_LINK &&
+		    govmap_registry_at(s->reg, (size_t)e->link)->powers == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int cmd_explain(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
@@ -355,29 +372,36 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		       name_of(s.reg, edges[best].to), edges[best].strength,
 		       sc->A, newA, sc->D, 1.0 - newA);
 	}
+	int unknown = powers_unknown(&s, (size_t)i);
 	unsigned p = govmap_analysis_stages(s.an, (size_t)i);
 	const char *n = e->name ? e->name : e->id;
+	/* a link with no powers recorded may hold any of them: the
+	 * headings then say what is recorded, not what is */
+	const char *none = unknown ? "no link records that a forum" : "no forum";
 	printf("\nQuestions for a committee:\n");
+	if (unknown)
+		printf("  (some of its links record no powers: what they "
+		       "allow is not known)\n");
 	if (!(p & GOVMAP_POWER_INFORM))
-		printf("  Information (no forum has a right to be informed):\n"
+		printf("  Information (%s has a right to be informed):\n"
 		       "    - What does %s publish about its decisions and "
 		       "spending, and when?\n"
 		       "    - Are its board papers and minutes public, and "
 		       "does it meet in public?\n",
-		       n);
+		       none, n);
 	if (!(p & GOVMAP_POWER_QUESTION))
-		printf("  Debate (no forum can question it):\n"
+		printf("  Debate (%s can question it):\n"
 		       "    - Which elected body can call %s's leaders to "
 		       "answer questions in public?\n"
 		       "    - Will it attend this committee when invited?\n",
-		       n);
+		       none, n);
 	if (!(p & GOVMAP_POWER_SANCTION))
-		printf("  Consequences (no forum can impose them):\n"
+		printf("  Consequences (%s can impose them):\n"
 		       "    - Who can overturn %s's decisions, withhold its "
 		       "funds or remove its chair?\n"
 		       "    - What happens if it ignores this committee's "
 		       "recommendations?\n",
-		       n);
+		       none, n);
 	if ((p & 7u) == 7u)
 		printf("  All three stages are covered by its links; ask "
 		       "whether they are used.\n");

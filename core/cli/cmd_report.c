@@ -311,7 +311,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	govmap_analysis_opts bo = {0, sens_weight, cli->plugins,
 				   cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
 						     : GOVMAP_MONEY_THIS_YEAR,
-				   NULL};
+				   govmap_registry_weights(s.reg)};
 	if (sens && govmap_report_sensitivity(rep, &bo) != GOVMAP_OK) {
 		cli_err("out of memory");
 		govmap_report_free(rep);
@@ -382,12 +382,16 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		}
 		printf("]");
 		if (sens) {
-			printf(",\"sensitivity\":{\"variations\":[");
+			printf(",\"sensitivity\":{\"weights\":\"%s\","
+			       "\"variations\":[",
+			       bo.variant ? "govmap.yaml" : "documented");
 			size_t nv;
 			const govmap_variant *v = govmap_sensitivity_variants(&nv);
 			for (size_t k = 0; k < nv; k++) {
+				govmap_variant a =
+					govmap_variant_around(bo.variant, &v[k]);
 				fputs(k ? "," : "", stdout);
-				cli_json_str(stdout, v[k].name);
+				cli_json_str(stdout, a.name);
 			}
 			printf("],\"lists\":[");
 			sens_print(&s, rep, GOVMAP_RANKING_EXPOSURE, ranked,
@@ -522,9 +526,19 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				  : "\nSensitivity: the ranks each body takes under "
 				    "%zu variations of the model\n",
 			       nv);
+			if (bo.variant)
+				printf(md ? "The variations are taken around the "
+					    "non-default weights set in "
+					    "govmap.yaml, not the documented "
+					    "ones.\n\n"
+					  : "  around the non-default weights set "
+					    "in govmap.yaml, not the documented "
+					    "ones\n");
 			printf(md ? "Variations: " : "  variations: ");
 			for (size_t k = 0; k < nv; k++)
-				printf("%s%s", k ? "; " : "", v[k].name);
+				printf("%s%s", k ? "; " : "",
+				       govmap_variant_around(bo.variant, &v[k])
+					       .name);
 			printf("\n");
 			sens_print(&s, rep, GOVMAP_RANKING_EXPOSURE, ranked,
 				   shown, "Ranked by exposure", fmt);

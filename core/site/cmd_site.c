@@ -452,12 +452,15 @@ static int analyse_variants(site_ctx *c)
 	if (!c->variants)
 		return -1;
 	for (size_t i = 0; i < nv; i++) {
+		/* around the weights in use (a manifest's override) */
+		govmap_variant around = govmap_variant_around(
+			govmap_registry_weights(c->s->reg), &v[i]);
 		govmap_analysis_opts o = {
 			govmap_analysis_date(c->s->an), variant_weight,
 			c->cli->plugins,
 			c->cli->nearest_year ? GOVMAP_MONEY_NEAREST_YEAR
 					     : GOVMAP_MONEY_THIS_YEAR,
-			&v[i]};
+			&around};
 		if (govmap_analyse(&c->variants[i], c->s->reg, &o) != GOVMAP_OK)
 			return -1;
 		c->nvariants++;

@@ -576,9 +576,13 @@ void site_robustness(site_buf *b, const site_ctx *c, const char *region,
 		sb_putf(b, "<p class=\"note robustness\">%s: under the %zu "
 			   "documented variations of the model (each weight "
 			   "up and down by a quarter; a chain as strong as its "
-			   "weakest link), %s.</p>\n",
+			   "weakest link)%s, %s.</p>\n",
 			robust ? "Robust" : "Depends on the weights",
 			c->nvariants,
+			govmap_registry_weights(c->s->reg)
+				? " around the non-default weights set in "
+				  "govmap.yaml"
+				: "",
 			robust ? "no body in this ranking moves more than one "
 				 "place"
 			       : "some bodies in this ranking move more than "

@@ -32,6 +32,7 @@ struct govmap_analysis {
 	size_t nedges, capedges;
 	uint32_t *out_idx;     /* edges grouped by `from` */
 	size_t *out_start;     /* n + 1 offsets into out_idx */
+	size_t unstated_from;  /* the first best-case-only edge */
 };
 
 /* ---- weights: the one place they live ---- */
@@ -269,6 +270,30 @@ const govmap_variant *govmap_sensitivity_variants(size_t *n)
 	return variants;
 }
 
+static double scale_of(double x)
+{
+	return x > 0 ? x : 1.0;
+}
+
+govmap_variant govmap_variant_around(const govmap_variant *base,
+				     const govmap_variant *v)
+{
+	if (!base)
+		return *v;
+	govmap_variant r = *v;
+	r.basis = scale_of(base->basis) * scale_of(v->basis);
+	r.powers = scale_of(base->powers) * scale_of(v->powers);
+	r.type = scale_of(base->type) * scale_of(v->type);
+	r.fill = scale_of(base->fill) * scale_of(v->fill);
+	r.hop = scale_of(base->hop) * scale_of(v->hop);
+	/* the chain's variation is the other way of chaining */
+	r.weakest_link = v->weakest_link ? !base->weakest_link
+					 : base->weakest_link;
+	if (v->weakest_link && base->weakest_link)
+		r.name = "chain = the product of its links";
+	return r;
+}
+
 /* A weight w of a group scaled by the variation, at most 1. */
 static double vw(double w, double scale)
 {
@@ -488,6 +513,32 @@ static int is_governing_board(const govmap_entity *b)
 	return !b->type || strcmp(b->type, "board") == 0;
 }
 
+/* Group the edges by `from` (a counting sort keeps input order) into
+ * out_start/out_idx, replacing any earlier index. */
+static int index_edges(govmap_analysis *an)
+{
+	size_t n = govmap_registry_count(an->reg);
+	free(an->out_start);
+	free(an->out_idx);
+	an->out_start = calloc(n + 1, sizeof(*an->out_start));
+	an->out_idx = malloc((an->nedges ? an->nedges : 1) *
+			     sizeof(*an->out_idx));
+	if (!an->out_start || !an->out_idx)
+		return -1;
+	for (size_t k = 0; k < an->nedges; k++)
+		an->out_start[an->edges[k].from + 1]++;
+	for (size_t i = 0; i < n; i++)
+		an->out_start[i + 1] += an->out_start[i];
+	size_t *fill = malloc((n + 1) * sizeof(*fill));
+	if (!fill)
+		return -1;
+	memcpy(fill, an->out_start, (n + 1) * sizeof(*fill));
+	for (size_t k = 0; k < an->nedges; k++)
+		an->out_idx[fill[an->edges[k].from]++] = (uint32_t)k;
+	free(fill);
+	return 0;
+}
+
 static int build_edges(govmap_analysis *an)
 {
 	size_t n = govmap_registry_count(an->reg);
@@ -589,24 +640,162 @@ static int build_edges(govmap_analysis *an)
 			}
 		}
 	}
-	/* group edges by `from` (counting sort keeps input order) */
-	an->out_start = calloc(n + 1, sizeof(*an->out_start));
-	an->out_idx = malloc((an->nedges ? an->nedges : 1) *
-			     sizeof(*an->out_idx));
-	if (!an->out_start || !an->out_idx)
+	return index_edges(an);
+}
+
+/* ---- the best case of seats whose fill is not stated ----
+ *
+ * A voting seat with `fill_unstated` counts among the voting seats and
+ * gives no edge (the worst case).  It names no filler, so at best it is
+ * appointed (the strongest way a body fills a seat) by whichever of the
+ * board's members gives the strongest chain: the bodies that fill its
+ * stated seats, the bodies of a joint board, and the bodies with a
+ * member-of link in force to the board or to the body it is `of`.  Each such member gets an edge only for the best case
+ * (strength 0, strength_high as if every anonymous unstated seat were
+ * its own), added before the best-case search and removed after it, so
+ * that the worst case, explain's chain and the exports see only the
+ * edges the registry records.  A board whose members are not recorded
+ * still gets no interval: no filler can be named. */
+
+/* member-of links in force, grouped by `to` (counting sort) */
+typedef struct {
+	size_t *start; /* n + 1 offsets */
+	int32_t *idx;
+} member_ix;
+
+static int member_index(const govmap_analysis *an, member_ix *mx)
+{
+	size_t n = govmap_registry_count(an->reg), m = 0;
+	mx->start = calloc(n + 2, sizeof(*mx->start));
+	if (!mx->start)
 		return -1;
-	for (size_t k = 0; k < an->nedges; k++)
-		an->out_start[an->edges[k].from + 1]++;
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *l = govmap_registry_at(an->reg, i);
+		if (l->kind == GOVMAP_KIND_LINK && an->scores[i].active &&
+		    l->type && strcmp(l->type, "member-of") == 0 &&
+		    node_ok(an, l->from.target) && l->to.target >= 0) {
+			mx->start[l->to.target + 1]++;
+			m++;
+		}
+	}
 	for (size_t i = 0; i < n; i++)
-		an->out_start[i + 1] += an->out_start[i];
+		mx->start[i + 1] += mx->start[i];
+	mx->idx = malloc((m ? m : 1) * sizeof(*mx->idx));
 	size_t *fill = malloc((n + 1) * sizeof(*fill));
-	if (!fill)
+	if (!mx->idx || !fill) {
+		free(fill);
 		return -1;
-	memcpy(fill, an->out_start, (n + 1) * sizeof(*fill));
-	for (size_t k = 0; k < an->nedges; k++)
-		an->out_idx[fill[an->edges[k].from]++] = (uint32_t)k;
+	}
+	memcpy(fill, mx->start, (n + 1) * sizeof(*fill));
+	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *l = govmap_registry_at(an->reg, i);
+		if (l->kind == GOVMAP_KIND_LINK && an->scores[i].active &&
+		    l->type && strcmp(l->type, "member-of") == 0 &&
+		    node_ok(an, l->from.target) && l->to.target >= 0)
+			mx->idx[fill[l->to.target]++] = l->from.target;
+	}
 	free(fill);
 	return 0;
+}
+
+/* Does seat s count in the voting total on the date? */
+static int seat_votes(const govmap_analysis *an, const govmap_seat *s)
+{
+	return s->voting != GOVMAP_NO &&
+	       govmap_period_contains(s->valid, an->on);
+}
+
+/* The best-case edge from board b to member f: f's stated seats, plus
+ * the board's `anon` unstated seats all appointed by f, as a share of the
+ * voting seats. */
+static int unstated_edge(govmap_analysis *an, int32_t b, int32_t f,
+			 uint32_t anon)
+{
+	const govmap_entity *e = govmap_registry_at(an->reg, (size_t)b);
+	if (f < 0 || f == b || f == e->of.target || !node_ok(an, f))
+		return 0;
+	/* once per member: the first candidate list that names it wins */
+	for (size_t k = an->unstated_from; k < an->nedges; k++)
+		if (an->edges[k].from == b && an->edges[k].to == f)
+			return 0;
+	double appointed = vw(govmap_fill_weight(GOVMAP_FILL_APPOINTED),
+			      an->v.fill);
+	double sum = appointed * anon;
+	uint32_t total = 0;
+	for (size_t j = 0; j < e->nseats; j++) {
+		const govmap_seat *s = &e->seats[j];
+		if (!seat_votes(an, s))
+			continue;
+		total += s->count;
+		if (seat_counts(an, s) && s->by.target == f)
+			sum += vw(govmap_fill_weight(s->fill), an->v.fill) *
+			       (s->count - s->vacant);
+	}
+	if (!total || !anon)
+		return 0;
+	double hi = clamp(vw(HOP, an->v.hop) * sum / total);
+	return add_edge2(an, b, f, GOVMAP_EDGE_SEAT, -1, -1, 0, hi);
+}
+
+static int unstated_board(govmap_analysis *an, int32_t b,
+			  const member_ix *mx)
+{
+	const govmap_entity *e = govmap_registry_at(an->reg, (size_t)b);
+	/* the unstated voting seats, less those known to be vacant (an
+	 * unstated seat names no filler: the schema allows one way) */
+	uint32_t anon = 0;
+	for (size_t j = 0; j < e->nseats; j++) {
+		const govmap_seat *s = &e->seats[j];
+		if (seat_votes(an, s) && s->fill == GOVMAP_FILL_UNSTATED)
+			anon += s->count > s->vacant ? s->count - s->vacant : 0;
+	}
+	if (!anon)
+		return 0;
+	for (size_t j = 0; j < e->nseats; j++)
+		if (seat_counts(an, &e->seats[j]) &&
+		    unstated_edge(an, b, e->seats[j].by.target, anon) < 0)
+			return -1;
+	for (size_t j = 0; j < e->njoint; j++)
+		if (unstated_edge(an, b, e->joint[j].target, anon) < 0)
+			return -1;
+	int32_t tos[2] = {b, e->of.target};
+	for (int t = 0; t < 2; t++) {
+		if (tos[t] < 0)
+			continue;
+		for (size_t k = mx->start[tos[t]]; k < mx->start[tos[t] + 1];
+		     k++)
+			if (unstated_edge(an, b, mx->idx[k], anon) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* Append the best-case edges of every board in force with unstated
+ * seats, and index them; unstated_edges_drop() takes them away. */
+static int unstated_edges_add(govmap_analysis *an)
+{
+	size_t n = govmap_registry_count(an->reg);
+	an->unstated_from = an->nedges;
+	member_ix mx = {NULL, NULL};
+	int rc = member_index(an, &mx);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const govmap_entity *e = govmap_registry_at(an->reg, i);
+		if (e->kind == GOVMAP_KIND_BOARD && an->scores[i].active)
+			rc = unstated_board(an, (int32_t)i, &mx);
+	}
+	free(mx.start);
+	free(mx.idx);
+	if (rc == 0 && an->nedges != an->unstated_from)
+		rc = index_edges(an);
+	return rc;
+}
+
+static int unstated_edges_drop(govmap_analysis *an)
+{
+	if (an->nedges == an->unstated_from)
+		return 0;
+	an->nedges = an->unstated_from;
+	return index_edges(an);
 }
 
 /* ---- widest path: a max-heap Dijkstra from the electorates backwards */
@@ -786,7 +975,8 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	 * scores proper */
 	an->high = 1;
 	if (contract_money(an) < 0 || build_edges(an) < 0 ||
-	    widest_paths(an) < 0) {
+	    unstated_edges_add(an) < 0 || widest_paths(an) < 0 ||
+	    unstated_edges_drop(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
 	}
@@ -992,6 +1182,13 @@ static const govmap_rule_info core_rules[] = {
 	 GOVMAP_SEV_WARNING,
 	 "ultra vires: public bodies act only within powers given by law",
 	 GOVMAP_CAT_DEFICIT},
+	{"core/powers-unknown",
+	 "no link records a power to sanction the body, and some record no "
+	 "powers at all",
+	 GOVMAP_SEV_INFO,
+	 "the instrument behind each link; links with no powers recorded "
+	 "give the score's interval (CONTRIBUTING.md)",
+	 GOVMAP_CAT_COVERAGE},
 	{"core/sock-puppet",
 	 "a company whose directors are all appointed by one government body "
 	 "and whose funding all comes from government",
@@ -1017,7 +1214,8 @@ static const govmap_rule_info core_rules[] = {
 	 "board seats whose source does not say how they are filled",
 	 GOVMAP_SEV_INFO,
 	 "the instrument that creates the seats; such seats count towards "
-	 "the board's total but give no chain (CONTRIBUTING.md)",
+	 "the board's total, give no chain at worst and the score's "
+	 "interval at best (CONTRIBUTING.md)",
 	 GOVMAP_CAT_COVERAGE},
 	{"core/untendered-contract",
 	 "a contract awarded without tender, judged by the procurement "
@@ -1284,6 +1482,46 @@ static void provider_findings(const govmap_analysis *an, size_t i,
 			     : " and no contract naming it as provider");
 }
 
+/* Consequences: does any forum hold a power to sanction entity i?  A
+ * contract in force counts as one (its commissioner can end it).  A
+ * link whose powers are not recorded may hold it: when no link records
+ * the power and some record none, that is a gap in the registry
+ * (core/powers-unknown, coverage), not a failing of the body; the
+ * score's interval already covers both cases. */
+static void sanction_findings(const govmap_analysis *an, size_t i,
+			      govmap_findings *f)
+{
+	const govmap_entity *e = govmap_registry_at(an->reg, i);
+	size_t no, links = 0, unknown = 0;
+	const uint32_t *out = govmap_analysis_out(an, i, &no);
+	for (size_t k = 0; k < no; k++) {
+		const govmap_edge *ed = &an->edges[out[k]];
+		if (ed->kind == GOVMAP_EDGE_CONTRACT)
+			return; /* a contract in force: its own consequences */
+		if (ed->kind != GOVMAP_EDGE_LINK)
+			continue;
+		unsigned p = govmap_registry_at(an->reg, (size_t)ed->link)->powers;
+		if (p & GOVMAP_POWER_SANCTION)
+			return;
+		links++;
+		unknown += p == 0;
+	}
+	if (!links)
+		return;
+	if (unknown)
+		FIND(f, "core/powers-unknown", i,
+		     "whether any forum can impose consequences on %s is not "
+		     "recorded: %zu of its %zu accountability link%s record%s "
+		     "no powers, and none records the power to sanction",
+		     e->name, unknown, links, links == 1 ? "" : "s",
+		     unknown == 1 ? "s" : "");
+	else
+		FIND(f, "core/no-sanction", i,
+		     "no forum can impose consequences on %s: none of its %zu "
+		     "accountability link%s carries the power to sanction",
+		     e->name, links, links == 1 ? "" : "s");
+}
+
 void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 {
 	const govmap_registry *reg = an->reg;
@@ -1342,10 +1580,12 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 				FIND(f, "core/unstated-seat", i,
 				     "%u of the %u seats on %s (first '%s') "
 				     "%s filled in a way its source does not "
-				     "state: %s no chain to voters",
+				     "state: a voting one gives no chain at "
+				     "worst, and at best is appointed by the "
+				     "board's strongest recorded member, "
+				     "if it has one",
 				     unstated, total, e->name, first,
-				     unstated == 1 ? "is" : "are",
-				     unstated == 1 ? "it gives" : "they give");
+				     unstated == 1 ? "is" : "are");
 		}
 		if (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)
 			continue;
@@ -1356,31 +1596,7 @@ void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
 			     "%s has no chain of accountability to any "
 			     "electorate",
 			     e->name);
-		/* consequences: does any forum hold a power to sanction? */
-		size_t no, links = 0;
-		int sanction = 0;
-		const uint32_t *out = govmap_analysis_out(an, i, &no);
-		for (size_t k = 0; k < no; k++) {
-			const govmap_edge *ed = &an->edges[out[k]];
-			if (ed->kind == GOVMAP_EDGE_CONTRACT) {
-				/* the contract's own consequences */
-				links++;
-				sanction = 1;
-				continue;
-			}
-			if (ed->kind != GOVMAP_EDGE_LINK)
-				continue;
-			links++;
-			if (govmap_registry_at(reg, (size_t)ed->link)->powers &
-			    GOVMAP_POWER_SANCTION)
-				sanction = 1;
-		}
-		if (links && !sanction)
-			FIND(f, "core/no-sanction", i,
-			     "no forum can impose consequences on %s: none of "
-			     "its %zu accountability link%s carries the power "
-			     "to sanction",
-			     e->name, links, links == 1 ? "" : "s");
+		sanction_findings(an, i, f);
 		if (e->statutory_basis &&
 		    strcasecmp(e->statutory_basis, "none") == 0) {
 			int decides = e->kind == GOVMAP_KIND_BOARD &&

@@ -106,6 +106,7 @@ struct govmap_plugins {
 	char **stem_paths;
 	size_t nstems, capstems, capstem_paths;
 	const char **body, **board, **link; /* NULL-terminated or NULL */
+	const char **time_bound;            /* the same */
 	govmap_rule_info *rules;
 	char **rule_ids;
 	size_t nrules;

@@ -83,6 +83,7 @@ void govmap_plugins_free(govmap_plugins *ps)
 	free(ps->body);
 	free(ps->board);
 	free(ps->link);
+	free(ps->time_bound);
 	free(ps);
 }
 
@@ -248,6 +249,39 @@ static long count_names(const char *const *l, const char **bad)
 	return n;
 }
 
+static int in_cstr_list(const char *const *l, const char *s)
+{
+	for (size_t i = 0; l && l[i]; i++)
+		if (strcmp(l[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* The time-bound types (an appended field): each one of the plugin's own
+ * body or board types.  Returns NULL or a reason. */
+static char *check_time_bound(const govmap_plugin *d)
+{
+	if (!HAS_FIELD(d, time_bound_types))
+		return NULL;
+	const char *bad = NULL;
+	if (count_names(d->time_bound_types, &bad) < 0)
+		return govmap__asprintf("plugin '%s' declares time-bound type "
+					"'%s', which is not lower-case kebab",
+					d->name, bad);
+	for (size_t i = 0; d->time_bound_types && d->time_bound_types[i];
+	     i++) {
+		const char *t = d->time_bound_types[i];
+		if (!in_cstr_list(d->body_types, t) &&
+		    !in_cstr_list(d->board_types, t))
+			return govmap__asprintf("plugin '%s' lists '%s' among "
+						"its time-bound types but does "
+						"not declare it as a body or "
+						"board type",
+						d->name, t);
+	}
+	return NULL;
+}
+
 /* Check what the host will rely on.  Returns NULL or a reason. */
 static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 {
@@ -324,6 +358,9 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 							"used twice",
 							d->name, r->id);
 	}
+	char *tb = check_time_bound(d);
+	if (tb)
+		return tb;
 	for (size_t i = 0; d->styles && D_STYLE(d, i)->type; i++) {
 		const govmap_plugin_style *st = D_STYLE(d, i);
 		if (i >= MAX_LIST)
@@ -751,6 +788,15 @@ static int in_names(const char **l, size_t n, const char *s)
 	return 0;
 }
 
+/* A descriptor's name list: 0 body, 1 board, 3 time-bound types. */
+static const char *const *list_of(const govmap_plugin *d, int which)
+{
+	if (which == 3)
+		return HAS_FIELD(d, time_bound_types) ? d->time_bound_types
+						      : NULL;
+	return which == 0 ? d->body_types : d->board_types;
+}
+
 static const char **collect(const govmap_plugins *ps, int which)
 {
 	size_t total = 0, n = 0;
@@ -761,8 +807,7 @@ static const char **collect(const govmap_plugins *ps, int which)
 			     j++)
 				total++;
 		} else {
-			const char *const *l =
-				which == 0 ? d->body_types : d->board_types;
+			const char *const *l = list_of(d, which);
 			for (size_t j = 0; l && l[j]; j++)
 				total++;
 		}
@@ -778,8 +823,7 @@ static const char **collect(const govmap_plugins *ps, int which)
 				if (!in_names(out, n, D_LINK_TYPE(d, j)->name))
 					out[n++] = D_LINK_TYPE(d, j)->name;
 		} else {
-			const char *const *l =
-				which == 0 ? d->body_types : d->board_types;
+			const char *const *l = list_of(d, which);
 			for (size_t j = 0; l && l[j]; j++)
 				if (!in_names(out, n, l[j]))
 					out[n++] = l[j];
@@ -793,9 +837,11 @@ static void rebuild_types(govmap_plugins *ps)
 	free(ps->body);
 	free(ps->board);
 	free(ps->link);
+	free(ps->time_bound);
 	ps->body = collect(ps, 0);
 	ps->board = collect(ps, 1);
 	ps->link = collect(ps, 2);
+	ps->time_bound = collect(ps, 3);
 
 	for (size_t i = 0; i < ps->nrules; i++)
 		free(ps->rule_ids[i]);
@@ -851,6 +897,11 @@ void govmap_plugins_types(const govmap_plugins *ps, const char *const **body,
 		*board = any ? (const char *const *)ps->board : NULL;
 	if (link)
 		*link = any ? (const char *const *)ps->link : NULL;
+}
+
+const char *const *govmap_plugins_time_bound_types(const govmap_plugins *ps)
+{
+	return ps && ps->n ? (const char *const *)ps->time_bound : NULL;
 }
 
 int govmap_plugins_link_strength(const govmap_plugins *ps, const char *type,

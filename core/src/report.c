@@ -288,7 +288,10 @@ int govmap_report_sensitivity(govmap_report *r,
 	for (size_t i = 0; i < nv && rc == GOVMAP_OK; i++) {
 		govmap_analysis_opts o = *base;
 		o.on = govmap_analysis_date(r->an);
-		o.variant = &v[i];
+		/* around the weights in use, not the documented ones */
+		govmap_variant around = govmap_variant_around(base->variant,
+							      &v[i]);
+		o.variant = &around;
 		govmap_analysis *a = NULL;
 		rc = govmap_analyse(&a, r->reg, &o);
 		an[i] = a;

@@ -150,10 +150,13 @@ int govmap_session_open(govmap_session **out, const govmap_session_opts *o)
 		lo.src = *o->limits;
 	if (o->version >= 2)
 		lo.cache = o->cache;
-	if (s->plugins)
+	if (s->plugins) {
 		govmap_plugins_types(s->plugins, &lo.extra_body_types,
 				     &lo.extra_board_types,
 				     &lo.extra_link_types);
+		lo.extra_time_bound_types =
+			govmap_plugins_time_bound_types(s->plugins);
+	}
 	rc = govmap_registry_load(&s->reg, s->src, &lo, &s->diags);
 	if (!s->reg) {
 		govmap_diags_sort(&s->diags);

@@ -25,12 +25,11 @@ const char *const govmap__core_board_types[] = {
 	"board", "committee", "joint-committee", "sub-committee",
 	"partnership-board", "scrutiny-committee", "council-of-governors",
 	NULL};
-/* Types whose entities exist only for a time (HELPERS.md, issue 15):
- * the core's, and for now the plugins' too (they are only names). */
-const char *const govmap__time_bound_types[] = {
-	"stp", "ccg", "icb", "icp", "company", "partnership",
-	"regional-partnership-board", "nhs-trust", "foundation-trust",
-	"healthwatch", NULL};
+/* The core's types whose entities exist only for a time (issue 15); the
+ * plugins declare theirs (govmap_plugin.time_bound_types, given to the
+ * loader as govmap_load_opts.extra_time_bound_types). */
+const char *const govmap__time_bound_types[] = {"company", "partnership",
+						"nhs-trust", NULL};
 const char *const govmap__core_link_types[] = {
 	"elected-by", "appointed-by", "nominated-by", "reports-to",
 	"scrutinised-by", "funded-by", "member-of", "ratified-by",
@@ -43,6 +42,7 @@ const char *const govmap__core_link_types[] = {
 typedef struct {
 	govmap_registry *reg;
 	govmap_diags *diags;
+	const char *const *time_bound_extra; /* the plugins' time-bound types */
 	/* "did you mean" for unknown references, built at the first one */
 	const char **ids;
 	govmap__suggest near;
@@ -405,7 +405,8 @@ static void time_bound(vctx *v, const govmap_entity *e)
 		return;
 	const char *why = NULL;
 	char buf[200];
-	if (e->type && in_list(e->type, govmap__time_bound_types)) {
+	if (e->type && (in_list(e->type, govmap__time_bound_types) ||
+			in_list(e->type, v->time_bound_extra))) {
 		snprintf(buf, sizeof buf, "its type '%s' exists only for a time",
 			 e->type);
 		why = buf;
@@ -426,7 +427,8 @@ static void time_bound(vctx *v, const govmap_entity *e)
 void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 		      govmap_diags *diags)
 {
-	vctx v = {reg, diags, NULL, {0}, 0};
+	vctx v = {reg, diags, opts ? opts->extra_time_bound_types : NULL,
+		  NULL, {0}, 0};
 	if (govmap__strmap_init(&reg->index, reg->n) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "nomem",
 				 "out of memory building the id index");

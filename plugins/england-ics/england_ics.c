@@ -802,6 +802,16 @@ static const govmap_plugin_rule ics_rules[] = {
 	 check_hwb_members},
 	{NULL, NULL, GOVMAP_SEV_INFO, NULL, NULL}};
 
+/* Types whose bodies exist only for a time, each established and
+ * abolished by law or by NHS England: CCGs (2013-2022) and STPs (2016,
+ * replaced by ICSs), ICBs and ICPs (from 1 July 2022), foundation trusts
+ * (authorised from 2004), local Healthwatch (from 2013), primary care
+ * networks (from 2019), NHS England's regions (redrawn as seven in
+ * 2018-19).  Each must give valid.from (plugin.h, time_bound_types). */
+static const char *const ics_time_bound_types[] = {
+	"icb", "icp", "ccg", "stp", "foundation-trust", "healthwatch", "pcn",
+	"nhs-england-region", NULL};
+
 static const govmap_plugin_link_type ics_link_types[] = {{NULL, 0}};
 
 /* Maps draw these as box borders over the deficit fill, so they are dark
@@ -832,4 +842,5 @@ GOVMAP_PLUGIN_DEFINE(.name = "england-ics",
 		     .styles = ics_styles,
 		     .init = ics_init,
 		     .fini = ics_fini,
-		     .rule_categories = rule_categories);
+		     .rule_categories = rule_categories,
+		     .time_bound_types = ics_time_bound_types);

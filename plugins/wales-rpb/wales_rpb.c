@@ -233,6 +233,12 @@ static const char *const rpb_body_types[] = {
 static const char *const rpb_board_types[] = {"regional-partnership-board",
 					      NULL};
 
+/* Regional partnership boards exist from 6 April 2016 (SI 2015/1989);
+ * the community health councils ended on 1 April 2023 (Health and Social
+ * Care (Quality and Engagement) (Wales) Act 2020, replaced by Llais). */
+static const char *const rpb_time_bound_types[] = {
+	"regional-partnership-board", "community-health-council", NULL};
+
 static const govmap_plugin_rule rpb_rules[] = {
 	{"rpb-partners",
 	 "a regional partnership board includes its local health board and "
@@ -292,4 +298,5 @@ GOVMAP_PLUGIN_DEFINE(.name = "wales-rpb",
 		     .styles = rpb_styles,
 		     .init = rpb_init,
 		     .fini = rpb_fini,
-		     .rule_categories = rule_categories);
+		     .rule_categories = rule_categories,
+		     .time_bound_types = rpb_time_bound_types);

@@ -129,6 +129,26 @@ expect_lines "SDK accessors, with scores" \
 grep -q 'an accessor answered out of range' "$tmp/out" "$tmp/err.d" &&
 	bad "SDK accessors out of range" "$tmp/out" || ok
 
+# ---- 2c. time-bound types (govmap_plugin.time_bound_types) -----------
+# fixture-time-bound's two types need valid.from: exactly the two undated
+# entities of those types are errors (a date, or `unknown` with notes, is
+# not; nor is a type not listed, nor fixture-time-bound-old's list, which
+# its struct_size does not cover).
+T="$tmp/time-bound"
+mkdir "$T" && chmod 755 "$T"
+cp "$fx/fixture-time-bound.so" "$fx/fixture-time-bound-old.so" "$T/" &&
+	chmod 644 "$T"/*.so
+$vg "$bin" --plugin-path "$T" -r "$here/loader/time-bound" \
+	--on 2025-01-01 check > /dev/null 2> "$tmp/err"
+rc=$?
+sed -e "s#$here/loader/time-bound#REG#g" \
+	-e "s#^tests/plugins/loader/time-bound#REG#" "$tmp/err" > "$tmp/err.d"
+expect_lines "time-bound types" "$here/loader/expected-time-bound" \
+	"$tmp/err.d"
+[ "$(grep -c ': error: ' "$tmp/err.d")" = 2 ] && ok ||
+	bad "time-bound types: exactly two errors expected" "$tmp/err.d"
+[ $rc = 1 ] && ok || bad "undated time-bound entities must make check exit 1, got $rc"
+
 # ---- 3. every rule fires and stays silent ----------------------------
 for plugdir in "$here"/fixtures/*/; do
 	[ -d "$plugdir" ] || continue

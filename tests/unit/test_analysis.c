@@ -624,8 +624,73 @@ START_TEST(unstated_seats)
 	ck_assert_str_eq(x->msg,
 			 "5 of the 7 seats on Test Partnership Board (first "
 			 "'Carers' representative') are filled in a way its "
-			 "source does not state: they give no chain to voters");
+			 "source does not state: a voting one gives no chain at "
+			 "worst, and at best is appointed by the board's "
+			 "strongest recorded member, if it has one");
+	/* at best the three unstated voting seats are the council's too:
+	 * 0.9 x 0.8 x (1 + 3) / 5 = 0.576, x 0.9 */
+	ck_assert_double_eq_tol(sc(an, "test-partnership-board")->A_high,
+				0.5184, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-partnership")->A_high, 0.5184,
+				TOL);
+	/* the best case's edges are gone after the search: the board
+	 * still has its two edges */
+	govmap_analysis_out(an, idx(reg, "test-partnership-board"), &no);
+	ck_assert_uint_eq(no, 2);
 	govmap_findings_free(&f); /* the_finding: it fired once only */
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
+/* A board shaped like a Welsh RPB's members (fixture unstated-members,
+ * README.md): its unstated seats name no filler, so at best they are
+ * appointed by its strongest partner, reached by a member-of link to the
+ * board or to its body; with no partner recorded there is no interval. */
+START_TEST(unstated_members_interval)
+{
+	govmap_registry *reg = load_fixture("unstated-members");
+	govmap_analysis *an = analyse_on(reg, ON);
+	/* worst: 0.9 x 0.5 x 0.3 to council A (0.81) */
+	ck_assert_double_eq_tol(sc(an, "test-rpb")->A, 0.10935, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-rpb-members")->A, 0.098415,
+				TOL);
+	/* best: 3 of 5 voting seats appointed by council B (member of the
+	 * board, 0.9): 0.9 x 0.8 x 3/5 x 0.9; the body through its
+	 * governing board */
+	ck_assert_double_eq_tol(sc(an, "test-rpb-members")->A_high, 0.3888,
+				TOL);
+	ck_assert_double_eq_tol(sc(an, "test-rpb")->A_high, 0.3888, TOL);
+	char buf[64];
+	ck_assert_str_eq(govmap_score_A_text(sc(an, "test-rpb"), 3, buf,
+					     sizeof buf),
+			 "0.109 to 0.389");
+	/* a partner only through its body (council A, 0.81): no chain at
+	 * worst, 0.9 x 0.8 x 3/5 x 0.81 at best */
+	ck_assert_double_eq_tol(sc(an, "test-rpb2-members")->A, 0, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-rpb2-members")->A_high,
+				0.34992, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-rpb2")->A_high, 0.34992, TOL);
+	/* no partner recorded: no filler can be named, no interval */
+	ck_assert_double_eq_tol(sc(an, "test-lonely-board")->A_high,
+				sc(an, "test-lonely-board")->A, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-lonely")->A_high, 0.10935, TOL);
+	/* the worst case's edges only: the members board answers to its
+	 * body and to nobody else */
+	size_t no;
+	govmap_analysis_out(an, idx(reg, "test-rpb-members"), &no);
+	ck_assert_uint_eq(no, 1);
+	govmap_analysis_free(an);
+
+	/* a variation scales the best case too: seat fill -25% gives
+	 * 0.9 x 0.6 x 3/5 x 0.9 */
+	size_t nv;
+	const govmap_variant *var = govmap_sensitivity_variants(&nv);
+	govmap_analysis_opts vo = {ON, NULL, NULL, 0, &var[7]};
+	ck_assert_str_eq(var[7].name, "seat fill weights -25%");
+	ck_assert_int_eq(govmap_analyse(&an, reg, &vo), GOVMAP_OK);
+	ck_assert_double_eq_tol(sc(an, "test-rpb-members")->A_high, 0.2916,
+				TOL);
 	govmap_analysis_free(an);
 	govmap_registry_free(reg);
 }
@@ -826,10 +891,10 @@ START_TEST(rules_each_once)
 	govmap_analysis *an = analyse_on(reg, ON);
 	govmap_findings f;
 	findings_of(an, &f);
-	ck_assert_msg(f.n == 11, "findings:%s", dump_findings(&f));
+	ck_assert_msg(f.n == 12, "findings:%s", dump_findings(&f));
 	size_t nrules;
 	const govmap_rule_info *rules = govmap_core_rules(&nrules);
-	ck_assert_uint_eq(nrules, 12);
+	ck_assert_uint_eq(nrules, 13);
 	/* core/governors-not-recorded needs the plugin type foundation-trust:
 	 * pinned on the contracts fixture (contracts_rules) */
 	for (size_t r = 0; r < nrules; r++)
@@ -841,10 +906,22 @@ START_TEST(rules_each_once)
 			      "%s fired %zu times:%s", rules[r].id,
 			      count_rule(&f, rules[r].id), dump_findings(&f));
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_WARNING], 7);
-	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 4);
+	ck_assert_uint_eq(f.count[GOVMAP_SEV_INFO], 5);
 	the_finding(an, &f, "core/no-sanction", "test-z-trust");
 	the_finding(an, &f, "core/no-commissioner", "test-z-trust");
 	ck_assert_uint_eq(f.count[GOVMAP_SEV_ERROR], 0);
+	/* unknown powers: a coverage gap, not "no sanction" (issue 15) */
+	ck_assert_uint_eq(count_rule(&f, "core/no-sanction"), 1);
+	ck_assert_str_eq(the_finding(an, &f, "core/powers-unknown",
+				     "test-y3-trust")->msg,
+			 "whether any forum can impose consequences on Test "
+			 "Y3 Trust is not recorded: 1 of its 1 accountability "
+			 "link records no powers, and none records the power "
+			 "to sanction");
+	for (size_t r = 0; r < nrules; r++)
+		if (strcmp(rules[r].id, "core/powers-unknown") == 0)
+			ck_assert_int_eq(rules[r].category,
+					 GOVMAP_CAT_COVERAGE);
 
 	ck_assert_str_eq(the_finding(an, &f, "core/sock-puppet", "test-sock-puppet")->msg,
 			 "Test Sock Puppet Ltd is a company whose directors are "
@@ -1386,15 +1463,25 @@ START_TEST(honest_intervals_words_report)
 	v = govmap_report_unpriced(r, &n);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_uint_eq(v[0], idx(reg, "test-partnership"));
-	/* the unstated seats and the trust with no commissioner are
-	 * coverage findings, the rest deficit */
-	ck_assert_uint_eq(t->findings[GOVMAP_CAT_COVERAGE], 2);
-	ck_assert_uint_eq(t->findings[GOVMAP_CAT_DEFICIT], 2);
+	/* the unstated seats, the trust's link with no powers recorded and
+	 * the trust with no commissioner are coverage findings, the rest
+	 * (no chain) deficit */
+	ck_assert_uint_eq(t->findings[GOVMAP_CAT_COVERAGE], 3);
+	ck_assert_uint_eq(t->findings[GOVMAP_CAT_DEFICIT], 1);
 	v = govmap_report_findings(r, GOVMAP_CAT_COVERAGE, &n);
-	ck_assert_uint_eq(n, 2);
-	ck_assert_str_eq(f.v[v[0]].rule, "core/no-commissioner");
-	ck_assert_str_eq(f.v[v[1]].rule, "core/unstated-seat");
-	ck_assert_str_eq(govmap_category_name(f.v[v[1]].category), "coverage");
+	ck_assert_uint_eq(n, 3);
+	int seen_seat = 0, seen_powers = 0, seen_com = 0;
+	for (size_t k = 0; k < n; k++) {
+		seen_seat += strcmp(f.v[v[k]].rule, "core/unstated-seat") == 0;
+		seen_powers +=
+			strcmp(f.v[v[k]].rule, "core/powers-unknown") == 0;
+		seen_com += strcmp(f.v[v[k]].rule, "core/no-commissioner") == 0;
+		ck_assert_str_eq(govmap_category_name(f.v[v[k]].category),
+				 "coverage");
+	}
+	ck_assert_int_eq(seen_seat, 1);
+	ck_assert_int_eq(seen_powers, 1);
+	ck_assert_int_eq(seen_com, 1);
 	v = govmap_report_undated(r, &n);
 	ck_assert_uint_eq(n, 0); /* 2024: after the company's known end */
 	govmap_report_free(r);
@@ -1438,6 +1525,62 @@ START_TEST(honest_intervals_words_report)
 }
 END_TEST
 
+/* report --sensitivity varies the weights in use: around a manifest's
+ * override, not around the documented weights (fixture
+ * weights-sensitivity, README.md) */
+START_TEST(sensitivity_around_weights)
+{
+	govmap_registry *reg = load_fixture("weights-sensitivity");
+	const govmap_variant *w = govmap_registry_weights(reg);
+	ck_assert_ptr_nonnull(w);
+	ck_assert_double_eq_tol(w->powers, 1.5, TOL);
+
+	/* the composition: factors multiply; the chain variation flips */
+	size_t nv;
+	const govmap_variant *var = govmap_sensitivity_variants(&nv);
+	govmap_variant a = govmap_variant_around(w, &var[2]);
+	ck_assert_str_eq(a.name, "powers weights +25%");
+	ck_assert_double_eq_tol(a.powers, 1.875, TOL);
+	ck_assert_double_eq_tol(a.basis, 1.0, TOL);
+	govmap_variant wl = *w;
+	wl.weakest_link = true;
+	a = govmap_variant_around(&wl, &var[10]);
+	ck_assert(!a.weakest_link);
+	ck_assert_str_eq(a.name, "chain = the product of its links");
+	a = govmap_variant_around(NULL, &var[10]);
+	ck_assert(a.weakest_link);
+
+	govmap_analysis *an = NULL;
+	govmap_analysis_opts o = {ON, NULL, NULL, 0, w};
+	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
+	ck_assert_double_eq_tol(sc(an, "test-x")->A, 0.405, TOL);
+	ck_assert_double_eq_tol(sc(an, "test-y")->A, 0.45, TOL);
+	for (int around = 0; around < 2; around++) {
+		govmap_report *r = NULL;
+		ck_assert_int_eq(govmap_report_build(&r, an, NULL, NULL),
+				 GOVMAP_OK);
+		govmap_analysis_opts bo = {0, NULL, NULL, 0,
+					   around ? w : NULL};
+		ck_assert_int_eq(govmap_report_sensitivity(r, &bo), GOVMAP_OK);
+		size_t n;
+		const size_t *v = govmap_report_by_exposure(r, &n);
+		ck_assert_uint_eq(n, 2);
+		ck_assert_uint_eq(v[0], idx(reg, "test-x"));
+		const govmap_rank_range *rr =
+			govmap_report_ranks(r, GOVMAP_RANKING_EXPOSURE, &n);
+		ck_assert_uint_eq(n, 2);
+		/* around the override "powers +25%" swaps them; around the
+		 * documented weights nothing does */
+		ck_assert_uint_eq(rr[0].best, 1);
+		ck_assert_uint_eq(rr[0].worst, around ? 2 : 1);
+		ck_assert_uint_eq(rr[1].best, around ? 1 : 2);
+		ck_assert_uint_eq(rr[1].worst, 2);
+		govmap_report_free(r);
+	}
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
 
 /* ---- (i) contracts: a chain to the commissioner, money, rules ------- */
 
@@ -1799,6 +1942,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, weights_why);
 	tcase_add_test(tc, weights_seats);
 	tcase_add_test(tc, unstated_seats);
+	tcase_add_test(tc, unstated_members_interval);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 
@@ -1834,6 +1978,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, rules_sock_puppet_variants);
 	tcase_add_test(tc, rules_statutory_and_scrutiny_variants);
 	tcase_add_test(tc, honest_numbers_model);
+	tcase_add_test(tc, sensitivity_around_weights);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 

@@ -110,6 +110,14 @@ typedef double (*govmap_type_weight_fn)(const char *link_type,
  * and down by a quarter, and the weakest-link chain.  Static storage. */
 const govmap_variant *govmap_sensitivity_variants(size_t *n);
 
+/** Variation `v` around the weights in use `base` (a manifest's
+ * `weights:` override, or NULL for the documented ones): each group's
+ * factor is base's times v's, and the chain variation chains the other
+ * way from base (the weakest link, or the product when base already uses
+ * the weakest link; the name then says so).  The name is v's or static. */
+govmap_variant govmap_variant_around(const govmap_variant *base,
+				     const govmap_variant *v);
+
 typedef struct {
 	govmap_date on;             /**< evaluation date; 0 = today */
 	govmap_type_weight_fn weight;

@@ -409,6 +409,18 @@ typedef struct govmap_plugin {
 	 * a deficit rule.  (A list beside the rules, so that existing rule
 	 * tables, written positionally, need no change.) */
 	const struct govmap_plugin_rule_category *rule_categories;
+
+	/** The plugin's body and board types whose entities exist only for
+	 * a time ("icb": established by order, abolished by another),
+	 * NULL-terminated; may be NULL.  Each must be one of the plugin's
+	 * body_types or board_types, or the host refuses the plugin.  An
+	 * entity of such a type must give `valid.from`, a date or
+	 * `unknown` with notes: the registry check reports one without as
+	 * an error, so that nothing counts as in force on every date by
+	 * omission (CONTRIBUTING.md "The deficit model", Dates).  The core
+	 * declares its own (company, partnership, nhs-trust).  Read only
+	 * when struct_size covers it. */
+	const char *const *time_bound_types;
 } govmap_plugin;
 
 /** One entry of govmap_plugin.rule_categories. */

@@ -121,6 +121,14 @@ void govmap_plugins_types(const govmap_plugins *ps,
 			  const char *const **board,
 			  const char *const **link);
 
+/**
+ * The body and board types the accepted plugins declare time-bound
+ * (govmap_plugin.time_bound_types), NULL-terminated, for govmap_load_opts'
+ * extra_time_bound_types.  Belongs to the set, lives until
+ * govmap_plugins_free(); NULL with no plugin loaded.
+ */
+const char *const *govmap_plugins_time_bound_types(const govmap_plugins *ps);
+
 /** The default strength a plugin gives to link type `type`: sets *out and
  * returns 1, or returns 0 when no plugin declares one. */
 int govmap_plugins_link_strength(const govmap_plugins *ps, const char *type,

@@ -74,6 +74,10 @@ typedef struct {
 	const char *const *extra_body_types;
 	const char *const *extra_board_types;
 	const char *const *extra_link_types;
+	/** Extra body and board types whose entities must give valid.from
+	 * (declared time-bound by plugins, beside the core's company,
+	 * partnership and nhs-trust); NULL-terminated or NULL.  Borrowed. */
+	const char *const *extra_time_bound_types;
 	/** A parse cache (borrowed; it must outlive the registry), or
 	 * NULL. */
 	govmap_parse_cache *cache;

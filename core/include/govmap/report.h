@@ -130,7 +130,10 @@ typedef struct {
  * Re-score the report's registry under every documented variation of
  * the model (govmap_sensitivity_variants()) with `base`'s date, type
  * weights and money rule, and record each ranked body's range of ranks
- * among the same bodies.  `base->variant` is ignored.
+ * among the same bodies.  The variations are taken around
+ * `base->variant`, the weights in use (govmap_variant_around(): pass a
+ * manifest's override, govmap_registry_weights(), or NULL for the
+ * documented weights).
  * @return GOVMAP_OK or GOVMAP_ENOMEM.
  */
 int govmap_report_sensitivity(govmap_report *r,

@@ -25,8 +25,8 @@ Strongest chain to voters (2 links; A is the product of the strengths):
   reaches: Test voters (voters)
 
 Findings:
-  info [core/unstated-seat] 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: they give no chain to voters
-      basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md)
+  info [core/unstated-seat] 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: a voting one gives no chain at worst, and at best is appointed by the board's strongest recorded member, if it has one
+      basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md)
 
 Single change that would raise A most:
   strengthen 2 seats ('Council member') appointed by (Test Panel -> Test Council, now 0.360) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.

@@ -28,21 +28,22 @@ Strongest chain to voters (2 links; A is the product of the strengths):
 Findings:
   info [core/no-commissioner] no commissioner of Test Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
       basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract)
-  warning [core/no-sanction] no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
-      basis: Bovens (2007): accountability needs information, debate and consequences
+  info [core/powers-unknown] whether any forum can impose consequences on Test Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
+      basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md)
 
 Single change that would raise A most:
   strengthen link 'test-trust-scrutinised' (scrutinised-by) (Test Trust -> Test Council, now 0.180) to full strength (0.9): a statutory footing with the powers to inform, question and sanction.
   A would rise from 0.162 to 0.810 (deficit 0.838 -> 0.190).
 
 Questions for a committee:
-  Information (no forum has a right to be informed):
+  (some of its links record no powers: what they allow is not known)
+  Information (no link records that a forum has a right to be informed):
     - What does Test Trust publish about its decisions and spending, and when?
     - Are its board papers and minutes public, and does it meet in public?
-  Debate (no forum can question it):
+  Debate (no link records that a forum can question it):
     - Which elected body can call Test Trust's leaders to answer questions in public?
     - Will it attend this committee when invited?
-  Consequences (no forum can impose them):
+  Consequences (no link records that a forum can impose them):
     - Who can overturn Test Trust's decisions, withhold its funds or remove its chair?
     - What happens if it ignores this committee's recommendations?
 --- stderr

@@ -13,7 +13,7 @@ test-honest, working tree, on 2025-06-01
 - Public money in 2025/26: no money recorded for any of 4 bodies.
 - Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 4 bodies): no money recorded for any of 2 bodies.
 - 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is unknown.
-- Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 2; data findings: 0; 0 suppressed.
+- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -34,10 +34,6 @@ None: no body here has a money figure for 2025/26.
 
 - warning: Test Partnership has no chain of accountability to any electorate
 
-**core/no-sanction** (basis: Bovens (2007): accountability needs information, debate and consequences)
-
-- warning: no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
-
 ## Coverage findings: what the registry does not record
 
 ### england/testshire
@@ -46,9 +42,13 @@ None: no body here has a money figure for 2025/26.
 
 - info: no commissioner of Test Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
 
-**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
+**core/powers-unknown** (basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md))
 
-- info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: they give no chain to voters
+- info: whether any forum can impose consequences on Test Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
+
+**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md))
+
+- info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: a voting one gives no chain at worst, and at best is appointed by the board's strongest recorded member, if it has one
 
 ## Suppressed findings
 

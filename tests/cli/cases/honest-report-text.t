@@ -10,7 +10,7 @@ Totals
   Public money in 2024/25: £400m known, for 2 of 4 bodies; 2 not recorded.
   Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 4 bodies): £100m known, for 1 of 2 bodies; 1 not recorded.
   1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £114m.
-  Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 2; data findings: 0; 0 suppressed.
+  Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
 
 Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 2 of 2)
     1. Test Trust                                       A 0.162 to 0.810 (very weak)  D 0.838  exposure £84m  money £100m (2024/25 budget)
@@ -26,15 +26,15 @@ Deficit findings by region and rule
   england/testshire
     core/no-chain, basis: Bovens (2007), 'Analysing and assessing accountability'; the democratic-deficit model in CONTRIBUTING.md
       warning: Test Partnership has no chain of accountability to any electorate
-    core/no-sanction, basis: Bovens (2007): accountability needs information, debate and consequences
-      warning: no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
 
 Coverage findings: what the registry does not record (gaps, not failings)
   england/testshire
     core/no-commissioner, basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract)
       info: no commissioner of Test Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
-    core/unstated-seat, basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md)
-      info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: they give no chain to voters
+    core/powers-unknown, basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md)
+      info: whether any forum can impose consequences on Test Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
+    core/unstated-seat, basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md)
+      info: 2 of the 4 seats on Test Panel (first 'Community member') are filled in a way its source does not state: a voting one gives no chain at worst, and at best is appointed by the board's strongest recorded member, if it has one
 
 Suppressed findings (reviewed exceptions)
     none

@@ -10,10 +10,10 @@ test-analysis-rules, working tree, on 2024-06-01
 
 ## Totals
 
-- Public money in 2024/25: £6m known, for 3 of 13 bodies; 10 not recorded.
-- Decided by bodies whose best chain to voters is weaker than 0.25 (1 of 13 bodies): no money recorded for any of 1 body.
+- Public money in 2024/25: £6m known, for 3 of 14 bodies; 11 not recorded.
+- Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 14 bodies): no money recorded for any of 2 bodies.
 - 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £2m.
-- Deficit findings: 0 errors, 7 warnings, 1 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
+- Deficit findings: 0 errors, 7 warnings, 1 info; coverage findings (gaps in the registry): 4; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -28,6 +28,7 @@ test-analysis-rules, working tree, on 2024-06-01
 | # | body | A, in words, and why | D |
 |---|---|---|---|
 | 1 | Test Orphan Charity (`test-orphan`) | 0.000 none: no chain to voters recorded | 1.000 |
+| 2 | Test Y3 Trust (`test-y3-trust`) | 0.162 to 0.810 very weak: statutory; powers not recorded; 2 links from voters | 0.838 |
 
 ## Deficit findings by region and rule
 
@@ -79,9 +80,13 @@ test-analysis-rules, working tree, on 2024-06-01
 
 - info: no commissioner of Test Z Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
 
-**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total but give no chain (CONTRIBUTING.md))
+**core/powers-unknown** (basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md))
 
-- info: 1 of the 4 seats on Test Partnership Board (first 'Observer') is filled in a way its source does not state: it gives no chain to voters
+- info: whether any forum can impose consequences on Test Y3 Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
+
+**core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md))
+
+- info: 1 of the 4 seats on Test Partnership Board (first 'Observer') is filled in a way its source does not state: a voting one gives no chain at worst, and at best is appointed by the board's strongest recorded member, if it has one
 
 ## Suppressed findings
 
