@@ -37,10 +37,13 @@ int govmap__invisible_control(unsigned cp)
 	/* C1 controls (U+0080-U+009F, 0x9B is CSI), the marks and
 	 * embeddings, overrides and isolates that reorder what a terminal
 	 * shows, and the invisible characters that make two names look
-	 * alike (zero-width space, word joiner, BOM, Arabic letter mark);
-	 * ZWJ and ZWNJ (U+200C, U+200D) are left: scripts need them */
+	 * alike (zero-width space, word joiner, BOM, Arabic letter mark),
+	 * and the line and paragraph separators (U+2028, U+2029), which
+	 * some terminals and editors break a line at, so a message could
+	 * seem to end there; ZWJ and ZWNJ (U+200C, U+200D) are left:
+	 * scripts need them */
 	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200B ||
-	       cp == 0x200E || cp == 0x200F ||
+	       cp == 0x200E || cp == 0x200F || cp == 0x2028 || cp == 0x2029 ||
 	       (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
