@@ -164,31 +164,6 @@ void cli_brief_free(cli_brief *b)
 	memset(b, 0, sizeof(*b));
 }
 
-void cli_region_name(char *buf, size_t size, const char *region)
-{
-	const char *last = strrchr(region, '/');
-	last = last ? last + 1 : region;
-	size_t o = 0;
-	int start = 1;
-	for (const char *p = last; *p && o + 1 < size; p++) {
-		if (*p == '-') {
-			buf[o++] = ' ';
-			start = 1;
-			continue;
-		}
-		int small = start && (strncmp(p, "and-", 4) == 0 ||
-				      strncmp(p, "of-", 3) == 0 ||
-				      strncmp(p, "the-", 4) == 0 ||
-				      strncmp(p, "upon-", 5) == 0 ||
-				      strncmp(p, "on-", 3) == 0) &&
-			    p != last;
-		buf[o++] = start && !small ? (char)toupper((unsigned char)*p)
-					   : *p;
-		start = 0;
-	}
-	buf[o] = '\0';
-}
-
 /* ---- building ---- */
 
 static const char *name_of(const govmap_registry *reg, size_t i)
@@ -268,7 +243,7 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 	}
 	const govmap_report_totals *t = govmap_report_get_totals(rep);
 	char name[256], date[11], money[200], weakm[200], buf[300];
-	cli_region_name(name, sizeof name, region);
+	govmap_region_title(name, sizeof name, region);
 	govmap_date_format(date, govmap_analysis_date(s->an));
 	govmap_report_coverage_text(t, money, sizeof money);
 	govmap_report_weak_text(t, weakm, sizeof weakm);
@@ -282,8 +257,8 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 	nomem |= !b->title ||
 		 add(b, BRIEF_TITLE, NULL, NULL, "%s", b->title) < 0;
 	nomem |= add(b, BRIEF_META, NULL, NULL,
-		     "%s. Region %s. The registry as it stood on %s.",
-		     s->title, region, date) < 0;
+		     "%s. The registry as it stood on %s.", s->title,
+		     date) < 0;
 	nomem |= add(b, BRIEF_H2, NULL, NULL, "In brief") < 0;
 	nomem |= add(b, BRIEF_P, NULL, NULL,
 		     "%zu bodies and boards were in force here on %s. %zu of "

@@ -73,8 +73,4 @@ int cli_brief_html(char **out, size_t *len, const cli_brief *b,
 int cli_brief_pdf(char **out, size_t *len, const cli_brief *b, char *err,
 		  size_t errsize);
 
-/* "South Yorkshire" for england/north-east-and-yorkshire/south-yorkshire:
- * the last segment, words capitalised ("and", "of", "the" not). */
-void cli_region_name(char *buf, size_t size, const char *region);
-
 #endif
