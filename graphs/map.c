@@ -805,10 +805,14 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 		char money[32];
 		govmap_money_format(money, sizeof money, (double)d->money);
 		char *name = wrap(govmap_dot_escape(e->name ? e->name : e->id), 24);
-		const char *last = d->region ? strrchr(d->region, '/') : NULL;
-		char *region = govmap_dot_escape(
-			last ? last + 1 : d->region ? d->region : "");
-		char *type = govmap_dot_escape(d->type ? d->type : "");
+		/* the area and the type in words ("3 x council", "South
+		 * Yorkshire"), not the registry's ids */
+		char rwords[256], twords[128];
+		govmap_region_title(rwords, sizeof rwords,
+				    d->region ? d->region : "");
+		char *region = govmap_dot_escape(rwords);
+		char *type = govmap_dot_escape(
+			govmap_type_words(twords, sizeof twords, d->type));
 		/* the money of a group with its coverage: "£2.1bn a year
 		 * (3 of 9 known)", "money not recorded" */
 		char mline[96];

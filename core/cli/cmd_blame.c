@@ -67,7 +67,7 @@ static void usage(FILE *f)
 
 typedef struct {
 	const char *key;	/* the schema's */
-	char label[24];		/* "seat 2" for one seat, else the key */
+	char label[32];		/* "seat 2" for one seat, else the key */
 	int item;		/* one item of a list field (a seat) */
 	char *now;		/* the value being blamed */
 	const govmap_commit *c; /* the commit blamed so far, NULL: none yet */

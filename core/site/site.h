@@ -236,10 +236,9 @@ void site_msg(site_buf *b, const site_ctx *c, const char *root,
 /* "Greater Manchester" from "england/greater-manchester" into buf. */
 const char *site_region_title(char *buf, size_t size, const char *region);
 
-/* A type id in plain words ("local-authority": "council"; NULL: "board"),
- * or NULL for a type not in the list; sb_type() writes it, a type not
- * listed with its hyphens as spaces (escaped). */
-const char *site_type_words(const char *type);
+/* A type id in plain words, escaped (govmap_type_words: "local-authority"
+ * is "council"; NULL "board"; a type not listed with its hyphens as
+ * spaces). */
 void sb_type(site_buf *b, const char *type);
 
 /* A table: its wrapper (with `id`, a skip target, when not NULL), class,

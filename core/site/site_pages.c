@@ -342,60 +342,10 @@ static int band(double d)
 
 /* ---- tables ---- */
 
-const char *site_type_words(const char *type)
-{
-	/* the registry's type ids in the words a committee uses; a type
-	 * not listed is shown with its hyphens as spaces */
-	static const struct {
-		const char *type, *words;
-	} words[] = {
-		{"local-authority", "council"},
-		{"icb", "integrated care board"},
-		{"icp", "integrated care partnership"},
-		{"ccg", "clinical commissioning group"},
-		{"stp", "sustainability and transformation partnership"},
-		{"foundation-trust", "NHS foundation trust"},
-		{"nhs-trust", "NHS trust"},
-		{"hsc-trust", "health and social care trust"},
-		{"healthwatch", "local Healthwatch"},
-		{"local-healthwatch", "local Healthwatch"},
-		{"health-and-wellbeing-board", "health and wellbeing board"},
-		{"membership", "a foundation trust's members"},
-		{"council-of-governors", "council of governors"},
-		{"electorate", "voters"},
-		{"integration-joint-board", "integration joint board"},
-		{"regional-partnership-board", "regional partnership board"},
-		{"nhs-england-region", "NHS England region"},
-		{"local-health-board", "local health board"},
-		{"health-board", "health board"},
-		{"community-health-council", "community health council"},
-		{"arms-length-body", "arm's-length body"},
-		{"joint-health-scrutiny-committee", "joint health scrutiny committee"},
-		{"government-department", "government department"},
-		{"combined-authority", "combined authority"},
-		{"elected-mayor", "elected mayor"},
-		{"pcn", "primary care network"},
-	};
-	if (!type)
-		return "board";
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (strcmp(type, words[k].type) == 0)
-			return words[k].words;
-	return NULL;
-}
-
 void sb_type(site_buf *b, const char *type)
 {
-	const char *w = site_type_words(type);
-	if (w) {
-		sb_put(b, w);
-		return;
-	}
-	char t[96];
-	snprintf(t, sizeof t, "%s", type);
-	for (char *q = t; *q; q++)
-		*q = *q == '-' ? ' ' : *q;
-	sb_esc(b, t);
+	char t[128];
+	sb_esc(b, govmap_type_words(t, sizeof t, type));
 }
 
 void site_table_begin(site_buf *b, const char *id, const char *cls,

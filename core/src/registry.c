@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -518,4 +519,51 @@ size_t govmap_region_title(char *buf, size_t size, const char *region)
 	}
 	buf[n] = '\0';
 	return n;
+}
+
+char *govmap_type_words(char *buf, size_t size, const char *type)
+{
+	/* the registry's type ids in the words a committee uses; a type
+	 * not listed is shown with its hyphens as spaces */
+	static const struct {
+		const char *type, *words;
+	} words[] = {
+		{"local-authority", "council"},
+		{"icb", "integrated care board"},
+		{"icp", "integrated care partnership"},
+		{"ccg", "clinical commissioning group"},
+		{"stp", "sustainability and transformation partnership"},
+		{"foundation-trust", "NHS foundation trust"},
+		{"nhs-trust", "NHS trust"},
+		{"hsc-trust", "health and social care trust"},
+		{"healthwatch", "local Healthwatch"},
+		{"local-healthwatch", "local Healthwatch"},
+		{"health-and-wellbeing-board", "health and wellbeing board"},
+		{"membership", "a foundation trust's members"},
+		{"council-of-governors", "council of governors"},
+		{"electorate", "voters"},
+		{"integration-joint-board", "integration joint board"},
+		{"regional-partnership-board", "regional partnership board"},
+		{"nhs-england-region", "NHS England region"},
+		{"local-health-board", "local health board"},
+		{"health-board", "health board"},
+		{"community-health-council", "community health council"},
+		{"arms-length-body", "arm's-length body"},
+		{"joint-health-scrutiny-committee", "joint health scrutiny committee"},
+		{"government-department", "government department"},
+		{"combined-authority", "combined authority"},
+		{"elected-mayor", "elected mayor"},
+		{"pcn", "primary care network"},
+	};
+	if (!size)
+		return buf;
+	const char *w = type ? NULL : "board";
+	for (size_t k = 0; type && k < sizeof words / sizeof *words; k++)
+		if (strcmp(type, words[k].type) == 0)
+			w = words[k].words;
+	snprintf(buf, size, "%s", w ? w : type);
+	if (!w)
+		for (char *q = buf; *q; q++)
+			*q = *q == '-' ? ' ' : *q;
+	return buf;
 }

@@ -855,7 +855,7 @@ START_TEST(collapse_and_national)
 	ck_assert_uint_eq(count_str(js, "\"kind\":\"entity\""), 4);
 	free(js);
 	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
-	ASSERT_HAS(dot, "label=\"3 x nhs-trust\\ntestshire\\nD 0.37 "
+	ASSERT_HAS(dot, "label=\"3 x NHS trust\\nTestshire\\nD 0.37 "
 			"(weighted by money), \xc2\xa3" "160m a year\"");
 	ASSERT_HAS(dot, "label=x3");
 	free(dot);

@@ -189,6 +189,12 @@ int govmap_region_in(const char *region, const char *prefix);
  * it NUL-terminated (cut at `size`) into buf; returns its length. */
 size_t govmap_region_title(char *buf, size_t size, const char *region);
 
+/** An entity type id in the words a committee uses: "local-authority" is
+ * "council", "icb" "integrated care board"; a type not in the table is
+ * its id with hyphens as spaces, NULL (a board's) "board".  Writes it
+ * NUL-terminated (cut at `size`) into buf and returns buf. */
+char *govmap_type_words(char *buf, size_t size, const char *type);
+
 /** The procurement rules that governed a contract's award, by its start
  * date and its commissioner's region (core/src/contracts.c;
  * CONTRIBUTING.md, "The core rules"). */

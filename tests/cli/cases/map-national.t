@@ -31,7 +31,7 @@ digraph govmap {
 	}
 	n0	[fillcolor="#f03b20",
 		fontcolor="#000000",
-		label="testshire\n5 bodies, weakest D 0.76\nD 0.19 weighted by money\n£460m a year (4 of 5 known)",
+		label="Testshire\n5 bodies, weakest D 0.76\nD 0.19 weighted by money\n£460m a year (4 of 5 known)",
 		shape=box3d,
 		style=filled,
 		tooltip="5 bodies summarised (england/testshire); deficit weighted by money 0.195; largest: Test Council",
@@ -48,7 +48,7 @@ digraph govmap {
 		tooltip="link 'test-parliament-elected-by-electorate' (elected-by); strength 0.900"];
 	n2	[fillcolor="#ffffb2",
 		fontcolor="#000000",
-		label="otherside\n1 body, weakest D 0.19\nD 0.19 weighted by money\n£20m a year",
+		label="Otherside\n1 body, weakest D 0.19\nD 0.19 weighted by money\n£20m a year",
 		shape=box3d,
 		style=filled,
 		tooltip="1 bodies summarised (england/otherside); deficit weighted by money 0.190; largest: Test Other Trust",
