@@ -1391,6 +1391,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	if (!bundle || !nb || !ecol || !esty) {
 		free(gn);
 		gn = NULL;
+		nomem = 1; /* no lines, no legend: never drawn half */
 	}
 	for (size_t k = 0; gn && k < m->nedges; k++) {
 		edge_look(reg, &edges[m->edges[k].edge], &ecol[k], &esty[k]);

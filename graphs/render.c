@@ -259,15 +259,24 @@ static int render_once(char **out, size_t *len, const govmap__map *m,
 	if (!g)
 		return GOVMAP_ENOMEM;
 	if (fmt == GOVMAP_MAP_DOT) {
+		/* a memory stream grows as it is written: a failed
+		 * allocation there shows only as a stream error or a failed
+		 * fclose (agwrite does not always report it), and must not
+		 * give a cut DOT text as if whole */
+		*out = NULL;
 		FILE *f = open_memstream(out, len);
-		if (!f || agwrite(g, f) != 0) {
-			if (f)
-				fclose(f);
-			agclose(g);
+		int bad = !f || agwrite(g, f) != 0;
+		if (f) {
+			bad |= ferror(f) != 0;
+			bad |= fclose(f) != 0;
+		}
+		agclose(g);
+		if (bad) {
+			free(*out);
+			*out = NULL;
+			*len = 0;
 			return GOVMAP_ENOMEM;
 		}
-		fclose(f);
-		agclose(g);
 		return GOVMAP_OK;
 	}
 	unsigned max_dot = o->max_dot_nodes ? o->max_dot_nodes : 2000;
