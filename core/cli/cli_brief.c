@@ -219,6 +219,14 @@ static int draw_map(cli_brief *b, const cli_session *s, const size_t *top,
 				   GOVMAP_MAP_SVG, diags);
 	if (rc != GOVMAP_OK)
 		return rc;
+	/* the rendered bytes are counted, not NUL-terminated: terminate
+	 * them before reading the size as a string (valgrind: sscanf read
+	 * past the end) */
+	char *t = realloc(b->svg, b->svglen + 1);
+	if (!t)
+		return GOVMAP_ENOMEM;
+	b->svg = t;
+	b->svg[b->svglen] = '\0';
 	if (svg_size(b->svg, &b->map_w, &b->map_h) < 0 || b->map_w <= 0 ||
 	    b->map_h <= 0)
 		return GOVMAP_EIO;
