@@ -348,11 +348,13 @@ static char *entity_tooltip(const govmap_analysis *an, size_t i,
 		govmap_money_format(exp, sizeof exp, s->exposure);
 	else
 		snprintf(exp, sizeof exp, "unknown");
-	char at[48], why[300];
+	char at[48], why[300], tw[128];
+	/* the type in words ("council", "NHS trust"), not its id */
 	char *raw = govmap__asprintf(
 		"%s (%s): accountability %s (%s: %s), deficit %.3f, %u link%s "
 		"to voters; public money %s, exposure %s%s%s",
-		e->name ? e->name : e->id, e->type ? e->type : "board",
+		e->name ? e->name : e->id,
+		e->type ? govmap_type_words(tw, sizeof tw, e->type) : "board",
 		govmap_score_A_text(s, 3, at, sizeof at),
 		govmap_strength_word(s->A),
 		govmap_analysis_reason(an, i, why, sizeof why), s->D, s->hops,
@@ -850,14 +852,16 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 				d->count, type, region, d->D,
 				d->money > 0 ? "weighted by money" : "mean",
 				mline);
+		/* in words, as the label: "7 bodies summarised (council,
+		 * North East London)", never the registry's region path */
 		char *tip = govmap__asprintf(
-			"%zu bodies summarised (%s); deficit weighted by money "
-			"%.3f; largest: %s",
+			"%zu bodies summarised (%s%s%s); deficit %s %.3f; "
+			"largest: %s",
 			d->count,
-			d->kind == GOVMAP__DN_FOOTPRINT
-				? (d->region ? d->region : "")
-				: (d->type ? d->type : ""),
-			d->D, e->name ? e->name : e->id);
+			d->kind == GOVMAP__DN_FOOTPRINT ? "" : twords,
+			d->kind == GOVMAP__DN_FOOTPRINT ? "" : ", ", rwords,
+			d->money > 0 ? "weighted by money" : "mean", d->D,
+			e->name ? e->name : e->id);
 		d->tooltip = tip ? tooltip_escape(tip) : NULL;
 		if (!name || !region || !type || !d->label || !d->tooltip)
 			rc = -1;
@@ -890,7 +894,17 @@ int govmap__map_build(govmap__map *m, const govmap_analysis *an,
  * again one step more compact while it is wider than the limit
  * (mapimpl.h, GOVMAP__MAX_WIDTH_PT), so that none needs sideways
  * scrolling at 100%. */
-static const size_t wrap_at[GOVMAP__COMPACT_STEPS] = {6, 4, 3};
+/* per compaction step (mapimpl.h): nodes of a level per row in a
+ * footprint, how many times the grid's columns are halved, and the
+ * summary threshold (0: the map's own) */
+static const size_t wrap_at[GOVMAP__COMPACT_STEPS] = {6, 4, 4, 3, 3};
+static const unsigned grid_shift[GOVMAP__COMPACT_STEPS] = {0, 1, 1, 2, 3};
+static const unsigned collapse_at[GOVMAP__COMPACT_STEPS] = {0, 0, 4, 2, 1};
+
+unsigned govmap__compact_collapse(unsigned step)
+{
+	return step < GOVMAP__COMPACT_STEPS ? collapse_at[step] : 0;
+}
 #define FOCUS_WRAP 5 /* a focus map's forums per row (1366 px screens) */
 #define ONLY_WRAP 3  /* a map of a few bodies (the area brief's) */
 #define GRID_MIN 3 /* footprint clusters from which they are stacked */
@@ -1200,7 +1214,10 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(g, "nodesep", "0.25");
 	set(g, "ranksep", "0.6");
 	set(g, "outputorder", "edgesfirst");
-	char *title = govmap_dot_escape(o->title ? o->title : "govmap");
+	/* in lines of about 70 characters: a long title (a region's
+	 * name, a diff's revisions) widened maps past a screen */
+	char *title = wrap(govmap_dot_escape(o->title ? o->title : "govmap"),
+			   70);
 	set(g, "label", title ? title : "govmap");
 	int nomem = !title; /* of ours; cs.nomem and ids->nomem below */
 	free(title);
@@ -1441,11 +1458,16 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		if (nb[k] > 1) {
 			/* the bundle's line starts at the box's edge */
 			set(ed, "lhead", agnameof(cs.v[tcl[de->from]].g));
+			/* the area in words, not its path */
+			char area[256];
+			govmap_region_title(area, sizeof area,
+					    m->nodes[de->from].region
+						    ? m->nodes[de->from].region
+						    : "");
 			tip = govmap__asprintf(
 				"%zu lines of this kind from bodies in %s; "
 				"the first: %s; strength %.3f",
-				nb[k], m->nodes[de->from].region, desc,
-				e->strength);
+				nb[k], area, desc, e->strength);
 		} else {
 			tip = govmap__asprintf("%s; strength %.3f%s", desc,
 					       e->strength,
@@ -1478,14 +1500,6 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	/* a focus map folds at FOCUS_WRAP to stay within a laptop screen */
 	unsigned step = m->compact < GOVMAP__COMPACT_STEPS
 				? m->compact : GOVMAP__COMPACT_STEPS - 1;
-	/* Folded as tightly as they go and still too wide (a footprint of
-	 * many boroughs side by side: each a column from its voters down),
-	 * a map is drawn from left to right instead, voters at the left,
-	 * unfolded: its breadth becomes its height. */
-	int sideways = !m->focus_map && !o->nonly &&
-		       step + 1 == GOVMAP__COMPACT_STEPS;
-	if (sideways)
-		set(g, "rankdir", "LR");
 	/* the brief's map of a few bodies (o->only) prints on A4 at 90%:
 	 * three boxes a row */
 	size_t wrapn = m->focus_map ? FOCUS_WRAP
@@ -1530,7 +1544,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		free(prev[0]);
 		free(prev[1]);
 	}
-	if (gn && !m->focus_map && !sideways && m->nnodes > wrapn) {
+	if (gn && !m->focus_map && m->nnodes > wrapn) {
 		uint32_t *level = malloc(m->nnodes * sizeof(*level));
 		size_t *count = calloc(m->nnodes + 1, sizeof(*count));
 		if (!level || !count)
@@ -1578,7 +1592,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * columns give a map of roughly even sides. */
 	if (gn && tops && pos && ntop >= GRID_MIN) {
 		/* each step more compact halves the columns */
-		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0)) >> step;
+		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0)) >>
+			      grid_shift[step];
 		if (cols < 1)
 			cols = 1;
 		Agnode_t **anchor = calloc(2 * ntop, sizeof(*anchor));
@@ -1634,6 +1649,20 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			}
 		}
 		free(role);
+		/* a box's two anchors one above the other, so that the
+		 * boxes of a column line up instead of each hanging from
+		 * wherever the one above ends (a staircase drifting right);
+		 * not in maps too big to compact (mapimpl.h): it tripled
+		 * the layout time of all of England */
+		int spines = m->nnodes <= GOVMAP__COMPACT_MAX_NODES;
+		for (size_t t = 0; anchor && spines && t < ntop; t++) {
+			Agedge_t *spine = agedge(g, anchor[2 * t],
+						 anchor[2 * t + 1], NULL, 1);
+			set(spine, "style", "invis");
+			set(spine, "dir", "none");
+			set(spine, "tooltip", "");
+			set(spine, "weight", "100");
+		}
 		for (size_t t = cols; anchor && t < ntop; t++) {
 			Agedge_t *row = agedge(g, anchor[2 * (t - cols) + 1],
 					       anchor[2 * t], NULL, 1);
@@ -1740,46 +1769,62 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 				edge_styles[i].color, edge_styles[i].legend);
 	off += (size_t)snprintf(
 		html + off, sizeof html - off,
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">line: solid statute, "
-		"dashed contract/guidance or seats, dotted none; width = "
-		"strength</TD></TR>"
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">A = accountability, D = "
-		"deficit = 1 - A; box width = public money</TD></TR>"
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">A in words: strong 0.7+, "
-		"moderate 0.4+, weak 0.2+, very weak, none; \"a to b\": worst "
-		"to best case where powers or seat fills are not recorded"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">line: solid statute, "
+		"dashed contract/guidance<BR/>or seats, dotted "
+		"none; width = strength</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">A = accountability, D = "
+		"deficit = 1 - A;<BR/>box width = public money"
 		"</TD></TR>"
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">cut corners: money not "
-		"recorded for this year (unknown, not zero)</TD></TR>"
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed boxes: %zu "
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">A in words: strong 0.7+, "
+		"moderate 0.4+,<BR/>weak 0.2+, very weak, none; "
+		"\"a to b\": worst<BR/>to best case where powers "
+		"or seat fills<BR/>are not recorded</TD></TR>"
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">cut corners: money not "
+		"recorded for this<BR/>year (unknown, not zero)"
+		"</TD></TR>"
+
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">dashed boxes: %zu "
 		"missing forums and vacant seats</TD></TR>"
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu links %s not "
+		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">%zu links %s not "
 		"drawn</TD></TR>",
 		ghosts, m->hidden_edges,
 		m->focus_map ? "not of this body or its chain to voters"
 			     : "to bodies outside this map");
+	int summaries = 0;
+	for (size_t i = 0; i < m->nnodes; i++)
+		summaries |= m->nodes[i].kind == GOVMAP__DN_SUMMARY;
+	if (summaries)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">3-d box \"N x "
+			"type\": N like bodies<BR/>of one area "
+			"(D: their mean)</TD></TR>");
 	if (m->appointments_hidden)
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
-			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">%zu appointment "
-			"and nomination lines not drawn (--appointments draws "
-			"them)</TD></TR>",
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">%zu appointment "
+			"and nomination lines<BR/>not drawn "
+			"(--appointments draws them)</TD></TR>",
 			m->appointments_hidden);
 	if (m->focus_map && (m->omitted_up || m->omitted_down))
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
-			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">left out (weakest "
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">left out (weakest "
 			"links): %zu forum%s it answers to, %zu bod%s "
 			"answering to it</TD></TR>",
 			m->omitted_up, m->omitted_up == 1 ? "" : "s",
 			m->omitted_down, m->omitted_down == 1 ? "y" : "ies");
-	/* types are kebab-case ids and colours #rrggbb: safe in HTML */
-	for (size_t k = 0; k < nstyled; k++)
+	/* types are kebab-case ids, their words letters, digits, spaces and
+	 * hyphens, and colours #rrggbb: safe in HTML */
+	for (size_t k = 0; k < nstyled; k++) {
+		char tw[128];
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
 			"<TR><TD BORDER=\"3\" COLOR=\"%s\"> </TD><TD "
 			"ALIGN=\"LEFT\">border: %s (region plugin)</TD></TR>",
-			styled[k].colour, styled[k].type);
+			styled[k].colour,
+			govmap_type_words(tw, sizeof tw, styled[k].type));
+	}
 	if (o->marks)
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,

@@ -57,11 +57,22 @@ typedef struct {
 } govmap__map;
 
 /* A region or national map is laid out again, one step more compact,
- * while it is wider than GOVMAP__MAX_WIDTH_PT (2,000 px at 96 dpi) and
- * more than GOVMAP__MAX_ASPECT times as wide as high (render.c). */
-#define GOVMAP__COMPACT_STEPS 3
+ * while it is wider than GOVMAP__MAX_WIDTH_PT (2,000 px at 96 dpi: a
+ * screen at 100%, whatever its height) (render.c).  Each step folds the
+ * footprints' rows and the grid of footprints tighter (map.c's
+ * wrap_at and grid_shift), and from step 2 draws groups of more than
+ * govmap__compact_collapse(step) like bodies of one footprint as one
+ * summary node ("7 x local Healthwatch") unless --collapse was given;
+ * the last step is kept whatever its width. */
+#define GOVMAP__COMPACT_STEPS 5
 #define GOVMAP__MAX_WIDTH_PT 1500.0
-#define GOVMAP__MAX_ASPECT 2.5
+/* All of England (1,100 nodes) takes dot 15 to 120 s a layout: a map
+ * of more nodes than this is laid out once, at step 0 (the national
+ * view is the overview of a country). */
+#define GOVMAP__COMPACT_MAX_NODES 600
+/** The summary threshold of compaction step `step` (0: the map's own,
+ * o->collapse or 12). */
+unsigned govmap__compact_collapse(unsigned step);
 
 int govmap__map_build(govmap__map *m, const govmap_analysis *an,
 		      const govmap_map_opts *o, govmap_diags *diags);

@@ -94,15 +94,13 @@ typedef struct {
 #define EXIT_TOO_WIDE 7
 #define GOVMAP__TOO_WIDE 1
 
-/* Wider than GOVMAP__MAX_WIDTH_PT and than GOVMAP__MAX_ASPECT times its
- * height? */
+/* Wider than GOVMAP__MAX_WIDTH_PT (mapimpl.h)? */
 static int too_wide(const char *bb)
 {
 	double llx, lly, urx, ury;
 	if (!read_bb(bb, &llx, &lly, &urx, &ury))
 		return 0;
-	double w = urx - llx, h = ury - lly;
-	return w > GOVMAP__MAX_WIDTH_PT && w > GOVMAP__MAX_ASPECT * h;
+	return urx - llx > GOVMAP__MAX_WIDTH_PT;
 }
 
 /* In the child (child.c runs it with stderr on the err pipe): lay out,
@@ -120,8 +118,11 @@ static int child(void *arg, int fd, int errfd)
 		fprintf(stderr, "layout with %s failed\n", engine);
 		return 3;
 	}
-	if (j->fit && too_wide(agget(g, "bb")))
-		return EXIT_TOO_WIDE;
+	if (j->fit && too_wide(agget(g, "bb"))) {
+		/* the bounding box, for the parent to keep the narrowest */
+		const char *bb = agget(g, "bb");
+		return write_all(fd, bb, strlen(bb)) == 0 ? EXIT_TOO_WIDE : 5;
+	}
 	/* A PNG is a bitmap held whole in memory: 4 bytes a pixel, and
 	 * cairo refuses a side over 32,767.  Too big a map is laid out
 	 * again with `size`, which scales the drawing down (it is read
@@ -190,7 +191,8 @@ static int collect(void *arg, int which, const char *p, size_t k,
 
 static int layout_in_child(char **out, size_t *len, Agraph_t *g,
 			   const char *engine, const char *fmt, int fit,
-			   unsigned timeout, govmap_diags *diags)
+			   double *width, unsigned timeout,
+			   govmap_diags *diags)
 {
 	layout_job job = {g, engine, fmt, fit};
 	layout_out o = {0};
@@ -230,6 +232,16 @@ static int layout_in_child(char **out, size_t *len, Agraph_t *g,
 				 o.err[0] ? ": " : "", o.err);
 		rc = sig == SIGXCPU ? GOVMAP_ELIMIT : GOVMAP_EIO;
 	} else if (rc == GOVMAP_OK && fit && r.status == EXIT_TOO_WIDE) {
+		char bb[128] = "";
+		double llx, lly, urx, ury;
+		size_t k = o.n < sizeof bb - 1 ? o.n : sizeof bb - 1;
+		if (o.buf)
+			memcpy(bb, o.buf, k);
+		bb[k] = '\0';
+		if (width)
+			*width = read_bb(bb, &llx, &lly, &urx, &ury)
+					 ? urx - llx
+					 : HUGE_VAL;
 		rc = GOVMAP__TOO_WIDE;
 	} else if (rc == GOVMAP_OK && r.status != 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
@@ -248,10 +260,11 @@ static int layout_in_child(char **out, size_t *len, Agraph_t *g,
 }
 
 /* Lay out and render `m` once; GOVMAP__TOO_WIDE when `fit` and the
- * layout is wider than the limit. */
+ * layout is wider than the limit, with its width in *width (points). */
 static int render_once(char **out, size_t *len, const govmap__map *m,
 		       const govmap_analysis *an, const govmap_map_opts *o,
-		       govmap_map_format fmt, int fit, govmap_diags *diags)
+		       govmap_map_format fmt, int fit, double *width,
+		       govmap_diags *diags)
 {
 	Agraph_t *g = govmap__map_graph(m, an, o, NULL);
 	size_t nodes = m->nnodes, edges = m->nedges;
@@ -294,10 +307,29 @@ static int render_once(char **out, size_t *len, const govmap__map *m,
 	}
 	static const char *const names[] = {"svg", "png", "pdf"};
 	int rc = layout_in_child(out, len, g, engine, names[fmt],
-				 fit && strcmp(engine, "dot") == 0,
+				 fit && strcmp(engine, "dot") == 0, width,
 				 o->timeout_s ? o->timeout_s : 120, diags);
 	agclose(g);
 	return rc;
+}
+
+/* `m` at compaction step `step`: built again when the step summarises
+ * like bodies at another threshold (and --collapse was not given). */
+static int compact_to(govmap__map *m, const govmap_analysis *an,
+		      const govmap_map_opts *o, unsigned step,
+		      govmap_diags *diags)
+{
+	unsigned want = govmap__compact_collapse(step);
+	if (!o->collapse && want != govmap__compact_collapse(m->compact)) {
+		govmap_map_opts o2 = *o;
+		o2.collapse = want;
+		govmap__map_free(m);
+		int rc = govmap__map_build(m, an, &o2, diags);
+		if (rc != GOVMAP_OK)
+			return rc;
+	}
+	m->compact = step;
+	return GOVMAP_OK;
 }
 
 int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
@@ -321,16 +353,31 @@ int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
 		return rc;
 	}
 	/* A region or national map wider than the limit is laid out
-	 * again, folded more tightly (mapimpl.h); the last step is kept
-	 * whatever its width.  A focus map has its own fixed shape. */
-	int fit = !m.focus_map && fmt != GOVMAP_MAP_DOT;
+	 * again, folded more tightly and then with like bodies summarised
+	 * (mapimpl.h); when no step fits, the narrowest is drawn.  A focus
+	 * map has its own fixed shape; a map of more than
+	 * GOVMAP__COMPACT_MAX_NODES is laid out once. */
+	int fit = !m.focus_map && fmt != GOVMAP_MAP_DOT &&
+		  m.nnodes <= GOVMAP__COMPACT_MAX_NODES;
+	unsigned best = 0;
+	double best_w = HUGE_VAL;
 	for (;;) {
-		rc = render_once(out, len, &m, an, &o, fmt,
-				 fit && m.compact + 1 < GOVMAP__COMPACT_STEPS,
-				 diags);
+		double w = HUGE_VAL;
+		rc = render_once(out, len, &m, an, &o, fmt, fit, &w, diags);
 		if (rc != GOVMAP__TOO_WIDE)
 			break;
-		m.compact++;
+		if (w < best_w) {
+			best_w = w;
+			best = m.compact;
+		}
+		unsigned step = m.compact + 1;
+		if (step >= GOVMAP__COMPACT_STEPS) {
+			step = best;
+			fit = 0;
+		}
+		rc = compact_to(&m, an, &o, step, diags);
+		if (rc != GOVMAP_OK)
+			break;
 	}
 	govmap__map_free(&m);
 	return rc;

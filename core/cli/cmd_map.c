@@ -325,17 +325,18 @@ again:
 		}
 		mo.focus = govmap_registry_at(s.reg, (size_t)fi)->id;
 	}
-	char title[900];
+	/* the area in words ("North East London"), not its path */
+	char title[900], area[256] = "";
+	if (mo.region)
+		govmap_region_title(area, sizeof area, mo.region);
 	if (diff_from)
 		snprintf(title, sizeof title,
 			 "govmap: changes from %s to %s: %s%s%s", diff_from,
 			 diff_to ? diff_to : "the working tree", s.title,
-			 mo.region ? ", region " : "",
-			 mo.region ? mo.region : "");
+			 mo.region ? ", " : "", area);
 	else
 		snprintf(title, sizeof title, "govmap: %s%s%s", s.title,
-			 mo.region ? ", region " : "",
-			 mo.region ? mo.region : "");
+			 mo.region ? ", " : "", area);
 	mo.title = title;
 	mo.findings = s.findings;
 	mo.type_colour = cli_plugin_colour;

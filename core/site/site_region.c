@@ -246,8 +246,10 @@ static int one_region(site_ctx *c, const char *r)
 				weakest++;
 		/* every body its own box (a link to its page) unless the
 		 * region is large: then groups of like bodies in one
-		 * footprint become one box, linked to the footprint */
-		unsigned collapse = t.bodies > SITE_MAP_BODIES ? 12 : SITE_MAP_BODIES;
+		 * footprint become one box, linked to the footprint; groups
+		 * of more than 12 always, smaller ones where the map would
+		 * be wider than a screen (collapse 0: the map's own) */
+		unsigned collapse = t.bodies > SITE_MAP_BODIES ? 0 : SITE_MAP_BODIES;
 		snprintf(summary, sizeof summary,
 			 "%zu bodies and boards in force on %s, with the "
 			 "bodies on their chains to voters drawn in grey "
@@ -256,7 +258,9 @@ static int one_region(site_ctx *c, const char *r)
 			 t.bodies, c->date, weakest, t.nochain,
 			 collapse < SITE_MAP_BODIES
 				 ? " Groups of more than 12 like bodies in one "
-				   "footprint are drawn as one box."
+				   "footprint are drawn as one box, and smaller "
+				   "groups too where the map would otherwise be "
+				   "wider than a screen."
 				 : "");
 		snprintf(mtitle, sizeof mtitle, "%s: %s", c->s->title, title);
 		govmap_map_opts o = {0};

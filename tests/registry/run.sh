@@ -452,7 +452,7 @@ is "2023 BNSSG map: the ICB, no CCG or STP" \
 # 6. the region plugins' colours reach the map (borders and legend)
 "$bin" -r registry map --region wales/gwent --format dot >"$tmp/gwent.dot" 2>&1
 is "map: wales-rpb's colour for local health boards in the legend" \
-	"$(grep -c 'border: local-health-board (region plugin)' "$tmp/gwent.dot")" 1
+	"$(grep -c 'border: local health board (region plugin)' "$tmp/gwent.dot")" 1
 
 # 7. providers and contracts (issue 17).  The NHS trusts and foundation
 # trusts are generated from the ODS extract kept in registry/import/data:

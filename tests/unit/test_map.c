@@ -482,9 +482,9 @@ START_TEST(hostile_svg_tooltips_literal)
 	govmap_map_opts o = {0};
 	char *svg = render(&x, &o, GOVMAP_MAP_SVG, NULL);
 	ASSERT_HAS(svg, "xlink:title=\"Test \\N \\G \\L \\E \\T \\H \\l \\r "
-			"Council (local");
+			"Council (council)");
 	ASSERT_HAS(svg, "xlink:title=\"Test electorate &#39;quoted&#39; \\\\ "
-			"double \\N (electorate)");
+			"double \\N (voters)");
 	free(svg);
 	fx_close(&x);
 }
@@ -630,12 +630,14 @@ START_TEST(type_colours)
 	const char *cc = agget(c, "color");
 	ck_assert(!cc || strcmp(cc, "") == 0 || strncmp(cc, "red", 3) != 0);
 	ck_assert_ptr_null(strstr(dot, "x=\\\"y"));
-	ck_assert_ptr_null(strstr(dot, "border: local-authority"));
+	ck_assert_ptr_null(strstr(dot, "border: council"));
+	/* the type in words, not its id */
 	ASSERT_HAS(dot, "COLOR=\"#12aB34\"> </TD><TD ALIGN=\"LEFT\">border: "
-			"nhs-trust (region plugin)");
+			"NHS trust (region plugin)");
+	ck_assert_ptr_null(strstr(dot, "nhs-trust"));
 	/* once in the legend, however many trusts */
-	const char *p = strstr(dot, "border: nhs-trust");
-	ck_assert_ptr_null(strstr(p + 1, "border: nhs-trust"));
+	const char *p = strstr(dot, "border: NHS trust");
+	ck_assert_ptr_null(strstr(p + 1, "border: NHS trust"));
 	agclose(g);
 	free(dot);
 	/* no callback: no borders, no legend rows */
@@ -723,9 +725,19 @@ START_TEST(cluster_grid)
 	}
 	ck_assert_uint_eq(holds, 6); /* two per cluster */
 	ck_assert_uint_eq(anchors, 6);
-	/* one row edge (seen from both ends): the bottom of the first
-	 * cluster to the top of the third */
-	ck_assert_uint_eq(rows, 2);
+	/* one row edge: the bottom of the first cluster to the top of the
+	 * third, and a spine in each cluster from its top anchor to its
+	 * bottom one (each seen from both ends) */
+	ck_assert_uint_eq(rows, 8);
+	for (int i = 0; i < 3; i++) {
+		char a[32], z[32];
+		snprintf(a, sizeof a, "anchora%d", i);
+		snprintf(z, sizeof z, "anchorz%d", i);
+		Agedge_t *sp = agedge(g, agnode(g, a, 0), agnode(g, z, 0),
+				      NULL, 0);
+		ck_assert_msg(sp != NULL, "no spine in cluster %d", i);
+		ck_assert_str_eq(agget(sp, "weight"), "100");
+	}
 	int found = 0;
 	for (Agedge_t *e = agfstout(g, agnode(g, "anchorz0", 0)); e;
 	     e = agnxtout(g, e))
@@ -858,7 +870,29 @@ START_TEST(collapse_and_national)
 	ASSERT_HAS(dot, "label=\"3 x NHS trust\\nTestshire\\nD 0.37 "
 			"(weighted by money), \xc2\xa3" "160m a year\"");
 	ASSERT_HAS(dot, "label=x3");
+	/* its tooltip names the type and the area in words, as its label;
+	 * no tooltip shows a region path (issue 16: plain English) */
+	ASSERT_HAS(dot, "tooltip=\"3 bodies summarised (NHS trust, "
+			"Testshire); deficit weighted by money 0.372");
+	for (const char *q = strstr(dot, "tooltip="); q;
+	     q = strstr(q + 1, "tooltip=")) {
+		const char *end = strchr(q + 9, '"');
+		ck_assert_ptr_nonnull(end);
+		char tip[1024];
+		snprintf(tip, sizeof tip, "%.*s", (int)(end - q), q);
+		ck_assert_msg(!strstr(tip, "england/"), "a region path in %s",
+			      tip);
+	}
 	free(dot);
+	/* a long title is folded into lines of about 70 characters (it
+	 * widened maps past a screen) */
+	o.title = "govmap: a registry with a long name, working tree, on "
+		  "2026-12-06, Buckinghamshire Oxfordshire and Berkshire West";
+	dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	ASSERT_HAS(dot, "label=\"govmap: a registry with a long name, working "
+			"tree, on 2026-12-06, Buckinghamshire\\nOxfordshire");
+	free(dot);
+	o.title = NULL;
 
 	o.collapse = 0;
 	o.national = 1;

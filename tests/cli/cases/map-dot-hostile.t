@@ -11,7 +11,7 @@ a 'no route to voters' ghost and two vacant-seat ghosts.
 digraph govmap {
 	graph [fontname=Helvetica,
 		fontsize=20,
-		label="govmap: test-hostile <script>alert(0)</script> \\G \"t\" ] ; a -> b, working tree, on 2024-06-01",
+		label="govmap: test-hostile <script>alert(0)</script> \\G \"t\" ] ; a -> b, working\ntree, on 2024-06-01",
 		labelloc=t,
 		nodesep=0.25,
 		outputorder=edgesfirst,
@@ -31,9 +31,9 @@ digraph govmap {
 			label="Test electorate 'quoted'\n\\\\ double \\N\nvoters",
 			shape=house,
 			style=filled,
-			tooltip="Test electorate 'quoted' \\\\\\\\ double \\\\N (electorate): accountability 1.000 (strong: the voters themselves), deficit 0.000, \
-0 links to voters; public money unknown, exposure unknown"];
-		legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD><FONT COLOR="#009E73"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">scrutinised by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+, weak 0.2+, very weak, none; "a to b": worst to best case where powers or seat fills are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">cut corners: money not recorded for this year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 3 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
+			tooltip="Test electorate 'quoted' \\\\\\\\ double \\\\N (voters): accountability 1.000 (strong: the voters themselves), deficit 0.000, 0 \
+links to voters; public money unknown, exposure unknown"];
+		legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD><FONT COLOR="#009E73"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">scrutinised by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">line: solid statute, dashed contract/guidance<BR/>or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A = accountability, D = deficit = 1 - A;<BR/>box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+,<BR/>weak 0.2+, very weak, none; "a to b": worst<BR/>to best case where powers or seat fills<BR/>are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">cut corners: money not recorded for this<BR/>year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">dashed boxes: 3 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
 			shape=plaintext,
 			style="",
 			tooltip=legend];
@@ -41,8 +41,8 @@ digraph govmap {
 	n1	[fillcolor="#ffffb2",
 		fontcolor="#000000",
 		label="Test \\N \\G \\L \\E \\T \\H \\l\n\\r Council\nA 0.90 (strong)  D 0.10\n£100m a year",
-		tooltip="Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l \\\\r Council (local-authority): accountability 0.900 (strong: statutory; can impose \
-consequences; 1 link from voters), deficit 0.100, 1 link to voters; public money £100m (2024/25 budget), exposure £10m",
+		tooltip="Test \\\\N \\\\G \\\\L \\\\E \\\\T \\\\H \\\\l \\\\r Council (council): accountability 0.900 (strong: statutory; can impose consequences; \
+1 link from voters), deficit 0.100, 1 link to voters; public money £100m (2024/25 budget), exposure £10m",
 		width=2.20];
 	n0 -> n1	[color="#0072B2",
 		penwidth=3.20,
@@ -51,7 +51,7 @@ consequences; 1 link from voters), deficit 0.100, 1 link to voters; public money
 	n2	[fillcolor="#f03b20",
 		fontcolor="#000000",
 		label="Test <script>alert(1)</script>\nTrust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;\nA 0.22 (weak)  D 0.78\n£20m a year",
-		tooltip="Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt; (nhs-trust): accountability 0.216 (weak: weakest step: \
+		tooltip="Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt; (NHS trust): accountability 0.216 (weak: weakest step: \
 appointed seats; 3 links from voters), deficit 0.784, 3 links to voters; public money £20m (2024/25 budget), exposure £16m; top \
 finding: no forum can impose consequences on Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;: none of \
 its 1 accountability link carries the power to sanction",

@@ -32,9 +32,9 @@ digraph govmap {
 			label="Test electorate\nvoters",
 			shape=house,
 			style=filled,
-			tooltip="Test electorate (electorate): accountability 1.000 (strong: the voters themselves), deficit 0.000, 0 links to voters; public money \
-unknown, exposure unknown"];
-		legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#000000"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">accountable to / reports to</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+, weak 0.2+, very weak, none; "a to b": worst to best case where powers or seat fills are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">cut corners: money not recorded for this year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 0 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
+			tooltip="Test electorate (voters): accountability 1.000 (strong: the voters themselves), deficit 0.000, 0 links to voters; public money unknown, \
+exposure unknown"];
+		legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#000000"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">accountable to / reports to</TD></TR><TR><TD><FONT COLOR="#E69F00"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">appointed by / nominated by</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">line: solid statute, dashed contract/guidance<BR/>or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A = accountability, D = deficit = 1 - A;<BR/>box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+,<BR/>weak 0.2+, very weak, none; "a to b": worst<BR/>to best case where powers or seat fills<BR/>are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">cut corners: money not recorded for this<BR/>year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">dashed boxes: 0 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
 			shape=plaintext,
 			style="",
 			tooltip=legend];
@@ -53,8 +53,8 @@ unknown, exposure unknown"];
 		fontcolor="#000000",
 		label="Test Council\nA 0.90 (strong)  D 0.10\nmoney not recorded",
 		style="filled,rounded,diagonals",
-		tooltip="Test Council (local-authority): accountability 0.900 (strong: statutory; can impose consequences; 1 link from voters), deficit 0.100, \
-1 link to voters; public money unknown, exposure unknown"];
+		tooltip="Test Council (council): accountability 0.900 (strong: statutory; can impose consequences; 1 link from voters), deficit 0.100, 1 \
+link to voters; public money unknown, exposure unknown"];
 	n0 -> n2	[color="#0072B2",
 		penwidth=3.20,
 		style=solid,
@@ -62,7 +62,7 @@ unknown, exposure unknown"];
 	n4	[fillcolor="#fecc5c",
 		fontcolor="#000000",
 		label="Test X Trust\nA 0.73 (strong)  D 0.27\n£10m a year",
-		tooltip="Test X Trust (nhs-trust): accountability 0.729 (strong: statutory; can impose consequences; 3 links from voters), deficit 0.271, \
+		tooltip="Test X Trust (NHS trust): accountability 0.729 (strong: statutory; can impose consequences; 3 links from voters), deficit 0.271, \
 3 links to voters; public money £10m (2024/25 budget), exposure £3m; top finding: no commissioner of Test X Trust is recorded \
 on this date: no commissioned-by link in force and no contract naming it as provider",
 		width=1.90];
@@ -84,7 +84,7 @@ on this date: no commissioned-by link in force and no contract naming it as prov
 		fontcolor="#000000",
 		label="Test Combined Authority\nA 0.81 (strong)  D 0.19\nmoney not recorded",
 		style="filled,rounded,diagonals",
-		tooltip="Test Combined Authority (combined-authority): accountability 0.810 (strong: statutory; can impose consequences; 2 links from voters), \
+		tooltip="Test Combined Authority (combined authority): accountability 0.810 (strong: statutory; can impose consequences; 2 links from voters), \
 deficit 0.190, 2 links to voters; public money unknown, exposure unknown"];
 	n2 -> n3	[color="#000000",
 		penwidth=3.20,

@@ -24,7 +24,7 @@ digraph govmap {
 	edge [dir=back];
 	subgraph voters {
 		graph [rank=min];
-		legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#000000"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">accountable to / reports to</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">line: solid statute, dashed contract/guidance or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A = accountability, D = deficit = 1 - A; box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+, weak 0.2+, very weak, none; "a to b": worst to best case where powers or seat fills are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">cut corners: money not recorded for this year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">dashed boxes: 0 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
+		legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD><FONT COLOR="#0072B2"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">elected by</TD></TR><TR><TD><FONT COLOR="#000000"><B>&#8212;&#8212;</B></FONT></TD><TD ALIGN="LEFT">accountable to / reports to</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">line: solid statute, dashed contract/guidance<BR/>or seats, dotted none; width = strength</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A = accountability, D = deficit = 1 - A;<BR/>box width = public money</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+,<BR/>weak 0.2+, very weak, none; "a to b": worst<BR/>to best case where powers or seat fills<BR/>are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">cut corners: money not recorded for this<BR/>year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">dashed boxes: 0 missing forums and vacant seats</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">0 links to bodies outside this map not drawn</TD></TR></TABLE>>,
 			shape=plaintext,
 			style="",
 			tooltip=legend];
@@ -34,7 +34,7 @@ digraph govmap {
 		label="Testshire\n5 bodies, weakest D 0.76\nD 0.19 weighted by money\n£460m a year (4 of 5 known)",
 		shape=box3d,
 		style=filled,
-		tooltip="5 bodies summarised (england/testshire); deficit weighted by money 0.195; largest: Test Council",
+		tooltip="5 bodies summarised (Testshire); deficit weighted by money 0.195; largest: Test Council",
 		width=2.40];
 	n1	[fillcolor="#ffffb2",
 		fontcolor="#000000",
@@ -51,7 +51,7 @@ digraph govmap {
 		label="Otherside\n1 body, weakest D 0.19\nD 0.19 weighted by money\n£20m a year",
 		shape=box3d,
 		style=filled,
-		tooltip="1 bodies summarised (england/otherside); deficit weighted by money 0.190; largest: Test Other Trust",
+		tooltip="1 bodies summarised (Otherside); deficit weighted by money 0.190; largest: Test Other Trust",
 		width=1.99];
 	n1 -> n2	[color="#000000",
 		penwidth=3.20,
