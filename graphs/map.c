@@ -908,6 +908,7 @@ unsigned govmap__compact_collapse(unsigned step)
 #define FOCUS_WRAP 5 /* a focus map's forums per row (1366 px screens) */
 #define ONLY_WRAP 3  /* a map of a few bodies (the area brief's) */
 #define GRID_MIN 3 /* footprint clusters from which they are stacked */
+#define UNNEST_STEP 2 /* compaction step from which boxes are not nested */
 #define MAX_STYLED 16 /* plugin-coloured types listed in the legend */
 #define MAX_CLUSTERS 200 /* footprint boxes drawn; more go unboxed */
 
@@ -944,8 +945,12 @@ static int32_t box_for(govmap__boxes *cs, const char *region)
 	int32_t c = govmap__strmap_get(&cs->byregion, region);
 	if (c >= 0 || cs->n >= MAX_CLUSTERS)
 		return c;
-	int32_t k, up = -1;
-	enclosing_footprint(region, &cs->drawn, 0, &k);
+	int32_t k = -1, up = -1;
+	/* from compaction step UNNEST_STEP each footprint is a box of
+	 * its own in the grid: boxes nested side by side in their ICB's
+	 * box made a region map wider than a screen */
+	if (cs->m->compact < UNNEST_STEP)
+		enclosing_footprint(region, &cs->drawn, 0, &k);
 	if (k >= 0)
 		up = box_for(cs, cs->m->nodes[k].region);
 	if (cs->n >= MAX_CLUSTERS)
@@ -1211,7 +1216,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(g, "fontname", "Helvetica");
 	set(g, "labelloc", "t");
 	set(g, "fontsize", "20");
-	set(g, "nodesep", "0.25");
+	/* nodes a little closer once like bodies are summarised */
+	set(g, "nodesep", m->compact >= UNNEST_STEP ? "0.18" : "0.25");
 	set(g, "ranksep", "0.6");
 	set(g, "outputorder", "edgesfirst");
 	/* in lines of about 70 characters: a long title (a region's
