@@ -1217,7 +1217,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(g, "labelloc", "t");
 	set(g, "fontsize", "20");
 	/* nodes a little closer once like bodies are summarised */
-	set(g, "nodesep", m->compact >= UNNEST_STEP ? "0.18" : "0.25");
+	set(g, "nodesep", m->compact >= UNNEST_STEP ? "0.15" : "0.25");
 	set(g, "ranksep", "0.6");
 	set(g, "outputorder", "edgesfirst");
 	/* in lines of about 70 characters: a long title (a region's
