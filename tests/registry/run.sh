@@ -405,6 +405,24 @@ done
 is "153 upper-tier councils in force" "$councils" 153
 is "every upper-tier council in force has its adult social care outturn" \
 	"${missing:-none}" none
+# the money coverage that issue 17 asks for ("money for every ICB, every
+# Welsh health board and every upper-tier English council"), measured by
+# stats, and the bodies that still lack it (registry/README.md, "Money
+# still missing"): the six ICBs of April 2026 (NHS England's 2026/27
+# allocations not found) and three Welsh health boards
+is "stats: 30 of the 36 ICBs in force have money" \
+	"$(awk '$1 == "icb:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 30/36
+is "stats: 4 of the 7 Welsh local health boards have money" \
+	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 4/7
+nomoney() { # type -> the ids of the bodies of that type in force with no money
+	for f in $(grep -rlx "type: $1" registry); do
+		grep -q '^  to: ' "$f" || grep -q '^money:' "$f" || basename "$f" .yaml
+	done | sort | tr '\n' ' '
+}
+is "the ICBs without money are the six of April 2026" "$(nomoney icb)" \
+	"central-east-icb essex-icb norfolk-and-suffolk-icb surrey-and-sussex-icb thames-valley-icb west-and-north-london-icb "
+is "the Welsh health boards without money" "$(nomoney local-health-board)" \
+	"aneurin-bevan-uhb cardiff-and-vale-uhb cwm-taf-morgannwg-uhb "
 # exact figures, checked against a second source (registry/README.md):
 # DHSC's written answer gave Humber and North Yorkshire's 2025/26 core
 # services allocation; MHCLG's multi-year data set gives Kent's 2023/24
