@@ -214,10 +214,10 @@ static int same_score(const cli_session *s, size_t i, size_t j)
 		      govmap_analysis_reason(s->an, j, wj, sizeof wj)) == 0;
 }
 
-/* The deficit as printed, largest first; then the exposure where the
- * money is known, largest first, before any whose money is unknown
- * (unknown is not £0: it is not ranked below £0, only after the known);
- * then the report's order. */
+/* The deficit as printed, largest first; then, among equal deficits,
+ * the known exposures, largest first, and after them the bodies whose
+ * money is unknown (they cannot be ranked by money, and the brief shows
+ * their money as unknown, never £0); then the report's order. */
 static int by_shown_deficit(const void *a, const void *b, void *ctx)
 {
 	const cli_session *c = ctx;
