@@ -571,19 +571,28 @@ is "MFT's council of governors reaches its membership" \
 	"$(grep -c '^  reaches: Members of Manchester University NHS Foundation Trust (voters)' "$tmp/cog.out")" 1
 is "MFT's council of governors: A = 0.450 through the membership" \
 	"$(grep -c 'accountability A = 0.450' "$tmp/cog.out")" 1
-# 26 councils of governors are dated: the four above, and 22 foundation
+# 30 councils of governors are dated: the four above, and 26 foundation
 # trusts whose authorisation day a source gives (registry/import/data/
-# ft-authorisations.csv); each of those 22 is dated from exactly that day
-is "26 foundation trusts have a dated council of governors (4 mergers, 22 authorisations)" \
+# ft-authorisations.csv); each of those 26 is dated from exactly that day
+is "30 foundation trusts have a dated council of governors (4 mergers, 26 authorisations)" \
 	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml |
-		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 26
+		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 30
 is "each authorisation in the extract dates that trust's council of governors" \
 	"$(tail -n +2 registry/import/data/ft-authorisations.csv | cut -d, -f1,2 |
 		while IFS=, read -r ods day; do
 			f=$(grep -l "^  ods: $ods\$" registry/england/trusts/*.yaml)
 			awk -v d="$day" '/^type: council-of-governors$/ { c = 1 }
 				c && $1 == "from:" { print ($2 == d ? "ok" : "bad"); exit }' "$f"
-		done | sort | uniq -c | tr -s ' ' | sed 's/^ //')" "22 ok"
+		done | sort | uniq -c | tr -s ' ' | sed 's/^ //')" "26 ok"
+# the Royal United Hospitals Bath (authorised from 1 November 2014, its
+# media release): its council of governors is not in force the day before,
+# and on that day its chain runs through the elected governors (0.450)
+for d in 2014-10-31 2014-11-01; do
+	"$bin" -r registry --on $d explain \
+		royal-united-hospitals-bath-nhs-foundation-trust-council-of-governors >"$tmp/ruh.$d" 2>&1
+done
+is "RUH Bath's council of governors: not in force on 2014-10-31, A = 0.450 on 2014-11-01" \
+	"$(grep -c 'not in force on 2014-10-31' "$tmp/ruh.2014-10-31")/$(grep -c '^  on 2014-11-01: accountability A = 0.450' "$tmp/ruh.2014-11-01")" 1/1
 # a trust dated by authorisation: the Walton Centre's council in 2010
 "$bin" -r registry --on 2010-06-01 explain \
 	the-walton-centre-nhs-foundation-trust-council-of-governors >"$tmp/walton.out" 2>&1
@@ -603,7 +612,7 @@ is "2019-06-01: the only money figures are for 2019/20" \
 	'"money_year":"2019/20" '
 is "2019-06-01: Hywel Dda's 2019/20 allocation is the one figure" \
 	"$(grep -o '"coverage":"[^"]*"' "$tmp/r2019.json" | head -1)" \
-	'"coverage":"£895m known, for 1 of 1521 bodies; 1520 not recorded"'
+	'"coverage":"£895m known, for 1 of 1525 bodies; 1524 not recorded"'
 # every listed body's own dates contain the day (from the YAML: `valid:`
 # blocks and flow maps; a body with no valid.from is in force since before
 # the records, an unknown date never)
