@@ -7,12 +7,12 @@ explain with weights overridden in govmap.yaml (issue 15): says so, and the stre
 --nearest-year -r tests/fixtures/analysis/honest --on 2025-06-01 explain test-trust
 --- stdout-diff
 @@ -2,4 +2,5 @@
--  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/honest/registry.yaml:38:1
+-  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/honest/registry.yaml:38:1
 -  on 2025-06-01: accountability A = 0.162 to 0.810 (very weak: statutory; powers not recorded; 2 links from voters), deficit D = 0.838
 -  A is 0.162 if what is not recorded (a link's powers, how seats are filled) gives no chain, 0.810 at best (strong)
 -  public money £100m (2024/25 budget; the nearest year recorded, not this date's); exposure D x money = £84m
 +  (scored with non-default weights set in govmap.yaml)
-+  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/weights/registry.yaml:38:1
++  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/weights/registry.yaml:38:1
 +  on 2024-06-01: accountability A = 0.243 to 0.810 (weak: statutory; powers not recorded; 2 links from voters), deficit D = 0.757
 +  A is 0.243 if what is not recorded (a link's powers, how seats are filled) gives no chain, 0.810 at best (strong)
 +  public money £100m (2024/25 budget); exposure D x money = £76m
