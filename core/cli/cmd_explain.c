@@ -115,29 +115,28 @@ static void print_contracts(const cli_session *s, size_t i)
 static void print_edge(const cli_session *s, const govmap_edge *e, int step)
 {
 	const govmap_registry *reg = s->reg;
-	char desc[300], a[11], b[11];
+	char desc[300];
 	govmap_edge_describe(s->an, e, desc, sizeof desc);
 	printf("  %d. %s -> %s\n", step, name_of(reg, e->from),
 	       name_of(reg, e->to));
 	printf("     %s\n", desc);
 	if (e->kind == GOVMAP_EDGE_LINK) {
 		const govmap_entity *l = govmap_registry_at(reg, (size_t)e->link);
-		char why[200];
+		char why[200], when[96];
 		govmap_analysis_link_strength(s->an, l, why, sizeof why);
 		printf("     basis %s, forum %s, powers ",
 		       l->basis ? govmap_basis_name(l->basis) : "(unset)",
 		       l->forum ? govmap_forum_name(l->forum) : "(unset)");
 		print_powers(l->powers);
-		govmap_date_format(a, l->valid.from);
-		govmap_date_format(b, l->valid.to);
-		printf("; valid %s to %s\n", a, b);
+		printf("; in force: %s\n",
+		       govmap_period_words(when, sizeof when, l->valid));
 		printf("     strength %.3f: %s\n", e->strength, why);
 		print_sources(l, "     ");
 		printf("     defined at %s:%u:%u\n", l->pos.file, l->pos.line,
 		       l->pos.col);
 	} else if (e->kind == GOVMAP_EDGE_CONTRACT) {
 		const govmap_entity *k = govmap_registry_at(reg, (size_t)e->link);
-		char why[200], mt[160];
+		char why[200], mt[160], a[11], b[11];
 		govmap_analysis_contract_strength(s->an, k, why, sizeof why);
 		govmap_date_format(a, k->start);
 		govmap_date_format(b, k->end);
@@ -243,19 +242,19 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		return rc;
 	}
 	const govmap_score *sc = govmap_analysis_score(s.an, (size_t)i);
-	char d[11], a[11], b[11], exposure[32];
+	char d[11], exposure[32];
 	govmap_date_format(d, govmap_analysis_date(s.an));
-	govmap_date_format(a, e->valid.from);
-	govmap_date_format(b, e->valid.to);
 	printf("%s (%s '%s', %s)\n", e->name ? e->name : e->id,
 	       e->kind == GOVMAP_KIND_BODY ? "body" : "board", e->id,
 	       e->type ? e->type : "board");
 	if (govmap_registry_weights(s.reg))
 		printf("  (scored with non-default weights set in govmap.yaml)\n");
 	const char *region = govmap_entity_region(s.reg, e);
-	printf("  region %s; valid %s to %s; defined at %s:%u:%u\n",
-	       region ? region : "-", a, b, e->pos.file, e->pos.line,
-	       e->pos.col);
+	char when[96];
+	printf("  region %s; in force: %s; defined at %s:%u:%u\n",
+	       region ? region : "-",
+	       govmap_period_words(when, sizeof when, e->valid), e->pos.file,
+	       e->pos.line, e->pos.col);
 	if (!sc->active && sc->dates_unknown) {
 		printf("  dates not known (see its notes): not counted in force "
 		       "on %s, so not scored\n", d);

@@ -82,12 +82,15 @@ function watch(page) {
 let n = 0;
 let failed = 0;
 const ONLY = process.env.SITE_ONLY ? new RegExp(process.env.SITE_ONLY) : null;
-async function test(name, fn) {
+// A test's time limit guards against a hang, not a speed target: 30 s,
+// or `s` seconds for a test that loads many pages (on a loaded 2-core
+// machine 14 full-page screenshots took more than 30 s).
+async function test(name, fn, s = 30) {
   if (ONLY && !ONLY.test(name)) return; // SITE_ONLY=REGEX: only those tests (while working on them)
   n++;
   const t0 = Date.now();
   try {
-    await Promise.race([fn(), new Promise((_, no) => setTimeout(() => no(new Error('timed out after 30 s')), 30000))]);
+    await Promise.race([fn(), new Promise((_, no) => setTimeout(() => no(new Error(`timed out after ${s} s`)), s * 1000))]);
     console.log(`ok ${n} - ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
     failed++;
@@ -666,7 +669,7 @@ await test('screenshots at 1366 and 390 px (build/site-test/*-1366.png, *-390.pn
   }
   noProblems(problems, 'screenshots');
   await page.close();
-});
+}, 180);
 
 await test('a body page prints on A4 (PDF and a print-media screenshot)', async () => {
   const page = await context.newPage();
@@ -716,7 +719,7 @@ await test('the area brief: linked from its region, prints on at most two A4 pag
   assert(m.mapPt >= 8, `the map's smallest text prints at ${m.mapPt.toFixed(2)} pt`);
   for (const h of ['In brief', 'Coverage', 'Questions to ask'])
     assert(m.h2.includes(h), `the brief has a section "${h}" (${m.h2.join(' | ')})`);
-  assert(m.h2.some((h) => /^The \d largest deficits$/.test(h)), `the brief lists the largest deficits (${m.h2.join(' | ')})`);
+  assert(m.h2.some((h) => /^The \d largest deficits( \(at most two of one type\))?$/.test(h)), `the brief lists the largest deficits (${m.h2.join(' | ')})`);
   const pdf = await page.pdf({ path: path.join(OUT, 'brief-a4.pdf'), preferCSSPageSize: true, printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert(pages >= 1 && pages <= 2, `the brief prints on ${pages} pages`);

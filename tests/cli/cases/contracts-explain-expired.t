@@ -5,7 +5,7 @@ explain (issue 17): a provider whose only contract ended before the date: no cha
 0
 --- stdout
 Test Provider Expired Ltd (body 'test-provider-expired', company)
-  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/contracts/bodies.yaml:74:1
+  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/contracts/bodies.yaml:74:1
   on 2024-06-01: accountability A = 0.000 (none: no chain to voters recorded), deficit D = 1.000
   public money unknown: no figure recorded for 2024/25; exposure cannot be computed
 

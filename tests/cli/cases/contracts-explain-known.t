@@ -5,7 +5,7 @@ explain (issue 17): a provider whose chain runs through a contract in force with
 0
 --- stdout
 Test Provider Known Ltd (body 'test-provider-known', company)
-  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/contracts/bodies.yaml:38:1
+  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/contracts/bodies.yaml:38:1
   on 2024-06-01: accountability A = 0.397 (weak: by contract; its commissioner can impose consequences; 2 links from voters), deficit D = 0.603
   public money £10m (2024/25 contract value: 1 contract in force); exposure D x money = £6m
   (no figure of its own for the year: the sum of its contracts' values, money its commissioners' figures already hold, so report totals count it apart)
@@ -22,7 +22,7 @@ Strongest chain to voters (2 links; A is the product of the strengths):
      defined at tests/fixtures/analysis/contracts/contracts.yaml:1:1
   2. Test Council -> Test voters
      link 'test-council-elected' (elected-by)
-     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source <https://example.org/test/council-elected> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/contracts/bodies.yaml:26:1

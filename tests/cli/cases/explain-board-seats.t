@@ -7,7 +7,7 @@ chain runs through 4 of 10 voting seats appointed by a minister:
 0
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
-  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/board-seats/bodies.yaml:41:1
+  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/board-seats/bodies.yaml:41:1
   on 2024-06-01: accountability A = 0.233 (weak: weakest step: appointed seats; 4 links from voters), deficit D = 0.767
   public money £200m (2024/25 budget); exposure D x money = £153m
 
@@ -23,13 +23,13 @@ Strongest chain to voters (4 links; A is the product of the strengths):
      defined at tests/fixtures/analysis/board-seats/boards.yaml:7:5
   3. Test Minister -> Test Parliament
      link 'test-minister-accountable-to-parliament' (accountable-to)
-     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type accountable-to 1.00 = 0.900
      source: Test source for test-minister-accountable-to-parliament <https://example.org/test/test-minister-accountable-to-parliament> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/board-seats/bodies.yaml:70:1
   4. Test Parliament -> Test electorate
      link 'test-parliament-elected-by-electorate' (elected-by)
-     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source for test-parliament-elected-by-electorate <https://example.org/test/test-parliament-elected-by-electorate> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/board-seats/bodies.yaml:58:1

@@ -8,20 +8,20 @@ questions for the missing stage.
 0
 --- stdout
 Test Body (body 'test-body', nhs-trust)
-  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/chain/bodies.yaml:26:1
+  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/chain/bodies.yaml:26:1
   on 2024-06-01: accountability A = 0.243 (weak: by guidance only; can question but not sanction; 2 links from voters), deficit D = 0.757
   public money £100m (2024/25 budget); exposure D x money = £76m
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Body -> Test Council
      link 'test-body-scrutinised-by-council' (scrutinised-by)
-     basis guidance, forum political, powers inform, question; valid - to -
+     basis guidance, forum political, powers inform, question; in force: no dates recorded
      strength 0.270: step 0.90 x basis guidance 0.50 x powers 0.60 x type scrutinised-by 1.00 = 0.270
      source: Test source for the scrutiny <https://example.org/test/link-2> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/chain/links.yaml:14:1
   2. Test Council -> Test electorate
      link 'test-council-elected-by-electorate' (elected-by)
-     basis statute, forum political, powers inform, question, sanction; valid - to -
+     basis statute, forum political, powers inform, question, sanction; in force: no dates recorded
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source for the election <https://example.org/test/link-1> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/chain/links.yaml:1:1

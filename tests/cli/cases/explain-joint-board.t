@@ -6,7 +6,7 @@ council elected with strength 0.9: A = 0.27 (fixture (e)).
 0
 --- stdout
 Test Joint Board (board 'test-joint-board', joint-committee)
-  region england/testshire; valid - to -; defined at tests/fixtures/analysis/joint/board.yaml:1:1
+  region england/testshire; in force: no dates recorded; defined at tests/fixtures/analysis/joint/board.yaml:1:1
   on 2024-06-01: accountability A = 0.270 (weak: weakest step: a joint board shared by several bodies; 2 links from voters), deficit D = 0.730
   public money £30m (2024/25 budget); exposure D x money = £22m
 
@@ -17,7 +17,7 @@ Strongest chain to voters (2 links; A is the product of the strengths):
      source: Test source for the joint board <https://example.org/test/joint-board> (accessed 2024-05-01)
   2. Test Council A -> Test electorate A
      link 'test-council-a-elected-by-electorate-a' (elected-by)
-     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source for test-council-a-elected-by-electorate-a <https://example.org/test/test-council-a-elected-by-electorate-a> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/joint/bodies.yaml:53:1

@@ -5,20 +5,20 @@ explain: money for the financial year of the date (the money series has 2023/24)
 0
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
-  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/money-year/all.yaml:38:1
+  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/money-year/all.yaml:38:1
   on 2024-01-15: accountability A = 0.437 (moderate: by regulation; can question but not sanction; 2 links from voters), deficit D = 0.563
   public money £100m (2023/24 budget); exposure D x money = £56m
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Trust -> Test Council
      link 'test-trust-scrutinised-by-council' (scrutinised-by)
-     basis regulation, forum (unset), powers inform, question; valid - to -
+     basis regulation, forum (unset), powers inform, question; in force: no dates recorded
      strength 0.486: step 0.90 x basis regulation 0.90 x powers 0.60 x type scrutinised-by 1.00 = 0.486
      source: Test source for the scrutiny of the trust <https://example.org/test/test-trust-scrutinised-by-council> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/money-year/all.yaml:55:1
   2. Test Council -> Test electorate
      link 'test-council-elected-by-electorate' (elected-by)
-     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source for the election of the council <https://example.org/test/test-council-elected-by-electorate> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/money-year/all.yaml:26:1

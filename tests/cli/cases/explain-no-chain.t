@@ -6,7 +6,7 @@ no-chain finding, and the advice to add a link (no edge to strengthen).
 0
 --- stdout
 Test Orphan Child (body 'test-orphan-child', charity)
-  region england/testshire; valid - to -; defined at tests/fixtures/analysis/nochain/registry.yaml:38:1
+  region england/testshire; in force: no dates recorded; defined at tests/fixtures/analysis/nochain/registry.yaml:38:1
   on 2024-06-01: accountability A = 0.000 (none: no chain to voters recorded), deficit D = 1.000
   public money unknown: no figure recorded for 2024/25; exposure cannot be computed
 

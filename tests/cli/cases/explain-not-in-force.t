@@ -5,6 +5,6 @@ explain: a body that starts on 2024-06-01 is not scored on 2024-05-31.
 0
 --- stdout
 Test New Body (body 'test-new-body', nhs-trust)
-  region england/testshire; valid 2024-06-01 to -; defined at tests/fixtures/analysis/dates/registry.yaml:42:1
+  region england/testshire; in force: from 2024-06-01; defined at tests/fixtures/analysis/dates/registry.yaml:42:1
   not in force on 2024-05-31: nothing to score
 --- stderr

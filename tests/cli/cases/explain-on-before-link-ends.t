@@ -6,20 +6,20 @@ explain on 2024-01-30: the scrutiny link with sanction still applies
 0
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
-  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
+  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/dates/registry.yaml:21:1
   on 2024-01-30: accountability A = 0.729 (strong: by regulation; can impose consequences; 2 links from voters), deficit D = 0.271
   public money £10m (2023/24 budget); exposure D x money = £3m
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Trust -> Test Council
      link 'test-trust-scrutinised-by-council-to-2024' (scrutinised-by)
-     basis regulation, forum (unset), powers inform, question, sanction; valid 2022-07-01 to 2024-01-31
+     basis regulation, forum (unset), powers inform, question, sanction; in force: from 2022-07-01 to 2024-01-31
      strength 0.810: step 0.90 x basis regulation 0.90 x powers 1.00 x type scrutinised-by 1.00 = 0.810
      source: Test source for test-trust-scrutinised-by-council-to-2024 <https://example.org/test/test-trust-scrutinised-by-council-to-2024> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/dates/registry.yaml:66:1
   2. Test Council -> Test electorate
      link 'test-council-elected-by-electorate' (elected-by)
-     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source for test-council-elected-by-electorate <https://example.org/test/test-council-elected-by-electorate> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/dates/registry.yaml:54:1

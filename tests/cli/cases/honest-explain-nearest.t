@@ -5,7 +5,7 @@ explain --nearest-year (issue 15): no figure for 2025/26, so the 2024/25 budget 
 0
 --- stdout
 Test Trust (body 'test-trust', nhs-trust)
-  region england/testshire; valid 2000-01-01 to -; defined at tests/fixtures/analysis/honest/registry.yaml:38:1
+  region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/honest/registry.yaml:38:1
   on 2025-06-01: accountability A = 0.162 to 0.810 (very weak: statutory; powers not recorded; 2 links from voters), deficit D = 0.838
   A is 0.162 if what is not recorded (a link's powers, how seats are filled) gives no chain, 0.810 at best (strong)
   public money £100m (2024/25 budget; the nearest year recorded, not this date's); exposure D x money = £84m
@@ -13,13 +13,13 @@ Test Trust (body 'test-trust', nhs-trust)
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Trust -> Test Council
      link 'test-trust-scrutinised' (scrutinised-by)
-     basis statute, forum (unset), powers none listed; valid - to -
+     basis statute, forum (unset), powers none listed; in force: no dates recorded
      strength 0.180: step 0.90 x basis statute 1.00 x powers 0.20 x type scrutinised-by 1.00 = 0.180
      source: Test source <https://example.org/test/trust-scrutinised> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/honest/registry.yaml:59:1
   2. Test Council -> Test voters
      link 'test-council-elected' (elected-by)
-     basis statute, forum (unset), powers inform, question, sanction; valid - to -
+     basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded
      strength 0.900: step 0.90 x basis statute 1.00 x powers 1.00 x type elected-by 1.00 = 0.900
      source: Test source <https://example.org/test/council-elected> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/honest/registry.yaml:26:1

@@ -5,7 +5,7 @@ explain a partnership whose members board has seats that name no filler (a Welsh
 0
 --- stdout
 Test Regional Partnership (body 'test-rpb', partnership)
-  region wales/testshire; valid 2016-04-06 to -; defined at tests/fixtures/analysis/unstated-members/registry.yaml:55:1
+  region wales/testshire; in force: from 2016-04-06; defined at tests/fixtures/analysis/unstated-members/registry.yaml:55:1
   on 2024-06-01: accountability A = 0.109 to 0.389 (very weak: by guidance only; is informed only: no questions, no sanction; 2 links from voters), deficit D = 0.891
   A is 0.109 if what is not recorded (a link's powers, how seats are filled) gives no chain, 0.389 at best (weak)
   public money unknown: no figure recorded for 2024/25; exposure cannot be computed
@@ -13,13 +13,13 @@ Test Regional Partnership (body 'test-rpb', partnership)
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Regional Partnership -> Test Council A
      link 'test-rpb-reports' (reports-to)
-     basis guidance, forum (unset), powers inform; valid 2016-04-06 to -
+     basis guidance, forum (unset), powers inform; in force: from 2016-04-06
      strength 0.135: step 0.90 x basis guidance 0.50 x powers 0.30 x type reports-to 1.00 = 0.135
      source: Test source <https://example.org/test/rpb-reports> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/unstated-members/registry.yaml:68:1
   2. Test Council A -> Test voters
      link 'test-council-a-elected' (elected-by)
-     basis regulation, forum (unset), powers inform, question, sanction; valid - to -
+     basis regulation, forum (unset), powers inform, question, sanction; in force: no dates recorded
      strength 0.810: step 0.90 x basis regulation 0.90 x powers 1.00 x type elected-by 1.00 = 0.810
      source: Test source <https://example.org/test/council-a-elected> (accessed 2024-05-01)
      defined at tests/fixtures/analysis/unstated-members/registry.yaml:21:1
