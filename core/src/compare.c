@@ -869,8 +869,15 @@ int govmap_timeline_next(govmap_timeline *t,
 		*step = &t->step;
 		return GOVMAP_OK;
 	}
-	if (t->skipped && t->prev && idx + 1 < t->h->n) {
-		/* after a skipped run, compare with the commit just before */
+	if (t->skipped && t->prev && idx + 1 < t->h->n &&
+	    (t->what & GOVMAP_COMPARE_FIELDS)) {
+		/* after a skipped run, compare with the commit just before:
+		 * its fields may differ from the last loaded one's (notes,
+		 * positions).  Without GOVMAP_COMPARE_FIELDS the last loaded
+		 * session is as good: the skipped commits have its
+		 * diagnostics counts, scores and findings (neutral), and a
+		 * diff without fields reads nothing else, so the commit just
+		 * before is not loaded again. */
 		govmap_session *np = NULL;
 		timeline_load(&np, t, t->h->v[idx + 1].id);
 		if (!np)
