@@ -49,6 +49,13 @@ struct govmap_parse_cache {
 	govmap__strmap skel;  /* "n"/"i" + text -> index in skels */
 	char **skels;
 	size_t nskel, capskel;
+	/* Git repositories kept open between loads (source_git.c): a walk
+	 * holds two sessions at once (the commit and the one before) */
+	struct {
+		git_repository *repo;
+		char *root; /* the registry path it was opened for */
+		int lent;   /* a source holds it */
+	} repos[GOVMAP__CACHE_REPOS];
 };
 
 int govmap_parse_cache_new(govmap_parse_cache **out)
@@ -65,6 +72,13 @@ int govmap_parse_cache_new(govmap_parse_cache **out)
 	}
 	pthread_mutex_init(&c->lock, NULL);
 	git_libgit2_init(); /* for git_odb_hash; counted, thread-safe */
+	/* A walk reads the same trees at every commit.  libgit2 keeps in
+	 * a repository's object cache only trees of up to 4 KiB, and a
+	 * registry folder of a few hundred files is a 10 KiB tree: keep
+	 * trees up to 1 MiB (a process-wide libgit2 setting; the cache's
+	 * total stays bounded by libgit2's GIT_OPT_SET_CACHE_MAX_SIZE). */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)1 << 20);
 	*out = c;
 	return GOVMAP_OK;
 }
@@ -73,6 +87,10 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 {
 	if (!c)
 		return;
+	for (size_t k = 0; k < GOVMAP__CACHE_REPOS; k++) {
+		git_repository_free(c->repos[k].repo);
+		free(c->repos[k].root);
+	}
 	govmap__strmap_free(&c->map);
 	govmap__strmap_free(&c->skel);
 	free(c->skels);
@@ -448,4 +466,43 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 	c->v[c->n++] = e;
 done:
 	pthread_mutex_unlock(&c->lock);
+}
+
+git_repository *govmap__cache_repo_take(govmap_parse_cache *c,
+					const char *root)
+{
+	git_repository *r = NULL;
+	if (!c || !root)
+		return NULL;
+	pthread_mutex_lock(&c->lock);
+	for (size_t k = 0; !r && k < GOVMAP__CACHE_REPOS; k++)
+		if (c->repos[k].repo && !c->repos[k].lent &&
+		    strcmp(c->repos[k].root, root) == 0) {
+			r = c->repos[k].repo;
+			c->repos[k].lent = 1;
+		}
+	pthread_mutex_unlock(&c->lock);
+	return r;
+}
+
+int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
+			    const char *root)
+{
+	int kept = 0;
+	if (!c || !repo || !root)
+		return 0;
+	pthread_mutex_lock(&c->lock);
+	for (size_t k = 0; !kept && k < GOVMAP__CACHE_REPOS; k++)
+		if (c->repos[k].repo == repo) {
+			c->repos[k].lent = 0;
+			kept = 1;
+		}
+	for (size_t k = 0; !kept && k < GOVMAP__CACHE_REPOS; k++)
+		if (!c->repos[k].repo && (c->repos[k].root = strdup(root))) {
+			c->repos[k].repo = repo;
+			c->repos[k].lent = 0;
+			kept = 1;
+		}
+	pthread_mutex_unlock(&c->lock);
+	return kept;
 }
