@@ -56,6 +56,10 @@ struct govmap_parse_cache {
 		char *root; /* the registry path it was opened for */
 		int lent;   /* a source holds it */
 	} repos[GOVMAP__CACHE_REPOS];
+	/* validate.c's look-alike check: the ids and names of the last
+	 * registry it found clean, in order (conf_text); NULL when none */
+	char *conf;
+	size_t nconf, conf_len;
 };
 
 int govmap_parse_cache_new(govmap_parse_cache **out)
@@ -87,6 +91,7 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 {
 	if (!c)
 		return;
+	free(c->conf);
 	for (size_t k = 0; k < GOVMAP__CACHE_REPOS; k++) {
 		git_repository_free(c->repos[k].repo);
 		free(c->repos[k].root);
@@ -505,4 +510,69 @@ int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
 		}
 	pthread_mutex_unlock(&c->lock);
 	return kept;
+}
+
+/* The look-alike check's text of entity i/2: its id, or its name for
+ * odd i; NULL when missing.  The memo holds each as '+' and the text and
+ * its NUL, or a missing one as a lone NUL. */
+static const char *conf_text(const govmap_registry *reg, size_t i)
+{
+	const govmap_entity *e = &reg->ents[i / 2];
+	return i % 2 ? e->name : e->id;
+}
+
+int govmap__cache_confusables_clean(govmap_parse_cache *c,
+				    const govmap_registry *reg)
+{
+	int same = 0;
+	if (!c)
+		return 0;
+	pthread_mutex_lock(&c->lock);
+	if (c->conf && c->nconf == 2 * reg->n) {
+		const char *p = c->conf, *end = c->conf + c->conf_len;
+		same = 1;
+		for (size_t i = 0; same && i < c->nconf; i++) {
+			const char *t = conf_text(reg, i);
+			size_t l = t ? strlen(t) + 1 : 0;
+			if (p >= end || (t && (*p != '+' ||
+					       (size_t)(end - p - 1) < l ||
+					       memcmp(p + 1, t, l) != 0)) ||
+			    (!t && *p != '\0'))
+				same = 0;
+			p += 1 + l;
+		}
+		same = same && p == end;
+	}
+	pthread_mutex_unlock(&c->lock);
+	return same;
+}
+
+void govmap__cache_confusables_put(govmap_parse_cache *c,
+				   const govmap_registry *reg, int clean)
+{
+	if (!c)
+		return;
+	size_t len = 0;
+	char *buf = NULL;
+	for (size_t i = 0; clean && i < 2 * reg->n; i++) {
+		const char *t = conf_text(reg, i);
+		len += 1 + (t ? strlen(t) + 1 : 0);
+	}
+	if (clean && (buf = malloc(len ? len : 1))) {
+		char *p = buf;
+		for (size_t i = 0; i < 2 * reg->n; i++) {
+			const char *t = conf_text(reg, i);
+			size_t l = t ? strlen(t) + 1 : 0;
+			*p++ = t ? '+' : '\0';
+			if (t)
+				memcpy(p, t, l);
+			p += l;
+		}
+	}
+	pthread_mutex_lock(&c->lock);
+	free(c->conf);
+	c->conf = buf; /* NULL (forgotten) when not clean or short of memory */
+	c->nconf = buf ? 2 * reg->n : 0;
+	c->conf_len = buf ? len : 0;
+	pthread_mutex_unlock(&c->lock);
 }

@@ -110,6 +110,22 @@ git_repository *govmap__cache_repo_take(govmap_parse_cache *c,
 int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
 			    const char *root);
 
+/**
+ * The look-alike check's memo (validate.c, check_confusables): its
+ * warnings depend only on the entities' ids and names, in order (and on
+ * their positions, which only a warning shows).  True when `reg` has the
+ * same ids and names, in the same order, as the last registry the check
+ * found clean with this cache (no warning): then it finds `reg` clean
+ * too.  Compares the texts, not pointers, so a re-parsed file with the
+ * same names hits.  Thread-safe.
+ */
+int govmap__cache_confusables_clean(govmap_parse_cache *c,
+				    const govmap_registry *reg);
+/** Remember `reg`'s ids and names when the check found it `clean`;
+ * otherwise (or short of memory) forget the memo. */
+void govmap__cache_confusables_put(govmap_parse_cache *c,
+				   const govmap_registry *reg, int clean);
+
 /** Count a parse the cache did not keep. */
 void govmap__cache_count_parse(govmap_parse_cache *c);
 
