@@ -57,9 +57,11 @@ struct govmap_parse_cache {
 		int lent;   /* a source holds it */
 	} repos[GOVMAP__CACHE_REPOS];
 	/* validate.c's look-alike check: the ids and names of the last
-	 * registry it found clean, in order (conf_text); NULL when none */
+	 * registry it found clean (each with its NUL, one after another),
+	 * and a set of each, keyed by pointers into `conf`; NULL when
+	 * none */
 	char *conf;
-	size_t nconf, conf_len;
+	govmap__strmap conf_ids, conf_names;
 };
 
 int govmap_parse_cache_new(govmap_parse_cache **out)
@@ -92,6 +94,8 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 	if (!c)
 		return;
 	free(c->conf);
+	govmap__strmap_free(&c->conf_ids);
+	govmap__strmap_free(&c->conf_names);
 	for (size_t k = 0; k < GOVMAP__CACHE_REPOS; k++) {
 		git_repository_free(c->repos[k].repo);
 		free(c->repos[k].root);
@@ -512,39 +516,34 @@ int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
 	return kept;
 }
 
-/* The look-alike check's text of entity i/2: its id, or its name for
- * odd i; NULL when missing.  The memo holds each as '+' and the text and
- * its NUL, or a missing one as a lone NUL. */
-static const char *conf_text(const govmap_registry *reg, size_t i)
-{
-	const govmap_entity *e = &reg->ents[i / 2];
-	return i % 2 ? e->name : e->id;
-}
-
 int govmap__cache_confusables_clean(govmap_parse_cache *c,
 				    const govmap_registry *reg)
 {
-	int same = 0;
+	int clean = 0;
 	if (!c)
 		return 0;
 	pthread_mutex_lock(&c->lock);
-	if (c->conf && c->nconf == 2 * reg->n) {
-		const char *p = c->conf, *end = c->conf + c->conf_len;
-		same = 1;
-		for (size_t i = 0; same && i < c->nconf; i++) {
-			const char *t = conf_text(reg, i);
-			size_t l = t ? strlen(t) + 1 : 0;
-			if (p >= end || (t && (*p != '+' ||
-					       (size_t)(end - p - 1) < l ||
-					       memcmp(p + 1, t, l) != 0)) ||
-			    (!t && *p != '\0'))
-				same = 0;
-			p += 1 + l;
+	if (c->conf) {
+		clean = 1;
+		for (size_t i = 0; clean && i < reg->n; i++) {
+			const govmap_entity *e = &reg->ents[i];
+			if ((e->id && govmap__strmap_get(&c->conf_ids, e->id) < 0) ||
+			    (e->name &&
+			     govmap__strmap_get(&c->conf_names, e->name) < 0))
+				clean = 0;
 		}
-		same = same && p == end;
 	}
 	pthread_mutex_unlock(&c->lock);
-	return same;
+	return clean;
+}
+
+/* Forget the memo; with c->lock held. */
+static void conf_forget(govmap_parse_cache *c)
+{
+	free(c->conf);
+	c->conf = NULL;
+	govmap__strmap_free(&c->conf_ids);
+	govmap__strmap_free(&c->conf_names);
 }
 
 void govmap__cache_confusables_put(govmap_parse_cache *c,
@@ -553,26 +552,38 @@ void govmap__cache_confusables_put(govmap_parse_cache *c,
 	if (!c)
 		return;
 	size_t len = 0;
-	char *buf = NULL;
-	for (size_t i = 0; clean && i < 2 * reg->n; i++) {
-		const char *t = conf_text(reg, i);
-		len += 1 + (t ? strlen(t) + 1 : 0);
+	for (size_t i = 0; i < reg->n; i++) {
+		const govmap_entity *e = &reg->ents[i];
+		len += (e->id ? strlen(e->id) + 1 : 0) +
+		       (e->name ? strlen(e->name) + 1 : 0);
 	}
-	if (clean && (buf = malloc(len ? len : 1))) {
-		char *p = buf;
-		for (size_t i = 0; i < 2 * reg->n; i++) {
-			const char *t = conf_text(reg, i);
-			size_t l = t ? strlen(t) + 1 : 0;
-			*p++ = t ? '+' : '\0';
-			if (t)
-				memcpy(p, t, l);
+	pthread_mutex_lock(&c->lock);
+	conf_forget(c);
+	char *buf = clean ? malloc(len ? len : 1) : NULL;
+	if (buf && (govmap__strmap_init(&c->conf_ids, reg->n) < 0 ||
+		    govmap__strmap_init(&c->conf_names, reg->n) < 0)) {
+		free(buf);
+		buf = NULL;
+	}
+	char *p = buf;
+	for (size_t i = 0; buf && i < reg->n; i++) {
+		const govmap_entity *e = &reg->ents[i];
+		const char *t[2] = {e->id, e->name};
+		govmap__strmap *m[2] = {&c->conf_ids, &c->conf_names};
+		for (int k = 0; buf && k < 2; k++) {
+			if (!t[k])
+				continue;
+			size_t l = strlen(t[k]) + 1;
+			memcpy(p, t[k], l);
+			if (govmap__strmap_put(m[k], p, 0, NULL) < 0) {
+				free(buf);
+				buf = NULL; /* short of memory: no memo */
+			}
 			p += l;
 		}
 	}
-	pthread_mutex_lock(&c->lock);
-	free(c->conf);
-	c->conf = buf; /* NULL (forgotten) when not clean or short of memory */
-	c->nconf = buf ? 2 * reg->n : 0;
-	c->conf_len = buf ? len : 0;
+	c->conf = buf;
+	if (!buf)
+		conf_forget(c);
 	pthread_mutex_unlock(&c->lock);
 }

@@ -111,13 +111,13 @@ int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
 			    const char *root);
 
 /**
- * The look-alike check's memo (validate.c, check_confusables): its
- * warnings depend only on the entities' ids and names, in order (and on
- * their positions, which only a warning shows).  True when `reg` has the
- * same ids and names, in the same order, as the last registry the check
- * found clean with this cache (no warning): then it finds `reg` clean
- * too.  Compares the texts, not pointers, so a re-parsed file with the
- * same names hits.  Thread-safe.
+ * The look-alike check's memo (validate.c, check_confusables): it warns
+ * when two different ids, or two different names, have one skeleton, so
+ * a registry whose ids are all ids, and whose names all names, of a
+ * registry the check found clean (no warning) is clean too: a subset of
+ * a clean set has no such pair, whatever the order or the files.  True
+ * when `reg` is such a subset of the last clean registry remembered
+ * with this cache.  Compares texts, not pointers.  Thread-safe.
  */
 int govmap__cache_confusables_clean(govmap_parse_cache *c,
 				    const govmap_registry *reg);

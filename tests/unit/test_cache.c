@@ -264,10 +264,10 @@ static size_t count_code(govmap_session *s, const char *code)
 }
 
 /* The look-alike check's memo (a walk's commits mostly keep every id and
- * name): a registry with the same ids and names as the last clean one is
- * clean, but one that adds a look-alike, renames into one, or loses a
- * name is checked again, and a registry with a look-alike warns every
- * time it is loaded. */
+ * name): a registry whose ids and names are among those of the last
+ * clean one is clean, but one that adds a look-alike (with as many
+ * entities as before, or more) is checked again, and a registry with a
+ * look-alike warns every time it is loaded. */
 START_TEST(cache_confusables_memo)
 {
 	static const char council_lookalike[] =
