@@ -41,6 +41,12 @@ registry is built).  One row per notice:
   says          what the notice says, quoted or summarised, for notes
   suffix        empty, or a word that tells apart two contracts of one
                 notice with the same parties and year (added to the id)
+  money_year    the financial year (2025/26) of a one-year figure the
+                notice gives: an annual or per annum value it states, or
+                the value of a contract whose term is exactly one
+                financial year (1 April to 31 March); else empty
+  money_gbp     that figure, in whole pounds (else empty)
+  money_says    what the figure is, for the money entry's notes
 
 What each contract records, and why:
   - tendered: false for a direct award (process A, B, C or "direct"),
@@ -49,6 +55,10 @@ What each contract records, and why:
   - published: true: the award notice is itself the publication the
     regulations require (regulations 9 and 23);
   - value_gbp: the lifetime value, for the whole term (not a year's);
+  - money: one `contract-value` entry, only where the row gives
+    money_year and money_gbp (a figure for one financial year that the
+    notice states, or a one-year term's value); a lifetime value over
+    several years is never divided into years;
   - nothing else: the notices do not name the NHS Standard Contract's
     form (except Dorset's "Standard Acute Contract"), so the contracts do
     not claim it, and a trust may hold other contracts with the same ICB,
@@ -157,6 +167,17 @@ def doc(r, trust, known):
         out.append("start: " + r["start"])
     if r["end"]:
         out.append("end: " + r["end"])
+    if r["money_gbp"]:
+        if not re.fullmatch(r"\d{4}/\d{2}", r["money_year"]):
+            raise SystemExit("%s: money_gbp without a financial year "
+                             "(money_year, e.g. 2025/26)" % r["key"])
+        out += ["money:", "  - year: " + r["money_year"],
+                "    gbp: " + "{:_}".format(int(r["money_gbp"])),
+                "    kind: contract-value", "    source: " + url,
+                "    notes: " + q("The contract's value for %s: %s." % (
+                    r["money_year"], r["money_says"]))]
+    elif r["money_year"]:
+        raise SystemExit("%s: money_year without money_gbp" % r["key"])
     if direct:
         out.append("tendered: false")
     out += ["published: true", "services:",

@@ -77,28 +77,30 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 205 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# 213 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
 # partnership, four Welsh health boards, the Academy (registry/README.md),
-# and two contracts with a dated value (Bath and North East Somerset
-# 2021/22, Devon 2018/19)
-is "205 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 205/1
+# two contracts with a dated value (Bath and North East Somerset 2021/22,
+# Devon 2018/19) and eight PSR contracts whose notice gives a one-year
+# value (registry/import/psr_contracts.py: two for 2024/25, four for
+# 2025/26, two for 2026/27)
+is "213 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 213/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 205/1
+	"$(money_on 2016-06-01)" 213/1
 is "154 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr, Powys)" \
-	"$(money_on 2023-06-01)" 205/154
-is "46 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys)" \
-	"$(money_on 2024-06-01)" 205/46
+	"$(money_on 2023-06-01)" 213/154
+is "48 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys, 2 PSR contracts)" \
+	"$(money_on 2024-06-01)" 213/48
 is "two figures for 2022/23 (Swansea Bay's outturn, the Academy's expenditure)" \
-	"$(money_on 2022-06-01)" 205/2
-is "44 figures for 2025/26 (42 ICBs, NHS England, DHSC)" \
-	"$(money_on 2025-06-01)" 205/44
-is "no figure for 2026/27 (the ICBs of April 2026 have none)" \
-	"$(money_on 2026-06-01)" 205/0
+	"$(money_on 2022-06-01)" 213/2
+is "48 figures for 2025/26 (42 ICBs, NHS England, DHSC, 4 PSR contracts)" \
+	"$(money_on 2025-06-01)" 213/48
+is "two figures for 2026/27 (the NWAS and North Cheshire and Mersey contracts; no body has one)" \
+	"$(money_on 2026-06-01)" 213/2
 is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
-	"$(money_on 2018-06-01)" 205/2
+	"$(money_on 2018-06-01)" 213/2
 is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
-	"$(money_on 2021-06-01)" 205/2
+	"$(money_on 2021-06-01)" 213/2
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -403,6 +405,24 @@ done
 is "153 upper-tier councils in force" "$councils" 153
 is "every upper-tier council in force has its adult social care outturn" \
 	"${missing:-none}" none
+# the money coverage that issue 17 asks for ("money for every ICB, every
+# Welsh health board and every upper-tier English council"), measured by
+# stats, and the bodies that still lack it (registry/README.md, "Money
+# still missing"): the six ICBs of April 2026 (NHS England's 2026/27
+# allocations not found) and three Welsh health boards
+is "stats: 30 of the 36 ICBs in force have money" \
+	"$(awk '$1 == "icb:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 30/36
+is "stats: 4 of the 7 Welsh local health boards have money" \
+	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 4/7
+nomoney() { # type -> the ids of the bodies of that type in force with no money
+	for f in $(grep -rlx "type: $1" registry); do
+		grep -q '^  to: ' "$f" || grep -q '^money:' "$f" || basename "$f" .yaml
+	done | sort | tr '\n' ' '
+}
+is "the ICBs without money are the six of April 2026" "$(nomoney icb)" \
+	"central-east-icb essex-icb norfolk-and-suffolk-icb surrey-and-sussex-icb thames-valley-icb west-and-north-london-icb "
+is "the Welsh health boards without money" "$(nomoney local-health-board)" \
+	"aneurin-bevan-uhb cardiff-and-vale-uhb cwm-taf-morgannwg-uhb "
 # exact figures, checked against a second source (registry/README.md):
 # DHSC's written answer gave Humber and North Yorkshire's 2025/26 core
 # services allocation; MHCLG's multi-year data set gives Kent's 2023/24
@@ -520,6 +540,21 @@ is "every PSR contract is recorded as published" \
 is "Sherwood Forest's contract: £2,114,037,000, 2025-04-01 to 2030-03-31, Find a Tender 018044-2026" \
 	"$(f=$psr/nottingham-and-nottinghamshire-icb-sherwood-forest-hospitals-nhs-foundation-trust-psr-2025.yaml
 	   grep -c '^value_gbp: 2_114_037_000$\|^start: 2025-04-01$\|^end: 2030-03-31$\|Notice/018044-2026$' "$f")" 4
+# a PSR contract's money is a figure for one financial year that the notice
+# gives, never a lifetime value divided into years
+is "8 PSR contracts carry one contract-value figure each" \
+	"$(grep -l '^    kind: contract-value$' "$psr"/*.yaml | wc -l | tr -d ' '):$(grep -h '^    kind: contract-value$' "$psr"/*.yaml | wc -l | tr -d ' ')" 8:8
+is "Royal Surrey 2025/26: the per annum value (£272,412,324), not the lifetime value with the extension" \
+	"$(grep -A1 '^  - year: 2025/26$' "$psr"/surrey-heartlands-icb-royal-surrey-nhs-foundation-trust-psr-2025.yaml | grep -c '^    gbp: 272_412_324$')" 1
+is "no multi-year PSR contract has a contract-value figure" \
+	"$(for f in $(grep -l '^    kind: contract-value$' "$psr"/*.yaml); do
+		awk '$1 == "start:" { s = $2 } $1 == "end:" { e = $2 }
+		     END { split(s, a, "-"); split(e, b, "-")
+			   fs = a[1] - (a[2] < 4); fe = b[1] - (b[2] < 4)
+			   if (fs != fe) print FILENAME }' "$f"; done | wc -l | tr -d ' ')" 0
+"$bin" -r registry --on 2026-12-06 report >"$tmp/report2627.out" 2>&1
+is "2026-12-06: the exposure ranking is led by the providers with a 2026/27 contract value" \
+	"$(grep -c '^    [12]\. \(North West Ambulance Service NHS Trust\|North Cheshire and Mersey NHS Foundation Trust\) .* (2026/27 contract value: 1 contract in force)$' "$tmp/report2627.out")" 2
 is "stats counts every contract document in registry/" \
 	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" \
 	"$(grep -rh --include='*.yaml' '^kind: contract$' registry | wc -l | tr -d ' ')"
