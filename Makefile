@@ -647,7 +647,7 @@ coverage:
 		test check-site
 	$(Q)lcov -q $(COV_RC) --capture --directory $(COV_BUILD) \
 		--base-directory $(CURDIR) -o $(COV_BUILD)/all.info
-	$(Q)set -e; for part in "library:$(CURDIR)/core/src/* $(CURDIR)/graphs/*" \
+	$(Q)set -ef; for part in "library:$(CURDIR)/core/src/* $(CURDIR)/graphs/*" \
 		"cli:$(CURDIR)/core/cli/*" "site:$(CURDIR)/core/site/*" \
 		"plugins:$(CURDIR)/plugins/*"; do \
 		name=$${part%%:*}; pats=$${part#*:}; \
