@@ -96,6 +96,8 @@ DEB_PKGS := gcc make pkg-config git libyaml-dev libgit2-dev zlib1g-dev libicu-de
 # the brief's PDF test reads pages, fonts and text with pdfinfo and
 # pdftotext
 DEB_PKGS += poppler-utils
+# the CLI runner applies a case's stdout-diff with patch
+DEB_PKGS += patch
 # The site's browser tests (make check-site): Debian's chromium, driven
 # from node by the playwright-core pinned in tests/site/package-lock.json.
 DEB_PKGS += chromium nodejs npm
@@ -289,7 +291,7 @@ DEB_PROBES := gcc=cmd:gcc make=cmd:make pkg-config=cmd:pkg-config \
 	libicu-dev=pc:icu-uc lcov=cmd:lcov jq=cmd:jq git=cmd:git libyaml-dev=pc:yaml-0.1 libgit2-dev=pc:libgit2 \
 	zlib1g-dev=pc:zlib libgraphviz-dev=pc:libgvc check=pc:check \
 	librsvg2-dev=pc:librsvg-2.0 libpango1.0-dev=pc:pangocairo \
-	libcairo2-dev=pc:cairo-pdf poppler-utils=cmd:pdftotext \
+	libcairo2-dev=pc:cairo-pdf poppler-utils=cmd:pdftotext patch=cmd:patch \
 	valgrind=cmd:valgrind clang=cmd:clang \
 	libclang-rt-14-dev=file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a \
 	chromium=cmd:chromium nodejs=cmd:node npm=cmd:npm man-db=cmd:man \

@@ -17,6 +17,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@
 #include "cli_brief.h"
 #include "govmap/escape.h"
 #include "govmap/map.h"
+#include "govmap/registry.h"
 #include "govmap/report.h"
 
 #define TOP 5 /* deficits listed */
@@ -187,13 +189,129 @@ static const govmap_finding *top_finding(const govmap_findings *f, size_t i)
 	return best;
 }
 
-/* Width and height of a Graphviz SVG, in points, from its <svg> tag. */
-static int svg_size(const char *svg, double *w, double *h)
+/* ---- which deficits the brief lists ---- */
+
+#define PER_TYPE 2 /* listed bodies of one type at most */
+
+static int same_type(const govmap_entity *a, const govmap_entity *b)
 {
-	const char *p = strstr(svg, "<svg width=\"");
-	return p && sscanf(p, "<svg width=\"%lfpt\" height=\"%lfpt\"", w, h) == 2
-		       ? 0
-		       : -1;
+	return a->type && b->type ? strcmp(a->type, b->type) == 0
+				  : !a->type && !b->type;
+}
+
+/* The deficit as the brief prints it, in hundredths. */
+static long deficit_shown(const govmap_score *sc)
+{
+	return lround(sc->D * 100);
+}
+
+static int same_score(const cli_session *s, size_t i, size_t j)
+{
+	char wi[300], wj[300];
+	return deficit_shown(govmap_analysis_score(s->an, i)) ==
+		       deficit_shown(govmap_analysis_score(s->an, j)) &&
+	       strcmp(govmap_analysis_reason(s->an, i, wi, sizeof wi),
+		      govmap_analysis_reason(s->an, j, wj, sizeof wj)) == 0;
+}
+
+/* The deficit as printed, largest first; then, among equal deficits,
+ * the known exposures, largest first, and after them the bodies whose
+ * money is unknown (they cannot be ranked by money, and the brief shows
+ * their money as unknown, never £0); then the report's order. */
+static int by_shown_deficit(const void *a, const void *b, void *ctx)
+{
+	const cli_session *c = ctx;
+	size_t x = ((const size_t *)a)[0], y = ((const size_t *)b)[0];
+	const govmap_score *sx = govmap_analysis_score(c->an, x);
+	const govmap_score *sy = govmap_analysis_score(c->an, y);
+	long dx = deficit_shown(sx), dy = deficit_shown(sy);
+	if (dx != dy)
+		return dx > dy ? -1 : 1;
+	int kx = sx->money >= 0, ky = sy->money >= 0;
+	if (kx != ky)
+		return kx ? -1 : 1;
+	if (kx && sx->exposure != sy->exposure)
+		return sx->exposure > sy->exposure ? -1 : 1;
+	size_t px = ((const size_t *)a)[1], py = ((const size_t *)b)[1];
+	return px < py ? -1 : px > py;
+}
+
+/* The bodies the brief lists (at most TOP, into top/ntop), from the
+ * report's bodies by deficit: by the deficit as printed, then exposure
+ * where money is known, at most PER_TYPE of one type, so that five
+ * local Healthwatch with one score do not fill the list.  The bodies not
+ * listed whose type is listed are counted against the last listed body
+ * of their type: same[k] with its deficit and reason, other[k] with
+ * another.  -1 on out-of-memory. */
+static int pick_top(const cli_session *s, const size_t *bydef, size_t nd,
+		    size_t *top, size_t *ntop, size_t *same, size_t *other)
+{
+	size_t (*v)[2] = nd ? malloc(nd * sizeof(*v)) : NULL;
+	if (nd && !v)
+		return -1;
+	for (size_t k = 0; k < nd; k++) {
+		v[k][0] = bydef[k];
+		v[k][1] = k;
+	}
+	govmap_sort(v, nd, sizeof(*v), by_shown_deficit, (void *)s);
+	*ntop = 0;
+	for (size_t k = 0; k < nd && *ntop < TOP; k++) {
+		const govmap_entity *e = govmap_registry_at(s->reg, v[k][0]);
+		size_t of_type = 0;
+		for (size_t j = 0; j < *ntop; j++)
+			of_type += same_type(e, govmap_registry_at(s->reg, top[j]));
+		if (of_type < PER_TYPE)
+			top[(*ntop)++] = v[k][0];
+	}
+	for (size_t k = 0; k < nd; k++) {
+		size_t i = v[k][0], last = TOP;
+		const govmap_entity *e = govmap_registry_at(s->reg, i);
+		for (size_t j = 0; j < *ntop && last != (size_t)-1; j++) {
+			if (top[j] == i)
+				last = (size_t)-1; /* listed */
+			else if (same_type(e, govmap_registry_at(s->reg, top[j])))
+				last = j;
+		}
+		if (last == (size_t)-1 || last == TOP)
+			continue;
+		if (same_score(s, i, top[last]))
+			same[last]++;
+		else
+			other[last]++;
+	}
+	free(v);
+	return 0;
+}
+
+/* "local Healthwatch" as a count of them: "1 more local Healthwatch",
+ * "3 more NHS trusts", "2 more arm's-length bodies". */
+static void type_count(char *buf, size_t size, size_t n, const char *type)
+{
+	char w[120];
+	govmap_type_words(w, sizeof w, type);
+	size_t l = strlen(w);
+	const char *end = "s";
+	if (n == 1 || (l >= 11 && strcmp(w + l - 11, "Healthwatch") == 0) ||
+	    (l && w[l - 1] == 's'))
+		end = "";
+	else if (l >= 2 && w[l - 1] == 'y' && !strchr("aeiou", w[l - 2])) {
+		w[l - 1] = '\0';
+		end = "ies";
+	}
+	snprintf(buf, size, "%zu more %s%s", n, w, end);
+}
+
+/* Do listed bodies i and j get the same question: of one type, with
+ * the same stages of accountability covered and the same strength? */
+static int same_question(const cli_session *s, size_t i, size_t j)
+{
+	return same_type(govmap_registry_at(s->reg, i),
+			 govmap_registry_at(s->reg, j)) &&
+	       govmap_analysis_stages(s->an, i) ==
+		       govmap_analysis_stages(s->an, j) &&
+	       strcmp(govmap_strength_word(govmap_analysis_score(s->an, i)->A),
+		      govmap_strength_word(govmap_analysis_score(s->an, j)->A)) ==
+		       0;
 }
 
 /* The map of the first `n` bodies of `top`, and the scale it prints at.
@@ -219,16 +337,7 @@ static int draw_map(cli_brief *b, const cli_session *s, const size_t *top,
 				   GOVMAP_MAP_SVG, diags);
 	if (rc != GOVMAP_OK)
 		return rc;
-	/* the rendered bytes are counted, not NUL-terminated: terminate
-	 * them before reading the size as a string (valgrind: sscanf read
-	 * past the end) */
-	char *t = realloc(b->svg, b->svglen + 1);
-	if (!t)
-		return GOVMAP_ENOMEM;
-	b->svg = t;
-	b->svg[b->svglen] = '\0';
-	if (svg_size(b->svg, &b->map_w, &b->map_h) < 0 || b->map_w <= 0 ||
-	    b->map_h <= 0)
+	if (govmap_map_svg_size(b->svg, b->svglen, &b->map_w, &b->map_h) < 0)
 		return GOVMAP_EIO;
 	double sw = TEXT_W / b->map_w, sh = MAP_H / b->map_h;
 	b->map_scale = sw < sh ? sw : sh;
@@ -257,9 +366,9 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 	govmap_report_weak_text(t, weakm, sizeof weakm);
 	size_t nd = 0;
 	const size_t *bydef = govmap_report_by_deficit(rep, &nd);
-	size_t top[TOP], ntop = 0;
-	for (size_t k = 0; k < nd && ntop < TOP; k++)
-		top[ntop++] = bydef[k];
+	size_t top[TOP], ntop = 0, same[TOP] = {0}, other[TOP] = {0};
+	if (pick_top(s, bydef, nd, top, &ntop, same, other) < 0)
+		goto oom;
 	int nomem = 0;
 	b->title = cli_asprintf("Area brief: %s", name);
 	nomem |= !b->title ||
@@ -325,8 +434,8 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 			     b->map_bodies) < 0;
 	}
 	nomem |= add(b, BRIEF_PAGE, NULL, NULL, NULL) < 0;
-	nomem |= add(b, BRIEF_H2, NULL, NULL, "The %zu largest deficits",
-		     ntop) < 0;
+	nomem |= add(b, BRIEF_H2, NULL, NULL, "The %zu largest deficits%s",
+		     ntop, ntop > PER_TYPE ? " (at most two of one type)" : "") < 0;
 	if (!ntop)
 		nomem |= add(b, BRIEF_P, NULL, NULL,
 			     "No body or board here is in force on this "
@@ -335,16 +444,20 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 		size_t i = top[k];
 		const govmap_score *sc = govmap_analysis_score(s->an, i);
 		const govmap_entity *e = govmap_registry_at(reg, i);
-		char A[64], why[300], mny[200];
+		char A[64], why[300], mny[200], exp[48];
 		govmap_score_A_text(sc, 2, A, sizeof A);
 		govmap_analysis_reason(s->an, i, why, sizeof why);
 		govmap_score_money_text(sc, mny, sizeof mny);
+		govmap_money_format(exp, sizeof exp, sc->exposure);
 		snprintf(buf, sizeof buf, "%zu. %s", k + 1, name_of(reg, i));
 		const govmap_finding *f = top_finding(s->findings, i);
 		nomem |= add(b, BRIEF_ITEM, buf, NULL,
 			     "accountability %s (%s), deficit %.2f. Why: %s. "
-			     "Public money: %s.%s%s",
+			     "Public money: %s; %s%s.%s%s",
 			     A, govmap_strength_word(sc->A), sc->D, why, mny,
+			     sc->money >= 0 ? "exposure (deficit x money) "
+					    : "exposure not known",
+			     sc->money >= 0 ? exp : "",
 			     f ? " Finding: " : "", f ? f->msg : "") < 0;
 		/* its first source: the rest are on its page and in explain */
 		if (e->nsources)
@@ -358,6 +471,23 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 		if (!e->nsources)
 			nomem |= add(b, BRIEF_NOTE, NULL, NULL,
 				     "Source: none recorded") < 0;
+		/* the rest of its type, summarised rather than listed */
+		char ns[160], no[160];
+		type_count(ns, sizeof ns, same[k], e->type);
+		type_count(no, sizeof no, other[k], e->type);
+		if (same[k] || other[k])
+			nomem |= add(b, BRIEF_NOTE, NULL, NULL,
+				     "Not listed here: %s%s%s%s%s (the region's "
+				     "page and 'govmap report' list every "
+				     "body).",
+				     same[k] ? ns : "",
+				     same[k] ? " with the same deficit and reason"
+					     : "",
+				     same[k] && other[k] ? "; " : "",
+				     other[k] ? no : "",
+				     other[k] ? " with a smaller deficit or "
+						"another reason"
+					      : "") < 0;
 	}
 	nomem |= add(b, BRIEF_H2, NULL, NULL, "Coverage") < 0;
 	nomem |= add(b, BRIEF_P, NULL, NULL,
@@ -373,8 +503,37 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 	nomem |= add(b, BRIEF_H2, NULL, NULL, "Questions to ask") < 0;
 	for (size_t k = 0; k < ntop && !nomem; k++) {
 		size_t i = top[k];
-		const char *n = name_of(reg, i);
 		unsigned p = govmap_analysis_stages(s->an, i);
+		/* bodies of one type with the same question share it: one
+		 * bullet naming them all, and the like ones not listed */
+		int asked = 0;
+		for (size_t j = 0; j < k && !asked; j++)
+			asked = same_question(s, top[j], i);
+		if (asked)
+			continue;
+		char n[600];
+		size_t nlike = 0, more = 0;
+		for (size_t j = k; j < ntop; j++)
+			if (same_question(s, i, top[j]))
+				nlike++;
+		snprintf(n, sizeof n, "%s", name_of(reg, i));
+		for (size_t j = k + 1, m = 1; j < ntop; j++) {
+			if (!same_question(s, i, top[j]))
+				continue;
+			more += same[j];
+			m++;
+			snprintf(n + strlen(n), sizeof n - strlen(n), "%s%s",
+				 m == nlike && !more ? " and " : ", ",
+				 name_of(reg, top[j]));
+		}
+		more += same[k];
+		if (more) {
+			char tc[160];
+			type_count(tc, sizeof tc, more,
+				   govmap_registry_at(reg, i)->type);
+			snprintf(n + strlen(n), sizeof n - strlen(n),
+				 " and %s with the same reason", tc);
+		}
 		/* one question a body, on the stages no forum covers */
 		const char *miss[3];
 		size_t nm = 0;

@@ -553,12 +553,12 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			for (size_t k = 0; k < nd; k++) {
 				const govmap_entity *e =
 					govmap_registry_at(s.reg, undated[k]);
-				char a[11], b[11];
-				govmap_date_format(a, e->valid.from);
-				govmap_date_format(b, e->valid.to);
-				printf(md ? "- %s (`%s`): valid %s to %s\n"
-					  : "    %s (%s): valid %s to %s\n",
-				       e->name ? e->name : e->id, e->id, a, b);
+				char pw[120];
+				printf(md ? "- %s (`%s`): %s\n"
+					  : "    %s (%s): %s\n",
+				       e->name ? e->name : e->id, e->id,
+				       govmap_period_words(pw, sizeof pw,
+							   e->valid));
 			}
 		}
 		printf(md ? "\n## Deficit findings by region and rule\n"

@@ -811,13 +811,6 @@ static size_t node_links(const site_ctx *c, const char *root,
 	return n;
 }
 
-/* The width of the SVG in points, from its root element. */
-static double svg_width(const char *svg)
-{
-	const char *p = strstr(svg, "<svg");
-	const char *w = p ? strstr(p, " width=\"") : NULL;
-	return w ? strtod(w + 8, NULL) : 0;
-}
 
 /* Plain words for the colours graphs/map.c gives lines and boxes.  A
  * colour not listed here is still drawn in the legend, as "another kind
@@ -977,7 +970,9 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 	} else {
 		/* fitted to the page, a wide map's labels would be too small
 		 * to read: it opens at actual size and scrolls */
-		int fit = svg_width(svg) <= 1600;
+		double mw = 0, mh = 0;
+		int fit = govmap_map_svg_size(svg, len, &mw, &mh) < 0 ||
+			  mw <= 1600;
 		const char *id = frame_id; /* unique on its page */
 		sb_putf(b, "<button type=\"button\" class=\"map-size\" "
 			   "aria-controls=\"%s\" aria-pressed=\"%s\" hidden>"

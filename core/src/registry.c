@@ -521,6 +521,33 @@ size_t govmap_region_title(char *buf, size_t size, const char *region)
 	return n;
 }
 
+char *govmap_period_words(char *buf, size_t size, govmap_period p)
+{
+	char a[11], z[11];
+	govmap_date_format(a, p.from);
+	govmap_date_format(z, p.to);
+	int fu = p.from == GOVMAP_DATE_UNKNOWN, tu = p.to == GOVMAP_DATE_UNKNOWN;
+	if (!size)
+		return buf;
+	if (fu && tu)
+		snprintf(buf, size, "start and end dates not known");
+	else if (fu)
+		snprintf(buf, size, "start date not known; %s%s",
+			 p.to ? "until " : "no end date recorded",
+			 p.to ? z : "");
+	else if (tu)
+		snprintf(buf, size, "%s%s%send date not known",
+			 p.from ? "from " : "", p.from ? a : "",
+			 p.from ? "; " : "");
+	else if (!p.from && !p.to)
+		snprintf(buf, size, "no dates recorded");
+	else
+		snprintf(buf, size, "%s%s%s%s", p.from ? "from " : "",
+			 p.from ? a : "", p.from && p.to ? " to " : p.to ? "until " : "",
+			 p.to ? z : "");
+	return buf;
+}
+
 char *govmap_type_words(char *buf, size_t size, const char *type)
 {
 	/* the registry's type ids in the words a committee uses; a type

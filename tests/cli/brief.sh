@@ -19,39 +19,27 @@
 # exits 1 if any check failed.  Needs pdfinfo and pdftotext
 # (poppler-utils, which make deps installs).
 set -u
-root=$(cd "$(dirname "$0")/../.." && pwd -P) || exit 2
-GOVMAP_BIN=${GOVMAP_BIN:-$root/build/govmap}
-VALGRIND=${VALGRIND:-}
-cd "$root" || exit 2
-unset GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH
-LC_ALL=C
-NO_COLOR=1
-export LC_ALL NO_COLOR
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-brief.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-failed=0
-ok() { echo "ok - $1"; }
-not_ok() { echo "not ok - $1"; failed=1; }
+. "$(dirname "$0")/script-lib.sh"
+script_setup brief
 gm() { timeout 60 $VALGRIND "$GOVMAP_BIN" "$@"; }
 
 # pdf_ok NAME FILE: %PDF, 1 or 2 A4 pages, every word 8 pt or more
 pdf_ok() {
 	if ! head -c 5 "$2" | grep -q '^%PDF-'; then
-		not_ok "$1: not a PDF"
+		fail "$1: not a PDF"
 		return
 	fi
 	pages=$(pdfinfo "$2" 2>"$tmp/pdfinfo.err" | awk '/^Pages:/ { print $2 }')
 	size=$(pdfinfo "$2" 2>/dev/null | awk '/^Page size:/ { print $3 "x" $5 }')
 	if [ -z "$pages" ] || [ "$pages" -lt 1 ] || [ "$pages" -gt 2 ]; then
-		not_ok "$1: ${pages:-no} pages, not 1 or 2"
+		fail "$1: ${pages:-no} pages, not 1 or 2"
 		sed 's/^/#   /' "$tmp/pdfinfo.err"
 	else
-		ok "$1: $pages A4 pages at most"
+		pass "$1: $pages A4 pages at most"
 	fi
 	case $size in
-	595.27*x841.8*) ok "$1: A4 ($size pt)" ;;
-	*) not_ok "$1: page size $size, not A4" ;;
+	595.27*x841.8*) pass "$1: A4 ($size pt)" ;;
+	*) fail "$1: page size $size, not A4" ;;
 	esac
 	pdftotext -bbox "$2" "$tmp/bbox.html" 2>/dev/null
 	small=$(sed -n 's/.*yMin="\([0-9.]*\)".*yMax="\([0-9.]*\)">\(.*\)<\/word>.*/\1 \2 \3/p' \
@@ -60,68 +48,110 @@ pdf_ok() {
 			END { if (n == 0) print "none"; else if (min < 9.31) printf "%.2f %s\n", min / 1.164, w }')
 	words=$(grep -c '<word ' "$tmp/bbox.html")
 	if [ "$small" = none ]; then
-		not_ok "$1: no text found"
+		fail "$1: no text found"
 	elif [ -n "$small" ]; then
-		not_ok "$1: text under 8 pt (${small% *} pt: '${small#* }')"
+		fail "$1: text under 8 pt (${small% *} pt: '${small#* }')"
 	else
-		ok "$1: all $words words 8 pt or more"
+		pass "$1: all $words words 8 pt or more"
 	fi
 }
 
 fix=tests/fixtures/analysis/collapse
 if gm -r $fix --on 2024-06-01 brief --region england/testshire -o "$tmp/b.html" 2>"$tmp/err"; then
-	ok "brief --region england/testshire -o b.html exits 0"
+	pass "brief --region england/testshire -o b.html exits 0"
 else
-	not_ok "brief -o b.html exits 0"
+	fail "brief -o b.html exits 0"
 	sed 's/^/#   /' "$tmp/err"
 fi
 for want in '^<!DOCTYPE html>' '<h1>Area brief: Testshire</h1>' \
 	'<h2>In brief</h2>' '<h2>Map: the ' '<img style="width: [0-9]*pt" alt="' \
-	'src="data:image/svg+xml;base64,' '<h2>The [0-9] largest deficits</h2>' \
+	'src="data:image/svg+xml;base64,' '<h2>The [0-9] largest deficits' \
 	'<h2>Coverage</h2>' '<h2>Questions to ask</h2>' \
 	'<section class="page2">' "default-src 'none'" '@page { size: A4'; do
-	if grep -q "$want" "$tmp/b.html"; then ok "brief HTML has $want"
-	else not_ok "brief HTML has $want"; fi
+	if grep -q "$want" "$tmp/b.html"; then pass "brief HTML has $want"
+	else fail "brief HTML has $want"; fi
 done
 if grep -qi '<script\|https\?://[^"]*\.js\|<link ' "$tmp/b.html"; then
-	not_ok "brief HTML loads or runs nothing"
+	fail "brief HTML loads or runs nothing"
 else
-	ok "brief HTML loads or runs nothing"
+	pass "brief HTML loads or runs nothing"
 fi
-[ -s "$tmp/err" ] && { not_ok "brief HTML: nothing on stderr"; sed 's/^/#   /' "$tmp/err"; } ||
-	ok "brief HTML: nothing on stderr"
+[ -s "$tmp/err" ] && { fail "brief HTML: nothing on stderr"; sed 's/^/#   /' "$tmp/err"; } ||
+	pass "brief HTML: nothing on stderr"
 
 # format from --format, to standard output; the same bytes twice
 gm -r $fix --on 2024-06-01 brief --region testshire --format html >"$tmp/c.html" 2>"$tmp/err"
 if cmp -s "$tmp/b.html" "$tmp/c.html"; then
-	ok "brief by the last part of the region, to stdout, gives the same page"
+	pass "brief by the last part of the region, to stdout, gives the same page"
 else
-	not_ok "brief by the last part of the region, to stdout, gives the same page"
+	fail "brief by the last part of the region, to stdout, gives the same page"
 	sed 's/^/#   /' "$tmp/err"
 fi
 
 # hostile registry text is escaped
 if gm -r tests/fixtures/analysis/hostile brief --region england -o "$tmp/h.html" 2>"$tmp/err" &&
 	! grep -qi '<script\|javascript:\|onerror=' "$tmp/h.html" && grep -q '&lt;' "$tmp/h.html"; then
-	ok "hostile fixture: brief HTML escapes registry text"
+	pass "hostile fixture: brief HTML escapes registry text"
 else
-	not_ok "hostile fixture: brief HTML escapes registry text"
+	fail "hostile fixture: brief HTML escapes registry text"
 	sed 's/^/#   /' "$tmp/err"
 	grep -i 'script\|javascript' "$tmp/h.html" | head -n 3 | sed 's/^/#   /'
 fi
 
 # PDF
 if gm -r $fix --on 2024-06-01 brief --region england/testshire -o "$tmp/b.pdf" 2>"$tmp/err"; then
-	ok "brief -o b.pdf exits 0"
+	pass "brief -o b.pdf exits 0"
 	pdf_ok "fixture brief PDF" "$tmp/b.pdf"
 else
-	not_ok "brief -o b.pdf exits 0"
+	fail "brief -o b.pdf exits 0"
 	sed 's/^/#   /' "$tmp/err"
 fi
 if gm -r tests/fixtures/analysis/hostile brief --region england --format pdf -o "$tmp/h.pdf" 2>"$tmp/err"; then
 	pdf_ok "hostile fixture brief PDF" "$tmp/h.pdf"
 else
-	not_ok "hostile fixture: brief --format pdf exits 0"
+	fail "hostile fixture: brief --format pdf exits 0"
+	sed 's/^/#   /' "$tmp/err"
+fi
+
+# The largest deficits are useful to a committee (issue 16): at most two
+# bodies of one type, the rest of that type summarised; equal deficits
+# ranked by exposure where money is known, unknown money shown as
+# unknown (never £0).  tests/fixtures/analysis/brief-types: five local
+# Healthwatch (four with D 0.757, one 0.514, money unknown), an agency
+# with D 0.757 and £1.0bn (exposure £757m), a partnership with no chain,
+# a trust (D 0.19, £200m) and the council (D 0.10).
+bt=tests/fixtures/analysis/brief-types
+if gm -r $bt --on 2024-06-01 brief --region testshire -o "$tmp/t.html" 2>"$tmp/err"; then
+	items=$(sed -n 's/.*<p class="item"><strong>\([0-9]\. [^<]*\)<.*/\1/p' "$tmp/t.html" | tr '\n' '|')
+	want='1. Test Partnership|2. Test Agency|3. Test Healthwatch A|4. Test Healthwatch B|5. Test Trust|'
+	if [ "$items" = "$want" ]; then
+		pass "brief-types: at most two of one type, equal deficits by exposure"
+	else
+		fail "brief-types: at most two of one type, equal deficits by exposure"
+		note "want $want"
+		note "got  $items"
+	fi
+	for want in 'The 5 largest deficits (at most two of one type)' \
+		'Not listed here: 2 more local Healthwatch with the same deficit and reason; 1 more local Healthwatch with a smaller deficit or another reason' \
+		'Public money: £1.0bn (2024/25 budget); exposure (deficit x money) £757m.' \
+		'Test Healthwatch B</strong>: accountability 0.24 (weak), deficit 0.76. Why: statutory; is informed only: no questions, no sanction; 2 links from voters. Public money: unknown; exposure not known.' \
+		'<strong>Test Healthwatch A, Test Healthwatch B and 2 more local Healthwatch with the same reason</strong>: Ask which'; do
+		if grep -qF "$want" "$tmp/t.html"; then pass "brief-types HTML has '$want'"
+		else fail "brief-types HTML has '$want'"; fi
+	done
+	if sed 's/never £0//g' "$tmp/t.html" | grep -q '£0\b'; then
+		fail "brief-types: no £0 for unknown money"
+	else
+		pass "brief-types: no £0 for unknown money"
+	fi
+else
+	fail "brief-types: brief exits 0"
+	sed 's/^/#   /' "$tmp/err"
+fi
+if gm -r $bt --on 2024-06-01 brief --region testshire -o "$tmp/t.pdf" 2>"$tmp/err"; then
+	pdf_ok "brief-types brief PDF" "$tmp/t.pdf"
+else
+	fail "brief-types: brief --format pdf exits 0"
 	sed 's/^/#   /' "$tmp/err"
 fi
 
@@ -131,9 +161,9 @@ ln -s "$tmp/target" "$tmp/link.pdf"
 gm -r $fix --on 2024-06-01 brief --region england/testshire -o "$tmp/link.pdf" 2>"$tmp/err"
 rc=$?
 if [ $rc -eq 2 ] && [ -L "$tmp/link.pdf" ] && [ "$(cat "$tmp/target")" = keep ]; then
-	ok "brief -o onto a symbolic link is refused (exit 2)"
+	pass "brief -o onto a symbolic link is refused (exit 2)"
 else
-	not_ok "brief -o onto a symbolic link is refused (exit $rc)"
+	fail "brief -o onto a symbolic link is refused (exit $rc)"
 	sed 's/^/#   /' "$tmp/err"
 fi
-exit $failed
+[ "$failed" -eq 0 ]

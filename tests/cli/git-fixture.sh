@@ -48,14 +48,9 @@ LC_ALL=C
 export HOME GIT_CONFIG_NOSYSTEM GIT_AUTHOR_DATE GIT_COMMITTER_DATE LC_ALL
 mkdir -p "$HOME" "$reg/bodies" "$reg/links"
 
+# pass, fail, note
+. "$root/tests/cli/script-lib.sh"
 failed=0
-
-pass() { echo "ok - $1"; }
-fail() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-}
-note() { echo "# $*"; }
 
 # commit MESSAGE: commit everything in the repository.
 commit() {

@@ -258,13 +258,9 @@ if ! build "$tmp/repo" >"$tmp/build.log" 2>&1; then
 fi
 repo=$tmp/repo
 reg=$repo/reg
+# pass, fail, note
+. "$root/tests/cli/script-lib.sh"
 failed=0
-
-pass() { echo "ok - $1"; }
-fail() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-}
 
 # scrub FILE: the temporary directory reads @TMP@, the binary @BIN@.
 scrub() {

@@ -25,28 +25,10 @@
 
 set -u
 
-root=$(cd "$(dirname "$0")/../.." && pwd -P) || exit 2
-GOVMAP_BIN=${GOVMAP_BIN:-$root/build/govmap}
-VALGRIND=${VALGRIND:-}
-cd "$root" || exit 2
-unset GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH
-LC_ALL=C
-NO_COLOR=1
-export LC_ALL NO_COLOR
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-maps.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+. "$(dirname "$0")/script-lib.sh"
+script_setup maps
 
 fx=tests/fixtures/analysis
-failed=0
-
-pass() { echo "ok - $1"; }
-fail() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-}
-note() { echo "# $*"; }
 
 # gm ARGS...: run govmap; stdout to $tmp/out, stderr to $tmp/err, $rc.
 gm() {

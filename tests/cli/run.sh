@@ -33,6 +33,12 @@
 #      --- same-stderr-as
 #                   the same for standard error: it must equal the
 #                   standard output of govmap with those arguments.
+#      --- stdout-diff
+#                   with same-stdout-as: the standard output must equal
+#                   that output changed by this diff (the hunks of
+#                   `diff -U0 THAT THIS`, no file header lines), so a
+#                   case that differs from another in a few lines pins
+#                   only those lines and the rest is still compared.
 #
 #    Lines before the first section are a free-form description.  A
 #    section's text runs up to the next section line or the end of the
@@ -42,7 +48,8 @@
 #    In args, env and in the actual output, the absolute path of the
 #    repository root reads @ROOT@ (outputs are rewritten before the
 #    comparison, so expected text should say @ROOT@).  The test name is
-#    the file name without .t.
+#    the file name without .t.  GOVMAP_UPDATE (below) rewrites a
+#    stdout-diff section rather than adding a stdout one.
 #
 # b. Every invalid fixture tests/fixtures/invalid/NAME/: a small registry
 #    (govmap.yaml + YAML files) beside a file `expected` holding the exact
@@ -96,7 +103,7 @@ if [ ! -x "$GOVMAP_BIN" ]; then
 	echo "run.sh: $GOVMAP_BIN is not an executable (run make first)" >&2
 	exit 2
 fi
-for tool in timeout diff awk; do
+for tool in timeout diff awk patch; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
 		echo "run.sh: '$tool' is needed and was not found" >&2
 		exit 2
@@ -250,7 +257,7 @@ for t in tests/cli/cases/*.t; do
 	if ! awk -v dir="$c" '
 	/^--- [a-z-]+$/ {
 		sec = substr($0, 5)
-		if (sec !~ /^(args|exit|stdout|stderr|cwd|env|same-stdout-as|same-stderr-as)$/) {
+		if (sec !~ /^(args|exit|stdout|stderr|cwd|env|same-stdout-as|same-stderr-as|stdout-diff)$/) {
 			print FILENAME ":" FNR ": unknown section '" sec "'" \
 				> "/dev/stderr"
 			bad = 1
@@ -296,6 +303,24 @@ for t in tests/cli/cases/*.t; do
 			continue 2
 		fi
 	done
+	if [ -f "$c/stdout-diff" ]; then
+		# the other case's output, changed by the diff
+		if [ ! -f "$c/same-stdout-as" ]; then
+			fail "$name (stdout-diff without same-stdout-as)"
+			continue
+		fi
+		cp "$c/stdout" "$c/stdout-base"
+		if ! patch -s -f -o "$c/stdout-patched" "$c/stdout-base" \
+			<"$c/stdout-diff" >"$c/patch.out" 2>&1; then
+			if [ "${GOVMAP_UPDATE:-}" != 1 ]; then
+				fail "$name (its stdout-diff does not apply)"
+				sed 's/^/#   /' "$c/patch.out"
+				continue
+			fi
+			: >"$c/stdout-patched" # rewritten below
+		fi
+		mv "$c/stdout-patched" "$c/stdout"
+	fi
 	run_govmap "$dir" "$envf" "$c/argv"
 	ok=1
 	msgs=""
@@ -313,19 +338,24 @@ for t in tests/cli/cases/*.t; do
 		fi
 	done
 	if [ "$ok" = 0 ] && [ "${GOVMAP_UPDATE:-}" = 1 ]; then
-		# rewrite the exit, stdout and stderr sections in place
+		# rewrite the exit, stdout (or stdout-diff) and stderr
+		# sections in place
+		[ -f "$c/stdout-diff" ] &&
+			diff -U0 "$c/stdout-base" "$c/actual-stdout" |
+			sed 1,2d >"$c/actual-diff"
 		awk -v dir="$c" -v rc="$rc" '
 		function dump(f,   line) {
 			while ((getline line < f) > 0)
 				print line
 			close(f)
 		}
-		/^--- [a-z]+$/ {
+		/^--- [a-z-]+$/ {
 			sec = substr($0, 5)
 			print
 			skip = 0
 			if (sec == "exit") { print rc; skip = 1 }
 			else if (sec == "stdout") { dump(dir "/actual-stdout"); skip = 1 }
+			else if (sec == "stdout-diff") { dump(dir "/actual-diff"); skip = 1 }
 			else if (sec == "stderr") { dump(dir "/actual-stderr"); skip = 1 }
 			next
 		}

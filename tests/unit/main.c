@@ -26,6 +26,7 @@ int main(void)
 	srunner_add_suite(sr, cache_suite());
 	srunner_add_suite(sr, compare_suite());
 	srunner_add_suite(sr, yamlsuite_suite());
+	srunner_add_suite(sr, svgsize_suite());
 
 	/* GOVMAP_TAP=path writes TAP there; "1", "-" or empty: stdout, and
 	 * then nothing else goes to stdout. */

@@ -26,6 +26,7 @@ Suite *export_suite(void);
 Suite *cache_suite(void);
 Suite *compare_suite(void);
 Suite *yamlsuite_suite(void);
+Suite *svgsize_suite(void);
 
 /* ---- helpers.c ------------------------------------------------------ */
 

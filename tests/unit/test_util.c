@@ -437,6 +437,36 @@ START_TEST(short_names)
 }
 END_TEST
 
+/* govmap_period_words: no raw "unknown" or "-" for people (issue 16) */
+START_TEST(period_words)
+{
+	govmap_date d1, d2;
+	ck_assert_int_eq(govmap_date_parse(&d1, "2013-04-01"), 0);
+	ck_assert_int_eq(govmap_date_parse(&d2, "2022-07-01"), 0);
+	const govmap_date U = GOVMAP_DATE_UNKNOWN;
+	static const char *const want[] = {
+		"start date not known; no end date recorded",
+		"start date not known; until 2022-07-01",
+		"from 2013-04-01; end date not known",
+		"end date not known",
+		"start and end dates not known",
+		"no dates recorded",
+		"from 2013-04-01",
+		"until 2022-07-01",
+		"from 2013-04-01 to 2022-07-01",
+	};
+	govmap_period p[] = {{U, 0}, {U, d2}, {d1, U}, {0, U}, {U, U},
+			     {0, 0}, {d1, 0}, {0, d2}, {d1, d2}};
+	char buf[120];
+	for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+		ck_assert_str_eq(govmap_period_words(buf, sizeof buf, p[i]),
+				 want[i]);
+	char small[6];
+	ck_assert_str_eq(govmap_period_words(small, sizeof small, p[0]),
+			 "start");
+}
+END_TEST
+
 Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -451,6 +481,11 @@ Suite *util_suite(void)
 	tcase_add_test(tc, did_you_mean_prefix);
 	tcase_add_test(tc, did_you_mean_none);
 	tcase_add_test(tc, did_you_mean_closest);
+	tcase_set_timeout(tc, TH_TIMEOUT);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("period_words");
+	tcase_add_test(tc, period_words);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 

@@ -101,6 +101,19 @@ int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
 		      const govmap_map_opts *opts, govmap_map_format fmt,
 		      govmap_diags *diags);
 
+/**
+ * The size of a map rendered as SVG (govmap_map_render, GOVMAP_MAP_SVG),
+ * in points: the width and height of its <svg> element, where Graphviz
+ * writes the layout's bounding box with its margins ("620pt"; "px" and
+ * no unit are read as CSS pixels, 3/4 pt, and "in" as 72 pt).  Skips the
+ * XML declaration, the doctype and comments; reads at most `len` bytes
+ * of `svg` (borrowed; need not be NUL-terminated).
+ * @return 0 with *w and *h set (both > 0); -1 when the first element is
+ *         not <svg> with both sizes, or the bytes end first (*w and *h
+ *         untouched).
+ */
+int govmap_map_svg_size(const char *svg, size_t len, double *w, double *h);
+
 /** Escape text for a Graphviz escString label: backslashes doubled, '&'
  * as "&amp;" (Graphviz decodes entities), control characters dropped,
  * newlines as spaces.  malloc'd. */

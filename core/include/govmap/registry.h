@@ -195,6 +195,15 @@ size_t govmap_region_title(char *buf, size_t size, const char *region);
  * NUL-terminated (cut at `size`) into buf and returns buf. */
 char *govmap_type_words(char *buf, size_t size, const char *type);
 
+/** A period of validity in words for people, with no raw marker
+ * ("unknown", "-"): "from 2013-04-01", "from 2013-04-01 to 2022-07-01",
+ * "until 2022-07-01", "no dates recorded"; a date marked unknown as
+ * "start date not known; until 2022-07-01", "start date not known; no
+ * end date recorded", "from 2013-04-01; end date not known", "start and
+ * end dates not known".  The end date is exclusive, as in the registry.
+ * Writes it NUL-terminated (cut at `size`) into buf and returns buf. */
+char *govmap_period_words(char *buf, size_t size, govmap_period p);
+
 /** The procurement rules that governed a contract's award, by its start
  * date and its commissioner's region (core/src/contracts.c;
  * CONTRIBUTING.md, "The core rules"). */

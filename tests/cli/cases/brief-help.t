@@ -10,8 +10,10 @@ usage: govmap [global options] brief --region R [--format html|pdf]
 Write the area brief of region R for committee papers: at most two A4
 pages with the headline figures, a map of the five largest deficits and
 their chains to voters printed large enough to read (no text under 8 pt),
-those five with their reasons and sources, the coverage note (money
-recorded, dates unknown) and the questions to ask.
+those five with their reasons, money and sources (at most two bodies of one
+type, the rest of the type summarised; equal deficits ranked by exposure
+where the money is known), the coverage note (money recorded, dates
+unknown) and the questions to ask.
 
   --region R       a region path (england/greater-manchester), or its last
                    part or name when only one region has it ("greater

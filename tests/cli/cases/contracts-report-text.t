@@ -35,7 +35,7 @@ Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit at the 
        why: by contract; can question but not sanction; 2 links from voters
 
 Dates not known (not counted in force on this date)
-    Council of governors of Test Governed NHS Foundation Trust (test-ft-governed-council-of-governors): valid unknown to -
+    Council of governors of Test Governed NHS Foundation Trust (test-ft-governed-council-of-governors): start date not known; no end date recorded
 
 Deficit findings by region and rule
   england/testshire

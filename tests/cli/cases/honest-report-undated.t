@@ -23,7 +23,7 @@ Weak bodies with no money recorded for 2019/20 (A below 0.25, by deficit at the 
        why: statutory; powers not recorded; 2 links from voters
 
 Dates not known (not counted in force on this date)
-    Test Old Company (test-old-company): valid unknown to 2022-07-01
+    Test Old Company (test-old-company): start date not known; until 2022-07-01
 
 Deficit findings by region and rule
   england/testshire

@@ -1,0 +1,39 @@
+# tests/cli/script-lib.sh - what the check scripts run.sh runs after the
+# case files share.  map-formats.sh and brief.sh source it and call
+#
+#   . "$(dirname "$0")/script-lib.sh"; script_setup NAME
+#
+# git-fixture.sh and history-fixture.sh, which set up a Git environment
+# of their own, use only pass, fail and note.
+#
+# script_setup NAME: changes to the repository root; sets root,
+# GOVMAP_BIN (default build/govmap) and VALGRIND (may be empty); unsets
+# the caller's registry and plugin path; sets LC_ALL=C and NO_COLOR=1;
+# makes a temporary directory $tmp (govmap-NAME.XXXXXX, removed on exit)
+# and failed=0.  Exits 2 when it cannot.
+#
+# pass NAME / fail NAME: print `ok - NAME` / `not ok - NAME` (run.sh
+# numbers them); fail counts the failure in $failed.  note TEXT...: a
+# `# ` diagnostic line.  Scripts end with [ "$failed" -eq 0 ].
+
+script_setup() {
+	root=$(cd "$(dirname "$0")/../.." && pwd -P) || exit 2
+	GOVMAP_BIN=${GOVMAP_BIN:-$root/build/govmap}
+	VALGRIND=${VALGRIND:-}
+	cd "$root" || exit 2
+	unset GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH
+	LC_ALL=C
+	NO_COLOR=1
+	export LC_ALL NO_COLOR
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-$1.XXXXXX") || exit 2
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'exit 130' INT TERM
+	failed=0
+}
+
+pass() { echo "ok - $1"; }
+fail() {
+	failed=$((failed + 1))
+	echo "not ok - $1"
+}
+note() { echo "# $*"; }
