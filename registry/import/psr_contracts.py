@@ -19,7 +19,9 @@ the Find a Tender pages themselves could not be opened from where this
 registry is built).  One row per notice:
 
   key           a short name for the row (not used in the registry)
-  commissioner  the registry id of the ICB that published the notice
+  commissioner  the registry id of the ICB that published the notice, or
+                the ICB the notice says takes the contract over on its
+                first day (said in `says`)
   provider_ods  the ODS code of the trust the notice names as supplier;
                 the trust is looked up in registry/england/trusts
   title         the notice's title

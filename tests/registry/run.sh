@@ -512,8 +512,8 @@ is "stats: 61 NHS trusts and 138 foundation trusts" \
 	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
 is "stats: every trust in force has an ODS code" \
 	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
-is "stats: 190 trusts commissioned (all but 8 ambulance trusts and NHS Online: NWAS and SWAST have contracts)" \
-	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 190
+is "stats: 193 trusts commissioned (all but 5 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS and SCAS have contracts)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 193
 is "8 contracts the seeds name in registry/england/contracts" \
 	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
 # contracts between an ICB and a trust from published Provider Selection
@@ -521,9 +521,9 @@ is "8 contracts the seeds name in registry/england/contracts" \
 # the extract, each between a body of type icb and a trust in force, and
 # untendered where the notice says it was a direct award
 psr=registry/england/contracts/psr
-is "37 PSR awards in the extract" \
-	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 37
-is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 37
+is "41 PSR awards in the extract" \
+	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 41
+is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 41
 bad=""
 for f in "$psr"/*.yaml; do
 	c=$(awk '$1 == "commissioner:" { print $2 }' "$f")
@@ -533,10 +533,23 @@ for f in "$psr"/*.yaml; do
 	[ -f "$pf" ] && ! grep -q '^  to: ' "$pf" || bad="$bad $p"
 done
 is "every PSR contract is between an ICB and a trust in force" "${bad:-none}" none
-is "36 PSR contracts recorded as untendered (one's process was not read)" \
-	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 36
+is "39 PSR contracts recorded as untendered (two processes were not read)" \
+	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 39
 is "every PSR contract is recorded as published" \
-	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 37
+	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 41
+# the ambulance trusts' contracts: each of the five names its trust as
+# provider and the ICB the notice names as commissioner (lead commissioner)
+for pair in dorset-icb:south-western-ambulance-service-nhs-foundation-trust \
+	west-yorkshire-icb:yorkshire-ambulance-service-nhs-trust \
+	north-east-and-north-cumbria-icb:north-east-ambulance-service-nhs-foundation-trust \
+	thames-valley-icb:south-central-ambulance-service-nhs-foundation-trust \
+	lancashire-and-south-cumbria-icb:north-west-ambulance-service-nhs-trust; do
+	c=${pair%%:*} p=${pair#*:}
+	is "$p: a PSR contract with $c" \
+		"$(grep -l "^commissioner: $c\$" "$psr"/*.yaml | xargs grep -l "^provider: $p\$" | wc -l | tr -d ' ')" 1
+done
+is "South Western Ambulance's 999 contract: £811m, 2025-04-01 to 2027-03-31, Find a Tender 013861-2025" \
+	"$(grep -c '^value_gbp: 811_000_000$\|^start: 2025-04-01$\|^end: 2027-03-31$\|Notice/013861-2025$' "$psr"/dorset-icb-south-western-ambulance-service-nhs-foundation-trust-psr-2025.yaml)" 4
 is "Sherwood Forest's contract: £2,114,037,000, 2025-04-01 to 2030-03-31, Find a Tender 018044-2026" \
 	"$(f=$psr/nottingham-and-nottinghamshire-icb-sherwood-forest-hospitals-nhs-foundation-trust-psr-2025.yaml
 	   grep -c '^value_gbp: 2_114_037_000$\|^start: 2025-04-01$\|^end: 2030-03-31$\|Notice/018044-2026$' "$f")" 4
@@ -593,19 +606,28 @@ is "MFT's council of governors reaches its membership" \
 	"$(grep -c '^  reaches: Members of Manchester University NHS Foundation Trust (voters)' "$tmp/cog.out")" 1
 is "MFT's council of governors: A = 0.450 through the membership" \
 	"$(grep -c 'accountability A = 0.450' "$tmp/cog.out")" 1
-# 26 councils of governors are dated: the four above, and 22 foundation
+# 30 councils of governors are dated: the four above, and 26 foundation
 # trusts whose authorisation day a source gives (registry/import/data/
-# ft-authorisations.csv); each of those 22 is dated from exactly that day
-is "26 foundation trusts have a dated council of governors (4 mergers, 22 authorisations)" \
+# ft-authorisations.csv); each of those 26 is dated from exactly that day
+is "30 foundation trusts have a dated council of governors (4 mergers, 26 authorisations)" \
 	"$(grep -l '^type: council-of-governors$' registry/england/trusts/*.yaml |
-		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 26
+		xargs grep -L 'from: unknown' | wc -l | tr -d ' ')" 30
 is "each authorisation in the extract dates that trust's council of governors" \
 	"$(tail -n +2 registry/import/data/ft-authorisations.csv | cut -d, -f1,2 |
 		while IFS=, read -r ods day; do
 			f=$(grep -l "^  ods: $ods\$" registry/england/trusts/*.yaml)
 			awk -v d="$day" '/^type: council-of-governors$/ { c = 1 }
 				c && $1 == "from:" { print ($2 == d ? "ok" : "bad"); exit }' "$f"
-		done | sort | uniq -c | tr -s ' ' | sed 's/^ //')" "22 ok"
+		done | sort | uniq -c | tr -s ' ' | sed 's/^ //')" "26 ok"
+# the Royal United Hospitals Bath (authorised from 1 November 2014, its
+# media release): its council of governors is not in force the day before,
+# and on that day its chain runs through the elected governors (0.450)
+for d in 2014-10-31 2014-11-01; do
+	"$bin" -r registry --on $d explain \
+		royal-united-hospitals-bath-nhs-foundation-trust-council-of-governors >"$tmp/ruh.$d" 2>&1
+done
+is "RUH Bath's council of governors: not in force on 2014-10-31, A = 0.450 on 2014-11-01" \
+	"$(grep -c 'not in force on 2014-10-31' "$tmp/ruh.2014-10-31")/$(grep -c '^  on 2014-11-01: accountability A = 0.450' "$tmp/ruh.2014-11-01")" 1/1
 # a trust dated by authorisation: the Walton Centre's council in 2010
 "$bin" -r registry --on 2010-06-01 explain \
 	the-walton-centre-nhs-foundation-trust-council-of-governors >"$tmp/walton.out" 2>&1
@@ -625,7 +647,7 @@ is "2019-06-01: the only money figures are for 2019/20" \
 	'"money_year":"2019/20" '
 is "2019-06-01: Hywel Dda's 2019/20 allocation is the one figure" \
 	"$(grep -o '"coverage":"[^"]*"' "$tmp/r2019.json" | head -1)" \
-	'"coverage":"£895m known, for 1 of 1521 bodies; 1520 not recorded"'
+	'"coverage":"£895m known, for 1 of 1525 bodies; 1524 not recorded"'
 # every listed body's own dates contain the day (from the YAML: `valid:`
 # blocks and flow maps; a body with no valid.from is in force since before
 # the records, an unknown date never)
@@ -673,6 +695,10 @@ is "core/no-commissioner fires for each trust stats does not count as commission
 	"$(grep -o '"rule":"core/no-commissioner"' "$tmp/report.json" | wc -l | tr -d ' ')" \
 	"$(( $(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats") - \
 	    $(awk '/with an ODS code:/ { print $NF }' "$tmp/stats") ))"
+is "core/no-commissioner fires for exactly the five ambulance trusts and NHS Online whose commissioner is not sourced" \
+	"$(grep -o '"rule":"core/no-commissioner","category":"[a-z]*","severity":"[a-z]*","entity":"[a-z-]*"' "$tmp/report.json" |
+		sed 's/.*"entity":"//; s/"$//' | sort | tr '\n' ' ')" \
+	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust london-ambulance-service-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust west-midlands-ambulance-service-university-nhs-foundation-trust "
 is "core/governors-not-recorded: every foundation trust has its council of governors" \
 	"$(grep -o '"rule":"core/governors-not-recorded"' "$tmp/report.json" | wc -l | tr -d ' ')" 0
 "$bin" -r registry --on 2026-12-06 explain \
