@@ -832,6 +832,113 @@ static void json_entity(FILE *o, const char *key, const govmap_entity *e)
 	cli_json_str(o, display_name(e));
 }
 
+/* A date, or null when not recorded or unknown (never a made-up day). */
+static void json_date(FILE *o, govmap_date t)
+{
+	char b[16];
+	if (t <= 0) {
+		fputs("null", o);
+		return;
+	}
+	govmap_date_format(b, t);
+	fprintf(o, "\"%s\"", b);
+}
+
+/* A contract's party: {"id", "name"} (name null when the id names no
+ * entity at the commit), or null when not recorded. */
+static void json_party(const diff *d, const govmap_ref *ref)
+{
+	const govmap_entity *p =
+		ref->id ? govmap_registry_find(d->sb.reg, ref->id) : NULL;
+	if (!ref->id) {
+		fputs("null", d->out);
+		return;
+	}
+	fputs("{\"id\":", d->out);
+	cli_json_str(d->out, ref->id);
+	fputs(",\"name\":", d->out);
+	if (p && p->name)
+		cli_json_str(d->out, p->name);
+	else
+		fputs("null", d->out);
+	fputc('}', d->out);
+}
+
+/* The reviewer's details the Markdown summary gives (row_summary): a
+ * contract's parties, value, dates and whether it was tendered; a
+ * board's seats made vacant or filled again; a new entity's sources.
+ * Unknown is null, never 0 or false. */
+static void json_details(const diff *d, const row *r)
+{
+	const govmap_entity *ea = ent(&d->sa, r->a), *eb = ent(&d->sb, r->b);
+	FILE *o = d->out;
+	if (eb && eb->kind == GOVMAP_KIND_CONTRACT) {
+		fputs(",\"contract\":{\"commissioner\":", o);
+		json_party(d, &eb->commissioner);
+		fputs(",\"provider\":", o);
+		json_party(d, &eb->provider);
+		fputs(",\"value_gbp\":", o);
+		if (eb->value_gbp >= 0)
+			fprintf(o, "%lld", (long long)eb->value_gbp);
+		else
+			fputs("null", o);
+		fputs(",\"start\":", o);
+		json_date(o, eb->start);
+		fputs(",\"end\":", o);
+		json_date(o, eb->end);
+		fprintf(o, ",\"tendered\":%s}",
+			eb->tendered == GOVMAP_YES  ? "true"
+			: eb->tendered == GOVMAP_NO ? "false"
+						    : "null");
+	}
+	if (ea && eb && eb->nseats) {
+		int n = 0;
+		for (size_t i = 0; i < eb->nseats; i++) {
+			const govmap_seat *sb = &eb->seats[i];
+			const govmap_seat *sa = seat_before(ea, sb);
+			if (!sa || sa->vacant == sb->vacant)
+				continue;
+			fputs(n++ ? "," : ",\"vacancies\":[", o);
+			fputs("{\"role\":", o);
+			if (sb->role)
+				cli_json_str(o, sb->role);
+			else
+				fputs("null", o);
+			fprintf(o, ",\"vacant_before\":%u,\"vacant_after\":%u,"
+				   "\"since\":",
+				sa->vacant, sb->vacant);
+			json_date(o, sb->vacant > sa->vacant ? sb->vacant_since : 0);
+			fprintf(o, ",\"fill\":\"%s\",\"by\":",
+				govmap_fill_name(sb->fill));
+			if (sb->by.id)
+				cli_json_str(o, sb->by.id);
+			else
+				fputs("null", o);
+			fputc('}', o);
+		}
+		if (n)
+			fputc(']', o);
+	}
+	if (!ea && eb) {
+		fputs(",\"sources\":[", o);
+		for (size_t i = 0; i < eb->nsources; i++) {
+			const govmap_source *src = &eb->sources[i];
+			fputs(i ? ",{\"title\":" : "{\"title\":", o);
+			if (src->title)
+				cli_json_str(o, src->title);
+			else
+				fputs("null", o);
+			fputs(",\"url\":", o);
+			if (src->url)
+				cli_json_str(o, src->url);
+			else
+				fputs("null", o);
+			fputc('}', o);
+		}
+		fputc(']', o);
+	}
+}
+
 static void json_findings(FILE *o, const govmap_finding **fs, size_t n,
 			  const cli_session *s)
 {
@@ -871,6 +978,7 @@ static void print_json(diff *d)
 			fprintf(d->out, ",\"score\":");
 			json_score(d->out, 1, r->act_b, r->Ab, r->Db, r->Eb);
 		}
+		json_details(d, r);
 		fputc('}', d->out);
 		first = 0;
 	}
@@ -900,7 +1008,9 @@ static void print_json(diff *d)
 			json_items(d->out, r->fields[f].b, r->fields[f].nb);
 			fputc('}', d->out);
 		}
-		fprintf(d->out, "]}");
+		fputc(']', d->out);
+		json_details(d, r);
+		fputc('}', d->out);
 		first = 0;
 	}
 	fprintf(d->out, "],\"scores\":[");

@@ -135,6 +135,10 @@ typedef struct {
 	int32_t *entry_of[2];
 	const govmap_registry *reg[2];
 	const govmap_analysis *an[2];
+	/* each side's entity indexes sorted by id: given (borrowed) or
+	 * sorted here (owned, `own`) */
+	size_t *by_id[2];
+	int own[2];
 } diff_impl;
 
 static double round6(double x)
@@ -277,15 +281,17 @@ static int compare_entities(diff_impl *x, unsigned what)
 	govmap_diff *d = &x->d;
 	size_t na = govmap_registry_count(x->reg[0]);
 	size_t nb = govmap_registry_count(x->reg[1]);
-	size_t *ia = sorted_ids(x->reg[0]), *ib = sorted_ids(x->reg[1]);
+	for (int k = 0; k < 2; k++)
+		if (!x->by_id[k]) {
+			x->by_id[k] = sorted_ids(x->reg[k]);
+			x->own[k] = 1;
+		}
+	const size_t *ia = x->by_id[0], *ib = x->by_id[1];
 	d->v = calloc(na + nb + 1, sizeof(*d->v));
 	x->entry_of[0] = malloc((na ? na : 1) * sizeof(int32_t));
 	x->entry_of[1] = malloc((nb ? nb : 1) * sizeof(int32_t));
-	if (!ia || !ib || !d->v || !x->entry_of[0] || !x->entry_of[1]) {
-		free(ia);
-		free(ib);
+	if (!ia || !ib || !d->v || !x->entry_of[0] || !x->entry_of[1])
 		return -1;
-	}
 	size_t i = 0, j = 0;
 	while (i < na || j < nb) {
 		const govmap_entity *ea =
@@ -307,8 +313,6 @@ static int compare_entities(diff_impl *x, unsigned what)
 		r->id = c <= 0 ? ea->id : eb->id;
 		d->n++;
 	}
-	free(ia);
-	free(ib);
 	int scores = (what & GOVMAP_COMPARE_SCORES) && x->an[0] && x->an[1];
 	for (size_t k = 0; k < d->n; k++) {
 		govmap_diff_entry *r = &d->v[k];
@@ -520,11 +524,38 @@ void govmap_diff_free(govmap_diff *d)
 	free(d->lost);
 	free(x->entry_of[0]);
 	free(x->entry_of[1]);
+	for (int k = 0; k < 2; k++)
+		if (x->own[k])
+			free(x->by_id[k]);
 	free(x);
 }
 
+static int diff_sorted(govmap_diff **out, govmap_session *a,
+		       govmap_session *b, const govmap_compare_opts *opts,
+		       size_t *a_by_id);
+
 int govmap_diff_sessions(govmap_diff **out, govmap_session *a,
 			 govmap_session *b, const govmap_compare_opts *opts)
+{
+	return diff_sorted(out, a, b, opts, NULL);
+}
+
+/* The entity indexes of side `side` of diff `d` sorted by id, taken from
+ * it (the caller frees them), or NULL. */
+static size_t *take_by_id(govmap_diff *d, int side)
+{
+	diff_impl *x = (diff_impl *)d;
+	if (!d || !x->own[side])
+		return NULL;
+	x->own[side] = 0;
+	return x->by_id[side];
+}
+
+/* govmap_diff_sessions, with a's entity indexes already sorted by id
+ * (borrowed: a walk's last diff sorted them as its side b), or NULL. */
+static int diff_sorted(govmap_diff **out, govmap_session *a,
+		       govmap_session *b, const govmap_compare_opts *opts,
+		       size_t *a_by_id)
 {
 	*out = NULL;
 	unsigned what = opts ? opts->what : GOVMAP_COMPARE_ALL;
@@ -540,6 +571,7 @@ int govmap_diff_sessions(govmap_diff **out, govmap_session *a,
 	x->reg[1] = govmap_session_registry(b);
 	x->an[0] = govmap_session_analysis(a);
 	x->an[1] = govmap_session_analysis(b);
+	x->by_id[0] = a_by_id;
 	if (compare_entities(x, what) < 0) {
 		govmap_diff_free(&x->d);
 		return GOVMAP_ENOMEM;
@@ -750,6 +782,9 @@ struct govmap_timeline {
 	govmap_diff *diff;      /* the step's diff */
 	govmap_timeline_step step;
 	unsigned char *same;    /* skip_neutral: govmap_history_neutral */
+	size_t *prev_by_id;     /* prev's entity indexes sorted by id (the
+				   last diff's side b), or NULL; owned */
+	govmap_session *by_id_of; /* the session prev_by_id is of */
 	size_t last;            /* index of the last step loaded or skipped
 				   (whose numbers prev has); SIZE_MAX none */
 	int skipped;            /* the last step was skipped */
@@ -831,23 +866,43 @@ govmap_session *govmap_timeline_baseline(const govmap_timeline *t)
 	return t->base;
 }
 
+/* Free session `s` of the walk, and what is kept of it. */
+static void forget_session(govmap_timeline *t, govmap_session *s)
+{
+	if (s && s == t->by_id_of) {
+		free(t->prev_by_id);
+		t->prev_by_id = NULL;
+		t->by_id_of = NULL;
+	}
+	govmap_session_free(s);
+}
+
 int govmap_timeline_next(govmap_timeline *t,
 			 const govmap_timeline_step **step)
 {
 	*step = NULL;
-	/* the last step's session becomes the one before, if it loaded */
+	/* the last step's session becomes the one before, if it loaded;
+	 * its entities sorted by id (the last diff's side b) are kept */
+	if (t->diff && t->diff->b == t->cur) {
+		size_t *v = take_by_id(t->diff, 1);
+		if (v) {
+			free(t->prev_by_id);
+			t->prev_by_id = v;
+			t->by_id_of = t->cur;
+		}
+	}
 	govmap_diff_free(t->diff);
 	t->diff = NULL;
 	if (t->cur && govmap_session_registry(t->cur)) {
 		if (t->prev != t->base || !t->base)
-			govmap_session_free(t->prev);
+			forget_session(t, t->prev);
 		t->prev = t->cur;
 	} else {
-		govmap_session_free(t->cur);
+		forget_session(t, t->cur);
 	}
 	t->cur = NULL;
 	if (t->base && t->prev != t->base) {
-		govmap_session_free(t->base);
+		forget_session(t, t->base);
 		t->base = NULL;
 	}
 	if (t->next >= t->h->n)
@@ -869,18 +924,25 @@ int govmap_timeline_next(govmap_timeline *t,
 		*step = &t->step;
 		return GOVMAP_OK;
 	}
-	if (t->skipped && t->prev && idx + 1 < t->h->n) {
-		/* after a skipped run, compare with the commit just before */
+	if (t->skipped && t->prev && idx + 1 < t->h->n &&
+	    (t->what & GOVMAP_COMPARE_FIELDS)) {
+		/* after a skipped run, compare with the commit just before:
+		 * its fields may differ from the last loaded one's (notes,
+		 * positions).  Without GOVMAP_COMPARE_FIELDS the last loaded
+		 * session is as good: the skipped commits have its
+		 * diagnostics counts, scores and findings (neutral), and a
+		 * diff without fields reads nothing else, so the commit just
+		 * before is not loaded again. */
 		govmap_session *np = NULL;
 		timeline_load(&np, t, t->h->v[idx + 1].id);
 		if (!np)
 			return GOVMAP_ENOMEM;
 		if (govmap_session_registry(np)) {
 			if (t->prev != t->base || !t->base)
-				govmap_session_free(t->prev);
+				forget_session(t, t->prev);
 			t->prev = np;
 		} else {
-			govmap_session_free(np);
+			forget_session(t, np);
 		}
 	}
 	t->skipped = 0;
@@ -897,7 +959,9 @@ int govmap_timeline_next(govmap_timeline *t,
 	if (t->step.loaded && t->prev) {
 		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
 		co.what = t->what;
-		int rc = govmap_diff_sessions(&t->diff, t->prev, t->cur, &co);
+		int rc = diff_sorted(&t->diff, t->prev, t->cur, &co,
+				     t->by_id_of == t->prev ? t->prev_by_id
+							    : NULL);
 		if (rc != GOVMAP_OK)
 			return rc;
 		t->step.diff = t->diff;
@@ -913,6 +977,7 @@ void govmap_timeline_free(govmap_timeline *t)
 	govmap_diff_free(t->diff);
 	govmap_session_free(t->cur);
 	free(t->same);
+	free(t->prev_by_id);
 	if (t->prev != t->base)
 		govmap_session_free(t->prev);
 	govmap_session_free(t->base);

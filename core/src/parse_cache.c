@@ -49,6 +49,19 @@ struct govmap_parse_cache {
 	govmap__strmap skel;  /* "n"/"i" + text -> index in skels */
 	char **skels;
 	size_t nskel, capskel;
+	/* Git repositories kept open between loads (source_git.c): a walk
+	 * holds two sessions at once (the commit and the one before) */
+	struct {
+		git_repository *repo;
+		char *root; /* the registry path it was opened for */
+		int lent;   /* a source holds it */
+	} repos[GOVMAP__CACHE_REPOS];
+	/* validate.c's look-alike check: the ids and names of the last
+	 * registry it found clean (each with its NUL, one after another),
+	 * and a set of each, keyed by pointers into `conf`; NULL when
+	 * none */
+	char *conf;
+	govmap__strmap conf_ids, conf_names;
 };
 
 int govmap_parse_cache_new(govmap_parse_cache **out)
@@ -65,6 +78,13 @@ int govmap_parse_cache_new(govmap_parse_cache **out)
 	}
 	pthread_mutex_init(&c->lock, NULL);
 	git_libgit2_init(); /* for git_odb_hash; counted, thread-safe */
+	/* A walk reads the same trees at every commit.  libgit2 keeps in
+	 * a repository's object cache only trees of up to 4 KiB, and a
+	 * registry folder of a few hundred files is a 10 KiB tree: keep
+	 * trees up to 1 MiB (a process-wide libgit2 setting; the cache's
+	 * total stays bounded by libgit2's GIT_OPT_SET_CACHE_MAX_SIZE). */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)1 << 20);
 	*out = c;
 	return GOVMAP_OK;
 }
@@ -73,6 +93,13 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 {
 	if (!c)
 		return;
+	free(c->conf);
+	govmap__strmap_free(&c->conf_ids);
+	govmap__strmap_free(&c->conf_names);
+	for (size_t k = 0; k < GOVMAP__CACHE_REPOS; k++) {
+		git_repository_free(c->repos[k].repo);
+		free(c->repos[k].root);
+	}
 	govmap__strmap_free(&c->map);
 	govmap__strmap_free(&c->skel);
 	free(c->skels);
@@ -447,5 +474,116 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 		goto done;
 	c->v[c->n++] = e;
 done:
+	pthread_mutex_unlock(&c->lock);
+}
+
+git_repository *govmap__cache_repo_take(govmap_parse_cache *c,
+					const char *root)
+{
+	git_repository *r = NULL;
+	if (!c || !root)
+		return NULL;
+	pthread_mutex_lock(&c->lock);
+	for (size_t k = 0; !r && k < GOVMAP__CACHE_REPOS; k++)
+		if (c->repos[k].repo && !c->repos[k].lent &&
+		    strcmp(c->repos[k].root, root) == 0) {
+			r = c->repos[k].repo;
+			c->repos[k].lent = 1;
+		}
+	pthread_mutex_unlock(&c->lock);
+	return r;
+}
+
+int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
+			    const char *root)
+{
+	int kept = 0;
+	if (!c || !repo || !root)
+		return 0;
+	pthread_mutex_lock(&c->lock);
+	for (size_t k = 0; !kept && k < GOVMAP__CACHE_REPOS; k++)
+		if (c->repos[k].repo == repo) {
+			c->repos[k].lent = 0;
+			kept = 1;
+		}
+	for (size_t k = 0; !kept && k < GOVMAP__CACHE_REPOS; k++)
+		if (!c->repos[k].repo && (c->repos[k].root = strdup(root))) {
+			c->repos[k].repo = repo;
+			c->repos[k].lent = 0;
+			kept = 1;
+		}
+	pthread_mutex_unlock(&c->lock);
+	return kept;
+}
+
+int govmap__cache_confusables_clean(govmap_parse_cache *c,
+				    const govmap_registry *reg)
+{
+	int clean = 0;
+	if (!c)
+		return 0;
+	pthread_mutex_lock(&c->lock);
+	if (c->conf) {
+		clean = 1;
+		for (size_t i = 0; clean && i < reg->n; i++) {
+			const govmap_entity *e = &reg->ents[i];
+			if ((e->id && govmap__strmap_get(&c->conf_ids, e->id) < 0) ||
+			    (e->name &&
+			     govmap__strmap_get(&c->conf_names, e->name) < 0))
+				clean = 0;
+		}
+	}
+	pthread_mutex_unlock(&c->lock);
+	return clean;
+}
+
+/* Forget the memo; with c->lock held. */
+static void conf_forget(govmap_parse_cache *c)
+{
+	free(c->conf);
+	c->conf = NULL;
+	govmap__strmap_free(&c->conf_ids);
+	govmap__strmap_free(&c->conf_names);
+}
+
+void govmap__cache_confusables_put(govmap_parse_cache *c,
+				   const govmap_registry *reg, int clean)
+{
+	if (!c)
+		return;
+	size_t len = 0;
+	for (size_t i = 0; i < reg->n; i++) {
+		const govmap_entity *e = &reg->ents[i];
+		len += (e->id ? strlen(e->id) + 1 : 0) +
+		       (e->name ? strlen(e->name) + 1 : 0);
+	}
+	pthread_mutex_lock(&c->lock);
+	conf_forget(c);
+	char *buf = clean ? malloc(len ? len : 1) : NULL;
+	if (buf && (govmap__strmap_init(&c->conf_ids, reg->n) < 0 ||
+		    govmap__strmap_init(&c->conf_names, reg->n) < 0)) {
+		free(buf);
+		buf = NULL;
+	}
+	char *p = buf;
+	for (size_t i = 0; buf && i < reg->n; i++) {
+		const govmap_entity *e = &reg->ents[i];
+		const char *t[2] = {e->id, e->name};
+		govmap__strmap *m[2] = {&c->conf_ids, &c->conf_names};
+		for (int k = 0; buf && k < 2; k++) {
+			if (!t[k])
+				continue;
+			size_t l = strlen(t[k]) + 1;
+			memcpy(p, t[k], l);
+			if (govmap__strmap_put(m[k], p, 0, NULL) < 0) {
+				free(buf);
+				buf = NULL; /* short of memory: no memo */
+			}
+			p += l;
+		}
+	}
+	c->conf = buf;
+	if (!buf)
+		conf_forget(c);
 	pthread_mutex_unlock(&c->lock);
 }

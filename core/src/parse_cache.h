@@ -5,6 +5,8 @@
 #ifndef GOVMAP_PARSE_CACHE_H
 #define GOVMAP_PARSE_CACHE_H
 
+#include <git2.h>
+
 #include "registry_impl.h"
 
 /* One cached file: its entities as parsed (positions without a file,
@@ -84,6 +86,45 @@ char *govmap__cache_skeleton(govmap_parse_cache *c, const char *key);
 /** Remember the skeleton of `key`; out of memory forgets it. */
 void govmap__cache_skeleton_put(govmap_parse_cache *c, const char *key,
 				const char *skel);
+
+/** How many repositories the cache keeps open (a walk holds two
+ * sessions at once; a diff two more). */
+#define GOVMAP__CACHE_REPOS 4
+
+/**
+ * A Git repository a source read the registry at `root` from, kept
+ * open between loads of one walk (libgit2's object cache then holds the
+ * trees, and the object guard (git_guard.c, already added to it) its
+ * listing of loose objects), or NULL when none is kept for `root` or
+ * another source holds it: then open one.  Lent to one source at a time
+ * (a git_repository is not shared between threads here); the source
+ * gives it back with govmap__cache_repo_give() and never frees it.
+ * Thread-safe.
+ */
+git_repository *govmap__cache_repo_take(govmap_parse_cache *c,
+					const char *root);
+/** Give back a repository taken from the cache, or offer one the source
+ * opened itself for `root` (the cache keeps the first
+ * GOVMAP__CACHE_REPOS offered and frees them with itself).  1 when the cache has it (the caller must not free
+ * it), 0 when the caller frees it. */
+int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
+			    const char *root);
+
+/**
+ * The look-alike check's memo (validate.c, check_confusables): it warns
+ * when two different ids, or two different names, have one skeleton, so
+ * a registry whose ids are all ids, and whose names all names, of a
+ * registry the check found clean (no warning) is clean too: a subset of
+ * a clean set has no such pair, whatever the order or the files.  True
+ * when `reg` is such a subset of the last clean registry remembered
+ * with this cache.  Compares texts, not pointers.  Thread-safe.
+ */
+int govmap__cache_confusables_clean(govmap_parse_cache *c,
+				    const govmap_registry *reg);
+/** Remember `reg`'s ids and names when the check found it `clean`;
+ * otherwise (or short of memory) forget the memo. */
+void govmap__cache_confusables_put(govmap_parse_cache *c,
+				   const govmap_registry *reg, int clean);
 
 /** Count a parse the cache did not keep. */
 void govmap__cache_count_parse(govmap_parse_cache *c);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "govmap/session.h"
+#include "source_impl.h"
 #include "util.h"
 
 struct govmap_session {
@@ -67,8 +68,10 @@ static int open_source(govmap_session *s, const govmap_session_opts *o)
 		return govmap_src_open_dir(&s->src, o->registry, o->limits,
 					   &s->diags);
 	case GOVMAP_SOURCE_GIT:
-		return govmap_src_open_git(&s->src, o->registry, o->rev,
-					   o->limits, &s->diags);
+		/* a walk's loads keep one repository open (the cache) */
+		return govmap__src_open_git_cached(
+			&s->src, o->registry, o->rev, o->limits,
+			o->version >= 2 ? o->cache : NULL, &s->diags);
 	case GOVMAP_SOURCE_INDEX:
 		return govmap_src_open_index(&s->src, o->registry, o->limits,
 					     &s->diags);

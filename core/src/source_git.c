@@ -16,6 +16,7 @@
 #include <git2.h>
 
 #include "source_blobs.h"
+#include "parse_cache.h"
 #include "source_impl.h"
 #include "vcs_impl.h"
 #include "util.h"
@@ -27,6 +28,12 @@ typedef struct {
 	govmap__blobs blobs; /* the registry's files */
 	size_t entries; /* tree entries seen */
 	char *rev;
+	/* the run's parse cache the repository is lent by and given back
+	 * to (govmap__cache_repo_take), and the registry path it is kept
+	 * for; NULL without a cache */
+	struct govmap_parse_cache *cache;
+	char *root_path;
+	int guarded; /* the repository has the object guard */
 } git_impl;
 
 static int git_read(char **out, size_t *len, govmap_src *src,
@@ -171,7 +178,10 @@ static void git_impl_free(govmap_src *src)
 		govmap__blobs_free(&g->blobs);
 		git_tree_free(g->root);
 		git_odb_free(g->odb);
-		git_repository_free(g->repo);
+		if (!g->cache || !g->root_path || !g->guarded ||
+		    !govmap__cache_repo_give(g->cache, g->repo, g->root_path))
+			git_repository_free(g->repo);
+		free(g->root_path);
 		free(g->rev);
 		free(g);
 		/* libgit2 counts its users itself, thread-safely */
@@ -219,6 +229,14 @@ static char *relative_root(git_repository *repo, const char *root,
 int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 			const govmap_src_limits *lim, govmap_diags *diags)
 {
+	return govmap__src_open_git_cached(out, root, rev, lim, NULL, diags);
+}
+
+int govmap__src_open_git_cached(govmap_src **out, const char *root,
+				const char *rev, const govmap_src_limits *lim,
+				struct govmap_parse_cache *cache,
+				govmap_diags *diags)
+{
 	git_object *obj = NULL;
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
@@ -246,16 +264,26 @@ int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
 	govmap__blobs_init(&g->blobs);
 	src->impl = g;
 
-	if (git_repository_open_ext(&g->repo, root, 0, NULL) < 0) {
+	/* a walk's loads share one repository through the cache: it
+	 * already has the guard */
+	if (cache && !(g->root_path = strdup(root))) {
+		rc = GOVMAP_ENOMEM;
+		goto cleanup;
+	}
+	g->cache = cache;
+	g->repo = govmap__cache_repo_take(cache, root);
+	g->guarded = g->repo != NULL;
+	if (!g->repo && git_repository_open_ext(&g->repo, root, 0, NULL) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
 				 "%s is not inside a Git repository", root);
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}
-	if ((rc = govmap__git_guard(g->repo)) != GOVMAP_OK) {
+	if (!g->guarded && (rc = govmap__git_guard(g->repo)) != GOVMAP_OK) {
 		govmap__git_fail(diags, NULL, "cannot guard the object database");
 		goto cleanup;
 	}
+	g->guarded = 1;
 	if (!(rel = relative_root(g->repo, root, diags))) {
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;

@@ -38,6 +38,15 @@ struct govmap_source_t {
 	void *impl;
 };
 
+struct govmap_parse_cache;
+/** govmap_src_open_git(), reading through the repository the run's
+ * parse cache keeps open between loads (govmap__cache_repo_take), when
+ * `cache` is not NULL; the cache must outlive the source. */
+int govmap__src_open_git_cached(govmap_src **out, const char *root,
+				const char *rev, const govmap_src_limits *lim,
+				struct govmap_parse_cache *cache,
+				govmap_diags *diags);
+
 /** List the files (once).  GOVMAP_OK or the first hard failure. */
 int govmap__src_list(govmap_src *src, govmap_diags *diags);
 

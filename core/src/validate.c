@@ -309,6 +309,11 @@ static char *skeleton(USpoofChecker *sc, const char *s)
 static void check_confusables(vctx *v, govmap_parse_cache *cache)
 {
 	govmap_registry *reg = v->reg;
+	/* a walk's commits mostly keep every id and name: the last clean
+	 * result stands (the parse cache's memo) */
+	if (cache && govmap__cache_confusables_clean(cache, reg))
+		return;
+	int clean = 1;
 	UErrorCode st = U_ZERO_ERROR;
 	USpoofChecker *sc = uspoof_open(&st);
 	char **skel = calloc(2 * (reg->n ? reg->n : 1), sizeof(*skel));
@@ -317,6 +322,7 @@ static void check_confusables(vctx *v, govmap_parse_cache *cache)
 	    govmap__strmap_init(&seen, 2 * reg->n) < 0) {
 		govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "nomem", "out of memory");
+		clean = 0;
 		goto done;
 	}
 	for (size_t i = 0; i < 2 * reg->n; i++) {
@@ -345,19 +351,23 @@ static void check_confusables(vctx *v, govmap_parse_cache *cache)
 		if (!key) {
 			govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0,
 					 0, "nomem", "out of memory");
+			clean = 0;
 			break;
 		}
 		skel[i] = key;
 		int32_t first;
 		int r = govmap__strmap_put(&seen, key, (int32_t)i, &first);
-		if (r < 0)
+		if (r < 0) {
+			clean = 0;
 			break;
+		}
 		if (r == 0)
 			continue;
 		const govmap_entity *o = &reg->ents[first / 2];
 		const char *other = is_name ? o->name : o->id;
 		if (strcmp(other, text) == 0)
 			continue; /* the same text: not a disguise */
+		clean = 0;
 		char q1[128], q2[128];
 		if (is_name)
 			govmap_diags_at(v->diags, GOVMAP_SEV_WARNING, e->pos,
@@ -386,6 +396,8 @@ done:
 	free(skel);
 	if (sc)
 		uspoof_close(sc);
+	if (cache)
+		govmap__cache_confusables_put(cache, reg, clean);
 }
 
 int govmap__is_root(const govmap_entity *e)

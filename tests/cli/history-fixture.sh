@@ -629,9 +629,15 @@ check review-rename-json 0 diff r1-trust r2-rename --format json
 # a vacancy: one seat now vacant, dated, not a seat removed and added
 check review-vacant-md 0 diff r2-rename r3-vacant --format md
 check review-vacant 0 diff r2-rename r3-vacant
+# ... and in JSON: the seat's role, vacancies before and after, since,
+# and who filled it
+check review-vacant-json 0 diff r2-rename r3-vacant --format json
 # a contract: parties, value, dates, tendered; the sources of every new
 # entity; a web address in a name is not a link
 check review-contract-md 0 diff r3-vacant r4-care --format md
+# ... and in JSON: the contract's parties, value, dates, tendered; the
+# sources of every new entity
+check review-contract-json 0 diff r3-vacant r4-care --format json
 # blame: one line per seat
 check review-blame-board 0 blame test-trust-board
 check review-history-board 0 history test-trust-board

@@ -63,7 +63,9 @@
 # d. tests/cli/git-fixture.sh: --rev against a throwaway Git repository;
 #    tests/cli/history-fixture.sh: diff, history, blame, check
 #    --changed-since, hook and new against another, with outputs pinned in
-#    tests/cli/history/ (its --update rewrites them).
+#    tests/cli/history/ (its --update rewrites them);
+#    tests/cli/history-incremental.sh: every figure `history` prints on a
+#    walk equals that commit's loaded alone.
 #
 # e. tests/cli/map-formats.sh: maps rendered to SVG, PNG and PDF (signatures,
 #    escaping of hostile names), which depend on Graphviz and cannot be
@@ -446,58 +448,35 @@ done
 
 # --- d. the Git fixture ----------------------------------------------------
 
-if wanted git; then
-	sh tests/cli/git-fixture.sh >"$tmp/git.out" 2>&1
-	grc=$?
+# script NAME FILE: run the sub-script tests/cli/FILE, passing on its
+# `ok - ` / `not ok - ` lines as NAME's checks and its other lines as
+# they are; a script that checked nothing, or failed without a failing
+# check, fails.
+script() {
+	sh "tests/cli/$2" >"$tmp/$1.out" 2>&1
+	src=$?
 	seen=0
 	before=$failed
 	while IFS= read -r line; do
 		case $line in
-		"ok - "*) seen=1; pass "git: ${line#ok - }" ;;
-		"not ok - "*) seen=1; fail "git: ${line#not ok - }" ;;
+		"ok - "*) seen=1; pass "$1: ${line#ok - }" ;;
+		"not ok - "*) seen=1; fail "$1: ${line#not ok - }" ;;
 		*) echo "$line" ;;
 		esac
-	done <"$tmp/git.out"
-	if [ "$seen" = 0 ] || { [ "$grc" != 0 ] && [ "$failed" = "$before" ]; }; then
-		fail "git: git-fixture.sh exited with status $grc"
+	done <"$tmp/$1.out"
+	if [ "$seen" = 0 ] || { [ "$src" != 0 ] && [ "$failed" = "$before" ]; }; then
+		fail "$1: $2 exited with status $src"
 	fi
-fi
+}
 
-if wanted history; then
-	sh tests/cli/history-fixture.sh >"$tmp/history.out" 2>&1
-	hrc=$?
-	seen=0
-	before=$failed
-	while IFS= read -r line; do
-		case $line in
-		"ok - "*) seen=1; pass "history: ${line#ok - }" ;;
-		"not ok - "*) seen=1; fail "history: ${line#not ok - }" ;;
-		*) echo "$line" ;;
-		esac
-	done <"$tmp/history.out"
-	if [ "$seen" = 0 ] || { [ "$hrc" != 0 ] && [ "$failed" = "$before" ]; }; then
-		fail "history: history-fixture.sh exited with status $hrc"
-	fi
-fi
+wanted git && script git git-fixture.sh
+wanted history && script history history-fixture.sh
+# the walk's figures against each commit loaded alone
+wanted history && script incremental history-incremental.sh
 
 # --- e. rendered maps ------------------------------------------------------
 
-if wanted map-formats; then
-	sh tests/cli/map-formats.sh >"$tmp/maps.out" 2>&1
-	mrc=$?
-	seen=0
-	before=$failed
-	while IFS= read -r line; do
-		case $line in
-		"ok - "*) seen=1; pass "map-formats: ${line#ok - }" ;;
-		"not ok - "*) seen=1; fail "map-formats: ${line#not ok - }" ;;
-		*) echo "$line" ;;
-		esac
-	done <"$tmp/maps.out"
-	if [ "$seen" = 0 ] || { [ "$mrc" != 0 ] && [ "$failed" = "$before" ]; }; then
-		fail "map-formats: map-formats.sh exited with status $mrc"
-	fi
-fi
+wanted map-formats && script map-formats map-formats.sh
 
 # --- f. the area brief, HTML and PDF --------------------------------------
 

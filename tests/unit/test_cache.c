@@ -253,6 +253,80 @@ START_TEST(cache_parses_changed_files_only)
 }
 END_TEST
 
+/* Count the diagnostics with `code` in a session. */
+static size_t count_code(govmap_session *s, const char *code)
+{
+	const govmap_diags *d = govmap_session_diags(s);
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		n += strcmp(d->v[i].code, code) == 0;
+	return n;
+}
+
+/* The look-alike check's memo (a walk's commits mostly keep every id and
+ * name): a registry whose ids and names are among those of the last
+ * clean one is clean, but one that adds a look-alike (with as many
+ * entities as before, or more) is checked again, and a registry with a
+ * look-alike warns every time it is loaded. */
+START_TEST(cache_confusables_memo)
+{
+	static const char council_lookalike[] =
+		"kind: body\nid: counci1\nname: Other\ntype: local-authority\n"
+		"region: uk/x\n" SRC;
+	static const char council_noname[] =
+		"kind: body\nid: council\ntype: local-authority\n"
+		"region: uk/x\n" SRC;
+	static const char voters_lookalike[] = /* Cyrillic 'о' in Vоters */
+		"kind: body\nid: voters2\nname: V\xd0\xbeters\ntype: electorate\n"
+		"region: uk\n" SRC;
+	govmap_mem_file clean[] = {FILE_("govmap.yaml", manifest),
+				   FILE_("a/voters.yaml", voters),
+				   FILE_("b/council.yaml", council)};
+	govmap_mem_file ids[] = {FILE_("govmap.yaml", manifest),
+				 FILE_("a/voters.yaml", voters),
+				 FILE_("b/council.yaml", council),
+				 FILE_("c/counci1.yaml", council_lookalike)};
+	govmap_mem_file names[] = {FILE_("govmap.yaml", manifest),
+				   FILE_("a/voters.yaml", voters),
+				   FILE_("a/voters2.yaml", voters_lookalike),
+				   FILE_("b/council.yaml", council)};
+	static const char zeta[] =
+		"kind: body\nid: zeta\nname: Zeta\ntype: local-authority\n"
+		"region: uk/x\n" SRC;
+	/* as many entities as `ids`, in the same files, no look-alike */
+	govmap_mem_file other[] = {FILE_("govmap.yaml", manifest),
+				   FILE_("a/voters.yaml", voters),
+				   FILE_("b/council.yaml", council),
+				   FILE_("c/counci1.yaml", zeta)};
+	govmap_mem_file noname[] = {FILE_("govmap.yaml", manifest),
+				    FILE_("a/voters.yaml", voters),
+				    FILE_("b/council.yaml", council_noname)};
+	govmap_parse_cache *c;
+	ck_assert_int_eq(govmap_parse_cache_new(&c), GOVMAP_OK);
+	/* the truth, without the cache */
+	govmap_session *s = open_with(ids, 4, "x", NULL);
+	ck_assert_uint_eq(count_code(s, "confusable"), 1);
+	govmap_session_free(s);
+	s = open_with(names, 4, "x", NULL);
+	ck_assert_uint_eq(count_code(s, "confusable"), 1);
+	govmap_session_free(s);
+	/* with it: clean, clean again (the memo), then each look-alike */
+	const govmap_mem_file *seq[] = {clean, clean, ids,   ids,
+					clean, names, clean, noname,
+					names, other, other, ids};
+	const size_t nf[] = {3, 3, 4, 4, 3, 4, 3, 3, 4, 4, 4, 4};
+	const size_t want[] = {0, 0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 1};
+	for (size_t k = 0; k < sizeof nf / sizeof nf[0]; k++) {
+		s = open_with(seq[k], nf[k], "x", c);
+		ck_assert_msg(count_code(s, "confusable") == want[k],
+			      "load %zu: %zu look-alike warnings, not %zu", k,
+			      count_code(s, "confusable"), want[k]);
+		govmap_session_free(s);
+	}
+	govmap_parse_cache_free(c);
+}
+END_TEST
+
 START_TEST(cache_version_1_options)
 {
 	/* a caller built against version 1 of the options: no cache read */
@@ -286,6 +360,7 @@ Suite *cache_suite(void)
 	tcase_add_test(tc, cache_gives_a_fresh_parse);
 	tcase_add_test(tc, cache_parses_changed_files_only);
 	tcase_add_test(tc, cache_version_1_options);
+	tcase_add_test(tc, cache_confusables_memo);
 	suite_add_tcase(s, tc);
 	return s;
 }

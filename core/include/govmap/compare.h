@@ -226,7 +226,10 @@ typedef struct {
 	 * step has `same` set, the last loaded session and no diff.  Needs
 	 * session->cache (version 2 options); ignored when `what` asks for
 	 * findings.  The commit after a skipped run is compared with the
-	 * commit just before it, loaded then, so diffs stay exact. */
+	 * commit just before it, loaded then, so diffs stay exact; when
+	 * `what` has no GOVMAP_COMPARE_FIELDS it is compared with the last
+	 * loaded session instead (the same counts and scores, so the same
+	 * diff without fields), and nothing is loaded twice. */
 	int skip_neutral;
 } govmap_timeline_opts;
 
