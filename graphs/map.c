@@ -1787,15 +1787,23 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"or seat fills<BR/>are not recorded</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">cut corners: money not "
 		"recorded for this<BR/>year (unknown, not zero)"
-		"</TD></TR>"
-
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">dashed boxes: %zu "
-		"missing forums and vacant seats</TD></TR>"
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">%zu links %s not "
-		"drawn</TD></TR>",
-		ghosts, m->hidden_edges,
-		m->focus_map ? "not of this body or its chain to voters"
-			     : "to bodies outside this map");
+		"</TD></TR>");
+	/* what is not drawn, only when there is some: never "0 missing
+	 * forums" */
+	if (ghosts)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">dashed "
+			"boxes: %zu missing forums and vacant seats</TD></TR>",
+			ghosts);
+	if (m->hidden_edges)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">%zu "
+			"links %s not drawn</TD></TR>",
+			m->hidden_edges,
+			m->focus_map ? "not of this body or its chain to voters"
+				     : "to bodies outside this map");
 	int summaries = 0;
 	for (size_t i = 0; i < m->nnodes; i++)
 		summaries |= m->nodes[i].kind == GOVMAP__DN_SUMMARY;

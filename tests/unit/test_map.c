@@ -1052,6 +1052,9 @@ START_TEST(formats)
 	free(s);
 	s = render(&x, &o, GOVMAP_MAP_DOT, &n);
 	ck_assert(strncmp(s, "digraph govmap {", 16) == 0);
+	/* nothing missing, nothing left out: the legend does not say "0" */
+	ck_assert_ptr_null(strstr(s, "dashed boxes"));
+	ck_assert_ptr_null(strstr(s, "not drawn"));
 	free(s);
 	s = render(&x, &o, GOVMAP_MAP_JSON, &n);
 	ck_assert(strncmp(s, "{\"title\":\"govmap\",\"date\":\"2024-06-01\"", 37) == 0);
