@@ -36,20 +36,16 @@ trap 'exit 130' INT TERM
 repo=$tmp/repo
 reg=$repo/reg
 
-# Keep the caller's Git configuration and environment out of the way.
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES \
-	GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH
+# Keep the caller's Git configuration and environment out of the way;
+# pass, fail, note.
+. "$root/tests/cli/script-lib.sh"
+git_env
 HOME=$tmp/home
-GIT_CONFIG_NOSYSTEM=1
 GIT_AUTHOR_DATE='2024-05-01T12:00:00Z'
 GIT_COMMITTER_DATE='2024-05-01T12:00:00Z'
-LC_ALL=C
-export HOME GIT_CONFIG_NOSYSTEM GIT_AUTHOR_DATE GIT_COMMITTER_DATE LC_ALL
+export HOME GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 mkdir -p "$HOME" "$reg/bodies" "$reg/links"
 
-# pass, fail, note
-. "$root/tests/cli/script-lib.sh"
 failed=0
 
 # commit MESSAGE: commit everything in the repository.

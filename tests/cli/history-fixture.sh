@@ -41,14 +41,10 @@ if ! command -v git >/dev/null 2>&1; then
 	exit 2
 fi
 
-# Keep the caller's Git configuration and environment out of the way.
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES \
-	GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH CDPATH
-GIT_CONFIG_NOSYSTEM=1
-LC_ALL=C
-NO_COLOR=1
-export GIT_CONFIG_NOSYSTEM LC_ALL NO_COLOR
+# Keep the caller's Git configuration and environment out of the way;
+# pass, fail, note.
+. "$root/tests/cli/script-lib.sh"
+git_env
 
 src='sources:
   - url: https://example.org/test
@@ -258,8 +254,6 @@ if ! build "$tmp/repo" >"$tmp/build.log" 2>&1; then
 fi
 repo=$tmp/repo
 reg=$repo/reg
-# pass, fail, note
-. "$root/tests/cli/script-lib.sh"
 failed=0
 
 # scrub FILE: the temporary directory reads @TMP@, the binary @BIN@.

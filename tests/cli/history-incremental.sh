@@ -25,13 +25,8 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd -P) || exit 2
 GOVMAP_BIN=${GOVMAP_BIN:-$root/build/govmap}
 VALGRIND=${VALGRIND:-}
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES \
-	GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH CDPATH
-GIT_CONFIG_NOSYSTEM=1
-LC_ALL=C
-NO_COLOR=1
-export GIT_CONFIG_NOSYSTEM LC_ALL NO_COLOR
+. "$root/tests/cli/script-lib.sh"
+git_env
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/govmap-incremental.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM

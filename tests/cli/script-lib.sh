@@ -3,14 +3,18 @@
 #
 #   . "$(dirname "$0")/script-lib.sh"; script_setup NAME
 #
-# git-fixture.sh and history-fixture.sh, which set up a Git environment
-# of their own, use only pass, fail and note.
+# git-fixture.sh, history-fixture.sh and history-incremental.sh, which
+# build Git repositories, call git_env and use pass, fail and note.
 #
 # script_setup NAME: changes to the repository root; sets root,
 # GOVMAP_BIN (default build/govmap) and VALGRIND (may be empty); unsets
 # the caller's registry and plugin path; sets LC_ALL=C and NO_COLOR=1;
 # makes a temporary directory $tmp (govmap-NAME.XXXXXX, removed on exit)
 # and failed=0.  Exits 2 when it cannot.
+#
+# git_env: keeps the caller's Git configuration and environment (and
+# its registry, plugin path and CDPATH) out of the way; sets
+# GIT_CONFIG_NOSYSTEM=1, LC_ALL=C and NO_COLOR=1.
 #
 # pass NAME / fail NAME: print `ok - NAME` / `not ok - NAME` (run.sh
 # numbers them); fail counts the failure in $failed.  note TEXT...: a
@@ -29,6 +33,16 @@ script_setup() {
 	trap 'rm -rf "$tmp"' EXIT
 	trap 'exit 130' INT TERM
 	failed=0
+}
+
+git_env() {
+	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES \
+		GOVMAP_REGISTRY GOVMAP_PLUGIN_PATH CDPATH
+	GIT_CONFIG_NOSYSTEM=1
+	LC_ALL=C
+	NO_COLOR=1
+	export GIT_CONFIG_NOSYSTEM LC_ALL NO_COLOR
 }
 
 pass() { echo "ok - $1"; }
