@@ -877,13 +877,26 @@ static int one_body(site_ctx *c, size_t i)
 		if (!govmap_analysis_score(lan, i)->electorate)
 			chain(&b, c, lan, i);
 	} else if (!sc->active) {
+		govmap_date on = govmap_analysis_date(c->s->an);
+		govmap_date bound = GOVMAP_DATE_BOUND(e->valid.from);
 		sb_put(&b, "<p class=\"notice\">Not in force on ");
 		sb_esc(&b, c->date);
-		sb_put(&b, e->valid.from > govmap_analysis_date(c->s->an)
-				   ? ": it had not begun, so there is nothing to "
-				     "score yet.</p>\n"
-				   : ": its dates are not recorded, so it is not "
-				     "counted in force and has no scores.</p>\n");
+		if (bound > on) {
+			/* a start known only to be no later than a day */
+			char d[11];
+			govmap_date_format(d, bound);
+			sb_put(&b, ": its start date is not known; it began "
+				   "no later than ");
+			sb_esc(&b, d);
+			sb_put(&b, ", so it is counted in force only from "
+				   "then and has no scores yet.</p>\n");
+		} else
+			sb_put(&b, e->valid.from > on
+					   ? ": it had not begun, so there is "
+					     "nothing to score yet.</p>\n"
+					   : ": its dates are not recorded, so "
+					     "it is not counted in force and has "
+					     "no scores.</p>\n");
 	} else {
 		scores(&b, c->s->an, i, c->date);
 		if (sc->electorate) {
