@@ -944,6 +944,14 @@ static void cdate(crow *r, govmap_date d)
 	cnum(r, "%s", date_or_null(buf, d) ? buf : "");
 }
 
+/* a start known only as "no later than" a day: that day, else empty */
+static void cbound(crow *r, govmap_date from)
+{
+	char buf[11];
+	govmap_date d = GOVMAP_DATE_BOUND(from);
+	cnum(r, "%s", d > 0 && date_or_null(buf, d) ? buf : "");
+}
+
 static void ctri(crow *r, govmap_tristate t)
 {
 	cnum(r, "%s", t == GOVMAP_YES ? "true" : t == GOVMAP_NO ? "false" : "");
@@ -974,7 +982,8 @@ static void cend(crow *r)
 static void csv_bodies(ex *x)
 {
 	crow r = {x->f, 0};
-	fputs("id,kind,name,type,region,valid_from,valid_to,legal_form,"
+	fputs("id,kind,name,type,region,valid_from,valid_to,"
+	      "valid_from_no_later_than,legal_form,"
 	      "statutory_basis,codes,money_gbp,money_year,money_kind,"
 	      "accountability,"
 	      "deficit,exposure_gbp,chain_links,electorate,meets_in_public,"
@@ -994,6 +1003,7 @@ static void csv_bodies(ex *x)
 		ctext(&r, e->region);
 		cdate(&r, e->valid.from);
 		cdate(&r, e->valid.to);
+		cbound(&r, e->valid.from);
 		ctext(&r, e->legal_form);
 		ctext(&r, e->statutory_basis);
 		for (size_t k = 0; k < e->ncodes && nc < 64; k++)
@@ -1038,7 +1048,7 @@ static void csv_links(ex *x)
 	size_t ne;
 	const govmap_edge *edges = govmap_analysis_edges(x->an, &ne);
 	fputs("from,to,edge,type,link,basis,powers,forum,strength,valid_from,"
-	      "valid_to,what\r\n",
+	      "valid_to,valid_from_no_later_than,what\r\n",
 	      x->f);
 	for (size_t k = 0; k < ne; k++) {
 		const govmap_edge *g = &edges[k];
@@ -1067,6 +1077,7 @@ static void csv_links(ex *x)
 		cnum(&r, "%.6f", g->strength);
 		cdate(&r, lv->valid.from);
 		cdate(&r, lv->valid.to);
+		cbound(&r, lv->valid.from);
 		ctext(&r, govmap_edge_describe(x->an, g, what, sizeof what));
 		cend(&r);
 	}
@@ -1076,7 +1087,8 @@ static void csv_seats(ex *x)
 {
 	crow r = {x->f, 0};
 	fputs("board,seat,role,post,count,vacant,fill,by,approved_by,voting,"
-	      "elected_member,valid_from,valid_to,notes\r\n",
+	      "elected_member,valid_from,valid_to,valid_from_no_later_than,"
+	      "notes\r\n",
 	      x->f);
 	for (size_t i = 0; i < govmap_registry_count(x->reg); i++) {
 		const govmap_entity *e = govmap_registry_at(x->reg, i);
@@ -1101,6 +1113,7 @@ static void csv_seats(ex *x)
 			ctri(&r, s->elected_member);
 			cdate(&r, s->valid.from);
 			cdate(&r, s->valid.to);
+			cbound(&r, s->valid.from);
 			ctext(&r, s->notes);
 			cend(&r);
 		}
