@@ -133,11 +133,8 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 	govmap_parse_cache *cache = j->opts->cache;
 	ch->buf.arena = &ch->arena;
 	for (size_t i = first; i < last && !atomic_load(&j->stop); i++) {
-		char *display = govmap__src_display(j->src, j->src->paths[i]);
-		const char *file = display ? govmap__arena_strdup(&ch->arena,
-								  display)
-					   : NULL;
-		free(display);
+		const char *file = govmap__src_display_in(&ch->arena, j->src,
+							  j->src->paths[i]);
 		if (!file) {
 			atomic_store(&j->rc, GOVMAP_ENOMEM);
 			atomic_store(&j->stop, 1);
