@@ -956,7 +956,7 @@ int govmap_timeline_next(govmap_timeline *t,
 		if (t->step.loaded)
 			t->last = idx;
 	}
-	if (t->step.loaded && t->prev) {
+	if (t->step.loaded && t->prev && !(t->what & GOVMAP_COMPARE_NO_DIFF)) {
 		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
 		co.what = t->what;
 		int rc = diff_sorted(&t->diff, t->prev, t->cur, &co,
