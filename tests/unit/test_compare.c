@@ -40,6 +40,22 @@ static const char agency[] =
 	"kind: body\nid: agency\nname: Agency\ntype: arms-length-body\n"
 	"region: uk\nvalid:\n  from: 2020-01-01\n" SRC;
 
+/* A session of the memory files f[0, n) to `stage`, opened OK. */
+static govmap_session *open_mem(const govmap_mem_file *f, size_t n,
+				govmap_date on, govmap_stage stage)
+{
+	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
+	o.source = GOVMAP_SOURCE_MEMORY;
+	o.files = f;
+	o.nfiles = n;
+	o.label = "mem";
+	o.on = on;
+	o.stage = stage;
+	govmap_session *s = NULL;
+	ck_assert_int_eq(govmap_session_open(&s, &o), GOVMAP_OK);
+	return s;
+}
+
 static govmap_session *open2(const char *a, const char *b, govmap_date on)
 {
 	govmap_mem_file f[] = {
@@ -48,15 +64,7 @@ static govmap_session *open2(const char *a, const char *b, govmap_date on)
 		{"x.yaml", a, strlen(a)},
 		{"y.yaml", b ? b : "", b ? strlen(b) : 0},
 	};
-	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
-	o.source = GOVMAP_SOURCE_MEMORY;
-	o.files = f;
-	o.nfiles = b ? 4 : 3;
-	o.label = "mem";
-	o.on = on;
-	govmap_session *s = NULL;
-	ck_assert_int_eq(govmap_session_open(&s, &o), GOVMAP_OK);
-	return s;
+	return open_mem(f, b ? 4 : 3, on, GOVMAP_STAGE_FINDINGS);
 }
 
 START_TEST(compare_fields)
@@ -224,15 +232,7 @@ static govmap_session *open_files(const char *const *texts, size_t n)
 	for (size_t k = 0; k < n; k++)
 		f[k + 1] = (govmap_mem_file){names[k], texts[k],
 					     strlen(texts[k])};
-	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
-	o.source = GOVMAP_SOURCE_MEMORY;
-	o.files = f;
-	o.nfiles = n + 1;
-	o.label = "mem";
-	o.stage = GOVMAP_STAGE_LOAD;
-	govmap_session *s = NULL;
-	ck_assert_int_eq(govmap_session_open(&s, &o), GOVMAP_OK);
-	return s;
+	return open_mem(f, n + 1, 0, GOVMAP_STAGE_LOAD);
 }
 
 /* The diff lists every id of either side in id order, pairing them as a
