@@ -132,12 +132,15 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 	govmap__arena tmp = {0};
 	govmap_parse_cache *cache = j->opts->cache;
 	ch->buf.arena = &ch->arena;
+	/* room for one entity a file, the usual case, so the buffer is not
+	 * regrown and copied file by file (it still grows if needed; out
+	 * of memory here only leaves it to grow) */
+	if (!ch->buf.ents && last > first &&
+	    (ch->buf.ents = malloc((last - first) * sizeof(*ch->buf.ents))))
+		ch->buf.cap = last - first;
 	for (size_t i = first; i < last && !atomic_load(&j->stop); i++) {
-		char *display = govmap__src_display(j->src, j->src->paths[i]);
-		const char *file = display ? govmap__arena_strdup(&ch->arena,
-								  display)
-					   : NULL;
-		free(display);
+		const char *file = govmap__src_display_in(&ch->arena, j->src,
+							  j->src->paths[i]);
 		if (!file) {
 			atomic_store(&j->rc, GOVMAP_ENOMEM);
 			atomic_store(&j->stop, 1);
