@@ -22,7 +22,7 @@ void site_period(site_buf *b, govmap_period p, int explain)
 	char a[11], z[11];
 	govmap_date_format(a, p.from);
 	govmap_date_format(z, p.to);
-	if (p.from == GOVMAP_DATE_UNKNOWN || p.to == GOVMAP_DATE_UNKNOWN) {
+	if (GOVMAP_DATE_IS_UNKNOWN(p.from) || GOVMAP_DATE_IS_UNKNOWN(p.to)) {
 		/* in words, as the report says it: never "from unknown" */
 		char w[120];
 		sb_esc(b, govmap_period_words(w, sizeof w, p));

@@ -106,13 +106,26 @@ static void cstr(FILE *f, const char *s)
 
 /* ---- shared helpers ---- */
 
-/* A date, or NULL when it is not given or marked unknown. */
+/* A date, or NULL when it is not given or marked unknown (bounded or
+ * not). */
 static const char *date_or_null(char *buf, govmap_date d)
 {
-	if (!d || d == GOVMAP_DATE_UNKNOWN)
+	if (d <= 0)
 		return NULL;
 	govmap_date_format(buf, d);
 	return buf;
+}
+
+/* A start not known but no later than a day (model.h): the founding or
+ * start date stays null, and the govmap extension says the bound;
+ * nothing for any other period.  Ends with a comma. */
+static void jbound(FILE *f, govmap_period p)
+{
+	char d[11];
+	if (!GOVMAP_DATE_BOUND(p.from))
+		return;
+	govmap_date_format(d, GOVMAP_DATE_BOUND(p.from));
+	fprintf(f, "\"from_no_later_than\":\"%s\",", d);
 }
 
 static const char *tristate(govmap_tristate t)
@@ -322,6 +335,7 @@ static void popolo_org(ex *x, size_t i, int first)
 	}
 	fprintf(f, "],\"govmap\":{\"kind\":\"%s\",",
 		govmap_kind_name(e->kind));
+	jbound(f, e->valid);
 	jscores(x, i, ",");
 	fputs(",\"statutory_basis\":", f);
 	jstr(f, e->statutory_basis);
@@ -350,7 +364,9 @@ static void popolo_post(ex *x, const govmap_entity *b, size_t k, int first)
 	jstr(f, date_or_null(d, s->valid.from));
 	fputs(",\"end_date\":", f);
 	jstr(f, date_or_null(d, s->valid.to));
-	fputs(",\"govmap\":{\"post\":", f);
+	fputs(",\"govmap\":{", f);
+	jbound(f, s->valid);
+	fputs("\"post\":", f);
 	jstr(f, s->post ? govmap_post_name(s->post) : NULL);
 	fprintf(f, ",\"count\":%u,\"vacant\":%u,\"fill\":", s->count,
 		s->vacant);

@@ -523,13 +523,20 @@ size_t govmap_region_title(char *buf, size_t size, const char *region)
 
 char *govmap_period_words(char *buf, size_t size, govmap_period p)
 {
-	char a[11], z[11];
+	char a[11], z[11], nl[11];
 	govmap_date_format(a, p.from);
 	govmap_date_format(z, p.to);
-	int fu = p.from == GOVMAP_DATE_UNKNOWN, tu = p.to == GOVMAP_DATE_UNKNOWN;
+	govmap_date_format(nl, GOVMAP_DATE_BOUND(p.from));
+	int fu = GOVMAP_DATE_IS_UNKNOWN(p.from),
+	    tu = GOVMAP_DATE_IS_UNKNOWN(p.to);
 	if (!size)
 		return buf;
-	if (fu && tu)
+	if (GOVMAP_DATE_BOUND(p.from))
+		snprintf(buf, size, "start date not known, no later than %s; %s%s",
+			 nl, tu ? "end date not known"
+				: p.to ? "until " : "no end date recorded",
+			 !tu && p.to ? z : "");
+	else if (fu && tu)
 		snprintf(buf, size, "start and end dates not known");
 	else if (fu)
 		snprintf(buf, size, "start date not known; %s%s",
