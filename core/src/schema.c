@@ -526,7 +526,8 @@ static int conv_bound(ctx *c, const ynode *nl, const ynode *f,
 		govmap_date_format(b, p->to);
 		verr(c, nl, "valid-order",
 		     "valid.from_no_later_than (%s) is after valid.to (%s): "
-		     "it began no later than it ended",
+		     "give the latest day a source shows it existing, "
+		     "which is before its end",
 		     a, b);
 		return -1;
 	}

@@ -90,6 +90,43 @@ START_TEST(compare_fields)
 }
 END_TEST
 
+/* A change of a bounded unknown start is a change (issue 17): diff and
+ * history read it as the field "valid". */
+#define BOUNDED(day)                                                       \
+	"kind: body\nid: agency\nname: Agency\ntype: arms-length-body\n"   \
+	"region: uk\nnotes: Start not known.\nvalid: {from: unknown, "       \
+	"from_no_later_than: " day "}\n" SRC
+START_TEST(compare_bounded_start)
+{
+	static const char early[] = BOUNDED("2024-04-01");
+	static const char late[] = BOUNDED("2024-05-01");
+	govmap_session *a = open2(early, NULL, 20240415);
+	govmap_session *b = open2(late, NULL, 20240415);
+	const govmap_entity *ea =
+		govmap_registry_find(govmap_session_registry(a), "agency");
+	const govmap_entity *eb =
+		govmap_registry_find(govmap_session_registry(b), "agency");
+	govmap_field_change *c;
+	size_t n;
+	ck_assert_int_eq(govmap_entity_compare(&c, &n, ea, eb), GOVMAP_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(c[0].key, "valid");
+	ck_assert_str_eq(c[0].a[0], "from unknown, no later than 2024-04-01");
+	ck_assert_str_eq(c[0].b[0], "from unknown, no later than 2024-05-01");
+	govmap_field_changes_free(c, n);
+	/* on 2024-04-15 it is in force under the first bound only */
+	govmap_diff *d = NULL;
+	ck_assert_int_eq(govmap_diff_sessions(&d, a, b, NULL), GOVMAP_OK);
+	const govmap_diff_entry *r = govmap_diff_find(d, "agency");
+	ck_assert_ptr_nonnull(r);
+	ck_assert(r->act_a && !r->act_b);
+	ck_assert_uint_eq(r->nfields, 1);
+	govmap_diff_free(d);
+	govmap_session_free(a);
+	govmap_session_free(b);
+}
+END_TEST
+
 START_TEST(compare_sessions_and_wording)
 {
 	govmap_session *a = open2(trust_weak, NULL, 20240601);
@@ -229,6 +266,7 @@ Suite *compare_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	tcase_add_test(tc, compare_fields);
+	tcase_add_test(tc, compare_bounded_start);
 	tcase_add_test(tc, compare_sessions_and_wording);
 	tcase_add_test(tc, compare_rename_keeps_findings);
 	tcase_add_test(tc, compare_two_dates);

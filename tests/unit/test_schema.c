@@ -173,7 +173,8 @@ static const one_case cases[] = {
 	{BODY "valid: {from: unknown, from_no_later_than: 2021-01-01, to: "
 	 "2020-01-01}\nnotes: N.\n", "valid-order", 10, 44,
 	 "valid.from_no_later_than (2021-01-01) is after valid.to "
-	 "(2020-01-01): it began no later than it ended"},
+	 "(2020-01-01): give the latest day a source shows it existing, "
+	 "which is before its end"},
 	{BODY "valid: {from: unknown, from_no_later_than: 2021-01-01}\n",
 	 "unknown-date", 10, 8,
 	 "body 'x' has a date 'unknown' but no notes: say why the date is "
