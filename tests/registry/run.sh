@@ -633,6 +633,23 @@ is "RUH Bath's council of governors: not in force on 2014-10-31, A = 0.450 on 20
 	the-walton-centre-nhs-foundation-trust-council-of-governors >"$tmp/walton.out" 2>&1
 is "the Walton Centre's council of governors reaches its membership in 2010" \
 	"$(grep -c '^  reaches: Members of The Walton Centre NHS Foundation Trust (voters)' "$tmp/walton.out")" 1
+# the other 108 (issue 17): `from: unknown` bounded by the ODS extract's
+# day, `from_no_later_than: 2026-07-08` (registry/import/ods_trusts.py,
+# EXTRACT_DAY), on the membership, the council and the six seats they fill
+is "108 foundation trusts: membership and council bounded by 2026-07-08, and their six seats" \
+	"$(grep -c '^  from_no_later_than: 2026-07-08$' registry/england/trusts/*.yaml | grep -c ':2$')/$(grep -h '^    valid: {from: unknown, from_no_later_than: 2026-07-08}$' registry/england/trusts/*.yaml | wc -l | tr -d ' ')/$(grep -l '^  from: unknown$' registry/england/trusts/*.yaml | xargs grep -L '^  from_no_later_than: 2026-07-08$' | wc -l | tr -d ' ')" 108/648/0
+for d in 2026-07-07 2026-07-08; do
+	"$bin" -r registry --on $d stats >"$tmp/bound.$d" 2>&1
+	"$bin" -r registry --on $d explain \
+		airedale-nhs-foundation-trust-council-of-governors >"$tmp/aire.$d" 2>&1
+done
+is "councils of governors and memberships in force: 30 the day before the bound, all 138 from it" \
+	"$(awk '$1 == "council-of-governors" || $1 == "membership" { printf "%s:%s/%s ", $1, $2, $3 }' "$tmp/bound.2026-07-07" "$tmp/bound.2026-07-08")" \
+	"council-of-governors:30/138 membership:30/138 council-of-governors:138/138 membership:138/138 "
+is "Airedale's council of governors: start not known, no later than 2026-07-08" \
+	"$(grep -c '; in force: start date not known, no later than 2026-07-08; no end date recorded;' "$tmp/aire.2026-07-07" "$tmp/aire.2026-07-08" | cut -d: -f2 | tr '\n' /)" 1/1/
+is "Airedale's council of governors: not known to be in force on 2026-07-07, scored on 2026-07-08" \
+	"$(grep -c '^  dates not known (see its notes): not counted in force on 2026-07-07' "$tmp/aire.2026-07-07")/$(grep -c '^  on 2026-07-08: accountability A = ' "$tmp/aire.2026-07-08")" 1/1
 
 # 5. honest dated views (issue 15): on 2019-06-01 the report uses no
 # figure for another year and lists nothing outside its dates
