@@ -303,6 +303,33 @@ await test('the map pans and zooms from the keyboard and the buttons, and opens 
   await page.close();
 });
 
+await test('a region map opens readable at its top-left edge, its title in view (1366 px)', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  const v = await viewOf(page);
+  assert(v && v.a >= 0.85, `the map opens at scale ${v && v.a}, too small to read`);
+  const r = await page.evaluate(() => {
+    const f = document.querySelector('.map-frame').getBoundingClientRect();
+    // Graphviz draws the map's title as the graph's own text
+    const t = document.querySelector('.map-frame svg.map-svg g.graph > text');
+    const b = t && t.getBoundingClientRect();
+    return b && { frame: [f.left, f.top, f.right, f.bottom], title: [b.left, b.top, b.right, b.bottom],
+      text: t.textContent };
+  });
+  assert(r, 'the map has no title text');
+  const [fl, ft, fr, fb] = r.frame, [tl, tt, , tb] = r.title;
+  assert(tt >= ft - 1 && tb <= fb,
+    `the title "${r.text}" is cut off: its box ${JSON.stringify(r.title)}, the map's frame ${JSON.stringify(r.frame)}`);
+  assert(tl >= fl - 1 && tl < fr, `the title "${r.text}" starts outside the frame: ${JSON.stringify(r)}`);
+  // the map's top-left corner, not its middle: the first line of the
+  // title starts near the frame's top
+  assert(tt - ft < 60, `the view does not start at the map's top: title ${tt - ft} px below the frame's top`);
+  noProblems(problems, 'opening view');
+  await page.close();
+});
+
 await test('on a 390 px phone the map opens at a readable zoom', async () => {
   const page = await context.newPage();
   const problems = watch(page);
