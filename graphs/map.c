@@ -161,11 +161,19 @@ static int type_drawn(const govmap__map *m, const govmap_analysis *an,
 	return 0;
 }
 
-/* The body types that name an area in the national view. */
+/* The body types that name an area in the national view: an ICB, a
+ * Welsh regional partnership board, a Scottish health board or
+ * integration joint board, a Northern Irish health and social care
+ * trust. */
 static int is_area_type(const char *t)
 {
-	return t && (strcmp(t, "icb") == 0 ||
-		     strcmp(t, "regional-partnership-board") == 0);
+	static const char *const types[] = {
+		"icb", "regional-partnership-board", "health-board",
+		"integration-joint-board", "hsc-trust"};
+	for (size_t k = 0; t && k < sizeof types / sizeof *types; k++)
+		if (strcmp(t, types[k]) == 0)
+			return 1;
+	return 0;
 }
 
 /* ---- node selection ---- */
@@ -211,6 +219,40 @@ static size_t enclosing_footprint(const char *region,
 	}
 	free(buf);
 	return best;
+}
+
+/* The national view: the length in `region` of the outermost footprint
+ * enclosing it (a proper prefix) that is drawn as one node with it: one
+ * of NEST_DEPTH or more segments with bodies of its own in `present`
+ * (the areas of the ICBs merged in 2026 are part of the ICB's node), or
+ * one of two segments with an area body of its own in `areas` (an ICB,
+ * a health board: is_area_type; Scotland's council areas are part of
+ * their health board's node, while an NHS England region's ICBs are
+ * nodes of their own); the whole length if there is none. */
+static size_t area_footprint(const char *region,
+			     const govmap__strmap *present,
+			     const govmap__strmap *areas)
+{
+	size_t len = strlen(region), segs = 1;
+	char *buf = malloc(len + 1);
+	if (!buf)
+		return len;
+	memcpy(buf, region, len + 1);
+	for (size_t k = 0; k < len; k++) {
+		if (region[k] != '/' || ++segs <= 2)
+			continue;
+		buf[k] = '\0';
+		int found = govmap__strmap_get(segs - 1 >= NEST_DEPTH ? present
+								    : areas,
+					       buf) >= 0;
+		buf[k] = '/';
+		if (found) {
+			len = k;
+			break;
+		}
+	}
+	free(buf);
+	return len;
 }
 
 static int drawable(const govmap_analysis *an, size_t i)
@@ -555,16 +597,22 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		m->rep[i] = -1;
 	/* the national view draws a footprint nested in a drawn one (the
 	 * areas of the ICBs merged in 2026) as part of it */
-	govmap__strmap present;
+	govmap__strmap present, areas;
 	if (govmap__strmap_init(&present, 64) < 0)
 		return -1;
+	if (govmap__strmap_init(&areas, 64) < 0) {
+		govmap__strmap_free(&present);
+		return -1;
+	}
 	for (size_t i = 0; o->national && i < n; i++) {
-		const char *r = m->sel[i] ? govmap_entity_region(
-						    reg, govmap_registry_at(reg, i))
-					  : NULL;
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const char *r = m->sel[i] ? govmap_entity_region(reg, e) : NULL;
 		if (is_footprint(r) &&
-		    govmap__strmap_put(&present, r, (int32_t)i, NULL) < 0) {
+		    (govmap__strmap_put(&present, r, (int32_t)i, NULL) < 0 ||
+		     (is_area_type(e->type) &&
+		      govmap__strmap_put(&areas, r, (int32_t)i, NULL) < 0))) {
 			govmap__strmap_free(&present);
+			govmap__strmap_free(&areas);
 			return -1;
 		}
 	}
@@ -573,6 +621,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 	if (!keys || govmap__strmap_init(&groups, 64) < 0) {
 		free(keys);
 		govmap__strmap_free(&present);
+		govmap__strmap_free(&areas);
 		return -1;
 	}
 	size_t *gsize = calloc(n ? n : 1, sizeof(*gsize));
@@ -585,11 +634,9 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		const char *r = govmap_entity_region(reg, e);
 		if ((int32_t)i == m->focus)
 			continue;
-		int32_t at; /* unused: pass 2 finds the footprint's entity */
 		if (o->national && is_footprint(r))
 			keys[i] = govmap__asprintf(
-				"F %.*s",
-				(int)enclosing_footprint(r, &present, 1, &at), r);
+				"F %.*s", (int)area_footprint(r, &present, &areas), r);
 		else if (!o->national && e->type)
 			keys[i] = govmap__asprintf("T %s|%s", r ? r : "",
 						   e->type);
@@ -637,7 +684,15 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 				g->electorate = 0;
 			if (!s->electorate && s->D > g->maxD)
 				g->maxD = s->D;
-			if (g->area < 0 && is_area_type(e->type))
+			/* named by the area body of the outermost
+			 * footprint (a health board, not one of the
+			 * integration joint boards of its council areas) */
+			if (is_area_type(e->type) &&
+			    (g->area < 0 ||
+			     strlen(govmap_entity_region(reg, e)) <
+				     strlen(govmap_entity_region(
+					     reg, govmap_registry_at(
+							  reg, (size_t)g->area)))))
 				g->area = (int32_t)i;
 			m->rep[i] = m->rep[leader];
 			continue;
@@ -679,6 +734,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 	free(gsize);
 	govmap__strmap_free(&groups);
 	govmap__strmap_free(&present);
+	govmap__strmap_free(&areas);
 	return rc;
 }
 
@@ -835,16 +891,19 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 					     : NULL;
 			char *aname = ae ? wrap(govmap_dot_escape(
 						     ae->name ? ae->name : ae->id),
-					     24)
+					     20)
 					 : NULL;
 			if (ae && !aname)
 				rc = -1;
+			/* no money line when none is recorded: the cut
+			 * corners say it (a narrower box) */
 			d->label = govmap__asprintf(
-				"%s\\n%zu %s, weakest D %.2f\\nD %.2f %s\\n%s",
-				aname ? aname : region, d->count,
-				d->count == 1 ? "body" : "bodies", d->maxD, d->D,
-				d->money > 0 ? "weighted by money" : "mean",
-				mline);
+				"%s\\nD weakest %.2f, %s %.2f\\n%zu %s%s%s",
+				aname ? aname : region, d->maxD,
+				d->money > 0 ? "by money" : "mean", d->D,
+				d->count, d->count == 1 ? "body" : "bodies",
+				d->money_known ? ", " : "",
+				d->money_known ? mline : "");
 			free(aname);
 		} else
 			d->label = govmap__asprintf(
@@ -854,12 +913,17 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 				mline);
 		/* in words, as the label: "7 bodies summarised (council,
 		 * North East London)", never the registry's region path */
+		char weakest[64] = "";
+		if (d->kind == GOVMAP__DN_FOOTPRINT)
+			snprintf(weakest, sizeof weakest,
+				 "weakest chain: deficit %.3f; ", d->maxD);
 		char *tip = govmap__asprintf(
-			"%zu bodies summarised (%s%s%s); deficit %s %.3f; "
+			"%zu %s summarised (%s%s%s); %sdeficit %s %.3f; "
 			"largest: %s",
-			d->count,
+			d->count, d->count == 1 ? "body" : "bodies",
 			d->kind == GOVMAP__DN_FOOTPRINT ? "" : twords,
 			d->kind == GOVMAP__DN_FOOTPRINT ? "" : ", ", rwords,
+			weakest,
 			d->money > 0 ? "weighted by money" : "mean", d->D,
 			e->name ? e->name : e->id);
 		d->tooltip = tip ? tooltip_escape(tip) : NULL;
@@ -911,6 +975,13 @@ unsigned govmap__compact_collapse(unsigned step)
 #define UNNEST_STEP 2 /* compaction step from which boxes are not nested */
 #define MAX_STYLED 16 /* plugin-coloured types listed in the legend */
 #define MAX_CLUSTERS 200 /* footprint boxes drawn; more go unboxed */
+/* the national overview (osage): boxes a row, areas a row in a box, and
+ * the legend's place among the boxes (in the second row, where the
+ * boxes are short: 1,872 by 1,527 pt on 2026-12-06, 1,872 by 1,642
+ * with the legend last) */
+#define NATIONAL_COLS "3"
+#define NATIONAL_WRAP "3"
+#define NATIONAL_LEGEND_AT 4
 
 /* The footprint boxes of a map, one per footprint drawn.  A footprint
  * whose nearest enclosing footprint also has nodes of its own, and lies
@@ -1196,6 +1267,34 @@ static void edge_look(const govmap_registry *reg, const govmap_edge *e,
 	}
 }
 
+/* The national overview's box of node i (malloc'd, a region path; NULL
+ * when out of memory): an NHS England region or a Scottish health board
+ * area (a footprint of two segments with footprints below it) holds its
+ * areas; a nation holds the rest of its own (Wales's regional
+ * partnership boards, Northern Ireland's trusts, its national bodies
+ * and electorates). */
+static char *national_box(const govmap__map *m, size_t i)
+{
+	const char *r = m->nodes[i].region && *m->nodes[i].region
+				? m->nodes[i].region
+				: "uk";
+	size_t one = strcspn(r, "/");
+	if (!r[one])
+		return govmap__asprintf("%s", r);
+	size_t two = one + 1 + strcspn(r + one + 1, "/");
+	int below = r[two] != '\0';
+	for (size_t k = 0; !below && k < m->nnodes; k++) {
+		const char *q = m->nodes[k].region;
+		below = q && strncmp(q, r, two) == 0 && q[two] == '/';
+	}
+	return govmap__asprintf("%.*s", (int)(below ? two : one), r);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			    const govmap_map_opts *o, size_t *nghosts)
 {
@@ -1261,6 +1360,42 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		free(gn);
 		gn = NULL;
 	}
+	/* The national overview: a box per NHS England region, Scottish
+	 * health board area and nation (national_box), in the order of
+	 * their paths, each holding its areas (one node per footprint) in
+	 * rows; the boxes in the grid below; no lines (the legend counts
+	 * them): it fits one screen. */
+	char **nkey = NULL;
+	if (gn && o->national) {
+		nkey = calloc(m->nnodes ? m->nnodes : 1, sizeof(*nkey));
+		char **sorted = calloc(m->nnodes ? m->nnodes : 1,
+				       sizeof(*sorted));
+		for (size_t i = 0; nkey && sorted && i < m->nnodes; i++)
+			if (!(sorted[i] = nkey[i] = national_box(m, i)))
+				nomem = 1;
+		if (!nkey || !sorted)
+			nomem = 1;
+		else if (!nomem) {
+			qsort(sorted, m->nnodes, sizeof(*sorted), str_cmp);
+			for (size_t i = 0; i < m->nnodes; i++)
+				box_for(&cs, sorted[i]);
+		}
+		free(sorted);
+		/* osage packs the boxes NATIONAL_COLS a row in this
+		 * order, the legend NATIONAL_LEGEND_AT, and a box's own nodes
+		 * NATIONAL_WRAP a row: electorates, national bodies, then
+		 * the areas in the order of their paths */
+		char buf[32];
+		set(g, "packmode", "array_u" NATIONAL_COLS);
+		set(g, "pack", "12");
+		for (size_t c = 0; c < cs.n; c++) {
+			snprintf(buf, sizeof buf, "%zu",
+				 c < NATIONAL_LEGEND_AT ? c : c + 1);
+			set(cs.v[c].g, "sortv", buf);
+			set(cs.v[c].g, "packmode", "array_u" NATIONAL_WRAP);
+			set(cs.v[c].g, "pack", "8");
+		}
+	}
 	/* voters on the top rank; a footprint's own electorates sit at the
 	 * top of its cluster instead, above their councils, so that a
 	 * region's map does not draw every electorate in one row */
@@ -1268,9 +1403,14 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(top, "rank", "min");
 	for (size_t i = 0; gn && i < m->nnodes; i++) {
 		const govmap__dnode *d = &m->nodes[i];
-		Agraph_t *parent = d->electorate ? top : g;
+		Agraph_t *parent = d->electorate && !o->national ? top : g;
 		cl[i] = -1;
-		if (!o->national && !m->focus_map && !o->nonly &&
+		if (nkey && nkey[i]) {
+			int32_t c = box_for(&cs, nkey[i]);
+			if (c >= 0)
+				parent = cs.v[c].g;
+			cl[i] = c;
+		} else if (!o->national && !m->focus_map && !o->nonly &&
 		    is_footprint(d->region)) {
 			int32_t c = box_for(&cs, d->region);
 			if (c >= 0)
@@ -1281,6 +1421,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		snprintf(name, sizeof name, "n%zu", i);
 		Agnode_t *nd = agnode(parent, name, 1);
 		gn[i] = nd;
+		if (o->national) {
+			snprintf(name, sizeof name, "%zu",
+				 (d->electorate ? 0
+				  : d->kind == GOVMAP__DN_ENTITY ? 1 : 2) *
+					 m->nnodes + i);
+			set(nd, "sortv", name);
+		}
 		set(nd, "label", d->label ? d->label : "?");
 		set(nd, "tooltip", d->tooltip ? d->tooltip : "");
 		if (d->electorate) {
@@ -1300,24 +1447,38 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 							 ? "filled,rounded,diagonals"
 							 : "filled,diagonals");
 		}
-		if (d->kind != GOVMAP__DN_ENTITY) {
+		if (d->kind == GOVMAP__DN_FOOTPRINT) {
+			/* an area of the national overview: a plain box,
+			 * cut corners when no money is recorded */
+			set(nd, "shape", "box");
+			set(nd, "style", d->money_known ? "filled"
+							: "filled,diagonals");
+		} else if (d->kind != GOVMAP__DN_ENTITY) {
 			set(nd, "shape", "box3d");
 			set(nd, "style", "filled");
 		}
 		/* a plugin's colour for the type: the border (the fill is the
 		 * deficit); context, focus and change marks draw over it */
-		const char *tc = o->type_colour && d->type && !d->electorate
-					 ? o->type_colour(d->type,
+		/* an area of the national overview takes its area body's
+		 * (an ICB's, a health board's), not its biggest spender's:
+		 * a box named for an ICB in a Healthwatch's border misled */
+		const char *ty = d->type;
+		if (d->kind == GOVMAP__DN_FOOTPRINT)
+			ty = d->area >= 0 ? govmap_registry_at(
+						    reg, (size_t)d->area)->type
+					  : NULL;
+		const char *tc = o->type_colour && ty && !d->electorate
+					 ? o->type_colour(ty,
 							  o->colour_payload)
 					 : NULL;
 		if (tc && govmap__is_rgb(tc)) {
 			set(nd, "color", tc);
 			set(nd, "penwidth", "2.5");
 			size_t k = 0;
-			while (k < nstyled && strcmp(styled[k].type, d->type))
+			while (k < nstyled && strcmp(styled[k].type, ty))
 				k++;
 			if (k == nstyled && nstyled < MAX_STYLED) {
-				styled[nstyled].type = d->type;
+				styled[nstyled].type = ty;
 				styled[nstyled++].colour = tc;
 			}
 		}
@@ -1326,7 +1487,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		if ((int32_t)d->entity == m->focus &&
 		    d->kind == GOVMAP__DN_ENTITY)
 			set(nd, "penwidth", "3");
-		if (d->money > 0) {
+		if (d->money > 0 && !o->national) {
 			/* width grows with the log of money: £1m 1.6in,
 			 * £100bn 3.1in */
 			double w = 1.6 + 0.3 * log10((double)d->money / 1e6);
@@ -1436,7 +1597,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	}
 	if (gn && ntop >= GRID_MIN)
 		set(g, "compound", "true");
-	for (size_t k = 0; gn && k < m->nedges; k++) {
+	/* the national overview draws no lines: between a hundred areas
+	 * and the national bodies they crossed the whole map (6,900 by
+	 * 4,100 pt); the legend counts them */
+	size_t nat_links = 0;
+	for (size_t k = 0; o->national && k < m->nedges; k++)
+		nat_links += m->edges[k].count;
+	for (size_t k = 0; gn && !o->national && k < m->nedges; k++) {
 		if (bundle[k] != k)
 			continue;
 		const govmap__dedge *de = &m->edges[k];
@@ -1550,7 +1717,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		free(prev[0]);
 		free(prev[1]);
 	}
-	if (gn && !m->focus_map && m->nnodes > wrapn) {
+	/* the national overview is packed by osage (render.c): no rows
+	 * and no grid of ours */
+	if (gn && !m->focus_map && !o->national && m->nnodes > wrapn) {
 		uint32_t *level = malloc(m->nnodes * sizeof(*level));
 		size_t *count = calloc(m->nnodes + 1, sizeof(*count));
 		if (!level || !count)
@@ -1596,7 +1765,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * each cluster to the top anchor of the one a row below it.  The
 	 * clusters are roughly twice as wide as high, so about sqrt(n / 2)
 	 * columns give a map of roughly even sides. */
-	if (gn && tops && pos && ntop >= GRID_MIN) {
+	if (gn && tops && pos && ntop >= GRID_MIN && !o->national) {
 		/* each step more compact halves the columns */
 		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0)) >>
 			      grid_shift[step];
@@ -1766,20 +1935,25 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 					"ALIGN=\"LEFT\">%s</TD></TR>",
 					deficit_fill[b], deficit_band[b]);
 	for (size_t i = 0; i < sizeof edge_styles / sizeof *edge_styles; i++)
-		if (edge_styles[i].legend && type_drawn(m, an, i))
+		if (edge_styles[i].legend && !o->national &&
+		    type_drawn(m, an, i))
 			off += (size_t)snprintf(
 				html + off, sizeof html - off,
 				"<TR><TD><FONT COLOR=\"%s\"><B>&#8212;&#8212;"
 				"</B></FONT></TD><TD ALIGN=\"LEFT\">%s</TD>"
 				"</TR>",
 				edge_styles[i].color, edge_styles[i].legend);
+	if (!o->national)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" "
+			"BALIGN=\"LEFT\">line: solid statute, "
+			"dashed contract/guidance<BR/>or seats, dotted "
+			"none; width = strength</TD></TR>");
 	off += (size_t)snprintf(
 		html + off, sizeof html - off,
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">line: solid statute, "
-		"dashed contract/guidance<BR/>or seats, dotted "
-		"none; width = strength</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">A = accountability, D = "
-		"deficit = 1 - A;<BR/>box width = public money"
+		"deficit = 1 - A;<BR/>%s"
 		"</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">A in words: strong 0.7+, "
 		"moderate 0.4+,<BR/>weak 0.2+, very weak, none; "
@@ -1787,7 +1961,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"or seat fills<BR/>are not recorded</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">cut corners: money not "
 		"recorded for this<BR/>year (unknown, not zero)"
-		"</TD></TR>");
+		"</TD></TR>",
+		o->national ? "an area: its ICB, board or trust, filled<BR/>by its weakest chain (largest D)"
+			    : "box width = public money");
 	/* what is not drawn, only when there is some: never "0 missing
 	 * forums" */
 	if (ghosts)
@@ -1813,7 +1989,14 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">3-d box \"N x "
 			"type\": N like bodies<BR/>of one area "
 			"(D: their mean)</TD></TR>");
-	if (m->appointments_hidden)
+	if (o->national && (nat_links || m->appointments_hidden))
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">%zu links "
+			"between these areas and bodies<BR/>not drawn: "
+			"the map of each region<BR/>draws them</TD></TR>",
+			nat_links + m->appointments_hidden);
+	else if (m->appointments_hidden)
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
 			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">%zu appointment "
@@ -1857,11 +2040,17 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		 * on the voters' row, beside the few national electorates,
 		 * and at the bottom too when folded as tightly as they go */
 		Agraph_t *lg = top;
-		if (m->focus_map || m->compact + 1 >= GOVMAP__COMPACT_STEPS) {
+		if (m->focus_map || o->national ||
+		    m->compact + 1 >= GOVMAP__COMPACT_STEPS) {
 			lg = agsubg(g, "legendrank", 1);
 			set(lg, "rank", "sink");
 		}
 		Agnode_t *leg = agnode(lg, "legend", 1);
+		if (o->national) {
+			char buf[32];
+			snprintf(buf, sizeof buf, "%d", NATIONAL_LEGEND_AT);
+			set(leg, "sortv", buf);
+		}
 		set(leg, "shape", "plaintext");
 		set(leg, "style", "");
 		set_html(g, leg, "label", html);
@@ -1875,6 +2064,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	free(cs.v);
 	govmap__strmap_free(&cs.byregion);
 	govmap__strmap_free(&cs.drawn);
+	for (size_t i = 0; nkey && i < m->nnodes; i++)
+		free(nkey[i]);
+	free(nkey);
 	if (nomem || cs.nomem || ids->nomem) {
 		/* a part of the map is missing: never drawn half (agclose
 		 * frees the id state too) */
