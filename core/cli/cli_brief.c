@@ -192,6 +192,13 @@ static const govmap_finding *top_finding(const govmap_findings *f, size_t i)
 /* ---- which deficits the brief lists ---- */
 
 #define PER_TYPE 2 /* listed bodies of one type at most */
+/* PER_TYPE in words, for the heading */
+static const char *const number_words[] = {"no", "one", "two", "three",
+					    "four", "five", "six", "seven",
+					    "eight", "nine"};
+_Static_assert(PER_TYPE < sizeof number_words / sizeof *number_words,
+	       "PER_TYPE has no words");
+#define per_type_words (number_words[PER_TYPE])
 
 static int same_type(const govmap_entity *a, const govmap_entity *b)
 {
@@ -283,22 +290,14 @@ static int pick_top(const cli_session *s, const size_t *bydef, size_t nd,
 	return 0;
 }
 
-/* "local Healthwatch" as a count of them: "1 more local Healthwatch",
- * "3 more NHS trusts", "2 more arm's-length bodies". */
+/* "1 more local Healthwatch", "3 more NHS trusts", "2 more arm's-length
+ * bodies" (the library's count words, "more" after the number) */
 static void type_count(char *buf, size_t size, size_t n, const char *type)
 {
-	char w[120];
-	govmap_type_words(w, sizeof w, type);
-	size_t l = strlen(w);
-	const char *end = "s";
-	if (n == 1 || (l >= 11 && strcmp(w + l - 11, "Healthwatch") == 0) ||
-	    (l && w[l - 1] == 's'))
-		end = "";
-	else if (l >= 2 && w[l - 1] == 'y' && !strchr("aeiou", w[l - 2])) {
-		w[l - 1] = '\0';
-		end = "ies";
-	}
-	snprintf(buf, size, "%zu more %s%s", n, w, end);
+	char w[200];
+	govmap_type_count_words(w, sizeof w, n, type);
+	const char *sp = strchr(w, ' ');
+	snprintf(buf, size, "%zu more%s", n, sp ? sp : "");
 }
 
 /* Do listed bodies i and j get the same question: of one type, with
@@ -434,8 +433,11 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 			     b->map_bodies) < 0;
 	}
 	nomem |= add(b, BRIEF_PAGE, NULL, NULL, NULL) < 0;
-	nomem |= add(b, BRIEF_H2, NULL, NULL, "The %zu largest deficits%s",
-		     ntop, ntop > PER_TYPE ? " (at most two of one type)" : "") < 0;
+	nomem |= add(b, BRIEF_H2, NULL, NULL,
+		     "The %zu largest deficits%s%s%s", ntop,
+		     ntop > PER_TYPE ? " (at most " : "",
+		     ntop > PER_TYPE ? per_type_words : "",
+		     ntop > PER_TYPE ? " of one type)" : "") < 0;
 	if (!ntop)
 		nomem |= add(b, BRIEF_P, NULL, NULL,
 			     "No body or board here is in force on this "

@@ -548,49 +548,115 @@ char *govmap_period_words(char *buf, size_t size, govmap_period p)
 	return buf;
 }
 
+/* the registry's type ids in the words a committee uses, one and
+ * several; a type not listed is shown with its hyphens as spaces */
+static const struct type_words {
+	const char *type, *words, *plural;
+} type_words[] = {
+	{"local-authority", "council", "councils"},
+	{"icb", "integrated care board", "integrated care boards"},
+	{"icp", "integrated care partnership", "integrated care partnerships"},
+	{"ccg", "clinical commissioning group",
+	 "clinical commissioning groups"},
+	{"stp", "sustainability and transformation partnership",
+	 "sustainability and transformation partnerships"},
+	{"foundation-trust", "NHS foundation trust", "NHS foundation trusts"},
+	{"nhs-trust", "NHS trust", "NHS trusts"},
+	{"hsc-trust", "health and social care trust",
+	 "health and social care trusts"},
+	{"healthwatch", "local Healthwatch", "local Healthwatch"},
+	{"local-healthwatch", "local Healthwatch", "local Healthwatch"},
+	{"health-and-wellbeing-board", "health and wellbeing board",
+	 "health and wellbeing boards"},
+	{"membership", "a foundation trust's members",
+	 "foundation trust memberships"},
+	{"council-of-governors", "council of governors",
+	 "councils of governors"},
+	{"electorate", "voters", "electorates"},
+	{"integration-joint-board", "integration joint board",
+	 "integration joint boards"},
+	{"regional-partnership-board", "regional partnership board",
+	 "regional partnership boards"},
+	{"nhs-england-region", "NHS England region", "NHS England regions"},
+	{"local-health-board", "local health board", "local health boards"},
+	{"health-board", "health board", "health boards"},
+	{"community-health-council", "community health council",
+	 "community health councils"},
+	{"arms-length-body", "arm's-length body", "arm's-length bodies"},
+	{"joint-health-scrutiny-committee", "joint health scrutiny committee",
+	 "joint health scrutiny committees"},
+	{"government-department", "government department",
+	 "government departments"},
+	{"combined-authority", "combined authority", "combined authorities"},
+	{"elected-mayor", "elected mayor", "elected mayors"},
+	{"pcn", "primary care network", "primary care networks"},
+};
+
+/* one in a count ("1 electorate"), where not the type's words */
+static const struct {
+	const char *type, *one;
+} count_one[] = {
+	{"membership", "foundation trust membership"},
+	{"electorate", "electorate"},
+};
+
+/* type's words: how = 0 for one body of it ("a body of this type"),
+ * 1 for one in a count ("1 electorate"), 2 for several; NULL (static
+ * text otherwise) if the type is not in the table */
+static const char *type_lookup(const char *type, int how)
+{
+	if (!type)
+		return how == 2 ? "boards" : "board";
+	for (size_t k = 0; k < sizeof type_words / sizeof *type_words; k++) {
+		const struct type_words *t = &type_words[k];
+		if (strcmp(type, t->type) != 0)
+			continue;
+		for (size_t j = 0; how == 1 && j < sizeof count_one /
+						   sizeof *count_one; j++)
+			if (strcmp(type, count_one[j].type) == 0)
+				return count_one[j].one;
+		return how == 2 ? t->plural : t->words;
+	}
+	return NULL;
+}
+
+/* an unlisted type id with its hyphens as spaces, and for several an
+ * "s" unless it already ends in one ("-y" after a consonant "-ies") */
+static char *type_fallback(char *buf, size_t size, const char *type,
+			   int plural)
+{
+	size_t l = strlen(type);
+	if (plural && l >= 2 && type[l - 1] == 'y' &&
+	    !strchr("aeiou", type[l - 2]))
+		snprintf(buf, size, "%.*sies", (int)(l - 1), type);
+	else
+		snprintf(buf, size, "%s%s", type,
+			 plural && l && type[l - 1] != 's' ? "s" : "");
+	for (char *q = buf; *q; q++)
+		*q = *q == '-' ? ' ' : *q;
+	return buf;
+}
+
 char *govmap_type_words(char *buf, size_t size, const char *type)
 {
-	/* the registry's type ids in the words a committee uses; a type
-	 * not listed is shown with its hyphens as spaces */
-	static const struct {
-		const char *type, *words;
-	} words[] = {
-		{"local-authority", "council"},
-		{"icb", "integrated care board"},
-		{"icp", "integrated care partnership"},
-		{"ccg", "clinical commissioning group"},
-		{"stp", "sustainability and transformation partnership"},
-		{"foundation-trust", "NHS foundation trust"},
-		{"nhs-trust", "NHS trust"},
-		{"hsc-trust", "health and social care trust"},
-		{"healthwatch", "local Healthwatch"},
-		{"local-healthwatch", "local Healthwatch"},
-		{"health-and-wellbeing-board", "health and wellbeing board"},
-		{"membership", "a foundation trust's members"},
-		{"council-of-governors", "council of governors"},
-		{"electorate", "voters"},
-		{"integration-joint-board", "integration joint board"},
-		{"regional-partnership-board", "regional partnership board"},
-		{"nhs-england-region", "NHS England region"},
-		{"local-health-board", "local health board"},
-		{"health-board", "health board"},
-		{"community-health-council", "community health council"},
-		{"arms-length-body", "arm's-length body"},
-		{"joint-health-scrutiny-committee", "joint health scrutiny committee"},
-		{"government-department", "government department"},
-		{"combined-authority", "combined authority"},
-		{"elected-mayor", "elected mayor"},
-		{"pcn", "primary care network"},
-	};
 	if (!size)
 		return buf;
-	const char *w = type ? NULL : "board";
-	for (size_t k = 0; type && k < sizeof words / sizeof *words; k++)
-		if (strcmp(type, words[k].type) == 0)
-			w = words[k].words;
-	snprintf(buf, size, "%s", w ? w : type);
+	const char *w = type_lookup(type, 0);
 	if (!w)
-		for (char *q = buf; *q; q++)
-			*q = *q == '-' ? ' ' : *q;
+		return type_fallback(buf, size, type, 0);
+	snprintf(buf, size, "%s", w);
+	return buf;
+}
+
+char *govmap_type_count_words(char *buf, size_t size, size_t n,
+			      const char *type)
+{
+	if (!size)
+		return buf;
+	char w[160];
+	const char *t = type_lookup(type, n == 1 ? 1 : 2);
+	if (!t)
+		t = type_fallback(w, sizeof w, type, n != 1);
+	snprintf(buf, size, "%zu %s", n, t);
 	return buf;
 }

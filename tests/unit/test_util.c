@@ -437,6 +437,48 @@ START_TEST(short_names)
 }
 END_TEST
 
+/* govmap_type_count_words: a count of one type in words, with the
+ * plurals a committee writes (the brief's "2 more ..." lines) */
+START_TEST(type_count_words)
+{
+	static const struct {
+		size_t n;
+		const char *type, *want;
+	} c[] = {
+		{1, "local-authority", "1 council"},
+		{3, "local-authority", "3 councils"},
+		{2, "council-of-governors", "2 councils of governors"},
+		{4, "local-healthwatch", "4 local Healthwatch"},
+		{2, "arms-length-body", "2 arm's-length bodies"},
+		{2, "combined-authority", "2 combined authorities"},
+		{1, "membership", "1 foundation trust membership"},
+		{5, "membership", "5 foundation trust memberships"},
+		{1, "electorate", "1 electorate"},
+		{0, "nhs-trust", "0 NHS trusts"},
+		{2, NULL, "2 boards"},
+		{1, NULL, "1 board"},
+		{2, "social-enterprise", "2 social enterprises"},
+		{2, "care-home", "2 care homes"},
+		{1, "care-home", "1 care home"},
+		{3, "trustees", "3 trustees"},
+		{2, "agency", "2 agencies"},
+		{2, "survey-day", "2 survey days"},
+	};
+	char buf[80];
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+		ck_assert_str_eq(govmap_type_count_words(buf, sizeof buf,
+							 c[i].n, c[i].type),
+				 c[i].want);
+	/* the one-body words are unchanged */
+	ck_assert_str_eq(govmap_type_words(buf, sizeof buf, "membership"),
+			 "a foundation trust's members");
+	char small[5];
+	ck_assert_str_eq(govmap_type_count_words(small, sizeof small, 12,
+						 "local-authority"),
+			 "12 c");
+}
+END_TEST
+
 /* govmap_period_words: no raw "unknown" or "-" for people (issue 16) */
 START_TEST(period_words)
 {
@@ -484,6 +526,9 @@ Suite *util_suite(void)
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("type_count_words");
+	tcase_add_test(tc, type_count_words);
+	suite_add_tcase(s, tc);
 	tc = tcase_create("period_words");
 	tcase_add_test(tc, period_words);
 	tcase_set_timeout(tc, TH_TIMEOUT);

@@ -195,6 +195,14 @@ size_t govmap_region_title(char *buf, size_t size, const char *region);
  * NUL-terminated (cut at `size`) into buf and returns buf. */
 char *govmap_type_words(char *buf, size_t size, const char *type);
 
+/** A count of bodies of one type in words: "1 council", "3 councils",
+ * "2 councils of governors", "4 local Healthwatch", "2 arm's-length
+ * bodies"; a type not in the table is its id with hyphens as spaces and
+ * an "s" unless it ends in one ("agency" "agencies").  Writes it NUL-terminated (cut at
+ * `size`) into buf and returns buf. */
+char *govmap_type_count_words(char *buf, size_t size, size_t n,
+			      const char *type);
+
 /** A period of validity in words for people, with no raw marker
  * ("unknown", "-"): "from 2013-04-01", "from 2013-04-01 to 2022-07-01",
  * "until 2022-07-01", "no dates recorded"; a date marked unknown as
