@@ -224,7 +224,16 @@ async function lineStyles(page) {
 await test('the map key shows the map\'s own line colours and styles, only those present', async () => {
   const page = await context.newPage();
   const problems = watch(page);
-  for (const url of ['index.html', 'regions/england.testshire.html']) {
+  // the national overview draws no lines (issue 16 item 2): its key has
+  // no line sample and says so
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  const n = await lineStyles(page);
+  assert(n.map.length === 0 && n.legend.length === 0,
+    `index.html: the national map draws lines ${n.map.join(', ')}, its key ${n.legend.join(', ')}`);
+  const note = await page.locator('.map-legend .legend-note').first().textContent();
+  assert(note.includes('draws no lines'), `index.html: the key says ${note}`);
+  assert(!n.inMap.includes('Legend'), 'index.html: the map still draws its own legend inside the SVG');
+  for (const url of ['regions/england.testshire.html']) {
     await page.goto(BASE + url, { waitUntil: 'networkidle' });
     const s = await lineStyles(page);
     assert(s.map.length > 0, `${url}: the map has no edges`);
