@@ -583,6 +583,39 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 	return GOVMAP_OK;
 }
 
+/* `r` lies in a footprint strictly below region `top`. */
+static int below(const char *r, const char *top)
+{
+	size_t n = strlen(top);
+	return r && strncmp(r, top, n) == 0 && r[n] == '/';
+}
+
+/* Whether a region map folds the areas below its region into one box
+ * each (as the national view does): a map of a nation or an NHS England
+ * region (a region of at most two segments with no area body of its
+ * own: no ICB, health board or RPB, is_area_type) with footprints below
+ * it.  London drew its five ICB areas' 200 bodies side by side, 2,674 by
+ * 4,039 pt; each area has a map of its own. */
+static int folds_areas(const govmap__map *m, const govmap_analysis *an,
+		       const govmap_map_opts *o)
+{
+	if (!o->region || o->national || o->focus || o->nonly ||
+	    strchr(o->region, '/') != strrchr(o->region, '/'))
+		return 0;
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	int any = 0;
+	for (size_t i = 0; i < govmap_registry_count(reg); i++) {
+		if (m->sel[i] != 1)
+			continue;
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const char *r = govmap_entity_region(reg, e);
+		if (r && strcmp(r, o->region) == 0 && is_area_type(e->type))
+			return 0;
+		any |= below(r, o->region);
+	}
+	return any;
+}
+
 /* Assign each selected entity to a drawn node. */
 static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		       const govmap_map_opts *o)
@@ -604,7 +637,8 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		govmap__strmap_free(&present);
 		return -1;
 	}
-	for (size_t i = 0; o->national && i < n; i++) {
+	int fold = folds_areas(m, an, o);
+	for (size_t i = 0; (o->national || fold) && i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		const char *r = m->sel[i] ? govmap_entity_region(reg, e) : NULL;
 		if (is_footprint(r) &&
@@ -634,7 +668,8 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		const char *r = govmap_entity_region(reg, e);
 		if ((int32_t)i == m->focus)
 			continue;
-		if (o->national && is_footprint(r))
+		if ((o->national || (fold && below(r, o->region))) &&
+		    is_footprint(r))
 			keys[i] = govmap__asprintf(
 				"F %.*s", (int)area_footprint(r, &present, &areas), r);
 		else if (!o->national && e->type)
@@ -658,7 +693,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		int32_t leader = keys[i] ? govmap__strmap_get(&groups, keys[i])
 					 : -1;
 		int grouped = leader >= 0 &&
-			      (o->national ? keys[i][0] == 'F'
+			      (keys[i][0] == 'F' ? 1
 					   : gsize[leader] > collapse);
 		if (grouped && m->rep[leader] >= 0 && leader != (int32_t)i) {
 			govmap__dnode *g = &m->nodes[m->rep[leader]];
@@ -699,7 +734,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		}
 		govmap__dnode nd = {0};
 		nd.entity = (int32_t)i;
-		nd.kind = grouped ? (o->national ? GOVMAP__DN_FOOTPRINT
+		nd.kind = grouped ? (keys[i][0] == 'F' ? GOVMAP__DN_FOOTPRINT
 						 : GOVMAP__DN_SUMMARY)
 				  : GOVMAP__DN_ENTITY;
 		nd.count = 1;
@@ -1410,8 +1445,35 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			if (c >= 0)
 				parent = cs.v[c].g;
 			cl[i] = c;
+		} else if (d->kind == GOVMAP__DN_FOOTPRINT && !o->national &&
+			   o->region && below(d->region, o->region)) {
+			/* an area folded into one box (folds_areas) sits in
+			 * the box of the footprint one segment below the
+			 * map's region that holds it (England's map: an
+			 * ICB area in its NHS England region's box), when
+			 * bodies of that footprint are drawn */
+			size_t len = strlen(o->region) + 1;
+			len += strcspn(d->region + len, "/");
+			char *pre = d->region[len] ? govmap__asprintf(
+				"%.*s", (int)len, d->region) : NULL;
+			int32_t k = pre ? govmap__strmap_get(&cs.drawn, pre)
+					: -1;
+			free(pre);
+			/* that footprint's own box (an NHS England region's
+			 * bodies) joins its areas */
+			for (size_t j = 0; !d->region[len] && k < 0 &&
+					   j < m->nnodes;
+			     j++)
+				if (below(m->nodes[j].region, d->region))
+					k = (int32_t)i;
+			if (k >= 0) {
+				int32_t c = box_for(&cs, m->nodes[k].region);
+				if (c >= 0)
+					parent = cs.v[c].g;
+				cl[i] = c;
+			}
 		} else if (!o->national && !m->focus_map && !o->nonly &&
-		    is_footprint(d->region)) {
+			   is_footprint(d->region)) {
 			int32_t c = box_for(&cs, d->region);
 			if (c >= 0)
 				parent = cs.v[c].g;
@@ -1487,7 +1549,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		if ((int32_t)d->entity == m->focus &&
 		    d->kind == GOVMAP__DN_ENTITY)
 			set(nd, "penwidth", "3");
-		if (d->money > 0 && !o->national) {
+		if (d->money > 0 && d->kind != GOVMAP__DN_FOOTPRINT) {
 			/* width grows with the log of money: £1m 1.6in,
 			 * £100bn 3.1in */
 			double w = 1.6 + 0.3 * log10((double)d->money / 1e6);
@@ -1980,9 +2042,20 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			m->hidden_edges,
 			m->focus_map ? "not of this body or its chain to voters"
 				     : "to bodies outside this map");
-	int summaries = 0;
-	for (size_t i = 0; i < m->nnodes; i++)
+	int summaries = 0, areas = 0;
+	for (size_t i = 0; i < m->nnodes; i++) {
 		summaries |= m->nodes[i].kind == GOVMAP__DN_SUMMARY;
+		areas |= m->nodes[i].kind == GOVMAP__DN_FOOTPRINT;
+	}
+	/* a nation's or NHS England region's map draws each area below it
+	 * as one box (folds_areas) */
+	if (areas && !o->national)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">plain "
+			"box: a whole area (its ICB,<BR/>board or trust), "
+			"filled by its weakest<BR/>chain; its own map "
+			"draws its bodies</TD></TR>");
 	if (summaries)
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
