@@ -593,8 +593,8 @@ static int below(const char *r, const char *top)
 /* Whether a region map folds the areas below its region into one box
  * each (as the national view does): a map of a nation or an NHS England
  * region (a region of at most two segments with no area body of its
- * own: no ICB, health board or RPB, is_area_type) with footprints below
- * it.  London drew its five ICB areas' 200 bodies side by side, 2,674 by
+ * own: no ICB, health board or RPB, is_area_type) with areas below it
+ * that have one.  London drew its five ICB areas' 200 bodies side by side, 2,674 by
  * 4,039 pt; each area has a map of its own. */
 static int folds_areas(const govmap__map *m, const govmap_analysis *an,
 		       const govmap_map_opts *o)
@@ -611,7 +611,10 @@ static int folds_areas(const govmap__map *m, const govmap_analysis *an,
 		const char *r = govmap_entity_region(reg, e);
 		if (r && strcmp(r, o->region) == 0 && is_area_type(e->type))
 			return 0;
-		any |= below(r, o->region);
+		/* an area below it with an ICB, board or trust: an
+		 * area with sub-areas of its own and no ICB (a fixture's)
+		 * draws them in full */
+		any |= below(r, o->region) && is_area_type(e->type);
 	}
 	return any;
 }
