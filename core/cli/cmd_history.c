@@ -235,9 +235,10 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	/* With --since, the commit before the oldest one listed is the
 	 * baseline its changes are measured against (not listed). */
 	to.baseline = ho.since != 0;
-	/* the registry's history lists totals: no entity's fields needed */
+	/* the registry's history lists totals, read from each step's
+	 * session: no diff is needed (nor an entity's fields) */
 	to.what = id ? GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES
-		     : GOVMAP_COMPARE_SCORES;
+		     : GOVMAP_COMPARE_NO_DIFF;
 	to.skip_neutral = 1;
 	govmap_diags diags = {0};
 	govmap_timeline *tl;

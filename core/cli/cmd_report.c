@@ -378,7 +378,13 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			cli_json_str(stdout, e->id);
 			printf(",\"name\":");
 			cli_json_str(stdout, e->name ? e->name : e->id);
-			printf(",\"from\":\"%s\",\"to\":\"%s\"}", a, b);
+			printf(",\"from\":\"%s\",\"to\":\"%s\"", a, b);
+			if (GOVMAP_DATE_BOUND(e->valid.from)) {
+				govmap_date_format(a, GOVMAP_DATE_BOUND(
+							      e->valid.from));
+				printf(",\"from_no_later_than\":\"%s\"", a);
+			}
+			putchar('}');
 		}
 		printf("]");
 		if (sens) {

@@ -22,7 +22,7 @@ void site_period(site_buf *b, govmap_period p, int explain)
 	char a[11], z[11];
 	govmap_date_format(a, p.from);
 	govmap_date_format(z, p.to);
-	if (p.from == GOVMAP_DATE_UNKNOWN || p.to == GOVMAP_DATE_UNKNOWN) {
+	if (GOVMAP_DATE_IS_UNKNOWN(p.from) || GOVMAP_DATE_IS_UNKNOWN(p.to)) {
 		/* in words, as the report says it: never "from unknown" */
 		char w[120];
 		sb_esc(b, govmap_period_words(w, sizeof w, p));
@@ -877,13 +877,26 @@ static int one_body(site_ctx *c, size_t i)
 		if (!govmap_analysis_score(lan, i)->electorate)
 			chain(&b, c, lan, i);
 	} else if (!sc->active) {
+		govmap_date on = govmap_analysis_date(c->s->an);
+		govmap_date bound = GOVMAP_DATE_BOUND(e->valid.from);
 		sb_put(&b, "<p class=\"notice\">Not in force on ");
 		sb_esc(&b, c->date);
-		sb_put(&b, e->valid.from > govmap_analysis_date(c->s->an)
-				   ? ": it had not begun, so there is nothing to "
-				     "score yet.</p>\n"
-				   : ": its dates are not recorded, so it is not "
-				     "counted in force and has no scores.</p>\n");
+		if (bound > on) {
+			/* a start known only to be no later than a day */
+			char d[11];
+			govmap_date_format(d, bound);
+			sb_put(&b, ": its start date is not known; it began "
+				   "no later than ");
+			sb_esc(&b, d);
+			sb_put(&b, ", so it is counted in force only from "
+				   "then and has no scores yet.</p>\n");
+		} else
+			sb_put(&b, e->valid.from > on
+					   ? ": it had not begun, so there is "
+					     "nothing to score yet.</p>\n"
+					   : ": its dates are not recorded, so "
+					     "it is not counted in force and has "
+					     "no scores.</p>\n");
 	} else {
 		scores(&b, c->s->an, i, c->date);
 		if (sc->electorate) {

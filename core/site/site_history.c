@@ -214,8 +214,12 @@ static int by_start(const void *x, const void *y, void *ctx)
 	const site_ctx *lineage_ctx = ctx;
 	const govmap_entity *a = govmap_registry_at(lineage_ctx->s->reg, *(const size_t *)x);
 	const govmap_entity *b = govmap_registry_at(lineage_ctx->s->reg, *(const size_t *)y);
-	if (a->valid.from != b->valid.from)
-		return a->valid.from < b->valid.from ? -1 : 1;
+	/* a start no later than D sorts as D */
+	govmap_date fa = a->valid.from, fb = b->valid.from;
+	fa = GOVMAP_DATE_BOUND(fa) ? GOVMAP_DATE_BOUND(fa) : fa;
+	fb = GOVMAP_DATE_BOUND(fb) ? GOVMAP_DATE_BOUND(fb) : fb;
+	if (fa != fb)
+		return fa < fb ? -1 : 1;
 	return strcmp(a->id, b->id);
 }
 

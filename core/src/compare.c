@@ -165,6 +165,63 @@ static size_t *sorted_ids(const govmap_registry *reg)
 	return v;
 }
 
+/* Registry b's entity indexes in the order sorted_ids(b) gives, from
+ * a's (a_by_id: a's indexes sorted by id) and b's index by id: the ids
+ * both have, in a's order, merged with the rest of b sorted alone (most
+ * of a commit's entities are the previous commit's, so this sorts the
+ * few new ones instead of all).  NULL when an id of b is twice in a or
+ * in b (then the caller sorts b: a duplicate's place among its equals
+ * is the index order, which only the full sort gives) or out of
+ * memory.  Owned by the caller. */
+static size_t *sorted_like(const govmap_registry *b, const govmap_registry *a,
+			   const size_t *a_by_id)
+{
+	size_t na = govmap_registry_count(a), nb = govmap_registry_count(b);
+	size_t *m = malloc((nb ? nb : 1) * sizeof(*m));
+	size_t *out = malloc((nb ? nb : 1) * sizeof(*out));
+	unsigned char *seen = calloc(nb ? nb : 1, 1);
+	size_t nm = 0, nr = 0, k = 0;
+	int ok = m && out && seen;
+	for (size_t i = 0; ok && i < na; i++) {
+		int32_t j = govmap_registry_index(
+			b, govmap_registry_at(a, a_by_id[i])->id);
+		if (j < 0)
+			continue;
+		if (seen[j])
+			ok = 0; /* twice in a (an id absent from b is harmless) */
+		seen[j] = 1;
+		m[nm++] = (size_t)j;
+	}
+	/* the rest, in index order, sorted (stable) after out[nm..] */
+	size_t *r = out + nm;
+	for (size_t j = 0; ok && j < nb; j++)
+		if (!seen[j])
+			r[nr++] = j;
+	if (ok)
+		govmap_sort(r, nr, sizeof(*r), by_id, (void *)b);
+	/* merge m (sorted, distinct) and r into m's storage */
+	size_t i = 0, q = 0;
+	size_t *v = seen && ok ? malloc((nb ? nb : 1) * sizeof(*v)) : NULL;
+	ok = ok && v;
+	while (ok && (i < nm || q < nr)) {
+		int c = i >= nm ? 1 : q >= nr ? -1
+			: strcmp(govmap_registry_at(b, m[i])->id,
+				 govmap_registry_at(b, r[q])->id);
+		if (c == 0)
+			ok = 0; /* twice in b */
+		else
+			v[k++] = c < 0 ? m[i++] : r[q++];
+	}
+	free(m);
+	free(out);
+	free(seen);
+	if (!ok) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
 static double exposure_of(const govmap_registry *reg,
 			  const govmap_analysis *an)
 {
@@ -283,7 +340,12 @@ static int compare_entities(diff_impl *x, unsigned what)
 	size_t nb = govmap_registry_count(x->reg[1]);
 	for (int k = 0; k < 2; k++)
 		if (!x->by_id[k]) {
-			x->by_id[k] = sorted_ids(x->reg[k]);
+			x->by_id[k] = k && x->by_id[0]
+					      ? sorted_like(x->reg[1], x->reg[0],
+							    x->by_id[0])
+					      : NULL;
+			if (!x->by_id[k])
+				x->by_id[k] = sorted_ids(x->reg[k]);
 			x->own[k] = 1;
 		}
 	const size_t *ia = x->by_id[0], *ib = x->by_id[1];
@@ -956,7 +1018,7 @@ int govmap_timeline_next(govmap_timeline *t,
 		if (t->step.loaded)
 			t->last = idx;
 	}
-	if (t->step.loaded && t->prev) {
+	if (t->step.loaded && t->prev && !(t->what & GOVMAP_COMPARE_NO_DIFF)) {
 		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
 		co.what = t->what;
 		int rc = diff_sorted(&t->diff, t->prev, t->cur, &co,

@@ -169,7 +169,9 @@ int govmap_date_parse(govmap_date *out, const char *s)
 
 void govmap_date_format(char *buf, govmap_date d)
 {
-	if (d == -1) { /* GOVMAP_DATE_UNKNOWN (model.h) */
+	/* GOVMAP_DATE_UNKNOWN, or a start unknown but no later than a day
+	 * (GOVMAP_DATE_NO_LATER_THAN, model.h) */
+	if (d == -1 || d <= -10000101) {
 		strcpy(buf, "unknown");
 		return;
 	}

@@ -106,13 +106,26 @@ static void cstr(FILE *f, const char *s)
 
 /* ---- shared helpers ---- */
 
-/* A date, or NULL when it is not given or marked unknown. */
+/* A date, or NULL when it is not given or marked unknown (bounded or
+ * not). */
 static const char *date_or_null(char *buf, govmap_date d)
 {
-	if (!d || d == GOVMAP_DATE_UNKNOWN)
+	if (d <= 0)
 		return NULL;
 	govmap_date_format(buf, d);
 	return buf;
+}
+
+/* A start not known but no later than a day (model.h): the founding or
+ * start date stays null, and the govmap extension says the bound;
+ * nothing for any other period.  Ends with a comma. */
+static void jbound(FILE *f, govmap_period p)
+{
+	char d[11];
+	if (!GOVMAP_DATE_BOUND(p.from))
+		return;
+	govmap_date_format(d, GOVMAP_DATE_BOUND(p.from));
+	fprintf(f, "\"from_no_later_than\":\"%s\",", d);
 }
 
 static const char *tristate(govmap_tristate t)
@@ -322,6 +335,7 @@ static void popolo_org(ex *x, size_t i, int first)
 	}
 	fprintf(f, "],\"govmap\":{\"kind\":\"%s\",",
 		govmap_kind_name(e->kind));
+	jbound(f, e->valid);
 	jscores(x, i, ",");
 	fputs(",\"statutory_basis\":", f);
 	jstr(f, e->statutory_basis);
@@ -350,7 +364,9 @@ static void popolo_post(ex *x, const govmap_entity *b, size_t k, int first)
 	jstr(f, date_or_null(d, s->valid.from));
 	fputs(",\"end_date\":", f);
 	jstr(f, date_or_null(d, s->valid.to));
-	fputs(",\"govmap\":{\"post\":", f);
+	fputs(",\"govmap\":{", f);
+	jbound(f, s->valid);
+	fputs("\"post\":", f);
 	jstr(f, s->post ? govmap_post_name(s->post) : NULL);
 	fprintf(f, ",\"count\":%u,\"vacant\":%u,\"fill\":", s->count,
 		s->vacant);
@@ -928,6 +944,14 @@ static void cdate(crow *r, govmap_date d)
 	cnum(r, "%s", date_or_null(buf, d) ? buf : "");
 }
 
+/* a start known only as "no later than" a day: that day, else empty */
+static void cbound(crow *r, govmap_date from)
+{
+	char buf[11];
+	govmap_date d = GOVMAP_DATE_BOUND(from);
+	cnum(r, "%s", d > 0 && date_or_null(buf, d) ? buf : "");
+}
+
 static void ctri(crow *r, govmap_tristate t)
 {
 	cnum(r, "%s", t == GOVMAP_YES ? "true" : t == GOVMAP_NO ? "false" : "");
@@ -958,7 +982,8 @@ static void cend(crow *r)
 static void csv_bodies(ex *x)
 {
 	crow r = {x->f, 0};
-	fputs("id,kind,name,type,region,valid_from,valid_to,legal_form,"
+	fputs("id,kind,name,type,region,valid_from,valid_to,"
+	      "valid_from_no_later_than,legal_form,"
 	      "statutory_basis,codes,money_gbp,money_year,money_kind,"
 	      "accountability,"
 	      "deficit,exposure_gbp,chain_links,electorate,meets_in_public,"
@@ -978,6 +1003,7 @@ static void csv_bodies(ex *x)
 		ctext(&r, e->region);
 		cdate(&r, e->valid.from);
 		cdate(&r, e->valid.to);
+		cbound(&r, e->valid.from);
 		ctext(&r, e->legal_form);
 		ctext(&r, e->statutory_basis);
 		for (size_t k = 0; k < e->ncodes && nc < 64; k++)
@@ -1022,7 +1048,7 @@ static void csv_links(ex *x)
 	size_t ne;
 	const govmap_edge *edges = govmap_analysis_edges(x->an, &ne);
 	fputs("from,to,edge,type,link,basis,powers,forum,strength,valid_from,"
-	      "valid_to,what\r\n",
+	      "valid_to,valid_from_no_later_than,what\r\n",
 	      x->f);
 	for (size_t k = 0; k < ne; k++) {
 		const govmap_edge *g = &edges[k];
@@ -1051,6 +1077,7 @@ static void csv_links(ex *x)
 		cnum(&r, "%.6f", g->strength);
 		cdate(&r, lv->valid.from);
 		cdate(&r, lv->valid.to);
+		cbound(&r, lv->valid.from);
 		ctext(&r, govmap_edge_describe(x->an, g, what, sizeof what));
 		cend(&r);
 	}
@@ -1060,7 +1087,8 @@ static void csv_seats(ex *x)
 {
 	crow r = {x->f, 0};
 	fputs("board,seat,role,post,count,vacant,fill,by,approved_by,voting,"
-	      "elected_member,valid_from,valid_to,notes\r\n",
+	      "elected_member,valid_from,valid_to,valid_from_no_later_than,"
+	      "notes\r\n",
 	      x->f);
 	for (size_t i = 0; i < govmap_registry_count(x->reg); i++) {
 		const govmap_entity *e = govmap_registry_at(x->reg, i);
@@ -1085,6 +1113,7 @@ static void csv_seats(ex *x)
 			ctri(&r, s->elected_member);
 			cdate(&r, s->valid.from);
 			cdate(&r, s->valid.to);
+			cbound(&r, s->valid.from);
 			ctext(&r, s->notes);
 			cend(&r);
 		}

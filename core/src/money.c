@@ -54,6 +54,10 @@ govmap_tristate govmap_period_status(govmap_period p, govmap_date on)
 		return GOVMAP_NO;
 	if (p.to > 0 && on >= p.to)
 		return GOVMAP_NO;
+	/* a start unknown but no later than D: certainly begun from D on */
+	if (GOVMAP_DATE_BOUND(p.from))
+		p.from = on >= GOVMAP_DATE_BOUND(p.from) ? 0
+							 : GOVMAP_DATE_UNKNOWN;
 	if (p.from == GOVMAP_DATE_UNKNOWN || p.to == GOVMAP_DATE_UNKNOWN)
 		return GOVMAP_UNKNOWN;
 	return GOVMAP_YES;

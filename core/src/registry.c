@@ -132,12 +132,15 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 	govmap__arena tmp = {0};
 	govmap_parse_cache *cache = j->opts->cache;
 	ch->buf.arena = &ch->arena;
+	/* room for one entity a file, the usual case, so the buffer is not
+	 * regrown and copied file by file (it still grows if needed; out
+	 * of memory here only leaves it to grow) */
+	if (!ch->buf.ents && last > first &&
+	    (ch->buf.ents = malloc((last - first) * sizeof(*ch->buf.ents))))
+		ch->buf.cap = last - first;
 	for (size_t i = first; i < last && !atomic_load(&j->stop); i++) {
-		char *display = govmap__src_display(j->src, j->src->paths[i]);
-		const char *file = display ? govmap__arena_strdup(&ch->arena,
-								  display)
-					   : NULL;
-		free(display);
+		const char *file = govmap__src_display_in(&ch->arena, j->src,
+							  j->src->paths[i]);
 		if (!file) {
 			atomic_store(&j->rc, GOVMAP_ENOMEM);
 			atomic_store(&j->stop, 1);
@@ -523,13 +526,20 @@ size_t govmap_region_title(char *buf, size_t size, const char *region)
 
 char *govmap_period_words(char *buf, size_t size, govmap_period p)
 {
-	char a[11], z[11];
+	char a[11], z[11], nl[11];
 	govmap_date_format(a, p.from);
 	govmap_date_format(z, p.to);
-	int fu = p.from == GOVMAP_DATE_UNKNOWN, tu = p.to == GOVMAP_DATE_UNKNOWN;
+	govmap_date_format(nl, GOVMAP_DATE_BOUND(p.from));
+	int fu = GOVMAP_DATE_IS_UNKNOWN(p.from),
+	    tu = GOVMAP_DATE_IS_UNKNOWN(p.to);
 	if (!size)
 		return buf;
-	if (fu && tu)
+	if (GOVMAP_DATE_BOUND(p.from))
+		snprintf(buf, size, "start date not known, no later than %s; %s%s",
+			 nl, tu ? "end date not known"
+				: p.to ? "until " : "no end date recorded",
+			 !tu && p.to ? z : "");
+	else if (fu && tu)
 		snprintf(buf, size, "start and end dates not known");
 	else if (fu)
 		snprintf(buf, size, "start date not known; %s%s",

@@ -496,15 +496,63 @@ static void require(ctx *c, const ynode *map, const char *key,
 		     where, key);
 }
 
+/* `from_no_later_than: D` beside `from: unknown` (model.h,
+ * GOVMAP_DATE_NO_LATER_THAN): a real date, not after `to`, warned when
+ * after today; an error beside an exact `from` or without `from`. */
+static int conv_bound(ctx *c, const ynode *nl, const ynode *f,
+		      govmap_period *p)
+{
+	govmap_date d;
+	char a[11], b[11];
+	if (conv_date(c, nl, "valid.from_no_later_than", &d) < 0)
+		return -1;
+	govmap_date_format(a, d);
+	if (p->from != GOVMAP_DATE_UNKNOWN) {
+		govmap_date_format(b, p->from);
+		verr(c, nl, "bound-exact",
+		     f && !is_null(f)
+			     ? "valid.from_no_later_than (%s) is only for a "
+			       "start the sources do not give, but valid.from "
+			       "is %s: keep the exact date and remove the "
+			       "bound, or write 'from: unknown' if no source "
+			       "gives that day"
+			     : "valid.from_no_later_than (%s) needs 'from: "
+			       "unknown' beside it: it bounds a start the "
+			       "sources do not give%s",
+		     a, f && !is_null(f) ? b : "");
+		return -1;
+	}
+	if (p->to > 0 && d > p->to) {
+		govmap_date_format(b, p->to);
+		verr(c, nl, "valid-order",
+		     "valid.from_no_later_than (%s) is after valid.to (%s): "
+		     "give the latest day a source shows it existing, "
+		     "which is before its end",
+		     a, b);
+		return -1;
+	}
+	if (d > govmap_date_today())
+		govmap_diags_add(c->diags, GOVMAP_SEV_WARNING, c->file,
+				 nl->line, nl->col, "bound-future",
+				 "valid.from_no_later_than is %s, after today: "
+				 "a start no later than a future day says "
+				 "nothing yet (a typo?)",
+				 a);
+	p->from = GOVMAP_DATE_NO_LATER_THAN(d);
+	return 0;
+}
+
 static int conv_valid(ctx *c, const ynode *n, const char *key,
 		      govmap_period *p)
 {
-	static const char *const keys[] = {"from", "to"};
+	static const char *const keys[] = {"from", "to",
+					   "from_no_later_than"};
 	if (!want_map(c, n, key))
 		return -1;
-	check_keys(c, n, "'valid'", keys, 2);
+	check_keys(c, n, "'valid'", keys, 3);
 	const ynode *f = govmap__ymap_get(n, "from");
 	const ynode *t = govmap__ymap_get(n, "to");
+	const ynode *nl = govmap__ymap_get(n, "from_no_later_than");
 	int bad = 0;
 	/* `unknown`: the date is not known (the entity's notes say why) */
 	if (f && f->type == YN_SCALAR && f->plain && !strcmp(f->str, "unknown"))
@@ -523,6 +571,8 @@ static int conv_valid(ctx *c, const ynode *n, const char *key,
 		     "valid.to (%s) is before valid.from (%s)", b, a);
 		return -1;
 	}
+	if (nl && !is_null(nl))
+		bad |= conv_bound(c, nl, f, p);
 	return bad ? -1 : 0;
 }
 
@@ -762,7 +812,7 @@ static int conv_powers(ctx *c, const ynode *n, unsigned *out)
 
 static int unknown_date(govmap_period p)
 {
-	return p.from == GOVMAP_DATE_UNKNOWN || p.to == GOVMAP_DATE_UNKNOWN;
+	return GOVMAP_DATE_IS_UNKNOWN(p.from) || GOVMAP_DATE_IS_UNKNOWN(p.to);
 }
 
 /* `money:`: one entry per financial year and kind, each citing one of

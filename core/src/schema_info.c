@@ -141,15 +141,21 @@ static const char *tri(govmap_tristate t)
 }
 
 /* "from 2022-07-01 to 2024-01-31", either end may be missing; "" when
- * the period is open at both ends. */
+ * the period is open at both ends; a bounded start as "from unknown, no
+ * later than 2026-07-08", so that a change of the bound is a change. */
 static void period_text(char *buf, size_t size, govmap_period p)
 {
-	char a[11], b[11];
+	char a[11], b[11], nl[32] = "";
 	govmap_date_format(a, p.from);
 	govmap_date_format(b, p.to);
-	snprintf(buf, size, "%s%s%s%s%s", p.from ? "from " : "",
-		 p.from ? a : "", p.from && p.to ? " " : "", p.to ? "to " : "",
-		 p.to ? b : "");
+	if (GOVMAP_DATE_BOUND(p.from)) {
+		char d[11];
+		govmap_date_format(d, GOVMAP_DATE_BOUND(p.from));
+		snprintf(nl, sizeof nl, ", no later than %s", d);
+	}
+	snprintf(buf, size, "%s%s%s%s%s%s", p.from ? "from " : "",
+		 p.from ? a : "", nl, p.from && p.to ? " " : "",
+		 p.to ? "to " : "", p.to ? b : "");
 }
 
 static char *seat_text(const govmap_seat *s)

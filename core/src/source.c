@@ -221,12 +221,46 @@ int govmap_rev_is_safe(const char *rev)
 	return 1;
 }
 
+/* "label/path" or "REV:path" into `out` (room for display_len's bytes
+ * and a NUL). */
+static size_t display_len(const govmap_src *src, const char *path,
+			  size_t *nl, size_t *np, int *slash)
+{
+	*nl = strlen(src->label);
+	*np = strlen(path);
+	*slash = !(*nl && src->label[*nl - 1] == ':');
+	return *nl + (size_t)*slash + *np;
+}
+
+static void display_put(char *out, const govmap_src *src, const char *path,
+			size_t nl, size_t np, int slash)
+{
+	memcpy(out, src->label, nl);
+	if (slash)
+		out[nl] = '/';
+	memcpy(out + nl + (size_t)slash, path, np + 1);
+}
+
 char *govmap__src_display(const govmap_src *src, const char *path)
 {
-	size_t n = strlen(src->label);
-	if (n && src->label[n - 1] == ':')
-		return govmap__asprintf("%s%s", src->label, path);
-	return govmap__asprintf("%s/%s", src->label, path);
+	size_t nl, np;
+	int slash;
+	char *s = malloc(display_len(src, path, &nl, &np, &slash) + 1);
+	if (s)
+		display_put(s, src, path, nl, np, slash);
+	return s;
+}
+
+char *govmap__src_display_in(govmap__arena *arena, const govmap_src *src,
+			     const char *path)
+{
+	size_t nl, np;
+	int slash;
+	char *s = govmap__arena_alloc(arena, display_len(src, path, &nl, &np,
+							 &slash) + 1);
+	if (s)
+		display_put(s, src, path, nl, np, slash);
+	return s;
 }
 
 void govmap__src_note(govmap_diags *diags, const govmap_src *src,

@@ -63,6 +63,21 @@ static int git_read(char **out, size_t *len, govmap_src *src,
 	return rc;
 }
 
+/* "rel/name", or "name" at the top: malloc'd (no printf: a history
+ * walk joins every entry of every commit's tree). */
+static char *join_path(const char *rel, const char *name)
+{
+	size_t nr = strlen(rel), nn = strlen(name);
+	char *s = malloc(nr + 1 + nn + 1);
+	if (!s)
+		return NULL;
+	memcpy(s, rel, nr);
+	if (nr)
+		s[nr++] = '/';
+	memcpy(s + nr, name, nn + 1);
+	return s;
+}
+
 static int walk(govmap_src *src, git_tree *tree, const char *rel,
 		unsigned depth, govmap_diags *diags)
 {
@@ -106,8 +121,7 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 		 * ".hidden.yaml"), as the directory source skips them. */
 		if (!safe || name[0] == '.')
 			continue;
-		char *relp = rel[0] ? govmap__asprintf("%s/%s", rel, name)
-				    : govmap__asprintf("%s", name);
+		char *relp = join_path(rel, name);
 		if (!relp)
 			return GOVMAP_ENOMEM;
 		int rc = GOVMAP_OK;

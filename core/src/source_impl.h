@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include "govmap/source.h"
+#include "util.h"
 
 /* A source lists its files once (sorted), then reads them by index.
  * read_at must be safe to call from several threads at once: the loader
@@ -85,6 +86,11 @@ void govmap__src_set_limits(govmap_src *src, const govmap_src_limits *lim);
 
 /** "label/path", or "REV:path" when the label ends in ':'.  malloc'd. */
 char *govmap__src_display(const govmap_src *src, const char *path);
+/** The same name, allocated in `arena` (owned by it; NULL on
+ * out-of-memory): the loader's one name per file, without a malloc and
+ * a copy each (a history walk names every file of every commit). */
+char *govmap__src_display_in(govmap__arena *arena, const govmap_src *src,
+			     const char *path);
 
 /** A diagnostic about one tree entry, at its display path. */
 void govmap__src_note(govmap_diags *diags, const govmap_src *src,

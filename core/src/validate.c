@@ -191,8 +191,13 @@ static void period_text(char *buf, size_t n, govmap_period p)
 	char a[11], b[11];
 	govmap_date_format(a, p.from);
 	govmap_date_format(b, p.to);
+	char nl[11];
+	govmap_date_format(nl, GOVMAP_DATE_BOUND(p.from));
 	if (p.from == GOVMAP_DATE_UNKNOWN && p.to == GOVMAP_DATE_UNKNOWN)
 		snprintf(buf, n, "with dates not known");
+	else if (GOVMAP_DATE_BOUND(p.from))
+		snprintf(buf, n, "from no later than %s%s%s", nl,
+			 p.to ? " until " : "", p.to ? b : "");
 	else if (p.from && p.to)
 		snprintf(buf, n, "from %s until %s", a, b);
 	else if (p.from)

@@ -142,6 +142,11 @@ SRC_SBUHB_2223 = {
     "title": "news.wales, 20 July 2023: Swansea Bay Health Board breaks even for first time in seven years (report of the health board's accounts for 2022-23)",
     "notes": "'The accounts for 2022-23 showed net expenditure of £1.16bn, which takes into account income of £305m'; total expenditure £1.46bn.",
 }
+SRC_ABUHB_2425 = {
+    "url": "https://caerphilly.observer/news/1039153/gwent-aneurin-bevan-health-board-set-for-overspend",
+    "title": "Caerphilly Observer (Local Democracy Reporting Service), 2024: Gwent's Aneurin Bevan health board set for overspend (the health board's meeting of May 2024, financial year 2024/25)",
+    "notes": "'In total it has £1.7 billion in funding from the Welsh Government for the current financial year'; best case deficit £48.9m, worst case £60m, £40m of planned savings. The year is 2024/25: the same paper's later report (caerphilly.observer/?p=1043270) puts the £48.9m 'best case' in the year before 2025/26, and a copy of the same Local Democracy Reporting Service story (thelemmy.club post 12910700) gives the same deficits.",
+}
 MANUAL = {
     "nhs-england": [
         ("2024/25", "budget", 196_269_000_000, SRC_NHSE_2425,
@@ -172,6 +177,10 @@ MANUAL = {
     "swansea-bay-uhb": [
         ("2022/23", "outturn", 1_160_000_000, SRC_SBUHB_2223,
          "Net expenditure in 2022/23 from the health board's accounts, £1.16 billion as reported (rounded by the source to £0.01 billion): total expenditure of £1.46 billion less £305 million of income."),
+    ],
+    "aneurin-bevan-uhb": [
+        ("2024/25", "allocation", 1_700_000_000, SRC_ABUHB_2425,
+         "The health board's funding from the Welsh Government for 2024/25, £1.7 billion as reported from its board meeting of May 2024 (rounded by the source to £0.1 billion; in-year allocations after May not included). A local press report of the board's papers, like the Betsi Cadwaladr, Powys and Swansea Bay figures, not the allocation letter or the accounts."),
     ],
     "hywel-dda-uhb": [
         ("2017/18", "allocation", 766_027_000, SRC_HDUHB_1720,

@@ -45,7 +45,11 @@ What comes from where (each file cites both):
     its membership, council of governors and the board seats they fill
     dated from that day (if it is not before the ODS open date of its
     code); one established by a merger of foundation trusts on the day its
-    code opened is dated from that day; every other is dated from: unknown.
+    code opened is dated from that day; every other is dated from: unknown
+    with from_no_later_than the day the extract was read from (EXTRACT_DAY):
+    the National Health Service Act 2006, Schedule 7, gives every foundation
+    trust a membership and a council of governors, and the extract names
+    the trust a foundation trust, so they existed by that day at the latest.
   - Boards, seats and links follow the statutes cited in them; nothing in
     them is specific to one trust except its dates and names.
 
@@ -106,6 +110,12 @@ HSCA10 = ("https://www.legislation.gov.uk/ukpga/2008/14/section/10",
 REGS2010 = ("https://www.legislation.gov.uk/uksi/2010/781/contents",
             "The Health and Social Care Act 2008 (Regulated Activities) "
             "Regulations 2010 (S.I. 2010/781), in force 1 April 2010")
+
+# The latest day the extract certainly existed: the day of the commit that
+# published the copy read (above).  Dated by its content to July 2026, it
+# was published between 1 and 8 July 2026; the bound on a foundation
+# trust's undated membership and council of governors (from_no_later_than).
+EXTRACT_DAY = "2026-07-08"
 
 SUCC_URL = ("https://digital.nhs.uk/services/organisation-data-service/"
             "export-data-files/csv-downloads/miscellaneous")
@@ -196,6 +206,21 @@ def src(pair, notes=None):
 
 def sources(*pairs):
     return "sources:\n" + "".join(src(p) for p in pairs)
+
+
+# Why an undated foundation trust's membership, council of governors and
+# the board seats they fill count in force from EXTRACT_DAY.
+BOUND_WHY = (
+    "The National Health Service Act 2006 (Schedule 7) gives every "
+    "foundation trust a membership and a council of governors, and the ODS "
+    "extract of July 2026, published by 8 July 2026, names the trust a "
+    "foundation trust, so they existed by that day at the latest: "
+    "from_no_later_than: %s, counted in force from that day, and not known "
+    "to be in force before it." % EXTRACT_DAY)
+BOUND_SEAT = (
+    " Where the authorisation is not dated, the seats began no later than "
+    "%s, the day the ODS extract naming the trust a foundation trust was "
+    "published by." % EXTRACT_DAY)
 
 
 def later(a, b):
@@ -348,7 +373,7 @@ def trust_docs(row, bodies, kinds, lin):
             "governors at a general meeting (Schedule 7, paragraph 17(1)); "
             "the chair is one of the non-executive directors (paragraph "
             "16(1)(b)). Every seat here dates from the trust's authorisation "
-            "as a foundation trust (see the council of governors).\"\n"
+            "as a foundation trust (see the council of governors).%s\"\n"
             "  - role: Non-executive directors\n    post: non-executive\n"
             "    appointed_by: %s\n    valid: {from: @FTFROM@}\n"
             "    notes: \"Appointed by the council of governors (Schedule 7, "
@@ -369,8 +394,9 @@ def trust_docs(row, bodies, kinds, lin):
             "paragraph 17(4)); they include the finance director, a "
             "registered medical practitioner or dentist and a registered "
             "nurse or midwife (paragraph 16). The number is not recorded.\"\n"
-            % (cog, cog, board, cog, board))
-        bsrc = sources(SCH7_DIR, SCH7, *asrc)
+            % (cog, BOUND_SEAT if not ft_since else "", cog, board, cog,
+               board))
+        bsrc = sources(SCH7_DIR, SCH7, *asrc, *([] if ft_since else [etr]))
     else:
         chair_from = later(opened, "2022-07-01")
         seats = (
@@ -420,8 +446,8 @@ def trust_docs(row, bodies, kinds, lin):
             why = ("The date the trust was authorised as a foundation trust, "
                    "when its membership and council of governors began, is "
                    "not in the ODS file and was not read elsewhere, so they "
-                   "and the seats they fill are dated from: unknown (never "
-                   "counted as in force).")
+                   "and the seats they fill are dated from: unknown. "
+                   + BOUND_WHY)
         docs.append(
             "kind: body\nid: %s\nname: %s\ntype: membership\nregion: %s\n"
             "statutory_basis: %s\nvalid:\n  from: @FTFROM@\nnotes: %s\n%s" % (
@@ -434,7 +460,7 @@ def trust_docs(row, bodies, kinds, lin):
                   "public and staff governors. How many members there are "
                   "and how the constituencies are drawn are set by the "
                   "trust's constitution and are not recorded. " + why),
-                sources(SCH7, *asrc)))
+                sources(SCH7, *asrc, *([] if ft_since else [etr]))))
         docs.append(
             "kind: board\nid: %s\nname: %s\ntype: council-of-governors\n"
             "of: %s\nstatutory_basis: %s\nvalid:\n  from: @FTFROM@\n"
@@ -462,7 +488,8 @@ def trust_docs(row, bodies, kinds, lin):
                   "public. Governors appointed by partner organisations "
                   "(local authorities, universities), which the "
                   "constitution may provide for, are not recorded. " + why),
-                members, members, sources(SCH7, SCH7_DIR, *asrc)))
+                members, members, sources(SCH7, SCH7_DIR, *asrc,
+                                          *([] if ft_since else [etr]))))
 
     # Links.
     since = later(opened, "2022-07-01")
@@ -511,7 +538,15 @@ def trust_docs(row, bodies, kinds, lin):
                  % icb_code),
                sources(etr)))
     text = MARK + "\n" + "---\n".join(docs)
-    return ident, text.replace("@FTFROM@", ft_since or "unknown")
+    if not ft_since:
+        # began on a day no source gives, no later than EXTRACT_DAY
+        text = text.replace(
+            "  from: @FTFROM@\n",
+            "  from: unknown\n  from_no_later_than: %s\n" % EXTRACT_DAY)
+        text = text.replace(
+            "{from: @FTFROM@}",
+            "{from: unknown, from_no_later_than: %s}" % EXTRACT_DAY)
+    return ident, text.replace("@FTFROM@", ft_since)
 
 
 def main():

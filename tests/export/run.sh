@@ -47,6 +47,29 @@ for reg in fixture registry; do
 	done
 done
 
+# ... and a start known only as "no later than" a day: its own column in
+# each CSV table, the day, while valid_from stays empty (never a date no
+# source gives)
+o="$OUT/bounded-csv"
+if $BIN -r tests/fixtures/analysis/bounded --on 2024-05-01 export --format csv \
+	-o "$o" 2>"$o.err" && $V csv "$o" >"$o.log" 2>&1 &&
+	$PYTHON - "$o" <<'EOF'
+import csv, os, sys
+rows = lambda n: list(csv.DictReader(open(os.path.join(sys.argv[1], n), newline="")))
+b = {r["id"]: r for r in rows("bodies.csv")}
+for i in ("test-membership", "test-governors"):
+    assert b[i]["valid_from"] == "" and b[i]["valid_from_no_later_than"] == "2024-04-01", b[i]
+assert b["test-trust"]["valid_from"] == "2000-01-01" and b["test-trust"]["valid_from_no_later_than"] == ""
+s = rows("seats.csv")
+assert s and all(r["valid_from_no_later_than"] == "2024-04-01" for r in s), s
+EOF
+then
+	ok "bounded start: valid_from_no_later_than in bodies.csv and seats.csv"
+else
+	ko "bounded start: valid_from_no_later_than in bodies.csv and seats.csv"
+	cat "$o.err" "$o.log" 2>/dev/null
+fi
+
 # ... and of two hostile-input fixtures: names with markup, quotes,
 # backslashes and DOT syntax; NEL, LS and PS line breaks in text
 for h in names-escaping unicode-line-breaks; do

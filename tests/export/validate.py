@@ -288,15 +288,16 @@ def kumu(path):
 
 CSV_HEADERS = {
     "bodies.csv": ["id", "kind", "name", "type", "region", "valid_from", "valid_to",
-                   "legal_form", "statutory_basis", "codes", "money_gbp", "money_year", "money_kind",
+                   "valid_from_no_later_than", "legal_form", "statutory_basis", "codes", "money_gbp", "money_year", "money_kind",
                    "accountability", "deficit", "exposure_gbp", "chain_links",
                    "electorate", "meets_in_public", "publishes_papers", "findings",
                    "file", "line"],
     "links.csv": ["from", "to", "edge", "type", "link", "basis", "powers", "forum",
-                  "strength", "valid_from", "valid_to", "what"],
+                  "strength", "valid_from", "valid_to", "valid_from_no_later_than",
+                  "what"],
     "seats.csv": ["board", "seat", "role", "post", "count", "vacant", "fill", "by",
                   "approved_by", "voting", "elected_member", "valid_from",
-                  "valid_to", "notes"],
+                  "valid_to", "valid_from_no_later_than", "notes"],
     "contracts.csv": ["id", "name", "commissioner", "provider", "value_gbp", "start",
                       "end", "tendered", "published", "services"],
     "findings.csv": ["rule", "severity", "entity", "file", "line", "col", "message",
@@ -328,9 +329,12 @@ def csvdir(path):
             fail("csv: %s: A + D != 1" % b["id"])
         if (b["money_gbp"] == "") != (b["exposure_gbp"] == ""):
             fail("csv: %s: money and exposure must be known together" % b["id"])
-        for k in ("valid_from", "valid_to"):
+        for k in ("valid_from", "valid_to", "valid_from_no_later_than"):
             if not DATE.match(b[k]):
                 fail("csv: %s: %s %r" % (b["id"], k, b[k]))
+        # a bound is only for a start not known
+        if b["valid_from"] and b["valid_from_no_later_than"]:
+            fail("csv: %s: valid_from and a no-later-than bound" % b["id"])
     for l in tables.get("links.csv", []):
         for end in ("from", "to"):
             if l[end] not in ids:

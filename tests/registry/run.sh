@@ -77,30 +77,30 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 213 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
-# partnership, four Welsh health boards, the Academy (registry/README.md),
+# 216 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# partnership, five Welsh health boards, the Academy (registry/README.md),
 # two contracts with a dated value (Bath and North East Somerset 2021/22,
-# Devon 2018/19) and eight PSR contracts whose notice gives a one-year
-# value (registry/import/psr_contracts.py: two for 2024/25, four for
-# 2025/26, two for 2026/27)
-is "213 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 213/1
+# Devon 2018/19) and ten PSR contracts whose notice gives a one-year
+# value (registry/import/psr_contracts.py: three for 2024/25, four for
+# 2025/26, three for 2026/27)
+is "216 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 216/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 213/1
+	"$(money_on 2016-06-01)" 216/1
 is "154 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr, Powys)" \
-	"$(money_on 2023-06-01)" 213/154
-is "48 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys, 2 PSR contracts)" \
-	"$(money_on 2024-06-01)" 213/48
+	"$(money_on 2023-06-01)" 216/154
+is "50 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys, Aneurin Bevan, 3 PSR contracts)" \
+	"$(money_on 2024-06-01)" 216/50
 is "two figures for 2022/23 (Swansea Bay's outturn, the Academy's expenditure)" \
-	"$(money_on 2022-06-01)" 213/2
+	"$(money_on 2022-06-01)" 216/2
 is "48 figures for 2025/26 (42 ICBs, NHS England, DHSC, 4 PSR contracts)" \
-	"$(money_on 2025-06-01)" 213/48
-is "two figures for 2026/27 (the NWAS and North Cheshire and Mersey contracts; no body has one)" \
-	"$(money_on 2026-06-01)" 213/2
+	"$(money_on 2025-06-01)" 216/48
+is "three figures for 2026/27 (the NWAS, North Cheshire and Mersey and WMAS contracts; no body has one)" \
+	"$(money_on 2026-06-01)" 216/3
 is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
-	"$(money_on 2018-06-01)" 213/2
+	"$(money_on 2018-06-01)" 216/2
 is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
-	"$(money_on 2021-06-01)" 213/2
+	"$(money_on 2021-06-01)" 216/2
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -409,11 +409,11 @@ is "every upper-tier council in force has its adult social care outturn" \
 # Welsh health board and every upper-tier English council"), measured by
 # stats, and the bodies that still lack it (registry/README.md, "Money
 # still missing"): the six ICBs of April 2026 (NHS England's 2026/27
-# allocations not found) and three Welsh health boards
+# allocations not found) and two Welsh health boards
 is "stats: 30 of the 36 ICBs in force have money" \
 	"$(awk '$1 == "icb:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 30/36
-is "stats: 4 of the 7 Welsh local health boards have money" \
-	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 4/7
+is "stats: 5 of the 7 Welsh local health boards have money" \
+	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 5/7
 nomoney() { # type -> the ids of the bodies of that type in force with no money
 	for f in $(grep -rlx "type: $1" registry); do
 		grep -q '^  to: ' "$f" || grep -q '^money:' "$f" || basename "$f" .yaml
@@ -422,7 +422,7 @@ nomoney() { # type -> the ids of the bodies of that type in force with no money
 is "the ICBs without money are the six of April 2026" "$(nomoney icb)" \
 	"central-east-icb essex-icb norfolk-and-suffolk-icb surrey-and-sussex-icb thames-valley-icb west-and-north-london-icb "
 is "the Welsh health boards without money" "$(nomoney local-health-board)" \
-	"aneurin-bevan-uhb cardiff-and-vale-uhb cwm-taf-morgannwg-uhb "
+	"cardiff-and-vale-uhb cwm-taf-morgannwg-uhb "
 # exact figures, checked against a second source (registry/README.md):
 # DHSC's written answer gave Humber and North Yorkshire's 2025/26 core
 # services allocation; MHCLG's multi-year data set gives Kent's 2023/24
@@ -512,8 +512,8 @@ is "stats: 61 NHS trusts and 138 foundation trusts" \
 	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
 is "stats: every trust in force has an ODS code" \
 	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
-is "stats: 193 trusts commissioned (all but 5 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS and SCAS have contracts)" \
-	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 193
+is "stats: 194 trusts commissioned (all but 4 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS, SCAS and WMAS have contracts in force; SECAmb's ended in 2025)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 194
 is "8 contracts the seeds name in registry/england/contracts" \
 	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
 # contracts between an ICB and a trust from published Provider Selection
@@ -521,9 +521,9 @@ is "8 contracts the seeds name in registry/england/contracts" \
 # the extract, each between a body of type icb and a trust in force, and
 # untendered where the notice says it was a direct award
 psr=registry/england/contracts/psr
-is "41 PSR awards in the extract" \
-	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 41
-is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 41
+is "43 PSR awards in the extract" \
+	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 43
+is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 43
 bad=""
 for f in "$psr"/*.yaml; do
 	c=$(awk '$1 == "commissioner:" { print $2 }' "$f")
@@ -533,17 +533,19 @@ for f in "$psr"/*.yaml; do
 	[ -f "$pf" ] && ! grep -q '^  to: ' "$pf" || bad="$bad $p"
 done
 is "every PSR contract is between an ICB and a trust in force" "${bad:-none}" none
-is "39 PSR contracts recorded as untendered (two processes were not read)" \
-	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 39
+is "41 PSR contracts recorded as untendered (two processes were not read)" \
+	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 41
 is "every PSR contract is recorded as published" \
-	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 41
-# the ambulance trusts' contracts: each of the five names its trust as
+	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 43
+# the ambulance trusts' contracts: each of the seven names its trust as
 # provider and the ICB the notice names as commissioner (lead commissioner)
 for pair in dorset-icb:south-western-ambulance-service-nhs-foundation-trust \
 	west-yorkshire-icb:yorkshire-ambulance-service-nhs-trust \
 	north-east-and-north-cumbria-icb:north-east-ambulance-service-nhs-foundation-trust \
 	thames-valley-icb:south-central-ambulance-service-nhs-foundation-trust \
-	lancashire-and-south-cumbria-icb:north-west-ambulance-service-nhs-trust; do
+	lancashire-and-south-cumbria-icb:north-west-ambulance-service-nhs-trust \
+	staffordshire-and-stoke-on-trent-icb:west-midlands-ambulance-service-university-nhs-foundation-trust \
+	surrey-heartlands-icb:south-east-coast-ambulance-service-nhs-foundation-trust; do
 	c=${pair%%:*} p=${pair#*:}
 	is "$p: a PSR contract with $c" \
 		"$(grep -l "^commissioner: $c\$" "$psr"/*.yaml | xargs grep -l "^provider: $p\$" | wc -l | tr -d ' ')" 1
@@ -555,8 +557,8 @@ is "Sherwood Forest's contract: £2,114,037,000, 2025-04-01 to 2030-03-31, Find 
 	   grep -c '^value_gbp: 2_114_037_000$\|^start: 2025-04-01$\|^end: 2030-03-31$\|Notice/018044-2026$' "$f")" 4
 # a PSR contract's money is a figure for one financial year that the notice
 # gives, never a lifetime value divided into years
-is "8 PSR contracts carry one contract-value figure each" \
-	"$(grep -l '^    kind: contract-value$' "$psr"/*.yaml | wc -l | tr -d ' '):$(grep -h '^    kind: contract-value$' "$psr"/*.yaml | wc -l | tr -d ' ')" 8:8
+is "10 PSR contracts carry one contract-value figure each" \
+	"$(grep -l '^    kind: contract-value$' "$psr"/*.yaml | wc -l | tr -d ' '):$(grep -h '^    kind: contract-value$' "$psr"/*.yaml | wc -l | tr -d ' ')" 10:10
 is "Royal Surrey 2025/26: the per annum value (£272,412,324), not the lifetime value with the extension" \
 	"$(grep -A1 '^  - year: 2025/26$' "$psr"/surrey-heartlands-icb-royal-surrey-nhs-foundation-trust-psr-2025.yaml | grep -c '^    gbp: 272_412_324$')" 1
 is "no multi-year PSR contract has a contract-value figure" \
@@ -567,7 +569,7 @@ is "no multi-year PSR contract has a contract-value figure" \
 			   if (fs != fe) print FILENAME }' "$f"; done | wc -l | tr -d ' ')" 0
 "$bin" -r registry --on 2026-12-06 report >"$tmp/report2627.out" 2>&1
 is "2026-12-06: the exposure ranking is led by the providers with a 2026/27 contract value" \
-	"$(grep -c '^    [12]\. \(North West Ambulance Service NHS Trust\|North Cheshire and Mersey NHS Foundation Trust\) .* (2026/27 contract value: 1 contract in force)$' "$tmp/report2627.out")" 2
+	"$(grep -c '^    [123]\. \(North West Ambulance Service NHS Trust\|North Cheshire and Mersey NHS Foundation Trust\|West Midlands Ambulance Service University NHS F\) .* (2026/27 contract value: 1 contract in force)$' "$tmp/report2627.out")" 3
 is "stats counts every contract document in registry/" \
 	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" \
 	"$(grep -rh --include='*.yaml' '^kind: contract$' registry | wc -l | tr -d ' ')"
@@ -633,6 +635,23 @@ is "RUH Bath's council of governors: not in force on 2014-10-31, A = 0.450 on 20
 	the-walton-centre-nhs-foundation-trust-council-of-governors >"$tmp/walton.out" 2>&1
 is "the Walton Centre's council of governors reaches its membership in 2010" \
 	"$(grep -c '^  reaches: Members of The Walton Centre NHS Foundation Trust (voters)' "$tmp/walton.out")" 1
+# the other 108 (issue 17): `from: unknown` bounded by the ODS extract's
+# day, `from_no_later_than: 2026-07-08` (registry/import/ods_trusts.py,
+# EXTRACT_DAY), on the membership, the council and the six seats they fill
+is "108 foundation trusts: membership and council bounded by 2026-07-08, and their six seats" \
+	"$(grep -c '^  from_no_later_than: 2026-07-08$' registry/england/trusts/*.yaml | grep -c ':2$')/$(grep -h '^    valid: {from: unknown, from_no_later_than: 2026-07-08}$' registry/england/trusts/*.yaml | wc -l | tr -d ' ')/$(grep -l '^  from: unknown$' registry/england/trusts/*.yaml | xargs grep -L '^  from_no_later_than: 2026-07-08$' | wc -l | tr -d ' ')" 108/648/0
+for d in 2026-07-07 2026-07-08; do
+	"$bin" -r registry --on $d stats >"$tmp/bound.$d" 2>&1
+	"$bin" -r registry --on $d explain \
+		airedale-nhs-foundation-trust-council-of-governors >"$tmp/aire.$d" 2>&1
+done
+is "councils of governors and memberships in force: 30 the day before the bound, all 138 from it" \
+	"$(awk '$1 == "council-of-governors" || $1 == "membership" { printf "%s:%s/%s ", $1, $2, $3 }' "$tmp/bound.2026-07-07" "$tmp/bound.2026-07-08")" \
+	"council-of-governors:30/138 membership:30/138 council-of-governors:138/138 membership:138/138 "
+is "Airedale's council of governors: start not known, no later than 2026-07-08" \
+	"$(grep -c '; in force: start date not known, no later than 2026-07-08; no end date recorded;' "$tmp/aire.2026-07-07" "$tmp/aire.2026-07-08" | cut -d: -f2 | tr '\n' /)" 1/1/
+is "Airedale's council of governors: not known to be in force on 2026-07-07, scored on 2026-07-08" \
+	"$(grep -c '^  dates not known (see its notes): not counted in force on 2026-07-07' "$tmp/aire.2026-07-07")/$(grep -c '^  on 2026-07-08: accountability A = ' "$tmp/aire.2026-07-08")" 1/1
 
 # 5. honest dated views (issue 15): on 2019-06-01 the report uses no
 # figure for another year and lists nothing outside its dates
@@ -695,10 +714,10 @@ is "core/no-commissioner fires for each trust stats does not count as commission
 	"$(grep -o '"rule":"core/no-commissioner"' "$tmp/report.json" | wc -l | tr -d ' ')" \
 	"$(( $(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats") - \
 	    $(awk '/with an ODS code:/ { print $NF }' "$tmp/stats") ))"
-is "core/no-commissioner fires for exactly the five ambulance trusts and NHS Online whose commissioner is not sourced" \
+is "core/no-commissioner fires for exactly the four ambulance trusts and NHS Online with no contract or commissioner in force" \
 	"$(grep -o '"rule":"core/no-commissioner","category":"[a-z]*","severity":"[a-z]*","entity":"[a-z-]*"' "$tmp/report.json" |
 		sed 's/.*"entity":"//; s/"$//' | sort | tr '\n' ' ')" \
-	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust london-ambulance-service-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust west-midlands-ambulance-service-university-nhs-foundation-trust "
+	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust london-ambulance-service-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust "
 is "core/governors-not-recorded: every foundation trust has its council of governors" \
 	"$(grep -o '"rule":"core/governors-not-recorded"' "$tmp/report.json" | wc -l | tr -d ' ')" 0
 "$bin" -r registry --on 2026-12-06 explain \

@@ -84,6 +84,15 @@ check "refuses a new directory inside the registry (none created)" \
 [ $? -eq 2 ] && grep -q "refusing to write into the registry" "$1/err" && [ ! -e "$1/reg/new" ]
 EOF
 )" "$BIN" "$tmp"
+check "a start known only as 'no later than' is named on the body page before that day" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/analysis/bounded" --on 2024-03-31 site -o "$1/bounded" >/dev/null
+grep -q "its start date is not known; it began no later than 2024-04-01" "$1/bounded/bodies/test-governors.html"
+! grep -q "dates are not recorded" "$1/bounded/bodies/test-governors.html"
+"$0" -r "$2/tests/fixtures/analysis/bounded" --on 2024-04-01 site -o "$1/bounded" >/dev/null
+! grep -q "Not in force on" "$1/bounded/bodies/test-governors.html"
+EOF
+)" "$BIN" "$tmp" "$top"
 mkdir -p "$tmp/reg/sub" "$tmp/foreign"
 ln -s "$tmp/reg/sub" "$tmp/link"
 check "refuses a symbolic link without --force" \

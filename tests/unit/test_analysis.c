@@ -1297,6 +1297,36 @@ START_TEST(period_unknown_dates)
 }
 END_TEST
 
+/* A start not known but no later than a day (issue 17): in force from
+ * that day on, not known to be before it, and a known end still ends
+ * it. */
+START_TEST(period_bounded_start)
+{
+	const govmap_date b = GOVMAP_DATE_NO_LATER_THAN(20260708);
+	govmap_period open = {b, 0}, ended = {b, 20261001};
+	govmap_period end_unknown = {b, GOVMAP_DATE_UNKNOWN};
+	ck_assert_int_eq(GOVMAP_DATE_BOUND(b), 20260708);
+	ck_assert_int_eq(GOVMAP_DATE_BOUND(GOVMAP_DATE_UNKNOWN), 0);
+	ck_assert_int_eq(GOVMAP_DATE_BOUND(20260708), 0);
+	ck_assert(GOVMAP_DATE_IS_UNKNOWN(b));
+	ck_assert_int_eq(govmap_period_status(open, 20260707), GOVMAP_UNKNOWN);
+	ck_assert(!govmap_period_contains(open, 20260707));
+	ck_assert_int_eq(govmap_period_status(open, 20260708), GOVMAP_YES);
+	ck_assert(govmap_period_contains(open, 20261206));
+	ck_assert_int_eq(govmap_period_status(ended, 20260901), GOVMAP_YES);
+	ck_assert_int_eq(govmap_period_status(ended, 20261001), GOVMAP_NO);
+	ck_assert_int_eq(govmap_period_status(ended, 20200101),
+			 GOVMAP_UNKNOWN);
+	ck_assert_int_eq(govmap_period_status(end_unknown, 20261206),
+			 GOVMAP_UNKNOWN);
+	ck_assert_int_eq(govmap_period_status(end_unknown, 20200101),
+			 GOVMAP_UNKNOWN);
+	char d[11];
+	govmap_date_format(d, b);
+	ck_assert_str_eq(d, "unknown");
+}
+END_TEST
+
 #define HN_SRC "sources:\n  - url: https://example.org/h\n    title: h\n    accessed: 2024-05-01\n"
 static const char hn_yaml[] =
 	"kind: body\nid: voters\nname: Voters\ntype: electorate\n"
@@ -1964,6 +1994,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, dates_body_starts);
 	tcase_add_test(tc, money_series_by_year);
 	tcase_add_test(tc, period_unknown_dates);
+	tcase_add_test(tc, period_bounded_start);
 	tcase_add_test(tc, honest_intervals_words_report);
 	tcase_add_test(tc, exposure_scores);
 	tcase_add_test(tc, deterministic);

@@ -40,6 +40,22 @@ static const char agency[] =
 	"kind: body\nid: agency\nname: Agency\ntype: arms-length-body\n"
 	"region: uk\nvalid:\n  from: 2020-01-01\n" SRC;
 
+/* A session of the memory files f[0, n) to `stage`, opened OK. */
+static govmap_session *open_mem(const govmap_mem_file *f, size_t n,
+				govmap_date on, govmap_stage stage)
+{
+	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
+	o.source = GOVMAP_SOURCE_MEMORY;
+	o.files = f;
+	o.nfiles = n;
+	o.label = "mem";
+	o.on = on;
+	o.stage = stage;
+	govmap_session *s = NULL;
+	ck_assert_int_eq(govmap_session_open(&s, &o), GOVMAP_OK);
+	return s;
+}
+
 static govmap_session *open2(const char *a, const char *b, govmap_date on)
 {
 	govmap_mem_file f[] = {
@@ -48,15 +64,7 @@ static govmap_session *open2(const char *a, const char *b, govmap_date on)
 		{"x.yaml", a, strlen(a)},
 		{"y.yaml", b ? b : "", b ? strlen(b) : 0},
 	};
-	govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
-	o.source = GOVMAP_SOURCE_MEMORY;
-	o.files = f;
-	o.nfiles = b ? 4 : 3;
-	o.label = "mem";
-	o.on = on;
-	govmap_session *s = NULL;
-	ck_assert_int_eq(govmap_session_open(&s, &o), GOVMAP_OK);
-	return s;
+	return open_mem(f, b ? 4 : 3, on, GOVMAP_STAGE_FINDINGS);
 }
 
 START_TEST(compare_fields)
@@ -85,6 +93,43 @@ START_TEST(compare_fields)
 	free(t);
 	ck_assert_int_eq(govmap_field_text(&t, lb, "seats"), GOVMAP_OK);
 	ck_assert_ptr_null(t);
+	govmap_session_free(a);
+	govmap_session_free(b);
+}
+END_TEST
+
+/* A change of a bounded unknown start is a change (issue 17): diff and
+ * history read it as the field "valid". */
+#define BOUNDED(day)                                                       \
+	"kind: body\nid: agency\nname: Agency\ntype: arms-length-body\n"   \
+	"region: uk\nnotes: Start not known.\nvalid: {from: unknown, "       \
+	"from_no_later_than: " day "}\n" SRC
+START_TEST(compare_bounded_start)
+{
+	static const char early[] = BOUNDED("2024-04-01");
+	static const char late[] = BOUNDED("2024-05-01");
+	govmap_session *a = open2(early, NULL, 20240415);
+	govmap_session *b = open2(late, NULL, 20240415);
+	const govmap_entity *ea =
+		govmap_registry_find(govmap_session_registry(a), "agency");
+	const govmap_entity *eb =
+		govmap_registry_find(govmap_session_registry(b), "agency");
+	govmap_field_change *c;
+	size_t n;
+	ck_assert_int_eq(govmap_entity_compare(&c, &n, ea, eb), GOVMAP_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(c[0].key, "valid");
+	ck_assert_str_eq(c[0].a[0], "from unknown, no later than 2024-04-01");
+	ck_assert_str_eq(c[0].b[0], "from unknown, no later than 2024-05-01");
+	govmap_field_changes_free(c, n);
+	/* on 2024-04-15 it is in force under the first bound only */
+	govmap_diff *d = NULL;
+	ck_assert_int_eq(govmap_diff_sessions(&d, a, b, NULL), GOVMAP_OK);
+	const govmap_diff_entry *r = govmap_diff_find(d, "agency");
+	ck_assert_ptr_nonnull(r);
+	ck_assert(r->act_a && !r->act_b);
+	ck_assert_uint_eq(r->nfields, 1);
+	govmap_diff_free(d);
 	govmap_session_free(a);
 	govmap_session_free(b);
 }
@@ -208,6 +253,72 @@ START_TEST(compare_two_dates)
 }
 END_TEST
 
+#define ALB(id)                                                            \
+	"kind: body\nid: " id "\nname: " id "\ntype: arms-length-body\n"    \
+	"region: uk\n" SRC
+
+/* A session of `n` files (after the manifest) loaded without analysis:
+ * duplicate ids are data errors, which a load alone allows. */
+static govmap_session *open_files(const char *const *texts, size_t n)
+{
+	govmap_mem_file f[8] = {{"govmap.yaml", manifest, sizeof manifest - 1}};
+	static const char *const names[] = {"a.yaml", "b.yaml", "c.yaml",
+					    "d.yaml", "e.yaml", "f.yaml",
+					    "g.yaml"};
+	ck_assert_uint_le(n, 7);
+	for (size_t k = 0; k < n; k++)
+		f[k + 1] = (govmap_mem_file){names[k], texts[k],
+					     strlen(texts[k])};
+	return open_mem(f, n + 1, 0, GOVMAP_STAGE_LOAD);
+}
+
+/* The diff lists every id of either side in id order, pairing them as a
+ * sort of each side would (compare.c sorts side b from side a's order,
+ * then the ids a lacks): ids added, removed and kept, and an id twice in
+ * b (a duplicate's copies in file order, the first one paired). */
+START_TEST(compare_order_from_the_other_side)
+{
+	const char *const a[] = {ALB("m") "---\n" ALB("c"), ALB("x"),
+				 ALB("dup")};
+	const char *const b[] = {ALB("z") "---\n" ALB("c"), ALB("dup"),
+				 ALB("m") "---\n" ALB("a"), ALB("dup")};
+	govmap_session *sa = open_files(a, 3), *sb = open_files(b, 4);
+	govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
+	co.what = GOVMAP_COMPARE_FIELDS;
+	govmap_diff *d;
+	ck_assert_int_eq(govmap_diff_sessions(&d, sa, sb, &co), GOVMAP_OK);
+	static const char *const ids[] = {"a", "c", "dup", "dup",
+					  "m", "x", "z"};
+	static const int both[] = {0, 1, 1, 0, 1, 0, 0};
+	ck_assert_uint_eq(d->n, 7);
+	for (size_t k = 0; k < d->n; k++) {
+		ck_assert_str_eq(d->v[k].id, ids[k]);
+		ck_assert_int_eq(d->v[k].a >= 0 && d->v[k].b >= 0, both[k]);
+		const govmap_entity *e = govmap_diff_entity(d, &d->v[k],
+							    d->v[k].b >= 0);
+		ck_assert_str_eq(e->id, ids[k]);
+	}
+	/* b's two copies of dup in file order: b.yaml's, then d.yaml's */
+	const govmap_entity *d1 = govmap_diff_entity(d, &d->v[2], 1);
+	const govmap_entity *d2 = govmap_diff_entity(d, &d->v[3], 1);
+	ck_assert_ptr_nonnull(strstr(d1->id_pos.file, "b.yaml"));
+	ck_assert_ptr_nonnull(strstr(d2->id_pos.file, "d.yaml"));
+	ck_assert_int_eq(d->added, 3);
+	ck_assert_int_eq(d->removed, 1);
+	govmap_diff_free(d);
+	/* and the other way round: a twice-listed id on side a */
+	ck_assert_int_eq(govmap_diff_sessions(&d, sb, sa, &co), GOVMAP_OK);
+	ck_assert_uint_eq(d->n, 7);
+	for (size_t k = 0; k < d->n; k++)
+		ck_assert_str_eq(d->v[k].id, ids[k]);
+	ck_assert_int_eq(d->added, 1);
+	ck_assert_int_eq(d->removed, 3);
+	govmap_diff_free(d);
+	govmap_session_free(sa);
+	govmap_session_free(sb);
+}
+END_TEST
+
 START_TEST(compare_timeline_bad_options)
 {
 	govmap_timeline_opts o = GOVMAP_TIMELINE_OPTS_INIT;
@@ -229,10 +340,12 @@ Suite *compare_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	tcase_add_test(tc, compare_fields);
+	tcase_add_test(tc, compare_bounded_start);
 	tcase_add_test(tc, compare_sessions_and_wording);
 	tcase_add_test(tc, compare_rename_keeps_findings);
 	tcase_add_test(tc, compare_two_dates);
 	tcase_add_test(tc, compare_timeline_bad_options);
+	tcase_add_test(tc, compare_order_from_the_other_side);
 	suite_add_tcase(s, tc);
 	return s;
 }

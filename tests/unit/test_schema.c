@@ -150,6 +150,39 @@ static const one_case cases[] = {
 	{BODY "valid: {to: unknown}\n", "unknown-date", 10, 8,
 	 "body 'x' has a date 'unknown' but no notes: say why the date is "
 	 "not known and what is known"},
+	/* a bounded unknown start: only beside `from: unknown`, a real
+	 * date, not after `to`; still needs notes */
+	{BODY "valid: {from: 2020-01-01, from_no_later_than: 2021-01-01}\n"
+	 "notes: N.\n", "bound-exact", 10, 47,
+	 "valid.from_no_later_than (2021-01-01) is only for a start the "
+	 "sources do not give, but valid.from is 2020-01-01: keep the exact "
+	 "date and remove the bound, or write 'from: unknown' if no source "
+	 "gives that day"},
+	{BODY "valid: {from_no_later_than: 2021-01-01}\nnotes: N.\n",
+	 "bound-exact", 10, 29,
+	 "valid.from_no_later_than (2021-01-01) needs 'from: unknown' beside "
+	 "it: it bounds a start the sources do not give"},
+	{BODY "valid: {from: unknown, from_no_later_than: 2021-02-30}\n"
+	 "notes: N.\n", "date", 10, 44,
+	 "'2021-02-30' in 'valid.from_no_later_than' is not a real calendar "
+	 "date (1800-01-01 to 2199-12-31)"},
+	{BODY "valid: {from: unknown, from_no_later_than: soon}\nnotes: N.\n",
+	 "date", 10, 44,
+	 "'soon' in 'valid.from_no_later_than' is not a date: write "
+	 "YYYY-MM-DD (or unknown, with notes saying what is known)"},
+	{BODY "valid: {from: unknown, from_no_later_than: 2021-01-01, to: "
+	 "2020-01-01}\nnotes: N.\n", "valid-order", 10, 44,
+	 "valid.from_no_later_than (2021-01-01) is after valid.to "
+	 "(2020-01-01): give the latest day a source shows it existing, "
+	 "which is before its end"},
+	{BODY "valid: {from: unknown, from_no_later_than: 2021-01-01}\n",
+	 "unknown-date", 10, 8,
+	 "body 'x' has a date 'unknown' but no notes: say why the date is "
+	 "not known and what is known"},
+	{BODY "valid: {from: unknown, from_no_latter_than: 2021-01-01}\n"
+	 "notes: N.\n", "unknown-key", 10, 24,
+	 "unknown key 'from_no_latter_than' in 'valid' (did you mean "
+	 "'from_no_later_than'?)"},
 	{BODY "valid: {from: unknwn}\nnotes: N.\n", "date", 10, 15,
 	 "'unknwn' in 'valid.from' is not a date: write YYYY-MM-DD (or "
 	 "unknown, with notes saying what is known)"},
@@ -1112,6 +1145,51 @@ START_TEST(schema_limit_defaults)
 }
 END_TEST
 
+/* `from_no_later_than` beside `from: unknown`, on an entity and a seat
+ * (issue 17); a bound after today is a warning, not an error */
+START_TEST(schema_bounded_start)
+{
+	govmap_diags d = {0};
+	govmap_registry *reg = th_load_files(
+		NULL, NULL, &d, NULL, "e.yaml",
+		"kind: body\nid: m\nname: M\ntype: membership\n"
+		"region: england\nnotes: Began by the extract's day.\n"
+		"valid:\n  from: unknown\n  from_no_later_than: 2026-07-08\n"
+		TH_SOURCES
+		"---\nkind: board\nid: g\nname: G\ntype: board\nof: m\n"
+		"valid: {from: unknown, from_no_later_than: 2026-07-08, to: "
+		"2199-01-01}\nnotes: N.\n"
+		"seats:\n  - role: Governors\n    elected_by: m\n"
+		"    valid: {from: unknown, from_no_later_than: 2020-01-01}\n"
+		"    notes: N.\n" TH_SOURCES
+		"---\nkind: body\nid: f\nname: F\ntype: company\n"
+		"region: england\nnotes: N.\n"
+		"valid: {from: unknown, from_no_later_than: 2199-01-01}\n"
+		TH_SOURCES,
+		NULL);
+	ck_assert_ptr_nonnull(reg);
+	ck_assert_msg(d.count[GOVMAP_SEV_ERROR] == 0, "%s", th_dump(&d));
+	ck_assert_msg(d.n == 1 && !strcmp(d.v[0].code, "bound-future") &&
+			      d.v[0].sev == GOVMAP_SEV_WARNING &&
+			      d.v[0].line == 38 && d.v[0].col == 44,
+		      "%s", th_dump(&d));
+	ck_assert_str_eq(d.v[0].msg,
+			 "valid.from_no_later_than is 2199-01-01, after today: "
+			 "a start no later than a future day says nothing yet "
+			 "(a typo?)");
+	const govmap_entity *m = govmap_registry_find(reg, "m");
+	const govmap_entity *g = govmap_registry_find(reg, "g");
+	ck_assert_int_eq(m->valid.from, GOVMAP_DATE_NO_LATER_THAN(20260708));
+	ck_assert_int_eq(m->valid.to, 0);
+	ck_assert_int_eq(g->valid.from, GOVMAP_DATE_NO_LATER_THAN(20260708));
+	ck_assert_int_eq(g->valid.to, 21990101);
+	ck_assert_int_eq(g->seats[0].valid.from,
+			 GOVMAP_DATE_NO_LATER_THAN(20200101));
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
 START_TEST(schema_period_contains)
 {
 	govmap_period open = {0, 0}, p = {20200101, 20210101};
@@ -1152,6 +1230,7 @@ Suite *schema_suite(void)
 	tcase_add_test(tc, schema_required_other_kinds);
 	tcase_add_test(tc, schema_missing_id_drops_entity);
 	tcase_add_test(tc, schema_ytree_errors_reach_load);
+	tcase_add_test(tc, schema_bounded_start);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 

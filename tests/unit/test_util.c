@@ -496,9 +496,18 @@ START_TEST(period_words)
 		"from 2013-04-01",
 		"until 2022-07-01",
 		"from 2013-04-01 to 2022-07-01",
+		/* a start not known, no later than a day (issue 17) */
+		"start date not known, no later than 2013-04-01; no end date "
+		"recorded",
+		"start date not known, no later than 2013-04-01; until "
+		"2022-07-01",
+		"start date not known, no later than 2013-04-01; end date not "
+		"known",
 	};
+	const govmap_date B = GOVMAP_DATE_NO_LATER_THAN(d1);
 	govmap_period p[] = {{U, 0}, {U, d2}, {d1, U}, {0, U}, {U, U},
-			     {0, 0}, {d1, 0}, {0, d2}, {d1, d2}};
+			     {0, 0}, {d1, 0}, {0, d2}, {d1, d2},
+			     {B, 0}, {B, d2}, {B, U}};
 	char buf[120];
 	for (size_t i = 0; i < sizeof p / sizeof *p; i++)
 		ck_assert_str_eq(govmap_period_words(buf, sizeof buf, p[i]),

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <git2.h>
 
+#include "govmap/compare.h"
 #include "govmap/schema.h"
 #include "govmap/source.h"
 #include "govmap/vcs.h"
@@ -381,6 +382,82 @@ START_TEST(history_registry_removed_and_back)
 }
 END_TEST
 
+/* Walk reg/'s history with `what`, skipping neutral commits; record
+ * per step (oldest first) whether it was loaded, skipped as the same,
+ * had a diff, and its entity count. */
+typedef struct {
+	int loaded, same, diff;
+	size_t n;
+} walk_step;
+
+static size_t walk_timeline(unsigned what, walk_step *v, size_t max)
+{
+	govmap_parse_cache *cache;
+	ck_assert_int_eq(govmap_parse_cache_new(&cache), GOVMAP_OK);
+	char *root = th_path(repo_dir, "reg");
+	govmap_session_opts so = GOVMAP_SESSION_OPTS_INIT;
+	so.source = GOVMAP_SOURCE_GIT;
+	so.registry = root;
+	so.stage = GOVMAP_STAGE_ANALYSE;
+	so.cache = cache;
+	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
+	to.session = &so;
+	to.what = what;
+	to.skip_neutral = 1;
+	govmap_diags d = {0};
+	govmap_timeline *t;
+	ck_assert_int_eq(govmap_timeline_open(&t, &to, &d), GOVMAP_OK);
+	size_t k = 0;
+	const govmap_timeline_step *st;
+	while (govmap_timeline_next(t, &st) == GOVMAP_OK) {
+		ck_assert_uint_lt(k, max);
+		v[k].loaded = st->loaded;
+		v[k].same = st->same;
+		v[k].diff = st->diff != NULL;
+		v[k].n = st->session ? govmap_registry_count(
+					       govmap_session_registry(st->session))
+				     : 0;
+		k++;
+	}
+	govmap_timeline_free(t);
+	govmap_diags_free(&d);
+	govmap_parse_cache_free(cache);
+	free(root);
+	return k;
+}
+
+/* GOVMAP_COMPARE_NO_DIFF (what `history` without an ID asks): the same
+ * commits loaded and skipped as a walk with diffs, the same sessions,
+ * and no diff at any step. */
+START_TEST(timeline_without_diffs)
+{
+	commit_at(BODY("a"), "one", 1700000000, "a");
+	commit_at(BODY("a") "---\n" BODY("b"), "one", 1700000100, "b");
+	commit_at(BODY("a") "notes: only notes\n---\n" BODY("b"), "one",
+		  1700000200, "notes");
+	commit_at(BODY("a"), "one", 1700000300, "b removed");
+	walk_step with[8], without[8];
+	size_t n = walk_timeline(GOVMAP_COMPARE_SCORES, with, 8);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_uint_eq(walk_timeline(GOVMAP_COMPARE_NO_DIFF, without, 8),
+			  n);
+	size_t diffs = 0;
+	for (size_t k = 0; k < n; k++) {
+		ck_assert_int_eq(with[k].loaded, without[k].loaded);
+		ck_assert_int_eq(with[k].same, without[k].same);
+		ck_assert_uint_eq(with[k].n, without[k].n);
+		ck_assert_int_eq(without[k].diff, 0);
+		diffs += (size_t)with[k].diff;
+	}
+	/* oldest first: a; a and b; the notes commit skipped; a again */
+	ck_assert_uint_eq(with[0].n, 1);
+	ck_assert_uint_eq(with[1].n, 2);
+	ck_assert_int_eq(with[2].same, 1);
+	ck_assert_uint_eq(with[3].n, 1);
+	ck_assert_uint_eq(diffs, 2);
+}
+END_TEST
+
 START_TEST(history_refuses_bad_revisions)
 {
 	govmap_diags d = {0};
@@ -542,6 +619,7 @@ Suite *vcs_suite(void)
 	tcase_add_test(tc, history_keeps_registry_commits);
 	tcase_add_test(tc, history_registry_removed_and_back);
 	tcase_add_test(tc, history_refuses_bad_revisions);
+	tcase_add_test(tc, timeline_without_diffs);
 	tcase_add_test(tc, repo_paths_hooks_folder);
 	suite_add_tcase(s, tc);
 

@@ -94,7 +94,9 @@ const char *govmap_severity_name(govmap_severity sev);
 int govmap_date_parse(govmap_date *out, const char *s);
 
 /** Format a date as YYYY-MM-DD into buf (at least 11 bytes): "-" for 0,
- * "unknown" for -1 (GOVMAP_DATE_UNKNOWN, model.h). */
+ * "unknown" for -1 (GOVMAP_DATE_UNKNOWN, model.h) and for a start unknown
+ * but bounded (GOVMAP_DATE_NO_LATER_THAN; its bound is
+ * GOVMAP_DATE_BOUND(d), and govmap_period_words says both). */
 void govmap_date_format(char *buf, govmap_date d);
 
 /** Today's date in UTC. */

@@ -74,6 +74,12 @@ int govmap_field_text(char **out, const govmap_entity *e, const char *key);
 #define GOVMAP_COMPARE_FINDINGS 4u /**< findings gained and lost (both
 				        sessions to GOVMAP_STAGE_FINDINGS) */
 #define GOVMAP_COMPARE_ALL 7u
+/** Timeline only (govmap_timeline_opts.what): compute no step diff at
+ * all (every step's `diff` is NULL), for a caller that reads only each
+ * step's session, as `history` without an ID does (its totals come from
+ * the sessions).  Which commits are loaded is as without it and without
+ * GOVMAP_COMPARE_FIELDS. */
+#define GOVMAP_COMPARE_NO_DIFF 8u
 
 #define GOVMAP_COMPARE_OPTS_VERSION 1
 
@@ -218,7 +224,7 @@ typedef struct {
 	 * first step is compared with (not a step itself): for --since. */
 	int baseline;
 	/** What each step's diff computes (GOVMAP_COMPARE_*); 0 means
-	 * GOVMAP_COMPARE_ALL. */
+	 * GOVMAP_COMPARE_ALL; GOVMAP_COMPARE_NO_DIFF: no diff. */
 	unsigned what;
 	/** Do not load a commit that changes nothing validation or the
 	 * analysis reads (govmap_history_neutral, vcs.h: only notes, or

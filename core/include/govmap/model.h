@@ -74,9 +74,25 @@ typedef enum {
  * govmap_date_format(), which writes "unknown". */
 #define GOVMAP_DATE_UNKNOWN ((govmap_date)-1)
 
+/** A start date the registry says is not known but bounded, `valid:
+ * {from: unknown, from_no_later_than: D}`: began on a date the sources do
+ * not give, no later than D (a yyyymmdd date).  Stored in `from` as -D,
+ * below GOVMAP_DATE_UNKNOWN, so that the period stays two dates wide
+ * across the plugin ABI; a reader that tests `from > 0` before comparing
+ * sees an unknown start, as before.  The period is in force from D on
+ * (govmap_period_status); before D it is not known to be. */
+#define GOVMAP_DATE_NO_LATER_THAN(d) ((govmap_date)-(govmap_date)(d))
+/** The bound D of such a start; 0 for any other date (header-only, so
+ * that plugins may use it). */
+#define GOVMAP_DATE_BOUND(d) ((d) < -1 ? -(d) : 0)
+/** True for a date marked unknown, bounded or not. */
+#define GOVMAP_DATE_IS_UNKNOWN(d) ((d) < 0)
+
 typedef struct {
 	govmap_date from; /**< 0 = since always; GOVMAP_DATE_UNKNOWN = began
-			       on a date the sources do not give */
+			       on a date the sources do not give; below
+			       that, GOVMAP_DATE_NO_LATER_THAN(D) = began
+			       on such a date no later than D */
 	govmap_date to;   /**< 0 = still in force; exclusive end date;
 			       GOVMAP_DATE_UNKNOWN = ended on a date the
 			       sources do not give */
@@ -246,7 +262,9 @@ const char *govmap_post_name(govmap_post p);
 /** True when `p` certainly includes `on` (from <= on < to); on == 0 means
  * "any".  A period with a date GOVMAP_DATE_UNKNOWN includes `on` only when
  * the known dates alone decide it: never, since an unknown start (or
- * end) leaves open whether `on` was inside. */
+ * end) leaves open whether `on` was inside.  A start unknown but no later
+ * than D (GOVMAP_DATE_NO_LATER_THAN) includes every `on` from D on, as a
+ * start of D would, and leaves open the dates before D. */
 bool govmap_period_contains(govmap_period p, govmap_date on);
 
 /** Like govmap_period_contains, with a third answer: GOVMAP_UNKNOWN when

@@ -137,7 +137,8 @@ typedef struct govmap_host {
 	govmap_date (*on)(const govmap_rule_ctx *ctx);
 	/** True when period p certainly contains the evaluation date: a
 	 * date GOVMAP_DATE_UNKNOWN (model.h) that leaves it open gives
-	 * false. */
+	 * false; a start unknown but no later than D
+	 * (GOVMAP_DATE_NO_LATER_THAN) counts from D on. */
 	int (*in_force)(const govmap_rule_ctx *ctx, govmap_period p);
 
 	/* --- every entity -------------------------------------------- */
@@ -153,7 +154,11 @@ typedef struct govmap_host {
 	/** Region path ("england/greater-manchester") or NULL. */
 	const char *(*region)(const govmap_rule_ctx *ctx, int32_t e);
 	/** Validity period; {0, 0} = always; either date may be
-	 * GOVMAP_DATE_UNKNOWN (-1: the registry says `unknown`), so test
+	 * GOVMAP_DATE_UNKNOWN (-1: the registry says `unknown`), and
+	 * `from` may be below -1, a start unknown but no later than a day
+	 * (`from_no_later_than`; GOVMAP_DATE_BOUND(from) gives the day,
+	 * model.h; added in govmap 0.2 without a change of the ABI
+	 * version: a plugin built before reads it as unknown), so test
 	 * `> 0` before comparing dates, or use in_force(). */
 	govmap_period (*valid)(const govmap_rule_ctx *ctx, int32_t e);
 	/** Official code by scheme ("ons", "ods"), or NULL. */

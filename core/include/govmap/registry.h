@@ -208,7 +208,9 @@ char *govmap_type_count_words(char *buf, size_t size, size_t n,
  * "until 2022-07-01", "no dates recorded"; a date marked unknown as
  * "start date not known; until 2022-07-01", "start date not known; no
  * end date recorded", "from 2013-04-01; end date not known", "start and
- * end dates not known".  The end date is exclusive, as in the registry.
+ * end dates not known"; a bounded start (GOVMAP_DATE_NO_LATER_THAN) as
+ * "start date not known, no later than 2026-07-08; no end date
+ * recorded".  The end date is exclusive, as in the registry.
  * Writes it NUL-terminated (cut at `size`) into buf and returns buf. */
 char *govmap_period_words(char *buf, size_t size, govmap_period p);
 

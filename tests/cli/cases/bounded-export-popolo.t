@@ -1,0 +1,21 @@
+export popolo (issue 17): the council's founding_date stays null and the govmap extension gives from_no_later_than; its seat too.
+--- args
+-r tests/fixtures/analysis/bounded --on 2024-04-01 export --format popolo
+--- exit
+0
+--- stdout
+{"govmap":{"format":"popolo","generator":"govmap 0.2.0","title":"test-bounded, working tree, on 2024-04-01","date":"2024-04-01"},
+"organizations":[
+  {"id":"test-voters","name":"Test voters","classification":"electorate","parent_id":null,"area_id":"england/testshire","founding_date":null,"dissolution_date":null,"description":null,"identifiers":[],"sources":[{"url":"https://example.org/test/voters","note":"Test source"}],"govmap":{"kind":"body","accountability":1.000000,"deficit":0.000000,"chain_links":0,"money_gbp":null,"exposure_gbp":null,"money_year":null,"money_kind":null,"electorate":true,"findings":0,"statutory_basis":null,"legal_form":null,"meets_in_public":null,"publishes_papers":null}},
+  {"id":"test-council","name":"Test Council","classification":"local-authority","parent_id":null,"area_id":"england/testshire","founding_date":null,"dissolution_date":null,"description":null,"identifiers":[],"sources":[{"url":"https://example.org/test/council","note":"Test source"}],"govmap":{"kind":"body","accountability":0.900000,"deficit":0.100000,"chain_links":1,"money_gbp":null,"exposure_gbp":null,"money_year":null,"money_kind":null,"electorate":false,"findings":0,"statutory_basis":null,"legal_form":null,"meets_in_public":null,"publishes_papers":null}},
+  {"id":"test-trust","name":"Test Trust","classification":"nhs-trust","parent_id":null,"area_id":"england/testshire","founding_date":"2000-01-01","dissolution_date":null,"description":null,"identifiers":[],"sources":[{"url":"https://example.org/test/trust","note":"Test source"}],"govmap":{"kind":"body","accountability":0.486000,"deficit":0.514000,"chain_links":2,"money_gbp":null,"exposure_gbp":null,"money_year":null,"money_kind":null,"electorate":false,"findings":2,"statutory_basis":null,"legal_form":null,"meets_in_public":null,"publishes_papers":null}},
+  {"id":"test-membership","name":"Members of Test Trust","classification":"membership","parent_id":null,"area_id":"england/testshire","founding_date":null,"dissolution_date":null,"description":"The day the membership began is not known; a source shows it existing on 2024-04-01.","identifiers":[],"sources":[{"url":"https://example.org/test/membership","note":"Test source"}],"govmap":{"kind":"body","from_no_later_than":"2024-04-01","accountability":0.500000,"deficit":0.500000,"chain_links":0,"money_gbp":null,"exposure_gbp":null,"money_year":null,"money_kind":null,"electorate":true,"findings":0,"statutory_basis":null,"legal_form":null,"meets_in_public":null,"publishes_papers":null}},
+  {"id":"test-governors","name":"Council of governors of Test Trust","classification":"council-of-governors","parent_id":"test-trust","area_id":null,"founding_date":null,"dissolution_date":null,"description":"The day the council began is not known; a source shows it existing on 2024-04-01.","identifiers":[],"sources":[{"url":"https://example.org/test/governors","note":"Test source"}],"govmap":{"kind":"board","from_no_later_than":"2024-04-01","accountability":0.450000,"deficit":0.550000,"chain_links":1,"money_gbp":null,"exposure_gbp":null,"money_year":null,"money_kind":null,"electorate":false,"findings":0,"statutory_basis":null,"legal_form":null,"meets_in_public":null,"publishes_papers":null}}],
+"areas":[
+  {"id":"england","name":"england","classification":"region","parent_id":null},
+  {"id":"england/testshire","name":"testshire","classification":"region","parent_id":"england"}],
+"posts":[
+  {"id":"test-governors.seat.1","label":"Public governors","role":"Public governors","organization_id":"test-governors","start_date":null,"end_date":null,"govmap":{"from_no_later_than":"2024-04-01","post":"governor","count":1,"vacant":0,"fill":"elected","by":"test-membership","approved_by":null,"voting":null,"elected_member":null}}],
+"memberships":[
+  {"id":"test-governors.seat.1.1","role":"Public governors","person_id":null,"organization_id":"test-governors","post_id":"test-governors.seat.1","on_behalf_of_id":"test-membership","start_date":null,"end_date":null}]}
+--- stderr
