@@ -161,11 +161,19 @@ static int type_drawn(const govmap__map *m, const govmap_analysis *an,
 	return 0;
 }
 
-/* The body types that name an area in the national view. */
+/* The body types that name an area in the national view: an ICB, a
+ * Welsh regional partnership board, a Scottish health board or
+ * integration joint board, a Northern Irish health and social care
+ * trust. */
 static int is_area_type(const char *t)
 {
-	return t && (strcmp(t, "icb") == 0 ||
-		     strcmp(t, "regional-partnership-board") == 0);
+	static const char *const types[] = {
+		"icb", "regional-partnership-board", "health-board",
+		"integration-joint-board", "hsc-trust"};
+	for (size_t k = 0; t && k < sizeof types / sizeof *types; k++)
+		if (strcmp(t, types[k]) == 0)
+			return 1;
+	return 0;
 }
 
 /* ---- node selection ---- */
@@ -211,6 +219,40 @@ static size_t enclosing_footprint(const char *region,
 	}
 	free(buf);
 	return best;
+}
+
+/* The national view: the length in `region` of the outermost footprint
+ * enclosing it (a proper prefix) that is drawn as one node with it: one
+ * of NEST_DEPTH or more segments with bodies of its own in `present`
+ * (the areas of the ICBs merged in 2026 are part of the ICB's node), or
+ * one of two segments with an area body of its own in `areas` (an ICB,
+ * a health board: is_area_type; Scotland's council areas are part of
+ * their health board's node, while an NHS England region's ICBs are
+ * nodes of their own); the whole length if there is none. */
+static size_t area_footprint(const char *region,
+			     const govmap__strmap *present,
+			     const govmap__strmap *areas)
+{
+	size_t len = strlen(region), segs = 1;
+	char *buf = malloc(len + 1);
+	if (!buf)
+		return len;
+	memcpy(buf, region, len + 1);
+	for (size_t k = 0; k < len; k++) {
+		if (region[k] != '/' || ++segs <= 2)
+			continue;
+		buf[k] = '\0';
+		int found = govmap__strmap_get(segs - 1 >= NEST_DEPTH ? present
+								    : areas,
+					       buf) >= 0;
+		buf[k] = '/';
+		if (found) {
+			len = k;
+			break;
+		}
+	}
+	free(buf);
+	return len;
 }
 
 static int drawable(const govmap_analysis *an, size_t i)
@@ -541,6 +583,42 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 	return GOVMAP_OK;
 }
 
+/* `r` lies in a footprint strictly below region `top`. */
+static int below(const char *r, const char *top)
+{
+	size_t n = strlen(top);
+	return r && strncmp(r, top, n) == 0 && r[n] == '/';
+}
+
+/* Whether a region map folds the areas below its region into one box
+ * each (as the national view does): a map of a nation or an NHS England
+ * region (a region of at most two segments with no area body of its
+ * own: no ICB, health board or RPB, is_area_type) with areas below it
+ * that have one.  London drew its five ICB areas' 200 bodies side by side, 2,674 by
+ * 4,039 pt; each area has a map of its own. */
+static int folds_areas(const govmap__map *m, const govmap_analysis *an,
+		       const govmap_map_opts *o)
+{
+	if (!o->region || o->national || o->focus || o->nonly ||
+	    strchr(o->region, '/') != strrchr(o->region, '/'))
+		return 0;
+	const govmap_registry *reg = govmap_analysis_registry(an);
+	int any = 0;
+	for (size_t i = 0; i < govmap_registry_count(reg); i++) {
+		if (m->sel[i] != 1)
+			continue;
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const char *r = govmap_entity_region(reg, e);
+		if (r && strcmp(r, o->region) == 0 && is_area_type(e->type))
+			return 0;
+		/* an area below it with an ICB, board or trust: an
+		 * area with sub-areas of its own and no ICB (a fixture's)
+		 * draws them in full */
+		any |= below(r, o->region) && is_area_type(e->type);
+	}
+	return any;
+}
+
 /* Assign each selected entity to a drawn node. */
 static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		       const govmap_map_opts *o)
@@ -555,16 +633,23 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		m->rep[i] = -1;
 	/* the national view draws a footprint nested in a drawn one (the
 	 * areas of the ICBs merged in 2026) as part of it */
-	govmap__strmap present;
+	govmap__strmap present, areas;
 	if (govmap__strmap_init(&present, 64) < 0)
 		return -1;
-	for (size_t i = 0; o->national && i < n; i++) {
-		const char *r = m->sel[i] ? govmap_entity_region(
-						    reg, govmap_registry_at(reg, i))
-					  : NULL;
+	if (govmap__strmap_init(&areas, 64) < 0) {
+		govmap__strmap_free(&present);
+		return -1;
+	}
+	int fold = folds_areas(m, an, o);
+	for (size_t i = 0; (o->national || fold) && i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
+		const char *r = m->sel[i] ? govmap_entity_region(reg, e) : NULL;
 		if (is_footprint(r) &&
-		    govmap__strmap_put(&present, r, (int32_t)i, NULL) < 0) {
+		    (govmap__strmap_put(&present, r, (int32_t)i, NULL) < 0 ||
+		     (is_area_type(e->type) &&
+		      govmap__strmap_put(&areas, r, (int32_t)i, NULL) < 0))) {
 			govmap__strmap_free(&present);
+			govmap__strmap_free(&areas);
 			return -1;
 		}
 	}
@@ -573,6 +658,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 	if (!keys || govmap__strmap_init(&groups, 64) < 0) {
 		free(keys);
 		govmap__strmap_free(&present);
+		govmap__strmap_free(&areas);
 		return -1;
 	}
 	size_t *gsize = calloc(n ? n : 1, sizeof(*gsize));
@@ -585,11 +671,10 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		const char *r = govmap_entity_region(reg, e);
 		if ((int32_t)i == m->focus)
 			continue;
-		int32_t at; /* unused: pass 2 finds the footprint's entity */
-		if (o->national && is_footprint(r))
+		if ((o->national || (fold && below(r, o->region))) &&
+		    is_footprint(r))
 			keys[i] = govmap__asprintf(
-				"F %.*s",
-				(int)enclosing_footprint(r, &present, 1, &at), r);
+				"F %.*s", (int)area_footprint(r, &present, &areas), r);
 		else if (!o->national && e->type)
 			keys[i] = govmap__asprintf("T %s|%s", r ? r : "",
 						   e->type);
@@ -611,7 +696,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 		int32_t leader = keys[i] ? govmap__strmap_get(&groups, keys[i])
 					 : -1;
 		int grouped = leader >= 0 &&
-			      (o->national ? keys[i][0] == 'F'
+			      (keys[i][0] == 'F' ? 1
 					   : gsize[leader] > collapse);
 		if (grouped && m->rep[leader] >= 0 && leader != (int32_t)i) {
 			govmap__dnode *g = &m->nodes[m->rep[leader]];
@@ -637,14 +722,22 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 				g->electorate = 0;
 			if (!s->electorate && s->D > g->maxD)
 				g->maxD = s->D;
-			if (g->area < 0 && is_area_type(e->type))
+			/* named by the area body of the outermost
+			 * footprint (a health board, not one of the
+			 * integration joint boards of its council areas) */
+			if (is_area_type(e->type) &&
+			    (g->area < 0 ||
+			     strlen(govmap_entity_region(reg, e)) <
+				     strlen(govmap_entity_region(
+					     reg, govmap_registry_at(
+							  reg, (size_t)g->area)))))
 				g->area = (int32_t)i;
 			m->rep[i] = m->rep[leader];
 			continue;
 		}
 		govmap__dnode nd = {0};
 		nd.entity = (int32_t)i;
-		nd.kind = grouped ? (o->national ? GOVMAP__DN_FOOTPRINT
+		nd.kind = grouped ? (keys[i][0] == 'F' ? GOVMAP__DN_FOOTPRINT
 						 : GOVMAP__DN_SUMMARY)
 				  : GOVMAP__DN_ENTITY;
 		nd.count = 1;
@@ -679,6 +772,7 @@ static int group_nodes(govmap__map *m, const govmap_analysis *an,
 	free(gsize);
 	govmap__strmap_free(&groups);
 	govmap__strmap_free(&present);
+	govmap__strmap_free(&areas);
 	return rc;
 }
 
@@ -835,16 +929,19 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 					     : NULL;
 			char *aname = ae ? wrap(govmap_dot_escape(
 						     ae->name ? ae->name : ae->id),
-					     24)
+					     20)
 					 : NULL;
 			if (ae && !aname)
 				rc = -1;
+			/* no money line when none is recorded: the cut
+			 * corners say it (a narrower box) */
 			d->label = govmap__asprintf(
-				"%s\\n%zu %s, weakest D %.2f\\nD %.2f %s\\n%s",
-				aname ? aname : region, d->count,
-				d->count == 1 ? "body" : "bodies", d->maxD, d->D,
-				d->money > 0 ? "weighted by money" : "mean",
-				mline);
+				"%s\\nD weakest %.2f, %s %.2f\\n%zu %s%s%s",
+				aname ? aname : region, d->maxD,
+				d->money > 0 ? "by money" : "mean", d->D,
+				d->count, d->count == 1 ? "body" : "bodies",
+				d->money_known ? ", " : "",
+				d->money_known ? mline : "");
 			free(aname);
 		} else
 			d->label = govmap__asprintf(
@@ -854,12 +951,17 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 				mline);
 		/* in words, as the label: "7 bodies summarised (council,
 		 * North East London)", never the registry's region path */
+		char weakest[64] = "";
+		if (d->kind == GOVMAP__DN_FOOTPRINT)
+			snprintf(weakest, sizeof weakest,
+				 "weakest chain: deficit %.3f; ", d->maxD);
 		char *tip = govmap__asprintf(
-			"%zu bodies summarised (%s%s%s); deficit %s %.3f; "
+			"%zu %s summarised (%s%s%s); %sdeficit %s %.3f; "
 			"largest: %s",
-			d->count,
+			d->count, d->count == 1 ? "body" : "bodies",
 			d->kind == GOVMAP__DN_FOOTPRINT ? "" : twords,
 			d->kind == GOVMAP__DN_FOOTPRINT ? "" : ", ", rwords,
+			weakest,
 			d->money > 0 ? "weighted by money" : "mean", d->D,
 			e->name ? e->name : e->id);
 		d->tooltip = tip ? tooltip_escape(tip) : NULL;
@@ -911,6 +1013,13 @@ unsigned govmap__compact_collapse(unsigned step)
 #define UNNEST_STEP 2 /* compaction step from which boxes are not nested */
 #define MAX_STYLED 16 /* plugin-coloured types listed in the legend */
 #define MAX_CLUSTERS 200 /* footprint boxes drawn; more go unboxed */
+/* the national overview (osage): boxes a row, areas a row in a box, and
+ * the legend's place among the boxes (in the second row, where the
+ * boxes are short: 1,872 by 1,527 pt on 2026-12-06, 1,872 by 1,642
+ * with the legend last) */
+#define NATIONAL_COLS "3"
+#define NATIONAL_WRAP "3"
+#define NATIONAL_LEGEND_AT 4
 
 /* The footprint boxes of a map, one per footprint drawn.  A footprint
  * whose nearest enclosing footprint also has nodes of its own, and lies
@@ -1196,6 +1305,34 @@ static void edge_look(const govmap_registry *reg, const govmap_edge *e,
 	}
 }
 
+/* The national overview's box of node i (malloc'd, a region path; NULL
+ * when out of memory): an NHS England region or a Scottish health board
+ * area (a footprint of two segments with footprints below it) holds its
+ * areas; a nation holds the rest of its own (Wales's regional
+ * partnership boards, Northern Ireland's trusts, its national bodies
+ * and electorates). */
+static char *national_box(const govmap__map *m, size_t i)
+{
+	const char *r = m->nodes[i].region && *m->nodes[i].region
+				? m->nodes[i].region
+				: "uk";
+	size_t one = strcspn(r, "/");
+	if (!r[one])
+		return govmap__asprintf("%s", r);
+	size_t two = one + 1 + strcspn(r + one + 1, "/");
+	int below = r[two] != '\0';
+	for (size_t k = 0; !below && k < m->nnodes; k++) {
+		const char *q = m->nodes[k].region;
+		below = q && strncmp(q, r, two) == 0 && q[two] == '/';
+	}
+	return govmap__asprintf("%.*s", (int)(below ? two : one), r);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			    const govmap_map_opts *o, size_t *nghosts)
 {
@@ -1261,6 +1398,42 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		free(gn);
 		gn = NULL;
 	}
+	/* The national overview: a box per NHS England region, Scottish
+	 * health board area and nation (national_box), in the order of
+	 * their paths, each holding its areas (one node per footprint) in
+	 * rows; the boxes in the grid below; no lines (the legend counts
+	 * them): it fits one screen. */
+	char **nkey = NULL;
+	if (gn && o->national) {
+		nkey = calloc(m->nnodes ? m->nnodes : 1, sizeof(*nkey));
+		char **sorted = calloc(m->nnodes ? m->nnodes : 1,
+				       sizeof(*sorted));
+		for (size_t i = 0; nkey && sorted && i < m->nnodes; i++)
+			if (!(sorted[i] = nkey[i] = national_box(m, i)))
+				nomem = 1;
+		if (!nkey || !sorted)
+			nomem = 1;
+		else if (!nomem) {
+			qsort(sorted, m->nnodes, sizeof(*sorted), str_cmp);
+			for (size_t i = 0; i < m->nnodes; i++)
+				box_for(&cs, sorted[i]);
+		}
+		free(sorted);
+		/* osage packs the boxes NATIONAL_COLS a row in this
+		 * order, the legend NATIONAL_LEGEND_AT, and a box's own nodes
+		 * NATIONAL_WRAP a row: electorates, national bodies, then
+		 * the areas in the order of their paths */
+		char buf[32];
+		set(g, "packmode", "array_u" NATIONAL_COLS);
+		set(g, "pack", "12");
+		for (size_t c = 0; c < cs.n; c++) {
+			snprintf(buf, sizeof buf, "%zu",
+				 c < NATIONAL_LEGEND_AT ? c : c + 1);
+			set(cs.v[c].g, "sortv", buf);
+			set(cs.v[c].g, "packmode", "array_u" NATIONAL_WRAP);
+			set(cs.v[c].g, "pack", "8");
+		}
+	}
 	/* voters on the top rank; a footprint's own electorates sit at the
 	 * top of its cluster instead, above their councils, so that a
 	 * region's map does not draw every electorate in one row */
@@ -1268,10 +1441,42 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(top, "rank", "min");
 	for (size_t i = 0; gn && i < m->nnodes; i++) {
 		const govmap__dnode *d = &m->nodes[i];
-		Agraph_t *parent = d->electorate ? top : g;
+		Agraph_t *parent = d->electorate && !o->national ? top : g;
 		cl[i] = -1;
-		if (!o->national && !m->focus_map && !o->nonly &&
-		    is_footprint(d->region)) {
+		if (nkey && nkey[i]) {
+			int32_t c = box_for(&cs, nkey[i]);
+			if (c >= 0)
+				parent = cs.v[c].g;
+			cl[i] = c;
+		} else if (d->kind == GOVMAP__DN_FOOTPRINT && !o->national &&
+			   o->region && below(d->region, o->region)) {
+			/* an area folded into one box (folds_areas) sits in
+			 * the box of the footprint one segment below the
+			 * map's region that holds it (England's map: an
+			 * ICB area in its NHS England region's box), when
+			 * bodies of that footprint are drawn */
+			size_t len = strlen(o->region) + 1;
+			len += strcspn(d->region + len, "/");
+			char *pre = d->region[len] ? govmap__asprintf(
+				"%.*s", (int)len, d->region) : NULL;
+			int32_t k = pre ? govmap__strmap_get(&cs.drawn, pre)
+					: -1;
+			free(pre);
+			/* that footprint's own box (an NHS England region's
+			 * bodies) joins its areas */
+			for (size_t j = 0; !d->region[len] && k < 0 &&
+					   j < m->nnodes;
+			     j++)
+				if (below(m->nodes[j].region, d->region))
+					k = (int32_t)i;
+			if (k >= 0) {
+				int32_t c = box_for(&cs, m->nodes[k].region);
+				if (c >= 0)
+					parent = cs.v[c].g;
+				cl[i] = c;
+			}
+		} else if (!o->national && !m->focus_map && !o->nonly &&
+			   is_footprint(d->region)) {
 			int32_t c = box_for(&cs, d->region);
 			if (c >= 0)
 				parent = cs.v[c].g;
@@ -1281,6 +1486,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		snprintf(name, sizeof name, "n%zu", i);
 		Agnode_t *nd = agnode(parent, name, 1);
 		gn[i] = nd;
+		if (o->national) {
+			snprintf(name, sizeof name, "%zu",
+				 (d->electorate ? 0
+				  : d->kind == GOVMAP__DN_ENTITY ? 1 : 2) *
+					 m->nnodes + i);
+			set(nd, "sortv", name);
+		}
 		set(nd, "label", d->label ? d->label : "?");
 		set(nd, "tooltip", d->tooltip ? d->tooltip : "");
 		if (d->electorate) {
@@ -1300,24 +1512,38 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 							 ? "filled,rounded,diagonals"
 							 : "filled,diagonals");
 		}
-		if (d->kind != GOVMAP__DN_ENTITY) {
+		if (d->kind == GOVMAP__DN_FOOTPRINT) {
+			/* an area of the national overview: a plain box,
+			 * cut corners when no money is recorded */
+			set(nd, "shape", "box");
+			set(nd, "style", d->money_known ? "filled"
+							: "filled,diagonals");
+		} else if (d->kind != GOVMAP__DN_ENTITY) {
 			set(nd, "shape", "box3d");
 			set(nd, "style", "filled");
 		}
 		/* a plugin's colour for the type: the border (the fill is the
 		 * deficit); context, focus and change marks draw over it */
-		const char *tc = o->type_colour && d->type && !d->electorate
-					 ? o->type_colour(d->type,
+		/* an area of the national overview takes its area body's
+		 * (an ICB's, a health board's), not its biggest spender's:
+		 * a box named for an ICB in a Healthwatch's border misled */
+		const char *ty = d->type;
+		if (d->kind == GOVMAP__DN_FOOTPRINT)
+			ty = d->area >= 0 ? govmap_registry_at(
+						    reg, (size_t)d->area)->type
+					  : NULL;
+		const char *tc = o->type_colour && ty && !d->electorate
+					 ? o->type_colour(ty,
 							  o->colour_payload)
 					 : NULL;
 		if (tc && govmap__is_rgb(tc)) {
 			set(nd, "color", tc);
 			set(nd, "penwidth", "2.5");
 			size_t k = 0;
-			while (k < nstyled && strcmp(styled[k].type, d->type))
+			while (k < nstyled && strcmp(styled[k].type, ty))
 				k++;
 			if (k == nstyled && nstyled < MAX_STYLED) {
-				styled[nstyled].type = d->type;
+				styled[nstyled].type = ty;
 				styled[nstyled++].colour = tc;
 			}
 		}
@@ -1326,7 +1552,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		if ((int32_t)d->entity == m->focus &&
 		    d->kind == GOVMAP__DN_ENTITY)
 			set(nd, "penwidth", "3");
-		if (d->money > 0) {
+		if (d->money > 0 && d->kind != GOVMAP__DN_FOOTPRINT) {
 			/* width grows with the log of money: £1m 1.6in,
 			 * £100bn 3.1in */
 			double w = 1.6 + 0.3 * log10((double)d->money / 1e6);
@@ -1436,7 +1662,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	}
 	if (gn && ntop >= GRID_MIN)
 		set(g, "compound", "true");
-	for (size_t k = 0; gn && k < m->nedges; k++) {
+	/* the national overview draws no lines: between a hundred areas
+	 * and the national bodies they crossed the whole map (6,900 by
+	 * 4,100 pt); the legend counts them */
+	size_t nat_links = 0;
+	for (size_t k = 0; o->national && k < m->nedges; k++)
+		nat_links += m->edges[k].count;
+	for (size_t k = 0; gn && !o->national && k < m->nedges; k++) {
 		if (bundle[k] != k)
 			continue;
 		const govmap__dedge *de = &m->edges[k];
@@ -1550,7 +1782,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		free(prev[0]);
 		free(prev[1]);
 	}
-	if (gn && !m->focus_map && m->nnodes > wrapn) {
+	/* the national overview is packed by osage (render.c): no rows
+	 * and no grid of ours */
+	if (gn && !m->focus_map && !o->national && m->nnodes > wrapn) {
 		uint32_t *level = malloc(m->nnodes * sizeof(*level));
 		size_t *count = calloc(m->nnodes + 1, sizeof(*count));
 		if (!level || !count)
@@ -1596,7 +1830,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * each cluster to the top anchor of the one a row below it.  The
 	 * clusters are roughly twice as wide as high, so about sqrt(n / 2)
 	 * columns give a map of roughly even sides. */
-	if (gn && tops && pos && ntop >= GRID_MIN) {
+	if (gn && tops && pos && ntop >= GRID_MIN && !o->national) {
 		/* each step more compact halves the columns */
 		size_t cols = (size_t)ceil(sqrt((double)ntop / 2.0)) >>
 			      grid_shift[step];
@@ -1766,20 +2000,25 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 					"ALIGN=\"LEFT\">%s</TD></TR>",
 					deficit_fill[b], deficit_band[b]);
 	for (size_t i = 0; i < sizeof edge_styles / sizeof *edge_styles; i++)
-		if (edge_styles[i].legend && type_drawn(m, an, i))
+		if (edge_styles[i].legend && !o->national &&
+		    type_drawn(m, an, i))
 			off += (size_t)snprintf(
 				html + off, sizeof html - off,
 				"<TR><TD><FONT COLOR=\"%s\"><B>&#8212;&#8212;"
 				"</B></FONT></TD><TD ALIGN=\"LEFT\">%s</TD>"
 				"</TR>",
 				edge_styles[i].color, edge_styles[i].legend);
+	if (!o->national)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" "
+			"BALIGN=\"LEFT\">line: solid statute, "
+			"dashed contract/guidance<BR/>or seats, dotted "
+			"none; width = strength</TD></TR>");
 	off += (size_t)snprintf(
 		html + off, sizeof html - off,
-		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">line: solid statute, "
-		"dashed contract/guidance<BR/>or seats, dotted "
-		"none; width = strength</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">A = accountability, D = "
-		"deficit = 1 - A;<BR/>box width = public money"
+		"deficit = 1 - A;<BR/>%s"
 		"</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">A in words: strong 0.7+, "
 		"moderate 0.4+,<BR/>weak 0.2+, very weak, none; "
@@ -1787,7 +2026,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		"or seat fills<BR/>are not recorded</TD></TR>"
 		"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">cut corners: money not "
 		"recorded for this<BR/>year (unknown, not zero)"
-		"</TD></TR>");
+		"</TD></TR>",
+		o->national ? "an area: its ICB, board or trust, filled<BR/>by its weakest chain (largest D)"
+			    : "box width = public money");
 	/* what is not drawn, only when there is some: never "0 missing
 	 * forums" */
 	if (ghosts)
@@ -1804,16 +2045,34 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			m->hidden_edges,
 			m->focus_map ? "not of this body or its chain to voters"
 				     : "to bodies outside this map");
-	int summaries = 0;
-	for (size_t i = 0; i < m->nnodes; i++)
+	int summaries = 0, areas = 0;
+	for (size_t i = 0; i < m->nnodes; i++) {
 		summaries |= m->nodes[i].kind == GOVMAP__DN_SUMMARY;
+		areas |= m->nodes[i].kind == GOVMAP__DN_FOOTPRINT;
+	}
+	/* a nation's or NHS England region's map draws each area below it
+	 * as one box (folds_areas) */
+	if (areas && !o->national)
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">plain "
+			"box: a whole area (its ICB,<BR/>board or trust), "
+			"filled by its weakest<BR/>chain; its own map "
+			"draws its bodies</TD></TR>");
 	if (summaries)
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
 			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">3-d box \"N x "
 			"type\": N like bodies<BR/>of one area "
 			"(D: their mean)</TD></TR>");
-	if (m->appointments_hidden)
+	if (o->national && (nat_links || m->appointments_hidden))
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">%zu links "
+			"between these areas and bodies<BR/>not drawn: "
+			"the map of each region<BR/>draws them</TD></TR>",
+			nat_links + m->appointments_hidden);
+	else if (m->appointments_hidden)
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
 			"<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">%zu appointment "
@@ -1857,11 +2116,17 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		 * on the voters' row, beside the few national electorates,
 		 * and at the bottom too when folded as tightly as they go */
 		Agraph_t *lg = top;
-		if (m->focus_map || m->compact + 1 >= GOVMAP__COMPACT_STEPS) {
+		if (m->focus_map || o->national ||
+		    m->compact + 1 >= GOVMAP__COMPACT_STEPS) {
 			lg = agsubg(g, "legendrank", 1);
 			set(lg, "rank", "sink");
 		}
 		Agnode_t *leg = agnode(lg, "legend", 1);
+		if (o->national) {
+			char buf[32];
+			snprintf(buf, sizeof buf, "%d", NATIONAL_LEGEND_AT);
+			set(leg, "sortv", buf);
+		}
 		set(leg, "shape", "plaintext");
 		set(leg, "style", "");
 		set_html(g, leg, "label", html);
@@ -1875,6 +2140,9 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	free(cs.v);
 	govmap__strmap_free(&cs.byregion);
 	govmap__strmap_free(&cs.drawn);
+	for (size_t i = 0; nkey && i < m->nnodes; i++)
+		free(nkey[i]);
+	free(nkey);
 	if (nomem || cs.nomem || ids->nomem) {
 		/* a part of the map is missing: never drawn half (agclose
 		 * frees the id state too) */

@@ -297,7 +297,10 @@ static int render_once(char **out, size_t *len, const govmap__map *m,
 	 * 200 clusters ran out of its 60 s (CONTRIBUTING.md "Limits"); all
 	 * of England after the 2026 ICB mergers, 449 nodes in 55 clusters
 	 * (nested ones included), takes 3 s */
-	const char *engine = nodes <= max_dot && edges <= 5000 &&
+	/* the national overview draws no lines: osage packs its boxes in
+	 * a grid (map.c) */
+	const char *engine = o->national ? "osage"
+			     : nodes <= max_dot && edges <= 5000 &&
 					     (clusters <= 64 || nodes <= 300)
 				     ? "dot"
 				     : "sfdp";

@@ -898,9 +898,13 @@ void site_legend_html(site_buf *b, const site_legend *l)
 					(int)(sp - box_words[w].words),
 					box_words[w].words, sp + 1);
 			}
-	sb_put(b, "</ul>\n<p class=\"legend-note\">Thicker lines are "
-		  "stronger links. The arrow points to the body that is "
-		  "given account.</p>\n</div>\n");
+	/* the national overview draws no lines (graphs/map.c) */
+	sb_put(b, l->nlines ? "</ul>\n<p class=\"legend-note\">Thicker "
+			      "lines are stronger links. The arrow points to "
+			      "the body that is given account.</p>\n</div>\n"
+			    : "</ul>\n<p class=\"legend-note\">This map draws "
+			      "no lines: open a box for its own map and who it "
+			      "answers to.</p>\n</div>\n");
 }
 
 void site_map_figure(site_buf *b, site_ctx *c, const char *root,

@@ -123,11 +123,13 @@ int site_write_index(site_ctx *c)
 		footprints += strchr(c->regions[i], '/') != NULL;
 	char summary[512], title[700];
 	snprintf(summary, sizeof summary,
-		 "One box per footprint (an area such as an integrated care "
-		 "system, drawn as one box with its number of bodies and its "
-		 "money-weighted deficit) and one per national body; %zu "
-		 "footprints and %zu bodies and boards in force on %s. "
-		 "Select a footprint to open its page.",
+		 "One box per area (an integrated care board's, a health "
+		 "board's, a regional partnership board's or a trust's, with "
+		 "its number of bodies, filled by its weakest chain) and one "
+		 "per national body, grouped by NHS England region and "
+		 "nation; the links between them are drawn on each region's "
+		 "map. %zu footprints and %zu bodies and boards in force on "
+		 "%s. Select an area to open its page.",
 		 footprints, t.bodies, c->date);
 	snprintf(title, sizeof title, "%s: national view", c->s->title);
 	govmap_map_opts o = {0};

@@ -224,7 +224,16 @@ async function lineStyles(page) {
 await test('the map key shows the map\'s own line colours and styles, only those present', async () => {
   const page = await context.newPage();
   const problems = watch(page);
-  for (const url of ['index.html', 'regions/england.testshire.html']) {
+  // the national overview draws no lines (issue 16 item 2): its key has
+  // no line sample and says so
+  await page.goto(BASE + 'index.html', { waitUntil: 'networkidle' });
+  const n = await lineStyles(page);
+  assert(n.map.length === 0 && n.legend.length === 0,
+    `index.html: the national map draws lines ${n.map.join(', ')}, its key ${n.legend.join(', ')}`);
+  const note = await page.locator('.map-legend .legend-note').first().textContent();
+  assert(note.includes('draws no lines'), `index.html: the key says ${note}`);
+  assert(!n.inMap.includes('Legend'), 'index.html: the map still draws its own legend inside the SVG');
+  for (const url of ['regions/england.testshire.html']) {
     await page.goto(BASE + url, { waitUntil: 'networkidle' });
     const s = await lineStyles(page);
     assert(s.map.length > 0, `${url}: the map has no edges`);
@@ -300,6 +309,33 @@ await test('the map pans and zooms from the keyboard and the buttons, and opens 
   const v6 = await viewOf(page);
   assert(v6.a > v5.a * 1.05, `the wheel did not zoom in (${v5.a} to ${v6.a})`);
   noProblems(problems, 'pan and zoom');
+  await page.close();
+});
+
+await test('a region map opens readable at its top-left edge, its title in view (1366 px)', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  const v = await viewOf(page);
+  assert(v && v.a >= 0.85, `the map opens at scale ${v && v.a}, too small to read`);
+  const r = await page.evaluate(() => {
+    const f = document.querySelector('.map-frame').getBoundingClientRect();
+    // Graphviz draws the map's title as the graph's own text
+    const t = document.querySelector('.map-frame svg.map-svg g.graph > text');
+    const b = t && t.getBoundingClientRect();
+    return b && { frame: [f.left, f.top, f.right, f.bottom], title: [b.left, b.top, b.right, b.bottom],
+      text: t.textContent };
+  });
+  assert(r, 'the map has no title text');
+  const [fl, ft, fr, fb] = r.frame, [tl, tt, , tb] = r.title;
+  assert(tt >= ft - 1 && tb <= fb,
+    `the title "${r.text}" is cut off: its box ${JSON.stringify(r.title)}, the map's frame ${JSON.stringify(r.frame)}`);
+  assert(tl >= fl - 1 && tl < fr, `the title "${r.text}" starts outside the frame: ${JSON.stringify(r)}`);
+  // the map's top-left corner, not its middle: the first line of the
+  // title starts near the frame's top
+  assert(tt - ft < 60, `the view does not start at the map's top: title ${tt - ft} px below the frame's top`);
+  noProblems(problems, 'opening view');
   await page.close();
 });
 

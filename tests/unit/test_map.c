@@ -907,6 +907,29 @@ START_TEST(collapse_and_national)
 	 * entity */
 	ck_assert_uint_eq(count_str(js, "\"kind\":\"entity\""), 1);
 	free(js);
+	/* the overview fits a screen (issue 16 item 2): the areas in a
+	 * box of their nation (neither footprint has areas below it),
+	 * packed by osage in rows, filled by the weakest chain, and no
+	 * lines: the legend counts them */
+	dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	ck_assert_ptr_null(strstr(dot, "->"));
+	ASSERT_HAS(dot, "packmode=array_u3");
+	ASSERT_HAS(dot, "label=\"Testshire\\nD weakest 0.76, by money "
+			"0.19\\n5 bodies, \xc2\xa3" "460m a year (4 of 5 known)\"");
+	ASSERT_HAS(dot, "links between these areas and bodies<BR/>not drawn");
+	ck_assert_ptr_null(strstr(dot, "&#8212;&#8212;")); /* no line samples */
+	Agraph_t *g = agmemread(dot);
+	ck_assert_ptr_nonnull(g);
+	Agraph_t *box = cluster_of(g, "Testshire D weakest");
+	ck_assert_ptr_nonnull(box);
+	ck_assert_str_eq(agget(box, "label"), "England");
+	ck_assert_ptr_eq(cluster_of(g, "Otherside D weakest"), box);
+	/* 0.76: the 0.6 to 0.8 band, though the money-weighted 0.19 is
+	 * the lightest */
+	ck_assert_str_eq(agget(node_with_label(g, "Testshire D weakest"),
+			       "fillcolor"), "#f03b20");
+	agclose(g);
+	free(dot);
 	fx_close(&x);
 }
 END_TEST
@@ -1027,7 +1050,17 @@ START_TEST(not_found)
 	govmap_diags_free(&d);
 	o.region = "england";
 	char *js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	/* a nation's map draws each area below it as one box only where
+	 * the area has an ICB, board or trust (issue 16 item 2): this
+	 * fixture's Testshire has none, and is drawn in full */
 	ck_assert_uint_eq(count_str(js, "\"node\":"), 3);
+	ck_assert_ptr_null(strstr(js, "\"kind\":\"footprint\""));
+	free(js);
+	/* the area's own map draws its bodies */
+	o.region = "england/testshire";
+	js = render(&x, &o, GOVMAP_MAP_JSON, NULL);
+	ck_assert_uint_eq(count_str(js, "\"node\":"), 3);
+	ck_assert_ptr_null(strstr(js, "\"kind\":\"footprint\""));
 	free(js);
 	fx_close(&x);
 }

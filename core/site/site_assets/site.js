@@ -30,7 +30,7 @@
 
   /* ---- maps: pan and zoom (svg-pan-zoom, in assets/ with its
    * licence), by wheel, drag, the buttons and the keyboard.  A map opens
-   * at a size whose labels can be read, on the area with most boxes.
+   * at a size whose labels can be read, at its top-left corner.
    * Without the library the map scrolls, with a fit button. ---- */
   function panZoom(frame, btn) {
     var svg = frame.querySelector('svg.map-svg');
@@ -49,33 +49,17 @@
       minZoom: 0.05, maxZoom: 40, fit: true, contain: false, center: true
     });
     /* readable: one unit of the layout to at least 0.9 px (labels are
-     * 10 pt and more), on the busiest part of the map */
+     * 10 pt and more), from the map's top-left corner: its title, then
+     * the voters and the first boxes (the busiest part, centred, cut
+     * the title off at the top) */
     function readable() {
       pz.resize();
       pz.fit();
       pz.center();
       var real = pz.getSizes().realZoom;
       if (real >= 0.9) return;
-      var box = frame.getBoundingClientRect();
-      var xs = Array.prototype.map.call(svg.querySelectorAll('g.node'), function (g) {
-        var r = g.getBoundingClientRect();
-        return [r.left + r.width / 2 - box.left, r.top + r.height / 2 - box.top];
-      });
-      var span = frame.clientWidth * 0.9 * real;
-      xs.sort(function (a, b) { return a[0] - b[0]; });
-      var best = null, most = 0;
-      for (var i = 0, j = 0; i < xs.length; i++) {
-        while (xs[i][0] - xs[j][0] > span) j++;
-        if (i - j + 1 > most) { most = i - j + 1; best = [xs[j][0] + (xs[i][0] - xs[j][0]) / 2, 0]; }
-      }
-      if (!best) best = [frame.clientWidth / 2, 0];
-      var ys = xs.filter(function (p) { return Math.abs(p[0] - best[0]) <= span / 2; })
-        .map(function (p) { return p[1]; }).sort(function (a, b) { return a - b; });
-      best[1] = ys.length ? ys[0] : frame.clientHeight / 2;
-      /* zoomAtPoint keeps that point still; then move it to the
-       * middle, near the top */
-      pz.zoomAtPoint(pz.getZoom() / real, { x: best[0], y: best[1] });
-      pz.panBy({ x: frame.clientWidth / 2 - best[0], y: 40 - best[1] });
+      pz.zoom(pz.getZoom() / real);
+      pz.pan({ x: 0, y: 0 });
     }
     readable();
     var bar = document.createElement('div');
