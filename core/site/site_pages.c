@@ -954,11 +954,20 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 	sb_esc(b, summary);
 	sb_put(b, "</p>\n<p class=\"map-help no-print\"><a href=\"#");
 	sb_esc(b, table_id);
-	sb_put(b, "\">Skip the map</a>: the table below lists the same "
-		  "bodies. Voters are at the top; each box is a body or board, "
-		  "coloured by its deficit (pale yellow: strong chain to "
-		  "voters; dark red: weak or none); lines show who gives "
-		  "account to whom. Select a box to open its page.</p>\n");
+	/* the national overview draws areas and no lines */
+	sb_put(b, o->national
+			  ? "\">Skip the map</a>: the table below lists the same "
+			    "bodies. Each box is an area (its number of bodies, "
+			    "filled by its weakest chain) or a national body "
+			    "(coloured by its deficit); pale yellow: strong "
+			    "chain to voters; dark red: weak or none. This map "
+			    "draws no lines. Select a box to open its page.</p>\n"
+			  : "\">Skip the map</a>: the table below lists the same "
+			    "bodies. Voters are at the top; each box is a body or "
+			    "board, coloured by its deficit (pale yellow: strong "
+			    "chain to voters; dark red: weak or none); lines show "
+			    "who gives account to whom. Select a box to open its "
+			    "page.</p>\n");
 	if (rc != GOVMAP_OK) {
 		c->map_failures++;
 		sb_put(b, "<p class=\"notice\">The map could not be drawn: ");

@@ -232,6 +232,9 @@ await test('the map key shows the map\'s own line colours and styles, only those
     `index.html: the national map draws lines ${n.map.join(', ')}, its key ${n.legend.join(', ')}`);
   const note = await page.locator('.map-legend .legend-note').first().textContent();
   assert(note.includes('draws no lines'), `index.html: the key says ${note}`);
+  const help = await page.locator('.map-help').first().textContent();
+  assert(!help.includes('lines show') && help.includes('draws no lines'),
+    `index.html: the map's help says ${help}`);
   assert(!n.inMap.includes('Legend'), 'index.html: the map still draws its own legend inside the SVG');
   for (const url of ['regions/england.testshire.html']) {
     await page.goto(BASE + url, { waitUntil: 'networkidle' });
