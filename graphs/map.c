@@ -583,11 +583,17 @@ static int select_nodes(govmap__map *m, const govmap_analysis *an,
 	return GOVMAP_OK;
 }
 
+/* `r` lies in a footprint strictly below the region of the first `n`
+ * bytes of `top`. */
+static int below_n(const char *r, const char *top, size_t n)
+{
+	return r && strncmp(r, top, n) == 0 && r[n] == '/';
+}
+
 /* `r` lies in a footprint strictly below region `top`. */
 static int below(const char *r, const char *top)
 {
-	size_t n = strlen(top);
-	return r && strncmp(r, top, n) == 0 && r[n] == '/';
+	return below_n(r, top, strlen(top));
 }
 
 /* Whether a region map folds the areas below its region into one box
@@ -1320,12 +1326,11 @@ static char *national_box(const govmap__map *m, size_t i)
 	if (!r[one])
 		return govmap__asprintf("%s", r);
 	size_t two = one + 1 + strcspn(r + one + 1, "/");
-	int below = r[two] != '\0';
-	for (size_t k = 0; !below && k < m->nnodes; k++) {
-		const char *q = m->nodes[k].region;
-		below = q && strncmp(q, r, two) == 0 && q[two] == '/';
-	}
-	return govmap__asprintf("%.*s", (int)(below ? two : one), r);
+	/* the two-segment footprint holds areas: r's own, or another's */
+	int holds = r[two] != '\0';
+	for (size_t k = 0; !holds && k < m->nnodes; k++)
+		holds = below_n(m->nodes[k].region, r, two);
+	return govmap__asprintf("%.*s", (int)(holds ? two : one), r);
 }
 
 static int str_cmp(const void *a, const void *b)
@@ -1464,11 +1469,13 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			free(pre);
 			/* that footprint's own box (an NHS England region's
 			 * bodies) joins its areas */
+			int holds = 0;
 			for (size_t j = 0; !d->region[len] && k < 0 &&
-					   j < m->nnodes;
+					   !holds && j < m->nnodes;
 			     j++)
-				if (below(m->nodes[j].region, d->region))
-					k = (int32_t)i;
+				holds = below(m->nodes[j].region, d->region);
+			if (holds)
+				k = (int32_t)i;
 			if (k >= 0) {
 				int32_t c = box_for(&cs, m->nodes[k].region);
 				if (c >= 0)
