@@ -240,6 +240,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	to.what = id ? GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES
 		     : GOVMAP_COMPARE_NO_DIFF;
 	to.skip_neutral = 1;
+	/* with an ID, only its figures and entry are read: a commit that
+	 * cannot move them is not loaded either */
+	to.relevant_id = id;
 	govmap_diags diags = {0};
 	govmap_timeline *tl;
 	if (govmap_timeline_open(&tl, &to, &diags) != GOVMAP_OK) {

@@ -16,8 +16,11 @@
 #include <string.h>
 
 #include "govmap/compare.h"
+#include "govmap/analysis.h"
 #include "govmap/schema.h"
+#include "parse_cache.h"
 #include "util.h"
+#include "vcs_impl.h"
 
 /* --- entities, field by field ---------------------------------------- */
 
@@ -831,6 +834,165 @@ int govmap_files_compare(govmap_file_change **out, size_t *n, govmap_src *a,
 	return GOVMAP_OK;
 }
 
+/* --- history ID's relevance filter --------------------------------- */
+
+/* Call f on every reference an entity writes. */
+static void each_ref(const govmap_entity *e,
+		     void (*f)(const govmap_ref *r, void *p), void *p)
+{
+	const govmap_ref *one[] = {&e->replaces, &e->succeeded_by, &e->of,
+				   &e->commissioner, &e->provider, &e->from,
+				   &e->to};
+	for (size_t k = 0; k < sizeof one / sizeof *one; k++)
+		f(one[k], p);
+	for (size_t k = 0; k < e->njoint; k++)
+		f(&e->joint[k], p);
+	for (size_t k = 0; k < e->nseats; k++) {
+		f(&e->seats[k].by, p);
+		f(&e->seats[k].approved_by, p);
+	}
+}
+
+typedef struct {
+	unsigned char *mark;
+	unsigned want; /* the mark looked for (test) or set (put) */
+	int hit;
+	const govmap_registry *reg; /* NULL: by target, else by id */
+} ref_walk;
+
+static void ref_test(const govmap_ref *r, void *p)
+{
+	ref_walk *w = p;
+	int32_t t = w->reg ? (r->id ? govmap_registry_index(w->reg, r->id) : -1)
+			   : r->target;
+	if (t >= 0 && (w->mark[t] & w->want))
+		w->hit = 1;
+}
+
+static void ref_put(const govmap_ref *r, void *p)
+{
+	ref_walk *w = p;
+	if (r->target >= 0 && !(w->mark[r->target] & GOVMAP__REL_CORE))
+		w->mark[r->target] |= w->want;
+}
+
+int govmap__relevance(unsigned char **out, const govmap_registry *reg,
+		      const govmap_analysis *an, const char *id)
+{
+	size_t n = govmap_registry_count(reg), nedges;
+	*out = NULL;
+	unsigned char *mark = calloc(n ? n : 1, 1);
+	int32_t *stack = malloc((n ? n : 1) * sizeof(*stack));
+	if (!mark || !stack) {
+		free(mark);
+		free(stack);
+		return GOVMAP_ENOMEM;
+	}
+	const govmap_edge *edges = govmap_analysis_edges(an, &nedges);
+	int32_t i0 = govmap_registry_index(reg, id);
+	size_t sp = 0;
+	if (i0 >= 0) {
+		mark[i0] = GOVMAP__REL_REACH;
+		stack[sp++] = i0;
+	}
+	/* every node the entity's chains can reach, whatever the edges'
+	 * strengths */
+	while (sp) {
+		int32_t v = stack[--sp];
+		size_t k;
+		const uint32_t *o = govmap_analysis_out(an, (size_t)v, &k);
+		for (size_t j = 0; j < k; j++) {
+			int32_t to = edges[o[j]].to;
+			if (to >= 0 && (size_t)to < n && !mark[to]) {
+				mark[to] = GOVMAP__REL_REACH;
+				stack[sp++] = to;
+			}
+		}
+	}
+	free(stack);
+	/* those nodes and the bodies their boards are of: referring to
+	 * one may add, remove or weigh an edge out of the reached graph */
+	for (size_t i = 0; i < n; i++) {
+		if (!(mark[i] & GOVMAP__REL_REACH))
+			continue;
+		mark[i] |= GOVMAP__REL_REF | GOVMAP__REL_CORE;
+		int32_t of = govmap_registry_at(reg, i)->of.target;
+		if (of >= 0)
+			mark[of] |= GOVMAP__REL_REF | GOVMAP__REL_CORE;
+	}
+	/* whatever refers to them */
+	for (size_t i = 0; i < n; i++) {
+		ref_walk w = {mark, GOVMAP__REL_REF, 0, NULL};
+		each_ref(govmap_registry_at(reg, i), ref_test, &w);
+		if (w.hit)
+			mark[i] |= GOVMAP__REL_CORE;
+	}
+	/* and what those refer to: its kind and dates say whether an edge
+	 * to it exists */
+	for (size_t i = 0; i < n; i++) {
+		ref_walk w = {mark, GOVMAP__REL_PERI, 0, NULL};
+		if (mark[i] & GOVMAP__REL_CORE)
+			each_ref(govmap_registry_at(reg, i), ref_put, &w);
+	}
+	*out = mark;
+	return GOVMAP_OK;
+}
+
+int govmap__irrelevant_change(const govmap__commit_change *ch,
+			      const govmap_registry *reg,
+			      const unsigned char *mark, const char *id)
+{
+	static const char *const loose[] = {"notes", "money", NULL};
+	if (ch->unknown || !ch->in_place || ch->nold != ch->nnew)
+		return 0;
+	for (size_t f = 0; f < ch->nold; f++) {
+		size_t nx, ny, cx[3], cy[3];
+		const govmap_entity *x = govmap__cached_ents(ch->old[f], &nx);
+		const govmap_entity *y = govmap__cached_ents(ch->new_[f], &ny);
+		govmap__cached_counts(ch->old[f], cx);
+		govmap__cached_counts(ch->new_[f], cy);
+		if (nx != ny || memcmp(cx, cy, sizeof cx) != 0)
+			return 0;
+		for (size_t k = 0; k < nx; k++) {
+			if (!x[k].id || !y[k].id || strcmp(x[k].id, y[k].id) ||
+			    x[k].kind != y[k].kind || strcmp(x[k].id, id) == 0)
+				return 0;
+			int32_t j = govmap_registry_index(reg, x[k].id);
+			if (j < 0 || (mark[j] & GOVMAP__REL_CORE) ||
+			    ((mark[j] & GOVMAP__REL_PERI) &&
+			     !govmap__entity_same_but(&x[k], &y[k], loose)))
+				return 0;
+			ref_walk w = {(unsigned char *)mark, GOVMAP__REL_REF, 0,
+				      reg};
+			each_ref(&x[k], ref_test, &w);
+			each_ref(&y[k], ref_test, &w);
+			if (w.hit)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Does the commit's change touch a file that holds entity `id` (or can
+ * that not be told)? */
+static int touches(const govmap__commit_change *ch, const char *id)
+{
+	if (ch->unknown)
+		return 1;
+	for (int side = 0; side < 2; side++) {
+		const govmap__cached *const *v = side ? ch->new_ : ch->old;
+		size_t nf = side ? ch->nnew : ch->nold;
+		for (size_t f = 0; f < nf; f++) {
+			size_t n;
+			const govmap_entity *e = govmap__cached_ents(v[f], &n);
+			for (size_t k = 0; k < n; k++)
+				if (!e[k].id || strcmp(e[k].id, id) == 0)
+					return 1;
+		}
+	}
+	return 0;
+}
+
 /* --- the timeline -------------------------------------------------------- */
 
 struct govmap_timeline {
@@ -850,7 +1012,36 @@ struct govmap_timeline {
 	size_t last;            /* index of the last step loaded or skipped
 				   (whose numbers prev has); SIZE_MAX none */
 	int skipped;            /* the last step was skipped */
+	/* relevant_id: the commits' files (govmap__history_changes), the
+	 * id, prev's relevance marks (govmap__relevance) and the session
+	 * they are of, and whether a skipped commit since the last load
+	 * touched the entity's files */
+	govmap__commit_change *ch;
+	char *rid;
+	unsigned char *rmark;
+	govmap_session *rmark_of;
+	int id_touched;
 };
+
+/* Commit idx needs no load for the relevant entity: its change, against
+ * the next older commit, cannot move what is read of it (t->prev has
+ * the next older commit's scores). */
+static int timeline_irrelevant(govmap_timeline *t, size_t idx)
+{
+	const govmap_analysis *an = govmap_session_analysis(t->prev);
+	const govmap_registry *reg = govmap_session_registry(t->prev);
+	if (!t->ch || !an || !reg)
+		return 0;
+	if (t->rmark_of != t->prev) {
+		free(t->rmark);
+		t->rmark = NULL;
+		t->rmark_of = NULL;
+		if (govmap__relevance(&t->rmark, reg, an, t->rid) != GOVMAP_OK)
+			return 0;
+		t->rmark_of = t->prev;
+	}
+	return govmap__irrelevant_change(&t->ch[idx], reg, t->rmark, t->rid);
+}
 
 /* Load the registry at `rev`: the one place a timeline reads a commit
  * (a parsed-entity cache can take its place).  *out is set whenever
@@ -868,7 +1059,8 @@ int govmap_timeline_open(govmap_timeline **out,
 			 const govmap_timeline_opts *opts, govmap_diags *diags)
 {
 	*out = NULL;
-	if (!opts || opts->version != GOVMAP_TIMELINE_OPTS_VERSION ||
+	if (!opts || (opts->version != 1 &&
+		      opts->version != GOVMAP_TIMELINE_OPTS_VERSION) ||
 	    !opts->session || !opts->session->registry) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "bad-options",
@@ -893,9 +1085,21 @@ int govmap_timeline_open(govmap_timeline **out,
 	if (opts->skip_neutral && t->sopts.version >= 2 && t->sopts.cache &&
 	    !(t->what & GOVMAP_COMPARE_FINDINGS) && t->h->n > 1) {
 		govmap_diags nd = {0}; /* no memo is no error */
-		if (govmap_history_neutral(&t->same, t->h, t->sopts.registry,
-					   t->sopts.cache, &nd) != GOVMAP_OK)
+		const char *rid = opts->version >= 2 ? opts->relevant_id : NULL;
+		if (rid && govmap_id_is_valid(rid) &&
+		    t->sopts.stage >= GOVMAP_STAGE_ANALYSE) {
+			t->rid = strdup(rid);
+			if (!t->rid) {
+				govmap_timeline_free(t);
+				return GOVMAP_ENOMEM;
+			}
+		}
+		if (govmap__history_changes(&t->same, t->rid ? &t->ch : NULL,
+					    t->h, t->sopts.registry,
+					    t->sopts.cache, &nd) != GOVMAP_OK) {
 			t->same = NULL;
+			t->ch = NULL;
+		}
 		govmap_diags_free(&nd);
 	}
 	if (opts->baseline && t->h->n) {
@@ -931,12 +1135,36 @@ govmap_session *govmap_timeline_baseline(const govmap_timeline *t)
 /* Free session `s` of the walk, and what is kept of it. */
 static void forget_session(govmap_timeline *t, govmap_session *s)
 {
+	if (s && s == t->rmark_of) {
+		free(t->rmark);
+		t->rmark = NULL;
+		t->rmark_of = NULL;
+	}
 	if (s && s == t->by_id_of) {
 		free(t->prev_by_id);
 		t->prev_by_id = NULL;
 		t->by_id_of = NULL;
 	}
 	govmap_session_free(s);
+}
+
+/* Load commit k (the one just before the step) as the step's `prev`:
+ * 0, or -1 on out-of-memory.  A commit that cannot be read leaves prev
+ * as it was. */
+static int timeline_reload(govmap_timeline *t, size_t k)
+{
+	govmap_session *np = NULL;
+	timeline_load(&np, t, t->h->v[k].id);
+	if (!np)
+		return -1;
+	if (govmap_session_registry(np)) {
+		if (t->prev != t->base || !t->base)
+			forget_session(t, t->prev);
+		t->prev = np;
+	} else {
+		forget_session(t, np);
+	}
+	return 0;
 }
 
 int govmap_timeline_next(govmap_timeline *t,
@@ -974,9 +1202,12 @@ int govmap_timeline_next(govmap_timeline *t,
 	memset(&t->step, 0, sizeof t->step);
 	t->step.commit = c;
 	t->step.index = idx;
-	if (t->same && t->same[idx] && t->prev && t->last == idx + 1 &&
-	    c->tree[0]) {
-		/* nothing read changed: the older commit's session */
+	if (t->same && t->prev && t->last == idx + 1 && c->tree[0] &&
+	    (t->same[idx] || timeline_irrelevant(t, idx))) {
+		/* nothing read changed (or, with relevant_id, nothing the
+		 * entity's figures read): the older commit's session */
+		if (t->ch && touches(&t->ch[idx], t->rid))
+			t->id_touched = 1;
 		t->step.session = t->prev;
 		t->step.prev = t->prev;
 		t->step.loaded = true;
@@ -986,28 +1217,23 @@ int govmap_timeline_next(govmap_timeline *t,
 		*step = &t->step;
 		return GOVMAP_OK;
 	}
-	if (t->skipped && t->prev && idx + 1 < t->h->n &&
-	    (t->what & GOVMAP_COMPARE_FIELDS)) {
+	int after_skip = t->skipped && t->prev && idx + 1 < t->h->n &&
+			 (t->what & GOVMAP_COMPARE_FIELDS);
+	if (after_skip && (!t->ch || t->id_touched)) {
 		/* after a skipped run, compare with the commit just before:
 		 * its fields may differ from the last loaded one's (notes,
 		 * positions).  Without GOVMAP_COMPARE_FIELDS the last loaded
 		 * session is as good: the skipped commits have its
 		 * diagnostics counts, scores and findings (neutral), and a
 		 * diff without fields reads nothing else, so the commit just
-		 * before is not loaded again. */
-		govmap_session *np = NULL;
-		timeline_load(&np, t, t->h->v[idx + 1].id);
-		if (!np)
+		 * before is not loaded again.  With relevant_id, only when
+		 * a skipped commit touched the entity's files (below). */
+		if (timeline_reload(t, idx + 1) < 0)
 			return GOVMAP_ENOMEM;
-		if (govmap_session_registry(np)) {
-			if (t->prev != t->base || !t->base)
-				forget_session(t, t->prev);
-			t->prev = np;
-		} else {
-			forget_session(t, np);
-		}
+		after_skip = 0;
 	}
 	t->skipped = 0;
+	t->id_touched = 0;
 	t->step.prev = t->prev;
 	if (c->tree[0]) {
 		t->step.status = timeline_load(&t->cur, t, c->id);
@@ -1018,7 +1244,10 @@ int govmap_timeline_next(govmap_timeline *t,
 		if (t->step.loaded)
 			t->last = idx;
 	}
-	if (t->step.loaded && t->prev && !(t->what & GOVMAP_COMPARE_NO_DIFF)) {
+	for (int pass = 0; pass < 2; pass++) {
+		if (!t->step.loaded || !t->prev ||
+		    (t->what & GOVMAP_COMPARE_NO_DIFF))
+			break;
 		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
 		co.what = t->what;
 		int rc = diff_sorted(&t->diff, t->prev, t->cur, &co,
@@ -1027,6 +1256,24 @@ int govmap_timeline_next(govmap_timeline *t,
 		if (rc != GOVMAP_OK)
 			return rc;
 		t->step.diff = t->diff;
+		/* relevant_id after a skipped run that left the entity's
+		 * files alone: the entity's fields, presence and scores are
+		 * the commit just before's, so its entry is exact but for
+		 * `cause` (which entity changed: another entity may have
+		 * changed in the run).  When the entry says anything, it is
+		 * computed again against the commit just before. */
+		const govmap_diff_entry *e =
+			pass == 0 && after_skip ? govmap_diff_find(t->diff, t->rid)
+						: NULL;
+		if (!e || !(e->a < 0 || e->b < 0 || e->nfields ||
+			    (e->scored && (e->moved || e->act_a != e->act_b))))
+			break;
+		govmap_diff_free(t->diff);
+		t->diff = NULL;
+		t->step.diff = NULL;
+		if (timeline_reload(t, idx + 1) < 0)
+			return GOVMAP_ENOMEM;
+		t->step.prev = t->prev;
 	}
 	*step = &t->step;
 	return GOVMAP_OK;
@@ -1040,6 +1287,9 @@ void govmap_timeline_free(govmap_timeline *t)
 	govmap_session_free(t->cur);
 	free(t->same);
 	free(t->prev_by_id);
+	govmap__commit_changes_free(t->ch, t->h ? t->h->n : 0);
+	free(t->rid);
+	free(t->rmark);
 	if (t->prev != t->base)
 		govmap_session_free(t->prev);
 	govmap_session_free(t->base);

@@ -3,7 +3,9 @@
  * file instead of loading it at each (govmap/vcs.h): one entity's
  * versions (govmap_history_entity, for blame and history ID) and the
  * commits that change nothing validation or the analysis reads
- * (govmap_history_neutral, for history's memo).
+ * (govmap_history_neutral, for history's memo), with the files each
+ * commit changed (govmap__history_changes, for history ID's relevance
+ * filter: compare.c).
  *
  * It compares consecutive commits' registry trees (git_diff_tree_to_tree:
  * tree ids only, no blob read) and parses only the blobs a commit
@@ -313,9 +315,41 @@ int govmap_history_entity(govmap_entity_version **out,
 
 /* ---- commits that change nothing read ------------------------------- */
 
+int govmap__entity_same_but(const govmap_entity *x, const govmap_entity *y,
+			    const char *const *skip)
+{
+	govmap_field_info f[64];
+	if (x->kind != y->kind)
+		return 0;
+	size_t nf = govmap_schema_fields(x->kind, f, 64);
+	if (nf > 64)
+		return 0;
+	for (size_t k = 0; k < nf; k++) {
+		char **va = NULL, **vb = NULL;
+		size_t la = 0, lb = 0;
+		int skipped = 0;
+		for (size_t s = 0; skip && skip[s] && !skipped; s++)
+			skipped = strcmp(f[k].key, skip[s]) == 0;
+		if (skipped)
+			continue;
+		int ra = govmap_entity_field(&va, &la, x, f[k].key);
+		int rb = govmap_entity_field(&vb, &lb, y, f[k].key);
+		int same = ra == rb && (ra == GOVMAP_ENOTFOUND ||
+					(ra == GOVMAP_OK && la == lb));
+		for (size_t j = 0; same && ra == GOVMAP_OK && j < la; j++)
+			same = strcmp(va[j], vb[j]) == 0;
+		govmap_strings_free(va, la);
+		govmap_strings_free(vb, lb);
+		if (!same)
+			return 0;
+	}
+	return 1;
+}
+
 /* Same entities in both entries, but for `notes`; same parse counts. */
 static int same_but_notes(const govmap__cached *a, const govmap__cached *b)
 {
+	static const char *const notes[] = {"notes", NULL};
 	size_t na, nb, ca[3], cb[3];
 	const govmap_entity *x = govmap__cached_ents(a, &na);
 	const govmap_entity *y = govmap__cached_ents(b, &nb);
@@ -323,31 +357,9 @@ static int same_but_notes(const govmap__cached *a, const govmap__cached *b)
 	govmap__cached_counts(b, cb);
 	if (na != nb || memcmp(ca, cb, sizeof ca) != 0)
 		return 0;
-	for (size_t i = 0; i < na; i++) {
-		govmap_field_info f[64];
-		if (x[i].kind != y[i].kind)
+	for (size_t i = 0; i < na; i++)
+		if (!govmap__entity_same_but(&x[i], &y[i], notes))
 			return 0;
-		size_t nf = govmap_schema_fields(x[i].kind, f, 64);
-		if (nf > 64)
-			return 0;
-		for (size_t k = 0; k < nf; k++) {
-			char **va = NULL, **vb = NULL;
-			size_t la = 0, lb = 0;
-			if (strcmp(f[k].key, "notes") == 0)
-				continue;
-			int ra = govmap_entity_field(&va, &la, &x[i], f[k].key);
-			int rb = govmap_entity_field(&vb, &lb, &y[i], f[k].key);
-			int same = ra == rb && (ra == GOVMAP_ENOTFOUND ||
-						(ra == GOVMAP_OK && la == lb));
-			for (size_t j = 0; same && ra == GOVMAP_OK && j < la;
-			     j++)
-				same = strcmp(va[j], vb[j]) == 0;
-			govmap_strings_free(va, la);
-			govmap_strings_free(vb, lb);
-			if (!same)
-				return 0;
-		}
-	}
 	return 1;
 }
 
@@ -357,17 +369,43 @@ static int oid_cmp(const void *a, const void *b, void *ctx)
 	return git_oid_cmp(a, b);
 }
 
-/* Does the change from `older` to `newer` touch nothing read? */
-static int neutral(walker *w, git_tree *older, git_tree *newer)
+/* Keep blob entry `e` in the list of a commit's files (old or new). */
+static int change_put(const govmap__cached ***v, size_t *n, size_t *cap,
+		      const govmap__cached *e)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 4;
+		const govmap__cached **p = realloc((void *)*v, c * sizeof(*p));
+		if (!p)
+			return -1;
+		*v = p;
+		*cap = c;
+	}
+	(*v)[(*n)++] = e;
+	return 0;
+}
+
+/* Does the change from `older` to `newer` touch nothing read?  With `ch`,
+ * also record the registry files it changed (govmap__commit_change). */
+static int neutral(walker *w, git_tree *older, git_tree *newer,
+		   govmap__commit_change *ch)
 {
 	git_diff *diff;
-	if (git_diff_tree_to_tree(&diff, w->repo, older, newer, NULL) < 0)
+	if (git_diff_tree_to_tree(&diff, w->repo, older, newer, NULL) < 0) {
+		if (ch)
+			ch->unknown = 1;
 		return 0;
+	}
 	size_t n = git_diff_num_deltas(diff), nd = 0, na = 0;
+	size_t capo = 0, capn = 0;
 	git_oid *gone = calloc(n ? n : 1, sizeof(*gone));
 	git_oid *came = calloc(n ? n : 1, sizeof(*came));
 	int ok = gone && came;
-	for (size_t i = 0; ok && i < n; i++) {
+	if (ch) {
+		ch->unknown = !ok;
+		ch->in_place = 1;
+	}
+	for (size_t i = 0; (ok || (ch && !ch->unknown)) && i < n; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		int a = d->status != GIT_DELTA_ADDED &&
 			registry_file(d->old_file.path, d->old_file.mode);
@@ -376,9 +414,29 @@ static int neutral(walker *w, git_tree *older, git_tree *newer)
 		if (strcmp(d->old_file.path, "govmap.yaml") == 0 ||
 		    strcmp(d->new_file.path, "govmap.yaml") == 0) {
 			ok = 0; /* the manifest: plugins, limits, weights */
-		} else if (a && b && d->status == GIT_DELTA_MODIFIED) {
-			const govmap__cached *x = blob_entry(w, &d->old_file.id);
-			const govmap__cached *y = blob_entry(w, &d->new_file.id);
+			if (ch)
+				ch->unknown = 1;
+			continue;
+		}
+		const govmap__cached *x = NULL, *y = NULL;
+		if (ch && (a || b)) {
+			/* every registry file the commit changed, both sides */
+			x = a ? blob_entry(w, &d->old_file.id) : NULL;
+			y = b ? blob_entry(w, &d->new_file.id) : NULL;
+			if ((a && !x) || (b && !y) ||
+			    (x && change_put(&ch->old, &ch->nold, &capo, x) < 0) ||
+			    (y && change_put(&ch->new_, &ch->nnew, &capn, y) < 0))
+				ch->unknown = 1;
+			if (!(a && b && d->status == GIT_DELTA_MODIFIED))
+				ch->in_place = 0;
+		}
+		if (!ok)
+			continue;
+		if (a && b && d->status == GIT_DELTA_MODIFIED) {
+			if (!x)
+				x = blob_entry(w, &d->old_file.id);
+			if (!y)
+				y = blob_entry(w, &d->new_file.id);
 			ok = x && y && same_but_notes(x, y);
 		} else {
 			if (a)
@@ -402,17 +460,33 @@ static int neutral(walker *w, git_tree *older, git_tree *newer)
 	return ok;
 }
 
-int govmap_history_neutral(unsigned char **out, const govmap_history *h,
-			   const char *root, govmap_parse_cache *cache,
-			   govmap_diags *diags)
+void govmap__commit_changes_free(govmap__commit_change *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free((void *)v[i].old);
+		free((void *)v[i].new_);
+	}
+	free(v);
+}
+
+int govmap__history_changes(unsigned char **out, govmap__commit_change **chs,
+			    const govmap_history *h, const char *root,
+			    govmap_parse_cache *cache, govmap_diags *diags)
 {
 	walker w;
 	*out = NULL;
+	if (chs)
+		*chs = NULL;
 	if (!cache)
 		return GOVMAP_EINVALID;
 	unsigned char *v = calloc(h->n ? h->n : 1, 1);
-	if (!v)
+	govmap__commit_change *ch =
+		chs ? calloc(h->n ? h->n : 1, sizeof(*ch)) : NULL;
+	if (!v || (chs && !ch)) {
+		free(v);
+		free(ch);
 		return GOVMAP_ENOMEM;
+	}
 	w.rc = open_walker(&w, root, cache, diags);
 	git_tree *older = NULL;
 	/* oldest first: each commit against the next older */
@@ -420,7 +494,9 @@ int govmap_history_neutral(unsigned char **out, const govmap_history *h,
 		git_tree *tree = NULL;
 		if (h->v[k].tree[0] && lookup_tree(&w, &tree, h->v[k].tree) < 0)
 			break;
-		v[k] = older && tree && neutral(&w, older, tree);
+		if (ch && !(older && tree))
+			ch[k].unknown = 1;
+		v[k] = older && tree && neutral(&w, older, tree, ch ? &ch[k] : NULL);
 		git_tree_free(older);
 		older = tree;
 	}
@@ -429,8 +505,18 @@ int govmap_history_neutral(unsigned char **out, const govmap_history *h,
 	close_walker(&w);
 	if (rc != GOVMAP_OK) {
 		free(v);
+		govmap__commit_changes_free(ch, h->n);
 		return rc;
 	}
 	*out = v;
+	if (chs)
+		*chs = ch;
 	return GOVMAP_OK;
+}
+
+int govmap_history_neutral(unsigned char **out, const govmap_history *h,
+			   const char *root, govmap_parse_cache *cache,
+			   govmap_diags *diags)
+{
+	return govmap__history_changes(out, NULL, h, root, cache, diags);
 }

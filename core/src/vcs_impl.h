@@ -8,6 +8,9 @@
 
 #include <git2.h>
 #include "govmap/common.h"
+#include "govmap/analysis.h"
+#include "govmap/registry.h"
+#include "govmap/vcs.h"
 
 /** Open the repository containing `root` and say where `root` is inside
  * its working tree.  The caller has called git_libgit2_init().
@@ -31,5 +34,65 @@ int govmap__git_guard_take(char *buf, size_t n);
 /** A copy of s for display, control characters replaced by '?'; NULL
  * on out-of-memory. */
 char *govmap__display_dup(const char *s);
+
+/* One commit's registry files against the next older commit's
+ * (govmap__history_changes): the parse cache's entries of the files it
+ * modified, deleted or moved (`old`, as they were) and modified, added
+ * or moved (`new_`, as they are).  The entries are borrowed from the
+ * cache (they live as long as it does); the arrays are owned. */
+typedef struct govmap__cached govmap__cached;
+typedef struct {
+	const govmap__cached **old, **new_;
+	size_t nold, nnew;
+	/* every change is a file modified in place: old[i] and new_[i] are
+	 * the two versions of one path */
+	int in_place;
+	/* not known: the manifest changed, a blob could not be judged
+	 * alone (parse_cache.h), no older tree, or out of memory */
+	int unknown;
+} govmap__commit_change;
+
+/** govmap_history_neutral (vcs.h), and with `changes` (may be NULL) each
+ * commit's files too: a malloc'd array of h->n (the oldest `unknown`),
+ * free with govmap__commit_changes_free(). */
+int govmap__history_changes(unsigned char **out,
+			    govmap__commit_change **changes,
+			    const govmap_history *h, const char *root,
+			    govmap_parse_cache *cache, govmap_diags *diags);
+void govmap__commit_changes_free(govmap__commit_change *v, size_t n);
+
+/** Do two entities of one kind have the same value in every schema field
+ * (govmap_entity_field) but the keys in `skip` (NULL-terminated, or
+ * NULL)?  Positions and resolved targets are not compared.  1 or 0 (0
+ * also when a field cannot be read, e.g. out of memory). */
+int govmap__entity_same_but(const govmap_entity *x, const govmap_entity *y,
+			    const char *const *skip);
+
+/* Relevance marks (govmap__relevance), per entity of a registry: */
+#define GOVMAP__REL_REACH 1u /* reached from the entity along the edges */
+#define GOVMAP__REL_REF 2u   /* referring to it may move the entity */
+#define GOVMAP__REL_CORE 4u  /* any change to it may move the entity */
+#define GOVMAP__REL_PERI 8u  /* a change but to notes or money may */
+
+/** For `history ID` (compare.c): mark each entity of `reg` whose change
+ * may move entity `id`'s scores, money or presence under analysis `an`:
+ * the nodes reached from `id` along the edges (whatever their
+ * strength), with the bodies their boards are of (REACH, REF, CORE);
+ * the entities referring to those (CORE); what those refer to (PERI).
+ * An absent `id` leaves every mark 0.
+ * @param[out] out  malloc'd array of govmap_registry_count(reg) marks
+ * @return GOVMAP_OK or GOVMAP_ENOMEM. */
+int govmap__relevance(unsigned char **out, const govmap_registry *reg,
+		      const govmap_analysis *an, const char *id);
+
+/** 1 when commit change `ch` (against the commit whose registry `reg`
+ * and marks `mark` are) can move nothing of entity `id`: every file
+ * modified in place, the same entities (ids, kinds, order) and parse
+ * counts, none of them `id`, none marked CORE, a PERI one changed only in
+ * notes and money, none of their references (either version) to a REF
+ * entity.  0 otherwise. */
+int govmap__irrelevant_change(const govmap__commit_change *ch,
+			      const govmap_registry *reg,
+			      const unsigned char *mark, const char *id);
 
 #endif

@@ -83,6 +83,101 @@ subst links/test-icb-scrutinised-by-test-council.yaml \
 	's/^powers: .*/powers: [inform]/'
 edit 'Scrutiny: inform only'
 
+# For history ID's relevance filter (a commit that cannot move the
+# entity's figures is not loaded): an island the ICB's chains never
+# reach, edited (skipped), then a change that moves the scores right
+# after such a run (compared again with the commit just before), then a
+# trust that appoints to the ICB board but is not yet in force: its
+# money (skipped) and its start moved earlier (loaded: its seat's edge
+# appears), then the island again.
+src='sources:
+  - url: https://example.org/test
+    title: Test source
+    accessed: 2024-06-01'
+cat >"$reg/bodies/test-hospital.yaml" <<EOF
+kind: body
+id: test-hospital
+name: Testshire Hospital
+type: arms-length-body
+region: england/testshire
+statutory_basis: Test Health Act 2012
+money:
+  - year: 2024/25
+    gbp: 10_000_000
+    kind: budget
+    source: https://example.org/test
+valid:
+  from: 2020-04-01
+$src
+EOF
+cat >"$reg/bodies/test-forum.yaml" <<EOF
+kind: body
+id: test-forum
+name: Testshire Patients' Forum
+type: arms-length-body
+region: england/testshire
+statutory_basis: none
+valid:
+  from: 2020-04-01
+$src
+EOF
+cat >"$reg/links/test-hospital-scrutinised-by-test-forum.yaml" <<EOF
+kind: link
+id: test-hospital-scrutinised-by-test-forum
+from: test-hospital
+to: test-forum
+type: scrutinised-by
+forum: political
+basis: statute
+powers: [inform]
+$src
+EOF
+edit 'An island: a hospital and its forum'
+subst bodies/test-hospital.yaml 's/gbp: 10_000_000/gbp: 12_000_000/'
+edit 'The hospital: 12m'
+subst links/test-hospital-scrutinised-by-test-forum.yaml \
+	's/^powers: .*/powers: [inform, question]/'
+edit 'The forum may question the hospital'
+subst links/test-council-elected-by-test-electorate.yaml \
+	's/^powers: .*/powers: [inform, question]/'
+edit 'The council: no sanction at the ballot box'
+cat >"$reg/bodies/test-trust.yaml" <<EOF
+kind: body
+id: test-trust
+name: Testshire Community Trust
+type: arms-length-body
+region: england/testshire
+statutory_basis: Test Health Act 2012
+money:
+  - year: 2024/25
+    gbp: 50_000_000
+    kind: budget
+    source: https://example.org/test
+valid:
+  from: 2025-04-01
+$src
+EOF
+cat >"$reg/links/test-trust-scrutinised-by-test-council.yaml" <<EOF
+kind: link
+id: test-trust-scrutinised-by-test-council
+from: test-trust
+to: test-council
+type: scrutinised-by
+forum: political
+basis: statute
+powers: [inform, question, sanction]
+$src
+EOF
+subst boards/test-icb-board.yaml \
+	's/^sources:$/  - role: Trust member\n    count: 20\n    appointed_by: test-trust\n    voting: true\nsources:/'
+edit 'A trust, not yet in force, appoints to the ICB board'
+subst bodies/test-trust.yaml 's/gbp: 50_000_000/gbp: 55_000_000/'
+edit 'The trust: 55m'
+subst bodies/test-trust.yaml 's/from: 2025-04-01/from: 2023-04-01/'
+edit 'The trust started in 2023'
+subst bodies/test-hospital.yaml 's/gbp: 12_000_000/gbp: 14_000_000/'
+edit 'The hospital: 14m'
+
 failed=0
 govmap() {
 	(cd "$repo" && $VALGRIND timeout 60 "$GOVMAP_BIN" -r reg \
@@ -138,12 +233,54 @@ walk() {
 	fi
 }
 
-# every commit but the README one changes the registry: 15 listed
-min=15 walk incremental-history
+# every commit but the README one changes the registry: 23 listed
+min=23 walk incremental-history
 # the ICB: added, the powers (3), its budget (2), the typo and its fix,
 # the board's vacancy
 min=7 walk incremental-history-icb test-icb
 min=3 walk incremental-history-board test-icb-board
+# pairs NAME ID: each commit of this script against the one before it
+# alone (--since and --until its day: the commit before is loaded as the
+# baseline, and nothing is skipped): the same lines, or none, as the
+# walk's, so a commit the walk skipped or compared wrongly would be
+# missing or differ.
+block() { # block FILE DAY: the lines of the commit of that day
+	awk -v d="$2" '/^[0-9a-f][0-9a-f]*  [0-9][0-9][0-9][0-9]-/ {
+		on = ($2 == d) } on && NF { print } !NF { on = 0 }' "$1"
+}
+pairs() {
+	name=$1
+	shift
+	if ! govmap history "$@" --max-count 100 >"$tmp/walk" 2>"$tmp/err"; then
+		echo "not ok - $name: govmap history $* failed"
+		failed=1
+		return
+	fi
+	bad=0 k=0 listed=0
+	while [ $k -lt $n ]; do
+		k=$((k + 1))
+		d=$(printf '2024-08-%02d' "$k")
+		block "$tmp/walk" "$d" >"$tmp/w.b"
+		govmap history "$@" --since "$d" --until "$d" >"$tmp/one" \
+			2>"$tmp/err" || echo "failed: $(cat "$tmp/err")" >>"$tmp/one"
+		block "$tmp/one" "$d" >"$tmp/o.b"
+		[ -s "$tmp/w.b" ] && listed=$((listed + 1))
+		if ! cmp -s "$tmp/w.b" "$tmp/o.b"; then
+			bad=1
+			echo "# $d: alone (<) and in the walk (>)"
+			diff "$tmp/o.b" "$tmp/w.b" | sed 's/^/# /'
+		fi
+	done
+	if [ $bad = 0 ] && [ $listed -ge "$min" ]; then
+		echo "ok - $name: $k commits, $listed listed, each as against the one before alone"
+	else
+		echo "not ok - $name: $listed listed (at least $min), or the walk differs from a commit against the one before alone"
+		failed=1
+	fi
+}
+min=9 pairs relevance-icb test-icb
+min=8 pairs relevance-board test-icb-board
+
 # the typo's data error is among the figures compared
 errs=$(govmap history --max-count 100 | grep -c 'data error at this commit')
 if [ "$errs" = 1 ]; then

@@ -7,11 +7,13 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <git2.h>
 
+#include "govmap/analysis.h"
 #include "govmap/compare.h"
 #include "govmap/schema.h"
 #include "govmap/source.h"
@@ -254,22 +256,13 @@ END_TEST
 
 /* ---- history -------------------------------------------------------- */
 
-/* A commit of a tree holding reg/{govmap,a}.yaml with `a` and
- * other/readme.md with `other`, at `when`, on top of HEAD. */
-static git_oid commit_at(const char *a, const char *other, int64_t when,
-			 const char *msg)
+/* Commit what `idx` holds (and free it), at `when`, on top of HEAD. */
+static git_oid commit_index(git_index *idx, int64_t when, const char *msg)
 {
-	git_index *idx;
 	git_oid tree, oid, head;
 	git_tree *t;
 	git_signature *sig;
 	git_commit *parent = NULL;
-	git_ok(git_repository_index(&idx, repo), "index");
-	git_index_clear(idx);
-	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
-	if (a)
-		stage(idx, "reg/a.yaml", M_BLOB, a, 0);
-	stage(idx, "other/readme.md", M_BLOB, other, 0);
 	git_ok(git_index_write_tree(&tree, idx), "write tree");
 	git_ok(git_index_write(idx), "write");
 	git_index_free(idx);
@@ -286,6 +279,21 @@ static git_oid commit_at(const char *a, const char *other, int64_t when,
 	git_signature_free(sig);
 	git_tree_free(t);
 	return oid;
+}
+
+/* A commit of a tree holding reg/{govmap,a}.yaml with `a` and
+ * other/readme.md with `other`, at `when`, on top of HEAD. */
+static git_oid commit_at(const char *a, const char *other, int64_t when,
+			 const char *msg)
+{
+	git_index *idx;
+	git_ok(git_repository_index(&idx, repo), "index");
+	git_index_clear(idx);
+	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	if (a)
+		stage(idx, "reg/a.yaml", M_BLOB, a, 0);
+	stage(idx, "other/readme.md", M_BLOB, other, 0);
+	return commit_index(idx, when, msg);
 }
 
 START_TEST(history_keeps_registry_commits)
@@ -388,9 +396,12 @@ END_TEST
 typedef struct {
 	int loaded, same, diff;
 	size_t n;
+	double A; /* the A of entity "icb" on 2024-07-01, or -1 */
 } walk_step;
 
-static size_t walk_timeline(unsigned what, walk_step *v, size_t max)
+/* ... with `id` as the relevant_id (NULL: none) */
+static size_t walk_timeline(unsigned what, const char *id, walk_step *v,
+			    size_t max)
 {
 	govmap_parse_cache *cache;
 	ck_assert_int_eq(govmap_parse_cache_new(&cache), GOVMAP_OK);
@@ -400,10 +411,12 @@ static size_t walk_timeline(unsigned what, walk_step *v, size_t max)
 	so.registry = root;
 	so.stage = GOVMAP_STAGE_ANALYSE;
 	so.cache = cache;
+	ck_assert_int_eq(govmap_date_parse(&so.on, "2024-07-01"), GOVMAP_OK);
 	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
 	to.session = &so;
 	to.what = what;
 	to.skip_neutral = 1;
+	to.relevant_id = id;
 	govmap_diags d = {0};
 	govmap_timeline *t;
 	ck_assert_int_eq(govmap_timeline_open(&t, &to, &d), GOVMAP_OK);
@@ -414,9 +427,14 @@ static size_t walk_timeline(unsigned what, walk_step *v, size_t max)
 		v[k].loaded = st->loaded;
 		v[k].same = st->same;
 		v[k].diff = st->diff != NULL;
-		v[k].n = st->session ? govmap_registry_count(
-					       govmap_session_registry(st->session))
-				     : 0;
+		const govmap_registry *reg =
+			st->session ? govmap_session_registry(st->session) : NULL;
+		v[k].n = reg ? govmap_registry_count(reg) : 0;
+		int32_t i = reg ? govmap_registry_index(reg, "icb") : -1;
+		v[k].A = i >= 0 ? govmap_analysis_score(govmap_session_analysis(
+								st->session),
+							(size_t)i)->A
+				: -1;
 		k++;
 	}
 	govmap_timeline_free(t);
@@ -425,6 +443,103 @@ static size_t walk_timeline(unsigned what, walk_step *v, size_t max)
 	free(root);
 	return k;
 }
+
+/* history ID's relevance filter.  Commit the registry files
+ * reg/NAME.yaml of `files` ((name, text) pairs ended by NULL) and the
+ * manifest. */
+static void commit_files(int64_t when, const char *msg, const char **files)
+{
+	git_index *idx;
+	git_ok(git_repository_index(&idx, repo), "index");
+	git_index_clear(idx);
+	stage(idx, "reg/govmap.yaml", M_BLOB, TH_MANIFEST, 0);
+	for (size_t k = 0; files[k]; k += 2) {
+		char path[64];
+		snprintf(path, sizeof path, "reg/%s.yaml", files[k]);
+		stage(idx, path, M_BLOB, files[k + 1], 0);
+	}
+	commit_index(idx, when, msg);
+}
+
+#define RBODY(id, type, extra)                                               \
+	"kind: body\nid: " id "\nname: " id "\ntype: " type                 \
+	"\nregion: england\n" extra TH_SOURCES
+#define RLINK(id, from, to, powers)                                          \
+	"kind: link\nid: " id "\nfrom: " from "\nto: " to                   \
+	"\ntype: scrutinised-by\nforum: political\nbasis: statute\n"         \
+	"powers: " powers "\n" TH_SOURCES
+#define RMONEY(gbp)                                                          \
+	"money:\n  - year: 2024/25\n    gbp: " gbp "\n    kind: budget\n"     \
+	"    source: https://example.org/doc\n"
+
+START_TEST(timeline_relevance)
+{
+	const char *voters = RBODY("voters", "electorate", "");
+	const char *council = RBODY("council", "local-authority", "");
+	const char *elected = RLINK("council-by-voters", "council", "voters",
+				    "[inform, question, sanction]");
+	const char *icb = RBODY("icb", "arms-length-body",
+				"statutory_basis: An Act\n" RMONEY("100"));
+	const char *scrutiny =
+		RLINK("icb-by-council", "icb", "council", "[inform, question]");
+	/* an island icb's chains never reach, and a trust an icb link
+	 * names that is not in force yet */
+	const char *island = RBODY("island", "arms-length-body",
+				   "statutory_basis: An Act\n" RMONEY("5"));
+	const char *trust = RBODY("trust", "arms-length-body",
+				  "statutory_basis: An Act\n" RMONEY("7")
+				  "valid:\n  from: 2025-04-01\n");
+	const char *via = RLINK("icb-by-trust", "icb", "trust",
+				"[inform, question, sanction]");
+	const char *tlink = RLINK("trust-by-voters", "trust", "voters",
+				  "[inform, question, sanction]");
+#define BASE "voters", voters, "council", council, "elected", elected, \
+	     "icb", icb, "via", via, "tlink", tlink
+	/* files[13]: the scrutiny link, [15] the island, [17] the trust */
+	const char *files[] = {BASE, "scrutiny", scrutiny, "island", island,
+			       "trust", trust, NULL};
+	commit_files(1700000000, "all", files);
+	/* the island's money: skipped */
+	files[15] = RBODY("island", "arms-length-body",
+			  "statutory_basis: An Act\n" RMONEY("6"));
+	commit_files(1700000100, "island money", files);
+	/* the trust's money (a link from icb names it): skipped */
+	files[17] = RBODY("trust", "arms-length-body",
+			  "statutory_basis: An Act\n" RMONEY("8")
+			  "valid:\n  from: 2025-04-01\n");
+	commit_files(1700000200, "trust money", files);
+	/* the council's link loses a power: icb's chain, loaded */
+	files[13] = RLINK("icb-by-council", "icb", "council", "[inform]");
+	commit_files(1700000300, "weaker", files);
+	/* the trust in force from 2023: an edge from icb appears, loaded */
+	files[17] = RBODY("trust", "arms-length-body",
+			  "statutory_basis: An Act\n" RMONEY("8")
+			  "valid:\n  from: 2023-04-01\n");
+	commit_files(1700000400, "trust starts", files);
+#undef BASE
+	walk_step v[8];
+	const unsigned what = GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES;
+	ck_assert_uint_eq(walk_timeline(what, "icb", v, 8), 5);
+	ck_assert_int_eq(v[0].same, 0);
+	ck_assert_int_eq(v[1].same, 1);
+	ck_assert_int_eq(v[2].same, 1);
+	ck_assert_int_eq(v[3].same, 0);
+	ck_assert_int_eq(v[4].same, 0);
+	/* the weaker link moved icb's A, and so did the trust's start */
+	ck_assert_double_gt(v[0].A, 0);
+	ck_assert_double_lt(v[3].A, v[2].A);
+	ck_assert_double_gt(v[4].A, v[3].A);
+	/* for the island itself, its money commit is loaded, and the
+	 * change on icb's chain is not */
+	ck_assert_uint_eq(walk_timeline(what, "island", v, 8), 5);
+	ck_assert_int_eq(v[1].same, 0);
+	ck_assert_int_eq(v[3].same, 1);
+	/* without the filter, every commit here is loaded */
+	ck_assert_uint_eq(walk_timeline(what, NULL, v, 8), 5);
+	for (size_t k = 0; k < 5; k++)
+		ck_assert_int_eq(v[k].same, 0);
+}
+END_TEST
 
 /* GOVMAP_COMPARE_NO_DIFF (what `history` without an ID asks): the same
  * commits loaded and skipped as a walk with diffs, the same sessions,
@@ -437,9 +552,9 @@ START_TEST(timeline_without_diffs)
 		  1700000200, "notes");
 	commit_at(BODY("a"), "one", 1700000300, "b removed");
 	walk_step with[8], without[8];
-	size_t n = walk_timeline(GOVMAP_COMPARE_SCORES, with, 8);
+	size_t n = walk_timeline(GOVMAP_COMPARE_SCORES, NULL, with, 8);
 	ck_assert_uint_eq(n, 4);
-	ck_assert_uint_eq(walk_timeline(GOVMAP_COMPARE_NO_DIFF, without, 8),
+	ck_assert_uint_eq(walk_timeline(GOVMAP_COMPARE_NO_DIFF, NULL, without, 8),
 			  n);
 	size_t diffs = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -620,6 +735,7 @@ Suite *vcs_suite(void)
 	tcase_add_test(tc, history_registry_removed_and_back);
 	tcase_add_test(tc, history_refuses_bad_revisions);
 	tcase_add_test(tc, timeline_without_diffs);
+	tcase_add_test(tc, timeline_relevance);
 	tcase_add_test(tc, repo_paths_hooks_folder);
 	suite_add_tcase(s, tc);
 

@@ -205,7 +205,7 @@ void govmap_file_changes_free(govmap_file_change *v, size_t n);
 
 /* --- a timeline over commits ----------------------------------------- */
 
-#define GOVMAP_TIMELINE_OPTS_VERSION 1
+#define GOVMAP_TIMELINE_OPTS_VERSION 2
 
 typedef struct {
 	/** GOVMAP_TIMELINE_OPTS_VERSION; set by GOVMAP_TIMELINE_OPTS_INIT. */
@@ -237,9 +237,29 @@ typedef struct {
 	 * loaded session instead (the same counts and scores, so the same
 	 * diff without fields), and nothing is loaded twice. */
 	int skip_neutral;
+	/** (Version 2; with skip_neutral and a session to
+	 * GOVMAP_STAGE_ANALYSE or further) The caller reads, of each step,
+	 * only what concerns this entity: its presence, fields and scores
+	 * in the session, and its entry in the diff.  Then a commit whose
+	 * change cannot move those either is not loaded (its step has
+	 * `same` set, like a neutral one): every file it changed is
+	 * modified in place, with the same entities in the same order and
+	 * parse counts, none of them the entity, none reached from it
+	 * along the last loaded commit's edges (whatever their strength)
+	 * or referring to such a node (or to the body such a board is
+	 * of), none referring to one, and any that such an entity refers
+	 * to changed only in `notes` or `money`.  A step after such a run
+	 * is compared with the last loaded commit, and again with the
+	 * commit just before it (loaded then) when the entity's entry
+	 * says anything or a skipped commit touched the entity's files;
+	 * so the entity's entry is what a walk without the filter gives.
+	 * The rest of a skipped step (totals, other entities' entries and
+	 * scores, diagnostics) is the last loaded commit's, not the
+	 * commit's.  NULL: no filter. */
+	const char *relevant_id;
 } govmap_timeline_opts;
 
-#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0, 0}
+#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0, 0, NULL}
 
 typedef struct govmap_timeline govmap_timeline;
 
@@ -265,7 +285,9 @@ typedef struct {
 	/** (skip_neutral) The commit was not loaded: it changes nothing
 	 * read, so `session` is `prev` (the same diagnostics counts,
 	 * scores and findings) and `diff` is NULL; what it changed (notes)
-	 * is for the caller to read from the files if it needs it. */
+	 * is for the caller to read from the files if it needs it.  With
+	 * relevant_id, also a commit that changes nothing that entity's
+	 * figures read (then only its figures are the commit's). */
 	bool same;
 } govmap_timeline_step;
 
