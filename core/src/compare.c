@@ -934,6 +934,14 @@ int govmap__relevance(unsigned char **out, const govmap_registry *reg,
 		if (mark[i] & GOVMAP__REL_CORE)
 			each_ref(govmap_registry_at(reg, i), ref_put, &w);
 	}
+	/* an id written twice (a data error) is looked up as one entity:
+	 * that one carries the marks of every entity with the id */
+	for (size_t i = 0; i < n; i++) {
+		const char *eid = govmap_registry_at(reg, i)->id;
+		int32_t j = eid ? govmap_registry_index(reg, eid) : -1;
+		if (j >= 0 && (size_t)j != i)
+			mark[j] |= mark[i];
+	}
 	*out = mark;
 	return GOVMAP_OK;
 }

@@ -19,6 +19,7 @@
 #include "govmap/source.h"
 #include "govmap/vcs.h"
 #include "suites.h"
+#include "vcs_impl.h"
 
 #define M_BLOB 0100644
 #define M_LINK 0120000
@@ -472,6 +473,67 @@ static void commit_files(int64_t when, const char *msg, const char **files)
 	"money:\n  - year: 2024/25\n    gbp: " gbp "\n    kind: budget\n"     \
 	"    source: https://example.org/doc\n"
 
+/* The marks themselves (govmap__relevance): what icb's chains reach,
+ * what refers to that, what those refer to; an id written twice carries
+ * the marks of both copies. */
+START_TEST(relevance_marks)
+{
+	govmap_diags d = {0};
+	int rc;
+	govmap_registry *reg = th_load_files(
+		"relevance", NULL, &d, &rc, "voters.yaml",
+		RBODY("voters", "electorate", ""), "council.yaml",
+		RBODY("council", "local-authority", ""), "elected.yaml",
+		RLINK("council-by-voters", "council", "voters",
+		      "[inform, question, sanction]"),
+		"icb.yaml",
+		RBODY("icb", "arms-length-body", "statutory_basis: An Act\n"),
+		"scrutiny.yaml",
+		RLINK("icb-by-council", "icb", "council", "[inform]"),
+		"trust.yaml",
+		RBODY("trust", "arms-length-body",
+		      "statutory_basis: An Act\nvalid:\n  from: 2025-04-01\n"),
+		"via.yaml",
+		RLINK("icb-by-trust", "icb", "trust", "[inform]"),
+		"island.yaml",
+		RBODY("island", "arms-length-body", "statutory_basis: An Act\n"),
+		"x1.yaml",
+		RLINK("dup", "island", "trust", "[inform]"), "x2.yaml",
+		RLINK("dup", "icb", "voters", "[inform]"), NULL);
+	ck_assert_ptr_nonnull(reg);
+	govmap_analysis *an = NULL;
+	govmap_analysis_opts o = {0};
+	ck_assert_int_eq(govmap_date_parse(&o.on, "2024-07-01"), GOVMAP_OK);
+	ck_assert_int_eq(govmap_analyse(&an, reg, &o), GOVMAP_OK);
+	unsigned char *m;
+	ck_assert_int_eq(govmap__relevance(&m, reg, an, "icb"), GOVMAP_OK);
+#define MARK(id) m[govmap_registry_index(reg, id)]
+	const unsigned reach = GOVMAP__REL_REACH | GOVMAP__REL_REF |
+			       GOVMAP__REL_CORE;
+	ck_assert_uint_eq(MARK("icb"), reach);
+	ck_assert_uint_eq(MARK("council"), reach);
+	ck_assert_uint_eq(MARK("voters"), reach);
+	ck_assert_uint_eq(MARK("icb-by-council"), GOVMAP__REL_CORE);
+	ck_assert_uint_eq(MARK("council-by-voters"), GOVMAP__REL_CORE);
+	/* not in force: no edge, but the link that names it is core */
+	ck_assert_uint_eq(MARK("icb-by-trust"), GOVMAP__REL_CORE);
+	ck_assert_uint_eq(MARK("trust"), GOVMAP__REL_PERI);
+	ck_assert_uint_eq(MARK("island") & GOVMAP__REL_CORE, 0);
+	/* one copy of `dup` refers to a reached node: the id is core */
+	ck_assert(MARK("dup") & GOVMAP__REL_CORE);
+#undef MARK
+	free(m);
+	/* an absent id marks nothing */
+	ck_assert_int_eq(govmap__relevance(&m, reg, an, "nobody"), GOVMAP_OK);
+	for (size_t i = 0; i < govmap_registry_count(reg); i++)
+		ck_assert_uint_eq(m[i], 0);
+	free(m);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
 START_TEST(timeline_relevance)
 {
 	const char *voters = RBODY("voters", "electorate", "");
@@ -736,6 +798,7 @@ Suite *vcs_suite(void)
 	tcase_add_test(tc, history_refuses_bad_revisions);
 	tcase_add_test(tc, timeline_without_diffs);
 	tcase_add_test(tc, timeline_relevance);
+	tcase_add_test(tc, relevance_marks);
 	tcase_add_test(tc, repo_paths_hooks_folder);
 	suite_add_tcase(s, tc);
 
