@@ -147,7 +147,16 @@ SRC_ABUHB_2425 = {
     "title": "Caerphilly Observer (Local Democracy Reporting Service), 2024: Gwent's Aneurin Bevan health board set for overspend (the health board's meeting of May 2024, financial year 2024/25)",
     "notes": "'In total it has £1.7 billion in funding from the Welsh Government for the current financial year'; best case deficit £48.9m, worst case £60m, £40m of planned savings. The year is 2024/25: the same paper's later report (caerphilly.observer/?p=1043270) puts the £48.9m 'best case' in the year before 2025/26, and a copy of the same Local Democracy Reporting Service story (thelemmy.club post 12910700) gives the same deficits.",
 }
+SRC_TV_2627 = {
+    "url": "https://feeds.bbci.co.uk/news/articles/c5yl046l00zo",
+    "title": "BBC News, October 2025: Redundancies warning for merged NHS spending body (the new Thames Valley Integrated Care Board, to be formally launched in April 2026; its chief executive designate's report to a joint health overview and scrutiny committee)",
+    "notes": "'The new ICB will cover about 2.5m people and control a £5.6bn budget.' The same figure: NHS Thames Valley ICB's own page (testing.thamesvalley.icb.nhs.uk/about-us/nhs-frimley: 'Thames Valley Integrated Care Board will be formally established in April 2026 ... how best to use the health budget of £5.6 billion') and Hello Rayo, 23 October 2025 ('the £5.6 billion healthcare board').",
+}
 MANUAL = {
+    "thames-valley-icb": [
+        ("2026/27", "budget", 5_600_000_000, SRC_TV_2627,
+         "The budget of NHS Thames Valley ICB, about £5.6 billion (rounded by the sources to £0.1 billion), as its chief executive designate reported it in October 2025 for the new ICB to be established on 1 April 2026; the ICB's own page and Hello Rayo give the same figure. Recorded for 2026/27, the ICB's first year, which the sources describe but do not name; it was given before NHS England published the 2026/27 allocations and is not NHS England's allocation to the ICB (not found), nor the sum of its predecessors' allocations."),
+    ],
     "nhs-england": [
         ("2024/25", "budget", 196_269_000_000, SRC_NHSE_2425,
          "NHS England's total revenue resource use limit for 2024/25, £196,269 million, set by the Secretary of State under section 223D of the NHS Act 2006 in the revised financial directions of 31 March 2025: a limit, not outturn. It includes the allocations NHS England passes to integrated care boards, so it overlaps the ICBs' own figures."),
