@@ -506,14 +506,37 @@ is "44 closed trusts name their one successor" \
 		sort | uniq -c | awk '$1 == 1 { print $2 }' | sort >"$tmp/one-succ"
 	   comm -12 "$tmp/one-succ" "$tmp/ods-closed" | wc -l | tr -d ' ')"
 "$bin" -r registry --on 2026-12-06 stats >"$tmp/stats" 2>&1
-is "stats: 199 NHS trusts and foundation trusts in force" \
-	"$(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats")" 199
-is "stats: 61 NHS trusts and 138 foundation trusts" \
-	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
+# the 199 English trusts of the ODS extract and the three Welsh NHS trusts
+# (registry/wales/national: Velindre, the Welsh Ambulance Services, Public
+# Health Wales; the same extract's rows RQF, RT4, RYT)
+is "stats: 202 NHS trusts and foundation trusts in force (199 English, 3 Welsh)" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats")" 202
+is "stats: 64 NHS trusts (61 English, 3 Welsh) and 138 foundation trusts" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 64/138
+is "stats: the three Welsh NHS trusts are in wales" \
+	"$(awk '$1 == "wales:" && $2 == "nhs-trust" { print $3 "/" $4 }' "$tmp/stats")" 3/3
 is "stats: every trust in force has an ODS code" \
-	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
-is "stats: 194 trusts commissioned (all but 4 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS, SCAS and WMAS have contracts in force; SECAmb's ended in 2025)" \
-	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 194
+	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 202
+# the Welsh NHS trusts (registry/wales/national): each one's ODS code is its
+# row of the extract with national grouping W, open; the ambulance trust is
+# commissioned by the seven health boards jointly (EASC), bounded by EASC's
+# meeting of 30 January 2024, so not on the day before
+awk -F'","' '$24 == "W" && $12 == "" { print $1 }' registry/import/data/etr.csv |
+	tr -d '"' | sort | tr '\n' ' ' >"$tmp/ods-wales"
+is "the extract's open Welsh trusts are RQF RT4 RYT, and the registry's three have those codes" \
+	"$(cat "$tmp/ods-wales")/$(grep -h '^  ods: ' registry/wales/national/*-nhs-trust.yaml | awk '{ print $2 }' | sort | tr '\n' ' ')" \
+	"RQF RT4 RYT /RQF RT4 RYT "
+is "the Welsh ambulance trust is commissioned by each of the seven local health boards" \
+	"$(grep -h '^to: ' registry/wales/national/welsh-ambulance-services-university-nhs-trust.yaml |
+		while read -r _ t; do grep -l "^id: $t\$" registry/wales/*/*.yaml; done |
+		xargs grep -l '^type: local-health-board$' | wc -l | tr -d ' ')" 7
+for d in 2024-01-29 2024-01-30; do
+	"$bin" -r registry --on $d explain welsh-ambulance-services-university-nhs-trust >"$tmp/wast.$d" 2>&1
+done
+is "WAST: no commissioner known on 2024-01-29, commissioned from 2024-01-30; its chain reaches the Senedd electorate" \
+	"$(grep -c 'core/no-commissioner' "$tmp/wast.2024-01-29")/$(grep -c 'core/no-commissioner' "$tmp/wast.2024-01-30")/$(grep -c '^  reaches: Senedd electorate (voters)' "$tmp/wast.2024-01-30")" 1/0/1
+is "stats: 195 trusts commissioned (all English ones but 4 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS, SCAS and WMAS have contracts in force; SECAmb's ended in 2025; of the Welsh, the ambulance trust by the seven health boards)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 195
 is "8 contracts the seeds name in registry/england/contracts" \
 	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
 # contracts between an ICB and a trust from published Provider Selection
@@ -666,7 +689,7 @@ is "2019-06-01: the only money figures are for 2019/20" \
 	'"money_year":"2019/20" '
 is "2019-06-01: Hywel Dda's 2019/20 allocation is the one figure" \
 	"$(grep -o '"coverage":"[^"]*"' "$tmp/r2019.json" | head -1)" \
-	'"coverage":"£895m known, for 1 of 1525 bodies; 1524 not recorded"'
+	'"coverage":"£895m known, for 1 of 1531 bodies; 1530 not recorded"'
 # every listed body's own dates contain the day (from the YAML: `valid:`
 # blocks and flow maps; a body with no valid.from is in force since before
 # the records, an unknown date never)
@@ -714,10 +737,12 @@ is "core/no-commissioner fires for each trust stats does not count as commission
 	"$(grep -o '"rule":"core/no-commissioner"' "$tmp/report.json" | wc -l | tr -d ' ')" \
 	"$(( $(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats") - \
 	    $(awk '/with an ODS code:/ { print $NF }' "$tmp/stats") ))"
-is "core/no-commissioner fires for exactly the four ambulance trusts and NHS Online with no contract or commissioner in force" \
+# ... and Velindre and Public Health Wales, whose commissioners no source
+# read names (registry/README.md, Coverage and gaps)
+is "core/no-commissioner fires for exactly the four ambulance trusts, NHS Online, Velindre and Public Health Wales" \
 	"$(grep -o '"rule":"core/no-commissioner","category":"[a-z]*","severity":"[a-z]*","entity":"[a-z-]*"' "$tmp/report.json" |
 		sed 's/.*"entity":"//; s/"$//' | sort | tr '\n' ' ')" \
-	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust london-ambulance-service-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust "
+	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust london-ambulance-service-nhs-trust public-health-wales-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust velindre-university-nhs-trust "
 is "core/governors-not-recorded: every foundation trust has its council of governors" \
 	"$(grep -o '"rule":"core/governors-not-recorded"' "$tmp/report.json" | wc -l | tr -d ' ')" 0
 "$bin" -r registry --on 2026-12-06 explain \
