@@ -77,30 +77,32 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 216 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
-# partnership, five Welsh health boards, the Academy (registry/README.md),
+# 217 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# partnership, six Welsh health boards, the Academy (registry/README.md),
 # two contracts with a dated value (Bath and North East Somerset 2021/22,
 # Devon 2018/19) and ten PSR contracts whose notice gives a one-year
 # value (registry/import/psr_contracts.py: three for 2024/25, four for
 # 2025/26, three for 2026/27)
-is "216 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 216/1
+is "217 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 217/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 216/1
+	"$(money_on 2016-06-01)" 217/1
 is "154 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr, Powys)" \
-	"$(money_on 2023-06-01)" 216/154
+	"$(money_on 2023-06-01)" 217/154
 is "50 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys, Aneurin Bevan, 3 PSR contracts)" \
-	"$(money_on 2024-06-01)" 216/50
+	"$(money_on 2024-06-01)" 217/50
 is "two figures for 2022/23 (Swansea Bay's outturn, the Academy's expenditure)" \
-	"$(money_on 2022-06-01)" 216/2
+	"$(money_on 2022-06-01)" 217/2
 is "48 figures for 2025/26 (42 ICBs, NHS England, DHSC, 4 PSR contracts)" \
-	"$(money_on 2025-06-01)" 216/48
+	"$(money_on 2025-06-01)" 217/48
 is "three figures for 2026/27 (the NWAS, North Cheshire and Mersey and WMAS contracts; no body has one)" \
-	"$(money_on 2026-06-01)" 216/3
+	"$(money_on 2026-06-01)" 217/3
 is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
-	"$(money_on 2018-06-01)" 216/2
+	"$(money_on 2018-06-01)" 217/2
 is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
-	"$(money_on 2021-06-01)" 216/2
+	"$(money_on 2021-06-01)" 217/2
+is "one figure for 2011/12 and one for 2012/13 (Cwm Taf's original revenue allocations)" \
+	"$(money_on 2011-06-01) $(money_on 2012-06-01)" "217/1 217/1"
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -409,11 +411,11 @@ is "every upper-tier council in force has its adult social care outturn" \
 # Welsh health board and every upper-tier English council"), measured by
 # stats, and the bodies that still lack it (registry/README.md, "Money
 # still missing"): the six ICBs of April 2026 (NHS England's 2026/27
-# allocations not found) and two Welsh health boards
+# allocations not found) and one Welsh health board
 is "stats: 30 of the 36 ICBs in force have money" \
 	"$(awk '$1 == "icb:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 30/36
-is "stats: 5 of the 7 Welsh local health boards have money" \
-	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 5/7
+is "stats: 6 of the 7 Welsh local health boards have money" \
+	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 6/7
 nomoney() { # type -> the ids of the bodies of that type in force with no money
 	for f in $(grep -rlx "type: $1" registry); do
 		grep -q '^  to: ' "$f" || grep -q '^money:' "$f" || basename "$f" .yaml
@@ -422,7 +424,7 @@ nomoney() { # type -> the ids of the bodies of that type in force with no money
 is "the ICBs without money are the six of April 2026" "$(nomoney icb)" \
 	"central-east-icb essex-icb norfolk-and-suffolk-icb surrey-and-sussex-icb thames-valley-icb west-and-north-london-icb "
 is "the Welsh health boards without money" "$(nomoney local-health-board)" \
-	"cardiff-and-vale-uhb cwm-taf-morgannwg-uhb "
+	"cardiff-and-vale-uhb "
 # exact figures, checked against a second source (registry/README.md):
 # DHSC's written answer gave Humber and North Yorkshire's 2025/26 core
 # services allocation; MHCLG's multi-year data set gives Kent's 2023/24
