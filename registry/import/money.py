@@ -152,7 +152,16 @@ SRC_CTMUHB_1113 = {
     "title": "Cwm Taf Health Board, letter of 25 June 2012 to Mark Drakeford AM, Chair of the National Assembly for Wales Health and Social Care Committee: financial scrutiny (the committee's published paper from senedd.assemblywales.org, copy on yumpu.com)",
     "notes": "'1. Original Revenue and Capital Allocations for 2011/12 & 2012/13': revenue £509.8m (2011/12) and £523.6m (2012/13); capital £46.9m and £35.0m. The board was Cwm Taf University Health Board until 31 March 2019 (Rhondda Cynon Taf and Merthyr Tydfil); it took on Bridgend and its present name on 1 April 2019 (the board's bulletin of March 2019, cwmtafmorgannwg.wales/news-from-the-board-7/).",
 }
+SRC_TV_2627 = {
+    "url": "https://feeds.bbci.co.uk/news/articles/c5yl046l00zo",
+    "title": "BBC News, October 2025: Redundancies warning for merged NHS spending body (the new Thames Valley Integrated Care Board, to be formally launched in April 2026; its chief executive designate's report to a joint health overview and scrutiny committee)",
+    "notes": "'The new ICB will cover about 2.5m people and control a £5.6bn budget.' The same figure: NHS Thames Valley ICB's own page (testing.thamesvalley.icb.nhs.uk/about-us/nhs-frimley: 'Thames Valley Integrated Care Board will be formally established in April 2026 ... how best to use the health budget of £5.6 billion') and Hello Rayo, 23 October 2025 ('the £5.6 billion healthcare board').",
+}
 MANUAL = {
+    "thames-valley-icb": [
+        ("2026/27", "budget", 5_600_000_000, SRC_TV_2627,
+         "The budget of NHS Thames Valley ICB, about £5.6 billion (rounded by the sources to £0.1 billion), as its chief executive designate reported it in October 2025 for the new ICB to be established on 1 April 2026; the ICB's own page and Hello Rayo give the same figure. Recorded for 2026/27, the ICB's first year, which the sources describe but do not name; it was given before NHS England published the 2026/27 allocations and is not NHS England's allocation to the ICB (not found), nor the sum of its predecessors' allocations."),
+    ],
     "nhs-england": [
         ("2024/25", "budget", 196_269_000_000, SRC_NHSE_2425,
          "NHS England's total revenue resource use limit for 2024/25, £196,269 million, set by the Secretary of State under section 223D of the NHS Act 2006 in the revised financial directions of 31 March 2025: a limit, not outturn. It includes the allocations NHS England passes to integrated care boards, so it overlaps the ICBs' own figures."),

@@ -28,7 +28,11 @@ registry is built).  One row per notice:
   process       the PSR process the notice names: A, B or C (direct
                 awards, no competition); "direct" where the notice says it
                 was a direct award without prior publication but the
-                letter was not read; empty where the process was not read
+                letter was not read; "urgent" where the notice is a
+                contract modification notice saying the contract was
+                modified (extended) under the regulations' urgent
+                circumstances provision; empty where the process was not
+                read
   start, end    the contract's first and last day, where the notice
                 gives them (else empty: the dates are unknown)
   value_gbp     the approximate lifetime value the notice gives, in whole
@@ -52,8 +56,9 @@ registry is built).  One row per notice:
 
 What each contract records, and why:
   - tendered: false for a direct award (process A, B, C or "direct"),
-    made without a competitive process (regulations 6(3)-(5) and 9);
-    not recorded where the process was not read;
+    made without a competitive process (regulations 6(3)-(5) and 9), and
+    for an urgent modification ("urgent"), which extends a contract
+    without one; not recorded where the process was not read;
   - published: true: the award notice is itself the publication the
     regulations require (regulations 9 and 23);
   - value_gbp: the lifetime value, for the whole term (not a year's);
@@ -123,20 +128,28 @@ def doc(r, trust, known):
     ident = "%s-%s-psr-%s" % (r["commissioner"], pid, year)
     if r["suffix"]:
         ident += "-" + r["suffix"]
+    notice = ("contract modification notice" if r["process"] == "urgent"
+              else "award notice")
     if r["fts_notice"]:
         url = ("https://www.find-tender.service.gov.uk/Notice/%s"
                % r["fts_notice"])
-        title = ("Find a Tender notice %s (Provider Selection Regime award "
-                 "notice): %s; read through the copy at %s" % (
-                     r["fts_notice"], r["title"], r["url"]))
+        title = ("Find a Tender notice %s (Provider Selection Regime %s): "
+                 "%s; read through the copy at %s" % (
+                     r["fts_notice"], notice, r["title"], r["url"]))
     else:
         url = r["url"]
-        title = ("Provider Selection Regime award notice published on the "
+        title = ("Provider Selection Regime %s published on the "
                  "Find a Tender Service on %s (%s), as republished at "
-                 "this address: %s" % (r["published"] or "a day not read",
+                 "this address: %s" % (notice,
+                                       r["published"] or "a day not read",
                                        r["key"], r["title"]))
-    direct = r["process"] in ("A", "B", "C", "direct")
-    if r["process"] == "direct":
+    direct = r["process"] in ("A", "B", "C", "direct", "urgent")
+    if r["process"] == "urgent":
+        how = ("A modification of an existing contract under the "
+               "regulations' urgent circumstances provision, as the notice "
+               "says: the contract in force was extended without a "
+               "competitive process, so tendered is false")
+    elif r["process"] == "direct":
         how = ("A direct award without prior publication (the PSR process's "
                "letter was not read): no competitive process, so tendered "
                "is false")
@@ -147,14 +160,14 @@ def doc(r, trust, known):
         how = ("Which PSR process was used was not read, so tendered is not "
                "recorded")
     notes = ("Published on the Find a Tender Service as a Provider "
-             "Selection Regime award notice (%s). What it says: "
+             "Selection Regime %s (%s). What it says: "
              "%s. %s; the notice is the publication "
              "the regulations require, so published is true. %s The notice "
              "does not say whether this is the trust's only contract with "
              "the ICB; other ICBs (as associates) and NHS England "
              "(specialised services) also commission from most trusts." % (
-                 "release of " + r["published"] if r["published"] else
-                 "day of release not read", r["says"], how,
+                 notice, "release of " + r["published"] if r["published"]
+                 else "day of release not read", r["says"], how,
                  ("The value is the approximate lifetime value for the whole "
                   "term%s, not a year's." % (
                       "" if r["value_from"] == "lot" else

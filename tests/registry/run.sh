@@ -77,32 +77,33 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 217 entities: 42 ICBs, 153 councils, NHS England, DHSC, the GM
+# 218 entities: 43 ICBs (the 42 of 2022 and Thames Valley, whose 2026/27
+# budget is a reported £5.6bn), 153 councils, NHS England, DHSC, the GM
 # partnership, six Welsh health boards, the Academy (registry/README.md),
 # two contracts with a dated value (Bath and North East Somerset 2021/22,
 # Devon 2018/19) and ten PSR contracts whose notice gives a one-year
 # value (registry/import/psr_contracts.py: three for 2024/25, four for
 # 2025/26, three for 2026/27)
-is "217 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 217/1
+is "218 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 218/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 217/1
+	"$(money_on 2016-06-01)" 218/1
 is "154 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr, Powys)" \
-	"$(money_on 2023-06-01)" 217/154
+	"$(money_on 2023-06-01)" 218/154
 is "50 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys, Aneurin Bevan, 3 PSR contracts)" \
-	"$(money_on 2024-06-01)" 217/50
+	"$(money_on 2024-06-01)" 218/50
 is "two figures for 2022/23 (Swansea Bay's outturn, the Academy's expenditure)" \
-	"$(money_on 2022-06-01)" 217/2
+	"$(money_on 2022-06-01)" 218/2
 is "48 figures for 2025/26 (42 ICBs, NHS England, DHSC, 4 PSR contracts)" \
-	"$(money_on 2025-06-01)" 217/48
-is "three figures for 2026/27 (the NWAS, North Cheshire and Mersey and WMAS contracts; no body has one)" \
-	"$(money_on 2026-06-01)" 217/3
+	"$(money_on 2025-06-01)" 218/48
+is "four figures for 2026/27 (the NWAS, North Cheshire and Mersey and WMAS contracts; Thames Valley ICB's budget)" \
+	"$(money_on 2026-06-01)" 218/4
 is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
-	"$(money_on 2018-06-01)" 217/2
+	"$(money_on 2018-06-01)" 218/2
 is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
-	"$(money_on 2021-06-01)" 217/2
+	"$(money_on 2021-06-01)" 218/2
 is "one figure for 2011/12 and one for 2012/13 (Cwm Taf's original revenue allocations)" \
-	"$(money_on 2011-06-01) $(money_on 2012-06-01)" "217/1 217/1"
+	"$(money_on 2011-06-01) $(money_on 2012-06-01)" "218/1 218/1"
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -410,10 +411,11 @@ is "every upper-tier council in force has its adult social care outturn" \
 # the money coverage that issue 17 asks for ("money for every ICB, every
 # Welsh health board and every upper-tier English council"), measured by
 # stats, and the bodies that still lack it (registry/README.md, "Money
-# still missing"): the six ICBs of April 2026 (NHS England's 2026/27
-# allocations not found) and one Welsh health board
-is "stats: 30 of the 36 ICBs in force have money" \
-	"$(awk '$1 == "icb:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 30/36
+# still missing"): five of the six ICBs of April 2026 (NHS England's
+# 2026/27 allocations not found; Thames Valley has a reported budget) and
+# one Welsh health board
+is "stats: 31 of the 36 ICBs in force have money" \
+	"$(awk '$1 == "icb:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 31/36
 is "stats: 6 of the 7 Welsh local health boards have money" \
 	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 6/7
 nomoney() { # type -> the ids of the bodies of that type in force with no money
@@ -421,8 +423,11 @@ nomoney() { # type -> the ids of the bodies of that type in force with no money
 		grep -q '^  to: ' "$f" || grep -q '^money:' "$f" || basename "$f" .yaml
 	done | sort | tr '\n' ' '
 }
-is "the ICBs without money are the six of April 2026" "$(nomoney icb)" \
-	"central-east-icb essex-icb norfolk-and-suffolk-icb surrey-and-sussex-icb thames-valley-icb west-and-north-london-icb "
+is "the ICBs without money are five of the six of April 2026" "$(nomoney icb)" \
+	"central-east-icb essex-icb norfolk-and-suffolk-icb surrey-and-sussex-icb west-and-north-london-icb "
+is "Thames Valley ICB: a 2026/27 budget of £5.6bn (reported, rounded), no allocation" \
+	"$(f=registry/england/icbs/south-east/thames-valley/thames-valley-icb.yaml
+	   echo "$(money_of "$f"):$(grep -c '^    gbp: 5_600_000_000$' "$f")")" "2026/27:budget:1"
 is "the Welsh health boards without money" "$(nomoney local-health-board)" \
 	"cardiff-and-vale-uhb "
 # exact figures, checked against a second source (registry/README.md):
@@ -537,8 +542,8 @@ for d in 2024-01-29 2024-01-30; do
 done
 is "WAST: no commissioner known on 2024-01-29, commissioned from 2024-01-30; its chain reaches the Senedd electorate" \
 	"$(grep -c 'core/no-commissioner' "$tmp/wast.2024-01-29")/$(grep -c 'core/no-commissioner' "$tmp/wast.2024-01-30")/$(grep -c '^  reaches: Senedd electorate (voters)' "$tmp/wast.2024-01-30")" 1/0/1
-is "stats: 195 trusts commissioned (all English ones but 4 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS, SCAS and WMAS have contracts in force; SECAmb's ended in 2025; of the Welsh, the ambulance trust by the seven health boards)" \
-	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 195
+is "stats: 196 trusts commissioned (all English ones but 3 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS, SCAS, WMAS and LAS have contracts in force; SECAmb's ended in 2025; of the Welsh, the ambulance trust by the seven health boards)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 196
 is "8 contracts the seeds name in registry/england/contracts" \
 	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
 # contracts between an ICB and a trust from published Provider Selection
@@ -546,9 +551,9 @@ is "8 contracts the seeds name in registry/england/contracts" \
 # the extract, each between a body of type icb and a trust in force, and
 # untendered where the notice says it was a direct award
 psr=registry/england/contracts/psr
-is "43 PSR awards in the extract" \
-	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 43
-is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 43
+is "44 PSR awards in the extract" \
+	"$(tail -n +2 registry/import/data/psr-trust-contracts.csv | wc -l | tr -d ' ')" 44
+is "one contract per row" "$(ls "$psr"/*.yaml | wc -l | tr -d ' ')" 44
 bad=""
 for f in "$psr"/*.yaml; do
 	c=$(awk '$1 == "commissioner:" { print $2 }' "$f")
@@ -558,11 +563,11 @@ for f in "$psr"/*.yaml; do
 	[ -f "$pf" ] && ! grep -q '^  to: ' "$pf" || bad="$bad $p"
 done
 is "every PSR contract is between an ICB and a trust in force" "${bad:-none}" none
-is "41 PSR contracts recorded as untendered (two processes were not read)" \
-	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 41
+is "42 PSR contracts recorded as untendered (two processes were not read)" \
+	"$(grep -l '^tendered: false$' "$psr"/*.yaml | wc -l | tr -d ' ')" 42
 is "every PSR contract is recorded as published" \
-	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 43
-# the ambulance trusts' contracts: each of the seven names its trust as
+	"$(grep -l '^published: true$' "$psr"/*.yaml | wc -l | tr -d ' ')" 44
+# the ambulance trusts' contracts: each of the eight names its trust as
 # provider and the ICB the notice names as commissioner (lead commissioner)
 for pair in dorset-icb:south-western-ambulance-service-nhs-foundation-trust \
 	west-yorkshire-icb:yorkshire-ambulance-service-nhs-trust \
@@ -570,11 +575,17 @@ for pair in dorset-icb:south-western-ambulance-service-nhs-foundation-trust \
 	thames-valley-icb:south-central-ambulance-service-nhs-foundation-trust \
 	lancashire-and-south-cumbria-icb:north-west-ambulance-service-nhs-trust \
 	staffordshire-and-stoke-on-trent-icb:west-midlands-ambulance-service-university-nhs-foundation-trust \
-	surrey-heartlands-icb:south-east-coast-ambulance-service-nhs-foundation-trust; do
+	surrey-heartlands-icb:south-east-coast-ambulance-service-nhs-foundation-trust \
+	south-east-london-icb:london-ambulance-service-nhs-trust; do
 	c=${pair%%:*} p=${pair#*:}
 	is "$p: a PSR contract with $c" \
 		"$(grep -l "^commissioner: $c\$" "$psr"/*.yaml | xargs grep -l "^provider: $p\$" | wc -l | tr -d ' ')" 1
 done
+# an urgent modification (the extension of an existing contract without a
+# competition) is recorded as untendered, with the extension's term
+is "London Ambulance's SEL 111 contract: an urgent modification, 2026-04-01 to 2027-03-31, untendered, no value" \
+	"$(f=$psr/south-east-london-icb-london-ambulance-service-nhs-trust-psr-2026.yaml
+	   grep -c '^start: 2026-04-01$\|^end: 2027-03-31$\|^tendered: false$\|^notes: "Published on the Find a Tender Service as a Provider Selection Regime contract modification notice' "$f"):$(grep -c '^value_gbp:' "$psr"/south-east-london-icb-london-ambulance-service-nhs-trust-psr-2026.yaml)" 4:0
 is "South Western Ambulance's 999 contract: £811m, 2025-04-01 to 2027-03-31, Find a Tender 013861-2025" \
 	"$(grep -c '^value_gbp: 811_000_000$\|^start: 2025-04-01$\|^end: 2027-03-31$\|Notice/013861-2025$' "$psr"/dorset-icb-south-western-ambulance-service-nhs-foundation-trust-psr-2025.yaml)" 4
 is "Sherwood Forest's contract: £2,114,037,000, 2025-04-01 to 2030-03-31, Find a Tender 018044-2026" \
@@ -593,8 +604,8 @@ is "no multi-year PSR contract has a contract-value figure" \
 			   fs = a[1] - (a[2] < 4); fe = b[1] - (b[2] < 4)
 			   if (fs != fe) print FILENAME }' "$f"; done | wc -l | tr -d ' ')" 0
 "$bin" -r registry --on 2026-12-06 report >"$tmp/report2627.out" 2>&1
-is "2026-12-06: the exposure ranking is led by the providers with a 2026/27 contract value" \
-	"$(grep -c '^    [123]\. \(North West Ambulance Service NHS Trust\|North Cheshire and Mersey NHS Foundation Trust\|West Midlands Ambulance Service University NHS F\) .* (2026/27 contract value: 1 contract in force)$' "$tmp/report2627.out")" 3
+is "2026-12-06: the exposure ranking is led by Thames Valley ICB's 2026/27 budget, then the providers with a 2026/27 contract value" \
+	"$(grep -c '^    1\. NHS Thames Valley Integrated Care Board .* (2026/27 budget)$' "$tmp/report2627.out"):$(grep -c '^    [234]\. \(North West Ambulance Service NHS Trust\|North Cheshire and Mersey NHS Foundation Trust\|West Midlands Ambulance Service University NHS F\) .* (2026/27 contract value: 1 contract in force)$' "$tmp/report2627.out")" 1:3
 is "stats counts every contract document in registry/" \
 	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" \
 	"$(grep -rh --include='*.yaml' '^kind: contract$' registry | wc -l | tr -d ' ')"
@@ -741,10 +752,10 @@ is "core/no-commissioner fires for each trust stats does not count as commission
 	    $(awk '/with an ODS code:/ { print $NF }' "$tmp/stats") ))"
 # ... and Velindre and Public Health Wales, whose commissioners no source
 # read names (registry/README.md, Coverage and gaps)
-is "core/no-commissioner fires for exactly the four ambulance trusts, NHS Online, Velindre and Public Health Wales" \
+is "core/no-commissioner fires for exactly the three ambulance trusts and NHS Online with no contract or commissioner in force, Velindre and Public Health Wales" \
 	"$(grep -o '"rule":"core/no-commissioner","category":"[a-z]*","severity":"[a-z]*","entity":"[a-z-]*"' "$tmp/report.json" |
 		sed 's/.*"entity":"//; s/"$//' | sort | tr '\n' ' ')" \
-	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust london-ambulance-service-nhs-trust public-health-wales-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust velindre-university-nhs-trust "
+	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust public-health-wales-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust velindre-university-nhs-trust "
 is "core/governors-not-recorded: every foundation trust has its council of governors" \
 	"$(grep -o '"rule":"core/governors-not-recorded"' "$tmp/report.json" | wc -l | tr -d ' ')" 0
 "$bin" -r registry --on 2026-12-06 explain \
