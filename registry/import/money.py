@@ -147,6 +147,11 @@ SRC_ABUHB_2425 = {
     "title": "Caerphilly Observer (Local Democracy Reporting Service), 2024: Gwent's Aneurin Bevan health board set for overspend (the health board's meeting of May 2024, financial year 2024/25)",
     "notes": "'In total it has £1.7 billion in funding from the Welsh Government for the current financial year'; best case deficit £48.9m, worst case £60m, £40m of planned savings. The year is 2024/25: the same paper's later report (caerphilly.observer/?p=1043270) puts the £48.9m 'best case' in the year before 2025/26, and a copy of the same Local Democracy Reporting Service story (thelemmy.club post 12910700) gives the same deficits.",
 }
+SRC_CTMUHB_1113 = {
+    "url": "https://www.yumpu.com/en/document/view/29468776/cwm-taf-health-board-pdf-243-kb-seneddassemblywalesorg-",
+    "title": "Cwm Taf Health Board, letter of 25 June 2012 to Mark Drakeford AM, Chair of the National Assembly for Wales Health and Social Care Committee: financial scrutiny (the committee's published paper from senedd.assemblywales.org, copy on yumpu.com)",
+    "notes": "'1. Original Revenue and Capital Allocations for 2011/12 & 2012/13': revenue £509.8m (2011/12) and £523.6m (2012/13); capital £46.9m and £35.0m. The board was Cwm Taf University Health Board until 31 March 2019 (Rhondda Cynon Taf and Merthyr Tydfil); it took on Bridgend and its present name on 1 April 2019 (the board's bulletin of March 2019, cwmtafmorgannwg.wales/news-from-the-board-7/).",
+}
 SRC_TV_2627 = {
     "url": "https://feeds.bbci.co.uk/news/articles/c5yl046l00zo",
     "title": "BBC News, October 2025: Redundancies warning for merged NHS spending body (the new Thames Valley Integrated Care Board, to be formally launched in April 2026; its chief executive designate's report to a joint health overview and scrutiny committee)",
@@ -190,6 +195,12 @@ MANUAL = {
     "aneurin-bevan-uhb": [
         ("2024/25", "allocation", 1_700_000_000, SRC_ABUHB_2425,
          "The health board's funding from the Welsh Government for 2024/25, £1.7 billion as reported from its board meeting of May 2024 (rounded by the source to £0.1 billion; in-year allocations after May not included). A local press report of the board's papers, like the Betsi Cadwaladr, Powys and Swansea Bay figures, not the allocation letter or the accounts."),
+    ],
+    "cwm-taf-morgannwg-uhb": [
+        ("2011/12", "allocation", 509_800_000, SRC_CTMUHB_1113,
+         "The health board's original revenue allocation for 2011/12, £509.8 million, as the board gave it to the Assembly's Health and Social Care Committee in June 2012 (rounded by the source to £0.1 million; additional in-year funding not included). The board was then Cwm Taf University Health Board, for Rhondda Cynon Taf and Merthyr Tydfil only: Bridgend joined on 1 April 2019, so the figure is not comparable with later years."),
+        ("2012/13", "allocation", 523_600_000, SRC_CTMUHB_1113,
+         "The health board's original revenue allocation for 2012/13, £523.6 million, as the board gave it to the Assembly's Health and Social Care Committee in June 2012 (rounded by the source to £0.1 million; in-year allocations not included). For Rhondda Cynon Taf and Merthyr Tydfil only (Bridgend joined on 1 April 2019)."),
     ],
     "hywel-dda-uhb": [
         ("2017/18", "allocation", 766_027_000, SRC_HDUHB_1720,

@@ -77,31 +77,33 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 217 entities: 43 ICBs (the 42 of 2022 and Thames Valley, whose 2026/27
+# 218 entities: 43 ICBs (the 42 of 2022 and Thames Valley, whose 2026/27
 # budget is a reported £5.6bn), 153 councils, NHS England, DHSC, the GM
-# partnership, five Welsh health boards, the Academy (registry/README.md),
+# partnership, six Welsh health boards, the Academy (registry/README.md),
 # two contracts with a dated value (Bath and North East Somerset 2021/22,
 # Devon 2018/19) and ten PSR contracts whose notice gives a one-year
 # value (registry/import/psr_contracts.py: three for 2024/25, four for
 # 2025/26, three for 2026/27)
-is "217 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 217/1
+is "218 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 218/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 217/1
+	"$(money_on 2016-06-01)" 218/1
 is "154 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr, Powys)" \
-	"$(money_on 2023-06-01)" 217/154
+	"$(money_on 2023-06-01)" 218/154
 is "50 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys, Aneurin Bevan, 3 PSR contracts)" \
-	"$(money_on 2024-06-01)" 217/50
+	"$(money_on 2024-06-01)" 218/50
 is "two figures for 2022/23 (Swansea Bay's outturn, the Academy's expenditure)" \
-	"$(money_on 2022-06-01)" 217/2
+	"$(money_on 2022-06-01)" 218/2
 is "48 figures for 2025/26 (42 ICBs, NHS England, DHSC, 4 PSR contracts)" \
-	"$(money_on 2025-06-01)" 217/48
+	"$(money_on 2025-06-01)" 218/48
 is "four figures for 2026/27 (the NWAS, North Cheshire and Mersey and WMAS contracts; Thames Valley ICB's budget)" \
-	"$(money_on 2026-06-01)" 217/4
+	"$(money_on 2026-06-01)" 218/4
 is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
-	"$(money_on 2018-06-01)" 217/2
+	"$(money_on 2018-06-01)" 218/2
 is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
-	"$(money_on 2021-06-01)" 217/2
+	"$(money_on 2021-06-01)" 218/2
+is "one figure for 2011/12 and one for 2012/13 (Cwm Taf's original revenue allocations)" \
+	"$(money_on 2011-06-01) $(money_on 2012-06-01)" "218/1 218/1"
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -411,11 +413,11 @@ is "every upper-tier council in force has its adult social care outturn" \
 # stats, and the bodies that still lack it (registry/README.md, "Money
 # still missing"): five of the six ICBs of April 2026 (NHS England's
 # 2026/27 allocations not found; Thames Valley has a reported budget) and
-# two Welsh health boards
+# one Welsh health board
 is "stats: 31 of the 36 ICBs in force have money" \
 	"$(awk '$1 == "icb:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 31/36
-is "stats: 5 of the 7 Welsh local health boards have money" \
-	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 5/7
+is "stats: 6 of the 7 Welsh local health boards have money" \
+	"$(awk '$1 == "local-health-board:" && $3 == "of" { print $2 "/" $4 }' "$tmp/stats")" 6/7
 nomoney() { # type -> the ids of the bodies of that type in force with no money
 	for f in $(grep -rlx "type: $1" registry); do
 		grep -q '^  to: ' "$f" || grep -q '^money:' "$f" || basename "$f" .yaml
@@ -427,7 +429,7 @@ is "Thames Valley ICB: a 2026/27 budget of £5.6bn (reported, rounded), no alloc
 	"$(f=registry/england/icbs/south-east/thames-valley/thames-valley-icb.yaml
 	   echo "$(money_of "$f"):$(grep -c '^    gbp: 5_600_000_000$' "$f")")" "2026/27:budget:1"
 is "the Welsh health boards without money" "$(nomoney local-health-board)" \
-	"cardiff-and-vale-uhb cwm-taf-morgannwg-uhb "
+	"cardiff-and-vale-uhb "
 # exact figures, checked against a second source (registry/README.md):
 # DHSC's written answer gave Humber and North Yorkshire's 2025/26 core
 # services allocation; MHCLG's multi-year data set gives Kent's 2023/24
@@ -511,14 +513,37 @@ is "44 closed trusts name their one successor" \
 		sort | uniq -c | awk '$1 == 1 { print $2 }' | sort >"$tmp/one-succ"
 	   comm -12 "$tmp/one-succ" "$tmp/ods-closed" | wc -l | tr -d ' ')"
 "$bin" -r registry --on 2026-12-06 stats >"$tmp/stats" 2>&1
-is "stats: 199 NHS trusts and foundation trusts in force" \
-	"$(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats")" 199
-is "stats: 61 NHS trusts and 138 foundation trusts" \
-	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 61/138
+# the 199 English trusts of the ODS extract and the three Welsh NHS trusts
+# (registry/wales/national: Velindre, the Welsh Ambulance Services, Public
+# Health Wales; the same extract's rows RQF, RT4, RYT)
+is "stats: 202 NHS trusts and foundation trusts in force (199 English, 3 Welsh)" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats")" 202
+is "stats: 64 NHS trusts (61 English, 3 Welsh) and 138 foundation trusts" \
+	"$(awk '/NHS trusts and foundation trusts in force:/ { print $9 "/" $11 }' "$tmp/stats" | tr -d '(')" 64/138
+is "stats: the three Welsh NHS trusts are in wales" \
+	"$(awk '$1 == "wales:" && $2 == "nhs-trust" { print $3 "/" $4 }' "$tmp/stats")" 3/3
 is "stats: every trust in force has an ODS code" \
-	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 199
-is "stats: 195 trusts commissioned (all but 3 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS, SCAS, WMAS and LAS have contracts in force; SECAmb's ended in 2025)" \
-	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 195
+	"$(awk '/with an ODS code:/ { sub(";", "", $5); print $5 }' "$tmp/stats")" 202
+# the Welsh NHS trusts (registry/wales/national): each one's ODS code is its
+# row of the extract with national grouping W, open; the ambulance trust is
+# commissioned by the seven health boards jointly (EASC), bounded by EASC's
+# meeting of 30 January 2024, so not on the day before
+awk -F'","' '$24 == "W" && $12 == "" { print $1 }' registry/import/data/etr.csv |
+	tr -d '"' | sort | tr '\n' ' ' >"$tmp/ods-wales"
+is "the extract's open Welsh trusts are RQF RT4 RYT, and the registry's three have those codes" \
+	"$(cat "$tmp/ods-wales")/$(grep -h '^  ods: ' registry/wales/national/*-nhs-trust.yaml | awk '{ print $2 }' | sort | tr '\n' ' ')" \
+	"RQF RT4 RYT /RQF RT4 RYT "
+is "the Welsh ambulance trust is commissioned by each of the seven local health boards" \
+	"$(grep -h '^to: ' registry/wales/national/welsh-ambulance-services-university-nhs-trust.yaml |
+		while read -r _ t; do grep -l "^id: $t\$" registry/wales/*/*.yaml; done |
+		xargs grep -l '^type: local-health-board$' | wc -l | tr -d ' ')" 7
+for d in 2024-01-29 2024-01-30; do
+	"$bin" -r registry --on $d explain welsh-ambulance-services-university-nhs-trust >"$tmp/wast.$d" 2>&1
+done
+is "WAST: no commissioner known on 2024-01-29, commissioned from 2024-01-30; its chain reaches the Senedd electorate" \
+	"$(grep -c 'core/no-commissioner' "$tmp/wast.2024-01-29")/$(grep -c 'core/no-commissioner' "$tmp/wast.2024-01-30")/$(grep -c '^  reaches: Senedd electorate (voters)' "$tmp/wast.2024-01-30")" 1/0/1
+is "stats: 196 trusts commissioned (all English ones but 3 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS, SCAS, WMAS and LAS have contracts in force; SECAmb's ended in 2025; of the Welsh, the ambulance trust by the seven health boards)" \
+	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 196
 is "8 contracts the seeds name in registry/england/contracts" \
 	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
 # contracts between an ICB and a trust from published Provider Selection
@@ -677,7 +702,7 @@ is "2019-06-01: the only money figures are for 2019/20" \
 	'"money_year":"2019/20" '
 is "2019-06-01: Hywel Dda's 2019/20 allocation is the one figure" \
 	"$(grep -o '"coverage":"[^"]*"' "$tmp/r2019.json" | head -1)" \
-	'"coverage":"£895m known, for 1 of 1525 bodies; 1524 not recorded"'
+	'"coverage":"£895m known, for 1 of 1531 bodies; 1530 not recorded"'
 # every listed body's own dates contain the day (from the YAML: `valid:`
 # blocks and flow maps; a body with no valid.from is in force since before
 # the records, an unknown date never)
@@ -725,10 +750,12 @@ is "core/no-commissioner fires for each trust stats does not count as commission
 	"$(grep -o '"rule":"core/no-commissioner"' "$tmp/report.json" | wc -l | tr -d ' ')" \
 	"$(( $(awk '/NHS trusts and foundation trusts in force:/ { print $8 }' "$tmp/stats") - \
 	    $(awk '/with an ODS code:/ { print $NF }' "$tmp/stats") ))"
-is "core/no-commissioner fires for exactly the three ambulance trusts and NHS Online with no contract or commissioner in force" \
+# ... and Velindre and Public Health Wales, whose commissioners no source
+# read names (registry/README.md, Coverage and gaps)
+is "core/no-commissioner fires for exactly the three ambulance trusts and NHS Online with no contract or commissioner in force, Velindre and Public Health Wales" \
 	"$(grep -o '"rule":"core/no-commissioner","category":"[a-z]*","severity":"[a-z]*","entity":"[a-z-]*"' "$tmp/report.json" |
 		sed 's/.*"entity":"//; s/"$//' | sort | tr '\n' ' ')" \
-	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust "
+	"east-midlands-ambulance-service-nhs-trust east-of-england-ambulance-service-nhs-trust public-health-wales-nhs-trust south-east-coast-ambulance-service-nhs-foundation-trust the-online-nhs-trust velindre-university-nhs-trust "
 is "core/governors-not-recorded: every foundation trust has its council of governors" \
 	"$(grep -o '"rule":"core/governors-not-recorded"' "$tmp/report.json" | wc -l | tr -d ' ')" 0
 "$bin" -r registry --on 2026-12-06 explain \
