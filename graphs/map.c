@@ -124,6 +124,7 @@ static const struct {
 	{"ratified-by", "#D55E00", "ratified by"},
 };
 #define OTHER_EDGE_COLOR "#777777"
+#define BOARD_EDGE_COLOR "#666666"
 
 static const char *edge_color(const char *type)
 {
@@ -133,31 +134,37 @@ static const char *edge_color(const char *type)
 	return OTHER_EDGE_COLOR;
 }
 
-/* Whether a drawn edge has the colour of edge_styles[i] (the legend
- * lists only the line colours a map draws). */
-static int type_drawn(const govmap__map *m, const govmap_analysis *an,
-		      size_t i)
+/* The colour of an analysis edge's line (edge_styles; a contract has
+ * a commissioning line's, a seat its fill's, a board's line to its
+ * body or to a joint board's members BOARD_EDGE_COLOR). */
+static const char *edge_colour_of(const govmap_registry *reg,
+				  const govmap_edge *e)
+{
+	if (e->kind == GOVMAP_EDGE_LINK)
+		return edge_color(govmap_registry_at(reg, (size_t)e->link)->type);
+	if (e->kind == GOVMAP_EDGE_CONTRACT)
+		return edge_color("commissioned-by");
+	if (e->kind == GOVMAP_EDGE_SEAT)
+		return govmap_registry_at(reg, (size_t)e->from)
+				       ->seats[e->seat]
+				       .fill == GOVMAP_FILL_ELECTED
+			       ? "#0072B2"
+			       : "#E69F00";
+	return BOARD_EDGE_COLOR;
+}
+
+/* Whether a drawn edge has line colour c (the legend lists only the
+ * line colours a map draws). */
+static int colour_drawn(const govmap__map *m, const govmap_analysis *an,
+			const char *c)
 {
 	const govmap_registry *reg = govmap_analysis_registry(an);
 	size_t ne;
 	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
-	for (size_t k = 0; k < m->nedges; k++) {
-		const govmap_edge *e = &edges[m->edges[k].edge];
-		const char *c = "#666666";
-		if (e->kind == GOVMAP_EDGE_LINK)
-			c = edge_color(govmap_registry_at(reg, (size_t)e->link)
-					       ->type);
-		else if (e->kind == GOVMAP_EDGE_CONTRACT)
-			c = edge_color("commissioned-by");
-		else if (e->kind == GOVMAP_EDGE_SEAT)
-			c = govmap_registry_at(reg, (size_t)e->from)
-					    ->seats[e->seat]
-					    .fill == GOVMAP_FILL_ELECTED
-				    ? "#0072B2"
-				    : "#E69F00";
-		if (strcmp(c, edge_styles[i].color) == 0)
+	for (size_t k = 0; k < m->nedges; k++)
+		if (strcmp(edge_colour_of(reg, &edges[m->edges[k].edge]), c) ==
+		    0)
 			return 1;
-	}
 	return 0;
 }
 
@@ -1287,11 +1294,10 @@ static void add_ghost(Agraph_t *g, Agnode_t *to, size_t n, const char *label,
 static void edge_look(const govmap_registry *reg, const govmap_edge *e,
 		      const char **color, const char **style)
 {
-	*color = "#666666";
+	*color = edge_colour_of(reg, e);
 	*style = "solid";
 	if (e->kind == GOVMAP_EDGE_LINK) {
 		const govmap_entity *l = govmap_registry_at(reg, (size_t)e->link);
-		*color = edge_color(l->type);
 		if (l->basis == GOVMAP_BASIS_GUIDANCE ||
 		    l->basis == GOVMAP_BASIS_CONTRACT)
 			*style = "dashed";
@@ -1299,14 +1305,9 @@ static void edge_look(const govmap_registry *reg, const govmap_edge *e,
 			 l->basis == GOVMAP_BASIS_NONE ||
 			 l->basis == GOVMAP_BASIS_UNSET)
 			*style = "dotted";
-	} else if (e->kind == GOVMAP_EDGE_CONTRACT) {
+	} else if (e->kind == GOVMAP_EDGE_CONTRACT ||
+		   e->kind == GOVMAP_EDGE_SEAT) {
 		/* a contract: a commissioning line on a contract basis */
-		*color = edge_color("commissioned-by");
-		*style = "dashed";
-	} else if (e->kind == GOVMAP_EDGE_SEAT) {
-		const govmap_entity *b = govmap_registry_at(reg, (size_t)e->from);
-		govmap_fill f = b->seats[e->seat].fill;
-		*color = f == GOVMAP_FILL_ELECTED ? "#0072B2" : "#E69F00";
 		*style = "dashed";
 	}
 }
@@ -2008,13 +2009,25 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 					deficit_fill[b], deficit_band[b]);
 	for (size_t i = 0; i < sizeof edge_styles / sizeof *edge_styles; i++)
 		if (edge_styles[i].legend && !o->national &&
-		    type_drawn(m, an, i))
+		    colour_drawn(m, an, edge_styles[i].color))
 			off += (size_t)snprintf(
 				html + off, sizeof html - off,
 				"<TR><TD><FONT COLOR=\"%s\"><B>&#8212;&#8212;"
 				"</B></FONT></TD><TD ALIGN=\"LEFT\">%s</TD>"
 				"</TR>",
 				edge_styles[i].color, edge_styles[i].legend);
+	/* the grey lines: link types edge_styles does not colour
+	 * (commissioned by, member of, part of), contracts, and a board's
+	 * line to its body (or a joint board's to its members) */
+	if (!o->national && (colour_drawn(m, an, OTHER_EDGE_COLOR) ||
+			     colour_drawn(m, an, BOARD_EDGE_COLOR)))
+		off += (size_t)snprintf(
+			html + off, sizeof html - off,
+			"<TR><TD><FONT COLOR=\"%s\"><B>&#8212;&#8212;"
+			"</B></FONT></TD><TD ALIGN=\"LEFT\" "
+			"BALIGN=\"LEFT\">commissioned by, member or part "
+			"of;<BR/>a board to the body it is of</TD></TR>",
+			OTHER_EDGE_COLOR);
 	if (!o->national)
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,

@@ -650,6 +650,52 @@ START_TEST(type_colours)
 }
 END_TEST
 
+/* The grey lines (link types without a colour of their own, contracts,
+ * a board's line to its body) have a legend row exactly when a map
+ * draws one: checked on fixtures with and without them. */
+START_TEST(legend_grey_lines)
+{
+	static const char *const fixtures[] = {"grid", "board-seats", "chain",
+					       "collapse", "nochain"};
+	size_t with = 0, without = 0;
+	for (size_t f = 0; f < sizeof fixtures / sizeof *fixtures; f++) {
+		fx x;
+		fx_open(&x, fixtures[f], ON);
+		govmap_map_opts o = {0};
+		char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+		Agraph_t *g = agmemread(dot);
+		ck_assert_ptr_nonnull(g);
+		size_t grey = 0;
+		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+			for (Agedge_t *e = agfstout(g, n); e;
+			     e = agnxtout(g, e)) {
+				const char *c = agget(e, "color");
+				if (c && (strcmp(c, "#777777") == 0 ||
+					  strcmp(c, "#666666") == 0))
+					grey++;
+			}
+		const char *row = strstr(dot, "commissioned by, member or part "
+					      "of;<BR/>a board to the body it "
+					      "is of");
+		if (grey) {
+			ck_assert_msg(row != NULL, "%s: %zu grey lines, no row",
+				      fixtures[f], grey);
+			with++;
+		} else {
+			ck_assert_msg(row == NULL, "%s: a row, no grey line",
+				      fixtures[f]);
+			without++;
+		}
+		agclose(g);
+		free(dot);
+		fx_close(&x);
+	}
+	/* both cases are exercised */
+	ck_assert_uint_gt(with, 0);
+	ck_assert_uint_gt(without, 0);
+}
+END_TEST
+
 /* The cluster holding the node labelled `prefix`. */
 static Agraph_t *cluster_of(Agraph_t *g, const char *prefix)
 {
@@ -1158,6 +1204,7 @@ Suite *map_suite(void)
 	tcase_add_test(tc, nested_boxes);
 	tcase_add_test(tc, png_scale);
 	tcase_add_test(tc, type_colours);
+	tcase_add_test(tc, legend_grey_lines);
 	tcase_add_test(tc, collapse_and_national);
 	tcase_add_test(tc, focus_depth);
 	tcase_add_test(tc, focus_map);
