@@ -1307,7 +1307,8 @@ static void edge_look(const govmap_registry *reg, const govmap_edge *e,
 			*style = "dotted";
 	} else if (e->kind == GOVMAP_EDGE_CONTRACT ||
 		   e->kind == GOVMAP_EDGE_SEAT) {
-		/* a contract: a commissioning line on a contract basis */
+		/* a contract (a commissioning line on a contract basis) and
+		 * a seat are dashed */
 		*style = "dashed";
 	}
 }
