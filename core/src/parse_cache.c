@@ -17,6 +17,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <git2.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,12 +41,16 @@ struct govmap__cached {
 };
 
 struct govmap_parse_cache {
-	pthread_mutex_t lock; /* guards everything below */
+	/* guards everything below but the counters; a reader's lock for
+	 * the lookups every load makes once per file (two load threads
+	 * took turns on one mutex: a quarter of a cached walk was futex
+	 * calls), a writer's for what changes the maps */
+	pthread_rwlock_t lock;
+	atomic_size_t parses, hits;
 	govmap__arena arena;  /* entries, their strings and arrays */
 	govmap__strmap map;   /* hex blob id -> index in v */
 	govmap__cached **v;
 	size_t n, cap;
-	size_t parses, hits;
 	govmap__strmap skel;  /* "n"/"i" + text -> index in skels */
 	char **skels;
 	size_t nskel, capskel;
@@ -76,7 +81,7 @@ int govmap_parse_cache_new(govmap_parse_cache **out)
 		free(c);
 		return GOVMAP_ENOMEM;
 	}
-	pthread_mutex_init(&c->lock, NULL);
+	pthread_rwlock_init(&c->lock, NULL);
 	git_libgit2_init(); /* for git_odb_hash; counted, thread-safe */
 	/* A walk reads the same trees at every commit.  libgit2 keeps in
 	 * a repository's object cache only trees of up to 4 KiB, and a
@@ -105,7 +110,7 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 	free(c->skels);
 	free(c->v);
 	govmap__arena_free(&c->arena);
-	pthread_mutex_destroy(&c->lock);
+	pthread_rwlock_destroy(&c->lock);
 	free(c);
 	git_libgit2_shutdown();
 }
@@ -116,12 +121,12 @@ void govmap_parse_cache_stats(const govmap_parse_cache *c,
 	memset(out, 0, sizeof(*out));
 	if (!c)
 		return;
-	pthread_mutex_t *lk = (pthread_mutex_t *)&c->lock;
-	pthread_mutex_lock(lk);
-	out->parses = c->parses;
-	out->hits = c->hits;
+	pthread_rwlock_t *lk = (pthread_rwlock_t *)&c->lock;
+	pthread_rwlock_rdlock(lk);
+	out->parses = atomic_load(&c->parses);
+	out->hits = atomic_load(&c->hits);
 	out->blobs = c->n;
-	pthread_mutex_unlock(lk);
+	pthread_rwlock_unlock(lk);
 }
 
 static void hex(char out[41], const unsigned char id[20])
@@ -151,10 +156,10 @@ const govmap__cached *govmap__cache_get(govmap_parse_cache *c,
 {
 	char key[41];
 	hex(key, id);
-	pthread_mutex_lock(&c->lock);
+	pthread_rwlock_rdlock(&c->lock);
 	int32_t i = govmap__strmap_get(&c->map, key);
 	const govmap__cached *e = i >= 0 ? c->v[i] : NULL;
-	pthread_mutex_unlock(&c->lock);
+	pthread_rwlock_unlock(&c->lock);
 	return e && same_limits(&e->lim, lim) ? e : NULL;
 }
 
@@ -230,17 +235,17 @@ const govmap__cached *govmap__cache_parse(govmap_parse_cache *c,
 
 char *govmap__cache_skeleton(govmap_parse_cache *c, const char *key)
 {
-	pthread_mutex_lock(&c->lock);
+	pthread_rwlock_rdlock(&c->lock);
 	int32_t i = govmap__strmap_get(&c->skel, key);
 	char *r = i >= 0 ? strdup(c->skels[i]) : NULL;
-	pthread_mutex_unlock(&c->lock);
+	pthread_rwlock_unlock(&c->lock);
 	return r;
 }
 
 void govmap__cache_skeleton_put(govmap_parse_cache *c, const char *key,
 				const char *skel)
 {
-	pthread_mutex_lock(&c->lock);
+	pthread_rwlock_wrlock(&c->lock);
 	char *k, *s;
 	if (govmap__strmap_get(&c->skel, key) < 0 &&
 	    govmap__grow((void **)&c->skels, &c->capskel, c->nskel,
@@ -249,14 +254,12 @@ void govmap__cache_skeleton_put(govmap_parse_cache *c, const char *key,
 	    (s = govmap__arena_strdup(&c->arena, skel)) &&
 	    govmap__strmap_put(&c->skel, k, (int32_t)c->nskel, NULL) == 0)
 		c->skels[c->nskel++] = s;
-	pthread_mutex_unlock(&c->lock);
+	pthread_rwlock_unlock(&c->lock);
 }
 
 void govmap__cache_count_parse(govmap_parse_cache *c)
 {
-	pthread_mutex_lock(&c->lock);
-	c->parses++;
-	pthread_mutex_unlock(&c->lock);
+	atomic_fetch_add(&c->parses, 1);
 }
 
 /* ---- copies ---------------------------------------------------------- */
@@ -412,9 +415,7 @@ int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
 		govmap_diags_add(diags, g->sev, file, g->line, g->col, g->code,
 				 "%s", g->msg);
 	}
-	pthread_mutex_lock(&c->lock);
-	c->hits++;
-	pthread_mutex_unlock(&c->lock);
+	atomic_fetch_add(&c->hits, 1);
 	return 0;
 }
 
@@ -432,8 +433,8 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 		       strcmp(diags->v[i].file, file) == 0 &&
 		       !(diags->v[i].code &&
 			 strcmp(diags->v[i].code, "nomem") == 0);
-	pthread_mutex_lock(&c->lock);
-	c->parses++;
+	atomic_fetch_add(&c->parses, 1);
+	pthread_rwlock_wrlock(&c->lock);
 	if (!keep || govmap__strmap_get(&c->map, key) >= 0)
 		goto done; /* another thread put it first, or not cacheable */
 	if (govmap__grow((void **)&c->v, &c->cap, c->n, sizeof(*c->v)) < 0)
@@ -474,7 +475,7 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 		goto done;
 	c->v[c->n++] = e;
 done:
-	pthread_mutex_unlock(&c->lock);
+	pthread_rwlock_unlock(&c->lock);
 }
 
 git_repository *govmap__cache_repo_take(govmap_parse_cache *c,
@@ -483,14 +484,14 @@ git_repository *govmap__cache_repo_take(govmap_parse_cache *c,
 	git_repository *r = NULL;
 	if (!c || !root)
 		return NULL;
-	pthread_mutex_lock(&c->lock);
+	pthread_rwlock_wrlock(&c->lock);
 	for (size_t k = 0; !r && k < GOVMAP__CACHE_REPOS; k++)
 		if (c->repos[k].repo && !c->repos[k].lent &&
 		    strcmp(c->repos[k].root, root) == 0) {
 			r = c->repos[k].repo;
 			c->repos[k].lent = 1;
 		}
-	pthread_mutex_unlock(&c->lock);
+	pthread_rwlock_unlock(&c->lock);
 	return r;
 }
 
@@ -500,7 +501,7 @@ int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
 	int kept = 0;
 	if (!c || !repo || !root)
 		return 0;
-	pthread_mutex_lock(&c->lock);
+	pthread_rwlock_wrlock(&c->lock);
 	for (size_t k = 0; !kept && k < GOVMAP__CACHE_REPOS; k++)
 		if (c->repos[k].repo == repo) {
 			c->repos[k].lent = 0;
@@ -512,7 +513,7 @@ int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
 			c->repos[k].lent = 0;
 			kept = 1;
 		}
-	pthread_mutex_unlock(&c->lock);
+	pthread_rwlock_unlock(&c->lock);
 	return kept;
 }
 
@@ -522,7 +523,7 @@ int govmap__cache_confusables_clean(govmap_parse_cache *c,
 	int clean = 0;
 	if (!c)
 		return 0;
-	pthread_mutex_lock(&c->lock);
+	pthread_rwlock_rdlock(&c->lock);
 	if (c->conf) {
 		clean = 1;
 		for (size_t i = 0; clean && i < reg->n; i++) {
@@ -533,7 +534,7 @@ int govmap__cache_confusables_clean(govmap_parse_cache *c,
 				clean = 0;
 		}
 	}
-	pthread_mutex_unlock(&c->lock);
+	pthread_rwlock_unlock(&c->lock);
 	return clean;
 }
 
@@ -557,7 +558,7 @@ void govmap__cache_confusables_put(govmap_parse_cache *c,
 		len += (e->id ? strlen(e->id) + 1 : 0) +
 		       (e->name ? strlen(e->name) + 1 : 0);
 	}
-	pthread_mutex_lock(&c->lock);
+	pthread_rwlock_wrlock(&c->lock);
 	conf_forget(c);
 	char *buf = clean ? malloc(len ? len : 1) : NULL;
 	if (buf && (govmap__strmap_init(&c->conf_ids, reg->n) < 0 ||
@@ -585,5 +586,5 @@ void govmap__cache_confusables_put(govmap_parse_cache *c,
 	c->conf = buf;
 	if (!buf)
 		conf_forget(c);
-	pthread_mutex_unlock(&c->lock);
+	pthread_rwlock_unlock(&c->lock);
 }

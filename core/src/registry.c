@@ -204,7 +204,7 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 	next:
 		if (rc == GOVMAP_ENOMEM ||
 		    (rc == GOVMAP_ELIMIT &&
-		     j->src->total >= j->src->lim.max_total_bytes)) {
+		     atomic_load(&j->src->total) >= j->src->lim.max_total_bytes)) {
 			atomic_store(&j->rc, rc);
 			atomic_store(&j->stop, 1);
 		}

@@ -74,7 +74,6 @@ govmap_src *govmap__src_new(const govmap__src_ops *ops,
 	if (lim)
 		src->lim = *lim;
 	govmap__src_limits_defaults(&src->lim);
-	pthread_mutex_init(&src->lock, NULL);
 	return src;
 }
 
@@ -107,15 +106,22 @@ int govmap__src_reserve(govmap_src *src, size_t size, const char *display,
 			govmap_diags *diags)
 {
 	int ok = 0, first_hit = 0;
-	pthread_mutex_lock(&src->lock);
-	if (!src->over && src->total + size <= src->lim.max_total_bytes) {
-		src->total += size;
-		ok = 1;
-	} else if (!src->over) {
-		src->over = 1;
-		first_hit = 1;
+	size_t cur = atomic_load(&src->total);
+	for (;;) {
+		if (atomic_load(&src->over))
+			break;
+		if (size > src->lim.max_total_bytes ||
+		    cur > src->lim.max_total_bytes - size) {
+			/* the first to find it over says so */
+			first_hit = !atomic_exchange(&src->over, 1);
+			break;
+		}
+		if (atomic_compare_exchange_weak(&src->total, &cur,
+						 cur + size)) {
+			ok = 1;
+			break;
+		}
 	}
-	pthread_mutex_unlock(&src->lock);
 	if (first_hit)
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, display, 0, 0,
 				 "limit-total-size",
@@ -169,7 +175,6 @@ void govmap_src_free(govmap_src *src)
 	if (!src)
 		return;
 	src->ops->free(src);
-	pthread_mutex_destroy(&src->lock);
 	free(src->label);
 	free(src->revision);
 	free(src);

@@ -5,7 +5,7 @@
 #ifndef GOVMAP_SOURCE_IMPL_H
 #define GOVMAP_SOURCE_IMPL_H
 
-#include <pthread.h>
+#include <stdatomic.h>
 #include "govmap/source.h"
 #include "util.h"
 
@@ -29,9 +29,10 @@ struct govmap_source_t {
 	govmap_src_limits lim;
 	char *label;    /* display prefix, malloc'd */
 	char *revision; /* description, malloc'd */
-	size_t total;   /* bytes read so far; under `lock` */
-	int over;       /* the total-size limit was hit: stop reading */
-	pthread_mutex_t lock;
+	/* bytes read so far, and whether the total-size limit was hit
+	 * (stop reading): counted by every load thread, without a lock */
+	atomic_size_t total;
+	atomic_int over;
 	const char **paths; /* after list(): sorted, relative to the root;
 			       owned by the implementation */
 	size_t npaths;

@@ -281,14 +281,28 @@ char *govmap__quote(char *buf, size_t size, const char *s)
 	return govmap__escape(buf, size, s, 80);
 }
 
+static uint64_t mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
 uint64_t govmap__hash(const char *s)
 {
-	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
+	size_t n = strlen(s);
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	for (; n >= 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s, n); /* the last 0 to 7 bytes, zero-padded */
+	return mix64(h ^ w);
 }
 
 int govmap__strmap_init(govmap__strmap *m, size_t expected)
@@ -298,9 +312,10 @@ int govmap__strmap_init(govmap__strmap *m, size_t expected)
 		cap *= 2;
 	m->keys = calloc(cap, sizeof(*m->keys));
 	m->vals = calloc(cap, sizeof(*m->vals));
+	m->hashes = calloc(cap, sizeof(*m->hashes));
 	m->cap = cap;
 	m->n = 0;
-	if (!m->keys || !m->vals) {
+	if (!m->keys || !m->vals || !m->hashes) {
 		govmap__strmap_free(m);
 		return -1;
 	}
@@ -312,9 +327,19 @@ static int strmap_grow(govmap__strmap *m)
 	govmap__strmap bigger;
 	if (govmap__strmap_init(&bigger, m->cap) < 0)
 		return -1;
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->keys[i])
-			govmap__strmap_put(&bigger, m->keys[i], m->vals[i], NULL);
+	size_t mask = bigger.cap - 1;
+	for (size_t k = 0; k < m->cap; k++) {
+		if (!m->keys[k])
+			continue;
+		/* the keys are distinct: the first free slot, no compare */
+		size_t i = m->hashes[k] & mask;
+		while (bigger.keys[i])
+			i = (i + 1) & mask;
+		bigger.keys[i] = m->keys[k];
+		bigger.vals[i] = m->vals[k];
+		bigger.hashes[i] = m->hashes[k];
+		bigger.n++;
+	}
 	govmap__strmap_free(m);
 	*m = bigger;
 	return 0;
@@ -326,14 +351,16 @@ int govmap__strmap_put(govmap__strmap *m, const char *key, int32_t val,
 	if ((m->n + 1) * 2 > m->cap && strmap_grow(m) < 0)
 		return -1;
 	size_t mask = m->cap - 1;
-	for (size_t i = govmap__hash(key) & mask;; i = (i + 1) & mask) {
+	uint32_t h = (uint32_t)govmap__hash(key);
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		if (!m->keys[i]) {
 			m->keys[i] = key;
 			m->vals[i] = val;
+			m->hashes[i] = h;
 			m->n++;
 			return 0;
 		}
-		if (strcmp(m->keys[i], key) == 0) {
+		if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0) {
 			if (old)
 				*old = m->vals[i];
 			return 1;
@@ -346,9 +373,9 @@ int32_t govmap__strmap_get(const govmap__strmap *m, const char *key)
 	if (!m->cap)
 		return -1;
 	size_t mask = m->cap - 1;
-	for (size_t i = govmap__hash(key) & mask; m->keys[i];
-	     i = (i + 1) & mask)
-		if (strcmp(m->keys[i], key) == 0)
+	uint32_t h = (uint32_t)govmap__hash(key);
+	for (size_t i = h & mask; m->keys[i]; i = (i + 1) & mask)
+		if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
 			return m->vals[i];
 	return -1;
 }
@@ -357,8 +384,10 @@ void govmap__strmap_free(govmap__strmap *m)
 {
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	m->keys = NULL;
 	m->vals = NULL;
+	m->hashes = NULL;
 	m->cap = m->n = 0;
 }
 

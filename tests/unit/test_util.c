@@ -283,13 +283,39 @@ END_TEST
 
 START_TEST(hash_steps)
 {
-	/* FNV-1a steps from the library's offset basis */
-	uint64_t h0 = govmap__hash("");
-	uint64_t ha = (h0 ^ 'a') * 1099511628211ULL;
-	ck_assert_uint_eq(govmap__hash("a"), ha);
-	ck_assert_uint_eq(govmap__hash("ab"), (ha ^ 'b') * 1099511628211ULL);
+	/* deterministic, and every byte counts: strings that differ in one
+	 * byte at any place, in a whole word or in the 0-7 byte tail, or
+	 * only in length, hash differently (ids share long prefixes) */
 	ck_assert_uint_eq(govmap__hash("foobar"), govmap__hash("foobar"));
 	ck_assert_uint_ne(govmap__hash("ab"), govmap__hash("ba"));
+	ck_assert_uint_ne(govmap__hash(""), govmap__hash("a"));
+	char a[40], b[40];
+	for (size_t len = 1; len < sizeof a; len++) {
+		memset(a, 'x', len);
+		a[len] = '\0';
+		for (size_t at = 0; at < len; at++) {
+			memcpy(b, a, len + 1);
+			b[at] = 'y';
+			ck_assert_uint_ne(govmap__hash(a), govmap__hash(b));
+		}
+		memcpy(b, a, len + 1);
+		b[len - 1] = '\0'; /* one shorter */
+		ck_assert_uint_ne(govmap__hash(a), govmap__hash(b));
+	}
+	/* ids of one shape spread over the low bits the tables use */
+	enum { N = 4096 };
+	static unsigned char seen[N];
+	memset(seen, 0, sizeof seen);
+	size_t used = 0;
+	for (int i = 0; i < N; i++) {
+		snprintf(a, sizeof a, "syn-icb-%03d-pcn-%02d-gp-%d", i / 100,
+			 i % 100 / 10, i % 10);
+		unsigned slot = (unsigned)(govmap__hash(a) & (N - 1));
+		used += !seen[slot];
+		seen[slot] = 1;
+	}
+	/* N keys into N slots at random fill about 63% of them */
+	ck_assert_uint_gt(used, N / 2);
 }
 END_TEST
 
