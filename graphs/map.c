@@ -1313,12 +1313,31 @@ static void edge_look(const govmap_registry *reg, const govmap_edge *e,
 	}
 }
 
+/* Whether some node lies below a two-segment footprint of nation
+ * r[0..one) (a path of three or more segments there): that nation's
+ * second level is a level of boxes holding areas. */
+static int nation_nests(const govmap__map *m, const char *r, size_t one)
+{
+	for (size_t k = 0; k < m->nnodes; k++) {
+		const char *q = m->nodes[k].region;
+		if (!q || strncmp(q, r, one) != 0 || q[one] != '/')
+			continue;
+		size_t two = one + 1 + strcspn(q + one + 1, "/");
+		if (q[two] == '/')
+			return 1;
+	}
+	return 0;
+}
+
 /* The national overview's box of node i (malloc'd, a region path; NULL
  * when out of memory): an NHS England region or a Scottish health board
  * area (a footprint of two segments with footprints below it) holds its
- * areas; a nation holds the rest of its own (Wales's regional
- * partnership boards, Northern Ireland's trusts, its national bodies
- * and electorates). */
+ * areas; so does a two-segment footprint with none below it in a nation
+ * whose other two-segment footprints hold areas (Greater Manchester,
+ * `england/greater-manchester`, beside England's NHS regions: a box of
+ * its own, not among England's national bodies); a nation holds the
+ * rest of its own (Wales's regional partnership boards, Northern
+ * Ireland's trusts, its national bodies and electorates). */
 static char *national_box(const govmap__map *m, size_t i)
 {
 	const char *r = m->nodes[i].region && *m->nodes[i].region
@@ -1332,6 +1351,8 @@ static char *national_box(const govmap__map *m, size_t i)
 	int holds = r[two] != '\0';
 	for (size_t k = 0; !holds && k < m->nnodes; k++)
 		holds = below_n(m->nodes[k].region, r, two);
+	if (!holds)
+		holds = nation_nests(m, r, one);
 	return govmap__asprintf("%.*s", (int)(holds ? two : one), r);
 }
 

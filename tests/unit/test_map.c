@@ -708,6 +708,35 @@ static Agraph_t *cluster_of(Agraph_t *g, const char *prefix)
 	return NULL;
 }
 
+/* The national overview boxes a two-segment footprint with nothing
+ * below it (Greater Manchester beside England's NHS regions) on its own
+ * when its nation's second level holds areas, and in its nation's box
+ * when none does (Wales's partnership boards). */
+START_TEST(national_devolved_box)
+{
+	fx x;
+	fx_open(&x, "national-boxes", ON);
+	govmap_map_opts o = {0};
+	o.national = 1;
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	Agraph_t *g = agmemread(dot);
+	ck_assert_ptr_nonnull(g);
+	Agraph_t *city = cluster_of(g, "City ");
+	Agraph_t *england = cluster_of(g, "Test Parliament ");
+	Agraph_t *wales = cluster_of(g, "Test Senedd ");
+	ck_assert_str_eq(agget(city, "label"), "City");
+	ck_assert_str_eq(agget(england, "label"), "England");
+	ck_assert_str_eq(agget(wales, "label"), "Wales");
+	ck_assert_ptr_ne(city, england);
+	ck_assert_ptr_eq(cluster_of(g, "Valley "), wales);
+	ck_assert_str_eq(agget(cluster_of(g, "Area "), "label"), "Reg");
+	ck_assert_ptr_eq(cluster_of(g, "Area "), cluster_of(g, "Reg "));
+	agclose(g);
+	free(dot);
+	fx_close(&x);
+}
+END_TEST
+
 /* Three footprints are stacked in a grid of ceil(sqrt(3 / 2)) = 2
  * columns: each cluster gets an invisible anchor above and below its
  * nodes, and the third cluster's top anchor hangs from the first one's
@@ -1212,6 +1241,7 @@ Suite *map_suite(void)
 	tcase_add_test(tc, formats);
 	tcase_add_test(tc, deterministic);
 	tcase_add_test(tc, deterministic_in_process);
+	tcase_add_test(tc, national_devolved_box);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 	return s;
