@@ -1175,6 +1175,28 @@ static int timeline_reload(govmap_timeline *t, size_t k)
 	return 0;
 }
 
+/* The step's diff of t->prev and t->cur (both loaded), into t->diff and
+ * the step.  A GOVMAP_* status. */
+static int step_diff(govmap_timeline *t)
+{
+	govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
+	co.what = t->what;
+	int rc = diff_sorted(&t->diff, t->prev, t->cur, &co,
+			     t->by_id_of == t->prev ? t->prev_by_id : NULL);
+	if (rc == GOVMAP_OK)
+		t->step.diff = t->diff;
+	return rc;
+}
+
+/* Whether a diff entry says anything `history ID` prints: the entity
+ * added or removed, a field changed, or its scores moved or its
+ * activity changed. */
+static int entry_speaks(const govmap_diff_entry *e)
+{
+	return e && (e->a < 0 || e->b < 0 || e->nfields ||
+		     (e->scored && (e->moved || e->act_a != e->act_b)));
+}
+
 int govmap_timeline_next(govmap_timeline *t,
 			 const govmap_timeline_step **step)
 {
@@ -1252,37 +1274,29 @@ int govmap_timeline_next(govmap_timeline *t,
 		if (t->step.loaded)
 			t->last = idx;
 	}
-	for (int pass = 0; pass < 2; pass++) {
-		if (!t->step.loaded || !t->prev ||
-		    (t->what & GOVMAP_COMPARE_NO_DIFF))
-			break;
-		govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
-		co.what = t->what;
-		int rc = diff_sorted(&t->diff, t->prev, t->cur, &co,
-				     t->by_id_of == t->prev ? t->prev_by_id
-							    : NULL);
-		if (rc != GOVMAP_OK)
-			return rc;
-		t->step.diff = t->diff;
-		/* relevant_id after a skipped run that left the entity's
-		 * files alone: the entity's fields, presence and scores are
-		 * the commit just before's, so its entry is exact but for
-		 * `cause` (which entity changed: another entity may have
-		 * changed in the run).  When the entry says anything, it is
-		 * computed again against the commit just before. */
-		const govmap_diff_entry *e =
-			pass == 0 && after_skip ? govmap_diff_find(t->diff, t->rid)
-						: NULL;
-		if (!e || !(e->a < 0 || e->b < 0 || e->nfields ||
-			    (e->scored && (e->moved || e->act_a != e->act_b))))
-			break;
+	if (!t->step.loaded || !t->prev || (t->what & GOVMAP_COMPARE_NO_DIFF)) {
+		*step = &t->step;
+		return GOVMAP_OK;
+	}
+	int rc = step_diff(t);
+	/* relevant_id after a skipped run that left the entity's files
+	 * alone: the entity's fields, presence and scores are the commit
+	 * just before's, so its entry is exact but for `cause` (which
+	 * entity changed: another entity may have changed in the run).
+	 * When the entry says anything, it is computed again against the
+	 * commit just before, loaded now. */
+	if (rc == GOVMAP_OK && after_skip &&
+	    entry_speaks(govmap_diff_find(t->diff, t->rid))) {
 		govmap_diff_free(t->diff);
 		t->diff = NULL;
 		t->step.diff = NULL;
 		if (timeline_reload(t, idx + 1) < 0)
 			return GOVMAP_ENOMEM;
 		t->step.prev = t->prev;
+		rc = step_diff(t);
 	}
+	if (rc != GOVMAP_OK)
+		return rc;
 	*step = &t->step;
 	return GOVMAP_OK;
 }

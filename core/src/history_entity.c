@@ -385,6 +385,34 @@ static int change_put(const govmap__cached ***v, size_t *n, size_t *cap,
 	return 0;
 }
 
+/* Whether neutral() still records a commit's changed files (for the
+ * relevance filter of `history ID`): it was asked to, and has not given
+ * up on knowing them.  It goes on reading the deltas for that after it
+ * knows the commit is not neutral. */
+static int recording(const govmap__commit_change *ch)
+{
+	return ch && !ch->unknown;
+}
+
+/* Record delta d's registry files, old (a) and new (b), in ch, their
+ * cache entries in *x and *y; ch->unknown when one cannot be judged
+ * alone or on out-of-memory, and ch->in_place cleared unless the file
+ * was modified in place. */
+static void record_change(walker *w, govmap__commit_change *ch,
+			  const git_diff_delta *d, int a, int b,
+			  const govmap__cached **x, const govmap__cached **y,
+			  size_t *capo, size_t *capn)
+{
+	*x = a ? blob_entry(w, &d->old_file.id) : NULL;
+	*y = b ? blob_entry(w, &d->new_file.id) : NULL;
+	if ((a && !*x) || (b && !*y) ||
+	    (*x && change_put(&ch->old, &ch->nold, capo, *x) < 0) ||
+	    (*y && change_put(&ch->new_, &ch->nnew, capn, *y) < 0))
+		ch->unknown = 1;
+	if (!(a && b && d->status == GIT_DELTA_MODIFIED))
+		ch->in_place = 0;
+}
+
 /* Does the change from `older` to `newer` touch nothing read?  With `ch`,
  * also record the registry files it changed (govmap__commit_change). */
 static int neutral(walker *w, git_tree *older, git_tree *newer,
@@ -405,7 +433,7 @@ static int neutral(walker *w, git_tree *older, git_tree *newer,
 		ch->unknown = !ok;
 		ch->in_place = 1;
 	}
-	for (size_t i = 0; (ok || (ch && !ch->unknown)) && i < n; i++) {
+	for (size_t i = 0; (ok || recording(ch)) && i < n; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		int a = d->status != GIT_DELTA_ADDED &&
 			registry_file(d->old_file.path, d->old_file.mode);
@@ -419,17 +447,8 @@ static int neutral(walker *w, git_tree *older, git_tree *newer,
 			continue;
 		}
 		const govmap__cached *x = NULL, *y = NULL;
-		if (ch && (a || b)) {
-			/* every registry file the commit changed, both sides */
-			x = a ? blob_entry(w, &d->old_file.id) : NULL;
-			y = b ? blob_entry(w, &d->new_file.id) : NULL;
-			if ((a && !x) || (b && !y) ||
-			    (x && change_put(&ch->old, &ch->nold, &capo, x) < 0) ||
-			    (y && change_put(&ch->new_, &ch->nnew, &capn, y) < 0))
-				ch->unknown = 1;
-			if (!(a && b && d->status == GIT_DELTA_MODIFIED))
-				ch->in_place = 0;
-		}
+		if (recording(ch) && (a || b))
+			record_change(w, ch, d, a, b, &x, &y, &capo, &capn);
 		if (!ok)
 			continue;
 		if (a && b && d->status == GIT_DELTA_MODIFIED) {
