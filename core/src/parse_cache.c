@@ -20,6 +20,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "parse_cache.h"
 #include "util.h"
@@ -48,7 +49,12 @@ struct govmap_parse_cache {
 	pthread_rwlock_t lock;
 	atomic_size_t parses, hits;
 	govmap__arena arena;  /* entries, their strings and arrays */
-	govmap__strmap map;   /* hex blob id -> index in v */
+	/* blob id -> index in v + 1 (0: empty), open addressing; a blob
+	 * id is a hash already, so its first bytes place it */
+	uint32_t *slot;
+	size_t nslot;  /* a power of two */
+	uint64_t seed; /* per cache, so a repository cannot choose blobs
+			  that crowd one run of slots */
 	govmap__cached **v;
 	size_t n, cap;
 	govmap__strmap skel;  /* "n"/"i" + text -> index in skels */
@@ -75,9 +81,14 @@ int govmap_parse_cache_new(govmap_parse_cache **out)
 	*out = NULL;
 	if (!c)
 		return GOVMAP_ENOMEM;
-	if (govmap__strmap_init(&c->map, 1024) < 0 ||
-	    govmap__strmap_init(&c->skel, 1024) < 0) {
-		govmap__strmap_free(&c->map);
+	c->nslot = 2048;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	c->seed = (uint64_t)(uintptr_t)c ^ ((uint64_t)ts.tv_nsec << 20) ^
+		  (uint64_t)ts.tv_sec;
+	c->slot = calloc(c->nslot, sizeof(*c->slot));
+	if (!c->slot || govmap__strmap_init(&c->skel, 1024) < 0) {
+		free(c->slot);
 		free(c);
 		return GOVMAP_ENOMEM;
 	}
@@ -105,7 +116,7 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 		git_repository_free(c->repos[k].repo);
 		free(c->repos[k].root);
 	}
-	govmap__strmap_free(&c->map);
+	free(c->slot);
 	govmap__strmap_free(&c->skel);
 	free(c->skels);
 	free(c->v);
@@ -129,14 +140,42 @@ void govmap_parse_cache_stats(const govmap_parse_cache *c,
 	pthread_rwlock_unlock(lk);
 }
 
-static void hex(char out[41], const unsigned char id[20])
+/* Where blob `id` is in c->slot, or the empty slot where it would go;
+ * with c->lock held (either way). */
+static size_t slot_of(const govmap_parse_cache *c, const unsigned char id[20])
 {
-	static const char digits[] = "0123456789abcdef";
-	for (int i = 0; i < 20; i++) {
-		out[2 * i] = digits[id[i] >> 4];
-		out[2 * i + 1] = digits[id[i] & 15];
+	uint64_t w[2];
+	memcpy(w, id, sizeof w);
+	size_t mask = c->nslot - 1;
+	size_t i = (size_t)govmap__mix64(w[0] ^ c->seed ^
+					 govmap__mix64(w[1] + c->seed)) &
+		   mask;
+	while (c->slot[i] && memcmp(c->v[c->slot[i] - 1]->id, id, 20) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Entry c->n (just added) into the slots, which it doubles when half
+ * full: 0, or -1 on out-of-memory (the entry is then not findable);
+ * with the writer's lock held. */
+static int slot_put(govmap_parse_cache *c)
+{
+	if ((c->n + 1) * 2 > c->nslot) {
+		size_t n = c->nslot * 2;
+		uint32_t *bigger = calloc(n, sizeof(*bigger));
+		if (!bigger)
+			return -1;
+		uint32_t *old = c->slot;
+		size_t nold = c->nslot;
+		c->slot = bigger;
+		c->nslot = n;
+		for (size_t k = 0; k < nold; k++)
+			if (old[k])
+				c->slot[slot_of(c, c->v[old[k] - 1]->id)] = old[k];
+		free(old);
 	}
-	out[40] = '\0';
+	c->slot[slot_of(c, c->v[c->n]->id)] = (uint32_t)c->n + 1;
+	return 0;
 }
 
 /* The limits that shape a parse of one file (max_entities is checked by
@@ -154,11 +193,9 @@ const govmap__cached *govmap__cache_get(govmap_parse_cache *c,
 					const unsigned char id[20],
 					const govmap_parse_limits *lim)
 {
-	char key[41];
-	hex(key, id);
 	pthread_rwlock_rdlock(&c->lock);
-	int32_t i = govmap__strmap_get(&c->map, key);
-	const govmap__cached *e = i >= 0 ? c->v[i] : NULL;
+	uint32_t k = c->slot[slot_of(c, id)];
+	const govmap__cached *e = k ? c->v[k - 1] : NULL;
 	pthread_rwlock_unlock(&c->lock);
 	return e && same_limits(&e->lim, lim) ? e : NULL;
 }
@@ -425,8 +462,6 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 		       const govmap_diags *diags, size_t from,
 		       size_t dropped_before, const char *file)
 {
-	char key[41];
-	hex(key, id);
 	int keep = diags->dropped == dropped_before;
 	for (size_t i = from; keep && i < diags->n; i++)
 		keep = diags->v[i].file &&
@@ -435,7 +470,7 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 			 strcmp(diags->v[i].code, "nomem") == 0);
 	atomic_fetch_add(&c->parses, 1);
 	pthread_rwlock_wrlock(&c->lock);
-	if (!keep || govmap__strmap_get(&c->map, key) >= 0)
+	if (!keep || c->slot[slot_of(c, id)])
 		goto done; /* another thread put it first, or not cacheable */
 	if (govmap__grow((void **)&c->v, &c->cap, c->n, sizeof(*c->v)) < 0)
 		goto done;
@@ -443,8 +478,7 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 	 * freed with the cache; it never enters the map. */
 	cp x = {&c->arena, 0, NULL, 1};
 	govmap__cached *e = govmap__arena_alloc(&c->arena, sizeof(*e));
-	char *k = govmap__arena_strdup(&c->arena, key);
-	if (!e || !k)
+	if (!e)
 		goto done;
 	memcpy(e->id, id, 20);
 	e->lim = *lim;
@@ -471,9 +505,11 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 		e->diags[i].code = str(&x, g->code);
 		e->diags[i].msg = str(&x, g->msg);
 	}
-	if (x.bad || govmap__strmap_put(&c->map, k, (int32_t)c->n, NULL) < 0)
+	if (x.bad || c->n >= UINT32_MAX - 1)
 		goto done;
-	c->v[c->n++] = e;
+	c->v[c->n] = e;
+	if (slot_put(c) == 0)
+		c->n++;
 done:
 	pthread_rwlock_unlock(&c->lock);
 }

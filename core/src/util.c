@@ -281,7 +281,7 @@ char *govmap__quote(char *buf, size_t size, const char *s)
 	return govmap__escape(buf, size, s, 80);
 }
 
-static uint64_t mix64(uint64_t h)
+uint64_t govmap__mix64(uint64_t h)
 {
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
@@ -302,7 +302,7 @@ uint64_t govmap__hash(const char *s)
 	}
 	w = 0;
 	memcpy(&w, s, n); /* the last 0 to 7 bytes, zero-padded */
-	return mix64(h ^ w);
+	return govmap__mix64(h ^ w);
 }
 
 int govmap__strmap_init(govmap__strmap *m, size_t expected)
@@ -534,6 +534,14 @@ void govmap_sort(void *base, size_t n, size_t size, govmap_cmp_fn cmp,
 		 void *ctx)
 {
 	if (!base || n < 2 || !size)
+		return;
+	/* already in order (a Git tree's files, a registry listed in
+	 * order): a stable sort would leave it as it is */
+	const char *p = base;
+	size_t run = 1;
+	while (run < n && cmp(p + (run - 1) * size, p + run * size, ctx) <= 0)
+		run++;
+	if (run == n)
 		return;
 	char *s = n <= SIZE_MAX / size ? malloc(n * size) : NULL;
 	if (s) {

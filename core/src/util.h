@@ -96,6 +96,9 @@ void govmap__strmap_free(govmap__strmap *m);
  * memo and the parse cache hash every id, name and blob id of every
  * load; a byte-at-a-time FNV-1a was 7% of a cached `history`). */
 uint64_t govmap__hash(const char *s);
+/* A 64-bit finaliser (MurmurHash3's fmix64): every input bit moves
+ * about half the output bits. */
+uint64_t govmap__mix64(uint64_t h);
 
 /* A bump allocator: many small allocations, freed all at once.  Used for
  * parse trees and for the model's strings and arrays. */

@@ -166,6 +166,25 @@ START_TEST(sort_stable_with_context)
 		if (v[i - 1].key == v[i].key) /* stable */
 			ck_assert_int_lt(v[i - 1].seq, v[i].seq);
 	}
+	/* input already in order (with equal keys) is left as it is after
+	 * one look at each neighbouring pair */
+	calls = 0;
+	govmap_sort(v, N, sizeof(*v), by_key, &calls);
+	ck_assert_int_eq(calls, N - 1);
+	for (int i = 1; i < N; i++)
+		if (v[i - 1].key == v[i].key)
+			ck_assert_int_lt(v[i - 1].seq, v[i].seq);
+	/* out of order only at the end: sorted in full, still stable */
+	v[N - 1].key = -1;
+	calls = 0;
+	govmap_sort(v, N, sizeof(*v), by_key, &calls);
+	ck_assert_int_gt(calls, N - 1);
+	ck_assert_int_eq(v[0].key, -1);
+	for (int i = 2; i < N; i++) {
+		ck_assert_int_le(v[i - 1].key, v[i].key);
+		if (v[i - 1].key == v[i].key)
+			ck_assert_int_lt(v[i - 1].seq, v[i].seq);
+	}
 	calls = 0;
 	govmap_sort(NULL, 0, sizeof(*v), by_key, &calls);
 	govmap_sort(v, 1, sizeof(*v), by_key, &calls);
