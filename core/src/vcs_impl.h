@@ -35,6 +35,27 @@ int govmap__git_guard_take(char *buf, size_t n);
  * on out-of-memory. */
 char *govmap__display_dup(const char *s);
 
+/* The files that differ between two trees (history_entity.c), as
+ * libgit2's git_diff_tree_to_tree gives them with no options (ADDED,
+ * DELETED, MODIFIED; a change of kind, a file to a link, a submodule or
+ * a folder, as DELETED then ADDED; in path order), without entering a
+ * folder whose tree id is the same on both sides, nor folders deeper
+ * than a registry file can be.  Each delta's old_file.path and
+ * new_file.path are one malloc'd string, owned by the list. */
+typedef struct {
+	git_diff_delta *v;
+	size_t n, cap;
+	git_repository *repo;
+	int failed;
+} govmap__tdiff;
+
+/** The changes from `older` to `newer` (either may be NULL: all added or
+ * all deleted) into *t: 0, or -1 (libgit2 error or out-of-memory; *t is
+ * then empty).  Free with govmap__tdiff_free() either way. */
+int govmap__tree_changes(govmap__tdiff *t, git_repository *repo,
+			 const git_tree *older, const git_tree *newer);
+void govmap__tdiff_free(govmap__tdiff *t);
+
 /* One commit's registry files against the next older commit's
  * (govmap__history_changes): the parse cache's entries of the files it
  * modified, deleted or moved (`old`, as they were) and modified, added

@@ -297,6 +297,125 @@ static git_oid commit_at(const char *a, const char *other, int64_t when,
 	return commit_index(idx, when, msg);
 }
 
+/* ---- tree differences (history_entity.c) ---------------------------- */
+
+/* A tree of `n` entries {path, mode, text}; a submodule's text is its
+ * commit id. */
+typedef struct {
+	const char *path;
+	unsigned mode;
+	const char *text;
+} tfile;
+
+static git_tree *tree_of(const tfile *f, size_t n)
+{
+	git_index *idx;
+	git_oid oid;
+	git_tree *t;
+	git_ok(git_repository_index(&idx, repo), "index");
+	git_index_clear(idx);
+	for (size_t i = 0; i < n; i++) {
+		if (f[i].mode != 0160000) {
+			stage(idx, f[i].path, f[i].mode, f[i].text, 0);
+			continue;
+		}
+		git_index_entry e;
+		memset(&e, 0, sizeof e);
+		e.mode = f[i].mode;
+		git_oid_fromstr(&e.id, f[i].text);
+		e.path = f[i].path;
+		git_ok(git_index_add(idx, &e), f[i].path);
+	}
+	git_ok(git_index_write_tree(&oid, idx), "write tree");
+	git_index_free(idx);
+	git_ok(git_tree_lookup(&t, repo, &oid), "tree");
+	return t;
+}
+
+/* govmap__tree_changes gives what git_diff_tree_to_tree gives, delta for
+ * delta in the same order, between every two of five trees (files
+ * modified deep down, a mode change, a folder removed and a file of
+ * its name's prefix added, a file turned into a link, a file turned
+ * into a folder, a submodule added and moved on), and nothing between a
+ * tree and itself. */
+START_TEST(tree_changes_as_libgit2)
+{
+	const char *sub1 = "0123456789012345678901234567890123456789";
+	const char *sub2 = "89abcdef0123456789abcdef0123456789abcdef";
+	const tfile s0[] = {{"other/readme.md", M_BLOB, "one\n"},
+			    {"reg/a.yaml", M_BLOB, BODY("a")},
+			    {"reg/govmap.yaml", M_BLOB, TH_MANIFEST},
+			    {"reg/sub/b.yaml", M_BLOB, BODY("b")},
+			    {"reg/sub/deep/c.yaml", M_BLOB, BODY("c")},
+			    {"reg/x.yaml", M_BLOB, BODY("x")}};
+	const tfile s1[] = {{"other/readme.md", M_BLOB, "one\n"},
+			    {"reg/a.yaml", 0100755, BODY("a")},
+			    {"reg/govmap.yaml", M_BLOB, TH_MANIFEST},
+			    {"reg/sub/b.yaml", M_BLOB, BODY("b")},
+			    {"reg/sub/deep/c.yaml", M_BLOB, BODY("c2")},
+			    {"reg/x.yaml", M_BLOB, BODY("x")}};
+	const tfile s2[] = {{"other/readme.md", M_BLOB, "two\n"},
+			    {"reg/a.yaml", M_BLOB, BODY("a")},
+			    {"reg/govmap.yaml", M_BLOB, TH_MANIFEST},
+			    {"reg/sub-b.yaml", M_BLOB, BODY("b")},
+			    {"reg/sub.yaml", M_BLOB, BODY("s")},
+			    {"reg/x.yaml", M_BLOB, BODY("x")},
+			    {"reg/z/new.yaml", M_BLOB, BODY("n")}};
+	const tfile s3[] = {{"other/readme.md", M_BLOB, "two\n"},
+			    {"reg/a.yaml", M_LINK, "x.yaml"},
+			    {"reg/govmap.yaml", M_BLOB, TH_MANIFEST},
+			    {"reg/mod", 0160000, sub1},
+			    {"reg/sub/b.yaml", M_BLOB, BODY("b")},
+			    {"reg/x.yaml/y.yaml", M_BLOB, BODY("x")}};
+	const tfile s4[] = {{"reg/a.yaml", M_BLOB, BODY("a")},
+			    {"reg/mod", 0160000, sub2},
+			    {"reg/sub/deep/c.yaml", M_BLOB, BODY("c")}};
+	git_tree *t[5] = {tree_of(s0, 6), tree_of(s1, 6), tree_of(s2, 7),
+			  tree_of(s3, 6), tree_of(s4, 3)};
+	size_t compared = 0;
+	for (int i = 0; i < 5; i++)
+		for (int j = 0; j < 5; j++) {
+			git_diff *ref;
+			govmap__tdiff ours;
+			git_ok(git_diff_tree_to_tree(&ref, repo, t[i], t[j], NULL),
+			       "diff");
+			ck_assert_int_eq(govmap__tree_changes(&ours, repo, t[i],
+							      t[j]),
+					 0);
+			size_t n = git_diff_num_deltas(ref);
+			ck_assert_msg(ours.n == n, "trees %d and %d: %zu deltas, "
+				      "libgit2 %zu", i, j, ours.n, n);
+			if (i == j)
+				ck_assert_uint_eq(n, 0);
+			for (size_t k = 0; k < n; k++) {
+				const git_diff_delta *r = git_diff_get_delta(ref, k);
+				const git_diff_delta *o = &ours.v[k];
+				ck_assert_msg(r->status == o->status &&
+						      strcmp(r->old_file.path,
+							     o->old_file.path) == 0 &&
+						      strcmp(r->new_file.path,
+							     o->new_file.path) == 0,
+					      "trees %d and %d, delta %zu: %d %s, "
+					      "libgit2 %d %s", i, j, k, o->status,
+					      o->new_file.path, r->status,
+					      r->new_file.path);
+				ck_assert(git_oid_equal(&r->old_file.id,
+							&o->old_file.id));
+				ck_assert(git_oid_equal(&r->new_file.id,
+							&o->new_file.id));
+				ck_assert_uint_eq(r->old_file.mode, o->old_file.mode);
+				ck_assert_uint_eq(r->new_file.mode, o->new_file.mode);
+				compared++;
+			}
+			git_diff_free(ref);
+			govmap__tdiff_free(&ours);
+		}
+	ck_assert_uint_gt(compared, 40);
+	for (int i = 0; i < 5; i++)
+		git_tree_free(t[i]);
+}
+END_TEST
+
 START_TEST(history_keeps_registry_commits)
 {
 	govmap_diags d = {0};
@@ -782,6 +901,7 @@ Suite *vcs_suite(void)
 	tcase_add_checked_fixture(tc, git_setup, git_teardown);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	tcase_add_test(tc, index_reads_staged_not_worktree);
+	tcase_add_test(tc, tree_changes_as_libgit2);
 	tcase_add_test(tc, index_skips_links_submodules_and_odd_names);
 	tcase_add_test(tc, index_conflict_is_an_error);
 	tcase_add_test(tc, index_blob_size_checked_first);
