@@ -23,6 +23,9 @@
  * timing. */
 #define CHUNK_FILES 32
 #define MAX_THREADS 8
+/* files parsed (not found in the parse cache) before a load with a
+ * cache calls in the other threads: see load_files */
+#define HELP_AFTER 8
 
 typedef struct {
 	govmap__arena arena;  /* entity strings and file names */
@@ -39,6 +42,7 @@ typedef struct {
 	atomic_size_t next;   /* next chunk to take */
 	atomic_int stop;      /* a hard failure: stop taking chunks */
 	atomic_int rc;
+	atomic_size_t parsed; /* files read and parsed, not from the cache */
 } load_job;
 
 /* File i from the parse cache: 1 when taken from it (entities and
@@ -180,6 +184,7 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 			size_t drop0 = ch->diags.dropped;
 			uint32_t cl = 0, cc = 0;
 			ch->nfiles++;
+			atomic_fetch_add(&j->parsed, 1);
 			govmap__ytree_parse_cut(&docs, &ndocs, &cut, &cl, &cc,
 						&tmp, file, data, len,
 						&j->opts->parse, &ch->diags);
@@ -212,19 +217,25 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 	govmap__arena_free(&tmp);
 }
 
+/* Take chunks until none is left; chunk c of the job. */
+static int take_chunk(load_job *j)
+{
+	size_t c = atomic_fetch_add(&j->next, 1);
+	if (c >= j->nchunks || atomic_load(&j->stop))
+		return 0;
+	size_t first = c * CHUNK_FILES;
+	size_t last = first + CHUNK_FILES;
+	if (last > j->src->npaths)
+		last = j->src->npaths;
+	load_chunk(j, &j->chunks[c], first, last);
+	return 1;
+}
+
 static void *worker(void *arg)
 {
 	load_job *j = arg;
-	for (;;) {
-		size_t c = atomic_fetch_add(&j->next, 1);
-		if (c >= j->nchunks || atomic_load(&j->stop))
-			break;
-		size_t first = c * CHUNK_FILES;
-		size_t last = first + CHUNK_FILES;
-		if (last > j->src->npaths)
-			last = j->src->npaths;
-		load_chunk(j, &j->chunks[c], first, last);
-	}
+	while (take_chunk(j))
+		;
 	return NULL;
 }
 
@@ -309,13 +320,27 @@ static int load_files(govmap_registry *reg, govmap_src *src,
 	atomic_init(&j.next, 0);
 	atomic_init(&j.stop, 0);
 	atomic_init(&j.rc, GOVMAP_OK);
+	atomic_init(&j.parsed, 0);
 	unsigned n = thread_count(src->npaths);
 	pthread_t th[MAX_THREADS];
 	unsigned started = 0;
-	for (unsigned t = 1; t < n; t++)
-		if (pthread_create(&th[started], NULL, worker, &j) == 0)
-			started++;
-	worker(&j); /* this thread works too */
+	/* With a parse cache, this thread starts alone and calls the
+	 * others in only once it has parsed HELP_AFTER files: a walk's
+	 * load that finds every file but a commit's changed ones in the
+	 * cache is copying, which two threads did no faster (the same
+	 * wall time, a third more CPU: they took turns on the shared
+	 * counters).  Without one, or once parsing, they share the work
+	 * as before; the chunks are joined in order either way. */
+	int help = !opts->cache;
+	do {
+		if (help && !started)
+			for (unsigned t = 1; t < n; t++)
+				if (pthread_create(&th[started], NULL, worker,
+						   &j) == 0)
+					started++;
+		if (!help && atomic_load(&j.parsed) >= HELP_AFTER)
+			help = 1;
+	} while (take_chunk(&j));
 	for (unsigned t = 0; t < started; t++)
 		pthread_join(th[t], NULL);
 	int mrc = merge(reg, &j, diags);

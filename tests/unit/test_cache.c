@@ -7,6 +7,7 @@
  * cache's counters); two registries loaded with one cache do not share
  * what validation writes.  Public headers only.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,6 +254,61 @@ START_TEST(cache_parses_changed_files_only)
 }
 END_TEST
 
+/* A load through the cache starts on one thread and calls the others in
+ * only after HELP_AFTER files are parsed (registry.c, load_files): the
+ * result is the same as a load without a cache, whether the parses come
+ * first (a first load), in the middle (forty changed files) or hardly
+ * at all (one), with two threads allowed. */
+START_TEST(cache_threads_join_when_parsing)
+{
+	enum { N = 300 };
+	static char text[N][200], path[N][32];
+	govmap_mem_file f[N + 1] = {FILE_("govmap.yaml", manifest)};
+	for (int i = 0; i < N; i++) {
+		snprintf(path[i], sizeof path[i], "f/%03d.yaml", i);
+		snprintf(text[i], sizeof text[i],
+			 "kind: body\nid: body-%03d\nname: Body %d\n"
+			 "type: charity\nregion: uk\n" SRC, i, i);
+		f[i + 1] = (govmap_mem_file){path[i], text[i], strlen(text[i])};
+	}
+	setenv("GOVMAP_THREADS", "2", 1);
+	govmap_parse_cache *c;
+	govmap_cache_stats st;
+	ck_assert_int_eq(govmap_parse_cache_new(&c), GOVMAP_OK);
+	/* 0: every file parsed; 1: forty changed in the middle; 2: one */
+	const int changed[3][2] = {{0, 0}, {100, 140}, {299, 300}};
+	size_t parses = 0;
+	for (int round = 0; round < 3; round++) {
+		for (int i = changed[round][0]; i < changed[round][1]; i++) {
+			snprintf(text[i], sizeof text[i],
+				 "kind: body\nid: body-%03d\nname: Body %d, "
+				 "round %d\ntype: charity\nregion: uk\n" SRC,
+				 i, i, round);
+			f[i + 1].len = strlen(text[i]);
+		}
+		parses += round ? (size_t)(changed[round][1] -
+					   changed[round][0])
+				: N;
+		govmap_session *fresh = open_with(f, N + 1, "mem", NULL);
+		govmap_session *cached = open_with(f, N + 1, "mem", c);
+		govmap_parse_cache_stats(c, &st);
+		ck_assert_uint_eq(st.parses, parses);
+		ck_assert_uint_eq(govmap_registry_count(
+					  govmap_session_registry(cached)),
+				  N);
+		same_registry(govmap_session_registry(fresh), "mem",
+			      govmap_session_registry(cached), "mem");
+		same_diags(govmap_session_diags(fresh), "mem",
+			   govmap_session_diags(cached), "mem");
+		govmap_session_free(fresh);
+		govmap_session_free(cached);
+	}
+	ck_assert_uint_eq(st.hits, (N - 40) + (N - 1));
+	unsetenv("GOVMAP_THREADS");
+	govmap_parse_cache_free(c);
+}
+END_TEST
+
 /* Count the diagnostics with `code` in a session. */
 static size_t count_code(govmap_session *s, const char *code)
 {
@@ -361,6 +417,7 @@ Suite *cache_suite(void)
 	tcase_add_test(tc, cache_parses_changed_files_only);
 	tcase_add_test(tc, cache_version_1_options);
 	tcase_add_test(tc, cache_confusables_memo);
+	tcase_add_test(tc, cache_threads_join_when_parsing);
 	suite_add_tcase(s, tc);
 	return s;
 }
