@@ -49,8 +49,9 @@ struct govmap_parse_cache {
 	pthread_rwlock_t lock;
 	atomic_size_t parses, hits;
 	govmap__arena arena;  /* entries, their strings and arrays */
-	/* blob id -> index in v + 1 (0: empty), open addressing; a blob
-	 * id is a hash already, so its first bytes place it */
+	/* blob id -> index in v + 1 (0: empty), open addressing, placed
+	 * by the id's first eight bytes mixed with `seed` (ids that share
+	 * those bytes are as hard to make as a SHA-1 collision) */
 	uint32_t *slot;
 	size_t nslot;  /* a power of two */
 	uint64_t seed; /* per cache, so a repository cannot choose blobs
@@ -144,12 +145,10 @@ void govmap_parse_cache_stats(const govmap_parse_cache *c,
  * with c->lock held (either way). */
 static size_t slot_of(const govmap_parse_cache *c, const unsigned char id[20])
 {
-	uint64_t w[2];
-	memcpy(w, id, sizeof w);
+	uint64_t w;
+	memcpy(&w, id, sizeof w);
 	size_t mask = c->nslot - 1;
-	size_t i = (size_t)govmap__mix64(w[0] ^ c->seed ^
-					 govmap__mix64(w[1] + c->seed)) &
-		   mask;
+	size_t i = (size_t)govmap__mix64(w ^ c->seed) & mask;
 	while (c->slot[i] && memcmp(c->v[c->slot[i] - 1]->id, id, 20) != 0)
 		i = (i + 1) & mask;
 	return i;

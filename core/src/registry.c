@@ -217,7 +217,8 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 	govmap__arena_free(&tmp);
 }
 
-/* Take chunks until none is left; chunk c of the job. */
+/* Load the next chunk no thread has taken: 1, or 0 when none is left
+ * or the load has stopped. */
 static int take_chunk(load_job *j)
 {
 	size_t c = atomic_fetch_add(&j->next, 1);
