@@ -42,7 +42,7 @@ int govmap__blobs_add(govmap__blobs *b, govmap_src *src, const char *path,
 	}
 	if (govmap__grow((void **)&b->files, &b->cap, b->n,
 			 sizeof(*b->files)) < 0 ||
-	    !(b->files[b->n].path = strdup(path)))
+	    !(b->files[b->n].path = govmap__arena_strdup(&b->arena, path)))
 		return GOVMAP_ENOMEM;
 	git_oid_cpy(&b->files[b->n].oid, oid);
 	b->n++;
@@ -136,8 +136,7 @@ int govmap__blobs_id(const govmap__blobs *b, size_t i, unsigned char id[20])
 
 void govmap__blobs_free(govmap__blobs *b)
 {
-	for (size_t i = 0; i < b->n; i++)
-		free(b->files[i].path);
+	govmap__arena_free(&b->arena);
 	free(b->files);
 	free(b->paths);
 	pthread_mutex_destroy(&b->lock);

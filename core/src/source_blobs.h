@@ -12,7 +12,7 @@
 #include "source_impl.h"
 
 typedef struct {
-	char *path;  /* relative to the registry root, malloc'd */
+	char *path;  /* relative to the registry root, in the list's arena */
 	git_oid oid;
 } govmap__blob_file;
 
@@ -24,6 +24,8 @@ typedef struct {
 	govmap__blob_file *files;
 	size_t n, cap;
 	const char **paths;    /* borrowed from files, for src->paths */
+	govmap__arena arena;   /* the paths: one free, not one a file (a
+				  walk lists every commit's tree) */
 } govmap__blobs;
 
 /** Zero the list and set up its lock. */
