@@ -1054,20 +1054,19 @@ void govmap_plugins_check_registry(const govmap_plugins *ps,
 	size_t n = govmap_registry_count(reg);
 	const char **warned = NULL;
 	size_t nwarned = 0, capw = 0;
-	/* the last kind and type found to need no warning (entities come
+	/* per kind, the last type found to need no warning (entities come
 	 * a file at a time, so the same type in a row) */
-	govmap_kind fine_kind = GOVMAP_KIND_CONTRACT;
-	const char *fine = NULL;
+	const char *fine[GOVMAP_KIND__COUNT] = {NULL};
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		const char *by;
 		if (!e->type || e->kind == GOVMAP_KIND_CONTRACT ||
-		    (fine && e->kind == fine_kind && strcmp(fine, e->type) == 0))
+		    (unsigned)e->kind >= GOVMAP_KIND__COUNT ||
+		    (fine[e->kind] && strcmp(fine[e->kind], e->type) == 0))
 			continue;
 		if (is_core_type(e->kind, e->type) ||
 		    declared_by_listed(ps, reg, e->kind, e->type, &by) || !by) {
-			fine_kind = e->kind;
-			fine = e->type;
+			fine[e->kind] = e->type;
 			continue;
 		}
 		if (in_names(warned, nwarned, e->type))
