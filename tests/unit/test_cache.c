@@ -7,6 +7,7 @@
  * cache's counters); two registries loaded with one cache do not share
  * what validation writes.  Public headers only.
  */
+#define _POSIX_C_SOURCE 200809L /* setenv */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
