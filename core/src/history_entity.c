@@ -7,14 +7,14 @@
  * commit changed (govmap__history_changes, for history ID's relevance
  * filter: compare.c).
  *
- * It compares consecutive commits' registry trees (tree_changes: tree
- * ids only, no blob read, no folder entered whose tree id is unchanged)
- * and parses only the blobs a commit changed, each once, through the parse cache (parse_cache.c); it never
- * loads, validates or analyses a registry, and never writes to the
- * repository.  Tree entries are held to the Git source's rules
- * (source_git.c): only regular `*.yaml` blobs with safe names, no
- * dot-files, not the manifest; blob sizes are checked before a blob is
- * inflated.
+ * It compares consecutive commits' registry trees (govmap__tree_changes:
+ * tree ids only, no blob read, no folder entered whose tree id is
+ * unchanged) and parses only the blobs a commit changed, each once,
+ * through the parse cache (parse_cache.c); it never loads, validates or
+ * analyses a registry, and never writes to the repository.  Tree
+ * entries are held to the Git source's rules (source_git.c): only
+ * regular `*.yaml` blobs with safe names, no dot-files, not the
+ * manifest; blob sizes are checked before a blob is inflated.
  */
 #define _XOPEN_SOURCE 700
 #include <stdlib.h>
@@ -235,27 +235,35 @@ static void tdiff_add(tdiff *t, git_delta_t status, const char *dir,
 static void tdiff_trees(tdiff *t, const git_tree *a, const git_tree *b,
 			const char *dir, unsigned depth);
 
+/* Folder entries o and n of one name (either may be NULL: a folder
+ * deleted or added): the differences below them. */
+static void tdiff_folder(tdiff *t, const git_tree_entry *o,
+			 const git_tree_entry *n, const char *dir, unsigned depth)
+{
+	if (depth > MAX_DEPTH)
+		return;
+	git_tree *x = NULL, *y = NULL;
+	char *path = govmap__asprintf("%s%s/", dir,
+				      git_tree_entry_name(o ? o : n));
+	if (!path ||
+	    (o && git_tree_lookup(&x, t->repo, git_tree_entry_id(o)) < 0) ||
+	    (n && git_tree_lookup(&y, t->repo, git_tree_entry_id(n)) < 0))
+		t->failed = 1;
+	else
+		tdiff_trees(t, x, y, path, depth + 1);
+	git_tree_free(x);
+	git_tree_free(y);
+	free(path);
+}
+
 /* One side's entry alone (o deleted, or n added): every file below it. */
 static void tdiff_one(tdiff *t, const git_tree_entry *o,
 		      const git_tree_entry *n, const char *dir, unsigned depth)
 {
-	const git_tree_entry *e = o ? o : n;
-	if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+	if (git_tree_entry_type(o ? o : n) == GIT_OBJECT_TREE)
+		tdiff_folder(t, o, n, dir, depth);
+	else
 		tdiff_add(t, o ? GIT_DELTA_DELETED : GIT_DELTA_ADDED, dir, o, n);
-		return;
-	}
-	if (depth > MAX_DEPTH)
-		return;
-	git_tree *sub;
-	char *path = govmap__asprintf("%s%s/", dir, git_tree_entry_name(e));
-	if (!path || git_tree_lookup(&sub, t->repo, git_tree_entry_id(e)) < 0) {
-		free(path);
-		t->failed = 1;
-		return;
-	}
-	tdiff_trees(t, o ? sub : NULL, o ? NULL : sub, path, depth + 1);
-	git_tree_free(sub);
-	free(path);
 }
 
 /* Both sides' entries of one name (in Git's order, a folder's name ends
@@ -267,26 +275,7 @@ static void tdiff_pair(tdiff *t, const git_tree_entry *o,
 	    git_tree_entry_filemode(o) == git_tree_entry_filemode(n))
 		return; /* the same file, or the same folder: nothing below */
 	if (git_tree_entry_type(o) == GIT_OBJECT_TREE) {
-		if (depth > MAX_DEPTH)
-			return;
-		git_tree *x, *y;
-		char *path = govmap__asprintf("%s%s/", dir,
-					      git_tree_entry_name(o));
-		if (!path || git_tree_lookup(&x, t->repo, git_tree_entry_id(o)) < 0) {
-			free(path);
-			t->failed = 1;
-			return;
-		}
-		if (git_tree_lookup(&y, t->repo, git_tree_entry_id(n)) < 0) {
-			git_tree_free(x);
-			free(path);
-			t->failed = 1;
-			return;
-		}
-		tdiff_trees(t, x, y, path, depth + 1);
-		git_tree_free(x);
-		git_tree_free(y);
-		free(path);
+		tdiff_folder(t, o, n, dir, depth);
 	} else if (entry_kind(git_tree_entry_filemode(o)) ==
 		   entry_kind(git_tree_entry_filemode(n))) {
 		tdiff_add(t, GIT_DELTA_MODIFIED, dir, o, n);
