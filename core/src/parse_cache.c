@@ -39,6 +39,10 @@ struct govmap__cached {
 	size_t n;
 	cdiag *diags;
 	size_t ndiags;
+	/* the look-alike memo's generation whose ids and names include
+	 * every id and name of this entry's entities (0: none known);
+	 * written under the writer's lock, read by loads without it */
+	atomic_uint_fast64_t conf_gen;
 };
 
 struct govmap_parse_cache {
@@ -74,6 +78,11 @@ struct govmap_parse_cache {
 	 * none */
 	char *conf;
 	govmap__strmap conf_ids, conf_names;
+	/* that memo's generation (0: no memo), counted up at every clean
+	 * registry remembered; an entry stamped with it (conf_gen above)
+	 * holds only ids and names of the memo */
+	atomic_uint_fast64_t conf_gen;
+	uint_fast64_t conf_next;
 };
 
 int govmap_parse_cache_new(govmap_parse_cache **out)
@@ -207,6 +216,16 @@ size_t govmap__cached_size(const govmap__cached *e)
 size_t govmap__cached_docs(const govmap__cached *e)
 {
 	return e->ndocs;
+}
+
+uint_fast64_t govmap__cache_conf_gen(govmap_parse_cache *c)
+{
+	return c ? atomic_load(&c->conf_gen) : 0;
+}
+
+size_t govmap__cached_conf_count(const govmap__cached *e, uint_fast64_t g)
+{
+	return g && atomic_load(&e->conf_gen) == g ? e->n : 0;
 }
 
 int govmap__cache_hash(const char *data, size_t len, unsigned char id[20])
@@ -481,6 +500,7 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 		goto done;
 	memcpy(e->id, id, 20);
 	e->lim = *lim;
+	atomic_init(&e->conf_gen, 0);
 	e->size = size;
 	e->ndocs = ndocs;
 	e->n = n;
@@ -558,6 +578,9 @@ int govmap__cache_confusables_clean(govmap_parse_cache *c,
 	int clean = 0;
 	if (!c)
 		return 0;
+	uint_fast64_t g = reg->conf_gen;
+	if (g && g == atomic_load(&c->conf_gen))
+		return 1; /* every entity from an entry stamped clean */
 	pthread_rwlock_rdlock(&c->lock);
 	if (c->conf) {
 		clean = 1;
@@ -576,10 +599,33 @@ int govmap__cache_confusables_clean(govmap_parse_cache *c,
 /* Forget the memo; with c->lock held. */
 static void conf_forget(govmap_parse_cache *c)
 {
+	atomic_store(&c->conf_gen, 0);
 	free(c->conf);
 	c->conf = NULL;
 	govmap__strmap_free(&c->conf_ids);
 	govmap__strmap_free(&c->conf_names);
+}
+
+/* A new memo (c->conf just set): a new generation, and every entry whose
+ * entities' ids and names are all in it stamped with it, so a registry
+ * made only of such entries is known clean without a look-up per
+ * entity (govmap__cache_confusables_clean); with the writer's lock. */
+static void conf_stamp(govmap_parse_cache *c)
+{
+	uint_fast64_t g = ++c->conf_next;
+	for (size_t k = 0; k < c->n; k++) {
+		const govmap__cached *e = c->v[k];
+		int in = 1;
+		for (size_t i = 0; in && i < e->n; i++) {
+			const govmap_entity *t = &e->ents[i];
+			in = (!t->id ||
+			      govmap__strmap_get(&c->conf_ids, t->id) >= 0) &&
+			     (!t->name ||
+			      govmap__strmap_get(&c->conf_names, t->name) >= 0);
+		}
+		atomic_store(&c->v[k]->conf_gen, in ? g : 0);
+	}
+	atomic_store(&c->conf_gen, g);
 }
 
 void govmap__cache_confusables_put(govmap_parse_cache *c,
@@ -621,5 +667,7 @@ void govmap__cache_confusables_put(govmap_parse_cache *c,
 	c->conf = buf;
 	if (!buf)
 		conf_forget(c);
+	else
+		conf_stamp(c);
 	pthread_rwlock_unlock(&c->lock);
 }

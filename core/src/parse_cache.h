@@ -117,7 +117,9 @@ int govmap__cache_repo_give(govmap_parse_cache *c, git_repository *repo,
  * registry the check found clean (no warning) is clean too: a subset of
  * a clean set has no such pair, whatever the order or the files.  True
  * when `reg` is such a subset of the last clean registry remembered
- * with this cache.  Compares texts, not pointers.  Thread-safe.
+ * with this cache: at once when the loader found every entity in an
+ * entry stamped with the memo's generation (reg->conf_gen), otherwise
+ * by comparing texts.  Thread-safe.
  */
 int govmap__cache_confusables_clean(govmap_parse_cache *c,
 				    const govmap_registry *reg);
@@ -125,6 +127,14 @@ int govmap__cache_confusables_clean(govmap_parse_cache *c,
  * otherwise (or short of memory) forget the memo. */
 void govmap__cache_confusables_put(govmap_parse_cache *c,
 				   const govmap_registry *reg, int clean);
+
+/** The look-alike memo's generation (0: no memo, or no cache), read at
+ * the start of a load; and how many of entry e's entities that load can
+ * count as known clean: all of them when e is stamped with generation g
+ * (its ids and names all in the memo), else 0.  The loader sets the
+ * registry's conf_gen to g when every entity it holds was so counted. */
+uint_fast64_t govmap__cache_conf_gen(govmap_parse_cache *c);
+size_t govmap__cached_conf_count(const govmap__cached *e, uint_fast64_t g);
 
 /** Count a parse the cache did not keep. */
 void govmap__cache_count_parse(govmap_parse_cache *c);

@@ -32,6 +32,7 @@ typedef struct {
 	govmap__entbuf buf;
 	govmap_diags diags;
 	size_t nfiles;
+	size_t nclean; /* entities from entries stamped known clean */
 } chunk_t;
 
 typedef struct {
@@ -43,6 +44,7 @@ typedef struct {
 	atomic_int stop;      /* a hard failure: stop taking chunks */
 	atomic_int rc;
 	atomic_size_t parsed; /* files read and parsed, not from the cache */
+	uint_fast64_t conf_gen; /* the look-alike memo's, at the start */
 } load_job;
 
 /* File i from the parse cache: 1 when taken from it (entities and
@@ -70,6 +72,7 @@ static int from_cache(load_job *j, chunk_t *ch, size_t i, const char *file,
 		return 1;
 	}
 	ch->nfiles++;
+	ch->nclean += govmap__cached_conf_count(e, j->conf_gen);
 	*rc = GOVMAP_OK;
 	return 1;
 }
@@ -169,10 +172,13 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 			if (e && ch->buf.n + govmap__cached_docs(e) <=
 					 j->opts->parse.max_entities) {
 				if (govmap__cache_use(cache, e, &ch->buf, file,
-						      &ch->diags) < 0)
+						      &ch->diags) < 0) {
 					rc = GOVMAP_ENOMEM;
-				else
+				} else {
 					ch->nfiles++;
+					ch->nclean += govmap__cached_conf_count(
+						e, j->conf_gen);
+				}
 				free(data);
 				goto next;
 			}
@@ -256,9 +262,12 @@ static unsigned thread_count(size_t nfiles)
 /* Join the chunks into the registry, in order. */
 static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 {
-	size_t total = 0;
-	for (size_t c = 0; c < j->nchunks; c++)
+	size_t total = 0, nclean = 0;
+	for (size_t c = 0; c < j->nchunks; c++) {
 		total += j->chunks[c].buf.n;
+		nclean += j->chunks[c].nclean;
+	}
+	const size_t all = total;
 	if (total > j->opts->parse.max_entities) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "limit-entities",
@@ -281,6 +290,9 @@ static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 		return GOVMAP_ENOMEM;
 	}
 	reg->cap = total;
+	/* every entity from an entry the look-alike memo stamped: the
+	 * check can take the registry as clean without a look-up each */
+	reg->conf_gen = nclean && nclean == all ? j->conf_gen : 0;
 	for (size_t c = 0; c < j->nchunks; c++) {
 		chunk_t *ch = &j->chunks[c];
 		size_t take = ch->buf.n;
@@ -322,6 +334,7 @@ static int load_files(govmap_registry *reg, govmap_src *src,
 	atomic_init(&j.stop, 0);
 	atomic_init(&j.rc, GOVMAP_OK);
 	atomic_init(&j.parsed, 0);
+	j.conf_gen = govmap__cache_conf_gen(opts->cache);
 	unsigned n = thread_count(src->npaths);
 	pthread_t th[MAX_THREADS];
 	unsigned started = 0;

@@ -33,6 +33,9 @@ struct govmap_registry {
 	int custom_weights;     /* 1 when the manifest gives `weights:` */
 	size_t nfiles;
 	char *label;           /* display prefix (arena) */
+	/* the parse cache's look-alike memo generation when every entity
+	 * came from a cache entry stamped with it (parse_cache.h), else 0 */
+	uint_fast64_t conf_gen;
 };
 
 /** Turn one parsed document into an entity appended to `out`.  `file` is
