@@ -77,33 +77,34 @@ money_on() {
 	"$bin" -r registry --on "$1" stats 2>/dev/null |
 		awk '$1 == "public" && $2 == "money:" { print $3 "/" $9 }'
 }
-# 218 entities: 43 ICBs (the 42 of 2022 and Thames Valley, whose 2026/27
+# 219 entities: 43 ICBs (the 42 of 2022 and Thames Valley, whose 2026/27
 # budget is a reported £5.6bn), 153 councils, NHS England, DHSC, the GM
 # partnership, six Welsh health boards, the Academy (registry/README.md),
-# two contracts with a dated value (Bath and North East Somerset 2021/22,
-# Devon 2018/19) and ten PSR contracts whose notice gives a one-year
+# three contracts with a dated value (Bath and North East Somerset 2021/22,
+# Devon 2018/19, Hertfordshire and West Essex ICB's HAARC contract with
+# the East of England Ambulance Service 2024/25) and ten PSR contracts whose notice gives a one-year
 # value (registry/import/psr_contracts.py: three for 2024/25, four for
 # 2025/26, three for 2026/27)
-is "218 entities with money; one for 2019/20 (Hywel Dda)" \
-	"$(money_on 2019-06-01)" 218/1
+is "219 entities with money; one for 2019/20 (Hywel Dda)" \
+	"$(money_on 2019-06-01)" 219/1
 is "one figure for 2016/17 (the GM partnership's £6bn)" \
-	"$(money_on 2016-06-01)" 218/1
+	"$(money_on 2016-06-01)" 219/1
 is "154 figures for 2023/24 (151 councils, BNSSG, Betsi Cadwaladr, Powys)" \
-	"$(money_on 2023-06-01)" 218/154
-is "50 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys, Aneurin Bevan, 3 PSR contracts)" \
-	"$(money_on 2024-06-01)" 218/50
+	"$(money_on 2023-06-01)" 219/154
+is "51 figures for 2024/25 (42 ICBs, NHS England, DHSC, Westmorland and Furness, Powys, Aneurin Bevan, 3 PSR contracts, the HAARC contract)" \
+	"$(money_on 2024-06-01)" 219/51
 is "two figures for 2022/23 (Swansea Bay's outturn, the Academy's expenditure)" \
-	"$(money_on 2022-06-01)" 218/2
+	"$(money_on 2022-06-01)" 219/2
 is "48 figures for 2025/26 (42 ICBs, NHS England, DHSC, 4 PSR contracts)" \
-	"$(money_on 2025-06-01)" 218/48
+	"$(money_on 2025-06-01)" 219/48
 is "four figures for 2026/27 (the NWAS, North Cheshire and Mersey and WMAS contracts; Thames Valley ICB's budget)" \
-	"$(money_on 2026-06-01)" 218/4
+	"$(money_on 2026-06-01)" 219/4
 is "two figures for 2018/19 (Hywel Dda, the Devon contract)" \
-	"$(money_on 2018-06-01)" 218/2
+	"$(money_on 2018-06-01)" 219/2
 is "two figures for 2021/22 (Birmingham, the B&NES contract)" \
-	"$(money_on 2021-06-01)" 218/2
+	"$(money_on 2021-06-01)" 219/2
 is "one figure for 2011/12 and one for 2012/13 (Cwm Taf's original revenue allocations)" \
-	"$(money_on 2011-06-01) $(money_on 2012-06-01)" "218/1 218/1"
+	"$(money_on 2011-06-01) $(money_on 2012-06-01)" "219/1 219/1"
 is "no regional partnership board before 6 April 2016" \
 	"$("$bin" -r registry --on 2016-04-05 stats |
 		awk '$1 == "regional-partnership-board" { print $2 }')" 0
@@ -544,8 +545,19 @@ is "WAST: no commissioner known on 2024-01-29, commissioned from 2024-01-30; its
 	"$(grep -c 'core/no-commissioner' "$tmp/wast.2024-01-29")/$(grep -c 'core/no-commissioner' "$tmp/wast.2024-01-30")/$(grep -c '^  reaches: Senedd electorate (voters)' "$tmp/wast.2024-01-30")" 1/0/1
 is "stats: 196 trusts commissioned (all English ones but 3 ambulance trusts and NHS Online: NWAS, YAS, SWAST, NEAS, SCAS, WMAS and LAS have contracts in force; SECAmb's ended in 2025; of the Welsh, the ambulance trust by the seven health boards)" \
 	"$(awk '/with an ODS code:/ { print $NF }' "$tmp/stats")" 196
-is "8 contracts the seeds name in registry/england/contracts" \
-	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 8
+# 8 contracts the seeds name, and 4 written by hand on 2026-12-07 (issue
+# 17): North Central London ICB's NHS 111 contract with London Ambulance
+# (tendered, one bid; dates and value not known) and three of Hertfordshire
+# and West Essex ICB's local contracts with the East of England Ambulance
+# Service (patient transport 2024-25, HAARC 2024/25, West Essex rapid
+# intervention 2023-2026), all ended by 2026-12-07
+is "12 contracts in registry/england/contracts (8 the seeds name, 4 of issue 17)" \
+	"$(grep -l '^kind: contract$' registry/england/contracts/*.yaml | wc -l | tr -d ' ')" 12
+is "NCL ICB's 111 contract with London Ambulance: tendered, no start, end or value" \
+	"$(f=registry/england/contracts/north-central-london-icb-london-ambulance-service-nhs-trust-111-iuc-2023.yaml
+	   grep -c '^tendered: true$\|^commissioner: north-central-london-icb$\|^provider: london-ambulance-service-nhs-trust$' "$f"):$(grep -c '^start:\|^end:\|^value_gbp:' registry/england/contracts/north-central-london-icb-london-ambulance-service-nhs-trust-111-iuc-2023.yaml)" 3:0
+is "three HWE ICB contracts with the East of England Ambulance Service, untendered and published" \
+	"$(grep -l '^provider: east-of-england-ambulance-service-nhs-trust$' registry/england/contracts/*.yaml | xargs grep -l '^commissioner: hertfordshire-and-west-essex-icb$' | xargs grep -l '^tendered: false$' | xargs grep -l '^published: true$' | wc -l | tr -d ' ')" 3
 # contracts between an ICB and a trust from published Provider Selection
 # Regime award notices (registry/import/psr_contracts.py): one per row of
 # the extract, each between a body of type icb and a trust in force, and
