@@ -53,15 +53,24 @@ struct govmap_parse_cache {
 	pthread_rwlock_t lock;
 	atomic_size_t parses, hits;
 	govmap__arena arena;  /* entries, their strings and arrays */
-	/* blob id -> index in v + 1 (0: empty), open addressing, placed
-	 * by the id's first eight bytes mixed with `seed` (ids that share
-	 * those bytes are as hard to make as a SHA-1 collision) */
-	uint32_t *slot;
+	/* blob id -> entry (NULL: empty), open addressing, placed by the
+	 * id's first eight bytes mixed with `seed` (ids that share those
+	 * bytes are as hard to make as a SHA-1 collision); each slot keeps
+	 * the id's next eight bytes, so a probe past another blob reads no
+	 * entry, and a hit reads the entry it then uses */
+	struct cslot {
+		uint64_t tag;
+		govmap__cached *e;
+	} *slot;
 	size_t nslot;  /* a power of two */
 	uint64_t seed; /* per cache, so a repository cannot choose blobs
 			  that crowd one run of slots */
 	govmap__cached **v;
 	size_t n, cap;
+	govmap__strmap types; /* type name -> index in typev: one copy of
+				 each type name for every entry */
+	char **typev;
+	size_t ntypes, captypes;
 	govmap__strmap skel;  /* "n"/"i" + text -> index in skels */
 	char **skels;
 	size_t nskel, capskel;
@@ -127,6 +136,8 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 		free(c->repos[k].root);
 	}
 	free(c->slot);
+	govmap__strmap_free(&c->types);
+	free(c->typev);
 	govmap__strmap_free(&c->skel);
 	free(c->skels);
 	free(c->v);
@@ -150,15 +161,24 @@ void govmap_parse_cache_stats(const govmap_parse_cache *c,
 	pthread_rwlock_unlock(lk);
 }
 
+/* The id's eight bytes after the first eight: a slot's tag. */
+static uint64_t slot_tag(const unsigned char id[20])
+{
+	uint64_t t;
+	memcpy(&t, id + 8, sizeof t);
+	return t;
+}
+
 /* Where blob `id` is in c->slot, or the empty slot where it would go;
  * with c->lock held (either way). */
 static size_t slot_of(const govmap_parse_cache *c, const unsigned char id[20])
 {
-	uint64_t w;
+	uint64_t w, t = slot_tag(id);
 	memcpy(&w, id, sizeof w);
 	size_t mask = c->nslot - 1;
 	size_t i = (size_t)govmap__mix64(w ^ c->seed) & mask;
-	while (c->slot[i] && memcmp(c->v[c->slot[i] - 1]->id, id, 20) != 0)
+	while (c->slot[i].e && (c->slot[i].tag != t ||
+				memcmp(c->slot[i].e->id, id, 20) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -170,19 +190,20 @@ static int slot_put(govmap_parse_cache *c)
 {
 	if ((c->n + 1) * 2 > c->nslot) {
 		size_t n = c->nslot * 2;
-		uint32_t *bigger = calloc(n, sizeof(*bigger));
+		struct cslot *bigger = calloc(n, sizeof(*bigger));
 		if (!bigger)
 			return -1;
-		uint32_t *old = c->slot;
+		struct cslot *old = c->slot;
 		size_t nold = c->nslot;
 		c->slot = bigger;
 		c->nslot = n;
 		for (size_t k = 0; k < nold; k++)
-			if (old[k])
-				c->slot[slot_of(c, c->v[old[k] - 1]->id)] = old[k];
+			if (old[k].e)
+				c->slot[slot_of(c, old[k].e->id)] = old[k];
 		free(old);
 	}
-	c->slot[slot_of(c, c->v[c->n]->id)] = (uint32_t)c->n + 1;
+	govmap__cached *e = c->v[c->n];
+	c->slot[slot_of(c, e->id)] = (struct cslot){slot_tag(e->id), e};
 	return 0;
 }
 
@@ -202,8 +223,7 @@ const govmap__cached *govmap__cache_get(govmap_parse_cache *c,
 					const govmap_parse_limits *lim)
 {
 	pthread_rwlock_rdlock(&c->lock);
-	uint32_t k = c->slot[slot_of(c, id)];
-	const govmap__cached *e = k ? c->v[k - 1] : NULL;
+	const govmap__cached *e = c->slot[slot_of(c, id)].e;
 	pthread_rwlock_unlock(&c->lock);
 	return e && same_limits(&e->lim, lim) ? e : NULL;
 }
@@ -270,7 +290,7 @@ const govmap__cached *govmap__cache_parse(govmap_parse_cache *c,
 	if (e || !data)
 		return e;
 	govmap__arena tmp = {0}, keep = {0};
-	govmap__entbuf buf = {&keep, NULL, 0, 0};
+	govmap__entbuf buf = {&keep, NULL, 0, 0, 0};
 	govmap_diags d = {0};
 	ynode **docs;
 	size_t ndocs;
@@ -324,6 +344,9 @@ typedef struct {
 	int bad;
 	const char *file; /* the positions' file: NULL into the cache */
 	int strings;      /* copy strings too (into the cache) */
+	govmap__strmap *types; /* into the cache: one copy of each type */
+	char ***typev;         /* the cache's copies, by the map's index */
+	size_t *ntypes, *captypes;
 } cp;
 
 static char *str(cp *x, const char *s)
@@ -334,6 +357,25 @@ static char *str(cp *x, const char *s)
 	if (!r)
 		x->bad = 1;
 	return r;
+}
+
+/* A type name into the cache: every entity of one type shares one copy,
+ * so the checks that go through every entity by type (validate.c's,
+ * the plugins' unlisted-type check) find the same pointer again and
+ * need no string compare. */
+static char *type_str(cp *x, const char *s)
+{
+	if (!s || !x->strings || !x->types)
+		return str(x, s);
+	int32_t k = govmap__strmap_get(x->types, s);
+	if (k >= 0)
+		return (*x->typev)[k];
+	char *r = str(x, s);
+	if (r && govmap__grow((void **)x->typev, x->captypes, *x->ntypes,
+			      sizeof(**x->typev)) == 0 &&
+	    govmap__strmap_put(x->types, r, (int32_t)*x->ntypes, NULL) == 0)
+		(*x->typev)[(*x->ntypes)++] = r;
+	return r; /* short of memory: a copy of its own, as before */
 }
 
 static void *arr(cp *x, const void *v, size_t n, size_t sz)
@@ -382,7 +424,7 @@ static void entity(cp *x, govmap_entity *d, const govmap_entity *s)
 	*d = *s;
 	d->id = str(x, s->id);
 	d->name = str(x, s->name);
-	d->type = str(x, s->type);
+	d->type = type_str(x, s->type);
 	d->region = str(x, s->region);
 	d->notes = str(x, s->notes);
 	d->statutory_basis = str(x, s->statutory_basis);
@@ -452,7 +494,7 @@ int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
 		      govmap_diags *diags)
 {
 	size_t n0 = out->n;
-	cp x = {out->arena, 0, file, 0};
+	cp x = {out->arena, 0, file, 0, NULL, NULL, NULL, NULL};
 	for (size_t i = 0; i < e->n; i++) {
 		if (govmap__grow((void **)&out->ents, &out->cap, out->n,
 				 sizeof(*out->ents)) < 0) {
@@ -488,13 +530,14 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 			 strcmp(diags->v[i].code, "nomem") == 0);
 	atomic_fetch_add(&c->parses, 1);
 	pthread_rwlock_wrlock(&c->lock);
-	if (!keep || c->slot[slot_of(c, id)])
+	if (!keep || c->slot[slot_of(c, id)].e)
 		goto done; /* another thread put it first, or not cacheable */
 	if (govmap__grow((void **)&c->v, &c->cap, c->n, sizeof(*c->v)) < 0)
 		goto done;
 	/* An entry left half-built by out-of-memory is arena garbage,
 	 * freed with the cache; it never enters the map. */
-	cp x = {&c->arena, 0, NULL, 1};
+	cp x = {&c->arena, 0,		NULL,	    1,
+		&c->types,  &c->typev, &c->ntypes, &c->captypes};
 	govmap__cached *e = govmap__arena_alloc(&c->arena, sizeof(*e));
 	if (!e)
 		goto done;

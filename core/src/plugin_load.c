@@ -1054,19 +1054,18 @@ void govmap_plugins_check_registry(const govmap_plugins *ps,
 	size_t n = govmap_registry_count(reg);
 	const char **warned = NULL;
 	size_t nwarned = 0, capw = 0;
-	/* per kind, the last type found to need no warning (entities come
-	 * a file at a time, so the same type in a row) */
-	const char *fine[GOVMAP_KIND__COUNT] = {NULL};
+	/* per kind, the types found to need no warning */
+	govmap__fine_types fine[GOVMAP_KIND__COUNT] = {{{NULL}, NULL}};
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
 		const char *by;
 		if (!e->type || e->kind == GOVMAP_KIND_CONTRACT ||
 		    (unsigned)e->kind >= GOVMAP_KIND__COUNT ||
-		    (fine[e->kind] && strcmp(fine[e->kind], e->type) == 0))
+		    govmap__fine_type(&fine[e->kind], e->type))
 			continue;
 		if (is_core_type(e->kind, e->type) ||
 		    declared_by_listed(ps, reg, e->kind, e->type, &by) || !by) {
-			fine[e->kind] = e->type;
+			govmap__fine_type_mark(&fine[e->kind], e->type);
 			continue;
 		}
 		if (in_names(warned, nwarned, e->type))

@@ -33,6 +33,7 @@ typedef struct {
 	govmap_diags diags;
 	size_t nfiles;
 	size_t nclean; /* entities from entries stamped known clean */
+	int in_run;    /* its entities are in the load's run (load_job) */
 } chunk_t;
 
 typedef struct {
@@ -45,6 +46,13 @@ typedef struct {
 	atomic_int rc;
 	atomic_size_t parsed; /* files read and parsed, not from the cache */
 	uint_fast64_t conf_gen; /* the look-alike memo's, at the start */
+	/* The run: chunks 0 .. nrun-1, loaded in order by the thread that
+	 * started the load, put their entities one after another into this
+	 * one buffer, which becomes the registry's (merge), so they are not
+	 * copied again; a load without help (a walk's, from the cache) is
+	 * all run.  Only that thread touches it. */
+	govmap__entbuf run;
+	size_t nrun;
 } load_job;
 
 /* File i from the parse cache: 1 when taken from it (entities and
@@ -60,7 +68,8 @@ static int from_cache(load_job *j, chunk_t *ch, size_t i, const char *file,
 	/* the same checks as a read and a parse: file size, and the
 	 * entity limit, which a parse checks per document */
 	if (!e || govmap__cached_size(e) > j->src->lim.max_file_bytes ||
-	    ch->buf.n + govmap__cached_docs(e) > j->opts->parse.max_entities)
+	    ch->buf.n - ch->buf.base + govmap__cached_docs(e) >
+		    j->opts->parse.max_entities)
 		return 0;
 	if (govmap__src_reserve(j->src, govmap__cached_size(e), file,
 				&ch->diags) < 0) {
@@ -134,10 +143,26 @@ static void check_cut(const ynode *doc, uint32_t line, uint32_t col,
 	govmap__arena_free(&arena);
 }
 
-static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
+/* Chunk `c` (its files first .. last-1); `starter` when called by the
+ * thread that started the load, which adds a chunk that comes next in
+ * order to the run. */
+static void load_chunk(load_job *j, size_t c, size_t first, size_t last,
+		       int starter)
 {
 	govmap__arena tmp = {0};
 	govmap_parse_cache *cache = j->opts->cache;
+	chunk_t *ch = &j->chunks[c];
+	ch->in_run = starter && c == j->nrun;
+	if (ch->in_run) {
+		/* room for one entity a file and an eighth more, so a
+		 * load of one entity a file never regrows the run */
+		size_t want = j->src->npaths + j->src->npaths / 8;
+		if (!j->run.ents && want &&
+		    (j->run.ents = malloc(want * sizeof(*j->run.ents))))
+			j->run.cap = want;
+		ch->buf = j->run;
+		ch->buf.base = j->run.n;
+	}
 	ch->buf.arena = &ch->arena;
 	/* room for one entity a file, the usual case, so the buffer is not
 	 * regrown and copied file by file (it still grows if needed; out
@@ -169,8 +194,9 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 			has_id = 1;
 			const govmap__cached *e =
 				govmap__cache_get(cache, id, &j->opts->parse);
-			if (e && ch->buf.n + govmap__cached_docs(e) <=
-					 j->opts->parse.max_entities) {
+			if (e && ch->buf.n - ch->buf.base +
+					     govmap__cached_docs(e) <=
+				     j->opts->parse.max_entities) {
 				if (govmap__cache_use(cache, e, &ch->buf, file,
 						      &ch->diags) < 0) {
 					rc = GOVMAP_ENOMEM;
@@ -203,7 +229,8 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 					  &ch->diags);
 			govmap__arena_reset(&tmp);
 			/* cached only when the entity limit did not bite */
-			if (has_id && n0 + ndocs <= j->opts->parse.max_entities)
+			if (has_id && n0 - ch->buf.base + ndocs <=
+					      j->opts->parse.max_entities)
 				govmap__cache_put(cache, id, &j->opts->parse,
 						  len, ndocs, ch->buf.ents + n0,
 						  ch->buf.n - n0, &ch->diags, d0,
@@ -221,11 +248,18 @@ static void load_chunk(load_job *j, chunk_t *ch, size_t first, size_t last)
 		}
 	}
 	govmap__arena_free(&tmp);
+	if (ch->in_run) { /* hand the buffer back: the chunk keeps none */
+		j->run = ch->buf;
+		j->run.base = 0;
+		j->nrun++;
+		ch->buf.ents = NULL;
+		ch->buf.n = ch->buf.cap = 0;
+	}
 }
 
 /* Load the next chunk no thread has taken: 1, or 0 when none is left
  * or the load has stopped. */
-static int take_chunk(load_job *j)
+static int take_chunk(load_job *j, int starter)
 {
 	size_t c = atomic_fetch_add(&j->next, 1);
 	if (c >= j->nchunks || atomic_load(&j->stop))
@@ -234,14 +268,14 @@ static int take_chunk(load_job *j)
 	size_t last = first + CHUNK_FILES;
 	if (last > j->src->npaths)
 		last = j->src->npaths;
-	load_chunk(j, &j->chunks[c], first, last);
+	load_chunk(j, c, first, last, starter);
 	return 1;
 }
 
 static void *worker(void *arg)
 {
 	load_job *j = arg;
-	while (take_chunk(j))
+	while (take_chunk(j, 0))
 		;
 	return NULL;
 }
@@ -262,9 +296,9 @@ static unsigned thread_count(size_t nfiles)
 /* Join the chunks into the registry, in order. */
 static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 {
-	size_t total = 0, nclean = 0;
+	size_t total = j->run.n, nclean = 0;
 	for (size_t c = 0; c < j->nchunks; c++) {
-		total += j->chunks[c].buf.n;
+		total += j->chunks[c].buf.n; /* 0 for the run's chunks */
 		nclean += j->chunks[c].nclean;
 	}
 	const size_t all = total;
@@ -277,11 +311,22 @@ static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 				 total, j->opts->parse.max_entities);
 		total = j->opts->parse.max_entities;
 	}
-	reg->ents = malloc((total ? total : 1) * sizeof(*reg->ents));
+	/* the run's buffer is the registry's, made room in for the rest */
+	if (j->run.ents && j->run.cap >= total) {
+		reg->ents = j->run.ents;
+	} else {
+		reg->ents = realloc(j->run.ents,
+				    (total ? total : 1) * sizeof(*reg->ents));
+		if (!reg->ents)
+			free(j->run.ents);
+	}
+	j->run.ents = NULL;
 	reg->arenas = calloc(j->nchunks ? j->nchunks : 1,
 			     sizeof(*reg->arenas));
 	if (!reg->ents || !reg->arenas) {
 		/* nothing joins the registry: the chunks are freed here */
+		free(reg->ents);
+		reg->ents = NULL;
 		for (size_t c = 0; c < j->nchunks; c++) {
 			free(j->chunks[c].buf.ents);
 			govmap__arena_free(&j->chunks[c].arena);
@@ -289,7 +334,8 @@ static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 		}
 		return GOVMAP_ENOMEM;
 	}
-	reg->cap = total;
+	reg->cap = total > j->run.cap ? total : j->run.cap;
+	reg->n = j->run.n < total ? j->run.n : total;
 	/* every entity from an entry the look-alike memo stamped: the
 	 * check can take the registry as clean without a look-up each */
 	reg->conf_gen = nclean && nclean == all ? j->conf_gen : 0;
@@ -354,7 +400,7 @@ static int load_files(govmap_registry *reg, govmap_src *src,
 					started++;
 		if (!help && atomic_load(&j.parsed) >= HELP_AFTER)
 			help = 1;
-	} while (take_chunk(&j));
+	} while (take_chunk(&j, 1));
 	for (unsigned t = 0; t < started; t++)
 		pthread_join(th[t], NULL);
 	int mrc = merge(reg, &j, diags);

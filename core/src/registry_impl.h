@@ -16,6 +16,10 @@ typedef struct {
 	govmap__arena *arena;
 	govmap_entity *ents;   /* malloc'd */
 	size_t n, cap;
+	/* entities before the current chunk's, in a buffer that several
+	 * chunks fill in turn (registry.c, the load's run): limits count
+	 * from here */
+	size_t base;
 } govmap__entbuf;
 
 struct govmap_registry {

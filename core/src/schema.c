@@ -1120,7 +1120,7 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 		      5, &kind) < 0)
 		return;
 	kind -= 1;
-	if (reg->n >= lim->max_entities) {
+	if (reg->n - reg->base >= lim->max_entities) {
 		verr(&c, doc, "limit-entities",
 		     "more than %zu entities in the registry",
 		     lim->max_entities);

@@ -34,6 +34,8 @@ typedef struct {
 	struct govmap_parse_cache *cache;
 	char *root_path;
 	int guarded; /* the repository has the object guard */
+	char *path;  /* the walk's path buffer (join_path) */
+	size_t pathcap;
 } git_impl;
 
 static int git_read(char **out, size_t *len, govmap_src *src,
@@ -63,23 +65,32 @@ static int git_read(char **out, size_t *len, govmap_src *src,
 	return rc;
 }
 
-/* "rel/name", or "name" at the top: malloc'd (no printf: a history
- * walk joins every entry of every commit's tree). */
-static char *join_path(const char *rel, const char *name)
+/* g->path[0, rel) + "/" + name (no "/" at the top), NUL-terminated, in
+ * g->path, which grows as needed: one buffer for every path of a walk
+ * (a history walk joins every entry of every commit's tree).  The new
+ * length, or (size_t)-1 on out-of-memory. */
+static size_t join_path(git_impl *g, size_t rel, const char *name)
 {
-	size_t nr = strlen(rel), nn = strlen(name);
-	char *s = malloc(nr + 1 + nn + 1);
-	if (!s)
-		return NULL;
-	memcpy(s, rel, nr);
-	if (nr)
-		s[nr++] = '/';
-	memcpy(s + nr, name, nn + 1);
-	return s;
+	size_t nn = strlen(name), n = rel + (rel ? 1 : 0) + nn;
+	if (n + 1 > g->pathcap) {
+		size_t cap = g->pathcap ? g->pathcap : 256;
+		while (cap < n + 1)
+			cap *= 2;
+		char *p = realloc(g->path, cap);
+		if (!p)
+			return (size_t)-1;
+		g->path = p;
+		g->pathcap = cap;
+	}
+	if (rel)
+		g->path[rel++] = '/';
+	memcpy(g->path + rel, name, nn + 1);
+	return n;
 }
 
-static int walk(govmap_src *src, git_tree *tree, const char *rel,
-		unsigned depth, govmap_diags *diags)
+/* List `tree`, the folder g->path[0, rel) (0: the registry's root). */
+static int walk(govmap_src *src, git_tree *tree, size_t rel, unsigned depth,
+		govmap_diags *diags)
 {
 	git_impl *g = src->impl;
 	size_t n = git_tree_entrycount(tree);
@@ -107,13 +118,14 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 		if (!safe && (name[0] != '.' || mode != GIT_FILEMODE_BLOB) &&
 		    (mode == GIT_FILEMODE_TREE || govmap__is_yaml(name))) {
 			/* "HEAD:'..'", "HEAD:reg/sub/'..'" */
-			char *dir = govmap__src_display(src, rel);
+			g->path[rel] = '\0';
+			char *dir = govmap__src_display(src, g->path);
 			govmap_diags_add(diags, GOVMAP_SEV_WARNING, NULL, 0, 0,
 					 "skip-name",
 					 "%s%s'%s': unsafe name in the tree, "
 					 "skipped",
 					 dir ? dir : "",
-					 rel[0] ? "/" : "",
+					 rel ? "/" : "",
 					 govmap__quote(q, sizeof q, name));
 			free(dir);
 		}
@@ -121,9 +133,10 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 		 * ".hidden.yaml"), as the directory source skips them. */
 		if (!safe || name[0] == '.')
 			continue;
-		char *relp = join_path(rel, name);
-		if (!relp)
+		size_t sub_rel = join_path(g, rel, name);
+		if (sub_rel == (size_t)-1)
 			return GOVMAP_ENOMEM;
+		const char *relp = g->path; /* until the next join */
 		int rc = GOVMAP_OK;
 		switch (mode) {
 		case GIT_FILEMODE_TREE:
@@ -142,7 +155,7 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 				rc = GOVMAP_EIO;
 				break;
 			}
-			rc = walk(src, sub, relp, depth + 1, diags);
+			rc = walk(src, sub, sub_rel, depth + 1, diags);
 			git_tree_free(sub);
 			break;
 		case GIT_FILEMODE_LINK:
@@ -154,7 +167,7 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 		case GIT_FILEMODE_BLOB:
 		case GIT_FILEMODE_BLOB_EXECUTABLE:
 			if (!govmap__is_yaml(name) ||
-			    (!rel[0] && strcmp(name, "govmap.yaml") == 0))
+			    (!rel && strcmp(name, "govmap.yaml") == 0))
 				break;
 			rc = govmap__blobs_add(&g->blobs, src, relp,
 					       git_tree_entry_id(te), diags);
@@ -162,7 +175,6 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 		default:
 			break;
 		}
-		free(relp);
 		if (rc != GOVMAP_OK)
 			return rc;
 	}
@@ -172,7 +184,9 @@ static int walk(govmap_src *src, git_tree *tree, const char *rel,
 static int git_list(govmap_src *src, govmap_diags *diags)
 {
 	git_impl *g = src->impl;
-	int rc = walk(src, g->root, "", 0, diags);
+	if (join_path(g, 0, "") == (size_t)-1) /* the buffer, holding "" */
+		return GOVMAP_ENOMEM;
+	int rc = walk(src, g->root, 0, 0, diags);
 	int prc = govmap__blobs_publish(&g->blobs, src);
 	return prc != GOVMAP_OK ? prc : rc;
 }
@@ -196,6 +210,7 @@ static void git_impl_free(govmap_src *src)
 		    !govmap__cache_repo_give(g->cache, g->repo, g->root_path))
 			git_repository_free(g->repo);
 		free(g->root_path);
+		free(g->path);
 		free(g->rev);
 		free(g);
 		/* libgit2 counts its users itself, thread-safely */

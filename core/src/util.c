@@ -368,6 +368,23 @@ int govmap__strmap_put(govmap__strmap *m, const char *key, int32_t val,
 	}
 }
 
+static size_t fine_slot(const char *type)
+{
+	return (size_t)govmap__mix64((uint64_t)(uintptr_t)type) & 15;
+}
+
+int govmap__fine_type(const govmap__fine_types *m, const char *type)
+{
+	return m->slot[fine_slot(type)] == type ||
+	       (m->last && strcmp(m->last, type) == 0);
+}
+
+void govmap__fine_type_mark(govmap__fine_types *m, const char *type)
+{
+	m->slot[fine_slot(type)] = type;
+	m->last = type;
+}
+
 int32_t govmap__strmap_get(const govmap__strmap *m, const char *key)
 {
 	if (!m->cap)

@@ -100,6 +100,22 @@ uint64_t govmap__hash(const char *s);
  * about half the output bits. */
 uint64_t govmap__mix64(uint64_t h);
 
+/* Type names a check has found fine, for checks that go through every
+ * entity (validation's type check, the plugins' unlisted-type check):
+ * by pointer, sixteen slots placed by the address (the parse cache gives
+ * every entity of one type one copy of its name, so a walk's registries
+ * find the same pointers), and the last one by text (entities come a
+ * file at a time, so the same type in a row).  Zero it to start; it
+ * holds borrowed pointers, valid while the registry is. */
+typedef struct {
+	const char *slot[16];
+	const char *last;
+} govmap__fine_types;
+
+/* 1 when `type` was marked fine. */
+int govmap__fine_type(const govmap__fine_types *m, const char *type);
+void govmap__fine_type_mark(govmap__fine_types *m, const char *type);
+
 /* A bump allocator: many small allocations, freed all at once.  Used for
  * parse trees and for the model's strings and arrays. */
 typedef struct govmap__arena_block govmap__arena_block;

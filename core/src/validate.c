@@ -47,9 +47,9 @@ typedef struct {
 	const char **ids;
 	govmap__suggest near;
 	int near_state; /* 0 not built, 1 built, -1 out of memory */
-	/* per kind, the last type found known (entities come a file at a
-	 * time, so the same type in a row): one compare, not a list's */
-	const char *known_type[GOVMAP_KIND__COUNT];
+	/* per kind, the types found known: a pointer or one compare, not
+	 * a scan of the type lists */
+	govmap__fine_types known_type[GOVMAP_KIND__COUNT];
 } vctx;
 
 /* Comparisons per unknown reference and in all: 10,000 unknown
@@ -137,11 +137,11 @@ static int in_list(const char *s, const char *const *list)
 static void check_type(vctx *v, const govmap_entity *e,
 		       const char *const *core, const char *const *extra)
 {
-	const char **known = &v->known_type[e->kind];
-	if (!e->type || (*known && strcmp(*known, e->type) == 0))
+	govmap__fine_types *known = &v->known_type[e->kind];
+	if (!e->type || govmap__fine_type(known, e->type))
 		return;
 	if (in_list(e->type, core) || in_list(e->type, extra)) {
-		*known = e->type;
+		govmap__fine_type_mark(known, e->type);
 		return;
 	}
 	const char *cands[256];
@@ -453,7 +453,7 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 		      govmap_diags *diags)
 {
 	vctx v = {reg, diags, opts ? opts->extra_time_bound_types : NULL,
-		  NULL, {0}, 0, {NULL}};
+		  NULL, {0}, 0, {{{NULL}, NULL}}};
 	if (govmap__strmap_init(&reg->index, reg->n) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "nomem",
 				 "out of memory building the id index");
