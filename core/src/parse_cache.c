@@ -67,6 +67,14 @@ struct govmap_parse_cache {
 			  that crowd one run of slots */
 	govmap__cached **v;
 	size_t n, cap;
+	/* Git folders by tree id (govmap__cache_folder): open addressing
+	 * like `slot`, each keeping the id's second eight bytes; NULL:
+	 * empty; doubled when half full */
+	struct fslot {
+		uint64_t tag;
+		govmap__folder *f;
+	} *fslot;
+	size_t nfslot, nfolders;
 	govmap__strmap types; /* type name -> index in typev: one copy of
 				 each type name for every entry */
 	char **typev;
@@ -136,6 +144,7 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 		free(c->repos[k].root);
 	}
 	free(c->slot);
+	free(c->fslot);
 	govmap__strmap_free(&c->types);
 	free(c->typev);
 	govmap__strmap_free(&c->skel);
@@ -205,6 +214,77 @@ static int slot_put(govmap_parse_cache *c)
 	govmap__cached *e = c->v[c->n];
 	c->slot[slot_of(c, e->id)] = (struct cslot){slot_tag(e->id), e};
 	return 0;
+}
+
+/* Where folder `id` is in c->fslot, or the empty slot where it would go
+ * (c->nfslot > 0); with c->lock held. */
+static size_t fslot_of(const govmap_parse_cache *c, const unsigned char id[20])
+{
+	uint64_t w, t = slot_tag(id);
+	memcpy(&w, id, sizeof w);
+	size_t mask = c->nfslot - 1;
+	size_t i = (size_t)govmap__mix64(w ^ ~c->seed) & mask;
+	while (c->fslot[i].f && (c->fslot[i].tag != t ||
+				 memcmp(c->fslot[i].f->oid.id, id, 20) != 0))
+		i = (i + 1) & mask;
+	return i;
+}
+
+const govmap__folder *govmap__cache_folder(govmap_parse_cache *c,
+					   const git_oid *oid)
+{
+	const govmap__folder *f = NULL;
+	pthread_rwlock_rdlock(&c->lock);
+	if (c->nfslot)
+		f = c->fslot[fslot_of(c, oid->id)].f;
+	pthread_rwlock_unlock(&c->lock);
+	return f;
+}
+
+const govmap__folder *govmap__cache_folder_put(govmap_parse_cache *c,
+					       const govmap__folder *in)
+{
+	govmap__folder *f = NULL;
+	pthread_rwlock_wrlock(&c->lock);
+	if ((c->nfolders + 1) * 2 > c->nfslot) {
+		size_t n = c->nfslot ? c->nfslot * 2 : 256;
+		struct fslot *bigger = calloc(n, sizeof(*bigger));
+		if (!bigger)
+			goto done;
+		struct fslot *old = c->fslot;
+		size_t nold = c->nfslot;
+		c->fslot = bigger;
+		c->nfslot = n;
+		for (size_t k = 0; k < nold; k++)
+			if (old[k].f)
+				c->fslot[fslot_of(c, old[k].f->oid.id)] = old[k];
+		free(old);
+	}
+	size_t i = fslot_of(c, in->oid.id);
+	if ((f = c->fslot[i].f))
+		goto done; /* another thread put it first */
+	/* half-built on out-of-memory: arena garbage, freed with the cache */
+	f = govmap__arena_alloc(&c->arena, sizeof(*f));
+	if (!f || !(f->v = govmap__arena_alloc(
+			    &c->arena, (in->n ? in->n : 1) * sizeof(*f->v)))) {
+		f = NULL;
+		goto done;
+	}
+	git_oid_cpy(&f->oid, &in->oid);
+	f->n = in->n;
+	for (size_t k = 0; k < in->n; k++) {
+		f->v[k] = in->v[k];
+		if (!(f->v[k].name =
+			      govmap__arena_strdup(&c->arena, in->v[k].name))) {
+			f = NULL;
+			goto done;
+		}
+	}
+	c->fslot[i] = (struct fslot){slot_tag(f->oid.id), f};
+	c->nfolders++;
+done:
+	pthread_rwlock_unlock(&c->lock);
+	return f;
 }
 
 /* The limits that shape a parse of one file (max_entities is checked by
@@ -382,7 +462,7 @@ static void *arr(cp *x, const void *v, size_t n, size_t sz)
 {
 	if (!n || !v)
 		return NULL;
-	void *r = govmap__arena_alloc(x->a, n * sz);
+	void *r = govmap__arena_alloc_raw(x->a, n * sz);
 	if (!r) {
 		x->bad = 1;
 		return NULL;

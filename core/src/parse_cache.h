@@ -87,6 +87,34 @@ char *govmap__cache_skeleton(govmap_parse_cache *c, const char *key);
 void govmap__cache_skeleton_put(govmap_parse_cache *c, const char *key,
 				const char *skel);
 
+/** One entry of a Git folder (a tree) as the Git source's walk reads
+ * it (source_git.c), its name's checks made once. */
+typedef struct {
+	const char *name;
+	git_oid oid;
+	git_filemode_t mode;
+	unsigned char safe; /* govmap__segment_safe(name) */
+	unsigned char yaml; /* govmap__is_yaml(name) */
+} govmap__folder_entry;
+
+/** A folder's entries in the tree's order. */
+typedef struct {
+	git_oid oid;
+	govmap__folder_entry *v;
+	size_t n;
+} govmap__folder;
+
+/** Folder (tree) `oid` as a walk read it before, or NULL.  A tree's id
+ * is the hash of its entries, so what it lists cannot change: a walk of
+ * the next commit reads only the folders that commit changed.  Borrowed
+ * from the cache.  Thread-safe. */
+const govmap__folder *govmap__cache_folder(govmap_parse_cache *c,
+					   const git_oid *oid);
+/** Keep a copy of `f` (names and all): the cache's copy, or NULL when
+ * short of memory (the caller goes on with its own).  Thread-safe. */
+const govmap__folder *govmap__cache_folder_put(govmap_parse_cache *c,
+					       const govmap__folder *f);
+
 /** How many repositories the cache keeps open (a walk holds two
  * sessions at once; a diff two more). */
 #define GOVMAP__CACHE_REPOS 4

@@ -1054,7 +1054,9 @@ void govmap_plugins_check_registry(const govmap_plugins *ps,
 	size_t n = govmap_registry_count(reg);
 	const char **warned = NULL;
 	size_t nwarned = 0, capw = 0;
-	/* per kind, the types found to need no warning */
+	/* per kind, the types that need no warning here: fine ones, and
+	 * ones already warned of (a registry of a plugin's types without
+	 * the plugin listed sent every such entity through the type lists) */
 	govmap__fine_types fine[GOVMAP_KIND__COUNT] = {{{NULL}, NULL}};
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(reg, i);
@@ -1068,14 +1070,17 @@ void govmap_plugins_check_registry(const govmap_plugins *ps,
 			govmap__fine_type_mark(&fine[e->kind], e->type);
 			continue;
 		}
-		if (in_names(warned, nwarned, e->type))
+		if (in_names(warned, nwarned, e->type)) {
+			govmap__fine_type_mark(&fine[e->kind], e->type);
 			continue;
+		}
 		govmap_diags_at(diags, GOVMAP_SEV_WARNING, e->pos,
 				"plugin-unlisted",
 				"type '%s' comes from plugin '%s', which the "
 				"manifest does not list under 'plugins': its "
 				"rules will not run",
 				e->type, by);
+		govmap__fine_type_mark(&fine[e->kind], e->type);
 		if (govmap__grow((void **)&warned, &capw, nwarned,
 				 sizeof(char *)) == 0)
 			warned[nwarned++] = e->type;

@@ -261,8 +261,9 @@ char *govmap__src_display_in(govmap__arena *arena, const govmap_src *src,
 {
 	size_t nl, np;
 	int slash;
-	char *s = govmap__arena_alloc(arena, display_len(src, path, &nl, &np,
-							 &slash) + 1);
+	char *s = govmap__arena_alloc_raw(arena, display_len(src, path, &nl,
+							     &np, &slash) +
+							   1);
 	if (s)
 		display_put(s, src, path, nl, np, slash);
 	return s;

@@ -88,16 +88,65 @@ static size_t join_path(git_impl *g, size_t rel, const char *name)
 	return n;
 }
 
-/* List `tree`, the folder g->path[0, rel) (0: the registry's root). */
-static int walk(govmap_src *src, git_tree *tree, size_t rel, unsigned depth,
-		govmap_diags *diags)
+/* Folder `oid`'s entries into *out, their names checked once: the parse
+ * cache's copy when it has one (a walk's next commit reads only the
+ * folders it changed), else read from `tree` (or looked up when NULL)
+ * and offered to the cache.  When the entries are not the cache's,
+ * *own and *keep hold what to free (govmap__folder's array, the tree
+ * its names point into; free both whatever it returns).  GOVMAP_OK,
+ * GOVMAP_EIO when the tree cannot be read (libgit2's error set; the
+ * caller says where), GOVMAP_ENOMEM. */
+static int read_folder(git_impl *g, const git_oid *oid, git_tree *tree,
+		       const govmap__folder **out, govmap__folder *own,
+		       git_tree **keep)
 {
-	git_impl *g = src->impl;
+	*keep = NULL;
+	own->v = NULL;
+	if (g->cache && (*out = govmap__cache_folder(g->cache, oid)))
+		return 0;
+	if (!tree) {
+		if (git_tree_lookup(keep, g->repo, oid) < 0)
+			return GOVMAP_EIO;
+		tree = *keep;
+	}
 	size_t n = git_tree_entrycount(tree);
+	git_oid_cpy(&own->oid, oid);
+	own->n = n;
+	if (!(own->v = malloc((n ? n : 1) * sizeof(*own->v))))
+		return GOVMAP_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		const git_tree_entry *te = git_tree_entry_byindex(tree, i);
-		const char *name = git_tree_entry_name(te);
-		git_filemode_t mode = git_tree_entry_filemode(te);
+		govmap__folder_entry *x = &own->v[i];
+		x->name = git_tree_entry_name(te);
+		git_oid_cpy(&x->oid, git_tree_entry_id(te));
+		x->mode = git_tree_entry_filemode(te);
+		x->safe = (unsigned char)govmap__segment_safe(x->name,
+							      strlen(x->name));
+		x->yaml = (unsigned char)govmap__is_yaml(x->name);
+	}
+	*out = own;
+	const govmap__folder *kept =
+		g->cache ? govmap__cache_folder_put(g->cache, own) : NULL;
+	if (kept) { /* the cache's copy: nothing of ours is needed */
+		*out = kept;
+		free(own->v);
+		own->v = NULL;
+		git_tree_free(*keep);
+		*keep = NULL;
+	}
+	return 0;
+}
+
+/* List folder f, the folder g->path[0, rel) (0: the registry's root). */
+static int walk(govmap_src *src, const govmap__folder *f, size_t rel,
+		unsigned depth, govmap_diags *diags)
+{
+	git_impl *g = src->impl;
+	int rc = GOVMAP_OK;
+	for (size_t i = 0; rc == GOVMAP_OK && i < f->n; i++) {
+		const govmap__folder_entry *x = &f->v[i];
+		const char *name = x->name;
+		git_filemode_t mode = x->mode;
 		char q[128];
 		if (++g->entries > src->lim.max_files * 2) {
 			/* "HEAD:reg: ...", and "HEAD: ..." for a registry
@@ -110,13 +159,13 @@ static int walk(govmap_src *src, git_tree *tree, size_t rel, unsigned depth,
 					 "%.*s: more than %zu tree entries",
 					 (int)ln, src->label,
 					 src->lim.max_files * 2);
-			return GOVMAP_ELIMIT;
+			rc = GOVMAP_ELIMIT;
+			break;
 		}
-		int safe = govmap__segment_safe(name, strlen(name));
 		/* warned of when it would be read (a tree, a YAML file), as
 		 * the directory source does */
-		if (!safe && (name[0] != '.' || mode != GIT_FILEMODE_BLOB) &&
-		    (mode == GIT_FILEMODE_TREE || govmap__is_yaml(name))) {
+		if (!x->safe && (name[0] != '.' || mode != GIT_FILEMODE_BLOB) &&
+		    (mode == GIT_FILEMODE_TREE || x->yaml)) {
 			/* "HEAD:'..'", "HEAD:reg/sub/'..'" */
 			g->path[rel] = '\0';
 			char *dir = govmap__src_display(src, g->path);
@@ -131,13 +180,14 @@ static int walk(govmap_src *src, git_tree *tree, size_t rel, unsigned depth,
 		}
 		/* Unsafe names are skipped; so are dot-files (".github",
 		 * ".hidden.yaml"), as the directory source skips them. */
-		if (!safe || name[0] == '.')
+		if (!x->safe || name[0] == '.')
 			continue;
 		size_t sub_rel = join_path(g, rel, name);
-		if (sub_rel == (size_t)-1)
-			return GOVMAP_ENOMEM;
+		if (sub_rel == (size_t)-1) {
+			rc = GOVMAP_ENOMEM;
+			break;
+		}
 		const char *relp = g->path; /* until the next join */
-		int rc = GOVMAP_OK;
 		switch (mode) {
 		case GIT_FILEMODE_TREE:
 			if (depth + 1 > src->lim.max_tree_depth) {
@@ -146,17 +196,20 @@ static int walk(govmap_src *src, git_tree *tree, size_t rel, unsigned depth,
 				rc = GOVMAP_ELIMIT;
 				break;
 			}
-			git_tree *sub;
-			if (git_tree_lookup(&sub, g->repo,
-					    git_tree_entry_id(te)) < 0) {
+			const govmap__folder *sub;
+			govmap__folder own;
+			git_tree *keep;
+			rc = read_folder(g, &x->oid, NULL, &sub, &own, &keep);
+			if (rc == GOVMAP_OK) {
+				rc = walk(src, sub, sub_rel, depth + 1, diags);
+			} else if (rc != GOVMAP_ENOMEM) {
 				char *d = govmap__src_display(src, relp);
 				govmap__git_fail(diags, d ? d : relp, NULL);
 				free(d);
 				rc = GOVMAP_EIO;
-				break;
 			}
-			rc = walk(src, sub, sub_rel, depth + 1, diags);
-			git_tree_free(sub);
+			free(own.v);
+			git_tree_free(keep);
 			break;
 		case GIT_FILEMODE_LINK:
 			govmap__src_note(diags, src, relp, GOVMAP_SEV_WARNING, "skip-symlink", "symbolic link skipped (the registry is read from regular files only)");
@@ -166,19 +219,17 @@ static int walk(govmap_src *src, git_tree *tree, size_t rel, unsigned depth,
 			break;
 		case GIT_FILEMODE_BLOB:
 		case GIT_FILEMODE_BLOB_EXECUTABLE:
-			if (!govmap__is_yaml(name) ||
+			if (!x->yaml ||
 			    (!rel && strcmp(name, "govmap.yaml") == 0))
 				break;
-			rc = govmap__blobs_add(&g->blobs, src, relp,
-					       git_tree_entry_id(te), diags);
+			rc = govmap__blobs_add(&g->blobs, src, relp, &x->oid,
+					       diags);
 			break;
 		default:
 			break;
 		}
-		if (rc != GOVMAP_OK)
-			return rc;
 	}
-	return GOVMAP_OK;
+	return rc;
 }
 
 static int git_list(govmap_src *src, govmap_diags *diags)
@@ -186,7 +237,15 @@ static int git_list(govmap_src *src, govmap_diags *diags)
 	git_impl *g = src->impl;
 	if (join_path(g, 0, "") == (size_t)-1) /* the buffer, holding "" */
 		return GOVMAP_ENOMEM;
-	int rc = walk(src, g->root, 0, 0, diags);
+	const govmap__folder *top;
+	govmap__folder own;
+	git_tree *keep; /* NULL: g->root is at hand */
+	int rc = read_folder(g, git_tree_id(g->root), g->root, &top, &own,
+			     &keep);
+	if (rc == GOVMAP_OK)
+		rc = walk(src, top, 0, 0, diags);
+	free(own.v);
+	git_tree_free(keep);
 	int prc = govmap__blobs_publish(&g->blobs, src);
 	return prc != GOVMAP_OK ? prc : rc;
 }

@@ -414,7 +414,7 @@ struct govmap__arena_block {
 	max_align_t data[];
 };
 
-void *govmap__arena_alloc(govmap__arena *a, size_t n)
+void *govmap__arena_alloc_raw(govmap__arena *a, size_t n)
 {
 	n = (n + 15) & ~(size_t)15;
 	if (!a->head || a->used + n > a->size) {
@@ -431,7 +431,14 @@ void *govmap__arena_alloc(govmap__arena *a, size_t n)
 	void *p = (char *)a->head->data + a->used;
 	a->used += n;
 	a->total += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *govmap__arena_alloc(govmap__arena *a, size_t n)
+{
+	void *p = govmap__arena_alloc_raw(a, n);
+	if (p)
+		memset(p, 0, n);
 	return p;
 }
 
@@ -454,7 +461,7 @@ void govmap__arena_reset(govmap__arena *a)
 
 char *govmap__arena_strndup(govmap__arena *a, const char *s, size_t n)
 {
-	char *p = govmap__arena_alloc(a, n + 1);
+	char *p = govmap__arena_alloc_raw(a, n + 1);
 	if (p) {
 		memcpy(p, s, n);
 		p[n] = '\0';

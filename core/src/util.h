@@ -127,6 +127,8 @@ typedef struct {
 
 /** Zeroed memory from the arena, 8-byte aligned; NULL on out-of-memory. */
 void *govmap__arena_alloc(govmap__arena *a, size_t n);
+/** The same, not zeroed: for what the caller fills at once. */
+void *govmap__arena_alloc_raw(govmap__arena *a, size_t n);
 /** NUL-terminated copy of n bytes of s; NULL on out-of-memory. */
 char *govmap__arena_strndup(govmap__arena *a, const char *s, size_t n);
 char *govmap__arena_strdup(govmap__arena *a, const char *s);

@@ -216,20 +216,26 @@ static void period_text(char *buf, size_t n, govmap_period p)
 		snprintf(buf, n, "with no dates");
 }
 
+/* `what` names the entity ("the board"), or with `name` its kind and
+ * name ("link" and its id: "link 'x'"), put together only for an
+ * error (every link and seat of every load is checked). */
 static void check_inside(vctx *v, govmap_pos at, const char *what,
-			 govmap_period p, const govmap_ref *r)
+			 const char *name, govmap_period p,
+			 const govmap_ref *r)
 {
 	if (r->target < 0)
 		return;
 	const govmap_entity *o = &v->reg->ents[r->target];
 	if (period_inside(p, o->valid))
 		return;
-	char x[64], y[64];
+	char x[64], y[64], w[200];
 	period_text(x, sizeof x, p);
 	period_text(y, sizeof y, o->valid);
+	if (name)
+		snprintf(w, sizeof w, "%s '%s'", what, name);
 	govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, at, "valid-outside",
-			"%s is valid %s, outside the period of '%s' (%s)", what,
-			x, o->id, y);
+			"%s is valid %s, outside the period of '%s' (%s)",
+			name ? w : what, x, o->id, y);
 }
 
 /* Each entry of a reference list that repeats an earlier one is one
@@ -485,7 +491,6 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 	}
 	for (size_t i = 0; i < reg->n; i++) {
 		govmap_entity *e = &reg->ents[i];
-		char what[200];
 		switch (e->kind) {
 		case GOVMAP_KIND_BODY:
 			check_type(&v, e, govmap__core_body_types,
@@ -499,7 +504,8 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 			resolve(&v, &e->replaces, "replaces", BD, e);
 			resolve(&v, &e->succeeded_by, "succeeded_by", BD, e);
 			resolve(&v, &e->of, "of", B, e);
-			check_inside(&v, e->id_pos, "the board", e->valid, &e->of);
+			check_inside(&v, e->id_pos, "the board", NULL, e->valid,
+				     &e->of);
 			for (size_t j = 0; j < e->njoint; j++)
 				resolve(&v, &e->joint[j], "joint", B, e);
 			check_dups(&v, e->joint, e->njoint, "joint");
@@ -536,10 +542,10 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 							? reg->ents[s->by.target]
 								  .type
 							: "body");
-				snprintf(what, sizeof what, "seat '%s'",
-					 s->role ? s->role : "?");
 				govmap_ref self = {e->id, e->id_pos, (int32_t)i};
-				check_inside(&v, s->pos, what, s->valid, &self);
+				check_inside(&v, s->pos, "seat",
+					     s->role ? s->role : "?", s->valid,
+					     &self);
 			}
 			break;
 		case GOVMAP_KIND_CONTRACT:
@@ -558,9 +564,10 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 						"link '%s' joins '%s' to "
 						"itself",
 						e->id, e->from.id);
-			snprintf(what, sizeof what, "link '%s'", e->id);
-			check_inside(&v, e->id_pos, what, e->valid, &e->from);
-			check_inside(&v, e->id_pos, what, e->valid, &e->to);
+			check_inside(&v, e->id_pos, "link", e->id, e->valid,
+				     &e->from);
+			check_inside(&v, e->id_pos, "link", e->id, e->valid,
+				     &e->to);
 			if (e->basis == GOVMAP_BASIS_NONE && e->powers &
 			    GOVMAP_POWER_SANCTION)
 				govmap_diags_at(diags, GOVMAP_SEV_WARNING,

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <git2.h>
 
+#include "parse_cache.h"
 #include "source_impl.h"
 #include "suites.h"
 
@@ -1167,6 +1168,123 @@ START_TEST(git_manifest_limits)
 }
 END_TEST
 
+/* What a listing gives, as one string: its status, every file visited
+ * (path, display, data) and every diagnostic. */
+static char *listing(const char *root, const char *rev,
+		     const govmap_src_limits *lim, govmap_parse_cache *cache)
+{
+	govmap_diags d = {0};
+	govmap_src *src = NULL;
+	visits v = {0};
+	int rc = cache ? govmap__src_open_git_cached(&src, root, rev, lim,
+						     cache, &d)
+		       : govmap_src_open_git(&src, root, rev, lim, &d);
+	ck_assert_int_eq(rc, GOVMAP_OK);
+	rc = govmap_src_each(src, visit_cb, &v, &d);
+	size_t cap = 8192, o = 0;
+	char *out = malloc(cap);
+	ck_assert_ptr_nonnull(out);
+	o += (size_t)snprintf(out + o, cap - o, "rc %d\n", rc);
+	for (size_t i = 0; i < v.n; i++)
+		o += (size_t)snprintf(out + o, cap - o, "%s %s %s\n", v.path[i],
+				      v.display[i], v.data[i]);
+	ck_assert_uint_lt(o, cap);
+	const char *diags = th_dump(&d);
+	ck_assert_uint_lt(o + strlen(diags), cap);
+	strcpy(out + o, diags);
+	visits_free(&v);
+	govmap_src_free(src);
+	govmap_diags_free(&d);
+	return out;
+}
+
+/* A walk through a parse cache reads a folder (a tree id) once and
+ * replays it at every later commit (govmap__cache_folder): the files,
+ * the names it skips and warns of, the depth and entry limits and the
+ * paths must come out as a walk without the cache gives them, for a
+ * folder met again at another path too, cold and warm. */
+START_TEST(git_folders_from_the_cache)
+{
+	git_oid fake;
+	git_ok(git_oid_fromstr(&fake,
+			       "2222222222222222222222222222222222222222"),
+	       "oid");
+	tent deep[] = {{M_BLOB, "deep.yaml", blob("deep")}};
+	git_oid deep_tree = TREE(deep);
+	tent same[] = {{M_BLOB, "s.yaml", blob("same")},
+		       {M_BLOB, "notes.txt", blob("not yaml")},
+		       {M_TREE, "deeper", deep_tree}};
+	git_oid same_tree = TREE(same);
+	tent odd[] = {{M_LINK, "link.yaml", blob("s.yaml")},
+		      {M_COMMIT, "mod", fake},
+		      {M_BLOB, "bad\x01name.yaml", blob("bad")},
+		      {M_BLOB, ".hidden.yaml", blob("hidden")},
+		      {M_BLOB, "fine.yaml", blob("fine")}};
+	tent reg1[] = {{M_BLOB, "govmap.yaml", blob(TH_MANIFEST)},
+		       {M_TREE, "x", same_tree},
+		       {M_TREE, "y", same_tree},
+		       {M_TREE, "odd", TREE(odd)},
+		       {M_BLOB, "top.yaml", blob("top 1")}};
+	tent top1[] = {{M_TREE, "reg", TREE(reg1)}};
+	commit(TREE(top1), "one");
+	/* the second commit changes y's deepest file only */
+	tent deep2[] = {{M_BLOB, "deep.yaml", blob("deep 2")}};
+	tent same2[] = {{M_BLOB, "s.yaml", blob("same")},
+			{M_BLOB, "notes.txt", blob("not yaml")},
+			{M_TREE, "deeper", TREE(deep2)}};
+	tent reg2[] = {{M_BLOB, "govmap.yaml", blob(TH_MANIFEST)},
+		       {M_TREE, "x", same_tree},
+		       {M_TREE, "y", TREE(same2)},
+		       {M_TREE, "odd", TREE(odd)},
+		       {M_BLOB, "top.yaml", blob("top 1")}};
+	tent top2[] = {{M_TREE, "reg", TREE(reg2)}};
+	commit(TREE(top2), "two");
+	mkdir_in_repo("reg");
+	char *root = th_path(repo_dir, "reg");
+
+	govmap_parse_cache *c;
+	ck_assert_int_eq(govmap_parse_cache_new(&c), GOVMAP_OK);
+	static const char *const revs[] = {"HEAD~1", "HEAD", "HEAD~1"};
+	/* no limit, then depth 2 (x/deeper is depth 2: fine; nothing at
+	 * 3) and 1 (x/deeper refused), then few tree entries */
+	const unsigned depth[] = {0, 2, 1, 0};
+	const size_t files[] = {0, 0, 0, 4};
+	for (size_t l = 0; l < 4; l++) {
+		govmap_src_limits lim = {0};
+		lim.max_tree_depth = depth[l];
+		lim.max_files = files[l];
+		for (size_t r = 0; r < 3; r++) {
+			char *want = listing(root, revs[r], &lim, NULL);
+			for (int warm = 0; warm < 2; warm++) {
+				char *got = listing(root, revs[r], &lim, c);
+				ck_assert_msg(strcmp(got, want) == 0,
+					      "limits %zu, %s, %s cache:\n"
+					      "%s\nwithout it:\n%s",
+					      l, revs[r],
+					      warm ? "warm" : "cold", got,
+					      want);
+				free(got);
+			}
+			free(want);
+		}
+	}
+	/* and the folders were the cache's: x (and y at HEAD~1) once */
+	ck_assert_ptr_nonnull(govmap__cache_folder(c, &same_tree));
+	ck_assert_ptr_nonnull(govmap__cache_folder(c, &deep_tree));
+	char *all = listing(root, "HEAD", NULL, c);
+	ck_assert_ptr_nonnull(strstr(all, "x/deeper/deep.yaml HEAD:reg/x/"
+					  "deeper/deep.yaml deep\n"));
+	ck_assert_ptr_nonnull(strstr(all, "y/deeper/deep.yaml HEAD:reg/y/"
+					  "deeper/deep.yaml deep 2\n"));
+	ck_assert_ptr_nonnull(strstr(all, "[skip-symlink]"));
+	ck_assert_ptr_nonnull(strstr(all, "[skip-submodule]"));
+	ck_assert_ptr_nonnull(strstr(all, "[skip-name]"));
+	free(all);
+	govmap_parse_cache_free(c);
+	free(root);
+}
+END_TEST
+
 Suite *source_suite(void)
 {
 	Suite *s = suite_create("source");
@@ -1205,6 +1323,7 @@ Suite *source_suite(void)
 	tcase_add_test(tc, git_tree_limits);
 	tcase_add_test(tc, git_file_count_limit);
 	tcase_add_test(tc, git_manifest_limits);
+	tcase_add_test(tc, git_folders_from_the_cache);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 	return s;
