@@ -75,6 +75,13 @@ struct govmap_parse_cache {
 		govmap__folder *f;
 	} *fslot;
 	size_t nfslot, nfolders;
+	/* the folders' bytes, kept under folder_budget (a long walk over a
+	 * large folder keeps a copy of it per commit that changed it), and
+	 * their entries' names, one copy of each */
+	size_t folder_bytes, folder_budget;
+	govmap__strmap fnames; /* name -> index in fnamev */
+	char **fnamev;
+	size_t nfnames, capfnames;
 	govmap__strmap types; /* type name -> index in typev: one copy of
 				 each type name for every entry */
 	char **typev;
@@ -109,6 +116,7 @@ int govmap_parse_cache_new(govmap_parse_cache **out)
 	if (!c)
 		return GOVMAP_ENOMEM;
 	c->nslot = 2048;
+	c->folder_budget = GOVMAP__FOLDER_BUDGET;
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	c->seed = (uint64_t)(uintptr_t)c ^ ((uint64_t)ts.tv_nsec << 20) ^
@@ -145,6 +153,8 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 	}
 	free(c->slot);
 	free(c->fslot);
+	govmap__strmap_free(&c->fnames);
+	free(c->fnamev);
 	govmap__strmap_free(&c->types);
 	free(c->typev);
 	govmap__strmap_free(&c->skel);
@@ -241,6 +251,31 @@ const govmap__folder *govmap__cache_folder(govmap_parse_cache *c,
 	return f;
 }
 
+/* The cache's copy of a folder entry's name (one for every folder that
+ * holds it), counted in folder_bytes; NULL on out-of-memory.  With the
+ * writer's lock. */
+static const char *folder_name(govmap_parse_cache *c, const char *name)
+{
+	int32_t k = govmap__strmap_get(&c->fnames, name);
+	if (k >= 0)
+		return c->fnamev[k];
+	char *r = govmap__arena_strdup(&c->arena, name);
+	if (!r || govmap__grow((void **)&c->fnamev, &c->capfnames, c->nfnames,
+			       sizeof(*c->fnamev)) < 0 ||
+	    govmap__strmap_put(&c->fnames, r, (int32_t)c->nfnames, NULL) < 0)
+		return r; /* kept, but not shared */
+	c->fnamev[c->nfnames++] = r;
+	c->folder_bytes += strlen(r) + 1;
+	return r;
+}
+
+void govmap__cache_folder_budget(govmap_parse_cache *c, size_t bytes)
+{
+	pthread_rwlock_wrlock(&c->lock);
+	c->folder_budget = bytes;
+	pthread_rwlock_unlock(&c->lock);
+}
+
 const govmap__folder *govmap__cache_folder_put(govmap_parse_cache *c,
 					       const govmap__folder *in)
 {
@@ -263,9 +298,12 @@ const govmap__folder *govmap__cache_folder_put(govmap_parse_cache *c,
 	size_t i = fslot_of(c, in->oid.id);
 	if ((f = c->fslot[i].f))
 		goto done; /* another thread put it first */
+	size_t need = sizeof(*f) + in->n * sizeof(*f->v);
+	if (c->folder_bytes + need > c->folder_budget)
+		goto done; /* full: the walk reads such folders itself */
 	/* half-built on out-of-memory: arena garbage, freed with the cache */
 	f = govmap__arena_alloc(&c->arena, sizeof(*f));
-	if (!f || !(f->v = govmap__arena_alloc(
+	if (!f || !(f->v = govmap__arena_alloc_raw(
 			    &c->arena, (in->n ? in->n : 1) * sizeof(*f->v)))) {
 		f = NULL;
 		goto done;
@@ -274,12 +312,12 @@ const govmap__folder *govmap__cache_folder_put(govmap_parse_cache *c,
 	f->n = in->n;
 	for (size_t k = 0; k < in->n; k++) {
 		f->v[k] = in->v[k];
-		if (!(f->v[k].name =
-			      govmap__arena_strdup(&c->arena, in->v[k].name))) {
+		if (!(f->v[k].name = folder_name(c, in->v[k].name))) {
 			f = NULL;
 			goto done;
 		}
 	}
+	c->folder_bytes += need;
 	c->fslot[i] = (struct fslot){slot_tag(f->oid.id), f};
 	c->nfolders++;
 done:

@@ -111,9 +111,18 @@ typedef struct {
 const govmap__folder *govmap__cache_folder(govmap_parse_cache *c,
 					   const git_oid *oid);
 /** Keep a copy of `f` (names and all): the cache's copy, or NULL when
- * short of memory (the caller goes on with its own).  Thread-safe. */
+ * short of memory or over the folders' budget (the caller goes on with
+ * its own).  Thread-safe. */
 const govmap__folder *govmap__cache_folder_put(govmap_parse_cache *c,
 					       const govmap__folder *f);
+
+/** How many bytes the kept folders may take (their entries and names):
+ * a walk keeps a copy of a folder for every commit that changed it, so
+ * 10,000 commits to a folder of 300 files would hold 3 million entries.
+ * Past it, folders are read from Git as without a cache. */
+#define GOVMAP__FOLDER_BUDGET ((size_t)64 << 20)
+/** Set the budget (tests). */
+void govmap__cache_folder_budget(govmap_parse_cache *c, size_t bytes);
 
 /** How many repositories the cache keeps open (a walk holds two
  * sessions at once; a diff two more). */

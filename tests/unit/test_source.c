@@ -1279,6 +1279,17 @@ START_TEST(git_folders_from_the_cache)
 	ck_assert_ptr_nonnull(strstr(all, "[skip-symlink]"));
 	ck_assert_ptr_nonnull(strstr(all, "[skip-submodule]"));
 	ck_assert_ptr_nonnull(strstr(all, "[skip-name]"));
+	/* over the folders' budget none is kept, and nothing changes */
+	govmap_parse_cache *small;
+	ck_assert_int_eq(govmap_parse_cache_new(&small), GOVMAP_OK);
+	govmap__cache_folder_budget(small, 0);
+	for (int twice = 0; twice < 2; twice++) {
+		char *got = listing(root, "HEAD", NULL, small);
+		ck_assert_str_eq(got, all);
+		free(got);
+	}
+	ck_assert_ptr_null(govmap__cache_folder(small, &same_tree));
+	govmap_parse_cache_free(small);
 	free(all);
 	govmap_parse_cache_free(c);
 	free(root);
