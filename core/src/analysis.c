@@ -975,20 +975,31 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	 * scores proper */
 	an->high = 1;
 	if (contract_money(an) < 0 || build_edges(an) < 0 ||
-	    unstated_edges_add(an) < 0 || widest_paths(an) < 0 ||
-	    unstated_edges_drop(an) < 0) {
+	    unstated_edges_add(an) < 0) {
+		govmap_analysis_free(an);
+		return GOVMAP_ENOMEM;
+	}
+	/* with no unstated seat's edge and every edge's best case its
+	 * strength, the two searches see the same graph and give the same
+	 * chains: the second is not run */
+	int same = an->nedges == an->unstated_from;
+	for (size_t k = 0; same && k < an->nedges; k++)
+		same = an->edges[k].strength_high == an->edges[k].strength;
+	if (widest_paths(an) < 0 || unstated_edges_drop(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
 		govmap_score *s = &an->scores[i];
 		s->A_high = s->A;
+		if (same)
+			continue;
 		s->A = 0;
 		s->hops = 0;
 		s->next = -1;
 	}
 	an->high = 0;
-	if (widest_paths(an) < 0) {
+	if (!same && widest_paths(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
 	}
