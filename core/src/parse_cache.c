@@ -45,6 +45,21 @@ struct govmap__cached {
 	atomic_uint_fast64_t conf_gen;
 };
 
+/* Values keyed by a 20-byte Git object id, open addressing, placed by
+ * the id's first eight bytes mixed with the cache's seed (ids that share
+ * those bytes are as hard to make as a SHA-1 collision).  A slot keeps
+ * the id's next eight bytes, so a probe past another object reads no
+ * value, and the id itself inside the value it holds.  Doubled when
+ * half full. */
+typedef struct {
+	struct idslot {
+		uint64_t tag;
+		const unsigned char *id; /* inside v */
+		void *v;                 /* NULL: empty */
+	} *s;
+	size_t cap, n; /* cap: 0 or a power of two */
+} idtable;
+
 struct govmap_parse_cache {
 	/* guards everything below but the counters; a reader's lock for
 	 * the lookups every load makes once per file (two load threads
@@ -53,39 +68,19 @@ struct govmap_parse_cache {
 	pthread_rwlock_t lock;
 	atomic_size_t parses, hits;
 	govmap__arena arena;  /* entries, their strings and arrays */
-	/* blob id -> entry (NULL: empty), open addressing, placed by the
-	 * id's first eight bytes mixed with `seed` (ids that share those
-	 * bytes are as hard to make as a SHA-1 collision); each slot keeps
-	 * the id's next eight bytes, so a probe past another blob reads no
-	 * entry, and a hit reads the entry it then uses */
-	struct cslot {
-		uint64_t tag;
-		govmap__cached *e;
-	} *slot;
-	size_t nslot;  /* a power of two */
-	uint64_t seed; /* per cache, so a repository cannot choose blobs
-			  that crowd one run of slots */
-	govmap__cached **v;
+	uint64_t seed; /* per cache, so a repository cannot choose ids
+			  that crowd one run of an idtable's slots */
+	idtable blobs;        /* blob id -> govmap__cached */
+	govmap__cached **v;   /* the entries, in the order put */
 	size_t n, cap;
-	/* Git folders by tree id (govmap__cache_folder): open addressing
-	 * like `slot`, each keeping the id's second eight bytes; NULL:
-	 * empty; doubled when half full */
-	struct fslot {
-		uint64_t tag;
-		govmap__folder *f;
-	} *fslot;
-	size_t nfslot, nfolders;
+	idtable folders;      /* tree id -> govmap__folder */
 	/* the folders' bytes, kept under folder_budget (a long walk over a
-	 * large folder keeps a copy of it per commit that changed it), and
-	 * their entries' names, one copy of each */
+	 * large folder keeps a copy of it per commit that changed it) */
 	size_t folder_bytes, folder_budget;
-	govmap__strmap fnames; /* name -> index in fnamev */
-	char **fnamev;
-	size_t nfnames, capfnames;
-	govmap__strmap types; /* type name -> index in typev: one copy of
-				 each type name for every entry */
-	char **typev;
-	size_t ntypes, captypes;
+	/* one copy of each type name and folder entry name (intern) */
+	govmap__strmap interned; /* text -> index in internv */
+	char **internv;
+	size_t ninterned, capinterned;
 	govmap__strmap skel;  /* "n"/"i" + text -> index in skels */
 	char **skels;
 	size_t nskel, capskel;
@@ -115,15 +110,12 @@ int govmap_parse_cache_new(govmap_parse_cache **out)
 	*out = NULL;
 	if (!c)
 		return GOVMAP_ENOMEM;
-	c->nslot = 2048;
 	c->folder_budget = GOVMAP__FOLDER_BUDGET;
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	c->seed = (uint64_t)(uintptr_t)c ^ ((uint64_t)ts.tv_nsec << 20) ^
 		  (uint64_t)ts.tv_sec;
-	c->slot = calloc(c->nslot, sizeof(*c->slot));
-	if (!c->slot || govmap__strmap_init(&c->skel, 1024) < 0) {
-		free(c->slot);
+	if (govmap__strmap_init(&c->skel, 1024) < 0) {
 		free(c);
 		return GOVMAP_ENOMEM;
 	}
@@ -151,12 +143,10 @@ void govmap_parse_cache_free(govmap_parse_cache *c)
 		git_repository_free(c->repos[k].repo);
 		free(c->repos[k].root);
 	}
-	free(c->slot);
-	free(c->fslot);
-	govmap__strmap_free(&c->fnames);
-	free(c->fnamev);
-	govmap__strmap_free(&c->types);
-	free(c->typev);
+	free(c->blobs.s);
+	free(c->folders.s);
+	govmap__strmap_free(&c->interned);
+	free(c->internv);
 	govmap__strmap_free(&c->skel);
 	free(c->skels);
 	free(c->v);
@@ -181,92 +171,83 @@ void govmap_parse_cache_stats(const govmap_parse_cache *c,
 }
 
 /* The id's eight bytes after the first eight: a slot's tag. */
-static uint64_t slot_tag(const unsigned char id[20])
+static uint64_t id_tag(const unsigned char id[20])
 {
 	uint64_t t;
 	memcpy(&t, id + 8, sizeof t);
 	return t;
 }
 
-/* Where blob `id` is in c->slot, or the empty slot where it would go;
- * with c->lock held (either way). */
-static size_t slot_of(const govmap_parse_cache *c, const unsigned char id[20])
+/* Where `id` is in t (cap > 0), or the empty slot where it would go;
+ * with the cache's lock held (either way). */
+static size_t idt_slot(const idtable *t, uint64_t seed,
+		       const unsigned char id[20])
 {
-	uint64_t w, t = slot_tag(id);
+	uint64_t w, tag = id_tag(id);
 	memcpy(&w, id, sizeof w);
-	size_t mask = c->nslot - 1;
-	size_t i = (size_t)govmap__mix64(w ^ c->seed) & mask;
-	while (c->slot[i].e && (c->slot[i].tag != t ||
-				memcmp(c->slot[i].e->id, id, 20) != 0))
+	size_t mask = t->cap - 1;
+	size_t i = (size_t)govmap__mix64(w ^ seed) & mask;
+	while (t->s[i].v &&
+	       (t->s[i].tag != tag || memcmp(t->s[i].id, id, 20) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
 
-/* Entry c->n (just added) into the slots, which it doubles when half
- * full: 0, or -1 on out-of-memory (the entry is then not findable);
- * with the writer's lock held. */
-static int slot_put(govmap_parse_cache *c)
+/* The value for `id`, or NULL; with the cache's lock held. */
+static void *idt_get(const idtable *t, uint64_t seed,
+		     const unsigned char id[20])
 {
-	if ((c->n + 1) * 2 > c->nslot) {
-		size_t n = c->nslot * 2;
-		struct cslot *bigger = calloc(n, sizeof(*bigger));
-		if (!bigger)
+	return t->cap ? t->s[idt_slot(t, seed, id)].v : NULL;
+}
+
+/* Put `v`, whose id `id` points into and is not in t yet: 0, or -1 on
+ * out-of-memory (v is then not findable); with the writer's lock. */
+static int idt_put(idtable *t, uint64_t seed, const unsigned char *id,
+		   void *v)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		idtable bigger = {NULL, t->cap ? t->cap * 2 : 256, t->n};
+		if (!(bigger.s = calloc(bigger.cap, sizeof(*bigger.s))))
 			return -1;
-		struct cslot *old = c->slot;
-		size_t nold = c->nslot;
-		c->slot = bigger;
-		c->nslot = n;
-		for (size_t k = 0; k < nold; k++)
-			if (old[k].e)
-				c->slot[slot_of(c, old[k].e->id)] = old[k];
-		free(old);
+		for (size_t k = 0; k < t->cap; k++)
+			if (t->s[k].v)
+				bigger.s[idt_slot(&bigger, seed, t->s[k].id)] =
+					t->s[k];
+		free(t->s);
+		*t = bigger;
 	}
-	govmap__cached *e = c->v[c->n];
-	c->slot[slot_of(c, e->id)] = (struct cslot){slot_tag(e->id), e};
+	t->s[idt_slot(t, seed, id)] = (struct idslot){id_tag(id), id, v};
+	t->n++;
 	return 0;
 }
 
-/* Where folder `id` is in c->fslot, or the empty slot where it would go
- * (c->nfslot > 0); with c->lock held. */
-static size_t fslot_of(const govmap_parse_cache *c, const unsigned char id[20])
+/* The cache's one copy of `text` (an arena copy not shared when the map
+ * is short of memory), adding its bytes to *added when new; NULL on
+ * out-of-memory.  With the writer's lock. */
+static char *intern(govmap_parse_cache *c, const char *text, size_t *added)
 {
-	uint64_t w, t = slot_tag(id);
-	memcpy(&w, id, sizeof w);
-	size_t mask = c->nfslot - 1;
-	size_t i = (size_t)govmap__mix64(w ^ ~c->seed) & mask;
-	while (c->fslot[i].f && (c->fslot[i].tag != t ||
-				 memcmp(c->fslot[i].f->oid.id, id, 20) != 0))
-		i = (i + 1) & mask;
-	return i;
+	int32_t k = govmap__strmap_get(&c->interned, text);
+	if (k >= 0)
+		return c->internv[k];
+	char *r = govmap__arena_strdup(&c->arena, text);
+	if (!r || govmap__grow((void **)&c->internv, &c->capinterned,
+			       c->ninterned, sizeof(*c->internv)) < 0 ||
+	    govmap__strmap_put(&c->interned, r, (int32_t)c->ninterned,
+			       NULL) < 0)
+		return r;
+	c->internv[c->ninterned++] = r;
+	if (added)
+		*added += strlen(r) + 1;
+	return r;
 }
 
 const govmap__folder *govmap__cache_folder(govmap_parse_cache *c,
 					   const git_oid *oid)
 {
-	const govmap__folder *f = NULL;
 	pthread_rwlock_rdlock(&c->lock);
-	if (c->nfslot)
-		f = c->fslot[fslot_of(c, oid->id)].f;
+	const govmap__folder *f = idt_get(&c->folders, c->seed, oid->id);
 	pthread_rwlock_unlock(&c->lock);
 	return f;
-}
-
-/* The cache's copy of a folder entry's name (one for every folder that
- * holds it), counted in folder_bytes; NULL on out-of-memory.  With the
- * writer's lock. */
-static const char *folder_name(govmap_parse_cache *c, const char *name)
-{
-	int32_t k = govmap__strmap_get(&c->fnames, name);
-	if (k >= 0)
-		return c->fnamev[k];
-	char *r = govmap__arena_strdup(&c->arena, name);
-	if (!r || govmap__grow((void **)&c->fnamev, &c->capfnames, c->nfnames,
-			       sizeof(*c->fnamev)) < 0 ||
-	    govmap__strmap_put(&c->fnames, r, (int32_t)c->nfnames, NULL) < 0)
-		return r; /* kept, but not shared */
-	c->fnamev[c->nfnames++] = r;
-	c->folder_bytes += strlen(r) + 1;
-	return r;
 }
 
 void govmap__cache_folder_budget(govmap_parse_cache *c, size_t bytes)
@@ -281,22 +262,7 @@ const govmap__folder *govmap__cache_folder_put(govmap_parse_cache *c,
 {
 	govmap__folder *f = NULL;
 	pthread_rwlock_wrlock(&c->lock);
-	if ((c->nfolders + 1) * 2 > c->nfslot) {
-		size_t n = c->nfslot ? c->nfslot * 2 : 256;
-		struct fslot *bigger = calloc(n, sizeof(*bigger));
-		if (!bigger)
-			goto done;
-		struct fslot *old = c->fslot;
-		size_t nold = c->nfslot;
-		c->fslot = bigger;
-		c->nfslot = n;
-		for (size_t k = 0; k < nold; k++)
-			if (old[k].f)
-				c->fslot[fslot_of(c, old[k].f->oid.id)] = old[k];
-		free(old);
-	}
-	size_t i = fslot_of(c, in->oid.id);
-	if ((f = c->fslot[i].f))
+	if ((f = idt_get(&c->folders, c->seed, in->oid.id)))
 		goto done; /* another thread put it first */
 	size_t need = sizeof(*f) + in->n * sizeof(*f->v);
 	if (c->folder_bytes + need > c->folder_budget)
@@ -312,14 +278,17 @@ const govmap__folder *govmap__cache_folder_put(govmap_parse_cache *c,
 	f->n = in->n;
 	for (size_t k = 0; k < in->n; k++) {
 		f->v[k] = in->v[k];
-		if (!(f->v[k].name = folder_name(c, in->v[k].name))) {
+		if (!(f->v[k].name = intern(c, in->v[k].name,
+					    &c->folder_bytes))) {
 			f = NULL;
 			goto done;
 		}
 	}
+	if (idt_put(&c->folders, c->seed, f->oid.id, f) < 0) {
+		f = NULL;
+		goto done;
+	}
 	c->folder_bytes += need;
-	c->fslot[i] = (struct fslot){slot_tag(f->oid.id), f};
-	c->nfolders++;
 done:
 	pthread_rwlock_unlock(&c->lock);
 	return f;
@@ -341,7 +310,7 @@ const govmap__cached *govmap__cache_get(govmap_parse_cache *c,
 					const govmap_parse_limits *lim)
 {
 	pthread_rwlock_rdlock(&c->lock);
-	const govmap__cached *e = c->slot[slot_of(c, id)].e;
+	const govmap__cached *e = idt_get(&c->blobs, c->seed, id);
 	pthread_rwlock_unlock(&c->lock);
 	return e && same_limits(&e->lim, lim) ? e : NULL;
 }
@@ -462,9 +431,7 @@ typedef struct {
 	int bad;
 	const char *file; /* the positions' file: NULL into the cache */
 	int strings;      /* copy strings too (into the cache) */
-	govmap__strmap *types; /* into the cache: one copy of each type */
-	char ***typev;         /* the cache's copies, by the map's index */
-	size_t *ntypes, *captypes;
+	govmap_parse_cache *c; /* into it: type names interned */
 } cp;
 
 static char *str(cp *x, const char *s)
@@ -483,17 +450,12 @@ static char *str(cp *x, const char *s)
  * need no string compare. */
 static char *type_str(cp *x, const char *s)
 {
-	if (!s || !x->strings || !x->types)
+	if (!s || !x->strings || !x->c)
 		return str(x, s);
-	int32_t k = govmap__strmap_get(x->types, s);
-	if (k >= 0)
-		return (*x->typev)[k];
-	char *r = str(x, s);
-	if (r && govmap__grow((void **)x->typev, x->captypes, *x->ntypes,
-			      sizeof(**x->typev)) == 0 &&
-	    govmap__strmap_put(x->types, r, (int32_t)*x->ntypes, NULL) == 0)
-		(*x->typev)[(*x->ntypes)++] = r;
-	return r; /* short of memory: a copy of its own, as before */
+	char *r = intern(x->c, s, NULL);
+	if (!r)
+		x->bad = 1;
+	return r;
 }
 
 static void *arr(cp *x, const void *v, size_t n, size_t sz)
@@ -612,7 +574,7 @@ int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
 		      govmap_diags *diags)
 {
 	size_t n0 = out->n;
-	cp x = {out->arena, 0, file, 0, NULL, NULL, NULL, NULL};
+	cp x = {out->arena, 0, file, 0, NULL};
 	for (size_t i = 0; i < e->n; i++) {
 		if (govmap__grow((void **)&out->ents, &out->cap, out->n,
 				 sizeof(*out->ents)) < 0) {
@@ -648,14 +610,13 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 			 strcmp(diags->v[i].code, "nomem") == 0);
 	atomic_fetch_add(&c->parses, 1);
 	pthread_rwlock_wrlock(&c->lock);
-	if (!keep || c->slot[slot_of(c, id)].e)
+	if (!keep || idt_get(&c->blobs, c->seed, id))
 		goto done; /* another thread put it first, or not cacheable */
 	if (govmap__grow((void **)&c->v, &c->cap, c->n, sizeof(*c->v)) < 0)
 		goto done;
 	/* An entry left half-built by out-of-memory is arena garbage,
 	 * freed with the cache; it never enters the map. */
-	cp x = {&c->arena, 0,		NULL,	    1,
-		&c->types,  &c->typev, &c->ntypes, &c->captypes};
+	cp x = {&c->arena, 0, NULL, 1, c};
 	govmap__cached *e = govmap__arena_alloc(&c->arena, sizeof(*e));
 	if (!e)
 		goto done;
@@ -688,7 +649,7 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 	if (x.bad || c->n >= UINT32_MAX - 1)
 		goto done;
 	c->v[c->n] = e;
-	if (slot_put(c) == 0)
+	if (idt_put(&c->blobs, c->seed, e->id, e) == 0)
 		c->n++;
 done:
 	pthread_rwlock_unlock(&c->lock);
