@@ -105,16 +105,20 @@ static int walk_progress(size_t walked, void *payload)
 	return 0;
 }
 
-/* Fill st from a loaded session (with the entity `id` when given). */
+/* Fill st from a loaded session (with the entity `id` when given); the
+ * total exposure is *exposure when given (a totals_only step's), else
+ * the session's. */
 static void fill_state(state *st, govmap_session *gs, const char *id,
-		       int scores)
+		       int scores, const double *exposure)
 {
 	const govmap_registry *reg = govmap_session_registry(gs);
 	const govmap_analysis *an = govmap_session_analysis(gs);
 	st->loaded = 1;
 	st->errors = govmap_session_diags(gs)->count[GOVMAP_SEV_ERROR];
 	st->entities = govmap_registry_count(reg);
-	st->exposure = scores ? govmap_exposure_total(gs) : 0;
+	st->exposure = !scores ? 0
+		       : exposure ? *exposure
+				  : govmap_exposure_total(gs);
 	int32_t i = id ? govmap_registry_index(reg, id) : -1;
 	if (i < 0)
 		return;
@@ -243,6 +247,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	/* with an ID, only its figures and entry are read: a commit that
 	 * cannot move them is not loaded either */
 	to.relevant_id = id;
+	/* without one, only the totals: a commit that changes only money
+	 * figures is not loaded, its total is worked out from them */
+	to.totals_only = !id && scores;
 	govmap_diags diags = {0};
 	govmap_timeline *tl;
 	if (govmap_timeline_open(&tl, &to, &diags) != GOVMAP_OK) {
@@ -278,7 +285,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */
 	if (rc == EXIT_OK && govmap_timeline_baseline(tl)) {
-		fill_state(&base, govmap_timeline_baseline(tl), id, scores);
+		fill_state(&base, govmap_timeline_baseline(tl), id, scores,
+			   NULL);
 		prev = &base;
 		ever = base.present;
 	}
@@ -301,7 +309,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			break;
 		}
 		if (step->loaded)
-			fill_state(st, step->session, id, scores);
+			fill_state(st, step->session, id, scores,
+				   to.totals_only ? &step->exposure : NULL);
 		const govmap_diff_entry *de =
 			id && step->diff ? govmap_diff_find(step->diff, id) : NULL;
 		if (id && step->same && same_what(st, ver, step->index, h) < 0) {

@@ -225,20 +225,41 @@ static size_t *sorted_like(const govmap_registry *b, const govmap_registry *a,
 	return v;
 }
 
+/* Exposure is added up in fixed point, in 1/65536ths of a pound: whole
+ * numbers add up exactly, so a total does not depend on the order of its
+ * terms, and a timeline can take a share out and put another in
+ * (money_only) and reach the sum a load gives.  A share is at most 2^-17
+ * of a pound away from the analysis's figure. */
+#define EXPOSURE_UNIT 65536.0
+
+/* An entity's share of the total exposure, given its money: a body's or
+ * board's in force (not an electorate's) with money. */
+static int64_t exposure_share(const govmap_entity *e, const govmap_score *sc,
+			      int64_t money)
+{
+	if ((e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD) ||
+	    !sc->active || sc->electorate || money <= 0)
+		return 0;
+	/* the analysis's product (govmap_analyse), scaled by a power of 2 */
+	return llround(sc->D * (double)money * EXPOSURE_UNIT);
+}
+
+static int64_t exposure_units(const govmap_registry *reg,
+			      const govmap_analysis *an)
+{
+	int64_t sum = 0;
+	size_t n = an ? govmap_registry_count(reg) : 0;
+	for (size_t i = 0; i < n; i++) {
+		const govmap_score *sc = govmap_analysis_score(an, i);
+		sum += exposure_share(govmap_registry_at(reg, i), sc, sc->money);
+	}
+	return sum;
+}
+
 static double exposure_of(const govmap_registry *reg,
 			  const govmap_analysis *an)
 {
-	double sum = 0;
-	size_t n = an ? govmap_registry_count(reg) : 0;
-	for (size_t i = 0; i < n; i++) {
-		const govmap_entity *e = govmap_registry_at(reg, i);
-		const govmap_score *sc = govmap_analysis_score(an, i);
-		if ((e->kind == GOVMAP_KIND_BODY ||
-		     e->kind == GOVMAP_KIND_BOARD) &&
-		    sc->active && !sc->electorate && sc->money > 0)
-			sum += sc->exposure;
-	}
-	return sum;
+	return (double)exposure_units(reg, an) / EXPOSURE_UNIT;
 }
 
 double govmap_exposure_total(const govmap_session *s)
@@ -946,6 +967,29 @@ int govmap__relevance(unsigned char **out, const govmap_registry *reg,
 	return GOVMAP_OK;
 }
 
+/* File f of an in-place change: its old and new entities (*n each), when
+ * the two have the same entities in the same order (ids and kinds) and
+ * the same parse counts; NULL otherwise. */
+static const govmap_entity *same_shape(const govmap__commit_change *ch,
+				       size_t f, const govmap_entity **newer,
+				       size_t *n)
+{
+	size_t nx, ny, cx[3], cy[3];
+	const govmap_entity *x = govmap__cached_ents(ch->old[f], &nx);
+	const govmap_entity *y = govmap__cached_ents(ch->new_[f], &ny);
+	govmap__cached_counts(ch->old[f], cx);
+	govmap__cached_counts(ch->new_[f], cy);
+	if (nx != ny || memcmp(cx, cy, sizeof cx) != 0)
+		return NULL;
+	for (size_t k = 0; k < nx; k++)
+		if (!x[k].id || !y[k].id || strcmp(x[k].id, y[k].id) ||
+		    x[k].kind != y[k].kind)
+			return NULL;
+	*newer = y;
+	*n = nx;
+	return x;
+}
+
 int govmap__irrelevant_change(const govmap__commit_change *ch,
 			      const govmap_registry *reg,
 			      const unsigned char *mark, const char *id)
@@ -954,16 +998,13 @@ int govmap__irrelevant_change(const govmap__commit_change *ch,
 	if (ch->unknown || !ch->in_place || ch->nold != ch->nnew)
 		return 0;
 	for (size_t f = 0; f < ch->nold; f++) {
-		size_t nx, ny, cx[3], cy[3];
-		const govmap_entity *x = govmap__cached_ents(ch->old[f], &nx);
-		const govmap_entity *y = govmap__cached_ents(ch->new_[f], &ny);
-		govmap__cached_counts(ch->old[f], cx);
-		govmap__cached_counts(ch->new_[f], cy);
-		if (nx != ny || memcmp(cx, cy, sizeof cx) != 0)
+		size_t nx;
+		const govmap_entity *y;
+		const govmap_entity *x = same_shape(ch, f, &y, &nx);
+		if (!x)
 			return 0;
 		for (size_t k = 0; k < nx; k++) {
-			if (!x[k].id || !y[k].id || strcmp(x[k].id, y[k].id) ||
-			    x[k].kind != y[k].kind || strcmp(x[k].id, id) == 0)
+			if (strcmp(x[k].id, id) == 0)
 				return 0;
 			int32_t j = govmap_registry_index(reg, x[k].id);
 			if (j < 0 || (mark[j] & GOVMAP__REL_CORE) ||
@@ -1029,6 +1070,10 @@ struct govmap_timeline {
 	unsigned char *rmark;
 	govmap_session *rmark_of;
 	int id_touched;
+	/* totals_only: each step's total exposure, the last one's (or the
+	 * baseline's) in `total` */
+	int totals;
+	int64_t total; /* in EXPOSURE_UNITs */
 };
 
 /* Commit idx needs no load for the relevant entity: its change, against
@@ -1038,7 +1083,7 @@ static int timeline_irrelevant(govmap_timeline *t, size_t idx)
 {
 	const govmap_analysis *an = govmap_session_analysis(t->prev);
 	const govmap_registry *reg = govmap_session_registry(t->prev);
-	if (!t->ch || !an || !reg)
+	if (!t->rid || !t->ch || !an || !reg)
 		return 0;
 	if (t->rmark_of != t->prev) {
 		free(t->rmark);
@@ -1049,6 +1094,60 @@ static int timeline_irrelevant(govmap_timeline *t, size_t idx)
 		t->rmark_of = t->prev;
 	}
 	return govmap__irrelevant_change(&t->ch[idx], reg, t->rmark, t->rid);
+}
+
+/* totals_only: does commit idx, against the next older commit, change
+ * only money figures (and notes), such that the analysis of t->prev (the
+ * same registry but for them) gives every changed body its chains and
+ * deficit, and its money from its own figure before and after?  Then
+ * *delta is what the change adds to the total exposure (in
+ * EXPOSURE_UNITs) and 1 is returned. */
+static int money_only(govmap_timeline *t, size_t idx, int64_t *delta)
+{
+	static const char *const loose[] = {"notes", "money", NULL};
+	static const char *const notes[] = {"notes", NULL};
+	const govmap__commit_change *ch = &t->ch[idx];
+	const govmap_registry *reg = govmap_session_registry(t->prev);
+	const govmap_analysis *an = govmap_session_analysis(t->prev);
+	if (!reg || !an || ch->unknown || !ch->in_place ||
+	    ch->nold != ch->nnew ||
+	    govmap_session_diags(t->prev)->count[GOVMAP_SEV_ERROR])
+		return 0;
+	govmap_date on = govmap_session_date(t->prev);
+	int64_t d = 0;
+	for (size_t f = 0; f < ch->nold; f++) {
+		size_t nx;
+		const govmap_entity *y;
+		const govmap_entity *x = same_shape(ch, f, &y, &nx);
+		if (!x)
+			return 0;
+		for (size_t k = 0; k < nx; k++) {
+			int body = x[k].kind == GOVMAP_KIND_BODY ||
+				   x[k].kind == GOVMAP_KIND_BOARD;
+			if (!govmap__entity_same_but(&x[k], &y[k],
+						     body ? loose : notes))
+				return 0;
+			if (!body)
+				continue;
+			int32_t j = govmap_registry_index(reg, x[k].id);
+			if (j < 0)
+				return 0;
+			const govmap_score *sc = govmap_analysis_score(an, (size_t)j);
+			govmap_money_figure mx, my;
+			govmap_entity_money(&x[k], on, t->sopts.money_how, &mx);
+			govmap_entity_money(&y[k], on, t->sopts.money_how, &my);
+			/* contracts' values stand in for a figure unknown or
+			 * of another year (contract_money, analysis.c) */
+			if (sc->contracts && !sc->contracts_unvalued &&
+			    (mx.gbp < 0 || mx.other_year || my.gbp < 0 ||
+			     my.other_year))
+				return 0;
+			d += exposure_share(&y[k], sc, my.gbp) -
+			     exposure_share(&x[k], sc, mx.gbp);
+		}
+	}
+	*delta = d;
+	return 1;
 }
 
 /* Load the registry at `rev`: the one place a timeline reads a commit
@@ -1067,8 +1166,8 @@ int govmap_timeline_open(govmap_timeline **out,
 			 const govmap_timeline_opts *opts, govmap_diags *diags)
 {
 	*out = NULL;
-	if (!opts || (opts->version != 1 &&
-		      opts->version != GOVMAP_TIMELINE_OPTS_VERSION) ||
+	if (!opts || opts->version < 1 ||
+	    opts->version > GOVMAP_TIMELINE_OPTS_VERSION ||
 	    !opts->session || !opts->session->registry) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "bad-options",
@@ -1090,6 +1189,9 @@ int govmap_timeline_open(govmap_timeline **out,
 		return rc;
 	}
 	t->last = (size_t)-1;
+	t->totals = opts->version >= 3 && opts->totals_only &&
+		    !opts->relevant_id && (t->what & GOVMAP_COMPARE_NO_DIFF) &&
+		    t->sopts.stage >= GOVMAP_STAGE_ANALYSE;
 	if (opts->skip_neutral && t->sopts.version >= 2 && t->sopts.cache &&
 	    !(t->what & GOVMAP_COMPARE_FINDINGS) && t->h->n > 1) {
 		govmap_diags nd = {0}; /* no memo is no error */
@@ -1102,7 +1204,8 @@ int govmap_timeline_open(govmap_timeline **out,
 				return GOVMAP_ENOMEM;
 			}
 		}
-		if (govmap__history_changes(&t->same, t->rid ? &t->ch : NULL,
+		if (govmap__history_changes(&t->same,
+					    t->rid || t->totals ? &t->ch : NULL,
 					    t->h, t->sopts.registry,
 					    t->sopts.cache, &nd) != GOVMAP_OK) {
 			t->same = NULL;
@@ -1124,6 +1227,10 @@ int govmap_timeline_open(govmap_timeline **out,
 			t->base = NULL;
 		} else {
 			t->prev = t->base;
+			if (t->totals)
+				t->total = exposure_units(
+					govmap_session_registry(t->base),
+					govmap_session_analysis(t->base));
 		}
 	}
 	*out = t;
@@ -1232,12 +1339,18 @@ int govmap_timeline_next(govmap_timeline *t,
 	memset(&t->step, 0, sizeof t->step);
 	t->step.commit = c;
 	t->step.index = idx;
+	int64_t delta = 0;
 	if (t->same && t->prev && t->last == idx + 1 && c->tree[0] &&
-	    (t->same[idx] || timeline_irrelevant(t, idx))) {
+	    (t->same[idx] || timeline_irrelevant(t, idx) ||
+	     (t->totals && t->ch && money_only(t, idx, &delta)))) {
 		/* nothing read changed (or, with relevant_id, nothing the
-		 * entity's figures read): the older commit's session */
-		if (t->ch && touches(&t->ch[idx], t->rid))
+		 * entity's figures read; with totals_only, only money
+		 * figures): the older commit's session */
+		if (t->rid && t->ch && touches(&t->ch[idx], t->rid))
 			t->id_touched = 1;
+		t->total += delta;
+		t->step.exposure =
+			t->totals ? (double)t->total / EXPOSURE_UNIT : 0;
 		t->step.session = t->prev;
 		t->step.prev = t->prev;
 		t->step.loaded = true;
@@ -1273,6 +1386,11 @@ int govmap_timeline_next(govmap_timeline *t,
 		t->step.loaded = govmap_session_registry(t->cur) != NULL;
 		if (t->step.loaded)
 			t->last = idx;
+		if (t->step.loaded && t->totals) {
+			t->total = exposure_units(govmap_session_registry(t->cur),
+						  govmap_session_analysis(t->cur));
+			t->step.exposure = (double)t->total / EXPOSURE_UNIT;
+		}
 	}
 	if (!t->step.loaded || !t->prev || (t->what & GOVMAP_COMPARE_NO_DIFF)) {
 		*step = &t->step;

@@ -519,27 +519,51 @@ typedef struct {
 	double A; /* the A of entity "icb" on 2024-07-01, or -1 */
 } walk_step;
 
+/* A timeline over reg/'s history, scored on 2024-07-01 with a parse
+ * cache, skipping neutral commits. */
+typedef struct {
+	govmap_parse_cache *cache;
+	char *root;
+	govmap_session_opts so;
+	govmap_timeline *t;
+} walk;
+
+static void walk_open(walk *w, unsigned what, const char *id, int totals)
+{
+	ck_assert_int_eq(govmap_parse_cache_new(&w->cache), GOVMAP_OK);
+	w->root = th_path(repo_dir, "reg");
+	govmap_session_opts so = GOVMAP_SESSION_OPTS_INIT;
+	w->so = so;
+	w->so.source = GOVMAP_SOURCE_GIT;
+	w->so.registry = w->root;
+	w->so.stage = GOVMAP_STAGE_ANALYSE;
+	w->so.cache = w->cache;
+	ck_assert_int_eq(govmap_date_parse(&w->so.on, "2024-07-01"), GOVMAP_OK);
+	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
+	to.session = &w->so;
+	to.what = what;
+	to.skip_neutral = 1;
+	to.relevant_id = id;
+	to.totals_only = totals;
+	govmap_diags d = {0};
+	ck_assert_int_eq(govmap_timeline_open(&w->t, &to, &d), GOVMAP_OK);
+	govmap_diags_free(&d);
+}
+
+static void walk_close(walk *w)
+{
+	govmap_timeline_free(w->t);
+	govmap_parse_cache_free(w->cache);
+	free(w->root);
+}
+
 /* ... with `id` as the relevant_id (NULL: none) */
 static size_t walk_timeline(unsigned what, const char *id, walk_step *v,
 			    size_t max)
 {
-	govmap_parse_cache *cache;
-	ck_assert_int_eq(govmap_parse_cache_new(&cache), GOVMAP_OK);
-	char *root = th_path(repo_dir, "reg");
-	govmap_session_opts so = GOVMAP_SESSION_OPTS_INIT;
-	so.source = GOVMAP_SOURCE_GIT;
-	so.registry = root;
-	so.stage = GOVMAP_STAGE_ANALYSE;
-	so.cache = cache;
-	ck_assert_int_eq(govmap_date_parse(&so.on, "2024-07-01"), GOVMAP_OK);
-	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
-	to.session = &so;
-	to.what = what;
-	to.skip_neutral = 1;
-	to.relevant_id = id;
-	govmap_diags d = {0};
-	govmap_timeline *t;
-	ck_assert_int_eq(govmap_timeline_open(&t, &to, &d), GOVMAP_OK);
+	walk w;
+	walk_open(&w, what, id, 0);
+	govmap_timeline *t = w.t;
 	size_t k = 0;
 	const govmap_timeline_step *st;
 	while (govmap_timeline_next(t, &st) == GOVMAP_OK) {
@@ -557,10 +581,7 @@ static size_t walk_timeline(unsigned what, const char *id, walk_step *v,
 				: -1;
 		k++;
 	}
-	govmap_timeline_free(t);
-	govmap_diags_free(&d);
-	govmap_parse_cache_free(cache);
-	free(root);
+	walk_close(&w);
 	return k;
 }
 
@@ -754,6 +775,129 @@ START_TEST(timeline_without_diffs)
 }
 END_TEST
 
+/* totals_only (what `history` without an ID asks): walk reg/'s history
+ * and, for every step, set v[k] = {same, loaded, exposure}; check each
+ * step's exposure against a load of its commit without a cache. */
+typedef struct {
+	int same, loaded;
+	size_t errors;
+	double exposure;
+} total_step;
+
+static size_t walk_totals(total_step *v, size_t max)
+{
+	walk w;
+	walk_open(&w, GOVMAP_COMPARE_NO_DIFF, NULL, 1);
+	govmap_timeline *t = w.t;
+	size_t k = 0;
+	const govmap_timeline_step *st;
+	while (govmap_timeline_next(t, &st) == GOVMAP_OK) {
+		ck_assert_uint_lt(k, max);
+		v[k].same = st->same;
+		v[k].loaded = st->loaded;
+		v[k].exposure = st->exposure;
+		/* the commit loaded alone, without the cache */
+		govmap_session_opts one = w.so;
+		one.cache = NULL;
+		one.rev = st->commit->id;
+		one.analyse_invalid = 1;
+		govmap_session *s;
+		ck_assert_int_eq(govmap_session_open(&s, &one), GOVMAP_OK);
+		v[k].errors = govmap_session_diags(s)->count[GOVMAP_SEV_ERROR];
+		ck_assert_msg(st->exposure == govmap_exposure_total(s),
+			      "step %zu: exposure %.17g, loaded alone %.17g", k,
+			      st->exposure, govmap_exposure_total(s));
+		ck_assert_uint_eq(govmap_registry_count(
+					  govmap_session_registry(st->session)),
+				  govmap_registry_count(
+					  govmap_session_registry(s)));
+		ck_assert_uint_eq(govmap_session_diags(st->session)
+					  ->count[GOVMAP_SEV_ERROR],
+				  v[k].errors);
+		govmap_session_free(s);
+		k++;
+	}
+	walk_close(&w);
+	return k;
+}
+
+#define TMONEY(gbp, kind)                                                    \
+	"money:\n  - year: 2024/25\n    gbp: " gbp "\n    kind: " kind       \
+	"\n    source: https://example.org/doc\n"
+#define TICB(gbp)                                                            \
+	RBODY("icb", "arms-length-body",                                     \
+	      "statutory_basis: An Act\n" TMONEY(gbp, "budget"))
+#define TPROV(extra)                                                         \
+	RBODY("prov", "company", "valid:\n  from: 2000-01-01\n" extra)
+#define TCONTRACT(gbp)                                                       \
+	"kind: contract\nid: k\nname: K\ncommissioner: icb\nprovider: prov\n" \
+	"start: 2023-04-01\nend: 2030-03-31\ntendered: true\n"                \
+	TMONEY(gbp, "contract-value") TH_SOURCES
+
+/* A commit that changes only bodies' money figures is not loaded, and
+ * its total is the one a load gives; a contract's value, a provider's
+ * own figure where its contracts stood in, a link's powers, or money
+ * after a commit with errors are loaded. */
+START_TEST(timeline_totals_only)
+{
+	const char *files[] = {
+		"voters", RBODY("voters", "electorate", ""),
+		"council", RBODY("council", "local-authority", ""),
+		"elected", RLINK("council-by-voters", "council", "voters",
+				 "[inform, question, sanction]"),
+		"icb", TICB("1000000"),
+		"scrutiny", RLINK("icb-by-council", "icb", "council",
+				  "[inform, question]"),
+		"island", RBODY("island", "arms-length-body",
+				"statutory_basis: An Act\n"
+				TMONEY("5000", "budget")),
+		"prov", TPROV(""),
+		"k", TCONTRACT("300000"),
+		"extra", RBODY("extra", "charity", ""),
+		NULL};
+	/* files[7]: icb, [11] island, [13] prov, [15] the contract, [17]
+	 * extra */
+	commit_files(1700000000, "all", files);
+	files[7] = TICB("2000000");
+	commit_files(1700000100, "icb money", files);
+	files[7] = TICB("3000001");
+	files[11] = RBODY("island", "arms-length-body",
+			  "statutory_basis: An Act\n" TMONEY("7777", "budget"));
+	commit_files(1700000200, "two bodies' money", files);
+	files[7] = TICB("3000001") "notes: a note\n";
+	commit_files(1700000300, "notes", files);
+	files[15] = TCONTRACT("400000");
+	commit_files(1700000400, "contract value", files);
+	files[13] = TPROV(TMONEY("123456", "outturn"));
+	commit_files(1700000500, "provider's own figure", files);
+	files[13] = TPROV(TMONEY("654321", "outturn"));
+	commit_files(1700000600, "provider's own figure again", files);
+	files[9] = RLINK("icb-by-council", "icb", "council", "[inform]");
+	commit_files(1700000700, "weaker", files);
+	files[17] = RLINK("broken", "extra", "nobody", "[inform]");
+	commit_files(1700000800, "an error", files);
+	files[7] = TICB("4000000");
+	commit_files(1700000900, "money after the error", files);
+	total_step v[16];
+	ck_assert_uint_eq(walk_totals(v, 16), 10);
+	static const int same[10] = {0, 1, 1, 1, 0, 0, 1, 0, 0, 0};
+	for (size_t k = 0; k < 10; k++) {
+		ck_assert_msg(v[k].same == same[k], "step %zu same %d", k,
+			      v[k].same);
+		ck_assert_int_eq(v[k].loaded, 1);
+		ck_assert_int_eq(v[k].errors > 0, k >= 8);
+	}
+	/* the figures moved the totals */
+	ck_assert_double_gt(v[0].exposure, 0);
+	ck_assert_double_gt(v[1].exposure, v[0].exposure);
+	ck_assert_double_gt(v[2].exposure, v[1].exposure);
+	ck_assert_double_eq(v[3].exposure, v[2].exposure);
+	ck_assert_double_ne(v[5].exposure, v[4].exposure);
+	ck_assert_double_gt(v[6].exposure, v[5].exposure);
+	ck_assert_double_gt(v[9].exposure, v[8].exposure);
+}
+END_TEST
+
 START_TEST(history_refuses_bad_revisions)
 {
 	govmap_diags d = {0};
@@ -917,6 +1061,7 @@ Suite *vcs_suite(void)
 	tcase_add_test(tc, history_registry_removed_and_back);
 	tcase_add_test(tc, history_refuses_bad_revisions);
 	tcase_add_test(tc, timeline_without_diffs);
+	tcase_add_test(tc, timeline_totals_only);
 	tcase_add_test(tc, timeline_relevance);
 	tcase_add_test(tc, relevance_marks);
 	tcase_add_test(tc, repo_paths_hooks_folder);

@@ -148,8 +148,10 @@ int govmap_diff_sessions(govmap_diff **out, govmap_session *a,
 			 govmap_session *b, const govmap_compare_opts *opts);
 
 /** The total exposure of the bodies and boards in force in an analysed
- * session (as `report` totals it, and as govmap_diff's exposure_a and
- * exposure_b are); 0 without an analysis. */
+ * session (the exposures `report` lists, added up in fixed point, in
+ * 1/65536ths of a pound, so that the total does not depend on the order
+ * they are added in; as govmap_diff's exposure_a and exposure_b are); 0
+ * without an analysis. */
 double govmap_exposure_total(const govmap_session *s);
 
 /** Free a diff (not its sessions).  Accepts NULL. */
@@ -205,7 +207,7 @@ void govmap_file_changes_free(govmap_file_change *v, size_t n);
 
 /* --- a timeline over commits ----------------------------------------- */
 
-#define GOVMAP_TIMELINE_OPTS_VERSION 2
+#define GOVMAP_TIMELINE_OPTS_VERSION 3
 
 typedef struct {
 	/** GOVMAP_TIMELINE_OPTS_VERSION; set by GOVMAP_TIMELINE_OPTS_INIT. */
@@ -257,9 +259,27 @@ typedef struct {
 	 * scores, diagnostics) is the last loaded commit's, not the
 	 * commit's.  NULL: no filter. */
 	const char *relevant_id;
+	/** (Version 3; with skip_neutral, GOVMAP_COMPARE_NO_DIFF, no
+	 * relevant_id and a session to GOVMAP_STAGE_ANALYSE) The caller
+	 * reads, of each step, only its totals: whether it loaded, the
+	 * session's entity and diagnostics counts, and the step's
+	 * `exposure` (not govmap_exposure_total of its session).  Then
+	 * each step's `exposure` is set, and a commit that changes only
+	 * money figures is not loaded either: one whose every changed file
+	 * is modified in place, with the same entities in the same order
+	 * and parse counts, each the same as before but for `notes` and,
+	 * in bodies and boards only, `money`, where the analysis takes each
+	 * such body's money from its own figure before and after (not from
+	 * its contracts' values: see govmap_score.money_from_contracts),
+	 * after a commit loaded without error diagnostics.  Its step has
+	 * `same` set (the last loaded session, whose counts, chains and
+	 * deficits are the commit's) and its `exposure` is the last step's
+	 * plus what the changed figures add (in govmap_exposure_total's
+	 * fixed point, so the sum is the one a load gives). */
+	int totals_only;
 } govmap_timeline_opts;
 
-#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0, 0, NULL}
+#define GOVMAP_TIMELINE_OPTS_INIT {GOVMAP_TIMELINE_OPTS_VERSION, NULL, NULL, 0, 0, 0, NULL, 0}
 
 typedef struct govmap_timeline govmap_timeline;
 
@@ -287,8 +307,14 @@ typedef struct {
 	 * scores and findings) and `diff` is NULL; what it changed (notes)
 	 * is for the caller to read from the files if it needs it.  With
 	 * relevant_id, also a commit that changes nothing that entity's
-	 * figures read (then only its figures are the commit's). */
+	 * figures read (then only its figures are the commit's).  With
+	 * totals_only, also a commit that changes only money figures (then
+	 * `exposure` is the commit's). */
 	bool same;
+	/** (totals_only) The commit's total exposure: what
+	 * govmap_exposure_total gives for its registry, also when `same`;
+	 * 0 otherwise. */
+	double exposure;
 } govmap_timeline_step;
 
 /**
