@@ -8,8 +8,10 @@
  * the registry at each on the --on date (each blob parsed once, through
  * the run's parse cache) and compares it with the one before; a commit
  * that changes nothing validation or the analysis reads (only notes, or
- * files moved unchanged) is not loaded (skip_neutral), and with an ID
- * what it changed in the entity is read from the entity's blobs
+ * files moved unchanged) is not loaded (skip_neutral); without an ID
+ * neither is one that changes only notes, money and powers (the last
+ * loaded registry is brought up to it: totals_only); with an ID what a
+ * skipped commit changed in the entity is read from the entity's blobs
  * (govmap_history_entity).  This file chooses what to list and prints
  * it.  It never writes to the repository.
  */
@@ -247,8 +249,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	/* with an ID, only its figures and entry are read: a commit that
 	 * cannot move them is not loaded either */
 	to.relevant_id = id;
-	/* without one, only the totals: a commit that changes only money
-	 * figures is not loaded, its total is worked out from them */
+	/* without one, only the totals: a commit that changes only notes,
+	 * money figures and powers is not loaded, the last loaded registry
+	 * is brought up to it (totals_only) */
 	to.totals_only = !id && scores;
 	govmap_diags diags = {0};
 	govmap_timeline *tl;

@@ -19,6 +19,7 @@
 #include "govmap/analysis.h"
 #include "govmap/schema.h"
 #include "parse_cache.h"
+#include "registry_impl.h"
 #include "util.h"
 #include "vcs_impl.h"
 
@@ -228,7 +229,7 @@ static size_t *sorted_like(const govmap_registry *b, const govmap_registry *a,
 /* Exposure is added up in fixed point, in 1/65536ths of a pound: whole
  * numbers add up exactly, so a total does not depend on the order of its
  * terms, and a timeline can take a share out and put another in
- * (money_only) and reach the sum a load gives.  A share is at most 2^-17
+ * (patch_kind) and reach the sum a load gives.  A share is at most 2^-17
  * of a pound away from the analysis's figure. */
 #define EXPOSURE_UNIT 65536.0
 
@@ -1096,16 +1097,23 @@ static int timeline_irrelevant(govmap_timeline *t, size_t idx)
 	return govmap__irrelevant_change(&t->ch[idx], reg, t->rmark, t->rid);
 }
 
-/* totals_only: does commit idx, against the next older commit, change
- * only money figures (and notes), such that the analysis of t->prev (the
- * same registry but for them) gives every changed body its chains and
- * deficit, and its money from its own figure before and after?  Then
- * *delta is what the change adds to the total exposure (in
- * EXPOSURE_UNITs) and 1 is returned. */
-static int money_only(govmap_timeline *t, size_t idx, int64_t *delta)
+static void forget_session(govmap_timeline *t, govmap_session *s);
+
+/* totals_only: can commit idx, against the next older commit, be applied
+ * to t->prev (the older commit's registry, or one brought up to it
+ * by patch_prev)?
+ *  - 0: no: a file added, removed or reshaped (same_shape), an entity
+ *    changed in more than notes, money and powers, a change of powers
+ *    that validation warns of, or errors at the last load;
+ *  - 1: yes, and only notes and the money of bodies and boards whose
+ *    money the analysis takes from their own figure before and after
+ *    changed: *delta is what the new figures add to the total exposure,
+ *    in EXPOSURE_UNITs (their deficits cannot move);
+ *  - 2: yes, and the analysis must be redone. */
+static int patch_kind(govmap_timeline *t, size_t idx, int64_t *delta)
 {
-	static const char *const loose[] = {"notes", "money", NULL};
-	static const char *const notes[] = {"notes", NULL};
+	static const char *const loose[] = {"notes", "money", "powers", NULL};
+	static const char *const money[] = {"notes", "money", NULL};
 	const govmap__commit_change *ch = &t->ch[idx];
 	const govmap_registry *reg = govmap_session_registry(t->prev);
 	const govmap_analysis *an = govmap_session_analysis(t->prev);
@@ -1115,6 +1123,7 @@ static int money_only(govmap_timeline *t, size_t idx, int64_t *delta)
 		return 0;
 	govmap_date on = govmap_session_date(t->prev);
 	int64_t d = 0;
+	int kind = 1;
 	for (size_t f = 0; f < ch->nold; f++) {
 		size_t nx;
 		const govmap_entity *y;
@@ -1122,16 +1131,21 @@ static int money_only(govmap_timeline *t, size_t idx, int64_t *delta)
 		if (!x)
 			return 0;
 		for (size_t k = 0; k < nx; k++) {
-			int body = x[k].kind == GOVMAP_KIND_BODY ||
-				   x[k].kind == GOVMAP_KIND_BOARD;
-			if (!govmap__entity_same_but(&x[k], &y[k],
-						     body ? loose : notes))
-				return 0;
-			if (!body)
-				continue;
 			int32_t j = govmap_registry_index(reg, x[k].id);
-			if (j < 0)
+			if (j < 0 || !govmap__entity_same_but(&x[k], &y[k], loose))
 				return 0;
+			/* validation warns of a sanction without a basis */
+			if (x[k].basis == GOVMAP_BASIS_NONE &&
+			    ((x[k].powers ^ y[k].powers) & GOVMAP_POWER_SANCTION))
+				return 0;
+			if (kind == 2)
+				continue;
+			if ((x[k].kind != GOVMAP_KIND_BODY &&
+			     x[k].kind != GOVMAP_KIND_BOARD) ||
+			    !govmap__entity_same_but(&x[k], &y[k], money)) {
+				kind = 2; /* a contract's value, powers */
+				continue;
+			}
 			const govmap_score *sc = govmap_analysis_score(an, (size_t)j);
 			govmap_money_figure mx, my;
 			govmap_entity_money(&x[k], on, t->sopts.money_how, &mx);
@@ -1140,14 +1154,102 @@ static int money_only(govmap_timeline *t, size_t idx, int64_t *delta)
 			 * of another year (contract_money, analysis.c) */
 			if (sc->contracts && !sc->contracts_unvalued &&
 			    (mx.gbp < 0 || mx.other_year || my.gbp < 0 ||
-			     my.other_year))
-				return 0;
+			     my.other_year)) {
+				kind = 2;
+				continue;
+			}
 			d += exposure_share(&y[k], sc, my.gbp) -
 			     exposure_share(&x[k], sc, mx.gbp);
 		}
 	}
 	*delta = d;
-	return 1;
+	return kind;
+}
+
+/* The targets of e's references, in each_ref's order, into or out of
+ * v[0, max): refs_get reads them, refs_set writes them. */
+typedef struct {
+	int32_t *v;
+	size_t n, max;
+} ref_targets;
+
+static void ref_get(const govmap_ref *r, void *p)
+{
+	ref_targets *x = p;
+	if (x->n < x->max)
+		x->v[x->n] = r->target;
+	x->n++;
+}
+
+static void ref_set(const govmap_ref *r, void *p)
+{
+	ref_targets *x = p;
+	if (x->n < x->max)
+		((govmap_ref *)r)->target = x->v[x->n]; /* the caller's copy */
+	x->n++;
+}
+
+/* Copy the resolved targets of `from` into `to`: the same entity with
+ * the same references (patch_kind), so they resolve alike. */
+static int copy_targets(govmap_entity *to, const govmap_entity *from)
+{
+	size_t max = 7 + from->njoint + 2 * from->nseats;
+	int32_t *v = malloc(max * sizeof(*v));
+	if (!v)
+		return -1;
+	ref_targets x = {v, 0, max};
+	each_ref(from, ref_get, &x);
+	x.n = 0;
+	each_ref(to, ref_set, &x);
+	free(v);
+	return x.n == max ? 0 : -1;
+}
+
+/* Apply commit idx (patch_kind gave `kind`) to t->prev: each entity of
+ * the files it changed replaced by its new version, its references
+ * resolved as before; with kind 2, the analysis redone.  0; or -1 on
+ * out-of-memory, when t->prev is forgotten (the commit is loaded). */
+static int patch_prev(govmap_timeline *t, size_t idx, int kind)
+{
+	const govmap__commit_change *ch = &t->ch[idx];
+	govmap_registry *reg = govmap__session_registry_mut(t->prev);
+	size_t n = 0, m = 0;
+	for (size_t f = 0; f < ch->nnew; f++) {
+		size_t k;
+		govmap__cached_ents(ch->new_[f], &k);
+		n += k;
+	}
+	govmap_entity *v = malloc((n ? n : 1) * sizeof(*v));
+	int32_t *at = malloc((n ? n : 1) * sizeof(*at));
+	int ok = v && at;
+	/* every copy first: the registry changes only when all are made */
+	for (size_t f = 0; ok && f < ch->nnew; f++) {
+		size_t nk;
+		const govmap_entity *y = govmap__cached_ents(ch->new_[f], &nk);
+		for (size_t k = 0; ok && k < nk; k++, m++) {
+			at[m] = govmap_registry_index(reg, y[k].id);
+			const govmap_entity *old = &reg->ents[at[m]];
+			ok = govmap__cache_copy(&v[m], ch->new_[f], k,
+						&reg->arena, old->pos.file) == 0 &&
+			     copy_targets(&v[m], old) == 0;
+		}
+	}
+	for (size_t i = 0; ok && i < m; i++)
+		reg->ents[at[i]] = v[i];
+	free(v);
+	free(at);
+	if (ok && kind == 2)
+		ok = govmap_session_set_date(t->prev,
+					     govmap_session_date(t->prev)) ==
+		     GOVMAP_OK;
+	if (ok)
+		return 0;
+	if (t->prev == t->base)
+		t->base = NULL;
+	forget_session(t, t->prev);
+	t->prev = NULL;
+	t->last = (size_t)-1;
+	return -1;
 }
 
 /* Load the registry at `rev`: the one place a timeline reads a commit
@@ -1340,15 +1442,21 @@ int govmap_timeline_next(govmap_timeline *t,
 	t->step.commit = c;
 	t->step.index = idx;
 	int64_t delta = 0;
+	int patch = 0;
 	if (t->same && t->prev && t->last == idx + 1 && c->tree[0] &&
 	    (t->same[idx] || timeline_irrelevant(t, idx) ||
-	     (t->totals && t->ch && money_only(t, idx, &delta)))) {
+	     (t->totals && t->ch && (patch = patch_kind(t, idx, &delta)) &&
+	      patch_prev(t, idx, patch) == 0))) {
 		/* nothing read changed (or, with relevant_id, nothing the
-		 * entity's figures read; with totals_only, only money
-		 * figures): the older commit's session */
+		 * entity's figures read): the older commit's session; with
+		 * totals_only, that session brought up to this commit */
 		if (t->rid && t->ch && touches(&t->ch[idx], t->rid))
 			t->id_touched = 1;
-		t->total += delta;
+		if (patch == 2)
+			t->total = exposure_units(govmap_session_registry(t->prev),
+						  govmap_session_analysis(t->prev));
+		else
+			t->total += delta;
 		t->step.exposure =
 			t->totals ? (double)t->total / EXPOSURE_UNIT : 0;
 		t->step.session = t->prev;

@@ -596,6 +596,14 @@ int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
 	return 0;
 }
 
+int govmap__cache_copy(govmap_entity *out, const govmap__cached *e, size_t k,
+		       govmap__arena *arena, const char *file)
+{
+	cp x = {arena, 0, file, 0, NULL};
+	entity(&x, out, &e->ents[k]);
+	return x.bad ? -1 : 0;
+}
+
 void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 		       const govmap_parse_limits *lim, size_t size,
 		       size_t ndocs, const govmap_entity *ents, size_t n,

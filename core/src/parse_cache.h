@@ -76,6 +76,12 @@ const govmap_entity *govmap__cached_ents(const govmap__cached *e,
  * raises), so the caller should load the registry. */
 int govmap__cached_limited(const govmap__cached *e);
 
+/** Copy entity k of cache entry e into `arena` as govmap__cache_use
+ * does (its positions naming `file`, which must outlive the copy; its
+ * references not resolved).  0, or -1 on out-of-memory. */
+int govmap__cache_copy(govmap_entity *out, const govmap__cached *e, size_t k,
+		       govmap__arena *arena, const char *file);
+
 /** The parse's diagnostics per severity (counts[GOVMAP_SEV_*]). */
 void govmap__cached_counts(const govmap__cached *e, size_t counts[3]);
 

@@ -17,6 +17,7 @@
 #include "govmap/session.h"
 #include "source_impl.h"
 #include "util.h"
+#include "vcs_impl.h"
 
 struct govmap_session {
 	govmap_src *src;
@@ -207,6 +208,11 @@ void govmap_session_free(govmap_session *s)
 	govmap_src_free(s->src);
 	govmap_diags_free(&s->diags);
 	free(s);
+}
+
+govmap_registry *govmap__session_registry_mut(govmap_session *s)
+{
+	return s ? s->reg : NULL;
 }
 
 govmap_src *govmap_session_source(const govmap_session *s)

@@ -10,6 +10,7 @@
 #include "govmap/common.h"
 #include "govmap/analysis.h"
 #include "govmap/registry.h"
+#include "govmap/session.h"
 #include "govmap/vcs.h"
 
 /** Open the repository containing `root` and say where `root` is inside
@@ -81,6 +82,10 @@ int govmap__history_changes(unsigned char **out,
 			    const govmap_history *h, const char *root,
 			    govmap_parse_cache *cache, govmap_diags *diags);
 void govmap__commit_changes_free(govmap__commit_change *v, size_t n);
+
+/** The registry a session owns, for the timeline to bring it up to a
+ * later commit in place (compare.c, patch_prev); NULL without one. */
+govmap_registry *govmap__session_registry_mut(govmap_session *s);
 
 /** Do two entities of one kind have the same value in every schema field
  * (govmap_entity_field) but the keys in `skip` (NULL-terminated, or

@@ -814,6 +814,34 @@ static size_t walk_totals(total_step *v, size_t max)
 		ck_assert_uint_eq(govmap_session_diags(st->session)
 					  ->count[GOVMAP_SEV_ERROR],
 				  v[k].errors);
+		ck_assert_uint_eq(govmap_session_diags(st->session)
+					  ->count[GOVMAP_SEV_WARNING],
+				  govmap_session_diags(s)
+					  ->count[GOVMAP_SEV_WARNING]);
+		/* a session brought up to the commit: its entities (but for
+		 * notes, which a skipped commit may change), their references
+		 * and chains are the commit's */
+		static const char *const notes[] = {"notes", NULL};
+		const govmap_registry *rs = govmap_session_registry(st->session);
+		const govmap_registry *rl = govmap_session_registry(s);
+		const govmap_analysis *as = govmap_session_analysis(st->session);
+		const govmap_analysis *al = govmap_session_analysis(s);
+		for (size_t i = 0; i < govmap_registry_count(rl); i++) {
+			const govmap_entity *l = govmap_registry_at(rl, i);
+			int32_t j = govmap_registry_index(rs, l->id);
+			ck_assert_int_ge(j, 0);
+			const govmap_entity *e = govmap_registry_at(rs, (size_t)j);
+			ck_assert_msg(govmap__entity_same_but(e, l, notes),
+				      "step %zu: %s differs", k, l->id);
+			ck_assert_int_eq(e->from.target < 0, l->from.target < 0);
+			ck_assert_int_eq(e->of.target < 0, l->of.target < 0);
+			const govmap_score *x = govmap_analysis_score(as, (size_t)j);
+			const govmap_score *y = govmap_analysis_score(al, i);
+			ck_assert_msg(x->A == y->A && x->D == y->D &&
+					      x->active == y->active,
+				      "step %zu: %s scored A %g, alone %g", k,
+				      l->id, x->A, y->A);
+		}
 		govmap_session_free(s);
 		k++;
 	}
@@ -829,15 +857,20 @@ static size_t walk_totals(total_step *v, size_t max)
 	      "statutory_basis: An Act\n" TMONEY(gbp, "budget"))
 #define TPROV(extra)                                                         \
 	RBODY("prov", "company", "valid:\n  from: 2000-01-01\n" extra)
+#define TLOOSE(powers)                                                       \
+	"kind: link\nid: loose\nfrom: island\nto: council\n"                 \
+	"type: scrutinised-by\nforum: political\nbasis: none\n"              \
+	"powers: " powers "\n" TH_SOURCES
 #define TCONTRACT(gbp)                                                       \
 	"kind: contract\nid: k\nname: K\ncommissioner: icb\nprovider: prov\n" \
 	"start: 2023-04-01\nend: 2030-03-31\ntendered: true\n"                \
 	TMONEY(gbp, "contract-value") TH_SOURCES
 
-/* A commit that changes only bodies' money figures is not loaded, and
- * its total is the one a load gives; a contract's value, a provider's
- * own figure where its contracts stood in, a link's powers, or money
- * after a commit with errors are loaded. */
+/* A commit that changes only notes, money figures and powers is not
+ * loaded: the last loaded session is brought up to it, and its total is
+ * the one a load gives (the money of bodies whose deficits cannot move
+ * added up without a new analysis).  A change validation warns of, a
+ * file added, or a commit after errors is loaded. */
 START_TEST(timeline_totals_only)
 {
 	const char *files[] = {
@@ -853,10 +886,10 @@ START_TEST(timeline_totals_only)
 				TMONEY("5000", "budget")),
 		"prov", TPROV(""),
 		"k", TCONTRACT("300000"),
-		"extra", RBODY("extra", "charity", ""),
+		"loose", TLOOSE("[inform]"),
 		NULL};
-	/* files[7]: icb, [11] island, [13] prov, [15] the contract, [17]
-	 * extra */
+	/* files[7]: icb, [9] scrutiny, [11] island, [13] prov, [15] the
+	 * contract, [17] a link without a basis */
 	commit_files(1700000000, "all", files);
 	files[7] = TICB("2000000");
 	commit_files(1700000100, "icb money", files);
@@ -874,27 +907,35 @@ START_TEST(timeline_totals_only)
 	commit_files(1700000600, "provider's own figure again", files);
 	files[9] = RLINK("icb-by-council", "icb", "council", "[inform]");
 	commit_files(1700000700, "weaker", files);
-	files[17] = RLINK("broken", "extra", "nobody", "[inform]");
-	commit_files(1700000800, "an error", files);
-	files[7] = TICB("4000000");
-	commit_files(1700000900, "money after the error", files);
+	files[17] = TLOOSE("[inform, sanction]");
+	commit_files(1700000800, "a sanction without a basis", files);
+	const char *more[sizeof files / sizeof *files + 2];
+	memcpy(more, files, sizeof files);
+	more[18] = "broken";
+	more[19] = RLINK("broken", "island", "nobody", "[inform]");
+	more[20] = NULL;
+	commit_files(1700000900, "an error", more);
+	more[7] = TICB("4000000");
+	commit_files(1700001000, "money after the error", more);
 	total_step v[16];
-	ck_assert_uint_eq(walk_totals(v, 16), 10);
-	static const int same[10] = {0, 1, 1, 1, 0, 0, 1, 0, 0, 0};
-	for (size_t k = 0; k < 10; k++) {
+	ck_assert_uint_eq(walk_totals(v, 16), 11);
+	static const int same[11] = {0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0};
+	for (size_t k = 0; k < 11; k++) {
 		ck_assert_msg(v[k].same == same[k], "step %zu same %d", k,
 			      v[k].same);
 		ck_assert_int_eq(v[k].loaded, 1);
-		ck_assert_int_eq(v[k].errors > 0, k >= 8);
+		ck_assert_int_eq(v[k].errors > 0, k >= 9);
 	}
-	/* the figures moved the totals */
+	/* the figures and the weaker link moved the totals */
 	ck_assert_double_gt(v[0].exposure, 0);
 	ck_assert_double_gt(v[1].exposure, v[0].exposure);
 	ck_assert_double_gt(v[2].exposure, v[1].exposure);
 	ck_assert_double_eq(v[3].exposure, v[2].exposure);
+	ck_assert_double_ne(v[4].exposure, v[3].exposure);
 	ck_assert_double_ne(v[5].exposure, v[4].exposure);
 	ck_assert_double_gt(v[6].exposure, v[5].exposure);
-	ck_assert_double_gt(v[9].exposure, v[8].exposure);
+	ck_assert_double_gt(v[7].exposure, v[6].exposure);
+	ck_assert_double_gt(v[10].exposure, v[9].exposure);
 }
 END_TEST
 

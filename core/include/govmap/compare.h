@@ -265,17 +265,23 @@ typedef struct {
 	 * session's entity and diagnostics counts, and the step's
 	 * `exposure` (not govmap_exposure_total of its session).  Then
 	 * each step's `exposure` is set, and a commit that changes only
-	 * money figures is not loaded either: one whose every changed file
-	 * is modified in place, with the same entities in the same order
-	 * and parse counts, each the same as before but for `notes` and,
-	 * in bodies and boards only, `money`, where the analysis takes each
-	 * such body's money from its own figure before and after (not from
-	 * its contracts' values: see govmap_score.money_from_contracts),
-	 * after a commit loaded without error diagnostics.  Its step has
-	 * `same` set (the last loaded session, whose counts, chains and
-	 * deficits are the commit's) and its `exposure` is the last step's
-	 * plus what the changed figures add (in govmap_exposure_total's
-	 * fixed point, so the sum is the one a load gives). */
+	 * notes, money figures and links' powers is not loaded either:
+	 * one whose every changed file is modified in place, with the same
+	 * entities in the same order and parse counts, each the same as
+	 * before but for `notes`, `money` and `powers` (and no change of
+	 * the power to sanction on a link with no basis, which validation
+	 * warns of), after a commit loaded without error diagnostics.  The
+	 * last loaded session is brought up to it instead: the changed
+	 * entities replaced by their new versions, references resolved as
+	 * before, and the analysis redone, except when only the money of
+	 * bodies and boards whose money the analysis takes from their own
+	 * figure changed (their deficits cannot move: what the new figures
+	 * add is added to the total, in govmap_exposure_total's fixed
+	 * point, so the sum is the one a load gives).  Its step has `same`
+	 * set, and its session (also `prev`) is that session: its counts,
+	 * entities and chains are the commit's; its source, title and
+	 * diagnostics are those of the commit it was loaded at, and its
+	 * scores' money may lag (read `exposure`). */
 	int totals_only;
 } govmap_timeline_opts;
 
@@ -308,8 +314,8 @@ typedef struct {
 	 * is for the caller to read from the files if it needs it.  With
 	 * relevant_id, also a commit that changes nothing that entity's
 	 * figures read (then only its figures are the commit's).  With
-	 * totals_only, also a commit that changes only money figures (then
-	 * `exposure` is the commit's). */
+	 * totals_only, also a commit that changes only notes, money and
+	 * powers (then the session was brought up to it: see totals_only). */
 	bool same;
 	/** (totals_only) The commit's total exposure: what
 	 * govmap_exposure_total gives for its registry, also when `same`;
