@@ -249,10 +249,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	/* with an ID, only its figures and entry are read: a commit that
 	 * cannot move them is not loaded either */
 	to.relevant_id = id;
-	/* without one, only the totals: a commit that changes only notes,
-	 * money figures and powers is not loaded, the last loaded registry
-	 * is brought up to it (totals_only) */
-	to.totals_only = !id && scores;
+	/* without one, only the totals (and the counts, --no-scores): a
+	 * commit that changes only notes, money figures and powers is not
+	 * loaded, the last loaded registry is brought up to it
+	 * (totals_only) */
+	to.totals_only = !id;
 	govmap_diags diags = {0};
 	govmap_timeline *tl;
 	if (govmap_timeline_open(&tl, &to, &diags) != GOVMAP_OK) {

@@ -1109,7 +1109,7 @@ static void forget_session(govmap_timeline *t, govmap_session *s);
  *    money the analysis takes from their own figure before and after
  *    changed: *delta is what the new figures add to the total exposure,
  *    in EXPOSURE_UNITs (their deficits cannot move);
- *  - 2: yes, and the analysis must be redone. */
+ *  - 2: yes, and the analysis must be redone (if there is one). */
 static int patch_kind(govmap_timeline *t, size_t idx, int64_t *delta)
 {
 	static const char *const loose[] = {"notes", "money", "powers", NULL};
@@ -1117,13 +1117,12 @@ static int patch_kind(govmap_timeline *t, size_t idx, int64_t *delta)
 	const govmap__commit_change *ch = &t->ch[idx];
 	const govmap_registry *reg = govmap_session_registry(t->prev);
 	const govmap_analysis *an = govmap_session_analysis(t->prev);
-	if (!reg || !an || ch->unknown || !ch->in_place ||
-	    ch->nold != ch->nnew ||
+	if (!reg || ch->unknown || !ch->in_place || ch->nold != ch->nnew ||
 	    govmap_session_diags(t->prev)->count[GOVMAP_SEV_ERROR])
 		return 0;
 	govmap_date on = govmap_session_date(t->prev);
 	int64_t d = 0;
-	int kind = 1;
+	int kind = an ? 1 : 2; /* not scored: nothing to add up */
 	for (size_t f = 0; f < ch->nold; f++) {
 		size_t nx;
 		const govmap_entity *y;
@@ -1238,7 +1237,7 @@ static int patch_prev(govmap_timeline *t, size_t idx, int kind)
 		reg->ents[at[i]] = v[i];
 	free(v);
 	free(at);
-	if (ok && kind == 2)
+	if (ok && kind == 2 && govmap_session_analysis(t->prev))
 		ok = govmap_session_set_date(t->prev,
 					     govmap_session_date(t->prev)) ==
 		     GOVMAP_OK;
@@ -1292,8 +1291,7 @@ int govmap_timeline_open(govmap_timeline **out,
 	}
 	t->last = (size_t)-1;
 	t->totals = opts->version >= 3 && opts->totals_only &&
-		    !opts->relevant_id && (t->what & GOVMAP_COMPARE_NO_DIFF) &&
-		    t->sopts.stage >= GOVMAP_STAGE_ANALYSE;
+		    !opts->relevant_id && (t->what & GOVMAP_COMPARE_NO_DIFF);
 	if (opts->skip_neutral && t->sopts.version >= 2 && t->sopts.cache &&
 	    !(t->what & GOVMAP_COMPARE_FINDINGS) && t->h->n > 1) {
 		govmap_diags nd = {0}; /* no memo is no error */

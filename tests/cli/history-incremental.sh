@@ -235,6 +235,9 @@ walk() {
 
 # every commit but the README one changes the registry: 23 listed
 min=23 walk incremental-history
+# not scored: the entity and error counts (commits of notes, money and
+# powers only are applied to the last loaded registry, not loaded)
+min=23 walk incremental-history-no-scores --no-scores
 # the ICB: added, the powers (3), its budget (2), the typo and its fix,
 # the board's vacancy
 min=7 walk incremental-history-icb test-icb

@@ -528,7 +528,8 @@ typedef struct {
 	govmap_timeline *t;
 } walk;
 
-static void walk_open(walk *w, unsigned what, const char *id, int totals)
+static void walk_open(walk *w, unsigned what, const char *id, int totals,
+		      govmap_stage stage)
 {
 	ck_assert_int_eq(govmap_parse_cache_new(&w->cache), GOVMAP_OK);
 	w->root = th_path(repo_dir, "reg");
@@ -536,7 +537,7 @@ static void walk_open(walk *w, unsigned what, const char *id, int totals)
 	w->so = so;
 	w->so.source = GOVMAP_SOURCE_GIT;
 	w->so.registry = w->root;
-	w->so.stage = GOVMAP_STAGE_ANALYSE;
+	w->so.stage = stage;
 	w->so.cache = w->cache;
 	ck_assert_int_eq(govmap_date_parse(&w->so.on, "2024-07-01"), GOVMAP_OK);
 	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
@@ -562,7 +563,7 @@ static size_t walk_timeline(unsigned what, const char *id, walk_step *v,
 			    size_t max)
 {
 	walk w;
-	walk_open(&w, what, id, 0);
+	walk_open(&w, what, id, 0, GOVMAP_STAGE_ANALYSE);
 	govmap_timeline *t = w.t;
 	size_t k = 0;
 	const govmap_timeline_step *st;
@@ -784,10 +785,10 @@ typedef struct {
 	double exposure;
 } total_step;
 
-static size_t walk_totals(total_step *v, size_t max)
+static size_t walk_totals(total_step *v, size_t max, govmap_stage stage)
 {
 	walk w;
-	walk_open(&w, GOVMAP_COMPARE_NO_DIFF, NULL, 1);
+	walk_open(&w, GOVMAP_COMPARE_NO_DIFF, NULL, 1, stage);
 	govmap_timeline *t = w.t;
 	size_t k = 0;
 	const govmap_timeline_step *st;
@@ -835,6 +836,9 @@ static size_t walk_totals(total_step *v, size_t max)
 				      "step %zu: %s differs", k, l->id);
 			ck_assert_int_eq(e->from.target < 0, l->from.target < 0);
 			ck_assert_int_eq(e->of.target < 0, l->of.target < 0);
+			ck_assert_int_eq(!as, !al);
+			if (!as)
+				continue; /* not scored */
 			const govmap_score *x = govmap_analysis_score(as, (size_t)j);
 			const govmap_score *y = govmap_analysis_score(al, i);
 			ck_assert_msg(x->A == y->A && x->D == y->D &&
@@ -917,14 +921,19 @@ START_TEST(timeline_totals_only)
 	commit_files(1700000900, "an error", more);
 	more[7] = TICB("4000000");
 	commit_files(1700001000, "money after the error", more);
-	total_step v[16];
-	ck_assert_uint_eq(walk_totals(v, 16), 11);
+	total_step v[16], u[16];
+	ck_assert_uint_eq(walk_totals(v, 16, GOVMAP_STAGE_ANALYSE), 11);
+	/* not scored (history --no-scores): the same commits applied */
+	ck_assert_uint_eq(walk_totals(u, 16, GOVMAP_STAGE_LOAD), 11);
 	static const int same[11] = {0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0};
 	for (size_t k = 0; k < 11; k++) {
 		ck_assert_msg(v[k].same == same[k], "step %zu same %d", k,
 			      v[k].same);
+		ck_assert_int_eq(u[k].same, same[k]);
 		ck_assert_int_eq(v[k].loaded, 1);
 		ck_assert_int_eq(v[k].errors > 0, k >= 9);
+		ck_assert_uint_eq(u[k].errors, v[k].errors);
+		ck_assert_double_eq(u[k].exposure, 0);
 	}
 	/* the figures and the weaker link moved the totals */
 	ck_assert_double_gt(v[0].exposure, 0);

@@ -259,8 +259,8 @@ typedef struct {
 	 * scores, diagnostics) is the last loaded commit's, not the
 	 * commit's.  NULL: no filter. */
 	const char *relevant_id;
-	/** (Version 3; with skip_neutral, GOVMAP_COMPARE_NO_DIFF, no
-	 * relevant_id and a session to GOVMAP_STAGE_ANALYSE) The caller
+	/** (Version 3; with skip_neutral, GOVMAP_COMPARE_NO_DIFF and no
+	 * relevant_id) The caller
 	 * reads, of each step, only its totals: whether it loaded, the
 	 * session's entity and diagnostics counts, and the step's
 	 * `exposure` (not govmap_exposure_total of its session).  Then
@@ -273,7 +273,8 @@ typedef struct {
 	 * warns of), after a commit loaded without error diagnostics.  The
 	 * last loaded session is brought up to it instead: the changed
 	 * entities replaced by their new versions, references resolved as
-	 * before, and the analysis redone, except when only the money of
+	 * before, and the analysis (if the sessions are analysed) redone,
+	 * except when only the money of
 	 * bodies and boards whose money the analysis takes from their own
 	 * figure changed (their deficits cannot move: what the new figures
 	 * add is added to the total, in govmap_exposure_total's fixed
@@ -319,7 +320,7 @@ typedef struct {
 	bool same;
 	/** (totals_only) The commit's total exposure: what
 	 * govmap_exposure_total gives for its registry, also when `same`;
-	 * 0 otherwise. */
+	 * 0 otherwise, and without an analysis. */
 	double exposure;
 } govmap_timeline_step;
 
