@@ -256,10 +256,13 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	to.totals_only = !id;
 	govmap_diags diags = {0};
 	govmap_timeline *tl;
-	if (govmap_timeline_open(&tl, &to, &diags) != GOVMAP_OK) {
+	int orc = govmap_timeline_open(&tl, &to, &diags);
+	if (orc != GOVMAP_OK) {
 		if (pg.tty && diags.n)
 			fputc('\n', stderr);
 		cli_print_diags(stderr, &diags, cli->color);
+		if (orc == GOVMAP_ENOMEM || cli_nomem(&diags))
+			cli_err("out of memory");
 		govmap_diags_free(&diags);
 		return EXIT_USAGE;
 	}
@@ -270,9 +273,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	/* with an ID, what a skipped commit changed in it: its versions */
 	govmap_entity_version *ver = NULL;
 	if (id && h->n > 1 &&
-	    govmap_history_entity(&ver, h, cli->registry, id, NULL, cli->cache,
-				  &diags) != GOVMAP_OK) {
+	    (orc = govmap_history_entity(&ver, h, cli->registry, id, NULL,
+					 cli->cache, &diags)) != GOVMAP_OK) {
 		cli_print_diags(stderr, &diags, cli->color);
+		if (orc == GOVMAP_ENOMEM || cli_nomem(&diags))
+			cli_err("out of memory");
 		govmap_diags_free(&diags);
 		govmap_timeline_free(tl);
 		return EXIT_USAGE;
@@ -284,7 +289,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	state *sv = calloc(h->n ? h->n : 1, sizeof(*sv));
 	cli_chart_point *pts = calloc(h->n ? h->n : 1, sizeof(*pts));
 	size_t npts = 0, listed = 0;
-	int rc = sv && pts ? EXIT_OK : EXIT_USAGE;
+	int rc = EXIT_OK;
+	if (!sv || !pts) {
+		cli_err("out of memory");
+		rc = EXIT_USAGE;
+	}
 	state base = {0};
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */

@@ -1251,6 +1251,19 @@ static int patch_prev(govmap_timeline *t, size_t idx, int kind)
 	return -1;
 }
 
+/* Did a load run out of memory: its status, or an entity or diagnostic
+ * dropped for want of it?  Its figures are then not the commit's. */
+static int short_of_memory(int status, govmap_session *s)
+{
+	const govmap_diags *d = govmap_session_diags(s);
+	if (status == GOVMAP_ENOMEM || !d || d->lost)
+		return 1;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].code && strcmp(d->v[i].code, "nomem") == 0)
+			return 1;
+	return 0;
+}
+
 /* Load the registry at `rev`: the one place a timeline reads a commit
  * (a parsed-entity cache can take its place).  *out is set whenever
  * memory allows, also on failure. */
@@ -1317,7 +1330,7 @@ int govmap_timeline_open(govmap_timeline **out,
 		char rev[48];
 		snprintf(rev, sizeof rev, "%s~1", t->h->v[t->h->n - 1].id);
 		rc = timeline_load(&t->base, t, rev);
-		if (!t->base) {
+		if (!t->base || short_of_memory(rc, t->base)) {
 			govmap_timeline_free(t);
 			return GOVMAP_ENOMEM;
 		}
@@ -1369,9 +1382,11 @@ static void forget_session(govmap_timeline *t, govmap_session *s)
 static int timeline_reload(govmap_timeline *t, size_t k)
 {
 	govmap_session *np = NULL;
-	timeline_load(&np, t, t->h->v[k].id);
-	if (!np)
+	int rc = timeline_load(&np, t, t->h->v[k].id);
+	if (!np || short_of_memory(rc, np)) {
+		govmap_session_free(np);
 		return -1;
+	}
 	if (govmap_session_registry(np)) {
 		if (t->prev != t->base || !t->base)
 			forget_session(t, t->prev);
@@ -1486,8 +1501,11 @@ int govmap_timeline_next(govmap_timeline *t,
 	t->step.prev = t->prev;
 	if (c->tree[0]) {
 		t->step.status = timeline_load(&t->cur, t, c->id);
-		if (!t->cur)
+		if (!t->cur || short_of_memory(t->step.status, t->cur)) {
+			forget_session(t, t->cur);
+			t->cur = NULL;
 			return GOVMAP_ENOMEM;
+		}
 		t->step.session = t->cur;
 		t->step.loaded = govmap_session_registry(t->cur) != NULL;
 		if (t->step.loaded)

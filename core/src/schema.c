@@ -172,9 +172,20 @@ static int want_scalar(ctx *c, const ynode *n, const char *key,
 	return 0;
 }
 
-static char *dup(ctx *c, const char *s)
+/* Out of memory while converting node n: an error (the entity is
+ * dropped, the load fails as out of memory). */
+static void nomem(ctx *c, const ynode *n)
 {
-	return govmap__arena_strdup(c->arena, s);
+	verr(c, n, "nomem", "out of memory");
+}
+
+/* A copy of s in the arena, or NULL (and a "nomem" error at n). */
+static char *dup(ctx *c, const ynode *n, const char *s)
+{
+	char *d = govmap__arena_strdup(c->arena, s);
+	if (!d)
+		nomem(c, n);
+	return d;
 }
 
 int govmap__id_valid(const char *s)
@@ -222,8 +233,8 @@ static int conv_id(ctx *c, const ynode *n, const char *key, char **out)
 		     strcmp(key, "type") == 0 ? "type name" : "id");
 		return -1;
 	}
-	*out = dup(c, n->str);
-	return 0;
+	*out = dup(c, n, n->str);
+	return *out ? 0 : -1;
 }
 
 /* Text of any field: no bidi control (embedding, override, isolate,
@@ -245,8 +256,8 @@ static int conv_text_as(ctx *c, const ynode *n, const char *key, char **out,
 		*out = NULL;
 		return -1;
 	}
-	*out = dup(c, n->str);
-	return 0;
+	*out = dup(c, n, n->str);
+	return *out ? 0 : -1;
 }
 
 static int conv_text(ctx *c, const ynode *n, const char *key, char **out)
@@ -441,10 +452,17 @@ static int conv_ref(ctx *c, const ynode *n, const char *key, govmap_ref *r)
 	return 0;
 }
 
-static void *arena_array(ctx *c, size_t n, size_t sz)
+/* An array of n items in the arena for node `at`; NULL when n is 0, or
+ * (with a "nomem" error) when memory runs out: the caller checks
+ * ARRAY_LOST. */
+static void *arena_array(ctx *c, const ynode *at, size_t n, size_t sz)
 {
-	return n ? govmap__arena_alloc(c->arena, n * sz) : NULL;
+	void *v = n ? govmap__arena_alloc(c->arena, n * sz) : NULL;
+	if (n && !v)
+		nomem(c, at);
+	return v;
 }
+#define ARRAY_LOST(v, n) (!(v) && (n))
 
 static int want_seq(ctx *c, const ynode *n, const char *key)
 {
@@ -613,7 +631,9 @@ static int conv_sources(ctx *c, const ynode *n, govmap_entity *e)
 		     "title, accessed)");
 		return -1;
 	}
-	e->sources = arena_array(c, n->n, sizeof(*e->sources));
+	e->sources = arena_array(c, n, n->n, sizeof(*e->sources));
+	if (ARRAY_LOST(e->sources, n->n))
+		return -1;
 	for (size_t i = 0; i < n->n; i++) {
 		const ynode *s = n->kids[i];
 		if (!want_map(c, s, "a source"))
@@ -690,7 +710,9 @@ static int conv_codes(ctx *c, const ynode *n, govmap_entity *e)
 	char q[128];
 	if (!want_map(c, n, "codes"))
 		return -1;
-	e->codes = arena_array(c, n->n, sizeof(*e->codes));
+	e->codes = arena_array(c, n, n->n, sizeof(*e->codes));
+	if (ARRAY_LOST(e->codes, n->n))
+		return -1;
 	for (size_t i = 0; i < n->n; i++) {
 		const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 		if (!govmap__id_valid(k->str)) {
@@ -715,9 +737,12 @@ static int conv_codes(ctx *c, const ynode *n, govmap_entity *e)
 				     : "");
 			continue;
 		}
+		char *scheme = dup(c, k, k->str), *value = dup(c, v, v->str);
+		if (!scheme || !value)
+			return -1;
 		govmap_code *cd = &e->codes[e->ncodes++];
-		cd->scheme = dup(c, k->str);
-		cd->value = dup(c, v->str);
+		cd->scheme = scheme;
+		cd->value = value;
 		cd->pos = pos_of(c, v);
 	}
 	return 0;
@@ -729,7 +754,9 @@ static int conv_suppress(ctx *c, const ynode *n, govmap_entity *e)
 	char q[128];
 	if (!want_seq(c, n, "suppress"))
 		return -1;
-	e->suppress = arena_array(c, n->n, sizeof(*e->suppress));
+	e->suppress = arena_array(c, n, n->n, sizeof(*e->suppress));
+	if (ARRAY_LOST(e->suppress, n->n))
+		return -1;
 	for (size_t i = 0; i < n->n; i++) {
 		const ynode *s = n->kids[i];
 		if (!want_map(c, s, "a suppression"))
@@ -770,7 +797,9 @@ static int conv_strlist(ctx *c, const ynode *n, const char *key,
 {
 	if (!want_seq(c, n, key))
 		return -1;
-	*out = arena_array(c, n->n, sizeof(**out));
+	*out = arena_array(c, n, n->n, sizeof(**out));
+	if (ARRAY_LOST(*out, n->n))
+		return -1;
 	for (size_t i = 0; i < n->n; i++)
 		if (conv_name(c, n->kids[i], key, &(*out)[*nout]) == 0)
 			(*nout)++;
@@ -782,7 +811,9 @@ static int conv_reflist(ctx *c, const ynode *n, const char *key,
 {
 	if (!want_seq(c, n, key))
 		return -1;
-	*out = arena_array(c, n->n, sizeof(**out));
+	*out = arena_array(c, n, n->n, sizeof(**out));
+	if (ARRAY_LOST(*out, n->n))
+		return -1;
 	for (size_t i = 0; i < n->n; i++)
 		if (conv_ref(c, n->kids[i], key, &(*out)[*nout]) == 0)
 			(*nout)++;
@@ -826,7 +857,9 @@ static int conv_moneys(ctx *c, const ynode *n, govmap_entity *e)
 		return -1;
 	size_t nk;
 	const char *const *kn = govmap__money_kind_names(&nk);
-	e->money = arena_array(c, n->n, sizeof(*e->money));
+	e->money = arena_array(c, n, n->n, sizeof(*e->money));
+	if (ARRAY_LOST(e->money, n->n))
+		return -1;
 	for (size_t i = 0; i < n->n; i++) {
 		const ynode *s = n->kids[i], *v;
 		if (!want_map(c, s, "a money entry"))
@@ -967,7 +1000,9 @@ static int conv_seats(ctx *c, const ynode *n, govmap_entity *e)
 {
 	if (!want_seq(c, n, "seats"))
 		return -1;
-	e->seats = arena_array(c, n->n, sizeof(*e->seats));
+	e->seats = arena_array(c, n, n->n, sizeof(*e->seats));
+	if (ARRAY_LOST(e->seats, n->n))
+		return -1;
 	for (size_t i = 0; i < n->n; i++) {
 		const ynode *s = n->kids[i], *v;
 		if (!want_map(c, s, "a seat"))
@@ -1303,8 +1338,8 @@ int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 	if ((v = govmap__ymap_get(doc, "name")) && !is_null(v))
 		conv_name(&c, v, "name", &reg->name);
 	if ((v = govmap__ymap_get(doc, "plugins")) && want_seq(&c, v, "plugins")) {
-		reg->plugins = arena_array(&c, v->n, sizeof(char *));
-		for (size_t i = 0; i < v->n; i++)
+		reg->plugins = arena_array(&c, v, v->n, sizeof(char *));
+		for (size_t i = 0; reg->plugins && i < v->n; i++)
 			if (conv_id(&c, v->kids[i], "plugin name",
 				    &reg->plugins[reg->nplugins]) == 0)
 				reg->nplugins++;

@@ -286,9 +286,11 @@ static int gsrc_blob_id(const govmap_src *src, size_t i, unsigned char id[20])
 static const govmap__src_ops git_ops = {git_read, git_list, git_read_at,
 					 git_impl_free, gsrc_blob_id};
 
-/* The registry path relative to the repository's working directory. */
+/* The registry path relative to the repository's working directory, or
+ * NULL: with an error in diags when it cannot be placed there, without
+ * one when memory ran out (*nomem set). */
 static char *relative_root(git_repository *repo, const char *root,
-			   govmap_diags *diags)
+			   govmap_diags *diags, int *nomem)
 {
 	char abs[PATH_MAX], wd[PATH_MAX];
 	const char *workdir = git_repository_workdir(repo);
@@ -311,7 +313,9 @@ static char *relative_root(git_repository *repo, const char *root,
 				 wd);
 		return NULL;
 	}
-	return strdup(abs[n] == '/' ? abs + n + 1 : "");
+	char *rel = strdup(abs[n] == '/' ? abs + n + 1 : "");
+	*nomem = !rel;
+	return rel;
 }
 
 int govmap_src_open_git(govmap_src **out, const char *root, const char *rev,
@@ -372,8 +376,9 @@ int govmap__src_open_git_cached(govmap_src **out, const char *root,
 		goto cleanup;
 	}
 	g->guarded = 1;
-	if (!(rel = relative_root(g->repo, root, diags))) {
-		rc = GOVMAP_ENOTFOUND;
+	int nomem = 0;
+	if (!(rel = relative_root(g->repo, root, diags, &nomem))) {
+		rc = nomem ? GOVMAP_ENOMEM : GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}
 	if (git_repository_odb(&g->odb, g->repo) < 0) {

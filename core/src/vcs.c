@@ -1,7 +1,9 @@
 /*
  * vcs.c - the Git history of a registry (govmap/vcs.h): a libgit2
- * revwalk, time-sorted, keeping the commits whose registry tree differs
- * from their parents'; and where the repository keeps its hooks.
+ * revwalk in `git log --date-order` order (newest first, never a parent
+ * before its children, as commits of one second need), keeping the
+ * commits whose registry tree differs from their parents'; and where
+ * the repository keeps its hooks.
  *
  * It compares tree ids only: it reads no blob and parses no YAML
  * (loading a revision is source_git.c's job).  It never writes to the
@@ -222,7 +224,7 @@ int govmap_history_load(govmap_history **out, const char *root,
 	obj = peeled;
 	rc = GOVMAP_EIO;
 	if (git_revwalk_new(&walk, repo) < 0 ||
-	    git_revwalk_sorting(walk, GIT_SORT_TIME) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 ||
 	    git_revwalk_push(walk, git_object_id(obj)) < 0) {
 		git_fail(diags, "cannot walk the history");
 		goto cleanup;

@@ -5,14 +5,17 @@
 #
 #   GOVMAP_BIN=build/oom/govmap-oom sh tests/oom/run.sh
 #
-# For each command below: one run with no failure gives the reference
+# For each command below (and `history` over a three-commit repository
+# of the same registry): one run with no failure gives the reference
 # output and the number of allocations A; then, for N = 1 .. A, a run
 # whose Nth allocation (and every later one) fails must either exit 0
 # with exactly the reference output, or exit 2 with "out of memory" on
 # standard error and nothing half-written on standard output; never
 # another status, a signal, a hang (timeout 30 s), or a sanitizer or
 # leak report.  OOM_STEP=K tries every Kth N only (default 1);
-# OOM_ONLY=PATTERN runs only the commands that grep -E matches.
+# OOM_ONLY=PATTERN runs only the commands that grep -E matches.  The
+# walks of `history` try every 3rd and 7th allocation (they read a Git
+# repository at each run, and have about 700 allocations).
 set -u
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
@@ -29,12 +32,15 @@ unset GOVMAP_PLUGIN_PATH GOVMAP_REGISTRY
 
 n=0 failed=0 runs=0
 start=$(date +%s)
-for args in "check" "check --format json" "report --format json" \
-	"explain test-council" "map --format dot" "map --format json"; do
+# try ARGS [K]: the runs above for `govmap -r $REG --on $ON ARGS`, every
+# Kth allocation (default OOM_STEP)
+try() {
+	args=$1
+	step=${2:-$STEP}
 	n=$((n + 1))
 	if [ -n "${OOM_ONLY:-}" ] && ! printf '%s\n' "$args" | grep -Eq -- "$OOM_ONLY"; then
 		echo "ok $n - $args # SKIP not in OOM_ONLY"
-		continue
+		return
 	fi
 	# shellcheck disable=SC2086
 	GOVMAP_OOM_COUNT=$tmp/count timeout 30 "$BIN" -r "$REG" --on $ON $args \
@@ -45,7 +51,7 @@ for args in "check" "check --format json" "report --format json" \
 		echo "not ok $n - $args: the reference run exited $rc after $allocs allocations"
 		sed 's/^/#   /' "$tmp/ref.err" | head -20
 		failed=$((failed + 1))
-		continue
+		return
 	fi
 	bad=0 ok0=0 ok2=0
 	i=1
@@ -86,7 +92,7 @@ for args in "check" "check --format json" "report --format json" \
 				sed 's/^/#     /' "$tmp/err" | head -12
 			fi
 		fi
-		i=$((i + STEP))
+		i=$((i + step))
 	done
 	if [ $bad = 0 ]; then
 		echo "ok $n - $args: $allocs allocations, each failing in turn: $ok0 runs recovered, $ok2 said out of memory"
@@ -94,7 +100,35 @@ for args in "check" "check --format json" "report --format json" \
 		echo "not ok $n - $args: $bad of $allocs failing allocations went wrong"
 		failed=$((failed + 1))
 	fi
+}
+
+for args in "check" "check --format json" "report --format json" \
+	"explain test-council" "map --format dot" "map --format json"; do
+	try "$args"
 done
+
+# history over three commits of the same registry: the second changes a
+# money figure (added to the total), the third a link's powers (the last
+# loaded registry brought up to it and analysed again), so the walk's
+# failures are tried in the paths that change a registry in place
+repo=$tmp/repo
+mkdir -p "$repo"
+cp -R "$REG" "$repo/reg"
+git_c() {
+	git -C "$repo" -c user.name=oom -c user.email=oom@example.org \
+		-c commit.gpgsign=false -c core.hooksPath=/dev/null "$@"
+}
+git_c init -q && git_c add reg && git_c commit -q -m one &&
+	sed -i 's/gbp: 400000000/gbp: 410000000/' "$repo/reg/bodies/test-trust.yaml" &&
+	git_c commit -q -a -m money &&
+	sed -i 's/^powers: \[inform, question, sanction\]$/powers: [inform, question]/' \
+		"$repo/reg/links/test-links.yaml" &&
+	git_c commit -q -a -m powers || { echo "run.sh: cannot build the repository" >&2; exit 2; }
+REG=$repo/reg
+# each run reads the repository: every 3rd (7th) allocation keeps the
+# two to about three minutes; each still fails every later one too
+try "history" 3
+try "history --no-scores" 7
 echo "1..$n"
 echo "# $runs runs in $(( $(date +%s) - start )) s"
 [ $failed = 0 ]

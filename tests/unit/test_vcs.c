@@ -469,6 +469,31 @@ START_TEST(history_keeps_registry_commits)
 }
 END_TEST
 
+/* Commits made in the same second (a script, a rebase, git fast-import)
+ * are listed children first: the walk compares each with its parent.
+ * Sorted by time alone, libgit2 gave "money, one, powers" for this
+ * history. */
+START_TEST(history_same_second_in_parent_order)
+{
+	govmap_diags d = {0};
+	govmap_history *h;
+	static const char *const names[] = {"e", "d", "c", "b", "a"};
+	commit_at(BODY("a"), "one", 1700000000, "a");
+	commit_at(BODY("b"), "one", 1700000000, "b");
+	commit_at(BODY("c"), "one", 1700000000, "c");
+	commit_at(BODY("d"), "one", 1700000000, "d");
+	commit_at(BODY("e"), "one", 1700000000, "e");
+	char *root = th_path(repo_dir, "reg");
+	ck_assert_int_eq(govmap_history_load(&h, root, NULL, &d), GOVMAP_OK);
+	ck_assert_uint_eq(h->n, 5);
+	for (size_t k = 0; k < 5; k++)
+		ck_assert_str_eq(h->v[k].summary, names[k]);
+	govmap_history_free(h);
+	free(root);
+	govmap_diags_free(&d);
+}
+END_TEST
+
 START_TEST(history_registry_removed_and_back)
 {
 	govmap_diags d = {0};
@@ -1109,6 +1134,7 @@ Suite *vcs_suite(void)
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	tcase_add_test(tc, history_keeps_registry_commits);
 	tcase_add_test(tc, history_registry_removed_and_back);
+	tcase_add_test(tc, history_same_second_in_parent_order);
 	tcase_add_test(tc, history_refuses_bad_revisions);
 	tcase_add_test(tc, timeline_without_diffs);
 	tcase_add_test(tc, timeline_totals_only);

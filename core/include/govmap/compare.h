@@ -349,8 +349,10 @@ govmap_session *govmap_timeline_baseline(const govmap_timeline *t);
  * Load and compare the next commit, oldest first.
  * @param[out] step  borrowed, valid until the next call
  * @return GOVMAP_OK (a step), GOVMAP_ENOTFOUND (the walk is over) or
- *         GOVMAP_ENOMEM.  A commit that cannot be read is a step with
- *         `loaded` 0, not a failure of the walk.
+ *         GOVMAP_ENOMEM (also when a commit's load ran short of memory,
+ *         or dropped an entity or a diagnostic for want of it: its
+ *         figures would not be the commit's).  A commit that cannot be
+ *         read is a step with `loaded` 0, not a failure of the walk.
  */
 int govmap_timeline_next(govmap_timeline *t,
 			 const govmap_timeline_step **step);

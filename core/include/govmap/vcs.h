@@ -66,8 +66,10 @@ typedef struct {
  * The commits reachable from opts->rev that changed the registry
  * directory `root` (whose tree differs from each of its parents' trees;
  * a first commit counts when it has the directory), sorted by committer
- * time, newest first, as `git log -- root` lists them without merges
- * that took one side unchanged.
+ * time, newest first, and never a commit before one of its children
+ * (commits made in the same second keep their order), as `git log
+ * --date-order -- root` lists them without merges that took one side
+ * unchanged.
  * @param[out] out  free with govmap_history_free(); NULL on failure.
  * @return GOVMAP_OK; GOVMAP_ENOTFOUND (no repository or revision),
  *         GOVMAP_EINVALID (unsafe revision), GOVMAP_ELIMIT (max_walk
