@@ -151,9 +151,6 @@ int cli_use_cache(govmap_cli *cli);
  * exit code, printing errors. */
 int cli_write_output(const char *path, const char *data, size_t len,
 		     int force);
-/* Did the library run out of memory (a "nomem" diagnostic, or one lost
- * for want of memory)?  Then the command says so and exits 2. */
-int cli_nomem(const govmap_diags *d);
 
 /* The errno of a failed write to stdout in cli_write_output, for main's
  * final check (which reports it), or 0. */

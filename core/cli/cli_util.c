@@ -176,7 +176,7 @@ int cli_session_open(govmap_cli *cli, cli_session *s, const char *rev,
 	s->an = govmap_session_analysis(s->gs);
 	s->findings = govmap_session_findings(s->gs);
 	s->title = govmap_session_title(s->gs);
-	if (grc == GOVMAP_ENOMEM || cli_nomem(s->diags)) {
+	if (grc == GOVMAP_ENOMEM || govmap_diags_nomem(s->diags)) {
 		cli_err("out of memory");
 		return EXIT_USAGE;
 	}
@@ -228,17 +228,6 @@ void cli_close(cli_session *s)
 
 int cli_stdout_errno;
 
-int cli_nomem(const govmap_diags *d)
-{
-	if (!d)
-		return 0;
-	if (d->lost)
-		return 1;
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].code && strcmp(d->v[i].code, "nomem") == 0)
-			return 1;
-	return 0;
-}
 
 char *cli_path(char *buf, size_t size, const char *path)
 {

@@ -232,7 +232,7 @@ int cmd_brief(govmap_cli *cli, int argc, char **argv)
 	govmap_diags d = {0};
 	rc = cli_brief_build(&b, &s, r, cli->plugins, &d);
 	cli_print_diags(stderr, &d, cli->color);
-	if (rc == EXIT_OK && cli_nomem(&d)) {
+	if (rc == EXIT_OK && govmap_diags_nomem(&d)) {
 		cli_err("out of memory");
 		rc = EXIT_USAGE;
 	}

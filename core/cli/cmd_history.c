@@ -261,7 +261,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		if (pg.tty && diags.n)
 			fputc('\n', stderr);
 		cli_print_diags(stderr, &diags, cli->color);
-		if (orc == GOVMAP_ENOMEM || cli_nomem(&diags))
+		if (orc == GOVMAP_ENOMEM || govmap_diags_nomem(&diags))
 			cli_err("out of memory");
 		govmap_diags_free(&diags);
 		return EXIT_USAGE;
@@ -276,7 +276,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	    (orc = govmap_history_entity(&ver, h, cli->registry, id, NULL,
 					 cli->cache, &diags)) != GOVMAP_OK) {
 		cli_print_diags(stderr, &diags, cli->color);
-		if (orc == GOVMAP_ENOMEM || cli_nomem(&diags))
+		if (orc == GOVMAP_ENOMEM || govmap_diags_nomem(&diags))
 			cli_err("out of memory");
 		govmap_diags_free(&diags);
 		govmap_timeline_free(tl);

@@ -357,7 +357,7 @@ again:
 	cli_print_diags(stderr, &d, cli->color);
 	if (r == GOVMAP_OK)
 		rc = cli_write_output(output, data, len, force);
-	else if (r == GOVMAP_ENOMEM || cli_nomem(&d)) {
+	else if (r == GOVMAP_ENOMEM || govmap_diags_nomem(&d)) {
 		cli_err("out of memory");
 		rc = EXIT_USAGE;
 	} else

@@ -1256,12 +1256,7 @@ static int patch_prev(govmap_timeline *t, size_t idx, int kind)
 static int short_of_memory(int status, govmap_session *s)
 {
 	const govmap_diags *d = govmap_session_diags(s);
-	if (status == GOVMAP_ENOMEM || !d || d->lost)
-		return 1;
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].code && strcmp(d->v[i].code, "nomem") == 0)
-			return 1;
-	return 0;
+	return status == GOVMAP_ENOMEM || !d || govmap_diags_nomem(d);
 }
 
 /* Load the registry at `rev`: the one place a timeline reads a commit

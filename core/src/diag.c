@@ -123,6 +123,18 @@ void govmap_diags_sort(govmap_diags *d)
 	govmap_sort(d->v, d->n, sizeof(*d->v), diag_cmp, NULL);
 }
 
+int govmap_diags_nomem(const govmap_diags *d)
+{
+	if (!d)
+		return 0;
+	if (d->lost)
+		return 1;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].code && strcmp(d->v[i].code, "nomem") == 0)
+			return 1;
+	return 0;
+}
+
 void govmap_diags_free(govmap_diags *d)
 {
 	if (!d)

@@ -569,23 +569,28 @@ static void entity(cp *x, govmap_entity *d, const govmap_entity *s)
 	d->services = strs(x, s->services, s->nservices);
 }
 
+int govmap__cache_copy(govmap_entity *out, const govmap__cached *e, size_t k,
+		       govmap__arena *arena, const char *file)
+{
+	cp x = {arena, 0, file, 0, NULL};
+	entity(&x, out, &e->ents[k]);
+	return x.bad ? -1 : 0;
+}
+
 int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
 		      govmap__entbuf *out, const char *file,
 		      govmap_diags *diags)
 {
 	size_t n0 = out->n;
-	cp x = {out->arena, 0, file, 0, NULL};
 	for (size_t i = 0; i < e->n; i++) {
 		if (govmap__grow((void **)&out->ents, &out->cap, out->n,
-				 sizeof(*out->ents)) < 0) {
+				 sizeof(*out->ents)) < 0 ||
+		    govmap__cache_copy(&out->ents[out->n], e, i, out->arena,
+				       file) < 0) {
 			out->n = n0;
 			return -1;
 		}
-		entity(&x, &out->ents[out->n++], &e->ents[i]);
-		if (x.bad) {
-			out->n = n0;
-			return -1;
-		}
+		out->n++;
 	}
 	for (size_t i = 0; i < e->ndiags; i++) {
 		const cdiag *g = &e->diags[i];
@@ -594,14 +599,6 @@ int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
 	}
 	atomic_fetch_add(&c->hits, 1);
 	return 0;
-}
-
-int govmap__cache_copy(govmap_entity *out, const govmap__cached *e, size_t k,
-		       govmap__arena *arena, const char *file)
-{
-	cp x = {arena, 0, file, 0, NULL};
-	entity(&x, out, &e->ents[k]);
-	return x.bad ? -1 : 0;
 }
 
 void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],

@@ -149,6 +149,25 @@ START_TEST(diags_sort_order)
 }
 END_TEST
 
+/* A "nomem" diagnostic, or one lost for want of memory, says the
+ * results are short; other errors do not. */
+START_TEST(diags_nomem)
+{
+	govmap_diags d = {0};
+	ck_assert_int_eq(govmap_diags_nomem(NULL), 0);
+	ck_assert_int_eq(govmap_diags_nomem(&d), 0);
+	govmap_diags_add(&d, GOVMAP_SEV_ERROR, "a.yaml", 1, 1, "unknown-ref",
+			 "x");
+	ck_assert_int_eq(govmap_diags_nomem(&d), 0);
+	govmap_diags_add(&d, GOVMAP_SEV_ERROR, "a.yaml", 2, 1, "nomem",
+			 "out of memory");
+	ck_assert_int_eq(govmap_diags_nomem(&d), 1);
+	govmap_diags_free(&d);
+	d.lost = 1;
+	ck_assert_int_eq(govmap_diags_nomem(&d), 1);
+}
+END_TEST
+
 START_TEST(diags_free_twice)
 {
 	govmap_diags d = {0};
@@ -306,6 +325,7 @@ Suite *diag_suite(void)
 	tcase_add_test(tc, diags_default_max);
 	tcase_add_test(tc, diags_sort_order);
 	tcase_add_test(tc, diags_free_twice);
+	tcase_add_test(tc, diags_nomem);
 	tcase_set_timeout(tc, TH_TIMEOUT);
 	suite_add_tcase(s, tc);
 

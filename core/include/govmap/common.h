@@ -85,6 +85,10 @@ void govmap_diags_sort(govmap_diags *d);
 
 /** Free the entries (not the struct itself).  Accepts NULL. */
 void govmap_diags_free(govmap_diags *d);
+/** Did what reported into `d` run out of memory: a "nomem" diagnostic,
+ * or one lost for want of memory?  Then its results are not the whole
+ * story.  0 for NULL. */
+int govmap_diags_nomem(const govmap_diags *d);
 
 /** "error", "warning" or "info". */
 const char *govmap_severity_name(govmap_severity sev);
