@@ -16,8 +16,29 @@
 #include <strings.h>
 
 #include "govmap/analysis.h"
+#include "analysis_impl.h"
 #include "registry_impl.h"
 #include "util.h"
+
+/* An entry of the widest-path search: a node reached with log A `a` in
+ * `hops` links. */
+typedef struct {
+	double a;
+	uint32_t hops;
+	int32_t node;
+} heap_item;
+
+/* What one widest-path search leaves behind for govmap__analysis_patch:
+ * its graph's edges grouped by `to`, every node's log A, and the entries
+ * it took from its heap, in the order it took them. */
+typedef struct {
+	double *la;        /* n + 1: log A, -inf for none */
+	size_t *in_start;  /* n + 1 offsets into in_idx */
+	uint32_t *in_idx;  /* edge indices (edge_at) grouped by `to` */
+	size_t nin;        /* edges in the search */
+	heap_item *log;    /* the entries taken, in order */
+	size_t nlog;
+} search_rec;
 
 struct govmap_analysis {
 	const govmap_registry *reg;
@@ -33,6 +54,21 @@ struct govmap_analysis {
 	uint32_t *out_idx;     /* edges grouped by `from` */
 	size_t *out_start;     /* n + 1 offsets into out_idx */
 	size_t unstated_from;  /* the first best-case-only edge */
+	/* for govmap__analysis_patch: the best-case-only edges (edge k >=
+	 * unstated_from is xedges[k - unstated_from]), the two searches
+	 * (rec[0] the best case, rec[1] the scores; rec[1] is not run when
+	 * `same`), how many edges have strength_high != strength, marks
+	 * (n, all 0 between patches), and the last patch's entities with
+	 * their scores before it */
+	govmap_edge *xedges;
+	size_t nx;
+	search_rec rec[2];
+	int same;
+	size_t nhigh;
+	unsigned char *mark;
+	int32_t *touched;
+	govmap_score *was;
+	size_t ntouched;
 };
 
 /* ---- weights: the one place they live ---- */
@@ -539,6 +575,21 @@ static int index_edges(govmap_analysis *an)
 	return 0;
 }
 
+/* The strengths of link e's edge: its own, and its best case (powers
+ * not listed: at best the forum has all three). */
+static void link_strengths(const govmap_analysis *an, const govmap_entity *e,
+			   double *s, double *hi)
+{
+	*s = govmap_analysis_link_strength(an, e, NULL, 0);
+	*hi = *s;
+	if (!e->powers) {
+		govmap_entity all = *e;
+		all.powers = GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION |
+			     GOVMAP_POWER_SANCTION;
+		*hi = govmap_analysis_link_strength(an, &all, NULL, 0);
+	}
+}
+
 static int build_edges(govmap_analysis *an)
 {
 	size_t n = govmap_registry_count(an->reg);
@@ -550,19 +601,8 @@ static int build_edges(govmap_analysis *an)
 			if (!node_ok(an, e->from.target) ||
 			    !node_ok(an, e->to.target))
 				continue;
-			double s = govmap_analysis_link_strength(an, e, NULL,
-								 0);
-			/* powers not listed: at best the forum has all
-			 * three */
-			double hi = s;
-			if (!e->powers) {
-				govmap_entity all = *e;
-				all.powers = GOVMAP_POWER_INFORM |
-					     GOVMAP_POWER_QUESTION |
-					     GOVMAP_POWER_SANCTION;
-				hi = govmap_analysis_link_strength(an, &all,
-								   NULL, 0);
-			}
+			double s, hi;
+			link_strengths(an, e, &s, &hi);
 			if (add_edge2(an, e->from.target, e->to.target,
 				      GOVMAP_EDGE_LINK, (int32_t)i, -1, s,
 				      hi) < 0)
@@ -785,9 +825,24 @@ static int unstated_edges_add(govmap_analysis *an)
 	}
 	free(mx.start);
 	free(mx.idx);
+	an->nx = an->nedges - an->unstated_from;
+	if (rc == 0 && an->nx) {
+		an->xedges = malloc(an->nx * sizeof(*an->xedges));
+		if (!an->xedges)
+			return -1;
+		memcpy(an->xedges, an->edges + an->unstated_from,
+		       an->nx * sizeof(*an->xedges));
+	}
 	if (rc == 0 && an->nedges != an->unstated_from)
 		rc = index_edges(an);
 	return rc;
+}
+
+/* Edge k of the search (the best-case-only ones after the others). */
+static const govmap_edge *edge_at(const govmap_analysis *an, uint32_t k)
+{
+	return k < an->unstated_from ? &an->edges[k]
+				     : &an->xedges[k - an->unstated_from];
 }
 
 static int unstated_edges_drop(govmap_analysis *an)
@@ -799,12 +854,6 @@ static int unstated_edges_drop(govmap_analysis *an)
 }
 
 /* ---- widest path: a max-heap Dijkstra from the electorates backwards */
-
-typedef struct {
-	double a;
-	uint32_t hops;
-	int32_t node;
-} heap_item;
 
 static int better(const heap_item *x, const heap_item *y)
 {
@@ -854,83 +903,178 @@ static heap_item heap_pop(heap_item *h, size_t *n)
  * tolerance relative to its size. */
 #define LOG_EPS 1e-9
 
+/* The relaxations of entry `it` taken from the heap: each edge into its
+ * node from a node not an electorate (with `only`, from a node marked in
+ * it) offers that node a chain through it. */
+static void relax(govmap_analysis *an, search_rec *r, heap_item it,
+		  const unsigned char *only, heap_item *heap, size_t *hn)
+{
+	for (size_t k = r->in_start[it.node]; k < r->in_start[it.node + 1];
+	     k++) {
+		const govmap_edge *e = edge_at(an, r->in_idx[k]);
+		govmap_score *su = &an->scores[e->from];
+		/* the best case of an interval uses the links' and seats'
+		 * best strengths */
+		double w = an->high ? e->strength_high : e->strength;
+		if ((only && !only[e->from]) || su->electorate || !(w > 0))
+			continue;
+		/* in logarithms (no underflow at any length): a chain is the
+		 * product of its links, or (a sensitivity variation) its
+		 * weakest link */
+		double lw = log(w);
+		double cand = an->v.weakest_link ? (lw < it.a ? lw : it.a)
+						 : it.a + lw;
+		double cur = r->la[e->from];
+		uint32_t hops = it.hops + 1;
+		if (cand > cur + LOG_EPS ||
+		    (isfinite(cur) && fabs(cand - cur) <= LOG_EPS &&
+		     hops < su->hops)) {
+			r->la[e->from] = cand;
+			su->A = exp(cand);
+			su->hops = hops;
+			su->next = (int32_t)r->in_idx[k];
+			heap_push(heap, hn, (heap_item){cand, hops, e->from});
+		}
+	}
+}
+
+/* Node i's start: none, or an electorate's root weight; pushed if > 0. */
+static void search_start(govmap_analysis *an, search_rec *r, size_t i,
+			 heap_item *heap, size_t *hn)
+{
+	govmap_score *s = &an->scores[i];
+	r->la[i] = -INFINITY;
+	if (!s->electorate)
+		return;
+	s->A = govmap_root_weight(govmap_registry_at(an->reg, i));
+	if (!(s->A > 0))
+		return;
+	r->la[i] = log(s->A);
+	heap_push(heap, hn, (heap_item){r->la[i], 0, (int32_t)i});
+}
+
+/* Is `it`, taken from the heap, out of date (a better chain since)? */
+static int stale(const govmap_analysis *an, const search_rec *r,
+		 heap_item it)
+{
+	return it.a < r->la[it.node] - LOG_EPS ||
+	       it.hops > an->scores[it.node].hops;
+}
+
+/* The search over the best case (an->high) or the scores, kept in
+ * an->rec[0] or [1].
+ *
+ * Each entry pushed is worse than the one taken (a strength is at most
+ * 1 and the hops grow), so the entries are taken in the order `better`
+ * gives, whatever the heap's layout; and what the search finds for a
+ * node depends only on the nodes its edges lead to, and theirs.  That
+ * is what lets govmap__analysis_patch search again among the nodes a
+ * change can reach and take the others' entries from the log. */
 static int widest_paths(govmap_analysis *an)
 {
 	size_t n = govmap_registry_count(an->reg);
+	search_rec *r = &an->rec[an->high ? 0 : 1];
 	/* reverse adjacency: edges grouped by `to` */
-	size_t *in_start = calloc(n + 1, sizeof(*in_start));
-	uint32_t *in_idx = malloc((an->nedges ? an->nedges : 1) *
-				  sizeof(*in_idx));
+	r->nin = an->nedges;
+	r->in_start = calloc(n + 1, sizeof(*r->in_start));
+	r->in_idx = malloc((an->nedges ? an->nedges : 1) * sizeof(*r->in_idx));
 	/* each relaxation pushes once: at most nedges + n items */
 	heap_item *heap = malloc((an->nedges + n + 1) * sizeof(*heap));
+	r->log = malloc((an->nedges + n + 1) * sizeof(*r->log));
 	size_t *fill = malloc((n + 1) * sizeof(*fill));
-	double *la = malloc((n + 1) * sizeof(*la)); /* log A, -inf: none */
+	r->la = malloc((n + 1) * sizeof(*r->la));
 	int rc = -1;
-	if (!in_start || !in_idx || !heap || !fill || !la)
+	if (!r->in_start || !r->in_idx || !heap || !r->log || !fill || !r->la)
 		goto cleanup;
 	for (size_t k = 0; k < an->nedges; k++)
-		in_start[an->edges[k].to + 1]++;
+		r->in_start[an->edges[k].to + 1]++;
 	for (size_t i = 0; i < n; i++)
-		in_start[i + 1] += in_start[i];
-	memcpy(fill, in_start, (n + 1) * sizeof(*fill));
+		r->in_start[i + 1] += r->in_start[i];
+	memcpy(fill, r->in_start, (n + 1) * sizeof(*fill));
 	for (size_t k = 0; k < an->nedges; k++)
-		in_idx[fill[an->edges[k].to]++] = (uint32_t)k;
+		r->in_idx[fill[an->edges[k].to]++] = (uint32_t)k;
 
 	size_t hn = 0;
-	for (size_t i = 0; i < n; i++) {
-		govmap_score *s = &an->scores[i];
-		la[i] = -INFINITY;
-		if (s->electorate) {
-			s->A = govmap_root_weight(
-				govmap_registry_at(an->reg, i));
-			if (!(s->A > 0))
-				continue;
-			la[i] = log(s->A);
-			heap_push(heap, &hn, (heap_item){la[i], 0, (int32_t)i});
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		search_start(an, r, i, heap, &hn);
 	while (hn) {
 		heap_item it = heap_pop(heap, &hn);
-		govmap_score *sv = &an->scores[it.node];
-		if (it.a < la[it.node] - LOG_EPS || it.hops > sv->hops)
-			continue; /* stale entry */
-		for (size_t k = in_start[it.node]; k < in_start[it.node + 1];
-		     k++) {
-			const govmap_edge *e = &an->edges[in_idx[k]];
-			govmap_score *su = &an->scores[e->from];
-			/* the best case of an interval uses the links' and
-			 * seats' best strengths */
-			double w = an->high ? e->strength_high : e->strength;
-			if (su->electorate || !(w > 0))
-				continue;
-			/* in logarithms (no underflow at any length): a chain
-			 * is the product of its links, or (a sensitivity
-			 * variation) its weakest link */
-			double lw = log(w);
-			double cand = an->v.weakest_link ? (lw < it.a ? lw : it.a)
-							 : it.a + lw;
-			double cur = la[e->from];
-			uint32_t hops = it.hops + 1;
-			if (cand > cur + LOG_EPS ||
-			    (isfinite(cur) && fabs(cand - cur) <= LOG_EPS &&
-			     hops < su->hops)) {
-				la[e->from] = cand;
-				su->A = exp(cand);
-				su->hops = hops;
-				su->next = (int32_t)in_idx[k];
-				heap_push(heap, &hn,
-					  (heap_item){cand, hops, e->from});
-			}
-		}
+		if (stale(an, r, it))
+			continue;
+		r->log[r->nlog++] = it;
+		relax(an, r, it, NULL, heap, &hn);
 	}
 	rc = 0;
 cleanup:
-	free(in_start);
-	free(in_idx);
 	free(heap);
 	free(fill);
-	free(la);
 	return rc;
+}
+
+/* Search r again among the nodes marked in an->mark (S: every node with
+ * an edge to a node of S is in S), the others' entries taken from r's
+ * log: the same entries in the same order as a whole search, so the
+ * same chains.  heap and log have room for r->nin + n + r->nlog + 1
+ * entries; log becomes r's. */
+static void search_again(govmap_analysis *an, search_rec *r,
+			 heap_item *heap, heap_item *log)
+{
+	const unsigned char *in = an->mark;
+	size_t hn = 0, li = 0, nl = 0;
+	for (size_t j = 0; j < an->ntouched; j++) {
+		int32_t i = an->touched[j];
+		if (!(in[i] & 1))
+			continue;
+		govmap_score *s = &an->scores[i];
+		s->A = 0;
+		s->hops = 0;
+		s->next = -1;
+		search_start(an, r, (size_t)i, heap, &hn);
+	}
+	for (;;) {
+		while (li < r->nlog && (in[r->log[li].node] & 1))
+			li++;
+		heap_item it;
+		if (hn && (li == r->nlog || better(&heap[0], &r->log[li]))) {
+			it = heap_pop(heap, &hn);
+			if (stale(an, r, it))
+				continue;
+		} else if (li < r->nlog) {
+			it = r->log[li++];
+		} else {
+			break;
+		}
+		log[nl++] = it;
+		relax(an, r, it, in, heap, &hn);
+	}
+	free(r->log);
+	r->log = log;
+	r->nlog = nl;
+}
+
+/* Round a body's or board's scores and set its deficit and exposure;
+ * anything else in force, or anything not, scores 0. */
+static void finish_score(govmap_analysis *an, size_t i)
+{
+	govmap_score *s = &an->scores[i];
+	const govmap_entity *e = govmap_registry_at(an->reg, i);
+	if (!s->active ||
+	    (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)) {
+		s->A = s->A_high = s->D = s->exposure = 0;
+		return;
+	}
+	/* round to 6 places so that output never depends on the last bits
+	 * of a product */
+	s->A = round(s->A * 1e6) / 1e6;
+	/* a chain, however long, is never shown as none: the rules, maps
+	 * and reports read A > 0 as "has a chain" */
+	if (s->next >= 0 && s->A < 1e-6)
+		s->A = 1e-6;
+	s->A_high = round(s->A_high * 1e6) / 1e6;
+	if (s->A_high < s->A)
+		s->A_high = s->A;
+	s->D = round((1.0 - s->A) * 1e6) / 1e6;
+	s->exposure = s->money > 0 ? s->D * (double)s->money : 0;
 }
 
 int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
@@ -982,9 +1126,9 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	/* with no unstated seat's edge and every edge's best case its
 	 * strength, the two searches see the same graph and give the same
 	 * chains: the second is not run */
-	int same = an->nedges == an->unstated_from;
-	for (size_t k = 0; same && k < an->nedges; k++)
-		same = an->edges[k].strength_high == an->edges[k].strength;
+	for (size_t k = 0; k < an->unstated_from; k++)
+		an->nhigh += an->edges[k].strength_high != an->edges[k].strength;
+	an->same = an->nx == 0 && an->nhigh == 0;
 	if (widest_paths(an) < 0 || unstated_edges_drop(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
@@ -992,40 +1136,175 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 	for (size_t i = 0; i < n; i++) {
 		govmap_score *s = &an->scores[i];
 		s->A_high = s->A;
-		if (same)
+		if (an->same)
 			continue;
 		s->A = 0;
 		s->hops = 0;
 		s->next = -1;
 	}
 	an->high = 0;
-	if (!same && widest_paths(an) < 0) {
+	if (!an->same && widest_paths(an) < 0) {
 		govmap_analysis_free(an);
 		return GOVMAP_ENOMEM;
 	}
-	for (size_t i = 0; i < n; i++) {
-		govmap_score *s = &an->scores[i];
-		const govmap_entity *e = govmap_registry_at(reg, i);
-		if (!s->active || (e->kind != GOVMAP_KIND_BODY &&
-				   e->kind != GOVMAP_KIND_BOARD)) {
-			s->A = s->A_high = s->D = s->exposure = 0;
-			continue;
-		}
-		/* round to 6 places so that output never depends on the
-		 * last bits of a product */
-		s->A = round(s->A * 1e6) / 1e6;
-		/* a chain, however long, is never shown as none: the rules,
-		 * maps and reports read A > 0 as "has a chain" */
-		if (s->next >= 0 && s->A < 1e-6)
-			s->A = 1e-6;
-		s->A_high = round(s->A_high * 1e6) / 1e6;
-		if (s->A_high < s->A)
-			s->A_high = s->A;
-		s->D = round((1.0 - s->A) * 1e6) / 1e6;
-		s->exposure = s->money > 0 ? s->D * (double)s->money : 0;
-	}
+	for (size_t i = 0; i < n; i++)
+		finish_score(an, i);
 	*out = an;
 	return GOVMAP_OK;
+}
+
+/* A changed link's edge and its new strengths. */
+typedef struct {
+	uint32_t k;
+	double s, hi;
+} new_strength;
+
+/* Mark node i (bits: 1 search it again, 2 in the touched list) and list
+ * it if it is new there. */
+static void touch(govmap_analysis *an, int32_t i, unsigned char bit)
+{
+	if (!an->mark[i])
+		an->touched[an->ntouched++] = i;
+	an->mark[i] |= bit;
+}
+
+int govmap__analysis_patch(govmap_analysis *an, const int32_t *idx,
+			   size_t nidx)
+{
+	size_t n = govmap_registry_count(an->reg);
+	new_strength *ns = malloc((nidx ? nidx : 1) * sizeof(*ns));
+	if (!ns)
+		return -1;
+	size_t nns = 0;
+	long dh = 0; /* the change in nhigh */
+	for (size_t j = 0; j < nidx; j++) {
+		int32_t i = idx[j];
+		const govmap_entity *e = govmap_registry_at(an->reg, (size_t)i);
+		const govmap_score *sc = &an->scores[i];
+		/* a contract's value is its provider's money, and stands in
+		 * for a provider's own figure unknown or of another year
+		 * (contract_money): not done here */
+		govmap_money_figure mf;
+		govmap_entity_money(e, an->on, an->money_how, &mf);
+		if (e->kind == GOVMAP_KIND_CONTRACT ||
+		    (sc->contracts && !sc->contracts_unvalued &&
+		     (sc->money_from_contracts || mf.gbp < 0 ||
+		      mf.other_year))) {
+			free(ns);
+			return 1;
+		}
+		if (e->kind != GOVMAP_KIND_LINK || !sc->active ||
+		    e->from.target < 0)
+			continue;
+		size_t no;
+		const uint32_t *out = govmap_analysis_out(an,
+						(size_t)e->from.target, &no);
+		for (size_t o = 0; o < no; o++) {
+			const govmap_edge *ed = &an->edges[out[o]];
+			if (ed->kind != GOVMAP_EDGE_LINK || ed->link != i)
+				continue;
+			double st, hi;
+			link_strengths(an, e, &st, &hi);
+			if (hi < st)
+				hi = st; /* as add_edge2 */
+			if (st != ed->strength || hi != ed->strength_high) {
+				ns[nns++] = (new_strength){out[o], st, hi};
+				dh += (hi != st) -
+				      (ed->strength_high != ed->strength);
+			}
+			break;
+		}
+	}
+	/* a search run or no longer run: analyse again */
+	if ((an->nx == 0 && (long)an->nhigh + dh == 0) != an->same) {
+		free(ns);
+		return 1;
+	}
+	if (!an->mark) {
+		an->mark = calloc(n ? n : 1, 1);
+		an->touched = malloc((n ? n : 1) * sizeof(*an->touched));
+		an->was = malloc((n ? n : 1) * sizeof(*an->was));
+	}
+	size_t room = n + 1 + (an->rec[0].nin > an->rec[1].nin
+				       ? an->rec[0].nin
+				       : an->rec[1].nin);
+	heap_item *heap = nns ? malloc(room * sizeof(*heap)) : NULL;
+	heap_item *log0 = nns ? malloc((room + an->rec[0].nlog) *
+				       sizeof(*log0))
+			      : NULL;
+	heap_item *log1 = nns && !an->same
+				  ? malloc((room + an->rec[1].nlog) *
+					   sizeof(*log1))
+				  : NULL;
+	if (!an->mark || !an->touched || !an->was ||
+	    (nns && (!heap || !log0 || (!an->same && !log1)))) {
+		free(ns);
+		free(heap);
+		free(log0);
+		free(log1);
+		return -1;
+	}
+	/* S: the changed edges' `from` nodes and every node with a chain
+	 * to one (over the best case's edges, a superset), by the best
+	 * case's edges into each node; then the changed entities */
+	an->ntouched = 0;
+	for (size_t j = 0; j < nns; j++)
+		touch(an, an->edges[ns[j].k].from, 1);
+	const search_rec *r0 = &an->rec[0];
+	for (size_t q = 0; q < an->ntouched; q++) {
+		int32_t y = an->touched[q];
+		for (size_t k = r0->in_start[y]; k < r0->in_start[y + 1]; k++) {
+			int32_t f = edge_at(an, r0->in_idx[k])->from;
+			if (!(an->mark[f] & 1))
+				touch(an, f, 1);
+		}
+	}
+	for (size_t j = 0; j < nidx; j++)
+		touch(an, idx[j], 2);
+	for (size_t j = 0; j < an->ntouched; j++)
+		an->was[j] = an->scores[an->touched[j]];
+	for (size_t j = 0; j < nns; j++) {
+		an->edges[ns[j].k].strength = ns[j].s;
+		an->edges[ns[j].k].strength_high = ns[j].hi;
+	}
+	an->nhigh = (size_t)((long)an->nhigh + dh);
+	free(ns);
+	/* the changed entities' money (none is a provider: above) */
+	for (size_t j = 0; j < nidx; j++) {
+		govmap_score *sc = &an->scores[idx[j]];
+		govmap_money_figure mf;
+		govmap_entity_money(govmap_registry_at(an->reg, (size_t)idx[j]),
+				    an->on, an->money_how, &mf);
+		sc->money = mf.gbp;
+		sc->money_year = mf.year;
+		sc->money_kind = mf.kind;
+		sc->money_other_year = mf.other_year;
+	}
+	if (nns) {
+		an->high = 1;
+		search_again(an, &an->rec[0], heap, log0);
+		for (size_t j = 0; j < an->ntouched; j++)
+			if (an->mark[an->touched[j]] & 1)
+				an->scores[an->touched[j]].A_high =
+					an->scores[an->touched[j]].A;
+		an->high = 0;
+		if (!an->same)
+			search_again(an, &an->rec[1], heap, log1);
+	}
+	free(heap);
+	for (size_t j = 0; j < an->ntouched; j++) {
+		finish_score(an, (size_t)an->touched[j]);
+		an->mark[an->touched[j]] = 0;
+	}
+	return 0;
+}
+
+size_t govmap__analysis_touched(const govmap_analysis *an,
+				const int32_t **idx, const govmap_score **was)
+{
+	*idx = an->touched;
+	*was = an->was;
+	return an->ntouched;
 }
 
 void govmap_analysis_free(govmap_analysis *an)
@@ -1036,6 +1315,16 @@ void govmap_analysis_free(govmap_analysis *an)
 	free(an->edges);
 	free(an->out_idx);
 	free(an->out_start);
+	free(an->xedges);
+	for (int r = 0; r < 2; r++) {
+		free(an->rec[r].la);
+		free(an->rec[r].in_start);
+		free(an->rec[r].in_idx);
+		free(an->rec[r].log);
+	}
+	free(an->mark);
+	free(an->touched);
+	free(an->was);
 	free(an);
 }
 

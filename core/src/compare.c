@@ -18,6 +18,7 @@
 #include "govmap/compare.h"
 #include "govmap/analysis.h"
 #include "govmap/schema.h"
+#include "analysis_impl.h"
 #include "parse_cache.h"
 #include "registry_impl.h"
 #include "util.h"
@@ -229,15 +230,15 @@ static size_t *sorted_like(const govmap_registry *b, const govmap_registry *a,
 /* Exposure is added up in fixed point, in 1/65536ths of a pound: whole
  * numbers add up exactly, so a total does not depend on the order of its
  * terms, and a timeline can take a share out and put another in
- * (patch_kind) and reach the sum a load gives.  A share is at most 2^-17
+ * (patch_prev) and reach the sum a load gives.  A share is at most 2^-17
  * of a pound away from the analysis's figure. */
 #define EXPOSURE_UNIT 65536.0
 
 /* An entity's share of the total exposure, given its money: a body's or
  * board's in force (not an electorate's) with money. */
-static int64_t exposure_share(const govmap_entity *e, const govmap_score *sc,
-			      int64_t money)
+static int64_t exposure_share(const govmap_entity *e, const govmap_score *sc)
 {
+	int64_t money = sc->money;
 	if ((e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD) ||
 	    !sc->active || sc->electorate || money <= 0)
 		return 0;
@@ -252,7 +253,7 @@ static int64_t exposure_units(const govmap_registry *reg,
 	size_t n = an ? govmap_registry_count(reg) : 0;
 	for (size_t i = 0; i < n; i++) {
 		const govmap_score *sc = govmap_analysis_score(an, i);
-		sum += exposure_share(govmap_registry_at(reg, i), sc, sc->money);
+		sum += exposure_share(govmap_registry_at(reg, i), sc);
 	}
 	return sum;
 }
@@ -1101,28 +1102,18 @@ static void forget_session(govmap_timeline *t, govmap_session *s);
 
 /* totals_only: can commit idx, against the next older commit, be applied
  * to t->prev (the older commit's registry, or one brought up to it
- * by patch_prev)?
- *  - 0: no: a file added, removed or reshaped (same_shape), an entity
- *    changed in more than notes, money and powers, a change of powers
- *    that validation warns of, or errors at the last load;
- *  - 1: yes, and only notes and the money of bodies and boards whose
- *    money the analysis takes from their own figure before and after
- *    changed: *delta is what the new figures add to the total exposure,
- *    in EXPOSURE_UNITs (their deficits cannot move);
- *  - 2: yes, and the analysis must be redone (if there is one). */
-static int patch_kind(govmap_timeline *t, size_t idx, int64_t *delta)
+ * by patch_prev)?  Not when a file is added, removed or reshaped
+ * (same_shape), an entity changed in more than notes, money and powers,
+ * a change of powers that validation warns of, or the last load had
+ * errors. */
+static int patch_kind(govmap_timeline *t, size_t idx)
 {
 	static const char *const loose[] = {"notes", "money", "powers", NULL};
-	static const char *const money[] = {"notes", "money", NULL};
 	const govmap__commit_change *ch = &t->ch[idx];
 	const govmap_registry *reg = govmap_session_registry(t->prev);
-	const govmap_analysis *an = govmap_session_analysis(t->prev);
 	if (!reg || ch->unknown || !ch->in_place || ch->nold != ch->nnew ||
 	    govmap_session_diags(t->prev)->count[GOVMAP_SEV_ERROR])
 		return 0;
-	govmap_date on = govmap_session_date(t->prev);
-	int64_t d = 0;
-	int kind = an ? 1 : 2; /* not scored: nothing to add up */
 	for (size_t f = 0; f < ch->nold; f++) {
 		size_t nx;
 		const govmap_entity *y;
@@ -1137,32 +1128,9 @@ static int patch_kind(govmap_timeline *t, size_t idx, int64_t *delta)
 			if (x[k].basis == GOVMAP_BASIS_NONE &&
 			    ((x[k].powers ^ y[k].powers) & GOVMAP_POWER_SANCTION))
 				return 0;
-			if (kind == 2)
-				continue;
-			if ((x[k].kind != GOVMAP_KIND_BODY &&
-			     x[k].kind != GOVMAP_KIND_BOARD) ||
-			    !govmap__entity_same_but(&x[k], &y[k], money)) {
-				kind = 2; /* a contract's value, powers */
-				continue;
-			}
-			const govmap_score *sc = govmap_analysis_score(an, (size_t)j);
-			govmap_money_figure mx, my;
-			govmap_entity_money(&x[k], on, t->sopts.money_how, &mx);
-			govmap_entity_money(&y[k], on, t->sopts.money_how, &my);
-			/* contracts' values stand in for a figure unknown or
-			 * of another year (contract_money, analysis.c) */
-			if (sc->contracts && !sc->contracts_unvalued &&
-			    (mx.gbp < 0 || mx.other_year || my.gbp < 0 ||
-			     my.other_year)) {
-				kind = 2;
-				continue;
-			}
-			d += exposure_share(&y[k], sc, my.gbp) -
-			     exposure_share(&x[k], sc, mx.gbp);
 		}
 	}
-	*delta = d;
-	return kind;
+	return 1;
 }
 
 /* The targets of e's references, in each_ref's order, into or out of
@@ -1204,11 +1172,13 @@ static int copy_targets(govmap_entity *to, const govmap_entity *from)
 	return x.n == max ? 0 : -1;
 }
 
-/* Apply commit idx (patch_kind gave `kind`) to t->prev: each entity of
- * the files it changed replaced by its new version, its references
- * resolved as before; with kind 2, the analysis redone.  0; or -1 on
- * out-of-memory, when t->prev is forgotten (the commit is loaded). */
-static int patch_prev(govmap_timeline *t, size_t idx, int kind)
+/* Apply commit idx (patch_kind said it can be) to t->prev: each entity
+ * of the files it changed replaced by its new version, its references
+ * resolved as before; the analysis (if any) brought up to date, in part
+ * (govmap__session_patch) or whole, and the total exposure with it.  0;
+ * or -1 on out-of-memory, when t->prev is forgotten (the commit is
+ * loaded). */
+static int patch_prev(govmap_timeline *t, size_t idx)
 {
 	const govmap__commit_change *ch = &t->ch[idx];
 	govmap_registry *reg = govmap__session_registry_mut(t->prev);
@@ -1236,11 +1206,30 @@ static int patch_prev(govmap_timeline *t, size_t idx, int kind)
 	for (size_t i = 0; ok && i < m; i++)
 		reg->ents[at[i]] = v[i];
 	free(v);
+	if (ok && govmap_session_analysis(t->prev)) {
+		int rc = govmap__session_patch(t->prev, at, m);
+		ok = rc >= 0;
+		if (rc == 1) {
+			/* the total moves by the touched entities' shares */
+			const govmap_analysis *an =
+				govmap_session_analysis(t->prev);
+			const int32_t *ti;
+			const govmap_score *was;
+			size_t nt = govmap__analysis_touched(an, &ti, &was);
+			for (size_t j = 0; j < nt; j++) {
+				const govmap_entity *e =
+					govmap_registry_at(reg, (size_t)ti[j]);
+				const govmap_score *sc =
+					govmap_analysis_score(an, (size_t)ti[j]);
+				t->total += exposure_share(e, sc) -
+					    exposure_share(e, &was[j]);
+			}
+		} else if (rc == 0) {
+			t->total = exposure_units(reg,
+					govmap_session_analysis(t->prev));
+		}
+	}
 	free(at);
-	if (ok && kind == 2 && govmap_session_analysis(t->prev))
-		ok = govmap_session_set_date(t->prev,
-					     govmap_session_date(t->prev)) ==
-		     GOVMAP_OK;
 	if (ok)
 		return 0;
 	if (t->prev == t->base)
@@ -1449,22 +1438,16 @@ int govmap_timeline_next(govmap_timeline *t,
 	memset(&t->step, 0, sizeof t->step);
 	t->step.commit = c;
 	t->step.index = idx;
-	int64_t delta = 0;
-	int patch = 0;
+
 	if (t->same && t->prev && t->last == idx + 1 && c->tree[0] &&
 	    (t->same[idx] || timeline_irrelevant(t, idx) ||
-	     (t->totals && t->ch && (patch = patch_kind(t, idx, &delta)) &&
-	      patch_prev(t, idx, patch) == 0))) {
+	     (t->totals && t->ch && patch_kind(t, idx) &&
+	      patch_prev(t, idx) == 0))) {
 		/* nothing read changed (or, with relevant_id, nothing the
 		 * entity's figures read): the older commit's session; with
 		 * totals_only, that session brought up to this commit */
 		if (t->rid && t->ch && touches(&t->ch[idx], t->rid))
 			t->id_touched = 1;
-		if (patch == 2)
-			t->total = exposure_units(govmap_session_registry(t->prev),
-						  govmap_session_analysis(t->prev));
-		else
-			t->total += delta;
 		t->step.exposure =
 			t->totals ? (double)t->total / EXPOSURE_UNIT : 0;
 		t->step.session = t->prev;

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "govmap/session.h"
+#include "analysis_impl.h"
 #include "source_impl.h"
 #include "util.h"
 #include "vcs_impl.h"
@@ -213,6 +214,17 @@ void govmap_session_free(govmap_session *s)
 govmap_registry *govmap__session_registry_mut(govmap_session *s)
 {
 	return s ? s->reg : NULL;
+}
+
+int govmap__session_patch(govmap_session *s, const int32_t *idx, size_t n)
+{
+	if (!s || !s->reg)
+		return GOVMAP_EINVALID;
+	if (s->an && s->stage < GOVMAP_STAGE_FINDINGS &&
+	    govmap__analysis_patch(s->an, idx, n) == 0)
+		return 1;
+	int rc = analyse(s);
+	return rc == GOVMAP_OK ? 0 : rc;
 }
 
 govmap_src *govmap_session_source(const govmap_session *s)

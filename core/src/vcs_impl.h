@@ -87,6 +87,15 @@ void govmap__commit_changes_free(govmap__commit_change *v, size_t n);
  * later commit in place (compare.c, patch_prev); NULL without one. */
 govmap_registry *govmap__session_registry_mut(govmap_session *s);
 
+/** After the timeline replaced the entities at idx[0, n) of the session's
+ * registry in place (compare.c, patch_prev; each differs only in notes,
+ * money and powers), bring its analysis up to date: patched where it
+ * can be (govmap__analysis_patch, when the session has no findings),
+ * else done again whole.
+ * @return 1 patched (govmap__analysis_touched lists what moved), 0 done
+ *         again whole, or an error code (GOVMAP_ENOMEM). */
+int govmap__session_patch(govmap_session *s, const int32_t *idx, size_t n);
+
 /** Do two entities of one kind have the same value in every schema field
  * (govmap_entity_field) but the keys in `skip` (NULL-terminated, or
  * NULL)?  Positions and resolved targets are not compared.  1 or 0 (0
