@@ -108,8 +108,8 @@ static int walk_progress(size_t walked, void *payload)
 }
 
 /* Fill st from a loaded session (with the entity `id` when given); the
- * total exposure is *exposure when given (a totals_only step's), else
- * the session's. */
+ * total exposure (read only without an id) is *exposure when given (a
+ * totals_only step's), else the session's. */
 static void fill_state(state *st, govmap_session *gs, const char *id,
 		       int scores, const double *exposure)
 {
@@ -118,7 +118,7 @@ static void fill_state(state *st, govmap_session *gs, const char *id,
 	st->loaded = 1;
 	st->errors = govmap_session_diags(gs)->count[GOVMAP_SEV_ERROR];
 	st->entities = govmap_registry_count(reg);
-	st->exposure = !scores ? 0
+	st->exposure = !scores || id ? 0
 		       : exposure ? *exposure
 				  : govmap_exposure_total(gs);
 	int32_t i = id ? govmap_registry_index(reg, id) : -1;

@@ -15,14 +15,21 @@
 
 char *govmap__vasprintf(const char *fmt, va_list ap)
 {
+	/* most strings are short: one formatting into the stack, a second
+	 * only for a longer one */
+	char buf[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return NULL;
 	char *s = malloc((size_t)n + 1);
-	if (s)
+	if (!s)
+		return NULL;
+	if ((size_t)n < sizeof buf)
+		memcpy(s, buf, (size_t)n + 1);
+	else
 		vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;
 }

@@ -415,6 +415,16 @@ START_TEST(asprintf_basic)
 	ck_assert_int_eq(s[0], '[');
 	ck_assert_int_eq(s[sizeof big], ']');
 	free(s);
+	/* either side of the first attempt's 256-byte buffer */
+	for (size_t len = 253; len <= 256; len++) {
+		big[len - 2] = '\0';
+		s = govmap__asprintf("[%s]", big);
+		ck_assert_uint_eq(strlen(s), len);
+		ck_assert_int_eq(s[len - 1], ']');
+		ck_assert_int_eq(s[len - 2], 'z');
+		free(s);
+		big[len - 2] = 'z';
+	}
 }
 END_TEST
 
