@@ -904,8 +904,8 @@ static heap_item heap_pop(heap_item *h, size_t *n)
 #define LOG_EPS 1e-9
 
 /* The relaxations of entry `it` taken from the heap: each edge into its
- * node from a node not an electorate (with `only`, from a node marked in
- * it) offers that node a chain through it. */
+ * node from a node not an electorate (with `only`, from a node whose
+ * mark has bit 1: searched again) offers that node a chain through it. */
 static void relax(govmap_analysis *an, search_rec *r, heap_item it,
 		  const unsigned char *only, heap_item *heap, size_t *hn)
 {
@@ -916,7 +916,8 @@ static void relax(govmap_analysis *an, search_rec *r, heap_item it,
 		/* the best case of an interval uses the links' and seats'
 		 * best strengths */
 		double w = an->high ? e->strength_high : e->strength;
-		if ((only && !only[e->from]) || su->electorate || !(w > 0))
+		if ((only && !(only[e->from] & 1)) || su->electorate ||
+		    !(w > 0))
 			continue;
 		/* in logarithms (no underflow at any length): a chain is the
 		 * product of its links, or (a sensitivity variation) its

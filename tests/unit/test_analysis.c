@@ -1222,11 +1222,13 @@ typedef struct {
 } patch_counts;
 
 /* Change every `step`-th link's powers and body's first money figure in
- * turn (each change kept), patch the analysis after each, and check it
+ * turn (each change kept), patch the analysis after each change (most
+ * 1) or after one, two, three... up to `most` changes in turn, and check
+ * it
  * against a whole analysis of the changed registry: every score equal,
  * every score that moved listed as touched with its score before. */
 static void patch_walk(govmap_registry *reg, govmap_date on, size_t step,
-		       patch_counts *pc)
+		       size_t most, patch_counts *pc)
 {
 	static const unsigned powers[] = {
 		0, GOVMAP_POWER_INFORM,
@@ -1238,6 +1240,9 @@ static void patch_walk(govmap_registry *reg, govmap_date on, size_t step,
 	govmap_score *before = malloc((n ? n : 1) * sizeof(*before));
 	size_t *slot = calloc(n ? n : 1, sizeof(*slot)); /* touched's, + 1 */
 	ck_assert(before && slot);
+	int32_t at[8];
+	size_t nat = 0;
+	ck_assert_uint_le(most, 8);
 	govmap_analysis *an = analyse_on(reg, on);
 	for (size_t i = 0; i < n; i++) {
 		govmap_entity *e = (govmap_entity *)govmap_registry_at(reg, i);
@@ -1251,10 +1256,14 @@ static void patch_walk(govmap_registry *reg, govmap_date on, size_t step,
 			e->powers = powers[(seen / step + e->powers) % 5];
 		else
 			e->money[0].gbp = e->money[0].gbp / 2 + 12345;
+		/* changed entities to a patch: 1, 2, ... most, in turn */
+		at[nat++] = (int32_t)i;
+		if (nat < 1 + (pc->patched + pc->refused) % most)
+			continue;
 		for (size_t j = 0; j < n; j++)
 			before[j] = *govmap_analysis_score(an, j);
-		int32_t at = (int32_t)i;
-		int rc = govmap__analysis_patch(an, &at, 1);
+		int rc = govmap__analysis_patch(an, at, nat);
+		nat = 0;
 		ck_assert_int_ge(rc, 0);
 		if (rc == 1) {
 			pc->refused++;
@@ -1335,7 +1344,8 @@ START_TEST(patch_matches_whole)
 	for (size_t f = 0; fx[f]; f++) {
 		snprintf(sub, sizeof sub, "tests/fixtures/analysis/%s", fx[f]);
 		govmap_registry *reg = load_dir(sub); /* warnings allowed */
-		patch_walk(reg, ON, 1, &pc);
+		patch_walk(reg, ON, 1, 1, &pc);
+		patch_walk(reg, ON, 1, 3, &pc); /* several at once */
 		govmap_registry_free(reg);
 	}
 	/* patched, with scores moved, in graphs with a best case of their
@@ -1353,10 +1363,11 @@ START_TEST(patch_matches_whole_registry)
 {
 	patch_counts pc = {0};
 	govmap_registry *reg = load_dir("registry");
-	patch_walk(reg, 20250601, 241, &pc);
+	patch_walk(reg, 20250601, 241, 1, &pc);
+	patch_walk(reg, 20250601, 97, 3, &pc);
 	govmap_registry_free(reg);
-	ck_assert_uint_gt(pc.patched, 8);
-	ck_assert_uint_gt(pc.unsame, 8);
+	ck_assert_uint_gt(pc.patched, 24);
+	ck_assert_uint_gt(pc.unsame, 24);
 }
 END_TEST
 
