@@ -1015,8 +1015,8 @@ cleanup:
 /* Search r again among the nodes marked in an->mark (S: every node with
  * an edge to a node of S is in S), the others' entries taken from r's
  * log: the same entries in the same order as a whole search, so the
- * same chains.  heap and log have room for r->nin + n + r->nlog + 1
- * entries; log becomes r's. */
+ * same chains.  heap has room for r->nin + n + 1 entries (S's pushes)
+ * and log for r->nlog more (the others'); log becomes r's. */
 static void search_again(govmap_analysis *an, search_rec *r,
 			 heap_item *heap, heap_item *log)
 {
@@ -1078,6 +1078,20 @@ static void finish_score(govmap_analysis *an, size_t i)
 	s->exposure = s->money > 0 ? s->D * (double)s->money : 0;
 }
 
+/* Entity i's money from its own figures (contract_money may then put its
+ * contracts' values in their place). */
+static void own_money(govmap_analysis *an, size_t i)
+{
+	govmap_score *s = &an->scores[i];
+	govmap_money_figure mf;
+	govmap_entity_money(govmap_registry_at(an->reg, i), an->on,
+			    an->money_how, &mf);
+	s->money = mf.gbp;
+	s->money_year = mf.year;
+	s->money_kind = mf.kind;
+	s->money_other_year = mf.other_year;
+}
+
 int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		   const govmap_analysis_opts *opts)
 {
@@ -1109,12 +1123,7 @@ int govmap_analyse(govmap_analysis **out, const govmap_registry *reg,
 		s->dates_unknown = st == GOVMAP_UNKNOWN;
 		s->electorate = govmap__is_root(e) && s->active;
 		s->next = -1;
-		govmap_money_figure mf;
-		govmap_entity_money(e, an->on, an->money_how, &mf);
-		s->money = mf.gbp;
-		s->money_year = mf.year;
-		s->money_kind = mf.kind;
-		s->money_other_year = mf.other_year;
+		own_money(an, i);
 	}
 	/* the best case first (strength_high), kept in A_high; then the
 	 * scores proper */
@@ -1271,16 +1280,8 @@ int govmap__analysis_patch(govmap_analysis *an, const int32_t *idx,
 	an->nhigh = (size_t)((long)an->nhigh + dh);
 	free(ns);
 	/* the changed entities' money (none is a provider: above) */
-	for (size_t j = 0; j < nidx; j++) {
-		govmap_score *sc = &an->scores[idx[j]];
-		govmap_money_figure mf;
-		govmap_entity_money(govmap_registry_at(an->reg, (size_t)idx[j]),
-				    an->on, an->money_how, &mf);
-		sc->money = mf.gbp;
-		sc->money_year = mf.year;
-		sc->money_kind = mf.kind;
-		sc->money_other_year = mf.other_year;
-	}
+	for (size_t j = 0; j < nidx; j++)
+		own_money(an, (size_t)idx[j]);
 	if (nns) {
 		an->high = 1;
 		search_again(an, &an->rec[0], heap, log0);

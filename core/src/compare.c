@@ -234,8 +234,8 @@ static size_t *sorted_like(const govmap_registry *b, const govmap_registry *a,
  * of a pound away from the analysis's figure. */
 #define EXPOSURE_UNIT 65536.0
 
-/* An entity's share of the total exposure, given its money: a body's or
- * board's in force (not an electorate's) with money. */
+/* An entity's share of the total exposure, by score sc (its deficit and
+ * money): a body's or board's in force (not an electorate's) with money. */
 static int64_t exposure_share(const govmap_entity *e, const govmap_score *sc)
 {
 	int64_t money = sc->money;
@@ -1106,7 +1106,7 @@ static void forget_session(govmap_timeline *t, govmap_session *s);
  * (same_shape), an entity changed in more than notes, money and powers,
  * a change of powers that validation warns of, or the last load had
  * errors. */
-static int patch_kind(govmap_timeline *t, size_t idx)
+static int can_patch(govmap_timeline *t, size_t idx)
 {
 	static const char *const loose[] = {"notes", "money", "powers", NULL};
 	const govmap__commit_change *ch = &t->ch[idx];
@@ -1157,7 +1157,7 @@ static void ref_set(const govmap_ref *r, void *p)
 }
 
 /* Copy the resolved targets of `from` into `to`: the same entity with
- * the same references (patch_kind), so they resolve alike. */
+ * the same references (can_patch), so they resolve alike. */
 static int copy_targets(govmap_entity *to, const govmap_entity *from)
 {
 	size_t max = 7 + from->njoint + 2 * from->nseats;
@@ -1172,7 +1172,7 @@ static int copy_targets(govmap_entity *to, const govmap_entity *from)
 	return x.n == max ? 0 : -1;
 }
 
-/* Apply commit idx (patch_kind said it can be) to t->prev: each entity
+/* Apply commit idx (can_patch said it can be) to t->prev: each entity
  * of the files it changed replaced by its new version, its references
  * resolved as before; the analysis (if any) brought up to date, in part
  * (govmap__session_patch) or whole, and the total exposure with it.  0;
@@ -1438,10 +1438,9 @@ int govmap_timeline_next(govmap_timeline *t,
 	memset(&t->step, 0, sizeof t->step);
 	t->step.commit = c;
 	t->step.index = idx;
-
 	if (t->same && t->prev && t->last == idx + 1 && c->tree[0] &&
 	    (t->same[idx] || timeline_irrelevant(t, idx) ||
-	     (t->totals && t->ch && patch_kind(t, idx) &&
+	     (t->totals && t->ch && can_patch(t, idx) &&
 	      patch_prev(t, idx) == 0))) {
 		/* nothing read changed (or, with relevant_id, nothing the
 		 * entity's figures read): the older commit's session; with

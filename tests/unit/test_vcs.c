@@ -896,10 +896,10 @@ static size_t walk_totals(total_step *v, size_t max, govmap_stage stage)
 	TMONEY(gbp, "contract-value") TH_SOURCES
 
 /* A commit that changes only notes, money figures and powers is not
- * loaded: the last loaded session is brought up to it, and its total is
- * the one a load gives (the money of bodies whose deficits cannot move
- * added up without a new analysis).  A change validation warns of, a
- * file added, or a commit after errors is loaded. */
+ * loaded: the last loaded session is brought up to it (its analysis
+ * patched where the changes reach, or done again whole for a contract's
+ * value), and its total is the one a load gives.  A change validation
+ * warns of, a file added, or a commit after errors is loaded. */
 START_TEST(timeline_totals_only)
 {
 	const char *files[] = {
