@@ -2306,6 +2306,16 @@ int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":null,"
 				"\"money_known\":0",
 				n->count, n->D);
+		if (n->kind == GOVMAP__DN_FOOTPRINT) {
+			/* as the box: filled by its weakest chain, named by
+			 * its ICB, board or trust (id and name above are its
+			 * largest body's) */
+			fprintf(f, ",\"weakest_deficit\":%.6f,\"area\":", n->maxD);
+			if (n->area >= 0)
+				json_str(f, govmap_registry_at(reg, (size_t)n->area)->id);
+			else
+				fputs("null", f);
+		}
 		fprintf(f, ",\"context\":%s}", n->context ? "true" : "false");
 	}
 	fprintf(f, "],\"edges\":[");

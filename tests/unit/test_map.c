@@ -1027,6 +1027,11 @@ START_TEST(collapse_and_national)
 		       "\"deficit\":0.194696,\"money\":460000000");
 	ASSERT_HAS(js, "\"region\":\"england/otherside\",\"count\":1,"
 		       "\"deficit\":0.190000,\"money\":20000000");
+	/* the box's fill (its weakest chain) and the body naming it are in
+	 * the JSON too: id and name are its largest body's */
+	ck_assert_uint_eq(count_str(js, "\"weakest_deficit\":"), 2);
+	ASSERT_HAS(js, "\"money_known\":4,\"weakest_deficit\":0.757000,"
+		       "\"area\":");
 	/* the parliament (region england, not a footprint) stays an
 	 * entity */
 	ck_assert_uint_eq(count_str(js, "\"kind\":\"entity\""), 1);
