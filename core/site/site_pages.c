@@ -942,6 +942,11 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 	char *svg = NULL, *json = NULL;
 	size_t len = 0, jlen = 0;
 	govmap_diags d = {0};
+	/* the page gives its own key under the map (site_legend_html), so
+	 * the map is drawn without its legend: no hole where it was */
+	govmap_map_opts mo = *o;
+	mo.no_legend = 1;
+	o = &mo;
 	int rc = govmap_map_render(&svg, &len, an, o, GOVMAP_MAP_SVG, &d);
 	site_buf inl = {0};
 	site_legend legend = {0};

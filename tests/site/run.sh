@@ -102,6 +102,17 @@ grep -q '<p class="note years">Money for other years: 2 of the 4 bodies' "$1/yea
 ! grep -q 'note years' "$1/years/index.html"
 EOF
 )" "$BIN" "$tmp" "$top"
+check "maps are drawn without their own legend (the page's key is under each): no hole" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/nolegend" >/dev/null
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 map --national -o "$1/national.svg"
+site=$(grep -o '<svg width="[0-9]*" height="[0-9]*"' "$1/nolegend/index.html" | head -n 1 | sed 's/.*height="\([0-9]*\)"/\1/')
+alone=$(grep -o '<svg width="[0-9]*pt" height="[0-9]*pt"' "$1/national.svg" | sed 's/.*height="\([0-9]*\)pt"/\1/')
+echo "site map $site pt high, the map with its legend $alone pt"
+[ -n "$site" ] && [ -n "$alone" ] && [ "$site" -lt "$alone" ]
+! grep -q '<title>legend</title>' "$1/nolegend/index.html"
+EOF
+)" "$BIN" "$tmp" "$top"
 mkdir -p "$tmp/reg/sub" "$tmp/foreign"
 ln -s "$tmp/reg/sub" "$tmp/link"
 check "refuses a symbolic link without --force" \
