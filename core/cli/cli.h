@@ -140,6 +140,11 @@ int cli_open(govmap_cli *cli, cli_session *s);
  * options otherwise as given. */
 int cli_open_on(govmap_cli *cli, cli_session *s, govmap_date on);
 void cli_close(cli_session *s);
+/* Is the registry path a directory?  EXIT_OK, or EXIT_USAGE with the
+ * message every command gives when it is not (for a command that reads
+ * Git itself, where a path that is a file, or is not there, would read
+ * as a registry no commit changed). */
+int cli_need_registry_dir(const govmap_cli *cli);
 /* Make cli->cache (once).  Returns EXIT_OK, or EXIT_USAGE (out of
  * memory, said). */
 int cli_use_cache(govmap_cli *cli);

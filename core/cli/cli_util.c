@@ -202,6 +202,17 @@ int cli_open(govmap_cli *cli, cli_session *s)
 	return EXIT_OK;
 }
 
+int cli_need_registry_dir(const govmap_cli *cli)
+{
+	struct stat st;
+	if (stat(cli->registry, &st) == 0 && S_ISDIR(st.st_mode))
+		return EXIT_OK;
+	cli_err("no registry directory at '%s': give -r PATH or set "
+		"GOVMAP_REGISTRY",
+		cli->registry);
+	return EXIT_USAGE;
+}
+
 int cli_use_cache(govmap_cli *cli)
 {
 	if (!cli->cache && govmap_parse_cache_new(&cli->cache) != GOVMAP_OK) {

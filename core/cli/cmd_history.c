@@ -222,6 +222,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	if (cli_need_registry_dir(cli) != EXIT_OK)
+		return EXIT_USAGE;
 	/* each blob is parsed once for the whole walk */
 	if (cli_use_cache(cli) != EXIT_OK)
 		return EXIT_USAGE;

@@ -145,8 +145,13 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 		rc = cli_side_open(cli, s, to, 2);
 	if (rc != EXIT_OK || old->diags->count[GOVMAP_SEV_ERROR] ||
 	    s->diags->count[GOVMAP_SEV_ERROR]) {
-		cli_print_diags(stderr, old->diags, cli->color);
-		cli_print_diags(stderr, s->diags, cli->color);
+		/* a side that failed to open (a revision that is not
+		 * there) may have no diagnostics, and the newer side is
+		 * not opened when the older one fails */
+		if (old->diags)
+			cli_print_diags(stderr, old->diags, cli->color);
+		if (s->diags)
+			cli_print_diags(stderr, s->diags, cli->color);
 		if (rc == EXIT_OK)
 			cli_err("map: a side of the change has data errors: "
 				"fix them first (govmap check)");
