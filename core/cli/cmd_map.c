@@ -55,7 +55,8 @@ static void usage(FILE *f)
 	      "to account,\n"
 	      "                   strongest links first, at most 25 nodes (the "
 	      "legend says\n"
-	      "                   what was left out)\n"
+	      "                   what was left out); not with --region or "
+	      "--national\n"
 	      "  --depth N        with --focus: every body within N links "
 	      "instead\n"
 	      "  --national       the overview: one box per area (its ICB, board "
@@ -293,6 +294,19 @@ again:
 	}
 	if (optind < argc) {
 		cli_err("map: unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	/* options another one overrides are refused, not dropped: a map
+	 * titled for a region it does not draw misleads its reader */
+	if (mo.depth && !mo.focus) {
+		cli_err("map: --depth goes with --focus (the bodies within N "
+			"links of one body)");
+		return EXIT_USAGE;
+	}
+	if (mo.focus && (mo.national || mo.region)) {
+		cli_err("map: --focus draws one body's links wherever they "
+			"lead: drop %s",
+			mo.national ? "--national" : "--region");
 		return EXIT_USAGE;
 	}
 	if (!format && output && strrchr(output, '.'))
