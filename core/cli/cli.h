@@ -73,6 +73,11 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color);
 
 /* Write s as a JSON string literal (with quotes). */
 void cli_json_str(FILE *f, const char *s);
+/* Write registry text that no check keeps to one line (notes, a legal
+ * basis) on a terminal's line: control characters, newlines, bytes that
+ * are not UTF-8 and invisible controls escaped (govmap_text_escape),
+ * never cut. */
+void cli_text(FILE *f, const char *s);
 
 /* getopt_long with govmap's own messages for unknown options and
  * missing values ("govmap: error: map: unknown option '--x' (run 'govmap

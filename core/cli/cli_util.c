@@ -125,6 +125,20 @@ void cli_json_str(FILE *f, const char *s)
 	govmap_json_write(f, s);
 }
 
+void cli_text(FILE *f, const char *s)
+{
+	/* an escape is at most four bytes a byte, and the escaper cuts
+	 * only what does not fit */
+	size_t size = 4 * strlen(s) + 8;
+	char *buf = malloc(size);
+	if (!buf) {
+		fputs("(out of memory)", f);
+		return;
+	}
+	fputs(govmap_text_escape(buf, size, s), f);
+	free(buf);
+}
+
 const char *cli_plugin_colour(const char *type, void *payload)
 {
 	return payload ? govmap_plugins_style_fill(payload, type) : NULL;
