@@ -58,6 +58,10 @@ void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * printing "CMD: ..." and the near misses to stderr. */
 int cli_resolve(const govmap_registry *reg, const char *cmd,
 		const char *what, int32_t *index);
+/* "CMD: no entity with id 'ID' WHERE" and the bodies and boards it may
+ * have meant (reg may be NULL: none), on stderr; returns EXIT_USAGE. */
+int cli_no_id(const govmap_registry *reg, const char *cmd, const char *id,
+	      const char *where);
 
 /* A malloc'd formatted string, NULL on out-of-memory. */
 char *cli_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
