@@ -199,7 +199,8 @@ static int run(int argc, char **argv)
 		case 'O':
 			if (govmap_date_parse(&cli.on, optarg) != GOVMAP_OK) {
 				cli_err("--on: '%s' is not a date (write "
-					"YYYY-MM-DD, a real calendar date)",
+					"YYYY-MM-DD, a real calendar date "
+					"from 1800-01-01 to 2199-12-31)",
 					optarg);
 				return EXIT_USAGE;
 			}
