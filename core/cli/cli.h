@@ -62,6 +62,12 @@ int cli_resolve(const govmap_registry *reg, const char *cmd,
  * have meant (reg may be NULL: none), on stderr; returns EXIT_USAGE. */
 int cli_no_id(const govmap_registry *reg, const char *cmd, const char *id,
 	      const char *where);
+/* The region `what` names ("england/greater-manchester", or a last part
+ * or name only one region has: "greater manchester"), malloc'd in *out;
+ * EXIT_OK, or EXIT_USAGE after printing "CMD: no region ..." with the
+ * near misses (or that several have that last part) to stderr. */
+int cli_resolve_region(const govmap_registry *reg, const char *cmd,
+		       const char *what, char **out);
 
 /* A malloc'd formatted string, NULL on out-of-memory. */
 char *cli_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

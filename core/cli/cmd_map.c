@@ -43,7 +43,9 @@ static void usage(FILE *f)
 	      "node.\n"
 	      "\n"
 	      "  --region R       only region R and below (e.g. "
-	      "england/greater-manchester);\n"
+	      "england/greater-manchester,\n"
+	      "                   or its last part or name when only one "
+	      "region has it);\n"
 	      "                   a nation's or NHS England region's map "
 	      "draws each area\n"
 	      "                   below it as one box\n"
@@ -335,22 +337,25 @@ again:
 	} else {
 		rc = cli_open(cli, &s);
 	}
+	/* a focus by id, name or code; a region by its path, or a last
+	 * part only one region has, as brief takes it (a region no entity
+	 * has lists the near misses: it read as "nothing in force in region
+	 * X on this date"); never both */
+	char *region = NULL;
+	if (rc == EXIT_OK && mo.focus) {
+		int32_t fi = -1;
+		rc = cli_resolve(s.reg, "map --focus", mo.focus, &fi);
+		if (rc == EXIT_OK)
+			mo.focus = govmap_registry_at(s.reg, (size_t)fi)->id;
+	} else if (rc == EXIT_OK && mo.region) {
+		rc = cli_resolve_region(s.reg, "map", mo.region, &region);
+		mo.region = region;
+	}
 	if (rc != EXIT_OK) {
 		free_marks(marks, mo.nmarks);
 		cli_close(&old);
 		cli_close(&s);
 		return rc;
-	}
-	if (mo.focus) {
-		int32_t fi = -1;
-		rc = cli_resolve(s.reg, "map --focus", mo.focus, &fi);
-		if (rc != EXIT_OK) {
-			free_marks(marks, mo.nmarks);
-			cli_close(&old);
-			cli_close(&s);
-			return rc;
-		}
-		mo.focus = govmap_registry_at(s.reg, (size_t)fi)->id;
 	}
 	/* the area in words ("North East London"), not its path */
 	char title[900], area[256] = "";
@@ -382,6 +387,7 @@ again:
 	} else
 		rc = r == GOVMAP_ENOTFOUND ? EXIT_USAGE : EXIT_DATA;
 	free(data);
+	free(region);
 	govmap_diags_free(&d);
 	free_marks(marks, mo.nmarks);
 	cli_close(&old);
