@@ -221,9 +221,10 @@ int cli_need_registry_dir(const govmap_cli *cli)
 	struct stat st;
 	if (stat(cli->registry, &st) == 0 && S_ISDIR(st.st_mode))
 		return EXIT_OK;
+	char q[1024];
 	cli_err("no registry directory at '%s': give -r PATH or set "
 		"GOVMAP_REGISTRY",
-		cli->registry);
+		cli_path(q, sizeof q, cli->registry));
 	return EXIT_USAGE;
 }
 
