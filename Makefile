@@ -354,7 +354,7 @@ demo: demo-deps
 	@echo "== the report (out/report.md), its totals:"
 	@./$(BIN) -r registry report > out/report.txt 2>&1
 	@./$(BIN) -r registry report --format md > out/report.md 2>/dev/null
-	@sed -n '/^Totals/,/^$$/p' out/report.txt | sed -n '2,6p'
+	@sed -n '/^Totals/,/^$$/p' out/report.txt | sed '1d;/^$$/d'
 	@echo
 	@echo "== maps and the site"
 	@./$(BIN) -r registry map --national -o out/national.svg

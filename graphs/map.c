@@ -123,6 +123,15 @@ static const struct {
 	{"audited-by", "#56B4E9", NULL},
 	{"ratified-by", "#D55E00", "ratified by"},
 };
+/* A line's colour in the legend: a solid bar (HTML cell) of it.  Two
+ * em dashes, as before, were drawn with a gap between them in every
+ * format: a dashed sample beside "dashed contract/guidance". */
+#define LINE_SAMPLE                                                         \
+	"<TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"       \
+	"<TR><TD BGCOLOR=\"%s\" WIDTH=\"20\" HEIGHT=\"3\" "                  \
+	"FIXEDSIZE=\"TRUE\"></TD></TR></TABLE></TD>"
+/* room at the right of the legend's rows, in points (the legend) */
+#define LEGEND_SLACK "12"
 #define OTHER_EDGE_COLOR "#777777"
 #define BOARD_EDGE_COLOR "#666666"
 
@@ -310,13 +319,15 @@ static const govmap_finding *top_finding(const govmap_findings *f,
 
 /* Break an escaped label line at spaces so that no line is much longer
  * than `width` characters: narrow boxes keep maps readable.  Line breaks
- * are the escString "\\n".  malloc'd; takes ownership of `s`. */
-static char *wrap(char *s, size_t width)
+ * are the escString "\\n" (centred lines), or with `brk` 'l' "\\l", which
+ * also ends the last line (every line left-justified).  malloc'd; takes
+ * ownership of `s`. */
+static char *wrap_lines(char *s, size_t width, char brk)
 {
 	if (!s)
 		return NULL;
 	size_t n = strlen(s);
-	char *o = malloc(2 * n + 1), *p = o;
+	char *o = malloc(2 * n + 3), *p = o;
 	if (!o) {
 		/* out of memory: NULL, never the text unwrapped */
 		free(s);
@@ -326,7 +337,7 @@ static char *wrap(char *s, size_t width)
 	for (const char *q = s; *q; q++) {
 		if (*q == ' ' && col >= width) {
 			*p++ = '\\';
-			*p++ = 'n';
+			*p++ = brk;
 			col = 0;
 			continue;
 		}
@@ -351,9 +362,18 @@ static char *wrap(char *s, size_t width)
 		if (((unsigned char)*q & 0xC0) != 0x80)
 			col++;
 	}
+	if (brk == 'l') {
+		*p++ = '\\';
+		*p++ = 'l';
+	}
 	*p = '\0';
 	free(s);
 	return o;
+}
+
+static char *wrap(char *s, size_t width)
+{
+	return wrap_lines(s, width, 'n');
 }
 
 static char *entity_label(const govmap_analysis *an, size_t i)
@@ -1092,6 +1112,9 @@ static int32_t box_for(govmap__boxes *cs, const char *region)
 		cs->nomem = 1;
 	set(sg, "label", lab ? lab : "");
 	free(lab);
+	/* centred (a box takes the map's left-justified title's
+	 * labeljust when made) */
+	set(sg, "labeljust", "c");
 	set(sg, "style", "rounded");
 	set(sg, "color", "#999999");
 	set(sg, "fontsize", "12");
@@ -1380,6 +1403,11 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(g, "rankdir", "TB");
 	set(g, "fontname", "Helvetica");
 	set(g, "labelloc", "t");
+	/* the title at the top left, where a map wider than its window
+	 * opens (the site shows a wide map at a readable size from its top
+	 * left corner): centred over a national map 2,500 px wide, it ran
+	 * off a 1,280-px window mid-date */
+	set(g, "labeljust", "l");
 	set(g, "fontsize", "20");
 	/* nodes a little closer once like bodies are summarised */
 	set(g, "nodesep", m->compact >= UNNEST_STEP ? "0.15" : "0.25");
@@ -1387,8 +1415,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	set(g, "outputorder", "edgesfirst");
 	/* in lines of about 70 characters: a long title (a region's
 	 * name, a diff's revisions) widened maps past a screen */
-	char *title = wrap(govmap_dot_escape(o->title ? o->title : "govmap"),
-			   70);
+	char *title = wrap_lines(
+		govmap_dot_escape(o->title ? o->title : "govmap"), 70, 'l');
 	set(g, "label", title ? title : "govmap");
 	int nomem = !title; /* of ours; cs.nomem and ids->nomem below */
 	free(title);
@@ -2014,13 +2042,19 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		set(rn, "penwidth", "3");
 	}
 	/* legend (our own text only) */
-	char html[8192]; /* ~2,300 bytes, plus 16 styled types at ~110 */
+	char html[8192]; /* ~3,000 bytes, plus 16 styled types at ~110 */
 	size_t off = 0;
+	/* The header row's third, empty column (LEGEND_SLACK pt) is room
+	 * at the right of every row: Graphviz measures text with hinted
+	 * font metrics, and a browser showing the SVG draws it some 4%
+	 * wider, so the longest row ("border: integrated care partnership
+	 * (region plugin)") ran past the legend's border by 2 to 4 pt. */
 	off += (size_t)snprintf(
 		html + off, sizeof html - off,
 		"<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
 		"CELLPADDING=\"3\" BGCOLOR=\"#ffffff\">"
-		"<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
+		"<TR><TD COLSPAN=\"2\"><B>Legend</B></TD>"
+		"<TD WIDTH=\"" LEGEND_SLACK "\"></TD></TR>"
 		"<TR><TD BGCOLOR=\"%s\"> </TD><TD ALIGN=\"LEFT\">"
 		"<FONT>electorate (voters)</FONT></TD></TR>",
 		ELECTORATE_FILL);
@@ -2034,8 +2068,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 		    colour_drawn(m, an, edge_styles[i].color))
 			off += (size_t)snprintf(
 				html + off, sizeof html - off,
-				"<TR><TD><FONT COLOR=\"%s\"><B>&#8212;&#8212;"
-				"</B></FONT></TD><TD ALIGN=\"LEFT\">%s</TD>"
+				"<TR>" LINE_SAMPLE "<TD ALIGN=\"LEFT\">%s</TD>"
 				"</TR>",
 				edge_styles[i].color, edge_styles[i].legend);
 	/* the grey lines: link types edge_styles does not colour
@@ -2045,8 +2078,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			     colour_drawn(m, an, BOARD_EDGE_COLOR)))
 		off += (size_t)snprintf(
 			html + off, sizeof html - off,
-			"<TR><TD><FONT COLOR=\"%s\"><B>&#8212;&#8212;"
-			"</B></FONT></TD><TD ALIGN=\"LEFT\" "
+			"<TR>" LINE_SAMPLE "<TD ALIGN=\"LEFT\" "
 			"BALIGN=\"LEFT\">commissioned by, member or part "
 			"of;<BR/>a board to the body it is of</TD></TR>",
 			OTHER_EDGE_COLOR);
@@ -2274,6 +2306,16 @@ int govmap__map_json(char **out, size_t *len, const govmap__map *m,
 			fprintf(f, ",\"count\":%zu,\"deficit\":%.6f,\"money\":null,"
 				"\"money_known\":0",
 				n->count, n->D);
+		if (n->kind == GOVMAP__DN_FOOTPRINT) {
+			/* as the box: filled by its weakest chain, named by
+			 * its ICB, board or trust (id and name above are its
+			 * largest body's) */
+			fprintf(f, ",\"weakest_deficit\":%.6f,\"area\":", n->maxD);
+			if (n->area >= 0)
+				json_str(f, govmap_registry_at(reg, (size_t)n->area)->id);
+			else
+				fputs("null", f);
+		}
 		fprintf(f, ",\"context\":%s}", n->context ? "true" : "false");
 	}
 	fprintf(f, "],\"edges\":[");

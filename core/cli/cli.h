@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "govmap/govmap.h"
 #include "govmap/session.h"
+#include "govmap/report.h"
 
 /* Exit codes (README.md "Exit codes"). */
 enum {
@@ -71,6 +72,13 @@ int cli_resolve_region(const govmap_registry *reg, const char *cmd,
 
 /* A malloc'd formatted string, NULL on out-of-memory. */
 char *cli_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* What a reader can do when money is recorded for other years than the
+ * date's (govmap_report_years_text()): "--nearest-year uses each body's
+ * nearest year (marked as such); --on 2026-03-31 shows 2025/26." ("" when
+ * no body with unknown money has another year's figure).  Returns buf. */
+const char *cli_years_hint(const govmap_report_totals *t, char *buf,
+			   size_t size);
 
 /* --format text|md|json of diff and report. */
 enum { FMT_TEXT, FMT_MD, FMT_JSON };

@@ -492,16 +492,26 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 					      : "") < 0;
 	}
 	nomem |= add(b, BRIEF_H2, NULL, NULL, "Coverage") < 0;
+	char fy[16], yrs[320];
+	int32_t year = govmap_fyear_of(govmap_analysis_date(s->an));
+	govmap_fyear_format(fy, sizeof fy, year);
+	govmap_report_years_text(t, year, yrs, sizeof yrs);
 	nomem |= add(b, BRIEF_P, NULL, NULL,
-		     "Money: %s. A body with no figure for this year has "
-		     "unknown money, never £0, and is left out of totals "
-		     "and of rankings by money. %zu bodies and boards have "
-		     "dates marked unknown and are not counted in force. "
-		     "%zu coverage findings say where the registry lacks a "
-		     "record: a gap in the record, not a failing of the "
-		     "body.",
-		     money, t->dates_unknown,
-		     t->findings[GOVMAP_CAT_COVERAGE]) < 0;
+		     "Money in %s: %s. A body with no figure for this year "
+		     "has unknown money, never £0, and is left out of totals "
+		     "and of rankings by money.%s%s%s %zu %s dates marked "
+		     "unknown and %s not counted in force. %zu coverage "
+		     "%s where the registry lacks a record: a gap in the "
+		     "record, not a failing of the body.",
+		     fy, money, *yrs ? " Money for other years: " : "", yrs,
+		     *yrs ? "; not counted as this year's." : "",
+		     t->dates_unknown,
+		     t->dates_unknown == 1 ? "body or board has its"
+					   : "bodies and boards have",
+		     t->dates_unknown == 1 ? "is" : "are",
+		     t->findings[GOVMAP_CAT_COVERAGE],
+		     t->findings[GOVMAP_CAT_COVERAGE] == 1 ? "finding says"
+							   : "findings say") < 0;
 	nomem |= add(b, BRIEF_H2, NULL, NULL, "Questions to ask") < 0;
 	for (size_t k = 0; k < ntop && !nomem; k++) {
 		size_t i = top[k];

@@ -441,3 +441,29 @@ int cli_regions(const govmap_registry *reg, char ***out, size_t *nout)
 	*nout = u;
 	return 0;
 }
+
+const char *cli_years_hint(const govmap_report_totals *t, char *buf,
+			   size_t size)
+{
+	if (!size)
+		return buf;
+	buf[0] = '\0';
+	if (!t->unknown_other_year)
+		return buf;
+	int n = snprintf(buf, size, "--nearest-year uses each body's nearest "
+				    "year (marked as such)");
+	if (n > 0 && (size_t)n < size && t->years[0] &&
+	    t->years_bodies[0] > t->with_money) {
+		char my[16];
+		govmap_fyear_format(my, sizeof my, t->years[0]);
+		snprintf(buf + n, size - (size_t)n,
+			 "; --on %04d-03-31 shows %s", (int)t->years[0] + 1,
+			 my);
+	}
+	size_t len = strlen(buf);
+	if (len + 1 < size) {
+		buf[len] = '.';
+		buf[len + 1] = '\0';
+	}
+	return buf;
+}

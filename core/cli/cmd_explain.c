@@ -297,11 +297,24 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		char fy[16];
 		govmap_fyear_format(fy, sizeof fy,
 				    govmap_fyear_of(govmap_analysis_date(s.an)));
-		printf("  public money unknown: no figure recorded for %s%s; "
-		       "exposure cannot be computed\n",
-		       fy, e->nmoney ? " (figures are recorded for other "
-				       "years; --nearest-year uses the nearest)"
-				     : "");
+		printf("  public money unknown: no figure recorded for %s",
+		       fy);
+		/* name the other years' figures: not this year's, and
+		 * not counted, but there */
+		int others = 0;
+		for (size_t k = 0; k < e->nmoney; k++) {
+			if (e->money[k].kind == GOVMAP_MONEY_CONTRACT_VALUE)
+				continue;
+			char y[16], g[32];
+			govmap_fyear_format(y, sizeof y, e->money[k].year);
+			govmap_money_format(g, sizeof g,
+					    (double)e->money[k].gbp);
+			printf("%s%s %s %s",
+			       others++ ? "; " : " (recorded for other years: ",
+			       y, govmap_money_kind_name(e->money[k].kind), g);
+		}
+		printf("%s; exposure cannot be computed\n",
+		       others ? "; --nearest-year uses the nearest)" : "");
 	}
 	print_contracts(&s, (size_t)i);
 	if (sc->electorate && govmap_root_weight(e) < 1) {

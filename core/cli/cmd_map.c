@@ -329,6 +329,7 @@ again:
 	}
 	cli_session s, old = {0};
 	govmap_map_mark *marks = NULL;
+	const govmap_entity *focus = NULL;
 	int rc;
 	if (diff_from) {
 		rc = open_diff(cli, &s, &old, diff_from, diff_to, &marks,
@@ -345,8 +346,10 @@ again:
 	if (rc == EXIT_OK && mo.focus) {
 		int32_t fi = -1;
 		rc = cli_resolve(s.reg, "map --focus", mo.focus, &fi);
-		if (rc == EXIT_OK)
-			mo.focus = govmap_registry_at(s.reg, (size_t)fi)->id;
+		if (rc == EXIT_OK) {
+			focus = govmap_registry_at(s.reg, (size_t)fi);
+			mo.focus = focus->id;
+		}
 	} else if (rc == EXIT_OK && mo.region) {
 		rc = cli_resolve_region(s.reg, "map", mo.region, &region);
 		mo.region = region;
@@ -357,18 +360,39 @@ again:
 		cli_close(&s);
 		return rc;
 	}
-	/* the area in words ("North East London"), not its path */
-	char title[900], area[256] = "";
+	/* what the map is of, in words: the area ("North East London", not
+	 * its path), and the body a focus map is drawn around (printed, a
+	 * focus map named only the registry) */
+	char area[256] = "", depth[48] = "";
 	if (mo.region)
 		govmap_region_title(area, sizeof area, mo.region);
-	if (diff_from)
-		snprintf(title, sizeof title,
-			 "govmap: changes from %s to %s: %s%s%s", diff_from,
-			 diff_to ? diff_to : "the working tree", s.title,
-			 mo.region ? ", " : "", area);
-	else
-		snprintf(title, sizeof title, "govmap: %s%s%s", s.title,
-			 mo.region ? ", " : "", area);
+	if (focus && mo.depth)
+		snprintf(depth, sizeof depth, " and the bodies within %u link%s",
+			 mo.depth, mo.depth == 1 ? "" : "s");
+	const char *fname = !focus ? ""
+			    : focus->name ? focus->name
+					  : focus->id;
+	char *what = cli_asprintf("%s%s%s%s%s%s", mo.region ? ", " : "", area,
+				  focus ? ", " : "",
+				  focus && !mo.depth ? "focus: " : "", fname,
+				  depth);
+	char *title =
+		!what ? NULL
+		: diff_from
+			? cli_asprintf("govmap: changes from %s to %s: %s%s",
+				       diff_from,
+				       diff_to ? diff_to : "the working tree",
+				       s.title, what)
+			: cli_asprintf("govmap: %s%s", s.title, what);
+	free(what);
+	if (!title) {
+		cli_err("out of memory");
+		free(region);
+		free_marks(marks, mo.nmarks);
+		cli_close(&old);
+		cli_close(&s);
+		return EXIT_USAGE;
+	}
 	mo.title = title;
 	mo.findings = s.findings;
 	mo.type_colour = cli_plugin_colour;
@@ -388,6 +412,7 @@ again:
 		rc = r == GOVMAP_ENOTFOUND ? EXIT_USAGE : EXIT_DATA;
 	free(data);
 	free(region);
+	free(title);
 	govmap_diags_free(&d);
 	free_marks(marks, mo.nmarks);
 	cli_close(&old);

@@ -318,7 +318,10 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
-	char cov[320], wcov[320], ex[32], fy[16];
+	char cov[320], wcov[320], ex[32], fy[16], yrs[320], yhint[200];
+	int32_t year = govmap_fyear_of(govmap_analysis_date(s.an));
+	govmap_report_years_text(t, year, yrs, sizeof yrs);
+	cli_years_hint(t, yhint, sizeof yhint);
 	govmap_report_coverage_text(t, cov, sizeof cov);
 	govmap_report_weak_text(t, wcov, sizeof wcov);
 	govmap_money_format(ex, sizeof ex, t->exposure);
@@ -335,6 +338,17 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			fputs("null", stdout);
 		printf(",\"money_year\":\"%s\",\"nearest_year\":%s", fy,
 		       cli->nearest_year ? "true" : "false");
+		printf(",\"other_years\":{\"unknown_with_other_year\":%zu,"
+		       "\"years\":[", t->unknown_other_year);
+		for (size_t k = 0; k < 3 && t->years[k]; k++) {
+			char y[16];
+			govmap_fyear_format(y, sizeof y, t->years[k]);
+			printf("%s{\"year\":\"%s\",\"bodies\":%zu}",
+			       k ? "," : "", y, t->years_bodies[k]);
+		}
+		printf("],\"text\":");
+		cli_json_str(stdout, yrs);
+		putchar('}');
 		printf(",\"totals\":{\"bodies\":%zu,\"with_money\":%zu,"
 		       "\"money_unknown\":%zu,\"money_other_year\":%zu,"
 		       "\"money_known_gbp\":%.0f,\"coverage\":",
@@ -423,6 +437,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		printf("%sPublic money in %s%s: %s.\n", li, fy,
 		       t->other_year ? " (or the nearest year recorded)" : "",
 		       cov);
+		if (*yrs)
+			printf("%sOther years: %s. %s\n", li, yrs, yhint);
 		printf("%sDecided by bodies whose best chain to voters is weaker "
 		       "than %.2f (%zu of %zu bodies): %s.\n",
 		       li, t->weak_threshold, t->weak, t->bodies, wcov);

@@ -199,6 +199,9 @@ typedef struct {
 	char coverage[320];     /* "£X known, for N of M bodies; K not
 				   recorded" (govmap/report.h) */
 	char weak_coverage[320];
+	char year[16];          /* the financial year of the date */
+	char years[320];        /* money recorded for other years
+				   (govmap_report_years_text()), or "" */
 } site_totals;
 
 void site_totals_of(const site_ctx *c, const char *region, site_totals *t);

@@ -817,11 +817,38 @@ static void scores(site_buf *b, const govmap_analysis *an, size_t i,
 			   "seats are filled) to the best case");
 	sb_put(b, "; accountability A = ");
 	sb_esc(b, govmap_score_A_text(sc, 3, at, sizeof at));
+	char fy[16];
+	govmap_fyear_format(fy, sizeof fy,
+			    govmap_fyear_of(govmap_analysis_date(an)));
 	sb_putf(b, " (1 = directly elected; 0 = no chain); deficit D "
 		    "= 1 &minus; A = %.3f</dd></div>\n<div><dt>Public "
-		    "money a year</dt><dd>",
+		    "money in ",
 		sc->D);
+	sb_esc(b, fy);
+	sb_put(b, "</dt><dd>");
 	sb_esc(b, m);
+	/* unknown for the year, recorded for others: say which, and that
+	 * they are not this year's (the facts above list the series) */
+	const govmap_entity *e = govmap_registry_at(
+		govmap_analysis_registry(an), i);
+	int others = 0;
+	for (size_t k = 0; sc->money < 0 && k < e->nmoney; k++) {
+		if (e->money[k].kind == GOVMAP_MONEY_CONTRACT_VALUE)
+			continue;
+		char y[16], g[32];
+		govmap_fyear_format(y, sizeof y, e->money[k].year);
+		govmap_money_format(g, sizeof g, (double)e->money[k].gbp);
+		sb_put(b, others++ ? "; " : "</dd><dd class=\"note\">none "
+					    "recorded for this year; recorded "
+					    "for other years: ");
+		sb_esc(b, y);
+		sb_put(b, " ");
+		sb_esc(b, govmap_money_kind_name(e->money[k].kind));
+		sb_put(b, " ");
+		sb_esc(b, g);
+	}
+	if (others)
+		sb_put(b, " (not counted as this year's)");
 	sb_put(b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
 		   "<dd>");
 	sb_esc(b, x);

@@ -66,6 +66,9 @@ void site_totals_of(const site_ctx *c, const char *region, site_totals *t)
 	t->undated = x->dates_unknown;
 	govmap_report_coverage_text(x, t->coverage, sizeof t->coverage);
 	govmap_report_weak_text(x, t->weak_coverage, sizeof t->weak_coverage);
+	int32_t fy = govmap_fyear_of(govmap_analysis_date(c->s->an));
+	govmap_fyear_format(t->year, sizeof t->year, fy);
+	govmap_report_years_text(x, fy, t->years, sizeof t->years);
 	govmap_report_free(r);
 }
 
@@ -297,8 +300,9 @@ void site_headlines(site_buf *b, const site_totals *t)
 {
 	/* money is summed where known and always shown with its coverage:
 	 * an unknown figure is never counted as £0 */
-	sb_put(b, "<dl class=\"headlines\">\n<div><dt>Public money a year "
-		  "(where known)</dt><dd>");
+	sb_put(b, "<dl class=\"headlines\">\n<div><dt>Public money in ");
+	sb_esc(b, t->year);
+	sb_put(b, " (where known)</dt><dd>");
 	if (t->with_money)
 		money(b, t->money);
 	else
@@ -326,6 +330,18 @@ void site_headlines(site_buf *b, const site_totals *t)
 	sb_putf(b, "</dd><dd class=\"note\">a year, of the known figures "
 		   "(%zu of %zu bodies)</dd></div>\n</dl>\n",
 		t->with_money, t->bodies);
+	if (*t->years) {
+		/* a new financial year finds few figures: say where they
+		 * are, and that they are not this year's */
+		sb_put(b, "<p class=\"note years\">Money for other years: ");
+		sb_esc(b, t->years);
+		sb_put(b, ". Those figures are not counted here: this page "
+			  "shows money for ");
+		sb_esc(b, t->year);
+		sb_put(b, " only (whoever builds the site can show each "
+			  "body's nearest year instead, marked as such, with "
+			  "govmap's <code>--nearest-year</code>).</p>\n");
+	}
 	if (t->undated)
 		sb_putf(b, "<p class=\"note\">%zu %s whose dates are not known "
 			   "%s not counted in force.</p>\n",

@@ -114,6 +114,49 @@ static int by_region_rule(const void *a, const void *b, void *ctx)
 	return ia < ib ? -1 : 1;
 }
 
+/* Counts of bodies with a figure of their own, per financial year. */
+typedef struct {
+	int32_t year;
+	size_t n;
+} year_count;
+
+/* Count e's years (each once; contract values are not its own) other
+ * than `skip` into *ys; returns whether it has any, -1 on ENOMEM. */
+static int count_years(const govmap_entity *e, int32_t skip,
+		       year_count **ys, size_t *nys, size_t *cap)
+{
+	int any = 0;
+	for (size_t k = 0; k < e->nmoney; k++) {
+		int32_t y = e->money[k].year;
+		if (e->money[k].kind == GOVMAP_MONEY_CONTRACT_VALUE ||
+		    y == skip)
+			continue;
+		int seen = 0;
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = e->money[j].year == y &&
+			       e->money[j].kind != GOVMAP_MONEY_CONTRACT_VALUE;
+		if (seen)
+			continue;
+		any = 1;
+		size_t j = 0;
+		while (j < *nys && (*ys)[j].year != y)
+			j++;
+		if (j == *nys) {
+			if (*nys == *cap) {
+				size_t nc = *cap ? *cap * 2 : 8;
+				year_count *p = realloc(*ys, nc * sizeof(**ys));
+				if (!p)
+					return -1;
+				*ys = p;
+				*cap = nc;
+			}
+			(*ys)[(*nys)++] = (year_count){y, 0};
+		}
+		(*ys)[j].n++;
+	}
+	return any;
+}
+
 int govmap_report_build(govmap_report **out, const govmap_analysis *an,
 			const govmap_findings *f,
 			const govmap_report_opts *opts)
@@ -141,6 +184,9 @@ int govmap_report_build(govmap_report **out, const govmap_analysis *an,
 		return GOVMAP_ENOMEM;
 	}
 	govmap_report_totals *t = &r->t;
+	int32_t fy = govmap_fyear_of(govmap_analysis_date(an));
+	year_count *ys = NULL;
+	size_t nys = 0, cap = 0;
 	for (size_t i = 0; i < n; i++) {
 		const govmap_entity *e = govmap_registry_at(r->reg, i);
 		const govmap_score *sc = govmap_analysis_score(an, i);
@@ -155,6 +201,14 @@ int govmap_report_build(govmap_report **out, const govmap_analysis *an,
 			continue;
 		t->bodies++;
 		r->deficit[r->ndeficit++] = i;
+		int other = count_years(e, fy, &ys, &nys, &cap);
+		if (other < 0) {
+			free(ys);
+			govmap_report_free(r);
+			return GOVMAP_ENOMEM;
+		}
+		if (sc->money < 0 && other)
+			t->unknown_other_year++;
 		int weak_one = sc->A < weak;
 		if (weak_one)
 			t->weak++;
@@ -185,6 +239,23 @@ int govmap_report_build(govmap_report **out, const govmap_analysis *an,
 		}
 	}
 	t->money_unknown = t->bodies - t->with_money - t->contract_bodies;
+	/* the three years with most figures, most first (ties: later) */
+	for (size_t j = 0; j < nys; j++) {
+		size_t k = 3;
+		while (k > 0 && (ys[j].n > t->years_bodies[k - 1] ||
+				 (ys[j].n == t->years_bodies[k - 1] &&
+				  ys[j].year > t->years[k - 1])))
+			k--;
+		if (k == 3)
+			continue;
+		for (size_t m = 2; m > k; m--) {
+			t->years[m] = t->years[m - 1];
+			t->years_bodies[m] = t->years_bodies[m - 1];
+		}
+		t->years[k] = ys[j].year;
+		t->years_bodies[k] = ys[j].n;
+	}
+	free(ys);
 	for (size_t k = 0; k < nf; k++) {
 		const govmap_finding *x = &f->v[k];
 		if (r->region &&
@@ -402,6 +473,53 @@ const char *govmap_report_coverage_text(const govmap_report_totals *t,
 {
 	return coverage(buf, size, t->money, t->with_money, t->bodies,
 			t->contract_bodies, t->contract_money);
+}
+
+const char *govmap_report_years_text(const govmap_report_totals *t,
+				     int32_t year, char *buf, size_t size)
+{
+	if (!size)
+		return buf;
+	buf[0] = '\0';
+	if (!t->unknown_other_year)
+		return buf;
+	char fy[16];
+	govmap_fyear_format(fy, sizeof fy, year);
+	int n;
+	if (t->unknown_other_year == t->money_unknown)
+		n = t->money_unknown == 1
+			    ? snprintf(buf, size, "the only body with no "
+						  "figure for %s has one for "
+						  "another year", fy)
+			    : snprintf(buf, size, "all %zu bodies with no "
+						  "figure for %s have one for "
+						  "another year",
+				       t->money_unknown, fy);
+	else
+		n = snprintf(buf, size, "%zu of the %zu bodies with no figure "
+					"for %s %s one for another year",
+			     t->unknown_other_year, t->money_unknown, fy,
+			     t->unknown_other_year == 1 ? "has" : "have");
+	if (n <= 0 || (size_t)n >= size || !t->years[0] ||
+	    t->years_bodies[0] <= t->with_money)
+		return buf;
+	/* "; most figures are for A (n bodies)[, then B (n)][ and C (n)]" */
+	for (size_t k = 0; k < 3 && t->years[k]; k++) {
+		char y[16];
+		govmap_fyear_format(y, sizeof y, t->years[k]);
+		const char *pre = k == 0 ? "; most figures are for "
+				  : k == 1 ? ", then "
+					   : " and ";
+		const char *unit = k ? ""
+				   : t->years_bodies[0] == 1 ? " body"
+							     : " bodies";
+		int m = snprintf(buf + n, size - (size_t)n, "%s%s (%zu%s)",
+				 pre, y, t->years_bodies[k], unit);
+		if (m <= 0 || (size_t)m >= size - (size_t)n)
+			break;
+		n += m;
+	}
+	return buf;
 }
 
 const char *govmap_report_weak_text(const govmap_report_totals *t,

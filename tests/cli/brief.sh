@@ -79,6 +79,24 @@ fi
 [ -s "$tmp/err" ] && { fail "brief HTML: nothing on stderr"; sed 's/^/#   /' "$tmp/err"; } ||
 	pass "brief HTML: nothing on stderr"
 
+# a date whose year has no figures: the brief says where the money is
+# recorded (other years), and that it is not counted as this year's
+gm -r tests/fixtures/analysis/honest --on 2020-01-01 brief \
+	--region england/testshire --format html >"$tmp/y.html" 2>"$tmp/err"
+for want in 'Money in 2019/20: no money recorded for any of 4 bodies\.' \
+	'Money for other years: 2 of the 4 bodies with no figure for 2019/20 have one for another year; most figures are for 2024/25 (2 bodies), then 2023/24 (1); not counted as this year' \
+	' 1 body or board has its dates marked unknown and is not counted in force\.'; do
+	if grep -q "$want" "$tmp/y.html"; then pass "brief of 2019/20 has '$want'"
+	else fail "brief of 2019/20 has '$want'"; fi
+done
+gm -r tests/fixtures/analysis/honest --on 2024-06-01 brief \
+	--region england/testshire --format html >"$tmp/y.html" 2>"$tmp/err"
+if grep -q 'Money for other years' "$tmp/y.html"; then
+	fail "brief of 2024/25 (figures for the year's bodies): no other years"
+else
+	pass "brief of 2024/25 (figures for the year's bodies): no other years"
+fi
+
 # format from --format, to standard output; the same bytes twice
 gm -r $fix --on 2024-06-01 brief --region testshire --format html >"$tmp/c.html" 2>"$tmp/err"
 if cmp -s "$tmp/b.html" "$tmp/c.html"; then

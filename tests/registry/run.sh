@@ -44,6 +44,13 @@ is "every council of an ICB's area scrutinises it" \
 is "every council of an ICB's area sits on its ICP" \
 	"$(grep -c 'england-ics/icp-membership' "$tmp/check.err")" 0
 
+# no text with a gap where a name was left out (two spaces between words,
+# as in "the areas of  and NHS Mid and South Essex ICB", mended 2026-12-07)
+grep -rnE '[^ ]  +[^ #]' registry --include='*.yaml' >"$tmp/gaps"
+is "no two spaces between words in registry text" "$(wc -l <"$tmp/gaps" |
+	tr -d ' ')" 0
+sed 's/^/#   /' "$tmp/gaps" | head -n 5
+
 # 2. stats on a fixed date after the last change recorded
 "$bin" -r registry --on 2026-11-25 stats >"$tmp/stats" 2>&1
 is "govmap stats exits 0" "$?" 0

@@ -93,6 +93,15 @@ grep -q "its start date is not known; it began no later than 2024-04-01" "$1/bou
 ! grep -q "Not in force on" "$1/bounded/bodies/test-governors.html"
 EOF
 )" "$BIN" "$tmp" "$top"
+check "a year with no figures: the headline names the years that have them, not counted" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/analysis/honest" --on 2020-01-01 site -o "$1/years" >/dev/null
+grep -q '<p class="note years">Money for other years: 2 of the 4 bodies with no figure for 2019/20 have one for another year; most figures are for 2024/25 (2 bodies), then 2023/24 (1)\. Those figures are not counted here: this page shows money for 2019/20 only' "$1/years/index.html"
+grep -q '<p class="note years">Money for other years: 2 of the 4 bodies' "$1/years/regions/england.testshire.html"
+"$0" -r "$2/tests/fixtures/analysis/honest" --on 2024-06-01 site -o "$1/years" >/dev/null
+! grep -q 'note years' "$1/years/index.html"
+EOF
+)" "$BIN" "$tmp" "$top"
 mkdir -p "$tmp/reg/sub" "$tmp/foreign"
 ln -s "$tmp/reg/sub" "$tmp/link"
 check "refuses a symbolic link without --force" \

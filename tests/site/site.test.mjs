@@ -142,8 +142,10 @@ await test('honest numbers: money with its coverage, never £0 for unknown; word
   const scores = await page.locator('dl.scores').innerText();
   assert(scores.includes('moderate'), `A has its word: ${scores}`);
   assert(scores.includes('statutory; can question but not sanction'), 'A has its reason');
-  assert(/Public money a year\s+unknown/.test(scores) && /Exposure[^\n]*\s+unknown/.test(scores),
+  assert(/Public money in 2024\/25\s+unknown/.test(scores) && /Exposure[^\n]*\s+unknown/.test(scores),
     `unknown money and exposure are said to be unknown: ${scores}`);
+  assert(/none recorded for this year; recorded for other years: 2023\/24 \w+ £[0-9.]+[kmbn]* \(not counted as this year's\)/.test(scores),
+    `the other years' figures are named, not counted: ${scores}`);
   noProblems(problems, 'honest numbers');
   await page.close();
 });

@@ -1809,6 +1809,48 @@ START_TEST(honest_intervals_words_report)
 	ck_assert_uint_eq(t->with_money, 0); /* no figure for 2019/20 */
 	ck_assert_str_eq(govmap_report_coverage_text(t, buf, sizeof buf),
 			 "no money recorded for any of 4 bodies");
+	/* ... but the council and the trust have figures for other years:
+	 * said, and the years with most figures named (the trust's two
+	 * figures for 2023/24 count once) */
+	ck_assert_uint_eq(t->unknown_other_year, 2);
+	ck_assert_int_eq(t->years[0], 2024);
+	ck_assert_uint_eq(t->years_bodies[0], 2);
+	ck_assert_int_eq(t->years[1], 2023);
+	ck_assert_uint_eq(t->years_bodies[1], 1);
+	ck_assert_int_eq(t->years[2], 0);
+	ck_assert_str_eq(govmap_report_years_text(t, 2019, buf, sizeof buf),
+			 "2 of the 4 bodies with no figure for 2019/20 have "
+			 "one for another year; most figures are for 2024/25 "
+			 "(2 bodies), then 2023/24 (1)");
+	/* a short buffer is cut, never overrun */
+	char small[24];
+	ck_assert_uint_eq(strlen(govmap_report_years_text(t, 2019, small,
+							  sizeof small)),
+			  sizeof small - 1);
+	govmap_report_free(r);
+	govmap_analysis_free(an);
+	/* with the nearest year, those figures are used: nothing to say */
+	govmap_analysis_opts no = {20200101, NULL, NULL,
+				   GOVMAP_MONEY_NEAREST_YEAR, NULL};
+	ck_assert_int_eq(govmap_analyse(&an, reg, &no), GOVMAP_OK);
+	ck_assert_int_eq(govmap_report_build(&r, an, NULL, &o), GOVMAP_OK);
+	t = govmap_report_get_totals(r);
+	ck_assert_uint_eq(t->with_money, 2);
+	ck_assert_uint_eq(t->unknown_other_year, 0);
+	ck_assert_str_eq(govmap_report_years_text(t, 2019, buf, sizeof buf),
+			 "");
+	govmap_report_free(r);
+	govmap_analysis_free(an);
+	/* the year of the date: the panel and the partnership have no
+	 * figure for any year, so nothing is said though the trust's
+	 * 2023/24 figures are counted among the years */
+	an = analyse_on(reg, ON);
+	ck_assert_int_eq(govmap_report_build(&r, an, NULL, &o), GOVMAP_OK);
+	t = govmap_report_get_totals(r);
+	ck_assert_uint_eq(t->unknown_other_year, 0);
+	ck_assert_int_eq(t->years[0], 2023);
+	ck_assert_str_eq(govmap_report_years_text(t, 2024, buf, sizeof buf),
+			 "");
 	govmap_report_free(r);
 	govmap_analysis_free(an);
 	govmap_registry_free(reg);

@@ -190,7 +190,8 @@ static void check_attrs(Agraph_t *g, void *obj, int kind,
 }
 
 static const char *const graph_attrs[] = {
-	"fontname", "fontsize", "label", "labelloc", "nodesep", "ranksep",
+	"fontname", "fontsize", "label", "labelloc", "labeljust", "nodesep",
+	"ranksep",
 	"outputorder", "rankdir", "rank", "color", "style", NULL};
 static const char *const node_attrs[] = {
 	"label", "tooltip", "fontname", "fontsize", "shape", "style",
@@ -304,7 +305,7 @@ START_TEST(hostile_dot)
 	ASSERT_HAS(dot, "label=\"1 vacant seat\\nRole <script>alert(2)"
 			"</script> \\\\N \\\"q\\\" next\"");
 	ASSERT_HAS(dot, "label=\"test-hostile <script>alert(0)</script> "
-			"\\\\G \\\"t\\\" ] ; a -> b\"");
+			"\\\\G \\\"t\\\" ] ; a -> b\\l\"");
 	ck_assert_ptr_null(strstr(dot, "\x01"));
 	ck_assert_ptr_null(strstr(dot, "\r"));
 	ck_assert_ptr_null(ci_strstr(dot, "javascript"));
@@ -314,8 +315,11 @@ START_TEST(hostile_dot)
 	/* cgraph reads it back into exactly what we set */
 	Agraph_t *g = agmemread(dot);
 	ck_assert_msg(g != NULL, "the DOT does not parse:\n%s", dot);
+	/* (the title's one line left-justified: \\l) */
 	char *t = govmap_dot_escape(govmap_registry_name(x.reg));
-	ck_assert_str_eq(agget(g, "label"), t);
+	char tl[512];
+	snprintf(tl, sizeof tl, "%s\\l", t);
+	ck_assert_str_eq(agget(g, "label"), tl);
 	free(t);
 	for (size_t i = 0; i < sizeof hostile_ids / sizeof *hostile_ids; i++) {
 		const govmap_entity *e = govmap_registry_find(x.reg, hostile_ids[i]);
@@ -696,6 +700,46 @@ START_TEST(legend_grey_lines)
 }
 END_TEST
 
+/* The legend's line samples are solid bars of the line's colour (two em
+ * dashes were drawn with a gap: a dashed sample, where the legend says
+ * dashed is a contract); its rows have room at the right for a browser's
+ * wider text (the longest ran past its border); the title is at the top
+ * left and the boxes' names stay centred. */
+START_TEST(legend_samples_and_title)
+{
+	fx x;
+	/* its legend has a coloured line and the grey one; a box */
+	fx_open(&x, "board-seats", ON);
+	govmap_map_opts o = {0};
+	o.title = "a title";
+	char *dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	const char *leg = strstr(dot, "<TABLE");
+	ck_assert_ptr_nonnull(leg);
+	ck_assert_ptr_null(strstr(leg, "&#8212;"));
+	ASSERT_HAS(leg, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" "
+			"CELLPADDING=\"0\"><TR><TD BGCOLOR=\"#0072B2\" "
+			"WIDTH=\"20\" HEIGHT=\"3\" FIXEDSIZE=\"TRUE\"></TD>"
+			"</TR></TABLE></TD><TD ALIGN=\"LEFT\">elected by</TD>");
+	ASSERT_HAS(leg, "<TD BGCOLOR=\"#777777\" WIDTH=\"20\"");
+	ASSERT_HAS(leg, "<TD COLSPAN=\"2\"><B>Legend</B></TD>"
+			"<TD WIDTH=\"12\"></TD></TR>");
+	Agraph_t *g = agmemread(dot);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_str_eq(agget(g, "label"), "a title\\l");
+	ck_assert_str_eq(agget(g, "labeljust"), "l");
+	size_t boxes = 0;
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg))
+		if (strncmp(agnameof(sg), "cluster_", 8) == 0) {
+			ck_assert_str_eq(agget(sg, "labeljust"), "c");
+			boxes++;
+		}
+	ck_assert_uint_gt(boxes, 0);
+	agclose(g);
+	free(dot);
+	fx_close(&x);
+}
+END_TEST
+
 /* The cluster holding the node labelled `prefix`. */
 static Agraph_t *cluster_of(Agraph_t *g, const char *prefix)
 {
@@ -964,8 +1008,13 @@ START_TEST(collapse_and_national)
 	o.title = "govmap: a registry with a long name, working tree, on "
 		  "2026-12-06, Buckinghamshire Oxfordshire and Berkshire West";
 	dot = render(&x, &o, GOVMAP_MAP_DOT, NULL);
+	/* at the top left, every line left-justified (\\l ends each,
+	 * the last too): centred over a map wider than its window, the
+	 * title ran off the window's edge where the site opens the map */
 	ASSERT_HAS(dot, "label=\"govmap: a registry with a long name, working "
-			"tree, on 2026-12-06, Buckinghamshire\\nOxfordshire");
+			"tree, on 2026-12-06, Buckinghamshire\\lOxfordshire "
+			"and Berkshire West\\l\"");
+	ASSERT_HAS(dot, "labeljust=l");
 	free(dot);
 	o.title = NULL;
 
@@ -978,6 +1027,11 @@ START_TEST(collapse_and_national)
 		       "\"deficit\":0.194696,\"money\":460000000");
 	ASSERT_HAS(js, "\"region\":\"england/otherside\",\"count\":1,"
 		       "\"deficit\":0.190000,\"money\":20000000");
+	/* the box's fill (its weakest chain) and the body naming it are in
+	 * the JSON too: id and name are its largest body's */
+	ck_assert_uint_eq(count_str(js, "\"weakest_deficit\":"), 2);
+	ASSERT_HAS(js, "\"money_known\":4,\"weakest_deficit\":0.757000,"
+		       "\"area\":");
 	/* the parliament (region england, not a footprint) stays an
 	 * entity */
 	ck_assert_uint_eq(count_str(js, "\"kind\":\"entity\""), 1);
@@ -992,7 +1046,8 @@ START_TEST(collapse_and_national)
 	ASSERT_HAS(dot, "label=\"Testshire\\nD weakest 0.76, by money "
 			"0.19\\n5 bodies, \xc2\xa3" "460m a year (4 of 5 known)\"");
 	ASSERT_HAS(dot, "links between these areas and bodies<BR/>not drawn");
-	ck_assert_ptr_null(strstr(dot, "&#8212;&#8212;")); /* no line samples */
+	/* no line samples */
+	ck_assert_ptr_null(strstr(dot, "HEIGHT=\"3\" FIXEDSIZE=\"TRUE\""));
 	Agraph_t *g = agmemread(dot);
 	ck_assert_ptr_nonnull(g);
 	Agraph_t *box = cluster_of(g, "Testshire D weakest");
@@ -1234,6 +1289,7 @@ Suite *map_suite(void)
 	tcase_add_test(tc, png_scale);
 	tcase_add_test(tc, type_colours);
 	tcase_add_test(tc, legend_grey_lines);
+	tcase_add_test(tc, legend_samples_and_title);
 	tcase_add_test(tc, collapse_and_national);
 	tcase_add_test(tc, focus_depth);
 	tcase_add_test(tc, focus_map);

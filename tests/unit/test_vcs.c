@@ -16,6 +16,7 @@
 #include "govmap/analysis.h"
 #include "govmap/compare.h"
 #include "govmap/schema.h"
+#include "govmap/session.h"
 #include "govmap/source.h"
 #include "govmap/vcs.h"
 #include "suites.h"
@@ -1112,6 +1113,90 @@ START_TEST(entity_fields_as_text)
 }
 END_TEST
 
+/* govmap__session_patch: a session that stops at the analysis is patched
+ * in place (1); one with findings is analysed whole (0), its findings made
+ * again, so that they follow the change.  Either way the scores are a
+ * whole analysis's. */
+#define PS_SRC                                                              \
+	"sources:\n  - url: https://example.org/x\n    title: X\n"         \
+	"    accessed: 2024-06-01\n"
+START_TEST(session_patch_whole_with_findings)
+{
+	static const char manifest[] = "schema: 1\nname: unit\n";
+	static const char text[] =
+		"kind: body\nid: voters\nname: Voters\ntype: electorate\n"
+		"region: uk\n" PS_SRC "---\n"
+		"kind: body\nid: parl\nname: Parliament\ntype: parliament\n"
+		"region: uk\n" PS_SRC "---\n"
+		"kind: link\nid: parl-by-voters\nfrom: parl\nto: voters\n"
+		"type: elected-by\nbasis: statute\npowers: [inform, question, "
+		"sanction]\n" PS_SRC "---\n"
+		"kind: body\nid: quango\nname: A Quango\n"
+		"type: arms-length-body\nregion: uk\n"
+		"statutory_basis: An Act\n" PS_SRC "---\n"
+		"kind: link\nid: quango-to-parl\nfrom: quango\nto: parl\n"
+		"type: accountable-to\nbasis: statute\npowers: [inform]\n"
+		PS_SRC;
+	govmap_mem_file f[] = {
+		{"govmap.yaml", manifest, sizeof manifest - 1},
+		{"all.yaml", text, sizeof text - 1},
+	};
+	for (int with_findings = 0; with_findings < 2; with_findings++) {
+		govmap_session_opts o = GOVMAP_SESSION_OPTS_INIT;
+		o.source = GOVMAP_SOURCE_MEMORY;
+		o.files = f;
+		o.nfiles = 2;
+		o.label = "mem";
+		o.stage = with_findings ? GOVMAP_STAGE_FINDINGS
+					: GOVMAP_STAGE_ANALYSE;
+		o.on = 20240601;
+		govmap_session *s = NULL;
+		ck_assert_int_eq(govmap_session_open(&s, &o), GOVMAP_OK);
+		govmap_registry *reg =
+			(govmap_registry *)govmap_session_registry(s);
+		int32_t q = govmap_registry_index(reg, "quango");
+		int32_t l = govmap_registry_index(reg, "quango-to-parl");
+		ck_assert_int_ge(q, 0);
+		ck_assert_int_ge(l, 0);
+		size_t before = 0;
+		govmap_findings *fs = govmap_session_findings(s);
+		for (size_t i = 0; i < fs->n; i++)
+			before += fs->v[i].entity == q &&
+				  strcmp(fs->v[i].rule, "core/no-sanction") == 0;
+		ck_assert_uint_eq(before, with_findings ? 1 : 0);
+		double a0 = govmap_analysis_score(govmap_session_analysis(s),
+						  (size_t)q)->A;
+		/* the link gains the power to sanction */
+		govmap_entity *link =
+			(govmap_entity *)govmap_registry_at(reg, (size_t)l);
+		link->powers = GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION |
+			       GOVMAP_POWER_SANCTION;
+		ck_assert_int_eq(govmap__session_patch(s, &l, 1),
+				 with_findings ? 0 : 1);
+		const govmap_analysis *an = govmap_session_analysis(s);
+		govmap_analysis *whole = NULL;
+		govmap_analysis_opts ao = {20240601, NULL, NULL, 0, NULL};
+		ck_assert_int_eq(govmap_analyse(&whole, reg, &ao), GOVMAP_OK);
+		for (size_t i = 0; i < govmap_registry_count(reg); i++)
+			ck_assert_double_eq(
+				govmap_analysis_score(an, i)->A,
+				govmap_analysis_score(whole, i)->A);
+		ck_assert(govmap_analysis_score(an, (size_t)q)->A > a0);
+		govmap_analysis_free(whole);
+		/* with findings: made again, the no-sanction one gone */
+		fs = govmap_session_findings(s);
+		size_t after = 0, any = fs->n;
+		for (size_t i = 0; i < fs->n; i++)
+			after += fs->v[i].entity == q &&
+				 strcmp(fs->v[i].rule, "core/no-sanction") == 0;
+		ck_assert_uint_eq(after, 0);
+		if (!with_findings)
+			ck_assert_uint_eq(any, 0);
+		govmap_session_free(s);
+	}
+}
+END_TEST
+
 Suite *vcs_suite(void)
 {
 	Suite *s = suite_create("vcs");
@@ -1138,6 +1223,7 @@ Suite *vcs_suite(void)
 	tcase_add_test(tc, history_refuses_bad_revisions);
 	tcase_add_test(tc, timeline_without_diffs);
 	tcase_add_test(tc, timeline_totals_only);
+	tcase_add_test(tc, session_patch_whole_with_findings);
 	tcase_add_test(tc, timeline_relevance);
 	tcase_add_test(tc, relevance_marks);
 	tcase_add_test(tc, repo_paths_hooks_folder);

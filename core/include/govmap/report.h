@@ -72,6 +72,19 @@ typedef struct {
 	size_t weak_contract_bodies; /**< of contract_bodies, below the
 					  threshold */
 	double weak_contract_money;  /**< their contract money */
+	/* Other years, for a date whose year has few figures (the registry
+	 * records years that have passed; a date in a new year finds few):
+	 * facts for the reader, never added to any total above. */
+	size_t unknown_other_year; /**< of money_unknown, bodies with a
+					figure of their own for another
+					year (what --nearest-year would
+					use) */
+	int32_t years[3];         /**< the financial years other than the
+				       date's for which most bodies in
+				       scope have a figure of their own,
+				       most first (ties: the later year);
+				       0 past the last */
+	size_t years_bodies[3];   /**< how many bodies have one for each */
 } govmap_report_totals;
 
 typedef struct govmap_report govmap_report;
@@ -165,6 +178,18 @@ bool govmap_report_robust(const govmap_report *r, govmap_ranking which,
  * Returns buf. */
 const char *govmap_report_coverage_text(const govmap_report_totals *t,
 					char *buf, size_t size);
+
+/** Where money unknown for the date's year is recorded for another
+ * year, in words, into buf: "1210 of the 1332 bodies with no figure
+ * for 2026/27 have one for another year; most figures are for 2023/24
+ * (154 bodies), then 2025/26 (31) and 2024/25 (29)"; the second half
+ * only when the first of those years has more figures than the
+ * date's.  "" when no body with unknown money has a
+ * figure for another year (always so with GOVMAP_MONEY_NEAREST_YEAR,
+ * which uses them).  `year` is the financial year of the date.
+ * Returns buf. */
+const char *govmap_report_years_text(const govmap_report_totals *t,
+				     int32_t year, char *buf, size_t size);
 
 /** The money of the weak bodies with its coverage: "£1.2bn known, for 3
  * of 16 bodies; 13 not recorded" (of the bodies below the threshold).

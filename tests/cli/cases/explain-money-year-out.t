@@ -7,7 +7,7 @@ explain: on a date in a year with no money figure, money is unknown (never anoth
 Test Trust (body 'test-trust', nhs-trust)
   region england/testshire; in force: from 2000-01-01; defined at tests/fixtures/analysis/money-year/all.yaml:38:1
   on 2025-06-01: accountability A = 0.437 (moderate: by regulation; can question but not sanction; 2 links from voters), deficit D = 0.563
-  public money unknown: no figure recorded for 2025/26 (figures are recorded for other years; --nearest-year uses the nearest); exposure cannot be computed
+  public money unknown: no figure recorded for 2025/26 (recorded for other years: 2023/24 budget £100m; --nearest-year uses the nearest); exposure cannot be computed
 
 Strongest chain to voters (2 links; A is the product of the strengths):
   1. Test Trust -> Test Council

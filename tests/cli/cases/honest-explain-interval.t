@@ -5,7 +5,7 @@ explain (issue 15): a board with two unstated seats: A is an interval (worst cas
 0
 --- stdout
 Test Panel (board 'test-panel', partnership-board)
-  region england/testshire; in force: from 2010-04-01; defined at tests/fixtures/analysis/honest/registry.yaml:84:1
+  region england/testshire; in force: from 2010-04-01; defined at tests/fixtures/analysis/honest/registry.yaml:88:1
   on 2024-06-01: accountability A = 0.324 to 0.648 (weak: weakest step: appointed seats; 2 links from voters), deficit D = 0.676
   A is 0.324 if what is not recorded (a link's powers, how seats are filled) gives no chain, 0.648 at best (moderate)
   public money unknown: no figure recorded for 2024/25; exposure cannot be computed
@@ -15,7 +15,7 @@ Strongest chain to voters (2 links; A is the product of the strengths):
      2 seats ('Council member') appointed by
      strength 0.360 = step 0.90 x (2 appointed x 0.8) / 4 voting seats
      source: Test source <https://example.org/test/panel> (accessed 2024-05-01)
-     defined at tests/fixtures/analysis/honest/registry.yaml:92:5
+     defined at tests/fixtures/analysis/honest/registry.yaml:96:5
   2. Test Council -> Test voters
      link 'test-council-elected' (elected-by)
      basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded

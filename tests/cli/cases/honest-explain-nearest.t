@@ -16,7 +16,7 @@ Strongest chain to voters (2 links; A is the product of the strengths):
      basis statute, forum (unset), powers none listed; in force: no dates recorded
      strength 0.180: step 0.90 x basis statute 1.00 x powers 0.20 x type scrutinised-by 1.00 = 0.180
      source: Test source <https://example.org/test/trust-scrutinised> (accessed 2024-05-01)
-     defined at tests/fixtures/analysis/honest/registry.yaml:59:1
+     defined at tests/fixtures/analysis/honest/registry.yaml:63:1
   2. Test Council -> Test voters
      link 'test-council-elected' (elected-by)
      basis statute, forum (unset), powers inform, question, sanction; in force: no dates recorded

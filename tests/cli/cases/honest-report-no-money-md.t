@@ -11,6 +11,7 @@ test-honest, working tree, on 2025-06-01
 ## Totals
 
 - Public money in 2025/26: no money recorded for any of 4 bodies.
+- Other years: 2 of the 4 bodies with no figure for 2025/26 have one for another year; most figures are for 2024/25 (2 bodies), then 2023/24 (1). --nearest-year uses each body's nearest year (marked as such); --on 2025-03-31 shows 2024/25.
 - Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 4 bodies): no money recorded for any of 2 bodies.
 - 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is unknown.
 - Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.

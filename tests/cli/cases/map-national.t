@@ -11,7 +11,8 @@ after it; no lines (the legend counts the 2 links), no ghosts.
 digraph govmap {
 	graph [fontname=Helvetica,
 		fontsize=20,
-		label="govmap: test-analysis-collapse, working tree, on 2024-06-01",
+		label="govmap: test-analysis-collapse, working tree, on 2024-06-01\l",
+		labeljust=l,
 		labelloc=t,
 		nodesep=0.25,
 		outputorder=edgesfirst,
@@ -30,6 +31,7 @@ digraph govmap {
 		graph [color="#999999",
 			fontsize=12,
 			label=England,
+			labeljust=c,
 			pack=8,
 			packmode=array_u3,
 			sortv=0,
@@ -60,7 +62,7 @@ digraph govmap {
 	}
 	subgraph legendrank {
 		graph [rank=sink];
-		legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A = accountability, D = deficit = 1 - A;<BR/>an area: its ICB, board or trust, filled<BR/>by its weakest chain (largest D)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+,<BR/>weak 0.2+, very weak, none; "a to b": worst<BR/>to best case where powers or seat fills<BR/>are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">cut corners: money not recorded for this<BR/>year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">2 links between these areas and bodies<BR/>not drawn: the map of each region<BR/>draws them</TD></TR></TABLE>>,
+		legend	[label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2"><B>Legend</B></TD><TD WIDTH="12"></TD></TR><TR><TD BGCOLOR="#2166ac"> </TD><TD ALIGN="LEFT"><FONT>electorate (voters)</FONT></TD></TR><TR><TD BGCOLOR="#ffffb2"> </TD><TD ALIGN="LEFT">deficit under 0.2</TD></TR><TR><TD BGCOLOR="#fecc5c"> </TD><TD ALIGN="LEFT">0.2 to 0.4</TD></TR><TR><TD BGCOLOR="#fd8d3c"> </TD><TD ALIGN="LEFT">0.4 to 0.6</TD></TR><TR><TD BGCOLOR="#f03b20"> </TD><TD ALIGN="LEFT">0.6 to 0.8</TD></TR><TR><TD BGCOLOR="#bd0026"> </TD><TD ALIGN="LEFT">0.8 to 1 (no or very weak chain)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A = accountability, D = deficit = 1 - A;<BR/>an area: its ICB, board or trust, filled<BR/>by its weakest chain (largest D)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">A in words: strong 0.7+, moderate 0.4+,<BR/>weak 0.2+, very weak, none; "a to b": worst<BR/>to best case where powers or seat fills<BR/>are not recorded</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">cut corners: money not recorded for this<BR/>year (unknown, not zero)</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">2 links between these areas and bodies<BR/>not drawn: the map of each region<BR/>draws them</TD></TR></TABLE>>,
 			shape=plaintext,
 			sortv=4,
 			style="",

@@ -11,6 +11,7 @@ test-money-year, working tree, on 2024-01-15
 ## Totals
 
 - Public money in 2023/24: £100m known, for 1 of 2 bodies; 1 not recorded.
+- Other years: the only body with no figure for 2023/24 has one for another year. --nearest-year uses each body's nearest year (marked as such).
 - Decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2 bodies): no bodies.
 - 0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £56m.
 - Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 1; data findings: 0; 0 suppressed.

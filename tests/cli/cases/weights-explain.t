@@ -20,7 +20,7 @@ explain with weights overridden in govmap.yaml (issue 15): says so, and the stre
 -     strength 0.180: step 0.90 x basis statute 1.00 x powers 0.20 x type scrutinised-by 1.00 = 0.180
 +     strength 0.270: step 0.90 x basis statute 1.00 x powers 0.30 x type scrutinised-by 1.00 = 0.270
 @@ -13 +14 @@
--     defined at tests/fixtures/analysis/honest/registry.yaml:59:1
+-     defined at tests/fixtures/analysis/honest/registry.yaml:63:1
 +     defined at tests/fixtures/analysis/weights/registry.yaml:59:1
 @@ -19 +20 @@
 -     defined at tests/fixtures/analysis/honest/registry.yaml:26:1
