@@ -59,6 +59,16 @@ void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * printing "CMD: ..." and the near misses to stderr. */
 int cli_resolve(const govmap_registry *reg, const char *cmd,
 		const char *what, int32_t *index);
+/* "CMD: no entity with id 'ID' WHERE" and the bodies and boards it may
+ * have meant (reg may be NULL: none), on stderr; returns EXIT_USAGE. */
+int cli_no_id(const govmap_registry *reg, const char *cmd, const char *id,
+	      const char *where);
+/* The region `what` names ("england/greater-manchester", or a last part
+ * or name only one region has: "greater manchester"), malloc'd in *out;
+ * EXIT_OK, or EXIT_USAGE after printing "CMD: no region ..." with the
+ * near misses (or that several have that last part) to stderr. */
+int cli_resolve_region(const govmap_registry *reg, const char *cmd,
+		       const char *what, char **out);
 
 /* A malloc'd formatted string, NULL on out-of-memory. */
 char *cli_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -81,6 +91,11 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color);
 
 /* Write s as a JSON string literal (with quotes). */
 void cli_json_str(FILE *f, const char *s);
+/* Write registry text that no check keeps to one line (notes, a legal
+ * basis) on a terminal's line: control characters, newlines, bytes that
+ * are not UTF-8 and invisible controls escaped (govmap_text_escape),
+ * never cut. */
+void cli_text(FILE *f, const char *s);
 
 /* getopt_long with govmap's own messages for unknown options and
  * missing values ("govmap: error: map: unknown option '--x' (run 'govmap
@@ -148,6 +163,11 @@ int cli_open(govmap_cli *cli, cli_session *s);
  * options otherwise as given. */
 int cli_open_on(govmap_cli *cli, cli_session *s, govmap_date on);
 void cli_close(cli_session *s);
+/* Is the registry path a directory?  EXIT_OK, or EXIT_USAGE with the
+ * message every command gives when it is not (for a command that reads
+ * Git itself, where a path that is a file, or is not there, would read
+ * as a registry no commit changed). */
+int cli_need_registry_dir(const govmap_cli *cli);
 /* Make cli->cache (once).  Returns EXIT_OK, or EXIT_USAGE (out of
  * memory, said). */
 int cli_use_cache(govmap_cli *cli);

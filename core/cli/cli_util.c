@@ -125,6 +125,20 @@ void cli_json_str(FILE *f, const char *s)
 	govmap_json_write(f, s);
 }
 
+void cli_text(FILE *f, const char *s)
+{
+	/* an escape is at most four bytes a byte, and the escaper cuts
+	 * only what does not fit */
+	size_t size = 4 * strlen(s) + 8;
+	char *buf = malloc(size);
+	if (!buf) {
+		fputs("(out of memory)", f);
+		return;
+	}
+	fputs(govmap_text_escape(buf, size, s), f);
+	free(buf);
+}
+
 const char *cli_plugin_colour(const char *type, void *payload)
 {
 	return payload ? govmap_plugins_style_fill(payload, type) : NULL;
@@ -200,6 +214,18 @@ int cli_open(govmap_cli *cli, cli_session *s)
 		return rc != EXIT_OK ? rc : errors ? EXIT_DATA : EXIT_USAGE;
 	}
 	return EXIT_OK;
+}
+
+int cli_need_registry_dir(const govmap_cli *cli)
+{
+	struct stat st;
+	if (stat(cli->registry, &st) == 0 && S_ISDIR(st.st_mode))
+		return EXIT_OK;
+	char q[1024];
+	cli_err("no registry directory at '%s': give -r PATH or set "
+		"GOVMAP_REGISTRY",
+		cli_path(q, sizeof q, cli->registry));
+	return EXIT_USAGE;
 }
 
 int cli_use_cache(govmap_cli *cli)

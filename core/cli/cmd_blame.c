@@ -159,8 +159,10 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	}
 	const govmap_entity *e = govmap_registry_find(now.reg, id);
 	if (!e) {
-		cli_err("blame: no entity with id '%s' in %s", id,
-			govmap_src_revision(now.src));
+		char where[300];
+		snprintf(where, sizeof where, "in %s",
+			 govmap_src_revision(now.src));
+		cli_no_id(now.reg, "blame", id, where);
 		cli_close(&now);
 		return EXIT_USAGE;
 	}

@@ -6,7 +6,6 @@
  * atomic, --force, as `map`).
  */
 #define _POSIX_C_SOURCE 200809L
-#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,122 +51,6 @@ static void usage(FILE *f)
 	      "followed)\n"
 	      "  -h, --help       show this help\n",
 	      f);
-}
-
-/* Registry text on a terminal: control characters shown as '?'. */
-static void put_safe(FILE *f, const char *s)
-{
-	for (; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, f);
-}
-
-/* "Greater Manchester" or "greater_manchester" -> "greater-manchester". */
-static void kebab(char *buf, size_t size, const char *s)
-{
-	size_t o = 0;
-	int dash = 0;
-	for (; *s && o + 1 < size; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (isalnum(ch) || ch == '/') {
-			if (dash && o && buf[o - 1] != '/' && o + 1 < size)
-				buf[o++] = '-';
-			dash = 0;
-			buf[o++] = (char)tolower(ch);
-		} else {
-			dash = 1;
-		}
-	}
-	buf[o] = '\0';
-}
-
-/* Edit distance of two short strings, capped (0 when either is long). */
-static size_t distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	if (n > 60 || m > 60)
-		return 99;
-	size_t d[61][61];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++)
-		for (size_t j = 1; j <= m; j++) {
-			size_t x = d[i - 1][j] + 1, y = d[i][j - 1] + 1,
-			       z = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			d[i][j] = x < y ? (x < z ? x : z) : (y < z ? y : z);
-		}
-	return d[n][m];
-}
-
-static const char *last_part(const char *r)
-{
-	const char *p = strrchr(r, '/');
-	return p ? p + 1 : r;
-}
-
-/* The region `what` names: a path, else the only region whose last part
- * it is.  Prints the error (with near misses) and returns EXIT_USAGE
- * when none or several match. */
-static int resolve_region(const govmap_registry *reg, const char *what,
-			  char **out)
-{
-	char **v;
-	size_t n;
-	char want[256];
-	*out = NULL;
-	if (cli_regions(reg, &v, &n) < 0) {
-		cli_err("out of memory");
-		return EXIT_USAGE;
-	}
-	kebab(want, sizeof want, what);
-	size_t hit = n, hits = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i], want) == 0) {
-			hit = i;
-			hits = 1;
-			break;
-		}
-	if (!hits)
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(last_part(v[i]), last_part(want)) == 0 &&
-			    !strchr(want, '/')) {
-				hit = i;
-				hits++;
-			}
-	if (hits == 1) {
-		*out = strdup(v[hit]);
-		cli_regions_free(v, n);
-		if (!*out) {
-			cli_err("out of memory");
-			return EXIT_USAGE;
-		}
-		return EXIT_OK;
-	}
-	fputs("govmap: error: brief: ", stderr);
-	if (hits > 1)
-		fputs("more than one region is called '", stderr);
-	else
-		fputs("no region '", stderr);
-	put_safe(stderr, what);
-	fputs("' in the registry", stderr);
-	/* near misses: the same last part, the text inside the path, or a
-	 * letter or two off the last part */
-	size_t shown = 0;
-	for (size_t i = 0; i < n && shown < 8; i++) {
-		const char *lp = last_part(v[i]);
-		if (strcmp(lp, last_part(want)) != 0 &&
-		    !(strlen(want) >= 3 && strstr(v[i], last_part(want))) &&
-		    distance(lp, last_part(want)) > 2)
-			continue;
-		fputs(shown ? "\n  " : "; did you mean:\n  ", stderr);
-		put_safe(stderr, v[i]);
-		shown++;
-	}
-	fputs(shown ? "\n" : " (govmap complete regions lists them)\n",
-	      stderr);
-	cli_regions_free(v, n);
-	return EXIT_USAGE;
 }
 
 int cmd_brief(govmap_cli *cli, int argc, char **argv)
@@ -223,7 +106,7 @@ int cmd_brief(govmap_cli *cli, int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	char *r = NULL;
-	rc = resolve_region(s.reg, region, &r);
+	rc = cli_resolve_region(s.reg, "brief", region, &r);
 	if (rc != EXIT_OK) {
 		cli_close(&s);
 		return rc;

@@ -167,8 +167,9 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		cli_err("check: unexpected argument '%s'", argv[optind]);
-		usage(stderr);
+		cli_err("check: unexpected argument '%s' (run 'govmap check "
+			"--help')",
+			argv[optind]);
 		return EXIT_USAGE;
 	}
 

@@ -81,7 +81,7 @@ static void put(const diff *d, const char *s)
 	if (d->fmt == FMT_MD)
 		cli_md_text(d->out, s);
 	else
-		fputs(s, d->out);
+		cli_text(d->out, s);
 }
 
 #define NFILL (GOVMAP_FILL_UNSTATED + 1)
@@ -555,8 +555,9 @@ static void item_lines(const diff *d, const govmap_field_change *c,
 					cli_md_text(d->out, x[i]);
 					fputc('\n', d->out);
 				} else {
-					fprintf(d->out, "%s~ %s\n", indent,
-						x[i]);
+					fprintf(d->out, "%s~ ", indent);
+					cli_text(d->out, x[i]);
+					fputc('\n', d->out);
 				}
 				continue;
 			}
@@ -566,8 +567,10 @@ static void item_lines(const diff *d, const govmap_field_change *c,
 				cli_md_text(d->out, x[i]);
 				fputc('\n', d->out);
 			} else {
-				fprintf(d->out, "%s%c %s\n", indent,
-					side ? '+' : '-', x[i]);
+				fprintf(d->out, "%s%c ", indent,
+					side ? '+' : '-');
+				cli_text(d->out, x[i]);
+				fputc('\n', d->out);
 			}
 		}
 	}
@@ -584,9 +587,11 @@ static void field_detail(const diff *d, const govmap_field_change *c,
 			cli_md_text(d->out, c->nb ? c->b[0] : "(none)");
 			fputc('\n', d->out);
 		} else {
-			fprintf(d->out, "%s%s: %s -> %s\n", indent, c->key,
-				c->na ? c->a[0] : "(none)",
-				c->nb ? c->b[0] : "(none)");
+			fprintf(d->out, "%s%s: ", indent, c->key);
+			put(d, c->na ? c->a[0] : "(none)");
+			fputs(" -> ", d->out);
+			put(d, c->nb ? c->b[0] : "(none)");
+			fputc('\n', d->out);
 		}
 		return;
 	}

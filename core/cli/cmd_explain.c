@@ -219,8 +219,8 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind + 1 != argc) {
-		cli_err("explain: give exactly one id, name or code");
-		usage(stderr);
+		cli_err("explain: give exactly one id, name or code (run "
+			"'govmap explain --help')");
 		return EXIT_USAGE;
 	}
 	const char *id = argv[optind];

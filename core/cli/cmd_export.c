@@ -55,12 +55,15 @@ static void usage(FILE *f)
 
 static const char *const single[] = {"popolo", "ftm", "graphml", "kumu"};
 
-/* Is the (existing) directory `dir` the registry or inside it? */
+/* Is the directory `dir` the registry or inside it?  1 yes, 0 no (or
+ * no registry at that path), -1 when dir cannot be resolved (errno). */
 static int in_registry(const char *dir, const char *registry)
 {
 	char d[PATH_MAX], r[PATH_MAX];
-	if (!realpath(dir, d) || !realpath(registry, r))
-		return 1; /* cannot tell: refuse */
+	if (!realpath(registry, r))
+		return 0; /* no registry there: opening it says so */
+	if (!realpath(dir, d))
+		return -1; /* no such directory: errno says why */
 	size_t n = strlen(r);
 	return strncmp(d, r, n) == 0 && (d[n] == '\0' || d[n] == '/');
 }
@@ -165,7 +168,12 @@ int cmd_export(govmap_cli *cli, int argc, char **argv)
 	} else if (out && strcmp(out, "-") != 0) {
 		dir = dir_of(dirbuf, sizeof dirbuf, out);
 	}
-	if (dir && in_registry(dir, cli->registry)) {
+	int inside = dir ? in_registry(dir, cli->registry) : 0;
+	if (inside < 0) {
+		cli_err("cannot write %s: %s", out, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (inside) {
 		cli_err("export: refusing to write into the registry directory "
 			"('%s')", out);
 		return EXIT_USAGE;

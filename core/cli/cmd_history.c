@@ -222,6 +222,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	if (cli_need_registry_dir(cli) != EXIT_OK)
+		return EXIT_USAGE;
 	/* each blob is parsed once for the whole walk */
 	if (cli_use_cache(cli) != EXIT_OK)
 		return EXIT_USAGE;
@@ -238,9 +240,12 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	govmap_timeline_opts to = GOVMAP_TIMELINE_OPTS_INIT;
 	to.session = &so;
 	to.history = &ho;
-	/* With --since, the commit before the oldest one listed is the
-	 * baseline its changes are measured against (not listed). */
-	to.baseline = ho.since != 0;
+	/* The commit before the oldest one listed is the baseline its
+	 * changes are measured against (not listed): where --since,
+	 * --max-count or its default cut the walk, an entity the oldest
+	 * listed commit did not add would read as "added" (the first
+	 * commit has none, and needs none). */
+	to.baseline = 1;
 	/* the registry's history lists totals, read from each step's
 	 * session: no diff is needed (nor an entity's fields) */
 	to.what = id ? GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES
@@ -362,6 +367,21 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	if (pg.tty && h->n > 20)
 		cli_progress_end();
 
+	/* an id no commit walked has, nor the registry it starts from: a
+	 * slip of the keyboard, with the near misses (an id in the
+	 * registry that no commit walked changed is listed below as such) */
+	if (rc == EXIT_OK && id && !listed && !ever) {
+		cli_session now;
+		if (cli_side_open(cli, &now, NULL, 0) == EXIT_OK &&
+		    !govmap_registry_find(now.reg, id)) {
+			char where[300];
+			snprintf(where, sizeof where,
+				 "in %s, and no commit walked has one",
+				 govmap_src_revision(now.src));
+			rc = cli_no_id(now.reg, "history", id, where);
+		}
+		cli_close(&now);
+	}
 	char on[11];
 	govmap_date_format(on, cli->on);
 	if (rc == EXIT_OK) {
@@ -374,7 +394,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			printf("not scored (--no-scores):\n");
 		if (!listed)
 			printf("  no commit %s\n",
-			       id ? "changed it (check the id)"
+			       id ? "walked changed it"
 				  : "changed the registry");
 	}
 	/* Newest first, like git log. */

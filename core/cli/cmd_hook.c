@@ -124,13 +124,8 @@ int cmd_hook(govmap_cli *cli, int argc, char **argv)
 
 	govmap_diags diags = {0};
 	char *hooks, *rel;
-	struct stat st;
-	if (stat(cli->registry, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		cli_err("no registry directory at '%s': give -r PATH or set "
-			"GOVMAP_REGISTRY",
-			cli->registry);
+	if (cli_need_registry_dir(cli) != EXIT_OK)
 		return EXIT_USAGE;
-	}
 	if (govmap_repo_paths(&hooks, &rel, cli->registry, &diags) !=
 	    GOVMAP_OK) {
 		cli_print_diags(stderr, &diags, cli->color);

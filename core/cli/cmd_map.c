@@ -43,7 +43,9 @@ static void usage(FILE *f)
 	      "node.\n"
 	      "\n"
 	      "  --region R       only region R and below (e.g. "
-	      "england/greater-manchester);\n"
+	      "england/greater-manchester,\n"
+	      "                   or its last part or name when only one "
+	      "region has it);\n"
 	      "                   a nation's or NHS England region's map "
 	      "draws each area\n"
 	      "                   below it as one box\n"
@@ -55,7 +57,8 @@ static void usage(FILE *f)
 	      "to account,\n"
 	      "                   strongest links first, at most 25 nodes (the "
 	      "legend says\n"
-	      "                   what was left out)\n"
+	      "                   what was left out); not with --region or "
+	      "--national\n"
 	      "  --depth N        with --focus: every body within N links "
 	      "instead\n"
 	      "  --national       the overview: one box per area (its ICB, board "
@@ -145,8 +148,13 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 		rc = cli_side_open(cli, s, to, 2);
 	if (rc != EXIT_OK || old->diags->count[GOVMAP_SEV_ERROR] ||
 	    s->diags->count[GOVMAP_SEV_ERROR]) {
-		cli_print_diags(stderr, old->diags, cli->color);
-		cli_print_diags(stderr, s->diags, cli->color);
+		/* a side that failed to open (a revision that is not
+		 * there) may have no diagnostics, and the newer side is
+		 * not opened when the older one fails */
+		if (old->diags)
+			cli_print_diags(stderr, old->diags, cli->color);
+		if (s->diags)
+			cli_print_diags(stderr, s->diags, cli->color);
 		if (rc == EXIT_OK)
 			cli_err("map: a side of the change has data errors: "
 				"fix them first (govmap check)");
@@ -290,6 +298,19 @@ again:
 		cli_err("map: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
+	/* options another one overrides are refused, not dropped: a map
+	 * titled for a region it does not draw misleads its reader */
+	if (mo.depth && !mo.focus) {
+		cli_err("map: --depth goes with --focus (the bodies within N "
+			"links of one body)");
+		return EXIT_USAGE;
+	}
+	if (mo.focus && (mo.national || mo.region)) {
+		cli_err("map: --focus draws one body's links wherever they "
+			"lead: drop %s",
+			mo.national ? "--national" : "--region");
+		return EXIT_USAGE;
+	}
 	if (!format && output && strrchr(output, '.'))
 		format = strrchr(output, '.') + 1;
 	int fmt = govmap_map_format_parse(format ? format : "svg");
@@ -317,23 +338,27 @@ again:
 	} else {
 		rc = cli_open(cli, &s);
 	}
+	/* a focus by id, name or code; a region by its path, or a last
+	 * part only one region has, as brief takes it (a region no entity
+	 * has lists the near misses: it read as "nothing in force in region
+	 * X on this date"); never both */
+	char *region = NULL;
+	if (rc == EXIT_OK && mo.focus) {
+		int32_t fi = -1;
+		rc = cli_resolve(s.reg, "map --focus", mo.focus, &fi);
+		if (rc == EXIT_OK) {
+			focus = govmap_registry_at(s.reg, (size_t)fi);
+			mo.focus = focus->id;
+		}
+	} else if (rc == EXIT_OK && mo.region) {
+		rc = cli_resolve_region(s.reg, "map", mo.region, &region);
+		mo.region = region;
+	}
 	if (rc != EXIT_OK) {
 		free_marks(marks, mo.nmarks);
 		cli_close(&old);
 		cli_close(&s);
 		return rc;
-	}
-	if (mo.focus) {
-		int32_t fi = -1;
-		rc = cli_resolve(s.reg, "map --focus", mo.focus, &fi);
-		if (rc != EXIT_OK) {
-			free_marks(marks, mo.nmarks);
-			cli_close(&old);
-			cli_close(&s);
-			return rc;
-		}
-		focus = govmap_registry_at(s.reg, (size_t)fi);
-		mo.focus = focus->id;
 	}
 	/* what the map is of, in words: the area ("North East London", not
 	 * its path), and the body a focus map is drawn around (printed, a
@@ -362,6 +387,7 @@ again:
 	free(what);
 	if (!title) {
 		cli_err("out of memory");
+		free(region);
 		free_marks(marks, mo.nmarks);
 		cli_close(&old);
 		cli_close(&s);
@@ -385,6 +411,7 @@ again:
 	} else
 		rc = r == GOVMAP_ENOTFOUND ? EXIT_USAGE : EXIT_DATA;
 	free(data);
+	free(region);
 	free(title);
 	govmap_diags_free(&d);
 	free_marks(marks, mo.nmarks);

@@ -50,11 +50,11 @@ int cmd_plugins(govmap_cli *cli, int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	int quiet = 0, c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "qh", opts, "plugins")) != -1) {
 		switch (c) {
 		case 'q': quiet = 1; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {

@@ -51,7 +51,7 @@ int cmd_rules(govmap_cli *cli, int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	int json = 0, c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "h", opts, "rules")) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -64,7 +64,7 @@ int cmd_rules(govmap_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {

@@ -408,6 +408,12 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		cli_close(&s);
 		return rc;
 	}
+	/* counted all the same (what loaded), but never silently */
+	size_t errors = s.diags->count[GOVMAP_SEV_ERROR];
+	if (errors)
+		cli_note("the registry has %zu error%s (run 'govmap check'): "
+			 "what they keep from loading is not counted",
+			 errors, errors == 1 ? "" : "s");
 	govmap_src *src = s.src;
 	const govmap_registry *reg = s.reg;
 	counts kinds = {0}, types = {0}, regions = {0}, areas = {0};

@@ -127,6 +127,12 @@ static int cmd_version(govmap_cli *cli, int argc, char **argv)
 		     "the plugin ABI version it loads.");
 		return EXIT_OK;
 	}
+	if (argc > 1) {
+		cli_err("version: unexpected argument '%s' (run 'govmap "
+			"version --help')",
+			argv[1]);
+		return EXIT_USAGE;
+	}
 	printf("govmap %s\nregistry schema %u\nplugin ABI %u\n", GOVMAP_VERSION,
 	       (unsigned)GOVMAP_SCHEMA_VERSION,
 	       (unsigned)GOVMAP_PLUGIN_ABI_VERSION);
@@ -193,7 +199,8 @@ static int run(int argc, char **argv)
 		case 'O':
 			if (govmap_date_parse(&cli.on, optarg) != GOVMAP_OK) {
 				cli_err("--on: '%s' is not a date (write "
-					"YYYY-MM-DD, a real calendar date)",
+					"YYYY-MM-DD, a real calendar date "
+					"from 1800-01-01 to 2199-12-31)",
 					optarg);
 				return EXIT_USAGE;
 			}

@@ -72,6 +72,10 @@ int site_history_collect(site_ctx *c, size_t max)
 	to.session = &so;
 	to.history = &ho;
 	to.what = GOVMAP_COMPARE_FIELDS | GOVMAP_COMPARE_SCORES;
+	/* the oldest commit of the N is measured against its parent, as
+	 * `history` does: without it every body the registry then had read
+	 * as "added" by a commit that did not touch it */
+	to.baseline = 1;
 	if (govmap_timeline_open(&c->hist_tl, &to, &diags) != GOVMAP_OK) {
 		snprintf(c->hist_note, sizeof c->hist_note, "%s",
 			 diags.n ? diags.v[0].msg
@@ -89,6 +93,11 @@ int site_history_collect(site_ctx *c, size_t max)
 		free(ever);
 		return -1;
 	}
+	const govmap_session *base = govmap_timeline_baseline(c->hist_tl);
+	for (size_t i = 0; base && i < n; i++)
+		ever[i] = govmap_registry_index(
+				  govmap_session_registry(base),
+				  govmap_registry_at(c->s->reg, i)->id) >= 0;
 	const govmap_timeline_step *st;
 	int rc = 0, trc;
 	/* oldest first: each commit against the one before (the library's

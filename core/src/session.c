@@ -58,11 +58,14 @@ static int open_source(govmap_session *s, const govmap_session_opts *o)
 					      o->label, o->limits, &s->diags);
 	if (!o->registry || stat(o->registry, &st) != 0 ||
 	    !S_ISDIR(st.st_mode)) {
+		char q[1024]; /* one line, whatever -r held */
 		govmap_diags_add(&s->diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
 				 "no-registry",
 				 "no registry directory at '%s': give -r PATH "
 				 "or set GOVMAP_REGISTRY",
-				 o->registry ? o->registry : "(none)");
+				 o->registry ? govmap_text_escape(q, sizeof q,
+								  o->registry)
+					     : "(none)");
 		return GOVMAP_ENOTFOUND;
 	}
 	switch (o->source) {

@@ -366,8 +366,10 @@ int govmap__src_open_git_cached(govmap_src **out, const char *root,
 	g->repo = govmap__cache_repo_take(cache, root);
 	g->guarded = g->repo != NULL;
 	if (!g->repo && git_repository_open_ext(&g->repo, root, 0, NULL) < 0) {
+		char q[1024];
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
-				 "%s is not inside a Git repository", root);
+				 "%s is not inside a Git repository",
+				 govmap_text_escape(q, sizeof q, root));
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}

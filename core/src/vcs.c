@@ -43,18 +43,20 @@ char *govmap__display_dup(const char *s)
 int govmap__git_open(git_repository **repo, char **rel, const char *root,
 		     govmap_diags *diags)
 {
-	char abs[PATH_MAX], wd[PATH_MAX];
+	char abs[PATH_MAX], wd[PATH_MAX], q[1024];
 	*repo = NULL;
 	*rel = NULL;
+	/* the path as messages show it: one line, whatever -r held */
+	const char *shown = govmap_text_escape(q, sizeof q, root);
 	if (git_repository_open_ext(repo, root, 0, NULL) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
-				 "%s is not inside a Git repository", root);
+				 "%s is not inside a Git repository", shown);
 		return GOVMAP_ENOTFOUND;
 	}
 	int grc = govmap__git_guard(*repo);
 	if (grc != GOVMAP_OK) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
-				 "%s: cannot open the object database", root);
+				 "%s: cannot open the object database", shown);
 		git_repository_free(*repo);
 		*repo = NULL;
 		return grc;
@@ -64,17 +66,17 @@ int govmap__git_open(git_repository **repo, char **rel, const char *root,
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
 				 "%s: the repository has no working directory "
 				 "to place the registry path in",
-				 root);
+				 shown);
 	} else if (!realpath(root, abs) || !realpath(workdir, wd)) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
-				 "%s: cannot resolve the path", root);
+				 "%s: cannot resolve the path", shown);
 	} else {
 		size_t n = strlen(wd);
 		if (strncmp(abs, wd, n) != 0 ||
 		    (abs[n] != '/' && abs[n] != '\0')) {
 			govmap_diags_add(
 				diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
-				"%s is outside the repository at %s", root, wd);
+				"%s is outside the repository at %s", shown, wd);
 		} else {
 			*rel = strdup(abs[n] == '/' ? abs + n + 1 : "");
 			if (*rel)

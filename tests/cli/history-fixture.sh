@@ -368,7 +368,9 @@ check history-link 0 history test-icb-scrutinised-by-test-council
 check history-since 0 history test-ccg --since 2022-01-01
 check history-since-total 0 history --since 2024-01-01
 check history-max 0 history --max 2
-check history-unknown 0 history test-nothing
+# an id no commit has, nor the working tree: exit 2, with the near misses
+check history-unknown 2 history test-nothing
+check history-unknown-near 2 history testshire-councl
 check history-bad-since 2 history --since 2024-13-01
 check history-staged 2 --staged history
 # --no-scores: the same commits and changes, nothing analysed
@@ -398,6 +400,19 @@ done
 grep -q '<td>changed: seats</td>' "$tmp/site/bodies/test-icb-board.html" ||
 	echo "# test-icb-board.html does not say its seats changed" >>"$tmp/notes"
 verdict "site-history: body pages list the commits in history's words"
+# the oldest of the N commits is measured against its parent: a body it
+# did not add is not "added" there (every body was, before the baseline)
+govmap site -o "$tmp/site2" --history 2
+[ "$rc" = 0 ] || echo "# govmap site exited with status $rc" >>"$tmp/notes"
+for page in test-council test-icb test-icb-board; do
+	[ -f "$tmp/site2/bodies/$page.html" ] ||
+		echo "# site --history 2 wrote no $page.html" >>"$tmp/notes"
+	if grep -q '<td>added</td>' "$tmp/site2/bodies/$page.html"; then
+		echo "# $page.html: added by the oldest of the 2 commits" \
+			>>"$tmp/notes"
+	fi
+done
+verdict "site-history: a cut history does not show every body added"
 
 # --- blame -----------------------------------------------------------------
 check blame-board 0 blame test-icb-board
@@ -407,6 +422,7 @@ sed 's/^name: .*/name: Testshire ICB board/' "$reg/boards/test-icb-board.yaml" \
 	>"$tmp/board" && cp "$tmp/board" "$reg/boards/test-icb-board.yaml"
 check blame-uncommitted 0 blame test-icb-board
 check blame-unknown 2 blame test-nothing
+check blame-unknown-near 2 blame testshire-councl
 
 # --- check --changed-since (the board edit above stays) ----------------------
 cat >"$reg/bodies/test-trust.yaml" <<EOT

@@ -5,4 +5,4 @@ map --region matching nothing is a usage error (exit 2).
 2
 --- stdout
 --- stderr
-govmap: error: --region: nothing in force in region 'scotland' on this date
+govmap: error: map: no region 'scotland' in the registry (govmap complete regions lists them)
