@@ -36,7 +36,10 @@ static void usage(FILE *f)
 	      "suppressed\n"
 	      "ones and their reasons.\n"
 	      "\n"
-	      "  --region R   only region R and below\n"
+	      "  --region R   only region R and below (e.g. "
+	      "england/greater-manchester,\n"
+	      "               or its last part or name when only one "
+	      "region has it)\n"
 	      "  --top N      rank at most N bodies (default 25)\n"
 	      "  --format F   text (default), md (Markdown) or json\n"
 	      "  --sensitivity  re-score under the documented variations of "
@@ -289,17 +292,31 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
 		return rc;
+	/* a region no entity has: its near misses; a last part or name only
+	 * one region has is taken (as map and brief do) */
+	char *rgn = NULL;
+	if (region) {
+		rc = cli_resolve_region(s.reg, "report", region, &rgn);
+		if (rc != EXIT_OK) {
+			cli_close(&s);
+			return rc;
+		}
+		region = rgn;
+	}
 	govmap_report *rep = NULL;
 	govmap_report_opts ro = {region, 0};
 	if (govmap_report_build(&rep, s.an, s.findings, &ro) != GOVMAP_OK) {
 		cli_err("out of memory");
+		free(rgn);
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
 	const govmap_report_totals *t = govmap_report_get_totals(rep);
 	if (region && !t->bodies && !t->dates_unknown) {
-		cli_err("report: nothing in force in region '%s'", region);
+		cli_err("report: nothing in force in region '%s' on this date",
+			region);
 		govmap_report_free(rep);
+		free(rgn);
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
@@ -315,6 +332,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	if (sens && govmap_report_sensitivity(rep, &bo) != GOVMAP_OK) {
 		cli_err("out of memory");
 		govmap_report_free(rep);
+		free(rgn);
 		cli_close(&s);
 		return EXIT_USAGE;
 	}
@@ -618,6 +636,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			printf(md ? "None.\n" : "    none\n");
 	}
 	govmap_report_free(rep);
+	free(rgn);
 	cli_close(&s);
 	return EXIT_OK;
 }

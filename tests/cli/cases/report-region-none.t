@@ -5,4 +5,4 @@ report --region matching nothing is a usage error (exit 2).
 2
 --- stdout
 --- stderr
-govmap: error: report: nothing in force in region 'scotland'
+govmap: error: report: no region 'scotland' in the registry (govmap complete regions lists them)
