@@ -256,6 +256,27 @@ static int conv_text_as(ctx *c, const ynode *n, const char *key, char **out,
 		*out = NULL;
 		return -1;
 	}
+	/* free text may hold tabs and line breaks; any other control
+	 * character (an escape sequence, a bell) has no place in a record:
+	 * every output escapes it, and check says so (names are refused
+	 * them outright: conv_name) */
+	if (!name)
+		for (const unsigned char *p = (const unsigned char *)n->str; *p;
+		     p++)
+			if ((*p < 0x20 && *p != '\t' && *p != '\n' &&
+			     *p != '\r') ||
+			    *p == 0x7f) {
+				char q[128];
+				govmap_diags_add(
+					c->diags, GOVMAP_SEV_WARNING, c->file,
+					n->line, n->col, "control-char",
+					"'%s' holds a control character "
+					"(\\x%02X): every output escapes it, "
+					"but it has no place in the record: "
+					"remove it ('%s')",
+					key, *p, govmap__quote(q, sizeof q, n->str));
+				break;
+			}
 	*out = dup(c, n, n->str);
 	return *out ? 0 : -1;
 }
