@@ -50,7 +50,38 @@ typedef struct {
 	/* per kind, the types found known: a pointer or one compare, not
 	 * a scan of the type lists */
 	govmap__fine_types known_type[GOVMAP_KIND__COUNT];
+	/* the first file that stopped loading at a YAML syntax error, found
+	 * at the first unknown reference: what it defined after the error
+	 * is missing too */
+	int unloaded_state; /* 0 not looked for, 1 found, -1 none */
+	const char *unloaded_file;
+	uint32_t unloaded_line, unloaded_col;
+	size_t unloaded_more; /* other files with a syntax error */
 } vctx;
+
+/* A YAML syntax error drops the rest of its file, so every reference to
+ * what the rest defined reads "which does not exist": the message names
+ * the file that stopped loading, whose error is the one to mend first. */
+static void find_unloaded(vctx *v)
+{
+	if (v->unloaded_state)
+		return;
+	v->unloaded_state = -1;
+	for (size_t k = 0; k < v->diags->n; k++) {
+		const govmap_diag *d = &v->diags->v[k];
+		if (d->sev != GOVMAP_SEV_ERROR || !d->file || !d->code ||
+		    strcmp(d->code, "yaml-syntax") != 0)
+			continue;
+		if (v->unloaded_state < 0) {
+			v->unloaded_state = 1;
+			v->unloaded_file = d->file;
+			v->unloaded_line = d->line;
+			v->unloaded_col = d->col;
+		} else if (strcmp(d->file, v->unloaded_file) != 0) {
+			v->unloaded_more++;
+		}
+	}
+}
 
 /* Comparisons per unknown reference and in all: 10,000 unknown
  * references among 20,000 ids cost about 0.1 s more than none (make
@@ -96,17 +127,30 @@ static void resolve(vctx *v, govmap_ref *r, const char *field,
 	if (t < 0) {
 		/* suggest the closest existing id */
 		const char *near = near_id(v, r->id);
+		char why[600] = "";
+		find_unloaded(v);
+		if (v->unloaded_state > 0) {
+			char q[400];
+			snprintf(why, sizeof why,
+				 "; %s%s stopped loading at a YAML syntax "
+				 "error (line %u, column %u) and may define "
+				 "it: mend that first",
+				 govmap__quote(q, sizeof q, v->unloaded_file),
+				 v->unloaded_more ? " and other files" : "",
+				 (unsigned)v->unloaded_line,
+				 (unsigned)v->unloaded_col);
+		}
 		if (near)
 			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos,
 					"unknown-ref",
 					"'%s' names '%s', which does not exist "
-					"(did you mean '%s'?)",
-					field, r->id, near);
+					"(did you mean '%s'?)%s",
+					field, r->id, near, why);
 		else
 			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos,
 					"unknown-ref",
-					"'%s' names '%s', which does not exist",
-					field, r->id);
+					"'%s' names '%s', which does not exist%s",
+					field, r->id, why);
 		return;
 	}
 	const govmap_entity *te = &v->reg->ents[t];
@@ -459,7 +503,7 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 		      govmap_diags *diags)
 {
 	vctx v = {reg, diags, opts ? opts->extra_time_bound_types : NULL,
-		  NULL, {0}, 0, {{{NULL}, NULL}}};
+		  NULL, {0}, 0, {{{NULL}, NULL}}, 0, NULL, 0, 0, 0};
 	if (govmap__strmap_init(&reg->index, reg->n) < 0) {
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "nomem",
 				 "out of memory building the id index");

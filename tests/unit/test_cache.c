@@ -121,6 +121,26 @@ static void same_registry(const govmap_registry *a, const char *la,
 	}
 }
 
+/* msg with every "LA/" read as "LB/" (a message may name a file, as an
+ * unknown reference names the file that stopped loading), malloc'd. */
+static char *relabel(const char *msg, const char *la, const char *lb)
+{
+	size_t n = strlen(msg), na = strlen(la), nb = strlen(lb);
+	char *out = malloc(n * (nb + 2) + 1), *o = out;
+	ck_assert_ptr_nonnull(out);
+	for (const char *p = msg; *p;) {
+		if (strncmp(p, la, na) == 0 && p[na] == '/') {
+			memcpy(o, lb, nb);
+			o += nb;
+			p += na;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 static void same_diags(const govmap_diags *a, const char *la,
 		       const govmap_diags *b, const char *lb)
 {
@@ -130,7 +150,9 @@ static void same_diags(const govmap_diags *a, const char *la,
 	for (size_t i = 0; i < a->n; i++) {
 		const govmap_diag *x = &a->v[i], *y = &b->v[i];
 		ck_assert_str_eq(x->code, y->code);
-		ck_assert_str_eq(x->msg, y->msg);
+		char *xm = relabel(x->msg, la, lb);
+		ck_assert_str_eq(xm, y->msg);
+		free(xm);
 		ck_assert_uint_eq(x->line, y->line);
 		ck_assert_uint_eq(x->col, y->col);
 		if (x->file)
