@@ -177,6 +177,11 @@ int cli_use_cache(govmap_cli *cli);
  * file (a symbolic link, a FIFO, a device) is refused, or with `force`
  * written in place, never replaced; a directory is refused.  Returns an
  * exit code, printing errors. */
+/* Can a file be created at `path` ("-": standard output, always)?  Its
+ * directory must exist and be writable; otherwise "CMD: cannot write
+ * PATH: ..." on stderr and EXIT_USAGE.  For commands that work a while
+ * before they write. */
+int cli_output_dir_ok(const char *cmd, const char *path);
 int cli_write_output(const char *path, const char *data, size_t len,
 		     int force);
 

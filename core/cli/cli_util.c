@@ -303,6 +303,33 @@ static int write_in_place(const char *path, const char *data, size_t len)
 	return EXIT_OK;
 }
 
+int cli_output_dir_ok(const char *cmd, const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return EXIT_OK;
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? cli_asprintf("%.*s", (int)(slash - path + 1), path)
+			  : cli_asprintf(".");
+	if (!dir) {
+		cli_err("out of memory");
+		return EXIT_USAGE;
+	}
+	struct stat st;
+	int rc = EXIT_OK;
+	char q[512];
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		cli_err("%s: cannot write %s: its directory does not exist",
+			cmd, cli_path(q, sizeof q, path));
+		rc = EXIT_USAGE;
+	} else if (access(dir, W_OK | X_OK) != 0) {
+		cli_err("%s: cannot write %s: %s", cmd,
+			cli_path(q, sizeof q, path), strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	free(dir);
+	return rc;
+}
+
 int cli_write_output(const char *path, const char *data, size_t len,
 		     int force)
 {

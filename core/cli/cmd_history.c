@@ -216,11 +216,16 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (id && !govmap_id_is_valid(id)) {
+		char q[256];
 		cli_err("history: '%s' is not an id (lower-case letters, "
 			"digits and single hyphens)",
-			id);
+			cli_path(q, sizeof q, id));
 		return EXIT_USAGE;
 	}
+	/* the walk can take a while: a chart that cannot be written is
+	 * said before it, not after */
+	if (chart && cli_output_dir_ok("history", chart) != EXIT_OK)
+		return EXIT_USAGE;
 
 	if (cli_need_registry_dir(cli) != EXIT_OK)
 		return EXIT_USAGE;
