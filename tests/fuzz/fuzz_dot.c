@@ -169,8 +169,9 @@ static char *shown(const char *s)
 }
 
 /* Undo our escString escapes in an attribute value; abort on any other
- * backslash escape.  "\\n" becomes '\n'. */
-static char *unescape(const char *v)
+ * backslash escape.  "\\n" becomes '\n'; so does "\\l" (a line ended
+ * flush left) where `left` allows it: the map's title only. */
+static char *unescape(const char *v, int left)
 {
 	char *o = malloc(strlen(v) + 1), *q = o;
 	if (!o)
@@ -183,7 +184,7 @@ static char *unescape(const char *v)
 		p++;
 		if (*p == '\\')
 			*q++ = '\\';
-		else if (*p == 'n')
+		else if (*p == 'n' || (left && *p == 'l'))
 			*q++ = '\n';
 		else
 			abort(); /* user text reached an escString escape */
@@ -195,12 +196,13 @@ static char *unescape(const char *v)
 static const char *SRC = "sources:\n  - url: https://example.org/t\n"
 			 "    title: t\n    accessed: 2024-05-01\n";
 
-static void check_attr(void *obj, const char *attr, sbuf *labels)
+static void check_attr_as(void *obj, const char *attr, sbuf *labels,
+			  int left)
 {
 	char *v = agget(obj, (char *)attr);
 	if (!v || aghtmlstr(v))
 		return;
-	char *u = unescape(v);
+	char *u = unescape(v, left);
 	if (labels) {
 		/* labels are wrapped at spaces: compare with newlines read
 		 * as spaces */
@@ -213,6 +215,11 @@ static void check_attr(void *obj, const char *attr, sbuf *labels)
 	free(u);
 }
 
+static void check_attr(void *obj, const char *attr, sbuf *labels)
+{
+	check_attr_as(obj, attr, labels, 0);
+}
+
 static void check_dot(const char *dot, char *const *names, size_t nnames)
 {
 	Agraph_t *g = agmemread(dot);
@@ -220,9 +227,15 @@ static void check_dot(const char *dot, char *const *names, size_t nnames)
 		abort(); /* our DOT does not parse */
 	sbuf labels = {0};
 	puts_(&labels, "\n");
-	check_attr(g, "label", &labels);
-	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg))
+	check_attr_as(g, "label", &labels, 1); /* the title: lines end \l */
+	const char *title = agget(g, "label");
+	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg)) {
+		/* a subgraph with no label of its own reads the title */
+		const char *l = agget(sg, "label");
+		if (l && title && strcmp(l, title) == 0)
+			continue;
 		check_attr(sg, "label", &labels);
+	}
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
 		check_attr(n, "label", &labels);
 		check_attr(n, "tooltip", NULL);
