@@ -29,7 +29,10 @@ void site_period(site_buf *b, govmap_period p, int explain)
 		return;
 	}
 	if (!p.from && !p.to) {
-		sb_put(b, explain ? "no dates recorded (always)"
+		/* how it is counted, not a fact about the body: a type
+		 * that exists only for a time must give its dates */
+		sb_put(b, explain ? "no dates recorded (counted in force on "
+				    "every date)"
 				  : "no dates recorded");
 		return;
 	}

@@ -102,6 +102,13 @@ grep -q '<p class="note years">Money for other years: 2 of the 4 bodies' "$1/yea
 ! grep -q 'note years' "$1/years/index.html"
 EOF
 )" "$BIN" "$tmp" "$top"
+check "a body with no dates says how it is counted, never 'always'" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/nodates" >/dev/null
+grep -q 'no dates recorded (counted in force on every date)' "$1/nodates/bodies/test-council.html"
+! grep -rq '(always)' "$1/nodates"
+EOF
+)" "$BIN" "$tmp" "$top"
 check "maps are drawn without their own legend (the page's key is under each): no hole" sh -c "$(cat <<'EOF'
 set -e
 "$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/nolegend" >/dev/null
