@@ -301,18 +301,11 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		       fy);
 		/* name the other years' figures: not this year's, and
 		 * not counted, but there */
-		int others = 0;
-		for (size_t k = 0; k < e->nmoney; k++) {
-			if (e->money[k].kind == GOVMAP_MONEY_CONTRACT_VALUE)
-				continue;
-			char y[16], g[32];
-			govmap_fyear_format(y, sizeof y, e->money[k].year);
-			govmap_money_format(g, sizeof g,
-					    (double)e->money[k].gbp);
-			printf("%s%s %s %s",
-			       others++ ? "; " : " (recorded for other years: ",
-			       y, govmap_money_kind_name(e->money[k].kind), g);
-		}
+		char series[1024];
+		int others = govmap_money_series_text(e, series,
+						      sizeof series) > 0;
+		if (others)
+			printf(" (recorded for other years: %s", series);
 		printf("%s; exposure cannot be computed\n",
 		       others ? "; --nearest-year uses the nearest)" : "");
 	}

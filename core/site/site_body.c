@@ -834,24 +834,14 @@ static void scores(site_buf *b, const govmap_analysis *an, size_t i,
 	 * they are not this year's (the facts above list the series) */
 	const govmap_entity *e = govmap_registry_at(
 		govmap_analysis_registry(an), i);
-	int others = 0;
-	for (size_t k = 0; sc->money < 0 && k < e->nmoney; k++) {
-		if (e->money[k].kind == GOVMAP_MONEY_CONTRACT_VALUE)
-			continue;
-		char y[16], g[32];
-		govmap_fyear_format(y, sizeof y, e->money[k].year);
-		govmap_money_format(g, sizeof g, (double)e->money[k].gbp);
-		sb_put(b, others++ ? "; " : "</dd><dd class=\"note\">none "
-					    "recorded for this year; recorded "
-					    "for other years: ");
-		sb_esc(b, y);
-		sb_put(b, " ");
-		sb_esc(b, govmap_money_kind_name(e->money[k].kind));
-		sb_put(b, " ");
-		sb_esc(b, g);
-	}
-	if (others)
+	char series[1024];
+	if (sc->money < 0 &&
+	    govmap_money_series_text(e, series, sizeof series)) {
+		sb_put(b, "</dd><dd class=\"note\">none recorded for this "
+			  "year; recorded for other years: ");
+		sb_esc(b, series);
 		sb_put(b, " (not counted as this year's)");
+	}
 	sb_put(b, "</dd></div>\n<div><dt>Exposure (D &times; money)</dt>"
 		   "<dd>");
 	sb_esc(b, x);

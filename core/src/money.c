@@ -7,6 +7,7 @@
  * where a date the registry marks unknown leaves the answer open.  Reads
  * the model only.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "registry_impl.h"
@@ -129,4 +130,28 @@ bool govmap_entity_money(const govmap_entity *e, govmap_date on,
 	if (out)
 		*out = f;
 	return best != NULL;
+}
+
+size_t govmap_money_series_text(const govmap_entity *e, char *buf,
+				size_t size)
+{
+	size_t n = 0, len = 0;
+	if (size)
+		buf[0] = '\0';
+	for (size_t k = 0; k < e->nmoney; k++) {
+		if (e->money[k].kind == GOVMAP_MONEY_CONTRACT_VALUE)
+			continue;
+		char y[16], g[32];
+		govmap_fyear_format(y, sizeof y, e->money[k].year);
+		govmap_money_format(g, sizeof g, (double)e->money[k].gbp);
+		if (len < size) {
+			int w = snprintf(buf + len, size - len, "%s%s %s %s",
+					 n ? "; " : "", y,
+					 govmap_money_kind_name(e->money[k].kind),
+					 g);
+			len = w < 0 ? size : len + (size_t)w;
+		}
+		n++;
+	}
+	return n;
 }

@@ -319,6 +319,12 @@ typedef struct {
 bool govmap_entity_money(const govmap_entity *e, govmap_date on,
 			 unsigned how, govmap_money_figure *out);
 
+/** An entity's own money figures (contract values are not its own), in
+ * the order written, in words into buf: "2023/24 outturn £642m; 2024/25
+ * budget £1.0bn" ("" when none; cut to fit).  Returns how many. */
+size_t govmap_money_series_text(const govmap_entity *e, char *buf,
+				size_t size);
+
 /** Look up a code of an entity by scheme; NULL if none.  Borrowed. */
 const char *govmap_entity_code(const govmap_entity *e, const char *scheme);
 
