@@ -16,7 +16,8 @@ PKG_CONFIG ?= pkg-config
 # look-alike names and ids warning (core/src/validate.c)
 PKGS := yaml-0.1 libgit2 libcgraph libgvc zlib icu-uc icu-i18n
 # The command-line tool alone: the area brief's PDF (core/cli/cli_brief.c)
-# is drawn with cairo and pango, the map on it by librsvg (Graphviz pulls
+# and the map printed on sheets (core/cli/cli_pdf.c, map --paper) are
+# drawn with cairo and pango, the map on them by librsvg (Graphviz pulls
 # in cairo and pango already)
 CLI_PKGS := librsvg-2.0 pangocairo cairo-pdf
 CC ?= cc
@@ -130,7 +131,8 @@ $(BUILD)/core/cli/%.o: core/cli/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FRONT_CFLAGS) -c -o $@ $<
 
-$(BUILD)/core/cli/cli_brief.o: core/cli/cli_brief.c
+$(BUILD)/core/cli/cli_brief.o $(BUILD)/core/cli/cli_pdf.o \
+$(BUILD)/core/cli/cmd_map.o: $(BUILD)/core/cli/%.o: core/cli/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FRONT_CFLAGS) $(CLI_PKG_CFLAGS) -c -o $@ $<

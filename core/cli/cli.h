@@ -178,10 +178,18 @@ int cli_use_cache(govmap_cli *cli);
  * written in place, never replaced; a directory is refused.  Returns an
  * exit code, printing errors. */
 /* Can a file be created at `path` ("-": standard output, always)?  Its
- * directory must exist and be writable; otherwise "CMD: cannot write
- * PATH: ..." on stderr and EXIT_USAGE.  For commands that work a while
- * before they write. */
-int cli_output_dir_ok(const char *cmd, const char *path);
+ * directory must exist, be writable and lie outside the registry
+ * directory (cli->registry; cli may be NULL), where a generated file
+ * would end up in the registry's commits; otherwise "CMD: cannot write
+ * PATH: ..." or "CMD: refusing to write PATH into the registry
+ * directory ..." on stderr and EXIT_USAGE.  Checked before the work,
+ * not after it. */
+int cli_output_dir_ok(const govmap_cli *cli, const char *cmd,
+		      const char *path);
+/* 1 when the existing directory `dir` is the registry directory or
+ * inside it (symbolic links resolved), 0 when not or when there is no
+ * registry at `registry`, -1 when `dir` cannot be resolved (errno). */
+int cli_in_registry(const char *dir, const char *registry);
 int cli_write_output(const char *path, const char *data, size_t len,
 		     int force);
 

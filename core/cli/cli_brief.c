@@ -23,11 +23,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
+#include <cairo.h>
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
 #include "cli_brief.h"
+#include "cli_pdf.h"
 #include "govmap/escape.h"
 #include "govmap/map.h"
 #include "govmap/registry.h"
@@ -45,63 +46,12 @@
 
 /* ---- text ---- */
 
-/* Registry text made plain: control characters and Unicode bidi
- * controls (which could reorder what a reader sees) become '?'; bytes
- * that are not UTF-8 become '?'.  malloc'd. */
-static char *plain(const char *s)
-{
-	if (!s)
-		s = "";
-	size_t n = strlen(s);
-	char *o = malloc(n + 1), *p = o;
-	if (!o)
-		return NULL;
-	for (size_t i = 0; i < n;) {
-		const unsigned char *u = (const unsigned char *)s + i;
-		size_t len = u[0] < 0x80 ? 1 : (u[0] & 0xe0) == 0xc0 ? 2
-					       : (u[0] & 0xf0) == 0xe0 ? 3
-					       : (u[0] & 0xf8) == 0xf0 ? 4
-								       : 0;
-		int ok = len && i + len <= n;
-		for (size_t k = 1; ok && k < len; k++)
-			ok = (u[k] & 0xc0) == 0x80;
-		if (!ok) {
-			*p++ = '?';
-			i++;
-			continue;
-		}
-		if (len == 1 && (u[0] < 0x20 || u[0] == 0x7f)) {
-			*p++ = u[0] == '\n' || u[0] == '\t' ? ' ' : '?';
-			i++;
-			continue;
-		}
-		if (len == 2 && u[0] == 0xc2 && u[1] < 0xa0) { /* C1 */
-			*p++ = '?';
-			i += 2;
-			continue;
-		}
-		if (len == 3 && u[0] == 0xe2 &&
-		    ((u[1] == 0x80 && (u[2] == 0x8e || u[2] == 0x8f ||
-				       (u[2] >= 0xaa && u[2] <= 0xae))) ||
-		     (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9))) {
-			*p++ = '?'; /* LRM, RLM, LRE..RLO, LRI..PDI */
-			i += 3;
-			continue;
-		}
-		memcpy(p, u, len);
-		p += len;
-		i += len;
-	}
-	*p = '\0';
-	return o;
-}
-
 static int add(cli_brief *b, cli_brief_kind kind, const char *lead,
 	       const char *url, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
 /* Add a block; `fmt` formats the text (NULL: none).  Registry text
- * passes through plain() here, whatever its block.  -1 on out-of-memory. */
+ * passes through cli_plain() here, whatever its block.  -1 on out-of-memory. */
 static int add(cli_brief *b, cli_brief_kind kind, const char *lead,
 	       const char *url, const char *fmt, ...)
 {
@@ -131,14 +81,14 @@ static int add(cli_brief *b, cli_brief_kind kind, const char *lead,
 			return -1;
 	}
 	int nomem = 0;
-	if (raw && !(k->text = plain(raw)))
+	if (raw && !(k->text = cli_plain(raw)))
 		nomem = 1;
-	if (lead && !(k->lead = plain(lead)))
+	if (lead && !(k->lead = cli_plain(lead)))
 		nomem = 1;
 	/* a source is linked only when it is a web address */
 	if (url && (strncmp(url, "https://", 8) == 0 ||
 		    strncmp(url, "http://", 7) == 0) &&
-	    !(k->url = plain(url)))
+	    !(k->url = cli_plain(url)))
 		nomem = 1;
 	free(raw);
 	if (nomem) {
@@ -780,33 +730,6 @@ int cli_brief_html(char **out, size_t *len, const cli_brief *b,
 /* ---- PDF ---- */
 
 typedef struct {
-	char *buf;
-	size_t n, cap;
-	int nomem;
-} pdf_sink;
-
-static cairo_status_t sink_write(void *closure, const unsigned char *data,
-				 unsigned int length)
-{
-	pdf_sink *s = closure;
-	if (s->cap - s->n < length) {
-		size_t nc = s->cap ? s->cap : 65536;
-		while (nc - s->n < length)
-			nc *= 2;
-		char *nb = realloc(s->buf, nc);
-		if (!nb) {
-			s->nomem = 1;
-			return CAIRO_STATUS_WRITE_ERROR;
-		}
-		s->buf = nb;
-		s->cap = nc;
-	}
-	memcpy(s->buf + s->n, data, length);
-	s->n += length;
-	return CAIRO_STATUS_SUCCESS;
-}
-
-typedef struct {
 	cairo_t *cr;
 	PangoLayout *lay;
 	double y;   /* where the next block starts */
@@ -876,16 +799,11 @@ static void pdf_text(pdf_ctx *c, const char *lead, const char *text,
 int cli_brief_pdf(char **out, size_t *len, const cli_brief *b, char *err,
 		  size_t errsize)
 {
-	pdf_sink sink = {0};
+	cli_pdf_sink sink = {0};
 	*out = NULL;
 	*len = 0;
-	cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(
-		sink_write, &sink, PAGE_W, PAGE_H);
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
-				       b->title ? b->title : "Area brief");
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR,
-				       "govmap " GOVMAP_VERSION);
-	cairo_t *cr = cairo_create(surf);
+	cairo_t *cr = cli_pdf_begin(&sink, PAGE_W, PAGE_H,
+				    b->title ? b->title : "Area brief");
 	pdf_ctx c = {cr, pango_cairo_create_layout(cr), MARGIN, 1, 0, 0};
 	int rc = 0;
 	for (size_t i = 0; i < b->n && rc == 0; i++) {
@@ -968,20 +886,5 @@ int cli_brief_pdf(char **out, size_t *len, const cli_brief *b, char *err,
 		pdf_text(&c, NULL, note, 8.5, 0, 0, 0);
 	}
 	g_object_unref(c.lay);
-	cairo_destroy(cr);
-	cairo_surface_finish(surf);
-	cairo_status_t st = cairo_surface_status(surf);
-	cairo_surface_destroy(surf);
-	if (rc == 0 && (st != CAIRO_STATUS_SUCCESS || sink.nomem)) {
-		snprintf(err, errsize, "%s", sink.nomem ? "out of memory"
-							: cairo_status_to_string(st));
-		rc = -1;
-	}
-	if (rc != 0) {
-		free(sink.buf);
-		return -1;
-	}
-	*out = sink.buf;
-	*len = sink.n;
-	return 0;
+	return cli_pdf_end(cr, &sink, rc, out, len, err, errsize);
 }

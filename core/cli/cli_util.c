@@ -2,8 +2,9 @@
  * cli_util.c - helpers shared by the commands: loading the registry the
  * global options name, printing diagnostics, JSON string output.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
@@ -17,11 +18,50 @@
 #include "govmap/pluginhost.h"
 #include "govmap/escape.h"
 
+/* One message on stderr, each of its lines escaped (govmap_text_escape):
+ * an argument, a file name or registry text in it cannot move the
+ * cursor, recolour the terminal or reorder what is read.  Text escaped
+ * before (cli_path) is unchanged by it: the escapes are printable. */
 static void say(const char *what, const char *fmt, va_list ap)
 {
+	char small[512], *msg = small;
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small) {
+		msg = malloc((size_t)n + 1);
+		if (msg)
+			vsnprintf(msg, (size_t)n + 1, fmt, aq);
+		else
+			msg = small; /* cut short, still escaped */
+	}
+	va_end(aq);
+	if (n < 0)
+		small[0] = '\0';
 	fprintf(stderr, "govmap: %s: ", what);
-	vfprintf(stderr, fmt, ap);
+	for (char *p = msg;;) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		size_t len = strlen(p), size = 4 * len + 8;
+		char fixed[2048], *q = size <= sizeof fixed ? fixed : malloc(size);
+		if (q) {
+			fputs(govmap_text_escape(q, size, p), stderr);
+			if (q != fixed)
+				free(q);
+		} else {
+			for (const unsigned char *u = (const unsigned char *)p;
+			     *u; u++)
+				fputc(*u < 0x20 || *u >= 0x7f ? '?' : *u, stderr);
+		}
+		if (!nl)
+			break;
+		fputc('\n', stderr);
+		p = nl + 1;
+	}
 	fputc('\n', stderr);
+	if (msg != small)
+		free(msg);
 }
 
 void cli_err(const char *fmt, ...)
@@ -303,19 +343,35 @@ static int write_in_place(const char *path, const char *data, size_t len)
 	return EXIT_OK;
 }
 
-int cli_output_dir_ok(const char *cmd, const char *path)
+int cli_in_registry(const char *dir, const char *registry)
+{
+	char d[PATH_MAX], r[PATH_MAX];
+	if (!registry || !realpath(registry, r))
+		return 0; /* no registry there: opening it says so */
+	if (!realpath(dir, d))
+		return -1; /* no such directory: errno says why */
+	size_t n = strlen(r);
+	if (n == 1)
+		return 1; /* the registry is "/" */
+	return strncmp(d, r, n) == 0 && (d[n] == '\0' || d[n] == '/');
+}
+
+int cli_output_dir_ok(const govmap_cli *cli, const char *cmd,
+		      const char *path)
 {
 	if (!path || strcmp(path, "-") == 0)
 		return EXIT_OK;
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? cli_asprintf("%.*s", (int)(slash - path + 1), path)
-			  : cli_asprintf(".");
+	char *dir = !slash	       ? cli_asprintf(".")
+		    : slash == path ? cli_asprintf("/")
+				    : cli_asprintf("%.*s", (int)(slash - path),
+						   path);
 	if (!dir) {
 		cli_err("out of memory");
 		return EXIT_USAGE;
 	}
 	struct stat st;
-	int rc = EXIT_OK;
+	int rc = EXIT_OK, in;
 	char q[512];
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		cli_err("%s: cannot write %s: its directory does not exist",
@@ -324,6 +380,16 @@ int cli_output_dir_ok(const char *cmd, const char *path)
 	} else if (access(dir, W_OK | X_OK) != 0) {
 		cli_err("%s: cannot write %s: %s", cmd,
 			cli_path(q, sizeof q, path), strerror(errno));
+		rc = EXIT_USAGE;
+	} else if ((in = cli_in_registry(dir, cli ? cli->registry : NULL))) {
+		if (in < 0)
+			cli_err("%s: cannot write %s: %s", cmd,
+				cli_path(q, sizeof q, path), strerror(errno));
+		else
+			cli_err("%s: refusing to write %s into the registry "
+				"directory (a file there would go into the "
+				"registry's commits): choose a path outside it",
+				cmd, cli_path(q, sizeof q, path));
 		rc = EXIT_USAGE;
 	}
 	free(dir);

@@ -101,6 +101,8 @@ int cmd_brief(govmap_cli *cli, int argc, char **argv)
 		cli_err("brief: not writing PDF to a terminal: use -o FILE");
 		return EXIT_USAGE;
 	}
+	if (cli_output_dir_ok(cli, "brief", output) != EXIT_OK)
+		return EXIT_USAGE;
 	cli_session s;
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)

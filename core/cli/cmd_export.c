@@ -57,17 +57,6 @@ static const char *const single[] = {"popolo", "ftm", "graphml", "kumu"};
 
 /* Is the directory `dir` the registry or inside it?  1 yes, 0 no (or
  * no registry at that path), -1 when dir cannot be resolved (errno). */
-static int in_registry(const char *dir, const char *registry)
-{
-	char d[PATH_MAX], r[PATH_MAX];
-	if (!realpath(registry, r))
-		return 0; /* no registry there: opening it says so */
-	if (!realpath(dir, d))
-		return -1; /* no such directory: errno says why */
-	size_t n = strlen(r);
-	return strncmp(d, r, n) == 0 && (d[n] == '\0' || d[n] == '/');
-}
-
 /* The directory part of a file path, into buf. */
 static const char *dir_of(char *buf, size_t size, const char *path)
 {
@@ -168,14 +157,18 @@ int cmd_export(govmap_cli *cli, int argc, char **argv)
 	} else if (out && strcmp(out, "-") != 0) {
 		dir = dir_of(dirbuf, sizeof dirbuf, out);
 	}
-	int inside = dir ? in_registry(dir, cli->registry) : 0;
+	int inside = dir ? cli_in_registry(dir, cli->registry) : 0;
+	char q[512];
 	if (inside < 0) {
-		cli_err("cannot write %s: %s", out, strerror(errno));
+		cli_err("export: cannot write %s: %s", cli_path(q, sizeof q, out),
+			strerror(errno));
 		return EXIT_USAGE;
 	}
 	if (inside) {
-		cli_err("export: refusing to write into the registry directory "
-			"('%s')", out);
+		cli_err("export: refusing to write %s into the registry "
+			"directory (a file there would go into the registry's "
+			"commits): choose a path outside it",
+			cli_path(q, sizeof q, out));
 		return EXIT_USAGE;
 	}
 

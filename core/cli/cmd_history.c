@@ -224,7 +224,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	}
 	/* the walk can take a while: a chart that cannot be written is
 	 * said before it, not after */
-	if (chart && cli_output_dir_ok("history", chart) != EXIT_OK)
+	if (chart && cli_output_dir_ok(cli, "history", chart) != EXIT_OK)
 		return EXIT_USAGE;
 
 	if (cli_need_registry_dir(cli) != EXIT_OK)

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "govmap/map.h"
+#include "cli_pdf.h"
 #include "cli_vcs.h"
 #include "govmap/compare.h"
 
@@ -24,7 +25,7 @@ static void usage(FILE *f)
 	      "              [--diff REV1 [REV2]]\n"
 	      "              [--national] [--collapse N] [--format "
 	      "svg|png|pdf|dot|json]\n"
-	      "              [-o FILE [--force]]\n"
+	      "              [--paper a4|a3] [-o FILE [--force]]\n"
 	      "\n"
 	      "Draw who answers to whom: voters at the top, each body below "
 	      "them coloured\n"
@@ -79,6 +80,15 @@ static void usage(FILE *f)
 	      "                   than 4, then 2, then 1)\n"
 	      "  --format F       svg (default, or from -o's extension), png, "
 	      "pdf, dot, json\n"
+	      "  --paper a4|a3    a PDF to print: the map on one sheet when "
+	      "its smallest\n"
+	      "                   text can be 8 pt there, otherwise on as "
+	      "many sheets as\n"
+	      "                   that takes (at most 48), each headed with "
+	      "its grid\n"
+	      "                   reference (A1, B1, ...), after a key page "
+	      "showing the grid\n"
+	      "                   over the whole map\n"
 	      "  --link-base URL  make nodes links to URL + ID + \".html\"\n"
 	      "  --diff REV1 [REV2]  draw the change from REV1 to REV2 (default: "
 	      "the\n"
@@ -236,6 +246,22 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 	return EXIT_OK;
 }
 
+/* What `map --paper` printed on, said on stderr. */
+static void print_note(const cli_print_info *pi, int paper)
+{
+	char grid[80] = "";
+	if (pi->pages > 1)
+		snprintf(grid, sizeof grid,
+			 " (%u across, %u down, after a key page)", pi->cols,
+			 pi->rows);
+	cli_note("map printed on %u sheet%s of %s %s%s at %.0f%%, smallest "
+		 "text %.1f pt",
+		 pi->cols * pi->rows, pi->cols * pi->rows == 1 ? "" : "s",
+		 paper == CLI_PAPER_A3 ? "A3" : "A4",
+		 pi->landscape ? "landscape" : "portrait", grid,
+		 pi->scale * 100, pi->min_pt);
+}
+
 int cmd_map(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -250,10 +276,11 @@ int cmd_map(govmap_cli *cli, int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"diff", required_argument, NULL, 'D'},
 		{"force", no_argument, NULL, 'W'},
+		{"paper", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	govmap_map_opts mo = {0};
-	int force = 0;
+	int force = 0, paper = -1;
 	const char *output = NULL, *format = NULL, *diff_from = NULL,
 		   *diff_to = NULL;
 	int c;
@@ -271,6 +298,14 @@ again:
 		case 'o': output = optarg; break;
 		case 'W': force = 1; break;
 		case 'D': diff_from = optarg; break;
+		case 'P':
+			paper = cli_paper_parse(optarg);
+			if (paper < 0) {
+				cli_err("map: --paper takes a4 or a3, not '%s'",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'd':
 		case 'c': {
 			unsigned long v = strtoul(optarg, &end, 10);
@@ -311,13 +346,26 @@ again:
 			mo.national ? "--national" : "--region");
 		return EXIT_USAGE;
 	}
-	if (!format && output && strrchr(output, '.'))
+	int from_ext = !format && output && strrchr(output, '.');
+	if (from_ext)
 		format = strrchr(output, '.') + 1;
+	if (paper >= 0 && !format)
+		format = "pdf"; /* --paper prints a PDF */
 	int fmt = govmap_map_format_parse(format ? format : "svg");
 	if (fmt < 0) {
 		cli_err("map: unknown format '%s' (use svg, png, pdf, dot or "
 			"json)",
 			format);
+		return EXIT_USAGE;
+	}
+	if (paper >= 0 && fmt != GOVMAP_MAP_PDF) {
+		char q[512];
+		if (from_ext)
+			cli_err("map: --paper prints a PDF: write to a .pdf "
+				"file, not %s", cli_path(q, sizeof q, output));
+		else
+			cli_err("map: --paper prints a PDF: drop --format %s",
+				format);
 		return EXIT_USAGE;
 	}
 	if ((!output || strcmp(output, "-") == 0) &&
@@ -327,6 +375,10 @@ again:
 			format);
 		return EXIT_USAGE;
 	}
+	/* a file that cannot be written, or would land in the registry,
+	 * is said before the layout, not after it */
+	if (cli_output_dir_ok(cli, "map", output) != EXIT_OK)
+		return EXIT_USAGE;
 	cli_session s, old = {0};
 	govmap_map_mark *marks = NULL;
 	const govmap_entity *focus = NULL;
@@ -400,10 +452,27 @@ again:
 	char *data = NULL;
 	size_t len = 0;
 	govmap_diags d = {0};
-	int r = govmap_map_render(&data, &len, s.an, &mo, (govmap_map_format)fmt,
+	/* printed on sheets: the SVG, laid out on pages here */
+	int r = govmap_map_render(&data, &len, s.an, &mo,
+				  paper >= 0 ? GOVMAP_MAP_SVG
+					     : (govmap_map_format)fmt,
 				  &d);
 	cli_print_diags(stderr, &d, cli->color);
-	if (r == GOVMAP_OK)
+	if (r == GOVMAP_OK && paper >= 0) {
+		char *pdf = NULL, err[300] = "";
+		size_t plen = 0;
+		cli_print_info pi;
+		if (cli_print_map_pdf(&pdf, &plen, &pi, data, len, title,
+				      (cli_paper)paper, err, sizeof err) < 0) {
+			cli_err("map: %s", err);
+			rc = EXIT_USAGE;
+		} else {
+			rc = cli_write_output(output, pdf, plen, force);
+			if (rc == EXIT_OK)
+				print_note(&pi, paper);
+		}
+		free(pdf);
+	} else if (r == GOVMAP_OK)
 		rc = cli_write_output(output, data, len, force);
 	else if (r == GOVMAP_ENOMEM || govmap_diags_nomem(&d)) {
 		cli_err("out of memory");

@@ -41,19 +41,7 @@ pdf_ok() {
 	595.27*x841.8*) pass "$1: A4 ($size pt)" ;;
 	*) fail "$1: page size $size, not A4" ;;
 	esac
-	pdftotext -bbox "$2" "$tmp/bbox.html" 2>/dev/null
-	small=$(sed -n 's/.*yMin="\([0-9.]*\)".*yMax="\([0-9.]*\)">\(.*\)<\/word>.*/\1 \2 \3/p' \
-		"$tmp/bbox.html" |
-		awk '{ h = $2 - $1; n++; if (h < min || n == 1) { min = h; w = $3 } }
-			END { if (n == 0) print "none"; else if (min < 9.31) printf "%.2f %s\n", min / 1.164, w }')
-	words=$(grep -c '<word ' "$tmp/bbox.html")
-	if [ "$small" = none ]; then
-		fail "$1: no text found"
-	elif [ -n "$small" ]; then
-		fail "$1: text under 8 pt (${small% *} pt: '${small#* }')"
-	else
-		pass "$1: all $words words 8 pt or more"
-	fi
+	pdf_words_ok "$1" "$2"
 }
 
 fix=tests/fixtures/analysis/collapse

@@ -224,7 +224,7 @@ fi
 # --- an output that cannot be written -------------------------------------
 
 gm -r "$fx/chain" --on 2024-06-01 map -o "$tmp/no/such/dir/map.svg"
-if [ "$rc" = 2 ] && grep -q "^govmap: error: cannot write $tmp/no/such/dir/map.svg: " "$tmp/err"; then
+if [ "$rc" = 2 ] && grep -q "^govmap: error: map: cannot write $tmp/no/such/dir/map.svg: its directory does not exist" "$tmp/err"; then
 	pass "an unwritable output is exit 2"
 else
 	fail "an unwritable output is exit 2"

@@ -71,6 +71,9 @@
 #    escaping of hostile names), which depend on Graphviz and cannot be
 #    pinned byte for byte.
 #
+#    tests/cli/map-print.sh: maps printed on sheets of A4 and A3
+#    (map --paper: pages, grid references, text 8 pt or more, every word).
+#
 # f. tests/cli/brief.sh: the area brief as HTML (its structure, escaping)
 #    and PDF (at most two A4 pages, no text under 8 pt).
 #
@@ -477,6 +480,7 @@ wanted history && script incremental history-incremental.sh
 # --- e. rendered maps ------------------------------------------------------
 
 wanted map-formats && script map-formats map-formats.sh
+wanted map-print && script map-print map-print.sh
 
 # --- f. the area brief, HTML and PDF --------------------------------------
 

@@ -1,5 +1,5 @@
 # tests/cli/script-lib.sh - what the check scripts run.sh runs after the
-# case files share.  map-formats.sh and brief.sh source it and call
+# case files share.  map-formats.sh, map-print.sh and brief.sh source it and call
 #
 #   . "$(dirname "$0")/script-lib.sh"; script_setup NAME
 #
@@ -15,6 +15,12 @@
 # git_env: keeps the caller's Git configuration and environment (and
 # its registry, plugin path and CDPATH) out of the way; sets
 # GIT_CONFIG_NOSYSTEM=1, LC_ALL=C and NO_COLOR=1.
+#
+# pdf_words_ok NAME FILE [FIRST]: every word of the PDF (from page FIRST
+# on, default 1) is 8 pt or more (and it has text).  pdftotext -bbox gives each word's box, whose height is the
+# font's ascent plus descent, 1.164 em for DejaVu Sans (what fontconfig
+# gives for the map's Helvetica and the brief's text), so a word under
+# 8 pt is under 9.31 pt high.  Needs pdftotext (poppler-utils).
 #
 # pass NAME / fail NAME: print `ok - NAME` / `not ok - NAME` (run.sh
 # numbers them); fail counts the failure in $failed.  note TEXT...: a
@@ -51,3 +57,19 @@ fail() {
 	echo "not ok - $1"
 }
 note() { echo "# $*"; }
+
+pdf_words_ok() {
+	pdftotext -bbox -f "${3:-1}" "$2" "$tmp/bbox.html" 2>/dev/null
+	small=$(sed -n 's/.*yMin="\([0-9.]*\)".*yMax="\([0-9.]*\)">\(.*\)<\/word>.*/\1 \2 \3/p' \
+		"$tmp/bbox.html" |
+		awk '{ h = $2 - $1; n++; if (h < min || n == 1) { min = h; w = $3 } }
+			END { if (n == 0) print "none"; else if (min < 9.31) printf "%.2f %s\n", min / 1.164, w }')
+	words=$(grep -c '<word ' "$tmp/bbox.html")
+	if [ "$small" = none ]; then
+		fail "$1: no text found"
+	elif [ -n "$small" ]; then
+		fail "$1: text under 8 pt (${small% *} pt: '${small#* }')"
+	else
+		pass "$1: all $words words 8 pt or more"
+	fi
+}

@@ -51,6 +51,7 @@ same "bash: no value offered for --max-count" "$(b blame --max-count '')" ""
 same "bash: export's formats" "$(b export --format '')" "csv ftm graphml kumu popolo "
 same "bash: map's formats" "$(b map --format '')" "dot json pdf png svg "
 same "bash: brief's formats" "$(b brief --format '')" "html pdf "
+same "bash: map --paper sizes" "$(b map --paper '')" "a3 a4 "
 same "bash: brief's options" "$(b brief --)" "--force --format --help --output --region "
 same "bash: brief --region" "$(b -r "$FX" brief --region england/t)" "england/testshire england/testshire/north "
 same "bash: global options" "$(b --r)" "--registry --rev "
@@ -88,6 +89,7 @@ if command -v zsh >/dev/null 2>&1; then
 		"england england/testshire england/testshire/north "
 	same "zsh: -o completes files" "$(z export -o '')" "(files) "
 	same "zsh: brief's formats" "$(z brief --format '')" "html pdf "
+	same "zsh: map --paper sizes" "$(z map --paper '')" "a3 a4 "
 	same "zsh: -r completes directories" "$(z -r '')" "(directories) "
 	if zsh -n core/cli/completion/_govmap; then ok "zsh: the script parses"; else ko "zsh: the script parses"; fi
 else

@@ -469,6 +469,24 @@ done <"$tmp/widths.out"
 [ $seen = 1 ] && { [ $wrc = 0 ] || [ $failed -gt 0 ]; } ||
 	not_ok "map-widths.sh exited $wrc"
 
+# the national overview printed on sheets of A4 (map --paper: the key
+# page, each sheet's grid reference and neighbours, text 8 pt or more,
+# every word on some sheet) and the whole registry's map refused on A4
+# (more than 48 sheets); the fixtures' prints are in the CLI tests
+GOVMAP_BIN=$bin sh tests/cli/map-print.sh --registry >"$tmp/print.out" 2>&1
+prc=$?
+seen=0
+before=$failed
+while IFS= read -r line; do
+	case $line in
+	"ok - "*) seen=1; ok "print: ${line#ok - }" ;;
+	"not ok - "*) seen=1; not_ok "print: ${line#not ok - }" ;;
+	*) echo "$line" ;;
+	esac
+done <"$tmp/print.out"
+[ $seen = 1 ] && { [ $prc = 0 ] || [ $failed -gt $before ]; } ||
+	not_ok "map-print.sh --registry exited $prc"
+
 # the BNSSG map by date: the three CCGs in 2015, the merged CCG and the STP
 # in 2019, the ICB alone in 2023 (node tooltips start with the name)
 map_has() { # date name -> how many nodes of the BNSSG map on that date it names

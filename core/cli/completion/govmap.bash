@@ -81,6 +81,10 @@ _govmap() {
 			cut -d' ' -f2 | tr '|' ' ')" -- "$cur"))
 		return
 		;;
+	--paper)
+		COMPREPLY=($(compgen -W "a4 a3" -- "$cur"))
+		return
+		;;
 	--on | --since | --until | --top | --depth | --collapse | --max | \
 		--max-count | --oldest | \
 		--history | --type | --link-base)

@@ -6,4 +6,4 @@ it refused to write into the registry).
 2
 --- stdout
 --- stderr
-govmap: error: cannot write /nonexistent-govmap-dir/x.json: No such file or directory
+govmap: error: export: cannot write /nonexistent-govmap-dir/x.json: No such file or directory
