@@ -18,7 +18,7 @@ static void usage(FILE *f)
 	      "Find and load every region plugin (<name>.so) on the search "
 	      "path and\n"
 	      "list what each declares.  The search path, in order:\n"
-	      "  --plugin-path DIR, $GOVMAP_PLUGIN_PATH (colon-separated),\n"
+	      "  the --plugin-path DIR, $GOVMAP_PLUGIN_PATH (colon-separated),\n"
 	      "  the build tree (the govmap binary's directory + /plugins),\n"
 	      "  the install directory (" GOVMAP_PLUGIN_DIR ").\n"
 	      "A plugin that cannot be loaded is reported on stderr with the "

@@ -72,10 +72,10 @@ static void usage(FILE *f)
 	      "  --since DATE      add then-and-now pages: what was created, "
 	      "abolished\n"
 	      "                    or changed in chain strength between DATE "
-	      "and the\n"
-	      "                    --on date, per area (its maps on both "
-	      "dates side by\n"
-	      "                    side) and on each body's page "
+	      "and\n"
+	      "                    the --on date, per area (its maps on both "
+	      "dates side\n"
+	      "                    by side) and on each body's page "
 	      "(changes/index.html)\n"
 	      "  -h, --help        show this help\n",
 	      f);

@@ -53,6 +53,10 @@ same "bash: map's formats" "$(b map --format '')" "dot json pdf png svg "
 same "bash: brief's formats" "$(b brief --format '')" "html pdf "
 same "bash: map --paper sizes" "$(b map --paper '')" "a3 a4 "
 same "bash: brief's options" "$(b brief --)" "--force --format --help --output --region "
+same "bash: site's options (none from its help's prose)" "$(b site --)" \
+	"--force --help --history --output --since "
+same "bash: plugins' options (none from its help's prose)" "$(b plugins --)" \
+	"--help --quiet "
 same "bash: brief --region" "$(b -r "$FX" brief --region england/t)" "england/testshire england/testshire/north "
 same "bash: global options" "$(b --r)" "--registry --rev "
 same "bash: ids of the -r registry" "$(b -r "$FX" explain test-t)" \
@@ -88,6 +92,7 @@ if command -v zsh >/dev/null 2>&1; then
 	same "zsh: regions" "$(z -r "$FX" map --region '')" \
 		"england england/testshire england/testshire/north "
 	same "zsh: -o completes files" "$(z export -o '')" "(files) "
+	same "zsh: site's options" "$(z site --)" "--force --help --history --output --since "
 	same "zsh: brief's formats" "$(z brief --format '')" "html pdf "
 	same "zsh: map --paper sizes" "$(z map --paper '')" "a3 a4 "
 	same "zsh: -r completes directories" "$(z -r '')" "(directories) "
