@@ -175,8 +175,9 @@ int cli_use_cache(govmap_cli *cli);
 /* Write data atomically to path (temporary file + rename), or to stdout
  * when path is NULL or "-".  A target that exists and is not a regular
  * file (a symbolic link, a FIFO, a device) is refused, or with `force`
- * written in place, never replaced; a directory is refused.  Returns an
- * exit code, printing errors. */
+ * written in place, never replaced; a directory is refused.  `force` is
+ * 1 (--force given), 0 (not given: the refusal names it) or -1 (the
+ * command has no --force).  Returns an exit code, printing errors. */
 /* Can a file be created at `path` ("-": standard output, always)?  Its
  * directory must exist, be writable and lie outside the registry
  * directory (cli->registry; cli may be NULL), where a generated file

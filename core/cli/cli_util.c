@@ -418,10 +418,10 @@ int cli_write_output(const char *path, const char *data, size_t len,
 			cli_path(q, sizeof q, path));
 		return EXIT_USAGE;
 	}
-	if (odd && !force) {
-		cli_err("refusing to replace %s: it is %s, not a regular file "
-			"(give --force to write into it)",
-			cli_path(q, sizeof q, path), odd);
+	if (odd && force <= 0) {
+		cli_err("refusing to replace %s: it is %s, not a regular file%s",
+			cli_path(q, sizeof q, path), odd,
+			force < 0 ? "" : " (give --force to write into it)");
 		return EXIT_USAGE;
 	}
 	if (odd)

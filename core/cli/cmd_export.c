@@ -91,7 +91,7 @@ static int write_one(const char *path, govmap_export_format fmt,
 		free(buf);
 		return EXIT_USAGE;
 	}
-	rc = cli_write_output(path, buf, len, 0);
+	rc = cli_write_output(path, buf, len, -1); /* no --force */
 	free(buf);
 	return rc;
 }

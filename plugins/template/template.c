@@ -10,8 +10,8 @@
  * host->report().  See CONTRIBUTING.md "Adding a region".
  *
  * After `make plugin`, edit the two lines marked PLACEHOLDER below (the
- * build refuses a copy that still claims the template's region "example"
- * or its description), then the rules.  Data convention of this example:
+ * build refuses a copy that still claims the region "example" or the
+ * description it came with), then the rules.  Data convention of this example:
  * a body belongs to the plugin's region when its `region` (or, for a
  * board, its body's) is TEMPLATE_REGION or below it.
  */

@@ -17,7 +17,9 @@
 #     without --link-base, and with it only links built from ids; well
 #     formed XML (when xmllint is installed);
 #   - two renders in two processes give the same bytes;
-#   - an output that cannot be written is exit 2.
+#   - an output that cannot be written is exit 2; -o onto a symbolic link
+#     is refused, offering --force only where the command has it (map,
+#     not export).
 #
 # Prints `ok - NAME` or `not ok - NAME` per check with `# ` diagnostic
 # lines (run.sh numbers them); exits 1 if any check failed.  Every govmap
@@ -229,6 +231,27 @@ if [ "$rc" = 2 ] && grep -q "^govmap: error: map: cannot write $tmp/no/such/dir/
 else
 	fail "an unwritable output is exit 2"
 	note "exit $rc; stderr:"
+	sed 's/^/#   /' "$tmp/err"
+fi
+
+# -o onto a symbolic link: refused, the link left alone; the refusal
+# offers --force only to a command that has it (map does, export not)
+echo keep >"$tmp/target"
+ln -s "$tmp/target" "$tmp/link.svg"
+gm -r "$fx/chain" --on 2024-06-01 map -o "$tmp/link.svg"
+if [ "$rc" = 2 ] && [ -L "$tmp/link.svg" ] && [ "$(cat "$tmp/target")" = keep ] &&
+	grep -q "^govmap: error: refusing to replace $tmp/link.svg: it is a symbolic link, not a regular file (give --force to write into it)$" "$tmp/err"; then
+	pass "map -o onto a symbolic link is refused (exit 2), --force offered"
+else
+	fail "map -o onto a symbolic link is refused (exit $rc), --force offered"
+	sed 's/^/#   /' "$tmp/err"
+fi
+gm -r "$fx/chain" --on 2024-06-01 export --format popolo -o "$tmp/link.svg"
+if [ "$rc" = 2 ] && [ -L "$tmp/link.svg" ] && [ "$(cat "$tmp/target")" = keep ] &&
+	grep -q "^govmap: error: refusing to replace $tmp/link.svg: it is a symbolic link, not a regular file$" "$tmp/err"; then
+	pass "export -o onto a symbolic link is refused (exit 2), no --force offered"
+else
+	fail "export -o onto a symbolic link is refused (exit $rc), no --force offered"
 	sed 's/^/#   /' "$tmp/err"
 fi
 
