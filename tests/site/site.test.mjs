@@ -732,6 +732,48 @@ await test('a body page prints on A4 (PDF and a print-media screenshot)', async 
   await page.close();
 });
 
+await test('a region page prints its whole map, then pans and zooms again', async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + 'regions/england.testshire.html', { waitUntil: 'networkidle' });
+  const before = await page.evaluate(() => {
+    const svg = document.querySelector('figure.map svg.map-svg');
+    const vp = svg.querySelector('.svg-pan-zoom_viewport');
+    return { viewBox: svg.getAttribute('viewBox'), transform: vp && vp.getAttribute('transform') };
+  });
+  assert(before.transform, 'the map is panned and zoomed on screen');
+  assert(before.viewBox === null, 'on screen the library pans without a viewBox');
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 1123, height: 794 }); // landscape A4 at 96 dpi
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const printed = await page.evaluate(() => {
+    const svg = document.querySelector('figure.map svg.map-svg');
+    const s = svg.getBoundingClientRect();
+    const g = svg.querySelector('g.graph').getBoundingClientRect();
+    const vb = (svg.getAttribute('viewBox') || '0 0 0 0').split(/[ ,]+/).map(Number);
+    return { svg: [s.left, s.top, s.width, s.height], graph: [g.left, g.top, g.width, g.height], vb };
+  });
+  await page.screenshot({ path: path.join(OUT, 'region-print-a4.png'), fullPage: true });
+  const [sl, st, sw, sh] = printed.svg, [gl, gt, gw, gh] = printed.graph;
+  assert(printed.vb[2] > 0 && printed.vb[3] > 0, 'printed, the map has its viewBox back');
+  // without a viewBox the SVG printed 150 px high, cut off below its title
+  assert(sh > 200 && gh > 200 && Math.abs(gh / gw - printed.vb[3] / printed.vb[2]) < 0.03,
+    `printed, the map is drawn whole, in its shape (${gw.toFixed(0)} x ${gh.toFixed(0)} px in a ${sw.toFixed(0)} x ${sh.toFixed(0)} box, viewBox ${printed.vb[2]} x ${printed.vb[3]})`);
+  assert(gl >= sl - 1 && gt >= st - 1 && gl + gw <= sl + sw + 1 && gt + gh <= st + sh + 1,
+    `printed, the whole map is inside its box (map ${printed.graph.map(Math.round)}, box ${printed.svg.map(Math.round)})`);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  const after = await page.evaluate(() => {
+    const svg = document.querySelector('figure.map svg.map-svg');
+    const vp = svg.querySelector('.svg-pan-zoom_viewport');
+    return { viewBox: svg.getAttribute('viewBox'), transform: vp && vp.getAttribute('transform') };
+  });
+  assert(after.viewBox === null && after.transform === before.transform,
+    `after printing, the pan and zoom are back (${JSON.stringify(after)})`);
+  noProblems(problems, 'region print');
+  await page.close();
+});
+
 await test('the area brief: linked from its region, prints on at most two A4 pages, no text under 8 pt', async () => {
   const page = await context.newPage();
   const problems = watch(page);

@@ -42,6 +42,9 @@
     frame.classList.remove('fit');
     svg.removeAttribute('width');
     svg.removeAttribute('height');
+    /* the library removes the viewBox (it pans with a transform): kept
+     * here to print the whole map */
+    var viewBox = svg.getAttribute('viewBox');
     var pz = window.svgPanZoom(svg, {
       zoomEnabled: true, panEnabled: true, controlIconsEnabled: false,
       dblClickZoomEnabled: true, mouseWheelZoomEnabled: true,
@@ -99,8 +102,26 @@
       ev.preventDefault();
     });
     window.addEventListener('resize', function () { pz.resize(); });
-    /* printed, the whole map */
-    window.addEventListener('beforeprint', function () { pz.resize(); pz.fit(); pz.center(); });
+    /* printed, the whole map: the viewBox back and the pan and zoom
+     * taken off, so that the print CSS scales the map to the page like
+     * an image (without a viewBox the SVG prints 150 px high, cut off
+     * below its title); put back after printing */
+    var vp = svg.querySelector('.svg-pan-zoom_viewport');
+    var saved = null;
+    window.addEventListener('beforeprint', function () {
+      if (!vp || !viewBox || saved) return;
+      saved = { attr: vp.getAttribute('transform'), style: vp.style.transform };
+      vp.removeAttribute('transform');
+      vp.style.transform = '';
+      svg.setAttribute('viewBox', viewBox);
+    });
+    window.addEventListener('afterprint', function () {
+      if (!saved) return;
+      svg.removeAttribute('viewBox');
+      if (saved.attr) vp.setAttribute('transform', saved.attr);
+      vp.style.transform = saved.style;
+      saved = null;
+    });
     frame.govmapPanZoom = pz;
     return true;
   }
