@@ -131,8 +131,8 @@ $(BUILD)/core/cli/%.o: core/cli/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FRONT_CFLAGS) -c -o $@ $<
 
-$(BUILD)/core/cli/cli_brief.o $(BUILD)/core/cli/cli_pdf.o \
-$(BUILD)/core/cli/cmd_map.o: $(BUILD)/core/cli/%.o: core/cli/%.c
+$(BUILD)/core/cli/cli_brief.o \
+$(BUILD)/core/cli/cli_pdf.o: $(BUILD)/core/cli/%.o: core/cli/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FRONT_CFLAGS) $(CLI_PKG_CFLAGS) -c -o $@ $<

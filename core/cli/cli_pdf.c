@@ -22,6 +22,7 @@
 
 #include "cli.h"
 #include "cli_pdf.h"
+#include "cli_print.h"
 #include "govmap/map.h"
 
 char *cli_plain(const char *s)
@@ -290,7 +291,8 @@ static int draw_map(cairo_t *cr, RsvgHandle *h, double w, double hh,
 }
 
 /* The page's title (or NULL: a map on one sheet shows its own) at the
- * top left and `ref` (a grid reference, or NULL) at the top right; `foot` and "page N of M" at the bottom. */
+ * top left and `ref` (a grid reference, or NULL) at the top right;
+ * `foot` and "page N of M" at the bottom. */
 static void frame(pen *p, const plan *pl, const char *title, const char *ref,
 		  const char *foot, unsigned page, unsigned pages)
 {
@@ -372,28 +374,61 @@ static int key_page(pen *p, const plan *pl, RsvgHandle *h, double w,
 	return 0;
 }
 
+/* The sheets for the map in `svg` on `paper`: the plan, the map's size
+ * and its smallest text (*minf), and the info for the caller.  -1 when
+ * the map's size cannot be read. */
+static int choose(plan *pl, double *w, double *hh, double *minf,
+		  cli_print_info *info, const char *svg, size_t len,
+		  cli_paper paper)
+{
+	if (govmap_map_svg_size(svg, len, w, hh) < 0 || *w <= 0 || *hh <= 0)
+		return -1;
+	*minf = smallest_font(svg, len);
+	double need = fmin(1.0, CLI_PRINT_MIN_PT / *minf);
+	double a = paper == CLI_PAPER_A3 ? 841.89 : 595.276,
+	       b = paper == CLI_PAPER_A3 ? 1190.55 : 841.89;
+	plan port = plan_for(a, b, *w, *hh, need),
+	     land = plan_for(b, a, *w, *hh, need);
+	unsigned np = port.cols * port.rows, nl = land.cols * land.rows;
+	/* fewer sheets; on one sheet each, the larger print */
+	int use_land =
+		nl < np || (nl == np && nl == 1 && land.scale > port.scale);
+	*pl = use_land ? land : port;
+	unsigned sheets = pl->cols * pl->rows;
+	*info = (cli_print_info){pl->cols,
+				 pl->rows,
+				 use_land,
+				 pl->scale,
+				 *minf * pl->scale,
+				 sheets > 1 ? sheets + 1 : 1,
+				 *w,
+				 *hh,
+				 *minf};
+	return 0;
+}
+
+int cli_print_plan(cli_print_info *info, const char *svg, size_t len,
+		   cli_paper paper)
+{
+	plan pl;
+	double w, hh, minf;
+	return choose(&pl, &w, &hh, &minf, info, svg, len, paper);
+}
+
 int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 		      const char *svg, size_t len, const char *title,
 		      cli_paper paper, char *err, size_t errsize)
 {
 	*out = NULL;
 	*outlen = 0;
-	double w, hh;
-	if (govmap_map_svg_size(svg, len, &w, &hh) < 0 || w <= 0 || hh <= 0) {
+	plan pl;
+	double w, hh, minf;
+	cli_print_info pi;
+	if (choose(&pl, &w, &hh, &minf, &pi, svg, len, paper) < 0) {
 		snprintf(err, errsize, "cannot read the map's size");
 		return -1;
 	}
-	double minf = smallest_font(svg, len);
-	double need = fmin(1.0, CLI_PRINT_MIN_PT / minf);
-	double a = paper == CLI_PAPER_A3 ? 841.89 : 595.276,
-	       b = paper == CLI_PAPER_A3 ? 1190.55 : 841.89;
 	const char *pname = paper == CLI_PAPER_A3 ? "A3" : "A4";
-	plan port = plan_for(a, b, w, hh, need),
-	     land = plan_for(b, a, w, hh, need);
-	unsigned np = port.cols * port.rows, nl = land.cols * land.rows;
-	/* fewer sheets; on one sheet each, the larger print */
-	int use_land = nl < np || (nl == np && nl == 1 && land.scale > port.scale);
-	plan pl = use_land ? land : port;
 	unsigned sheets = pl.cols * pl.rows;
 	if (sheets > CLI_PRINT_MAX_SHEETS) {
 		snprintf(err, errsize,
@@ -406,10 +441,9 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 					       : "larger paper");
 		return -1;
 	}
-	unsigned pages = sheets > 1 ? sheets + 1 : 1;
+	unsigned pages = pi.pages;
 	if (info)
-		*info = (cli_print_info){pl.cols, pl.rows, use_land, pl.scale,
-					 minf * pl.scale, pages};
+		*info = pi;
 
 	char *ptitle = cli_plain(title);
 	if (!ptitle) {

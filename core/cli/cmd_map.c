@@ -13,7 +13,7 @@
 
 #include "cli.h"
 #include "govmap/map.h"
-#include "cli_pdf.h"
+#include "cli_print.h"
 #include "cli_vcs.h"
 #include "govmap/compare.h"
 

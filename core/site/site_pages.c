@@ -16,6 +16,7 @@
 #include "govmap/map.h"
 #include "govmap/report.h"
 #include "site.h"
+#include "../cli/cli_print.h"
 
 /* ---- regions and totals ---- */
 
@@ -923,6 +924,45 @@ void site_legend_html(site_buf *b, const site_legend *l)
 			      "answers to.</p>\n</div>\n");
 }
 
+/* Printed from the browser, a map is fitted to one landscape A4 page
+ * (site.css: 273 mm wide, at most 170 mm high).  When its smallest text
+ * would be under 8 pt there, say so, and how to print it on sheets at a
+ * size it can be read at (map --paper; the same date). */
+static void print_note(site_buf *b, const site_ctx *c,
+		       const govmap_map_opts *o, const char *svg, size_t len)
+{
+	cli_print_info pi;
+	if ((!o->region && !o->national) ||
+	    cli_print_plan(&pi, svg, len, CLI_PAPER_A4) < 0)
+		return;
+	double fit = 273.0 / 25.4 * 72 / pi.map_w,
+	       fith = 170.0 / 25.4 * 72 / pi.map_h;
+	double pt = pi.map_min_pt * (fit < fith ? fit : fith);
+	if (pt >= CLI_PRINT_MIN_PT)
+		return;
+	sb_putf(b, "<p class=\"map-help print-help no-print\">Printed from "
+		   "the browser, this map is fitted to one landscape A4 page, "
+		   "where its smallest text is %.1f pt: too small to read "
+		   "easily. ", pt);
+	if (pi.cols * pi.rows > CLI_PRINT_MAX_SHEETS) {
+		sb_put(b, "It is too large to print on sheets: use the map "
+			  "on screen.</p>\n");
+		return;
+	}
+	/* no count of sheets: map --paper draws the map with its legend,
+	 * this page's map is drawn without (its key is above) */
+	sb_putf(b, "To print it on sheets of A4 with its text at 8 pt or "
+		   "more, after a key page, run <code>govmap --on %s map ",
+		c->date);
+	if (o->national) {
+		sb_put(b, "--national");
+	} else {
+		sb_put(b, "--region ");
+		sb_esc(b, o->region);
+	}
+	sb_put(b, " --paper a4 -o map.pdf</code>.</p>\n");
+}
+
 void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		     const govmap_map_opts *o, const char *caption,
 		     const char *summary, const char *table_id)
@@ -1020,6 +1060,8 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 		sb_putn(b, inl.s, inl.n);
 		sb_put(b, "\n</div>\n");
 		site_legend_html(b, &legend);
+		if (an == c->s->an)
+			print_note(b, c, o, svg, len);
 	}
 	sb_put(b, "</figure>\n");
 	sb_free(&inl);

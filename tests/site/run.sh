@@ -120,6 +120,14 @@ echo "site map $site pt high, the map with its legend $alone pt"
 ! grep -q '<title>legend</title>' "$1/nolegend/index.html"
 EOF
 )" "$BIN" "$tmp" "$top"
+check "a map whose text would print under 8 pt from the browser says so, and how to print it on sheets" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/printnote" >/dev/null
+grep -q '<p class="map-help print-help no-print">Printed from the browser, this map is fitted to one landscape A4 page, where its smallest text is [0-7]\.[0-9] pt: too small to read easily\. To print it on sheets of A4 with its text at 8 pt or more, after a key page, run <code>govmap --on 2025-01-01 map --national --paper a4 -o map.pdf</code>\.</p>' "$1/printnote/index.html"
+# a small map prints at 8 pt or more: no note
+! grep -q 'print-help' "$1/printnote/regions/england.testshire.north-testshire.html"
+EOF
+)" "$BIN" "$tmp" "$top"
 mkdir -p "$tmp/reg/sub" "$tmp/foreign"
 ln -s "$tmp/reg/sub" "$tmp/link"
 check "refuses a symbolic link without --force" \
