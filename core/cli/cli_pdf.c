@@ -11,6 +11,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,19 +313,39 @@ static void frame(pen *p, const plan *pl, const char *title, const char *ref,
 /* The first page of a map on several sheets: the whole map, the grid of
  * sheets over it, each cell named as its sheet is. */
 static int key_page(pen *p, const plan *pl, RsvgHandle *h, double w,
-		    double hh, double minf, const char *title, const char *paper,
-		    unsigned pages, char *err, size_t errsize)
+		    double hh, double minf, const unsigned char *used,
+		    const char *title, const char *paper, unsigned pages,
+		    char *err, size_t errsize)
 {
+	unsigned sheets = pl->cols * pl->rows, printed = pages - 1;
+	/* the blank sheets, named: "; D1 and D5 have nothing on them and
+	 * are left out" */
+	char blank[400] = "";
+	size_t bn = 0;
+	unsigned nblank = sheets - printed, k = 0;
+	for (unsigned i = 0; i < sheets && bn + 40 < sizeof blank; i++)
+		if (!used[i]) {
+			char ref[16];
+			sheet_name(ref, sizeof ref, i % pl->cols, i / pl->cols);
+			k++;
+			bn += (size_t)snprintf(
+				blank + bn, sizeof blank - bn, "%s%s",
+				k == 1 ? "; " : k == nblank ? " and " : ", ", ref);
+		}
+	if (nblank)
+		snprintf(blank + bn, sizeof blank - bn, " %s",
+			 nblank == 1 ? "has nothing on it and is left out"
+				     : "have nothing on them and are left out");
 	char *text = cli_asprintf(
-		"This map is printed on %u sheets of %s (%u across, %u down) "
-		"at %.0f%% of its size, so that its smallest text is %.1f pt. "
-		"The grid below shows which part of the map each sheet holds; "
-		"each sheet is headed with its reference (A1 is the top left). "
-		"Neighbouring sheets share a strip %.0f mm wide, marked on "
-		"each by a dashed line: lay the sheets so that the lines "
-		"meet.",
-		pl->cols * pl->rows, paper, pl->cols, pl->rows,
-		pl->scale * 100, minf * pl->scale, P_OVERLAP * 25.4 / 72);
+		"This map is printed on %u sheets of %s (a grid %u across, %u "
+		"down%s) at %.0f%% of its size, so that its smallest text is "
+		"%.1f pt. The grid below shows which part of the map each "
+		"sheet holds; each sheet is headed with its reference (A1 is "
+		"the top left). Neighbouring sheets share a strip %.0f mm "
+		"wide, marked on each by a dashed line: lay the sheets so that "
+		"the lines meet.",
+		printed, paper, pl->cols, pl->rows, blank, pl->scale * 100,
+		minf * pl->scale, P_OVERLAP * 25.4 / 72);
 	if (!text) {
 		snprintf(err, errsize, "out of memory");
 		return -1;
@@ -356,21 +377,85 @@ static int key_page(pen *p, const plan *pl, RsvgHandle *h, double w,
 			cairo_set_source_rgba(cr, 0.1, 0.25, 0.6, 0.9);
 			cairo_rectangle(cr, gx, gy, mw * s, mh * s);
 			cairo_stroke(cr);
-			char ref[16];
+			char ref[24];
+			int is_used = used[r * pl->cols + c];
 			sheet_name(ref, sizeof ref, c, r);
 			/* the reference on a white patch, readable over the
-			 * map's colours */
+			 * map's colours; a blank sheet's in grey */
 			double lw = 34, lh = 20;
 			cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
 			cairo_rectangle(cr, gx + 3, gy + 3, lw, lh);
 			cairo_fill(cr);
-			put(p, ref, gx + 3, gy + 4, lw, 13, 1, 0.1, 2, 0);
+			put(p, ref, gx + 3, gy + 4, lw, 13, 1,
+			    is_used ? 0.1 : 0.6, 2, 0);
+			if (!is_used)
+				put(p, "blank", gx + 3, gy + 4 + lh, lw + 20, 8,
+				    0, 0.45, 0, 0);
 		}
 	char foot[160];
 	snprintf(foot, sizeof foot,
-		 "Key to the %u sheets that follow (pages 2 to %u).",
-		 pl->cols * pl->rows, pages);
+		 "Key to the %u sheets that follow (pages 2 to %u).", printed,
+		 pages);
 	frame(p, pl, title, NULL, foot, 1, pages);
+	return 0;
+}
+
+/* Which sheets have something on them: the map drawn once, small (about
+ * 1/8 of its size, at most 2,000 pixels a side), and each sheet's part
+ * of it looked at for a pixel that is not white (a line, a box, a
+ * word).  used[r * cols + c] is set for those; -1 when it cannot tell
+ * (then every sheet is printed). */
+static int find_used(unsigned char *used, const plan *pl, RsvgHandle *h,
+		     double w, double hh)
+{
+	double rs = fmin(0.125, 2000.0 / fmax(w, hh));
+	int iw = (int)ceil(w * rs), ih = (int)ceil(hh * rs);
+	cairo_surface_t *img =
+		cairo_image_surface_create(CAIRO_FORMAT_RGB24, iw, ih);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(img);
+		return -1;
+	}
+	cairo_t *cr = cairo_create(img);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	RsvgRectangle vp = {0, 0, w * rs, hh * rs};
+	int ok = rsvg_handle_render_document(h, cr, &vp, NULL);
+	cairo_destroy(cr);
+	cairo_surface_flush(img);
+	if (!ok) {
+		cairo_surface_destroy(img);
+		return -1;
+	}
+	const unsigned char *px = cairo_image_surface_get_data(img);
+	int stride = cairo_image_surface_get_stride(img);
+	double stepx = (pl->cw - P_OVERLAP) / pl->scale,
+	       stepy = (pl->ch - P_OVERLAP) / pl->scale;
+	double tw = pl->cw / pl->scale, th = pl->ch / pl->scale;
+	for (unsigned r = 0; r < pl->rows; r++)
+		for (unsigned c = 0; c < pl->cols; c++) {
+			int x0 = (int)floor(c * stepx * rs),
+			    x1 = (int)ceil((c * stepx + tw) * rs),
+			    y0 = (int)floor(r * stepy * rs),
+			    y1 = (int)ceil((r * stepy + th) * rs);
+			if (x1 > iw)
+				x1 = iw;
+			if (y1 > ih)
+				y1 = ih;
+			int any = 0;
+			for (int y = y0; y < y1 && !any; y++) {
+				const uint32_t *row =
+					(const uint32_t *)(px + (size_t)y * (size_t)stride);
+				for (int x = x0; x < x1 && !any; x++) {
+					uint32_t v = row[x];
+					any = ((v >> 16) & 0xff) < 250 ||
+					      ((v >> 8) & 0xff) < 250 ||
+					      (v & 0xff) < 250;
+				}
+			}
+			used[r * pl->cols + c] = (unsigned char)any;
+		}
+	cairo_surface_destroy(img);
 	return 0;
 }
 
@@ -401,6 +486,7 @@ static int choose(plan *pl, double *w, double *hh, double *minf,
 				 pl->scale,
 				 *minf * pl->scale,
 				 sheets > 1 ? sheets + 1 : 1,
+				 sheets,
 				 *w,
 				 *hh,
 				 *minf};
@@ -462,6 +548,29 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 		return -1;
 	}
 	rsvg_handle_set_dpi(h, 72); /* points on a PDF surface */
+	/* sheets with nothing on them are left out (a tall map's empty
+	 * corners) */
+	unsigned char *used = calloc(sheets, 1);
+	if (!used) {
+		g_object_unref(h);
+		free(ptitle);
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
+	unsigned printed = 0;
+	if (sheets == 1 || find_used(used, &pl, h, w, hh) < 0)
+		memset(used, 1, sheets);
+	for (unsigned i = 0; i < sheets; i++)
+		printed += used[i];
+	if (!printed) { /* a blank map: print it anyway */
+		memset(used, 1, sheets);
+		printed = sheets;
+	}
+	pages = sheets > 1 ? printed + 1 : 1;
+	pi.printed = printed;
+	pi.pages = pages;
+	if (info)
+		*info = pi;
 
 	cli_pdf_sink sink = {0};
 	cairo_t *cr = cli_pdf_begin(&sink, pl.pw, pl.ph, ptitle);
@@ -469,8 +578,8 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 	int rc = 0;
 	unsigned page = 1;
 	if (sheets > 1) {
-		rc = key_page(&p, &pl, h, w, hh, minf, ptitle, pname, pages, err,
-			      errsize);
+		rc = key_page(&p, &pl, h, w, hh, minf, used, ptitle, pname,
+			      pages, err, errsize);
 		cairo_show_page(cr);
 		page++;
 	}
@@ -481,6 +590,8 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 	double x_in = sheets == 1 ? (pl.cw - w * pl.scale) / 2 : 0;
 	for (unsigned r = 0; r < pl.rows && rc == 0; r++)
 		for (unsigned c = 0; c < pl.cols && rc == 0; c++) {
+			if (!used[r * pl.cols + c])
+				continue;
 			rc = draw_map(cr, h, w, hh,
 				      cx + x_in - c * stepx * pl.scale,
 				      cy - r * stepy * pl.scale, pl.scale, cx,
@@ -526,10 +637,15 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 					 pl.scale * 100, minf * pl.scale);
 				frame(&p, &pl, NULL, NULL, foot, page, pages);
 			} else {
+				char of[48] = "";
+				if (printed < sheets)
+					snprintf(of, sizeof of,
+						 ", %u of its %u sheets printed",
+						 printed, sheets);
 				int k = snprintf(f, left,
-						 "Sheet %s of %u (%u across, %u "
-						 "down; the key is page 1).",
-						 ref, sheets, pl.cols, pl.rows);
+						 "Sheet %s (a grid %u across, %u "
+						 "down%s; the key is page 1).",
+						 ref, pl.cols, pl.rows, of);
 				f += k;
 				left -= (size_t)k;
 				static const char *const side[] = {
@@ -543,8 +659,10 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 				for (int k2 = 0; k2 < 4; k2++) {
 					if (nb[k2][0] < 0 || nb[k2][1] < 0 ||
 					    nb[k2][0] >= (int)pl.cols ||
-					    nb[k2][1] >= (int)pl.rows)
-						continue;
+					    nb[k2][1] >= (int)pl.rows ||
+					    !used[nb[k2][1] * (int)pl.cols +
+						  nb[k2][0]])
+						continue; /* none, or blank */
 					char nref[16];
 					sheet_name(nref, sizeof nref,
 						   (unsigned)nb[k2][0],
@@ -566,6 +684,7 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 		}
 	g_object_unref(p.lay);
 	g_object_unref(h);
+	free(used);
 	free(ptitle);
 	return cli_pdf_end(cr, &sink, rc, out, outlen, err, errsize);
 }

@@ -27,8 +27,10 @@ typedef struct {
 	int landscape;
 	double scale;   /* map points to paper points */
 	double min_pt;  /* the map's smallest text, printed (points) */
-	unsigned pages; /* in the PDF: the sheets, plus the key page when
-			   there is more than one sheet */
+	unsigned pages; /* in the PDF: the sheets printed, plus the key
+			   page when there is more than one sheet */
+	unsigned printed; /* sheets printed: cols * rows less those with
+			     nothing on them (cli_print_plan: all) */
 	double map_w, map_h; /* the map at 100%, in points */
 	double map_min_pt;   /* its smallest text at 100% */
 } cli_print_info;
@@ -40,7 +42,8 @@ int cli_print_plan(cli_print_info *info, const char *svg, size_t len,
 		   cli_paper paper);
 
 /* The map (Graphviz SVG, `svg`, `len` bytes) as a PDF on sheets of
- * `paper`.  When it fits on one sheet with its smallest text at
+ * `paper`; a sheet with nothing of the map on it is left out (the key
+ * page names it).  When it fits on one sheet with its smallest text at
  * CLI_PRINT_MIN_PT or more, one sheet, at 100% or less; otherwise
  * sheets at the scale that prints that text at CLI_PRINT_MIN_PT,
  * overlapping a little, in the orientation that takes fewer, each

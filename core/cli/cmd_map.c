@@ -249,14 +249,19 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 /* What `map --paper` printed on, said on stderr. */
 static void print_note(const cli_print_info *pi, int paper)
 {
-	char grid[80] = "";
+	char grid[120] = "", blank[48] = "";
+	unsigned sheets = pi->cols * pi->rows;
+	if (pi->printed < sheets)
+		snprintf(blank, sizeof blank, ", %u blank sheet%s left out",
+			 sheets - pi->printed,
+			 sheets - pi->printed == 1 ? "" : "s");
 	if (pi->pages > 1)
 		snprintf(grid, sizeof grid,
-			 " (%u across, %u down, after a key page)", pi->cols,
-			 pi->rows);
+			 " (%u across, %u down%s, after a key page)", pi->cols,
+			 pi->rows, blank);
 	cli_note("map printed on %u sheet%s of %s %s%s at %.0f%%, smallest "
 		 "text %.1f pt",
-		 pi->cols * pi->rows, pi->cols * pi->rows == 1 ? "" : "s",
+		 pi->printed, pi->printed == 1 ? "" : "s",
 		 paper == CLI_PAPER_A3 ? "A3" : "A4",
 		 pi->landscape ? "landscape" : "portrait", grid,
 		 pi->scale * 100, pi->min_pt);

@@ -16,7 +16,8 @@
 #     (plain text in a PDF: the words themselves, no control bytes);
 #   - with --registry (tests/registry/run.sh, never under valgrind: the
 #     layouts of registry/ take minutes there), the registry's national
-#     overview on A4 checked as above, and the map of the whole registry,
+#     overview and England's map (whose blank corner sheets are left
+#     out) on A4 checked as above, and the map of the whole registry,
 #     more than 48 sheets of A4, refused with what to do instead.
 #
 #   GOVMAP_BIN=/abs/build/govmap VALGRIND="..." sh tests/cli/map-print.sh
@@ -40,19 +41,25 @@ gm() {
 # page_text FILE N: the text of page N
 page_text() { pdftotext -layout -f "$2" -l "$2" "$1" - 2>/dev/null; }
 
-# sheets NAME FILE: the note says C across, R down; the PDF has C*R+1
-# pages of A4, the first the key, then A1, B1, ... with their neighbours.
+# sheets NAME FILE: the note says N sheets, C across, R down (and B blank
+# ones left out); the PDF has N+1 pages of A4, the first the key (naming
+# the blank sheets), then the printed sheets in grid order (A1, B1, ...,
+# A2, ...), each naming its printed neighbours and no blank one.
 sheets() {
 	note=$(grep '^govmap: note: map printed on ' "$tmp/err")
-	across=$(echo "$note" | sed -n 's/.*(\([0-9]*\) across, \([0-9]*\) down, after a key page).*/\1/p')
-	down=$(echo "$note" | sed -n 's/.*(\([0-9]*\) across, \([0-9]*\) down, after a key page).*/\2/p')
-	if [ -z "$across" ] || [ -z "$down" ]; then
+	n=$(echo "$note" | sed -n 's/^govmap: note: map printed on \([0-9]*\) sheets.*/\1/p')
+	across=$(echo "$note" | sed -n 's/.*(\([0-9]*\) across, \([0-9]*\) down.*, after a key page).*/\1/p')
+	down=$(echo "$note" | sed -n 's/.*(\([0-9]*\) across, \([0-9]*\) down.*, after a key page).*/\2/p')
+	blank=$(echo "$note" | sed -n 's/.*down, \([0-9]*\) blank sheets\{0,1\} left out.*/\1/p')
+	blank=${blank:-0}
+	if [ -z "$n" ] || [ -z "$across" ] || [ -z "$down" ] ||
+		[ "$n" != $((across * down - blank)) ]; then
 		fail "$1: the note names the sheets"
 		sed 's/^/#   /' "$tmp/err"
 		return
 	fi
-	n=$((across * down))
-	pass "$1: the note names the sheets ($across across, $down down)"
+	all=$((across * down))
+	pass "$1: the note names the sheets ($n: $across across, $down down, $blank blank)"
 	pages=$(pdfinfo "$2" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 	if [ "$pages" = $((n + 1)) ]; then
 		pass "$1: $pages pages: the key and $n sheets"
@@ -64,47 +71,80 @@ sheets() {
 	595.27*x841.8* | 841.8*x595.27*) pass "$1: every page A4 ($size pt)" ;;
 	*) fail "$1: page sizes $size, not one A4" ;;
 	esac
-	if page_text "$2" 1 | tr -s ' \n' '  ' | grep -q "printed on $n sheets of A4 ($across across, $down down)"; then
+	key=$(page_text "$2" 1 | tr -s ' \n' '  ')
+	if echo "$key" | grep -q "printed on $n sheets of A4 (a grid $across across, $down down"; then
 		pass "$1: the key page says how many sheets"
 	else
 		fail "$1: the key page says how many sheets"
-		page_text "$2" 1 | head -n 5 | sed 's/^/#   /'
+		note "$(echo "$key" | cut -c1-300)"
 	fi
-	bad=0
+	# the sheets' references, page by page
+	: >"$tmp/refs"
 	p=2
+	while [ "$p" -le $((n + 1)) ]; do
+		# the footer may wrap round its page number
+		page_text "$2" "$p" | tr -s ' \n' '  ' |
+			sed 's/page [0-9]* of [0-9]* //' >"$tmp/page$p"
+		of=
+		[ "$n" != "$all" ] && of=", $n of its $all sheets printed"
+		ref=$(sed -n "s/.*Sheet \([A-Z]*[0-9]*\) (a grid $across across, $down down$of; the key is page 1).*/\1/p" "$tmp/page$p")
+		echo "${ref:-?}" >>"$tmp/refs"
+		p=$((p + 1))
+	done
+	# every cell of the grid, in order: printed ones must come in this
+	# order, and the others are blank
+	bad=0
+	: >"$tmp/grid"
 	r=1
 	while [ "$r" -le "$down" ]; do
 		c=1
 		while [ "$c" -le "$across" ]; do
-			col=$(printf "\\$(printf '%03o' $((64 + c)))")
-			ref="$col$r"
-			t=$(page_text "$2" "$p" | tr -s ' \n' '  ')
-			case $t in
-			*"Sheet $ref of $n ($across across, $down down"*) ;;
-			*) bad=1; note "page $p is not headed sheet $ref: $(echo "$t" | cut -c1-200)" ;;
-			esac
-			if [ "$c" -lt "$across" ]; then
-				right=$(printf "\\$(printf '%03o' $((65 + c)))")$r
-				case $t in
-				*"$right on the right"*) ;;
-				*) bad=1; note "sheet $ref does not name $right on its right" ;;
-				esac
-			fi
-			if [ "$r" -lt "$down" ]; then
-				case $t in
-				*"$col$((r + 1)) below"*) ;;
-				*) bad=1; note "sheet $ref does not name $col$((r + 1)) below" ;;
-				esac
-			fi
-			p=$((p + 1))
+			echo "$(printf "\\$(printf '%03o' $((64 + c)))")$r" >>"$tmp/grid"
 			c=$((c + 1))
 		done
 		r=$((r + 1))
 	done
+	if grep -q '?' "$tmp/refs" || [ "$(grep -c . "$tmp/refs")" != "$n" ] ||
+		[ "$(grep -Fxf "$tmp/refs" "$tmp/grid" | tr '\n' ' ')" != "$(tr '\n' ' ' <"$tmp/refs")" ]; then
+		bad=1
+		note "sheet headings, in page order: $(tr '\n' ' ' <"$tmp/refs")"
+	fi
+	for ref in $(grep -vFxf "$tmp/refs" "$tmp/grid"); do
+		case $key in
+		*"$ref"*"left out"*) ;;
+		*) bad=1; note "the key page does not name blank sheet $ref" ;;
+		esac
+	done
+	# neighbours: each printed sheet names its printed right and lower
+	# neighbours, and never a blank one
+	p=2
+	for ref in $(cat "$tmp/refs"); do
+		col=${ref%%[0-9]*}
+		row=${ref#"$col"}
+		ci=$(($(printf '%d' "'$col") - 64))
+		t=$(cat "$tmp/page$p")
+		if [ "$ci" -lt "$across" ]; then
+			right=$(printf "\\$(printf '%03o' $((65 + ci)))")$row
+			if grep -qx "$right" "$tmp/refs"; then
+				case $t in *"$right on the right"*) ;; *) bad=1; note "sheet $ref does not name $right on its right" ;; esac
+			else
+				case $t in *"$right on the right"*) bad=1; note "sheet $ref names blank $right" ;; esac
+			fi
+		fi
+		if [ "$row" -lt "$down" ]; then
+			below=$col$((row + 1))
+			if grep -qx "$below" "$tmp/refs"; then
+				case $t in *"$below below"*) ;; *) bad=1; note "sheet $ref does not name $below below" ;; esac
+			else
+				case $t in *"$below below"*) bad=1; note "sheet $ref names blank $below" ;; esac
+			fi
+		fi
+		p=$((p + 1))
+	done
 	if [ "$bad" = 0 ]; then
-		pass "$1: each sheet headed A1, B1, ... in order, with its neighbours"
+		pass "$1: the sheets headed in grid order, blank ones named on the key page, neighbours named"
 	else
-		fail "$1: each sheet headed A1, B1, ... in order, with its neighbours"
+		fail "$1: the sheets headed in grid order, blank ones named on the key page, neighbours named"
 	fi
 	# the sheets, not the key page (a picture of the whole map)
 	pdf_words_ok "$1: the sheets" "$2" 2
@@ -185,6 +225,18 @@ if [ "$rc" = 0 ]; then
 	every_word "national overview on A4" "$tmp/n.svg" "$tmp/n.pdf" 2
 else
 	fail "national overview on A4: exit 0 (exit $rc)"
+	sed 's/^/#   /' "$tmp/err"
+fi
+
+# England's map: tall, with corners that hold nothing, left out
+gm map --region england --paper a4 -o "$tmp/e.pdf"
+if [ "$rc" = 0 ] && grep -q 'blank sheets\{0,1\} left out' "$tmp/err"; then
+	pass "England's map on A4: exit 0, blank sheets left out"
+	sheets "England's map on A4" "$tmp/e.pdf"
+	gm map --region england -o "$tmp/e.svg"
+	every_word "England's map on A4" "$tmp/e.svg" "$tmp/e.pdf" 2
+else
+	fail "England's map on A4: exit 0, blank sheets left out (exit $rc)"
 	sed 's/^/#   /' "$tmp/err"
 fi
 
