@@ -220,8 +220,9 @@ static double put(pen *p, const char *text, double x, double y, double w,
 	pango_font_description_free(fd);
 	pango_layout_set_width(p->lay, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(p->lay, PANGO_WRAP_WORD_CHAR);
+	/* cut in the middle: a title ends with the area it is of */
 	pango_layout_set_ellipsize(p->lay, wrap ? PANGO_ELLIPSIZE_NONE
-						: PANGO_ELLIPSIZE_END);
+						: PANGO_ELLIPSIZE_MIDDLE);
 	pango_layout_set_alignment(p->lay, align == 1	? PANGO_ALIGN_RIGHT
 					   : align == 2 ? PANGO_ALIGN_CENTER
 							: PANGO_ALIGN_LEFT);
@@ -601,20 +602,22 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 			cairo_set_line_width(cr, 0.6);
 			double dash[] = {4, 3};
 			cairo_set_dash(cr, dash, 2, 0);
-			if (c > 0) {
+			/* (only where the neighbour is printed) */
+			const unsigned char *u = used + r * pl.cols + c;
+			if (c > 0 && u[-1]) {
 				cairo_move_to(cr, cx + P_OVERLAP, cy);
 				cairo_line_to(cr, cx + P_OVERLAP, cy + pl.ch);
 			}
-			if (c + 1 < pl.cols) {
+			if (c + 1 < pl.cols && u[1]) {
 				cairo_move_to(cr, cx + pl.cw - P_OVERLAP, cy);
 				cairo_line_to(cr, cx + pl.cw - P_OVERLAP,
 					      cy + pl.ch);
 			}
-			if (r > 0) {
+			if (r > 0 && u[-(int)pl.cols]) {
 				cairo_move_to(cr, cx, cy + P_OVERLAP);
 				cairo_line_to(cr, cx + pl.cw, cy + P_OVERLAP);
 			}
-			if (r + 1 < pl.rows) {
+			if (r + 1 < pl.rows && u[pl.cols]) {
 				cairo_move_to(cr, cx, cy + pl.ch - P_OVERLAP);
 				cairo_line_to(cr, cx + pl.cw,
 					      cy + pl.ch - P_OVERLAP);
