@@ -382,10 +382,11 @@ if wanted output; then
 	want_same "$tmp/old" "$O/map.dot" "the old output file"
 	left=$(ls "$O" | grep -v '^map\.dot$')
 	[ -z "$left" ] || problem "files left behind: $left"
-	# an output directory that does not exist: exit 2, nothing written
+	# an output directory that does not exist: exit 2, said before the
+	# layout, nothing written
 	gm_raw -r "$reg" --on 2024-06-01 map --format dot -o "$O/no/such/dir/map.dot"
 	want_rc 2
-	want_grep "$err" "govmap: error: cannot write $O/no/such/dir/map.dot: No such file or directory"
+	want_grep "$err" "govmap: error: map: cannot write $O/no/such/dir/map.dot: its directory does not exist"
 	# and the same write that fits succeeds
 	gm_raw -r "$reg" --on 2024-06-01 map --format dot -o "$O/map.dot"
 	want_rc 0
