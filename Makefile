@@ -364,6 +364,7 @@ demo: demo-deps
 	@./$(BIN) -r registry map --region wales -o out/wales.svg
 	@./$(BIN) -r registry map --region england/greater-manchester -o out/greater-manchester.svg
 	@./$(BIN) -r registry brief --region england/greater-manchester -o out/greater-manchester-brief.pdf
+	@./$(BIN) -r registry map --national --paper a4 -o out/national-a4.pdf
 	@./$(BIN) -r registry site -o out/site > out/site.txt 2>&1 || \
 		{ cat out/site.txt; exit 1; }
 	@echo
@@ -371,6 +372,7 @@ demo: demo-deps
 	@for f in national england wales greater-manchester; do \
 		echo "  $(CURDIR)/out/$$f.svg"; done
 	@echo "  $(CURDIR)/out/greater-manchester-brief.pdf (an area brief: two A4 pages to print)"
+	@echo "  $(CURDIR)/out/national-a4.pdf (the national map to print: a key page, then A4 sheets)"
 	@echo "  $(CURDIR)/out/report.md (the report, Markdown)"
 	@echo "  $(CURDIR)/out/site/index.html (the site for committees: start here)"
 
