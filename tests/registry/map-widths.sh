@@ -21,6 +21,14 @@
 #     with areas below it (England 1,417 pt, Midlands 1,439 on
 #     2026-12-06; 26,920 and 2,758 before the areas were folded).
 #
+#   - the focus maps (`map --focus ID`) of the bodies with the most
+#     forums and answering bodies (FOCUS below: each ICB with 25 or
+#     more links in force, NHS England, Manchester City Council): at
+#     most 1,024 pt wide, so that the PNG (96 dpi) is at most 1,366 px
+#     and reads at 100% on a laptop screen, as README promises (the
+#     widest, Thames Valley ICB, 1,017 pt on 2026-12-07; NHS Greater
+#     Manchester ICB 1,369 pt before its rows were folded in threes).
+#
 #   GOVMAP_BIN=/abs/build/govmap sh tests/registry/map-widths.sh
 #
 # The maps are laid out in parallel, MAP_JOBS at a time (default: the
@@ -38,20 +46,29 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # the national map and the largest regions (fewest path segments) first,
 # so that the longest layouts do not start last
+FOCUS="nhs-england west-and-north-london-icb north-east-and-north-cumbria-icb
+cheshire-and-merseyside-icb nhs-gm-icb central-east-icb thames-valley-icb
+north-east-london-icb manchester-city-council"
 { echo NATIONAL; "$bin" -r registry complete regions; } >"$tmp/all" || exit 2
 [ "$(wc -l <"$tmp/all")" -gt 1 ] || { echo "not ok - no regions listed"; exit 1; }
 awk -F/ '{ print NF, $0 }' "$tmp/all" | sort -k1,1n -s | cut -d' ' -f2- >"$tmp/regions"
+for id in $FOCUS; do echo "FOCUS:$id"; done >"$tmp/maps"
+cat "$tmp/regions" >>"$tmp/maps"
 
 # one line per map: NAME STATUS WIDTH HEIGHT (points)
 one='
 r=$1; f=$2/$(printf %s "$r" | tr / .).svg
-if [ "$r" = NATIONAL ]; then set -- --national; else set -- --region "$r"; fi
+case $r in
+NATIONAL) set -- --national ;;
+FOCUS:*) set -- --focus "${r#FOCUS:}" ;;
+*) set -- --region "$r" ;;
+esac
 "$0" -r registry map "$@" -o "$f" 2>"$f.err"
 rc=$?
 size=$(sed -n "s/^<svg width=\"\([0-9.]*\)pt\" height=\"\([0-9.]*\)pt\".*/\1 \2/p" "$f" 2>/dev/null | head -n 1)
 echo "$r $rc ${size:-0 0}"
 '
-xargs -P "$jobs" -I '{}' sh -c "$one" "$bin" '{}' "$tmp" <"$tmp/regions" \
+xargs -P "$jobs" -I '{}' sh -c "$one" "$bin" '{}' "$tmp" <"$tmp/maps" \
 	>"$tmp/sizes"
 
 failed=0
@@ -76,7 +93,14 @@ while read -r r rc w h; do
 			limit=2250
 		fi
 		[ $wide = 1 ] && limit=2250
-		if [ "$r" = NATIONAL ]; then
+		if [ "${r#FOCUS:}" != "$r" ]; then
+			if awk -v w="$w" 'BEGIN { exit !(w > 1024) }'; then
+				echo "not ok - focus map of ${r#FOCUS:}: $w x $h pt, wider than 1,024 pt (1,366 px)"
+				failed=$((failed + 1))
+			else
+				echo "ok - focus map of ${r#FOCUS:} fits a 1366-px screen ($w x $h pt, at most 1,024 pt wide)"
+			fi
+		elif [ "$r" = NATIONAL ]; then
 			if awk -v w="$w" -v h="$h" 'BEGIN { exit !(w > 2000 || h > w) }'; then
 				echo "not ok - national map: $w x $h pt, wider than 2,000 pt or higher than wide"
 				failed=$((failed + 1))
