@@ -1041,8 +1041,8 @@ unsigned govmap__compact_collapse(unsigned step)
 	return step < GOVMAP__COMPACT_STEPS ? collapse_at[step] : 0;
 }
 /* a focus map's forums or answering bodies in one row (one fewer beside
- * its chain to voters), and per row when there are more (1366 px
- * screens) */
+ * its chain to voters), and per row when there are more (one fewer at
+ * compaction step 1: mapimpl.h, GOVMAP__FOCUS_STEPS) */
 #define FOCUS_WRAP 5
 #define FOCUS_FOLD 3
 #define ONLY_WRAP 3  /* a map of a few bodies (the area brief's) */
@@ -1391,8 +1391,11 @@ static int str_cmp(const void *a, const void *b)
 /* A focus map's rows: the forums of the focus above it and the bodies
  * answering to it below, each side in one row of up to FOCUS_WRAP (one
  * fewer for the forums when its chain to voters climbs beside them, a
- * node a rank), or folded into rows of FOCUS_FOLD when there are more,
- * through an invisible edge from each to the one a row before it.
+ * node a rank), or folded into rows of FOCUS_FOLD when there are more
+ * (of one fewer when laid out again for being too wide: the 15 forums
+ * of the members of the West and North London ICP, 1,044 pt in rows of
+ * three, 918 in twos), through an invisible edge from each to the one
+ * a row before it.
  * Rows of five beside the chain, with lanes for the lines to the rows
  * beyond, made NHS Greater Manchester ICB's map 1,369 pt wide, more
  * than a 1366-px screen.  A chain node or electorate is left out of
@@ -1451,27 +1454,32 @@ static int focus_rows(Agraph_t *g, Agnode_t **gn, const govmap__map *m,
 					set(e, "constraint", "false");
 		size_t wrap = FOCUS_WRAP - (!down && beside ? 1 : 0);
 		if (n > wrap)
-			wrap = FOCUS_FOLD;
-		size_t rows = (n + wrap - 1) / wrap;
-		size_t per = rows ? (n + rows - 1) / rows : wrap;
-		for (size_t j = per; j < n; j++) {
-			int32_t near = v[j - per];
-			Agedge_t *inv = down ? agedge(g, gn[near], gn[v[j]],
-						      NULL, 1)
-					     : agedge(g, gn[v[j]], gn[near],
-						      NULL, 1);
-			set(inv, "style", "invis");
-			set(inv, "dir", "none");
-			set(inv, "tooltip", "");
-			/* straight down: columns, the lines in lanes
-			 * between them */
-			set(inv, "weight", "10");
+			wrap = m->compact ? FOCUS_FOLD - 1 : FOCUS_FOLD;
+		/* rows as even as they go, the longer ones nearest the focus
+		 * (10 in rows of 3, 3, 2 and 2, not a last one alone) */
+		size_t rows = (n + wrap - 1) / wrap, start = 0, prev = 0;
+		for (size_t r = 0; r < rows; r++) {
+			size_t len = n / rows + (r < n % rows);
+			for (size_t p = 0; r && p < len; p++) {
+				int32_t near = v[prev + p], at = v[start + p];
+				Agedge_t *inv = down ? agedge(g, gn[near], gn[at],
+							      NULL, 1)
+						     : agedge(g, gn[at], gn[near],
+							      NULL, 1);
+				set(inv, "style", "invis");
+				set(inv, "dir", "none");
+				set(inv, "tooltip", "");
+				/* straight down: columns, the lines in
+				 * lanes between them */
+				set(inv, "weight", "10");
+			}
+			prev = start;
+			start += len;
 		}
 		/* the voters above the top row of forums, not beside it
 		 * (the members of the Greater Manchester Combined
 		 * Authority: nine councils, two electorates, 1,131 pt) */
-		for (size_t j = n - (n ? (n - 1) % per + 1 : 0);
-		     !down && vote >= 0 && j < n; j++) {
+		for (size_t j = prev; !down && vote >= 0 && j < n; j++) {
 			Agedge_t *inv = agedge(g, gn[vote], gn[v[j]], NULL, 1);
 			set(inv, "style", "invis");
 			set(inv, "dir", "none");

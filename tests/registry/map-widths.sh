@@ -21,13 +21,18 @@
 #     with areas below it (England 1,417 pt, Midlands 1,439 on
 #     2026-12-06; 26,920 and 2,758 before the areas were folded).
 #
-#   - the focus maps (`map --focus ID`) of the bodies with the most
-#     forums and answering bodies (FOCUS below: each ICB with 25 or
-#     more links in force, NHS England, Manchester City Council): at
-#     most 1,024 pt wide, so that the PNG (96 dpi) is at most 1,366 px
-#     and reads at 100% on a laptop screen, as README promises (the
-#     widest, Thames Valley ICB, 1,017 pt on 2026-12-07; NHS Greater
-#     Manchester ICB 1,369 pt before its rows were folded in threes).
+#   - the focus maps (`map --focus ID`) of the bodies most likely to be
+#     wide, those with the most forums and answering bodies (FOCUS
+#     below: NHS England, Healthwatch England, the members of the West
+#     and North London ICP with 15 forums, and the ICBs with the most
+#     links, with West Yorkshire and Somerset, the widest on
+#     2026-12-07): at most 1,024 pt wide, so that the PNG (96 dpi) is at
+#     most 1,366 px and reads at 100% on a laptop screen, as README
+#     promises (render.c lays a focus map out again in rows of two when
+#     it is wider; West Yorkshire ICB 1,023 pt, Healthwatch England
+#     1,002, the West and North London ICP's members 918 in rows of two
+#     on 2026-12-07; NHS Greater Manchester ICB was 1,369 pt before its
+#     rows were folded in threes).
 #
 #   GOVMAP_BIN=/abs/build/govmap sh tests/registry/map-widths.sh
 #
@@ -46,9 +51,9 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # the national map and the largest regions (fewest path segments) first,
 # so that the longest layouts do not start last
-FOCUS="nhs-england west-and-north-london-icb north-east-and-north-cumbria-icb
-cheshire-and-merseyside-icb nhs-gm-icb central-east-icb thames-valley-icb
-north-east-london-icb manchester-city-council"
+FOCUS="nhs-england healthwatch-england west-and-north-london-icp-membership
+west-and-north-london-icb north-east-and-north-cumbria-icb nhs-gm-icb
+central-east-icb west-yorkshire-icb north-east-london-icb somerset-icb"
 { echo NATIONAL; "$bin" -r registry complete regions; } >"$tmp/all" || exit 2
 [ "$(wc -l <"$tmp/all")" -gt 1 ] || { echo "not ok - no regions listed"; exit 1; }
 awk -F/ '{ print NF, $0 }' "$tmp/all" | sort -k1,1n -s | cut -d' ' -f2- >"$tmp/regions"
