@@ -1040,7 +1040,11 @@ unsigned govmap__compact_collapse(unsigned step)
 {
 	return step < GOVMAP__COMPACT_STEPS ? collapse_at[step] : 0;
 }
-#define FOCUS_WRAP 5 /* a focus map's forums per row (1366 px screens) */
+/* a focus map's forums or answering bodies in one row (one fewer beside
+ * its chain to voters), and per row when there are more (one fewer at
+ * compaction step 1: mapimpl.h, GOVMAP__FOCUS_STEPS) */
+#define FOCUS_WRAP 5
+#define FOCUS_FOLD 3
 #define ONLY_WRAP 3  /* a map of a few bodies (the area brief's) */
 #define GRID_MIN 3 /* footprint clusters from which they are stacked */
 #define UNNEST_STEP 2 /* compaction step from which boxes are not nested */
@@ -1384,6 +1388,110 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A focus map's rows: the forums of the focus above it and the bodies
+ * answering to it below, each side in one row of up to FOCUS_WRAP (one
+ * fewer for the forums when its chain to voters climbs beside them, a
+ * node a rank), or folded into rows of FOCUS_FOLD when there are more
+ * (of one fewer when laid out again for being too wide: the 15 forums
+ * of the members of the West and North London ICP, 1,044 pt in rows of
+ * three, 918 in twos), through an invisible edge from each to the one
+ * a row before it.
+ * Rows of five beside the chain, with lanes for the lines to the rows
+ * beyond, made NHS Greater Manchester ICB's map 1,369 pt wide, more
+ * than a 1366-px screen.  A chain node or electorate is left out of
+ * the rows (its rank is the chain's), and a body both forum and
+ * answering (a board of the body) goes with the answering bodies only,
+ * its line up to the focus not ranking it: row edges on both sides made
+ * a cycle that dot broke by throwing a council to the far left and the
+ * chain below the focus. */
+static int focus_rows(Agraph_t *g, Agnode_t **gn, const govmap__map *m,
+		      const govmap_analysis *an)
+{
+	size_t ne;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	int32_t fn = m->rep[m->focus];
+	char *skip = calloc(m->nnodes ? m->nnodes : 1, 1);
+	int32_t *v = malloc((m->nnodes ? m->nnodes : 1) * sizeof(*v));
+	if (!skip || !v) {
+		free(skip);
+		free(v);
+		return -1;
+	}
+	size_t beside = 0; /* chain nodes beside the forums */
+	int32_t vote = -1; /* an electorate drawn: they share the top rank */
+	for (size_t i = 0; vote < 0 && i < m->nnodes; i++)
+		if (m->nodes[i].electorate && gn[i])
+			vote = (int32_t)i;
+	for (int32_t k = govmap_analysis_score(an, (size_t)m->focus)->next;
+	     k >= 0; k = govmap_analysis_score(an, (size_t)edges[k].to)->next) {
+		int32_t c = m->rep[edges[k].to];
+		if (c < 0 || skip[c])
+			continue;
+		skip[c] = 1;
+		if (!m->nodes[c].electorate)
+			beside++;
+	}
+	/* the answering bodies first, then the forums */
+	for (int down = 1; down >= 0; down--) {
+		size_t n = 0;
+		for (size_t k = 0; k < m->nedges; k++) {
+			const govmap__dedge *de = &m->edges[k];
+			if (down ? de->to != fn : de->from != fn)
+				continue;
+			int32_t other = down ? de->from : de->to;
+			if (other == fn || skip[other] ||
+			    m->nodes[other].electorate)
+				continue;
+			skip[other] = 1;
+			v[n++] = other;
+		}
+		/* a body both forum and answering hangs below: its line up
+		 * to the focus's forum side does not rank it */
+		for (size_t j = 0; down && j < n; j++)
+			for (Agedge_t *e = agfstout(g, gn[v[j]]); e;
+			     e = agnxtout(g, e))
+				if (aghead(e) == gn[fn])
+					set(e, "constraint", "false");
+		size_t wrap = FOCUS_WRAP - (!down && beside ? 1 : 0);
+		if (n > wrap)
+			wrap = m->compact ? FOCUS_FOLD - 1 : FOCUS_FOLD;
+		/* rows as even as they go, the longer ones nearest the focus
+		 * (10 in rows of 3, 3, 2 and 2, not a last one alone) */
+		size_t rows = (n + wrap - 1) / wrap, start = 0, prev = 0;
+		for (size_t r = 0; r < rows; r++) {
+			size_t len = n / rows + (r < n % rows);
+			for (size_t p = 0; r && p < len; p++) {
+				int32_t near = v[prev + p], at = v[start + p];
+				Agedge_t *inv = down ? agedge(g, gn[near], gn[at],
+							      NULL, 1)
+						     : agedge(g, gn[at], gn[near],
+							      NULL, 1);
+				set(inv, "style", "invis");
+				set(inv, "dir", "none");
+				set(inv, "tooltip", "");
+				/* straight down: columns, the lines in
+				 * lanes between them */
+				set(inv, "weight", "10");
+			}
+			prev = start;
+			start += len;
+		}
+		/* the voters above the top row of forums, not beside it
+		 * (the members of the Greater Manchester Combined
+		 * Authority: nine councils, two electorates, 1,131 pt) */
+		for (size_t j = prev; !down && vote >= 0 && j < n; j++) {
+			Agedge_t *inv = agedge(g, gn[vote], gn[v[j]], NULL, 1);
+			set(inv, "style", "invis");
+			set(inv, "dir", "none");
+			set(inv, "tooltip", "");
+			set(inv, "weight", "0");
+		}
+	}
+	free(skip);
+	free(v);
+	return 0;
+}
+
 Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			    const govmap_map_opts *o, size_t *nghosts)
 {
@@ -1409,8 +1517,11 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * off a 1,280-px window mid-date */
 	set(g, "labeljust", "l");
 	set(g, "fontsize", "20");
-	/* nodes a little closer once like bodies are summarised */
-	set(g, "nodesep", m->compact >= UNNEST_STEP ? "0.15" : "0.25");
+	/* nodes a little closer once like bodies are summarised, and in a
+	 * focus map, whose rows leave lanes for the lines to the rows
+	 * beyond (1,034 pt wide for NHS Central East ICB at 0.25) */
+	set(g, "nodesep", m->compact >= UNNEST_STEP || m->focus_map ? "0.15"
+								     : "0.25");
 	set(g, "ranksep", "0.6");
 	set(g, "outputorder", "edgesfirst");
 	/* in lines of about 70 characters: a long title (a region's
@@ -1793,7 +1904,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	 * invisible edges from each node to the one WRAP places on push the
 	 * rest down, so 42 footprints read as a block, not a 13,000-pixel
 	 * line.  Levels are the chain lengths to voters. */
-	/* a focus map folds at FOCUS_WRAP to stay within a laptop screen */
+	/* a focus map folds its rows in focus_rows() to stay within a
+	 * laptop screen */
 	unsigned step = m->compact < GOVMAP__COMPACT_STEPS
 				? m->compact : GOVMAP__COMPACT_STEPS - 1;
 	/* the brief's map of a few bodies (o->only) prints on A4 at 90%:
@@ -1801,45 +1913,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 	size_t wrapn = m->focus_map ? FOCUS_WRAP
 		       : o->nonly   ? ONLY_WRAP
 				    : wrap_at[step];
-	if (gn && m->focus_map) {
-		/* the focus's forums in rows of FOCUS_WRAP above it, the
-		 * bodies answering to it in rows below: an invisible edge
-		 * from each to the one FOCUS_WRAP places before it */
-		int32_t fn = m->rep[m->focus];
-		size_t nside[2] = {0, 0};
-		int32_t *prev[2];
-		prev[0] = malloc(m->nnodes * sizeof(int32_t));
-		prev[1] = malloc(m->nnodes * sizeof(int32_t));
-		if (!prev[0] || !prev[1])
-			nomem = 1;
-		for (size_t k = 0; prev[0] && prev[1] && k < m->nedges; k++) {
-			const govmap__dedge *de = &m->edges[k];
-			int down = de->to == fn;
-			int32_t other = down ? de->from : de->to;
-			if ((!down && de->from != fn) ||
-			    m->nodes[other].electorate)
-				continue;
-			int32_t *v = prev[down];
-			size_t j = 0;
-			while (j < nside[down] && v[j] != other)
-				j++;
-			if (j < nside[down])
-				continue;
-			v[nside[down]++] = other;
-			if (j < FOCUS_WRAP)
-				continue;
-			int32_t near = v[j - FOCUS_WRAP];
-			Agedge_t *inv = down ? agedge(g, gn[near], gn[other],
-						      NULL, 1)
-					     : agedge(g, gn[other], gn[near],
-						      NULL, 1);
-			set(inv, "style", "invis");
-			set(inv, "dir", "none");
-			set(inv, "tooltip", "");
-		}
-		free(prev[0]);
-		free(prev[1]);
-	}
+	if (gn && m->focus_map && focus_rows(g, gn, m, an) < 0)
+		nomem = 1;
 	/* the national overview is packed by osage (render.c): no rows
 	 * and no grid of ours */
 	if (gn && !m->focus_map && !o->national && m->nnodes > wrapn) {

@@ -53,7 +53,8 @@ typedef struct {
 	size_t omitted_up;   /* focus map: forums of the focus left out */
 	size_t omitted_down; /* focus map: bodies answering to it left out */
 	unsigned compact;    /* 0 .. GOVMAP__COMPACT_STEPS - 1: how tightly
-				region and national maps fold (map.c) */
+				region and national maps fold (map.c); a
+				focus map's 0 .. GOVMAP__FOCUS_STEPS - 1 */
 } govmap__map;
 
 /* A region or national map is laid out again, one step more compact,
@@ -66,6 +67,13 @@ typedef struct {
  * the last step is kept whatever its width. */
 #define GOVMAP__COMPACT_STEPS 5
 #define GOVMAP__MAX_WIDTH_PT 1500.0
+/* A focus map whose layout is wider than GOVMAP__FOCUS_MAX_WIDTH_PT is
+ * laid out again with its forums and answering bodies in rows of two
+ * instead of three (map.c's focus_rows); the narrower of the two is
+ * kept.  1,016 pt and the drawing's margins of 4 pt a side make 1,024
+ * pt, 1,365 px at 96 dpi: a laptop screen at 100%. */
+#define GOVMAP__FOCUS_STEPS 2
+#define GOVMAP__FOCUS_MAX_WIDTH_PT 1016.0
 /* All of England (1,100 nodes) takes dot 15 to 120 s a layout: a map
  * of more nodes than this is laid out once, at step 0 (the national
  * view is the overview of a country). */

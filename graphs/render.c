@@ -86,7 +86,8 @@ double govmap__png_scale(const char *bb)
 typedef struct {
 	Agraph_t *g;
 	const char *engine, *fmt;
-	int fit; /* give up (EXIT_TOO_WIDE) on a layout wider than the limit */
+	double fit; /* give up (EXIT_TOO_WIDE) on a layout wider than this
+		       many points; 0: never */
 } layout_job;
 
 /* The child's status for a layout wider than the limit (mapimpl.h), and
@@ -94,13 +95,13 @@ typedef struct {
 #define EXIT_TOO_WIDE 7
 #define GOVMAP__TOO_WIDE 1
 
-/* Wider than GOVMAP__MAX_WIDTH_PT (mapimpl.h)? */
-static int too_wide(const char *bb)
+/* Wider than `limit` points (mapimpl.h)? */
+static int too_wide(const char *bb, double limit)
 {
 	double llx, lly, urx, ury;
 	if (!read_bb(bb, &llx, &lly, &urx, &ury))
 		return 0;
-	return urx - llx > GOVMAP__MAX_WIDTH_PT;
+	return urx - llx > limit;
 }
 
 /* In the child (child.c runs it with stderr on the err pipe): lay out,
@@ -118,7 +119,7 @@ static int child(void *arg, int fd, int errfd)
 		fprintf(stderr, "layout with %s failed\n", engine);
 		return 3;
 	}
-	if (j->fit && too_wide(agget(g, "bb"))) {
+	if (j->fit > 0 && too_wide(agget(g, "bb"), j->fit)) {
 		/* the bounding box, for the parent to keep the narrowest */
 		const char *bb = agget(g, "bb");
 		return write_all(fd, bb, strlen(bb)) == 0 ? EXIT_TOO_WIDE : 5;
@@ -190,7 +191,7 @@ static int collect(void *arg, int which, const char *p, size_t k,
 }
 
 static int layout_in_child(char **out, size_t *len, Agraph_t *g,
-			   const char *engine, const char *fmt, int fit,
+			   const char *engine, const char *fmt, double fit,
 			   double *width, unsigned timeout,
 			   govmap_diags *diags)
 {
@@ -231,7 +232,7 @@ static int layout_in_child(char **out, size_t *len, Agraph_t *g,
 				 sig == SIGXCPU ? " (CPU time limit)" : "",
 				 o.err[0] ? ": " : "", o.err);
 		rc = sig == SIGXCPU ? GOVMAP_ELIMIT : GOVMAP_EIO;
-	} else if (rc == GOVMAP_OK && fit && r.status == EXIT_TOO_WIDE) {
+	} else if (rc == GOVMAP_OK && fit > 0 && r.status == EXIT_TOO_WIDE) {
 		char bb[128] = "";
 		double llx, lly, urx, ury;
 		size_t k = o.n < sizeof bb - 1 ? o.n : sizeof bb - 1;
@@ -310,7 +311,11 @@ static int render_once(char **out, size_t *len, const govmap__map *m,
 	}
 	static const char *const names[] = {"svg", "png", "pdf"};
 	int rc = layout_in_child(out, len, g, engine, names[fmt],
-				 fit && strcmp(engine, "dot") == 0, width,
+				 fit && strcmp(engine, "dot") == 0
+					 ? (m->focus_map ? GOVMAP__FOCUS_MAX_WIDTH_PT
+							 : GOVMAP__MAX_WIDTH_PT)
+					 : 0,
+				 width,
 				 o->timeout_s ? o->timeout_s : 120, diags);
 	agclose(g);
 	return rc;
@@ -358,10 +363,13 @@ int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
 	/* A region or national map wider than the limit is laid out
 	 * again, folded more tightly and then with like bodies summarised
 	 * (mapimpl.h); when no step fits, the narrowest is drawn.  A focus
-	 * map has its own fixed shape; a map of more than
-	 * GOVMAP__COMPACT_MAX_NODES is laid out once. */
-	int fit = !m.focus_map && fmt != GOVMAP_MAP_DOT &&
+	 * map has steps of its own (GOVMAP__FOCUS_STEPS: its rows in threes,
+	 * then in twos); a map of more than GOVMAP__COMPACT_MAX_NODES is
+	 * laid out once. */
+	int fit = fmt != GOVMAP_MAP_DOT &&
 		  m.nnodes <= GOVMAP__COMPACT_MAX_NODES;
+	unsigned steps = m.focus_map ? GOVMAP__FOCUS_STEPS
+				     : GOVMAP__COMPACT_STEPS;
 	unsigned best = 0;
 	double best_w = HUGE_VAL;
 	for (;;) {
@@ -374,7 +382,7 @@ int govmap_map_render(char **out, size_t *len, const govmap_analysis *an,
 			best = m.compact;
 		}
 		unsigned step = m.compact + 1;
-		if (step >= GOVMAP__COMPACT_STEPS) {
+		if (step >= steps) {
 			step = best;
 			fit = 0;
 		}

@@ -21,6 +21,19 @@
 #     with areas below it (England 1,417 pt, Midlands 1,439 on
 #     2026-12-06; 26,920 and 2,758 before the areas were folded).
 #
+#   - the focus maps (`map --focus ID`) of the bodies most likely to be
+#     wide, those with the most forums and answering bodies (FOCUS
+#     below: NHS England, Healthwatch England, the members of the West
+#     and North London ICP with 15 forums, and the ICBs with the most
+#     links, with West Yorkshire and Somerset, the widest on
+#     2026-12-07): at most 1,024 pt wide, so that the PNG (96 dpi) is at
+#     most 1,366 px and reads at 100% on a laptop screen, as README
+#     promises (render.c lays a focus map out again in rows of two when
+#     it is wider; West Yorkshire ICB 1,023 pt, Healthwatch England
+#     1,002, the West and North London ICP's members 918 in rows of two
+#     on 2026-12-07; NHS Greater Manchester ICB was 1,369 pt before its
+#     rows were folded in threes).
+#
 #   GOVMAP_BIN=/abs/build/govmap sh tests/registry/map-widths.sh
 #
 # The maps are laid out in parallel, MAP_JOBS at a time (default: the
@@ -38,20 +51,29 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # the national map and the largest regions (fewest path segments) first,
 # so that the longest layouts do not start last
+FOCUS="nhs-england healthwatch-england west-and-north-london-icp-membership
+west-and-north-london-icb north-east-and-north-cumbria-icb nhs-gm-icb
+central-east-icb west-yorkshire-icb north-east-london-icb somerset-icb"
 { echo NATIONAL; "$bin" -r registry complete regions; } >"$tmp/all" || exit 2
 [ "$(wc -l <"$tmp/all")" -gt 1 ] || { echo "not ok - no regions listed"; exit 1; }
 awk -F/ '{ print NF, $0 }' "$tmp/all" | sort -k1,1n -s | cut -d' ' -f2- >"$tmp/regions"
+for id in $FOCUS; do echo "FOCUS:$id"; done >"$tmp/maps"
+cat "$tmp/regions" >>"$tmp/maps"
 
 # one line per map: NAME STATUS WIDTH HEIGHT (points)
 one='
 r=$1; f=$2/$(printf %s "$r" | tr / .).svg
-if [ "$r" = NATIONAL ]; then set -- --national; else set -- --region "$r"; fi
+case $r in
+NATIONAL) set -- --national ;;
+FOCUS:*) set -- --focus "${r#FOCUS:}" ;;
+*) set -- --region "$r" ;;
+esac
 "$0" -r registry map "$@" -o "$f" 2>"$f.err"
 rc=$?
 size=$(sed -n "s/^<svg width=\"\([0-9.]*\)pt\" height=\"\([0-9.]*\)pt\".*/\1 \2/p" "$f" 2>/dev/null | head -n 1)
 echo "$r $rc ${size:-0 0}"
 '
-xargs -P "$jobs" -I '{}' sh -c "$one" "$bin" '{}' "$tmp" <"$tmp/regions" \
+xargs -P "$jobs" -I '{}' sh -c "$one" "$bin" '{}' "$tmp" <"$tmp/maps" \
 	>"$tmp/sizes"
 
 failed=0
@@ -76,7 +98,14 @@ while read -r r rc w h; do
 			limit=2250
 		fi
 		[ $wide = 1 ] && limit=2250
-		if [ "$r" = NATIONAL ]; then
+		if [ "${r#FOCUS:}" != "$r" ]; then
+			if awk -v w="$w" 'BEGIN { exit !(w > 1024) }'; then
+				echo "not ok - focus map of ${r#FOCUS:}: $w x $h pt, wider than 1,024 pt (1,366 px)"
+				failed=$((failed + 1))
+			else
+				echo "ok - focus map of ${r#FOCUS:} fits a 1366-px screen ($w x $h pt, at most 1,024 pt wide)"
+			fi
+		elif [ "$r" = NATIONAL ]; then
 			if awk -v w="$w" -v h="$h" 'BEGIN { exit !(w > 2000 || h > w) }'; then
 				echo "not ok - national map: $w x $h pt, wider than 2,000 pt or higher than wide"
 				failed=$((failed + 1))

@@ -455,7 +455,8 @@ is "explain: NHS Greater Manchester's 2025/26 allocation, £8.7bn" \
 # 5. every region map lays out (DOT is not enough: lay them out as SVG),
 # and none is wider than a screen: at most 1,500 pt (2,000 px) wide or
 # 2.5 times its height (issue 16; tests/registry/map-widths.sh lays the
-# 118 maps out in parallel)
+# 118 maps out in parallel), and ten focus maps at most 1,024 pt (1,366
+# px) wide
 GOVMAP_BIN=$bin sh tests/registry/map-widths.sh >"$tmp/widths.out" 2>&1
 wrc=$?
 seen=0
