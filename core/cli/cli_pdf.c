@@ -401,6 +401,83 @@ static int key_page(pen *p, const plan *pl, RsvgHandle *h, double w,
 	return 0;
 }
 
+/* Is the sheet at column c, row r printed (in the grid, not blank)? */
+static int printed_at(const plan *pl, const unsigned char *used, int c,
+		      int r)
+{
+	return c >= 0 && r >= 0 && c < (int)pl->cols && r < (int)pl->rows &&
+	       used[r * (int)pl->cols + c];
+}
+
+/* A sheet's own marks: a dashed line where each printed neighbour's
+ * strip begins, and the edge of its map area. */
+static void sheet_marks(cairo_t *cr, const plan *pl,
+			const unsigned char *used, int c, int r)
+{
+	double cx = P_MARGIN, cy = P_MARGIN + P_HEAD;
+	double dash[] = {4, 3};
+	cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+	cairo_set_line_width(cr, 0.6);
+	cairo_set_dash(cr, dash, 2, 0);
+	if (printed_at(pl, used, c - 1, r)) {
+		cairo_move_to(cr, cx + P_OVERLAP, cy);
+		cairo_line_to(cr, cx + P_OVERLAP, cy + pl->ch);
+	}
+	if (printed_at(pl, used, c + 1, r)) {
+		cairo_move_to(cr, cx + pl->cw - P_OVERLAP, cy);
+		cairo_line_to(cr, cx + pl->cw - P_OVERLAP, cy + pl->ch);
+	}
+	if (printed_at(pl, used, c, r - 1)) {
+		cairo_move_to(cr, cx, cy + P_OVERLAP);
+		cairo_line_to(cr, cx + pl->cw, cy + P_OVERLAP);
+	}
+	if (printed_at(pl, used, c, r + 1)) {
+		cairo_move_to(cr, cx, cy + pl->ch - P_OVERLAP);
+		cairo_line_to(cr, cx + pl->cw, cy + pl->ch - P_OVERLAP);
+	}
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+	cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
+	cairo_set_line_width(cr, 0.5);
+	cairo_rectangle(cr, cx, cy, pl->cw, pl->ch);
+	cairo_stroke(cr);
+}
+
+/* A sheet's footer: "Sheet B1 (a grid 3 across, 2 down; the key is
+ * page 1). Joins A1 on the left, C1 on the right, B2 below." (printed
+ * neighbours only). */
+static void sheet_footer(char *foot, size_t size, const plan *pl,
+			 const unsigned char *used, unsigned printed, int c,
+			 int r)
+{
+	static const char *const side[] = {"on the left", "on the right",
+					   "above", "below"};
+	const int nb[4][2] = {{c - 1, r}, {c + 1, r}, {c, r - 1}, {c, r + 1}};
+	unsigned sheets = pl->cols * pl->rows;
+	char ref[16], of[48] = "";
+	sheet_name(ref, sizeof ref, (unsigned)c, (unsigned)r);
+	if (printed < sheets)
+		snprintf(of, sizeof of, ", %u of its %u sheets printed",
+			 printed, sheets);
+	size_t n = (size_t)snprintf(foot, size,
+				    "Sheet %s (a grid %u across, %u down%s; "
+				    "the key is page 1).",
+				    ref, pl->cols, pl->rows, of);
+	const char *sep = " Joins ";
+	for (int k = 0; k < 4 && n < size; k++) {
+		if (!printed_at(pl, used, nb[k][0], nb[k][1]))
+			continue; /* none, or blank */
+		char nref[16];
+		sheet_name(nref, sizeof nref, (unsigned)nb[k][0],
+			   (unsigned)nb[k][1]);
+		n += (size_t)snprintf(foot + n, size - n, "%s%s %s", sep, nref,
+				      side[k]);
+		sep = ", ";
+	}
+	if (n + 1 < size && sep[0] == ',')
+		snprintf(foot + n, size - n, ".");
+}
+
 /* Which sheets have something on them: the map drawn once, small (about
  * 1/8 of its size, at most 2,000 pixels a side), and each sheet's part
  * of it looked at for a pixel that is not white (a line, a box, a
@@ -528,10 +605,6 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 					       : "larger paper");
 		return -1;
 	}
-	unsigned pages = pi.pages;
-	if (info)
-		*info = pi;
-
 	char *ptitle = cli_plain(title);
 	if (!ptitle) {
 		snprintf(err, errsize, "out of memory");
@@ -567,7 +640,7 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 		memset(used, 1, sheets);
 		printed = sheets;
 	}
-	pages = sheets > 1 ? printed + 1 : 1;
+	unsigned pages = sheets > 1 ? printed + 1 : 1;
 	pi.printed = printed;
 	pi.pages = pages;
 	if (info)
@@ -597,42 +670,8 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 				      cx + x_in - c * stepx * pl.scale,
 				      cy - r * stepy * pl.scale, pl.scale, cx,
 				      cy, pl.cw, pl.ch, err, errsize);
-			/* the strips this sheet shares with its neighbours */
-			cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
-			cairo_set_line_width(cr, 0.6);
-			double dash[] = {4, 3};
-			cairo_set_dash(cr, dash, 2, 0);
-			/* (only where the neighbour is printed) */
-			const unsigned char *u = used + r * pl.cols + c;
-			if (c > 0 && u[-1]) {
-				cairo_move_to(cr, cx + P_OVERLAP, cy);
-				cairo_line_to(cr, cx + P_OVERLAP, cy + pl.ch);
-			}
-			if (c + 1 < pl.cols && u[1]) {
-				cairo_move_to(cr, cx + pl.cw - P_OVERLAP, cy);
-				cairo_line_to(cr, cx + pl.cw - P_OVERLAP,
-					      cy + pl.ch);
-			}
-			if (r > 0 && u[-(int)pl.cols]) {
-				cairo_move_to(cr, cx, cy + P_OVERLAP);
-				cairo_line_to(cr, cx + pl.cw, cy + P_OVERLAP);
-			}
-			if (r + 1 < pl.rows && u[pl.cols]) {
-				cairo_move_to(cr, cx, cy + pl.ch - P_OVERLAP);
-				cairo_line_to(cr, cx + pl.cw,
-					      cy + pl.ch - P_OVERLAP);
-			}
-			cairo_stroke(cr);
-			cairo_set_dash(cr, NULL, 0, 0);
-			/* the map area's edge */
-			cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
-			cairo_set_line_width(cr, 0.5);
-			cairo_rectangle(cr, cx, cy, pl.cw, pl.ch);
-			cairo_stroke(cr);
-
-			char ref[16], foot[400], *f = foot;
-			size_t left = sizeof foot;
-			sheet_name(ref, sizeof ref, c, r);
+			sheet_marks(cr, &pl, used, (int)c, (int)r);
+			char foot[400];
 			if (sheets == 1) {
 				snprintf(foot, sizeof foot,
 					 "Printed at %.0f%% of its size: its "
@@ -640,46 +679,10 @@ int cli_print_map_pdf(char **out, size_t *outlen, cli_print_info *info,
 					 pl.scale * 100, minf * pl.scale);
 				frame(&p, &pl, NULL, NULL, foot, page, pages);
 			} else {
-				char of[48] = "";
-				if (printed < sheets)
-					snprintf(of, sizeof of,
-						 ", %u of its %u sheets printed",
-						 printed, sheets);
-				int k = snprintf(f, left,
-						 "Sheet %s (a grid %u across, %u "
-						 "down%s; the key is page 1).",
-						 ref, pl.cols, pl.rows, of);
-				f += k;
-				left -= (size_t)k;
-				static const char *const side[] = {
-					"on the left", "on the right", "above",
-					"below"};
-				int nb[4][2] = {{(int)c - 1, (int)r},
-						{(int)c + 1, (int)r},
-						{(int)c, (int)r - 1},
-						{(int)c, (int)r + 1}};
-				const char *sep = " Joins ";
-				for (int k2 = 0; k2 < 4; k2++) {
-					if (nb[k2][0] < 0 || nb[k2][1] < 0 ||
-					    nb[k2][0] >= (int)pl.cols ||
-					    nb[k2][1] >= (int)pl.rows ||
-					    !used[nb[k2][1] * (int)pl.cols +
-						  nb[k2][0]])
-						continue; /* none, or blank */
-					char nref[16];
-					sheet_name(nref, sizeof nref,
-						   (unsigned)nb[k2][0],
-						   (unsigned)nb[k2][1]);
-					k = snprintf(f, left, "%s%s %s", sep,
-						     nref, side[k2]);
-					if (k < 0 || (size_t)k >= left)
-						break;
-					f += k;
-					left -= (size_t)k;
-					sep = ", ";
-				}
-				if (left > 1 && sep[0] == ',')
-					snprintf(f, left, ".");
+				char ref[16];
+				sheet_name(ref, sizeof ref, c, r);
+				sheet_footer(foot, sizeof foot, &pl, used,
+					     printed, (int)c, (int)r);
 				frame(&p, &pl, ptitle, ref, foot, page, pages);
 			}
 			cairo_show_page(cr);

@@ -457,36 +457,34 @@ is "explain: NHS Greater Manchester's 2025/26 allocation, £8.7bn" \
 # 2.5 times its height (issue 16; tests/registry/map-widths.sh lays the
 # 118 maps out in parallel), and ten focus maps at most 1,024 pt (1,366
 # px) wide
-GOVMAP_BIN=$bin sh tests/registry/map-widths.sh >"$tmp/widths.out" 2>&1
-wrc=$?
-seen=0
-while IFS= read -r line; do
-	case $line in
-	"ok - "*) seen=1; ok "${line#ok - }" ;;
-	"not ok - "*) seen=1; not_ok "${line#not ok - }" ;;
-	*) echo "$line" ;;
-	esac
-done <"$tmp/widths.out"
-[ $seen = 1 ] && { [ $wrc = 0 ] || [ $failed -gt 0 ]; } ||
-	not_ok "map-widths.sh exited $wrc"
+# relay PREFIX SCRIPT ARGS...: run a check script (GOVMAP_BIN set), each
+# of its `ok - `/`not ok - ` lines counted here with PREFIX before it;
+# a script that says nothing, or fails with no failed line, fails too
+relay() {
+	pre=$1
+	shift
+	GOVMAP_BIN=$bin sh "$@" >"$tmp/relay.out" 2>&1
+	src=$?
+	seen=0
+	before=$failed
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) seen=1; ok "$pre${line#ok - }" ;;
+		"not ok - "*) seen=1; not_ok "$pre${line#not ok - }" ;;
+		*) echo "$line" ;;
+		esac
+	done <"$tmp/relay.out"
+	[ $seen = 1 ] && { [ $src = 0 ] || [ $failed -gt $before ]; } ||
+		not_ok "$* exited $src"
+}
+relay "" tests/registry/map-widths.sh
 
-# the national overview printed on sheets of A4 (map --paper: the key
-# page, each sheet's grid reference and neighbours, text 8 pt or more,
-# every word on some sheet) and the whole registry's map refused on A4
-# (more than 48 sheets); the fixtures' prints are in the CLI tests
-GOVMAP_BIN=$bin sh tests/cli/map-print.sh --registry >"$tmp/print.out" 2>&1
-prc=$?
-seen=0
-before=$failed
-while IFS= read -r line; do
-	case $line in
-	"ok - "*) seen=1; ok "print: ${line#ok - }" ;;
-	"not ok - "*) seen=1; not_ok "print: ${line#not ok - }" ;;
-	*) echo "$line" ;;
-	esac
-done <"$tmp/print.out"
-[ $seen = 1 ] && { [ $prc = 0 ] || [ $failed -gt $before ]; } ||
-	not_ok "map-print.sh --registry exited $prc"
+# the national overview and England's map printed on sheets of A4 (map
+# --paper: the key page, each sheet's grid reference and neighbours, the
+# blank sheets left out, text 8 pt or more, every word on some sheet)
+# and the whole registry's map refused on A4 (more than 48 sheets); the
+# fixtures' prints are in the CLI tests
+relay "print: " tests/cli/map-print.sh --registry
 
 # the BNSSG map by date: the three CCGs in 2015, the merged CCG and the STP
 # in 2019, the ICB alone in 2023 (node tooltips start with the name)
