@@ -97,6 +97,19 @@ void cli_json_str(FILE *f, const char *s);
  * never cut. */
 void cli_text(FILE *f, const char *s);
 
+/* Text for a column `width` characters wide (UTF-8 characters, each taken
+ * as one column; text that is not UTF-8 must be escaped first): returns
+ * the bytes of s's first line, never cutting a character in two, and at
+ * the last space that fits when `words` (a word longer than the column
+ * is cut).  *next is where the next line starts (spaces skipped), or
+ * NULL when all of s fits. */
+size_t cli_cut(const char *s, size_t width, int words, const char **next);
+/* The characters in the first `len` bytes of s (cli_cut's measure). */
+size_t cli_cols(const char *s, size_t len);
+/* Print the first `len` bytes of s, then spaces up to `width`
+ * characters. */
+void cli_pad(FILE *f, const char *s, size_t len, size_t width);
+
 /* getopt_long with govmap's own messages for unknown options and
  * missing values ("govmap: error: map: unknown option '--x' (run 'govmap
  * map --help')"); returns '?' after printing one.  `optstring` without

@@ -179,6 +179,53 @@ void cli_text(FILE *f, const char *s)
 	free(buf);
 }
 
+/* A UTF-8 character's bytes from its lead byte (a stray continuation
+ * byte counts as one) */
+static size_t char_len(unsigned char c)
+{
+	return c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+}
+
+size_t cli_cut(const char *s, size_t width, int words, const char **next)
+{
+	size_t i = 0, cols = 0, brk = 0;
+	while (s[i] && cols < width) {
+		size_t k = char_len((unsigned char)s[i]);
+		for (size_t j = 1; j < k; j++)
+			if (!s[i + j]) { /* cut short: the rest is one char */
+				k = j;
+				break;
+			}
+		i += k;
+		cols++;
+		if (s[i] == ' ')
+			brk = i;
+	}
+	if (s[i] && words && s[i] != ' ' && brk)
+		i = brk; /* back to the last space that fits */
+	size_t end = i;
+	while (s[i] == ' ')
+		i++;
+	*next = s[i] ? s + i : NULL;
+	return end;
+}
+
+size_t cli_cols(const char *s, size_t len)
+{
+	size_t cols = 0;
+	for (size_t i = 0; i < len; i += char_len((unsigned char)s[i]))
+		cols++;
+	return cols;
+}
+
+void cli_pad(FILE *f, const char *s, size_t len, size_t width)
+{
+	size_t cols = cli_cols(s, len);
+	fwrite(s, 1, len, f);
+	for (; cols < width; cols++)
+		fputc(' ', f);
+}
+
 const char *cli_plugin_colour(const char *type, void *payload)
 {
 	return payload ? govmap_plugins_style_fill(payload, type) : NULL;

@@ -297,8 +297,12 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 			int l = (int)strlen(b[i].label);
 			if (l > kw)
 				kw = l;
-			if (b[i].c && (l = (int)strlen(b[i].c->author)) > aw)
-				aw = l > 24 ? 24 : l;
+			/* the author's width in characters, at most 24 */
+			const char *more;
+			if (b[i].c &&
+			    (l = (int)cli_cut(b[i].c->author, 24, 0, &more)) &&
+			    (l = (int)cli_cols(b[i].c->author, (size_t)l)) > aw)
+				aw = l;
 		}
 		printf("%s (%s) as in %s: the commit that last changed each "
 		       "field\n",
@@ -321,9 +325,12 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 				else
 					snprintf(sid, sizeof sid, "%s",
 						 cm->short_id);
-				printf("%-*s  %s  %s  %-*.*s  %s\n", kw,
-				       b[i].label, sid, d, aw, aw, cm->author,
-				       cm->summary);
+				const char *more;
+				printf("%-*s  %s  %s  ", kw, b[i].label, sid, d);
+				cli_pad(stdout, cm->author,
+					cli_cut(cm->author, (size_t)aw, 0, &more),
+					(size_t)aw);
+				printf("  %s\n", cm->summary);
 			}
 			if (b[i].item) { /* which seat: its text below */
 				char t[512];

@@ -254,11 +254,52 @@ static void money(char *buf, size_t size, double gbp)
 	govmap_money_format(buf, size, gbp);
 }
 
+/* A row's exposure before and after, `arr` between: "£1m -> £2m",
+ * "unknown -> £2m", or "unknown (money not recorded)" when neither side
+ * records money (never £0) */
+static void exposure_pair(char *buf, size_t size, const row *r,
+			  const char *arr)
+{
+	char m1[24], m2[24];
+	if (r->Ea < 0 && r->Eb < 0) {
+		snprintf(buf, size, "unknown (money not recorded)");
+		return;
+	}
+	money(m1, sizeof m1, r->Ea);
+	money(m2, sizeof m2, r->Eb);
+	snprintf(buf, size, "%s%s%s", m1, arr, m2);
+}
+
 static void signed_money(char *buf, size_t size, double gbp)
 {
 	char m[24];
 	govmap_money_format(m, sizeof m, fabs(gbp));
 	snprintf(buf, size, "%s%s", gbp < 0 ? "-" : "+", m);
+}
+
+/* The total exposure before and after into a and b, and " (+£1m)",
+ * the change, into c; a side where no body in force records money is
+ * "unknown (no money recorded)", never £0, and then c is empty.  Each
+ * buffer `size` bytes, at least 40. */
+static void total_change(const diff *d, char *a, char *b, char *c,
+			 size_t size)
+{
+	int ka = govmap_exposure_count(d->sa.gs) > 0,
+	    kb = govmap_exposure_count(d->sb.gs) > 0;
+	char m[40];
+	if (ka)
+		money(a, size, d->df->exposure_a);
+	else
+		snprintf(a, size, "unknown (no money recorded)");
+	if (kb)
+		money(b, size, d->df->exposure_b);
+	else
+		snprintf(b, size, "unknown (no money recorded)");
+	*c = '\0';
+	if (ka && kb) {
+		signed_money(m, sizeof m, d->df->exposure_b - d->df->exposure_a);
+		snprintf(c, size, " (%s)", m);
+	}
 }
 
 /* A party of a contract: its name and id, or the id as written. */
@@ -382,11 +423,14 @@ static void row_summary(const diff *d, const row *r)
 			sep = "; ";
 		}
 		if (r->moved) {
-			char em[40];
+			char em[64];
 			fprintf(d->out, "%sdeficit %+.3f (A %.3f%s%.3f)", sep,
 				r->Db - r->Da, r->Aa, arr, r->Ab);
-			if (r->Ea != r->Eb) {
+			if (r->Ea != r->Eb && r->Ea >= 0 && r->Eb >= 0) {
 				signed_money(em, sizeof em, r->Eb - r->Ea);
+				fprintf(d->out, ", exposure %s", em);
+			} else if (r->Ea != r->Eb) { /* one side unknown */
+				exposure_pair(em, sizeof em, r, arr);
 				fprintf(d->out, ", exposure %s", em);
 			}
 			sep = "; ";
@@ -464,6 +508,13 @@ static double magnitude(const row *r)
 	return r->moved ? fabs(r->Db - r->Da) : 0;
 }
 
+/* The size of a row's change of exposure; 0 when either side's money
+ * is not recorded (unknown: no change can be measured) */
+static double exposure_change(const row *r)
+{
+	return r->Ea >= 0 && r->Eb >= 0 ? fabs(r->Eb - r->Ea) : 0;
+}
+
 static int by_change(const void *x, const void *y, void *ctx)
 {
 	(void)ctx;
@@ -471,7 +522,7 @@ static int by_change(const void *x, const void *y, void *ctx)
 	double ma = magnitude(a), mb = magnitude(b);
 	if (ma != mb)
 		return ma > mb ? -1 : 1;
-	double xa = fabs(a->Eb - a->Ea), xb = fabs(b->Eb - b->Ea);
+	double xa = exposure_change(a), xb = exposure_change(b);
 	if (a->moved && b->moved && xa != xb)
 		return xa > xb ? -1 : 1;
 	return strcmp(a->id, b->id);
@@ -615,7 +666,7 @@ static int unchanged(const diff *d)
 
 static void print_text(diff *d)
 {
-	char m1[32], m2[32], m3[40], dd[11];
+	char m1[64], m2[64], m3[64], dd[11];
 	govmap_date_format(dd, d->cli->on);
 	fprintf(d->out, "govmap diff: %s -> %s, on %s\n",
 		govmap_src_revision(d->sa.src), govmap_src_revision(d->sb.src),
@@ -659,11 +710,10 @@ static void print_text(diff *d)
 			"first):\n");
 	for (size_t k = 0; mv && k < nl; k++) {
 		const row *r = mv[k];
-		money(m1, sizeof m1, r->Ea);
-		money(m2, sizeof m2, r->Eb);
+		exposure_pair(m1, sizeof m1, r, " -> ");
 		fprintf(d->out,
-			"  %-40s A %.3f -> %.3f  D %+.3f  exposure %s -> %s\n",
-			r->id, r->Aa, r->Ab, r->Db - r->Da, m1, m2);
+			"  %-40s A %.3f -> %.3f  D %+.3f  exposure %s\n",
+			r->id, r->Aa, r->Ab, r->Db - r->Da, m1);
 	}
 	free(mv);
 	fprintf(d->out, "\nFindings: %zu gained, %zu lost\n", d->df->ngained,
@@ -680,10 +730,8 @@ static void print_text(diff *d)
 						   : "-",
 				fs[k]->msg);
 	}
-	money(m1, sizeof m1, d->df->exposure_a);
-	money(m2, sizeof m2, d->df->exposure_b);
-	signed_money(m3, sizeof m3, d->df->exposure_b - d->df->exposure_a);
-	fprintf(d->out, "\nTotal exposure: %s -> %s (%s)\n", m1, m2, m3);
+	total_change(d, m1, m2, m3, sizeof m1);
+	fprintf(d->out, "\nTotal exposure: %s -> %s%s\n", m1, m2, m3);
 }
 
 static void md_rev(FILE *o, const cli_session *s)
@@ -693,7 +741,7 @@ static void md_rev(FILE *o, const cli_session *s)
 
 static void print_md(diff *d)
 {
-	char m1[32], m2[32], m3[40], dd[11];
+	char m1[64], m2[64], m3[64], dd[11];
 	govmap_date_format(dd, d->cli->on);
 	fprintf(d->out, "### govmap diff\n\n");
 	md_rev(d->out, &d->sa);
@@ -706,15 +754,13 @@ static void print_md(diff *d)
 			"findings on both sides.\n");
 		return;
 	}
-	money(m1, sizeof m1, d->df->exposure_a);
-	money(m2, sizeof m2, d->df->exposure_b);
-	signed_money(m3, sizeof m3, d->df->exposure_b - d->df->exposure_a);
+	total_change(d, m1, m2, m3, sizeof m1);
 	fprintf(d->out, "| | before | after |\n|---|---|---|\n");
 	fprintf(d->out, "| entities | %zu | %zu |\n",
 		govmap_registry_count(d->sa.reg),
 		govmap_registry_count(d->sb.reg));
 	fprintf(d->out,
-		"| total exposure (deficit \xc3\x97 money) | %s | %s (%s) |\n",
+		"| total exposure (deficit \xc3\x97 money) | %s | %s%s |\n",
 		m1, m2, m3);
 	fprintf(d->out,
 		"| findings: errors, warnings, info | %zu, %zu, %zu | %zu, "
@@ -754,14 +800,12 @@ static void print_md(diff *d)
 			"|---|---|---|---|\n");
 	for (size_t k = 0; mv && k < nl; k++) {
 		const row *r = mv[k];
-		money(m1, sizeof m1, r->Ea);
-		money(m2, sizeof m2, r->Eb);
+		exposure_pair(m1, sizeof m1, r, " \xe2\x86\x92 ");
 		fprintf(d->out, "| ");
 		cli_md_text(d->out, display_name(ent(&d->sb, r->b)));
 		fprintf(d->out,
-			" (`%s`) | %.3f \xe2\x86\x92 %.3f | %+.3f | %s "
-			"\xe2\x86\x92 %s |\n",
-			r->id, r->Aa, r->Ab, r->Db - r->Da, m1, m2);
+			" (`%s`) | %.3f \xe2\x86\x92 %.3f | %+.3f | %s |\n",
+			r->id, r->Aa, r->Ab, r->Db - r->Da, m1);
 	}
 	free(mv);
 	for (int side = 0; side < 2; side++) {
@@ -818,10 +862,12 @@ static void json_score(FILE *o, int present, int act, double A, double D,
 		fputs("null", o);
 		return;
 	}
-	fprintf(o,
-		"{\"accountability\":%.6f,\"deficit\":%.6f,"
-		"\"exposure_gbp\":%.0f}",
-		A, D, E);
+	fprintf(o, "{\"accountability\":%.6f,\"deficit\":%.6f,", A, D);
+	/* money not recorded: null, never 0 */
+	if (E >= 0)
+		fprintf(o, "\"exposure_gbp\":%.0f}", E);
+	else
+		fputs("\"exposure_gbp\":null}", o);
 }
 
 static void json_entity(FILE *o, const char *key, const govmap_entity *e)
@@ -1029,19 +1075,30 @@ static void print_json(diff *d)
 		json_score(d->out, 1, r->act_a, r->Aa, r->Da, r->Ea);
 		fprintf(d->out, ",\"after\":");
 		json_score(d->out, 1, r->act_b, r->Ab, r->Db, r->Eb);
-		fprintf(d->out,
-			",\"deficit_change\":%.6f,\"exposure_change_gbp\":%."
-			"0f}",
-			cli_round6(r->Db - r->Da), r->Eb - r->Ea);
+		fprintf(d->out, ",\"deficit_change\":%.6f,",
+			cli_round6(r->Db - r->Da));
+		if (r->Ea >= 0 && r->Eb >= 0)
+			fprintf(d->out, "\"exposure_change_gbp\":%.0f}",
+				r->Eb - r->Ea);
+		else
+			fputs("\"exposure_change_gbp\":null}", d->out);
 	}
 	free(mv);
 	fprintf(d->out, "],\"findings_gained\":");
 	json_findings(d->out, d->df->gained, d->df->ngained, &d->sb);
 	fprintf(d->out, ",\"findings_lost\":");
 	json_findings(d->out, d->df->lost, d->df->nlost, &d->sa);
-	fprintf(d->out,
-		",\"total_exposure_gbp\":{\"before\":%.0f,\"after\":%.0f}}\n",
-		d->df->exposure_a, d->df->exposure_b);
+	/* no money recorded on a side: null, never 0 */
+	fprintf(d->out, ",\"total_exposure_gbp\":{\"before\":");
+	if (govmap_exposure_count(d->sa.gs))
+		fprintf(d->out, "%.0f", d->df->exposure_a);
+	else
+		fputs("null", d->out);
+	fprintf(d->out, ",\"after\":");
+	if (govmap_exposure_count(d->sb.gs))
+		fprintf(d->out, "%.0f}}\n", d->df->exposure_b);
+	else
+		fputs("null}}\n", d->out);
 }
 
 /* --- the command ------------------------------------------------------- */

@@ -86,9 +86,10 @@ typedef struct {
 	size_t errors;	 /* data errors at this commit */
 	size_t entities;
 	double exposure; /* total */
+	size_t priced;	 /* bodies with money in it: 0, the total unknown */
 	/* with an ID */
 	int present, active;
-	double A, D, E;
+	double A, D, E; /* E < 0: money not recorded */
 	const char *what; /* why it is listed, NULL when it is not */
 	char whatbuf[300];
 } state;
@@ -108,10 +109,10 @@ static int walk_progress(size_t walked, void *payload)
 }
 
 /* Fill st from a loaded session (with the entity `id` when given); the
- * total exposure (read only without an id) is *exposure when given (a
- * totals_only step's), else the session's. */
+ * total exposure (read only without an id) and the count of bodies with
+ * money in it are a totals_only step's when given, else the session's. */
 static void fill_state(state *st, govmap_session *gs, const char *id,
-		       int scores, const double *exposure)
+		       int scores, const govmap_timeline_step *totals)
 {
 	const govmap_registry *reg = govmap_session_registry(gs);
 	const govmap_analysis *an = govmap_session_analysis(gs);
@@ -119,8 +120,11 @@ static void fill_state(state *st, govmap_session *gs, const char *id,
 	st->errors = govmap_session_diags(gs)->count[GOVMAP_SEV_ERROR];
 	st->entities = govmap_registry_count(reg);
 	st->exposure = !scores || id ? 0
-		       : exposure ? *exposure
-				  : govmap_exposure_total(gs);
+		       : totals ? totals->exposure
+				: govmap_exposure_total(gs);
+	st->priced = !scores || id ? 0
+		     : totals ? totals->priced
+			      : govmap_exposure_count(gs);
 	int32_t i = id ? govmap_registry_index(reg, id) : -1;
 	if (i < 0)
 		return;
@@ -132,7 +136,8 @@ static void fill_state(state *st, govmap_session *gs, const char *id,
 		st->active = sc->active;
 		st->A = cli_round6(sc->A);
 		st->D = cli_round6(sc->D);
-		st->E = sc->money > 0 ? round(sc->exposure) : 0;
+		/* money not recorded: exposure unknown, never £0 */
+		st->E = sc->money >= 0 ? round(sc->exposure) : -1;
 	}
 }
 
@@ -333,7 +338,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		}
 		if (step->loaded)
 			fill_state(st, step->session, id, scores,
-				   to.totals_only ? &step->exposure : NULL);
+				   to.totals_only ? step : NULL);
 		const govmap_diff_entry *de =
 			id && step->diff ? govmap_diff_find(step->diff, id) : NULL;
 		if (id && step->same && same_what(st, ver, step->index, h) < 0) {
@@ -357,7 +362,9 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		}
 		if (st->what) {
 			listed++;
-			if (st->loaded && (!id || st->present)) {
+			/* a total with no money recorded is unknown: not
+			 * charted (as £0 it would draw a fall) */
+			if (st->loaded && (id ? st->present : st->priced > 0)) {
 				pts[npts].time = st->c->time;
 				pts[npts].value = id ? st->D : st->exposure;
 				pts[npts].label = st->c->short_id;
@@ -425,9 +432,14 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		if (!id && !scores) {
 			printf("              %zu entities", st->entities);
 		} else if (!id) {
-			govmap_money_format(m, sizeof m, st->exposure);
+			if (st->priced)
+				govmap_money_format(m, sizeof m, st->exposure);
+			else /* never £0 */
+				snprintf(m, sizeof m, "unknown (no money "
+						      "recorded)");
 			printf("              total exposure %s", m);
-			if (before && before->exposure != st->exposure) {
+			if (before && before->priced && st->priced &&
+			    before->exposure != st->exposure) {
 				double x = st->exposure - before->exposure;
 				govmap_money_format(dm, sizeof dm, fabs(x));
 				printf(" (%s%s)", x < 0 ? "-" : "+", dm);
@@ -441,7 +453,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			if (st->active && !st->scored) {
 				printf("              in force on %s", on);
 			} else if (st->active) {
-				govmap_money_format(m, sizeof m, st->E);
+				if (st->E >= 0)
+					govmap_money_format(m, sizeof m, st->E);
+				else
+					snprintf(m, sizeof m,
+						 "unknown (money not recorded)");
 				printf("              A %.3f  D %.3f", st->A,
 				       st->D);
 				if (before && before->present &&

@@ -181,6 +181,29 @@ static size_t text_findings(const cli_session *s, const govmap_report *rep,
 	return shown;
 }
 
+/* The name column of a ranked row (NAME_COLS characters): the name's
+ * first line, padded, at the last space that fits; returns the rest of a
+ * longer name (NULL when it fits), for name_rest */
+#define NAME_COLS 48
+static const char *name_col(const char *name)
+{
+	const char *rest;
+	size_t n = cli_cut(name, NAME_COLS, 1, &rest);
+	cli_pad(stdout, name, n, NAME_COLS);
+	return rest;
+}
+
+/* The rest of a long name on lines of its own, each at most NAME_COLS
+ * characters, `indent` before each (under the name's first line) */
+static void name_rest(const char *rest, const char *indent)
+{
+	while (rest) {
+		const char *line = rest;
+		size_t n = cli_cut(line, NAME_COLS, 1, &rest);
+		printf("%s%.*s\n", indent, (int)n, line);
+	}
+}
+
 /* ---- sensitivity: the ranks each body takes under the variations ---- */
 
 static double sens_weight(const char *type, void *payload)
@@ -217,15 +240,19 @@ static void sens_print(const cli_session *s, const govmap_report *rep,
 			"place)");
 	for (size_t k = 0; rr && k < shown && k < n; k++) {
 		const govmap_entity *e = govmap_registry_at(s->reg, set[k]);
+		const char *name = e->name ? e->name : e->id, *rest = NULL;
+		if (md) {
+			printf("- %zu. %s: ", k + 1, name);
+		} else {
+			printf("    %3zu. ", k + 1);
+			rest = name_col(name);
+			putchar(' ');
+		}
 		if (rr[k].best == rr[k].worst)
-			printf(md ? "- %zu. %s: always %zu\n"
-				  : "    %3zu. %-48.48s always %zu\n",
-			       k + 1, e->name ? e->name : e->id, rr[k].best);
+			printf("always %zu\n", rr[k].best);
 		else
-			printf(md ? "- %zu. %s: %zu to %zu\n"
-				  : "    %3zu. %-48.48s %zu to %zu\n",
-			       k + 1, e->name ? e->name : e->id, rr[k].best,
-			       rr[k].worst);
+			printf("%zu to %zu\n", rr[k].best, rr[k].worst);
+		name_rest(rest, "         ");
 	}
 	if (!n)
 		printf(md ? "None.\n" : "    none\n");
@@ -518,13 +545,17 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				       k + 1, e->name ? e->name : e->id, e->id,
 				       at, govmap_strength_word(sc->A), why,
 				       sc->D, mm, ee);
-			else
-				printf("  %3zu. %-48.48s A %s (%s)  D %.3f  "
-				       "exposure %s  money %s\n"
-				       "       why: %s\n",
-				       k + 1, e->name ? e->name : e->id, at,
-				       govmap_strength_word(sc->A), sc->D, ee, mm,
-				       why);
+			else {
+				printf("  %3zu. ", k + 1);
+				const char *rest =
+					name_col(e->name ? e->name : e->id);
+				printf(" A %s (%s)  D %.3f  exposure %s  money "
+				       "%s\n",
+				       at, govmap_strength_word(sc->A), sc->D, ee,
+				       mm);
+				name_rest(rest, "       ");
+				printf("       why: %s\n", why);
+			}
 		}
 		if (!shown)
 			printf(md ? "None: no body here has a money figure for "
@@ -550,11 +581,15 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				printf("| %zu | %s (`%s`) | %s %s: %s | %.3f |\n",
 				       k + 1, e->name ? e->name : e->id, e->id, at,
 				       govmap_strength_word(sc->A), why, sc->D);
-			else
-				printf("  %3zu. %-48.48s A %s (%s)  D %.3f\n"
-				       "       why: %s\n",
-				       k + 1, e->name ? e->name : e->id, at,
-				       govmap_strength_word(sc->A), sc->D, why);
+			else {
+				printf("  %3zu. ", k + 1);
+				const char *rest =
+					name_col(e->name ? e->name : e->id);
+				printf(" A %s (%s)  D %.3f\n", at,
+				       govmap_strength_word(sc->A), sc->D);
+				name_rest(rest, "       ");
+				printf("       why: %s\n", why);
+			}
 		}
 		if (!ushown)
 			printf(md ? "None.\n" : "    none\n");

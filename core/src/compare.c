@@ -246,28 +246,51 @@ static int64_t exposure_share(const govmap_entity *e, const govmap_score *sc)
 	return llround(sc->D * (double)money * EXPOSURE_UNIT);
 }
 
+/* Does entity e (score sc) count towards the total with money recorded
+ * (the bodies and boards exposure_share reads; 0 when its money is not
+ * recorded)? */
+static int priced_share(const govmap_entity *e, const govmap_score *sc)
+{
+	return (e->kind == GOVMAP_KIND_BODY || e->kind == GOVMAP_KIND_BOARD) &&
+	       sc->active && !sc->electorate && sc->money >= 0;
+}
+
+/* The total in EXPOSURE_UNITs; *priced (when not NULL) is how many
+ * entities have money recorded (priced_share) */
 static int64_t exposure_units(const govmap_registry *reg,
-			      const govmap_analysis *an)
+			      const govmap_analysis *an, size_t *priced)
 {
 	int64_t sum = 0;
-	size_t n = an ? govmap_registry_count(reg) : 0;
+	size_t n = an ? govmap_registry_count(reg) : 0, k = 0;
 	for (size_t i = 0; i < n; i++) {
+		const govmap_entity *e = govmap_registry_at(reg, i);
 		const govmap_score *sc = govmap_analysis_score(an, i);
-		sum += exposure_share(govmap_registry_at(reg, i), sc);
+		sum += exposure_share(e, sc);
+		k += (size_t)priced_share(e, sc);
 	}
+	if (priced)
+		*priced = k;
 	return sum;
 }
 
 static double exposure_of(const govmap_registry *reg,
 			  const govmap_analysis *an)
 {
-	return (double)exposure_units(reg, an) / EXPOSURE_UNIT;
+	return (double)exposure_units(reg, an, NULL) / EXPOSURE_UNIT;
 }
 
 double govmap_exposure_total(const govmap_session *s)
 {
 	return exposure_of(govmap_session_registry(s),
 			   govmap_session_analysis(s));
+}
+
+size_t govmap_exposure_count(const govmap_session *s)
+{
+	size_t k;
+	exposure_units(govmap_session_registry(s),
+		       govmap_session_analysis(s), &k);
+	return k;
 }
 
 const govmap_entity *govmap_diff_entity(const govmap_diff *d,
@@ -325,7 +348,8 @@ static void score_of(const diff_impl *x, int side, int32_t i, bool *act,
 	*act = sc->active;
 	*A = round6(sc->A);
 	*D = round6(sc->D);
-	*E = sc->money > 0 ? round(sc->exposure) : 0;
+	/* money not recorded: exposure unknown (-1), never £0 */
+	*E = sc->money >= 0 ? round(sc->exposure) : -1;
 }
 
 static int entry_changed(const govmap_diff_entry *r)
@@ -1076,6 +1100,7 @@ struct govmap_timeline {
 	 * baseline's) in `total` */
 	int totals;
 	int64_t total; /* in EXPOSURE_UNITs */
+	size_t priced; /* the entities in it with money recorded */
 };
 
 /* Commit idx needs no load for the relevant entity: its change, against
@@ -1223,10 +1248,13 @@ static int patch_prev(govmap_timeline *t, size_t idx)
 					govmap_analysis_score(an, (size_t)ti[j]);
 				t->total += exposure_share(e, sc) -
 					    exposure_share(e, &was[j]);
+				t->priced += (size_t)priced_share(e, sc);
+				t->priced -= (size_t)priced_share(e, &was[j]);
 			}
 		} else if (rc == 0) {
 			t->total = exposure_units(reg,
-					govmap_session_analysis(t->prev));
+					govmap_session_analysis(t->prev),
+					&t->priced);
 		}
 	}
 	free(at);
@@ -1327,7 +1355,8 @@ int govmap_timeline_open(govmap_timeline **out,
 			if (t->totals)
 				t->total = exposure_units(
 					govmap_session_registry(t->base),
-					govmap_session_analysis(t->base));
+					govmap_session_analysis(t->base),
+					&t->priced);
 		}
 	}
 	*out = t;
@@ -1449,6 +1478,7 @@ int govmap_timeline_next(govmap_timeline *t,
 			t->id_touched = 1;
 		t->step.exposure =
 			t->totals ? (double)t->total / EXPOSURE_UNIT : 0;
+		t->step.priced = t->totals ? t->priced : 0;
 		t->step.session = t->prev;
 		t->step.prev = t->prev;
 		t->step.loaded = true;
@@ -1489,8 +1519,10 @@ int govmap_timeline_next(govmap_timeline *t,
 			t->last = idx;
 		if (t->step.loaded && t->totals) {
 			t->total = exposure_units(govmap_session_registry(t->cur),
-						  govmap_session_analysis(t->cur));
+						  govmap_session_analysis(t->cur),
+						  &t->priced);
 			t->step.exposure = (double)t->total / EXPOSURE_UNIT;
+			t->step.priced = t->priced;
 		}
 	}
 	if (!t->step.loaded || !t->prev || (t->what & GOVMAP_COMPARE_NO_DIFF)) {

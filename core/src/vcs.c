@@ -33,11 +33,11 @@ static void git_fail(govmap_diags *diags, const char *what)
 
 char *govmap__display_dup(const char *s)
 {
-	char *d = strdup(s ? s : "");
-	for (unsigned char *p = (unsigned char *)d; d && *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	return d;
+	/* the escaper's widest is four bytes a byte (\xNN for a byte that
+	 * is not UTF-8); \uNNNN takes at most three a byte */
+	size_t n = strlen(s ? s : "") * 4 + 8;
+	char *d = malloc(n);
+	return d ? govmap_text_escape(d, n, s) : NULL;
 }
 
 int govmap__git_open(git_repository **repo, char **rel, const char *root,

@@ -61,6 +61,20 @@ commit() {
 	[ "$4" = - ] || git -C "$repo" tag "$4"
 }
 
+# new_repo NAME: an empty repository $tmp/NAME with a registry reg/ of
+# that name (bodies/, boards/, links/, contracts/), its electorate,
+# council and link written (voters); sets repo and reg.
+new_repo() {
+	repo=$tmp/$1
+	reg=$repo/reg
+	git -c init.defaultBranch=main init -q "$repo" &&
+		mkdir -p "$reg/bodies" "$reg/boards" "$reg/links" \
+			"$reg/contracts" ||
+		echo "# the $1 repository could not be made" >>"$tmp/notes"
+	printf 'schema: 1\nname: test-%s\n' "$1" >"$reg/govmap.yaml"
+	voters
+}
+
 # voters: the electorate, the council it elects and the link, in $reg.
 voters() {
 	cat >"$reg/bodies/test-electorate.yaml" <<EOT
@@ -545,13 +559,7 @@ check history-revert-total 0 history --max-count 3
 #                          dated 2024-02-15
 #   r4-care    2024-04-01  a new provider whose name holds a web address, and
 #                          a contract with it, not tendered
-repo=$tmp/review
-reg=$repo/reg
-git -c init.defaultBranch=main init -q "$repo" &&
-	mkdir -p "$reg/bodies" "$reg/boards" "$reg/links" "$reg/contracts" ||
-	echo "# the review repository could not be made" >>"$tmp/notes"
-printf 'schema: 1\nname: test-review\n' >"$reg/govmap.yaml"
-voters
+new_repo review
 trust() {
 	cat >"$reg/bodies/test-trust.yaml" <<EOT
 kind: body
@@ -660,13 +668,7 @@ check review-history-board 0 history test-trust-board
 #   f4-merge  2024-04-01  it moves into trusts/all.yaml beside another
 #                         trust, and its name changes
 #   f5-links  2024-05-01  a link gives it a chain to the voters
-repo=$tmp/follow
-reg=$repo/reg
-git -c init.defaultBranch=main init -q "$repo" &&
-	mkdir -p "$reg/bodies" "$reg/links" ||
-	echo "# the follow repository could not be made" >>"$tmp/notes"
-printf 'schema: 1\nname: test-follow\n' >"$reg/govmap.yaml"
-voters
+new_repo follow
 ftrust() { # ftrust ID NAME NOTES
 	printf 'kind: body\nid: %s\nname: %s\ntype: arms-length-body\nregion: england/testshire\nvalid:\n  from: 2013-04-01\nnotes: %s\n%s\n' \
 		"$1" "$2" "$3" "$src"
@@ -716,6 +718,22 @@ check follow-blame-until-before-since 2 blame test-trust --since 2024-04-01 --un
 check follow-blame-bad-max 2 blame test-trust --max-count 0
 check follow-blame-bad-since 2 blame test-trust --since 2024-02-30
 check follow-history-max-count 0 history test-trust --max-count 3
+
+# --- what Git says, on a terminal: a fourth repository whose one commit
+# has an author name with an escape sequence (ESC [31m), a right-to-left
+# override (U+202E) and letters of two bytes, longer than blame's
+# 24-character author column, and a summary with an escape that clears
+# the screen.  Both are escaped as registry text is; blame cuts the name
+# at a character, never inside one, and lines the columns up by
+# characters.
+new_repo hostile
+git -C "$repo" add -A &&
+	commit "$(printf 'Zo\303\253 \033[31m\342\200\256\303\221\303\272\303\261ez-Example Longname')" \
+		zoe@example.org 2024-01-01 - "$(printf 'Add the council \033[2J now')" ||
+	echo "# commit h1 failed" >>"$tmp/notes"
+verdict "hostile: the repository is built"
+check hostile-blame 0 blame test-council
+check hostile-history 0 history test-council
 
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]

@@ -164,6 +164,10 @@ START_TEST(compare_sessions_and_wording)
 	ck_assert_int_eq(e->links_changed, 1);
 	ck_assert_int_ge(e->cause, 0);
 	ck_assert_str_eq(d->v[e->cause].id, "trust-scrutinised-by-council");
+	/* no money recorded for the trust: its exposure is unknown (-1) on
+	 * both sides, never £0; and no body in force records money */
+	ck_assert(e->Ea == -1 && e->Eb == -1);
+	ck_assert_uint_eq(govmap_exposure_count(a), 0);
 	int need = govmap_diff_entry_what(buf, sizeof buf, d, e, 0);
 	ck_assert_str_eq(buf,
 			 "scores moved: trust-scrutinised-by-council changed");

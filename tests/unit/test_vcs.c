@@ -269,7 +269,8 @@ static git_oid commit_index(git_index *idx, int64_t when, const char *msg)
 	git_ok(git_index_write(idx), "write");
 	git_index_free(idx);
 	git_ok(git_tree_lookup(&t, repo, &tree), "tree");
-	git_ok(git_signature_new(&sig, "Ann \033[31mExample", "ann@example.org",
+	git_ok(git_signature_new(&sig,
+				 "Ann \033[31m\xe2\x80\xae\xc2\x9b\xff" "Example", "ann@example.org",
 				 when, 60),
 	       "sig");
 	if (git_reference_name_to_id(&head, repo, "HEAD") == 0)
@@ -436,8 +437,11 @@ START_TEST(history_keeps_registry_commits)
 	ck_assert_int_eq(strncmp(h->v[0].short_id, hex, 12), 0);
 	ck_assert_uint_eq(strlen(h->v[0].short_id), 12);
 	ck_assert_str_eq(h->v[0].summary, "second");
-	/* control characters of a hostile name are not passed on */
-	ck_assert_str_eq(h->v[0].author, "Ann ?[31mExample");
+	/* a hostile name's escape, bidi override, C1 control (a CSI) and
+	 * byte that is not UTF-8 are not passed on: escaped as the
+	 * registry's text is, so the terminal shows them */
+	ck_assert_str_eq(h->v[0].author,
+			 "Ann \\x1B[31m\\u202E\\u009B\\xFFExample");
 	ck_assert_int_eq(h->v[0].time, 1700000200);
 	ck_assert_int_eq(h->v[0].offset, 60);
 	ck_assert_uint_eq(strlen(h->v[0].tree), 40);
@@ -809,6 +813,7 @@ typedef struct {
 	int same, loaded;
 	size_t errors;
 	double exposure;
+	size_t priced;
 } total_step;
 
 static size_t walk_totals(total_step *v, size_t max, govmap_stage stage)
@@ -823,6 +828,7 @@ static size_t walk_totals(total_step *v, size_t max, govmap_stage stage)
 		v[k].same = st->same;
 		v[k].loaded = st->loaded;
 		v[k].exposure = st->exposure;
+		v[k].priced = st->priced;
 		/* the commit loaded alone, without the cache */
 		govmap_session_opts one = w.so;
 		one.cache = NULL;
@@ -834,6 +840,9 @@ static size_t walk_totals(total_step *v, size_t max, govmap_stage stage)
 		ck_assert_msg(st->exposure == govmap_exposure_total(s),
 			      "step %zu: exposure %.17g, loaded alone %.17g", k,
 			      st->exposure, govmap_exposure_total(s));
+		ck_assert_msg(st->priced == govmap_exposure_count(s),
+			      "step %zu: %zu bodies with money, loaded alone "
+			      "%zu", k, st->priced, govmap_exposure_count(s));
 		ck_assert_uint_eq(govmap_registry_count(
 					  govmap_session_registry(st->session)),
 				  govmap_registry_count(
@@ -928,6 +937,8 @@ START_TEST(timeline_totals_only)
 			  "statutory_basis: An Act\n" TMONEY("7777", "budget"));
 	commit_files(1700000200, "two bodies' money", files);
 	files[7] = TICB("3000001") "notes: a note\n";
+	/* the council's first figure: one more body with money */
+	files[3] = RBODY("council", "local-authority", TMONEY("900", "outturn"));
 	commit_files(1700000300, "notes", files);
 	files[15] = TCONTRACT("400000");
 	commit_files(1700000400, "contract value", files);
@@ -961,16 +972,22 @@ START_TEST(timeline_totals_only)
 		ck_assert_uint_eq(u[k].errors, v[k].errors);
 		ck_assert_double_eq(u[k].exposure, 0);
 	}
-	/* the figures and the weaker link moved the totals */
+	/* the figures (the council's first at [3]) and the weaker link
+	 * moved the totals */
 	ck_assert_double_gt(v[0].exposure, 0);
 	ck_assert_double_gt(v[1].exposure, v[0].exposure);
 	ck_assert_double_gt(v[2].exposure, v[1].exposure);
-	ck_assert_double_eq(v[3].exposure, v[2].exposure);
+	ck_assert_double_gt(v[3].exposure, v[2].exposure);
 	ck_assert_double_ne(v[4].exposure, v[3].exposure);
 	ck_assert_double_ne(v[5].exposure, v[4].exposure);
 	ck_assert_double_gt(v[6].exposure, v[5].exposure);
 	ck_assert_double_gt(v[7].exposure, v[6].exposure);
 	ck_assert_double_gt(v[10].exposure, v[9].exposure);
+	/* the council's first figure, in a commit not loaded: counted */
+	ck_assert_uint_eq(v[0].priced, 3);
+	ck_assert_uint_eq(v[2].priced, 3);
+	ck_assert_uint_eq(v[3].priced, 4);
+	ck_assert_uint_eq(v[10].priced, 4);
 }
 END_TEST
 

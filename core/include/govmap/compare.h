@@ -104,8 +104,8 @@ typedef struct {
 	bool act_a, act_b; /**< in force on each side's date */
 	double Aa, Ab, Da, Db; /**< scores rounded to six places (0 when
 				    not analysed or absent) */
-	double Ea, Eb;    /**< exposure, rounded to pounds; 0 when money is
-			       unknown */
+	double Ea, Eb;    /**< exposure, rounded to pounds; -1 when money is
+			       not recorded (unknown, never 0) */
 	bool moved;       /**< in force on both sides and A or exposure
 			       differs */
 	/** links added, removed and changed whose `from` or `to` is this
@@ -153,6 +153,11 @@ int govmap_diff_sessions(govmap_diff **out, govmap_session *a,
  * they are added in; as govmap_diff's exposure_a and exposure_b are); 0
  * without an analysis. */
 double govmap_exposure_total(const govmap_session *s);
+
+/** How many of those bodies and boards have money recorded (for the
+ * session's date): 0 means the total is unknown, not £0; 0 without an
+ * analysis. */
+size_t govmap_exposure_count(const govmap_session *s);
 
 /** Free a diff (not its sessions).  Accepts NULL. */
 void govmap_diff_free(govmap_diff *d);
@@ -322,6 +327,10 @@ typedef struct {
 	 * govmap_exposure_total gives for its registry, also when `same`;
 	 * 0 otherwise, and without an analysis. */
 	double exposure;
+	/** (totals_only) How many of the bodies and boards in that total
+	 * have money recorded (govmap_exposure_count): 0 means the total
+	 * is unknown, not £0.  0 otherwise. */
+	size_t priced;
 } govmap_timeline_step;
 
 /**

@@ -6,8 +6,10 @@
  * read the repository with libgit2 (no `git` process, no checkout) and
  * return plain data; loading the registry as it was at one of the commits
  * is govmap_src_open_git()'s job (source.h).  Strings that come from the
- * repository (author names, summaries) are for display: control
- * characters in them are replaced by '?'.
+ * repository (author names, summaries) are for display, escaped as
+ * govmap_text_escape() escapes them: control characters and bytes that
+ * are not UTF-8 as \xNN, C1 controls, bidi and invisible characters as
+ * \uNNNN.
  */
 #ifndef GOVMAP_VCS_H
 #define GOVMAP_VCS_H
