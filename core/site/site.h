@@ -113,10 +113,11 @@ typedef struct site_legend {
 	size_t nlines;
 	char fill[SITE_LEGEND_MAX][8]; /* box fills seen, "#rrggbb" */
 	size_t nfills;
+	int cut; /* a box with cut corners: money not recorded */
+	/* box borders in a colour (a plugin's for the type), "#rrggbb" */
+	char border[SITE_LEGEND_MAX][8];
+	size_t nborders;
 } site_legend;
-
-/* site_pages.c: the legend as an HTML list of real line samples. */
-void site_legend_html(site_buf *b, const site_legend *l);
 
 /* ---- site_assets.c ---- */
 
@@ -171,6 +172,13 @@ typedef struct {
 	govmap_diff *since;
 	char since_date[11];
 } site_ctx;
+
+/* site_pages.c: the legend as an HTML list of real line samples; a
+ * border colour is named by the body and board types the plugins give it
+ * that the map draws (its GOVMAP_MAP_JSON `json`; NULL: every such type;
+ * a colour no type has is left out). */
+void site_legend_html(site_buf *b, const site_ctx *c, const site_legend *l,
+		      const char *json);
 
 /* cmd_site.c: the analysis on entity i's last day in force, and that
  * day, when it had ended by the site's date; NULL otherwise. */

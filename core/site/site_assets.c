@@ -270,6 +270,8 @@ static const char *const css_lines[] = {
 	"   * deficit included, stays in view without scrolling sideways */",
 	"  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }",
 	"  table.cards, table.cards tbody, table.cards tr, table.cards th, table.cards td { display: block; }",
+	"  /* left a table caption, it shrank to its longest word: one word a line */",
+	"  table.cards caption { display: block; }",
 	"  table.cards tr { border-bottom: 2px solid var(--rule); padding: 0.35rem 0; }",
 	"  table.cards th, table.cards td { border: 0; padding: 0.1rem 0.25rem; text-align: left; white-space: normal; }",
 	"  table.cards td[data-label]::before { content: attr(data-label) \": \"; font-weight: 700; color: var(--text); }",

@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "govmap/map.h"
+#include "govmap/pluginhost.h"
 #include "govmap/report.h"
 #include "site.h"
 #include "../cli/cli_print.h"
@@ -867,7 +869,51 @@ static const char *words_for(const char *colour, int boxes)
 	return NULL;
 }
 
-void site_legend_html(site_buf *b, const site_legend *l)
+/* Does a map's JSON (GOVMAP_MAP_JSON) draw a node of type `type`? */
+static int node_of_type(const char *json, const char *type)
+{
+	char key[160];
+	int n = snprintf(key, sizeof key, "\"type\":\"%s\"", type);
+	return n > 0 && (size_t)n < sizeof key && strstr(json, key) != NULL;
+}
+
+/* The body and board types the plugins declare whose colour is
+ * `colour` and that the map draws (a node of that type in its JSON, when
+ * there is one), each once, in plain words, ", " between; returns how
+ * many */
+static size_t border_types(site_buf *b, const site_ctx *c,
+			   const char *colour, const char *json)
+{
+	const char *const *types[2], *const *links;
+	size_t k = 0;
+	if (!c->cli->plugins)
+		return 0;
+	govmap_plugins_types(c->cli->plugins, &types[0], &types[1], &links);
+	for (int t = 0; t < 2; t++)
+		for (size_t i = 0; types[t] && types[t][i]; i++) {
+			const char *tc = cli_plugin_colour(types[t][i],
+							   c->cli->plugins);
+			if (!tc || strcasecmp(tc, colour) != 0 ||
+			    (json && !node_of_type(json, types[t][i])))
+				continue;
+			/* two plugins may declare one type */
+			int dup = 0;
+			for (int u = 0; u <= t && !dup; u++)
+				for (size_t j = 0; types[u] && types[u][j] &&
+						   (u < t || j < i) && !dup;
+				     j++)
+					dup = strcmp(types[u][j],
+						     types[t][i]) == 0;
+			if (dup)
+				continue;
+			sb_put(b, k++ ? ", " : "");
+			sb_type(b, types[t][i]);
+		}
+	return k;
+}
+
+void site_legend_html(site_buf *b, const site_ctx *c, const site_legend *l,
+		      const char *json)
 {
 	static const char *const how[] = {
 		"solid: set in law", "dashed: by contract, guidance or a seat",
@@ -915,6 +961,32 @@ void site_legend_html(site_buf *b, const site_legend *l)
 					(int)(sp - box_words[w].words),
 					box_words[w].words, sp + 1);
 			}
+	/* a plugin's colour for a type: the box's border */
+	for (size_t i = 0; i < l->nborders; i++) {
+		site_buf t = {0};
+		if (border_types(&t, c, l->border[i], json) && !t.oom)
+			sb_putf(b, "<li class=\"legend-border\"><svg "
+				   "class=\"legend-sample\" width=\"28\" "
+				   "height=\"16\" viewBox=\"0 0 28 16\" "
+				   "aria-hidden=\"true\"><rect x=\"2\" y=\"2\" "
+				   "width=\"24\" height=\"12\" "
+				   "fill=\"#ffffff\" stroke=\"%s\" "
+				   "stroke-width=\"2.5\"/></svg> border: %.*s"
+				   "</li>\n",
+				l->border[i], (int)t.n, t.s);
+		sb_free(&t);
+	}
+	/* a box as the map draws one whose money is not recorded: its
+	 * corners cut by short lines (Graphviz's "diagonals") */
+	if (l->cut)
+		sb_put(b, "<li class=\"legend-cut\"><svg class=\"legend-sample\" "
+			  "width=\"28\" height=\"16\" viewBox=\"0 0 28 16\" "
+			  "aria-hidden=\"true\"><rect x=\"1\" y=\"1\" "
+			  "width=\"26\" height=\"14\" fill=\"#ffffff\" "
+			  "stroke=\"#555555\"/><path d=\"M1 6L6 1M22 1L27 6"
+			  "M27 10L22 15M6 15L1 10\" stroke=\"#555555\"/>"
+			  "</svg> cut corners: money not recorded for this "
+			  "year (unknown, not zero)</li>\n");
 	/* the national overview draws no lines (graphs/map.c) */
 	sb_put(b, l->nlines ? "</ul>\n<p class=\"legend-note\">Thicker "
 			      "lines are stronger links. The arrow points to "
@@ -1059,7 +1131,7 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 		sb_put(b, " (scrolls sideways; use the arrow keys)\">\n");
 		sb_putn(b, inl.s, inl.n);
 		sb_put(b, "\n</div>\n");
-		site_legend_html(b, &legend);
+		site_legend_html(b, c, &legend, json);
 		if (an == c->s->an)
 			print_note(b, c, o, svg, len);
 	}

@@ -114,6 +114,20 @@ static void legend_line(site_legend *l, const char *stroke, int dashed)
 	}
 }
 
+/* A box's border colour, unless black (the default), grey (context,
+ * graphs/map.c) or white */
+static void legend_border(site_legend *l, const char *stroke)
+{
+	if (strcmp(stroke, "#000000") == 0 || strcmp(stroke, "#888888") == 0 ||
+	    strcmp(stroke, "#ffffff") == 0)
+		return;
+	for (size_t i = 0; i < l->nborders; i++)
+		if (strcmp(l->border[i], stroke) == 0)
+			return;
+	if (l->nborders < SITE_LEGEND_MAX)
+		memcpy(l->border[l->nborders++], stroke, 8);
+}
+
 static void legend_fill(site_legend *l, const char *fill)
 {
 	for (size_t i = 0; i < l->nfills; i++)
@@ -130,6 +144,10 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 	site_legend leg = {0};
 	/* the node or edge being read: its <g>'s depth and output offset */
 	int gdepth = 0, node_depth = -1, edge_depth = -1, drop_node = 0;
+	/* a box's corner lines: Graphviz draws four for "diagonals", the
+	 * cut corners of a body whose money is not recorded (graphs/map.c),
+	 * three for a box3d's edges */
+	int corners = 0;
 	size_t node_start = 0;
 	site_buf b = {0};
 	const char *p = svg, *end = svg + len;
@@ -191,7 +209,10 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 				if (gdepth == node_depth) {
 					if (drop_node) /* the map's own legend */
 						b.n = node_start;
+					else if (corners == 4)
+						leg.cut = 1;
 					node_depth = -1;
+					corners = 0;
 					drop_node = 0;
 				}
 				if (gdepth == edge_depth)
@@ -318,11 +339,17 @@ int site_svg_inline(site_buf *out, const char *svg, size_t len,
 		if (edge_depth > 0 && nlen == 4 && strncmp(nm, "path", 4) == 0 &&
 		    stroke[0])
 			legend_line(&leg, stroke, dashed);
+		if (node_depth > 0 && nlen == 8 &&
+		    strncmp(nm, "polyline", 8) == 0)
+			corners++;
 		if (node_depth > 0 && !drop_node && fill[0] &&
 		    ((nlen == 7 && strncmp(nm, "polygon", 7) == 0) ||
 		     (nlen == 7 && strncmp(nm, "ellipse", 7) == 0) ||
-		     (nlen == 4 && strncmp(nm, "path", 4) == 0)))
+		     (nlen == 4 && strncmp(nm, "path", 4) == 0))) {
 			legend_fill(&leg, fill);
+			if (stroke[0])
+				legend_border(&leg, stroke);
+		}
 		if (is_svg) {
 			depth++;
 			sb_put(&tag, " class=\"map-svg\" role=\"group\"");

@@ -120,6 +120,21 @@ echo "site map $site pt high, the map with its legend $alone pt"
 ! grep -q '<title>legend</title>' "$1/nolegend/index.html"
 EOF
 )" "$BIN" "$tmp" "$top"
+check "the key under a map names what it draws: cut corners (money not recorded) and a plugin's border colour, by its type" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/analysis/brief-types" site -o "$1/key" >/dev/null
+page="$1/key/regions/england.testshire.html"
+grep -q '<li class="legend-cut"><svg .*</svg> cut corners: money not recorded for this year (unknown, not zero)</li>' "$page"
+grep -q '<li class="legend-border"><svg .*stroke="#238b45".*</svg> border: local Healthwatch</li>' "$page"
+# a type of the same plugin that this map does not draw is not named
+! grep -q 'border: .*integrated care board' "$page"
+# every box of Cwm Prawf's map has its money: no cut corners in its key
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/key2" >/dev/null
+grep -q 'Key to this map' "$1/key2/regions/wales.cwm-prawf.html"
+! grep -q 'legend-cut' "$1/key2/regions/wales.cwm-prawf.html"
+grep -q 'legend-cut' "$1/key2/regions/england.testshire.html"
+EOF
+)" "$BIN" "$tmp" "$top"
 check "a map whose text would print under 8 pt from the browser says so, and how to print it on sheets" sh -c "$(cat <<'EOF'
 set -e
 "$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/printnote" >/dev/null

@@ -444,8 +444,13 @@ await test('at 390 px no table of bodies hides its deficit column', async () => 
         const b = td.getBoundingClientRect();
         return b.width === 0 || b.left < 0 || b.right > document.documentElement.clientWidth + 1;
       });
-      return { n: cells.length, out: out.length, wide: document.documentElement.scrollWidth };
+      // a card table's caption spans the page, not one word a line
+      const narrow = [...document.querySelectorAll('main table.cards caption')]
+        .filter((c) => c.getBoundingClientRect().width < 0.6 * document.documentElement.clientWidth)
+        .map((c) => `${Math.round(c.getBoundingClientRect().width)} px: ${c.textContent.slice(0, 40)}`);
+      return { n: cells.length, out: out.length, wide: document.documentElement.scrollWidth, narrow };
     });
+    assert(r.narrow.length === 0, `${rel}: table captions squeezed at 390 px: ${r.narrow.join('; ')}`);
     assert(r.n > 0, `${rel}: no deficit cell`);
     assert(r.out === 0, `${rel}: ${r.out} of ${r.n} deficit cells are out of view at 390 px`);
     assert(r.wide <= 392, `${rel} is ${r.wide} px wide at 390`);
