@@ -278,8 +278,10 @@ static int draw_map(cli_brief *b, const cli_session *s, const size_t *top,
 	mo.no_legend = 1;
 	mo.title = title;
 	mo.findings = s->findings;
-	mo.type_colour = cli_plugin_colour;
-	mo.colour_payload = plugins;
+	/* no plugin colours for types (box borders): the brief's key, a
+	 * paragraph of words, cannot name them, and the five bodies' types
+	 * are given in words below */
+	(void)plugins;
 	free(b->svg);
 	b->svg = NULL;
 	int rc = govmap_map_render(&b->svg, &b->svglen, s->an, &mo,
@@ -377,9 +379,11 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 			     "this year (unknown, not zero). Lines: blue "
 			     "elected, black accountable or reporting to, green "
 			     "scrutinised by, orange appointed or nominated by, "
-			     "grey member or board of; solid statute, dashed "
-			     "contract, guidance or seats, dotted no basis; "
-			     "thicker is stronger.",
+			     "pink funded by, light blue regulated, inspected "
+			     "or audited by, red-orange ratified by, grey "
+			     "member, part or board of or commissioned by; "
+			     "solid statute, dashed contract, guidance or "
+			     "seats, dotted no basis; thicker is stronger.",
 			     b->map_bodies) < 0;
 	}
 	nomem |= add(b, BRIEF_PAGE, NULL, NULL, NULL) < 0;
