@@ -145,6 +145,21 @@ if gm -r $bt --on 2024-06-01 brief --region testshire -o "$tmp/t.html" 2>"$tmp/e
 		if grep -qF "$want" "$tmp/t.html"; then pass "brief-types HTML has '$want'"
 		else fail "brief-types HTML has '$want'"; fi
 	done
+	# its key is words: no plugin colour (local Healthwatch's green) as
+	# a border it cannot name, and every line colour named
+	sed -n 's/.*src="data:image\/svg+xml;base64,\([^"]*\)".*/\1/p' "$tmp/t.html" |
+		base64 -d >"$tmp/t-map.svg" 2>/dev/null
+	if ! grep -q '<svg' "$tmp/t-map.svg" ||
+		grep -qi 'stroke="#238b45"' "$tmp/t-map.svg"; then
+		fail "brief-types: the map draws no plugin border colour"
+	else
+		pass "brief-types: the map draws no plugin border colour"
+	fi
+	if grep -qF 'pink funded by, light blue regulated, inspected or audited by' "$tmp/t.html"; then
+		pass "brief-types: the key names the funded-by and regulated-by lines"
+	else
+		fail "brief-types: the key names the funded-by and regulated-by lines"
+	fi
 	if sed 's/never £0//g' "$tmp/t.html" | grep -q '£0\b'; then
 		fail "brief-types: no £0 for unknown money"
 	else
