@@ -56,7 +56,7 @@ static void value_text(char *buf, size_t size, double v, int money)
 
 int cli_chart_svg(char **out, size_t *len, const char *title,
 		  const char *ylabel, const cli_chart_point *pts, size_t n,
-		  int money)
+		  int money, const char *empty)
 {
 	char *buf = NULL;
 	size_t sz = 0;
@@ -102,8 +102,9 @@ int cli_chart_svg(char **out, size_t *len, const char *title,
 	/* axes, grid and the y labels */
 	for (int k = 0; k <= 4; k++) {
 		double v = ymax * k / 4, y = T + ph - ph * k / 4;
-		char lab[32];
-		value_text(lab, sizeof lab, v, money);
+		char lab[32] = "";
+		if (n) /* no point, no scale: never a "£0" for nothing */
+			value_text(lab, sizeof lab, v, money);
 		fprintf(f,
 			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 			"y2=\"%.1f\" stroke=\"%s\"/>\n"
@@ -123,10 +124,10 @@ int cli_chart_svg(char **out, size_t *len, const char *title,
 	xml_text(f, ylabel, 60);
 	fprintf(f, "</text>\n");
 	if (!n) {
-		fprintf(f,
-			"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
-			"no commits</text>\n</svg>\n",
+		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
 			L + pw / 2, T + ph / 2);
+		xml_text(f, empty ? empty : "no commits", 120);
+		fprintf(f, "</text>\n</svg>\n");
 		fclose(f);
 		*out = buf;
 		*len = sz;

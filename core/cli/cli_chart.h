@@ -16,10 +16,11 @@ typedef struct {
 } cli_chart_point;
 
 /* An SVG document charting pts (oldest first): y from 0 to 1 for scores,
- * or from 0 for money (pounds, labelled "£1.2bn").  Every text is
+ * or from 0 for money (pounds, labelled "£1.2bn"); with no point, the
+ * words `empty` (NULL: "no commits") in its place.  Every text is
  * XML-escaped.  *out is malloc'd; returns 0, or -1 on out-of-memory. */
 int cli_chart_svg(char **out, size_t *len, const char *title,
 		  const char *ylabel, const cli_chart_point *pts, size_t n,
-		  int money);
+		  int money, const char *empty);
 
 #endif

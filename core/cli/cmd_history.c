@@ -303,7 +303,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	/* Oldest first: each state is compared with the one before. */
 	state *sv = calloc(h->n ? h->n : 1, sizeof(*sv));
 	cli_chart_point *pts = calloc(h->n ? h->n : 1, sizeof(*pts));
-	size_t npts = 0, listed = 0;
+	size_t npts = 0, listed = 0, unpriced = 0;
 	int rc = EXIT_OK;
 	if (!sv || !pts) {
 		cli_err("out of memory");
@@ -364,6 +364,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			listed++;
 			/* a total with no money recorded is unknown: not
 			 * charted (as £0 it would draw a fall) */
+			if (!id && scores && st->loaded && !st->priced)
+				unpriced++;
 			if (st->loaded && (id ? st->present : st->priced > 0)) {
 				pts[npts].time = st->c->time;
 				pts[npts].value = id ? st->D : st->exposure;
@@ -486,9 +488,19 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			snprintf(title, sizeof title,
 				 "Total exposure of the "
 				 "registry, commit by commit");
+		/* a commit whose registry records no money is left off the
+		 * total's chart: say so, never draw it as £0 */
+		if (!id && unpriced)
+			cli_note("history: %zu of the %zu commits listed record "
+				 "no money: their total exposure is unknown, and "
+				 "they are left off the chart",
+				 unpriced, listed);
 		if (cli_chart_svg(&svg, &len, title,
 				  id ? "deficit D = 1 - A" : "exposure", pts,
-				  npts, !id) < 0) {
+				  npts, !id,
+				  !id && unpriced ? "no commit listed records any "
+						    "money: the total is unknown"
+						  : NULL) < 0) {
 			cli_err("out of memory");
 			rc = EXIT_USAGE;
 		} else {

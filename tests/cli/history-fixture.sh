@@ -709,6 +709,14 @@ check follow-history 0 history test-trust
 check follow-history-no-scores 0 history test-trust --no-scores
 check follow-history-total 0 history
 check follow-history-total-no-scores 0 history --no-scores
+# no commit records money: the total is unknown, never charted as £0
+check follow-history-total-chart 0 history --chart "$tmp/follow.svg"
+grep -q "no commit listed records any money: the total is unknown" \
+	"$tmp/follow.svg" ||
+	echo "# the chart does not say the total is unknown" >>"$tmp/notes"
+! grep -q '£0' "$tmp/follow.svg" ||
+	echo "# the chart shows £0" >>"$tmp/notes"
+verdict "follow-history-total-chart: the chart"
 # the walk's limits: a field older than the walk is blamed on its oldest
 # commit, marked '^'
 check follow-blame-max-count 0 blame test-trust --max-count 2
