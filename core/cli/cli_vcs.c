@@ -242,6 +242,14 @@ int cli_write_new(const char *path, const char *data, size_t len, unsigned mode,
 
 /* --- text ------------------------------------------------------------ */
 
+void cli_md_or_text(FILE *f, int md, const char *s)
+{
+	if (md)
+		cli_md_text(f, s);
+	else
+		fputs(s, f);
+}
+
 void cli_md_text(FILE *f, const char *s)
 {
 	const unsigned char *start = (const unsigned char *)s;

@@ -66,6 +66,8 @@ int cli_write_new(const char *path, const char *data, size_t len,
  * the ":" of "://" too (&#46;, &#58;), so that GitHub does not turn a
  * name or note holding a web address into a link. */
 void cli_md_text(FILE *f, const char *s);
+/* s as cli_md_text writes it when `md`, else as it is (text output). */
+void cli_md_or_text(FILE *f, int md, const char *s);
 
 /* "2024-05-01" for a time in seconds (UTC + offset minutes). */
 void cli_time_date(char buf[11], int64_t t, int offset);

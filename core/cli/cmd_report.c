@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_vcs.h" /* cli_md_text */
 #include "govmap/report.h"
 
 static void usage(FILE *f)
@@ -141,6 +142,14 @@ static void json_findings(const cli_session *s, const govmap_report *rep,
 	}
 }
 
+/* A body's name and id for Markdown: "Name (`id`)", the name escaped
+ * (cli_md_text: registry text never becomes markup) */
+static void md_name(const govmap_entity *e)
+{
+	cli_md_text(stdout, e->name ? e->name : e->id);
+	printf(" (`%s`)", e->id);
+}
+
 /* Unsuppressed findings of one category, grouped by region and rule;
  * returns how many were printed. */
 static size_t text_findings(const cli_session *s, const govmap_report *rep,
@@ -155,25 +164,32 @@ static size_t text_findings(const cli_session *s, const govmap_report *rep,
 			continue;
 		const char *reg = govmap_report_finding_region(rep, f);
 		if (!lastr || strcmp(lastr, reg) != 0) {
-			printf(md ? "\n### %s\n" : "  %s\n",
-			       reg[0] ? reg : "(no region)");
+			printf(md ? "\n### " : "  ");
+			cli_md_or_text(stdout, md, reg[0] ? reg : "(no region)");
+			putchar('\n');
 			lastr = reg;
 			lastrule = NULL;
 		}
 		if (!lastrule || strcmp(lastrule, f->rule) != 0) {
-			if (md)
-				printf("\n**%s**%s%s%s\n\n", f->rule,
-				       f->basis ? " (basis: " : "",
-				       f->basis ? f->basis : "",
-				       f->basis ? ")" : "");
-			else
+			if (md) {
+				printf("\n**");
+				cli_md_text(stdout, f->rule);
+				printf("**");
+				if (f->basis) {
+					printf(" (basis: ");
+					cli_md_text(stdout, f->basis);
+					printf(")");
+				}
+				printf("\n\n");
+			} else
 				printf("    %s%s%s\n", f->rule,
 				       f->basis ? ", basis: " : "",
 				       f->basis ? f->basis : "");
 			lastrule = f->rule;
 		}
-		printf(md ? "- %s: %s\n" : "      %s: %s\n",
-		       govmap_severity_name(f->sev), f->msg);
+		printf(md ? "- %s: " : "      %s: ", govmap_severity_name(f->sev));
+		cli_md_or_text(stdout, md, f->msg);
+		putchar('\n');
 		shown++;
 	}
 	if (!shown)
@@ -242,7 +258,9 @@ static void sens_print(const cli_session *s, const govmap_report *rep,
 		const govmap_entity *e = govmap_registry_at(s->reg, set[k]);
 		const char *name = e->name ? e->name : e->id, *rest = NULL;
 		if (md) {
-			printf("- %zu. %s: ", k + 1, name);
+			printf("- %zu. ", k + 1);
+			cli_md_text(stdout, name);
+			printf(": ");
 		} else {
 			printf("    %3zu. ", k + 1);
 			rest = name_col(name);
@@ -476,8 +494,13 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	} else {
 		int md = fmt == FMT_MD;
 		const char *li = md ? "- " : "  ";
-		printf(md ? "# govmap report\n\n%s%s%s\n\n" : "govmap report: %s%s%s\n\n",
-		       s.title, region ? ", region " : "", region ? region : "");
+		printf(md ? "# govmap report\n\n" : "govmap report: ");
+		cli_md_or_text(stdout, md, s.title);
+		if (region) {
+			printf(", region ");
+			cli_md_or_text(stdout, md, region);
+		}
+		printf("\n\n");
 		printf(md ? "## Totals\n\n" : "Totals\n");
 		printf("%sPublic money in %s%s: %s.\n", li, fy,
 		       t->other_year ? " (or the nearest year recorded)" : "",
@@ -540,12 +563,14 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			govmap_money_format(ee, sizeof ee, sc->exposure);
 			govmap_score_A_text(sc, 3, at, sizeof at);
 			govmap_analysis_reason(s.an, ranked[k], why, sizeof why);
-			if (md)
-				printf("| %zu | %s (`%s`) | %s %s: %s | %.3f | %s | %s |\n",
-				       k + 1, e->name ? e->name : e->id, e->id,
-				       at, govmap_strength_word(sc->A), why,
-				       sc->D, mm, ee);
-			else {
+			if (md) {
+				printf("| %zu | ", k + 1);
+				md_name(e);
+				printf(" | %s %s: ", at,
+				       govmap_strength_word(sc->A));
+				cli_md_text(stdout, why);
+				printf(" | %.3f | %s | %s |\n", sc->D, mm, ee);
+			} else {
 				printf("  %3zu. ", k + 1);
 				const char *rest =
 					name_col(e->name ? e->name : e->id);
@@ -577,11 +602,14 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			char at[48], why[300];
 			govmap_score_A_text(sc, 3, at, sizeof at);
 			govmap_analysis_reason(s.an, unpriced[k], why, sizeof why);
-			if (md)
-				printf("| %zu | %s (`%s`) | %s %s: %s | %.3f |\n",
-				       k + 1, e->name ? e->name : e->id, e->id, at,
-				       govmap_strength_word(sc->A), why, sc->D);
-			else {
+			if (md) {
+				printf("| %zu | ", k + 1);
+				md_name(e);
+				printf(" | %s %s: ", at,
+				       govmap_strength_word(sc->A));
+				cli_md_text(stdout, why);
+				printf(" | %.3f |\n", sc->D);
+			} else {
 				printf("  %3zu. ", k + 1);
 				const char *rest =
 					name_col(e->name ? e->name : e->id);
@@ -629,11 +657,15 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				const govmap_entity *e =
 					govmap_registry_at(s.reg, undated[k]);
 				char pw[120];
-				printf(md ? "- %s (`%s`): %s\n"
-					  : "    %s (%s): %s\n",
-				       e->name ? e->name : e->id, e->id,
-				       govmap_period_words(pw, sizeof pw,
-							   e->valid));
+				if (md) {
+					printf("- ");
+					md_name(e);
+				} else {
+					printf("    %s (%s)",
+					       e->name ? e->name : e->id, e->id);
+				}
+				printf(": %s\n", govmap_period_words(pw, sizeof pw,
+								     e->valid));
 			}
 		}
 		printf(md ? "\n## Deficit findings by region and rule\n"
@@ -660,11 +692,21 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				if (!f->suppressed)
 					continue;
 				nsup++;
-				printf(md ? "- `%s` on %s: %s. Reason: %s\n"
-					  : "    [%s] %s: %s\n      reason: %s\n",
-				       f->rule,
-				       f->entity >= 0 ? govmap_registry_at(s.reg, (size_t)f->entity)->id : "-",
-				       f->msg, f->suppressed);
+				const char *on = f->entity >= 0
+					? govmap_registry_at(s.reg, (size_t)f->entity)->id
+					: "-";
+				if (md) {
+					printf("- `%s` on ", f->rule);
+					cli_md_text(stdout, on);
+					printf(": ");
+					cli_md_text(stdout, f->msg);
+					printf(". Reason: ");
+					cli_md_text(stdout, f->suppressed);
+					putchar('\n');
+				} else {
+					printf("    [%s] %s: %s\n      reason: %s\n",
+					       f->rule, on, f->msg, f->suppressed);
+				}
 			}
 		}
 		if (!nsup)

@@ -53,10 +53,7 @@ static const char *name_of(const govmap_entity *e)
 
 static void put(int fmt, const char *s)
 {
-	if (fmt == FMT_MD)
-		cli_md_text(stdout, s);
-	else
-		fputs(s, stdout);
+	cli_md_or_text(stdout, fmt == FMT_MD, s);
 }
 
 /* One body's line, after its name: what happened to it. */
