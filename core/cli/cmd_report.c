@@ -150,6 +150,18 @@ static void md_name(const govmap_entity *e)
 	printf(" (`%s`)", e->id);
 }
 
+/* A ranked row's first cells in Markdown: "| rank | name (`id`) | A in
+ * words: why | D", text escaped; the caller ends the row */
+static void md_row(size_t k, const govmap_entity *e, const govmap_score *sc,
+		   const char *at, const char *why)
+{
+	printf("| %zu | ", k + 1);
+	md_name(e);
+	printf(" | %s %s: ", at, govmap_strength_word(sc->A));
+	cli_md_text(stdout, why);
+	printf(" | %.3f", sc->D);
+}
+
 /* Unsuppressed findings of one category, grouped by region and rule;
  * returns how many were printed. */
 static size_t text_findings(const cli_session *s, const govmap_report *rep,
@@ -564,12 +576,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			govmap_score_A_text(sc, 3, at, sizeof at);
 			govmap_analysis_reason(s.an, ranked[k], why, sizeof why);
 			if (md) {
-				printf("| %zu | ", k + 1);
-				md_name(e);
-				printf(" | %s %s: ", at,
-				       govmap_strength_word(sc->A));
-				cli_md_text(stdout, why);
-				printf(" | %.3f | %s | %s |\n", sc->D, mm, ee);
+				md_row(k, e, sc, at, why);
+				printf(" | %s | %s |\n", mm, ee);
 			} else {
 				printf("  %3zu. ", k + 1);
 				const char *rest =
@@ -603,12 +611,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			govmap_score_A_text(sc, 3, at, sizeof at);
 			govmap_analysis_reason(s.an, unpriced[k], why, sizeof why);
 			if (md) {
-				printf("| %zu | ", k + 1);
-				md_name(e);
-				printf(" | %s %s: ", at,
-				       govmap_strength_word(sc->A));
-				cli_md_text(stdout, why);
-				printf(" | %.3f |\n", sc->D);
+				md_row(k, e, sc, at, why);
+				printf(" |\n");
 			} else {
 				printf("  %3zu. ", k + 1);
 				const char *rest =
