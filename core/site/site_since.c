@@ -225,8 +225,12 @@ static int region_page(site_ctx *c, const char *r)
 		snprintf(summary, sizeof summary,
 			 "The bodies and boards of %s in force on %s, and who "
 			 "they answered to.", title, date);
-		snprintf(mtitle, sizeof mtitle, "%s: %s on %s",
-			 c->s->title, title, date);
+		/* each map titled with its own side's date (the then-side's
+		 * session title says its date; the site's says today's) */
+		snprintf(mtitle, sizeof mtitle, "%s: %s",
+			 side || !c->then->title ? c->s->title
+						 : c->then->title,
+			 title);
 		govmap_map_opts o = {0};
 		o.region = r;
 		o.title = mtitle;

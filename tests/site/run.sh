@@ -135,6 +135,17 @@ grep -q 'Key to this map' "$1/key2/regions/wales.cwm-prawf.html"
 grep -q 'legend-cut' "$1/key2/regions/england.testshire.html"
 EOF
 )" "$BIN" "$tmp" "$top"
+check "then and now: each of the two maps is titled with its own side's date" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site --since 2019-01-01 -o "$1/since" >/dev/null
+titles=$(grep -o '<text[^>]*font-size="20.00">[^<]*' "$1/since/changes/england.testshire.html" | sed 's/<text[^>]*>//' | tr '\n' ' ')
+echo "$titles"
+case $titles in
+*"on 2019&#45;01&#45;01: Testshire "*"on 2025&#45;01&#45;01: Testshire "*) ;;
+*) exit 1 ;;
+esac
+EOF
+)" "$BIN" "$tmp" "$top"
 check "a map whose text would print under 8 pt from the browser says so, and how to print it on sheets" sh -c "$(cat <<'EOF'
 set -e
 "$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/printnote" >/dev/null
