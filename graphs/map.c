@@ -971,7 +971,10 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 			d->label = govmap__asprintf(
 				"%s\\nD weakest %.2f, %s %.2f\\n%zu %s%s%s",
 				aname ? aname : region, d->maxD,
-				d->money > 0 ? "by money" : "mean", d->D,
+				d->money <= 0 ? "mean"
+				: d->money_known < d->count ? "by known money"
+							    : "by money",
+				d->D,
 				d->count, d->count == 1 ? "body" : "bodies",
 				d->money_known ? ", " : "",
 				d->money_known ? mline : "");
@@ -980,7 +983,10 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 			d->label = govmap__asprintf(
 				"%zu x %s\\n%s\\nD %.2f (%s), %s",
 				d->count, type, region, d->D,
-				d->money > 0 ? "weighted by money" : "mean",
+				d->money <= 0 ? "mean"
+				: d->money_known < d->count
+					? "weighted by known money"
+					: "weighted by money",
 				mline);
 		/* in words, as the label: "7 bodies summarised (council,
 		 * North East London)", never the registry's region path */
@@ -995,7 +1001,11 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 			d->kind == GOVMAP__DN_FOOTPRINT ? "" : twords,
 			d->kind == GOVMAP__DN_FOOTPRINT ? "" : ", ", rwords,
 			weakest,
-			d->money > 0 ? "weighted by money" : "mean", d->D,
+			d->money <= 0 ? "mean"
+			: d->money_known < d->count
+				? "weighted by the money known"
+				: "weighted by money",
+			d->D,
 			e->name ? e->name : e->id);
 		d->tooltip = tip ? tooltip_escape(tip) : NULL;
 		if (!name || !region || !type || !d->label || !d->tooltip)

@@ -39,10 +39,10 @@ digraph govmap {
 		];
 		n0	[fillcolor="#f03b20",
 			fontcolor="#000000",
-			label="Testshire\nD weakest 0.76, by money 0.19\n5 bodies, £460m a year (4 of 5 known)",
+			label="Testshire\nD weakest 0.76, by known money 0.19\n5 bodies, £460m a year (4 of 5 known)",
 			sortv=6,
 			style=filled,
-			tooltip="5 bodies summarised (Testshire); weakest chain: deficit 0.757; deficit weighted by money 0.195; largest: Test Council"];
+			tooltip="5 bodies summarised (Testshire); weakest chain: deficit 0.757; deficit weighted by the money known 0.195; largest: Test Council"];
 		n1	[fillcolor="#ffffb2",
 			fontcolor="#000000",
 			label="Test Parliament\nA 0.90 (strong)  D 0.10\nmoney not recorded",
