@@ -93,14 +93,15 @@ static int child_main(void *arg, int fd, int errfd)
 static void add_failure(govmap_findings *out, const pentry *pe, size_t r,
 			const char *what)
 {
-	char id[200];
+	char id[200], path[4 * PATH_MAX + 8];
 	govmap_pos nopos = {NULL, 0, 0};
 	const govmap_plugin_rule *rule = govmap__rule_at(pe, r);
 	snprintf(id, sizeof id, "%s/%s", pe->d->name, rule->id);
 	govmap_findings_add(out, GOVMAP_SEV_ERROR, id, rule->basis, -1, nopos,
 			    "rule %s %s; its findings may be incomplete "
 			    "(plugin %s)",
-			    id, what, pe->path);
+			    id, what,
+			    govmap_text_escape(path, sizeof path, pe->path));
 }
 
 /* The parent's side of one child: records are parsed as they arrive. */
@@ -150,9 +151,18 @@ static void parse_records(rule_reader *r, double *deadline)
 			const govmap_plugin_rule *rule =
 				govmap__rule_at(pe, h.rule);
 			snprintf(id, sizeof id, "%s/%s", pe->d->name, rule->id);
+			/* the plugin's text, escaped once for every output:
+			 * a control character or a byte that is not UTF-8
+			 * shows as \xNN, so one finding is one line and
+			 * nothing reaches a terminal as a command */
+			char raw[MAX_MSG + 1], shown[4 * MAX_MSG + 8];
+			memcpy(raw, msg, h.len);
+			raw[h.len] = '\0';
 			govmap_findings_add(r->out, (govmap_severity)h.sev, id,
-					    rule->basis, e, pos, "%.*s",
-					    (int)h.len, msg);
+					    rule->basis, e, pos, "%s",
+					    govmap_text_escape(shown,
+							       sizeof shown,
+							       raw));
 		}
 		off += sizeof h + h.len;
 	}

@@ -65,6 +65,8 @@ cp "$fx"/*.so "$D"/
 chmod 644 "$D"/*.so
 rm -f "$D/fixture-hang.so"          # run separately below
 printf 'not an ELF file\n' > "$D/fixture-garbage.so"
+# a file name with a terminal escape: escaped wherever it is quoted
+printf 'not an ELF file\n' > "$D/fixture-garbage-$(printf '\033')[2J.so"
 $vg "$bin" --plugin-path "$D" plugins > "$tmp/out" 2> "$tmp/err"
 rc=$?
 sed "s#$D#DIR#g" "$tmp/err" > "$tmp/err.d"
@@ -72,6 +74,16 @@ expect_lines "loader messages" "$here/loader/expected-refusals" "$tmp/err.d"
 [ $rc = 1 ] && ok || bad "govmap plugins with refusals must exit 1, got $rc"
 grep -q '^fixture-good 1.0$' "$tmp/out" && ok ||
 	bad "fixture-good not listed as loaded" "$tmp/out"
+
+# a directory name with a terminal escape: `plugins` lists it escaped
+E="$tmp/dir-$(printf '\033')[2J"
+mkdir "$E" && chmod 755 "$E" && cp "$fx/fixture-good.so" "$E/" &&
+	chmod 644 "$E/fixture-good.so"
+$vg "$bin" --plugin-path "$E" plugins > "$tmp/out" 2> /dev/null
+grep -qxF "  $tmp/dir-\x1B[2J (--plugin-path)" "$tmp/out" &&
+	grep -qxF "  path        $tmp/dir-\x1B[2J/fixture-good.so" "$tmp/out" &&
+	! grep -q "$(printf '\033')" "$tmp/out" && ok ||
+	bad "plugins must list a path with an escape escaped" "$tmp/out"
 
 # group- or world-writable directory and file
 W="$tmp/writable"
@@ -105,6 +117,17 @@ rc=$?
 sed -e "s#$D#DIR#g" -e "s#$here/loader/registry#REG#g" \
 	-e "s#^tests/plugins/loader/registry#REG#" "$tmp/err" > "$tmp/err.d"
 expect_lines "crash and hang" "$here/loader/expected-isolation" "$tmp/err.d"
+# fixture-hostile-report: each finding one line, its text escaped, a
+# missing message or entity index said, a long one cut between characters
+expect_lines "careless findings" "$here/loader/expected-hostile-report" \
+	"$tmp/err.d"
+long=$(grep -F '[fixture-hostile-report/long] x' "$tmp/err.d")
+case $long in
+*"$(printf '\303\251')") ok ;;
+*) bad "a long finding must be cut after a whole 'é'" "$tmp/err.d" ;;
+esac
+[ "$(printf '%s' "${long#*] x}" | wc -c)" -le 999 ] && ok ||
+	bad "a long finding must be cut at 1,000 bytes" "$tmp/err.d"
 [ $rc = 1 ] && ok || bad "a crashed rule must make check exit 1, got $rc"
 
 # ---- 2b. the SDK accessors (fixture-sdk) ------------------------------
