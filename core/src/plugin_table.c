@@ -550,11 +550,12 @@ static int h_is_type(const govmap_rule_ctx *c, int32_t e, const char *type)
 typedef struct {
 	int32_t *out;
 	size_t max, n;
+	int32_t self; /* x: never a member of itself, nor takes a place */
 } member_set;
 
 static void member_add(const govmap_rule_ctx *c, member_set *m, int32_t e)
 {
-	if (e < 0 || !ent(c, e) || m->n >= m->max)
+	if (e < 0 || e == m->self || !ent(c, e) || m->n >= m->max)
 		return;
 	for (size_t i = 0; i < m->n; i++)
 		if (m->out[i] == e)
@@ -589,7 +590,7 @@ static int32_t member_by_link(const govmap_rule_ctx *c, int32_t x, int32_t l)
 static size_t h_members(const govmap_rule_ctx *c, int32_t x, int32_t *out,
 			size_t max)
 {
-	member_set m = {out, out ? max : 0, 0};
+	member_set m = {out, out ? max : 0, 0, x};
 	const govmap_entity *e = ent(c, x);
 	if (!e || !c->ix)
 		return 0;
@@ -617,10 +618,6 @@ static size_t h_members(const govmap_rule_ctx *c, int32_t x, int32_t *out,
 			j++;
 		member_add(c, &m, member_by_link(c, x, l));
 	}
-	/* a body is not its own member */
-	for (size_t i = 0; i < m.n; i++)
-		if (m.out[i] == x)
-			m.out[i] = m.out[--m.n];
 	return m.n;
 }
 
