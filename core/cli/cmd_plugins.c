@@ -28,7 +28,8 @@ static void usage(FILE *f)
 	      "  -h, --help   show this help\n"
 	      "\n"
 	      "Exit status: 0 all plugins found were loaded, 1 some were "
-	      "refused,\n2 usage error.\n",
+	      "refused\n(or the --plugin-path DIR is not a directory), 2 "
+	      "usage error.\n",
 	      f);
 }
 

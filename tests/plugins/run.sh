@@ -85,6 +85,16 @@ grep -qxF "  $tmp/dir-\x1B[2J (--plugin-path)" "$tmp/out" &&
 	! grep -q "$(printf '\033')" "$tmp/out" && ok ||
 	bad "plugins must list a path with an escape escaped" "$tmp/out"
 
+# a --plugin-path that is not a directory: said, not passed in silence
+$vg "$bin" --plugin-path "$tmp/no-such-dir" plugins > /dev/null 2> "$tmp/err"
+rc=$?
+grep -qxF "$tmp/no-such-dir: warning: --plugin-path: no such directory, so no plugins are loaded from it; give the directory that holds the .so files" "$tmp/err" &&
+	[ $rc = 1 ] && ok ||
+	bad "a missing --plugin-path must be reported (exit 1, got $rc)" "$tmp/err"
+$vg "$bin" --plugin-path "$D/fixture-good.so" plugins > /dev/null 2> "$tmp/err"
+grep -qF "$D/fixture-good.so: warning: --plugin-path: not a directory" "$tmp/err" &&
+	ok || bad "a --plugin-path that is a file must be reported" "$tmp/err"
+
 # group- or world-writable directory and file
 W="$tmp/writable"
 mkdir "$W" && cp "$fx/fixture-good.so" "$W/" && chmod 757 "$W"
