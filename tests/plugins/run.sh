@@ -131,6 +131,12 @@ expect_lines "crash and hang" "$here/loader/expected-isolation" "$tmp/err.d"
 # missing message or entity index said, a long one cut between characters
 expect_lines "careless findings" "$here/loader/expected-hostile-report" \
 	"$tmp/err.d"
+# fixture-stderr: what a rule writes to standard error is shown escaped,
+# as warnings about the plugin, the first five lines
+expect_lines "a rule's standard error" "$here/loader/expected-stderr" \
+	"$tmp/err.d"
+grep -q "$(printf '\033')" "$tmp/err" &&
+	bad "a rule's standard error must reach the terminal escaped" "$tmp/err" || ok
 long=$(grep -F '[fixture-hostile-report/long] x' "$tmp/err.d")
 case $long in
 *"$(printf '\303\251')") ok ;;

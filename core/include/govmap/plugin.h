@@ -33,7 +33,9 @@
  * a rule that crashes or hangs becomes an error finding naming the plugin
  * and the rule, and the other rules' findings still appear.  A rule must
  * therefore keep no state between calls that it expects the next rule to
- * see, and must not print (its standard output goes to /dev/null).
+ * see, and must not print: its standard output goes to /dev/null, and
+ * the first five lines it writes to standard error are shown, escaped,
+ * as warnings about the plugin.
  *
  * ABI rules.
  *   - GOVMAP_PLUGIN_ABI_VERSION changes whenever an existing field of
