@@ -540,8 +540,8 @@ static void rebuild_types(govmap_plugins *ps);
 
 /* Load `path` (absolute).  Directory permissions are checked by the
  * caller. */
-static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
-		    govmap_diags *diags)
+static int load_unguarded(govmap_plugins *ps, const char *path,
+			  const char *stem, govmap_diags *diags)
 {
 	char *why = unsafe(path, 0);
 	if (why)
@@ -681,6 +681,49 @@ static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
 	ps->n++;
 	rebuild_types(ps);
 	return GOVMAP_OK;
+}
+
+/* A plugin's constructors, entry function and init() run in govmap's own
+ * process: they set up what its rules use, so they cannot be isolated as
+ * the rules are.  Should one crash, say which plugin before dying of the
+ * signal (the handler only writes the note made beforehand). */
+static char crash_note[4 * PATH_MAX + 200];
+static size_t crash_note_len;
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+				    SIGABRT};
+#define NCRASH (sizeof crash_signals / sizeof *crash_signals)
+
+static void on_load_crash(int sig)
+{
+	ssize_t w = write(STDERR_FILENO, crash_note, crash_note_len);
+	(void)w;
+	raise(sig); /* SA_RESETHAND: the default action, now */
+}
+
+static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
+		    govmap_diags *diags)
+{
+	char q[4 * PATH_MAX + 8];
+	int n = snprintf(crash_note, sizeof crash_note,
+			 "govmap: error: plugin %s crashed while loading (its "
+			 "constructors, entry function or init() run in "
+			 "govmap's own process); move it out of the plugin "
+			 "path, or fix it\n",
+			 govmap_text_escape(q, sizeof q, path));
+	crash_note_len = n < 0 ? 0
+		       : (size_t)n < sizeof crash_note ? (size_t)n
+						       : sizeof crash_note - 1;
+	struct sigaction sa, old[NCRASH];
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_load_crash;
+	sa.sa_flags = (int)(SA_RESETHAND | SA_NODEFER);
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < NCRASH; i++)
+		sigaction(crash_signals[i], &sa, &old[i]);
+	int rc = load_unguarded(ps, path, stem, diags);
+	for (size_t i = 0; i < NCRASH; i++)
+		sigaction(crash_signals[i], &old[i], NULL);
+	return rc;
 }
 
 /* Has a file with this stem been seen already (shadowing)? */

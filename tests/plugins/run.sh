@@ -64,6 +64,7 @@ mkdir "$D" && chmod 755 "$D"
 cp "$fx"/*.so "$D"/
 chmod 644 "$D"/*.so
 rm -f "$D/fixture-hang.so"          # run separately below
+rm -f "$D/fixture-init-crash.so"    # likewise: it takes govmap down
 printf 'not an ELF file\n' > "$D/fixture-garbage.so"
 # a file name with a terminal escape: escaped wherever it is quoted
 printf 'not an ELF file\n' > "$D/fixture-garbage-$(printf '\033')[2J.so"
@@ -84,6 +85,17 @@ grep -qxF "  $tmp/dir-\x1B[2J (--plugin-path)" "$tmp/out" &&
 	grep -qxF "  path        $tmp/dir-\x1B[2J/fixture-good.so" "$tmp/out" &&
 	! grep -q "$(printf '\033')" "$tmp/out" && ok ||
 	bad "plugins must list a path with an escape escaped" "$tmp/out"
+
+# a plugin whose init() crashes takes govmap down (it runs in govmap's
+# own process), but names itself first
+C="$tmp/init-crash"
+mkdir "$C" && chmod 755 "$C" && cp "$fx/fixture-init-crash.so" "$C/" &&
+	chmod 644 "$C/fixture-init-crash.so"
+$vg "$bin" --plugin-path "$C" plugins > /dev/null 2> "$tmp/err"
+rc=$?
+grep -qxF "govmap: error: plugin $C/fixture-init-crash.so crashed while loading (its constructors, entry function or init() run in govmap's own process); move it out of the plugin path, or fix it" "$tmp/err" &&
+	[ $rc -ne 0 ] && ok ||
+	bad "a plugin crashing in init() must be named (exit $rc)" "$tmp/err"
 
 # a --plugin-path that is not a directory: said, not passed in silence
 $vg "$bin" --plugin-path "$tmp/no-such-dir" plugins > /dev/null 2> "$tmp/err"

@@ -402,7 +402,8 @@ typedef struct govmap_plugin {
 	const govmap_plugin_style *styles;
 	/**
 	 * Called once after the host accepted the descriptor, in the host
-	 * process, before any rule runs.  Save `host`; it stays valid until
+	 * process (not isolated as rules are: a crash here ends govmap,
+	 * after a line naming the plugin), before any rule runs.  Save `host`; it stays valid until
 	 * fini().  Allowed: reading the host table's abi_version and
 	 * struct_size, setting up the plugin's own state.  Not allowed:
 	 * calling model accessors (there is no model yet).  Return 0 to
