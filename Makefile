@@ -216,19 +216,26 @@ plugin:
 	@case "$(NAME)" in ''|*[!a-z0-9-]*|-*) \
 		echo "usage: make plugin NAME=lower-case-kebab-name" >&2; \
 		exit 2;; esac
-	@if [ -e plugins/$(NAME) ]; then \
-		echo "plugins/$(NAME) exists already" >&2; exit 2; fi
+	@for d in plugins/$(NAME) tests/plugins/fixtures/$(NAME); do \
+		if [ -e $$d ]; then echo "$$d exists already" >&2; exit 2; fi; \
+	done
 	@mkdir -p plugins/$(NAME)
-	@sed -e 's/template_/$(subst -,_,$(NAME))_/g' \
-		-e 's/template/$(NAME)/g' plugins/template/template.c \
+	@sed -e '1,/^ \*\//s/^ \* template\.c -/ * $(subst -,_,$(NAME)).c -/' \
+		-e '/^ \*\//,$$ { s/template_/$(subst -,_,$(NAME))_/g; s/template/$(NAME)/g; }' \
+		plugins/template/template.c \
 		> plugins/$(NAME)/$(subst -,_,$(NAME)).c
-	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c.  Next:"
+	@cp -R tests/plugins/fixtures/template tests/plugins/fixtures/$(NAME)
+	@find tests/plugins/fixtures/$(NAME) -type f \
+		-exec sed -i 's/template/$(NAME)/g' {} +
+	@echo "created plugins/$(NAME)/$(subst -,_,$(NAME)).c and its fixtures,"
+	@echo "tests/plugins/fixtures/$(NAME)/.  Next:"
 	@echo "  1. set its two PLACEHOLDER lines (region path, description):"
-	@echo "     the build refuses the template's until you do;"
+	@echo "     the build refuses the template's until you do; write the"
+	@echo "     same region path for 'region: example' in the fixtures;"
 	@echo "  2. write the rules, and list the plugin in registry/govmap.yaml"
 	@echo "     where the registry uses its types;"
-	@echo "  3. add fixtures under tests/plugins/fixtures/$(NAME)/<rule>/"
-	@echo "     {fires,silent}/ and run 'make check-plugins'"
+	@echo "  3. give each rule fixtures, tests/plugins/fixtures/$(NAME)/<rule>/"
+	@echo "     {fires,silent}/, and run 'make check-plugins ONLY=$(NAME)'"
 	@echo "     (BLESS=1 writes the expected files; CONTRIBUTING.md,"
 	@echo "     \"Adding a region\")"
 

@@ -28,7 +28,8 @@ static void usage(FILE *f)
 	      "  -h, --help   show this help\n"
 	      "\n"
 	      "Exit status: 0 all plugins found were loaded, 1 some were "
-	      "refused,\n2 usage error.\n",
+	      "refused\n(or the --plugin-path DIR is not a directory), 2 "
+	      "usage error.\n",
 	      f);
 }
 
@@ -76,8 +77,9 @@ int cmd_plugins(govmap_cli *cli, int argc, char **argv)
 			int exists;
 			const char *d = govmap_plugins_dir(ps, i, &origin,
 							   &exists);
-			printf("  %s (%s%s)\n", d, origin,
-			       exists ? "" : ", missing");
+			fputs("  ", stdout);
+			cli_text(stdout, d);
+			printf(" (%s%s)\n", origin, exists ? "" : ", missing");
 		}
 	}
 	size_t n = govmap_plugins_count(ps);
@@ -90,7 +92,9 @@ int cmd_plugins(govmap_cli *cli, int argc, char **argv)
 			continue;
 		if (d->description)
 			printf("  %s\n", d->description);
-		printf("  %-12s%s\n", "path", govmap_plugins_path(ps, i));
+		printf("  %-12s", "path");
+		cli_text(stdout, govmap_plugins_path(ps, i));
+		putchar('\n');
 		list("regions", d->regions);
 		list("body types", d->body_types);
 		list("board types", d->board_types);

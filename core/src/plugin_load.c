@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "registry_impl.h"
+#include "schema_info.h"
 #include "util.h"
 
 #include "plugin_impl.h"
@@ -282,6 +283,53 @@ static char *check_time_bound(const govmap_plugin *d)
 	return NULL;
 }
 
+/* Text the host prints as it is (`govmap plugins`, `rules`, findings'
+ * bases, the site): NULL when s (may be NULL) is printable UTF-8, else a
+ * reason naming `what` and showing s escaped. */
+static char *unprintable(const govmap_plugin *d, const char *what,
+			 const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t size = 4 * strlen(s) + 8;
+	char *q = malloc(size);
+	if (!q)
+		return govmap__asprintf("out of memory checking plugin '%s'",
+					d->name);
+	char *why = NULL;
+	if (strcmp(govmap_text_escape(q, size, s), s) != 0) {
+		char shown[100];
+		why = govmap__asprintf("plugin '%s': %s '%s' holds a control "
+				       "character or a byte that is not "
+				       "UTF-8: write printable UTF-8 text",
+				       d->name, what,
+				       govmap__quote(shown, sizeof shown, s));
+	}
+	free(q);
+	return why;
+}
+
+/* The descriptor's and its rules' free text: printable UTF-8 (the host
+ * shows it unescaped).  Returns NULL or a reason. */
+static char *check_text(const govmap_plugin *d, size_t nrules)
+{
+	char *why = unprintable(d, "the version", d->version);
+	if (!why)
+		why = unprintable(d, "the description", d->description);
+	for (size_t i = 0; !why && i < nrules; i++) {
+		const govmap_plugin_rule *r = D_RULE(d, i);
+		char what[100];
+		snprintf(what, sizeof what, "rule '%s' title", r->id);
+		why = unprintable(d, what, r->title);
+		if (!why) {
+			snprintf(what, sizeof what, "rule '%s' basis",
+				 r->id);
+			why = unprintable(d, what, r->basis);
+		}
+	}
+	return why;
+}
+
 /* Check what the host will rely on.  Returns NULL or a reason. */
 static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 {
@@ -292,6 +340,10 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 					d->name ? "'" : "",
 					d->name ? d->name : "is missing",
 					d->name ? "'" : "");
+	if (strcmp(d->name, "core") == 0)
+		return govmap__asprintf("its name 'core' is the core's own "
+					"(its rules are core/<id>): choose "
+					"another");
 	if (!d->version || !*d->version)
 		return govmap__asprintf("plugin '%s' gives no version", d->name);
 	int has_init_msg = HAS_FIELD(d, init_msg) && d->init_msg;
@@ -299,7 +351,7 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 		return govmap__asprintf("plugin '%s' has no %s() callback (init "
 					"and fini are mandatory)",
 					d->name, !d->fini ? "fini" : "init");
-	for (size_t i = 0; d->regions && d->regions[i]; i++)
+	for (size_t i = 0; d->regions && d->regions[i]; i++) {
 		if (i >= MAX_LIST || !*d->regions[i])
 			return govmap__asprintf("plugin '%s' has %s region "
 						"list",
@@ -307,6 +359,17 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 								 ? "too long a"
 								 : "an empty "
 								   "path in its");
+		if (!govmap__region_valid(d->regions[i])) {
+			char q[100];
+			return govmap__asprintf("plugin '%s' governs '%s', which "
+						"is not a region path: write "
+						"lower-case segments joined "
+						"by '/' (\"scotland/highland\")",
+						d->name,
+						govmap__quote(q, sizeof q,
+							      d->regions[i]));
+		}
+	}
 	if (count_names(d->body_types, &bad) < 0 ||
 	    count_names(d->board_types, &bad) < 0)
 		return govmap__asprintf("plugin '%s' declares type '%s', which "
@@ -359,6 +422,8 @@ static char *check_descriptor(const govmap_plugin *d, size_t *nrules)
 							d->name, r->id);
 	}
 	char *tb = check_time_bound(d);
+	if (!tb)
+		tb = check_text(d, n);
 	if (tb)
 		return tb;
 	for (size_t i = 0; d->styles && D_STYLE(d, i)->type; i++) {
@@ -439,9 +504,22 @@ static int refuse(govmap_plugins *ps, govmap_diags *diags, const char *path,
 		dlclose(handle);
 	if (!reason)
 		return GOVMAP_ENOMEM;
+	/* the reason quotes paths and dlerror()'s text, which may hold
+	 * any byte a file name can: escaped, as the plugin's own text is */
+	char *msg = govmap__asprintf("%s%s%s", reason, hint ? "; " : "",
+				     hint ? hint : "");
+	size_t size = msg ? 4 * strlen(msg) + 8 : 0;
+	char *shown = msg ? malloc(size) : NULL;
+	if (!shown) {
+		free(msg);
+		free(reason);
+		return GOVMAP_ENOMEM;
+	}
 	govmap_diags_add(diags, GOVMAP_SEV_WARNING, path, 0, 0, code,
-			 "plugin not loaded: %s%s%s", reason, hint ? "; " : "",
-			 hint ? hint : "");
+			 "plugin not loaded: %s",
+			 govmap_text_escape(shown, size, msg));
+	free(shown);
+	free(msg);
 	int rc = remember_refusal(ps, stem, path, reason) < 0 ? GOVMAP_ENOMEM
 							       : GOVMAP_EPLUGIN;
 	free(reason);
@@ -462,8 +540,8 @@ static void rebuild_types(govmap_plugins *ps);
 
 /* Load `path` (absolute).  Directory permissions are checked by the
  * caller. */
-static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
-		    govmap_diags *diags)
+static int load_unguarded(govmap_plugins *ps, const char *path,
+			  const char *stem, govmap_diags *diags)
 {
 	char *why = unsafe(path, 0);
 	if (why)
@@ -603,6 +681,49 @@ static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
 	ps->n++;
 	rebuild_types(ps);
 	return GOVMAP_OK;
+}
+
+/* A plugin's constructors, entry function and init() run in govmap's own
+ * process: they set up what its rules use, so they cannot be isolated as
+ * the rules are.  Should one crash, say which plugin before dying of the
+ * signal (the handler only writes the note made beforehand). */
+static char crash_note[4 * PATH_MAX + 200];
+static size_t crash_note_len;
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+				    SIGABRT};
+#define NCRASH (sizeof crash_signals / sizeof *crash_signals)
+
+static void on_load_crash(int sig)
+{
+	ssize_t w = write(STDERR_FILENO, crash_note, crash_note_len);
+	(void)w;
+	raise(sig); /* SA_RESETHAND: the default action, now */
+}
+
+static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
+		    govmap_diags *diags)
+{
+	char q[4 * PATH_MAX + 8];
+	int n = snprintf(crash_note, sizeof crash_note,
+			 "govmap: error: plugin %s crashed while loading (its "
+			 "constructors, entry function or init() run in "
+			 "govmap's own process); move it out of the plugin "
+			 "path, or fix it\n",
+			 govmap_text_escape(q, sizeof q, path));
+	crash_note_len = n < 0 ? 0
+		       : (size_t)n < sizeof crash_note ? (size_t)n
+						       : sizeof crash_note - 1;
+	struct sigaction sa, old[NCRASH];
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_load_crash;
+	sa.sa_flags = (int)(SA_RESETHAND | SA_NODEFER);
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < NCRASH; i++)
+		sigaction(crash_signals[i], &sa, &old[i]);
+	int rc = load_unguarded(ps, path, stem, diags);
+	for (size_t i = 0; i < NCRASH; i++)
+		sigaction(crash_signals[i], &old[i], NULL);
+	return rc;
 }
 
 /* Has a file with this stem been seen already (shadowing)? */

@@ -93,14 +93,15 @@ static int child_main(void *arg, int fd, int errfd)
 static void add_failure(govmap_findings *out, const pentry *pe, size_t r,
 			const char *what)
 {
-	char id[200];
+	char id[200], path[4 * PATH_MAX + 8];
 	govmap_pos nopos = {NULL, 0, 0};
 	const govmap_plugin_rule *rule = govmap__rule_at(pe, r);
 	snprintf(id, sizeof id, "%s/%s", pe->d->name, rule->id);
 	govmap_findings_add(out, GOVMAP_SEV_ERROR, id, rule->basis, -1, nopos,
 			    "rule %s %s; its findings may be incomplete "
 			    "(plugin %s)",
-			    id, what, pe->path);
+			    id, what,
+			    govmap_text_escape(path, sizeof path, pe->path));
 }
 
 /* The parent's side of one child: records are parsed as they arrive. */
@@ -113,7 +114,35 @@ typedef struct {
 	size_t len;
 	long cur;
 	int done, bad;
+	/* what the rules wrote to standard error, a line at a time (the
+	 * two pipes are read in turn, so a line cannot be pinned on one
+	 * rule: it is the plugin's) */
+	govmap_diags *diags;
+	char errline[200];
+	size_t errlen;
+	unsigned errlines;
 } rule_reader;
+
+/* The first ERR_LINES lines a plugin's rules write to standard error
+ * become warnings, escaped: they would have reached the terminal as they
+ * were. */
+#define ERR_LINES 5
+static void stderr_line(rule_reader *r)
+{
+	if (!r->errlen)
+		return;
+	r->errline[r->errlen] = '\0';
+	r->errlen = 0;
+	if (++r->errlines > ERR_LINES)
+		return;
+	char shown[4 * sizeof r->errline + 8];
+	govmap_diags_add(r->diags, GOVMAP_SEV_WARNING, r->pe->path, 0, 0,
+			 "plugin-stderr", "plugin '%s' wrote to standard "
+			 "error, which a rule must not do (govmap/plugin.h): "
+			 "%s",
+			 r->pe->d->name,
+			 govmap_text_escape(shown, sizeof shown, r->errline));
+}
 
 /* Parse complete records in r->buf[0..len); keep the rest. */
 static void parse_records(rule_reader *r, double *deadline)
@@ -150,9 +179,18 @@ static void parse_records(rule_reader *r, double *deadline)
 			const govmap_plugin_rule *rule =
 				govmap__rule_at(pe, h.rule);
 			snprintf(id, sizeof id, "%s/%s", pe->d->name, rule->id);
+			/* the plugin's text, escaped once for every output:
+			 * a control character or a byte that is not UTF-8
+			 * shows as \xNN, so one finding is one line and
+			 * nothing reaches a terminal as a command */
+			char raw[MAX_MSG + 1], shown[4 * MAX_MSG + 8];
+			memcpy(raw, msg, h.len);
+			raw[h.len] = '\0';
 			govmap_findings_add(r->out, (govmap_severity)h.sev, id,
-					    rule->basis, e, pos, "%.*s",
-					    (int)h.len, msg);
+					    rule->basis, e, pos, "%s",
+					    govmap_text_escape(shown,
+							       sizeof shown,
+							       raw));
 		}
 		off += sizeof h + h.len;
 	}
@@ -164,8 +202,16 @@ static int on_records(void *arg, int which, const char *p, size_t k,
 		      double *deadline)
 {
 	rule_reader *r = arg;
-	if (which != 0)
+	if (which != 0) {
+		for (size_t i = 0; i < k; i++) {
+			if (p[i] != '\n')
+				r->errline[r->errlen++] = p[i] ? p[i] : ' ';
+			if (p[i] == '\n' ||
+			    r->errlen == sizeof r->errline - 1)
+				stderr_line(r);
+		}
 		return 0;
+	}
 	if (k > sizeof r->buf - r->len) {
 		r->bad = 1; /* cannot happen: records are at most 1 KB */
 		return -1;
@@ -196,11 +242,12 @@ static size_t run_child(const govmap_plugins *ps, const pentry *pe,
 	rd->out = out;
 	rd->timeout = ps->timeout;
 	rd->cur = -1;
+	rd->diags = diags;
 	/* Backstop for a rule that spins with SIGKILL blocked somehow: the
 	 * parent's wall clock is the real limit. */
 	govmap__child_limits lim = {
 		ps->timeout * (unsigned)(pe->nrules - start) + 1, 0,
-		ps->timeout, 1, 0};
+		ps->timeout, 1, 1};
 	govmap__child_result res;
 	if (govmap__child_run(child_main, &job, on_records, rd, &lim, &res) <
 	    0) {
@@ -211,6 +258,12 @@ static size_t run_child(const govmap_plugins *ps, const pentry *pe,
 		*failed = 1;
 		return pe->nrules;
 	}
+	stderr_line(rd);
+	if (rd->errlines > ERR_LINES)
+		govmap_diags_add(diags, GOVMAP_SEV_WARNING, pe->path, 0, 0,
+				 "plugin-stderr", "plugin '%s' wrote %u more "
+				 "lines to standard error, not shown",
+				 pe->d->name, rd->errlines - ERR_LINES);
 	int done = rd->done, bad = rd->bad;
 	long cur = rd->cur;
 	free(rd);

@@ -285,10 +285,21 @@ static govmap_tristate h_contract_published(const govmap_rule_ctx *c,
 }
 
 
+/* The length of msg[0..len) cut back, if need be, so that it does not end
+ * inside a UTF-8 sequence (msg[len] is the first byte left out; at most 3
+ * bytes back, the most a sequence can have before its last). */
+static size_t utf8_cut(const char *msg, size_t len)
+{
+	size_t k = len;
+	while (k > 0 && len - k < 3 && ((unsigned char)msg[k] & 0xC0) == 0x80)
+		k--;
+	return ((unsigned char)msg[k] & 0xC0) == 0x80 ? len : k;
+}
+
 static void h_report(govmap_rule_ctx *c, govmap_severity sev,
 		     const char *rule_id, int32_t e, const char *fmt, ...)
 {
-	if (!c || !fmt)
+	if (!c)
 		return;
 	size_t r = c->rule;
 	if (rule_id) {
@@ -300,6 +311,9 @@ static void h_report(govmap_rule_ctx *c, govmap_severity sev,
 	}
 	if ((unsigned)sev > GOVMAP_SEV_ERROR)
 		sev = GOVMAP_SEV_ERROR;
+	/* an index out of range: a finding about the registry as a whole,
+	 * saying so, so that the author sees the slip */
+	int32_t bad_e = e != -1 && !ent(c, e) ? e : -1;
 	if (!ent(c, e))
 		e = -1;
 	if (++c->nreported > MAX_PER_RULE) {
@@ -311,14 +325,31 @@ static void h_report(govmap_rule_ctx *c, govmap_severity sev,
 		}
 		return;
 	}
-	char msg[MAX_MSG + 1];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
+	char msg[MAX_MSG + 4]; /* msg[MAX_MSG] is the first byte cut off */
+	int n;
+	if (fmt) {
+		va_list ap;
+		va_start(ap, fmt);
+		n = vsnprintf(msg, sizeof msg, fmt, ap);
+		va_end(ap);
+	} else {
+		n = snprintf(msg, sizeof msg, "(the rule reported a finding "
+			     "with no message: pass report() a format)");
+	}
 	if (n < 0)
 		return;
-	size_t len = (size_t)n < MAX_MSG ? (size_t)n : MAX_MSG;
+	size_t len = (size_t)n < MAX_MSG ? (size_t)n : utf8_cut(msg, MAX_MSG);
+	if (bad_e != -1) {
+		char note[96];
+		int k = snprintf(note, sizeof note, " (entity index %ld is out "
+				 "of range: pass -1 for the registry)",
+				 (long)bad_e);
+		size_t nl = (size_t)k;
+		if (len + nl > MAX_MSG)
+			len = utf8_cut(msg, MAX_MSG - nl);
+		memcpy(msg + len, note, nl);
+		len += nl;
+	}
 	govmap__plugin_send(c->fd, REC_FINDING, (uint8_t)sev, r, e, msg, len);
 }
 
@@ -519,11 +550,12 @@ static int h_is_type(const govmap_rule_ctx *c, int32_t e, const char *type)
 typedef struct {
 	int32_t *out;
 	size_t max, n;
+	int32_t self; /* x: never a member of itself, nor takes a place */
 } member_set;
 
 static void member_add(const govmap_rule_ctx *c, member_set *m, int32_t e)
 {
-	if (e < 0 || !ent(c, e) || m->n >= m->max)
+	if (e < 0 || e == m->self || !ent(c, e) || m->n >= m->max)
 		return;
 	for (size_t i = 0; i < m->n; i++)
 		if (m->out[i] == e)
@@ -558,7 +590,7 @@ static int32_t member_by_link(const govmap_rule_ctx *c, int32_t x, int32_t l)
 static size_t h_members(const govmap_rule_ctx *c, int32_t x, int32_t *out,
 			size_t max)
 {
-	member_set m = {out, out ? max : 0, 0};
+	member_set m = {out, out ? max : 0, 0, x};
 	const govmap_entity *e = ent(c, x);
 	if (!e || !c->ix)
 		return 0;
@@ -586,10 +618,6 @@ static size_t h_members(const govmap_rule_ctx *c, int32_t x, int32_t *out,
 			j++;
 		member_add(c, &m, member_by_link(c, x, l));
 	}
-	/* a body is not its own member */
-	for (size_t i = 0; i < m.n; i++)
-		if (m.out[i] == x)
-			m.out[i] = m.out[--m.n];
 	return m.n;
 }
 

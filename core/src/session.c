@@ -281,6 +281,23 @@ int govmap_plugins_open(govmap_plugins **out, const char *first_dir,
 	if (first_dir)
 		rc = govmap_plugins_add_dir(ps, first_dir,
 					    origin ? origin : "plugin dir");
+	const char *dir_origin;
+	int exists = 1;
+	const char *dir = rc == GOVMAP_OK && first_dir && *first_dir
+				  ? govmap_plugins_dir(ps, 0, &dir_origin,
+						       &exists)
+				  : NULL;
+	if (dir && !exists) {
+		/* asked for by name: a typo must not pass in silence */
+		struct stat st;
+		govmap_diags_add(diags, GOVMAP_SEV_WARNING, dir, 0, 0,
+				 "plugin-dir",
+				 "%s: %s, so no plugins are loaded from it; "
+				 "give the directory that holds the .so files",
+				 dir_origin,
+				 stat(dir, &st) == 0 ? "not a directory"
+						     : "no such directory");
+	}
 	if (rc == GOVMAP_OK)
 		rc = govmap_plugins_add_default_dirs(ps);
 	const char *t = getenv("GOVMAP_RULE_TIMEOUT");

@@ -1,19 +1,23 @@
 /*
- * template.c - a minimal, working govmap region plugin to copy.
+ * template.c - a minimal, working govmap region plugin, the start of
+ * every new one.
  *
  *     make plugin NAME=my-region
  *
- * creates plugins/my-region/my_region.c from this file (every "template"
- * becomes the new name), and `make` builds build/plugins/my-region.so.
- * A plugin includes govmap/plugin.h and nothing else from govmap: it reads
- * the registry through the host table and reports findings through
- * host->report().  See CONTRIBUTING.md "Adding a region".
+ * copies plugins/template/template.c to plugins/my-region/my_region.c
+ * (the code's lower-case "template" renamed; this comment is left as it
+ * is) and the template's fixtures to tests/plugins/fixtures/my-region/,
+ * and `make` builds build/plugins/my-region.so.  A plugin includes
+ * govmap/plugin.h and nothing else from govmap: it reads the registry
+ * through the host table and reports findings through host->report().
+ * See CONTRIBUTING.md "Adding a region".
  *
  * After `make plugin`, edit the two lines marked PLACEHOLDER below (the
  * build refuses a copy that still claims the region "example" or the
- * description it came with), then the rules.  Data convention of this example:
- * a body belongs to the plugin's region when its `region` (or, for a
- * board, its body's) is TEMPLATE_REGION or below it.
+ * description it came with) and the fixtures' `region: example`, then
+ * the rules.  Data convention of the example rule: a body belongs to the
+ * plugin's region when its `region` (or, for a board, its body's) is
+ * TEMPLATE_REGION or below it.
  */
 #include <string.h>
 

@@ -7,9 +7,10 @@
 #  2. The installed govmap checks registry/ cleanly with the installed
 #     plugins (found through $GOVMAP_PLUGIN_PATH: the compiled-in
 #     /usr/lib/govmap/plugins is not there under DESTDIR).
-#  3. plugins/template, copied outside the tree with its placeholders
-#     set, builds with `pkg-config --cflags govmap-plugin` alone against
-#     the installed headers, loads, and its rule fires.
+#  3. `make plugin NAME=my-region` (in a scratch copy) names the copy
+#     and brings the fixtures; the copy, with its placeholders set,
+#     builds outside the tree with `pkg-config --cflags govmap-plugin`
+#     alone against the installed headers, loads, and its rule fires.
 #  4. A program using the library builds with `pkg-config --cflags
 #     --libs govmap` against the installed libgovmap.a and runs.
 #  5. The man pages format without warnings.
@@ -65,13 +66,32 @@ fi
 # 3. the template, out of tree
 export PKG_CONFIG_PATH="$root/usr/lib/pkgconfig"
 export PKG_CONFIG_SYSROOT_DIR="$root"
-src=$tmp/my-region
-mkdir -p "$src" "$tmp/plugins"
+# `make plugin` in a scratch copy of what it reads, as an author would in
+# the tree: the copy is named, and the fixtures come with it
+mk=$tmp/tree
+mkdir -p "$mk/plugins" "$mk/tests/plugins/fixtures" "$mk/core/include/govmap" \
+	"$tmp/plugins"
 chmod 755 "$tmp/plugins"
-sed -e 's/template_/my_region_/g' -e 's/template/my-region/g' \
-	-e 's/^#define TEMPLATE_REGION "example"/#define TEMPLATE_REGION "testland"/' \
+cp "$top/Makefile" "$mk/" &&
+	cp "$top/core/include/govmap/govmap.h" "$mk/core/include/govmap/" &&
+	cp -R "$top/plugins/template" "$mk/plugins/" &&
+	cp -R "$top/tests/plugins/fixtures/template" "$mk/tests/plugins/fixtures/"
+$MAKE --no-print-directory -s -C "$mk" plugin NAME=my-region \
+	> "$tmp/plugin.log" 2>&1 || not_ok "make plugin NAME=my-region" "$tmp/plugin.log"
+src=$mk/plugins/my-region
+sed -n 2p "$src/my_region.c" | grep -q '^ \* my_region\.c - ' &&
+	! sed '1,/^ \*\//d' "$src/my_region.c" | grep -q template &&
+	ok "make plugin: my_region.c names itself and renames the code" ||
+	not_ok "make plugin: my_region.c" "$src/my_region.c"
+grep -qF "[my-region/no-statutory-basis]" \
+	"$mk/tests/plugins/fixtures/my-region/no-statutory-basis/fires/expected" &&
+	grep -qx 'plugins: \[my-region\]' \
+		"$mk/tests/plugins/fixtures/my-region/_base/govmap.yaml" &&
+	ok "make plugin: the fixtures come with it, renamed" ||
+	not_ok "make plugin: the fixtures" "$tmp/plugin.log"
+sed -i -e 's/^#define TEMPLATE_REGION "example"/#define TEMPLATE_REGION "testland"/' \
 	-e 's/^#define TEMPLATE_DESCRIPTION .*/#define TEMPLATE_DESCRIPTION "a test region"/' \
-	"$top/plugins/template/template.c" > "$src/my_region.c"
+	"$src/my_region.c"
 cflags=$(pkg-config --cflags govmap-plugin) || cflags=FAILED
 case $cflags in *"$root/usr/include"*) ok "pkg-config --cflags govmap-plugin: $cflags" ;;
 *) not_ok "pkg-config --cflags govmap-plugin gave '$cflags'" ;; esac

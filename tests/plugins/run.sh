@@ -64,7 +64,10 @@ mkdir "$D" && chmod 755 "$D"
 cp "$fx"/*.so "$D"/
 chmod 644 "$D"/*.so
 rm -f "$D/fixture-hang.so"          # run separately below
+rm -f "$D/fixture-init-crash.so"    # likewise: it takes govmap down
 printf 'not an ELF file\n' > "$D/fixture-garbage.so"
+# a file name with a terminal escape: escaped wherever it is quoted
+printf 'not an ELF file\n' > "$D/fixture-garbage-$(printf '\033')[2J.so"
 $vg "$bin" --plugin-path "$D" plugins > "$tmp/out" 2> "$tmp/err"
 rc=$?
 sed "s#$D#DIR#g" "$tmp/err" > "$tmp/err.d"
@@ -72,6 +75,37 @@ expect_lines "loader messages" "$here/loader/expected-refusals" "$tmp/err.d"
 [ $rc = 1 ] && ok || bad "govmap plugins with refusals must exit 1, got $rc"
 grep -q '^fixture-good 1.0$' "$tmp/out" && ok ||
 	bad "fixture-good not listed as loaded" "$tmp/out"
+
+# a directory name with a terminal escape: `plugins` lists it escaped
+E="$tmp/dir-$(printf '\033')[2J"
+mkdir "$E" && chmod 755 "$E" && cp "$fx/fixture-good.so" "$E/" &&
+	chmod 644 "$E/fixture-good.so"
+$vg "$bin" --plugin-path "$E" plugins > "$tmp/out" 2> /dev/null
+grep -qxF "  $tmp/dir-\x1B[2J (--plugin-path)" "$tmp/out" &&
+	grep -qxF "  path        $tmp/dir-\x1B[2J/fixture-good.so" "$tmp/out" &&
+	! grep -q "$(printf '\033')" "$tmp/out" && ok ||
+	bad "plugins must list a path with an escape escaped" "$tmp/out"
+
+# a plugin whose init() crashes takes govmap down (it runs in govmap's
+# own process), but names itself first
+C="$tmp/init-crash"
+mkdir "$C" && chmod 755 "$C" && cp "$fx/fixture-init-crash.so" "$C/" &&
+	chmod 644 "$C/fixture-init-crash.so"
+$vg "$bin" --plugin-path "$C" plugins > /dev/null 2> "$tmp/err"
+rc=$?
+grep -qxF "govmap: error: plugin $C/fixture-init-crash.so crashed while loading (its constructors, entry function or init() run in govmap's own process); move it out of the plugin path, or fix it" "$tmp/err" &&
+	[ $rc -ne 0 ] && ok ||
+	bad "a plugin crashing in init() must be named (exit $rc)" "$tmp/err"
+
+# a --plugin-path that is not a directory: said, not passed in silence
+$vg "$bin" --plugin-path "$tmp/no-such-dir" plugins > /dev/null 2> "$tmp/err"
+rc=$?
+grep -qxF "$tmp/no-such-dir: warning: --plugin-path: no such directory, so no plugins are loaded from it; give the directory that holds the .so files" "$tmp/err" &&
+	[ $rc = 1 ] && ok ||
+	bad "a missing --plugin-path must be reported (exit 1, got $rc)" "$tmp/err"
+$vg "$bin" --plugin-path "$D/fixture-good.so" plugins > /dev/null 2> "$tmp/err"
+grep -qF "$D/fixture-good.so: warning: --plugin-path: not a directory" "$tmp/err" &&
+	ok || bad "a --plugin-path that is a file must be reported" "$tmp/err"
 
 # group- or world-writable directory and file
 W="$tmp/writable"
@@ -105,6 +139,23 @@ rc=$?
 sed -e "s#$D#DIR#g" -e "s#$here/loader/registry#REG#g" \
 	-e "s#^tests/plugins/loader/registry#REG#" "$tmp/err" > "$tmp/err.d"
 expect_lines "crash and hang" "$here/loader/expected-isolation" "$tmp/err.d"
+# fixture-hostile-report: each finding one line, its text escaped, a
+# missing message or entity index said, a long one cut between characters
+expect_lines "careless findings" "$here/loader/expected-hostile-report" \
+	"$tmp/err.d"
+# fixture-stderr: what a rule writes to standard error is shown escaped,
+# as warnings about the plugin, the first five lines
+expect_lines "a rule's standard error" "$here/loader/expected-stderr" \
+	"$tmp/err.d"
+grep -q "$(printf '\033')" "$tmp/err" &&
+	bad "a rule's standard error must reach the terminal escaped" "$tmp/err" || ok
+long=$(grep -F '[fixture-hostile-report/long] x' "$tmp/err.d")
+case $long in
+*"$(printf '\303\251')") ok ;;
+*) bad "a long finding must be cut after a whole 'é'" "$tmp/err.d" ;;
+esac
+[ "$(printf '%s' "${long#*] x}" | wc -c)" -le 999 ] && ok ||
+	bad "a long finding must be cut at 1,000 bytes" "$tmp/err.d"
 [ $rc = 1 ] && ok || bad "a crashed rule must make check exit 1, got $rc"
 
 # ---- 2b. the SDK accessors (fixture-sdk) ------------------------------

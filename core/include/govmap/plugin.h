@@ -6,26 +6,36 @@
  * one symbol, govmap_plugin_entry().  It returns a const *descriptor*
  * (govmap_plugin): who the plugin is, the region paths it governs, the
  * body, board and link types it declares, its *rules*, optional map
- * styling, and two mandatory callbacks, init() and fini().  The host
- * reaches the plugin only through the descriptor; the plugin reaches the
- * host only through the *host table* (govmap_host) passed to init() and
- * to every rule: read-only accessors over the registry model and a
- * findings sink.  Plugins never see a model struct and never link against
- * libgovmap, so they build with -Wl,--no-undefined and the host needs no
- * -rdynamic (the pattern of SQLite's loadable extensions).
+ * styling, and two mandatory callbacks, init() (or init_msg()) and
+ * fini().  The host reaches the plugin only through the descriptor; the
+ * plugin reaches the host only through the *host table* (govmap_host)
+ * passed to init() and to every rule: read-only accessors over the
+ * registry model and a findings sink.  Plugins never see a model struct
+ * and never link against libgovmap, so they build with -Wl,--no-undefined
+ * and the host needs no -rdynamic (the pattern of SQLite's loadable
+ * extensions).
  *
  * Entities are named by their index in the registry, an int32_t from 0 to
  * entity_count() - 1; -1 means "none" (an absent or unresolved
  * reference).  Every accessor accepts any index: out of range, or of the
  * wrong kind, it returns the "absent" value (NULL, -1, 0, GOVMAP_UNKNOWN,
  * a zero period).  Strings returned by accessors are borrowed: valid until
- * the rule returns, never to be freed or written.
+ * the rule returns, never to be freed or written.  Strings and arrays a
+ * plugin passes to the host (an id, a type, a format, an output buffer)
+ * are used during the call only: the host keeps no pointer to them.
+ *
+ * Ownership of the descriptor is the other way round: the host keeps the
+ * pointers of the descriptor (and of every string and array it points
+ * to) without copying them, so they must be static storage, unchanged
+ * while the plugin is loaded; accepted plugins are never unloaded.
  *
  * Rules run in a child process with a time limit (see govmap_plugin_rule):
  * a rule that crashes or hangs becomes an error finding naming the plugin
  * and the rule, and the other rules' findings still appear.  A rule must
  * therefore keep no state between calls that it expects the next rule to
- * see, and must not print (its standard output goes to /dev/null).
+ * see, and must not print: its standard output goes to /dev/null, and
+ * the first five lines it writes to standard error are shown, escaped,
+ * as warnings about the plugin.
  *
  * ABI rules.
  *   - GOVMAP_PLUGIN_ABI_VERSION changes whenever an existing field of
@@ -242,13 +252,18 @@ typedef struct govmap_host {
 	/* --- the findings sink ---------------------------------------- */
 	/**
 	 * Report a finding about entity `e` (-1: about the registry as a
-	 * whole).  `rule_id` is a local id of this plugin's rules, or NULL
-	 * for the rule being run; an id the plugin did not declare is
-	 * replaced by the running rule's.  The message is printf-style
-	 * plain English, no trailing newline, cut at 1,000 bytes.  The
-	 * host adds the position of `e` and the rule's basis.  Cannot fail
-	 * visibly; after 10,000 findings from one rule the rest are
-	 * dropped with a note.
+	 * whole; any other index out of range is reported as -1, with a
+	 * note saying so in the message).  `rule_id` is a local id of this
+	 * plugin's rules, or NULL for the rule being run; an id the plugin
+	 * did not declare is replaced by the running rule's.  `sev` beyond
+	 * GOVMAP_SEV_ERROR counts as an error.  The message is printf-style
+	 * plain English in UTF-8, no trailing newline, cut at 1,000 bytes
+	 * (before a character, never inside one); a NULL `fmt` is reported
+	 * as "the rule reported a finding with no message".  The host
+	 * escapes control characters and bytes that are not UTF-8 (as
+	 * \xNN), so one finding is one line, and adds the position of `e`
+	 * and the rule's basis.  Cannot fail visibly; after 10,000 findings
+	 * from one rule the rest are dropped with a note.
 	 */
 	void (*report)(govmap_rule_ctx *ctx, govmap_severity sev,
 		       const char *rule_id, int32_t e, const char *fmt, ...)
@@ -264,7 +279,8 @@ typedef struct govmap_host {
 	 * none.  O(1). */
 	const char *(*entity_region)(const govmap_rule_ctx *ctx, int32_t e);
 	/** True when `region` is `prefix` or below it ("england/london"
-	 * is in "england", not in "eng").  O(length of prefix). */
+	 * is in "england", not in "eng"); false when either is NULL.
+	 * O(length of prefix). */
 	int (*region_in)(const govmap_rule_ctx *ctx, const char *region,
 			 const char *prefix);
 	/** True when the entity is in force on the evaluation date (its
@@ -297,7 +313,8 @@ typedef struct govmap_host {
 	 * entity on that chain (an electorate ends it) into *next.
 	 * Returns 0, or -1 when there is no score: e is not a body or
 	 * board, is not in force, or the rules run without an analysis
-	 * (`govmap check`).  O(1). */
+	 * (`govmap check`).  `a` and `next` may be NULL (not written).
+	 * O(1). */
 	int (*score)(const govmap_rule_ctx *ctx, int32_t e, double *a,
 		     int32_t *next);
 	/** More fields of a body: legal form and notes (NULL when not
@@ -319,14 +336,17 @@ typedef struct govmap_host {
 	 * in force on x and on the boards in force `of` x; the `from` of
 	 * member-of links in force to x; and the local authorities x
 	 * reports-to (an ICP reports to its councils).  In that order
-	 * (links in registry order), at most `max` into out (the rest are
-	 * dropped); returns how many were written.  O(seats and links of
-	 * x, times the members found).
+	 * (links in registry order), at most `max` into out, the caller's
+	 * array of `max` (the rest are dropped; out NULL: none); returns
+	 * how many were written.  O(seats and links of x, times the
+	 * members found).
 	 */
 	size_t (*members)(const govmap_rule_ctx *ctx, int32_t x,
 			  int32_t *out, size_t max);
-	/** Write the ids of v[0..n) into buf, ", "-separated, cut to fit;
-	 * returns buf. */
+	/** Write the ids of v[0..n) into buf, the caller's `size` bytes,
+	 * ", "-separated and NUL-terminated, cut to fit (an id may be cut
+	 * short); an index out of range is written "?".  Returns buf (as it
+	 * is when buf is NULL or size 0). */
 	char *(*join_ids)(const govmap_rule_ctx *ctx, const int32_t *v,
 			  size_t n, char *buf, size_t size);
 	/** The financial year of the figure spend_gbp() gives, by its first
@@ -345,7 +365,11 @@ typedef struct govmap_host {
 				       sizeof((host)->field))
 
 /** The plugin descriptor.  Static storage in the plugin: the host reads it
- * and never writes it. */
+ * and never writes it, and keeps its pointers (see "Ownership" above).
+ * The host prints its text as it is (`govmap plugins`, `govmap rules`,
+ * findings' bases, the site), so version, description, and each rule's
+ * title and basis must be printable UTF-8: a control character or a byte
+ * that is not UTF-8 makes the host refuse the plugin. */
 typedef struct govmap_plugin {
 	/** GOVMAP_PLUGIN_ABI_VERSION the plugin was built with.  Filled by
 	 * GOVMAP_PLUGIN_DEFINE. */
@@ -354,14 +378,17 @@ typedef struct govmap_plugin {
 	 * GOVMAP_PLUGIN_DEFINE. */
 	uint32_t struct_size;
 	/** Unique name, lower-case kebab ("england-ics"); the registry's
-	 * manifest lists plugins by this name.  Mandatory. */
+	 * manifest lists plugins by this name.  "core" is the core's own
+	 * (its rules are core/<id>) and is refused.  Mandatory. */
 	const char *name;
 	/** The plugin's own version ("1.0.0").  Mandatory. */
 	const char *version;
 	/** One line: what the plugin covers.  May be NULL. */
 	const char *description;
 	/** Region paths the plugin governs ("england"), NULL-terminated;
-	 * may be NULL. */
+	 * may be NULL.  Each is a region path as the registry writes one
+	 * (lower-case segments joined by '/'), or the host refuses the
+	 * plugin. */
 	const char *const *regions;
 	/** Body types it declares, NULL-terminated; may be NULL. */
 	const char *const *body_types;
@@ -375,12 +402,13 @@ typedef struct govmap_plugin {
 	const govmap_plugin_style *styles;
 	/**
 	 * Called once after the host accepted the descriptor, in the host
-	 * process, before any rule runs.  Save `host`; it stays valid until
+	 * process (not isolated as rules are: a crash here ends govmap,
+	 * after a line naming the plugin), before any rule runs.  Save `host`; it stays valid until
 	 * fini().  Allowed: reading the host table's abi_version and
 	 * struct_size, setting up the plugin's own state.  Not allowed:
 	 * calling model accessors (there is no model yet).  Return 0 to
 	 * accept, non-zero to refuse loading (fini is then not called).
-	 * Mandatory.
+	 * Mandatory unless init_msg is set.
 	 */
 	int (*init)(const govmap_host *host);
 	/** Called once at host exit for a plugin whose init() returned 0;
@@ -400,7 +428,10 @@ typedef struct govmap_plugin {
 	/**
 	 * Optional: called instead of init() when set, with room for a
 	 * message saying why the plugin refuses to load ("needs
-	 * GOVMAP_HOST_HAS(score)"); the host shows it in the refusal.
+	 * GOVMAP_HOST_HAS(score)"): `why` is the host's buffer of
+	 * `why_size` bytes, valid during the call; the host ends it with a
+	 * NUL if the plugin did not, and shows it in the refusal, escaped
+	 * and cut to 80 characters.
 	 * Return 0 to accept.  A plugin that sets init_msg may leave init
 	 * NULL.
 	 */
@@ -442,7 +473,9 @@ typedef struct govmap_plugin_rule_category {
  *                          .rules = rules, .init = init, .fini = fini);
  *
  * Build with -fvisibility=hidden: this macro makes the entry function the
- * only visible symbol.
+ * only visible symbol.  C only: C++ wants designated initialisers in the
+ * order of the struct, and the macro puts the sizes first; a C++ plugin
+ * defines govmap_plugin_entry() (extern "C") itself.
  */
 #define GOVMAP_PLUGIN_DEFINE(...)                                           \
 	static const govmap_plugin govmap__plugin_descriptor = {            \

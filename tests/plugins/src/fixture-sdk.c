@@ -60,6 +60,17 @@ static void check_sdk(govmap_rule_ctx *ctx)
 			     (int)host->publishes_papers(ctx, e),
 			     host->notes(ctx, e) ? host->notes(ctx, e) : "-");
 	}
+	/* members(): sdk-pact's board has a seat the partnership fills
+	 * itself, then one the council fills; with room for one, the one
+	 * written is the council (x is never a member, nor takes a place) */
+	int32_t pact = host->find(ctx, "sdk-pact"), m[1];
+	if (pact >= 0) {
+		size_t k = host->members(ctx, pact, m, 1);
+		char ids[64];
+		host->report(ctx, GOVMAP_SEV_INFO, NULL, pact,
+			     "sdk: members of sdk-pact, room for 1: %zu (%s)",
+			     k, host->join_ids(ctx, m, k, ids, sizeof ids));
+	}
 	/* out of range and wrong kinds give the "absent" values */
 	if (host->type_at(ctx, GOVMAP_KIND_BODY, NULL, nb) != -1 ||
 	    host->link_from_at(ctx, -1, 0) != -1 ||
