@@ -210,6 +210,9 @@ $(foreach p,$(PLUGIN_DIRS),$(eval $(call plugin_rule,$(p))))
 $(BUILD)/tests/plugins/%.so: $(BUILD)/tests/plugins/src/%.pic.o $(PLUGIN_EXTRA_OBJ)
 	@$(if $(Q),echo "  PLUGIN  $@")
 	$(Q)$(CC) $(PLUGIN_LDFLAGS) -o $@ $^
+# the test plugins' objects are kept (no "rm ...pic.o" after each run, and
+# no rebuild next time)
+.SECONDARY: $(FIXTURE_PLUGIN_SRC:%.c=$(BUILD)/%.pic.o)
 
 # make plugin NAME=my-region: a new plugin from the template.
 plugin:
