@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "cli_vcs.h" /* cli_md_text */
+#include "cli_vcs.h"
 #include "govmap/report.h"
 
 static void usage(FILE *f)
