@@ -522,8 +522,11 @@ START_TEST(ytree_syntax_error_keeps_docs)
 	yp_str(&p, "a: 1\n---\nb: 2\n---\nc: [1, 2\nd: 3\n", NULL);
 	const govmap_diag *g = one_error(&p, "yaml-syntax", 6, 2);
 	ck_assert_uint_eq(p.d.n, 1);
-	ck_assert_str_eq(g->msg, "did not find expected ',' or ']' (while "
-				 "parsing a flow sequence at 5:4)");
+	ck_assert_str_eq(g->msg, "the list in [ ] that starts at 5:4 is not "
+				 "closed: add the ']', or separate its items "
+				 "with commas [YAML: did not find expected "
+				 "',' or ']' (while parsing a flow sequence "
+				 "at 5:4)]");
 	/* the two complete documents are returned */
 	ck_assert_uint_eq(p.ndocs, 2);
 	ck_assert_str_eq(govmap__ymap_get(p.docs[0], "a")->str, "1");
@@ -533,16 +536,49 @@ START_TEST(ytree_syntax_error_keeps_docs)
 	/* a bad indentation: position of the problem */
 	yp_str(&p, "a: 1\n b: 2\n", NULL);
 	g = one_error(&p, "yaml-syntax", 2, 3);
-	ck_assert_str_eq(g->msg, "mapping values are not allowed in this "
-				 "context");
+	ck_assert_str_eq(g->msg, "a ': ' (colon and space) here would start "
+				 "a key where none can go: if it belongs to "
+				 "the value, put the whole value in double "
+				 "quotes; if this line is a key, indent it as "
+				 "far as the keys above it [YAML: mapping "
+				 "values are not allowed in this context]");
 	ck_assert_uint_eq(p.ndocs, 0);
 	yp_free(&p);
 
-	/* an unterminated quoted scalar */
+	/* an unterminated quoted scalar: where the quote opens, not the
+	 * end of the file */
 	yp_str(&p, "key: \"open\n", NULL);
+	g = one_error(&p, "yaml-quote", 1, 6);
+	ck_assert_str_eq(g->msg, "the quoted value that starts here is never "
+				 "closed: add the closing quote at the end "
+				 "of the value [YAML: found unexpected end of "
+				 "stream (while scanning a quoted scalar at "
+				 "1:6)]");
+	yp_free(&p);
+
+	/* a quote left open runs on to the next quote, and the file
+	 * breaks after it: where the quote opens, with the line it ran to */
+	yp_str(&p, "a: \"open\nb: 2\nc: \"x\"\n", NULL);
+	g = one_error(&p, "yaml-quote", 1, 4);
+	ck_assert_str_eq(g->msg, "the quoted value that starts here runs on "
+				 "to line 3, where the file breaks at column "
+				 "5: is its closing quote missing? [YAML: did "
+				 "not find expected key (while parsing a "
+				 "block mapping at 1:1)]");
+	yp_free(&p);
+
+	/* a line with no ': ': the line itself, not the next */
+	yp_str(&p, "a: 1\njust text\nb: 2\n", NULL);
 	g = one_error(&p, "yaml-syntax", 2, 1);
-	ck_assert_str_eq(g->msg, "found unexpected end of stream (while "
-				 "scanning a quoted scalar at 1:6)");
+	ck_assert(strncmp(g->msg, "this line has no ': ' after its key",
+			  35) == 0);
+	yp_free(&p);
+
+	/* a reserved first character is named */
+	yp_str(&p, "a: @x\n", NULL);
+	g = one_error(&p, "yaml-syntax", 1, 4);
+	ck_assert(strncmp(g->msg, "a value cannot start with '@' here", 34)
+		  == 0);
 	yp_free(&p);
 }
 END_TEST
