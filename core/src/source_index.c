@@ -185,6 +185,8 @@ static int index_list(govmap_src *src, govmap_diags *diags)
 					 "skip-submodule", "submodule skipped");
 			continue;
 		}
+		if (is_regular(e->mode) && govmap__is_yml(name))
+			govmap__src_note_yml(diags, src, rel);
 		if (!is_regular(e->mode) || !govmap__is_yaml(name) ||
 		    strcmp(rel, "govmap.yaml") == 0)
 			continue;

@@ -527,6 +527,14 @@ compare hook-passes stderr "$tmp/err" "$pinned/hook-passes.err" || true
 verdict "hook-passes: a good commit goes through (git commit -a)"
 check staged-clean 0 --staged check
 
+# A file staged as .yml is not read: the check says so, where it was
+# silent and the entry never reached the registry.
+cp "$reg/boards/test-icb-board.yaml" "$reg/boards/extra-board.yml"
+git -C "$repo" add reg/boards/extra-board.yml
+check staged-yml 0 --staged check
+git -C "$repo" rm -q --cached reg/boards/extra-board.yml
+rm -f "$reg/boards/extra-board.yml"
+
 # --- a revert: its registry tree is one scored before (memoised by tree id)
 GIT_AUTHOR_DATE=2024-07-03T12:00:00Z GIT_COMMITTER_DATE=2024-07-03T12:00:00Z \
 	git -C "$repo" -c user.name='Dan Example' -c user.email=dan@example.org \
