@@ -377,7 +377,7 @@ static void parser_error(builder *b, yaml_parser_t *p)
 			 "the quoted value that starts here is never closed: "
 			 "add the closing quote at the end of the value "
 			 "[YAML: %s]", raw);
-		err(b, cl, cc, "yaml-quote", msg);
+		err(b, cl, cc, "yaml-syntax", msg);
 		return;
 	}
 	if (b->q_line && line == b->q_end_line) {
@@ -386,7 +386,7 @@ static void parser_error(builder *b, yaml_parser_t *p)
 			 "%u, where the file breaks at column %u: is its "
 			 "closing quote missing? [YAML: %s]",
 			 (unsigned)line, (unsigned)col, raw);
-		err(b, b->q_line, b->q_col, "yaml-quote", msg);
+		err(b, b->q_line, b->q_col, "yaml-syntax", msg);
 		return;
 	}
 	char plain[320];
