@@ -1288,6 +1288,10 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 	/* one pass over the document's keys: each to its field, or an
 	 * unknown-key error */
 	const ynode *vals[NFIELDS] = {0};
+	/* the fields an unknown key was taken for ("did you mean"): a
+	 * required one of them is not reported missing as well, at the
+	 * document's start, when the error at the misspelt key says it */
+	unsigned char meant[NFIELDS] = {0};
 	for (size_t k = 0; k < doc->n; k++) {
 		const ynode *key = doc->kids[2 * k];
 		size_t i = field_index(key->str);
@@ -1299,6 +1303,8 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 		size_t nallowed = kind_keys(e->kind, allowed);
 		const char *near = govmap__did_you_mean(key->str, allowed,
 							nallowed);
+		if (near && field_index(near) < NFIELDS)
+			meant[field_index(near)] = 1;
 		if (near)
 			verr(&c, key, "unknown-key",
 			     "unknown key '%s' in a %s (did you mean '%s'?)",
@@ -1316,7 +1322,7 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 			continue;
 		const ynode *v = vals[i];
 		if (!v || is_null(v)) {
-			if (f->required & (1u << kind)) {
+			if ((f->required & (1u << kind)) && !(!v && meant[i])) {
 				if (f->type == F_SOURCES)
 					verr(&c, v ? v : doc, "no-source",
 					     "%s has no 'sources': every entry "
