@@ -325,9 +325,26 @@ static void parser_error(builder *b, yaml_parser_t *p)
 		/* libyaml leaves the mark at 0:0 for reader errors and gives
 		 * only a byte offset; convert it ourselves. */
 		offset_to_pos(b->data, b->len, p->problem_offset, &line, &col);
-		snprintf(msg, sizeof msg, "%s (byte %zu)",
-			 p->problem ? p->problem : "cannot read input",
-			 p->problem_offset);
+		const char *pr = p->problem ? p->problem : "cannot read input";
+		unsigned char at = p->problem_offset < b->len
+			? (unsigned char)b->data[p->problem_offset] : 0;
+		/* in plain words: what the byte is and what to do */
+		if (strstr(pr, "UTF-8"))
+			snprintf(msg, sizeof msg,
+				 "the file is not UTF-8 here (byte \\x%02X): "
+				 "save it as UTF-8 (a file saved as Latin-1 or "
+				 "Windows-1252 writes a pound sign or a curly "
+				 "quote this way) [YAML: %s (byte %zu)]",
+				 at, pr, p->problem_offset);
+		else if (strcmp(pr, "control characters are not allowed") == 0)
+			snprintf(msg, sizeof msg,
+				 "a control character (\\x%02X) that a "
+				 "registry file cannot hold: remove it (is the "
+				 "file text?) [YAML: %s (byte %zu)]",
+				 at, pr, p->problem_offset);
+		else
+			snprintf(msg, sizeof msg, "%s (byte %zu)", pr,
+				 p->problem_offset);
 		err(b, line, col, "yaml-encoding", msg);
 		return;
 	}
