@@ -294,9 +294,10 @@ int cli_open(govmap_cli *cli, cli_session *s)
 		if (s->diags)
 			cli_print_diags(stderr, s->diags, cli->color);
 		if (rc == EXIT_OK && errors)
-			cli_err("the registry has %zu error%s: fix them first "
+			cli_err("the registry has %zu error%s: fix %s first "
 				"(govmap check)",
-				errors, errors == 1 ? "" : "s");
+				errors, errors == 1 ? "" : "s",
+				errors == 1 ? "it" : "them");
 		cli_close(s);
 		return rc != EXIT_OK ? rc : errors ? EXIT_DATA : EXIT_USAGE;
 	}

@@ -1109,10 +1109,10 @@ static int side_failed(govmap_cli *cli, cli_session *s, int rc,
 {
 	cli_print_diags(stderr, s->diags, cli->color);
 	if (rc == EXIT_OK) {
-		cli_err("diff: %s has %zu error%s: fix them first (govmap "
+		size_t n = s->diags->count[GOVMAP_SEV_ERROR];
+		cli_err("diff: %s has %zu error%s: fix %s first (govmap "
 			"check)",
-			what, s->diags->count[GOVMAP_SEV_ERROR],
-			s->diags->count[GOVMAP_SEV_ERROR] == 1 ? "" : "s");
+			what, n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
 		return EXIT_DATA;
 	}
 	return rc;

@@ -170,6 +170,15 @@ static int score_of(const govmap_entity *e, const char *query,
 	free(sn3);
 	if (best < 30 && *kq && strstr(e->id, kq))
 		best = 30;
+	/* an id typed with a slip (bnsg-icb, bnssg-icbb): the name may be
+	 * nothing like it, so compare the ids themselves; above a name's
+	 * near miss, below a part of the name */
+	if (best < 25 && *kq) {
+		size_t cap = strlen(kq) < 5 ? 1 : 2;
+		size_t d = govmap__edit_distance(e->id, kq, cap + 1);
+		if (d <= cap)
+			best = 25 - (int)d;
+	}
 	free(name);
 	free(sn);
 	return best;

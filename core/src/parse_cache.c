@@ -383,8 +383,7 @@ const govmap__cached *govmap__cache_parse(govmap_parse_cache *c,
 	size_t ndocs;
 	/* the cache keeps no file name: any label will do */
 	govmap__ytree_parse(&docs, &ndocs, &tmp, "-", data, len, lim, &d);
-	for (size_t k = 0; k < ndocs; k++)
-		govmap__schema_entity(&buf, docs[k], "-", lim, &d);
+	govmap__schema_file(&buf, docs, ndocs, 0, "-", lim, &d);
 	if (ndocs <= lim->max_entities)
 		govmap__cache_put(c, id, lim, len, ndocs, buf.ents, buf.n, &d,
 				  0, 0, "-");

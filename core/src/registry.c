@@ -217,13 +217,12 @@ static void load_chunk(load_job *j, size_t c, size_t first, size_t last,
 			uint32_t cl = 0, cc = 0;
 			ch->nfiles++;
 			atomic_fetch_add(&j->parsed, 1);
+			size_t e0 = ch->diags.count[GOVMAP_SEV_ERROR];
 			govmap__ytree_parse_cut(&docs, &ndocs, &cut, &cl, &cc,
 						&tmp, file, data, len,
 						&j->opts->parse, &ch->diags);
-			for (size_t d = 0; d < ndocs; d++)
-				govmap__schema_entity(&ch->buf, docs[d], file,
-						      &j->opts->parse,
-						      &ch->diags);
+			govmap__schema_file(&ch->buf, docs, ndocs, e0, file,
+					    &j->opts->parse, &ch->diags);
 			if (cut)
 				check_cut(cut, cl, cc, file, &j->opts->parse,
 					  &ch->diags);

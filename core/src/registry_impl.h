@@ -48,6 +48,14 @@ void govmap__schema_entity(govmap__entbuf *out, const ynode *doc,
 			   const char *file, const govmap_parse_limits *lim,
 			   govmap_diags *diags);
 
+/** Every document of one file through govmap__schema_entity(); a file
+ * that holds none (empty, or only comments and '---') is an error at 1:1
+ * unless the parse already reported one (errors_before: the count of
+ * errors in diags before the file was parsed). */
+void govmap__schema_file(govmap__entbuf *out, ynode *const *docs,
+			 size_t ndocs, size_t errors_before, const char *file,
+			 const govmap_parse_limits *lim, govmap_diags *diags);
+
 /** Parse the manifest document. Returns 0 or -1 on a data error. */
 int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,
 			    const char *file, govmap_load_opts *opts,

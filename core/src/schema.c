@@ -286,6 +286,8 @@ static int conv_text(ctx *c, const ynode *n, const char *key, char **out)
 	return conv_text_as(c, n, key, out, 0);
 }
 
+#define NAME_MAX_CHARS 300 /* registry/README.md, "Value formats" */
+
 static int conv_name(ctx *c, const ynode *n, const char *key, char **out)
 {
 	if (conv_text_as(c, n, key, out, 1) < 0)
@@ -307,6 +309,27 @@ static int conv_name(ctx *c, const ynode *n, const char *key, char **out)
 			*out = NULL;
 			return -1;
 		}
+	/* a name is a label: maps, reports and pages print it whole.  The
+	 * longest in the registry is 228 characters (a contract named by its
+	 * award notice's title), the longest body's 117; a name past
+	 * NAME_MAX_CHARS is a paragraph pasted into the wrong key */
+	if (strcmp(key, "name") == 0) {
+		size_t chars = 0;
+		for (const unsigned char *p = (const unsigned char *)*out; *p;
+		     p++)
+			chars += (*p & 0xC0) != 0x80;
+		if (chars > NAME_MAX_CHARS) {
+			char q[128];
+			verr(c, n, "name-length",
+			     "'name' is %zu characters long, over the limit "
+			     "of %d: give the official name only, and put "
+			     "the rest in 'notes' ('%s')",
+			     chars, NAME_MAX_CHARS,
+			     govmap__quote(q, sizeof q, *out));
+			*out = NULL;
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -325,17 +348,54 @@ static int conv_date(ctx *c, const ynode *n, const char *key,
 			     "'%s' in '%s' is not a real calendar date "
 			     "(1800-01-01 to 2199-12-31)",
 			     govmap__quote(q, sizeof q, n->str), key);
-		else
+		else {
+			/* a day, month and year as UK people write them
+			 * (1/7/2022, 01.07.2022), or an ISO date missing its
+			 * zeros (2022-7-1): the date it means, if real */
+			char hint[48] = "";
+			char sep[2];
+			govmap_date dd;
+			char iso[16];
+			if (((sscanf(n->str, "%2d%1[/.-]%2d%*1[/.-]%4d%c", &d,
+				     sep, &m, &y, &tail) == 4 &&
+			      y >= 1000) ||
+			     (sscanf(n->str, "%4d-%2d-%2d%c", &y, &m, &d,
+				     &tail) == 3 &&
+			      y >= 1000)) &&
+			    m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+			    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m,
+				     d) == 10 &&
+			    govmap_date_parse(&dd, iso) == GOVMAP_OK)
+				snprintf(hint, sizeof hint,
+					 " (did you mean %s?)", iso);
 			verr(c, n, "date",
-			     "'%s' in '%s' is not a date: write YYYY-MM-DD%s",
+			     "'%s' in '%s' is not a date: write YYYY-MM-DD%s%s",
 			     govmap__quote(q, sizeof q, n->str), key,
 			     strncmp(key, "valid.", 6) == 0
 				     ? " (or unknown, with notes saying "
 				       "what is known)"
-				     : "");
+				     : "",
+			     hint);
+		}
 		return -1;
 	}
 	return 0;
+}
+
+/* Digits in groups of three after the first, as 1_250_000 (a separator
+ * elsewhere, as in 1,5, is not a thousands separator). */
+static int thousands(const char *s)
+{
+	const char *u = strchr(s, '_');
+	if (!u)
+		return 1;
+	if (u == s || u - s > 3)
+		return 0;
+	for (s = u; *s; s += 4)
+		if (s[0] != '_' || strspn(s + 1, "0123456789") < 3 ||
+		    (s[4] && s[4] != '_'))
+			return 0;
+	return 1;
 }
 
 #define MONEY_MAX 10000000000000LL /* £10 trillion: far above any budget */
@@ -372,14 +432,40 @@ static int conv_money(ctx *c, const ynode *n, const char *key, int64_t *out)
 	}
 	*out = v;
 	return 0;
-bad:
+bad:;
+	/* the mistakes people make: a pound sign, thousands separators,
+	 * a minus; the figure as it should be written when only those
+	 * stand in the way */
+	const char *why = "";
+	char fix[96] = "";
+	s = n->str;
+	int neg = *s == '-';
+	s += neg;
+	if (!strncmp(s, "\xC2\xA3", 2))
+		s += 2;
+	size_t k = 0, nd = 0;
+	for (; *s && k + 2 < sizeof fix; s++)
+		if (*s >= '0' && *s <= '9')
+			fix[k++] = *s, nd++;
+		else if ((*s == ',' || *s == '_') && nd)
+			fix[k++] = '_';
+		else
+			break;
+	fix[k] = '\0';
+	if (!n->plain && n->len && strspn(n->str, "0123456789_") == n->len)
+		why = " (write it without quotes)";
+	else if (neg && nd)
+		why = ": money is never below 0 (record a cut as the "
+		      "lower figure of its own year)";
+	else if (*s || !nd || !thousands(fix))
+		fix[0] = '\0';
+	int suggest = !*why && fix[0] && strcmp(fix, n->str) != 0;
 	verr(c, n, "money",
 	     "'%s' must be a whole number of pounds such as 1250000000 or "
-	     "1_250_000_000, not '%s'%s",
-	     key, govmap__quote(q, sizeof q, n->str),
-	     !n->plain && n->len && strspn(n->str, "0123456789_") == n->len
-		     ? " (write it without quotes)"
-		     : "");
+	     "1_250_000_000, not '%s'%s%s%s%s",
+	     key, govmap__quote(q, sizeof q, n->str), why,
+	     suggest ? " (did you mean " : "", suggest ? fix : "",
+	     suggest ? "?)" : "");
 	return -1;
 }
 
@@ -1202,6 +1288,10 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 	/* one pass over the document's keys: each to its field, or an
 	 * unknown-key error */
 	const ynode *vals[NFIELDS] = {0};
+	/* the fields an unknown key was taken for ("did you mean"): a
+	 * required one of them is not reported missing as well, at the
+	 * document's start, when the error at the misspelt key says it */
+	unsigned char meant[NFIELDS] = {0};
 	for (size_t k = 0; k < doc->n; k++) {
 		const ynode *key = doc->kids[2 * k];
 		size_t i = field_index(key->str);
@@ -1213,6 +1303,8 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 		size_t nallowed = kind_keys(e->kind, allowed);
 		const char *near = govmap__did_you_mean(key->str, allowed,
 							nallowed);
+		if (near && field_index(near) < NFIELDS)
+			meant[field_index(near)] = 1;
 		if (near)
 			verr(&c, key, "unknown-key",
 			     "unknown key '%s' in a %s (did you mean '%s'?)",
@@ -1230,7 +1322,7 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 			continue;
 		const ynode *v = vals[i];
 		if (!v || is_null(v)) {
-			if (f->required & (1u << kind)) {
+			if ((f->required & (1u << kind)) && !(!v && meant[i])) {
 				if (f->type == F_SOURCES)
 					verr(&c, v ? v : doc, "no-source",
 					     "%s has no 'sources': every entry "
@@ -1325,6 +1417,26 @@ void govmap__schema_entity(govmap__entbuf *reg, const ynode *doc,
 	 * the errors, drop the entity. */
 	if (e->id)
 		reg->n++;
+}
+
+void govmap__schema_file(govmap__entbuf *out, ynode *const *docs,
+			 size_t ndocs, size_t errors_before, const char *file,
+			 const govmap_parse_limits *lim, govmap_diags *diags)
+{
+	int any = 0;
+	for (size_t d = 0; d < ndocs; d++) {
+		any |= !is_null(docs[d]);
+		govmap__schema_entity(out, docs[d], file, lim, diags);
+	}
+	/* a file emptied by mistake (a bad merge, an editor's crash) would
+	 * take its entity out of the registry without a word */
+	if (!any && diags->count[GOVMAP_SEV_ERROR] == errors_before)
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, file, 1, 1,
+				 "empty-file",
+				 "the file holds no entry (it is empty, or "
+				 "only comments and '---'): write the entry "
+				 "in it, or delete the file (git rm) to "
+				 "remove one");
 }
 
 int govmap__schema_manifest(govmap_registry *reg, const ynode *doc,

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "source_impl.h"
 #include "util.h"
@@ -56,6 +57,22 @@ int govmap__is_yaml(const char *name)
 {
 	size_t n = strlen(name);
 	return n > 5 && strcmp(name + n - 5, ".yaml") == 0;
+}
+
+int govmap__is_yml(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 4 && strcasecmp(name + n - 4, ".yml") == 0) ||
+	       (n > 5 && strcasecmp(name + n - 5, ".yaml") == 0 &&
+		strcmp(name + n - 5, ".yaml") != 0);
+}
+
+void govmap__src_note_yml(govmap_diags *diags, const govmap_src *src,
+			  const char *rel)
+{
+	govmap__src_note(diags, src, rel, GOVMAP_SEV_WARNING, "skip-yml",
+			 "not read: only files ending in '.yaml' are registry "
+			 "data; rename it to end in '.yaml'");
 }
 
 int govmap_src_read(char **out, size_t *len, govmap_src *src,

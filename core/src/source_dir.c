@@ -187,7 +187,10 @@ static int walk(govmap_src *src, dir_impl *d, const char *rel,
 				rc = walk(src, d, relp, depth + 1, diags);
 			}
 		} else if (!govmap__is_yaml(name)) {
-			/* README.md and other files: not registry data */
+			/* README.md and other files: not registry data; a
+			 * `.yml` file was meant to be, and would be lost */
+			if (S_ISREG(st.st_mode) && govmap__is_yml(name))
+				govmap__src_note_yml(diags, src, relp);
 		} else if (!S_ISREG(st.st_mode)) {
 			govmap__src_note(diags, src, relp, GOVMAP_SEV_WARNING, "skip-special", "not a regular file, skipped");
 		} else if (!rel[0] && strcmp(name, "govmap.yaml") == 0) {

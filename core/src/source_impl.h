@@ -80,6 +80,12 @@ int govmap__segment_safe(const char *name, size_t len);
 
 /** Does the name end in ".yaml"? */
 int govmap__is_yaml(const char *name);
+/** Does the name look like registry data that is not read: `*.yml`, or
+ * `.yaml` in other letter cases (`x.YAML`)? */
+int govmap__is_yml(const char *name);
+/** The warning for such a file (skip-yml), at rel. */
+void govmap__src_note_yml(govmap_diags *diags, const govmap_src *src,
+			  const char *rel);
 
 /** Override limits after the manifest was read: the non-zero fields of
  * `lim` replace the source's. */

@@ -185,6 +185,12 @@ static int index_list(govmap_src *src, govmap_diags *diags)
 					 "skip-submodule", "submodule skipped");
 			continue;
 		}
+		/* not under a dot folder (.github/workflows/x.yml, where the
+		 * registry is the repository's root): the directory source
+		 * does not look there either */
+		if (is_regular(e->mode) && govmap__is_yml(name) &&
+		    rel[0] != '.' && !strstr(rel, "/."))
+			govmap__src_note_yml(diags, src, rel);
 		if (!is_regular(e->mode) || !govmap__is_yaml(name) ||
 		    strcmp(rel, "govmap.yaml") == 0)
 			continue;

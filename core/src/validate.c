@@ -470,6 +470,36 @@ int govmap__is_root(const govmap_entity *e)
 		strcmp(e->type, "membership") == 0);
 }
 
+/* Was e's own valid.from written, but not as a date?  The schema said
+ * so where it is written (an error of code "date" in e's file, after e's
+ * start, before the next entity of that file and before e's first seat,
+ * whose valid.from would say the same); saying as well that e has no
+ * valid.from would send the reader looking for a key that is there. */
+static int from_misspelt(const vctx *v, const govmap_entity *e)
+{
+	if (!e->pos.file)
+		return 0;
+	uint32_t end = UINT32_MAX;
+	for (size_t i = 0; i < v->reg->n; i++) {
+		const govmap_pos *o = &v->reg->ents[i].pos;
+		if (o->line > e->pos.line && o->line < end && o->file &&
+		    strcmp(o->file, e->pos.file) == 0)
+			end = o->line;
+	}
+	if (e->nseats && e->seats[0].pos.line > e->pos.line &&
+	    e->seats[0].pos.line < end)
+		end = e->seats[0].pos.line;
+	for (size_t i = 0; i < v->diags->n; i++) {
+		const govmap_diag *g = &v->diags->v[i];
+		if (g->sev == GOVMAP_SEV_ERROR && g->code && g->file &&
+		    strcmp(g->code, "date") == 0 && g->line >= e->pos.line &&
+		    g->line < end && strcmp(g->file, e->pos.file) == 0 &&
+		    strstr(g->msg, "' in 'valid.from' is not"))
+			return 1;
+	}
+	return 0;
+}
+
 /* An entity of a time-bound type, or with a predecessor or successor,
  * must say when it began: a date, or `unknown` with notes.  Otherwise it
  * would count as in force on every date. */
@@ -486,10 +516,10 @@ static void time_bound(vctx *v, const govmap_entity *e)
 			 e->type);
 		why = buf;
 	} else if (e->replaces.id)
-		why = "it replaces another body ('replaces')";
+		why = "it replaces another ('replaces')";
 	else if (e->succeeded_by.id)
 		why = "it was succeeded by another ('succeeded_by')";
-	if (why)
+	if (why && !from_misspelt(v, e))
 		govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, e->id_pos,
 				"undated",
 				"%s '%s' has no valid.from, but %s: give "

@@ -48,6 +48,10 @@ typedef struct {
 	int failed;
 	int cut;                  /* a syntax error stopped the parse ... */
 	uint32_t cut_line, cut_col; /* ... there */
+	/* the last scalar when it was quoted and ran over more than one line
+	 * (q_line 0 otherwise): where a closing quote is missing, the value
+	 * runs on to the next quote and the parse breaks after it */
+	uint32_t q_line, q_col, q_end_line;
 } builder;
 
 /* Bytes of a UTF-8 BOM at the start of data (libyaml skips it and counts
@@ -253,10 +257,63 @@ static int expecting_key(const builder *b)
 	return f->node->type == YN_MAP && f->n % 2 == 0;
 }
 
+/* libyaml's problem in plain words, with the fix, into buf (cl:cc is
+ * where its context began, c the character the parse stopped at); 0, or
+ * -1 where libyaml's own words are all there is. */
+static int plain_words(char *buf, size_t size, const char *problem,
+		       unsigned cl, unsigned cc, char c)
+{
+	if (!problem)
+		return -1;
+	if (strcmp(problem, "mapping values are not allowed in this "
+			    "context") == 0)
+		snprintf(buf, size,
+			 "a ': ' (colon and space) here would start a key "
+			 "where none can go: if it belongs to the value, put "
+			 "the whole value in double quotes; if this line is a "
+			 "key, indent it as far as the keys above it");
+	else if (strcmp(problem, "did not find expected key") == 0)
+		snprintf(buf, size,
+			 "this line does not line up with the keys of the "
+			 "mapping that starts at %u:%u: indent it as far as "
+			 "the keys above it (or quote the value it belongs "
+			 "to)", cl, cc);
+	else if (strcmp(problem, "did not find expected '-' indicator") == 0)
+		snprintf(buf, size,
+			 "this line does not line up with the list that "
+			 "starts at %u:%u: indent it as far as the first key "
+			 "after its item's '- ', or start a new item with '- '",
+			 cl, cc);
+	else if (strcmp(problem, "found character that cannot start any "
+				 "token") == 0)
+		snprintf(buf, size,
+			 "a value cannot start with '%c' here (YAML reserves "
+			 "it): put the value in double quotes",
+			 c > ' ' && c < 0x7f ? c : '?');
+	else if (strcmp(problem, "could not find expected ':'") == 0)
+		snprintf(buf, size,
+			 "this line has no ': ' after its key: write 'key: "
+			 "value', or indent the line under the value it "
+			 "continues");
+	else if (strcmp(problem, "did not find expected ',' or ']'") == 0)
+		snprintf(buf, size,
+			 "the list in [ ] that starts at %u:%u is not closed: "
+			 "add the ']', or separate its items with commas",
+			 cl, cc);
+	else if (strcmp(problem, "did not find expected ',' or '}'") == 0)
+		snprintf(buf, size,
+			 "the mapping in { } that starts at %u:%u is not "
+			 "closed: add the '}', or separate its entries with "
+			 "commas", cl, cc);
+	else
+		return -1;
+	return 0;
+}
+
 static void parser_error(builder *b, yaml_parser_t *p)
 {
 	uint32_t line, col;
-	char msg[512];
+	char msg[768];
 	if (p->encoding != YAML_ANY_ENCODING &&
 	    p->encoding != YAML_UTF8_ENCODING) {
 		/* the byte offsets below would count UTF-16 units */
@@ -268,9 +325,26 @@ static void parser_error(builder *b, yaml_parser_t *p)
 		/* libyaml leaves the mark at 0:0 for reader errors and gives
 		 * only a byte offset; convert it ourselves. */
 		offset_to_pos(b->data, b->len, p->problem_offset, &line, &col);
-		snprintf(msg, sizeof msg, "%s (byte %zu)",
-			 p->problem ? p->problem : "cannot read input",
-			 p->problem_offset);
+		const char *pr = p->problem ? p->problem : "cannot read input";
+		unsigned char at = p->problem_offset < b->len
+			? (unsigned char)b->data[p->problem_offset] : 0;
+		/* in plain words: what the byte is and what to do */
+		if (strstr(pr, "UTF-8"))
+			snprintf(msg, sizeof msg,
+				 "the file is not UTF-8 here (byte \\x%02X): "
+				 "save it as UTF-8 (a file saved as Latin-1 or "
+				 "Windows-1252 writes a pound sign or a curly "
+				 "quote this way) [YAML: %s (byte %zu)]",
+				 at, pr, p->problem_offset);
+		else if (strcmp(pr, "control characters are not allowed") == 0)
+			snprintf(msg, sizeof msg,
+				 "a control character (\\x%02X) that a "
+				 "registry file cannot hold: remove it (is the "
+				 "file text?) [YAML: %s (byte %zu)]",
+				 at, pr, p->problem_offset);
+		else
+			snprintf(msg, sizeof msg, "%s (byte %zu)", pr,
+				 p->problem_offset);
 		err(b, line, col, "yaml-encoding", msg);
 		return;
 	}
@@ -302,14 +376,49 @@ static void parser_error(builder *b, yaml_parser_t *p)
 		    "key, and govmap's)");
 		return;
 	}
+	unsigned cl = (unsigned)p->context_mark.line + 1,
+		 cc = (unsigned)p->context_mark.column + 1;
+	char raw[256];
 	if (p->context)
-		snprintf(msg, sizeof msg, "%s (%s at %u:%u)",
+		snprintf(raw, sizeof raw, "%s (%s at %u:%u)",
 			 p->problem ? p->problem : "syntax error", p->context,
-			 (unsigned)p->context_mark.line + 1,
-			 (unsigned)p->context_mark.column + 1);
+			 cl, cc);
 	else
-		snprintf(msg, sizeof msg, "%s",
+		snprintf(raw, sizeof raw, "%s",
 			 p->problem ? p->problem : "syntax error");
+	/* a quote left open: the error is where the parse broke, lines
+	 * later; the mistake is where the quoted value began */
+	if (p->context &&
+	    strcmp(p->context, "while scanning a quoted scalar") == 0) {
+		snprintf(msg, sizeof msg,
+			 "the quoted value that starts here is never closed: "
+			 "add the closing quote at the end of the value "
+			 "[YAML: %s]", raw);
+		err(b, cl, cc, "yaml-syntax", msg);
+		return;
+	}
+	if (b->q_line && line == b->q_end_line) {
+		snprintf(msg, sizeof msg,
+			 "the quoted value that starts here runs on to line "
+			 "%u, where the file breaks at column %u: is its "
+			 "closing quote missing? [YAML: %s]",
+			 (unsigned)line, (unsigned)col, raw);
+		err(b, b->q_line, b->q_col, "yaml-syntax", msg);
+		return;
+	}
+	char plain[320];
+	if (plain_words(plain, sizeof plain, p->problem, cl, cc,
+			off < b->len ? b->data[off] : 0) == 0)
+	{
+		snprintf(msg, sizeof msg, "%s [YAML: %s]", plain, raw);
+		/* libyaml finds the key's missing ':' a line late */
+		if (p->context && strcmp(p->problem,
+					 "could not find expected ':'") == 0) {
+			line = cl;
+			col = cc;
+		}
+	} else
+		snprintf(msg, sizeof msg, "%s", raw);
 	err(b, line, col, "yaml-syntax", msg);
 }
 
@@ -456,6 +565,17 @@ int govmap__ytree_parse_cut(ynode ***docs_out, size_t *ndocs_out,
 				node->len = sl;
 				node->plain = ev.data.scalar.style ==
 					      YAML_PLAIN_SCALAR_STYLE;
+				b.q_line = 0;
+				if ((ev.data.scalar.style ==
+					     YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+				     ev.data.scalar.style ==
+					     YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+				    ev.end_mark.line > m->line) {
+					b.q_line = (uint32_t)m->line + 1;
+					b.q_col = (uint32_t)m->column + 1;
+					b.q_end_line =
+						(uint32_t)ev.end_mark.line + 1;
+				}
 				if (!node->str) {
 					err(&b, 0, 0, "nomem", "out of memory");
 					break;

@@ -541,6 +541,17 @@ compare hook-passes stderr "$tmp/err" "$pinned/hook-passes.err" || true
 verdict "hook-passes: a good commit goes through (git commit -a)"
 check staged-clean 0 --staged check
 
+# A file staged as .yml is not read: the check says so, where it was
+# silent and the entry never reached the registry; one in a dot folder
+# (a CI workflow, where the registry is the repository's root) is not
+# registry data and is not warned about.
+cp "$reg/boards/test-icb-board.yaml" "$reg/boards/extra-board.yml"
+mkdir -p "$reg/.ci" && printf 'on: push\n' >"$reg/.ci/workflow.yml"
+git -C "$repo" add reg/boards/extra-board.yml reg/.ci/workflow.yml
+check staged-yml 0 --staged check
+git -C "$repo" rm -q --cached reg/boards/extra-board.yml reg/.ci/workflow.yml
+rm -rf "$reg/boards/extra-board.yml" "$reg/.ci"
+
 # --- a revert: its registry tree is one scored before (memoised by tree id)
 GIT_AUTHOR_DATE=2024-07-03T12:00:00Z GIT_COMMITTER_DATE=2024-07-03T12:00:00Z \
 	git -C "$repo" -c user.name='Dan Example' -c user.email=dan@example.org \

@@ -63,7 +63,8 @@ static const one_case cases[] = {
 	 "1_250_000_000, not '100' (write it without quotes)"},
 	{MONEY_GBP("-5"), "money", 12, 10,
 	 "'gbp' must be a whole number of pounds such as 1250000000 or "
-	 "1_250_000_000, not '-5'"},
+	 "1_250_000_000, not '-5': money is never below 0 (record a cut as "
+	 "the lower figure of its own year)"},
 	{MONEY_GBP("_100"), "money", 12, 10,
 	 "'gbp' must be a whole number of pounds such as 1250000000 or "
 	 "1_250_000_000, not '_100'"},
@@ -200,7 +201,8 @@ static const one_case cases[] = {
 	{BODY "notes: [a]\n", "type", 10, 8, "'notes' must be text, not a list"},
 	{BODY "valid: {from: 2022-7-1}\n", "date", 10, 15,
 	 "'2022-7-1' in 'valid.from' is not a date: write YYYY-MM-DD (or "
-	 "unknown, with notes saying what is known)"},
+	 "unknown, with notes saying what is known) (did you mean "
+	 "2022-07-01?)"},
 	{BODY "valid: {from: 2023-02-29}\n", "date", 10, 15,
 	 "'2023-02-29' in 'valid.from' is not a real calendar date "
 	 "(1800-01-01 to 2199-12-31)"},
@@ -394,7 +396,7 @@ static const one_case cases[] = {
 	 "'tendered' must be true or false, not 'maybe'"},
 	{CONTRACT_HEAD TH_SOURCES "value_gbp: 1,000\n", "money", 10, 12,
 	 "'value_gbp' must be a whole number of pounds such as 1250000000 or "
-	 "1_250_000_000, not '1,000'"},
+	 "1_250_000_000, not '1,000' (did you mean 1_000?)"},
 	{CONTRACT_HEAD TH_SOURCES "services: [\"\"]\n", "empty", 10, 12,
 	 "'services' must not be empty"},
 	{CONTRACT_HEAD TH_SOURCES "spend_gbp: 5\n", "unknown-key", 10, 1,

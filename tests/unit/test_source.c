@@ -115,7 +115,10 @@ START_TEST(dir_sorted_order)
 
 	govmap_src *src = open_dir(th_dir, NULL, &d);
 	ck_assert_int_eq(govmap_src_each(src, visit_cb, &v, &d), GOVMAP_OK);
-	ck_assert_msg(d.n == 0, "unexpected:%s", th_dump(&d));
+	/* only the files that look like registry data and are not read
+	 * are warned about: notes.yml and a/x.YAML */
+	ck_assert_msg(d.n == 2 && th_count(&d, "skip-yml") == 2,
+		      "unexpected:%s", th_dump(&d));
 	expect_paths(&v, want, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < v.n; i++) {
 		char *disp = th_path(th_dir, want[i]);

@@ -57,6 +57,20 @@ static const govmap_diag *one_error(const yparse *p, const char *code,
 	return g;
 }
 
+/* One syntax error in yaml: its code, place and the start of its
+ * message. */
+static void syntax_case(const char *yaml, const char *code, uint32_t line,
+			uint32_t col, const char *msg_start)
+{
+	yparse p;
+	yp_str(&p, yaml, NULL);
+	const govmap_diag *g = one_error(&p, code, line, col);
+	ck_assert_msg(strncmp(g->msg, msg_start, strlen(msg_start)) == 0,
+		      "message '%s', want it to start '%s'", g->msg,
+		      msg_start);
+	yp_free(&p);
+}
+
 static void no_diags(const yparse *p)
 {
 	ck_assert_msg(p->d.n == 0, "unexpected:%s", th_dump(&p->d));
@@ -522,8 +536,11 @@ START_TEST(ytree_syntax_error_keeps_docs)
 	yp_str(&p, "a: 1\n---\nb: 2\n---\nc: [1, 2\nd: 3\n", NULL);
 	const govmap_diag *g = one_error(&p, "yaml-syntax", 6, 2);
 	ck_assert_uint_eq(p.d.n, 1);
-	ck_assert_str_eq(g->msg, "did not find expected ',' or ']' (while "
-				 "parsing a flow sequence at 5:4)");
+	ck_assert_str_eq(g->msg, "the list in [ ] that starts at 5:4 is not "
+				 "closed: add the ']', or separate its items "
+				 "with commas [YAML: did not find expected "
+				 "',' or ']' (while parsing a flow sequence "
+				 "at 5:4)]");
 	/* the two complete documents are returned */
 	ck_assert_uint_eq(p.ndocs, 2);
 	ck_assert_str_eq(govmap__ymap_get(p.docs[0], "a")->str, "1");
@@ -533,17 +550,35 @@ START_TEST(ytree_syntax_error_keeps_docs)
 	/* a bad indentation: position of the problem */
 	yp_str(&p, "a: 1\n b: 2\n", NULL);
 	g = one_error(&p, "yaml-syntax", 2, 3);
-	ck_assert_str_eq(g->msg, "mapping values are not allowed in this "
-				 "context");
+	ck_assert_str_eq(g->msg, "a ': ' (colon and space) here would start "
+				 "a key where none can go: if it belongs to "
+				 "the value, put the whole value in double "
+				 "quotes; if this line is a key, indent it as "
+				 "far as the keys above it [YAML: mapping "
+				 "values are not allowed in this context]");
 	ck_assert_uint_eq(p.ndocs, 0);
 	yp_free(&p);
 
-	/* an unterminated quoted scalar */
-	yp_str(&p, "key: \"open\n", NULL);
-	g = one_error(&p, "yaml-syntax", 2, 1);
-	ck_assert_str_eq(g->msg, "found unexpected end of stream (while "
-				 "scanning a quoted scalar at 1:6)");
-	yp_free(&p);
+	/* an unterminated quoted scalar: where the quote opens, not the
+	 * end of the file */
+	syntax_case("key: \"open\n", "yaml-syntax", 1, 6,
+		    "the quoted value that starts here is never closed: add "
+		    "the closing quote at the end of the value [YAML: found "
+		    "unexpected end of stream (while scanning a quoted scalar "
+		    "at 1:6)]");
+	/* a quote left open runs on to the next quote, and the file
+	 * breaks after it: where the quote opens, with the line it ran to */
+	syntax_case("a: \"open\nb: 2\nc: \"x\"\n", "yaml-syntax", 1, 4,
+		    "the quoted value that starts here runs on to line 3, "
+		    "where the file breaks at column 5: is its closing quote "
+		    "missing? [YAML: did not find expected key (while parsing "
+		    "a block mapping at 1:1)]");
+	/* a line with no ': ': the line itself, not the next */
+	syntax_case("a: 1\njust text\nb: 2\n", "yaml-syntax", 2, 1,
+		    "this line has no ': ' after its key");
+	/* a reserved first character is named */
+	syntax_case("a: @x\n", "yaml-syntax", 1, 4,
+		    "a value cannot start with '@' here");
 }
 END_TEST
 
