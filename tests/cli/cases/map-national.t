@@ -1,5 +1,5 @@
 map --national (DOT): one box per footprint (england/testshire: 5 bodies,
-£460m, filled by its weakest chain 0.76, deficit weighted by money 0.195;
+£460m, filled by its weakest chain 0.76, deficit weighted by the money known 0.195;
 england/otherside: 1 body, 0.190) and the national parliament as itself,
 in one box for England packed by osage (packmode, sortv), the legend
 after it; no lines (the legend counts the 2 links), no ghosts.
