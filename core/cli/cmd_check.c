@@ -26,8 +26,9 @@ static void usage(FILE *f)
 	      "stderr and\n"
 	      "                      a summary on stdout; json prints one "
 	      "object on stdout\n"
-	      "  -q, --quiet         print errors only (no warnings or "
-	      "info)\n"
+	      "  -q, --quiet         print errors only, and warnings that a "
+	      "file was not\n"
+	      "                      read (no other warnings or info)\n"
 	      "  --changed-since REV first list the files that differ from "
 	      "Git revision\n"
 	      "                      REV and the entities in them (text "
@@ -204,9 +205,14 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 	govmap_src *src = s.src;
 	const govmap_registry *reg = s.reg;
 	if (quiet) {
+		/* errors, and the warnings that a file was not read
+		 * ("skip-yml", "skip-symlink", ...): its entries would be
+		 * lost without a word (the pre-commit hook runs --quiet) */
 		size_t k = 0;
 		for (size_t i = 0; i < diags->n; i++) {
-			if (diags->v[i].sev == GOVMAP_SEV_ERROR)
+			if (diags->v[i].sev == GOVMAP_SEV_ERROR ||
+			    (diags->v[i].code &&
+			     strncmp(diags->v[i].code, "skip-", 5) == 0))
 				diags->v[k++] = diags->v[i];
 			else {
 				free(diags->v[i].file);

@@ -12,7 +12,8 @@ print each problem as FILE:LINE:COL: SEVERITY: MESSAGE.
 
   --format text|json  text (default) prints diagnostics on stderr and
                       a summary on stdout; json prints one object on stdout
-  -q, --quiet         print errors only (no warnings or info)
+  -q, --quiet         print errors only, and warnings that a file was not
+                      read (no other warnings or info)
   --changed-since REV first list the files that differ from Git revision
                       REV and the entities in them (text only)
   --findings          also analyse the registry on the --on date and run
