@@ -101,8 +101,8 @@ void cli_text(FILE *f, const char *s);
  * as one column; text that is not UTF-8 must be escaped first): returns
  * the bytes of s's first line, never cutting a character in two, and at
  * the last space that fits when `words` (a word longer than the column
- * is cut).  *next is where the next line starts (spaces skipped), or
- * NULL when all of s fits. */
+ * is cut).  *next (when next is not NULL) is where the next line starts
+ * (spaces skipped), or NULL when all of s fits. */
 size_t cli_cut(const char *s, size_t width, int words, const char **next);
 /* The characters in the first `len` bytes of s (cli_cut's measure). */
 size_t cli_cols(const char *s, size_t len);

@@ -206,7 +206,8 @@ size_t cli_cut(const char *s, size_t width, int words, const char **next)
 	size_t end = i;
 	while (s[i] == ' ')
 		i++;
-	*next = s[i] ? s + i : NULL;
+	if (next)
+		*next = s[i] ? s + i : NULL;
 	return end;
 }
 

@@ -298,10 +298,8 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 			if (l > kw)
 				kw = l;
 			/* the author's width in characters, at most 24 */
-			const char *more;
-			if (b[i].c &&
-			    (l = (int)cli_cut(b[i].c->author, 24, 0, &more)) &&
-			    (l = (int)cli_cols(b[i].c->author, (size_t)l)) > aw)
+			const char *a = b[i].c ? b[i].c->author : "";
+			if ((l = (int)cli_cols(a, cli_cut(a, 24, 0, NULL))) > aw)
 				aw = l;
 		}
 		printf("%s (%s) as in %s: the commit that last changed each "
@@ -325,10 +323,9 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 				else
 					snprintf(sid, sizeof sid, "%s",
 						 cm->short_id);
-				const char *more;
 				printf("%-*s  %s  %s  ", kw, b[i].label, sid, d);
 				cli_pad(stdout, cm->author,
-					cli_cut(cm->author, (size_t)aw, 0, &more),
+					cli_cut(cm->author, (size_t)aw, 0, NULL),
 					(size_t)aw);
 				printf("  %s\n", cm->summary);
 			}

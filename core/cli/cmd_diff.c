@@ -426,11 +426,14 @@ static void row_summary(const diff *d, const row *r)
 			char em[64];
 			fprintf(d->out, "%sdeficit %+.3f (A %.3f%s%.3f)", sep,
 				r->Db - r->Da, r->Aa, arr, r->Ab);
-			if (r->Ea != r->Eb && r->Ea >= 0 && r->Eb >= 0) {
-				signed_money(em, sizeof em, r->Eb - r->Ea);
-				fprintf(d->out, ", exposure %s", em);
-			} else if (r->Ea != r->Eb) { /* one side unknown */
-				exposure_pair(em, sizeof em, r, arr);
+			if (r->Ea != r->Eb) {
+				/* the change, or both sides when one is
+				 * unknown */
+				if (r->Ea >= 0 && r->Eb >= 0)
+					signed_money(em, sizeof em,
+						     r->Eb - r->Ea);
+				else
+					exposure_pair(em, sizeof em, r, arr);
 				fprintf(d->out, ", exposure %s", em);
 			}
 			sep = "; ";

@@ -885,29 +885,25 @@ static size_t border_types(site_buf *b, const site_ctx *c,
 			   const char *colour, const char *json)
 {
 	const char *const *types[2], *const *links;
+	const char *named[SITE_LEGEND_MAX]; /* two plugins may declare one */
 	size_t k = 0;
 	if (!c->cli->plugins)
 		return 0;
 	govmap_plugins_types(c->cli->plugins, &types[0], &types[1], &links);
 	for (int t = 0; t < 2; t++)
 		for (size_t i = 0; types[t] && types[t][i]; i++) {
-			const char *tc = cli_plugin_colour(types[t][i],
-							   c->cli->plugins);
-			if (!tc || strcasecmp(tc, colour) != 0 ||
-			    (json && !node_of_type(json, types[t][i])))
+			const char *ty = types[t][i],
+				   *tc = cli_plugin_colour(ty, c->cli->plugins);
+			size_t j = 0;
+			while (j < k && strcmp(named[j], ty) != 0)
+				j++;
+			if (!tc || strcasecmp(tc, colour) != 0 || j < k ||
+			    k == SITE_LEGEND_MAX ||
+			    (json && !node_of_type(json, ty)))
 				continue;
-			/* two plugins may declare one type */
-			int dup = 0;
-			for (int u = 0; u <= t && !dup; u++)
-				for (size_t j = 0; types[u] && types[u][j] &&
-						   (u < t || j < i) && !dup;
-				     j++)
-					dup = strcmp(types[u][j],
-						     types[t][i]) == 0;
-			if (dup)
-				continue;
-			sb_put(b, k++ ? ", " : "");
-			sb_type(b, types[t][i]);
+			sb_put(b, k ? ", " : "");
+			sb_type(b, ty);
+			named[k++] = ty;
 		}
 	return k;
 }

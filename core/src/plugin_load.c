@@ -291,13 +291,12 @@ static char *unprintable(const govmap_plugin *d, const char *what,
 {
 	if (!s)
 		return NULL;
-	size_t size = 4 * strlen(s) + 8;
-	char *q = malloc(size);
+	char *q = govmap__escape_dup(s);
 	if (!q)
 		return govmap__asprintf("out of memory checking plugin '%s'",
 					d->name);
 	char *why = NULL;
-	if (strcmp(govmap_text_escape(q, size, s), s) != 0) {
+	if (strcmp(q, s) != 0) {
 		char shown[100];
 		why = govmap__asprintf("plugin '%s': %s '%s' holds a control "
 				       "character or a byte that is not "
@@ -508,16 +507,14 @@ static int refuse(govmap_plugins *ps, govmap_diags *diags, const char *path,
 	 * any byte a file name can: escaped, as the plugin's own text is */
 	char *msg = govmap__asprintf("%s%s%s", reason, hint ? "; " : "",
 				     hint ? hint : "");
-	size_t size = msg ? 4 * strlen(msg) + 8 : 0;
-	char *shown = msg ? malloc(size) : NULL;
+	char *shown = msg ? govmap__escape_dup(msg) : NULL;
 	if (!shown) {
 		free(msg);
 		free(reason);
 		return GOVMAP_ENOMEM;
 	}
 	govmap_diags_add(diags, GOVMAP_SEV_WARNING, path, 0, 0, code,
-			 "plugin not loaded: %s",
-			 govmap_text_escape(shown, size, msg));
+			 "plugin not loaded: %s", shown);
 	free(shown);
 	free(msg);
 	int rc = remember_refusal(ps, stem, path, reason) < 0 ? GOVMAP_ENOMEM

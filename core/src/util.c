@@ -283,6 +283,15 @@ char *govmap_text_escape(char *buf, size_t size, const char *s)
 	return govmap__escape(buf, size, s ? s : "", 0);
 }
 
+char *govmap__escape_dup(const char *s)
+{
+	/* the escaper's widest is four bytes a byte (\xNN for a byte that
+	 * is not UTF-8); \uNNNN takes at most three a byte */
+	size_t n = strlen(s ? s : "") * 4 + 8;
+	char *d = malloc(n);
+	return d ? govmap_text_escape(d, n, s) : NULL;
+}
+
 char *govmap__quote(char *buf, size_t size, const char *s)
 {
 	return govmap__escape(buf, size, s, 80);

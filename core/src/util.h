@@ -55,6 +55,10 @@ char *govmap__quote(char *buf, size_t size, const char *s);
  * "..." only when it does not fit `size`. */
 char *govmap__escape(char *buf, size_t size, const char *s, size_t max);
 
+/** A malloc'd copy of s (NULL: "") escaped as govmap_text_escape() does,
+ * never cut; NULL on out-of-memory. */
+char *govmap__escape_dup(const char *s);
+
 /** Is the code point an invisible control that can reorder or disguise
  * text (C1, bidi marks, embeddings, overrides, isolates, zero-width
  * space, word joiner, BOM)?  ZWJ and ZWNJ are not: scripts need them. */

@@ -479,25 +479,29 @@ static int from_misspelt(const vctx *v, const govmap_entity *e)
 {
 	if (!e->pos.file)
 		return 0;
-	uint32_t end = UINT32_MAX;
-	for (size_t i = 0; i < v->reg->n; i++) {
-		const govmap_pos *o = &v->reg->ents[i].pos;
-		if (o->line > e->pos.line && o->line < end && o->file &&
-		    strcmp(o->file, e->pos.file) == 0)
-			end = o->line;
-	}
-	if (e->nseats && e->seats[0].pos.line > e->pos.line &&
-	    e->seats[0].pos.line < end)
-		end = e->seats[0].pos.line;
+	/* the first such error at or after e's start: most entities
+	 * without valid.from have none, and the registry is not scanned */
+	uint32_t at = UINT32_MAX;
 	for (size_t i = 0; i < v->diags->n; i++) {
 		const govmap_diag *g = &v->diags->v[i];
 		if (g->sev == GOVMAP_SEV_ERROR && g->code && g->file &&
 		    strcmp(g->code, "date") == 0 && g->line >= e->pos.line &&
-		    g->line < end && strcmp(g->file, e->pos.file) == 0 &&
+		    g->line < at && strcmp(g->file, e->pos.file) == 0 &&
 		    strstr(g->msg, "' in 'valid.from' is not"))
-			return 1;
+			at = g->line;
 	}
-	return 0;
+	if (at == UINT32_MAX ||
+	    (e->nseats && e->seats[0].pos.line > e->pos.line &&
+	     e->seats[0].pos.line <= at))
+		return 0;
+	/* and it is e's: no other entity of the file starts before it */
+	for (size_t i = 0; i < v->reg->n; i++) {
+		const govmap_pos *o = &v->reg->ents[i].pos;
+		if (o->line > e->pos.line && o->line <= at && o->file &&
+		    strcmp(o->file, e->pos.file) == 0)
+			return 0;
+	}
+	return 1;
 }
 
 /* An entity of a time-bound type, or with a predecessor or successor,

@@ -31,15 +31,6 @@ static void git_fail(govmap_diags *diags, const char *what)
 			       : e && e->message ? e->message : "unknown error");
 }
 
-char *govmap__display_dup(const char *s)
-{
-	/* the escaper's widest is four bytes a byte (\xNN for a byte that
-	 * is not UTF-8); \uNNNN takes at most three a byte */
-	size_t n = strlen(s ? s : "") * 4 + 8;
-	char *d = malloc(n);
-	return d ? govmap_text_escape(d, n, s) : NULL;
-}
-
 int govmap__git_open(git_repository **repo, char **rel, const char *root,
 		     govmap_diags *diags)
 {
@@ -154,12 +145,12 @@ static int add_commit(govmap_history *h, size_t *cap, git_commit *c,
 	if (present)
 		git_oid_tostr(k->tree, sizeof k->tree, tree);
 	const git_signature *a = git_commit_author(c);
-	k->author = govmap__display_dup(a && a->name ? a->name : "");
-	k->email = govmap__display_dup(a && a->email ? a->email : "");
+	k->author = govmap__escape_dup(a && a->name ? a->name : "");
+	k->email = govmap__escape_dup(a && a->email ? a->email : "");
 	k->time = a ? (int64_t)a->when.time : 0;
 	k->offset = a ? a->when.offset : 0;
 	k->commit_time = (int64_t)git_commit_time(c);
-	k->summary = govmap__display_dup(git_commit_summary(c));
+	k->summary = govmap__escape_dup(git_commit_summary(c));
 	h->n++;
 	if (!k->author || !k->email || !k->summary)
 		return GOVMAP_ENOMEM;

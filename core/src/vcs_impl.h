@@ -32,11 +32,6 @@ int govmap__git_guard(git_repository *repo);
  * if there was one.  libgit2 may have replaced the error the guard set. */
 int govmap__git_guard_take(char *buf, size_t n);
 
-/** A copy of s for display, escaped as govmap_text_escape() does
- * (control characters, bytes that are not UTF-8, C1 controls, bidi and
- * invisible characters as \xNN or \uNNNN), never cut; NULL on
- * out-of-memory. */
-char *govmap__display_dup(const char *s);
 
 /* The files that differ between two trees (history_entity.c), as
  * libgit2's git_diff_tree_to_tree gives them with no options (ADDED,
