@@ -53,6 +53,9 @@ void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "govmap: note: ..." on stderr: something the user should know that is
  * not an error. */
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "govmap: warning: ..." on stderr (escaped, as every message here):
+ * something was left out, and the command goes on. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* cli_lookup.c: the body or board that `what` (an id, name, ONS or ODS
  * code, or short name) names, in *index; EXIT_OK, or EXIT_USAGE after

@@ -80,6 +80,14 @@ void cli_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say("warning", fmt, ap);
+	va_end(ap);
+}
+
 char *cli_asprintf(const char *fmt, ...)
 {
 	va_list ap;

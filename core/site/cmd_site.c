@@ -34,7 +34,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: govmap [global options] site -o DIR [--force] "
 	      "[--history N]\n"
-	      "                                   [--since DATE]\n"
+	      "                                   [--since DATE] [--no-pdf]\n"
 	      "\n"
 	      "Write a static web site for scrutiny committees into DIR: the "
 	      "national\n"
@@ -48,7 +48,11 @@ static void usage(FILE *f)
 	      "page loads\n"
 	      "anything from the network; open DIR/index.html in a browser, "
 	      "or print\n"
-	      "any page (A4 or A3).\n"
+	      "any page (A4 or A3).  A map whose text would print under 8 "
+	      "pt on one\n"
+	      "page has a PDF beside its page that prints it on sheets of A4 "
+	      "at 8 pt\n"
+	      "or more, after a key page (as map --paper a4).\n"
 	      "\n"
 	      "DIR is created if missing.  It must not be inside the "
 	      "registry, and a\n"
@@ -77,6 +81,10 @@ static void usage(FILE *f)
 	      "dates side\n"
 	      "                    by side) and on each body's page "
 	      "(changes/index.html)\n"
+	      "  --no-pdf          no printable PDFs of the maps (a faster "
+	      "build; the\n"
+	      "                    pages give the map --paper command "
+	      "instead)\n"
 	      "  -h, --help        show this help\n",
 	      f);
 }
@@ -608,11 +616,12 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 		{"history", required_argument, NULL, 'H'},
 		{"force", no_argument, NULL, 'W'},
 		{"since", required_argument, NULL, 'S'},
+		{"no-pdf", no_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *dir = NULL;
 	char linked[PATH_MAX], q[PATH_MAX];
-	int force = 0;
+	int force = 0, no_pdf = 0;
 	unsigned long history = 100;
 	govmap_date since = 0;
 	char *end;
@@ -622,6 +631,7 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 		switch (c) {
 		case 'o': dir = optarg; break;
 		case 'W': force = 1; break;
+		case 'P': no_pdf = 1; break;
 		case 'H':
 			history = strtoul(optarg, &end, 10);
 			if (*end || !*optarg || history > 100000) {
@@ -678,6 +688,7 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	site_ctx ctx = {0};
 	ctx.cli = cli;
 	ctx.s = &s;
+	ctx.no_pdf = no_pdf;
 	govmap_date_format(ctx.date, govmap_analysis_date(s.an));
 	/* --since: the same registry on the earlier date, compared by the
 	 * library (compare.h) */

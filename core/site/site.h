@@ -152,6 +152,7 @@ typedef struct {
 	char **written;           /* relative paths written this run */
 	size_t nwritten, capwritten;
 	unsigned map_failures;
+	int no_pdf;               /* --no-pdf: no printable maps */
 	int failed;               /* a file could not be written */
 	const govmap_history *hist; /* commits (site_history.c), or NULL;
 				       borrowed from hist_tl */

@@ -207,6 +207,7 @@ static const char *const css_lines[] = {
 	".map { margin: 0 0 1.5rem; }",
 	".map figcaption { font-weight: 700; margin-bottom: 0.25rem; }",
 	".map-summary, .map-help { max-width: 56rem; margin: 0 0 0.5rem; }",
+	".print-help { margin-top: 0.75rem; }",
 	".map-size {",
 	"  font: inherit;",
 	"  margin: 0 0 0.5rem;",

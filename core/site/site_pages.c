@@ -994,10 +994,14 @@ void site_legend_html(site_buf *b, const site_ctx *c, const site_legend *l,
 
 /* Printed from the browser, a map is fitted to one landscape A4 page
  * (site.css: 273 mm wide, at most 170 mm high).  When its smallest text
- * would be under 8 pt there, say so, and how to print it on sheets at a
- * size it can be read at (map --paper; the same date). */
-static void print_note(site_buf *b, const site_ctx *c,
-		       const govmap_map_opts *o, const char *svg, size_t len)
+ * would be under 8 pt there, say so, and offer the map printed on
+ * sheets of A4 at a size its text can be read at: a PDF beside the page
+ * (map-a4.pdf for the national map, regions/<file>.map-a4.pdf for a
+ * region's), drawn from the same map with its key (cli_print_map_pdf),
+ * so a committee can print it without running govmap. */
+static void print_note(site_buf *b, site_ctx *c, const char *root,
+		       const govmap_analysis *an, const govmap_map_opts *o,
+		       const char *svg, size_t len)
 {
 	cli_print_info pi;
 	if ((!o->region && !o->national) ||
@@ -1017,8 +1021,74 @@ static void print_note(site_buf *b, const site_ctx *c,
 			  "on screen.</p>\n");
 		return;
 	}
-	/* no count of sheets: map --paper draws the map with its legend,
-	 * this page's map is drawn without (its key is above) */
+	/* the page's map is drawn without its key (the key is under it in
+	 * HTML); the printed one carries it (its title names the registry
+	 * and the date: cli_session's title) */
+	char file[300], rel[340], title[600], err[300] = "";
+	char *pdf = NULL;
+	size_t plen = 0;
+	int ok = 0;
+	if (o->national)
+		snprintf(rel, sizeof rel, "map-a4.pdf");
+	else if (site_file_name(file, sizeof file, o->region)[0])
+		snprintf(rel, sizeof rel, "regions/%s.map-a4.pdf", file);
+	else
+		rel[0] = '\0';
+	if (!c->no_pdf && rel[0]) {
+		snprintf(title, sizeof title, "%s",
+			 o->title ? o->title : c->s->title);
+		govmap_map_opts mo = *o;
+		mo.no_legend = 0;
+		mo.title = title;
+		char *lsvg = NULL;
+		size_t llen = 0;
+		govmap_diags d = {0};
+		ok = govmap_map_render(&lsvg, &llen, an, &mo, GOVMAP_MAP_SVG,
+				       &d) == GOVMAP_OK;
+		if (!ok)
+			snprintf(err, sizeof err, "%s",
+				 d.n ? d.v[0].msg : "the layout failed");
+		else if (cli_print_map_pdf(&pdf, &plen, &pi, lsvg, llen, title,
+					   CLI_PAPER_A4, err, sizeof err) < 0)
+			ok = 0;
+		free(lsvg);
+		govmap_diags_free(&d);
+		site_buf pb = {0};
+		if (ok) {
+			sb_putn(&pb, pdf, plen);
+			ok = site_write(c, rel, &pb) == 0;
+			if (!ok)
+				snprintf(err, sizeof err, "it could not be "
+							  "written");
+		}
+		free(pdf);
+		if (!ok)
+			cli_warn("site: no printable copy of the map of %s: %s",
+				 o->national ? "the nation" : o->region, err);
+	}
+	if (ok) {
+		sb_put(b, "<a href=\"");
+		sb_esc(b, root);
+		sb_esc(b, rel);
+		sb_putf(b, "\" type=\"application/pdf\">Print it on %u "
+			   "sheet%s of A4</a> (PDF, %zu kB): ",
+			pi.printed, pi.printed == 1 ? "" : "s",
+			(plen + 1023) / 1024);
+		sb_put(b, pi.printed > 1
+				  ? "a key page with the whole map and the "
+				    "grid of sheets, then each sheet, its text "
+				    "at 8 pt or more, naming the sheets beside "
+				    "it.</p>\n"
+				  : "the map, its text at 8 pt or more.</p>\n");
+		return;
+	}
+	/* --no-pdf, or the copy failed (said): the command that prints it
+	 * (map --paper draws the map without the site's grouping) */
+	if (err[0]) {
+		sb_put(b, "Its printable copy could not be made (");
+		sb_esc(b, err);
+		sb_put(b, "). ");
+	}
 	sb_putf(b, "To print it on sheets of A4 with its text at 8 pt or "
 		   "more, after a key page, run <code>govmap --on %s map ",
 		c->date);
@@ -1107,8 +1177,8 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 		if (!d.n)
 			sb_put(b, "the layout failed");
 		sb_put(b, ". The table below has the same bodies.</p>\n");
-		fprintf(stderr, "govmap: warning: site: a map was left out: %s\n",
-			d.n ? d.v[0].msg : "the layout failed");
+		cli_warn("site: a map was left out: %s",
+			 d.n ? d.v[0].msg : "the layout failed");
 	} else {
 		/* fitted to the page, a wide map's labels would be too small
 		 * to read: it opens at actual size and scrolls */
@@ -1129,7 +1199,7 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 		sb_put(b, "\n</div>\n");
 		site_legend_html(b, c, &legend, json);
 		if (an == c->s->an)
-			print_note(b, c, o, svg, len);
+			print_note(b, c, root, an, o, svg, len);
 	}
 	sb_put(b, "</figure>\n");
 	sb_free(&inl);

@@ -146,12 +146,24 @@ case $titles in
 esac
 EOF
 )" "$BIN" "$tmp" "$top"
-check "a map whose text would print under 8 pt from the browser says so, and how to print it on sheets" sh -c "$(cat <<'EOF'
+check "a map whose text would print under 8 pt from the browser says so, and links its PDF on sheets of A4" sh -c "$(cat <<'EOF'
 set -e
 "$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/printnote" >/dev/null
-grep -q '<p class="map-help print-help no-print">Printed from the browser, this map is fitted to one landscape A4 page, where its smallest text is [0-7]\.[0-9] pt: too small to read easily\. To print it on sheets of A4 with its text at 8 pt or more, after a key page, run <code>govmap --on 2025-01-01 map --national --paper a4 -o map.pdf</code>\.</p>' "$1/printnote/index.html"
-# a small map prints at 8 pt or more: no note
+grep -q '<p class="map-help print-help no-print">Printed from the browser, this map is fitted to one landscape A4 page, where its smallest text is [0-7]\.[0-9] pt: too small to read easily\. <a href="map-a4\.pdf" type="application/pdf">Print it on 2 sheets of A4</a> (PDF, [0-9]* kB): a key page with the whole map and the grid of sheets, then each sheet, its text at 8 pt or more, naming the sheets beside it\.</p>' "$1/printnote/index.html"
+# the PDF: a key page and the two sheets, A4, titled with the registry and date
+pdfinfo "$1/printnote/map-a4.pdf" >"$1/pdfinfo"
+grep -q '^Pages: *3$' "$1/pdfinfo"
+grep -q '^Page size: *595.* x 841.* (A4)' "$1/pdfinfo"
+grep -q '^Title: .*on 2025-01-01: national view$' "$1/pdfinfo"
+# the sheets carry the map's key (the page's map has it in HTML)
+pdftotext -f 2 "$1/printnote/map-a4.pdf" - | grep -q 'cut corners: money not recorded'
+# a small map prints at 8 pt or more from the browser: no note, no PDF
 ! grep -q 'print-help' "$1/printnote/regions/england.testshire.north-testshire.html"
+[ ! -e "$1/printnote/regions/england.testshire.north-testshire.map-a4.pdf" ]
+# --no-pdf: the command instead, and a rebuild removes the PDF
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site --no-pdf -o "$1/printnote" >/dev/null
+grep -q '<p class="map-help print-help no-print">Printed from the browser, this map is fitted to one landscape A4 page, where its smallest text is [0-7]\.[0-9] pt: too small to read easily\. To print it on sheets of A4 with its text at 8 pt or more, after a key page, run <code>govmap --on 2025-01-01 map --national --paper a4 -o map.pdf</code>\.</p>' "$1/printnote/index.html"
+[ ! -e "$1/printnote/map-a4.pdf" ]
 EOF
 )" "$BIN" "$tmp" "$top"
 mkdir -p "$tmp/reg/sub" "$tmp/foreign"
