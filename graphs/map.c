@@ -909,6 +909,18 @@ static int build_edges(govmap__map *m, const govmap_analysis *an,
 	govmap__strmap_free(&seen);
 	return rc;
 }
+/* How a summary box's deficit is averaged over its bodies, in words:
+ * the mean when no money is known, else weighted by the money (known for
+ * only some of them, or for all).  `brief`: the footprint label's short
+ * form ("by known money"). */
+static const char *weighting(const govmap__dnode *d, int brief)
+{
+	const char *w = d->money <= 0 ? "mean"
+			: d->money_known < d->count ? "weighted by known money"
+						    : "weighted by money";
+	return brief && strncmp(w, "weighted ", 9) == 0 ? w + 9 : w;
+}
+
 
 /* Labels and tooltips of every node; -1 when memory ran out (a label
  * missing would be drawn as "?"). */
@@ -971,10 +983,7 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 			d->label = govmap__asprintf(
 				"%s\\nD weakest %.2f, %s %.2f\\n%zu %s%s%s",
 				aname ? aname : region, d->maxD,
-				d->money <= 0 ? "mean"
-				: d->money_known < d->count ? "by known money"
-							    : "by money",
-				d->D,
+				weighting(d, 1), d->D,
 				d->count, d->count == 1 ? "body" : "bodies",
 				d->money_known ? ", " : "",
 				d->money_known ? mline : "");
@@ -983,11 +992,7 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 			d->label = govmap__asprintf(
 				"%zu x %s\\n%s\\nD %.2f (%s), %s",
 				d->count, type, region, d->D,
-				d->money <= 0 ? "mean"
-				: d->money_known < d->count
-					? "weighted by known money"
-					: "weighted by money",
-				mline);
+				weighting(d, 0), mline);
 		/* in words, as the label: "7 bodies summarised (council,
 		 * North East London)", never the registry's region path */
 		char weakest[64] = "";
@@ -1000,12 +1005,7 @@ static int finish_labels(govmap__map *m, const govmap_analysis *an,
 			d->count, d->count == 1 ? "body" : "bodies",
 			d->kind == GOVMAP__DN_FOOTPRINT ? "" : twords,
 			d->kind == GOVMAP__DN_FOOTPRINT ? "" : ", ", rwords,
-			weakest,
-			d->money <= 0 ? "mean"
-			: d->money_known < d->count
-				? "weighted by the money known"
-				: "weighted by money",
-			d->D,
+			weakest, weighting(d, 0), d->D,
 			e->name ? e->name : e->id);
 		d->tooltip = tip ? tooltip_escape(tip) : NULL;
 		if (!name || !region || !type || !d->label || !d->tooltip)

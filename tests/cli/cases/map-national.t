@@ -1,5 +1,5 @@
 map --national (DOT): one box per footprint (england/testshire: 5 bodies,
-£460m, filled by its weakest chain 0.76, deficit weighted by the money known 0.195;
+£460m, filled by its weakest chain 0.76, deficit weighted by known money 0.195;
 england/otherside: 1 body, 0.190) and the national parliament as itself,
 in one box for England packed by osage (packmode, sortv), the legend
 after it; no lines (the legend counts the 2 links), no ghosts.
@@ -42,7 +42,7 @@ digraph govmap {
 			label="Testshire\nD weakest 0.76, by known money 0.19\n5 bodies, £460m a year (4 of 5 known)",
 			sortv=6,
 			style=filled,
-			tooltip="5 bodies summarised (Testshire); weakest chain: deficit 0.757; deficit weighted by the money known 0.195; largest: Test Council"];
+			tooltip="5 bodies summarised (Testshire); weakest chain: deficit 0.757; deficit weighted by known money 0.195; largest: Test Council"];
 		n1	[fillcolor="#ffffb2",
 			fontcolor="#000000",
 			label="Test Parliament\nA 0.90 (strong)  D 0.10\nmoney not recorded",
