@@ -284,8 +284,7 @@ static void signed_money(char *buf, size_t size, double gbp)
 static void total_change(const diff *d, char *a, char *b, char *c,
 			 size_t size)
 {
-	int ka = govmap_exposure_count(d->sa.gs) > 0,
-	    kb = govmap_exposure_count(d->sb.gs) > 0;
+	int ka = d->df->priced_a > 0, kb = d->df->priced_b > 0;
 	char m[40];
 	if (ka)
 		money(a, size, d->df->exposure_a);
@@ -1093,12 +1092,12 @@ static void print_json(diff *d)
 	json_findings(d->out, d->df->lost, d->df->nlost, &d->sa);
 	/* no money recorded on a side: null, never 0 */
 	fprintf(d->out, ",\"total_exposure_gbp\":{\"before\":");
-	if (govmap_exposure_count(d->sa.gs))
+	if (d->df->priced_a)
 		fprintf(d->out, "%.0f", d->df->exposure_a);
 	else
 		fputs("null", d->out);
 	fprintf(d->out, ",\"after\":");
-	if (govmap_exposure_count(d->sb.gs))
+	if (d->df->priced_b)
 		fprintf(d->out, "%.0f}}\n", d->df->exposure_b);
 	else
 		fputs("null}}\n", d->out);

@@ -696,8 +696,12 @@ static int diff_sorted(govmap_diff **out, govmap_session *a,
 		return GOVMAP_ENOMEM;
 	}
 	if ((what & GOVMAP_COMPARE_SCORES) && x->an[0] && x->an[1]) {
-		x->d.exposure_a = exposure_of(x->reg[0], x->an[0]);
-		x->d.exposure_b = exposure_of(x->reg[1], x->an[1]);
+		x->d.exposure_a = (double)exposure_units(x->reg[0], x->an[0],
+							 &x->d.priced_a) /
+				  EXPOSURE_UNIT;
+		x->d.exposure_b = (double)exposure_units(x->reg[1], x->an[1],
+							 &x->d.priced_b) /
+				  EXPOSURE_UNIT;
 	}
 	*out = &x->d;
 	return GOVMAP_OK;

@@ -186,6 +186,8 @@ START_TEST(compare_sessions_and_wording)
 	ck_assert_uint_eq(d->ngained, 1);
 	ck_assert_str_eq(d->gained[0]->rule, "core/no-chain");
 	ck_assert(d->exposure_a == govmap_exposure_total(a));
+	ck_assert_uint_eq(d->priced_a, 0);
+	ck_assert_uint_eq(d->priced_b, 0);
 	govmap_diff_free(d);
 	/* a bad options version is refused */
 	govmap_compare_opts o = GOVMAP_COMPARE_OPTS_INIT;
@@ -241,6 +243,29 @@ START_TEST(compare_two_dates)
 	govmap_diff_free(d);
 	govmap_session_free(a);
 	govmap_session_free(b);
+	/* money recorded for the agency only, which begins in 2020: the
+	 * earlier side's total is unknown (none priced), the later one's
+	 * counts the agency */
+	{
+		static const char paid[] =
+			"kind: body\nid: agency\nname: Agency\n"
+			"type: arms-length-body\nregion: uk\nvalid:\n"
+			"  from: 2020-01-01\nmoney:\n  - year: 2024/25\n"
+			"    gbp: 2_000_000\n    kind: budget\n"
+			"    source: https://example.org/x\n" SRC;
+		govmap_session *pa = open2(trust_strong, paid, 20190601);
+		govmap_session *pb = open2(trust_strong, paid, 20240601);
+		ck_assert_int_eq(govmap_diff_sessions(&d, pa, pb, &o),
+				 GOVMAP_OK);
+		ck_assert_uint_eq(d->priced_a, 0);
+		ck_assert_uint_eq(d->priced_b, 1);
+		ck_assert_uint_eq(d->priced_b, govmap_exposure_count(pb));
+		ck_assert(d->exposure_b > 0);
+		ck_assert(d->exposure_b == govmap_exposure_total(pb));
+		govmap_diff_free(d);
+		govmap_session_free(pa);
+		govmap_session_free(pb);
+	}
 	/* one date, the trust's scrutiny gains a sanction: stronger */
 	a = open2(trust_weak, NULL, 20240601);
 	b = open2(trust_strong, NULL, 20240601);

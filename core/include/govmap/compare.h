@@ -136,6 +136,10 @@ typedef struct {
 	/** Total exposure of the bodies and boards in force (as `report`
 	 * totals it), per side. */
 	double exposure_a, exposure_b;
+	/** Of those bodies and boards, how many have money recorded, per
+	 * side (govmap_exposure_count): 0 means that side's total is
+	 * unknown, not £0.  Both 0 when the diff compares no scores. */
+	size_t priced_a, priced_b;
 } govmap_diff;
 
 /**
