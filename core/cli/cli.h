@@ -54,6 +54,13 @@ void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * not an error. */
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A date typed on the command line (--on, --since, --until) into *out:
+ * EXIT_OK, or EXIT_USAGE after "OPT: 'ARG' is not a date: write
+ * YYYY-MM-DD (did you mean 2022-07-01?)" (the date check suggests for
+ * one in the registry: govmap_date_meant) or "... is not a real
+ * calendar date (1800-01-01 to 2199-12-31)" on stderr. */
+int cli_date_arg(govmap_date *out, const char *opt, const char *arg);
+
 /* cli_lookup.c: the body or board that `what` (an id, name, ONS or ODS
  * code, or short name) names, in *index; EXIT_OK, or EXIT_USAGE after
  * printing "CMD: ..." and the near misses to stderr. */

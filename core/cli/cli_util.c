@@ -80,6 +80,24 @@ void cli_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+int cli_date_arg(govmap_date *out, const char *opt, const char *arg)
+{
+	char iso[16];
+	int meant = govmap_date_meant(iso, sizeof iso, arg);
+	if (meant == GOVMAP_OK && govmap_date_parse(out, arg) == GOVMAP_OK)
+		return EXIT_OK;
+	if (meant == GOVMAP_EINVALID)
+		cli_err("%s: '%s' is not a real calendar date (1800-01-01 to "
+			"2199-12-31)",
+			opt, arg);
+	else
+		cli_err("%s: '%s' is not a date: write YYYY-MM-DD%s%s%s", opt,
+			arg, meant == GOVMAP_OK ? " (did you mean " : "",
+			meant == GOVMAP_OK ? iso : "",
+			meant == GOVMAP_OK ? "?)" : "");
+	return EXIT_USAGE;
+}
+
 char *cli_asprintf(const char *fmt, ...)
 {
 	va_list ap;

@@ -344,18 +344,18 @@ int cli_walk_option(govmap_history_opts *ho, int c, const char *arg,
 	unsigned long n;
 	switch (c) {
 	case 's':
-	case 'u':
-		if (govmap_date_parse(&d, arg) != GOVMAP_OK) {
-			cli_err("%s: --%s: '%s' is not a date (write "
-				"YYYY-MM-DD)",
-				cmd, c == 's' ? "since" : "until", arg);
+	case 'u': {
+		char opt[64];
+		snprintf(opt, sizeof opt, "%s: --%s", cmd,
+			 c == 's' ? "since" : "until");
+		if (cli_date_arg(&d, opt, arg) != EXIT_OK)
 			return EXIT_USAGE;
-		}
 		if (c == 's')
 			ho->since = epoch_days(d) * 86400;
 		else
 			ho->until = (epoch_days(d) + 1) * 86400 - 1;
 		return EXIT_OK;
+	}
 	case 'm':
 		n = strtoul(arg, &end, 10);
 		if (*end || !*arg || *arg == '-' || n < 1 || n > 100000) {

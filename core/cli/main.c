@@ -197,13 +197,8 @@ static int run(int argc, char **argv)
 		case 'R': cli.rev = optarg; break;
 		case 'S': cli.staged = 1; break;
 		case 'O':
-			if (govmap_date_parse(&cli.on, optarg) != GOVMAP_OK) {
-				cli_err("--on: '%s' is not a date (write "
-					"YYYY-MM-DD, a real calendar date "
-					"from 1800-01-01 to 2199-12-31)",
-					optarg);
+			if (cli_date_arg(&cli.on, "--on", optarg) != EXIT_OK)
 				return EXIT_USAGE;
-			}
 			cli.on_given = 1;
 			break;
 		case 'P': cli.plugin_path = optarg; break;

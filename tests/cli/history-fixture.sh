@@ -386,6 +386,8 @@ check history-max 0 history --max 2
 check history-unknown 2 history test-nothing
 check history-unknown-near 2 history testshire-councl
 check history-bad-since 2 history --since 2024-13-01
+# a day, month and year as UK people write them: the date meant
+check history-since-uk-date 2 history --since 1/7/2022
 check history-staged 2 --staged history
 # --no-scores: the same commits and changes, nothing analysed
 check history-no-scores 0 history --no-scores
