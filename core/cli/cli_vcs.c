@@ -69,6 +69,65 @@ int cli_getopt_mixed(int argc, char **argv, const char *optstring,
 	return 1;
 }
 
+int cli_print_unread(cli_unread *seen, const govmap_diags *d,
+		     const govmap_src *src, const govmap_commit *c, int color)
+{
+	const char *label = src ? govmap_src_label(src) : "";
+	size_t ln = strlen(label);
+	int rc = 0;
+	for (size_t i = 0; d && i < d->n; i++) {
+		const govmap_diag *g = &d->v[i];
+		if (!g->code || strncmp(g->code, "skip-", 5) != 0)
+			continue;
+		/* the file inside the registry: its display name without
+		 * the revision's label ("HEAD~2:reg/x.yml" -> "x.yml"); a
+		 * warning with no file (an unsafe name) by its words */
+		const char *key = g->file ? g->file : g->msg;
+		if (g->file && ln && strncmp(key, label, ln) == 0)
+			key += ln + (label[ln - 1] != ':' && key[ln] == '/');
+		size_t k = 0;
+		while (k < seen->n && strcmp(seen->v[k], key) != 0)
+			k++;
+		if (k < seen->n)
+			continue;
+		if (seen->n == seen->cap) {
+			size_t cap = seen->cap ? 2 * seen->cap : 8;
+			char **v = realloc(seen->v, cap * sizeof(*v));
+			if (v) {
+				seen->v = v;
+				seen->cap = cap;
+			}
+		}
+		char *copy = seen->n < seen->cap ? strdup(key) : NULL;
+		if (copy)
+			seen->v[seen->n++] = copy;
+		else
+			rc = -1;
+		/* a walk's commit is labelled by its full id: shown short,
+		 * as history lists it */
+		size_t idn = c ? strlen(c->id) : 0;
+		char *file = NULL;
+		if (idn && g->file && strncmp(g->file, c->id, idn) == 0 &&
+		    g->file[idn] == ':')
+			file = cli_asprintf("%s%s", c->short_id, g->file + idn);
+		govmap_diags one = {0};
+		govmap_diags_add(&one, g->sev, file ? file : g->file, g->line,
+				 g->col, g->code, "%s", g->msg);
+		free(file);
+		cli_print_diags(stderr, &one, color);
+		govmap_diags_free(&one);
+	}
+	return rc;
+}
+
+void cli_unread_free(cli_unread *seen)
+{
+	for (size_t k = 0; k < seen->n; k++)
+		free(seen->v[k]);
+	free(seen->v);
+	memset(seen, 0, sizeof(*seen));
+}
+
 /* "label/path", as sources name files in diagnostics. */
 static void print_display(FILE *f, const govmap_src *src, const char *path)
 {

@@ -1187,6 +1187,12 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 		diff_free(&d);
 		return rc;
 	}
+	/* a file either side does not read (a new entry saved as .yml):
+	 * its entries are in neither side, and would go unseen */
+	cli_unread seen = {0};
+	cli_print_unread(&seen, d.sb.diags, d.sb.src, NULL, cli->color);
+	cli_print_unread(&seen, d.sa.diags, d.sa.src, NULL, cli->color);
+	cli_unread_free(&seen);
 	if (govmap_diff_sessions(&d.df, d.sa.gs, d.sb.gs, NULL) != GOVMAP_OK) {
 		cli_err("out of memory");
 		diff_free(&d);

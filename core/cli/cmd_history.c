@@ -310,6 +310,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		rc = EXIT_USAGE;
 	}
 	state base = {0};
+	cli_unread unread = {0};
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */
 	if (rc == EXIT_OK && govmap_timeline_baseline(tl)) {
@@ -336,6 +337,12 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			rc = EXIT_USAGE;
 			break;
 		}
+		/* a file a commit does not read (a .yml file), once per
+		 * file however many commits hold it */
+		if (step->loaded && !step->same)
+			cli_print_unread(&unread, govmap_session_diags(step->session),
+					 govmap_session_source(step->session),
+					 step->commit, cli->color);
 		if (step->loaded)
 			fill_state(st, step->session, id, scores,
 				   to.totals_only ? step : NULL);
@@ -509,6 +516,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		}
 	}
 	free(sv);
+	cli_unread_free(&unread);
 	free(pts);
 	govmap_entity_versions_free(ver, h->n);
 	govmap_timeline_free(tl);

@@ -742,6 +742,26 @@ check follow-blame-bad-max 2 blame test-trust --max-count 0
 check follow-blame-bad-since 2 blame test-trust --since 2024-02-30
 check follow-history-max-count 0 history test-trust --max-count 3
 
+# A new entry committed as .yml is never read at that commit: --rev,
+# diff and history say so, as check does in the working tree, and a walk
+# says it once, naming the first commit that has it, not once a commit
+# (f7 changes another file: the .yml is in three commits).  f6 adds
+# nothing read, yet is loaded to give the warning (not skipped as a
+# commit that changes nothing read).
+ftrust test-clinic 'Test Clinic' 'first' >"$reg/bodies/test-clinic.yml"
+git -C "$repo" add -A &&
+	commit 'Dan Example' dan@example.org 2024-06-01 f6-yml 'Add a clinic (as .yml)' ||
+	echo "# commit f6 failed" >>"$tmp/notes"
+ftrust test-hospital 'Test Hospital' 'first' >"$reg/bodies/test-hospital.yaml"
+git -C "$repo" add -A &&
+	commit 'Dan Example' dan@example.org 2024-06-02 f7-hospital 'Add a hospital' ||
+	echo "# commit f7 failed" >>"$tmp/notes"
+verdict "yml: the commits are made"
+check yml-rev-check 0 --rev HEAD~1 check
+check yml-diff 0 diff HEAD~2 HEAD
+check yml-history 0 history --max-count 3
+check yml-history-no-scores 0 history --max-count 3 --no-scores
+
 # --- what Git says, on a terminal: a fourth repository whose one commit
 # has an author name with an escape sequence (ESC [31m), a right-to-left
 # override (U+202E) and letters of two bytes, longer than blame's
