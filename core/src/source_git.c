@@ -402,8 +402,7 @@ int govmap__src_open_git_cached(govmap_src **out, const char *root,
 					 "rev", "revision '%s' cannot be read: %s",
 					 rev, damage);
 		else
-			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
-					 "rev", "unknown revision '%s'", rev);
+			govmap__git_rev_unknown(diags, g->repo, rev);
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}

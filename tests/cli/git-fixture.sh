@@ -218,8 +218,20 @@ govmap -r reg --rev no-such-branch check
 expect "--rev naming an unknown branch exits 2" 2 "" \
 	"govmap: error: unknown revision 'no-such-branch'"
 govmap -r reg --rev HEAD~3 check
-expect "--rev before the first commit exits 2" 2 "" \
-	"govmap: error: unknown revision 'HEAD~3'"
+expect "--rev before the first commit exits 2, saying how far back it goes" 2 "" \
+	"govmap: error: unknown revision 'HEAD~3': 'HEAD' has only 2 commits before it on its first-parent line"
+# a branch name mistyped: the branch it may mean
+govmap -r reg --rev mian~1 check
+expect "--rev with a mistyped branch names the branch" 2 "" \
+	"govmap: error: unknown revision 'mian~1' (did you mean 'main~1'?)"
+# a remote branch never fetched
+govmap -r reg --rev origin/main check
+expect "--rev origin/main with no remote says so" 2 "" \
+	"govmap: error: unknown revision 'origin/main': this repository has no branch 'origin/main' (fetch it with git fetch, or use the local branch 'main')"
+# a range given to diff: its two ends, as two arguments
+govmap -r reg diff main~1..main
+expect "diff with a range names the two revisions to give" 2 "" \
+	"govmap: error: diff: 'main~1..main' is a range: give its two ends as two revisions (govmap diff main~1 main)"
 
 # Unsafe revision syntax is refused before libgit2 sees it.
 for rev in 'HEAD@{1}' '--upload-pack=x' 'HEAD..HEAD~1' ':/Add' '@{-1}'; do

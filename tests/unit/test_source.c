@@ -850,7 +850,8 @@ START_TEST(git_bad_revisions)
 	ck_assert_int_eq(govmap_src_open_git(&src, root, "HEAD~5", NULL, &d),
 			 GOVMAP_ENOTFOUND);
 	ck_assert_str_eq(note_at(&d, "rev", NULL, GOVMAP_SEV_ERROR)->msg,
-			 "unknown revision 'HEAD~5'");
+			 "unknown revision 'HEAD~5': 'HEAD' has only 1 commit "
+			 "before it on its first-parent line");
 	govmap_diags_free(&d);
 
 	ck_assert_int_eq(govmap_src_open_git(&src, root,
