@@ -388,6 +388,9 @@ check history-unknown-near 2 history testshire-councl
 check history-bad-since 2 history --since 2024-13-01
 # a day, month and year as UK people write them: the date meant
 check history-since-uk-date 2 history --since 1/7/2022
+# dates no commit falls in: said, not "no commit changed the registry"
+check history-since-empty 0 history --since 2030-01-01
+check history-range-empty 0 history test-ccg --since 2030-01-01 --until 2030-02-01
 check history-staged 2 --staged history
 # --no-scores: the same commits and changes, nothing analysed
 check history-no-scores 0 history --no-scores
