@@ -559,6 +559,17 @@ check staged-yml-quiet 0 --staged check --quiet
 git -C "$repo" rm -q --cached reg/boards/extra-board.yml reg/.ci/workflow.yml
 rm -rf "$reg/boards/extra-board.yml" "$reg/.ci"
 
+# An id changed, or an entry deleted, with its links left behind: each
+# error's "did you mean" can only offer a near id (test-icb); a note
+# says what became of the id since HEAD, and what to do.
+cp "$reg/bodies/test-ccg.yaml" "$tmp/test-ccg.yaml"
+sed 's/^id: test-ccg$/id: testshire-ccg/' "$tmp/test-ccg.yaml" \
+	>"$reg/bodies/test-ccg.yaml"
+check gone-id-renamed 1 check -q
+rm "$reg/bodies/test-ccg.yaml"
+check gone-id-deleted 1 check -q
+cp "$tmp/test-ccg.yaml" "$reg/bodies/test-ccg.yaml"
+
 # --- a revert: its registry tree is one scored before (memoised by tree id)
 GIT_AUTHOR_DATE=2024-07-03T12:00:00Z GIT_COMMITTER_DATE=2024-07-03T12:00:00Z \
 	git -C "$repo" -c user.name='Dan Example' -c user.email=dan@example.org \
