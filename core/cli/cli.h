@@ -61,6 +61,10 @@ void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * calendar date (1800-01-01 to 2199-12-31)" on stderr. */
 int cli_date_arg(govmap_date *out, const char *opt, const char *arg);
 
+/* cli_lookup.c: the edit distance of two short strings (99 when either
+ * is longer than 60 bytes), for near misses. */
+size_t cli_distance(const char *a, const char *b);
+
 /* cli_lookup.c: the body or board that `what` (an id, name, ONS or ODS
  * code, or short name) names, in *index; EXIT_OK, or EXIT_USAGE after
  * printing "CMD: ..." and the near misses to stderr. */

@@ -483,6 +483,11 @@ check new-no-overwrite 2 new body test-other --region england/testshire
 verdict "new-no-overwrite: the file is left as it was"
 check new-bad-id 2 new body Test_Body --region england/testshire
 check new-bad-kind 2 new bod test-x
+check new-unknown-kind 2 new entity test-x
+# a type or region mistyped: refused with the one meant, not written for
+# check to refuse later (a new region no entity is near is allowed)
+check new-type-typo 2 new body test-x --region england/testshire --type nhs-trst
+check new-region-typo 2 new body test-x --region england/testshre --type charity
 check new-nowhere 2 new body test-x
 git -C "$repo" clean -q -f -d reg
 git -C "$repo" checkout -q reg
