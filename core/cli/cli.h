@@ -48,6 +48,11 @@ typedef struct {
 	const char *summary;
 } govmap_command;
 
+/* The registry found above the current directory when none was named
+ * (main.c): the error that there is no registry directory is followed by
+ * a note naming it ("-r ../..").  Borrowed; NULL: none. */
+void cli_registry_hint(const char *dir);
+
 /* Print "govmap: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "govmap: note: ..." on stderr: something the user should know that is

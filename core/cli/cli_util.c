@@ -150,6 +150,22 @@ int cli_wants_help(int argc, char **argv)
 	return 0;
 }
 
+static const char *registry_hint; /* cli_registry_hint */
+
+void cli_registry_hint(const char *dir)
+{
+	registry_hint = dir;
+}
+
+/* After "no registry directory at ...": the one found above, if any. */
+static void note_registry_hint(void)
+{
+	if (registry_hint)
+		cli_note("a registry is at '%s' (it holds govmap.yaml): give "
+			 "-r %s",
+			 registry_hint, registry_hint);
+}
+
 void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 {
 	static const char *const col[] = {"\033[1;36m", "\033[1;35m",
@@ -172,6 +188,8 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 		else
 			fprintf(f, "%s: %s\n", govmap_severity_name(g->sev),
 				g->msg);
+		if (g->code && strcmp(g->code, "no-registry") == 0)
+			note_registry_hint();
 	}
 	if (d->dropped)
 		fprintf(f, "govmap: note: %zu more diagnostics not shown\n",
@@ -332,6 +350,7 @@ int cli_need_registry_dir(const govmap_cli *cli)
 	cli_err("no registry directory at '%s': give -r PATH or set "
 		"GOVMAP_REGISTRY",
 		cli_path(q, sizeof q, cli->registry));
+	note_registry_hint();
 	return EXIT_USAGE;
 }
 
