@@ -333,9 +333,13 @@ static int indented_key(builder *b, const yaml_parser_t *p, uint32_t line,
 	size_t off = mark_to_offset(b->data, b->len, p->problem_mark.index);
 	if (off > b->len)
 		return 0;
+	/* the line's start: after a line break as libyaml counts them
+	 * (LF, CR, NEL, LS, PS: break_len) */
 	size_t start = off;
 	while (start > 0 && b->data[start - 1] != '\n' &&
-	       b->data[start - 1] != '\r')
+	       b->data[start - 1] != '\r' &&
+	       !(start >= 2 && break_len(b->data, b->len, start - 2) == 2) &&
+	       !(start >= 3 && break_len(b->data, b->len, start - 3) == 3))
 		start--;
 	size_t indent = 0; /* data is not NUL-terminated */
 	while (start + indent < off && b->data[start + indent] == ' ')
