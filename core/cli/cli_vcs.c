@@ -169,6 +169,16 @@ static int print_entities(FILE *f, const govmap_src *src,
 		if (old_side && o)
 			continue; /* it moved to another file: listed there */
 		fprintf(f, "%s%s%s", sep, e->id, mark);
+		/* and where from, when it came from another file: a move
+		 * reads as one file deleted and another added */
+		const char *of = o ? o->pos.file : NULL;
+		size_t lf = of ? strlen(of) : 0, lp = strlen(path);
+		if (of && !(lf >= lp && strcmp(of + lf - lp, path) == 0 &&
+			    (lf == lp || of[lf - lp - 1] == '/' ||
+			     of[lf - lp - 1] == ':'))) {
+			char q[1024];
+			fprintf(f, " (moved from %s)", cli_path(q, sizeof q, of));
+		}
 		sep = ", ";
 	}
 	return 0;

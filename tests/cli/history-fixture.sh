@@ -458,6 +458,12 @@ check changed-since-json 2 check --changed-since v3-power --format json
 git -C "$repo" reset -q --hard HEAD
 rm -f "$reg/bodies/test-trust.yaml"
 check changed-since-nothing 0 check --changed-since HEAD
+# a file moved: its entity says where it came from, not only "added"
+mkdir -p "$reg/ccgs"
+git -C "$repo" mv reg/bodies/test-ccg.yaml reg/ccgs/test-ccg.yaml
+check changed-since-moved 0 check --changed-since HEAD
+git -C "$repo" reset -q --hard HEAD
+rmdir "$reg/ccgs" 2>/dev/null || true
 
 # --- new -------------------------------------------------------------------
 check new-body 0 new body test-trust --region england/testshire --type nhs-trust
