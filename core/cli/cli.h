@@ -48,6 +48,11 @@ typedef struct {
 	const char *summary;
 } govmap_command;
 
+/* The registry found above the current directory when none was named
+ * (main.c): the error that there is no registry directory is followed by
+ * a note naming it ("-r ../..").  Borrowed; NULL: none. */
+void cli_registry_hint(const char *dir);
+
 /* Print "govmap: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "govmap: note: ..." on stderr: something the user should know that is
@@ -56,6 +61,17 @@ void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "govmap: warning: ..." on stderr (escaped, as every message here):
  * something was left out, and the command goes on. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A date typed on the command line (--on, --since, --until) into *out:
+ * EXIT_OK, or EXIT_USAGE after "OPT: 'ARG' is not a date: write
+ * YYYY-MM-DD (did you mean 2022-07-01?)" (the date check suggests for
+ * one in the registry: govmap_date_meant) or "... is not a real
+ * calendar date (1800-01-01 to 2199-12-31)" on stderr. */
+int cli_date_arg(govmap_date *out, const char *opt, const char *arg);
+
+/* cli_lookup.c: the edit distance of two short strings (99 when either
+ * is longer than 60 bytes), for near misses. */
+size_t cli_distance(const char *a, const char *b);
 
 /* cli_lookup.c: the body or board that `what` (an id, name, ONS or ODS
  * code, or short name) names, in *index; EXIT_OK, or EXIT_USAGE after

@@ -104,8 +104,7 @@ static void kebab(char *buf, size_t size, const char *s)
 	buf[o] = '\0';
 }
 
-/* Edit distance of two short strings, capped (0 when either is long). */
-static size_t distance(const char *a, const char *b)
+size_t cli_distance(const char *a, const char *b)
 {
 	size_t n = strlen(a), m = strlen(b);
 	if (n > 60 || m > 60)
@@ -182,7 +181,7 @@ int cli_resolve_region(const govmap_registry *reg, const char *cmd,
 		const char *lp = last_part(v[i]);
 		if (strcmp(lp, last_part(want)) != 0 &&
 		    !(strlen(want) >= 3 && strstr(v[i], last_part(want))) &&
-		    distance(lp, last_part(want)) > 2)
+		    cli_distance(lp, last_part(want)) > 2)
 			continue;
 		fputs(shown ? "\n  " : "; did you mean:\n  ", stderr);
 		put_safe(stderr, v[i]);

@@ -88,6 +88,24 @@ void cli_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+int cli_date_arg(govmap_date *out, const char *opt, const char *arg)
+{
+	char iso[16];
+	int meant = govmap_date_meant(iso, sizeof iso, arg);
+	if (meant == GOVMAP_OK && govmap_date_parse(out, arg) == GOVMAP_OK)
+		return EXIT_OK;
+	if (meant == GOVMAP_EINVALID)
+		cli_err("%s: '%s' is not a real calendar date (1800-01-01 to "
+			"2199-12-31)",
+			opt, arg);
+	else
+		cli_err("%s: '%s' is not a date: write YYYY-MM-DD%s%s%s", opt,
+			arg, meant == GOVMAP_OK ? " (did you mean " : "",
+			meant == GOVMAP_OK ? iso : "",
+			meant == GOVMAP_OK ? "?)" : "");
+	return EXIT_USAGE;
+}
+
 char *cli_asprintf(const char *fmt, ...)
 {
 	va_list ap;
@@ -140,6 +158,22 @@ int cli_wants_help(int argc, char **argv)
 	return 0;
 }
 
+static const char *registry_hint; /* cli_registry_hint */
+
+void cli_registry_hint(const char *dir)
+{
+	registry_hint = dir;
+}
+
+/* After "no registry directory at ...": the one found above, if any. */
+static void note_registry_hint(void)
+{
+	if (registry_hint)
+		cli_note("a registry is at '%s' (it holds govmap.yaml): give "
+			 "-r %s",
+			 registry_hint, registry_hint);
+}
+
 void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 {
 	static const char *const col[] = {"\033[1;36m", "\033[1;35m",
@@ -162,6 +196,8 @@ void cli_print_diags(FILE *f, const govmap_diags *d, int color)
 		else
 			fprintf(f, "%s: %s\n", govmap_severity_name(g->sev),
 				g->msg);
+		if (g->code && strcmp(g->code, "no-registry") == 0)
+			note_registry_hint();
 	}
 	if (d->dropped)
 		fprintf(f, "govmap: note: %zu more diagnostics not shown\n",
@@ -322,6 +358,7 @@ int cli_need_registry_dir(const govmap_cli *cli)
 	cli_err("no registry directory at '%s': give -r PATH or set "
 		"GOVMAP_REGISTRY",
 		cli_path(q, sizeof q, cli->registry));
+	note_registry_hint();
 	return EXIT_USAGE;
 }
 

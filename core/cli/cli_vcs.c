@@ -69,6 +69,65 @@ int cli_getopt_mixed(int argc, char **argv, const char *optstring,
 	return 1;
 }
 
+int cli_print_unread(cli_unread *seen, const govmap_diags *d,
+		     const govmap_src *src, const govmap_commit *c, int color)
+{
+	const char *label = src ? govmap_src_label(src) : "";
+	size_t ln = strlen(label);
+	int rc = 0;
+	for (size_t i = 0; d && i < d->n; i++) {
+		const govmap_diag *g = &d->v[i];
+		if (!g->code || strncmp(g->code, "skip-", 5) != 0)
+			continue;
+		/* the file inside the registry: its display name without
+		 * the revision's label ("HEAD~2:reg/x.yml" -> "x.yml"); a
+		 * warning with no file (an unsafe name) by its words */
+		const char *key = g->file ? g->file : g->msg;
+		if (g->file && ln && strncmp(key, label, ln) == 0)
+			key += ln + (label[ln - 1] != ':' && key[ln] == '/');
+		size_t k = 0;
+		while (k < seen->n && strcmp(seen->v[k], key) != 0)
+			k++;
+		if (k < seen->n)
+			continue;
+		if (seen->n == seen->cap) {
+			size_t cap = seen->cap ? 2 * seen->cap : 8;
+			char **v = realloc(seen->v, cap * sizeof(*v));
+			if (v) {
+				seen->v = v;
+				seen->cap = cap;
+			}
+		}
+		char *copy = seen->n < seen->cap ? strdup(key) : NULL;
+		if (copy)
+			seen->v[seen->n++] = copy;
+		else
+			rc = -1;
+		/* a walk's commit is labelled by its full id: shown short,
+		 * as history lists it */
+		size_t idn = c ? strlen(c->id) : 0;
+		char *file = NULL;
+		if (idn && g->file && strncmp(g->file, c->id, idn) == 0 &&
+		    g->file[idn] == ':')
+			file = cli_asprintf("%s%s", c->short_id, g->file + idn);
+		govmap_diags one = {0};
+		govmap_diags_add(&one, g->sev, file ? file : g->file, g->line,
+				 g->col, g->code, "%s", g->msg);
+		free(file);
+		cli_print_diags(stderr, &one, color);
+		govmap_diags_free(&one);
+	}
+	return rc;
+}
+
+void cli_unread_free(cli_unread *seen)
+{
+	for (size_t k = 0; k < seen->n; k++)
+		free(seen->v[k]);
+	free(seen->v);
+	memset(seen, 0, sizeof(*seen));
+}
+
 /* "label/path", as sources name files in diagnostics. */
 static void print_display(FILE *f, const govmap_src *src, const char *path)
 {
@@ -110,6 +169,16 @@ static int print_entities(FILE *f, const govmap_src *src,
 		if (old_side && o)
 			continue; /* it moved to another file: listed there */
 		fprintf(f, "%s%s%s", sep, e->id, mark);
+		/* and where from, when it came from another file: a move
+		 * reads as one file deleted and another added */
+		const char *of = o ? o->pos.file : NULL;
+		size_t lf = of ? strlen(of) : 0, lp = strlen(path);
+		if (of && !(lf >= lp && strcmp(of + lf - lp, path) == 0 &&
+			    (lf == lp || of[lf - lp - 1] == '/' ||
+			     of[lf - lp - 1] == ':'))) {
+			char q[1024];
+			fprintf(f, " (moved from %s)", cli_path(q, sizeof q, of));
+		}
 		sep = ", ";
 	}
 	return 0;
@@ -344,18 +413,18 @@ int cli_walk_option(govmap_history_opts *ho, int c, const char *arg,
 	unsigned long n;
 	switch (c) {
 	case 's':
-	case 'u':
-		if (govmap_date_parse(&d, arg) != GOVMAP_OK) {
-			cli_err("%s: --%s: '%s' is not a date (write "
-				"YYYY-MM-DD)",
-				cmd, c == 's' ? "since" : "until", arg);
+	case 'u': {
+		char opt[64];
+		snprintf(opt, sizeof opt, "%s: --%s", cmd,
+			 c == 's' ? "since" : "until");
+		if (cli_date_arg(&d, opt, arg) != EXIT_OK)
 			return EXIT_USAGE;
-		}
 		if (c == 's')
 			ho->since = epoch_days(d) * 86400;
 		else
 			ho->until = (epoch_days(d) + 1) * 86400 - 1;
 		return EXIT_OK;
+	}
 	case 'm':
 		n = strtoul(arg, &end, 10);
 		if (*end || !*arg || *arg == '-' || n < 1 || n > 100000) {

@@ -23,6 +23,23 @@
 int cli_side_open(govmap_cli *cli, cli_session *s, const char *rev,
 		  int analyse);
 
+/* The warnings that a file was not read (codes "skip-*": a `.yml` file,
+ * a symbolic link, a submodule, an unsafe name), printed on stderr once
+ * per file however many sessions hold them: a walk over commits (diff's
+ * two sides, history's steps) warns of a file once, not once per
+ * commit, naming the first revision it was seen at (with `c`, the
+ * commit a walk loaded, by its short id).  `seen` holds the
+ * files warned of, as paths inside the registry; zero it before the
+ * first call, free it with cli_unread_free.  Returns 0, or -1 on
+ * out-of-memory (the warning is still printed). */
+typedef struct {
+	char **v;
+	size_t n, cap;
+} cli_unread;
+int cli_print_unread(cli_unread *seen, const govmap_diags *d,
+		     const govmap_src *src, const govmap_commit *c, int color);
+void cli_unread_free(cli_unread *seen);
+
 /* `check --changed-since REV`: print on f the files that differ between
  * REV and the registry `cur` (loaded from `cur_src`, what the global
  * options name), each with the entities it holds, marked (new), (changed)

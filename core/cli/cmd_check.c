@@ -136,6 +136,98 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+/* The ids that unknown-ref errors name ("'to' names 'ID', which does not
+ * exist"), each once, with how many errors name it; at most `max`. */
+typedef struct {
+	char id[160];
+	size_t refs;
+} gone_id;
+
+static size_t missing_ids(const govmap_diags *d, gone_id *v, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const govmap_diag *g = &d->v[i];
+		if (!g->code || strcmp(g->code, "unknown-ref") != 0)
+			continue;
+		const char *p = strstr(g->msg, " names '");
+		const char *e = p ? strstr(p + 8, "', which does not exist")
+				  : NULL;
+		if (!e || (size_t)(e - (p + 8)) >= sizeof v->id)
+			continue;
+		size_t len = (size_t)(e - (p + 8)), k = 0;
+		while (k < n && (strlen(v[k].id) != len ||
+				 strncmp(v[k].id, p + 8, len) != 0))
+			k++;
+		if (k == n) {
+			if (n == max)
+				continue;
+			memcpy(v[n].id, p + 8, len);
+			v[n].id[len] = '\0';
+			v[n++].refs = 0;
+		}
+		v[k].refs++;
+	}
+	return n;
+}
+
+/* References to an id that is gone from the working tree (or the index)
+ * but is in HEAD: an entry deleted, or its id changed, with its links
+ * left behind.  Each error's "did you mean" can only offer a near id; a
+ * note says what happened to it and what to do.  Silent outside Git, or
+ * when HEAD cannot be read. */
+static void note_gone_ids(govmap_cli *cli, const cli_session *s)
+{
+	gone_id ids[16];
+	size_t n = cli->rev ? 0 : missing_ids(s->diags, ids, 16);
+	if (!n)
+		return;
+	cli_session h;
+	if (cli_session_open(cli, &h, "HEAD", GOVMAP_STAGE_LOAD, 0) !=
+	    EXIT_OK) {
+		cli_close(&h);
+		return;
+	}
+	/* the file in the working tree, as the user names it (-r PATH) */
+	const char *r = cli->registry;
+	size_t rl = strlen(r);
+	const char *sep = rl && r[rl - 1] == '/' ? "" : "/";
+	for (size_t k = 0; k < n; k++) {
+		const govmap_entity *was = govmap_registry_find(h.reg, ids[k].id);
+		const char *path = was ? cli_entity_path(h.src, was) : NULL;
+		if (!path || !was->pos.file)
+			continue;
+		/* what the file holds now */
+		const char *now = NULL;
+		size_t held = 0;
+		for (size_t i = 0; i < govmap_registry_count(s->reg); i++) {
+			const govmap_entity *e = govmap_registry_at(s->reg, i);
+			const char *p = cli_entity_path(s->src, e);
+			if (p && strcmp(p, path) == 0 && held++ == 0)
+				now = e->id;
+		}
+		char refs[64];
+		snprintf(refs, sizeof refs, "%zu error%s above", ids[k].refs,
+			 ids[k].refs == 1 ? "" : "s");
+		if (held == 1)
+			cli_note("'%s' (%s) is the id in HEAD of the entry in "
+				 "%s%s%s, which is now '%s': if you renamed it, "
+				 "change what links to it too, or keep the old id",
+				 ids[k].id, refs, r, sep, path, now);
+		else if (held)
+			cli_note("'%s' (%s) was in %s and is no longer in "
+				 "%s%s%s: if you removed it, change what links "
+				 "to it too",
+				 ids[k].id, refs, was->pos.file, r, sep, path);
+		else
+			cli_note("'%s' (%s) was in %s, a file that is gone: if "
+				 "you deleted it, change what links to it too; "
+				 "to bring it back, git checkout HEAD -- %s%s%s",
+				 ids[k].id, refs, was->pos.file, r, sep, path);
+	}
+	cli_close(&h);
+}
+
 int cmd_check(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -255,6 +347,7 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 		size_t ne = diags->count[GOVMAP_SEV_ERROR];
 		size_t nw = diags->count[GOVMAP_SEV_WARNING];
 		cli_print_diags(stderr, diags, cli->color);
+		note_gone_ids(cli, &s);
 		cli_print_findings(stderr, findings, reg, cli->color);
 		count_kinds(reg, cli->on, counts, &active);
 		printf("%s (%s): %zu %s, %zu %s (%zu %s, %zu %s, %zu %s, %zu "

@@ -1168,6 +1168,19 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 	}
 	d.rev_a = revs[0];
 	d.rev_b = nrevs > 1 ? revs[1] : NULL;
+	/* git's A..B and A...B: the two revisions, as two arguments */
+	const char *dots = nrevs == 1 ? strstr(revs[0], "..") : NULL;
+	char a[256];
+	const char *b = dots ? dots + 2 + (dots[2] == '.') : NULL;
+	if (dots && dots > revs[0] && (size_t)(dots - revs[0]) < sizeof a &&
+	    snprintf(a, sizeof a, "%.*s", (int)(dots - revs[0]), revs[0]) &&
+	    govmap_rev_is_safe(a) && (!*b || govmap_rev_is_safe(b))) {
+		cli_err("diff: '%s' is a range: give its two ends as two "
+			"revisions (govmap diff %.*s %s)",
+			revs[0], (int)(dots - revs[0]), revs[0],
+			*b ? b : "HEAD");
+		return EXIT_USAGE;
+	}
 	/* files the two sides share are parsed once */
 	if (cli_use_cache(cli) != EXIT_OK)
 		return EXIT_USAGE;
@@ -1186,6 +1199,12 @@ int cmd_diff(govmap_cli *cli, int argc, char **argv)
 		diff_free(&d);
 		return rc;
 	}
+	/* a file either side does not read (a new entry saved as .yml):
+	 * its entries are in neither side, and would go unseen */
+	cli_unread seen = {0};
+	cli_print_unread(&seen, d.sb.diags, d.sb.src, NULL, cli->color);
+	cli_print_unread(&seen, d.sa.diags, d.sa.src, NULL, cli->color);
+	cli_unread_free(&seen);
 	if (govmap_diff_sessions(&d.df, d.sa.gs, d.sb.gs, NULL) != GOVMAP_OK) {
 		cli_err("out of memory");
 		diff_free(&d);

@@ -183,6 +183,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	int force = 0;
 	char *operand;
 	govmap_history_opts ho = {0};
+	const char *since_arg = NULL, *until_arg = NULL; /* as checked */
 	ho.max = 1000;
 	int c, scores = 1;
 	optind = 0;
@@ -202,6 +203,10 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			if (cli_walk_option(&ho, c, optarg, "history") !=
 			    EXIT_OK)
 				return EXIT_USAGE;
+			if (c == 's')
+				since_arg = optarg;
+			else if (c == 'u')
+				until_arg = optarg;
 			break;
 		case 'n': scores = 0; break;
 		case 'c': chart = optarg; break;
@@ -310,6 +315,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		rc = EXIT_USAGE;
 	}
 	state base = {0};
+	cli_unread unread = {0};
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */
 	if (rc == EXIT_OK && govmap_timeline_baseline(tl)) {
@@ -336,6 +342,12 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			rc = EXIT_USAGE;
 			break;
 		}
+		/* a file a commit does not read (a .yml file), once per
+		 * file however many commits hold it */
+		if (step->loaded && !step->same)
+			cli_print_unread(&unread, govmap_session_diags(step->session),
+					 govmap_session_source(step->session),
+					 step->commit, cli->color);
 		if (step->loaded)
 			fill_state(st, step->session, id, scores,
 				   to.totals_only ? step : NULL);
@@ -406,7 +418,17 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			printf("scored on %s:\n", on);
 		else
 			printf("not scored (--no-scores):\n");
-		if (!listed)
+		/* with --since or --until, the dates: an empty range is
+		 * not a registry no commit changed */
+		if (!listed && (since_arg || until_arg))
+			printf("  no commit %s%s%s%s%s changed %s\n",
+			       since_arg ? "from " : "",
+			       since_arg ? since_arg : "",
+			       since_arg && until_arg ? " to " : "",
+			       !since_arg ? "up to " : "",
+			       until_arg ? until_arg : " on",
+			       id ? "it" : "the registry");
+		else if (!listed)
 			printf("  no commit %s\n",
 			       id ? "walked changed it"
 				  : "changed the registry");
@@ -509,6 +531,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		}
 	}
 	free(sv);
+	cli_unread_free(&unread);
 	free(pts);
 	govmap_entity_versions_free(ver, h->n);
 	govmap_timeline_free(tl);

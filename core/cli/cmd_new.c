@@ -43,11 +43,16 @@ static void usage(FILE *f)
 	      "the registry has already is refused.\n"
 	      "\n"
 	      "  --type T     the entity's type (a body's icb, "
-	      "local-authority, ...)\n"
+	      "local-authority, ...;\n"
+	      "               one the kind does not have is refused, with "
+	      "the type meant)\n"
 	      "  --region R   its region path, e.g. england/greater-manchester "
 	      "(needed\n"
 	      "               for a body, and where nothing else says where "
-	      "it goes)\n"
+	      "it goes; one\n"
+	      "               no entity has, a letter or two from one that "
+	      "some has, is\n"
+	      "               refused)\n"
 	      "  -h, --help   show this help\n"
 	      "\n"
 	      "Then fill it in from your sources and run 'govmap check'.\n",
@@ -455,6 +460,50 @@ static char *write_skeleton(const skeleton *k, size_t *len,
 	return buf;
 }
 
+/* Is `type` one of the kind's types (core, else a plugin's)?  Else the
+ * nearest, a letter or two off, in *near (NULL: none). */
+static int type_known(const char *type, const char *const *core,
+		      const char *const *extra, const char **near)
+{
+	const char *const *lists[] = {core, extra};
+	size_t best = 3;
+	*near = NULL;
+	for (size_t l = 0; l < 2; l++)
+		for (size_t t = 0; lists[l] && lists[l][t]; t++) {
+			size_t d = cli_distance(type, lists[l][t]);
+			if (d == 0)
+				return 1;
+			if (d < best) {
+				best = d;
+				*near = lists[l][t];
+			}
+		}
+	return 0;
+}
+
+/* A region no entity has, a letter or two from one that some entity has
+ * (england/south-wst/bnssg): the one meant, else NULL.  A region no
+ * entity has and none is near is a new area: allowed. */
+static const char *region_mistyped(const govmap_registry *reg,
+				   const char *region)
+{
+	const char *near = NULL;
+	size_t best = 3;
+	for (size_t i = 0; i < govmap_registry_count(reg); i++) {
+		const char *r = govmap_registry_at(reg, i)->region;
+		if (!r)
+			continue;
+		size_t d = cli_distance(region, r);
+		if (d == 0)
+			return NULL;
+		if (d < best) {
+			best = d;
+			near = r;
+		}
+	}
+	return near;
+}
+
 int cmd_new(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -485,10 +534,19 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 			"an id (run 'govmap new --help')");
 		return EXIT_USAGE;
 	}
-	int kind = -1;
-	for (int i = 0; i < GOVMAP_KIND__COUNT; i++)
-		if (strcmp(ops[0], govmap_kind_name((govmap_kind)i)) == 0)
+	int kind = -1, near_kind = -1;
+	for (int i = 0; i < GOVMAP_KIND__COUNT; i++) {
+		const char *name = govmap_kind_name((govmap_kind)i);
+		if (strcmp(ops[0], name) == 0)
 			kind = i;
+		else if (cli_distance(ops[0], name) <= 2 && near_kind < 0)
+			near_kind = i;
+	}
+	if (kind < 0 && near_kind >= 0) {
+		cli_err("new: '%s' is not a kind (did you mean '%s'?)", ops[0],
+			govmap_kind_name((govmap_kind)near_kind));
+		return EXIT_USAGE;
+	}
 	if (kind < 0) {
 		cli_err("new: '%s' is not a kind: give body, board, contract "
 			"or link",
@@ -543,6 +601,29 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 	govmap_plugins_types(cli->plugins, &lo.extra_body_types,
 			     &lo.extra_board_types, &lo.extra_link_types);
 	const char *const *core = govmap_schema_core_types(k.kind);
+	const char *const *extra = k.kind == GOVMAP_KIND_BODY
+					   ? lo.extra_body_types
+				   : k.kind == GOVMAP_KIND_BOARD
+					   ? lo.extra_board_types
+				   : k.kind == GOVMAP_KIND_LINK
+					   ? lo.extra_link_types
+					   : NULL;
+	const char *near = NULL;
+	/* check would refuse the file it writes: say so now, with the
+	 * type or region meant */
+	if (k.type && core && !type_known(k.type, core, extra, &near)) {
+		cli_err("new: '%s' is not a type of %s%s%s%s (see Types in "
+			"registry/README.md)",
+			k.type, govmap_kind_name(k.kind),
+			near ? " (did you mean '" : "", near ? near : "",
+			near ? "'?)" : "");
+		goto done;
+	}
+	if (k.region && (near = region_mistyped(s.reg, k.region))) {
+		cli_err("new: no entity has region '%s' (did you mean '%s'?)",
+			k.region, near);
+		goto done;
+	}
 	const char *sub = NULL; /* the folder below the anchor's */
 	const govmap_entity *anchor = NULL;
 	if (k.kind == GOVMAP_KIND_BOARD) {

@@ -145,6 +145,41 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* No -r, no ./registry, no $GOVMAP_REGISTRY: the registry a campaigner
+ * working in one of its folders (or in its repository) is in, for a
+ * note beside the error ("-r ../.."): the nearest directory above that
+ * holds govmap.yaml, or a registry/ with one.  Nothing is read from it
+ * unless asked. */
+static void find_registry_above(void)
+{
+	static char hint[3 * 16 + 16];
+	struct stat st;
+	char path[3 * 16 + 32];
+	for (int up = 0; up < 16; up++) {
+		size_t n = 0;
+		for (int k = 0; k < up; k++)
+			n += (size_t)snprintf(hint + n, sizeof hint - n, "%s..",
+					      k ? "/" : "");
+		hint[n] = '\0';
+		snprintf(path, sizeof path, "%s%sgovmap.yaml", hint,
+			 up ? "/" : "");
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (!up)
+				strcpy(hint, ".");
+			cli_registry_hint(hint);
+			return;
+		}
+		snprintf(path, sizeof path, "%s%sregistry/govmap.yaml", hint,
+			 up ? "/" : "");
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			snprintf(hint + n, sizeof hint - n, "%sregistry",
+				 up ? "/" : "");
+			cli_registry_hint(hint);
+			return;
+		}
+	}
+}
+
 /* What coreutils' close_stdout does: a command whose output could not
  * all be written (a full disk, /dev/full, a closed descriptor) exits 2
  * with a message, whatever it returned.  Every write to stdout sets its
@@ -197,13 +232,8 @@ static int run(int argc, char **argv)
 		case 'R': cli.rev = optarg; break;
 		case 'S': cli.staged = 1; break;
 		case 'O':
-			if (govmap_date_parse(&cli.on, optarg) != GOVMAP_OK) {
-				cli_err("--on: '%s' is not a date (write "
-					"YYYY-MM-DD, a real calendar date "
-					"from 1800-01-01 to 2199-12-31)",
-					optarg);
+			if (cli_date_arg(&cli.on, "--on", optarg) != EXIT_OK)
 				return EXIT_USAGE;
-			}
 			cli.on_given = 1;
 			break;
 		case 'P': cli.plugin_path = optarg; break;
@@ -236,8 +266,10 @@ static int run(int argc, char **argv)
 			cli.registry = "registry";
 		else if (env && *env)
 			cli.registry = env;
-		else
+		else {
 			cli.registry = "registry"; /* reported when used */
+			find_registry_above();
+		}
 	}
 	/* colour only on a terminal, never with NO_COLOR set to anything
 	 * (https://no-color.org) or on a dumb terminal */

@@ -179,6 +179,43 @@ int govmap_date_parse(govmap_date *out, const char *s)
 	return GOVMAP_OK;
 }
 
+int govmap_date_meant(char *iso, size_t size, const char *s)
+{
+	govmap_date d;
+	int y, m, day;
+	char sep[2], tail;
+	if (iso && size)
+		iso[0] = '\0';
+	if (!iso || size < 11 || !s)
+		return GOVMAP_EINVALID;
+	if (govmap_date_parse(&d, s) == GOVMAP_OK) {
+		govmap_date_format(iso, d);
+		return GOVMAP_OK;
+	}
+	/* YYYY-MM-DD in form, no real day (2022-02-30, 2024-13-01): a
+	 * guess at the day meant would be a guess */
+	if (strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == '-' &&
+	    strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
+	    strspn(s + 8, "0123456789") == 2)
+		return GOVMAP_EINVALID;
+	/* a day, month and year as UK people write them (1/7/2022,
+	 * 01.07.2022), or an ISO date missing its zeros (2022-7-1) */
+	if (((sscanf(s, "%2d%1[/.-]%2d%*1[/.-]%4d%c", &day, sep, &m, &y,
+		     &tail) == 4 &&
+	      y >= 1000) ||
+	     (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 &&
+	      y >= 1000)) &&
+	    m >= 1 && m <= 12 && day >= 1 && day <= 31) {
+		char buf[16];
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+		if (govmap_date_parse(&d, buf) == GOVMAP_OK) {
+			memcpy(iso, buf, 11);
+			return GOVMAP_OK;
+		}
+	}
+	return GOVMAP_ENOTFOUND;
+}
+
 void govmap_date_format(char *buf, govmap_date d)
 {
 	/* GOVMAP_DATE_UNKNOWN, or a start unknown but no later than a day

@@ -43,12 +43,10 @@ typedef struct {
 	int rc;
 } walker;
 
-/* Would the Git source read this entry (relative path, mode)? */
-static int registry_file(const char *path, git_filemode_t mode)
+/* Is every folder and the name of `path` one the Git source reads (safe,
+ * no dot-file, not too deep)? */
+static int path_read(const char *path)
 {
-	if ((mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) ||
-	    !govmap__is_yaml(path) || strcmp(path, "govmap.yaml") == 0)
-		return 0;
 	unsigned depth = 0;
 	for (const char *p = path;; depth++) {
 		const char *slash = strchr(p, '/');
@@ -60,6 +58,28 @@ static int registry_file(const char *path, git_filemode_t mode)
 			return 1;
 		p = slash + 1;
 	}
+}
+
+/* Would the Git source read this entry (relative path, mode)? */
+static int registry_file(const char *path, git_filemode_t mode)
+{
+	if ((mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) ||
+	    !govmap__is_yaml(path) || strcmp(path, "govmap.yaml") == 0)
+		return 0;
+	return path_read(path);
+}
+
+/* A file the Git source warns it did not read (source_git.c): a `.yml`
+ * file, a symbolic link, a submodule.  A commit that adds, removes or
+ * renames one changes the warnings: not neutral. */
+static int unread_file(const char *path, git_filemode_t mode)
+{
+	if (mode == GIT_FILEMODE_UNREADABLE || mode == GIT_FILEMODE_TREE)
+		return 0;
+	if (mode != GIT_FILEMODE_LINK && mode != GIT_FILEMODE_COMMIT &&
+	    !govmap__is_yml(path))
+		return 0;
+	return path_read(path);
 }
 
 /* The cache's entry for a blob, parsed now if need be; NULL (and
@@ -583,8 +603,15 @@ static int neutral(walker *w, git_tree *older, git_tree *newer,
 		int b = d->status != GIT_DELTA_DELETED &&
 			registry_file(d->new_file.path, d->new_file.mode);
 		if (strcmp(d->old_file.path, "govmap.yaml") == 0 ||
-		    strcmp(d->new_file.path, "govmap.yaml") == 0) {
-			ok = 0; /* the manifest: plugins, limits, weights */
+		    strcmp(d->new_file.path, "govmap.yaml") == 0 ||
+		    (d->status != GIT_DELTA_ADDED &&
+		     unread_file(d->old_file.path, d->old_file.mode)) ||
+		    (d->status != GIT_DELTA_DELETED &&
+		     unread_file(d->new_file.path, d->new_file.mode))) {
+			/* the manifest: plugins, limits, weights; a file
+			 * not read (a .yml file): its warning, which each
+			 * commit that has it must be loaded to give */
+			ok = 0;
 			if (ch)
 				ch->unknown = 1;
 			continue;

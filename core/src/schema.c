@@ -340,43 +340,24 @@ static int conv_date(ctx *c, const ynode *n, const char *key,
 	if (!want_scalar(c, n, key, "a date (YYYY-MM-DD)"))
 		return -1;
 	if (govmap_date_parse(out, n->str) != GOVMAP_OK) {
-		int y, m, d;
-		char tail;
-		if (sscanf(n->str, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-		    strlen(n->str) == 10)
+		char iso[16];
+		int meant = govmap_date_meant(iso, sizeof iso, n->str);
+		if (meant == GOVMAP_EINVALID)
 			verr(c, n, "date",
 			     "'%s' in '%s' is not a real calendar date "
 			     "(1800-01-01 to 2199-12-31)",
 			     govmap__quote(q, sizeof q, n->str), key);
-		else {
-			/* a day, month and year as UK people write them
-			 * (1/7/2022, 01.07.2022), or an ISO date missing its
-			 * zeros (2022-7-1): the date it means, if real */
-			char hint[48] = "";
-			char sep[2];
-			govmap_date dd;
-			char iso[16];
-			if (((sscanf(n->str, "%2d%1[/.-]%2d%*1[/.-]%4d%c", &d,
-				     sep, &m, &y, &tail) == 4 &&
-			      y >= 1000) ||
-			     (sscanf(n->str, "%4d-%2d-%2d%c", &y, &m, &d,
-				     &tail) == 3 &&
-			      y >= 1000)) &&
-			    m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
-			    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m,
-				     d) == 10 &&
-			    govmap_date_parse(&dd, iso) == GOVMAP_OK)
-				snprintf(hint, sizeof hint,
-					 " (did you mean %s?)", iso);
+		else
 			verr(c, n, "date",
-			     "'%s' in '%s' is not a date: write YYYY-MM-DD%s%s",
+			     "'%s' in '%s' is not a date: write YYYY-MM-DD%s%s%s%s",
 			     govmap__quote(q, sizeof q, n->str), key,
 			     strncmp(key, "valid.", 6) == 0
 				     ? " (or unknown, with notes saying "
 				       "what is known)"
 				     : "",
-			     hint);
-		}
+			     meant == GOVMAP_OK ? " (did you mean " : "",
+			     meant == GOVMAP_OK ? iso : "",
+			     meant == GOVMAP_OK ? "?)" : "");
 		return -1;
 	}
 	return 0;

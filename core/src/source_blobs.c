@@ -5,6 +5,7 @@
  * registry files: the callers walk their trees or indexes.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,110 @@ void govmap__git_fail(govmap_diags *diags, const char *file,
 	else
 		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "git",
 				 "%s: %s", what, m);
+}
+
+/* The commits behind `o` on its first-parent line, up to `cap`. */
+static size_t commits_behind(git_object *o, size_t cap)
+{
+	git_commit *c = NULL, *p;
+	if (git_object_peel((git_object **)&c, o, GIT_OBJECT_COMMIT) < 0)
+		return 0;
+	size_t n = 0;
+	while (n < cap && git_commit_parentcount(c) > 0 &&
+	       git_commit_parent(&p, c, 0) == 0) {
+		git_commit_free(c);
+		c = p;
+		n++;
+	}
+	git_commit_free(c);
+	return n;
+}
+
+void govmap__git_rev_unknown(govmap_diags *diags, git_repository *repo,
+			     const char *rev)
+{
+	char q[128], base[128], near[128] = "", remote[128] = "";
+	size_t bl = strcspn(rev, "~^");
+	govmap__quote(q, sizeof q, rev);
+	if (git_repository_head_unborn(repo) == 1) {
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
+				 "unknown revision '%s': the repository has "
+				 "no commit yet",
+				 q);
+		return;
+	}
+	git_object *o = NULL;
+	if (rev[bl] && bl && bl < sizeof base) {
+		/* the base exists: the ~N or ^N goes past its history */
+		memcpy(base, rev, bl);
+		base[bl] = '\0';
+		if (git_revparse_single(&o, repo, base) == 0) {
+			size_t n = commits_behind(o, 1000000);
+			git_object_free(o);
+			char qb[128];
+			govmap__quote(qb, sizeof qb, base);
+			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
+					 "rev",
+					 "unknown revision '%s': '%s' has %s%zu "
+					 "commit%s before it on its first-parent "
+					 "line",
+					 q, qb, n ? "only " : "", n,
+					 n == 1 ? "" : "s");
+			return;
+		}
+	}
+	/* a branch or tag name a letter or two off */
+	if (bl && bl < sizeof base) {
+		memcpy(base, rev, bl);
+		base[bl] = '\0';
+		git_reference_iterator *it = NULL;
+		git_reference *ref;
+		size_t best = 3, seen = 0;
+		if (git_reference_iterator_new(&it, repo) == 0) {
+			while (seen++ < 10000 && git_reference_next(&ref, it) == 0) {
+				const char *sh = git_reference_shorthand(ref);
+				size_t d = sh && strlen(sh) < sizeof near
+						   ? govmap__edit_distance(base, sh,
+									  best)
+						   : best;
+				/* one letter off in a short name, two in a
+				 * longer one (a swap, "mian", is two) */
+				if (d < best && (d < 2 || strlen(base) >= 4)) {
+					best = d;
+					snprintf(near, sizeof near, "%s", sh);
+				}
+				/* "origin/main" where only "main" is: the
+				 * remote was never fetched */
+				const char *sl = strchr(base, '/');
+				if (sh && sl && !remote[0] && !strcmp(sl + 1, sh) &&
+				    strlen(sh) < sizeof remote)
+					snprintf(remote, sizeof remote, "%s", sh);
+				git_reference_free(ref);
+			}
+			git_reference_iterator_free(it);
+		}
+	}
+	if (!near[0] && remote[0]) {
+		char qr[128], qb[128];
+		govmap__quote(qr, sizeof qr, remote);
+		govmap__quote(qb, sizeof qb, base);
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
+				 "unknown revision '%s': this repository has no "
+				 "branch '%s' (fetch it with git fetch, or "
+				 "use the local branch '%s')",
+				 q, qb, qr);
+	} else if (near[0]) {
+		char qn[128], tail[128];
+		govmap__quote(qn, sizeof qn, near);
+		snprintf(tail, sizeof tail, "%s", rev + bl);
+		char qt[128];
+		govmap__quote(qt, sizeof qt, tail);
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
+				 "unknown revision '%s' (did you mean '%s%s'?)",
+				 q, qn, qt);
+	} else
+		govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0, "rev",
+				 "unknown revision '%s'", q);
 }
 
 void govmap__blobs_init(govmap__blobs *b)

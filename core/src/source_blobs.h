@@ -52,6 +52,14 @@ int govmap__blobs_id(const govmap__blobs *b, size_t i, unsigned char id[20]);
 /** Free the list (not the repository).  Accepts a zeroed list. */
 void govmap__blobs_free(govmap__blobs *b);
 
+/** "unknown revision 'REV'" for a revision git_revparse_single did not
+ * find in `repo`, with what a campaigner needs to mend it: the nearest
+ * branch or tag a letter or two off ("(did you mean 'main'?)"), how many
+ * commits there are behind a base that exists ("'HEAD' has only 2
+ * commits before it"), or that the repository has no commit yet. */
+void govmap__git_rev_unknown(govmap_diags *diags, git_repository *repo,
+			     const char *rev);
+
 /** A libgit2 failure, read right after the failed call (git_error_last
  * may be stale later): at `file`, or with `what` saying what failed. */
 void govmap__git_fail(govmap_diags *diags, const char *file,

@@ -4,7 +4,8 @@
  * Reads blobs straight from the object database: no checkout, no working
  * tree.  Tree entries are untrusted (libgit2 1.5 accepts almost any name
  * when parsing trees): only regular `*.yaml` blobs with safe names are
- * read; symlinks, submodules and odd names are skipped with a warning; blob
+ * read; `.yml` files, symlinks, submodules and odd names are skipped
+ * with a warning (as the directory source warns of a .yml file); blob
  * sizes are checked with git_odb_read_header before any blob is inflated;
  * tree depth and entry count are bounded.
  */
@@ -219,6 +220,10 @@ static int walk(govmap_src *src, const govmap__folder *f, size_t rel,
 			break;
 		case GIT_FILEMODE_BLOB:
 		case GIT_FILEMODE_BLOB_EXECUTABLE:
+			/* a new entry saved as .yml in a commit would be
+			 * lost without a word, as in the working tree */
+			if (govmap__is_yml(name))
+				govmap__src_note_yml(diags, src, relp);
 			if (!x->yaml ||
 			    (!rel && strcmp(name, "govmap.yaml") == 0))
 				break;
@@ -397,8 +402,7 @@ int govmap__src_open_git_cached(govmap_src **out, const char *root,
 					 "rev", "revision '%s' cannot be read: %s",
 					 rev, damage);
 		else
-			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
-					 "rev", "unknown revision '%s'", rev);
+			govmap__git_rev_unknown(diags, g->repo, rev);
 		rc = GOVMAP_ENOTFOUND;
 		goto cleanup;
 	}

@@ -16,6 +16,7 @@
 
 #include "govmap/source.h"
 #include "govmap/vcs.h"
+#include "source_blobs.h"
 #include "util.h"
 #include "vcs_impl.h"
 
@@ -201,9 +202,7 @@ int govmap_history_load(govmap_history **out, const char *root,
 					 "rev", "revision '%s' cannot be read: %s",
 					 opts.rev, damage);
 		else
-			govmap_diags_add(diags, GOVMAP_SEV_ERROR, NULL, 0, 0,
-					 "rev", "unknown revision '%s'",
-					 opts.rev);
+			govmap__git_rev_unknown(diags, repo, opts.rev);
 		goto cleanup;
 	}
 	git_object *peeled;

@@ -52,6 +52,13 @@ typedef struct {
 	 * (q_line 0 otherwise): where a closing quote is missing, the value
 	 * runs on to the next quote and the parse breaks after it */
 	uint32_t q_line, q_col, q_end_line;
+	/* the last scalar when it was a plain mapping value that ran over
+	 * more than one line (p_node NULL otherwise), its key and the line
+	 * it ended on: a key indented too far below it is read as more of
+	 * its value, and the parse breaks at that key's ': ' */
+	ynode *p_node;
+	const ynode *p_key;
+	uint32_t p_end_line;
 } builder;
 
 /* Bytes of a UTF-8 BOM at the start of data (libyaml skips it and counts
@@ -310,6 +317,61 @@ static int plain_words(char *buf, size_t size, const char *problem,
 	return 0;
 }
 
+/* A key indented further than the key above it, whose plain value
+ * runs on to it ("region: england/x" then " sources:"): YAML reads the
+ * line as more of that value, and breaks at its ': '.  Say so at the
+ * key, and mark the value (now holding the key) cut short, so that its
+ * check is not a second error (registry.c, check_cut).  1 when said. */
+static int indented_key(builder *b, const yaml_parser_t *p, uint32_t line,
+			const char *raw)
+{
+	if (!p->problem || !b->p_node || !b->p_key ||
+	    b->p_end_line != line ||
+	    strcmp(p->problem, "mapping values are not allowed in this "
+			       "context") != 0)
+		return 0;
+	size_t off = mark_to_offset(b->data, b->len, p->problem_mark.index);
+	if (off > b->len)
+		return 0;
+	/* the line's start: after a line break as libyaml counts them
+	 * (LF, CR, NEL, LS, PS: break_len) */
+	size_t start = off;
+	while (start > 0 && b->data[start - 1] != '\n' &&
+	       b->data[start - 1] != '\r' &&
+	       !(start >= 2 && break_len(b->data, b->len, start - 2) == 2) &&
+	       !(start >= 3 && break_len(b->data, b->len, start - 3) == 3))
+		start--;
+	size_t indent = 0; /* data is not NUL-terminated */
+	while (start + indent < off && b->data[start + indent] == ' ')
+		indent++;
+	uint32_t col = (uint32_t)indent + 1;
+	if (start + indent >= off || col <= b->p_key->col)
+		return 0;
+	size_t klen = off - (start + indent);
+	while (klen && b->data[start + indent + klen - 1] == ' ')
+		klen--;
+	char key[96], qk[128], qa[128], msg[1536];
+	snprintf(key, sizeof key, "%.*s", (int)(klen < 80 ? klen : 80),
+		 b->data + start + indent);
+	unsigned extra = col - b->p_key->col;
+	govmap__quote(qk, sizeof qk, key);
+	govmap__quote(qa, sizeof qa, b->p_key->str);
+	snprintf(msg, sizeof msg,
+		 "'%s' is indented %u space%s more than '%s' above it "
+		 "(%u:%u), so YAML reads this line as more of the value of "
+		 "'%s': if '%s' is a key, line it up with '%s' (remove %s); "
+		 "if the line belongs to the value, put the whole value in "
+		 "double quotes [YAML: %s]",
+		 qk, extra, extra == 1 ? "" : "s", qa, b->p_key->line,
+		 b->p_key->col, qa, qk, qa,
+		 extra == 1 ? "the extra space" : "the extra spaces", raw);
+	err(b, line, col, "yaml-syntax", msg);
+	b->cut_line = line;
+	b->cut_col = col;
+	b->p_node->cut = true;
+	return 1;
+}
+
 static void parser_error(builder *b, yaml_parser_t *p)
 {
 	uint32_t line, col;
@@ -406,6 +468,8 @@ static void parser_error(builder *b, yaml_parser_t *p)
 		err(b, b->q_line, b->q_col, "yaml-syntax", msg);
 		return;
 	}
+	if (indented_key(b, p, line, raw))
+		return;
 	char plain[320];
 	if (plain_words(plain, sizeof plain, p->problem, cl, cc,
 			off < b->len ? b->data[off] : 0) == 0)
@@ -566,6 +630,17 @@ int govmap__ytree_parse_cut(ynode ***docs_out, size_t *ndocs_out,
 				node->plain = ev.data.scalar.style ==
 					      YAML_PLAIN_SCALAR_STYLE;
 				b.q_line = 0;
+				b.p_node = NULL;
+				if (!is_key && node->plain &&
+				    ev.end_mark.line > m->line && b.depth &&
+				    b.stack[b.depth - 1].node->type == YN_MAP &&
+				    b.stack[b.depth - 1].n) {
+					const frame *f = &b.stack[b.depth - 1];
+					b.p_node = node;
+					b.p_key = f->kids[f->n - 1];
+					b.p_end_line =
+						(uint32_t)ev.end_mark.line + 1;
+				}
 				if ((ev.data.scalar.style ==
 					     YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 				     ev.data.scalar.style ==

@@ -9,7 +9,8 @@
 #   commit 1  a valid registry: an electorate, a council and a link
 #   commit 2  adds an entity (a trust), plus a symbolic link ending in .yaml
 #             and two files that are not *.yaml (README.md, notes.yml), each
-#             holding broken YAML that must never be parsed
+#             holding broken YAML that must never be parsed (notes.yml is
+#             warned of: a new entry saved as .yml would be lost)
 #   commit 3  introduces a data error (basis: statue in the link)
 #
 # then runs govmap on HEAD, HEAD~1, HEAD~2, unknown and unsafe revisions,
@@ -158,39 +159,43 @@ if [ ${#id1} != 12 ] || [ ${#id2} != 12 ] || [ ${#id3} != 12 ]; then
 	exit 2
 fi
 
-# symlink_warning REV: the warning for the committed symbolic link.
+# symlink_warning REV: the warnings for the files committed but not read:
+# notes.yml (as in the working tree: a new entry saved as .yml would be
+# lost without a word) and the symbolic link.
 symlink_warning() {
+	echo "$1:reg/bodies/notes.yml: warning: not read: only files ending in '.yaml' are registry data; rename it to end in '.yaml'"
 	echo "$1:reg/bodies/test-council-alias.yaml: warning: symbolic link skipped (the registry is read from regular files only)"
 }
 
 # HEAD: the data error, named as REV:PATH:LINE:COL, exit 1.
 govmap -r reg --rev HEAD check
 expect "--rev HEAD: the committed data error, exit 1" 1 \
-	"test-git (HEAD $id3 (Break the link's basis)): 4 files, 4 entities (3 bodies, 0 boards, 0 contracts, 1 link): 1 error, 1 warning" \
+	"test-git (HEAD $id3 (Break the link's basis)): 4 files, 4 entities (3 bodies, 0 boards, 0 contracts, 1 link): 1 error, 2 warnings" \
 	"$(symlink_warning HEAD)
 HEAD:reg/links/test-council-elected-by.yaml:6:8: error: 'statue' is not a valid basis (did you mean 'statute'?)"
 cp "$tmp/out" "$tmp/head.out"
 cp "$tmp/err" "$tmp/head.err"
 
 # An absolute registry path works the same way; -q prints the errors
-# and the warnings that a file was not read (the symbolic link), no other
+# and the warnings that a file was not read (notes.yml, the symbolic
+# link), no other
 govmap -r "$reg" --rev HEAD check -q
 expect "--rev HEAD with an absolute -r path and -q" 1 '*' \
 	"$(symlink_warning HEAD)
 HEAD:reg/links/test-council-elected-by.yaml:6:8: error: 'statue' is not a valid basis (did you mean 'statute'?)"
 
-# HEAD~1: commit 2 is valid, with four entities.  The symlink is skipped
-# with a warning; README.md and notes.yml are skipped silently (their
-# broken YAML would otherwise be an error).
+# HEAD~1: commit 2 is valid, with four entities.  The symlink and
+# notes.yml are skipped with a warning, README.md silently (their broken
+# YAML would otherwise be an error).
 govmap -r reg --rev HEAD~1 check
 expect "--rev HEAD~1: commit 2 is valid, 4 entities, symlink warned" 0 \
-	"test-git (HEAD~1 $id2 (Add a test trust)): 4 files, 4 entities (3 bodies, 0 boards, 0 contracts, 1 link): 0 errors, 1 warning" \
+	"test-git (HEAD~1 $id2 (Add a test trust)): 4 files, 4 entities (3 bodies, 0 boards, 0 contracts, 1 link): 0 errors, 2 warnings" \
 	"$(symlink_warning HEAD~1)"
-if grep -q 'README\|notes\.yml' "$tmp/err"; then
-	fail "--rev HEAD~1: README.md and notes.yml are skipped silently"
+if grep -q 'README\|notes\.yml:[0-9]\|error' "$tmp/err"; then
+	fail "--rev HEAD~1: README.md and notes.yml are not parsed"
 	sed 's/^/#   /' "$tmp/err"
 else
-	pass "--rev HEAD~1: README.md and notes.yml are skipped silently"
+	pass "--rev HEAD~1: README.md and notes.yml are not parsed"
 fi
 
 # HEAD~2: commit 1, three entities, nothing to report.
@@ -203,7 +208,7 @@ expect "--rev HEAD~2: commit 1 is valid, 3 entities" 0 \
 full2=$(git -C "$repo" rev-parse HEAD~1)
 govmap -r reg --rev "$full2" check --format json
 expect "--rev with a full commit id, JSON output" 0 \
-	"{\"registry\":\"test-git\",\"revision\":\"$full2 $id2 (Add a test trust)\",\"files\":4,\"entities\":4,\"bodies\":3,\"boards\":0,\"contracts\":0,\"links\":1,\"errors\":0,\"warnings\":1,\"infos\":0,\"diagnostics\":[{\"file\":\"$full2:reg/bodies/test-council-alias.yaml\",\"line\":0,\"col\":0,\"severity\":\"warning\",\"code\":\"skip-symlink\",\"message\":\"symbolic link skipped (the registry is read from regular files only)\"}],\"findings\":[]}" \
+	"{\"registry\":\"test-git\",\"revision\":\"$full2 $id2 (Add a test trust)\",\"files\":4,\"entities\":4,\"bodies\":3,\"boards\":0,\"contracts\":0,\"links\":1,\"errors\":0,\"warnings\":2,\"infos\":0,\"diagnostics\":[{\"file\":\"$full2:reg/bodies/notes.yml\",\"line\":0,\"col\":0,\"severity\":\"warning\",\"code\":\"skip-yml\",\"message\":\"not read: only files ending in '.yaml' are registry data; rename it to end in '.yaml'\"},{\"file\":\"$full2:reg/bodies/test-council-alias.yaml\",\"line\":0,\"col\":0,\"severity\":\"warning\",\"code\":\"skip-symlink\",\"message\":\"symbolic link skipped (the registry is read from regular files only)\"}],\"findings\":[]}" \
 	""
 govmap -r reg --rev main~2 check
 expect "--rev with a branch name and ~N" 0 '*' ""
@@ -213,8 +218,20 @@ govmap -r reg --rev no-such-branch check
 expect "--rev naming an unknown branch exits 2" 2 "" \
 	"govmap: error: unknown revision 'no-such-branch'"
 govmap -r reg --rev HEAD~3 check
-expect "--rev before the first commit exits 2" 2 "" \
-	"govmap: error: unknown revision 'HEAD~3'"
+expect "--rev before the first commit exits 2, saying how far back it goes" 2 "" \
+	"govmap: error: unknown revision 'HEAD~3': 'HEAD' has only 2 commits before it on its first-parent line"
+# a branch name mistyped: the branch it may mean
+govmap -r reg --rev mian~1 check
+expect "--rev with a mistyped branch names the branch" 2 "" \
+	"govmap: error: unknown revision 'mian~1' (did you mean 'main~1'?)"
+# a remote branch never fetched
+govmap -r reg --rev origin/main check
+expect "--rev origin/main with no remote says so" 2 "" \
+	"govmap: error: unknown revision 'origin/main': this repository has no branch 'origin/main' (fetch it with git fetch, or use the local branch 'main')"
+# a range given to diff: its two ends, as two arguments
+govmap -r reg diff main~1..main
+expect "diff with a range names the two revisions to give" 2 "" \
+	"govmap: error: diff: 'main~1..main' is a range: give its two ends as two revisions (govmap diff main~1 main)"
 
 # Unsafe revision syntax is refused before libgit2 sees it.
 for rev in 'HEAD@{1}' '--upload-pack=x' 'HEAD..HEAD~1' ':/Add' '@{-1}'; do

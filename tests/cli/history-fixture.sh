@@ -386,6 +386,11 @@ check history-max 0 history --max 2
 check history-unknown 2 history test-nothing
 check history-unknown-near 2 history testshire-councl
 check history-bad-since 2 history --since 2024-13-01
+# a day, month and year as UK people write them: the date meant
+check history-since-uk-date 2 history --since 1/7/2022
+# dates no commit falls in: said, not "no commit changed the registry"
+check history-since-empty 0 history --since 2030-01-01
+check history-range-empty 0 history test-ccg --since 2030-01-01 --until 2030-02-01
 check history-staged 2 --staged history
 # --no-scores: the same commits and changes, nothing analysed
 check history-no-scores 0 history --no-scores
@@ -453,6 +458,12 @@ check changed-since-json 2 check --changed-since v3-power --format json
 git -C "$repo" reset -q --hard HEAD
 rm -f "$reg/bodies/test-trust.yaml"
 check changed-since-nothing 0 check --changed-since HEAD
+# a file moved: its entity says where it came from, not only "added"
+mkdir -p "$reg/ccgs"
+git -C "$repo" mv reg/bodies/test-ccg.yaml reg/ccgs/test-ccg.yaml
+check changed-since-moved 0 check --changed-since HEAD
+git -C "$repo" reset -q --hard HEAD
+rmdir "$reg/ccgs" 2>/dev/null || true
 
 # --- new -------------------------------------------------------------------
 check new-body 0 new body test-trust --region england/testshire --type nhs-trust
@@ -478,6 +489,11 @@ check new-no-overwrite 2 new body test-other --region england/testshire
 verdict "new-no-overwrite: the file is left as it was"
 check new-bad-id 2 new body Test_Body --region england/testshire
 check new-bad-kind 2 new bod test-x
+check new-unknown-kind 2 new entity test-x
+# a type or region mistyped: refused with the one meant, not written for
+# check to refuse later (a new region no entity is near is allowed)
+check new-type-typo 2 new body test-x --region england/testshire --type nhs-trst
+check new-region-typo 2 new body test-x --region england/testshre --type charity
 check new-nowhere 2 new body test-x
 git -C "$repo" clean -q -f -d reg
 git -C "$repo" checkout -q reg
@@ -553,6 +569,17 @@ check staged-yml 0 --staged check
 check staged-yml-quiet 0 --staged check --quiet
 git -C "$repo" rm -q --cached reg/boards/extra-board.yml reg/.ci/workflow.yml
 rm -rf "$reg/boards/extra-board.yml" "$reg/.ci"
+
+# An id changed, or an entry deleted, with its links left behind: each
+# error's "did you mean" can only offer a near id (test-icb); a note
+# says what became of the id since HEAD, and what to do.
+cp "$reg/bodies/test-ccg.yaml" "$tmp/test-ccg.yaml"
+sed 's/^id: test-ccg$/id: testshire-ccg/' "$tmp/test-ccg.yaml" \
+	>"$reg/bodies/test-ccg.yaml"
+check gone-id-renamed 1 check -q
+rm "$reg/bodies/test-ccg.yaml"
+check gone-id-deleted 1 check -q
+cp "$tmp/test-ccg.yaml" "$reg/bodies/test-ccg.yaml"
 
 # --- a revert: its registry tree is one scored before (memoised by tree id)
 GIT_AUTHOR_DATE=2024-07-03T12:00:00Z GIT_COMMITTER_DATE=2024-07-03T12:00:00Z \
@@ -739,6 +766,26 @@ check follow-blame-until-before-since 2 blame test-trust --since 2024-04-01 --un
 check follow-blame-bad-max 2 blame test-trust --max-count 0
 check follow-blame-bad-since 2 blame test-trust --since 2024-02-30
 check follow-history-max-count 0 history test-trust --max-count 3
+
+# A new entry committed as .yml is never read at that commit: --rev,
+# diff and history say so, as check does in the working tree, and a walk
+# says it once, naming the first commit that has it, not once a commit
+# (f7 changes another file: the .yml is in three commits).  f6 adds
+# nothing read, yet is loaded to give the warning (not skipped as a
+# commit that changes nothing read).
+ftrust test-clinic 'Test Clinic' 'first' >"$reg/bodies/test-clinic.yml"
+git -C "$repo" add -A &&
+	commit 'Dan Example' dan@example.org 2024-06-01 f6-yml 'Add a clinic (as .yml)' ||
+	echo "# commit f6 failed" >>"$tmp/notes"
+ftrust test-hospital 'Test Hospital' 'first' >"$reg/bodies/test-hospital.yaml"
+git -C "$repo" add -A &&
+	commit 'Dan Example' dan@example.org 2024-06-02 f7-hospital 'Add a hospital' ||
+	echo "# commit f7 failed" >>"$tmp/notes"
+verdict "yml: the commits are made"
+check yml-rev-check 0 --rev HEAD~1 check
+check yml-diff 0 diff HEAD~2 HEAD
+check yml-history 0 history --max-count 3
+check yml-history-no-scores 0 history --max-count 3 --no-scores
 
 # --- what Git says, on a terminal: a fourth repository whose one commit
 # has an author name with an escape sequence (ESC [31m), a right-to-left

@@ -235,6 +235,45 @@ START_TEST(date_invalid)
 }
 END_TEST
 
+/* govmap_date_meant: the "did you mean" of check and of --on */
+START_TEST(date_meant)
+{
+	static const struct {
+		const char *in, *iso;
+		int rc;
+	} t[] = {
+		{"2022-07-01", "2022-07-01", GOVMAP_OK},
+		{"1/7/2022", "2022-07-01", GOVMAP_OK},
+		{"01.07.2022", "2022-07-01", GOVMAP_OK},
+		{"1-7-2022", "2022-07-01", GOVMAP_OK},
+		{"2022-7-1", "2022-07-01", GOVMAP_OK},
+		{"2024-1-1", "2024-01-01", GOVMAP_OK},
+		{"2024-13-01", "", GOVMAP_EINVALID},
+		{"2022-02-30", "", GOVMAP_EINVALID},
+		{"2200-01-01", "", GOVMAP_EINVALID},
+		{"31/2/2024", "", GOVMAP_ENOTFOUND},
+		{"7/13/2022", "", GOVMAP_ENOTFOUND}, /* US order: no guess */
+		{"1/7/22", "", GOVMAP_ENOTFOUND},
+		{"2022-7-1x", "", GOVMAP_ENOTFOUND},
+		{"yesterday", "", GOVMAP_ENOTFOUND},
+		{"", "", GOVMAP_ENOTFOUND},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char iso[11] = "x";
+		ck_assert_msg(govmap_date_meant(iso, sizeof iso, t[i].in) ==
+				      t[i].rc,
+			      "'%s'", t[i].in);
+		ck_assert_str_eq(iso, t[i].iso);
+	}
+	char small[10] = "x";
+	ck_assert_int_eq(govmap_date_meant(small, sizeof small, "1/7/2022"),
+			 GOVMAP_EINVALID);
+	ck_assert_str_eq(small, "");
+	ck_assert_int_eq(govmap_date_meant(NULL, 0, "1/7/2022"),
+			 GOVMAP_EINVALID);
+}
+END_TEST
+
 START_TEST(date_format)
 {
 	char buf[16];
@@ -332,6 +371,7 @@ Suite *diag_suite(void)
 	tc = tcase_create("dates");
 	tcase_add_test(tc, date_valid);
 	tcase_add_test(tc, date_invalid);
+	tcase_add_test(tc, date_meant);
 	tcase_add_test(tc, date_format);
 	tcase_add_test(tc, date_roundtrip);
 	tcase_add_test(tc, date_today);

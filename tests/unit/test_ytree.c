@@ -547,16 +547,29 @@ START_TEST(ytree_syntax_error_keeps_docs)
 	ck_assert_str_eq(govmap__ymap_get(p.docs[1], "b")->str, "2");
 	yp_free(&p);
 
-	/* a bad indentation: position of the problem */
+	/* a key indented further than the one above it: at the key, with
+	 * what to fix (YAML read it as more of a's value) */
 	yp_str(&p, "a: 1\n b: 2\n", NULL);
-	g = one_error(&p, "yaml-syntax", 2, 3);
+	g = one_error(&p, "yaml-syntax", 2, 2);
+	ck_assert_str_eq(g->msg, "'b' is indented 1 space more than 'a' "
+				 "above it (1:1), so YAML reads this line as "
+				 "more of the value of 'a': if 'b' is a key, "
+				 "line it up with 'a' (remove the extra "
+				 "space); if the line belongs to the value, "
+				 "put the whole value in double quotes [YAML: "
+				 "mapping values are not allowed in this "
+				 "context]");
+	ck_assert_uint_eq(p.ndocs, 0);
+	yp_free(&p);
+	/* a ': ' inside a value on its own line: as it was */
+	yp_str(&p, "a: x: 1\n", NULL);
+	g = one_error(&p, "yaml-syntax", 1, 5);
 	ck_assert_str_eq(g->msg, "a ': ' (colon and space) here would start "
 				 "a key where none can go: if it belongs to "
 				 "the value, put the whole value in double "
 				 "quotes; if this line is a key, indent it as "
 				 "far as the keys above it [YAML: mapping "
 				 "values are not allowed in this context]");
-	ck_assert_uint_eq(p.ndocs, 0);
 	yp_free(&p);
 
 	/* an unterminated quoted scalar: where the quote opens, not the

@@ -97,6 +97,18 @@ const char *govmap_severity_name(govmap_severity sev);
  * 1800-01-01 and 2199-12-31.  Returns GOVMAP_OK or GOVMAP_EINVALID. */
 int govmap_date_parse(govmap_date *out, const char *s);
 
+/** The date `s` means, as YYYY-MM-DD in iso (size >= 11), for a
+ * "did you mean": a day, month and year as people in the UK write them
+ * ("1/7/2022", "01.07.2022", "1-7-2022") or YYYY-MM-DD missing its
+ * zeros ("2022-7-1") -> "2022-07-01".  Returns GOVMAP_OK with iso set
+ * (s itself when govmap_date_parse accepts it); GOVMAP_EINVALID when s
+ * is written YYYY-MM-DD but names no real day ("2022-02-30",
+ * "2024-13-01": nothing is suggested) or iso is too small;
+ * GOVMAP_ENOTFOUND when s is no date written another way.  iso is ""
+ * unless GOVMAP_OK.  `check` (a date in the registry) and the command
+ * line (--on, --since, --until) word their errors by it. */
+int govmap_date_meant(char *iso, size_t size, const char *s);
+
 /** Format a date as YYYY-MM-DD into buf (at least 11 bytes): "-" for 0,
  * "unknown" for -1 (GOVMAP_DATE_UNKNOWN, model.h) and for a start unknown
  * but bounded (GOVMAP_DATE_NO_LATER_THAN; its bound is

@@ -5,4 +5,4 @@
 2
 --- stdout
 --- stderr
-govmap: error: --on: '2023-02-29' is not a date (write YYYY-MM-DD, a real calendar date from 1800-01-01 to 2199-12-31)
+govmap: error: --on: '2023-02-29' is not a real calendar date (1800-01-01 to 2199-12-31)

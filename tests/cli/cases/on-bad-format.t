@@ -5,4 +5,4 @@
 2
 --- stdout
 --- stderr
-govmap: error: --on: '1/2/2023' is not a date (write YYYY-MM-DD, a real calendar date from 1800-01-01 to 2199-12-31)
+govmap: error: --on: '1/2/2023' is not a date: write YYYY-MM-DD (did you mean 2023-02-01?)

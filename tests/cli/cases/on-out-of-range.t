@@ -6,4 +6,4 @@ years those are (it said only "a real calendar date").
 2
 --- stdout
 --- stderr
-govmap: error: --on: '2200-01-01' is not a date (write YYYY-MM-DD, a real calendar date from 1800-01-01 to 2199-12-31)
+govmap: error: --on: '2200-01-01' is not a real calendar date (1800-01-01 to 2199-12-31)
