@@ -310,12 +310,9 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		case 'r': region = optarg; break;
 		case 's': sens = 1; break;
 		case 'S':
-			if (govmap_date_parse(&since, optarg) != GOVMAP_OK) {
-				cli_err("report: --since: '%s' is not a date "
-					"(write YYYY-MM-DD)",
-					optarg);
+			if (cli_date_arg(&since, "report: --since", optarg) !=
+			    EXIT_OK)
 				return EXIT_USAGE;
-			}
 			break;
 		case 't':
 			top_given = 1;

@@ -641,11 +641,9 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'S':
-			if (govmap_date_parse(&since, optarg) != GOVMAP_OK) {
-				cli_err("site: --since: '%s' is not a date "
-					"(YYYY-MM-DD)", optarg);
+			if (cli_date_arg(&since, "site: --since", optarg) !=
+			    EXIT_OK)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;

@@ -76,6 +76,8 @@ refuses() { # refuses EXPECTED-TEXT ARGS...
 	echo "exit $rc"; cat "$tmp/out" "$tmp/err"
 	return 1
 }
+check "--since with a date written another way says what was meant" \
+	refuses "site: --since: '1/7/2022' is not a date: write YYYY-MM-DD (did you mean 2022-07-01?)" --since 1/7/2022 -o "$tmp/out-since"
 check "refuses to write into the registry directory" \
 	refuses "refusing to write into the registry" -o "$tmp/reg"
 check "refuses a new directory inside the registry (none created)" \

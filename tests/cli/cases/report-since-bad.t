@@ -5,4 +5,4 @@ report --since with something that is not a date.
 2
 --- stdout
 --- stderr
-govmap: error: report: --since: 'yesterday' is not a date (write YYYY-MM-DD)
+govmap: error: report: --since: 'yesterday' is not a date: write YYYY-MM-DD
