@@ -1810,18 +1810,31 @@ static void sanction_findings(const govmap_analysis *an, size_t i,
 	}
 	if (!links)
 		return;
-	if (unknown)
+	/* one link is "its only accountability link", never "none of its
+	 * 1 accountability link" */
+	if (unknown && links == 1)
 		FIND(f, "core/powers-unknown", i,
 		     "whether any forum can impose consequences on %s is not "
-		     "recorded: %zu of its %zu accountability link%s record%s "
+		     "recorded: its only accountability link records no "
+		     "powers",
+		     e->name);
+	else if (unknown)
+		FIND(f, "core/powers-unknown", i,
+		     "whether any forum can impose consequences on %s is not "
+		     "recorded: %zu of its %zu accountability links record%s "
 		     "no powers, and none records the power to sanction",
-		     e->name, unknown, links, links == 1 ? "" : "s",
-		     unknown == 1 ? "s" : "");
+		     e->name, unknown, links, unknown == 1 ? "s" : "");
+	else if (links == 1)
+		FIND(f, "core/no-sanction", i,
+		     "no forum can impose consequences on %s: its only "
+		     "accountability link does not carry the power to "
+		     "sanction",
+		     e->name);
 	else
 		FIND(f, "core/no-sanction", i,
 		     "no forum can impose consequences on %s: none of its %zu "
-		     "accountability link%s carries the power to sanction",
-		     e->name, links, links == 1 ? "" : "s");
+		     "accountability links carries the power to sanction",
+		     e->name, links);
 }
 
 void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)
