@@ -546,8 +546,9 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 			 * one is no contradiction */
 			double A = govmap_analysis_score(s->an, i)->A;
 			nomem |= add(b, BRIEF_BULLET, n, NULL,
-				     "its links carry all three stages, %s "
-				     "its chain to voters is %s. When did "
+				     "the links it answers through carry all "
+				     "three stages, %s its chain to voters "
+				     "is %s. When did "
 				     "this committee last use them, and to "
 				     "what effect?",
 				     A >= 0.7 ? "and" : "yet",

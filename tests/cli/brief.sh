@@ -145,7 +145,7 @@ if gm -r $bt --on 2024-06-01 brief --region testshire -o "$tmp/t.html" 2>"$tmp/e
 		'and 1 has no chain at all.' \
 		'The registry records 7 deficit findings here (0 errors, 7 warnings, 0 for information only), 1 coverage finding (records missing) and 0 data findings' \
 		'<strong>Test Partnership</strong>: no forum has any power over it. Ask what it publishes about its decisions and spending, and when; which elected body can call its leaders to answer in public; and who can overturn its decisions, withhold its funds or remove its chair.</li>' \
-		'<strong>Test Trust</strong>: its links carry all three stages, and its chain to voters is strong. When did'; do
+		'<strong>Test Trust</strong>: the links it answers through carry all three stages, and its chain to voters is strong. When did'; do
 		if grep -qF "$want" "$tmp/t.html"; then pass "brief-types HTML has '$want'"
 		else fail "brief-types HTML has '$want'"; fi
 	done
