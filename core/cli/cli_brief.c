@@ -328,20 +328,36 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 		     "%s. The registry as it stood on %s.", s->title,
 		     date) < 0;
 	nomem |= add(b, BRIEF_H2, NULL, NULL, "In brief") < 0;
+	/* the findings' parts add up to their total (the info ones were
+	 * left out: "24 deficit findings (0 errors, 22 warnings)"), and
+	 * every count agrees with its noun */
+#define PL(n, one, many) ((n) == 1 ? (one) : (many))
+	size_t nde = t->deficit_sev[GOVMAP_SEV_ERROR],
+	       ndw = t->deficit_sev[GOVMAP_SEV_WARNING],
+	       ndi = t->deficit_sev[GOVMAP_SEV_INFO],
+	       ncov = t->findings[GOVMAP_CAT_COVERAGE],
+	       ndata = t->findings[GOVMAP_CAT_DATA];
 	nomem |= add(b, BRIEF_P, NULL, NULL,
-		     "%zu bodies and boards were in force here on %s. %zu of "
-		     "them have a best chain of accountability to voters "
-		     "weaker than %.2f, and %zu have no chain at all. Public "
-		     "money: %s; of the weak ones: %s. The registry records "
-		     "%zu deficit findings here (%zu errors, %zu warnings), "
-		     "%zu coverage findings (records missing) and %zu data "
-		     "findings (records that disagree).",
-		     t->bodies, date, t->weak, t->weak_threshold, t->nochain,
-		     money, weakm, t->findings[GOVMAP_CAT_DEFICIT],
-		     t->deficit_sev[GOVMAP_SEV_ERROR],
-		     t->deficit_sev[GOVMAP_SEV_WARNING],
-		     t->findings[GOVMAP_CAT_COVERAGE],
-		     t->findings[GOVMAP_CAT_DATA]) < 0;
+		     "%zu %s in force here on %s. %zu of them %s a best "
+		     "chain of accountability to voters weaker than %.2f, "
+		     "and %zu %s no chain at all. Public money: %s; of the "
+		     "weak ones: %s. The registry records %zu deficit %s "
+		     "here (%zu %s, %zu %s, %zu for information only), %zu "
+		     "coverage %s (records missing) and %zu data %s (records "
+		     "that disagree).",
+		     t->bodies,
+		     PL(t->bodies, "body or board was",
+			"bodies and boards were"),
+		     date, t->weak, PL(t->weak, "has", "have"),
+		     t->weak_threshold, t->nochain,
+		     PL(t->nochain, "has", "have"), money, weakm,
+		     t->findings[GOVMAP_CAT_DEFICIT],
+		     PL(t->findings[GOVMAP_CAT_DEFICIT], "finding", "findings"),
+		     nde, PL(nde, "error", "errors"), ndw,
+		     PL(ndw, "warning", "warnings"), ndi, ncov,
+		     PL(ncov, "finding", "findings"), ndata,
+		     PL(ndata, "finding", "findings")) < 0;
+#undef PL
 	if (nomem)
 		goto oom;
 	if (ntop) {
@@ -500,11 +516,13 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 			snprintf(n + strlen(n), sizeof n - strlen(n),
 				 " and %s with the same reason", tc);
 		}
-		/* one question a body, on the stages no forum covers */
+		/* one question a body, on the stages no forum covers, asked
+		 * as one sentence ("Ask what it publishes ...; and who can
+		 * ...."), not "Ask what does it publish ...?" */
 		const char *miss[3];
 		size_t nm = 0;
 		if (!(p & GOVMAP_POWER_INFORM))
-			miss[nm++] = "what does it publish about its decisions "
+			miss[nm++] = "what it publishes about its decisions "
 				     "and spending, and when";
 		if (!(p & GOVMAP_POWER_QUESTION))
 			miss[nm++] = "which elected body can call its leaders "
@@ -518,19 +536,24 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 				 m == 0 ? "" : m + 1 == nm ? "; and " : "; ",
 				 miss[m]);
 		if (nm)
-			nomem |= add(b, BRIEF_BULLET, n, NULL, "%s%s?",
+			nomem |= add(b, BRIEF_BULLET, n, NULL, "%s%s.",
 				     nm == 3 ? "no forum has any power over it. "
 					       "Ask "
 					     : "Ask ",
 				     q) < 0;
-		else
+		else {
+			/* "yet" only where the chain is not strong: a strong
+			 * one is no contradiction */
+			double A = govmap_analysis_score(s->an, i)->A;
 			nomem |= add(b, BRIEF_BULLET, n, NULL,
-				     "its links carry all three stages, yet "
-				     "its chain to voters is %s. When did "
+				     "the links it answers through carry all "
+				     "three stages, %s its chain to voters "
+				     "is %s. When did "
 				     "this committee last use them, and to "
 				     "what effect?",
-				     govmap_strength_word(
-					     govmap_analysis_score(s->an, i)->A)) < 0;
+				     A >= 0.7 ? "and" : "yet",
+				     govmap_strength_word(A)) < 0;
+		}
 	}
 	nomem |= add(b, BRIEF_NOTE, NULL, NULL,
 		     "Made with govmap %s. Accountability A runs from 0 (no "

@@ -8,6 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@
 #include "cli.h"
 #include "cli_vcs.h"
 #include "govmap/report.h"
+
+static void wrap(const char *first, size_t indent, const char *text);
 
 static void usage(FILE *f)
 {
@@ -35,7 +38,8 @@ static void usage(FILE *f)
 	      "from coverage\n"
 	      "findings (gaps in the registry) and data findings, with the "
 	      "suppressed\n"
-	      "ones and their reasons.\n"
+	      "ones and their reasons. The text fits a terminal 80 columns "
+	      "wide.\n"
 	      "\n"
 	      "  --region R   only region R and below (e.g. "
 	      "england/greater-manchester,\n"
@@ -193,15 +197,25 @@ static size_t text_findings(const cli_session *s, const govmap_report *rep,
 					printf(")");
 				}
 				printf("\n\n");
-			} else
-				printf("    %s%s%s\n", f->rule,
-				       f->basis ? ", basis: " : "",
-				       f->basis ? f->basis : "");
+			} else {
+				char *h = cli_asprintf("%s%s%s", f->rule,
+						       f->basis ? ", basis: " : "",
+						       f->basis ? f->basis : "");
+				wrap("    ", 6, h ? h : f->rule);
+				free(h);
+			}
 			lastrule = f->rule;
 		}
-		printf(md ? "- %s: " : "      %s: ", govmap_severity_name(f->sev));
-		cli_md_or_text(stdout, md, f->msg);
-		putchar('\n');
+		if (md) {
+			printf("- %s: ", govmap_severity_name(f->sev));
+			cli_md_text(stdout, f->msg);
+			putchar('\n');
+		} else {
+			char *m = cli_asprintf("%s: %s",
+					       govmap_severity_name(f->sev), f->msg);
+			wrap("      ", 8, m ? m : f->msg);
+			free(m);
+		}
 		shown++;
 	}
 	if (!shown)
@@ -209,27 +223,147 @@ static size_t text_findings(const cli_session *s, const govmap_report *rep,
 	return shown;
 }
 
-/* The name column of a ranked row (NAME_COLS characters): the name's
- * first line, padded, at the last space that fits; returns the rest of a
- * longer name (NULL when it fits), for name_rest */
+/* The text report fits a terminal 80 columns wide: prose is wrapped at
+ * spaces with a hanging indent, and a ranked row is the rank (7), the
+ * name (what is left), A padded to its list's widest, at most A_COLS
+ * ("A 0.098 to 0.518 (very weak)"), and D ("  D 0.902"): 7 + 35 + 1 + 28
+ * + 9 = 80 at the narrowest.  A row that ran on past
+ * 80 columns wrapped in the terminal, and its columns no longer lined
+ * up. */
+#define REPORT_COLS 80
+#define A_COLS 28
+
+/* The width of the A column of a list: its widest "A x (word)", at most
+ * A_COLS (an interval, "A 0.098 to 0.518 (very weak)"), so that a list
+ * with no interval gives the names more room. */
+static size_t a_cols(const govmap_analysis *an, const size_t *set, size_t n)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < n; k++) {
+		const govmap_score *sc = govmap_analysis_score(an, set[k]);
+		char at[48], a[96];
+		govmap_score_A_text(sc, 3, at, sizeof at);
+		size_t l = (size_t)snprintf(a, sizeof a, "A %s (%s)", at,
+					    govmap_strength_word(sc->A));
+		if (l > w)
+			w = l;
+	}
+	return w < A_COLS ? w : A_COLS;
+}
+
+/* Text escaped (govmap_text_escape: it may hold registry text) and
+ * wrapped at REPORT_COLS columns, at spaces: `first` before its first
+ * line, `indent` spaces before each further one. */
+static void wrap(const char *first, size_t indent, const char *text)
+{
+	size_t size = 4 * strlen(text) + 8;
+	char *buf = malloc(size);
+	if (!buf) {
+		fputs("(out of memory)\n", stdout);
+		return;
+	}
+	const char *rest = govmap_text_escape(buf, size, text);
+	size_t lead = cli_cols(first, strlen(first));
+	fputs(first, stdout);
+	do {
+		const char *line = rest;
+		size_t w = lead + 20 < REPORT_COLS ? REPORT_COLS - lead : 20;
+		size_t n = cli_cut(line, w, 1, &rest);
+		printf("%.*s\n", (int)n, line);
+		if (rest)
+			printf("%*s", (int)indent, "");
+		lead = indent;
+	} while (rest);
+	free(buf);
+}
+
+/* One line of the totals: a Markdown list item, or in text two spaces
+ * before it and four before each line it wraps onto. */
+static void total(int md, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void total(int md, const char *fmt, ...)
+{
+	char small[1024], *buf = small;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof small) {
+		buf = malloc((size_t)n + 1);
+		if (!buf) {
+			fputs("(out of memory)\n", stdout);
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(buf, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (md)
+		printf("- %s\n", buf);
+	else
+		wrap("  ", 4, buf);
+	if (buf != small)
+		free(buf);
+}
+
+/* The name column of a ranked row (`width` characters; NAME_COLS in the
+ * sensitivity lists, whose rank column is short): the name's first line,
+ * padded, at the last space that fits; returns the rest of a longer name
+ * (NULL when it fits), for name_rest */
 #define NAME_COLS 48
-static const char *name_col(const char *name)
+static const char *name_col_w(const char *name, size_t width)
 {
 	const char *rest;
-	size_t n = cli_cut(name, NAME_COLS, 1, &rest);
-	cli_pad(stdout, name, n, NAME_COLS);
+	size_t n = cli_cut(name, width, 1, &rest);
+	cli_pad(stdout, name, n, width);
 	return rest;
+}
+
+static const char *name_col(const char *name)
+{
+	return name_col_w(name, NAME_COLS);
 }
 
 /* The rest of a long name on lines of its own, each at most NAME_COLS
  * characters, `indent` before each (under the name's first line) */
-static void name_rest(const char *rest, const char *indent)
+static void name_rest_w(const char *rest, const char *indent, size_t width)
 {
 	while (rest) {
 		const char *line = rest;
-		size_t n = cli_cut(line, NAME_COLS, 1, &rest);
+		size_t n = cli_cut(line, width, 1, &rest);
 		printf("%s%.*s\n", indent, (int)n, line);
 	}
+}
+
+static void name_rest(const char *rest, const char *indent)
+{
+	name_rest_w(rest, indent, NAME_COLS);
+}
+
+/* A ranked row in text: rank, name, A and D in their columns; the rest
+ * of a long name under it; then `money` (NULL for none) and why, each
+ * wrapped under the name. */
+static void text_row(size_t k, const char *name, const govmap_score *sc,
+		     size_t acols, const char *at, const char *why,
+		     const char *money)
+{
+	char a[96];
+	snprintf(a, sizeof a, "A %s (%s)", at, govmap_strength_word(sc->A));
+	/* the name takes what A and D leave of the 80 columns */
+	size_t ncols = REPORT_COLS - 7 - 1 - acols - 9;
+	printf("  %3zu. ", k + 1);
+	const char *rest = name_col_w(name, ncols);
+	putchar(' ');
+	cli_pad(stdout, a, strlen(a), acols);
+	printf("  D %.3f\n", sc->D);
+	name_rest_w(rest, "       ", ncols);
+	if (money)
+		wrap("       ", 7, money);
+	char *w = cli_asprintf("why: %s", why);
+	wrap("       ", 12, w ? w : why);
+	free(w);
 }
 
 /* ---- sensitivity: the ranks each body takes under the variations ---- */
@@ -262,10 +396,18 @@ static void sens_print(const cli_session *s, const govmap_report *rep,
 		return;
 	}
 	int md = fmt == FMT_MD;
-	printf(md ? "\n### %s: %s\n\n" : "\n  %s: %s\n", what,
-	       robust ? "robust (no body moves more than one place)"
-		      : "depends on the weights (a body moves more than one "
-			"place)");
+	const char *verdict =
+		robust ? "robust (no body moves more than one place)"
+		       : "depends on the weights (a body moves more than one "
+			 "place)";
+	if (md)
+		printf("\n### %s: %s\n\n", what, verdict);
+	else {
+		char *h = cli_asprintf("%s: %s", what, verdict);
+		putchar('\n');
+		wrap("  ", 4, h ? h : verdict);
+		free(h);
+	}
 	for (size_t k = 0; rr && k < shown && k < n; k++) {
 		const govmap_entity *e = govmap_registry_at(s->reg, set[k]);
 		const char *name = e->name ? e->name : e->id, *rest = NULL;
@@ -502,68 +644,110 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 		printf("]}\n");
 	} else {
 		int md = fmt == FMT_MD;
-		const char *li = md ? "- " : "  ";
-		printf(md ? "# govmap report\n\n" : "govmap report: ");
-		cli_md_or_text(stdout, md, s.title);
-		if (region) {
-			printf(", region ");
-			cli_md_or_text(stdout, md, region);
+		if (md) {
+			printf("# govmap report\n\n");
+			cli_md_text(stdout, s.title);
+			if (region) {
+				printf(", region ");
+				cli_md_text(stdout, region);
+			}
+			printf("\n\n## Totals\n\n");
+		} else {
+			char *head = cli_asprintf("govmap report: %s%s%s", s.title,
+						  region ? ", region " : "",
+						  region ? region : "");
+			wrap("", 2, head ? head : "govmap report");
+			free(head);
+			printf("\nTotals\n");
 		}
-		printf("\n\n");
-		printf(md ? "## Totals\n\n" : "Totals\n");
-		printf("%sPublic money in %s%s: %s.\n", li, fy,
-		       t->other_year ? " (or the nearest year recorded)" : "",
-		       cov);
+		total(md, "Public money in %s%s: %s.", fy,
+		      t->other_year ? " (or the nearest year recorded)" : "",
+		      cov);
 		if (*yrs)
-			printf("%sOther years: %s. %s\n", li, yrs, yhint);
-		printf("%sDecided by bodies whose best chain to voters is weaker "
-		       "than %.2f (%zu of %zu bodies): %s.\n",
-		       li, t->weak_threshold, t->weak, t->bodies, wcov);
-		printf("%s%zu %s no chain to voters at all; exposure (deficit "
-		       "x money) of the known figures is %s.\n",
-		       li, t->nochain, plural(t->nochain, "body has", "bodies have"),
-		       t->with_money ? ex : "unknown");
+			total(md, "Other years: %s. %s", yrs, yhint);
+		total(md,
+		      "Decided by bodies whose best chain to voters is weaker "
+		      "than %.2f (%zu of %zu bodies): %s.",
+		      t->weak_threshold, t->weak, t->bodies, wcov);
+		/* a total of exposure says whose money it covers: never a
+		 * sum that silently leaves out the unknowns */
+		if (t->with_money)
+			total(md,
+			      "%zu %s no chain to voters at all; exposure "
+			      "(deficit x money) is %s in %s%s, for the %zu of "
+			      "%zu %s whose money is known.",
+			      t->nochain,
+			      plural(t->nochain, "body has", "bodies have"), ex,
+			      fy,
+			      t->other_year ? " or the nearest year recorded"
+					    : "",
+			      t->with_money, t->bodies - t->contract_bodies,
+			      plural(t->bodies - t->contract_bodies, "body",
+				     "bodies"));
+		else
+			total(md,
+			      "%zu %s no chain to voters at all; exposure "
+			      "(deficit x money) cannot be worked out: no "
+			      "body's money is known for %s.",
+			      t->nochain,
+			      plural(t->nochain, "body has", "bodies have"), fy);
 		if (t->contract_bodies) {
 			char cm[32], ce[32];
 			govmap_money_format(cm, sizeof cm, t->contract_money);
 			govmap_money_format(ce, sizeof ce,
 					    t->contract_exposure);
-			printf("%sHeld by %zu %s under contracts in force: %s, "
-			       "exposure %s; counted apart, not added to the "
-			       "figures above, because the commissioners' "
-			       "money already holds it.\n",
-			       li, t->contract_bodies,
-			       plural(t->contract_bodies, "provider",
-				      "providers"),
-			       cm, ce);
+			total(md,
+			      "Held by %zu %s under contracts in force: %s, "
+			      "exposure %s; counted apart, not added to the "
+			      "figures above, because the commissioners' "
+			      "money already holds it.",
+			      t->contract_bodies,
+			      plural(t->contract_bodies, "provider",
+				     "providers"),
+			      cm, ce);
 		}
-		printf("%sDeficit findings: %zu %s, %zu %s, %zu info; coverage "
-		       "findings (gaps in the registry): %zu; data findings: "
-		       "%zu; %zu suppressed.\n",
-		       li, t->deficit_sev[GOVMAP_SEV_ERROR],
-		       plural(t->deficit_sev[GOVMAP_SEV_ERROR], "error", "errors"),
-		       t->deficit_sev[GOVMAP_SEV_WARNING],
-		       plural(t->deficit_sev[GOVMAP_SEV_WARNING], "warning",
-			      "warnings"),
-		       t->deficit_sev[GOVMAP_SEV_INFO], t->findings[1],
-		       t->findings[2], t->suppressed);
+		total(md,
+		      "Deficit findings: %zu %s, %zu %s, %zu for information "
+		      "only; coverage findings (gaps in the registry): %zu; "
+		      "data findings: %zu; %zu suppressed.",
+		      t->deficit_sev[GOVMAP_SEV_ERROR],
+		      plural(t->deficit_sev[GOVMAP_SEV_ERROR], "error", "errors"),
+		      t->deficit_sev[GOVMAP_SEV_WARNING],
+		      plural(t->deficit_sev[GOVMAP_SEV_WARNING], "warning",
+			     "warnings"),
+		      t->deficit_sev[GOVMAP_SEV_INFO], t->findings[1],
+		      t->findings[2], t->suppressed);
 		if (t->other_year)
-			printf("%s%zu of the money figures are for another "
-			       "year than %s (--nearest-year).\n",
-			       li, t->other_year, fy);
+			total(md,
+			      "%zu of the money figures are for another year "
+			      "than %s (--nearest-year).",
+			      t->other_year, fy);
 		if (nd)
-			printf("%s%zu %s dates are not known %s not counted "
-			       "in force (listed below).\n",
-			       li, nd, plural(nd, "body or board whose", "bodies or boards whose"),
-			       plural(nd, "is", "are"));
-		printf(md ? "\n## Bodies ranked by exposure (known money only; sorted at the worst case, A low)\n\n"
-			  : "\nBodies ranked by exposure, known money only, "
-			    "sorted at the worst case (A low) (top %zu of %zu)\n",
-		       shown, nx);
+			total(md,
+			      "%zu %s dates are not known %s not counted in "
+			      "force (listed below).",
+			      nd,
+			      plural(nd, "body or board whose",
+				     "bodies or boards whose"),
+			      plural(nd, "is", "are"));
+		if (md)
+			printf("\n## Bodies ranked by exposure (known money "
+			       "only; sorted at the worst case, A low)\n\n");
+		else {
+			char *h = cli_asprintf(
+				"Bodies ranked by exposure (deficit x money), "
+				"known money only, sorted at the worst case (A "
+				"low) (top %zu of %zu)",
+				shown, nx);
+			putchar('\n');
+			wrap("", 2, h ? h : "Bodies ranked by exposure");
+			free(h);
+		}
 		if (md && shown)
 			printf("| # | body | A, in words, and why | D | money a "
 			       "year | exposure |\n"
 			       "|---|---|---|---|---|---|\n");
+		size_t aw = a_cols(s.an, ranked, shown);
 		for (size_t k = 0; k < shown; k++) {
 			const govmap_entity *e = govmap_registry_at(s.reg, ranked[k]);
 			const govmap_score *sc = govmap_analysis_score(s.an, ranked[k]);
@@ -576,15 +760,11 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				md_row(k, e, sc, at, why);
 				printf(" | %s | %s |\n", mm, ee);
 			} else {
-				printf("  %3zu. ", k + 1);
-				const char *rest =
-					name_col(e->name ? e->name : e->id);
-				printf(" A %s (%s)  D %.3f  exposure %s  money "
-				       "%s\n",
-				       at, govmap_strength_word(sc->A), sc->D, ee,
-				       mm);
-				name_rest(rest, "       ");
-				printf("       why: %s\n", why);
+				char *money = cli_asprintf(
+					"money %s; exposure %s", mm, ee);
+				text_row(k, e->name ? e->name : e->id, sc,
+					 aw, at, why, money ? money : mm);
+				free(money);
 			}
 		}
 		if (!shown)
@@ -593,14 +773,24 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				  : "    none: no body here has a money figure "
 				    "for %s\n",
 			       fy);
-		printf(md ? "\n## Weak bodies with no money recorded for %s\n\n"
-			  : "\nWeak bodies with no money recorded for %s (A "
-			    "below %.2f, by deficit at the worst case; top %zu "
-			    "of %zu)\n",
-		       fy, t->weak_threshold, ushown, nu);
+		if (md)
+			printf("\n## Weak bodies with no money recorded for "
+			       "%s\n\n",
+			       fy);
+		else {
+			char *h = cli_asprintf(
+				"Weak bodies with no money recorded for %s (A "
+				"below %.2f, by deficit at the worst case; top "
+				"%zu of %zu)",
+				fy, t->weak_threshold, ushown, nu);
+			putchar('\n');
+			wrap("", 2, h ? h : "Weak bodies with no money recorded");
+			free(h);
+		}
 		if (md && ushown)
 			printf("| # | body | A, in words, and why | D |\n"
 			       "|---|---|---|---|\n");
+		aw = a_cols(s.an, unpriced, ushown);
 		for (size_t k = 0; k < ushown; k++) {
 			const govmap_entity *e = govmap_registry_at(s.reg, unpriced[k]);
 			const govmap_score *sc = govmap_analysis_score(s.an, unpriced[k]);
@@ -611,13 +801,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				md_row(k, e, sc, at, why);
 				printf(" |\n");
 			} else {
-				printf("  %3zu. ", k + 1);
-				const char *rest =
-					name_col(e->name ? e->name : e->id);
-				printf(" A %s (%s)  D %.3f\n", at,
-				       govmap_strength_word(sc->A), sc->D);
-				name_rest(rest, "       ");
-				printf("       why: %s\n", why);
+				text_row(k, e->name ? e->name : e->id, sc,
+					 aw, at, why, NULL);
 			}
 		}
 		if (!ushown)
@@ -638,12 +823,19 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 					  : "  around the non-default weights set "
 					    "in govmap.yaml, not the documented "
 					    "ones\n");
-			printf(md ? "Variations: " : "  variations: ");
+			char vb[1024] = "";
 			for (size_t k = 0; k < nv; k++)
-				printf("%s%s", k ? "; " : "",
-				       govmap_variant_around(bo.variant, &v[k])
-					       .name);
-			printf("\n");
+				snprintf(vb + strlen(vb), sizeof vb - strlen(vb),
+					 "%s%s", k ? "; " : "",
+					 govmap_variant_around(bo.variant, &v[k])
+						 .name);
+			if (md)
+				printf("Variations: %s\n", vb);
+			else {
+				char *h = cli_asprintf("variations: %s", vb);
+				wrap("  ", 4, h ? h : vb);
+				free(h);
+			}
 			sens_print(&s, rep, GOVMAP_RANKING_EXPOSURE, ranked,
 				   shown, "Ranked by exposure", fmt);
 			sens_print(&s, rep, GOVMAP_RANKING_UNPRICED, unpriced,
@@ -658,15 +850,19 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				const govmap_entity *e =
 					govmap_registry_at(s.reg, undated[k]);
 				char pw[120];
+				govmap_period_words(pw, sizeof pw, e->valid);
 				if (md) {
 					printf("- ");
 					md_name(e);
+					printf(": %s\n", pw);
 				} else {
-					printf("    %s (%s)",
-					       e->name ? e->name : e->id, e->id);
+					char *d = cli_asprintf(
+						"%s (%s): %s",
+						e->name ? e->name : e->id, e->id,
+						pw);
+					wrap("    ", 6, d ? d : e->id);
+					free(d);
 				}
-				printf(": %s\n", govmap_period_words(pw, sizeof pw,
-								     e->valid));
 			}
 		}
 		printf(md ? "\n## Deficit findings by region and rule\n"
@@ -705,8 +901,15 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 					cli_md_text(stdout, f->suppressed);
 					putchar('\n');
 				} else {
-					printf("    [%s] %s: %s\n      reason: %s\n",
-					       f->rule, on, f->msg, f->suppressed);
+					char *a = cli_asprintf("[%s] %s: %s",
+							       f->rule, on,
+							       f->msg);
+					char *r = cli_asprintf("reason: %s",
+							       f->suppressed);
+					wrap("    ", 6, a ? a : f->msg);
+					wrap("      ", 8, r ? r : f->suppressed);
+					free(a);
+					free(r);
 				}
 			}
 		}

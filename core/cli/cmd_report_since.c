@@ -114,6 +114,20 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 	int rc = cli_open(cli, &now);
 	if (rc != EXIT_OK)
 		return rc;
+	/* the region as report takes it: a path, or a last part or name
+	 * only one region has ("greater manchester"); a region no entity
+	 * has is refused with its near misses.  Taken as given, a name
+	 * matched no region path, and the report said "No body or board
+	 * was created or abolished" of Greater Manchester since 2022. */
+	char *rgn = NULL;
+	if (region) {
+		rc = cli_resolve_region(now.reg, "report", region, &rgn);
+		if (rc != EXIT_OK) {
+			cli_close(&now);
+			return rc;
+		}
+		region = rgn;
+	}
 	govmap_date on = govmap_session_date(now.gs);
 	if (since >= on) {
 		char a[16], b[16];
@@ -121,11 +135,13 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 		govmap_date_format(b, on);
 		cli_err("report: --since %s is not before the --on date %s", a,
 			b);
+		free(rgn);
 		cli_close(&now);
 		return EXIT_USAGE;
 	}
 	rc = cli_open_on(cli, &then, since);
 	if (rc != EXIT_OK) {
+		free(rgn);
 		cli_close(&now);
 		return rc;
 	}
@@ -202,6 +218,10 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 	else
 		printf("Changes from %s to %s: ", d1, d2);
 	put(fmt, govmap_session_title(now.gs));
+	if (region) {
+		printf(", region ");
+		put(fmt, region);
+	}
 	printf(md ? "\n\n" : "\n");
 	printf(md ? "%zu created, %zu abolished, %zu with a stronger chain, "
 		    "%zu with a weaker chain, %zu with dates not known\n"
@@ -243,6 +263,7 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 	}
 done:
 	free(ev);
+	free(rgn);
 	govmap_diff_free(df);
 	cli_close(&then);
 	cli_close(&now);

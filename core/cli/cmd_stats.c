@@ -491,10 +491,15 @@ int cmd_stats(govmap_cli *cli, int argc, char **argv)
 		       "(%.1f%%)\n",
 		       coded, bodies,
 		       bodies ? 100.0 * (double)coded / (double)bodies : 0.0);
-		printf("  public money: %zu entities with a money "
-		       "series, %zu of them with a figure for the financial "
-		       "year of %s\n",
-		       money, money_dated, on);
+		/* the year by name, as report and explain give it */
+		char fyn[16];
+		govmap_fyear_format(fyn, sizeof fyn,
+				    govmap_fyear_of(cli->on));
+		printf("  public money: %zu %s with a money series, %zu of "
+		       "them with a figure for %s (the financial year of "
+		       "%s)\n",
+		       money, money == 1 ? "entity" : "entities", money_dated,
+		       fyn, on);
 		int first = 1;
 		print_counts("Kinds", &kinds, 0, &first);
 		print_counts("Types", &types, 0, &first);

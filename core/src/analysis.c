@@ -79,7 +79,14 @@ struct govmap_analysis {
  * half (CONTRIBUTING.md, "The deficit model"). */
 #define MEMBERSHIP_ROOT 0.5
 
-unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i)
+/* The stages i's own links and contracts carry; with `boards`, a
+ * governing board (the body decides through it) adds those of its body
+ * (one step: the body's own; not the reverse edge by which the body
+ * answers through the board).  A council of governors or a joint
+ * committee keeps its own: it has a role of its own. */
+static int is_governing_board(const govmap_entity *b);
+
+static unsigned stages_of(const govmap_analysis *an, size_t i, int boards)
 {
 	size_t no, ne;
 	unsigned p = 0;
@@ -95,8 +102,22 @@ unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i)
 			 * end it */
 			p |= GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION |
 			     GOVMAP_POWER_SANCTION;
+		else if (e->kind == GOVMAP_EDGE_BOARD_OF && boards &&
+			 govmap_registry_at(reg, i)->kind == GOVMAP_KIND_BOARD &&
+			 is_governing_board(govmap_registry_at(reg, i)))
+			/* a board answers through its body: the forums
+			 * that question the body question its board (it
+			 * was "no forum has any power over it" for every
+			 * board, beside a chain through a body that a
+			 * forum can sanction) */
+			p |= stages_of(an, (size_t)e->to, 0);
 	}
 	return p;
+}
+
+unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i)
+{
+	return stages_of(an, i, 1);
 }
 
 const char *govmap_strength_word(double A)
@@ -1810,18 +1831,31 @@ static void sanction_findings(const govmap_analysis *an, size_t i,
 	}
 	if (!links)
 		return;
-	if (unknown)
+	/* one link is "its only accountability link", never "none of its
+	 * 1 accountability link" */
+	if (unknown && links == 1)
 		FIND(f, "core/powers-unknown", i,
 		     "whether any forum can impose consequences on %s is not "
-		     "recorded: %zu of its %zu accountability link%s record%s "
+		     "recorded: its only accountability link records no "
+		     "powers",
+		     e->name);
+	else if (unknown)
+		FIND(f, "core/powers-unknown", i,
+		     "whether any forum can impose consequences on %s is not "
+		     "recorded: %zu of its %zu accountability links record%s "
 		     "no powers, and none records the power to sanction",
-		     e->name, unknown, links, links == 1 ? "" : "s",
-		     unknown == 1 ? "s" : "");
+		     e->name, unknown, links, unknown == 1 ? "s" : "");
+	else if (links == 1)
+		FIND(f, "core/no-sanction", i,
+		     "no forum can impose consequences on %s: its only "
+		     "accountability link does not carry the power to "
+		     "sanction",
+		     e->name);
 	else
 		FIND(f, "core/no-sanction", i,
 		     "no forum can impose consequences on %s: none of its %zu "
-		     "accountability link%s carries the power to sanction",
-		     e->name, links, links == 1 ? "" : "s");
+		     "accountability links carries the power to sanction",
+		     e->name, links);
 }
 
 void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)

@@ -141,7 +141,11 @@ if gm -r $bt --on 2024-06-01 brief --region testshire -o "$tmp/t.html" 2>"$tmp/e
 		'Not listed here: 2 more local Healthwatch with the same deficit and reason; 1 more local Healthwatch with a smaller deficit or another reason' \
 		'Public money: £1.0bn (2024/25 budget); exposure (deficit x money) £757m.' \
 		'Test Healthwatch B</strong>: accountability 0.24 (weak), deficit 0.76. Why: statutory; is informed only: no questions, no sanction; 2 links from voters. Public money: unknown; exposure not known.' \
-		'<strong>Test Healthwatch A, Test Healthwatch B and 2 more local Healthwatch with the same reason</strong>: Ask which'; do
+		'<strong>Test Healthwatch A, Test Healthwatch B and 2 more local Healthwatch with the same reason</strong>: Ask which' \
+		'and 1 has no chain at all.' \
+		'The registry records 7 deficit findings here (0 errors, 7 warnings, 0 for information only), 1 coverage finding (records missing) and 0 data findings' \
+		'<strong>Test Partnership</strong>: no forum has any power over it. Ask what it publishes about its decisions and spending, and when; which elected body can call its leaders to answer in public; and who can overturn its decisions, withhold its funds or remove its chair.</li>' \
+		'<strong>Test Trust</strong>: the links it answers through carry all three stages, and its chain to voters is strong. When did'; do
 		if grep -qF "$want" "$tmp/t.html"; then pass "brief-types HTML has '$want'"
 		else fail "brief-types HTML has '$want'"; fi
 	done

@@ -640,8 +640,12 @@ is "no multi-year PSR contract has a contract-value figure" \
 			   fs = a[1] - (a[2] < 4); fe = b[1] - (b[2] < 4)
 			   if (fs != fe) print FILENAME }' "$f"; done | wc -l | tr -d ' ')" 0
 "$bin" -r registry --on 2026-12-06 report >"$tmp/report2627.out" 2>&1
+# (a ranked row gives its money on a line under the name: "money £5.6bn
+# (2026/27 budget); exposure £1.9bn"; a long name may take two lines)
 is "2026-12-06: the exposure ranking is led by Thames Valley ICB's 2026/27 budget, then the providers with a 2026/27 contract value" \
-	"$(grep -c '^    1\. NHS Thames Valley Integrated Care Board .* (2026/27 budget)$' "$tmp/report2627.out"):$(grep -c '^    [234]\. \(North West Ambulance Service NHS Trust\|North Cheshire and Mersey NHS Foundation Trust\|West Midlands Ambulance Service University NHS\) .* (2026/27 contract value: 1 contract in force)$' "$tmp/report2627.out")" 1:3
+	"$(grep -c '^    1\. NHS Thames Valley Integrated Care Board ' "$tmp/report2627.out"):$(grep -c '^    [234]\. \(North West Ambulance Service NHS Trust\|North Cheshire and Mersey NHS Foundation\|West Midlands Ambulance Service University\) ' "$tmp/report2627.out"):$(awk '/^    [0-9]+\. / { r = $1 } /^       money / { print r, $0 }' "$tmp/report2627.out" |
+		grep -c '^1\.  *money £[0-9.]*bn (2026/27 budget); exposure '):$(awk '/^    [0-9]+\. / { r = $1 } /^       money / { print r, $0 }' "$tmp/report2627.out" |
+		grep -c '^[234]\.  *money £[0-9.]*[mk] (2026/27 contract value: 1 contract in force); exposure ')" 1:3:1:3
 is "stats counts every contract document in registry/" \
 	"$(awk '$1 == "contracts:" { print $2 }' "$tmp/stats")" \
 	"$(grep -rh --include='*.yaml' '^kind: contract$' registry | wc -l | tr -d ' ')"

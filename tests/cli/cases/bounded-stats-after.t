@@ -10,8 +10,8 @@ stats (issue 17): from the bound on the membership and council of governors are 
 -test-bounded (working tree): 7 entities, in force on 2024-03-31 as counted below
 +test-bounded (working tree): 7 entities, in force on 2024-04-01 as counted below
 @@ -4 +4 @@
--  public money: 0 entities with a money series, 0 of them with a figure for the financial year of 2024-03-31
-+  public money: 0 entities with a money series, 0 of them with a figure for the financial year of 2024-04-01
+-  public money: 0 entities with a money series, 0 of them with a figure for 2023/24 (the financial year of 2024-03-31)
++  public money: 0 entities with a money series, 0 of them with a figure for 2024/25 (the financial year of 2024-04-01)
 @@ -7,2 +7,2 @@
 -  board                                                             0      1
 -  body                                                              3      4

@@ -7,7 +7,7 @@ stats (issue 17): the day before the bound the membership and council of governo
 test-bounded (working tree): 7 entities, in force on 2024-03-31 as counted below
   sourced: 7 of 7 entities (100.0%)
   official codes (ONS or ODS): 0 of 4 bodies (0.0%)
-  public money: 0 entities with a money series, 0 of them with a figure for the financial year of 2024-03-31
+  public money: 0 entities with a money series, 0 of them with a figure for 2023/24 (the financial year of 2024-03-31)
 
 Kinds (in force / all)
   board                                                             0      1

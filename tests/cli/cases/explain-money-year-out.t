@@ -27,7 +27,7 @@ Strongest chain to voters (2 links; A is the product of the strengths):
 Findings:
   info [core/no-commissioner] no commissioner of Test Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
       basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract)
-  warning [core/no-sanction] no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
+  warning [core/no-sanction] no forum can impose consequences on Test Trust: its only accountability link does not carry the power to sanction
       basis: Bovens (2007): accountability needs information, debate and consequences
 
 Single change that would raise A most:

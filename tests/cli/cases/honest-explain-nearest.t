@@ -28,7 +28,7 @@ Strongest chain to voters (2 links; A is the product of the strengths):
 Findings:
   info [core/no-commissioner] no commissioner of Test Trust is recorded on this date: no commissioned-by link in force and no contract naming it as provider
       basis: National Health Service Act 2006 s.3 (an integrated care board, a clinical commissioning group before 1 July 2022, arranges hospital and community health services) and s.9 (NHS contracts); a contract names its commissioner (registry/README.md, contract)
-  info [core/powers-unknown] whether any forum can impose consequences on Test Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
+  info [core/powers-unknown] whether any forum can impose consequences on Test Trust is not recorded: its only accountability link records no powers
       basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md)
 
 Single change that would raise A most:

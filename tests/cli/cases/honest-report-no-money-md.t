@@ -13,8 +13,8 @@ test-honest, working tree, on 2025-06-01
 - Public money in 2025/26: no money recorded for any of 4 bodies.
 - Other years: 2 of the 4 bodies with no figure for 2025/26 have one for another year; most figures are for 2024/25 (2 bodies), then 2023/24 (1). --nearest-year uses each body's nearest year (marked as such); --on 2025-03-31 shows 2024/25.
 - Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 4 bodies): no money recorded for any of 2 bodies.
-- 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is unknown.
-- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
+- 1 body has no chain to voters at all; exposure (deficit x money) cannot be worked out: no body's money is known for 2025/26.
+- Deficit findings: 0 errors, 1 warning, 0 for information only; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -45,7 +45,7 @@ None: no body here has a money figure for 2025/26.
 
 **core/powers-unknown** (basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md))
 
-- info: whether any forum can impose consequences on Test Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
+- info: whether any forum can impose consequences on Test Trust is not recorded: its only accountability link records no powers
 
 **core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md))
 

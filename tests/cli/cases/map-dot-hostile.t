@@ -54,8 +54,8 @@ links to voters; public money unknown, exposure unknown"];
 		label="Test <script>alert(1)</script>\nTrust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;\nA 0.22 (weak)  D 0.78\n£20m a year",
 		tooltip="Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt; (NHS trust): accountability 0.216 (weak: weakest step: \
 appointed seats; 3 links from voters), deficit 0.784, 3 links to voters; public money £20m (2024/25 budget), exposure £16m; top \
-finding: no forum can impose consequences on Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;: none of \
-its 1 accountability link carries the power to sanction",
+finding: no forum can impose consequences on Test <script>alert(1)</script> Trust &amp;amp; \"Friends\" &amp;lt;i&amp;gt;: its only \
+accountability link does not carry the power to sanction",
 		width=1.99];
 	n1 -> n2	[color="#009E73",
 		penwidth=0.91,

@@ -17,8 +17,8 @@ Testshire &lt;script&gt;alert('manifest')&lt;/script&gt; &amp; "test" registry, 
 - Public money in 2024/25: £2.9bn known, for 5 of 9 bodies; 4 not recorded.
 - Other years: 1 of the 4 bodies with no figure for 2024/25 has one for another year. --nearest-year uses each body's nearest year (marked as such).
 - Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 9 bodies): £60m known, for all 2 bodies.
-- 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £1.2bn.
-- Deficit findings: 0 errors, 6 warnings, 1 info; coverage findings (gaps in the registry): 1; data findings: 0; 1 suppressed.
+- 1 body has no chain to voters at all; exposure (deficit x money) is £1.2bn in 2024/25, for the 5 of 9 bodies whose money is known.
+- Deficit findings: 0 errors, 6 warnings, 1 for information only; coverage findings (gaps in the registry): 1; data findings: 0; 1 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -40,7 +40,7 @@ None.
 
 **core/no-sanction** (basis: Bovens (2007): accountability needs information, debate and consequences)
 
-- warning: no forum can impose consequences on Test Department of Health &amp; Care: none of its 1 accountability link carries the power to sanction
+- warning: no forum can impose consequences on Test Department of Health &amp; Care: its only accountability link does not carry the power to sanction
 
 **core/no-statutory-basis** (basis: ultra vires: public bodies act only within powers given by law)
 
@@ -80,5 +80,5 @@ None.
 
 ## Suppressed findings
 
-- `core/no-sanction` on hostile-body: no forum can impose consequences on &lt;script&gt;alert("name")&lt;/script&gt; &amp; 'quotes' javascript:alert(1): none of its 1 accountability link carries the power to sanction. Reason: &lt;script&gt;alert('reason')&lt;/script&gt; &amp; accepted
+- `core/no-sanction` on hostile-body: no forum can impose consequences on &lt;script&gt;alert("name")&lt;/script&gt; &amp; 'quotes' javascript:alert(1): its only accountability link does not carry the power to sanction. Reason: &lt;script&gt;alert('reason')&lt;/script&gt; &amp; accepted
 --- stderr

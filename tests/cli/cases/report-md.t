@@ -12,8 +12,8 @@ test-analysis-exposure, working tree, on 2024-06-01
 
 - Public money in 2024/25: £578m known, for 5 of 6 bodies; 1 not recorded.
 - Decided by bodies whose best chain to voters is weaker than 0.25 (3 of 6 bodies): £120m known, for 2 of 3 bodies; 1 not recorded.
-- 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £172m.
-- Deficit findings: 0 errors, 2 warnings, 0 info; coverage findings (gaps in the registry): 1; data findings: 0; 1 suppressed.
+- 1 body has no chain to voters at all; exposure (deficit x money) is £172m in 2024/25, for the 5 of 6 bodies whose money is known.
+- Deficit findings: 0 errors, 2 warnings, 0 for information only; coverage findings (gaps in the registry): 1; data findings: 0; 1 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -37,7 +37,7 @@ test-analysis-exposure, working tree, on 2024-06-01
 
 **core/no-sanction** (basis: Bovens (2007): accountability needs information, debate and consequences)
 
-- warning: no forum can impose consequences on Test F Trust: none of its 1 accountability link carries the power to sanction
+- warning: no forum can impose consequences on Test F Trust: its only accountability link does not carry the power to sanction
 
 ### england/south
 
@@ -55,5 +55,5 @@ test-analysis-exposure, working tree, on 2024-06-01
 
 ## Suppressed findings
 
-- `core/no-sanction` on test-i-partnership: no forum can impose consequences on Test I Partnership: none of its 1 accountability link carries the power to sanction. Reason: test exception, reviewed
+- `core/no-sanction` on test-i-partnership: no forum can impose consequences on Test I Partnership: its only accountability link does not carry the power to sanction. Reason: test exception, reviewed
 --- stderr

@@ -13,8 +13,8 @@ test-money-year, working tree, on 2024-01-15
 - Public money in 2023/24: £100m known, for 1 of 2 bodies; 1 not recorded.
 - Other years: the only body with no figure for 2023/24 has one for another year. --nearest-year uses each body's nearest year (marked as such).
 - Decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2 bodies): no bodies.
-- 0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £56m.
-- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 1; data findings: 0; 0 suppressed.
+- 0 bodies have no chain to voters at all; exposure (deficit x money) is £56m in 2023/24, for the 1 of 2 bodies whose money is known.
+- Deficit findings: 0 errors, 1 warning, 0 for information only; coverage findings (gaps in the registry): 1; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -32,7 +32,7 @@ None.
 
 **core/no-sanction** (basis: Bovens (2007): accountability needs information, debate and consequences)
 
-- warning: no forum can impose consequences on Test Trust: none of its 1 accountability link carries the power to sanction
+- warning: no forum can impose consequences on Test Trust: its only accountability link does not carry the power to sanction
 
 ## Coverage findings: what the registry does not record
 

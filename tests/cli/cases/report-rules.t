@@ -12,8 +12,8 @@ test-analysis-rules, working tree, on 2024-06-01
 
 - Public money in 2024/25: £6m known, for 3 of 14 bodies; 11 not recorded.
 - Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 14 bodies): no money recorded for any of 2 bodies.
-- 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £2m.
-- Deficit findings: 0 errors, 7 warnings, 1 info; coverage findings (gaps in the registry): 4; data findings: 0; 0 suppressed.
+- 1 body has no chain to voters at all; exposure (deficit x money) is £2m in 2024/25, for the 3 of 14 bodies whose money is known.
+- Deficit findings: 0 errors, 7 warnings, 1 for information only; coverage findings (gaps in the registry): 4; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -40,7 +40,7 @@ test-analysis-rules, working tree, on 2024-06-01
 
 **core/no-sanction** (basis: Bovens (2007): accountability needs information, debate and consequences)
 
-- warning: no forum can impose consequences on Test Z Trust: none of its 1 accountability link carries the power to sanction
+- warning: no forum can impose consequences on Test Z Trust: its only accountability link does not carry the power to sanction
 
 **core/no-statutory-basis** (basis: ultra vires: public bodies act only within powers given by law)
 
@@ -82,7 +82,7 @@ test-analysis-rules, working tree, on 2024-06-01
 
 **core/powers-unknown** (basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md))
 
-- info: whether any forum can impose consequences on Test Y3 Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
+- info: whether any forum can impose consequences on Test Y3 Trust is not recorded: its only accountability link records no powers
 
 **core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md))
 

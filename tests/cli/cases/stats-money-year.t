@@ -7,7 +7,7 @@ stats: how many bodies have money, and how many of those say its year.
 test-money-year (working tree): 5 entities, in force on 2024-01-15 as counted below
   sourced: 5 of 5 entities (100.0%)
   official codes (ONS or ODS): 0 of 3 bodies (0.0%)
-  public money: 2 entities with a money series, 1 of them with a figure for the financial year of 2024-01-15
+  public money: 2 entities with a money series, 1 of them with a figure for 2023/24 (the financial year of 2024-01-15)
 
 Kinds (in force / all)
   body                                                              3      3

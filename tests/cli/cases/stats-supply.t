@@ -7,7 +7,7 @@ stats: NHS trusts in force (ODS codes, commissioned), contract providers by type
 test-supply (working tree): 12 entities, in force on 2024-06-01 as counted below
   sourced: 12 of 12 entities (100.0%)
   official codes (ONS or ODS): 2 of 6 bodies (33.3%)
-  public money: 3 entities with a money series, 3 of them with a figure for the financial year of 2024-06-01
+  public money: 3 entities with a money series, 3 of them with a figure for 2024/25 (the financial year of 2024-06-01)
 
 Kinds (in force / all)
   body                                                              5      6

@@ -7,7 +7,7 @@ govmap stats on the minimal fixture (text): counts per kind, type, region and ar
 test-minimal (working tree): 10 entities, in force on 2024-06-01 as counted below
   sourced: 10 of 10 entities (100.0%)
   official codes (ONS or ODS): 3 of 5 bodies (60.0%)
-  public money: 2 entities with a money series, 2 of them with a figure for the financial year of 2024-06-01
+  public money: 2 entities with a money series, 2 of them with a figure for 2024/25 (the financial year of 2024-06-01)
 
 Kinds (in force / all)
   board                                                             1      1

@@ -26,7 +26,7 @@ Strongest chain to voters (2 links; A is the product of the strengths):
   reaches: Test voters (voters)
 
 Findings:
-  warning [core/no-sanction] no forum can impose consequences on Test Regional Partnership: none of its 1 accountability link carries the power to sanction
+  warning [core/no-sanction] no forum can impose consequences on Test Regional Partnership: its only accountability link does not carry the power to sanction
       basis: Bovens (2007): accountability needs information, debate and consequences
 
 Single change that would raise A most:

@@ -12,8 +12,8 @@ test-weights, working tree, on 2024-06-01, with non-default weights (govmap.yaml
 
 - Public money in 2024/25: £400m known, for 2 of 4 bodies; 2 not recorded.
 - Decided by bodies whose best chain to voters is weaker than 0.25 (2 of 4 bodies): £100m known, for 1 of 2 bodies; 1 not recorded.
-- 1 body has no chain to voters at all; exposure (deficit x money) of the known figures is £106m.
-- Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
+- 1 body has no chain to voters at all; exposure (deficit x money) is £106m in 2024/25, for the 2 of 4 bodies whose money is known.
+- Deficit findings: 0 errors, 1 warning, 0 for information only; coverage findings (gaps in the registry): 3; data findings: 0; 0 suppressed.
 
 ## Bodies ranked by exposure (known money only; sorted at the worst case, A low)
 
@@ -46,7 +46,7 @@ test-weights, working tree, on 2024-06-01, with non-default weights (govmap.yaml
 
 **core/powers-unknown** (basis: the instrument behind each link; links with no powers recorded give the score's interval (CONTRIBUTING.md))
 
-- info: whether any forum can impose consequences on Test Trust is not recorded: 1 of its 1 accountability link records no powers, and none records the power to sanction
+- info: whether any forum can impose consequences on Test Trust is not recorded: its only accountability link records no powers
 
 **core/unstated-seat** (basis: the instrument that creates the seats; such seats count towards the board's total, give no chain at worst and the score's interval at best (CONTRIBUTING.md))
 

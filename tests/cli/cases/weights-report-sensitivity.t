@@ -4,38 +4,53 @@ report --sensitivity with weights overridden in govmap.yaml (powers x 1.5): the 
 --- exit
 0
 --- stdout
-govmap report: test-weights-sensitivity, working tree, on 2024-06-01, with non-default weights (govmap.yaml)
+govmap report: test-weights-sensitivity, working tree, on 2024-06-01, with
+  non-default weights (govmap.yaml)
 
 Totals
   Public money in 2024/25: £200m known, for all 2 bodies.
-  Decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2 bodies): no bodies.
-  0 bodies have no chain to voters at all; exposure (deficit x money) of the known figures is £114m.
-  Deficit findings: 0 errors, 1 warning, 0 info; coverage findings (gaps in the registry): 0; data findings: 0; 0 suppressed.
+  Decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2
+    bodies): no bodies.
+  0 bodies have no chain to voters at all; exposure (deficit x money) is £114m
+    in 2024/25, for the 2 of 2 bodies whose money is known.
+  Deficit findings: 0 errors, 1 warning, 0 for information only; coverage
+    findings (gaps in the registry): 0; data findings: 0; 0 suppressed.
 
-Bodies ranked by exposure, known money only, sorted at the worst case (A low) (top 2 of 2)
-    1. Test X                                           A 0.405 (moderate)  D 0.595  exposure £60m  money £100m (2024/25 budget)
-       why: statutory; is informed only: no questions, no sanction; 1 link from voters
-    2. Test Y                                           A 0.450 (moderate)  D 0.550  exposure £55m  money £100m (2024/25 budget)
+Bodies ranked by exposure (deficit x money), known money only, sorted at the
+  worst case (A low) (top 2 of 2)
+    1. Test X                                        A 0.405 (moderate)  D 0.595
+       money £100m (2024/25 budget); exposure £60m
+       why: statutory; is informed only: no questions, no sanction; 1 link from
+            voters
+    2. Test Y                                        A 0.450 (moderate)  D 0.550
+       money £100m (2024/25 budget); exposure £55m
        why: by guidance only; can impose consequences; 1 link from voters
 
-Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit at the worst case; top 0 of 0)
+Weak bodies with no money recorded for 2024/25 (A below 0.25, by deficit at the
+  worst case; top 0 of 0)
     none
 
 Sensitivity: the ranks each body takes under 11 variations of the model
   around the non-default weights set in govmap.yaml, not the documented ones
-  variations: basis weights +25%; basis weights -25%; powers weights +25%; powers weights -25%; type weights +25%; type weights -25%; seat fill weights +25%; seat fill weights -25%; step weight +25%; step weight -25%; chain = its weakest link
+  variations: basis weights +25%; basis weights -25%; powers weights +25%;
+    powers weights -25%; type weights +25%; type weights -25%; seat fill weights
+    +25%; seat fill weights -25%; step weight +25%; step weight -25%; chain =
+    its weakest link
 
   Ranked by exposure: robust (no body moves more than one place)
       1. Test X                                           1 to 2
       2. Test Y                                           1 to 2
 
-  Weak bodies with no money, by deficit: robust (no body moves more than one place)
+  Weak bodies with no money, by deficit: robust (no body moves more than one
+    place)
     none
 
 Deficit findings by region and rule
   england/testshire
-    core/no-sanction, basis: Bovens (2007): accountability needs information, debate and consequences
-      warning: no forum can impose consequences on Test X: none of its 1 accountability link carries the power to sanction
+    core/no-sanction, basis: Bovens (2007): accountability needs information,
+      debate and consequences
+      warning: no forum can impose consequences on Test X: its only
+        accountability link does not carry the power to sanction
 
 Coverage findings: what the registry does not record (gaps, not failings)
     none
