@@ -513,22 +513,6 @@ static void best_change(site_buf *b, const site_ctx *c, size_t i)
 		edges[best].strength, sc->A, newA, sc->D, 1.0 - newA);
 }
 
-static unsigned stages(const site_ctx *c, size_t i)
-{
-	size_t no, ne;
-	unsigned p = 0;
-	const govmap_edge *edges = govmap_analysis_edges(c->s->an, &ne);
-	const uint32_t *out = govmap_analysis_out(c->s->an, i, &no);
-	for (size_t k = 0; k < no; k++)
-		if (edges[out[k]].kind == GOVMAP_EDGE_LINK)
-			p |= govmap_registry_at(c->s->reg,
-						(size_t)edges[out[k]].link)->powers;
-		else if (edges[out[k]].kind == GOVMAP_EDGE_CONTRACT)
-			p |= GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION |
-			     GOVMAP_POWER_SANCTION;
-	return p;
-}
-
 /* A question a committee could put, for a finding of each rule (the
  * part of its id after the plugin's name); "%s" is the body's name. */
 static const struct {
@@ -596,7 +580,7 @@ static const char *rule_question(const char *rule)
  * weakest link, and the Bovens stages no forum covers. */
 static void questions(site_buf *b, const site_ctx *c, size_t i)
 {
-	unsigned p = stages(c, i);
+	unsigned p = govmap_analysis_stages(c->s->an, i);
 	const char *n = name_of(c, (int32_t)i);
 	const govmap_findings *fs = c->s->findings;
 	sb_put(b, "<h2 id=\"questions\">Questions for a committee</h2>\n"

@@ -148,6 +148,13 @@ case $titles in
 esac
 EOF
 )" "$BIN" "$tmp" "$top"
+check "a governing board's questions are its body's stages (as explain), not 'no forum can question it'" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/analysis/clean" --on 2024-06-01 site --history 0 -o "$1/board" >/dev/null
+grep -q '<li>Its forums can require information, question it and impose consequences: when did each last use those powers over Test Trust Board?</li>' "$1/board/bodies/test-trust-board.html"
+! grep -q '<li>No forum can question Test Trust Board' "$1/board/bodies/test-trust-board.html"
+EOF
+)" "$BIN" "$tmp" "$top"
 check "a map whose text would print under 8 pt from the browser says so, and links its PDF on sheets of A4" sh -c "$(cat <<'EOF'
 set -e
 "$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site -o "$1/printnote" >/dev/null
