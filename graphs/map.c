@@ -1686,10 +1686,17 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			set(nd, "fontcolor", deficit_font[b]);
 			/* money not recorded: cut corners, explained in the
 			 * legend (never a box sized as £0) */
-			if (!d->money_known && !d->context)
+			if (!d->money_known && !d->context) {
 				set(nd, "style", d->kind == GOVMAP__DN_ENTITY
 							 ? "filled,rounded,diagonals"
 							 : "filled,diagonals");
+				/* wider side margins (default 0.11 in): the
+				 * cut corners take the space a label's widest
+				 * line reaches into, and a renderer's sans
+				 * (DejaVu Sans) runs wider than the Helvetica
+				 * metrics Graphviz sizes the box by */
+				set(nd, "margin", "0.2,0.055");
+			}
 		}
 		if (d->kind == GOVMAP__DN_FOOTPRINT) {
 			/* an area of the national overview: a plain box,
@@ -1697,6 +1704,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			set(nd, "shape", "box");
 			set(nd, "style", d->money_known ? "filled"
 							: "filled,diagonals");
+			set(nd, "margin", d->money_known ? "0.11,0.055"
+							 : "0.2,0.055");
 		} else if (d->kind != GOVMAP__DN_ENTITY) {
 			set(nd, "shape", "box3d");
 			set(nd, "style", "filled");

@@ -64,6 +64,7 @@ accountability link does not carry the power to sanction",
 	n4	[fillcolor="#f03b20",
 		fontcolor="#000000",
 		label="Test <b>bold</b> Board second\nline tab end\\\nA 0.22 (weak)  D 0.78\nmoney not recorded",
+		margin="0.2,0.055",
 		style="filled,rounded,diagonals",
 		tooltip="Test <b>bold</b> Board second line tab end\\\\ (board): accountability 0.216 (weak: weakest step: appointed seats; 2 links from \
 voters), deficit 0.784, 2 links to voters; public money unknown, exposure unknown; top finding: 1 of 1 'Trailing backslash \\\\' \
@@ -79,6 +80,7 @@ seat on Test <b>bold</b> Board second line tab end\\\\ is vacant"];
 	n3	[fillcolor="#bd0026",
 		fontcolor="#ffffff",
 		label="Test \"] ; x -> y [label=\"\nBody } digraph { z\nA 0.00 (none)  D 1.00\nmoney not recorded",
+		margin="0.2,0.055",
 		style="filled,rounded,diagonals",
 		tooltip="Test \"] ; x -> y [label=\" Body } digraph { z (company): accountability 0.000 (none: no chain to voters recorded), deficit 1.000, \
 0 links to voters; public money unknown, exposure unknown; top finding: Test \"] ; x -> y [label=\" Body } digraph { z has no chain \

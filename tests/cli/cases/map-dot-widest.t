@@ -43,6 +43,7 @@ exposure unknown"];
 	n1	[fillcolor="#ffffb2",
 		fontcolor="#000000",
 		label="Test Parliament\nA 0.90 (strong)  D 0.10\nmoney not recorded",
+		margin="0.2,0.055",
 		style="filled,rounded,diagonals",
 		tooltip="Test Parliament (parliament): accountability 0.900 (strong: statutory; can impose consequences; 1 link from voters), deficit 0.100, \
 1 link to voters; public money unknown, exposure unknown"];
@@ -53,6 +54,7 @@ exposure unknown"];
 	n2	[fillcolor="#ffffb2",
 		fontcolor="#000000",
 		label="Test Council\nA 0.90 (strong)  D 0.10\nmoney not recorded",
+		margin="0.2,0.055",
 		style="filled,rounded,diagonals",
 		tooltip="Test Council (council): accountability 0.900 (strong: statutory; can impose consequences; 1 link from voters), deficit 0.100, 1 \
 link to voters; public money unknown, exposure unknown"];
@@ -74,6 +76,7 @@ on this date: no commissioned-by link in force and no contract naming it as prov
 	n5	[fillcolor="#fecc5c",
 		fontcolor="#000000",
 		label="Test Y Regulator\nA 0.73 (strong)  D 0.27\nmoney not recorded",
+		margin="0.2,0.055",
 		style="filled,rounded,diagonals",
 		tooltip="Test Y Regulator (regulator): accountability 0.729 (strong: statutory; can impose consequences; 2 links from voters), deficit 0.271, \
 2 links to voters; public money unknown, exposure unknown"];
@@ -84,6 +87,7 @@ on this date: no commissioned-by link in force and no contract naming it as prov
 	n3	[fillcolor="#ffffb2",
 		fontcolor="#000000",
 		label="Test Combined Authority\nA 0.81 (strong)  D 0.19\nmoney not recorded",
+		margin="0.2,0.055",
 		style="filled,rounded,diagonals",
 		tooltip="Test Combined Authority (combined authority): accountability 0.810 (strong: statutory; can impose consequences; 2 links from voters), \
 deficit 0.190, 2 links to voters; public money unknown, exposure unknown"];
