@@ -117,9 +117,12 @@ static void check_no_mayor_link(govmap_rule_ctx *c)
 static void check_hscp(govmap_rule_ctx *c)
 {
 	for (int32_t e = 0; e < H->entity_count(c); e++) {
+		/* in force on the date, as every rule: the partnership of
+		 * 2016 to 2022 is reported on a date in those years, not
+		 * counted among today's findings */
 		if ((H->kind(c, e) != GOVMAP_KIND_BODY &&
 		     H->kind(c, e) != GOVMAP_KIND_BOARD) ||
-		    !in_gm(c, e))
+		    !H->active(c, e) || !in_gm(c, e))
 			continue;
 		const char *basis = H->statutory_basis(c, e);
 		if (!basis || strcmp(basis, "none") != 0)
