@@ -651,13 +651,26 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				printf(", region ");
 				cli_md_text(stdout, region);
 			}
-			printf("\n\n## Totals\n\n");
+			printf("\n\n");
 		} else {
 			char *head = cli_asprintf("govmap report: %s%s%s", s.title,
 						  region ? ", region " : "",
 						  region ? region : "");
 			wrap("", 2, head ? head : "govmap report");
 			free(head);
+		}
+		/* the scores in words, once, as the brief's note says them */
+		static const char key[] =
+			"Key: A, a body's accountability to voters, runs from 0 "
+			"(no chain to voters) to 1; in words: strong 0.7 and "
+			"over, moderate 0.4, weak 0.2, very weak above 0, none. "
+			"D, its deficit, is 1 - A. 'govmap explain ID' gives "
+			"every number behind a score.";
+		if (md) {
+			printf("%s\n\n## Totals\n\n", key);
+		} else {
+			putchar('\n');
+			wrap("", 2, key);
 			printf("\nTotals\n");
 		}
 		total(md, "Public money in %s%s: %s.", fy,

@@ -6,6 +6,11 @@ report (issue 17): before the bound the membership and council of governors are 
 --- stdout
 govmap report: test-bounded, working tree, on 2024-03-31
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to
+  1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0,
+  none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind
+  a score.
+
 Totals
   Public money in 2023/24: no money recorded for any of 2 bodies.
   Decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2

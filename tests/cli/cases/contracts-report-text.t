@@ -6,6 +6,11 @@ report (issue 17): providers ranked by exposure with the rest; their contract mo
 --- stdout
 govmap report: test-contracts, working tree, on 2024-06-01
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to
+  1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0,
+  none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind
+  a score.
+
 Totals
   Public money in 2024/25: £300m known, for 1 of 7 bodies; 6 not recorded; and
     £12m held by 2 providers under contracts, inside their commissioners' money,

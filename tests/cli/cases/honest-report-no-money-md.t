@@ -8,6 +8,8 @@ report --format md (issue 15): in 2025/26 no money is recorded: no exposure rank
 
 test-honest, working tree, on 2025-06-01
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to 1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0, none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind a score.
+
 ## Totals
 
 - Public money in 2025/26: no money recorded for any of 4 bodies.

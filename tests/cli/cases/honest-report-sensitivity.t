@@ -6,7 +6,7 @@ report --sensitivity (issue 15): the ranks each body takes under the 11 document
 --- same-stdout-as
 -r tests/fixtures/analysis/honest --on 2024-06-01 report
 --- stdout-diff
-@@ -25,0 +26,14 @@
+@@ -30,0 +31,14 @@
 +Sensitivity: the ranks each body takes under 11 variations of the model
 +  variations: basis weights +25%; basis weights -25%; powers weights +25%;
 +    powers weights -25%; type weights +25%; type weights -25%; seat fill weights

@@ -6,6 +6,11 @@ report (issue 15): on 2020-01-01 the company whose start is unknown is listed un
 --- stdout
 govmap report: test-honest, working tree, on 2020-01-01
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to
+  1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0,
+  none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind
+  a score.
+
 Totals
   Public money in 2019/20: no money recorded for any of 4 bodies.
   Other years: 2 of the 4 bodies with no figure for 2019/20 have one for another

@@ -12,6 +12,8 @@ report's Markdown wrote <script> and <svg onload=...> as they were.
 
 Testshire &lt;script&gt;alert('manifest')&lt;/script&gt; &amp; "test" registry, working tree, on 2025-01-01
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to 1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0, none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind a score.
+
 ## Totals
 
 - Public money in 2024/25: £2.9bn known, for 5 of 9 bodies; 4 not recorded.

@@ -9,6 +9,11 @@ and the otherside trust are out of scope).
 govmap report: test-analysis-collapse, working tree, on 2024-06-01, region
   england/testshire
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to
+  1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0,
+  none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind
+  a score.
+
 Totals
   Public money in 2024/25: £460m known, for all 4 bodies.
   Decided by bodies whose best chain to voters is weaker than 0.25 (1 of 4

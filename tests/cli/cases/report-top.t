@@ -6,6 +6,11 @@ report --top 2: the two largest exposures of six.
 --- stdout
 govmap report: test-analysis-exposure, working tree, on 2024-06-01
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to
+  1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0,
+  none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind
+  a score.
+
 Totals
   Public money in 2024/25: £578m known, for 5 of 6 bodies; 1 not recorded.
   Decided by bodies whose best chain to voters is weaker than 0.25 (3 of 6

@@ -6,6 +6,11 @@ report on boards whose seats name no filler: the weak bodies show A as an interv
 --- stdout
 govmap report: test-unstated-members, working tree, on 2024-06-01
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to
+  1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0,
+  none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind
+  a score.
+
 Totals
   Public money in 2024/25: no money recorded for any of 8 bodies.
   Decided by bodies whose best chain to voters is weaker than 0.25 (6 of 8

@@ -7,6 +7,11 @@ report --sensitivity with weights overridden in govmap.yaml (powers x 1.5): the 
 govmap report: test-weights-sensitivity, working tree, on 2024-06-01, with
   non-default weights (govmap.yaml)
 
+Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to
+  1; in words: strong 0.7 and over, moderate 0.4, weak 0.2, very weak above 0,
+  none. D, its deficit, is 1 - A. 'govmap explain ID' gives every number behind
+  a score.
+
 Totals
   Public money in 2024/25: £200m known, for all 2 bodies.
   Decided by bodies whose best chain to voters is weaker than 0.25 (0 of 2
