@@ -54,7 +54,7 @@ same "bash: brief's formats" "$(b brief --format '')" "html pdf "
 same "bash: map --paper sizes" "$(b map --paper '')" "a3 a4 "
 same "bash: brief's options" "$(b brief --)" "--force --format --help --output --region "
 same "bash: site's options (none from its help's prose)" "$(b site --)" \
-	"--force --help --history --output --since "
+	"--force --help --history --no-pdf --output --since "
 same "bash: plugins' options (none from its help's prose)" "$(b plugins --)" \
 	"--help --quiet "
 same "bash: brief --region" "$(b -r "$FX" brief --region england/t)" "england/testshire england/testshire/north "
@@ -92,7 +92,7 @@ if command -v zsh >/dev/null 2>&1; then
 	same "zsh: regions" "$(z -r "$FX" map --region '')" \
 		"england england/testshire england/testshire/north "
 	same "zsh: -o completes files" "$(z export -o '')" "(files) "
-	same "zsh: site's options" "$(z site --)" "--force --help --history --output --since "
+	same "zsh: site's options" "$(z site --)" "--force --help --history --no-pdf --output --since "
 	same "zsh: brief's formats" "$(z brief --format '')" "html pdf "
 	same "zsh: map --paper sizes" "$(z map --paper '')" "a3 a4 "
 	same "zsh: -r completes directories" "$(z -r '')" "(directories) "
