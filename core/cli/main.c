@@ -154,7 +154,7 @@ static void find_registry_above(void)
 {
 	static char hint[3 * 16 + 16];
 	struct stat st;
-	char path[3 * 16 + 32];
+	char path[sizeof hint + 32]; /* hint, "/", "registry/govmap.yaml" */
 	for (int up = 0; up < 16; up++) {
 		size_t n = 0;
 		for (int k = 0; k < up; k++)

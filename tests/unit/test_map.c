@@ -195,7 +195,7 @@ static const char *const graph_attrs[] = {
 	"outputorder", "rankdir", "rank", "color", "style", NULL};
 static const char *const node_attrs[] = {
 	"label", "tooltip", "fontname", "fontsize", "shape", "style",
-	"fillcolor", "fontcolor", "color", "width", "penwidth", NULL};
+	"fillcolor", "fontcolor", "color", "width", "penwidth", "margin", NULL};
 static const char *const edge_attrs[] = {
 	"dir", "color", "style", "penwidth", "tooltip", "label", "fontsize",
 	"arrowhead", NULL};
