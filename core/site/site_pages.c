@@ -9,10 +9,13 @@
  * files (cmd_site.c does) or change the model.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "govmap/map.h"
 #include "govmap/pluginhost.h"
@@ -992,6 +995,132 @@ void site_legend_html(site_buf *b, const site_ctx *c, const site_legend *l,
 			      "answers to.</p>\n</div>\n");
 }
 
+/* A map's printable copy: its layout with the key, then the sheets
+ * (cli_print_map_pdf).  0 and the PDF in *pdf (malloc'd), or -1 and the
+ * reason in err. */
+static int make_pdf(char **pdf, size_t *plen, cli_print_info *pi,
+		    const govmap_analysis *an, const govmap_map_opts *mo,
+		    char *err, size_t errsize)
+{
+	char *svg = NULL;
+	size_t len = 0;
+	govmap_diags d = {0};
+	int rc = govmap_map_render(&svg, &len, an, mo, GOVMAP_MAP_SVG, &d);
+	if (rc != GOVMAP_OK)
+		snprintf(err, errsize, "%s",
+			 d.n ? d.v[0].msg : "the layout failed");
+	else
+		rc = cli_print_map_pdf(pdf, plen, pi, svg, len, mo->title,
+				       CLI_PAPER_A4, err, errsize);
+	free(svg);
+	govmap_diags_free(&d);
+	return rc == 0 ? 0 : -1;
+}
+
+/* What a child making a PDF sends back before the PDF's bytes. */
+typedef struct {
+	int ok;
+	cli_print_info pi;
+	size_t len;
+	char err[300];
+} pdf_head;
+
+static int write_all(int fd, const void *p, size_t n)
+{
+	const char *s = p;
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int read_all(int fd, void *p, size_t n)
+{
+	char *s = p;
+	while (n) {
+		ssize_t r = read(fd, s, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		s += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+/* make_pdf in a child process, its PDF sent back through a pipe: cairo,
+ * pango and librsvg leave caches and a fragmented heap behind them, and
+ * made in the site's own process every map drawn after the first PDF
+ * was slower (malloc, and the fork of each Graphviz layout; measured on
+ * the registry: the build took four times as long).  The child's memory
+ * goes with it.  Without a child (fork failed), in this process. */
+static int make_pdf_apart(char **pdf, size_t *plen, cli_print_info *pi,
+			  const govmap_analysis *an,
+			  const govmap_map_opts *mo, char *err,
+			  size_t errsize)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return make_pdf(pdf, plen, pi, an, mo, err, errsize);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return make_pdf(pdf, plen, pi, an, mo, err, errsize);
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		pdf_head h = {0};
+		char *out = NULL;
+		h.ok = make_pdf(&out, &h.len, &h.pi, an, mo, h.err,
+				sizeof h.err) == 0;
+		if (!h.ok)
+			h.len = 0;
+		int w = write_all(fds[1], &h, sizeof h) == 0 &&
+			write_all(fds[1], out, h.len) == 0;
+		_exit(w ? 0 : 1);
+	}
+	close(fds[1]);
+	pdf_head h;
+	int rc = -1;
+	*pdf = NULL;
+	if (read_all(fds[0], &h, sizeof h) < 0) {
+		snprintf(err, errsize, "the process making it stopped");
+	} else if (!h.ok) {
+		h.err[sizeof h.err - 1] = '\0';
+		snprintf(err, errsize, "%s", h.err);
+	} else if (!(*pdf = malloc(h.len ? h.len : 1))) {
+		snprintf(err, errsize, "out of memory");
+	} else if (read_all(fds[0], *pdf, h.len) < 0) {
+		snprintf(err, errsize, "the process making it stopped");
+		free(*pdf);
+		*pdf = NULL;
+	} else {
+		*plen = h.len;
+		*pi = h.pi;
+		rc = 0;
+	}
+	close(fds[0]);
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (rc == 0 && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+		snprintf(err, errsize, "the process making it failed");
+		free(*pdf);
+		*pdf = NULL;
+		rc = -1;
+	}
+	return rc;
+}
+
 /* Printed from the browser, a map is fitted to one landscape A4 page
  * (site.css: 273 mm wide, at most 170 mm high).  When its smallest text
  * would be under 8 pt there, say so, and offer the map printed on
@@ -1040,19 +1169,8 @@ static void print_note(site_buf *b, site_ctx *c, const char *root,
 		govmap_map_opts mo = *o;
 		mo.no_legend = 0;
 		mo.title = title;
-		char *lsvg = NULL;
-		size_t llen = 0;
-		govmap_diags d = {0};
-		ok = govmap_map_render(&lsvg, &llen, an, &mo, GOVMAP_MAP_SVG,
-				       &d) == GOVMAP_OK;
-		if (!ok)
-			snprintf(err, sizeof err, "%s",
-				 d.n ? d.v[0].msg : "the layout failed");
-		else if (cli_print_map_pdf(&pdf, &plen, &pi, lsvg, llen, title,
-					   CLI_PAPER_A4, err, sizeof err) < 0)
-			ok = 0;
-		free(lsvg);
-		govmap_diags_free(&d);
+		ok = make_pdf_apart(&pdf, &plen, &pi, an, &mo, err,
+				    sizeof err) == 0;
 		site_buf pb = {0};
 		if (ok) {
 			sb_putn(&pb, pdf, plen);
