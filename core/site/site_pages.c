@@ -1025,32 +1025,19 @@ typedef struct {
 	char err[300];
 } pdf_head;
 
-static int write_all(int fd, const void *p, size_t n)
-{
-	const char *s = p;
-	while (n) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static int read_all(int fd, void *p, size_t n)
+/* All n bytes written to (`out`) or read from fd: 0, or -1 (an error,
+ * or the other end closed). */
+static int io_all(int fd, void *p, size_t n, int out)
 {
 	char *s = p;
 	while (n) {
-		ssize_t r = read(fd, s, n);
-		if (r < 0 && errno == EINTR)
+		ssize_t k = out ? write(fd, s, n) : read(fd, s, n);
+		if (k < 0 && errno == EINTR)
 			continue;
-		if (r <= 0)
+		if (k <= 0)
 			return -1;
-		s += r;
-		n -= (size_t)r;
+		s += k;
+		n -= (size_t)k;
 	}
 	return 0;
 }
@@ -1084,22 +1071,22 @@ static int make_pdf_apart(char **pdf, size_t *plen, cli_print_info *pi,
 				sizeof h.err) == 0;
 		if (!h.ok)
 			h.len = 0;
-		int w = write_all(fds[1], &h, sizeof h) == 0 &&
-			write_all(fds[1], out, h.len) == 0;
+		int w = io_all(fds[1], &h, sizeof h, 1) == 0 &&
+			io_all(fds[1], out, h.len, 1) == 0;
 		_exit(w ? 0 : 1);
 	}
 	close(fds[1]);
 	pdf_head h;
 	int rc = -1;
 	*pdf = NULL;
-	if (read_all(fds[0], &h, sizeof h) < 0) {
+	if (io_all(fds[0], &h, sizeof h, 0) < 0) {
 		snprintf(err, errsize, "the process making it stopped");
 	} else if (!h.ok) {
 		h.err[sizeof h.err - 1] = '\0';
 		snprintf(err, errsize, "%s", h.err);
 	} else if (!(*pdf = malloc(h.len ? h.len : 1))) {
 		snprintf(err, errsize, "out of memory");
-	} else if (read_all(fds[0], *pdf, h.len) < 0) {
+	} else if (io_all(fds[0], *pdf, h.len, 0) < 0) {
 		snprintf(err, errsize, "the process making it stopped");
 		free(*pdf);
 		*pdf = NULL;
