@@ -205,20 +205,6 @@ static int powers_unknown(const cli_session *s, size_t i)
 	return 0;
 }
 
-/* Does body b decide through board i (its governing board: the body
- * answers through it, an edge from the body to the board)? */
-static int governs(const cli_session *s, size_t i, int32_t b)
-{
-	size_t no, ne;
-	const govmap_edge *edges = govmap_analysis_edges(s->an, &ne);
-	const uint32_t *out = govmap_analysis_out(s->an, (size_t)b, &no);
-	for (size_t k = 0; out && k < no; k++)
-		if (edges[out[k]].kind == GOVMAP_EDGE_BOARD_OF &&
-		    edges[out[k]].to == (int32_t)i)
-			return 1;
-	return 0;
-}
-
 int cmd_explain(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
@@ -400,19 +386,11 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	printf("\nQuestions for a committee:\n");
 	/* a board answers through its body: its stages are the body's
 	 * (govmap_analysis_stages), and the reader is told whose */
-	size_t nbo, nbe;
-	int via_body = 0;
-	const govmap_edge *bedges = govmap_analysis_edges(s.an, &nbe);
-	const uint32_t *bout = govmap_analysis_out(s.an, (size_t)i, &nbo);
-	for (size_t k = 0; e->kind == GOVMAP_KIND_BOARD && bout && k < nbo; k++)
-		if (bedges[bout[k]].kind == GOVMAP_EDGE_BOARD_OF &&
-		    governs(&s, (size_t)i, bedges[bout[k]].to)) {
-			printf("  (a governing board answers through its "
-			       "body, %s: the stages are that body's)\n",
-			       name_of(s.reg, bedges[bout[k]].to));
-			via_body = 1;
-			break;
-		}
+	int32_t via = govmap_analysis_answers_through(s.an, (size_t)i);
+	if (via >= 0)
+		printf("  (a governing board answers through its body, %s: the "
+		       "stages are that body's)\n",
+		       name_of(s.reg, via));
 	if (unknown)
 		printf("  (some of its links record no powers: what they "
 		       "allow is not known)\n");
@@ -439,7 +417,7 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	if ((p & 7u) == 7u)
 		printf("  All three stages are covered by its %slinks; ask "
 		       "whether they are used.\n",
-		       via_body ? "body's " : "");
+		       via >= 0 ? "body's " : "");
 	cli_close(&s);
 	return EXIT_OK;
 }

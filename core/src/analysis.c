@@ -79,45 +79,51 @@ struct govmap_analysis {
  * half (CONTRIBUTING.md, "The deficit model"). */
 #define MEMBERSHIP_ROOT 0.5
 
-/* The stages i's own links and contracts carry; with `boards`, a
- * governing board (the body decides through it) adds those of its body
- * (one step: the body's own; not the reverse edge by which the body
- * answers through the board).  A council of governors or a joint
- * committee keeps its own: it has a role of its own. */
 static int is_governing_board(const govmap_entity *b);
 
-static unsigned stages_of(const govmap_analysis *an, size_t i, int boards)
+int32_t govmap_analysis_answers_through(const govmap_analysis *an, size_t i)
+{
+	const govmap_entity *b = govmap_registry_at(an->reg, i);
+	if (b->kind != GOVMAP_KIND_BOARD || !is_governing_board(b))
+		return -1;
+	size_t no, ne;
+	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
+	const uint32_t *out = govmap_analysis_out(an, i, &no);
+	for (size_t k = 0; out && k < no; k++)
+		if (edges[out[k]].kind == GOVMAP_EDGE_BOARD_OF)
+			return edges[out[k]].to;
+	return -1;
+}
+
+/* The stages i's own links and contracts carry. */
+static unsigned own_stages(const govmap_analysis *an, size_t i)
 {
 	size_t no, ne;
 	unsigned p = 0;
 	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
 	const uint32_t *out = govmap_analysis_out(an, i, &no);
-	const govmap_registry *reg = govmap_analysis_registry(an);
 	for (size_t k = 0; out && k < no; k++) {
 		const govmap_edge *e = &edges[out[k]];
 		if (e->kind == GOVMAP_EDGE_LINK)
-			p |= govmap_registry_at(reg, (size_t)e->link)->powers;
+			p |= govmap_registry_at(an->reg, (size_t)e->link)->powers;
 		else if (e->kind == GOVMAP_EDGE_CONTRACT)
 			/* a contract's commissioner can ask, question and
 			 * end it */
 			p |= GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION |
 			     GOVMAP_POWER_SANCTION;
-		else if (e->kind == GOVMAP_EDGE_BOARD_OF && boards &&
-			 govmap_registry_at(reg, i)->kind == GOVMAP_KIND_BOARD &&
-			 is_governing_board(govmap_registry_at(reg, i)))
-			/* a board answers through its body: the forums
-			 * that question the body question its board (it
-			 * was "no forum has any power over it" for every
-			 * board, beside a chain through a body that a
-			 * forum can sanction) */
-			p |= stages_of(an, (size_t)e->to, 0);
 	}
 	return p;
 }
 
 unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i)
 {
-	return stages_of(an, i, 1);
+	/* a governing board answers through its body: the forums that
+	 * question the body question its board (it was "no forum has any
+	 * power over it" for every board, beside a chain through a body
+	 * that a forum can sanction).  One step: the body's own stages. */
+	int32_t body = govmap_analysis_answers_through(an, i);
+	return own_stages(an, i) |
+	       (body >= 0 ? own_stages(an, (size_t)body) : 0u);
 }
 
 const char *govmap_strength_word(double A)

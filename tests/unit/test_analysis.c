@@ -198,6 +198,24 @@ static double strength_of(govmap_basis b, unsigned powers, const char *type)
 
 #define ALL (GOVMAP_POWER_INFORM | GOVMAP_POWER_QUESTION | GOVMAP_POWER_SANCTION)
 
+/* A governing board answers through its body: its stages are its own
+ * and its body's; a body answers through no one. */
+START_TEST(board_answers_through)
+{
+	govmap_registry *reg = load_fixture("clean");
+	govmap_analysis *an = analyse_on(reg, ON);
+	size_t board = idx(reg, "test-trust-board"), trust = idx(reg, "test-trust");
+	ck_assert_int_eq(govmap_analysis_answers_through(an, board),
+			 (int32_t)trust);
+	ck_assert_int_eq(govmap_analysis_answers_through(an, trust), -1);
+	unsigned own = govmap_analysis_stages(an, trust);
+	ck_assert_uint_ne(own, 0);
+	ck_assert_uint_eq(govmap_analysis_stages(an, board) & own, own);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+END_TEST
+
 START_TEST(weights_basis)
 {
 	/* statute 1.0, regulation 0.9, contract 0.7, guidance 0.5,
@@ -2267,6 +2285,7 @@ Suite *analysis_suite(void)
 {
 	Suite *s = suite_create("analysis");
 	TCase *tc = tcase_create("weights");
+	tcase_add_test(tc, board_answers_through);
 	tcase_add_test(tc, weights_basis);
 	tcase_add_test(tc, weights_powers);
 	tcase_add_test(tc, weights_types);

@@ -235,10 +235,18 @@ int32_t govmap_analysis_best_change(const govmap_analysis *an, size_t i,
 /** The Bovens stages the links from body or board i to its forums carry
  * together: GOVMAP_POWER_INFORM, _QUESTION and _SANCTION or'd (0 when it
  * has no link, or none lists its powers); a contract in force carries
- * all three, and a governing board (one its body decides through) the
- * stages of its body too (it answers through that body).  The questions a committee could ask are
- * about the stages missing.  O(its edges and its body's). */
+ * all three, and a governing board the stages of the body it answers
+ * through too (govmap_analysis_answers_through).  The questions a
+ * committee could ask are about the stages missing.  O(its edges and
+ * its body's). */
 unsigned govmap_analysis_stages(const govmap_analysis *an, size_t i);
+
+/** The body a governing board i answers through (a board of type
+ * `board`, or of no type, that its body decides through; a council of
+ * governors or a joint committee has a role of its own), or -1 for any
+ * other entity.  O(its edges). */
+int32_t govmap_analysis_answers_through(const govmap_analysis *an,
+					size_t i);
 
 /** The registry analysed (borrowed). */
 const govmap_registry *govmap_analysis_registry(const govmap_analysis *an);
