@@ -18,6 +18,8 @@
 #include "govmap/report.h"
 
 static void wrap(const char *first, size_t indent, const char *text);
+static void wrapf(const char *first, size_t indent, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 static void usage(FILE *f)
 {
@@ -198,11 +200,9 @@ static size_t text_findings(const cli_session *s, const govmap_report *rep,
 				}
 				printf("\n\n");
 			} else {
-				char *h = cli_asprintf("%s%s%s", f->rule,
-						       f->basis ? ", basis: " : "",
-						       f->basis ? f->basis : "");
-				wrap("    ", 6, h ? h : f->rule);
-				free(h);
+				wrapf("    ", 6, "%s%s%s", f->rule,
+				      f->basis ? ", basis: " : "",
+				      f->basis ? f->basis : "");
 			}
 			lastrule = f->rule;
 		}
@@ -211,10 +211,8 @@ static size_t text_findings(const cli_session *s, const govmap_report *rep,
 			cli_md_text(stdout, f->msg);
 			putchar('\n');
 		} else {
-			char *m = cli_asprintf("%s: %s",
-					       govmap_severity_name(f->sev), f->msg);
-			wrap("      ", 8, m ? m : f->msg);
-			free(m);
+			wrapf("      ", 8, "%s: %s",
+			      govmap_severity_name(f->sev), f->msg);
 		}
 		shown++;
 	}
@@ -277,30 +275,51 @@ static void wrap(const char *first, size_t indent, const char *text)
 	free(buf);
 }
 
+/* fmt with its arguments, in `small` (size bytes) or malloc'd when
+ * longer; NULL when it cannot be formatted (out of memory). */
+static char *vfmt(char *small, size_t size, const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(small, size, fmt, ap);
+	char *buf = n < 0 ? NULL : (size_t)n < size ? small : malloc((size_t)n + 1);
+	if (buf && buf != small)
+		vsnprintf(buf, (size_t)n + 1, fmt, aq);
+	va_end(aq);
+	return buf;
+}
+
+/* wrap() of fmt with its arguments. */
+static void wrapf(const char *first, size_t indent, const char *fmt, ...)
+{
+	char small[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	char *buf = vfmt(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (!buf) {
+		fputs("(out of memory)\n", stdout);
+		return;
+	}
+	wrap(first, indent, buf);
+	if (buf != small)
+		free(buf);
+}
+
 /* One line of the totals: a Markdown list item, or in text two spaces
  * before it and four before each line it wraps onto. */
 static void total(int md, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void total(int md, const char *fmt, ...)
 {
-	char small[1024], *buf = small;
+	char small[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
+	char *buf = vfmt(small, sizeof small, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof small) {
-		buf = malloc((size_t)n + 1);
-		if (!buf) {
-			fputs("(out of memory)\n", stdout);
-			return;
-		}
-		va_start(ap, fmt);
-		vsnprintf(buf, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
-	if (md)
+	if (!buf)
+		fputs("(out of memory)\n", stdout);
+	else if (md)
 		printf("- %s\n", buf);
 	else
 		wrap("  ", 4, buf);
@@ -313,7 +332,7 @@ static void total(int md, const char *fmt, ...)
  * padded, at the last space that fits; returns the rest of a longer name
  * (NULL when it fits), for name_rest */
 #define NAME_COLS 48
-static const char *name_col_w(const char *name, size_t width)
+static const char *name_col(const char *name, size_t width)
 {
 	const char *rest;
 	size_t n = cli_cut(name, width, 1, &rest);
@@ -321,14 +340,9 @@ static const char *name_col_w(const char *name, size_t width)
 	return rest;
 }
 
-static const char *name_col(const char *name)
-{
-	return name_col_w(name, NAME_COLS);
-}
-
-/* The rest of a long name on lines of its own, each at most NAME_COLS
+/* The rest of a long name on lines of its own, each at most `width`
  * characters, `indent` before each (under the name's first line) */
-static void name_rest_w(const char *rest, const char *indent, size_t width)
+static void name_rest(const char *rest, const char *indent, size_t width)
 {
 	while (rest) {
 		const char *line = rest;
@@ -337,33 +351,26 @@ static void name_rest_w(const char *rest, const char *indent, size_t width)
 	}
 }
 
-static void name_rest(const char *rest, const char *indent)
-{
-	name_rest_w(rest, indent, NAME_COLS);
-}
-
 /* A ranked row in text: rank, name, A and D in their columns; the rest
- * of a long name under it; then `money` (NULL for none) and why, each
- * wrapped under the name. */
+ * of a long name under it; then `money` and `exposure` (NULL: a row
+ * with no money) and why, each wrapped under the name. */
 static void text_row(size_t k, const char *name, const govmap_score *sc,
 		     size_t acols, const char *at, const char *why,
-		     const char *money)
+		     const char *money, const char *exposure)
 {
 	char a[96];
 	snprintf(a, sizeof a, "A %s (%s)", at, govmap_strength_word(sc->A));
 	/* the name takes what A and D leave of the 80 columns */
 	size_t ncols = REPORT_COLS - 7 - 1 - acols - 9;
 	printf("  %3zu. ", k + 1);
-	const char *rest = name_col_w(name, ncols);
+	const char *rest = name_col(name, ncols);
 	putchar(' ');
 	cli_pad(stdout, a, strlen(a), acols);
 	printf("  D %.3f\n", sc->D);
-	name_rest_w(rest, "       ", ncols);
+	name_rest(rest, "       ", ncols);
 	if (money)
-		wrap("       ", 7, money);
-	char *w = cli_asprintf("why: %s", why);
-	wrap("       ", 12, w ? w : why);
-	free(w);
+		wrapf("       ", 7, "money %s; exposure %s", money, exposure);
+	wrapf("       ", 12, "why: %s", why);
 }
 
 /* ---- sensitivity: the ranks each body takes under the variations ---- */
@@ -403,10 +410,8 @@ static void sens_print(const cli_session *s, const govmap_report *rep,
 	if (md)
 		printf("\n### %s: %s\n\n", what, verdict);
 	else {
-		char *h = cli_asprintf("%s: %s", what, verdict);
 		putchar('\n');
-		wrap("  ", 4, h ? h : verdict);
-		free(h);
+		wrapf("  ", 4, "%s: %s", what, verdict);
 	}
 	for (size_t k = 0; rr && k < shown && k < n; k++) {
 		const govmap_entity *e = govmap_registry_at(s->reg, set[k]);
@@ -417,14 +422,14 @@ static void sens_print(const cli_session *s, const govmap_report *rep,
 			printf(": ");
 		} else {
 			printf("    %3zu. ", k + 1);
-			rest = name_col(name);
+			rest = name_col(name, NAME_COLS);
 			putchar(' ');
 		}
 		if (rr[k].best == rr[k].worst)
 			printf("always %zu\n", rr[k].best);
 		else
 			printf("%zu to %zu\n", rr[k].best, rr[k].worst);
-		name_rest(rest, "         ");
+		name_rest(rest, "         ", NAME_COLS);
 	}
 	if (!n)
 		printf(md ? "None.\n" : "    none\n");
@@ -653,11 +658,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			}
 			printf("\n\n");
 		} else {
-			char *head = cli_asprintf("govmap report: %s%s%s", s.title,
-						  region ? ", region " : "",
-						  region ? region : "");
-			wrap("", 2, head ? head : "govmap report");
-			free(head);
+			wrapf("", 2, "govmap report: %s%s%s", s.title,
+			      region ? ", region " : "", region ? region : "");
 		}
 		/* the scores in words, once, as the brief's note says them */
 		static const char key[] =
@@ -747,14 +749,12 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			printf("\n## Bodies ranked by exposure (known money "
 			       "only; sorted at the worst case, A low)\n\n");
 		else {
-			char *h = cli_asprintf(
-				"Bodies ranked by exposure (deficit x money), "
-				"known money only, sorted at the worst case (A "
-				"low) (top %zu of %zu)",
-				shown, nx);
 			putchar('\n');
-			wrap("", 2, h ? h : "Bodies ranked by exposure");
-			free(h);
+			wrapf("", 2,
+			      "Bodies ranked by exposure (deficit x money), "
+			      "known money only, sorted at the worst case (A "
+			      "low) (top %zu of %zu)",
+			      shown, nx);
 		}
 		if (md && shown)
 			printf("| # | body | A, in words, and why | D | money a "
@@ -773,11 +773,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				md_row(k, e, sc, at, why);
 				printf(" | %s | %s |\n", mm, ee);
 			} else {
-				char *money = cli_asprintf(
-					"money %s; exposure %s", mm, ee);
 				text_row(k, e->name ? e->name : e->id, sc,
-					 aw, at, why, money ? money : mm);
-				free(money);
+					 aw, at, why, mm, ee);
 			}
 		}
 		if (!shown)
@@ -791,14 +788,12 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			       "%s\n\n",
 			       fy);
 		else {
-			char *h = cli_asprintf(
-				"Weak bodies with no money recorded for %s (A "
-				"below %.2f, by deficit at the worst case; top "
-				"%zu of %zu)",
-				fy, t->weak_threshold, ushown, nu);
 			putchar('\n');
-			wrap("", 2, h ? h : "Weak bodies with no money recorded");
-			free(h);
+			wrapf("", 2,
+			      "Weak bodies with no money recorded for %s (A "
+			      "below %.2f, by deficit at the worst case; top "
+			      "%zu of %zu)",
+			      fy, t->weak_threshold, ushown, nu);
 		}
 		if (md && ushown)
 			printf("| # | body | A, in words, and why | D |\n"
@@ -815,7 +810,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				printf(" |\n");
 			} else {
 				text_row(k, e->name ? e->name : e->id, sc,
-					 aw, at, why, NULL);
+					 aw, at, why, NULL, NULL);
 			}
 		}
 		if (!ushown)
@@ -845,9 +840,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 			if (md)
 				printf("Variations: %s\n", vb);
 			else {
-				char *h = cli_asprintf("variations: %s", vb);
-				wrap("  ", 4, h ? h : vb);
-				free(h);
+				wrapf("  ", 4, "variations: %s", vb);
 			}
 			sens_print(&s, rep, GOVMAP_RANKING_EXPOSURE, ranked,
 				   shown, "Ranked by exposure", fmt);
@@ -869,12 +862,8 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 					md_name(e);
 					printf(": %s\n", pw);
 				} else {
-					char *d = cli_asprintf(
-						"%s (%s): %s",
-						e->name ? e->name : e->id, e->id,
-						pw);
-					wrap("    ", 6, d ? d : e->id);
-					free(d);
+					wrapf("    ", 6, "%s (%s): %s",
+					      e->name ? e->name : e->id, e->id, pw);
 				}
 			}
 		}
@@ -914,15 +903,10 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 					cli_md_text(stdout, f->suppressed);
 					putchar('\n');
 				} else {
-					char *a = cli_asprintf("[%s] %s: %s",
-							       f->rule, on,
-							       f->msg);
-					char *r = cli_asprintf("reason: %s",
-							       f->suppressed);
-					wrap("    ", 6, a ? a : f->msg);
-					wrap("      ", 8, r ? r : f->suppressed);
-					free(a);
-					free(r);
+					wrapf("    ", 6, "[%s] %s: %s", f->rule,
+					      on, f->msg);
+					wrapf("      ", 8, "reason: %s",
+					      f->suppressed);
 				}
 			}
 		}
