@@ -909,6 +909,7 @@ static int build_edges(govmap__map *m, const govmap_analysis *an,
 	govmap__strmap_free(&seen);
 	return rc;
 }
+
 /* How a summary box's deficit is averaged over its bodies, in words:
  * the mean when no money is known, else weighted by the money (known for
  * only some of them, or for all).  `brief`: the footprint label's short
@@ -920,7 +921,6 @@ static const char *weighting(const govmap__dnode *d, int brief)
 						    : "weighted by money";
 	return brief && strncmp(w, "weighted ", 9) == 0 ? w + 9 : w;
 }
-
 
 /* Labels and tooltips of every node; -1 when memory ran out (a label
  * missing would be drawn as "?"). */
@@ -1398,6 +1398,12 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A box with cut corners (money not recorded) has wider side margins
+ * than Graphviz's 0.11 in: the corners take the space a label's widest
+ * line reaches into, and a renderer's sans (DejaVu Sans) runs wider
+ * than the Helvetica metrics Graphviz sizes the box by. */
+#define CUT_MARGIN "0.2,0.055"
+
 /* A focus map's rows: the forums of the focus above it and the bodies
  * answering to it below, each side in one row of up to FOCUS_WRAP (one
  * fewer for the forums when its chain to voters climbs beside them, a
@@ -1690,12 +1696,7 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 				set(nd, "style", d->kind == GOVMAP__DN_ENTITY
 							 ? "filled,rounded,diagonals"
 							 : "filled,diagonals");
-				/* wider side margins (default 0.11 in): the
-				 * cut corners take the space a label's widest
-				 * line reaches into, and a renderer's sans
-				 * (DejaVu Sans) runs wider than the Helvetica
-				 * metrics Graphviz sizes the box by */
-				set(nd, "margin", "0.2,0.055");
+				set(nd, "margin", CUT_MARGIN);
 			}
 		}
 		if (d->kind == GOVMAP__DN_FOOTPRINT) {
@@ -1704,8 +1705,8 @@ Agraph_t *govmap__map_graph(const govmap__map *m, const govmap_analysis *an,
 			set(nd, "shape", "box");
 			set(nd, "style", d->money_known ? "filled"
 							: "filled,diagonals");
-			set(nd, "margin", d->money_known ? "0.11,0.055"
-							 : "0.2,0.055");
+			if (!d->money_known)
+				set(nd, "margin", CUT_MARGIN);
 		} else if (d->kind != GOVMAP__DN_ENTITY) {
 			set(nd, "shape", "box3d");
 			set(nd, "style", "filled");

@@ -1116,8 +1116,7 @@ static int make_pdf_apart(char **pdf, size_t *plen, cli_print_info *pi,
  * region's), drawn from the same map with its key (cli_print_map_pdf),
  * so a committee can print it without running govmap. */
 static void print_note(site_buf *b, site_ctx *c, const char *root,
-		       const govmap_analysis *an, const govmap_map_opts *o,
-		       const char *svg, size_t len)
+		       const govmap_map_opts *o, const char *svg, size_t len)
 {
 	cli_print_info pi;
 	if ((!o->region && !o->national) ||
@@ -1140,7 +1139,7 @@ static void print_note(site_buf *b, site_ctx *c, const char *root,
 	/* the page's map is drawn without its key (the key is under it in
 	 * HTML); the printed one carries it (its title names the registry
 	 * and the date: cli_session's title) */
-	char file[300], rel[340], title[600], err[300] = "";
+	char file[300], rel[340], err[300] = "";
 	char *pdf = NULL;
 	size_t plen = 0;
 	int ok = 0;
@@ -1151,12 +1150,11 @@ static void print_note(site_buf *b, site_ctx *c, const char *root,
 	else
 		rel[0] = '\0';
 	if (!c->no_pdf && rel[0]) {
-		snprintf(title, sizeof title, "%s",
-			 o->title ? o->title : c->s->title);
 		govmap_map_opts mo = *o;
 		mo.no_legend = 0;
-		mo.title = title;
-		ok = make_pdf_apart(&pdf, &plen, &pi, an, &mo, err,
+		if (!mo.title)
+			mo.title = c->s->title;
+		ok = make_pdf_apart(&pdf, &plen, &pi, c->s->an, &mo, err,
 				    sizeof err) == 0;
 		site_buf pb = {0};
 		if (ok) {
@@ -1303,8 +1301,8 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 		sb_putn(b, inl.s, inl.n);
 		sb_put(b, "\n</div>\n");
 		site_legend_html(b, c, &legend, json);
-		if (an == c->s->an)
-			print_note(b, c, root, an, o, svg, len);
+		if (an == c->s->an) /* then-and-now maps: none */
+			print_note(b, c, root, o, svg, len);
 	}
 	sb_put(b, "</figure>\n");
 	sb_free(&inl);

@@ -32,7 +32,6 @@ int govmap__git_guard(git_repository *repo);
  * if there was one.  libgit2 may have replaced the error the guard set. */
 int govmap__git_guard_take(char *buf, size_t n);
 
-
 /* The files that differ between two trees (history_entity.c), as
  * libgit2's git_diff_tree_to_tree gives them with no options (ADDED,
  * DELETED, MODIFIED; a change of kind, a file to a link, a submodule or

@@ -150,8 +150,9 @@ void govmap_entity_versions_free(govmap_entity_version *v, size_t n);
  * and each changed file's parse giving as many errors, warnings and
  * notes as before, and no file the source warns it does not read (a
  * `.yml` file, a symbolic link, a submodule) added, removed or renamed
- * (its warning is the commit's own).  Such a commit has the same diagnostics counts,
- * scores and findings as the older one, so history need not load it.
+ * (its warning is the commit's own).  Such a commit has the same
+ * diagnostics counts, scores and findings as the older one, so history
+ * need not load it.
  * Judged from the files the commit changed (tree diff), each blob parsed
  * once in `cache`.
  * @param[out] out  malloc'd array of h->n flags (1: the same as the

@@ -40,7 +40,6 @@ digraph govmap {
 		n0	[fillcolor="#f03b20",
 			fontcolor="#000000",
 			label="Testshire\nD weakest 0.76, by known money 0.19\n5 bodies, £460m a year (4 of 5 known)",
-			margin="0.11,0.055",
 			sortv=6,
 			style=filled,
 			tooltip="5 bodies summarised (Testshire); weakest chain: deficit 0.757; deficit weighted by known money 0.195; largest: Test Council"];
@@ -55,7 +54,6 @@ digraph govmap {
 		n2	[fillcolor="#ffffb2",
 			fontcolor="#000000",
 			label="Otherside\nD weakest 0.19, by money 0.19\n1 body, £20m a year",
-			margin="0.11,0.055",
 			sortv=8,
 			style=filled,
 			tooltip="1 body summarised (Otherside); weakest chain: deficit 0.190; deficit weighted by money 0.190; largest: Test Other Trust"];
