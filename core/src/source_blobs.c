@@ -56,10 +56,14 @@ void govmap__git_rev_unknown(govmap_diags *diags, git_repository *repo,
 		return;
 	}
 	git_object *o = NULL;
-	if (rev[bl] && bl && bl < sizeof base) {
-		/* the base exists: the ~N or ^N goes past its history */
+	/* the name before any ~N or ^N */
+	if (bl && bl < sizeof base) {
 		memcpy(base, rev, bl);
 		base[bl] = '\0';
+	} else
+		bl = 0;
+	if (rev[bl] && bl) {
+		/* the base exists: the ~N or ^N goes past its history */
 		if (git_revparse_single(&o, repo, base) == 0) {
 			size_t n = commits_behind(o, 1000000);
 			git_object_free(o);
@@ -76,9 +80,7 @@ void govmap__git_rev_unknown(govmap_diags *diags, git_repository *repo,
 		}
 	}
 	/* a branch or tag name a letter or two off */
-	if (bl && bl < sizeof base) {
-		memcpy(base, rev, bl);
-		base[bl] = '\0';
+	if (bl) {
 		git_reference_iterator *it = NULL;
 		git_reference *ref;
 		size_t best = 3, seen = 0;
