@@ -386,6 +386,12 @@ static void sources_summary(const diff *d, const govmap_entity *e,
 	*sep = "; ";
 }
 
+/* The id field of a renamed row: its story says "renamed from". */
+static int renamed_id(const row *r, const govmap_field_change *c)
+{
+	return r->was && strcmp(c->key, "id") == 0;
+}
+
 /* The one-line story of a row: its changes, its score, its links. */
 static void row_summary(const diff *d, const row *r)
 {
@@ -394,6 +400,12 @@ static void row_summary(const diff *d, const row *r)
 	const char *arr = arrow(d);
 	if (!eb) {
 		fprintf(d->out, "removed");
+		sep = "; ";
+	}
+	if (r->was) {
+		fprintf(d->out, d->fmt == FMT_MD ? "renamed from `%s`"
+						 : "renamed from %s",
+			r->was);
 		sep = "; ";
 	}
 	if (!ea && r->scored && r->act_b) {
@@ -410,8 +422,9 @@ static void row_summary(const diff *d, const row *r)
 		 * them up here (the details are folded away) */
 		const char *fsep = sep;
 		for (size_t k = 0; k < r->nfields; k++)
-			if (d->fmt == FMT_MD ||
-			    strcmp(r->fields[k].key, "seats") == 0)
+			if ((d->fmt == FMT_MD ||
+			     strcmp(r->fields[k].key, "seats") == 0) &&
+			    !renamed_id(r, &r->fields[k]))
 				field_summary(d, r, &r->fields[k], &fsep);
 		if (fsep != sep)
 			sep = "; ";
@@ -679,8 +692,11 @@ static void print_text(diff *d)
 			"findings on both sides.\n");
 		return;
 	}
-	fprintf(d->out, "\nEntities: %zu added, %zu removed, %zu changed\n",
+	fprintf(d->out, "\nEntities: %zu added, %zu removed, %zu changed",
 		d->df->added, d->df->removed, d->df->changed);
+	if (d->df->renamed)
+		fprintf(d->out, " (%zu renamed)", d->df->renamed);
+	fputc('\n', d->out);
 	size_t nl;
 	const row **v = ranked(d, row_listed, &nl);
 	for (size_t k = 0; v && k < nl; k++) {
@@ -702,7 +718,8 @@ static void print_text(diff *d)
 			fprintf(d->out, "      %s\n", st);
 		free(st);
 		for (size_t f = 0; f < r->nfields; f++)
-			field_detail(d, &r->fields[f], "      ");
+			if (!renamed_id(r, &r->fields[f]))
+				field_detail(d, &r->fields[f], "      ");
 	}
 	free(v);
 	const row **mv = ranked(d, row_moved, &nl);
@@ -775,9 +792,11 @@ static void print_md(diff *d)
 		d->sb.findings->count[GOVMAP_SEV_INFO]);
 	size_t nl;
 	const row **v = ranked(d, row_listed, &nl);
-	fprintf(d->out,
-		"**What changed** (%zu added, %zu removed, %zu changed)\n\n",
+	fprintf(d->out, "**What changed** (%zu added, %zu removed, %zu changed",
 		d->df->added, d->df->removed, d->df->changed);
+	if (d->df->renamed)
+		fprintf(d->out, ", %zu renamed", d->df->renamed);
+	fprintf(d->out, ")\n\n");
 	for (size_t k = 0; v && k < nl; k++) {
 		const row *r = v[k];
 		const govmap_entity *ea = ent(&d->sa, r->a);
@@ -1051,6 +1070,10 @@ static void print_json(diff *d)
 		if (!r->nfields)
 			continue;
 		json_entity(d->out, first ? "" : ",", ent(&d->sb, r->b));
+		if (r->was) {
+			fprintf(d->out, ",\"renamed_from\":");
+			cli_json_str(d->out, r->was);
+		}
 		fprintf(d->out, ",\"fields\":[");
 		for (size_t f = 0; f < r->nfields; f++) {
 			fprintf(d->out,

@@ -318,6 +318,8 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	cli_unread unread = {0};
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */
+	/* the id it had before its latest rename, and the commit */
+	char was[160] = "", was_at[16] = "";
 	if (rc == EXIT_OK && govmap_timeline_baseline(tl)) {
 		fill_state(&base, govmap_timeline_baseline(tl), id, scores,
 			   NULL);
@@ -361,16 +363,26 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		if (!id) {
 			st->what =
 				!st->loaded ? "the registry was removed" : "";
-		} else if (st->present && (!prev || !prev->present)) {
+		} else if (st->present && (!prev || !prev->present) &&
+			   !(de && de->was && strcmp(de->id, id) == 0)) {
 			st->what = ever ? "added back" : "added";
 		} else if (!st->present && prev && prev->present) {
+			/* renamed: the entry is found by its id before */
 			st->what = "removed";
+			if (de && de->was && strcmp(de->was, id) == 0 &&
+			    snprintf(st->whatbuf, sizeof st->whatbuf,
+				     "renamed to %s", de->id) > 0)
+				st->what = st->whatbuf;
 		} else if (st->present && de &&
 			   govmap_diff_entry_what(st->whatbuf, sizeof st->whatbuf,
 						  step->diff, de, ever) > 0) {
 			st->what = st->whatbuf;
 		} else if (st->present && step->same && st->whatbuf[0]) {
 			st->what = st->whatbuf; /* same_what's */
+		}
+		if (de && de->was && strcmp(de->id, id) == 0) {
+			snprintf(was, sizeof was, "%s", de->was);
+			snprintf(was_at, sizeof was_at, "%s", st->c->short_id);
 		}
 		if (st->what) {
 			listed++;
@@ -498,6 +510,11 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			       st->errors == 1 ? "" : "s");
 		putchar('\n');
 	}
+	/* its commits under the id it had before are not walked here */
+	if (rc == EXIT_OK && was[0])
+		cli_note("history: %s was %s before commit %s; its earlier "
+			 "commits: govmap history %s",
+			 id, was, was_at, was);
 	if (rc == EXIT_OK && chart) {
 		char title[300], *svg;
 		size_t len;

@@ -185,9 +185,18 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 		const govmap_entity *e = govmap_registry_at(s->reg, i);
 		const govmap_entity *o = govmap_registry_find(old->reg, e->id);
 		const govmap_entity *at = owner(s->reg, e);
+		const govmap_diff_entry *de = govmap_diff_find(df, e->id);
 		char *what = NULL;
 		govmap_mark_kind kind = GOVMAP_MARK_CHANGED;
-		if (!o) {
+		if (!o && de && de->was) {
+			/* renamed: a change, not an entity added */
+			char how[400];
+			govmap_diff_entry_what(how, sizeof how, df, de, 0);
+			what = at == e ? cli_asprintf("%s", how)
+				       : cli_asprintf("%s '%s': %s",
+						      govmap_kind_name(e->kind),
+						      e->id, how);
+		} else if (!o) {
 			if (at == e)
 				kind = GOVMAP_MARK_ADDED;
 			else
@@ -195,7 +204,6 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 							govmap_kind_name(e->kind),
 							e->id);
 		} else {
-			const govmap_diff_entry *de = govmap_diff_find(df, e->id);
 			if (!de || !de->nfields)
 				continue;
 			char keys[400] = "";
@@ -232,18 +240,21 @@ static int open_diff(govmap_cli *cli, cli_session *s, cli_session *old,
 			return EXIT_USAGE;
 		}
 	}
-	govmap_diff_free(df);
 	size_t no = govmap_registry_count(old->reg);
 	for (size_t i = 0; i < no; i++) {
 		const govmap_entity *o = govmap_registry_at(old->reg, i);
+		const govmap_diff_entry *de = govmap_diff_find(df, o->id);
 		if ((o->kind != GOVMAP_KIND_BODY &&
 		     o->kind != GOVMAP_KIND_BOARD) ||
-		    govmap_registry_find(s->reg, o->id))
+		    govmap_registry_find(s->reg, o->id) || (de && de->was))
 			continue;
 		if (add_mark(marks, nmarks, &cap, o, GOVMAP_MARK_REMOVED,
-			     NULL) < 0)
+			     NULL) < 0) {
+			govmap_diff_free(df);
 			return EXIT_USAGE;
+		}
 	}
+	govmap_diff_free(df);
 	return EXIT_OK;
 }
 

@@ -316,6 +316,10 @@ const govmap_diff_entry *govmap_diff_find(const govmap_diff *d,
 		else
 			hi = mid;
 	}
+	/* an id before its rename */
+	for (size_t k = 0; d->renamed && k < d->n; k++)
+		if (d->v[k].was && strcmp(d->v[k].was, id) == 0)
+			return &d->v[k];
 	return NULL;
 }
 
@@ -383,6 +387,309 @@ static int32_t chain_cause(const diff_impl *x, int side, int32_t i)
 	return -1;
 }
 
+/* --- renamed ids ------------------------------------------------------ */
+
+/* The ids renamed so far: old id -> index into govmap_diff.v of the
+ * entry it became (whose id is the new one). */
+typedef struct {
+	const govmap_diff *d;
+	govmap__strmap old;
+} renames;
+
+static const char *renamed_to(const renames *m, const char *id, size_t len)
+{
+	char buf[160];
+	if (!m || !m->old.n || len >= sizeof buf)
+		return NULL;
+	memcpy(buf, id, len);
+	buf[len] = '\0';
+	int32_t k = govmap__strmap_get(&m->old, buf);
+	return k >= 0 ? m->d->v[k].id : NULL;
+}
+
+static int id_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+	       ch == '-' || ch == '_' || ch == '.';
+}
+
+/* Does text a read text b once every word of a that is a renamed id is
+ * replaced by its new id (through m, or `id_from` by `id_to`), and (when
+ * `from` is not NULL) every `from` by `to`? */
+static int same_mapped2(const char *a, const char *b, const renames *m,
+			const char *from, const char *to, const char *id_from,
+			const char *id_to)
+{
+	size_t lf = from ? strlen(from) : 0;
+	const char *p = a, *q = b;
+	while (*p) {
+		if (lf && strncmp(p, from, lf) == 0) {
+			size_t lt = strlen(to);
+			if (strncmp(q, to, lt) != 0)
+				return 0;
+			p += lf;
+			q += lt;
+			continue;
+		}
+		if (!id_char(*p) || (p > a && id_char(p[-1]))) {
+			if (*p++ != *q++)
+				return 0;
+			continue;
+		}
+		size_t len = 1;
+		while (id_char(p[len]))
+			len++;
+		const char *to_id =
+			id_from && strlen(id_from) == len &&
+					memcmp(id_from, p, len) == 0
+				? id_to
+				: renamed_to(m, p, len);
+		size_t lt = to_id ? strlen(to_id) : len;
+		if (strncmp(q, to_id ? to_id : p, lt) != 0)
+			return 0;
+		p += len;
+		q += lt;
+	}
+	return *q == '\0';
+}
+
+/* A reference of side a as side b would write it: renamed, or as it is */
+static const char *mapped(const renames *m, const char *id)
+{
+	const char *to = m && id ? renamed_to(m, id, strlen(id)) : NULL;
+	return to ? to : id;
+}
+
+/* The parts joined with a separator no id or name holds, in the arena;
+ * NULL on out of memory.  A missing part is "\x1e". */
+static const char *key_join(govmap__arena *ar, const char *const *parts,
+			    size_t n)
+{
+	size_t len = 1;
+	for (size_t k = 0; k < n; k++)
+		len += (parts[k] ? strlen(parts[k]) : 1) + 1;
+	char *out = govmap__arena_alloc_raw(ar, len), *p = out;
+	for (size_t k = 0; out && k < n; k++) {
+		const char *v = parts[k] ? parts[k] : "\x1e";
+		size_t l = strlen(v);
+		memcpy(p, v, l);
+		p += l;
+		*p++ = '\x1f';
+	}
+	if (out)
+		*p = '\0';
+	return out;
+}
+
+/* What two entries, one removed and one added, must share to be one
+ * entity renamed: kind, type, name and ends (refs of side a mapped
+ * through the renames m; m NULL on side b) or, with `code`, kind, type
+ * and that code. */
+static const char *rename_key(govmap__arena *ar, const govmap_entity *e,
+			      const renames *m, const govmap_code *code)
+{
+	if (code) {
+		const char *parts[] = {govmap_kind_name(e->kind), e->type,
+				       "\x1d", code->scheme, code->value};
+		return key_join(ar, parts, 5);
+	}
+	const char *parts[] = {govmap_kind_name(e->kind),
+			       e->type,
+			       e->name,
+			       mapped(m, e->from.id),
+			       mapped(m, e->to.id),
+			       mapped(m, e->of.id),
+			       mapped(m, e->provider.id),
+			       mapped(m, e->commissioner.id)};
+	return key_join(ar, parts, 8);
+}
+
+/* The unpaired entries of one side by their keys: `first` the entry of
+ * each key, `dup` the keys two entries share (which pair nothing). */
+typedef struct {
+	govmap__strmap first, dup;
+} rename_index;
+
+static int index_put(rename_index *ix, const char *key, int32_t k)
+{
+	if (!key)
+		return -1;
+	int r = govmap__strmap_put(&ix->first, key, k, NULL);
+	return r == 1 ? govmap__strmap_put(&ix->dup, key, k, NULL) < 0 ? -1 : 0
+		      : r;
+}
+
+static int index_entity(rename_index *ix, govmap__arena *ar,
+			const govmap_entity *e, const renames *m, int32_t k)
+{
+	for (size_t c = 0; c < e->ncodes; c++)
+		if (index_put(ix, rename_key(ar, e, m, &e->codes[c]), k) < 0)
+			return -1;
+	return index_put(ix, rename_key(ar, e, m, NULL), k);
+}
+
+/* The one removed entry with `key`, when no other removed or added entry
+ * has it; else -1. */
+static int32_t index_match(const rename_index *rem, const rename_index *add,
+			   const char *key)
+{
+	if (govmap__strmap_get(&rem->dup, key) >= 0 ||
+	    govmap__strmap_get(&add->dup, key) >= 0)
+		return -1;
+	return govmap__strmap_get(&rem->first, key);
+}
+
+/* Do a and b differ in nothing but the id and references to renamed ids?
+ * 1 yes, 0 no, -1 out of memory. */
+static int same_but_id(const govmap_entity *a, const govmap_entity *b,
+		       const renames *m)
+{
+	govmap_field_change *v;
+	size_t n;
+	if (govmap_entity_compare(&v, &n, a, b) != GOVMAP_OK)
+		return -1;
+	int same = 1;
+	for (size_t k = 0; same && k < n; k++) {
+		if (strcmp(v[k].key, "id") == 0)
+			continue;
+		same = v[k].na == v[k].nb;
+		for (size_t i = 0; same && i < v[k].na; i++)
+			same = same_mapped2(v[k].a[i], v[k].b[i], m, NULL,
+					    NULL, NULL, NULL);
+	}
+	govmap_field_changes_free(v, n);
+	return same;
+}
+
+/* Index both sides' unpaired entries (side a's references mapped through
+ * the renames so far).  0 or -1. */
+static int index_sides(const govmap_diff *d, const int32_t *gone,
+		       const renames *m, govmap__arena *ar,
+		       rename_index *rem, rename_index *add)
+{
+	for (size_t k = 0; k < d->n; k++) {
+		const govmap_diff_entry *r = &d->v[k];
+		if (r->b < 0 && gone[k] < 0 &&
+		    index_entity(rem, ar, govmap_diff_entity(d, r, 0), m,
+				 (int32_t)k) < 0)
+			return -1;
+		if (r->a < 0 && !r->was &&
+		    index_entity(add, ar, govmap_diff_entity(d, r, 1), NULL,
+				 (int32_t)k) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The removed entry that added entry j renames, or -1 (none, or more
+ * than one could); -2 out of memory.  A shared code is enough; else the
+ * key and every field but the id must match. */
+static int32_t rename_of(const govmap_diff *d, size_t j, const int32_t *gone,
+			 const renames *m, govmap__arena *ar,
+			 const rename_index *rem, const rename_index *add)
+{
+	const govmap_entity *eb = govmap_diff_entity(d, &d->v[j], 1);
+	for (size_t c = 0; c < eb->ncodes; c++) {
+		const char *key = rename_key(ar, eb, NULL, &eb->codes[c]);
+		if (!key)
+			return -2;
+		int32_t i = index_match(rem, add, key);
+		if (i >= 0 && gone[i] < 0)
+			return i;
+	}
+	const char *key = rename_key(ar, eb, NULL, NULL);
+	if (!key)
+		return -2;
+	int32_t i = index_match(rem, add, key);
+	if (i < 0 || gone[i] >= 0)
+		return -1;
+	int same = same_but_id(govmap_diff_entity(d, &d->v[i], 0), eb, m);
+	return same < 0 ? -2 : same ? i : -1;
+}
+
+static void index_free(rename_index *ix)
+{
+	govmap__strmap_free(&ix->first);
+	govmap__strmap_free(&ix->dup);
+	memset(ix, 0, sizeof(*ix));
+}
+
+/* Pair each added entry with the removed one it renames, in rounds while
+ * pairs are found (a link's key holds its ends, so it pairs once they
+ * have), then merge each pair into one entry: the added one, which takes
+ * the removed one's side a.  0 or -1 on out of memory. */
+static int pair_renames(diff_impl *x)
+{
+	govmap_diff *d = &x->d;
+	size_t nrem = 0, nadd = 0;
+	for (size_t k = 0; k < d->n; k++) {
+		nrem += d->v[k].b < 0;
+		nadd += d->v[k].a < 0;
+	}
+	if (!nrem || !nadd)
+		return 0;
+	renames m = {d, {0}};
+	rename_index rem = {0}, add = {0};
+	govmap__arena ar = {0};
+	int32_t *gone = malloc(d->n * sizeof(*gone));
+	int rc = -1;
+	if (!gone || govmap__strmap_init(&m.old, nrem < nadd ? nrem : nadd) < 0)
+		goto out;
+	for (size_t k = 0; k < d->n; k++)
+		gone[k] = -1;
+	for (int round = 0, found = 1; found && round < 8; round++) {
+		found = 0;
+		index_free(&rem);
+		index_free(&add);
+		govmap__arena_reset(&ar);
+		if (govmap__strmap_init(&rem.first, nrem) < 0 ||
+		    govmap__strmap_init(&rem.dup, 8) < 0 ||
+		    govmap__strmap_init(&add.first, nadd) < 0 ||
+		    govmap__strmap_init(&add.dup, 8) < 0 ||
+		    index_sides(d, gone, &m, &ar, &rem, &add) < 0)
+			goto out;
+		for (size_t j = 0; j < d->n; j++) {
+			govmap_diff_entry *rb = &d->v[j];
+			if (rb->a >= 0 || rb->was)
+				continue;
+			int32_t i = rename_of(d, j, gone, &m, &ar, &rem, &add);
+			if (i == -2)
+				goto out;
+			if (i < 0)
+				continue;
+			gone[i] = (int32_t)j;
+			rb->a = d->v[i].a;
+			rb->was = d->v[i].id;
+			if (govmap__strmap_put(&m.old, rb->was, (int32_t)j,
+					       NULL) < 0)
+				goto out;
+			found = 1;
+		}
+	}
+	/* drop the removed half of each pair; entry indexes move */
+	size_t w = 0;
+	for (size_t k = 0; k < d->n; k++) {
+		if (gone[k] >= 0)
+			continue;
+		d->v[w] = d->v[k];
+		if (d->v[w].a >= 0)
+			x->entry_of[0][d->v[w].a] = (int32_t)w;
+		if (d->v[w].b >= 0)
+			x->entry_of[1][d->v[w].b] = (int32_t)w;
+		w++;
+	}
+	d->n = w;
+	d->renamed = m.old.n;
+	rc = 0;
+out:
+	index_free(&rem);
+	index_free(&add);
+	govmap__arena_free(&ar);
+	govmap__strmap_free(&m.old);
+	free(gone);
+	return rc;
+}
+
 static int compare_entities(diff_impl *x, unsigned what)
 {
 	govmap_diff *d = &x->d;
@@ -425,6 +732,8 @@ static int compare_entities(diff_impl *x, unsigned what)
 		r->id = c <= 0 ? ea->id : eb->id;
 		d->n++;
 	}
+	if (pair_renames(x) < 0)
+		return -1;
 	int scores = (what & GOVMAP_COMPARE_SCORES) && x->an[0] && x->an[1];
 	for (size_t k = 0; k < d->n; k++) {
 		govmap_diff_entry *r = &d->v[k];
@@ -442,7 +751,7 @@ static int compare_entities(diff_impl *x, unsigned what)
 			d->added++;
 		else if (!eb)
 			d->removed++;
-		else if (r->nfields)
+		else if (r->nfields || r->was)
 			d->changed++;
 		const govmap_entity *e = eb ? eb : ea;
 		r->scored = e->kind == GOVMAP_KIND_BODY ||
@@ -538,29 +847,8 @@ static const govmap_finding **live_findings(const govmap_findings *fs,
 	return v;
 }
 
-/* Does `msg_a`, with every `from` replaced by `to`, read `msg_b`? */
-static int same_but_renamed(const char *msg_a, const char *msg_b,
-			    const char *from, const char *to)
-{
-	size_t lf = strlen(from), lt = strlen(to);
-	if (!lf)
-		return 0;
-	const char *p = msg_a, *q = msg_b;
-	while (*p) {
-		if (strncmp(p, from, lf) == 0) {
-			if (strncmp(q, to, lt) != 0)
-				return 0;
-			p += lf;
-			q += lt;
-		} else if (*p++ != *q++) {
-			return 0;
-		}
-	}
-	return *q == '\0';
-}
-
-/* The same finding before and after a rename of its entity (its text
- * names the entity by name): neither gained nor lost. */
+/* The same finding before and after a rename of its entity (its name,
+ * which its text may give, or its id): neither gained nor lost. */
 static int renamed_pair(const diff_impl *x, const govmap_finding *fa,
 			const govmap_finding *fb)
 {
@@ -569,12 +857,21 @@ static int renamed_pair(const diff_impl *x, const govmap_finding *fa,
 		return 0;
 	const govmap_entity *ea = govmap_registry_at(x->reg[0], (size_t)fa->entity);
 	const govmap_entity *eb = govmap_registry_at(x->reg[1], (size_t)fb->entity);
-	if (strcmp(ea->id, eb->id) != 0)
+	int new_id = strcmp(ea->id, eb->id) != 0;
+	if (new_id) {
+		if (!x->d.renamed)
+			return 0;
+		const govmap_diff_entry *r = govmap_diff_find(&x->d, eb->id);
+		if (!r || !r->was || strcmp(r->was, ea->id) != 0)
+			return 0;
+	}
+	int new_name = ea->name && eb->name && strcmp(ea->name, eb->name) != 0;
+	if (!new_id && !new_name)
 		return 0;
-	if (ea->name && eb->name && strcmp(ea->name, eb->name) != 0 &&
-	    same_but_renamed(fa->msg, fb->msg, ea->name, eb->name))
-		return 1;
-	return 0;
+	/* its name, and its id (which a plugin's message may give) */
+	return same_mapped2(fa->msg, fb->msg, NULL, new_name ? ea->name : NULL,
+			    new_name ? eb->name : NULL, new_id ? ea->id : NULL,
+			    new_id ? eb->id : NULL);
 }
 
 static int compare_findings(diff_impl *x, govmap_findings *fa_list,
@@ -729,6 +1026,14 @@ int govmap_diff_entry_what(char *buf, size_t size, const govmap_diff *d,
 		PUT("%s", ever ? "added back" : "added");
 	} else if (e->b < 0 && e->a >= 0) {
 		PUT("removed");
+	} else if (e->was) {
+		PUT("renamed from %s", e->was);
+		const char *sep = ", changed: ";
+		for (size_t k = 0; k < e->nfields; k++)
+			if (strcmp(e->fields[k].key, "id") != 0) {
+				PUT("%s%s", sep, e->fields[k].key);
+				sep = ", ";
+			}
 	} else if (e->nfields) {
 		for (size_t k = 0; k < e->nfields; k++)
 			PUT("%s%s", k ? ", " : "changed: ", e->fields[k].key);

@@ -612,17 +612,22 @@ valid:
 $src
 EOT
 }
-trust 'Test Trust'
-cat >"$reg/links/test-trust-scrutinised-by-test-council.yaml" <<EOT
+# trust_link ID: the trust ID scrutinised by the council, without the
+# power to sanction
+trust_link() {
+	cat >"$reg/links/$1-scrutinised-by-test-council.yaml" <<EOT
 kind: link
-id: test-trust-scrutinised-by-test-council
-from: test-trust
+id: $1-scrutinised-by-test-council
+from: $1
 to: test-council
 type: scrutinised-by
 basis: statute
 powers: [inform, question]
 $src
 EOT
+}
+trust 'Test Trust'
+trust_link test-trust
 board() {
 	cat >"$reg/boards/test-trust-board.yaml" <<EOT
 kind: board
@@ -802,6 +807,34 @@ git -C "$repo" add -A &&
 verdict "hostile: the repository is built"
 check hostile-blame 0 blame test-council
 check hostile-history 0 history test-council
+
+# --- an id renamed: one entity renamed, not one removed and one added
+#   n1-add     2024-01-01  a trust scrutinised by the council (its link
+#                          named after it)
+#   n2-rename  2024-02-01  the trust's id, its file and its link's id and
+#                          `from` change; nothing else does
+new_repo rename
+ftrust test-trust 'Test Trust' 'first' >"$reg/bodies/test-trust.yaml"
+trust_link test-trust
+git -C "$repo" add -A &&
+	commit 'Alice Example' alice@example.org 2024-01-01 n1-add 'Add the trust' ||
+	echo "# commit n1 failed" >>"$tmp/notes"
+ftrust testshire-trust 'Test Trust' 'first' >"$reg/bodies/testshire-trust.yaml"
+trust_link testshire-trust
+git -C "$repo" rm -q reg/bodies/test-trust.yaml \
+	reg/links/test-trust-scrutinised-by-test-council.yaml &&
+	git -C "$repo" add -A &&
+	commit 'Bob Example' bob@example.org 2024-02-01 n2-rename 'Rename the trust' ||
+	echo "# commit n2 failed" >>"$tmp/notes"
+verdict "rename: the repository is built"
+check rename-diff 0 diff n1-add n2-rename
+check rename-diff-md 0 diff n1-add n2-rename --format md
+check rename-diff-json 0 diff n1-add n2-rename --format json
+# history under either id says what became of it
+check rename-history-new 0 history testshire-trust
+check rename-history-old 0 history test-trust
+# map --diff marks the trust changed (renamed), not added and removed
+check rename-map-diff 0 map --diff n1-add n2-rename --format dot
 
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]

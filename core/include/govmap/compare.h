@@ -117,15 +117,28 @@ typedef struct {
 	 * else before; never itself), or -1 when none is (another part of
 	 * the graph changed). */
 	int32_t cause;
+	/** For an id that was renamed: its id before (borrowed from a's
+	 * registry; `id` is the id after), else NULL.  A removed id and an
+	 * added one are one renamed entity when they are of the same kind
+	 * and type and either share a code (`codes:`, the same scheme and
+	 * value) or differ in nothing but the id and references to other
+	 * renamed ids; a pair that is ambiguous (two candidates) stays
+	 * removed and added.  Its `a` and `b` are the entity on each side,
+	 * its `fields` start with `id`, and the diff counts it among
+	 * `changed` and `renamed`, not `added` and `removed`. */
+	const char *was;
 } govmap_diff_entry;
 
 /** The comparison of two sessions, a (before) and b (after). */
 typedef struct {
 	govmap_session *a, *b; /**< borrowed: must outlive the diff */
-	govmap_diff_entry *v;  /**< every id of either side, sorted by id;
-				    owned by the diff */
+	govmap_diff_entry *v;  /**< every id of either side, sorted by id
+				    (a renamed entity once, by its id
+				    after); owned by the diff */
 	size_t n;
-	size_t added, removed, changed, moved;
+	/** `changed` counts the renamed entries too; `renamed` is how
+	 * many of them were renamed. */
+	size_t added, removed, changed, moved, renamed;
 	/** Findings (not suppressed) only after, and only before: borrowed
 	 * from the sessions' findings lists; owned arrays.  A finding whose
 	 * text differs only because its entity was renamed (the same rule
@@ -166,7 +179,9 @@ size_t govmap_exposure_count(const govmap_session *s);
 /** Free a diff (not its sessions).  Accepts NULL. */
 void govmap_diff_free(govmap_diff *d);
 
-/** The entry of `id`, or NULL.  Borrowed from the diff. */
+/** The entry of `id` (an id of either side: a renamed entity's entry
+ * is found by its id before and after), or NULL.  Borrowed from the
+ * diff. */
 const govmap_diff_entry *govmap_diff_find(const govmap_diff *d,
 					  const char *id);
 
@@ -183,7 +198,8 @@ const char *govmap_diff_finding_id(const govmap_diff *d,
 /**
  * What happened to one entry, in the one wording every front end uses:
  * "added" ("added back" when `ever`, i.e. present at an earlier commit),
- * "removed", "changed: name, seats" (its fields), "scores moved: ID
+ * "removed", "renamed from OLD" (", changed: name" when other fields
+ * changed too), "changed: name, seats" (its fields), "scores moved: ID
  * changed" (the entity on its chain whose change moved them), "scores
  * moved (another entity changed)", "now in force", "no longer in force";
  * "" when nothing happened to it.  Writes a NUL-terminated text (cut at
