@@ -304,12 +304,23 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		     const govmap_map_opts *o, const char *caption,
 		     const char *summary, const char *table_id);
 
+/* Where a map's printable copy goes and what date it is of: the PDF's
+ * path in the site (NULL: the national or region map's own,
+ * map-a4.pdf or regions/<file>.map-a4.pdf) and the date the command
+ * given instead (--no-pdf) draws it on (NULL: the site's date). */
+typedef struct {
+	const char *pdf;
+	const char *date;
+} site_print_at;
+
 /* The same, of analysis `an` (another date: then and now), with ids
- * IDP-caption and IDP-frame (two maps on one page). */
+ * IDP-caption and IDP-frame (two maps on one page); `pr` (NULL: the
+ * defaults) says where its printable copy goes. */
 void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 			const govmap_analysis *an, const char *idp,
 			const govmap_map_opts *o, const char *caption,
-			const char *summary, const char *table_id);
+			const char *summary, const char *table_id,
+			const site_print_at *pr);
 
 /* ---- site_history.c ---- */
 

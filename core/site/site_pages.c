@@ -1116,6 +1116,7 @@ static int make_pdf_apart(char **pdf, size_t *plen, cli_print_info *pi,
  * region's), drawn from the same map with its key (cli_print_map_pdf),
  * so a committee can print it without running govmap. */
 static void print_note(site_buf *b, site_ctx *c, const char *root,
+		       const govmap_analysis *an, const site_print_at *pr,
 		       const govmap_map_opts *o, const char *svg, size_t len)
 {
 	cli_print_info pi;
@@ -1143,7 +1144,9 @@ static void print_note(site_buf *b, site_ctx *c, const char *root,
 	char *pdf = NULL;
 	size_t plen = 0;
 	int ok = 0;
-	if (o->national)
+	if (pr && pr->pdf)
+		snprintf(rel, sizeof rel, "%s", pr->pdf);
+	else if (o->national)
 		snprintf(rel, sizeof rel, "map-a4.pdf");
 	else if (site_file_name(file, sizeof file, o->region)[0])
 		snprintf(rel, sizeof rel, "regions/%s.map-a4.pdf", file);
@@ -1154,7 +1157,7 @@ static void print_note(site_buf *b, site_ctx *c, const char *root,
 		mo.no_legend = 0;
 		if (!mo.title)
 			mo.title = c->s->title;
-		ok = make_pdf_apart(&pdf, &plen, &pi, c->s->an, &mo, err,
+		ok = make_pdf_apart(&pdf, &plen, &pi, an, &mo, err,
 				    sizeof err) == 0;
 		site_buf pb = {0};
 		if (ok) {
@@ -1194,7 +1197,7 @@ static void print_note(site_buf *b, site_ctx *c, const char *root,
 	}
 	sb_putf(b, "To print it on sheets of A4 with its text at 8 pt or "
 		   "more, after a key page, run <code>govmap --on %s map ",
-		c->date);
+		pr && pr->date ? pr->date : c->date);
 	if (o->national) {
 		sb_put(b, "--national");
 	} else {
@@ -1209,13 +1212,14 @@ void site_map_figure(site_buf *b, site_ctx *c, const char *root,
 		     const char *summary, const char *table_id)
 {
 	site_map_figure_at(b, c, root, c->s->an, "map", o, caption, summary,
-			   table_id);
+			   table_id, NULL);
 }
 
 void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 			const govmap_analysis *an, const char *idp,
 			const govmap_map_opts *o, const char *caption,
-			const char *summary, const char *table_id)
+			const char *summary, const char *table_id,
+			const site_print_at *pr)
 {
 	char cap_id[64], frame_id[64];
 	snprintf(cap_id, sizeof cap_id, "%s-caption", idp);
@@ -1301,8 +1305,7 @@ void site_map_figure_at(site_buf *b, site_ctx *c, const char *root,
 		sb_putn(b, inl.s, inl.n);
 		sb_put(b, "\n</div>\n");
 		site_legend_html(b, c, &legend, json);
-		if (an == c->s->an) /* then-and-now maps: none */
-			print_note(b, c, root, o, svg, len);
+		print_note(b, c, root, an, pr, o, svg, len);
 	}
 	sb_put(b, "</figure>\n");
 	sb_free(&inl);

@@ -239,9 +239,16 @@ static int region_page(site_ctx *c, const char *r)
 		o.findings = side ? c->s->findings : c->then->findings;
 		o.type_colour = cli_plugin_colour;
 		o.colour_payload = c->cli->plugins;
+		/* each map's printable copy beside the page:
+		 * changes/<file>.then-map-a4.pdf and .now-map-a4.pdf */
+		char pdf[340];
+		snprintf(pdf, sizeof pdf, "%.*s.%s-map-a4.pdf",
+			 (int)(strlen(path) - strlen(".html")), path,
+			 side ? "now" : "then");
+		site_print_at pr = {pdf, date};
 		site_map_figure_at(&b, c, "../", side ? c->s->an : c->then->an,
 				   side ? "now" : "then", &o, caption, summary,
-				   "changes");
+				   "changes", &pr);
 	}
 	sb_put(&b, "</div>\n");
 	}

@@ -148,6 +148,18 @@ case $titles in
 esac
 EOF
 )" "$BIN" "$tmp" "$top"
+check "then and now: a map too small to print from the browser links its own PDF, of its own date" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site --since 2019-01-01 -o "$1/since-pdf" >/dev/null
+grep -q 'where its smallest text is [0-7]\.[0-9] pt: too small to read easily\. <a href="\.\./changes/england\.testshire\.then-map-a4\.pdf" type="application/pdf">Print it on [0-9]* sheets of A4</a>' "$1/since-pdf/changes/england.testshire.html"
+pdfinfo "$1/since-pdf/changes/england.testshire.then-map-a4.pdf" >"$1/since-pdfinfo"
+grep -q '^Title: .*on 2019-01-01: Testshire$' "$1/since-pdfinfo"
+# --no-pdf: the command draws the map on the then side's date
+"$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site --since 2019-01-01 --no-pdf -o "$1/since-pdf" >/dev/null
+grep -q 'run <code>govmap --on 2019-01-01 map --region england/testshire --paper a4 -o map.pdf</code>' "$1/since-pdf/changes/england.testshire.html"
+[ ! -e "$1/since-pdf/changes/england.testshire.then-map-a4.pdf" ]
+EOF
+)" "$BIN" "$tmp" "$top"
 check "a governing board's questions are its body's stages (as explain), not 'no forum can question it'" sh -c "$(cat <<'EOF'
 set -e
 "$0" -r "$2/tests/fixtures/analysis/clean" --on 2024-06-01 site --history 0 -o "$1/board" >/dev/null
