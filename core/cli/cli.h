@@ -260,6 +260,7 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv);
 int cmd_diff(govmap_cli *cli, int argc, char **argv);
 int cmd_history(govmap_cli *cli, int argc, char **argv);
 int cmd_hook(govmap_cli *cli, int argc, char **argv);
+int cmd_rename(govmap_cli *cli, int argc, char **argv); /* cmd_rename.c */
 int cmd_new(govmap_cli *cli, int argc, char **argv);
 
 #endif

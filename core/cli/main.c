@@ -43,6 +43,8 @@ static const govmap_command commands[] = {
 			 "contract or link"},
 	{"plugins", cmd_plugins, "list the loaded region plugins and any "
 				 "that failed to load"},
+	{"rename", cmd_rename, "give an entity a new id, and every "
+			       "reference to it"},
 	{"report", cmd_report, "rank bodies by exposure and list findings"},
 	{"rules", cmd_rules, "list every rule, core and plugin, with its "
 			     "legal basis"},

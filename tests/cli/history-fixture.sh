@@ -812,18 +812,36 @@ check hostile-history 0 history test-council
 #   n1-add     2024-01-01  a trust scrutinised by the council (its link
 #                          named after it)
 #   n2-rename  2024-02-01  the trust's id, its file and its link's id and
-#                          `from` change; nothing else does
+#                          `from` change; nothing else does (made by
+#                          govmap rename --related)
 new_repo rename
 ftrust test-trust 'Test Trust' 'first' >"$reg/bodies/test-trust.yaml"
 trust_link test-trust
 git -C "$repo" add -A &&
 	commit 'Alice Example' alice@example.org 2024-01-01 n1-add 'Add the trust' ||
 	echo "# commit n1 failed" >>"$tmp/notes"
-ftrust testshire-trust 'Test Trust' 'first' >"$reg/bodies/testshire-trust.yaml"
-trust_link testshire-trust
-git -C "$repo" rm -q reg/bodies/test-trust.yaml \
-	reg/links/test-trust-scrutinised-by-test-council.yaml &&
-	git -C "$repo" add -A &&
+# govmap rename makes the change: refused where it cannot be made,
+# listed with --dry-run, then made with --related (the link's id too)
+check rename-cmd-unknown 2 rename test-trst testshire-trust
+check rename-cmd-taken 2 rename test-trust test-council
+check rename-cmd-bad-id 2 rename test-trust Testshire_Trust
+check rename-cmd-rev 2 --rev HEAD rename test-trust testshire-trust
+check rename-cmd-dry 0 rename test-trust testshire-trust --dry-run
+[ -z "$(git -C "$repo" status --porcelain)" ] ||
+	echo "# --dry-run changed the working tree" >>"$tmp/notes"
+verdict "rename-cmd-dry: nothing written"
+check rename-cmd 0 rename test-trust testshire-trust --related
+# the files are what writing them by hand gives: the ids, nothing else
+ftrust testshire-trust 'Test Trust' 'first' >"$tmp/want-trust"
+cmp -s "$tmp/want-trust" "$reg/bodies/testshire-trust.yaml" ||
+	echo "# bodies/testshire-trust.yaml is not the trust renamed" >>"$tmp/notes"
+[ ! -e "$reg/bodies/test-trust.yaml" ] ||
+	echo "# bodies/test-trust.yaml is still there" >>"$tmp/notes"
+[ -f "$reg/links/testshire-trust-scrutinised-by-test-council.yaml" ] ||
+	echo "# the link's file was not renamed" >>"$tmp/notes"
+verdict "rename-cmd: the trust and its link renamed, files and all"
+check rename-cmd-check 0 check
+git -C "$repo" add -A &&
 	commit 'Bob Example' bob@example.org 2024-02-01 n2-rename 'Rename the trust' ||
 	echo "# commit n2 failed" >>"$tmp/notes"
 verdict "rename: the repository is built"
@@ -835,6 +853,34 @@ check rename-history-new 0 history testshire-trust
 check rename-history-old 0 history test-trust
 # map --diff marks the trust changed (renamed), not added and removed
 check rename-map-diff 0 map --diff n1-add n2-rename --format dot
+# every way a reference is written: quoted, in a flow list, a seat's
+# appointer and approver; comments, names and the rest of the file as
+# they were
+jboard() { # jboard ID: the joint board, its references to the trust as ID
+	cat <<EOT
+# a joint board (a comment naming testshire-trust stays as it is)
+kind: board
+id: joint-board
+name: "Joint board of testshire-trust's area"
+type: joint-committee
+joint: [ $1, "test-council" ]
+seats:
+  - role: Chair
+    post: chair
+    appointed_by: '$1'
+    approved_by: "$1"
+$src
+EOT
+}
+jboard testshire-trust >"$reg/boards/joint-board.yaml"
+jboard test-trust >"$tmp/want-board"
+check rename-cmd-forms 0 rename testshire-trust test-trust
+cmp -s "$tmp/want-board" "$reg/boards/joint-board.yaml" || {
+	echo "# the board is not as written with the ids changed:" >>"$tmp/notes"
+	diff "$tmp/want-board" "$reg/boards/joint-board.yaml" | sed 's/^/#   /' >>"$tmp/notes"
+}
+verdict "rename-cmd-forms: quoted, flow and seat references rewritten in place"
+git -C "$repo" reset -q --hard HEAD && git -C "$repo" clean -q -f -d reg
 
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]

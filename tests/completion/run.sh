@@ -104,7 +104,7 @@ fi
 # the hidden command
 same "complete commands lists no hidden command" \
 	"$("$BIN" complete commands | tr '\n' ' ')" \
-	"blame brief check diff explain export help history hook map new plugins report rules site stats version "
+	"blame brief check diff explain export help history hook map new plugins rename report rules site stats version "
 same "complete ids honours --rev-less -r" "$("$BIN" -r "$FX" complete ids | wc -l | tr -d ' ')" "11"
 "$BIN" -r /nonexistent complete ids >/dev/null 2>"$root/build/complete.err"
 same "complete: no registry, exit 0, silent" "$?:$(cat "$root/build/complete.err")" "0:"

@@ -103,7 +103,7 @@ _govmap() {
 	help)
 		COMPREPLY=($(compgen -W "$(_govmap_words commands)" -- "$cur"))
 		;;
-	explain | blame | history)
+	explain | blame | history | rename)
 		COMPREPLY=($(compgen -W "$(_govmap_words ids)" -- "$cur"))
 		;;
 	new)

@@ -37,6 +37,7 @@ Commands:
   map        draw the accountability map (svg, png, pdf, dot, json)
   new        write a skeleton file for a new body, board, contract or link
   plugins    list the loaded region plugins and any that failed to load
+  rename     give an entity a new id, and every reference to it
   report     rank bodies by exposure and list findings
   rules      list every rule, core and plugin, with its legal basis
   site       write a static web site for scrutiny committees
