@@ -697,27 +697,63 @@ static void on_load_crash(int sig)
 	raise(sig); /* SA_RESETHAND: the default action, now */
 }
 
+/* Nor can a load that never ends be stopped and the plugin refused: its
+ * code may hold a lock or be half way through its set-up.  Past the
+ * rules' time limit (ps->timeout), say which plugin hung and stop, as a
+ * crash does, rather than leave govmap (a CI job, a pre-commit hook)
+ * waiting for ever. */
+static char hang_note[4 * PATH_MAX + 200];
+static size_t hang_note_len;
+
+static void on_load_hang(int sig)
+{
+	ssize_t w = write(STDERR_FILENO, hang_note, hang_note_len);
+	(void)w;
+	raise(sig);
+}
+
+/* The note of `fmt` into buf, its length: fmt takes the path (escaped)
+ * and may take the seconds and their plural "s" after it. */
+static size_t load_note(char *buf, size_t size, const char *fmt,
+			const char *path, unsigned seconds)
+{
+	char q[4 * PATH_MAX + 8];
+	int n = snprintf(buf, size, fmt, govmap_text_escape(q, sizeof q, path),
+			 seconds, seconds == 1 ? "" : "s");
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
 static int load_abs(govmap_plugins *ps, const char *path, const char *stem,
 		    govmap_diags *diags)
 {
-	char q[4 * PATH_MAX + 8];
-	int n = snprintf(crash_note, sizeof crash_note,
-			 "govmap: error: plugin %s crashed while loading (its "
-			 "constructors, entry function or init() run in "
-			 "govmap's own process); move it out of the plugin "
-			 "path, or fix it\n",
-			 govmap_text_escape(q, sizeof q, path));
-	crash_note_len = n < 0 ? 0
-		       : (size_t)n < sizeof crash_note ? (size_t)n
-						       : sizeof crash_note - 1;
-	struct sigaction sa, old[NCRASH];
+	crash_note_len = load_note(
+		crash_note, sizeof crash_note,
+		"govmap: error: plugin %s crashed while loading (its "
+		"constructors, entry function or init() run in govmap's own "
+		"process); move it out of the plugin path, or fix it\n",
+		path, 0);
+	hang_note_len = load_note(
+		hang_note, sizeof hang_note,
+		"govmap: error: plugin %s did not finish loading within %u "
+		"second%s (its constructors, entry function or init() run in "
+		"govmap's own process, and cannot be stopped on their own); "
+		"move it out of the plugin path, or fix it\n",
+		path, ps->timeout);
+	struct sigaction sa, old[NCRASH], old_alarm;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_load_crash;
 	sa.sa_flags = (int)(SA_RESETHAND | SA_NODEFER);
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < NCRASH; i++)
 		sigaction(crash_signals[i], &sa, &old[i]);
+	sa.sa_handler = on_load_hang;
+	sigaction(SIGALRM, &sa, &old_alarm);
+	unsigned before = alarm(ps->timeout);
 	int rc = load_unguarded(ps, path, stem, diags);
+	alarm(0);
+	sigaction(SIGALRM, &old_alarm, NULL);
+	if (before)
+		alarm(before); /* the caller's own alarm, as it was */
 	for (size_t i = 0; i < NCRASH; i++)
 		sigaction(crash_signals[i], &old[i], NULL);
 	return rc;

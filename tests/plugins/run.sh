@@ -65,6 +65,7 @@ cp "$fx"/*.so "$D"/
 chmod 644 "$D"/*.so
 rm -f "$D/fixture-hang.so"          # run separately below
 rm -f "$D/fixture-init-crash.so"    # likewise: it takes govmap down
+rm -f "$D/fixture-init-hang.so"     # likewise: it stops govmap
 printf 'not an ELF file\n' > "$D/fixture-garbage.so"
 # a file name with a terminal escape: escaped wherever it is quoted
 printf 'not an ELF file\n' > "$D/fixture-garbage-$(printf '\033')[2J.so"
@@ -96,6 +97,18 @@ rc=$?
 grep -qxF "govmap: error: plugin $C/fixture-init-crash.so crashed while loading (its constructors, entry function or init() run in govmap's own process); move it out of the plugin path, or fix it" "$tmp/err" &&
 	[ $rc -ne 0 ] && ok ||
 	bad "a plugin crashing in init() must be named (exit $rc)" "$tmp/err"
+
+# a plugin whose init() never returns: past the rules' time limit govmap
+# names it and stops, rather than wait for ever
+H="$tmp/init-hang"
+mkdir "$H" && chmod 755 "$H" && cp "$fx/fixture-init-hang.so" "$H/" &&
+	chmod 644 "$H/fixture-init-hang.so"
+GOVMAP_RULE_TIMEOUT=1 timeout 60 $vg "$bin" --plugin-path "$H" plugins \
+	> /dev/null 2> "$tmp/err"
+rc=$?
+grep -qxF "govmap: error: plugin $H/fixture-init-hang.so did not finish loading within 1 second (its constructors, entry function or init() run in govmap's own process, and cannot be stopped on their own); move it out of the plugin path, or fix it" "$tmp/err" &&
+	[ $rc -ne 0 ] && [ $rc -ne 124 ] && ok ||
+	bad "a plugin hanging in init() must be named and stopped (exit $rc)" "$tmp/err"
 
 # a --plugin-path that is not a directory: said, not passed in silence
 $vg "$bin" --plugin-path "$tmp/no-such-dir" plugins > /dev/null 2> "$tmp/err"

@@ -67,7 +67,13 @@ int govmap_plugins_add_dir(govmap_plugins *ps, const char *dir,
  * $GOVMAP_PLUGIN_PATH, the build tree, the install directory. */
 int govmap_plugins_add_default_dirs(govmap_plugins *ps);
 
-/** Seconds each rule may run (default 10; 0 keeps the default). */
+/** Seconds each rule may run, and each plugin may take to load (default
+ * 10; 0 keeps the default).  A load runs in this process (constructors,
+ * entry function, init()) and cannot be stopped on its own: past the
+ * limit, a note naming the plugin is written to standard error and
+ * SIGALRM's default action ends the process, as a crash while loading
+ * does (govmap_plugins_discover uses alarm() for the time, restoring a
+ * caller's alarm and SIGALRM handler afterwards). */
 void govmap_plugins_set_timeout(govmap_plugins *ps, unsigned seconds);
 
 /**
