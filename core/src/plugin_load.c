@@ -157,16 +157,24 @@ int govmap_plugins_add_default_dirs(govmap_plugins *ps)
 			}
 		free(copy);
 	}
+	/* the build tree: the binary's directory + /plugins, when that
+	 * directory is a build's (its static library beside it: `make
+	 * install` puts libraries in the library directory, so an installed
+	 * govmap does not look in <bindir>/plugins) */
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
 		char *slash = strrchr(exe, '/');
-		if (slash && (size_t)(slash - exe) + sizeof "/plugins" <
+		struct stat st;
+		if (slash && (size_t)(slash - exe) + sizeof "/libgovmap.a" <
 				     sizeof exe) {
+			strcpy(slash, "/libgovmap.a");
+			int built = stat(exe, &st) == 0 && S_ISREG(st.st_mode);
 			strcpy(slash, "/plugins");
-			if ((rc = govmap_plugins_add_dir(ps, exe, "build tree")) !=
-			    GOVMAP_OK)
+			if (built &&
+			    (rc = govmap_plugins_add_dir(ps, exe, "build tree")) !=
+				    GOVMAP_OK)
 				return rc;
 		}
 	}

@@ -63,6 +63,19 @@ else
 	not_ok "installed govmap check (status $rc)" "$tmp/err"
 fi
 
+# an installed govmap searches no "build tree" beside its binary
+# (<bindir>/plugins): only the path given and the install directory
+mkdir -p "$root/usr/bin/plugins"
+"$root/usr/bin/govmap" plugins > "$tmp/out" 2> "$tmp/err"
+if grep -q '(build tree)' "$tmp/out" "$tmp/err"; then
+	not_ok "the installed govmap searches <bindir>/plugins" "$tmp/out"
+elif grep -q '(install dir' "$tmp/out"; then
+	ok "the installed govmap searches only the install directory"
+else
+	not_ok "govmap plugins lists no install directory" "$tmp/out"
+fi
+rmdir "$root/usr/bin/plugins"
+
 # 3. the template, out of tree
 export PKG_CONFIG_PATH="$root/usr/lib/pkgconfig"
 export PKG_CONFIG_SYSROOT_DIR="$root"

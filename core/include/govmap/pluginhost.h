@@ -7,7 +7,8 @@
  * it.  Discovery looks in, in order: the directories added with
  * govmap_plugins_add_dir() (the CLI's --plugin-path), each directory of
  * $GOVMAP_PLUGIN_PATH (colon-separated), the build tree (the running
- * binary's directory + "/plugins") and the install directory
+ * binary's directory + "/plugins", when the build's libgovmap.a is beside
+ * the binary: an installed govmap has none) and the install directory
  * (GOVMAP_PLUGIN_DIR, default /usr/local/lib/govmap/plugins).  Every
  * `<name>.so` found is loaded once: a file name found again in a later
  * directory is shadowed, as on $PATH, and not opened.
