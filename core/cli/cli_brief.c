@@ -423,6 +423,12 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 		govmap_money_format(exp, sizeof exp, sc->exposure);
 		snprintf(buf, sizeof buf, "%zu. %s", k + 1, name_of(reg, i));
 		const govmap_finding *f = top_finding(s->findings, i);
+		/* its message with the bodies it names by id as names */
+		char *fmsg = f ? govmap_msg_names(reg, f->msg) : NULL;
+		if (f && !fmsg) {
+			nomem = 1;
+			break;
+		}
 		nomem |= add(b, BRIEF_ITEM, buf, NULL,
 			     "accountability %s (%s), deficit %.2f. Why: %s. "
 			     "Public money: %s; %s%s.%s%s",
@@ -430,7 +436,8 @@ int cli_brief_build(cli_brief *b, const cli_session *s, const char *region,
 			     sc->money >= 0 ? "exposure (deficit x money) "
 					    : "exposure not known",
 			     sc->money >= 0 ? exp : "",
-			     f ? " Finding: " : "", f ? f->msg : "") < 0;
+			     f ? " Finding: " : "", f ? fmsg : "") < 0;
+		free(fmsg);
 		/* its first source: the rest are on its page and in explain */
 		if (e->nsources)
 			nomem |= add(b, BRIEF_NOTE, NULL, e->sources[0].url,

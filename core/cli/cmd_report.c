@@ -40,8 +40,11 @@ static void usage(FILE *f)
 	      "from coverage\n"
 	      "findings (gaps in the registry) and data findings, with the "
 	      "suppressed\n"
-	      "ones and their reasons. The text fits a terminal 80 columns "
-	      "wide.\n"
+	      "ones and their reasons. A finding's message names bodies by "
+	      "name where\n"
+	      "the rule wrote their ids (JSON keeps the ids). The text fits "
+	      "a terminal\n"
+	      "80 columns wide.\n"
 	      "\n"
 	      "  --region R   only region R and below (e.g. "
 	      "england/greater-manchester,\n"
@@ -168,6 +171,17 @@ static void md_row(size_t k, const govmap_entity *e, const govmap_score *sc,
 	printf(" | %.3f", sc->D);
 }
 
+/* A finding's message as a reader wants it: each body or board it names
+ * by id written as its name (govmap_msg_names), for text and Markdown
+ * (JSON keeps the message as the rule wrote it).  Not escaped: the
+ * caller escapes it.  malloc'd, the caller frees; out of memory, the
+ * message as it is, a copy or NULL. */
+static char *msg_names(const cli_session *s, const govmap_finding *f)
+{
+	char *m = govmap_msg_names(s->reg, f->msg);
+	return m ? m : strdup(f->msg ? f->msg : "");
+}
+
 /* Unsuppressed findings of one category, grouped by region and rule;
  * returns how many were printed. */
 static size_t text_findings(const cli_session *s, const govmap_report *rep,
@@ -206,14 +220,17 @@ static size_t text_findings(const cli_session *s, const govmap_report *rep,
 			}
 			lastrule = f->rule;
 		}
+		char *m = msg_names(s, f);
+		const char *msg = m ? m : f->msg;
 		if (md) {
 			printf("- %s: ", govmap_severity_name(f->sev));
-			cli_md_text(stdout, f->msg);
+			cli_md_text(stdout, msg);
 			putchar('\n');
 		} else {
 			wrapf("      ", 8, "%s: %s",
-			      govmap_severity_name(f->sev), f->msg);
+			      govmap_severity_name(f->sev), msg);
 		}
+		free(m);
 		shown++;
 	}
 	if (!shown)
@@ -894,20 +911,23 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 				const char *on = f->entity >= 0
 					? govmap_registry_at(s.reg, (size_t)f->entity)->id
 					: "-";
+				char *m = msg_names(&s, f);
+				const char *msg = m ? m : f->msg;
 				if (md) {
 					printf("- `%s` on ", f->rule);
 					cli_md_text(stdout, on);
 					printf(": ");
-					cli_md_text(stdout, f->msg);
+					cli_md_text(stdout, msg);
 					printf(". Reason: ");
 					cli_md_text(stdout, f->suppressed);
 					putchar('\n');
 				} else {
 					wrapf("    ", 6, "[%s] %s: %s", f->rule,
-					      on, f->msg);
+					      on, msg);
 					wrapf("      ", 8, "reason: %s",
 					      f->suppressed);
 				}
+				free(m);
 			}
 		}
 		if (!nsup)

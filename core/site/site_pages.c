@@ -239,58 +239,27 @@ void site_link_rule_title(site_buf *b, const site_ctx *c, const char *root,
 	sb_put(b, "</a>");
 }
 
-static int id_char(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
-}
-
 void site_msg(site_buf *b, const site_ctx *c, const char *root,
 	      const char *msg)
 {
 	/* a rule's message names entities by id ("ICB 'x-icb' spans ..."):
-	 * each id of a body or board becomes its name, linked, and loses
-	 * its quotes; the rest is escaped as it is */
-	const char *p = msg, *done = msg;
-	while (p && *p) {
-		if (!id_char(*p) || (p > msg && id_char(p[-1]))) {
-			p++;
+	 * each id of a body or board (govmap_msg_next) becomes its name,
+	 * linked, and loses its quotes; the rest is escaped as it is */
+	const char *cur = msg;
+	govmap_msg_span sp;
+	while (govmap_msg_next(c->s->reg, &cur, &sp)) {
+		if (sp.entity >= 0) {
+			site_link_body(b, c, root, sp.entity);
 			continue;
 		}
-		const char *q = p;
-		while (id_char(*q))
-			q++;
-		/* an id has a hyphen, never at either end */
-		size_t n = (size_t)(q - p);
-		char id[160];
-		int32_t i = -1;
-		if (n < sizeof id && memchr(p, '-', n) && p[0] != '-' &&
-		    q[-1] != '-' && !(*q >= 'A' && *q <= 'Z')) {
-			memcpy(id, p, n);
-			id[n] = '\0';
-			i = govmap_registry_index(c->s->reg, id);
+		char *seg = strndup(sp.text, sp.len);
+		if (!seg) {
+			b->oom = 1;
+			return;
 		}
-		const govmap_entity *e =
-			i >= 0 ? govmap_registry_at(c->s->reg, (size_t)i) : NULL;
-		if (!e || (e->kind != GOVMAP_KIND_BODY &&
-			   e->kind != GOVMAP_KIND_BOARD)) {
-			p = q;
-			continue;
-		}
-		int quoted = p > msg && p[-1] == '\'' && *q == '\'';
-		const char *from = quoted ? p - 1 : p;
-		if (from > done) {
-			char *seg = strndup(done, (size_t)(from - done));
-			if (!seg) {
-				b->oom = 1;
-				return;
-			}
-			sb_esc(b, seg);
-			free(seg);
-		}
-		site_link_body(b, c, root, i);
-		p = done = quoted ? q + 1 : q;
+		sb_esc(b, seg);
+		free(seg);
 	}
-	sb_esc(b, done);
 }
 
 /* ---- figures and tables ---- */

@@ -529,3 +529,99 @@ const char *govmap_report_weak_text(const govmap_report_totals *t,
 			t->weak, t->weak_contract_bodies,
 			t->weak_contract_money);
 }
+
+/* ---- a finding's message in names ---- */
+
+static int id_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+}
+
+/* The first body or board named by id in [from, ...) of a message, as
+ * the span it takes (the id, with its quotes when it has both); NULL
+ * when none.  `from` counts as the start of a word. */
+static const char *next_entity(const govmap_registry *reg, const char *from,
+			       size_t *len, int32_t *entity)
+{
+	for (const char *p = from; *p;) {
+		if (!id_char(*p) || (p > from && id_char(p[-1]))) {
+			p++;
+			continue;
+		}
+		const char *q = p;
+		while (id_char(*q))
+			q++;
+		/* an id has a hyphen, never at either end */
+		size_t n = (size_t)(q - p);
+		char id[160];
+		int32_t i = -1;
+		if (n < sizeof id && memchr(p, '-', n) && p[0] != '-' &&
+		    q[-1] != '-' && !(*q >= 'A' && *q <= 'Z')) {
+			memcpy(id, p, n);
+			id[n] = '\0';
+			i = govmap_registry_index(reg, id);
+		}
+		const govmap_entity *e =
+			i >= 0 ? govmap_registry_at(reg, (size_t)i) : NULL;
+		if (!e || !body_or_board(e)) {
+			p = q;
+			continue;
+		}
+		int quoted = p > from && p[-1] == '\'' && *q == '\'';
+		*len = n + (quoted ? 2 : 0);
+		*entity = i;
+		return quoted ? p - 1 : p;
+	}
+	return NULL;
+}
+
+int govmap_msg_next(const govmap_registry *reg, const char **cursor,
+		    govmap_msg_span *out)
+{
+	const char *at = *cursor;
+	if (!at || !*at)
+		return 0;
+	size_t len = 0;
+	int32_t i = -1;
+	const char *e = next_entity(reg, at, &len, &i);
+	out->text = at;
+	if (e == at) {
+		out->len = len;
+		out->entity = i;
+	} else {
+		out->len = e ? (size_t)(e - at) : strlen(at);
+		out->entity = -1;
+	}
+	*cursor = at + out->len;
+	return 1;
+}
+
+char *govmap_msg_names(const govmap_registry *reg, const char *msg)
+{
+	if (!msg)
+		return NULL;
+	size_t size = 1;
+	const char *cur = msg;
+	govmap_msg_span sp;
+	while (govmap_msg_next(reg, &cur, &sp)) {
+		const govmap_entity *e =
+			sp.entity >= 0 ? govmap_registry_at(reg, (size_t)sp.entity)
+				       : NULL;
+		size += e ? strlen(e->name ? e->name : e->id) : sp.len;
+	}
+	char *out = malloc(size), *w = out;
+	if (!out)
+		return NULL;
+	cur = msg;
+	while (govmap_msg_next(reg, &cur, &sp)) {
+		const govmap_entity *e =
+			sp.entity >= 0 ? govmap_registry_at(reg, (size_t)sp.entity)
+				       : NULL;
+		const char *s = e ? (e->name ? e->name : e->id) : sp.text;
+		size_t n = e ? strlen(s) : sp.len;
+		memcpy(w, s, n);
+		w += n;
+	}
+	*w = '\0';
+	return out;
+}

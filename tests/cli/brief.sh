@@ -180,6 +180,22 @@ else
 	sed 's/^/#   /' "$tmp/err"
 fi
 
+# A finding's message names bodies by id ("ICB 'test-icb' commissions
+# for ... (council-a, council-b)"): the brief gives their names, escaped.
+pn=tests/fixtures/cli/plugin-names
+if gm -r $pn --on 2024-06-01 brief --region england/test -o "$tmp/pn.html" 2>"$tmp/err"; then
+	want='Finding: ICB NHS Test_Shire *ICB* commissions for 2 upper-tier councils&#39; areas (Council A, Council B [borough]): one NHS body'
+	if grep -qF "$want" "$tmp/pn.html"; then
+		pass "brief: a finding names bodies by name, not id"
+	else
+		fail "brief: a finding names bodies by name, not id"
+		grep -o 'Finding: [^<]*' "$tmp/pn.html" | sed 's/^/#   /'
+	fi
+else
+	fail "brief: plugin-names brief exits 0"
+	sed 's/^/#   /' "$tmp/err"
+fi
+
 # -o onto a symbolic link: refused, the link left alone
 echo keep >"$tmp/target"
 ln -s "$tmp/target" "$tmp/link.pdf"

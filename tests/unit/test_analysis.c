@@ -2281,6 +2281,94 @@ START_TEST(contracts_rules)
 }
 END_TEST
 
+/* A rule's message names entities by id; govmap_msg_next splits it into
+ * text and the bodies and boards it names (with their quotes), and
+ * govmap_msg_names writes them as names.  Ids of links, unknown ids,
+ * parts of longer words and ids running on into a capital stay text. */
+START_TEST(report_msg_names)
+{
+	const char *yaml =
+		"kind: body\nid: test-icb\nname: NHS Test ICB\ntype: icb\n"
+		"region: england/testshire\n" SRC
+		"---\nkind: body\nid: test-council\nname: Test Council (test-icb)\n"
+		"type: local-authority\nregion: england/testshire\n" SRC
+		"---\nkind: board\nid: test-icb-board\nname: The Board\n"
+		"of: test-icb\n" SRC
+		"---\nkind: link\nid: test-icb-link\nfrom: test-icb\n"
+		"to: test-council\ntype: scrutinised-by\nbasis: statute\n"
+		"powers: [inform]\n" SRC;
+	govmap_diags d = {0};
+	int rc;
+	govmap_registry *reg = th_load_files(NULL, NULL, &d, &rc, "a.yaml",
+					     yaml, NULL);
+	ck_assert_msg(reg && rc == GOVMAP_OK, "rc %d%s", rc, th_dump(&d));
+	int32_t icb = govmap_registry_index(reg, "test-icb");
+	int32_t board = govmap_registry_index(reg, "test-icb-board");
+	ck_assert_int_ge(icb, 0);
+	ck_assert_int_ge(board, 0);
+
+	/* the pieces: text, a quoted body (quotes in its span), text, an
+	 * unquoted board, text to the end */
+	const char *msg = "ICB 'test-icb' has test-icb-board, see 'test-icb-link'";
+	const char *cur = msg;
+	govmap_msg_span sp;
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 1);
+	ck_assert_int_eq(sp.entity, -1);
+	ck_assert_uint_eq(sp.len, 4);
+	ck_assert(sp.text == msg);
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 1);
+	ck_assert_int_eq(sp.entity, icb);
+	ck_assert_uint_eq(sp.len, strlen("'test-icb'"));
+	ck_assert(sp.text == msg + 4);
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 1);
+	ck_assert_int_eq(sp.entity, -1);
+	ck_assert_uint_eq(sp.len, strlen(" has "));
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 1);
+	ck_assert_int_eq(sp.entity, board);
+	ck_assert_uint_eq(sp.len, strlen("test-icb-board"));
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 1);
+	ck_assert_int_eq(sp.entity, -1);
+	ck_assert_str_eq(sp.text, ", see 'test-icb-link'");
+	ck_assert_uint_eq(sp.len, strlen(sp.text));
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 0);
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 0);
+
+	char *m = govmap_msg_names(reg, msg);
+	ck_assert_str_eq(m, "ICB NHS Test ICB has The Board, see "
+			    "'test-icb-link'");
+	free(m);
+	/* a message that starts with an id; one quote only keeps it; a
+	 * name holding an id is not read again */
+	m = govmap_msg_names(reg, "test-council: 'test-icb, test-icb'");
+	ck_assert_str_eq(m, "Test Council (test-icb): 'NHS Test ICB, NHS "
+			    "Test ICB'");
+	free(m);
+	/* not ids: unknown, inside a longer word, running on into a
+	 * capital or a hyphen, a hyphen at either end */
+	const char *plain = "no-such-body xtest-icb test-icbX test-icb- "
+			    "-test-icb Test-icb";
+	m = govmap_msg_names(reg, plain);
+	ck_assert_str_eq(m, "no-such-body xtest-icb test-icbX test-icb- "
+			    "-test-icb Test-icb");
+	free(m);
+	cur = plain;
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 1);
+	ck_assert_int_eq(sp.entity, -1);
+	ck_assert_uint_eq(sp.len, strlen(plain));
+	/* empty and NULL messages: no pieces */
+	m = govmap_msg_names(reg, "");
+	ck_assert_str_eq(m, "");
+	free(m);
+	ck_assert_ptr_null(govmap_msg_names(reg, NULL));
+	cur = NULL;
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 0);
+	cur = "";
+	ck_assert_int_eq(govmap_msg_next(reg, &cur, &sp), 0);
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
 Suite *analysis_suite(void)
 {
 	Suite *s = suite_create("analysis");
@@ -2326,6 +2414,7 @@ Suite *analysis_suite(void)
 	th_add_tmp_fixtures(tc);
 	tcase_add_test(tc, rules_each_once);
 	tcase_add_test(tc, rules_stale_boundary);
+	tcase_add_test(tc, report_msg_names);
 	tcase_add_test(tc, rules_none_fire);
 	tcase_add_test(tc, rules_sock_puppet_variants);
 	tcase_add_test(tc, rules_statutory_and_scrutiny_variants);

@@ -197,6 +197,49 @@ const char *govmap_report_years_text(const govmap_report_totals *t,
 const char *govmap_report_weak_text(const govmap_report_totals *t,
 				    char *buf, size_t size);
 
+/*
+ * A finding's message in names.  A rule's message names entities by id
+ * ("ICB 'x-icb' spans 3 regions"); a reader wants names.  The message
+ * is read as a run of pieces: plain text, and each word shaped like an
+ * id (lower-case letters, digits and hyphens, with a hyphen, never at
+ * either end, not running on into a capital) that is the id of a body
+ * or board in the registry, together with the single quotes around it
+ * when it has both.  A front end writes the text as it is (escaped for
+ * its format) and each entity as its name (`govmap report` in text and
+ * Markdown, the brief and the site; machine formats keep the message
+ * as the rule wrote it, ids and all).
+ */
+
+/** One piece of a message. */
+typedef struct {
+	const char *text; /**< into the message (borrowed from it, not
+			       NUL-terminated): the piece's bytes; for an
+			       entity, its id with the quotes around it */
+	size_t len;       /**< bytes at text, never 0 */
+	int32_t entity;   /**< -1: plain text; else the index of the body
+			       or board (govmap_registry_at()) */
+} govmap_msg_span;
+
+/**
+ * The next piece of a message: start with *cursor at the message (NULL
+ * is an empty message); each call fills `out` and moves *cursor past
+ * it.  Allocates nothing; the spans point into the message, which must
+ * outlive them.
+ * @return 1 with a piece in `out`, 0 at the end of the message.
+ */
+int govmap_msg_next(const govmap_registry *reg, const char **cursor,
+		    govmap_msg_span *out);
+
+/**
+ * The message with each body or board named by id written as its name
+ * (its id when it has none) and the quotes around it dropped: "ICB
+ * 'x-icb' spans" -> "ICB NHS X Integrated Care Board spans".  Not
+ * escaped: the caller escapes it for where it goes.
+ * @return malloc'd, NUL-terminated, the caller frees it; NULL when out of
+ * memory (or msg is NULL).
+ */
+char *govmap_msg_names(const govmap_registry *reg, const char *msg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -74,7 +74,7 @@ Key: A, a body's accountability to voters, runs from 0 (no chain to voters) to 1
 
 **core/stale-source** (basis: registry convention: sources carry an accessed date)
 
-- info: the newest source of 'test-department' was checked on 2021-03-01, over two years ago: check it is still right
+- info: the newest source of Test Department was checked on 2021-03-01, over two years ago: check it is still right
 
 ### england/testshire
 
