@@ -120,6 +120,18 @@ int cli_print_unread(cli_unread *seen, const govmap_diags *d,
 	return rc;
 }
 
+void cli_warn_unread(const govmap_cli *cli, const cli_session *a,
+		     const cli_session *b)
+{
+	cli_unread seen = {0};
+	/* out of memory: a warning may come twice, never lost */
+	(void)cli_print_unread(&seen, a->diags, a->src, NULL, cli->color);
+	if (b)
+		(void)cli_print_unread(&seen, b->diags, b->src, NULL,
+				       cli->color);
+	cli_unread_free(&seen);
+}
+
 void cli_unread_free(cli_unread *seen)
 {
 	for (size_t k = 0; k < seen->n; k++)

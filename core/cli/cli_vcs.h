@@ -38,6 +38,12 @@ typedef struct {
 } cli_unread;
 int cli_print_unread(cli_unread *seen, const govmap_diags *d,
 		     const govmap_src *src, const govmap_commit *c, int color);
+/* cli_print_unread of the sessions a command opened (b may be NULL:
+ * one session), once per file: report, map and explain print no other
+ * diagnostics of a registry that loads, yet a `.yml` file they did not
+ * read must be said, as check says it.  Standard error only. */
+void cli_warn_unread(const govmap_cli *cli, const cli_session *a,
+		     const cli_session *b);
 void cli_unread_free(cli_unread *seen);
 
 /* `check --changed-since REV`: print on f the files that differ between

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_vcs.h"
 
 static void usage(FILE *f)
 {
@@ -228,6 +229,7 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
 		return rc;
+	cli_warn_unread(cli, &s, NULL); /* a .yml file not read */
 	int32_t i = -1;
 	rc = cli_resolve(s.reg, "explain", id, &i);
 	const govmap_entity *e = i >= 0 ? govmap_registry_at(s.reg, (size_t)i)

@@ -407,6 +407,9 @@ again:
 	} else {
 		rc = cli_open(cli, &s);
 	}
+	if (rc == EXIT_OK) /* a .yml file not read, either side once */
+		cli_warn_unread(cli, diff_from ? &old : &s,
+				diff_from ? &s : NULL);
 	/* a focus by id, name or code; a region by its path, or a last
 	 * part only one region has, as brief takes it (a region no entity
 	 * has lists the near misses: it read as "nothing in force in region

@@ -510,6 +510,7 @@ int cmd_report(govmap_cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
 		return rc;
+	cli_warn_unread(cli, &s, NULL); /* a .yml file not read */
 	/* a region no entity has: its near misses; a last part or name only
 	 * one region has is taken (as map and brief do) */
 	char *rgn = NULL;
