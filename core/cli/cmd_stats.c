@@ -122,6 +122,26 @@ static int by_age(const void *a, const void *b, void *ctx)
 	return strcmp(x->id, y->id);
 }
 
+/* The key column of a text table: as wide as the table's longest key, so
+ * that the counts line up however long a region path is (the registry's
+ * run to 79 characters), at most KEY_COLS_MAX: a longer key runs on past
+ * the column.  Either way a row is three fields apart by spaces (the
+ * key, in force, all), which scripts read with awk (tests/registry).
+ * Keys are type ids and region paths, which the schema keeps to
+ * lower-case letters, digits, '-' and '/': nothing to escape. */
+#define KEY_COLS_MAX 100
+
+static int key_cols(const counts *c)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		size_t l = strlen(c->v[i].key);
+		if (l > w)
+			w = l;
+	}
+	return (int)(w < KEY_COLS_MAX ? w : KEY_COLS_MAX);
+}
+
 static void print_counts(const char *title, counts *c, int json, int *first)
 {
 	govmap_sort(c->v, c->n, sizeof(*c->v), by_key, NULL);
@@ -138,8 +158,9 @@ static void print_counts(const char *title, counts *c, int json, int *first)
 		return;
 	}
 	printf("\n%s (in force / all)\n", title);
+	int w = key_cols(c);
 	for (size_t i = 0; i < c->n; i++)
-		printf("  %-60s %6zu %6zu\n", c->v[i].key, c->v[i].active,
+		printf("  %-*s %6zu %6zu\n", w, c->v[i].key, c->v[i].active,
 		       c->v[i].all);
 }
 

@@ -13,31 +13,31 @@ stats (issue 17): from the bound on the membership and council of governors are 
 -  public money: 0 entities with a money series, 0 of them with a figure for 2023/24 (the financial year of 2024-03-31)
 +  public money: 0 entities with a money series, 0 of them with a figure for 2024/25 (the financial year of 2024-04-01)
 @@ -7,2 +7,2 @@
--  board                                                             0      1
--  body                                                              3      4
-+  board                                                             1      1
-+  body                                                              4      4
+-  board      0      1
+-  body       3      4
++  board      1      1
++  body       4      4
 @@ -13 +13 @@
--  council-of-governors                                              0      1
-+  council-of-governors                                              1      1
+-  council-of-governors      0      1
++  council-of-governors      1      1
 @@ -17 +17 @@
--  membership                                                        0      1
-+  membership                                                        1      1
+-  membership                0      1
++  membership                1      1
 @@ -21 +21 @@
--  england/testshire                                                 3      4
-+  england/testshire                                                 4      4
+-  england/testshire      3      4
++  england/testshire      4      4
 @@ -24 +24 @@
--  england/testshire: council-of-governors                           0      1
-+  england/testshire: council-of-governors                           1      1
+-  england/testshire: council-of-governors      0      1
++  england/testshire: council-of-governors      1      1
 @@ -27 +27 @@
--  england/testshire: membership                                     0      1
-+  england/testshire: membership                                     1      1
+-  england/testshire: membership                0      1
++  england/testshire: membership                1      1
 @@ -29 +29 @@
--  england: council-of-governors                                     0      1
-+  england: council-of-governors                                     1      1
+-  england: council-of-governors                0      1
++  england: council-of-governors                1      1
 @@ -32 +32 @@
--  england: membership                                               0      1
-+  england: membership                                               1      1
+-  england: membership                          0      1
++  england: membership                          1      1
 @@ -46,0 +47 @@
 +  membership: 0 of 1
 --- stderr

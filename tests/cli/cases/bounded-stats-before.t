@@ -10,33 +10,33 @@ test-bounded (working tree): 7 entities, in force on 2024-03-31 as counted below
   public money: 0 entities with a money series, 0 of them with a figure for 2023/24 (the financial year of 2024-03-31)
 
 Kinds (in force / all)
-  board                                                             0      1
-  body                                                              3      4
-  link                                                              2      2
+  board      0      1
+  body       3      4
+  link       2      2
 
 Types (in force / all)
-  accountable-to                                                    1      1
-  council-of-governors                                              0      1
-  elected-by                                                        1      1
-  electorate                                                        1      1
-  local-authority                                                   1      1
-  membership                                                        0      1
-  nhs-trust                                                         1      1
+  accountable-to            1      1
+  council-of-governors      0      1
+  elected-by                1      1
+  electorate                1      1
+  local-authority           1      1
+  membership                0      1
+  nhs-trust                 1      1
 
 Regions (in force / all)
-  england/testshire                                                 3      4
+  england/testshire      3      4
 
 Types by area (the first two levels of the region) (in force / all)
-  england/testshire: council-of-governors                           0      1
-  england/testshire: electorate                                     1      1
-  england/testshire: local-authority                                1      1
-  england/testshire: membership                                     0      1
-  england/testshire: nhs-trust                                      1      1
-  england: council-of-governors                                     0      1
-  england: electorate                                               1      1
-  england: local-authority                                          1      1
-  england: membership                                               0      1
-  england: nhs-trust                                                1      1
+  england/testshire: council-of-governors      0      1
+  england/testshire: electorate                1      1
+  england/testshire: local-authority           1      1
+  england/testshire: membership                0      1
+  england/testshire: nhs-trust                 1      1
+  england: council-of-governors                0      1
+  england: electorate                          1      1
+  england: local-authority                     1      1
+  england: membership                          0      1
+  england: nhs-trust                           1      1
 
 Providers and contracts
   NHS trusts and foundation trusts in force: 1 (1 nhs-trust, 0 foundation-trust)

@@ -10,26 +10,26 @@ test-money-year (working tree): 5 entities, in force on 2024-01-15 as counted be
   public money: 2 entities with a money series, 1 of them with a figure for 2023/24 (the financial year of 2024-01-15)
 
 Kinds (in force / all)
-  body                                                              3      3
-  link                                                              2      2
+  body      3      3
+  link      2      2
 
 Types (in force / all)
-  elected-by                                                        1      1
-  electorate                                                        1      1
-  local-authority                                                   1      1
-  nhs-trust                                                         1      1
-  scrutinised-by                                                    1      1
+  elected-by           1      1
+  electorate           1      1
+  local-authority      1      1
+  nhs-trust            1      1
+  scrutinised-by       1      1
 
 Regions (in force / all)
-  england/testshire                                                 3      3
+  england/testshire      3      3
 
 Types by area (the first two levels of the region) (in force / all)
-  england/testshire: electorate                                     1      1
-  england/testshire: local-authority                                1      1
-  england/testshire: nhs-trust                                      1      1
-  england: electorate                                               1      1
-  england: local-authority                                          1      1
-  england: nhs-trust                                                1      1
+  england/testshire: electorate           1      1
+  england/testshire: local-authority      1      1
+  england/testshire: nhs-trust            1      1
+  england: electorate                     1      1
+  england: local-authority                1      1
+  england: nhs-trust                      1      1
 
 Providers and contracts
   NHS trusts and foundation trusts in force: 1 (1 nhs-trust, 0 foundation-trust)

@@ -10,28 +10,28 @@ test-supply (working tree): 12 entities, in force on 2024-06-01 as counted below
   public money: 3 entities with a money series, 3 of them with a figure for 2024/25 (the financial year of 2024-06-01)
 
 Kinds (in force / all)
-  body                                                              5      6
-  contract                                                          4      4
-  link                                                              1      2
+  body          5      6
+  contract      4      4
+  link          1      2
 
 Types (in force / all)
-  commissioned-by                                                   1      2
-  company                                                           2      2
-  foundation-trust                                                  1      1
-  government-department                                             1      1
-  nhs-trust                                                         1      2
+  commissioned-by            1      2
+  company                    2      2
+  foundation-trust           1      1
+  government-department      1      1
+  nhs-trust                  1      2
 
 Regions (in force / all)
-  england                                                           3      3
-  england/testshire                                                 2      3
+  england                3      3
+  england/testshire      2      3
 
 Types by area (the first two levels of the region) (in force / all)
-  england/testshire: foundation-trust                               1      1
-  england/testshire: nhs-trust                                      1      2
-  england: company                                                  2      2
-  england: foundation-trust                                         1      1
-  england: government-department                                    1      1
-  england: nhs-trust                                                1      2
+  england/testshire: foundation-trust      1      1
+  england/testshire: nhs-trust             1      2
+  england: company                         2      2
+  england: foundation-trust                1      1
+  england: government-department           1      1
+  england: nhs-trust                       1      2
 
 Providers and contracts
   NHS trusts and foundation trusts in force: 2 (1 nhs-trust, 1 foundation-trust)

@@ -10,37 +10,37 @@ test-minimal (working tree): 10 entities, in force on 2024-06-01 as counted belo
   public money: 2 entities with a money series, 2 of them with a figure for 2024/25 (the financial year of 2024-06-01)
 
 Kinds (in force / all)
-  board                                                             1      1
-  body                                                              5      5
-  contract                                                          1      1
-  link                                                              2      3
+  board         1      1
+  body          5      5
+  contract      1      1
+  link          2      3
 
 Types (in force / all)
-  committee                                                         1      1
-  elected-by                                                        1      1
-  electorate                                                        1      1
-  government-department                                             1      1
-  local-authority                                                   1      1
-  nhs-trust                                                         1      1
-  parliament                                                        1      1
-  reports-to                                                        1      1
-  scrutinised-by                                                    0      1
+  committee                  1      1
+  elected-by                 1      1
+  electorate                 1      1
+  government-department      1      1
+  local-authority            1      1
+  nhs-trust                  1      1
+  parliament                 1      1
+  reports-to                 1      1
+  scrutinised-by             0      1
 
 Regions (in force / all)
-  england                                                           2      2
-  england/testshire                                                 3      3
+  england                2      2
+  england/testshire      3      3
 
 Types by area (the first two levels of the region) (in force / all)
-  england/testshire: committee                                      1      1
-  england/testshire: electorate                                     1      1
-  england/testshire: local-authority                                1      1
-  england/testshire: nhs-trust                                      1      1
-  england: committee                                                1      1
-  england: electorate                                               1      1
-  england: government-department                                    1      1
-  england: local-authority                                          1      1
-  england: nhs-trust                                                1      1
-  england: parliament                                               1      1
+  england/testshire: committee            1      1
+  england/testshire: electorate           1      1
+  england/testshire: local-authority      1      1
+  england/testshire: nhs-trust            1      1
+  england: committee                      1      1
+  england: electorate                     1      1
+  england: government-department          1      1
+  england: local-authority                1      1
+  england: nhs-trust                      1      1
+  england: parliament                     1      1
 
 Providers and contracts
   NHS trusts and foundation trusts in force: 1 (1 nhs-trust, 0 foundation-trust)
