@@ -123,13 +123,13 @@ static int by_age(const void *a, const void *b, void *ctx)
 }
 
 /* The key column of a text table: as wide as the table's longest key, so
- * that the counts line up however long a region path is (the registry's
- * run to 79 characters), at most KEY_COLS_MAX: a longer key runs on past
- * the column.  Either way a row is three fields apart by spaces (the
+ * that the counts line up, at most KEY_COLS_MAX, so that a row fits 80
+ * columns (2 + 64 + 2 x 7): a longer key (six of the registry's region
+ * paths, up to 79 characters) runs on past the column.  Either way a row is three fields apart by spaces (the
  * key, in force, all), which scripts read with awk (tests/registry).
  * Keys are type ids and region paths, which the schema keeps to
  * lower-case letters, digits, '-' and '/': nothing to escape. */
-#define KEY_COLS_MAX 100
+#define KEY_COLS_MAX 64
 
 static int key_cols(const counts *c)
 {
