@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -351,8 +352,11 @@ int cmd_explain(govmap_cli *cli, int argc, char **argv)
 		if (f->entity != i)
 			continue;
 		nf++;
+		/* the bodies it names by id, by name (as report does) */
+		char *msg = govmap_msg_names(s.reg, f->msg);
 		printf("  %s [%s] %s\n", govmap_severity_name(f->sev), f->rule,
-		       f->msg);
+		       msg ? msg : f->msg);
+		free(msg);
 		if (f->basis)
 			printf("      basis: %s\n", f->basis);
 		if (f->suppressed)
