@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "cli_brief.h"
+#include "cli_vcs.h"
 
 static void usage(FILE *f)
 {
@@ -107,6 +108,7 @@ int cmd_brief(govmap_cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
 		return rc;
+	cli_warn_unread(cli, &s, NULL); /* a .yml file not read */
 	char *r = NULL;
 	rc = cli_resolve_region(s.reg, "brief", region, &r);
 	if (rc != EXIT_OK) {

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_vcs.h"
 #include "govmap/export.h"
 
 static void usage(FILE *f)
@@ -176,6 +177,7 @@ int cmd_export(govmap_cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
 		return rc;
+	cli_warn_unread(cli, &s, NULL); /* a .yml file not read */
 	char generator[64];
 	snprintf(generator, sizeof generator, "govmap %s", GOVMAP_VERSION);
 	govmap_export_opts eo = {s.title, generator, s.findings};

@@ -114,6 +114,7 @@ int cli_report_since(govmap_cli *cli, govmap_date since, const char *region,
 	int rc = cli_open(cli, &now);
 	if (rc != EXIT_OK)
 		return rc;
+	cli_warn_unread(cli, &now, NULL); /* a .yml file not read */
 	/* the region as report takes it: a path, or a last part or name
 	 * only one region has ("greater manchester"); a region no entity
 	 * has is refused with its near misses.  Taken as given, a name

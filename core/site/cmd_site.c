@@ -27,6 +27,7 @@
 
 #include "govmap/pluginhost.h"
 #include "site.h"
+#include "cli_vcs.h"
 
 #define MARKER ".govmap-site"
 
@@ -679,6 +680,7 @@ int cmd_site(govmap_cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, &s);
 	if (rc != EXIT_OK)
 		return rc;
+	cli_warn_unread(cli, &s, NULL); /* a .yml file not read */
 	if (prepare_dir(dir, cli->registry) < 0) {
 		cli_close(&s);
 		return EXIT_USAGE;

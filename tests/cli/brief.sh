@@ -196,6 +196,16 @@ else
 	sed 's/^/#   /' "$tmp/err"
 fi
 
+# a registry file not read (a .yml file): warned of, as check does
+if gm -r tests/fixtures/cli/yml --on 2024-06-01 brief --region england \
+	-o "$tmp/yml.html" 2>"$tmp/err" &&
+	grep -qxF "tests/fixtures/cli/yml/bodies/test-trust.yml: warning: not read: only files ending in '.yaml' are registry data; rename it to end in '.yaml'" "$tmp/err"; then
+	pass "brief warns of a .yml file it did not read"
+else
+	fail "brief warns of a .yml file it did not read"
+	sed 's/^/#   /' "$tmp/err"
+fi
+
 # -o onto a symbolic link: refused, the link left alone
 echo keep >"$tmp/target"
 ln -s "$tmp/target" "$tmp/link.pdf"

@@ -148,6 +148,12 @@ case $titles in
 esac
 EOF
 )" "$BIN" "$tmp" "$top"
+check "a registry file not read (a .yml file) is warned of, as check does" sh -c "$(cat <<'EOF'
+set -e
+"$0" -r "$2/tests/fixtures/cli/yml" --on 2024-06-01 site --history 0 -o "$1/yml" >/dev/null 2>"$1/yml.err"
+grep -qF "tests/fixtures/cli/yml/bodies/test-trust.yml: warning: not read: only files ending in '.yaml' are registry data; rename it to end in '.yaml'" "$1/yml.err"
+EOF
+)" "$BIN" "$tmp" "$top"
 check "then and now: a map too small to print from the browser links its own PDF, of its own date" sh -c "$(cat <<'EOF'
 set -e
 "$0" -r "$2/tests/fixtures/site" --on 2025-01-01 site --since 2019-01-01 -o "$1/since-pdf" >/dev/null
