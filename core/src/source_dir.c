@@ -173,10 +173,11 @@ static int walk(govmap_src *src, dir_impl *d, const char *rel,
 			govmap__src_note(diags, src, relp, GOVMAP_SEV_WARNING, "skip-symlink", "symbolic link skipped (the registry is read from regular files only)");
 		} else if (!govmap__segment_safe(name, strlen(name))) {
 			/* the Git source's rule: a directory or YAML file
-			 * whose name holds a newline, ':', a space, an
+			 * (or a .yml file, meant to be one) whose name holds a newline, ':', a space, an
 			 * escape or a bidi control (which could forge
 			 * file:line:col lines) is not read */
-			if (S_ISDIR(st.st_mode) || govmap__is_yaml(name))
+			if (S_ISDIR(st.st_mode) || govmap__is_yaml(name) ||
+			    govmap__is_yml(name))
 				unsafe_name(src, rel, name, diags);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (depth + 1 > src->lim.max_tree_depth) {

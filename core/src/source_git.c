@@ -163,10 +163,12 @@ static int walk(govmap_src *src, const govmap__folder *f, size_t rel,
 			rc = GOVMAP_ELIMIT;
 			break;
 		}
-		/* warned of when it would be read (a tree, a YAML file), as
-		 * the directory source does */
+		/* warned of when it would be read (a tree, a YAML file) or
+		 * was meant to be (a .yml file), as the directory source
+		 * does */
 		if (!x->safe && (name[0] != '.' || mode != GIT_FILEMODE_BLOB) &&
-		    (mode == GIT_FILEMODE_TREE || x->yaml)) {
+		    (mode == GIT_FILEMODE_TREE || x->yaml ||
+		     govmap__is_yml(name))) {
 			/* "HEAD:'..'", "HEAD:reg/sub/'..'" */
 			g->path[rel] = '\0';
 			char *dir = govmap__src_display(src, g->path);
