@@ -72,6 +72,13 @@ int cli_date_arg(govmap_date *out, const char *opt, const char *arg);
 /* cli_lookup.c: the edit distance of two short strings (99 when either
  * is longer than 60 bytes), for near misses. */
 size_t cli_distance(const char *a, const char *b);
+/* cli_lookup.c: of the n candidates at(ctx, 0..n-1) (NULL ones skipped),
+ * the index of the one nearest `word` by cli_distance, at most maxd
+ * away, the first among equals (so `word` itself when it is one); -1
+ * when none is that near.  *dist (may be NULL) gets its distance. */
+long cli_nearest(const char *word, size_t n,
+		 const char *(*at)(const void *ctx, size_t i),
+		 const void *ctx, size_t maxd, size_t *dist);
 
 /* cli_lookup.c: the body or board that `what` (an id, name, ONS or ODS
  * code, or short name) names, in *index; EXIT_OK, or EXIT_USAGE after

@@ -123,6 +123,25 @@ size_t cli_distance(const char *a, const char *b)
 	return d[n][m];
 }
 
+long cli_nearest(const char *word, size_t n,
+		 const char *(*at)(const void *ctx, size_t i),
+		 const void *ctx, size_t maxd, size_t *dist)
+{
+	long near = -1;
+	size_t best = maxd + 1;
+	for (size_t i = 0; i < n && best; i++) {
+		const char *c = at(ctx, i);
+		size_t d = c ? cli_distance(word, c) : best;
+		if (d < best) {
+			best = d;
+			near = (long)i;
+		}
+	}
+	if (dist)
+		*dist = best;
+	return near;
+}
+
 static const char *last_part(const char *r)
 {
 	const char *p = strrchr(r, '/');

@@ -111,8 +111,9 @@ int cli_print_unread(cli_unread *seen, const govmap_diags *d,
 		    g->file[idn] == ':')
 			file = cli_asprintf("%s%s", c->short_id, g->file + idn);
 		govmap_diags one = {0};
-		govmap_diags_add(&one, g->sev, file ? file : g->file, g->line,
-				 g->col, g->code, "%s", g->msg);
+		govmap_diag at = *g;
+		at.file = file ? file : g->file;
+		govmap_diags_push(&one, &at);
 		free(file);
 		cli_print_diags(stderr, &one, color);
 		govmap_diags_free(&one);

@@ -93,6 +93,11 @@ static void print_json(const govmap_cli *cli, const govmap_src *src,
 		cli_json_str(stdout, g->code);
 		printf(",\"message\":");
 		cli_json_str(stdout, g->msg);
+		printf(",\"ref\":");
+		if (g->ref)
+			cli_json_str(stdout, g->ref);
+		else
+			fputs("null", stdout);
 		putchar('}');
 	}
 	printf("],\"findings\":[");
@@ -136,8 +141,8 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* The ids that unknown-ref errors name ("'to' names 'ID', which does not
- * exist"), each once, with how many errors name it; at most `max`. */
+/* The ids that unknown-ref errors name (the diagnostic's `ref`), each
+ * once, with how many errors name it; at most `max`. */
 typedef struct {
 	char id[160];
 	size_t refs;
@@ -148,22 +153,18 @@ static size_t missing_ids(const govmap_diags *d, gone_id *v, size_t max)
 	size_t n = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		const govmap_diag *g = &d->v[i];
-		if (!g->code || strcmp(g->code, "unknown-ref") != 0)
+		if (!g->code || strcmp(g->code, "unknown-ref") != 0 ||
+		    !g->ref)
 			continue;
-		const char *p = strstr(g->msg, " names '");
-		const char *e = p ? strstr(p + 8, "', which does not exist")
-				  : NULL;
-		if (!e || (size_t)(e - (p + 8)) >= sizeof v->id)
+		size_t len = strlen(g->ref), k = 0;
+		if (len >= sizeof v->id)
 			continue;
-		size_t len = (size_t)(e - (p + 8)), k = 0;
-		while (k < n && (strlen(v[k].id) != len ||
-				 strncmp(v[k].id, p + 8, len) != 0))
+		while (k < n && strcmp(v[k].id, g->ref) != 0)
 			k++;
 		if (k == n) {
 			if (n == max)
 				continue;
-			memcpy(v[n].id, p + 8, len);
-			v[n].id[len] = '\0';
+			memcpy(v[n].id, g->ref, len + 1);
 			v[n++].refs = 0;
 		}
 		v[k].refs++;
@@ -306,11 +307,8 @@ int cmd_check(govmap_cli *cli, int argc, char **argv)
 			    (diags->v[i].code &&
 			     strncmp(diags->v[i].code, "skip-", 5) == 0))
 				diags->v[k++] = diags->v[i];
-			else {
-				free(diags->v[i].file);
-				free(diags->v[i].code);
-				free(diags->v[i].msg);
-			}
+			else
+				govmap_diag_clear(&diags->v[i]);
 		}
 		diags->n = k;
 	}

@@ -460,25 +460,49 @@ static char *write_skeleton(const skeleton *k, size_t *len,
 	return buf;
 }
 
+/* The candidates of cli_nearest: a kind's types, core then a plugin's;
+ * the regions of the registry's entities; the kinds. */
+typedef struct {
+	const char *const *core, *const *extra;
+	size_t ncore;
+} type_lists;
+
+static size_t list_len(const char *const *l)
+{
+	size_t n = 0;
+	while (l && l[n])
+		n++;
+	return n;
+}
+
+static const char *type_at(const void *ctx, size_t i)
+{
+	const type_lists *t = ctx;
+	return i < t->ncore ? t->core[i] : t->extra[i - t->ncore];
+}
+
+static const char *region_at(const void *ctx, size_t i)
+{
+	return govmap_registry_at(ctx, i)->region;
+}
+
+static const char *kind_at(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return govmap_kind_name((govmap_kind)i);
+}
+
 /* Is `type` one of the kind's types (core, else a plugin's)?  Else the
  * nearest, a letter or two off, in *near (NULL: none). */
 static int type_known(const char *type, const char *const *core,
 		      const char *const *extra, const char **near)
 {
-	const char *const *lists[] = {core, extra};
-	size_t best = 3;
-	*near = NULL;
-	for (size_t l = 0; l < 2; l++)
-		for (size_t t = 0; lists[l] && lists[l][t]; t++) {
-			size_t d = cli_distance(type, lists[l][t]);
-			if (d == 0)
-				return 1;
-			if (d < best) {
-				best = d;
-				*near = lists[l][t];
-			}
-		}
-	return 0;
+	type_lists t = {core, extra, list_len(core)};
+	size_t d;
+	long k = cli_nearest(type, t.ncore + list_len(extra), type_at, &t, 2,
+			     &d);
+	*near = k >= 0 && d ? type_at(&t, (size_t)k) : NULL;
+	return k >= 0 && !d;
 }
 
 /* A region no entity has, a letter or two from one that some entity has
@@ -487,21 +511,10 @@ static int type_known(const char *type, const char *const *core,
 static const char *region_mistyped(const govmap_registry *reg,
 				   const char *region)
 {
-	const char *near = NULL;
-	size_t best = 3;
-	for (size_t i = 0; i < govmap_registry_count(reg); i++) {
-		const char *r = govmap_registry_at(reg, i)->region;
-		if (!r)
-			continue;
-		size_t d = cli_distance(region, r);
-		if (d == 0)
-			return NULL;
-		if (d < best) {
-			best = d;
-			near = r;
-		}
-	}
-	return near;
+	size_t d;
+	long k = cli_nearest(region, govmap_registry_count(reg), region_at,
+			     reg, 2, &d);
+	return k >= 0 && d ? region_at(reg, (size_t)k) : NULL;
 }
 
 int cmd_new(govmap_cli *cli, int argc, char **argv)
@@ -534,17 +547,12 @@ int cmd_new(govmap_cli *cli, int argc, char **argv)
 			"an id (run 'govmap new --help')");
 		return EXIT_USAGE;
 	}
-	int kind = -1, near_kind = -1;
-	for (int i = 0; i < GOVMAP_KIND__COUNT; i++) {
-		const char *name = govmap_kind_name((govmap_kind)i);
-		if (strcmp(ops[0], name) == 0)
-			kind = i;
-		else if (cli_distance(ops[0], name) <= 2 && near_kind < 0)
-			near_kind = i;
-	}
-	if (kind < 0 && near_kind >= 0) {
+	size_t kd;
+	long kind = cli_nearest(ops[0], GOVMAP_KIND__COUNT, kind_at, NULL, 2,
+				&kd);
+	if (kind >= 0 && kd) {
 		cli_err("new: '%s' is not a kind (did you mean '%s'?)", ops[0],
-			govmap_kind_name((govmap_kind)near_kind));
+			govmap_kind_name((govmap_kind)kind));
 		return EXIT_USAGE;
 	}
 	if (kind < 0) {

@@ -1837,31 +1837,36 @@ static void sanction_findings(const govmap_analysis *an, size_t i,
 	}
 	if (!links)
 		return;
-	/* one link is "its only accountability link", never "none of its
-	 * 1 accountability link" */
+	/* what the links record, for one link or several: one link is
+	 * "its only accountability link", never "none of its 1
+	 * accountability link" */
+	char what[200];
 	if (unknown && links == 1)
-		FIND(f, "core/powers-unknown", i,
-		     "whether any forum can impose consequences on %s is not "
-		     "recorded: its only accountability link records no "
-		     "powers",
-		     e->name);
+		snprintf(what, sizeof what,
+			 "its only accountability link records no powers");
 	else if (unknown)
+		snprintf(what, sizeof what,
+			 "%zu of its %zu accountability links record%s no "
+			 "powers, and none records the power to sanction",
+			 unknown, links, unknown == 1 ? "s" : "");
+	else if (links == 1)
+		snprintf(what, sizeof what,
+			 "its only accountability link does not carry the "
+			 "power to sanction");
+	else
+		snprintf(what, sizeof what,
+			 "none of its %zu accountability links carries the "
+			 "power to sanction",
+			 links);
+	if (unknown)
 		FIND(f, "core/powers-unknown", i,
 		     "whether any forum can impose consequences on %s is not "
-		     "recorded: %zu of its %zu accountability links record%s "
-		     "no powers, and none records the power to sanction",
-		     e->name, unknown, links, unknown == 1 ? "s" : "");
-	else if (links == 1)
-		FIND(f, "core/no-sanction", i,
-		     "no forum can impose consequences on %s: its only "
-		     "accountability link does not carry the power to "
-		     "sanction",
-		     e->name);
+		     "recorded: %s",
+		     e->name, what);
 	else
 		FIND(f, "core/no-sanction", i,
-		     "no forum can impose consequences on %s: none of its %zu "
-		     "accountability links carries the power to sanction",
-		     e->name, links);
+		     "no forum can impose consequences on %s: %s", e->name,
+		     what);
 }
 
 void govmap_core_findings(const govmap_analysis *an, govmap_findings *f)

@@ -23,7 +23,8 @@ const char *govmap_severity_name(govmap_severity sev)
 
 static void diags_vadd(govmap_diags *d, govmap_severity sev, const char *file,
 		       uint32_t line, uint32_t col, const char *code,
-		       const char *fmt, va_list ap)
+		       const char *ref, const char *key, const char *fmt,
+		       va_list ap)
 {
 	size_t max = d->max ? d->max : 10000;
 	if ((unsigned)sev > GOVMAP_SEV_ERROR)
@@ -45,17 +46,18 @@ static void diags_vadd(govmap_diags *d, govmap_severity sev, const char *file,
 		d->cap = cap;
 	}
 	govmap_diag *g = &d->v[d->n];
-	char *msg = govmap__vasprintf(fmt, ap);
+	memset(g, 0, sizeof(*g));
 	g->sev = sev;
 	g->file = file ? strdup(file) : NULL;
 	g->line = line;
 	g->col = col;
 	g->code = strdup(code ? code : "");
-	g->msg = msg;
-	if (!g->msg || !g->code || (file && !g->file)) {
-		free(g->file);
-		free(g->code);
-		free(g->msg);
+	g->msg = govmap__vasprintf(fmt, ap);
+	g->ref = ref ? strdup(ref) : NULL;
+	g->key = key ? strdup(key) : NULL;
+	if (!g->msg || !g->code || (file && !g->file) || (ref && !g->ref) ||
+	    (key && !g->key)) {
+		govmap_diag_clear(g);
 		d->dropped++;
 		d->lost++;
 		return;
@@ -69,7 +71,7 @@ void govmap_diags_add(govmap_diags *d, govmap_severity sev, const char *file,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diags_vadd(d, sev, file, line, col, code, fmt, ap);
+	diags_vadd(d, sev, file, line, col, code, NULL, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -78,19 +80,44 @@ void govmap_diags_at(govmap_diags *d, govmap_severity sev, govmap_pos pos,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diags_vadd(d, sev, pos.file, pos.line, pos.col, code, fmt, ap);
+	diags_vadd(d, sev, pos.file, pos.line, pos.col, code, NULL, NULL, fmt,
+		   ap);
 	va_end(ap);
+}
+
+void govmap__diags_about(govmap_diags *d, govmap_severity sev,
+			 govmap_pos pos, const char *code, const char *ref,
+			 const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(d, sev, pos.file, pos.line, pos.col, code, ref, key, fmt,
+		   ap);
+	va_end(ap);
+}
+
+/* diags_vadd's va_list, for a copy */
+static void diags_copy(govmap_diags *d, const govmap_diag *g, ...)
+{
+	va_list ap;
+	va_start(ap, g);
+	diags_vadd(d, g->sev, g->file, g->line, g->col, g->code, g->ref,
+		   g->key, "%s", ap);
+	va_end(ap);
+}
+
+void govmap_diags_push(govmap_diags *d, const govmap_diag *g)
+{
+	if (d && g)
+		diags_copy(d, g, g->msg ? g->msg : "");
 }
 
 void govmap_diags_append(govmap_diags *d, const govmap_diags *from)
 {
 	if (!d || !from)
 		return;
-	for (size_t i = 0; i < from->n; i++) {
-		const govmap_diag *g = &from->v[i];
-		govmap_diags_add(d, g->sev, g->file, g->line, g->col, g->code,
-				 "%s", g->msg);
-	}
+	for (size_t i = 0; i < from->n; i++)
+		govmap_diags_push(d, &from->v[i]);
 	for (int sev = 0; sev < 3; sev++) {
 		/* those `from` dropped still count */
 		size_t kept = 0;
@@ -139,13 +166,22 @@ void govmap_diags_free(govmap_diags *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->n; i++) {
-		free(d->v[i].file);
-		free(d->v[i].code);
-		free(d->v[i].msg);
-	}
+	for (size_t i = 0; i < d->n; i++)
+		govmap_diag_clear(&d->v[i]);
 	free(d->v);
 	memset(d, 0, sizeof(*d));
+}
+
+void govmap_diag_clear(govmap_diag *g)
+{
+	if (!g)
+		return;
+	free(g->file);
+	free(g->code);
+	free(g->msg);
+	free(g->ref);
+	free(g->key);
+	g->file = g->code = g->msg = g->ref = g->key = NULL;
 }
 
 static int days_in_month(int y, int m)

@@ -28,7 +28,7 @@
 typedef struct {
 	govmap_severity sev;
 	uint32_t line, col;
-	char *code, *msg;
+	char *code, *msg, *ref, *key;
 } cdiag;
 
 struct govmap__cached {
@@ -593,8 +593,11 @@ int govmap__cache_use(govmap_parse_cache *c, const govmap__cached *e,
 	}
 	for (size_t i = 0; i < e->ndiags; i++) {
 		const cdiag *g = &e->diags[i];
-		govmap_diags_add(diags, g->sev, file, g->line, g->col, g->code,
-				 "%s", g->msg);
+		govmap_diag d = {.sev = g->sev, .file = (char *)file,
+				 .line = g->line, .col = g->col,
+				 .code = g->code, .msg = g->msg,
+				 .ref = g->ref, .key = g->key};
+		govmap_diags_push(diags, &d);
 	}
 	atomic_fetch_add(&c->hits, 1);
 	return 0;
@@ -649,6 +652,8 @@ void govmap__cache_put(govmap_parse_cache *c, const unsigned char id[20],
 		e->diags[i].col = g->col;
 		e->diags[i].code = str(&x, g->code);
 		e->diags[i].msg = str(&x, g->msg);
+		e->diags[i].ref = str(&x, g->ref);
+		e->diags[i].key = str(&x, g->key);
 	}
 	if (x.bad || c->n >= UINT32_MAX - 1)
 		goto done;

@@ -129,8 +129,7 @@ static void check_cut(const ynode *doc, uint32_t line, uint32_t col,
 		}
 		if (n)
 			continue;
-		govmap_diags_add(diags, g->sev, g->file, g->line, g->col,
-				 g->code, "%s", g->msg);
+		govmap_diags_push(diags, g);
 	}
 	if (tmp.lost) {
 		/* some may have been before the error: say so */
@@ -350,11 +349,8 @@ static int merge(govmap_registry *reg, load_job *j, govmap_diags *diags)
 		free(ch->buf.ents);
 		reg->arenas[reg->narenas++] = ch->arena;
 		reg->nfiles += ch->nfiles;
-		for (size_t k = 0; k < ch->diags.n; k++) {
-			govmap_diag *g = &ch->diags.v[k];
-			govmap_diags_add(diags, g->sev, g->file, g->line,
-					 g->col, g->code, "%s", g->msg);
-		}
+		for (size_t k = 0; k < ch->diags.n; k++)
+			govmap_diags_push(diags, &ch->diags.v[k]);
 		diags->dropped += ch->diags.dropped;
 		diags->lost += ch->diags.lost;
 		govmap_diags_free(&ch->diags);

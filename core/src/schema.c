@@ -136,17 +136,38 @@ static govmap_pos pos_of(const ctx *c, const ynode *n)
 
 static void verr(ctx *c, const ynode *n, const char *code, const char *fmt,
 		 ...) __attribute__((format(printf, 4, 5)));
+/* An error at n; `key`, when not NULL, is the key the value is in, for
+ * the diagnostic's `key` field (common.h). */
+static void vmsg(ctx *c, const ynode *n, const char *code, const char *key,
+		 const char *fmt, va_list ap)
+{
+	char *m = govmap__vasprintf(fmt, ap);
+	govmap__diags_about(c->diags, GOVMAP_SEV_ERROR, pos_of(c, n), code,
+			    NULL, key,
+			    "%s", m ? m : "error");
+	free(m);
+	c->errors++;
+}
+
 static void verr(ctx *c, const ynode *n, const char *code, const char *fmt,
 		 ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *m = govmap__vasprintf(fmt, ap);
+	vmsg(c, n, code, NULL, fmt, ap);
 	va_end(ap);
-	govmap_diags_add(c->diags, GOVMAP_SEV_ERROR, c->file, n->line, n->col,
-			 code, "%s", m ? m : "error");
-	free(m);
-	c->errors++;
+}
+
+static void verr_key(ctx *c, const ynode *n, const char *code,
+		     const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static void verr_key(ctx *c, const ynode *n, const char *code,
+		     const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(c, n, code, key, fmt, ap);
+	va_end(ap);
 }
 
 static const char *describe(const ynode *n)
@@ -342,22 +363,25 @@ static int conv_date(ctx *c, const ynode *n, const char *key,
 	if (govmap_date_parse(out, n->str) != GOVMAP_OK) {
 		char iso[16];
 		int meant = govmap_date_meant(iso, sizeof iso, n->str);
+		/* the key in the diagnostic's `key`: validate.c's
+		 * from_misspelt() reads it there, not in the words */
 		if (meant == GOVMAP_EINVALID)
-			verr(c, n, "date",
-			     "'%s' in '%s' is not a real calendar date "
-			     "(1800-01-01 to 2199-12-31)",
-			     govmap__quote(q, sizeof q, n->str), key);
+			verr_key(c, n, "date", key,
+				 "'%s' in '%s' is not a real calendar date "
+				 "(1800-01-01 to 2199-12-31)",
+				 govmap__quote(q, sizeof q, n->str), key);
 		else
-			verr(c, n, "date",
-			     "'%s' in '%s' is not a date: write YYYY-MM-DD%s%s%s%s",
-			     govmap__quote(q, sizeof q, n->str), key,
-			     strncmp(key, "valid.", 6) == 0
-				     ? " (or unknown, with notes saying "
-				       "what is known)"
-				     : "",
-			     meant == GOVMAP_OK ? " (did you mean " : "",
-			     meant == GOVMAP_OK ? iso : "",
-			     meant == GOVMAP_OK ? "?)" : "");
+			verr_key(c, n, "date", key,
+				 "'%s' in '%s' is not a date: write "
+				 "YYYY-MM-DD%s%s%s%s",
+				 govmap__quote(q, sizeof q, n->str), key,
+				 strncmp(key, "valid.", 6) == 0
+					 ? " (or unknown, with notes saying "
+					   "what is known)"
+					 : "",
+				 meant == GOVMAP_OK ? " (did you mean " : "",
+				 meant == GOVMAP_OK ? iso : "",
+				 meant == GOVMAP_OK ? "?)" : "");
 		return -1;
 	}
 	return 0;

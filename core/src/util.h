@@ -9,6 +9,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "govmap/common.h"
+
+/** govmap_diags_at() with the diagnostic's `ref` (the id a reference
+ * error names) and `key` (the key a value error is in), each copied,
+ * either NULL: validate.c's unknown references, schema.c's dates. */
+void govmap__diags_about(govmap_diags *d, govmap_severity sev,
+			 govmap_pos pos, const char *code, const char *ref,
+			 const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
 /** malloc'd formatted string, NULL on failure. */
 char *govmap__vasprintf(const char *fmt, va_list ap);
 char *govmap__asprintf(const char *fmt, ...)

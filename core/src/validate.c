@@ -140,31 +140,37 @@ static void resolve(vctx *v, govmap_ref *r, const char *field,
 				 (unsigned)v->unloaded_line,
 				 (unsigned)v->unloaded_col);
 		}
+		/* the id in `ref` (as in every reference error): check's
+		 * note on ids gone since HEAD reads it there, not in the
+		 * words */
 		if (near)
-			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos,
-					"unknown-ref",
-					"'%s' names '%s', which does not exist "
-					"(did you mean '%s'?)%s",
-					field, r->id, near, why);
+			govmap__diags_about(v->diags, GOVMAP_SEV_ERROR, r->pos,
+					    "unknown-ref", r->id, NULL,
+					    "'%s' names '%s', which does not "
+					    "exist (did you mean '%s'?)%s",
+					    field, r->id, near, why);
 		else
-			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos,
-					"unknown-ref",
-					"'%s' names '%s', which does not exist%s",
-					field, r->id, why);
+			govmap__diags_about(v->diags, GOVMAP_SEV_ERROR, r->pos,
+					    "unknown-ref", r->id, NULL,
+					    "'%s' names '%s', which does not "
+					    "exist%s",
+					    field, r->id, why);
 		return;
 	}
 	const govmap_entity *te = &v->reg->ents[t];
 	if (!(kinds & (1u << te->kind))) {
-		govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos, "ref-kind",
-				"'%s' must name %s, but '%s' is a %s", field,
-				kinds_text(kinds), r->id,
-				govmap_kind_name(te->kind));
+		govmap__diags_about(v->diags, GOVMAP_SEV_ERROR, r->pos,
+				    "ref-kind", r->id, NULL,
+				    "'%s' must name %s, but '%s' is a %s",
+				    field, kinds_text(kinds), r->id,
+				    govmap_kind_name(te->kind));
 		return;
 	}
 	if (te == self) {
-		govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, r->pos, "self-ref",
-				"'%s' names the entity itself ('%s')", field,
-				r->id);
+		govmap__diags_about(v->diags, GOVMAP_SEV_ERROR, r->pos,
+				    "self-ref", r->id, NULL,
+				    "'%s' names the entity itself ('%s')",
+				    field, r->id);
 		return;
 	}
 	r->target = t;
@@ -303,10 +309,11 @@ static void check_dups(vctx *v, const govmap_ref *refs, size_t n,
 		int r = govmap__strmap_put(&seen, refs[j].id, (int32_t)j,
 					   &first);
 		if (r == 1)
-			govmap_diags_at(v->diags, GOVMAP_SEV_ERROR, refs[j].pos,
-					"duplicate-ref",
-					"'%s' is listed twice in '%s'",
-					refs[j].id, field);
+			govmap__diags_about(v->diags, GOVMAP_SEV_ERROR,
+					    refs[j].pos, "duplicate-ref",
+					    refs[j].id, NULL,
+					    "'%s' is listed twice in '%s'",
+					    refs[j].id, field);
 		else if (r < 0) {
 			govmap_diags_add(v->diags, GOVMAP_SEV_ERROR, NULL, 0,
 					 0, "nomem", "out of memory");
@@ -487,7 +494,7 @@ static int from_misspelt(const vctx *v, const govmap_entity *e)
 		if (g->sev == GOVMAP_SEV_ERROR && g->code && g->file &&
 		    strcmp(g->code, "date") == 0 && g->line >= e->pos.line &&
 		    g->line < at && strcmp(g->file, e->pos.file) == 0 &&
-		    strstr(g->msg, "' in 'valid.from' is not"))
+		    g->key && strcmp(g->key, "valid.from") == 0)
 			at = g->line;
 	}
 	if (at == UINT32_MAX ||
@@ -609,9 +616,10 @@ void govmap__validate(govmap_registry *reg, const govmap_load_opts *opts,
 				if (s->fill == GOVMAP_FILL_ELECTED &&
 				    s->by.target >= 0 &&
 				    !govmap__is_root(&reg->ents[s->by.target]))
-					govmap_diags_at(
+					govmap__diags_about(
 						diags, GOVMAP_SEV_ERROR,
 						s->by.pos, "ref-kind",
+						s->by.id, NULL,
 						"'elected_by' must name a body "
 						"of type electorate or "
 						"membership, but '%s' is a %s",

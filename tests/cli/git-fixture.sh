@@ -208,7 +208,7 @@ expect "--rev HEAD~2: commit 1 is valid, 3 entities" 0 \
 full2=$(git -C "$repo" rev-parse HEAD~1)
 govmap -r reg --rev "$full2" check --format json
 expect "--rev with a full commit id, JSON output" 0 \
-	"{\"registry\":\"test-git\",\"revision\":\"$full2 $id2 (Add a test trust)\",\"files\":4,\"entities\":4,\"bodies\":3,\"boards\":0,\"contracts\":0,\"links\":1,\"errors\":0,\"warnings\":2,\"infos\":0,\"diagnostics\":[{\"file\":\"$full2:reg/bodies/notes.yml\",\"line\":0,\"col\":0,\"severity\":\"warning\",\"code\":\"skip-yml\",\"message\":\"not read: only files ending in '.yaml' are registry data; rename it to end in '.yaml'\"},{\"file\":\"$full2:reg/bodies/test-council-alias.yaml\",\"line\":0,\"col\":0,\"severity\":\"warning\",\"code\":\"skip-symlink\",\"message\":\"symbolic link skipped (the registry is read from regular files only)\"}],\"findings\":[]}" \
+	"{\"registry\":\"test-git\",\"revision\":\"$full2 $id2 (Add a test trust)\",\"files\":4,\"entities\":4,\"bodies\":3,\"boards\":0,\"contracts\":0,\"links\":1,\"errors\":0,\"warnings\":2,\"infos\":0,\"diagnostics\":[{\"file\":\"$full2:reg/bodies/notes.yml\",\"line\":0,\"col\":0,\"severity\":\"warning\",\"code\":\"skip-yml\",\"message\":\"not read: only files ending in '.yaml' are registry data; rename it to end in '.yaml'\",\"ref\":null},{\"file\":\"$full2:reg/bodies/test-council-alias.yaml\",\"line\":0,\"col\":0,\"severity\":\"warning\",\"code\":\"skip-symlink\",\"message\":\"symbolic link skipped (the registry is read from regular files only)\",\"ref\":null}],\"findings\":[]}" \
 	""
 govmap -r reg --rev main~2 check
 expect "--rev with a branch name and ~N" 0 '*' ""

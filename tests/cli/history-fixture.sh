@@ -489,6 +489,8 @@ check new-no-overwrite 2 new body test-other --region england/testshire
 verdict "new-no-overwrite: the file is left as it was"
 check new-bad-id 2 new body Test_Body --region england/testshire
 check new-bad-kind 2 new bod test-x
+# the nearest kind, not the first a letter or two off ('body' is two)
+check new-kind-nearest 2 new boad test-x
 check new-unknown-kind 2 new entity test-x
 # a type or region mistyped: refused with the one meant, not written for
 # check to refuse later (a new region no entity is near is allowed)

@@ -1112,6 +1112,111 @@ START_TEST(rules_sock_puppet_variants)
 }
 END_TEST
 
+/* The registry of one file, a.yaml, holding `yaml`: it must load
+ * without an error. */
+static govmap_registry *load_valid(const char *yaml)
+{
+	govmap_diags d = {0};
+	int rc;
+	govmap_registry *reg =
+		th_load_files(NULL, NULL, &d, &rc, "a.yaml", yaml, NULL);
+	ck_assert_msg(rc == GOVMAP_OK && d.count[GOVMAP_SEV_ERROR] == 0,
+		      "rc %d%s", rc, th_dump(&d));
+	govmap_diags_free(&d);
+	return reg;
+}
+
+/* The one core/no-sanction or core/powers-unknown finding on test-t as
+ * "RULE: MESSAGE" into out ("none" without one), test-t's links to
+ * three forums recording `p1`, `p2`, `p3` as powers (NULL: no link; "":
+ * a link that records none). */
+static void sanction_words(char *out, size_t size, const char *p1,
+			   const char *p2, const char *p3)
+{
+	char yaml[6000];
+	const char *p[3] = {p1, p2, p3};
+	const char *to[3] = {"test-v", "test-m", "test-c"};
+	size_t o = (size_t)snprintf(
+		yaml, sizeof yaml,
+		"kind: body\nid: test-v\nname: Voters\ntype: electorate\n"
+		"region: england\n" SRC
+		"---\nkind: body\nid: test-m\nname: Minister\ntype: minister\n"
+		"region: england\n" SRC
+		"---\nkind: body\nid: test-c\nname: Council\n"
+		"type: local-authority\nregion: england\n" SRC
+		"---\nkind: body\nid: test-t\nname: Test T\ntype: charity\n"
+		"region: england\n" SRC);
+	for (int k = 0; k < 3; k++)
+		if (p[k])
+			o += (size_t)snprintf(
+				yaml + o, sizeof yaml - o,
+				"---\nkind: link\nid: test-l%d\nfrom: test-t\n"
+				"to: %s\ntype: accountable-to\n"
+				"basis: statute\n%s%s%s" SRC,
+				k, to[k], *p[k] ? "powers: [" : "", p[k],
+				*p[k] ? "]\n" : "");
+	ck_assert_uint_lt(o, sizeof yaml);
+	govmap_registry *reg = load_valid(yaml);
+	govmap_analysis *an = analyse_on(reg, ON);
+	govmap_findings f;
+	findings_of(an, &f);
+	int32_t t = (int32_t)idx(reg, "test-t");
+	int hits = 0;
+	snprintf(out, size, "none");
+	for (size_t i = 0; i < f.n; i++)
+		if (f.v[i].entity == t &&
+		    (strcmp(f.v[i].rule, "core/no-sanction") == 0 ||
+		     strcmp(f.v[i].rule, "core/powers-unknown") == 0)) {
+			hits++;
+			snprintf(out, size, "%s: %s", f.v[i].rule,
+				 f.v[i].msg);
+		}
+	ck_assert_int_le(hits, 1);
+	govmap_findings_free(&f);
+	govmap_analysis_free(an);
+	govmap_registry_free(reg);
+}
+
+/* core/no-sanction and core/powers-unknown, for one link and for several:
+ * each of the four wordings */
+START_TEST(rules_sanction_wording)
+{
+	static const struct {
+		const char *p1, *p2, *p3, *want;
+	} c[] = {
+		{"inform", NULL, NULL,
+		 "core/no-sanction: no forum can impose consequences on Test "
+		 "T: its only accountability link does not carry the power "
+		 "to sanction"},
+		{"inform", "question", NULL,
+		 "core/no-sanction: no forum can impose consequences on Test "
+		 "T: none of its 2 accountability links carries the power to "
+		 "sanction"},
+		{"", NULL, NULL,
+		 "core/powers-unknown: whether any forum can impose "
+		 "consequences on Test T is not recorded: its only "
+		 "accountability link records no powers"},
+		{"inform", "", NULL,
+		 "core/powers-unknown: whether any forum can impose "
+		 "consequences on Test T is not recorded: 1 of its 2 "
+		 "accountability links records no powers, and none records "
+		 "the power to sanction"},
+		{"", "question", "",
+		 "core/powers-unknown: whether any forum can impose "
+		 "consequences on Test T is not recorded: 2 of its 3 "
+		 "accountability links record no powers, and none records "
+		 "the power to sanction"},
+		{"inform", "sanction", "", "none"},
+	};
+	for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
+		char m[1000];
+		sanction_words(m, sizeof m, c[k].p1, c[k].p2, c[k].p3);
+		ck_assert_msg(strcmp(m, c[k].want) == 0, "case %zu: '%s'", k,
+			      m);
+	}
+}
+END_TEST
+
 static govmap_findings *rules_on(const char *bodies, govmap_findings *f)
 {
 	govmap_diags d = {0};
@@ -1420,13 +1525,7 @@ START_TEST(patch_ties_and_providers)
 		"tendered: true\nmoney:\n  - year: 2024/25\n    gbp: 300000\n"
 		"    kind: contract-value\n    source: https://example.org/doc\n"
 		TH_SOURCES;
-	govmap_diags d = {0};
-	int rc;
-	govmap_registry *reg =
-		th_load_files(NULL, NULL, &d, &rc, "a.yaml", yaml, NULL);
-	ck_assert_msg(rc == GOVMAP_OK && d.count[GOVMAP_SEV_ERROR] == 0,
-		      "rc %d%s", rc, th_dump(&d));
-	govmap_diags_free(&d);
+	govmap_registry *reg = load_valid(yaml);
 	govmap_analysis *an = analyse_on(reg, ON);
 	size_t ne;
 	const govmap_edge *edges = govmap_analysis_edges(an, &ne);
@@ -2417,6 +2516,7 @@ Suite *analysis_suite(void)
 	tcase_add_test(tc, report_msg_names);
 	tcase_add_test(tc, rules_none_fire);
 	tcase_add_test(tc, rules_sock_puppet_variants);
+	tcase_add_test(tc, rules_sanction_wording);
 	tcase_add_test(tc, rules_statutory_and_scrutiny_variants);
 	tcase_add_test(tc, honest_numbers_model);
 	tcase_add_test(tc, sensitivity_around_weights);

@@ -44,7 +44,7 @@ static const char board[] =
 static const char contract[] =
 	"kind: contract\nid: council-contract\nname: A contract\n"
 	"commissioner: council\nprovider: nobody\nvalue_gbp: 12000\n"
-	"services:\n  - nursing\nmony: 3\n" SRC;
+	"services:\n  - nursing\nmony: 3\nvalid: {from: 2021-02-30}\n" SRC;
 static const char broken[] = "kind: body\nid: broken\nname: [unclosed\n";
 
 /* Compare two registries as loaded under the labels la and lb: every
@@ -158,6 +158,14 @@ static void same_diags(const govmap_diags *a, const char *la,
 		if (x->file)
 			ck_assert_str_eq(x->file + strlen(la),
 					 y->file + strlen(lb));
+		/* the id a reference error names, the key a bad date is in:
+		 * a cached parse keeps them */
+		ck_assert(!x->ref == !y->ref);
+		if (x->ref)
+			ck_assert_str_eq(x->ref, y->ref);
+		ck_assert(!x->key == !y->key);
+		if (x->key)
+			ck_assert_str_eq(x->key, y->key);
 	}
 }
 
@@ -204,8 +212,17 @@ START_TEST(cache_gives_a_fresh_parse)
 
 	const govmap_diags *d0 = govmap_session_diags(fresh);
 	/* the data has errors to compare: an unknown key, an unknown
-	 * reference, a YAML syntax error */
-	ck_assert_uint_ge(d0->count[GOVMAP_SEV_ERROR], 3);
+	 * reference (its `ref`), a date that is not one (its `key`), a
+	 * YAML syntax error */
+	ck_assert_uint_ge(d0->count[GOVMAP_SEV_ERROR], 4);
+	size_t refs = 0, keys = 0;
+	for (size_t i = 0; i < d0->n; i++) {
+		refs += d0->v[i].ref && strcmp(d0->v[i].ref, "nobody") == 0;
+		keys += d0->v[i].key &&
+			strcmp(d0->v[i].key, "valid.from") == 0;
+	}
+	ck_assert_uint_eq(refs, 1);
+	ck_assert_uint_eq(keys, 1);
 	same_registry(govmap_session_registry(fresh), "mem",
 		      govmap_session_registry(first), "one");
 	same_registry(govmap_session_registry(fresh), "mem",

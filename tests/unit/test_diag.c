@@ -41,7 +41,60 @@ START_TEST(diags_add_fields)
 	ck_assert_uint_eq(d.count[GOVMAP_SEV_WARNING], 1);
 	ck_assert_uint_eq(d.count[GOVMAP_SEV_ERROR], 1);
 	ck_assert_uint_eq(d.dropped, 0);
+	/* no ref or key unless the reporter gives one */
+	for (size_t i = 0; i < d.n; i++) {
+		ck_assert_ptr_null(d.v[i].ref);
+		ck_assert_ptr_null(d.v[i].key);
+	}
 	govmap_diags_free(&d);
+}
+END_TEST
+
+/* govmap_diags_push copies every field, ref and key included, into
+ * strings of the list's own; govmap_diags_append keeps them;
+ * govmap_diag_clear frees one entry's. */
+START_TEST(diags_push_copies)
+{
+	char ref[] = "test-councl", key[] = "valid.from", msg[] = "m";
+	govmap_diag g = {.sev = GOVMAP_SEV_ERROR, .file = "a.yaml",
+			 .line = 4, .col = 5, .code = "unknown-ref",
+			 .msg = msg, .ref = ref, .key = key};
+	govmap_diags d = {0}, e = {0};
+	govmap_diags_push(&d, &g);
+	g.ref = NULL;
+	g.key = NULL;
+	g.code = NULL;
+	govmap_diags_push(&d, &g);
+	ref[0] = 'x';
+	key[0] = 'x';
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_uint_eq(d.count[GOVMAP_SEV_ERROR], 2);
+	ck_assert_str_eq(d.v[0].ref, "test-councl");
+	ck_assert_str_eq(d.v[0].key, "valid.from");
+	ck_assert_str_eq(d.v[0].code, "unknown-ref");
+	ck_assert_str_eq(d.v[0].msg, "m");
+	ck_assert_str_eq(d.v[0].file, "a.yaml");
+	ck_assert_uint_eq(d.v[0].line, 4);
+	ck_assert_uint_eq(d.v[0].col, 5);
+	ck_assert_ptr_null(d.v[1].ref);
+	ck_assert_ptr_null(d.v[1].key);
+	ck_assert_str_eq(d.v[1].code, "");
+	govmap_diags_append(&e, &d);
+	ck_assert_uint_eq(e.n, 2);
+	ck_assert_str_eq(e.v[0].ref, "test-councl");
+	ck_assert_ptr_ne(e.v[0].ref, d.v[0].ref);
+	ck_assert_str_eq(e.v[0].key, "valid.from");
+	ck_assert_ptr_null(e.v[1].ref);
+	govmap_diag_clear(&e.v[0]);
+	ck_assert_ptr_null(e.v[0].ref);
+	ck_assert_ptr_null(e.v[0].key);
+	ck_assert_ptr_null(e.v[0].msg);
+	govmap_diag_clear(NULL);
+	govmap_diags_push(NULL, &g);
+	govmap_diags_push(&d, NULL);
+	ck_assert_uint_eq(d.n, 2);
+	govmap_diags_free(&d);
+	govmap_diags_free(&e);
 }
 END_TEST
 
@@ -358,6 +411,7 @@ Suite *diag_suite(void)
 	Suite *s = suite_create("diag");
 	TCase *tc = tcase_create("diags");
 	tcase_add_test(tc, diags_add_fields);
+	tcase_add_test(tc, diags_push_copies);
 	tcase_add_test(tc, diags_at_pos);
 	tcase_add_test(tc, diags_counts);
 	tcase_add_test(tc, diags_max_dropped);

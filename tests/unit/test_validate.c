@@ -322,6 +322,74 @@ START_TEST(validate_one_diag)
 	if (c->part2)
 		ck_assert_msg(strstr(g->msg, c->part2), "'%s' lacks '%s'",
 			      g->msg, c->part2);
+	/* a reference error names its id in `ref` (the id the message
+	 * quotes); no other error has one */
+	int is_ref = strcmp(c->code, "unknown-ref") == 0 ||
+		     strcmp(c->code, "ref-kind") == 0 ||
+		     strcmp(c->code, "self-ref") == 0 ||
+		     strcmp(c->code, "duplicate-ref") == 0;
+	if (is_ref) {
+		ck_assert_msg(g->ref, "case %d (%s): no ref", _i, c->code);
+		char q[200];
+		snprintf(q, sizeof q, "'%s'", g->ref);
+		ck_assert_msg(strstr(g->msg, q), "case %d: ref '%s' not in '%s'",
+			      _i, g->ref, g->msg);
+	} else {
+		ck_assert_msg(!g->ref, "case %d (%s): ref '%s'", _i, c->code,
+			      g->ref);
+	}
+	ck_assert_ptr_null(g->key);
+	govmap_registry_free(reg);
+	govmap_diags_free(&d);
+}
+END_TEST
+
+/* The diagnostic's `ref` is the id an unknown reference names, exactly
+ * (check's note on ids gone since HEAD reads it, not the message), and
+ * NULL for an error that is not about a reference; `key` is the key a
+ * bad date is in (from_misspelt() reads it), NULL elsewhere. */
+START_TEST(validate_diag_ref_and_key)
+{
+	govmap_diags d = {0};
+	int rc;
+	govmap_registry *reg = th_load_files(
+		NULL, NULL, &d, &rc, "base.yaml", base_yaml, "e.yaml",
+		BOARD2 "of: councl\n" SRC
+		"---\n"
+		CONTRACT2 "commissioner: council\nprovider: nobody\n"
+		"valid: {from: 2021-02-30}\n" SRC
+		"---\n"
+		BODY3 SRC "nmae: x\n",
+		NULL);
+	ck_assert_ptr_nonnull(reg);
+	ck_assert_msg(th_count(&d, "unknown-ref") == 2 &&
+			      th_count(&d, "date") == 1 &&
+			      th_count(&d, "unknown-key") == 1,
+		      "%s", th_dump(&d));
+	const govmap_diag *g = th_find(&d, "unknown-ref", 0);
+	const govmap_diag *h = th_find(&d, "unknown-ref", 1);
+	ck_assert_str_eq(g->ref, "councl");
+	ck_assert_str_eq(h->ref, "nobody");
+	ck_assert_ptr_null(g->key);
+	g = th_find(&d, "date", 0);
+	ck_assert_ptr_null(g->ref);
+	ck_assert_str_eq(g->key, "valid.from");
+	g = th_find(&d, "unknown-key", 0);
+	ck_assert_ptr_null(g->ref);
+	ck_assert_ptr_null(g->key);
+	/* copied whole into another list, and sorted with its entry */
+	govmap_diags c = {0};
+	govmap_diags_append(&c, &d);
+	govmap_diags_sort(&c);
+	ck_assert_uint_eq(c.n, d.n);
+	size_t refs = 0;
+	for (size_t i = 0; i < c.n; i++)
+		if (c.v[i].ref) {
+			refs++;
+			ck_assert_ptr_nonnull(strstr(c.v[i].msg, c.v[i].ref));
+		}
+	ck_assert_uint_eq(refs, 2);
+	govmap_diags_free(&c);
 	govmap_registry_free(reg);
 	govmap_diags_free(&d);
 }
@@ -563,6 +631,7 @@ Suite *validate_suite(void)
 	tcase_add_test(tc, validate_refs_resolved);
 	tcase_add_test(tc, validate_refs_across_files);
 	tcase_add_loop_test(tc, validate_one_diag, 0, NVCASES);
+	tcase_add_test(tc, validate_diag_ref_and_key);
 	tcase_add_test(tc, validate_unresolved_target);
 	tcase_add_test(tc, validate_periods_inside);
 	tcase_add_test(tc, validate_extra_types);

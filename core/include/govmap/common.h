@@ -44,13 +44,26 @@ typedef enum {
 	GOVMAP_SEV_ERROR = 2
 } govmap_severity;
 
-/** One diagnostic.  All strings are owned by the govmap_diags list. */
+/** One diagnostic.  All strings are owned by the govmap_diags list: freed
+ * by govmap_diags_free() (one entry's by govmap_diag_clear()), copied by
+ * govmap_diags_push() and govmap_diags_append().  New fields are added at
+ * the end only; a program that builds a govmap_diag itself zero-fills it,
+ * so a field it does not know is NULL.  Read `ref` and `key`, never the
+ * message's words: the message is for people and may be reworded. */
 typedef struct {
 	govmap_severity sev;
 	char *file;   /**< NULL for diagnostics without a file */
 	uint32_t line, col;
 	char *code;   /**< stable short code, e.g. "unknown-key" */
 	char *msg;    /**< plain-English message, no trailing newline */
+	char *ref;    /**< the id a reference error names, as written:
+			   "unknown-ref" (the id that does not exist: "x" in
+			   "'to' names 'x', which does not exist"),
+			   "ref-kind", "self-ref", "duplicate-ref"; NULL for
+			   every other diagnostic */
+	char *key;    /**< the key a value error is in: "date", the key
+			   whose value is not a date ("valid.from"); NULL
+			   for every other diagnostic */
 } govmap_diag;
 
 /** A growable list of diagnostics.  Zero-initialise, free with
@@ -77,6 +90,11 @@ void govmap_diags_at(govmap_diags *d, govmap_severity sev, govmap_pos pos,
 		     const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/** Add a copy of `g`, every field of it (`ref` and `key` too), as
+ * govmap_diags_add() adds: on out-of-memory it is counted in `dropped`
+ * and `lost`.  `g` stays the caller's; its file, code and msg may be
+ * NULL (then NULL, "" and ""). */
+void govmap_diags_push(govmap_diags *d, const govmap_diag *g);
 /** Copy every diagnostic of `from` into `d` (counts included); `from`
  * is left as it is.  Either may be NULL (nothing happens). */
 void govmap_diags_append(govmap_diags *d, const govmap_diags *from);
@@ -85,6 +103,9 @@ void govmap_diags_sort(govmap_diags *d);
 
 /** Free the entries (not the struct itself).  Accepts NULL. */
 void govmap_diags_free(govmap_diags *d);
+/** Free one entry's strings and set them to NULL, for a program that
+ * drops entries from a list itself (`check --quiet`).  Accepts NULL. */
+void govmap_diag_clear(govmap_diag *g);
 /** Did what reported into `d` run out of memory: a "nomem" diagnostic,
  * or one lost for want of memory?  Then its results are not the whole
  * story.  0 for NULL. */
