@@ -213,8 +213,10 @@ static void note_gone_ids(govmap_cli *cli, const cli_session *s)
 		if (held == 1)
 			cli_note("'%s' (%s) is the id in HEAD of the entry in "
 				 "%s%s%s, which is now '%s': if you renamed it, "
-				 "change what links to it too, or keep the old id",
-				 ids[k].id, refs, r, sep, path, now);
+				 "'govmap rename %s %s' changes what links to it "
+				 "too; or keep the old id",
+				 ids[k].id, refs, r, sep, path, now, ids[k].id,
+				 now);
 		else if (held)
 			cli_note("'%s' (%s) was in %s and is no longer in "
 				 "%s%s%s: if you removed it, change what links "

@@ -40,7 +40,11 @@ static void usage(FILE *f)
 	      "named OLD.yaml\n"
 	      "that holds OLD alone becomes NEW.yaml.  Nothing is written "
 	      "unless every\n"
-	      "place still holds OLD.\n"
+	      "place still holds OLD.  Where the entry has been given the id "
+	      "NEW by hand\n"
+	      "already, and the references to OLD it left behind are the "
+	      "registry's only\n"
+	      "errors, it changes those references (and the file's name).\n"
 	      "\n"
 	      "  --related    also rename the ids made from OLD (links "
 	      "OLD-TYPE-TO and\n"
@@ -171,12 +175,13 @@ static char *related_id(const char *id, const char *old, const char *new)
 	return NULL;
 }
 
-static int add_pair(rename_plan *pl, const govmap_entity *e, char *new)
+static int add_pair(rename_plan *pl, const char *old,
+		    const govmap_entity *e, char *new)
 {
 	if (room((void **)&pl->pairs, &pl->cap_pairs, pl->npairs,
 		 sizeof(*pl->pairs)) < 0)
 		return -1;
-	pl->pairs[pl->npairs++] = (rename_pair){e->id, new, e};
+	pl->pairs[pl->npairs++] = (rename_pair){old, new, e};
 	return 0;
 }
 
@@ -383,6 +388,23 @@ static char *own_file(const govmap_cli *cli, const cli_session *s,
 	return from;
 }
 
+/* Are the errors in d, at least one, all references to `id` that does
+ * not exist (read from each diagnostic's `ref`, not its words)? */
+static int only_refs_to(const govmap_diags *d, const char *id)
+{
+	size_t refs = 0;
+	for (size_t k = 0; d && k < d->n; k++) {
+		const govmap_diag *g = &d->v[k];
+		if (g->sev != GOVMAP_SEV_ERROR)
+			continue;
+		if (!g->code || strcmp(g->code, "unknown-ref") != 0 ||
+		    !g->ref || strcmp(g->ref, id) != 0)
+			return 0;
+		refs++;
+	}
+	return refs > 0;
+}
+
 int cmd_rename(govmap_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -440,7 +462,17 @@ int cmd_rename(govmap_cli *cli, int argc, char **argv)
 	}
 	cli_session s;
 	int rc = cli_side_open(cli, &s, NULL, 0);
-	if (rc != EXIT_OK || s.diags->count[GOVMAP_SEV_ERROR]) {
+	const govmap_entity *e = NULL, *taken = NULL;
+	if (rc == EXIT_OK) {
+		e = govmap_registry_find(s.reg, ops[0]);
+		taken = govmap_registry_find(s.reg, ops[1]);
+	}
+	/* the entry renamed by hand already (NEW is there, OLD is not), and
+	 * the references it left behind, to OLD, the only errors: what is
+	 * left of the rename to do */
+	int finish = rc == EXIT_OK && !e && taken &&
+		     only_refs_to(s.diags, ops[0]);
+	if (rc != EXIT_OK || (s.diags->count[GOVMAP_SEV_ERROR] && !finish)) {
 		if (s.diags)
 			cli_print_diags(stderr, s.diags, cli->color);
 		if (rc == EXIT_OK)
@@ -454,9 +486,7 @@ int cmd_rename(govmap_cli *cli, int argc, char **argv)
 	rename_file *files = NULL;
 	size_t nfiles = 0;
 	rc = EXIT_USAGE;
-	const govmap_entity *e = govmap_registry_find(s.reg, ops[0]);
-	const govmap_entity *taken = govmap_registry_find(s.reg, ops[1]);
-	if (!e) {
+	if (!e && !finish) {
 		rc = cli_no_id(s.reg, "rename", ops[0], "in the registry");
 		goto done;
 	}
@@ -464,14 +494,16 @@ int cmd_rename(govmap_cli *cli, int argc, char **argv)
 		cli_err("rename: '%s' is its id already", ops[0]);
 		goto done;
 	}
-	if (taken) {
+	if (taken && !finish) {
 		cli_err("rename: the registry has '%s' already, at %s:%u:%u",
 			ops[1], taken->pos.file, taken->pos.line,
 			taken->pos.col);
 		goto done;
 	}
+	if (finish)
+		e = taken;
 	char *nw = strdup(ops[1]);
-	if (!nw || add_pair(&pl, e, nw) < 0) {
+	if (!nw || add_pair(&pl, ops[0], e, nw) < 0) {
 		free(nw);
 		goto oom;
 	}
@@ -492,7 +524,7 @@ int cmd_rename(govmap_cli *cli, int argc, char **argv)
 			free(to);
 			goto done;
 		}
-		if (add_pair(&pl, x, to) < 0) {
+		if (add_pair(&pl, x->id, x, to) < 0) {
 			free(to);
 			goto oom;
 		}
@@ -552,8 +584,10 @@ int cmd_rename(govmap_cli *cli, int argc, char **argv)
 		free(from);
 		free(to);
 	}
-	printf("%s '%s' to '%s'", dry ? "would rename" : "renamed", ops[0],
-	       ops[1]);
+	printf("%s '%s' to '%s'",
+	       finish ? (dry ? "would finish renaming" : "finished renaming")
+		      : (dry ? "would rename" : "renamed"),
+	       ops[0], ops[1]);
 	if (pl.npairs > 1)
 		printf(", and %zu id%s made from it", pl.npairs - 1,
 		       pl.npairs == 2 ? "" : "s");

@@ -579,6 +579,11 @@ cp "$reg/bodies/test-ccg.yaml" "$tmp/test-ccg.yaml"
 sed 's/^id: test-ccg$/id: testshire-ccg/' "$tmp/test-ccg.yaml" \
 	>"$reg/bodies/test-ccg.yaml"
 check gone-id-renamed 1 check -q
+# ... and govmap rename finishes what was begun by hand: the references
+# left behind, and the file named after the old id
+check gone-id-finish 0 rename test-ccg testshire-ccg
+check gone-id-finished 0 check -q
+git -C "$repo" reset -q --hard HEAD && git -C "$repo" clean -q -f -d reg
 rm "$reg/bodies/test-ccg.yaml"
 check gone-id-deleted 1 check -q
 cp "$tmp/test-ccg.yaml" "$reg/bodies/test-ccg.yaml"
