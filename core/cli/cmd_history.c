@@ -13,7 +13,9 @@
  * loaded registry is brought up to it: totals_only); with an ID what a
  * skipped commit changed in the entity is read from the entity's blobs
  * (govmap_history_entity).  This file chooses what to list and prints
- * it.  It never writes to the repository.
+ * it, and follows an entity renamed back through its earlier ids (a
+ * walk from the commit before each rename).  It never writes to the
+ * repository.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -170,73 +172,33 @@ static int same_what(state *st, const govmap_entity_version *ver, size_t k,
 	return 0;
 }
 
-int cmd_history(govmap_cli *cli, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		CLI_WALK_OPTIONS,
-		{"no-scores", no_argument, NULL, 'n'},
-		{"chart", required_argument, NULL, 'c'},
-		{"force", no_argument, NULL, 'W'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
-	const char *id = NULL, *chart = NULL;
-	int force = 0;
-	char *operand;
-	govmap_history_opts ho = {0};
-	const char *since_arg = NULL, *until_arg = NULL; /* as checked */
-	ho.max = 1000;
-	int c, scores = 1;
-	optind = 0;
-	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "history",
-				     &operand)) != -1) {
-		switch (c) {
-		case 1:
-			if (id) {
-				cli_err("history: give at most one id");
-				return EXIT_USAGE;
-			}
-			id = operand;
-			break;
-		case 's':
-		case 'u':
-		case 'm':
-			if (cli_walk_option(&ho, c, optarg, "history") !=
-			    EXIT_OK)
-				return EXIT_USAGE;
-			if (c == 's')
-				since_arg = optarg;
-			else if (c == 'u')
-				until_arg = optarg;
-			break;
-		case 'n': scores = 0; break;
-		case 'c': chart = optarg; break;
-		case 'W': force = 1; break;
-		case 'h': usage(stdout); return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
-	if (cli->staged) {
-		cli_err("history: the index has no history; drop --staged");
-		return EXIT_USAGE;
-	}
-	if (cli_walk_check(&ho, "history") != EXIT_OK)
-		return EXIT_USAGE;
-	if (chart && !scores) {
-		cli_err("history: --chart draws scores: drop --no-scores");
-		return EXIT_USAGE;
-	}
-	if (id && !govmap_id_is_valid(id)) {
-		char q[256];
-		cli_err("history: '%s' is not an id (lower-case letters, "
-			"digits and single hyphens)",
-			cli_path(q, sizeof q, id));
-		return EXIT_USAGE;
-	}
-	/* the walk can take a while: a chart that cannot be written is
-	 * said before it, not after */
-	if (chart && cli_output_dir_ok(cli, "history", chart) != EXIT_OK)
-		return EXIT_USAGE;
+/* One part of `history ID`'s listing: the entity under one id, the walk
+ * starting at `rev`.  Part 0 is the id given; part k > 0 the id it had
+ * before its k-th rename back (walked from the commit before the rename,
+ * headed "Before commit ..."; no chart, no near misses). */
+typedef struct {
+	const char *id;
+	govmap_history_opts ho;
+	int scores;
+	const char *chart;
+	int force;
+	const char *since_arg, *until_arg;
+	const char *rev;   /* NULL: HEAD */
+	int part;
+	const char *later_id;   /* part > 0: the id it was renamed to */
+	const char *renamed_at; /* part > 0: that commit, short */
+	/* out: the id it had before a rename in this part's commits (the
+	 * oldest), "" when none, and that commit */
+	char was[160], was_at[41], was_at_short[16];
+	size_t walked; /* commits walked (the registry's) */
+} walk_part;
 
+static int history_part(govmap_cli *cli, walk_part *w)
+{
+	const char *id = w->id, *chart = w->chart;
+	const char *since_arg = w->since_arg, *until_arg = w->until_arg;
+	int scores = w->scores, force = w->force;
+	govmap_history_opts ho = w->ho;
 	if (cli_need_registry_dir(cli) != EXIT_OK)
 		return EXIT_USAGE;
 	/* each blob is parsed once for the whole walk */
@@ -244,7 +206,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	progress pg = {isatty(STDERR_FILENO), {0, 0}};
 	clock_gettime(CLOCK_MONOTONIC, &pg.t0);
-	ho.rev = cli->rev;
+	ho.rev = w->rev;
 	ho.progress = walk_progress;
 	ho.payload = &pg;
 	govmap_session_opts so;
@@ -318,8 +280,6 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	cli_unread unread = {0};
 	const state *prev = NULL;
 	int ever = 0; /* the entity was present at some earlier commit */
-	/* the id it had before its latest rename, and the commit */
-	char was[160] = "", was_at[16] = "";
 	if (rc == EXIT_OK && govmap_timeline_baseline(tl)) {
 		fill_state(&base, govmap_timeline_baseline(tl), id, scores,
 			   NULL);
@@ -381,8 +341,10 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			st->what = st->whatbuf; /* same_what's */
 		}
 		if (de && de->was && strcmp(de->id, id) == 0) {
-			snprintf(was, sizeof was, "%s", de->was);
-			snprintf(was_at, sizeof was_at, "%s", st->c->short_id);
+			snprintf(w->was, sizeof w->was, "%s", de->was);
+			snprintf(w->was_at, sizeof w->was_at, "%s", st->c->id);
+			snprintf(w->was_at_short, sizeof w->was_at_short, "%s",
+				 st->c->short_id);
 		}
 		if (st->what) {
 			listed++;
@@ -408,7 +370,7 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	/* an id no commit walked has, nor the registry it starts from: a
 	 * slip of the keyboard, with the near misses (an id in the
 	 * registry that no commit walked changed is listed below as such) */
-	if (rc == EXIT_OK && id && !listed && !ever) {
+	if (rc == EXIT_OK && id && !listed && !ever && !w->part) {
 		cli_session now;
 		if (cli_side_open(cli, &now, NULL, 0) == EXIT_OK &&
 		    !govmap_registry_find(now.reg, id)) {
@@ -422,7 +384,10 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	}
 	char on[11];
 	govmap_date_format(on, cli->on);
-	if (rc == EXIT_OK) {
+	if (rc == EXIT_OK && w->part) {
+		printf("\nBefore commit %s, as %s (renamed to %s there):\n",
+		       w->renamed_at, id, w->later_id);
+	} else if (rc == EXIT_OK) {
 		printf("History of %s in %s/ from %s, ",
 		       id ? id : "the registry", h->path[0] ? h->path : ".",
 		       cli->rev ? cli->rev : "HEAD");
@@ -510,11 +475,6 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 			       st->errors == 1 ? "" : "s");
 		putchar('\n');
 	}
-	/* its commits under the id it had before are not walked here */
-	if (rc == EXIT_OK && was[0])
-		cli_note("history: %s was %s before commit %s; its earlier "
-			 "commits: govmap history %s",
-			 id, was, was_at, was);
 	if (rc == EXIT_OK && chart) {
 		char title[300], *svg;
 		size_t len;
@@ -550,8 +510,101 @@ int cmd_history(govmap_cli *cli, int argc, char **argv)
 	free(sv);
 	cli_unread_free(&unread);
 	free(pts);
+	w->walked = h->n;
 	govmap_entity_versions_free(ver, h->n);
-	govmap_timeline_free(tl);
+	govmap_timeline_free(tl); /* and h with it */
+	return rc;
+}
+
+int cmd_history(govmap_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_WALK_OPTIONS,
+		{"no-scores", no_argument, NULL, 'n'},
+		{"chart", required_argument, NULL, 'c'},
+		{"force", no_argument, NULL, 'W'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *id = NULL, *chart = NULL;
+	int force = 0;
+	char *operand;
+	govmap_history_opts ho = {0};
+	const char *since_arg = NULL, *until_arg = NULL; /* as checked */
+	ho.max = 1000;
+	int c, scores = 1;
+	optind = 0;
+	while ((c = cli_getopt_mixed(argc, argv, "h", opts, "history",
+				     &operand)) != -1) {
+		switch (c) {
+		case 1:
+			if (id) {
+				cli_err("history: give at most one id");
+				return EXIT_USAGE;
+			}
+			id = operand;
+			break;
+		case 's':
+		case 'u':
+		case 'm':
+			if (cli_walk_option(&ho, c, optarg, "history") !=
+			    EXIT_OK)
+				return EXIT_USAGE;
+			if (c == 's')
+				since_arg = optarg;
+			else if (c == 'u')
+				until_arg = optarg;
+			break;
+		case 'n': scores = 0; break;
+		case 'c': chart = optarg; break;
+		case 'W': force = 1; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (cli->staged) {
+		cli_err("history: the index has no history; drop --staged");
+		return EXIT_USAGE;
+	}
+	if (cli_walk_check(&ho, "history") != EXIT_OK)
+		return EXIT_USAGE;
+	if (chart && !scores) {
+		cli_err("history: --chart draws scores: drop --no-scores");
+		return EXIT_USAGE;
+	}
+	if (id && !govmap_id_is_valid(id)) {
+		char q[256];
+		cli_err("history: '%s' is not an id (lower-case letters, "
+			"digits and single hyphens)",
+			cli_path(q, sizeof q, id));
+		return EXIT_USAGE;
+	}
+	/* the walk can take a while: a chart that cannot be written is
+	 * said before it, not after */
+	if (chart && cli_output_dir_ok(cli, "history", chart) != EXIT_OK)
+		return EXIT_USAGE;
+
+	walk_part w = {id, ho, scores, chart, force, since_arg, until_arg,
+		       cli->rev, 0, NULL, NULL, "", "", "", 0};
+	int rc = history_part(cli, &w);
+	/* an entity renamed (`diff` pairs the ids): its commits under each
+	 * earlier id, from the commit before the rename, up to 8 renames,
+	 * within --max-count in all */
+	char ids[8][160], revs[8][64], at[8][16];
+	for (int k = 0; rc == EXIT_OK && id && w.was[0] && k < 8; k++) {
+		if (ho.max <= w.walked)
+			break;
+		snprintf(ids[k], sizeof ids[k], "%s", w.was);
+		snprintf(revs[k], sizeof revs[k], "%s~1", w.was_at);
+		snprintf(at[k], sizeof at[k], "%s", w.was_at_short);
+		govmap_history_opts hk = ho;
+		hk.max = ho.max - w.walked;
+		walk_part n = {ids[k], hk, scores, NULL, 0, since_arg,
+			       until_arg, revs[k], k + 1, w.id, at[k],
+			       "", "", "", 0};
+		rc = history_part(cli, &n);
+		n.walked += w.walked;
+		w = n;
+	}
 	if (rc == EXIT_OK && fflush(stdout) != 0) {
 		cli_err("cannot write to standard output");
 		rc = EXIT_USAGE;

@@ -888,6 +888,16 @@ cmp -s "$tmp/want-board" "$reg/boards/joint-board.yaml" || {
 }
 verdict "rename-cmd-forms: quoted, flow and seat references rewritten in place"
 git -C "$repo" reset -q --hard HEAD && git -C "$repo" clean -q -f -d reg
+# --max-count bounds the whole listing, the earlier id's part included
+check rename-history-max 0 history testshire-trust --max-count 1
+# renamed twice: each earlier id's part, newest first
+#   n3-rename  2024-03-01  testshire-trust becomes nhs-testshire-trust
+check rename-cmd-again 0 rename testshire-trust nhs-testshire-trust --related
+git -C "$repo" add -A &&
+	commit 'Carol Example' carol@example.org 2024-03-01 n3-rename 'Rename the trust again' ||
+	echo "# commit n3 failed" >>"$tmp/notes"
+verdict "rename-again: the second rename is committed"
+check rename-history-chain 0 history nhs-testshire-trust
 
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]
