@@ -16,10 +16,13 @@
 #define SUGGEST 8 /* near misses listed */
 
 /* Registry text on a terminal: control characters shown as '?'. */
+/* Text typed by the user or read from the registry, escaped as every
+ * message is (cli_path: controls, bidi and zero-width marks, invalid
+ * UTF-8 as \xNN and \uNNNN). */
 static void put_safe(FILE *f, const char *s)
 {
-	for (; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, f);
+	char buf[1024];
+	fputs(cli_path(buf, sizeof buf, s), f);
 }
 
 /* "; did you mean:" and the n matches (at most SUGGEST shown), one a

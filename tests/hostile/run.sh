@@ -475,6 +475,24 @@ if wanted output; then
 	want_grep "$err" 'x\x0Agovmap: note: forged: it is a FIFO'
 	[ "$(grep -c . "$err")" = 1 ] || problem "the message is not one line"
 	finish
+
+	begin "output: an id typed on the command line is escaped in 'no entity'"
+	# an escape and a right-to-left override in the id given: shown as
+	# \x1B and \u202E, as every other message shows them
+	for cmd in explain blame history rename; do
+		if [ "$cmd" = rename ]; then
+			set -- rename "$(printf 'a\033[2Jb\342\200\256c')" x-y
+		else
+			set -- "$cmd" "$(printf 'a\033[2Jb\342\200\256c')"
+		fi
+		gm_raw -r "$reg" --on 2024-06-01 "$@"
+		want_rc 2
+		! grep -q "$(printf '\033')" "$err" ||
+			problem "$cmd: the escape reached the terminal"
+		! grep -q "$(printf '\342\200\256')" "$err" ||
+			problem "$cmd: the override reached the terminal"
+	done
+	finish
 fi
 
 echo "1..$n"
