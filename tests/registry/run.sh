@@ -377,7 +377,7 @@ for d in 2018-06-01 2023-06-01; do
 	is "$d: belfast-hsc-trust has no chain to voters" \
 		"$(grep -c '^Chain to voters: none' "$tmp/ni.out")" 1
 	is "$d: explain shows the chain broken at the Minister of Health" \
-		"$(grep -c "northern-ireland/chain-broken\] on $d the chain to voters of 'belfast-hsc-trust' is broken: belfast-hsc-trust -> ni-department-of-health -> ni-minister-of-health" "$tmp/ni.out")" 1
+		"$(grep -c "northern-ireland/chain-broken\] on $d the chain to voters of Belfast Health and Social Care Trust is broken: Belfast Health and Social Care Trust -> Department of Health (Northern Ireland) -> Minister of Health (Northern Ireland)" "$tmp/ni.out")" 1
 done
 for d in 2021-06-01 2026-11-25; do
 	"$bin" -r registry --on $d explain belfast-hsc-trust >"$tmp/ni.out" 2>&1
