@@ -12,7 +12,9 @@
  * oldest commit of the unbroken run, from the newest, that holds its
  * present value; a seat, on the oldest that holds a seat with its
  * present text.  History is followed in commit-time order, not merge
- * by merge.  Nothing is written.
+ * by merge.  An entity renamed (the diff of the commit that removed its
+ * id and the next newer pairs it, compare.h) is followed under its old
+ * id.  Nothing is written.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -105,6 +107,38 @@ static int has_item(const govmap_entity *e, const char *key, const char *now)
 		found = strcmp(v[k], now) == 0;
 	govmap_strings_free(v, n);
 	return found;
+}
+
+/* The entity `id` of commit k - 1 is absent at the older commit k: was
+ * it renamed at k - 1 (the diff of the two pairs it with an id of commit
+ * k, compare.h)?  Its id at commit k, and its file there in *file (both
+ * malloc'd), else NULL. */
+static char *renamed_at(govmap_cli *cli, const govmap_history *h, size_t k,
+			const char *id, char **file)
+{
+	cli_session a, b;
+	char *old = NULL;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	*file = NULL;
+	govmap_diff *d = NULL;
+	govmap_compare_opts co = GOVMAP_COMPARE_OPTS_INIT;
+	co.what = GOVMAP_COMPARE_FIELDS;
+	if (k > 0 && cli_side_open(cli, &a, h->v[k].id, 0) == EXIT_OK &&
+	    cli_side_open(cli, &b, h->v[k - 1].id, 0) == EXIT_OK &&
+	    govmap_diff_sessions(&d, a.gs, b.gs, &co) == GOVMAP_OK) {
+		const govmap_diff_entry *e = govmap_diff_find(d, id);
+		if (e && e->was && strcmp(e->id, id) == 0) {
+			const char *rel = cli_entity_path(
+				a.src, govmap_diff_entity(d, e, 0));
+			old = strdup(e->was);
+			*file = rel ? strdup(rel) : NULL;
+		}
+	}
+	govmap_diff_free(d);
+	cli_close(&a);
+	cli_close(&b);
+	return old;
 }
 
 int cmd_blame(govmap_cli *cli, int argc, char **argv)
@@ -236,11 +270,22 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	}
 	govmap_diags_free(&diags);
 
-	/* Newest first; stop once every field met an older value. */
+	/* Newest first; stop once every field met an older value.  Where
+	 * the entity was renamed (it is absent from a commit, and the diff
+	 * of that commit and the next newer pairs it with an id there), go
+	 * on under the old id, up to RENAMES times: a field the rename did
+	 * not change is blamed on the commits before it. */
+	enum { RENAMES = 8 };
+	char *olds[RENAMES];
+	govmap_entity_version *vers[RENAMES];
+	size_t nold = 0;
+	const char *cur = id;
+	const govmap_commit *renamed_in = NULL;
 	int tty = isatty(STDERR_FILENO);
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	size_t left = nb;
+	int had = 0; /* the entity was at the commit before (newer) */
 	for (size_t k = 0; rc == EXIT_OK && h && k < h->n && left; k++) {
 		const govmap_commit *cm = &h->v[k];
 		cli_session s;
@@ -258,8 +303,39 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 				cli_close(&s);
 				break;
 			}
-			ent = govmap_registry_find(s.reg, id);
+			ent = govmap_registry_find(s.reg, cur);
 		}
+		char *ofile = NULL, *old =
+			!ent && had && nold < RENAMES
+				? renamed_at(cli, h, k, cur, &ofile)
+				: NULL;
+		if (old) {
+			govmap_entity_version *v2 = NULL;
+			govmap_diags dg = {0};
+			if (govmap_history_entity(&v2, h, cli->registry, old,
+						  ofile, cli->cache,
+						  &dg) == GOVMAP_OK) {
+				olds[nold] = old;
+				vers[nold++] = ver;
+				ver = v2;
+				cur = old;
+				renamed_in = &h->v[k - 1];
+				cli_close(&s);
+				memset(&s, 0, sizeof s);
+				if (ver[k].exact) {
+					ent = ver[k].entity;
+				} else if (cm->tree[0] &&
+					   cli_side_open(cli, &s, cm->id, 0) ==
+						   EXIT_OK) {
+					ent = govmap_registry_find(s.reg, cur);
+				}
+			} else {
+				free(old);
+			}
+			govmap_diags_free(&dg);
+		}
+		free(ofile);
+		had = ent != NULL;
 		for (size_t i = 0; i < nb; i++) {
 			char *v = NULL;
 			int held = 0;
@@ -305,6 +381,12 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 		printf("%s (%s) as in %s: the commit that last changed each "
 		       "field\n",
 		       id, kind, what);
+		/* the id it had before its oldest rename walked */
+		if (renamed_in)
+			printf("(renamed: it was '%s' before %s; what the "
+			       "rename left as it was is blamed on the "
+			       "commits before it)\n",
+			       cur, renamed_in->short_id);
 		for (size_t i = 0; i < nb; i++) {
 			const govmap_commit *cm = b[i].c;
 			if (!cm) {
@@ -339,6 +421,10 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < nb; i++)
 		free(b[i].now);
 	govmap_entity_versions_free(ver, h ? h->n : 0);
+	for (size_t k = 0; k < nold; k++) {
+		govmap_entity_versions_free(vers[k], h->n);
+		free(olds[k]);
+	}
 	free(file);
 	govmap_history_free(h);
 	if (rc == EXIT_OK && fflush(stdout) != 0) {

@@ -898,6 +898,11 @@ git -C "$repo" add -A &&
 	echo "# commit n3 failed" >>"$tmp/notes"
 verdict "rename-again: the second rename is committed"
 check rename-history-chain 0 history nhs-testshire-trust
+# blame goes back through the renames: the id on the last rename, the
+# fields the renames left as they were on the commit that wrote them
+check rename-blame 0 blame nhs-testshire-trust
+# a link renamed with its end: its id and from on the renames
+check rename-blame-link 0 blame nhs-testshire-trust-scrutinised-by-test-council
 
 [ "$update" = 1 ] && echo "# pinned outputs rewritten in $pinned"
 [ "$failed" = 0 ]
