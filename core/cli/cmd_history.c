@@ -385,8 +385,11 @@ static int history_part(govmap_cli *cli, walk_part *w)
 	char on[11];
 	govmap_date_format(on, cli->on);
 	if (rc == EXIT_OK && w->part) {
-		printf("\nBefore commit %s, as %s (renamed to %s there):\n",
-		       w->renamed_at, id, w->later_id);
+		/* nothing under the old id in the dates asked: no heading */
+		if (listed)
+			printf("\nBefore commit %s, as %s (renamed to %s "
+			       "there):\n",
+			       w->renamed_at, id, w->later_id);
 	} else if (rc == EXIT_OK) {
 		printf("History of %s in %s/ from %s, ",
 		       id ? id : "the registry", h->path[0] ? h->path : ".",

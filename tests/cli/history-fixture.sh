@@ -898,6 +898,8 @@ git -C "$repo" add -A &&
 	echo "# commit n3 failed" >>"$tmp/notes"
 verdict "rename-again: the second rename is committed"
 check rename-history-chain 0 history nhs-testshire-trust
+# --since past a rename: the earlier ids' parts are empty, and left out
+check rename-history-since 0 history nhs-testshire-trust --since 2024-02-15
 # blame goes back through the renames: the id on the last rename, the
 # fields the renames left as they were on the commit that wrote them
 check rename-blame 0 blame nhs-testshire-trust
