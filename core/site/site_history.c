@@ -7,7 +7,8 @@
  *
  * The library's timeline (compare.h) loads the registry once per commit
  * and compares it with the one before; this file picks every body's
- * entries from each commit's diff, in the library's wording.  When there is no history (no repository, the
+ * entries from each commit's diff, in the library's wording, and a renamed
+ * body's under its earlier ids too.  When there is no history (no repository, the
  * staged index, a failure) the pages say why.  Commit summaries are
  * repository text: escaped like registry text.  Never writes to the
  * repository.
@@ -43,6 +44,125 @@ static int add_event(struct site_hist *h, const struct site_hist_event *e)
 		h->cap = cap;
 	}
 	h->v[h->n++] = *e;
+	return 0;
+}
+
+/* The events of an id the site's registry does not have at one of the
+ * commits walked (removed since, or renamed into an id it has), and the
+ * id it was itself renamed from there (NULL): what a page of a renamed
+ * body adds under its earlier ids. */
+typedef struct {
+	char *id;
+	struct site_hist h;
+	char ever; /* present at an earlier commit */
+	char *was;
+} side_hist;
+
+typedef struct {
+	side_hist *v;
+	size_t n, cap;
+} side_list;
+
+static side_hist *side_get(side_list *sl, const char *id, int ever)
+{
+	for (size_t k = 0; k < sl->n; k++)
+		if (strcmp(sl->v[k].id, id) == 0)
+			return &sl->v[k];
+	if (sl->n == sl->cap) {
+		size_t cap = sl->cap ? 2 * sl->cap : 8;
+		side_hist *v = realloc(sl->v, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		sl->v = v;
+		sl->cap = cap;
+	}
+	side_hist *x = &sl->v[sl->n];
+	memset(x, 0, sizeof(*x));
+	if (!(x->id = strdup(id)))
+		return NULL;
+	x->ever = (char)ever;
+	sl->n++;
+	return x;
+}
+
+static void side_free(side_list *sl)
+{
+	for (size_t k = 0; k < sl->n; k++) {
+		free(sl->v[k].id);
+		free(sl->v[k].h.v);
+		free(sl->v[k].was);
+	}
+	free(sl->v);
+}
+
+/* One entity's event at a step: present, scores, and what happened to
+ * it in the library's wording.  0, or -1 on out-of-memory. */
+static int step_event(struct site_hist_event *ev,
+		      const govmap_timeline_step *st, const char *id,
+		      int ever)
+{
+	const govmap_registry *cur = govmap_session_registry(st->session);
+	const govmap_analysis *an = govmap_session_analysis(st->session);
+	int32_t j = govmap_registry_index(cur, id);
+	memset(ev, 0, sizeof(*ev));
+	ev->commit = st->index;
+	ev->present = j >= 0;
+	if (j >= 0 && an) {
+		const govmap_score *sc = govmap_analysis_score(an, (size_t)j);
+		ev->active = sc->active;
+		ev->A = cli_round6(sc->A);
+		ev->D = cli_round6(sc->D);
+	}
+	if (!st->diff) {
+		if (ev->present)
+			snprintf(ev->what, sizeof ev->what, "added");
+		return 0;
+	}
+	const govmap_diff_entry *de = govmap_diff_find(st->diff, id);
+	return de && govmap_diff_entry_what(ev->what, sizeof ev->what,
+					    st->diff, de, ever) < 0
+		       ? -1
+		       : 0;
+}
+
+/* The id `id` was renamed from at this step (the diff pairs them), or
+ * NULL.  Borrowed from the step's diff. */
+static const char *renamed_from(const govmap_timeline_step *st,
+				const char *id)
+{
+	const govmap_diff_entry *de =
+		st->diff ? govmap_diff_find(st->diff, id) : NULL;
+	return de && de->was && strcmp(de->id, id) == 0 ? de->was : NULL;
+}
+
+/* Put the events of the ids body i had before (side list, following
+ * `was` back, at most 8 renames) in front of its own, each headed "as
+ * OLD:".  0, or -1 on out-of-memory. */
+static int prepend_earlier(struct site_hist *h, const char *was,
+			   side_list *sl)
+{
+	for (int hop = 0; was && hop < 8; hop++) {
+		side_hist *x = NULL;
+		for (size_t k = 0; k < sl->n && !x; k++)
+			if (strcmp(sl->v[k].id, was) == 0)
+				x = &sl->v[k];
+		if (!x)
+			return 0;
+		size_t n = x->h.n + h->n;
+		struct site_hist_event *v = malloc((n ? n : 1) * sizeof(*v));
+		if (!v)
+			return -1;
+		for (size_t k = 0; k < x->h.n; k++) {
+			v[k] = x->h.v[k];
+			snprintf(v[k].what, sizeof v[k].what, "as %s: %s", was,
+				 x->h.v[k].what);
+		}
+		memcpy(v + x->h.n, h->v, h->n * sizeof(*v));
+		free(h->v);
+		h->v = v;
+		h->n = h->cap = n;
+		was = x->was;
+	}
 	return 0;
 }
 
@@ -94,12 +214,18 @@ int site_history_collect(site_ctx *c, size_t max)
 		return -1;
 	}
 	const govmap_session *base = govmap_timeline_baseline(c->hist_tl);
-	for (size_t i = 0; base && i < n; i++)
+	const govmap_registry *breg = base ? govmap_session_registry(base)
+					   : NULL;
+	for (size_t i = 0; breg && i < n; i++)
 		ever[i] = govmap_registry_index(
-				  govmap_session_registry(base),
-				  govmap_registry_at(c->s->reg, i)->id) >= 0;
+				  breg, govmap_registry_at(c->s->reg, i)->id) >= 0;
+	/* the id each body had before it was renamed (borrowed from a
+	 * step's diff, so copied), and the ids the site's registry does not
+	 * have */
+	char **was = calloc(n ? n : 1, sizeof(*was));
+	side_list side = {0};
 	const govmap_timeline_step *st;
-	int rc = 0, trc;
+	int rc = was ? 0 : -1, trc = GOVMAP_OK;
 	/* oldest first: each commit against the one before (the library's
 	 * timeline and wording, as `govmap history ID`) */
 	while (rc == 0 && (trc = govmap_timeline_next(c->hist_tl, &st)) ==
@@ -107,40 +233,58 @@ int site_history_collect(site_ctx *c, size_t max)
 		if (!st->loaded)
 			continue; /* removed the registry, or unreadable */
 		const govmap_registry *cur = govmap_session_registry(st->session);
-		const govmap_analysis *an = govmap_session_analysis(st->session);
 		for (size_t i = 0; i < n && rc == 0; i++) {
 			const govmap_entity *e = govmap_registry_at(c->s->reg, i);
 			if (e->kind != GOVMAP_KIND_BODY && e->kind != GOVMAP_KIND_BOARD)
 				continue;
-			int32_t j = govmap_registry_index(cur, e->id);
-			struct site_hist_event ev = {0};
-			ev.commit = st->index;
-			ev.present = j >= 0;
-			if (j >= 0 && an) {
-				const govmap_score *sc =
-					govmap_analysis_score(an, (size_t)j);
-				ev.active = sc->active;
-				ev.A = cli_round6(sc->A);
-				ev.D = cli_round6(sc->D);
-			}
-			if (!st->diff) {
-				if (ev.present)
-					snprintf(ev.what, sizeof ev.what, "added");
-			} else {
-				const govmap_diff_entry *de =
-					govmap_diff_find(st->diff, e->id);
-				if (de && govmap_diff_entry_what(
-						  ev.what, sizeof ev.what, st->diff,
-						  de, ever[i]) < 0)
+			struct site_hist_event ev;
+			if (step_event(&ev, st, e->id, ever[i]) < 0 ||
+			    (ev.what[0] && add_event(&c->hist_of[i], &ev) < 0))
+				rc = -1;
+			const char *from = renamed_from(st, e->id);
+			if (from) {
+				free(was[i]);
+				if (!(was[i] = strdup(from)))
 					rc = -1;
 			}
-			if (ev.what[0] && add_event(&c->hist_of[i], &ev) < 0)
-				rc = -1;
 			ever[i] |= (char)ev.present;
+		}
+		/* bodies and boards of this commit the site's registry does
+		 * not have: a page shows them under an id renamed since */
+		size_t m = govmap_registry_count(cur);
+		for (size_t j = 0; j < m && rc == 0; j++) {
+			const govmap_entity *e = govmap_registry_at(cur, j);
+			if ((e->kind != GOVMAP_KIND_BODY &&
+			     e->kind != GOVMAP_KIND_BOARD) ||
+			    govmap_registry_index(c->s->reg, e->id) >= 0)
+				continue;
+			side_hist *x = side_get(
+				&side, e->id,
+				breg && govmap_registry_index(breg, e->id) >= 0);
+			struct site_hist_event ev;
+			if (!x || step_event(&ev, st, e->id, x->ever) < 0 ||
+			    (ev.what[0] && add_event(&x->h, &ev) < 0)) {
+				rc = -1;
+				break;
+			}
+			const char *from = renamed_from(st, e->id);
+			if (from) {
+				free(x->was);
+				if (!(x->was = strdup(from)))
+					rc = -1;
+			}
+			x->ever |= (char)ev.present;
 		}
 	}
 	if (rc == 0 && trc != GOVMAP_ENOTFOUND)
 		rc = -1;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		if (was[i] && prepend_earlier(&c->hist_of[i], was[i], &side) < 0)
+			rc = -1;
+	for (size_t i = 0; was && i < n; i++)
+		free(was[i]);
+	free(was);
+	side_free(&side);
 	free(ever);
 	return rc;
 }

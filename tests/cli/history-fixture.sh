@@ -898,6 +898,17 @@ git -C "$repo" add -A &&
 	echo "# commit n3 failed" >>"$tmp/notes"
 verdict "rename-again: the second rename is committed"
 check rename-history-chain 0 history nhs-testshire-trust
+# the site's page of a body renamed twice lists its commits under each
+# earlier id, as history does
+govmap site -o "$tmp/site-rename" --history 10
+[ "$rc" = 0 ] || echo "# govmap site exited with status $rc" >>"$tmp/notes"
+for want in '<td>renamed from testshire-trust</td>' \
+	'<td>as testshire-trust: renamed from test-trust</td>' \
+	'<td>as test-trust: added</td>'; do
+	grep -qF "$want" "$tmp/site-rename/bodies/nhs-testshire-trust.html" ||
+		echo "# the renamed body's page lacks $want" >>"$tmp/notes"
+done
+verdict "site-history: a renamed body's page follows it under its earlier ids"
 # --since past a rename: the earlier ids' parts are empty, and left out
 check rename-history-since 0 history nhs-testshire-trust --since 2024-02-15
 # blame goes back through the renames: the id on the last rename, the
