@@ -154,8 +154,10 @@ static int prepend_earlier(struct site_hist *h, const char *was,
 			return -1;
 		for (size_t k = 0; k < x->h.n; k++) {
 			v[k] = x->h.v[k];
-			snprintf(v[k].what, sizeof v[k].what, "as %s: %s", was,
-				 x->h.v[k].what);
+			/* cut short when it does not fit, still terminated */
+			if (snprintf(v[k].what, sizeof v[k].what, "as %s: %s",
+				     was, x->h.v[k].what) < 0)
+				v[k].what[0] = '\0';
 		}
 		memcpy(v + x->h.n, h->v, h->n * sizeof(*v));
 		free(h->v);
