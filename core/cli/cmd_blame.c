@@ -109,6 +109,33 @@ static int has_item(const govmap_entity *e, const char *key, const char *now)
 	return found;
 }
 
+/* Entity `id` at commit cm: its version when that can be judged alone,
+ * else found in the commit's registry, loaded into *s (close it).
+ * EXIT_OK, or an exit code after printing why the commit cannot be
+ * read. */
+static int entity_at(govmap_cli *cli, const govmap_entity_version *ver,
+		     const govmap_commit *cm, const char *id, cli_session *s,
+		     const govmap_entity **ent)
+{
+	*ent = NULL;
+	memset(s, 0, sizeof(*s));
+	if (ver->exact) {
+		*ent = ver->entity;
+		return EXIT_OK;
+	}
+	if (!cm->tree[0])
+		return EXIT_OK;
+	/* a blob not to be judged alone: load the commit */
+	int rc = cli_side_open(cli, s, cm->id, 0);
+	if (rc != EXIT_OK) {
+		cli_print_diags(stderr, s->diags, cli->color);
+		cli_close(s);
+		return rc;
+	}
+	*ent = govmap_registry_find(s->reg, id);
+	return EXIT_OK;
+}
+
 /* The entity `id` of commit k - 1 is absent at the older commit k: was
  * it renamed at k - 1 (the diff of the two pairs it with an id of commit
  * k, compare.h)?  Its id at commit k, and its file there in *file (both
@@ -293,18 +320,9 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 			cli_progress(&t0, "blame", k, h->n);
 		const govmap_entity *ent = NULL;
 		memset(&s, 0, sizeof s);
-		if (ver[k].exact) {
-			ent = ver[k].entity;
-		} else if (cm->tree[0]) {
-			/* a blob not to be judged alone: load the commit */
-			if ((rc = cli_side_open(cli, &s, cm->id, 0)) !=
-			    EXIT_OK) {
-				cli_print_diags(stderr, s.diags, cli->color);
-				cli_close(&s);
-				break;
-			}
-			ent = govmap_registry_find(s.reg, cur);
-		}
+		if ((rc = entity_at(cli, &ver[k], cm, cur, &s, &ent)) !=
+		    EXIT_OK)
+			break;
 		char *ofile = NULL, *old =
 			!ent && had && nold < RENAMES
 				? renamed_at(cli, h, k, cur, &ofile)
@@ -321,20 +339,15 @@ int cmd_blame(govmap_cli *cli, int argc, char **argv)
 				cur = old;
 				renamed_in = &h->v[k - 1];
 				cli_close(&s);
-				memset(&s, 0, sizeof s);
-				if (ver[k].exact) {
-					ent = ver[k].entity;
-				} else if (cm->tree[0] &&
-					   cli_side_open(cli, &s, cm->id, 0) ==
-						   EXIT_OK) {
-					ent = govmap_registry_find(s.reg, cur);
-				}
+				rc = entity_at(cli, &ver[k], cm, cur, &s, &ent);
 			} else {
 				free(old);
 			}
 			govmap_diags_free(&dg);
 		}
 		free(ofile);
+		if (rc != EXIT_OK)
+			break; /* the commit could not be read (said) */
 		had = ent != NULL;
 		for (size_t i = 0; i < nb; i++) {
 			char *v = NULL;
